@@ -1,0 +1,74 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { systemActor } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import type { Db } from "../db/database.ts";
+import { newId } from "../db/ids.ts";
+import { appUser, outboundMessage, passwordReset } from "../db/platform-schema.ts";
+import { invalid } from "../http/problem.ts";
+import { passwordProblem } from "./passwords.ts";
+import { destroyAllSessions } from "./sessions.ts";
+import { hashToken, newSecretToken } from "./tokens.ts";
+import { findUserByEmail, setUserPassword } from "./users.ts";
+
+export const resetLinkLifetimeMs = 60 * 60 * 1000;
+
+/**
+ * Queues a reset link in the outbox. It answers the same whether or not the
+ * email exists, so the form cannot be used to find out who has an account.
+ * Returns the link (for the operator CLI and tests) when the account exists.
+ */
+export async function requestPasswordReset(db: Db, email: string, baseUrl: string, now: Date): Promise<string | null> {
+  const user = await findUserByEmail(db, email);
+  if (!user || user.disabledAt) return null;
+  const token = newSecretToken("r_");
+  const link = `${baseUrl}/reset-password/${token}`;
+  await db.transaction(async (tx) => {
+    await tx.insert(passwordReset).values({
+      tokenHash: hashToken(token),
+      organisationId: user.organisationId,
+      userId: user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + resetLinkLifetimeMs),
+    });
+    await tx.insert(outboundMessage).values({
+      organisationId: user.organisationId,
+      id: newId(now.getTime()),
+      recipient: user.email,
+      subject: "Reset your Kith password",
+      body: `Use this link within 1 hour to choose a new password:\n\n${link}\n\nIf you did not ask for this, you can ignore this email.`,
+      createdAt: now,
+    });
+    await recordAudit(tx, systemActor(user.organisationId, "Password reset"), now, {
+      action: "update",
+      entityType: "user",
+      entityId: user.id,
+      summary: `Password reset link sent to ${user.email}`,
+    });
+  });
+  return link;
+}
+
+export async function resetPassword(db: Db, token: string, newPassword: string, now: Date): Promise<void> {
+  const weak = passwordProblem(newPassword);
+  if (weak) throw invalid(weak, { password: weak });
+  const [reset] = await db
+    .select()
+    .from(passwordReset)
+    .where(and(eq(passwordReset.tokenHash, hashToken(token)), gt(passwordReset.expiresAt, now), isNull(passwordReset.usedAt)));
+  if (!reset) {
+    throw invalid("This password reset link has expired or has already been used. Ask for a new one.");
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(passwordReset).set({ usedAt: now }).where(eq(passwordReset.tokenHash, reset.tokenHash));
+    await setUserPassword(tx, reset.organisationId, reset.userId, newPassword);
+    // A new password ends every existing session: whoever had the old one is signed out.
+    await destroyAllSessions(tx, reset.organisationId, reset.userId);
+    await recordAudit(tx, systemActor(reset.organisationId, "Password reset"), now, {
+      action: "update",
+      entityType: "user",
+      entityId: reset.userId,
+      summary: "Password changed with a reset link; all sessions ended",
+    });
+  });
+}
+

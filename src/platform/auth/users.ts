@@ -1,0 +1,118 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Actor, isRole, type Role, roleNames } from "../access/actor.ts";
+import { isOrganisationAdmin, isPlatformAdmin, requireAllowed } from "../access/policy.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import type { Db } from "../db/database.ts";
+import { newId } from "../db/ids.ts";
+import { appUser, organisation } from "../db/platform-schema.ts";
+import { inOrganisation } from "../db/scope.ts";
+import { conflict, invalid, notFound } from "../http/problem.ts";
+import { hashPassword, passwordProblem } from "./passwords.ts";
+
+export type UserRecord = typeof appUser.$inferSelect;
+
+export type CreateUserInput = {
+  organisationId: string;
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+  personId?: string | null;
+  partnerOrganisationId?: string | null;
+};
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Only an organisation admin may add users to their organisation; only a platform admin may make platform admins. */
+export function canCreateUser(actor: Actor, organisationId: string, role: Role): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  return isOrganisationAdmin(actor) && actor.organisationId === organisationId && role !== "platform-admin";
+}
+
+export async function createUser(db: Db, actor: Actor, now: Date, input: CreateUserInput): Promise<UserRecord> {
+  const errors: Record<string, string> = {};
+  const email = input.email.trim().toLowerCase();
+  if (!emailPattern.test(email)) errors.email = "Enter an email address in the correct format, like name@example.org";
+  if (!input.name.trim()) errors.name = "Enter the person's full name";
+  if (!isRole(input.role)) errors.role = `Choose a role: ${Object.keys(roleNames).join(", ")}`;
+  const weak = passwordProblem(input.password);
+  if (weak) errors.password = weak;
+  if (Object.keys(errors).length > 0) throw invalid("Check the user's details.", errors);
+  const role = input.role as Role;
+  requireAllowed(canCreateUser(actor, input.organisationId, role), "Only an organisation administrator can add users.");
+
+  const [org] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.id, input.organisationId));
+  if (!org) throw notFound("Organisation not found", `There is no organisation with id ${input.organisationId}.`);
+  const [existing] = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(sql`lower(${appUser.email}) = ${email}`);
+  if (existing) throw conflict("Email already in use", `A user with the email ${email} already exists.`);
+
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(appUser)
+      .values({
+        organisationId: input.organisationId,
+        id: newId(now.getTime()),
+        email,
+        name: input.name.trim(),
+        role,
+        passwordHash,
+        personId: input.personId ?? null,
+        partnerOrganisationId: input.partnerOrganisationId ?? null,
+        failedLogins: 0,
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, { ...actor, organisationId: input.organisationId } as Actor, now, {
+      action: "create",
+      entityType: "user",
+      entityId: user.id,
+      summary: `Created user ${email} as ${roleNames[role]}`,
+      after: { email, name: user.name, role },
+    });
+    return user;
+  });
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
+  const [user] = await db
+    .select()
+    .from(appUser)
+    .where(sql`lower(${appUser.email}) = ${email.trim().toLowerCase()}`);
+  return user;
+}
+
+export async function findUser(db: Db, organisationId: string, userId: string): Promise<UserRecord | undefined> {
+  const [user] = await db.select().from(appUser).where(inOrganisation(appUser, organisationId, eq(appUser.id, userId)));
+  return user;
+}
+
+export function actorForUser(user: UserRecord, scopes: string[] | null = null): Actor {
+  return {
+    kind: "user",
+    userId: user.id,
+    organisationId: user.organisationId,
+    role: user.role as Role,
+    name: user.name,
+    email: user.email,
+    personId: user.personId,
+    partnerOrganisationId: user.partnerOrganisationId,
+    scopes,
+  };
+}
+
+export async function listUsers(db: Db, actor: Actor): Promise<UserRecord[]> {
+  requireAllowed(isOrganisationAdmin(actor), "Only an organisation administrator can list users.");
+  return db.select().from(appUser).where(inOrganisation(appUser, actor.organisationId)).orderBy(appUser.name);
+}
+
+export async function setUserPassword(db: Db, organisationId: string, userId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db
+    .update(appUser)
+    .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+    .where(and(eq(appUser.organisationId, organisationId), eq(appUser.id, userId)));
+}

@@ -1,0 +1,60 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import type { Database, Db } from "./database.ts";
+
+// node-postgres returns int8 and numeric as strings by default; counts are int8,
+// and we never hold more than 2^53 of anything, so parse them as numbers.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+// Dates stay as 'YYYY-MM-DD' strings: a `date` has no time zone and must not shift.
+pg.types.setTypeParser(1082, (value: string) => value);
+
+export async function openPostgres(url: string): Promise<Database & { pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.KITH_PG_POOL ?? 10) });
+  // Fail fast with a clear message when the server is not there.
+  const client = await pool.connect().catch((error: Error) => {
+    throw new Error(`Could not connect to PostgreSQL at ${redact(url)}: ${error.message}`);
+  });
+  client.release();
+  const db = drizzle({ client: pool }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    pool,
+    describe: `PostgreSQL at ${redact(url)}`,
+    async execScript(sql) {
+      await pool.query(sql);
+    },
+    async query(sql, params = []) {
+      const result = await pool.query(sql, params);
+      return result.rows;
+    },
+    async withConnection(work) {
+      const connection = await pool.connect();
+      try {
+        return await work({
+          async execScript(sql) {
+            await connection.query(sql);
+          },
+          async query(sql, params = []) {
+            return (await connection.query(sql, params)).rows;
+          },
+        });
+      } finally {
+        connection.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}

@@ -1,0 +1,127 @@
+import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { moment } from "./columns.ts";
+
+export const kithSetting = pgTable("kith_setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export const organisation = pgTable("organisation", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull(),
+  kind: text("kind").$type<"housing-association" | "council" | "platform">().notNull(),
+  orgIdentifier: text("org_identifier"),
+  imdEdition: text("imd_edition").$type<"iod2019" | "iod2025">().notNull(),
+  priorityMaxDecile: integer("priority_max_decile").notNull(),
+  createdAt: moment("created_at").notNull(),
+});
+
+export const appUser = pgTable(
+  "app_user",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    personId: uuid("person_id"),
+    partnerOrganisationId: uuid("partner_organisation_id"),
+    failedLogins: integer("failed_logins").notNull(),
+    lockedUntil: moment("locked_until"),
+    disabledAt: moment("disabled_at"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const userSession = pgTable("user_session", {
+  tokenHash: text("token_hash").primaryKey(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  createdAt: moment("created_at").notNull(),
+  lastSeenAt: moment("last_seen_at").notNull(),
+  expiresAt: moment("expires_at").notNull(),
+});
+
+export const passwordReset = pgTable("password_reset", {
+  tokenHash: text("token_hash").primaryKey(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  createdAt: moment("created_at").notNull(),
+  expiresAt: moment("expires_at").notNull(),
+  usedAt: moment("used_at"),
+});
+
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: moment("window_started_at").notNull(),
+  lockedUntil: moment("locked_until"),
+});
+
+export const apiToken = pgTable(
+  "api_token",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    userId: uuid("user_id").notNull(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: moment("created_at").notNull(),
+    lastUsedAt: moment("last_used_at"),
+    revokedAt: moment("revoked_at"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    id: uuid("id").notNull(),
+    at: moment("at").notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    summary: text("summary").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.seq] })],
+);
+
+export const job = pgTable("job", {
+  id: uuid("id").primaryKey(),
+  organisationId: uuid("organisation_id"),
+  name: text("name").notNull(),
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+  runAt: moment("run_at").notNull(),
+  status: text("status").$type<"pending" | "running" | "done" | "failed">().notNull(),
+  attempts: integer("attempts").notNull(),
+  lockedUntil: moment("locked_until"),
+  lastError: text("last_error"),
+  dedupeKey: text("dedupe_key"),
+  finishedAt: moment("finished_at"),
+});
+
+export const outboundMessage = pgTable(
+  "outbound_message",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: moment("created_at").notNull(),
+    sentAt: moment("sent_at"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
