@@ -57,13 +57,16 @@ export function filterLayout(options: FilterLayoutOptions): SafeHtml {
 export type PageHeaderActionsOptions = {
   heading: string;
   headingClasses?: string;
+  /** 1 on a record's own page; lower when the header sits inside a larger page. */
+  headingLevel?: 1 | 2 | 3;
   /** Buttons, usually links: "Add case", "Export". */
   actions?: ButtonOptions[];
 };
 
 /** The page's h1 with buttons aligned to the right. */
 export function pageHeaderActions(options: PageHeaderActionsOptions): SafeHtml {
-  return html`<div class="moj-page-header-actions"><div class="moj-page-header-actions__title"><h1 class="${options.headingClasses ?? "govuk-heading-xl"}">${options.heading}</h1></div>${
+  const level = options.headingLevel ?? 1;
+  return html`<div class="moj-page-header-actions"><div class="moj-page-header-actions__title"><h${level} class="${options.headingClasses ?? "govuk-heading-xl"}">${options.heading}</h${level}></div>${
     options.actions?.length
       ? html`<div class="moj-page-header-actions__actions"><div class="moj-button-group moj-button-group--inline">${options.actions.map((action) => button(action))}</div></div>`
       : ""
