@@ -1,0 +1,98 @@
+import path from "node:path";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { KithModule } from "./modules/module.ts";
+import { getOrganisation } from "./platform/access/organisations.ts";
+import { auditPages } from "./platform/audit/pages.ts";
+import { accountPages } from "./platform/auth/pages/account-pages.ts";
+import { signInPages } from "./platform/auth/pages/sign-in-pages.ts";
+import { projectRoot } from "./platform/config/config.ts";
+import type { AppEnv, Services } from "./platform/http/app-env.ts";
+import { authenticate } from "./platform/http/authenticate.ts";
+import { csrfProtection } from "./platform/http/csrf.ts";
+import { handleError, handleNotFound } from "./platform/http/errors.ts";
+import { apiValidationHook } from "./platform/http/openapi.ts";
+import { Problem } from "./platform/http/problem.ts";
+import { setNavigation } from "./platform/http/render.ts";
+import { securityHeaders } from "./platform/http/security-headers.ts";
+import { serveFolder } from "./platform/http/static-assets.ts";
+import { staticPages } from "./platform/http/static-pages.ts";
+
+const organisationNames = new Map<string, string>();
+
+export function createApp(services: Services, modules: KithModule[]): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  setNavigation(modules.flatMap((module) => module.navigation ?? []));
+
+  app.use(securityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: services.config.maxUploadBytes,
+      onError: () => {
+        throw new Problem(413, "too-large", "The file is too large",
+          `Uploads must be smaller than ${Math.round(services.config.maxUploadBytes / 1024 / 1024)} MB.`);
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set("services", services);
+    c.set("now", services.clock());
+    await next();
+  });
+
+  const node = (...parts: string[]) => path.join(projectRoot, "node_modules", ...parts);
+  serveFolder(app, "/assets/govuk", node("govuk-frontend", "dist", "govuk"));
+  serveFolder(app, "/assets/moj", node("@ministryofjustice", "frontend", "moj"));
+  serveFolder(app, "/assets/kith", path.join(projectRoot, "src", "platform", "ui", "assets"));
+  app.get("/health", async (c) => {
+    await services.database.query("SELECT 1");
+    return c.json({ status: "ok", database: services.database.kind });
+  });
+
+  app.use(authenticate());
+  app.use(csrfProtection());
+  app.use(async (c, next) => {
+    const actor = c.get("actor");
+    if (actor) {
+      let name = organisationNames.get(actor.organisationId);
+      if (name === undefined) {
+        name = (await getOrganisation(services.database.db, actor.organisationId))?.name ?? "";
+        organisationNames.set(actor.organisationId, name);
+      }
+      c.set("organisationName", name);
+    }
+    await next();
+  });
+
+  app.route("/", staticPages());
+  app.route("/", signInPages());
+  app.route("/", accountPages());
+  app.route("/", auditPages());
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
+  for (const module of modules) {
+    if (module.pages) app.route("/", module.pages);
+    if (module.api) api.route("/", module.api);
+  }
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.route("/api/v1", api);
+  app.get("/api/openapi.json", (c) =>
+    c.json(
+      api.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: {
+          title: "Kith API",
+          version: "1.0.0",
+          description: "JSON API for Kith. Authenticate with an API token: `Authorization: Bearer kith_…`. Errors are application/problem+json.",
+        },
+        servers: [{ url: "/api/v1" }],
+        security: [{ bearer: [] }],
+      }),
+    ),
+  );
+
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  return app;
+}

@@ -1,0 +1,26 @@
+import { loadReferenceData } from "./modules/places/reference/load-reference.ts";
+import { modules } from "./modules/registry.ts";
+import { seedDemo } from "./seed/seed-demo.ts";
+import type { KithConfig } from "./platform/config/config.ts";
+import type { Database } from "./platform/db/database.ts";
+import { openDatabase } from "./platform/db/open.ts";
+
+export type BootOptions = { seedDemo?: boolean; log?: (message: string) => void };
+
+/**
+ * Opens the configured database, applies migrations, and on a brand-new database
+ * loads the reference data and (unless told not to) the demo organisation.
+ */
+export async function openKithDatabase(config: KithConfig, options: BootOptions = {}): Promise<Database & { created: boolean }> {
+  const log = options.log ?? (() => {});
+  return openDatabase(config.database, {
+    prepareNew: async (database) => {
+      log("Setting up a new database: loading local authorities and deprivation data…");
+      await loadReferenceData(database, config.referenceDir);
+      if (options.seedDemo ?? config.seedDemo) {
+        log("Creating the demo organisation (this takes a little while the first time)…");
+        await seedDemo(database, modules, { log });
+      }
+    },
+  });
+}

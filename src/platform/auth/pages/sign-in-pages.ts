@@ -1,0 +1,136 @@
+import { type Context, Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import type { AppEnv } from "../../http/app-env.ts";
+import { sessionCookie } from "../../http/authenticate.ts";
+import { readForm, validate } from "../../http/forms.ts";
+import { Problem } from "../../http/problem.ts";
+import { renderPage } from "../../http/render.ts";
+import { button, html, panel, passwordInput, textInput } from "../../ui/index.ts";
+import { requestPasswordReset, resetPassword } from "../password-reset.ts";
+import { destroySession, sessionAbsoluteMs } from "../sessions.ts";
+import { signIn } from "../sign-in.ts";
+
+const signInForm = z.object({
+  email: z.string().trim().min(1, { error: "Enter your email address" }),
+  password: z.string().min(1, { error: "Enter your password" }),
+});
+
+/** Only same-site paths: an open redirect after sign-in would help phishing. */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : "/";
+}
+
+function csrfField(token: string) {
+  return html`<input type="hidden" name="_csrf" value="${token}">`;
+}
+
+export function signInPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const showSignIn = (c: Context<AppEnv>, values: Record<string, string>, errors: Record<string, string> = {}, status: 200 | 422 | 429 = 200) =>
+    renderPage(c, {
+      title: "Sign in",
+      errors,
+      status,
+      content: html`<h1 class="govuk-heading-l">Sign in to Kith</h1>
+        <form method="post" action="/sign-in?next=${encodeURIComponent(safeNext(c.req.query("next")))}" novalidate>
+          ${csrfField(c.get("csrfToken"))}
+          ${textInput({ name: "email", label: "Email address", type: "email", autocomplete: "username", spellcheck: false, value: values.email, error: errors.email })}
+          ${passwordInput({ name: "password", label: "Password", autocomplete: "current-password", error: errors.password })}
+          ${button({ text: "Sign in" })}
+        </form>
+        <p class="govuk-body"><a class="govuk-link" href="/forgot-password">I have forgotten my password</a></p>`,
+    });
+
+  app.get("/sign-in", (c) => (c.get("actor") ? c.redirect(safeNext(c.req.query("next")), 303) : showSignIn(c, {})));
+
+  app.post("/sign-in", async (c) => {
+    const values = await readForm(c);
+    const checked = validate(signInForm, values);
+    if (!checked.ok) return showSignIn(c, values, checked.errors, 422);
+    const { database, config } = c.get("services");
+    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
+    let result: Awaited<ReturnType<typeof signIn>>;
+    try {
+      result = await signIn(database.db, checked.value.email, checked.value.password, address, c.get("now"));
+    } catch (error) {
+      if (error instanceof Problem && error.status === 429) return showSignIn(c, values, { email: error.detail }, 429);
+      throw error;
+    }
+    if (!result.ok) return showSignIn(c, values, { email: result.reason }, 422);
+    setCookie(c, sessionCookie, result.token, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: config.secureCookies,
+      path: "/",
+      maxAge: Math.floor(sessionAbsoluteMs / 1000),
+    });
+    return c.redirect(safeNext(c.req.query("next")), 303);
+  });
+
+  app.post("/sign-out", async (c) => {
+    const token = getCookie(c, sessionCookie);
+    if (token) await destroySession(c.get("services").database.db, token);
+    deleteCookie(c, sessionCookie, { path: "/" });
+    return c.redirect("/signed-out", 303);
+  });
+
+  app.get("/signed-out", (c) =>
+    renderPage(c, {
+      title: "You have signed out",
+      content: html`<h1 class="govuk-heading-l">You have signed out</h1><p class="govuk-body"><a class="govuk-link" href="/sign-in">Sign in again</a></p>`,
+    }),
+  );
+
+  app.get("/forgot-password", (c) =>
+    renderPage(c, {
+      title: "Reset your password",
+      content: html`<h1 class="govuk-heading-l">Reset your password</h1>
+        <form method="post" action="/forgot-password" novalidate>${csrfField(c.get("csrfToken"))}
+          ${textInput({ name: "email", label: "Email address", type: "email", autocomplete: "username", spellcheck: false, hint: "We will email you a link to choose a new password." })}
+          ${button({ text: "Send the link" })}</form>`,
+    }),
+  );
+
+  app.post("/forgot-password", async (c) => {
+    const values = await readForm(c);
+    const base = new URL(c.req.url).origin;
+    await requestPasswordReset(c.get("services").database.db, values.email ?? "", base, c.get("now"));
+    return renderPage(c, {
+      title: "Check your email",
+      content: html`${panel({ title: "Check your email", headingLevel: 1 })}
+        <p class="govuk-body">If there is an account for that address, we have sent a link to reset the password. The link works for 1 hour.</p>`,
+    });
+  });
+
+  const showReset = (c: Context<AppEnv>, errors: Record<string, string> = {}, status: 200 | 422 = 200) =>
+    renderPage(c, {
+      title: "Choose a new password",
+      errors,
+      status,
+      content: html`<h1 class="govuk-heading-l">Choose a new password</h1>
+        <form method="post" novalidate>${csrfField(c.get("csrfToken"))}
+          ${passwordInput({ name: "password", label: "New password", autocomplete: "new-password", hint: "At least 12 characters. A few random words make a good password.", error: errors.password })}
+          ${button({ text: "Save password" })}</form>`,
+    });
+
+  app.get("/reset-password/:token", (c) => showReset(c));
+  app.post("/reset-password/:token", async (c) => {
+    const values = await readForm(c);
+    try {
+      await resetPassword(c.get("services").database.db, c.req.param("token"), values.password ?? "", c.get("now"));
+    } catch (error) {
+      if (error instanceof Problem && error.status === 422) {
+        return showReset(c, { password: error.fieldErrors?.password ?? error.detail }, 422);
+      }
+      throw error;
+    }
+    return renderPage(c, {
+      title: "Password changed",
+      content: html`${panel({ title: "Password changed", headingLevel: 1 })}<p class="govuk-body">You have been signed out everywhere. <a class="govuk-link" href="/sign-in">Sign in with your new password</a>.</p>`,
+    });
+  });
+
+  return app;
+}

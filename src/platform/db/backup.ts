@@ -1,0 +1,110 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { createGunzip, createGzip } from "node:zlib";
+import type { Connection, Database } from "./database.ts";
+
+const format = "kith-backup";
+const batchRows = 2000;
+
+async function tableNames(connection: Connection): Promise<string[]> {
+  const rows = await connection.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'kith_migration'
+     ORDER BY table_name`,
+  );
+  return rows.map((row) => row.table_name);
+}
+
+/**
+ * Writes every table as gzipped JSON lines. It is a logical backup, so a backup
+ * taken from PGlite restores into PostgreSQL and the other way round.
+ */
+export async function backupDatabase(database: Database, file: string, onProgress?: (table: string, rows: number) => void): Promise<{ tables: number; rows: number }> {
+  return database.withConnection(async (connection) => {
+    const migrations = await connection.query<{ name: string }>("SELECT name FROM kith_migration ORDER BY name");
+    const gzip = createGzip();
+    const out = createWriteStream(file);
+    gzip.pipe(out);
+    const write = async (value: unknown) => {
+      if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
+    };
+    await write({ format, version: 1, createdAt: new Date().toISOString(), migrations: migrations.map((m) => m.name) });
+    let total = 0;
+    const tables = await tableNames(connection);
+    await connection.execScript("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    try {
+      for (const table of tables) {
+        let offset = 0;
+        for (;;) {
+          // ctid order is stable inside one snapshot and needs no primary key.
+          const rows = await connection.query<{ row: unknown }>(
+            `SELECT to_jsonb(t) AS row FROM "${table}" t ORDER BY ctid LIMIT ${batchRows} OFFSET ${offset}`,
+          );
+          if (rows.length === 0) break;
+          await write({ table, rows: rows.map((r) => r.row) });
+          offset += rows.length;
+          total += rows.length;
+        }
+        onProgress?.(table, offset);
+      }
+    } finally {
+      await connection.execScript("COMMIT");
+    }
+    gzip.end();
+    await once(out, "finish");
+    return { tables: tables.length, rows: total };
+  });
+}
+
+export class BackupFormatError extends Error {}
+
+/** Replaces all data with the backup's, in one transaction: a bad file leaves the database as it was. */
+export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+  return database.withConnection(async (connection) => {
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+    let header: { format?: string; migrations?: string[] } | undefined;
+    let rows = 0;
+    const touched = new Set<string>();
+    const tables = new Set(await tableNames(connection));
+    await connection.execScript("BEGIN; SET LOCAL session_replication_role = replica;");
+    try {
+      for await (const line of lines) {
+        if (!line.trim()) continue;
+        let record: { table?: string; rows?: unknown[]; format?: string; migrations?: string[] };
+        try {
+          record = JSON.parse(line);
+        } catch {
+          throw new BackupFormatError("The backup file is damaged: a line is not valid JSON.");
+        }
+        if (!header) {
+          if (record.format !== format) throw new BackupFormatError("This file is not a Kith backup.");
+          header = record;
+          const current = await connection.query<{ name: string }>("SELECT name FROM kith_migration ORDER BY name");
+          const missing = (header.migrations ?? []).filter((name) => !current.some((m) => m.name === name));
+          if (missing.length > 0) {
+            throw new BackupFormatError(`The backup comes from a newer Kith (migrations ${missing.join(", ")}). Upgrade Kith first.`);
+          }
+          await connection.execScript(`TRUNCATE ${[...tables].map((t) => `"${t}"`).join(", ")}`);
+          continue;
+        }
+        if (!record.table || !tables.has(record.table) || !Array.isArray(record.rows)) {
+          throw new BackupFormatError(`The backup names a table this database does not have: ${record.table ?? "(none)"}.`);
+        }
+        touched.add(record.table);
+        await connection.query(
+          `INSERT INTO "${record.table}" SELECT * FROM jsonb_populate_recordset(NULL::"${record.table}", $1::jsonb)`,
+          [JSON.stringify(record.rows)],
+        );
+        rows += record.rows.length;
+      }
+      if (!header) throw new BackupFormatError("The backup file is empty.");
+      await connection.execScript("COMMIT");
+    } catch (error) {
+      await connection.execScript("ROLLBACK");
+      if ((error as NodeJS.ErrnoException).code === "Z_DATA_ERROR") throw new BackupFormatError("The backup file is not gzip data.");
+      throw error;
+    }
+    return { tables: touched.size, rows };
+  });
+}

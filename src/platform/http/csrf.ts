@@ -1,0 +1,56 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { hmac, newSecretToken, safeEqual } from "../auth/tokens.ts";
+import type { AppEnv } from "./app-env.ts";
+import { Problem } from "./problem.ts";
+
+export const csrfCookie = "kith_csrf";
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Signed double-submit tokens: every browser gets a random cookie, and every form
+ * carries HMAC(secret, cookie). A forged cross-site form cannot read the cookie or
+ * compute the HMAC. Requests authenticated by an API bearer token carry no cookies,
+ * so they are exempt.
+ */
+export function csrfProtection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { signingSecret, config } = c.get("services");
+    let browserKey = getCookie(c, csrfCookie);
+    if (!browserKey || browserKey.length < 20) {
+      browserKey = newSecretToken();
+      setCookie(c, csrfCookie, browserKey, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: config.secureCookies,
+        path: "/",
+      });
+    }
+    const expected = hmac(signingSecret, browserKey);
+    c.set("csrfToken", expected);
+    if (unsafeMethods.has(c.req.method) && !c.get("viaApiToken")) {
+      const sent = await submittedToken(c);
+      if (!sent || !safeEqual(sent, expected)) {
+        throw new Problem(
+          403,
+          "csrf",
+          "Your form has expired",
+          "Go back, reload the page and submit the form again. This protects you from forged requests.",
+        );
+      }
+    }
+    await next();
+  };
+}
+
+async function submittedToken(c: Context<AppEnv>): Promise<string | undefined> {
+  const header = c.req.header("x-csrf-token");
+  if (header) return header;
+  const type = c.req.header("content-type") ?? "";
+  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+    const body = await c.req.parseBody();
+    const token = body._csrf;
+    return typeof token === "string" ? token : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Hono } from "hono";
+import type { AppEnv } from "./app-env.ts";
+
+const contentTypes: Record<string, string> = {
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".json": "application/json",
+};
+
+/** Serves files under `dir` at `prefix`; only known file types, never outside the folder. */
+export function serveFolder(app: Hono<AppEnv>, prefix: string, dir: string): void {
+  const root = path.resolve(dir);
+  app.get(`${prefix}/*`, async (c) => {
+    const relative = decodeURIComponent(c.req.path.slice(prefix.length + 1));
+    const file = path.resolve(root, relative);
+    const type = contentTypes[path.extname(file)];
+    if (!type || !file.startsWith(`${root}${path.sep}`)) return c.notFound();
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return c.notFound();
+    const body = await readFile(file);
+    return c.body(body, 200, { "Content-Type": type, "Cache-Control": "public, max-age=86400" });
+  });
+}
