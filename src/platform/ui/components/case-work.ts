@@ -13,7 +13,7 @@ export type TimelineItem = {
 
 export function timeline(items: TimelineItem[], headingLevel: 2 | 3 | 4 = 2): SafeHtml {
   return html`<div class="moj-timeline">${items.map(
-    (item) => html`<div class="moj-timeline__item"><div class="moj-timeline__header"><h${headingLevel} class="moj-timeline__title">${item.title}</h${headingLevel}>${
+    (item) => html`<div class="moj-timeline__item"><div class="moj-timeline__header"><h${headingLevel} class="moj-timeline__title">${item.title}</h${headingLevel}> ${
       item.by ? html`<p class="moj-timeline__byline">by ${item.by}</p>` : ""
     }</div><p class="moj-timeline__date"><time datetime="${isoDateTime(item.at)}">${formatDateTime(item.at)}</time></p><div class="moj-timeline__description">${item.description ?? ""}</div></div>`,
   )}</div>`;
@@ -42,7 +42,7 @@ export function filterLayout(options: FilterLayoutOptions): SafeHtml {
   const selected = options.selected;
   const selectedHtml =
     selected && selected.categories.some((category) => category.items.length)
-      ? html`<div class="moj-filter__selected"><div class="moj-filter__selected-heading"><div class="moj-filter__heading-title"><h2 class="govuk-heading-m">Selected filters</h2></div><div class="moj-filter__heading-action"><p><a class="govuk-link govuk-link--no-visited-state" href="${selected.clearHref}">Clear filters</a></p></div></div>${selected.categories
+      ? html`<div class="moj-filter__selected"><div class="moj-filter__selected-heading"><div class="moj-filter__heading-title"><h2 class="govuk-heading-m">Selected filters</h2></div> <div class="moj-filter__heading-action"><p><a class="govuk-link govuk-link--no-visited-state" href="${selected.clearHref}">Clear filters</a></p></div></div>${selected.categories
           .filter((category) => category.items.length)
           .map(
             (category) => html`<h3 class="govuk-heading-s govuk-!-margin-bottom-0">${category.heading}</h3><ul class="moj-filter-tags">${category.items.map(

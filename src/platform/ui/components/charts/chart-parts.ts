@@ -53,18 +53,14 @@ export function chartFigure(chart: ChartBase, svg: SafeHtml, data: { head: Table
   return html`<figure class="kith-chart-figure" id="${chart.id}">${svg}${tableHtml}</figure>`;
 }
 
-/** A round axis maximum (1, 2, 2.5 or 5 × 10ⁿ) at or above `max`, so tick labels are easy to read. */
-export function niceMaximum(max: number): number {
-  if (max <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) {
-    if (step * magnitude >= max) return step * magnitude;
-  }
-  return 10 * magnitude;
-}
-
-export function ticks(maximum: number, count = 4): number[] {
-  return Array.from({ length: count + 1 }, (_, index) => (maximum / count) * index);
+/** Axis ticks from 0 in round steps (1, 2 or 5 × 10ⁿ) covering `max`, so every label is a round number. */
+export function axisTicks(max: number, roughCount = 4): number[] {
+  if (max <= 0) return [0, 1];
+  const rough = max / roughCount;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((multiple) => multiple * magnitude >= rough) ?? 10) * magnitude;
+  const count = Math.ceil(max / step - 1e-9);
+  return Array.from({ length: count + 1 }, (_, index) => index * step);
 }
 
 /** SVG text does not wrap; long labels are shortened here and shown in full in the table. */

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "../../html.ts";
-import { type ChartBase, chartFigure, gridColour, niceMaximum, plainNumber, round, secondaryTextColour, seriesColours, svgOpen, textColour, ticks, type ValueFormatter } from "./chart-parts.ts";
+import { type ChartBase, chartFigure, gridColour, plainNumber, round, secondaryTextColour, seriesColours, svgOpen, textColour, axisTicks, type ValueFormatter } from "./chart-parts.ts";
 
 export type LineSeries = { name: string; values: (number | null)[] };
 
@@ -36,7 +36,8 @@ function marker(shape: number, cx: number, cy: number, colour: string): SafeHtml
 export function lineChart(options: LineChartOptions): SafeHtml {
   const format = options.formatValue ?? plainNumber;
   const values = options.series.flatMap((series) => series.values.filter((value): value is number => value !== null));
-  const maximum = niceMaximum(Math.max(0, ...values));
+  const tickValues = axisTicks(Math.max(0, ...values));
+  const maximum = tickValues[tickValues.length - 1];
   const legendHeight = Math.ceil(options.series.length / 3) * LEGEND_ROW + 8;
   const top = legendHeight + 8;
   const plotHeight = HEIGHT - top - BOTTOM;
@@ -47,7 +48,7 @@ export function lineChart(options: LineChartOptions): SafeHtml {
   // Label at most about eight periods so the x axis never overlaps.
   const labelEvery = Math.max(1, Math.ceil(options.periods.length / 8));
 
-  const grid = ticks(maximum).map(
+  const grid = tickValues.map(
     (tick) => html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${round(y(tick))}" y2="${round(y(tick))}" stroke="${gridColour}" stroke-width="1"/><text x="${LEFT - 8}" y="${round(y(tick) + 4)}" text-anchor="end" font-size="12" fill="${textColour}">${format(tick)}</text>`,
   );
   const xLabels = options.periods.map((period, index) =>
