@@ -13,28 +13,57 @@ describe("textInput", () => {
     expect(out).not.toContain("aria-describedby");
   });
   it("shows the error, marks the group and input, and describes the input by hint then error", () => {
-    const out = textInput({ name: "email", id: "contact-email", label: "Email", hint: "We reply in 2 days", error: "Enter an email address" }).value;
+    const out = textInput({
+      name: "email",
+      id: "contact-email",
+      label: "Email",
+      hint: "We reply in 2 days",
+      error: "Enter an email address",
+    }).value;
     expect(out).toContain('class="govuk-form-group govuk-form-group--error"');
     expect(out).toContain('class="govuk-input govuk-input--error"');
-    expect(out).toContain('<p id="contact-email-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter an email address</p>');
+    expect(out).toContain(
+      '<p id="contact-email-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter an email address</p>',
+    );
     expect(out).toContain('aria-describedby="contact-email-hint contact-email-error"');
   });
   it("escapes user text in the value, label and error", () => {
-    const out = textInput({ name: "q", label: "<b>Search</b>", value: '"><script>alert(1)</script>', error: "<i>bad</i>" }).value;
+    const out = textInput({
+      name: "q",
+      label: "<b>Search</b>",
+      value: '"><script>alert(1)</script>',
+      error: "<i>bad</i>",
+    }).value;
     expect(out).not.toContain("<script>");
     expect(out).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(out).toContain("&lt;b&gt;Search&lt;/b&gt;");
     expect(out).toContain("&lt;i&gt;bad&lt;/i&gt;");
   });
   it("renders a prefix hidden from screen readers, widths, inputmode and spellcheck", () => {
-    const out = textInput({ name: "amount", label: "Amount in pounds", prefix: "£", width: 10, inputmode: "decimal", spellcheck: false }).value;
-    expect(out).toContain('<div class="govuk-input__wrapper"><div class="govuk-input__prefix" aria-hidden="true">£</div>');
+    const out = textInput({
+      name: "amount",
+      label: "Amount in pounds",
+      prefix: "£",
+      width: 10,
+      inputmode: "decimal",
+      spellcheck: false,
+    }).value;
+    expect(out).toContain(
+      '<div class="govuk-input__wrapper"><div class="govuk-input__prefix" aria-hidden="true">£</div>',
+    );
     expect(out).toContain("govuk-input--width-10");
     expect(out).toContain('inputmode="decimal"');
     expect(out).toContain('spellcheck="false"');
   });
   it("can be the page heading", () => {
-    expect(textInput({ name: "n", label: "What is your name?", labelClasses: "govuk-label--l", isPageHeading: true }).value).toContain(
+    expect(
+      textInput({
+        name: "n",
+        label: "What is your name?",
+        labelClasses: "govuk-label--l",
+        isPageHeading: true,
+      }).value,
+    ).toContain(
       '<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="n">What is your name?</label></h1>',
     );
   });
@@ -47,23 +76,41 @@ describe("textInput", () => {
 
 describe("textarea, select and file upload", () => {
   it("puts the escaped value inside the textarea and marks errors", () => {
-    const out = textarea({ name: "notes", label: "Notes", value: "a </textarea> b", error: "Too long" }).value;
+    const out = textarea({
+      name: "notes",
+      label: "Notes",
+      value: "a </textarea> b",
+      error: "Too long",
+    }).value;
     expect(out).toContain(">a &lt;/textarea&gt; b</textarea>");
     expect(out).toContain("govuk-textarea--error");
     expect(out).toContain('aria-describedby="notes-error"');
   });
   it("selects the option matching the value", () => {
-    const out = select({ name: "ward", label: "Ward", value: "s", options: [{ value: "n", text: "North" }, { value: "s", text: "South" }] }).value;
+    const out = select({
+      name: "ward",
+      label: "Ward",
+      value: "s",
+      options: [
+        { value: "n", text: "North" },
+        { value: "s", text: "South" },
+      ],
+    }).value;
     expect(out).toContain('<option value="n">North</option><option value="s" selected>South</option>');
   });
   it("renders a file input with its error", () => {
     const out = fileUpload({ name: "evidence", label: "Evidence", error: "Choose a file" }).value;
-    expect(out).toContain('class="govuk-file-upload govuk-file-upload--error" id="evidence" name="evidence" type="file" aria-describedby="evidence-error"');
+    expect(out).toContain(
+      'class="govuk-file-upload govuk-file-upload--error" id="evidence" name="evidence" type="file" aria-describedby="evidence-error"',
+    );
   });
 });
 
 describe("radios and checkboxes", () => {
-  const items = [{ value: "email", text: "Email" }, { value: "phone", text: "Phone", hint: "Daytime only" }];
+  const items = [
+    { value: "email", text: "Email" },
+    { value: "phone", text: "Phone", hint: "Daytime only" },
+  ];
   it("gives the first item the bare id so the error summary can link to it", () => {
     const out = radios({ name: "contact", legend: "How?", items, error: "Select one" }).value;
     expect(out).toContain('id="contact" name="contact" type="radio" value="email"');
@@ -78,7 +125,12 @@ describe("radios and checkboxes", () => {
     expect(out).not.toContain('value="email" checked');
   });
   it("checks every chosen checkbox", () => {
-    const out = checkboxes({ name: "ways", legend: { text: "Ways", isPageHeading: true }, values: ["email", "phone"], items }).value;
+    const out = checkboxes({
+      name: "ways",
+      legend: { text: "Ways", isPageHeading: true },
+      values: ["email", "phone"],
+      items,
+    }).value;
     expect(out.match(/ checked/g)).toHaveLength(2);
     expect(out).toContain('<h1 class="govuk-fieldset__heading">Ways</h1>');
   });
@@ -86,10 +138,19 @@ describe("radios and checkboxes", () => {
 
 describe("dateInput", () => {
   it("names the parts after the field and marks only the wrong part", () => {
-    const out = dateInput({ name: "start", legend: "Start date", hint: "For example, 27 3 2026", error: "Enter a year", errorParts: ["year"], value: { day: "27" } }).value;
+    const out = dateInput({
+      name: "start",
+      legend: "Start date",
+      hint: "For example, 27 3 2026",
+      error: "Enter a year",
+      errorParts: ["year"],
+      value: { day: "27" },
+    }).value;
     expect(out).toContain('id="start-day" name="start-day" type="text" inputmode="numeric" value="27"');
     expect(out).toContain('name="start-month"');
-    expect(out).toContain('class="govuk-input govuk-date-input__input govuk-input--width-4 govuk-input--error" id="start-year"');
+    expect(out).toContain(
+      'class="govuk-input govuk-date-input__input govuk-input--width-4 govuk-input--error" id="start-year"',
+    );
     expect(out).not.toContain("govuk-input--width-2 govuk-input--error");
     expect(out).toContain('role="group" aria-describedby="start-hint start-error"');
   });
@@ -97,13 +158,19 @@ describe("dateInput", () => {
 
 describe("button", () => {
   it("renders submit, secondary and warning buttons", () => {
-    expect(button({ text: "Save" }).value).toBe('<button type="submit" class="govuk-button" data-module="govuk-button">Save</button>');
-    expect(button({ text: "Draft", variant: "secondary" }).value).toContain("govuk-button govuk-button--secondary");
+    expect(button({ text: "Save" }).value).toBe(
+      '<button type="submit" class="govuk-button" data-module="govuk-button">Save</button>',
+    );
+    expect(button({ text: "Draft", variant: "secondary" }).value).toContain(
+      "govuk-button govuk-button--secondary",
+    );
     expect(button({ text: "Delete", variant: "warning" }).value).toContain("govuk-button--warning");
   });
   it("renders a start button as a link with the arrow hidden from screen readers", () => {
     const out = button({ text: "Start now", href: "/apply", isStartButton: true }).value;
-    expect(out).toMatch(/^<a href="\/apply" role="button" draggable="false" class="govuk-button govuk-button--start"/);
+    expect(out).toMatch(
+      /^<a href="\/apply" role="button" draggable="false" class="govuk-button govuk-button--start"/,
+    );
     expect(out).toContain('aria-hidden="true" focusable="false"');
   });
 });

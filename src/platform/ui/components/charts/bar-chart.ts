@@ -1,5 +1,17 @@
 import { html, type SafeHtml } from "../../html.ts";
-import { type ChartBase, chartFigure, gridColour, plainNumber, round, seriesColours, shorten, svgOpen, textColour, axisTicks, type ValueFormatter } from "./chart-parts.ts";
+import {
+  axisTicks,
+  type ChartBase,
+  chartFigure,
+  gridColour,
+  plainNumber,
+  round,
+  seriesColours,
+  shorten,
+  svgOpen,
+  textColour,
+  type ValueFormatter,
+} from "./chart-parts.ts";
 
 export type BarChartOptions = ChartBase & {
   bars: { label: string; value: number }[];
@@ -27,7 +39,8 @@ export function barChart(options: BarChartOptions): SafeHtml {
   const x = (value: number) => round(LABEL_WIDTH + (Math.max(0, value) / maximum) * plotWidth);
   const bottom = TOP + options.bars.length * ROW;
   const grid = tickValues.map(
-    (tick) => html`<line x1="${x(tick)}" x2="${x(tick)}" y1="${TOP}" y2="${bottom}" stroke="${gridColour}" stroke-width="1"/><text x="${x(tick)}" y="${bottom + 18}" text-anchor="middle" font-size="12" fill="${textColour}">${format(tick)}</text>`,
+    (tick) =>
+      html`<line x1="${x(tick)}" x2="${x(tick)}" y1="${TOP}" y2="${bottom}" stroke="${gridColour}" stroke-width="1"/><text x="${x(tick)}" y="${bottom + 18}" text-anchor="middle" font-size="12" fill="${textColour}">${format(tick)}</text>`,
   );
   const bars = options.bars.map((bar, index) => {
     const y = TOP + index * ROW;
