@@ -45,18 +45,17 @@ export type FilterLayoutOptions = {
  */
 export function filterLayout(options: FilterLayoutOptions): SafeHtml {
   const selected = options.selected;
-  const selectedHtml =
-    selected?.categories.some((category) => category.items.length)
-      ? html`<div class="moj-filter__selected"><div class="moj-filter__selected-heading"><div class="moj-filter__heading-title"><h2 class="govuk-heading-m">Selected filters</h2></div> <div class="moj-filter__heading-action"><p><a class="govuk-link govuk-link--no-visited-state" href="${selected.clearHref}">Clear filters</a></p></div></div>${selected.categories
-          .filter((category) => category.items.length)
-          .map(
-            (category) =>
-              html`<h3 class="govuk-heading-s govuk-!-margin-bottom-0">${category.heading}</h3><ul class="moj-filter-tags">${category.items.map(
-                (item) =>
-                  html`<li><a class="moj-filter__tag" href="${item.href}"><span class="govuk-visually-hidden">Remove this filter</span> ${item.text}</a></li>`,
-              )}</ul>`,
-          )}</div>`
-      : "";
+  const selectedHtml = selected?.categories.some((category) => category.items.length)
+    ? html`<div class="moj-filter__selected"><div class="moj-filter__selected-heading"><div class="moj-filter__heading-title"><h2 class="govuk-heading-m">Selected filters</h2></div> <div class="moj-filter__heading-action"><p><a class="govuk-link govuk-link--no-visited-state" href="${selected.clearHref}">Clear filters</a></p></div></div>${selected.categories
+        .filter((category) => category.items.length)
+        .map(
+          (category) =>
+            html`<h3 class="govuk-heading-s govuk-!-margin-bottom-0">${category.heading}</h3><ul class="moj-filter-tags">${category.items.map(
+              (item) =>
+                html`<li><a class="moj-filter__tag" href="${item.href}"><span class="govuk-visually-hidden">Remove this filter</span> ${item.text}</a></li>`,
+            )}</ul>`,
+        )}</div>`
+    : "";
   const kept = Object.entries(options.keep ?? {}).map(
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
   );
