@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, formatPence, formatPercent, formatPounds, formatTime } from "./format.ts";
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPence,
+  formatPercent,
+  formatPounds,
+  formatTime,
+} from "./format.ts";
 
 describe("money", () => {
   it("formats integer pence as pounds and pence with thousands separators", () => {

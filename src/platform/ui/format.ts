@@ -55,9 +55,24 @@ function toDate(value: Date | string): Date {
 // A bare "2026-11-22" is a calendar date, not a moment: JavaScript would read it
 // as UTC midnight, which is still the same day in London, so formatting in
 // Europe/London shows the intended day all year round.
-const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, day: "numeric", month: "long", year: "numeric" });
-const shortDateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, day: "numeric", month: "short", year: "numeric" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, hour: "numeric", minute: "2-digit", hourCycle: "h23" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const shortDateFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+});
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** "22 November 2026", in London time. */
 export function formatDate(value: Date | string): string {

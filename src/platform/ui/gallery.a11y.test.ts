@@ -1,10 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { galleryPage } from "./gallery.ts";
 import { startTestServer, type TestServer } from "./test-asset-server.ts";
 
-const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 describe("gallery page in Chromium", () => {
   let browser: Browser;
@@ -31,11 +40,15 @@ describe("gallery page in Chromium", () => {
     await page.goto(server.url, { waitUntil: "networkidle" });
 
     // init.js ran: govuk-frontend and MOJ frontend loaded as modules under the CSP.
-    expect(await page.evaluate(() => document.body.className)).toContain("govuk-frontend-supported");
-    expect(await page.evaluate(() => document.fonts.check('19px "GDS Transport"'))).toBe(true);
+    expect(await page.evaluate<string>("document.body.className")).toContain("govuk-frontend-supported");
+    expect(await page.evaluate<boolean>(`document.fonts.check('19px "GDS Transport"')`)).toBe(true);
 
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const summary = results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
     expect(summary).toEqual([]);
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -49,7 +62,7 @@ describe("gallery page in Chromium", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(server.url, { waitUntil: "load" });
-    expect(await page.evaluate(() => document.body.className)).toBe("govuk-template__body");
+    expect(await page.evaluate<string>("document.body.className")).toBe("govuk-template__body");
     await context.close();
     // axe cannot run in a page with script disabled; the JS-on run above checks the same markup.
     const html = galleryPage().value;

@@ -3,10 +3,17 @@
 // scripts or styles, because the CSP is script-src 'self'; style-src 'self'.
 // The one script, /assets/kith/init.js, adds the js-enabled class that the
 // GOV.UK template would otherwise set with an inline script.
+
+import { type ErrorSummaryItem, errorSummary } from "./components/error-summary.ts";
+import { type NotificationBannerOptions, notificationBanner } from "./components/messages.ts";
+import {
+  backLink as backLinkComponent,
+  breadcrumbs as breadcrumbsComponent,
+  type NavigationItem,
+  serviceNavigation,
+  skipLink,
+} from "./components/navigation.ts";
 import { html, type SafeHtml } from "./html.ts";
-import { errorSummary, type ErrorSummaryItem } from "./components/error-summary.ts";
-import { notificationBanner, type NotificationBannerOptions } from "./components/messages.ts";
-import { backLink as backLinkComponent, breadcrumbs as breadcrumbsComponent, type NavigationItem, serviceNavigation, skipLink } from "./components/navigation.ts";
 
 export const SERVICE_NAME = "Kith";
 
@@ -55,7 +62,8 @@ function footer(): SafeHtml {
 }
 
 export function layout(options: LayoutOptions): SafeHtml {
-  if (options.user && !options.csrfToken) throw new Error("layout: csrfToken is required when a user is signed in (the sign-out form posts it)");
+  if (options.user && !options.csrfToken)
+    throw new Error("layout: csrfToken is required when a user is signed in (the sign-out form posts it)");
   const errors = options.errorSummary ?? [];
   const top = html`${errorSummary(errors)}${options.notification ? notificationBanner(options.notification) : ""}`;
   const body = options.fullWidth

@@ -66,7 +66,9 @@ export async function startTestServer(page: () => string): Promise<TestServer> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "Content-Type": types[extname(pathname)] ?? "application/octet-stream" }).end(body);
+    response
+      .writeHead(200, { "Content-Type": types[extname(pathname)] ?? "application/octet-stream" })
+      .end(body);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const address = server.address();

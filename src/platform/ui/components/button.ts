@@ -38,7 +38,8 @@ export function button(options: ButtonOptions): SafeHtml {
     name: options.name,
     disabled: options.disabled,
     "aria-disabled": options.disabled ? "true" : undefined,
-    "data-prevent-double-click": options.preventDoubleClick === undefined ? undefined : String(options.preventDoubleClick),
+    "data-prevent-double-click":
+      options.preventDoubleClick === undefined ? undefined : String(options.preventDoubleClick),
     form: options.form,
     class: classes,
     "data-module": "govuk-button",

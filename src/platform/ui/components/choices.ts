@@ -1,9 +1,19 @@
 // Radios and checkboxes: a fieldset whose legend asks the question, with the
 // hint and error tied to the fieldset so they are read once for the group.
 import { attrs, html, type SafeHtml } from "../html.ts";
-import { describedBy, errorMessage, fieldset, formGroup, hint, joinClasses, type LegendOptions } from "./form-parts.ts";
+import {
+  describedBy,
+  errorMessage,
+  fieldset,
+  formGroup,
+  hint,
+  joinClasses,
+  type LegendOptions,
+} from "./form-parts.ts";
 
-export type ChoiceItem = { value: string; text: string; hint?: string; disabled?: boolean } | { divider: string };
+export type ChoiceItem =
+  | { value: string; text: string; hint?: string; disabled?: boolean }
+  | { divider: string };
 
 type ChoicesBase = {
   name: string;
@@ -20,9 +30,17 @@ type ChoicesBase = {
 export type RadiosOptions = ChoicesBase & { value?: string; inline?: boolean };
 export type CheckboxesOptions = ChoicesBase & { values?: string[] };
 
-function choices(kind: "radios" | "checkboxes", options: ChoicesBase, isChecked: (value: string) => boolean, inline: boolean): SafeHtml {
+function choices(
+  kind: "radios" | "checkboxes",
+  options: ChoicesBase,
+  isChecked: (value: string) => boolean,
+  inline: boolean,
+): SafeHtml {
   const idPrefix = options.idPrefix ?? options.name;
-  const legend = typeof options.legend === "string" ? { text: options.legend, classes: "govuk-fieldset__legend--m" } : options.legend;
+  const legend =
+    typeof options.legend === "string"
+      ? { text: options.legend, classes: "govuk-fieldset__legend--m" }
+      : options.legend;
   let index = 0;
   const items = options.items.map((item) => {
     if ("divider" in item) return html`<div class="govuk-${kind}__divider">${item.divider}</div>`;

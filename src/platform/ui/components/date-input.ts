@@ -1,7 +1,15 @@
 // A memorable date as three boxes. The parts are posted as `${name}-day`,
 // `${name}-month` and `${name}-year` so one form can hold several dates.
 import { attrs, html, type SafeHtml } from "../html.ts";
-import { describedBy, errorMessage, fieldset, formGroup, hint, joinClasses, type LegendOptions } from "./form-parts.ts";
+import {
+  describedBy,
+  errorMessage,
+  fieldset,
+  formGroup,
+  hint,
+  joinClasses,
+  type LegendOptions,
+} from "./form-parts.ts";
 
 export type DatePart = "day" | "month" | "year";
 
@@ -23,24 +31,36 @@ const partLabels: Record<DatePart, string> = { day: "Day", month: "Month", year:
 
 export function dateInput(options: DateInputOptions): SafeHtml {
   const id = options.id ?? options.name;
-  const legend = typeof options.legend === "string" ? { text: options.legend, classes: "govuk-fieldset__legend--m" } : options.legend;
+  const legend =
+    typeof options.legend === "string"
+      ? { text: options.legend, classes: "govuk-fieldset__legend--m" }
+      : options.legend;
   const parts: DatePart[] = ["day", "month", "year"];
   const boxes = parts.map((part) => {
     const partId = `${id}-${part}`;
     const wrong = Boolean(options.error) && (options.errorParts ?? parts).includes(part);
-    return html`<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="${partId}">${partLabels[part]}</label><input${attrs({
-      class: joinClasses("govuk-input govuk-date-input__input", part === "year" ? "govuk-input--width-4" : "govuk-input--width-2", wrong && "govuk-input--error"),
-      id: partId,
-      name: `${options.name}-${part}`,
-      type: "text",
-      inputmode: "numeric",
-      value: options.value?.[part],
-      autocomplete: options.autocomplete ? `${options.autocomplete}-${part}` : undefined,
-    })}></div></div>`;
+    return html`<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="${partId}">${partLabels[part]}</label><input${attrs(
+      {
+        class: joinClasses(
+          "govuk-input govuk-date-input__input",
+          part === "year" ? "govuk-input--width-4" : "govuk-input--width-2",
+          wrong && "govuk-input--error",
+        ),
+        id: partId,
+        name: `${options.name}-${part}`,
+        type: "text",
+        inputmode: "numeric",
+        value: options.value?.[part],
+        autocomplete: options.autocomplete ? `${options.autocomplete}-${part}` : undefined,
+      },
+    )}></div></div>`;
   });
   const content = html`${hint(`${id}-hint`, options.hint)}
 ${errorMessage(`${id}-error`, options.error)}
 <div class="govuk-date-input" id="${id}">${boxes}</div>`;
   // role="group" makes screen readers announce the hint and error for a group of text boxes.
-  return formGroup(options.error, fieldset({ legend, role: "group", describedBy: describedBy(id, options), content }));
+  return formGroup(
+    options.error,
+    fieldset({ legend, role: "group", describedBy: describedBy(id, options), content }),
+  );
 }

@@ -23,7 +23,12 @@ export function joinClasses(...names: (string | false | null | undefined)[]): st
   return names.filter(Boolean).join(" ");
 }
 
-export function label(options: { for: string; text: string; classes?: string; isPageHeading?: boolean }): SafeHtml {
+export function label(options: {
+  for: string;
+  text: string;
+  classes?: string;
+  isPageHeading?: boolean;
+}): SafeHtml {
   const element = html`<label class="${joinClasses("govuk-label", options.classes)}" for="${options.for}">${options.text}</label>`;
   return options.isPageHeading ? html`<h1 class="govuk-label-wrapper">${element}</h1>` : element;
 }
@@ -39,8 +44,16 @@ export function errorMessage(id: string, text: string | undefined): SafeHtml {
 }
 
 /** Hint then error ids, the order the GOV.UK macros use. */
-export function describedBy(id: string, options: { hint?: string; error?: string }, extra?: string): string | undefined {
-  const ids = [extra, options.hint ? `${id}-hint` : undefined, options.error ? `${id}-error` : undefined].filter(Boolean);
+export function describedBy(
+  id: string,
+  options: { hint?: string; error?: string },
+  extra?: string,
+): string | undefined {
+  const ids = [
+    extra,
+    options.hint ? `${id}-hint` : undefined,
+    options.error ? `${id}-error` : undefined,
+  ].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
@@ -49,7 +62,10 @@ export function formGroup(error: string | undefined, content: SafeHtml, classes?
 }
 
 /** Label, hint and error for a single control, wrapped in its form group. */
-export function singleField(options: FieldOptions, control: (id: string, describedById: string | undefined) => SafeHtml): SafeHtml {
+export function singleField(
+  options: FieldOptions,
+  control: (id: string, describedById: string | undefined) => SafeHtml,
+): SafeHtml {
   const id = options.id ?? options.name;
   return formGroup(
     options.error,

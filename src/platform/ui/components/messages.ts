@@ -22,7 +22,10 @@ export function notificationBanner(options: NotificationBannerOptions): SafeHtml
   const titleId = options.titleId ?? "govuk-notification-banner-title";
   const level = options.headingLevel ?? 2;
   const heading = html`<h${level} class="govuk-notification-banner__title" id="${titleId}">${options.title ?? (success ? "Success" : "Important")}</h${level}>`;
-  const content = typeof options.content === "string" ? html`<p class="govuk-notification-banner__heading">${options.content}</p>` : options.content;
+  const content =
+    typeof options.content === "string"
+      ? html`<p class="govuk-notification-banner__heading">${options.content}</p>`
+      : options.content;
   return html`<div class="${joinClasses("govuk-notification-banner", success && "govuk-notification-banner--success")}" role="${success ? "alert" : "region"}" aria-labelledby="${titleId}" data-module="govuk-notification-banner"><div class="govuk-notification-banner__header">${heading}</div><div class="govuk-notification-banner__content">${content}</div></div>`;
 }
 
@@ -42,7 +45,12 @@ export function warningText(text: string, iconFallbackText = "Warning"): SafeHtm
   return html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">${iconFallbackText}</span>${text}</strong></div>`;
 }
 
-export function details(options: { summary: string; content: string | SafeHtml; open?: boolean; id?: string }): SafeHtml {
+export function details(options: {
+  summary: string;
+  content: string | SafeHtml;
+  open?: boolean;
+  id?: string;
+}): SafeHtml {
   return html`<details${attrs({ id: options.id, class: "govuk-details", open: options.open })}><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${options.summary}</span></summary><div class="govuk-details__text">${options.content}</div></details>`;
 }
 

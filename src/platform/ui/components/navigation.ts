@@ -14,11 +14,15 @@ export function backLink(href: string, text = "Back"): SafeHtml {
 }
 
 /** The last item usually has no href: it is the current page. */
-export function breadcrumbs(items: { text: string; href?: string }[], options: { collapseOnMobile?: boolean } = {}): SafeHtml {
-  return html`<nav class="${joinClasses("govuk-breadcrumbs", options.collapseOnMobile && "govuk-breadcrumbs--collapse-on-mobile")}" aria-label="Breadcrumb"><ol class="govuk-breadcrumbs__list">${items.map((item) =>
-    item.href
-      ? html`<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${item.href}">${item.text}</a></li>`
-      : html`<li class="govuk-breadcrumbs__list-item" aria-current="page">${item.text}</li>`,
+export function breadcrumbs(
+  items: { text: string; href?: string }[],
+  options: { collapseOnMobile?: boolean } = {},
+): SafeHtml {
+  return html`<nav class="${joinClasses("govuk-breadcrumbs", options.collapseOnMobile && "govuk-breadcrumbs--collapse-on-mobile")}" aria-label="Breadcrumb"><ol class="govuk-breadcrumbs__list">${items.map(
+    (item) =>
+      item.href
+        ? html`<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${item.href}">${item.text}</a></li>`
+        : html`<li class="govuk-breadcrumbs__list-item" aria-current="page">${item.text}</li>`,
   )}</ol></nav>`;
 }
 
@@ -34,7 +38,9 @@ export type ServiceNavigationOptions = {
 /** GOV.UK service navigation. The Menu toggle stays hidden until govuk-frontend's script shows it. */
 export function serviceNavigation(options: ServiceNavigationOptions): SafeHtml {
   const items = options.items.map((item) => {
-    const text = item.current ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text;
+    const text = item.current
+      ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>`
+      : item.text;
     return html`<li class="${joinClasses("govuk-service-navigation__item", item.current && "govuk-service-navigation__item--active")}"><a class="govuk-service-navigation__link" href="${item.href}"${attrs({ "aria-current": item.current ? "page" : undefined })}>${text}</a></li>`;
   });
   const label = options.navigationLabel ?? "Menu";
@@ -61,13 +67,15 @@ export function serviceNavigation(options: ServiceNavigationOptions): SafeHtml {
 /** MOJ primary navigation, for a second level of case-work areas under the service navigation. */
 export function primaryNavigation(items: NavigationItem[], label = "Primary navigation"): SafeHtml {
   return html`<div class="moj-primary-navigation"><div class="moj-primary-navigation__container"><div class="moj-primary-navigation__nav"><nav class="moj-primary-navigation" aria-label="${label}"><ul class="moj-primary-navigation__list">${items.map(
-    (item) => html`<li class="moj-primary-navigation__item"><a class="moj-primary-navigation__link"${attrs({ "aria-current": item.current ? "page" : undefined })} href="${item.href}">${item.text}</a></li>`,
+    (item) =>
+      html`<li class="moj-primary-navigation__item"><a class="moj-primary-navigation__link"${attrs({ "aria-current": item.current ? "page" : undefined })} href="${item.href}">${item.text}</a></li>`,
   )}</ul></nav></div></div></div>`;
 }
 
 /** MOJ sub navigation: tabs-as-links between the views of one record (Summary, Actions, Documents). */
 export function subNavigation(items: NavigationItem[], label = "Secondary navigation region"): SafeHtml {
   return html`<nav class="moj-sub-navigation" aria-label="${label}"><ul class="moj-sub-navigation__list">${items.map(
-    (item) => html`<li class="moj-sub-navigation__item"><a class="moj-sub-navigation__link"${attrs({ "aria-current": item.current ? "page" : undefined })} href="${item.href}">${item.text}</a></li>`,
+    (item) =>
+      html`<li class="moj-sub-navigation__item"><a class="moj-sub-navigation__link"${attrs({ "aria-current": item.current ? "page" : undefined })} href="${item.href}">${item.text}</a></li>`,
   )}</ul></nav>`;
 }

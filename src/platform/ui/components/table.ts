@@ -16,7 +16,11 @@ export type TableHeadCell = {
   classes?: string;
 };
 
-export type TableCell = string | number | SafeHtml | { content: string | number | SafeHtml; numeric?: boolean; classes?: string };
+export type TableCell =
+  | string
+  | number
+  | SafeHtml
+  | { content: string | number | SafeHtml; numeric?: boolean; classes?: string };
 
 export type TableOptions = {
   caption?: string;
@@ -43,7 +47,11 @@ export function defaultSortHref(key: string, dir: SortDirection): string {
 }
 
 function headCell(cell: TableHeadCell, options: TableOptions): SafeHtml {
-  const classes = joinClasses("govuk-table__header", cell.numeric && "govuk-table__header--numeric", cell.classes);
+  const classes = joinClasses(
+    "govuk-table__header",
+    cell.numeric && "govuk-table__header--numeric",
+    cell.classes,
+  );
   if (!cell.sortKey) return html`<th scope="col" class="${classes}">${cell.text}</th>`;
   const isCurrent = options.sort?.key === cell.sortKey;
   const ariaSort = isCurrent ? (options.sort?.dir === "desc" ? "descending" : "ascending") : "none";
@@ -56,14 +64,18 @@ function headCell(cell: TableHeadCell, options: TableOptions): SafeHtml {
 function bodyCell(cell: TableCell, column: TableHeadCell | undefined, isRowHeader: boolean): SafeHtml {
   const detailed = typeof cell === "object" && !(cell instanceof SafeHtml) ? cell : { content: cell };
   const numeric = detailed.numeric ?? column?.numeric ?? false;
-  if (isRowHeader) return html`<th scope="row" class="${joinClasses("govuk-table__header", detailed.classes)}">${detailed.content}</th>`;
+  if (isRowHeader)
+    return html`<th scope="row" class="${joinClasses("govuk-table__header", detailed.classes)}">${detailed.content}</th>`;
   return html`<td class="${joinClasses("govuk-table__cell", numeric && "govuk-table__cell--numeric", detailed.classes)}">${detailed.content}</td>`;
 }
 
 export function table(options: TableOptions): SafeHtml {
   return html`<table${attrs({ class: joinClasses("govuk-table", options.classes), id: options.id })}>${
-    options.caption ? html`<caption class="${joinClasses("govuk-table__caption", options.captionClasses ?? "govuk-table__caption--m")}">${options.caption}</caption>` : ""
+    options.caption
+      ? html`<caption class="${joinClasses("govuk-table__caption", options.captionClasses ?? "govuk-table__caption--m")}">${options.caption}</caption>`
+      : ""
   }<thead class="govuk-table__head"><tr class="govuk-table__row">${options.head.map((cell) => headCell(cell, options))}</tr></thead><tbody class="govuk-table__body">${options.rows.map(
-    (row) => html`<tr class="govuk-table__row">${row.map((cell, index) => bodyCell(cell, options.head[index], index === 0 && options.firstCellIsHeader === true))}</tr>`,
+    (row) =>
+      html`<tr class="govuk-table__row">${row.map((cell, index) => bodyCell(cell, options.head[index], index === 0 && options.firstCellIsHeader === true))}</tr>`,
   )}</tbody></table>`;
 }

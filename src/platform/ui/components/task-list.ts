@@ -18,7 +18,10 @@ export function taskList(items: TaskListItem[], idPrefix = "task-list"): SafeHtm
       ? html`<a class="govuk-link govuk-task-list__link" href="${item.href}" aria-describedby="${item.hint ? `${hintId} ` : ""}${statusId}">${item.title}</a>`
       : html`<div>${item.title}</div>`;
     // Plain-text statuses that are not links are shown in secondary text colour, as GOV.UK does for "Cannot start yet".
-    const statusClasses = joinClasses("govuk-task-list__status", !item.href && typeof item.status === "string" && "govuk-task-list__status--cannot-start-yet");
+    const statusClasses = joinClasses(
+      "govuk-task-list__status",
+      !item.href && typeof item.status === "string" && "govuk-task-list__status--cannot-start-yet",
+    );
     return html`<li class="${joinClasses("govuk-task-list__item", item.href && "govuk-task-list__item--with-link")}"><div class="govuk-task-list__name-and-hint">${title}${
       item.hint ? html`<div id="${hintId}" class="govuk-task-list__hint">${item.hint}</div>` : ""
     }</div><div class="${statusClasses}" id="${statusId}">${item.status}</div></li>`;

@@ -1,5 +1,17 @@
 import { html, type SafeHtml } from "../../html.ts";
-import { type ChartBase, chartFigure, gridColour, niceMaximum, plainNumber, round, seriesColours, shorten, svgOpen, textColour, ticks, type ValueFormatter } from "./chart-parts.ts";
+import {
+  axisTicks,
+  type ChartBase,
+  chartFigure,
+  gridColour,
+  plainNumber,
+  round,
+  seriesColours,
+  shorten,
+  svgOpen,
+  textColour,
+  type ValueFormatter,
+} from "./chart-parts.ts";
 
 export type BarChartOptions = ChartBase & {
   bars: { label: string; value: number }[];
@@ -20,13 +32,15 @@ const AXIS = 28;
 /** Horizontal bars: category labels stay readable however long they are. */
 export function barChart(options: BarChartOptions): SafeHtml {
   const format = options.formatValue ?? plainNumber;
-  const maximum = niceMaximum(Math.max(0, ...options.bars.map((bar) => bar.value)));
+  const tickValues = axisTicks(Math.max(0, ...options.bars.map((bar) => bar.value)));
+  const maximum = tickValues[tickValues.length - 1];
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_SPACE;
   const height = TOP + options.bars.length * ROW + AXIS;
   const x = (value: number) => round(LABEL_WIDTH + (Math.max(0, value) / maximum) * plotWidth);
   const bottom = TOP + options.bars.length * ROW;
-  const grid = ticks(maximum).map(
-    (tick) => html`<line x1="${x(tick)}" x2="${x(tick)}" y1="${TOP}" y2="${bottom}" stroke="${gridColour}" stroke-width="1"/><text x="${x(tick)}" y="${bottom + 18}" text-anchor="middle" font-size="12" fill="${textColour}">${format(tick)}</text>`,
+  const grid = tickValues.map(
+    (tick) =>
+      html`<line x1="${x(tick)}" x2="${x(tick)}" y1="${TOP}" y2="${bottom}" stroke="${gridColour}" stroke-width="1"/><text x="${x(tick)}" y="${bottom + 18}" text-anchor="middle" font-size="12" fill="${textColour}">${format(tick)}</text>`,
   );
   const bars = options.bars.map((bar, index) => {
     const y = TOP + index * ROW;

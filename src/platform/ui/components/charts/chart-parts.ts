@@ -3,14 +3,22 @@
 // attributes, sizing comes from classes in kith.css. Every chart is an image
 // with a title and description, paired with a table of the same numbers.
 import { html, type SafeHtml } from "../../html.ts";
-import { table, type TableCell, type TableHeadCell } from "../table.ts";
+import { type TableCell, type TableHeadCell, table } from "../table.ts";
 
 /**
  * GOV.UK palette colours with at least 3:1 contrast against white (WCAG 1.4.11),
  * ordered so neighbouring series differ in lightness as well as hue. Series are
  * also told apart by marker shape and dash pattern, never by colour alone.
  */
-export const seriesColours = ["#1d70b8", "#ca357c", "#0f7a52", "#54319f", "#0b0c0c", "#ca3535", "#158187"] as const;
+export const seriesColours = [
+  "#1d70b8",
+  "#ca357c",
+  "#0f7a52",
+  "#54319f",
+  "#0b0c0c",
+  "#ca3535",
+  "#158187",
+] as const;
 export const textColour = "#0b0c0c";
 export const secondaryTextColour = "#484949";
 export const gridColour = "#cecece";
@@ -30,11 +38,22 @@ export type ChartBase = {
   table?: DataTableVisibility;
 };
 
-export function svgOpen(options: { id: string; title: string; description: string; width: number; height: number; classes?: string }): SafeHtml {
+export function svgOpen(options: {
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  classes?: string;
+}): SafeHtml {
   return html`<svg xmlns="http://www.w3.org/2000/svg" class="kith-chart${options.classes ? ` ${options.classes}` : ""}" viewBox="0 0 ${options.width} ${options.height}" width="${options.width}" height="${options.height}" role="img" aria-labelledby="${options.id}-title" aria-describedby="${options.id}-desc" focusable="false"><title id="${options.id}-title">${options.title}</title><desc id="${options.id}-desc">${options.description}</desc>`;
 }
 
-export function chartFigure(chart: ChartBase, svg: SafeHtml, data: { head: TableHeadCell[]; rows: TableCell[][] }): SafeHtml {
+export function chartFigure(
+  chart: ChartBase,
+  svg: SafeHtml,
+  data: { head: TableHeadCell[]; rows: TableCell[][] },
+): SafeHtml {
   const visibility = chart.table ?? "hidden";
   const dataTable = table({
     caption: `${chart.title}: data`,
@@ -53,18 +72,14 @@ export function chartFigure(chart: ChartBase, svg: SafeHtml, data: { head: Table
   return html`<figure class="kith-chart-figure" id="${chart.id}">${svg}${tableHtml}</figure>`;
 }
 
-/** A round axis maximum (1, 2, 2.5 or 5 × 10ⁿ) at or above `max`, so tick labels are easy to read. */
-export function niceMaximum(max: number): number {
-  if (max <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) {
-    if (step * magnitude >= max) return step * magnitude;
-  }
-  return 10 * magnitude;
-}
-
-export function ticks(maximum: number, count = 4): number[] {
-  return Array.from({ length: count + 1 }, (_, index) => (maximum / count) * index);
+/** Axis ticks from 0 in round steps (1, 2 or 5 × 10ⁿ) covering `max`, so every label is a round number. */
+export function axisTicks(max: number, roughCount = 4): number[] {
+  if (max <= 0) return [0, 1];
+  const rough = max / roughCount;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((multiple) => multiple * magnitude >= rough) ?? 10) * magnitude;
+  const count = Math.ceil(max / step - 1e-9);
+  return Array.from({ length: count + 1 }, (_, index) => index * step);
 }
 
 /** SVG text does not wrap; long labels are shortened here and shown in full in the table. */

@@ -3,13 +3,25 @@
 // (most deprived) to light, and every swatch carries its number, so the
 // colour is never the only way to read it.
 import { html, type SafeHtml } from "../../html.ts";
-import { chartFigure, type ChartBase, plainNumber, round, svgOpen, textColour } from "./chart-parts.ts";
+import { type ChartBase, chartFigure, plainNumber, round, svgOpen, textColour } from "./chart-parts.ts";
 
 /** GOV.UK blue from shade-50 to tint-95, one step per decile. */
-export const decileColours = ["#0f385c", "#16548a", "#1a65a6", "#1d70b8", "#3b82c1", "#5694ca", "#76a9d4", "#8eb8dc", "#b7d1e9", "#d2e2f1"] as const;
+export const decileColours = [
+  "#0f385c",
+  "#16548a",
+  "#1a65a6",
+  "#1d70b8",
+  "#3b82c1",
+  "#5694ca",
+  "#76a9d4",
+  "#8eb8dc",
+  "#b7d1e9",
+  "#d2e2f1",
+] as const;
 
 export function decileColour(decile: number): string {
-  if (!Number.isInteger(decile) || decile < 1 || decile > 10) throw new RangeError(`IMD decile must be 1 to 10, got ${decile}`);
+  if (!Number.isInteger(decile) || decile < 1 || decile > 10)
+    throw new RangeError(`IMD decile must be 1 to 10, got ${decile}`);
   return decileColours[decile - 1];
 }
 
@@ -42,9 +54,13 @@ export function decileScale(options: DecileScaleOptions): SafeHtml {
     return html`<rect x="${x}" y="${top}" width="${SWATCH}" height="${SWATCH}" fill="${colour}"${
       marked ? html` stroke="${textColour}" stroke-width="4"` : ""
     }/><text x="${round(x + SWATCH / 2)}" y="${top + SWATCH / 2 + 7}" text-anchor="middle" font-size="20" font-weight="bold" fill="${decileTextColour(decile)}">${decile}</text>${
-      marked ? html`<path d="M${round(x + SWATCH / 2 - 8)} 4H${round(x + SWATCH / 2 + 8)}L${round(x + SWATCH / 2)} 16Z" fill="${textColour}"/>` : ""
+      marked
+        ? html`<path d="M${round(x + SWATCH / 2 - 8)} 4H${round(x + SWATCH / 2 + 8)}L${round(x + SWATCH / 2)} 16Z" fill="${textColour}"/>`
+        : ""
     }${
-      hasCounts ? html`<text x="${round(x + SWATCH / 2)}" y="${top + SWATCH + 44}" text-anchor="middle" font-size="14" fill="${textColour}">${plainNumber(options.counts?.[index] ?? 0)}</text>` : ""
+      hasCounts
+        ? html`<text x="${round(x + SWATCH / 2)}" y="${top + SWATCH + 44}" text-anchor="middle" font-size="14" fill="${textColour}">${plainNumber(options.counts?.[index] ?? 0)}</text>`
+        : ""
     }`;
   });
   const right = LEFT + 10 * SWATCH + 9 * GAP;
@@ -53,7 +69,11 @@ export function decileScale(options: DecileScaleOptions): SafeHtml {
   const describe = (decile: number) =>
     `${decile === 1 ? "Most deprived 10%" : decile === 10 ? "Least deprived 10%" : `${decile * 10 - 10}% to ${decile * 10}% most deprived`}${options.highlight === decile ? " (this area)" : ""}`;
   return chartFigure(options, svg, {
-    head: [{ text: "IMD decile" }, { text: "Meaning" }, ...(hasCounts ? [{ text: options.countLabel ?? "Count", numeric: true }] : [])],
+    head: [
+      { text: "IMD decile" },
+      { text: "Meaning" },
+      ...(hasCounts ? [{ text: options.countLabel ?? "Count", numeric: true }] : []),
+    ],
     rows: decileColours.map((_, index) => [
       String(index + 1),
       describe(index + 1),

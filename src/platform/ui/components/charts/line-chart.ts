@@ -1,5 +1,17 @@
 import { html, type SafeHtml } from "../../html.ts";
-import { type ChartBase, chartFigure, gridColour, niceMaximum, plainNumber, round, secondaryTextColour, seriesColours, svgOpen, textColour, ticks, type ValueFormatter } from "./chart-parts.ts";
+import {
+  axisTicks,
+  type ChartBase,
+  chartFigure,
+  gridColour,
+  plainNumber,
+  round,
+  secondaryTextColour,
+  seriesColours,
+  svgOpen,
+  textColour,
+  type ValueFormatter,
+} from "./chart-parts.ts";
 
 export type LineSeries = { name: string; values: (number | null)[] };
 
@@ -35,8 +47,11 @@ function marker(shape: number, cx: number, cy: number, colour: string): SafeHtml
 /** Trend over periods for one or more series; gaps (null) break the line. */
 export function lineChart(options: LineChartOptions): SafeHtml {
   const format = options.formatValue ?? plainNumber;
-  const values = options.series.flatMap((series) => series.values.filter((value): value is number => value !== null));
-  const maximum = niceMaximum(Math.max(0, ...values));
+  const values = options.series.flatMap((series) =>
+    series.values.filter((value): value is number => value !== null),
+  );
+  const tickValues = axisTicks(Math.max(0, ...values));
+  const maximum = tickValues[tickValues.length - 1];
   const legendHeight = Math.ceil(options.series.length / 3) * LEGEND_ROW + 8;
   const top = legendHeight + 8;
   const plotHeight = HEIGHT - top - BOTTOM;
@@ -47,8 +62,9 @@ export function lineChart(options: LineChartOptions): SafeHtml {
   // Label at most about eight periods so the x axis never overlaps.
   const labelEvery = Math.max(1, Math.ceil(options.periods.length / 8));
 
-  const grid = ticks(maximum).map(
-    (tick) => html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${round(y(tick))}" y2="${round(y(tick))}" stroke="${gridColour}" stroke-width="1"/><text x="${LEFT - 8}" y="${round(y(tick) + 4)}" text-anchor="end" font-size="12" fill="${textColour}">${format(tick)}</text>`,
+  const grid = tickValues.map(
+    (tick) =>
+      html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${round(y(tick))}" y2="${round(y(tick))}" stroke="${gridColour}" stroke-width="1"/><text x="${LEFT - 8}" y="${round(y(tick) + 4)}" text-anchor="end" font-size="12" fill="${textColour}">${format(tick)}</text>`,
   );
   const xLabels = options.periods.map((period, index) =>
     index % labelEvery === 0 || index === options.periods.length - 1
@@ -67,7 +83,9 @@ export function lineChart(options: LineChartOptions): SafeHtml {
       d += `${penDown ? "L" : "M"}${round(x(index))} ${round(y(value))}`;
       penDown = true;
     });
-    const points = series.values.map((value, index) => (value === null ? "" : marker(seriesIndex, x(index), y(value), colour)));
+    const points = series.values.map((value, index) =>
+      value === null ? "" : marker(seriesIndex, x(index), y(value), colour),
+    );
     const dash = dashes[seriesIndex % dashes.length];
     return html`<path d="${d}" fill="none" stroke="${colour}" stroke-width="3" stroke-linejoin="round"${dash ? html` stroke-dasharray="${dash}"` : ""}/>${points}`;
   });
@@ -80,7 +98,10 @@ export function lineChart(options: LineChartOptions): SafeHtml {
   });
   const svg = html`${svgOpen({ id: options.id, title: options.title, description: options.description, width: WIDTH, height: HEIGHT })}<g aria-hidden="true">${grid}${xLabels}<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${round(y(0))}" y2="${round(y(0))}" stroke="${textColour}" stroke-width="1"/>${lines}${legend}</g></svg>`;
   return chartFigure(options, svg, {
-    head: [{ text: options.periodLabel ?? "Period" }, ...options.series.map((series) => ({ text: series.name, numeric: true }))],
+    head: [
+      { text: options.periodLabel ?? "Period" },
+      ...options.series.map((series) => ({ text: series.name, numeric: true })),
+    ],
     rows: options.periods.map((period, index) => [
       period,
       ...options.series.map((series) => {

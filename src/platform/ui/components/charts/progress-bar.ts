@@ -26,12 +26,14 @@ export function progressBar(options: ProgressBarOptions): SafeHtml {
   const percent = Math.floor(ratio * 100);
   const filled = round(Math.min(1, Math.max(0, ratio)) * WIDTH);
   const summary = `${format(options.value)} of ${format(options.target)} (${percent}%)`;
-  return html`<div class="kith-progress" id="${options.id}"><p class="govuk-body govuk-!-margin-bottom-1"><span class="govuk-!-font-weight-bold">${options.label}</span></p>${svgOpen({
-    id: options.id,
-    title: options.label,
-    description: summary,
-    width: WIDTH,
-    height: HEIGHT,
-    classes: "kith-chart--progress",
-  })}<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff" stroke="${textColour}" stroke-width="2"/><rect x="0" y="0" width="${filled}" height="${HEIGHT}" fill="${seriesColours[2]}"/></svg><p class="govuk-body kith-progress__text"><span class="govuk-!-font-weight-bold">${format(options.value)}</span> of ${format(options.target)} target <span class="govuk-!-font-weight-bold">(${percent}%)</span></p></div>`;
+  return html`<div class="kith-progress" id="${options.id}"><p class="govuk-body govuk-!-margin-bottom-1"><span class="govuk-!-font-weight-bold">${options.label}</span></p>${svgOpen(
+    {
+      id: options.id,
+      title: options.label,
+      description: summary,
+      width: WIDTH,
+      height: HEIGHT,
+      classes: "kith-chart--progress",
+    },
+  )}<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff" stroke="${textColour}" stroke-width="2"/><rect x="0" y="0" width="${filled}" height="${HEIGHT}" fill="${seriesColours[2]}"/></svg><p class="govuk-body kith-progress__text"><span class="govuk-!-font-weight-bold">${format(options.value)}</span> of ${format(options.target)} target <span class="govuk-!-font-weight-bold">(${percent}%)</span></p></div>`;
 }
