@@ -1,4 +1,3 @@
-import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -7,7 +6,7 @@ import { getOrganisation } from "./platform/access/organisations.ts";
 import { auditPages } from "./platform/audit/pages.ts";
 import { accountPages } from "./platform/auth/pages/account-pages.ts";
 import { signInPages } from "./platform/auth/pages/sign-in-pages.ts";
-import { projectRoot } from "./platform/config/config.ts";
+import { assetMounts } from "./platform/ui/asset-mounts.ts";
 import type { AppEnv, Services } from "./platform/http/app-env.ts";
 import { authenticate } from "./platform/http/authenticate.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
@@ -41,10 +40,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     await next();
   });
 
-  const node = (...parts: string[]) => path.join(projectRoot, "node_modules", ...parts);
-  serveFolder(app, "/assets/govuk", node("govuk-frontend", "dist", "govuk"));
-  serveFolder(app, "/assets/moj", node("@ministryofjustice", "frontend", "moj"));
-  serveFolder(app, "/assets/kith", path.join(projectRoot, "src", "platform", "ui", "assets"));
+  for (const [prefix, folders] of assetMounts) serveFolder(app, prefix.replace(/\/$/, ""), folders);
   app.get("/health", async (c) => {
     await services.database.query("SELECT 1");
     return c.json({ status: "ok", database: services.database.kind });

@@ -16,17 +16,25 @@ const contentTypes: Record<string, string> = {
   ".json": "application/json",
 };
 
-/** Serves files under `dir` at `prefix`; only known file types, never outside the folder. */
-export function serveFolder(app: Hono<AppEnv>, prefix: string, dir: string): void {
-  const root = path.resolve(dir);
+/** Serves files at `prefix` from the first of `dirs` that has them; only known file types, never outside a folder. */
+export function serveFolder(app: Hono<AppEnv>, prefix: string, dirs: string[]): void {
+  const roots = dirs.map((dir) => path.resolve(dir));
   app.get(`${prefix}/*`, async (c) => {
-    const relative = decodeURIComponent(c.req.path.slice(prefix.length + 1));
-    const file = path.resolve(root, relative);
-    const type = contentTypes[path.extname(file)];
-    if (!type || !file.startsWith(`${root}${path.sep}`)) return c.notFound();
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return c.notFound();
-    const body = await readFile(file);
-    return c.body(body, 200, { "Content-Type": type, "Cache-Control": "public, max-age=86400" });
+    let relative: string;
+    try {
+      relative = decodeURIComponent(c.req.path.slice(prefix.length + 1));
+    } catch {
+      return c.notFound();
+    }
+    for (const root of roots) {
+      const file = path.resolve(root, relative);
+      const type = contentTypes[path.extname(file)];
+      if (!type || !file.startsWith(`${root}${path.sep}`)) return c.notFound();
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) continue;
+      const body = await readFile(file);
+      return c.body(body, 200, { "Content-Type": type, "Cache-Control": "public, max-age=86400" });
+    }
+    return c.notFound();
   });
 }

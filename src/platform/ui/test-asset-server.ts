@@ -2,23 +2,13 @@
 // folders the real server mounts, with Kith's strict CSP, on a random port.
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize } from "node:path";
+import { assetMounts } from "./asset-mounts.ts";
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-const root = resolve(import.meta.dirname, "../../..");
-const govuk = join(root, "node_modules/govuk-frontend/dist/govuk");
-const moj = join(root, "node_modules/@ministryofjustice/frontend/moj");
-
-/** URL prefix → folders to try in order. /assets/images falls back to MOJ's icons, as the real server must. */
-export const assetMounts: [string, string[]][] = [
-  ["/assets/govuk/", [govuk]],
-  ["/assets/moj/", [moj]],
-  ["/assets/kith/", [join(import.meta.dirname, "assets")]],
-  ["/assets/fonts/", [join(govuk, "assets/fonts")]],
-  ["/assets/images/", [join(govuk, "assets/images"), join(moj, "assets/images")]],
-];
+export { assetMounts };
 
 const types: Record<string, string> = {
   ".css": "text/css",
