@@ -1,0 +1,88 @@
+// The Method of Equal Shares with its completions, following pabutools 1.2.3
+// (method_of_equal_shares, with voter_budget_increment=1 for Add1).
+
+import type { MesRunResult, MesUtility } from "./mes-core.ts";
+import { runMes } from "./mes-core.ts";
+import type { Profile } from "./profile.ts";
+import { totalCost } from "./profile.ts";
+import { Rational } from "./rational.ts";
+
+export type MesCompletion = "none" | "add1" | "add1-until-infeasible";
+
+export type MesOutcome = {
+  /** Project indices in selection order (zero-cost projects funded upfront come first). */
+  readonly selected: number[];
+  /** The cap q paid by each supporter of each selected project, null for upfront ones. */
+  readonly caps: (Rational | null)[];
+  /** The per-voter starting budget of the run whose outcome is returned. */
+  readonly startBudget: Rational;
+  /** How many MES runs were needed (1 without completion). */
+  readonly runs: number;
+};
+
+/**
+ * Projects MES considers: at least one approval and positive utility for their
+ * supporters, and a positive cost. Under cost utilities a zero-cost project has zero
+ * utility, so it is never funded. Under approval utilities a supported zero-cost project
+ * is funded upfront, before any money is spent, as pabutools does.
+ */
+function partitionProjects(profile: Profile, utility: MesUtility): { eligible: number[]; upfront: number[] } {
+  const eligible: number[] = [];
+  const upfront: number[] = [];
+  for (let p = 0; p < profile.ids.length; p++) {
+    if (profile.approvals[p] <= 0) continue;
+    const free = profile.costs[p].isZero();
+    if (utility === "cost" && free) continue;
+    if (free) upfront.push(p);
+    else eligible.push(p);
+  }
+  return { eligible, upfront };
+}
+
+/** True when no eligible, unselected project fits in the money left over. */
+function isExhaustive(profile: Profile, eligible: readonly number[], selected: readonly number[]): boolean {
+  const chosen = new Set(selected);
+  const left = profile.budget.sub(totalCost(profile, selected));
+  return eligible.every((p) => chosen.has(p) || profile.costs[p].gt(left));
+}
+
+export function equalShares(profile: Profile, utility: MesUtility, completion: MesCompletion): MesOutcome {
+  const { eligible, upfront } = partitionProjects(profile, utility);
+  const upfrontCaps: (Rational | null)[] = upfront.map(() => null);
+  const withUpfront = (run: MesRunResult, startBudget: Rational, runs: number): MesOutcome => ({
+    selected: [...upfront, ...run.selected],
+    caps: [...upfrontCaps, ...run.caps],
+    startBudget,
+    runs,
+  });
+  const n = profile.numBallots;
+  let start = n === 0 ? Rational.ZERO : profile.budget.divInt(n);
+  const first = withUpfront(runMes(profile, utility, eligible, start), start, 1);
+  if (completion === "none" || n === 0) return first;
+
+  // Add1: raise every voter's starting budget by 1 (a whole currency unit) and rerun,
+  // until the outcome is exhaustive. If an outcome overspends B before that, the
+  // previous one is returned. "add1-until-infeasible" ignores exhaustiveness and keeps
+  // going while the outcome fits; it also stops once every eligible project is funded,
+  // because raising budgets further cannot add anything.
+  let previous: MesOutcome = {
+    selected: [...upfront],
+    caps: [...upfrontCaps],
+    startBudget: start,
+    runs: 0,
+  };
+  let outcome = first;
+  let runs = 1;
+  for (;;) {
+    if (totalCost(profile, outcome.selected).gt(profile.budget)) return { ...previous, runs };
+    if (completion === "add1") {
+      if (isExhaustive(profile, eligible, outcome.selected)) return { ...outcome, runs };
+    } else if (outcome.selected.length === upfront.length + eligible.length) {
+      return { ...outcome, runs };
+    }
+    previous = outcome;
+    start = start.add(Rational.ONE);
+    runs++;
+    outcome = withUpfront(runMes(profile, utility, eligible, start), start, runs);
+  }
+}
