@@ -13,7 +13,7 @@ export type MesOutcome = {
   /** Project indices in selection order (zero-cost projects funded upfront come first). */
   readonly selected: number[];
   /** The cap q paid by each supporter of each selected project, null for upfront ones. */
-  readonly caps: (Rational | null)[];
+  readonly caps: () => (Rational | null)[];
   /** The per-voter starting budget of the run whose outcome is returned. */
   readonly startBudget: Rational;
   /** How many MES runs were needed (1 without completion). */
@@ -51,7 +51,7 @@ export function equalShares(profile: Profile, utility: MesUtility, completion: M
   const upfrontCaps: (Rational | null)[] = upfront.map(() => null);
   const withUpfront = (run: MesRunResult, startBudget: Rational, runs: number): MesOutcome => ({
     selected: [...upfront, ...run.selected],
-    caps: [...upfrontCaps, ...run.caps],
+    caps: () => [...upfrontCaps, ...run.caps()],
     startBudget,
     runs,
   });
@@ -67,7 +67,7 @@ export function equalShares(profile: Profile, utility: MesUtility, completion: M
   // because raising budgets further cannot add anything.
   let previous: MesOutcome = {
     selected: [...upfront],
-    caps: [...upfrontCaps],
+    caps: () => [...upfrontCaps],
     startBudget: start,
     runs: 0,
   };

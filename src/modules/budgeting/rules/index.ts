@@ -90,11 +90,12 @@ export function computeOutcome(election: PbElection, options: PbRuleOptions): Pb
     }
     case "mes": {
       const out = equalShares(profile, utility, completion);
+      const caps = out.caps();
       const winners = out.selected.map((p, i) => ({
         projectId: profile.ids[p],
         cost: profile.costs[p].toExactString(),
         supportersPaid: profile.costs[p].toExactString(),
-        maxPaymentPerVoter: exact(out.caps[i]),
+        maxPaymentPerVoter: exact(caps[i]),
       }));
       const mes = { startBudgetPerVoter: out.startBudget.toExactString(), runs: out.runs, winners };
       return finish(out.selected, { votes, mes });

@@ -16,7 +16,8 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 function bitLength(x: bigint): number {
-  return x === 0n ? 0 : (x < 0n ? -x : x).toString(2).length;
+  // Hex digits x 4 may overshoot by up to 3 bits; callers only need it for scaling.
+  return x === 0n ? 0 : (x < 0n ? -x : x).toString(16).length * 4;
 }
 
 export class Rational {
