@@ -24,19 +24,18 @@ export function splitRecords(input: string): PbRecord[] {
     let eol = text.indexOf("\n", i);
     if (eol < 0) eol = n;
     const startLine = line;
-    let fields: string[];
     if (nextQuote >= eol) {
-      fields = text.slice(i, eol).split(";");
+      const raw = text.slice(i, eol);
+      // Only a line with nothing on it is blank; a quoted "" is a real (empty) value.
+      if (raw.trim() !== "") records.push({ line: startLine, fields: raw.split(";") });
       i = eol + 1;
       line++;
     } else {
       const parsed = quotedRecord(text, i);
-      fields = parsed.fields;
+      records.push({ line: startLine, fields: parsed.fields });
       line += parsed.newlines;
       i = parsed.next;
     }
-    const blank = fields.length === 1 && fields[0].trim() === "";
-    if (!blank) records.push({ line: startLine, fields });
   }
   return records;
 }
