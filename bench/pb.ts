@@ -1,0 +1,94 @@
+// Benchmark of the PB rules engine against the pabutools 1.2.3 timings recorded in
+// expected.json. Run from the repository root: `node bench/pb.ts`.
+//
+// Like the pabutools figures, "rule" times exclude parsing and the merging of identical
+// ballots; both are shown separately. Each figure is the median of several runs after
+// one warm-up run. Prints figures only; it asserts nothing about time.
+
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parsePabulib } from "../src/modules/budgeting/pabulib/parse.ts";
+import { equalShares } from "../src/modules/budgeting/rules/equal-shares.ts";
+import { greedy } from "../src/modules/budgeting/rules/greedy.ts";
+import { phragmen } from "../src/modules/budgeting/rules/phragmen.ts";
+import type { Profile } from "../src/modules/budgeting/rules/profile.ts";
+import { buildProfile } from "../src/modules/budgeting/rules/profile.ts";
+
+const sharedDir = (() => {
+  const local = path.resolve(process.cwd(), "../shared/pb");
+  if (existsSync(path.join(local, "expected.json"))) return local;
+  return process.env.KITH_SHARED_DIR ? path.resolve(process.env.KITH_SHARED_DIR) : local;
+})();
+
+const INSTANCES = [
+  "Poland_Warszawa_2017_Aleksandrow",
+  "Poland_Warszawa_2018_Praga-Poludnie",
+  "Poland_Wroclaw_2018",
+];
+
+const RULES: Record<string, (p: Profile) => unknown> = {
+  greedy_cost: (p) => greedy(p, "cost"),
+  mes_cost: (p) => equalShares(p, "cost", "none"),
+  mes_cost_add1: (p) => equalShares(p, "cost", "add1"),
+  mes_approval: (p) => equalShares(p, "approval", "none"),
+  phragmen: (p) => phragmen(p),
+};
+
+type Reference = { pabutools_seconds: Record<string, number>; pabutools_parse_seconds: number };
+
+/** Median milliseconds of fn: at least 5 runs, and more (up to 2000) while under ~0.5 s. */
+function medianMs(fn: () => unknown): number {
+  fn();
+  const times: number[] = [];
+  const started = performance.now();
+  while (times.length < 5 || (times.length < 2000 && performance.now() - started < 500)) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function fmt(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4);
+}
+
+const expectedPath = path.join(sharedDir, "expected.json");
+if (!existsSync(expectedPath)) {
+  console.error(`bench/pb.ts: ${expectedPath} not found; set KITH_SHARED_DIR to the shared pb folder`);
+  process.exit(2);
+}
+const expected: Record<string, Reference> = JSON.parse(readFileSync(expectedPath, "utf8"));
+
+console.log(`PB rules benchmark — node ${process.version}, ${new Date().toISOString()}`);
+console.log("times in ms; ratio = pabutools / ours\n");
+const header = ["instance", "rule", "ours", "pabutools", "ratio"];
+const rows: string[][] = [];
+for (const name of INSTANCES) {
+  const file = path.join(sharedDir, "instances", `${name}.pb`);
+  if (!existsSync(file)) {
+    console.log(`(skipping ${name}: file not found)`);
+    continue;
+  }
+  const text = readFileSync(file, "utf8");
+  const ref = expected[name];
+  const parseMs = medianMs(() => parsePabulib(text));
+  const election = parsePabulib(text);
+  const mergeMs = medianMs(() => buildProfile(election));
+  const profile = buildProfile(election);
+  const refParse = ref.pabutools_parse_seconds * 1000;
+  rows.push([name, "parse", fmt(parseMs), fmt(refParse), `${(refParse / parseMs).toFixed(1)}x`]);
+  rows.push([name, `merge ballots (${profile.ballots.length} distinct)`, fmt(mergeMs), "-", "-"]);
+  for (const [rule, run] of Object.entries(RULES)) {
+    const ours = medianMs(() => run(profile));
+    const theirs = ref.pabutools_seconds[rule] * 1000;
+    rows.push([name, rule, fmt(ours), fmt(theirs), `${(theirs / ours).toFixed(0)}x`]);
+  }
+}
+const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+const line = (r: string[]) =>
+  r.map((v, c) => (c >= 2 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join("  ");
+console.log(line(header));
+console.log(widths.map((w) => "-".repeat(w)).join("  "));
+for (const r of rows) console.log(line(r));
