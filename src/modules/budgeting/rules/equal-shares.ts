@@ -4,7 +4,7 @@
 import type { MesRunResult, MesUtility } from "./mes-core.ts";
 import { runMes } from "./mes-core.ts";
 import type { Profile } from "./profile.ts";
-import { totalCost } from "./profile.ts";
+import { totalCostInt } from "./profile.ts";
 import { Rational } from "./rational.ts";
 
 export type MesCompletion = "none" | "add1" | "add1-until-infeasible";
@@ -41,9 +41,8 @@ function partitionProjects(profile: Profile, utility: MesUtility): { eligible: n
 
 /** True when no eligible, unselected project fits in the money left over. */
 function isExhaustive(profile: Profile, eligible: readonly number[], selected: readonly number[]): boolean {
-  const chosen = new Set(selected);
-  const left = profile.budget.sub(totalCost(profile, selected));
-  return eligible.every((p) => chosen.has(p) || profile.costs[p].gt(left));
+  const left = profile.budgetInt - totalCostInt(profile, selected);
+  return eligible.every((p) => profile.costInt[p] > left || selected.includes(p));
 }
 
 export function equalShares(profile: Profile, utility: MesUtility, completion: MesCompletion): MesOutcome {
@@ -74,7 +73,7 @@ export function equalShares(profile: Profile, utility: MesUtility, completion: M
   let outcome = first;
   let runs = 1;
   for (;;) {
-    if (totalCost(profile, outcome.selected).gt(profile.budget)) return { ...previous, runs };
+    if (totalCostInt(profile, outcome.selected) > profile.budgetInt) return { ...previous, runs };
     if (completion === "add1") {
       if (isExhaustive(profile, eligible, outcome.selected)) return { ...outcome, runs };
     } else if (outcome.selected.length === upfront.length + eligible.length) {

@@ -35,7 +35,22 @@ export type Profile = {
   readonly supporters: readonly Int32Array[];
   /** approves[b * numProjects + p] = 1 when distinct ballot b approves project p. */
   readonly approves: Uint8Array;
+  /**
+   * Costs and budget as integers over one common denominator `scale` (the lcm of their
+   * denominators, a power of ten for decimal costs). Sums and "does it fit" tests are
+   * then plain BigInt additions and comparisons, with no gcd.
+   */
+  readonly scale: bigint;
+  readonly costInt: readonly bigint[];
+  readonly budgetInt: bigint;
 };
+
+export function lcm(a: bigint, b: bigint): bigint {
+  let x = a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -83,6 +98,9 @@ export function buildProfile(election: PbElection): Profile {
     }
   }
 
+  let scale = election.budget.den;
+  for (const p of order) scale = lcm(scale, p.cost.den);
+
   return {
     ids: order.map((p) => p.id),
     costs: order.map((p) => p.cost),
@@ -94,7 +112,17 @@ export function buildProfile(election: PbElection): Profile {
     approvals,
     supporters: supporterLists.map((list) => Int32Array.from(list)),
     approves,
+    scale,
+    costInt: order.map((p) => p.cost.num * (scale / p.cost.den)),
+    budgetInt: election.budget.num * (scale / election.budget.den),
   };
+}
+
+/** Total cost of the selection, as an integer over profile.scale. */
+export function totalCostInt(profile: Profile, selected: readonly number[]): bigint {
+  let sum = 0n;
+  for (const p of selected) sum += profile.costInt[p];
+  return sum;
 }
 
 export function totalCost(profile: Profile, selected: readonly number[]): Rational {

@@ -15,6 +15,8 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
+const MAX_EXACT = 2n ** 53n;
+
 function bitLength(x: bigint): number {
   // Hex digits x 4 may overshoot by up to 3 bits; callers only need it for scaling.
   return x === 0n ? 0 : (x < 0n ? -x : x).toString(16).length * 4;
@@ -118,6 +120,8 @@ export class Rational {
    * are shifted down to about 64 significant bits first.
    */
   toNumber(): number {
+    const abs = this.num < 0n ? -this.num : this.num;
+    if (abs <= MAX_EXACT && this.den <= MAX_EXACT) return Number(this.num) / Number(this.den);
     const nb = bitLength(this.num);
     const db = bitLength(this.den);
     if (nb <= 53 && db <= 53) return Number(this.num) / Number(this.den);
