@@ -82,7 +82,7 @@ export function computeOutcome(election: PbElection, options: PbRuleOptions): Pb
       return finish(greedy(profile, utility), { votes });
     case "phragmen": {
       const out = phragmen(profile);
-      const loads = out.loads.map((l, i) => ({
+      const loads = out.loads().map((l, i) => ({
         projectId: profile.ids[out.selected[i]],
         load: l.toExactString(),
       }));

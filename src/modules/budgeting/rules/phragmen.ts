@@ -11,75 +11,113 @@
 // Loads are kept per "last funded project approved": every voter whose most recent
 // funded project was step k carries L_k. So a project's supporter load is
 // sum_k L_k * C[p][k], with C integer weights updated as ballots move between groups.
-// Doubles pick the candidates; exact rationals decide among near-ties and the stop.
+//
+// Doubles pick the candidates; exact arithmetic decides near-ties. Exact loads are
+// BigInt numerators over one shared denominator M (multiplied by the approvals count at
+// each step, so no gcd). They are only needed for near-ties, so each step just records
+// the row C[s] it used, and the exact loads are rebuilt from those rows on demand.
 
 import type { Profile } from "./profile.ts";
-import { totalCost } from "./profile.ts";
-import type { Rational } from "./rational.ts";
+import { totalCostInt } from "./profile.ts";
+import { Rational } from "./rational.ts";
 
 const EPS = 1e-9;
 
-export type PhragmenOutcome = { readonly selected: number[]; readonly loads: Rational[] };
+export type PhragmenOutcome = { readonly selected: number[]; readonly loads: () => Rational[] };
+
+/** An exact load num / (den * M), in units of the shared denominator M at the time. */
+type ExactLoad = { readonly num: bigint; readonly den: number };
 
 export function phragmen(profile: Profile): PhragmenOutcome {
   const numProjects = profile.ids.length;
-  const { approvals, costs, costF, ballots, weights, supporters, budget } = profile;
+  const { approvals, costF, costInt, budgetInt, ballots, weights, supporters } = profile;
   const steps = numProjects + 1;
   // group[p * steps + (k + 1)] = weight of p's supporters whose last funded project was
   // step k; slot 0 is "none yet" (load 0).
   const group = new Float64Array(numProjects * steps);
   for (let p = 0; p < numProjects; p++) group[p * steps] = approvals[p];
   const last = new Int32Array(ballots.length).fill(-1);
-  const loads: Rational[] = [];
   const loadsF: number[] = [];
   const selected: number[] = [];
-  let remaining = profile.ids.map((_, p) => p).filter((p) => costs[p].le(budget));
-  let spent = totalCost(profile, []);
+  let remaining: number[] = [];
+  for (let p = 0; p < numProjects; p++) if (costInt[p] <= budgetInt) remaining.push(p);
+  let spent = totalCostInt(profile, []);
 
+  // Exact state: M, costs and settled loads over M, and the steps not yet settled.
+  let M = 1n;
+  const costN = costInt.slice();
+  const loadsN: bigint[] = [];
+  const loadsRaw: { num: bigint; den: bigint }[] = [];
+  const pending: { s: number; row: Float64Array }[] = [];
+
+  const exactFromRow = (p: number, row: ArrayLike<number>): ExactLoad => {
+    let s = costN[p];
+    for (let k = 0; k < loadsN.length; k++) if (row[k + 1] !== 0) s += loadsN[k] * BigInt(row[k + 1]);
+    return { num: s, den: approvals[p] };
+  };
+  const commit = (load: ExactLoad): void => {
+    const a = BigInt(load.den);
+    M *= a;
+    for (let p = 0; p < numProjects; p++) costN[p] *= a;
+    for (let k = 0; k < loadsN.length; k++) loadsN[k] *= a;
+    loadsN.push(load.num);
+    loadsRaw.push({ num: load.num, den: M });
+  };
+  const settle = (): void => {
+    for (const step of pending.splice(0)) commit(exactFromRow(step.s, step.row));
+  };
+  const currentRow = (p: number): Float64Array => group.subarray(p * steps, p * steps + steps);
   const loadF = (p: number): number => {
     if (approvals[p] <= 0) return Number.POSITIVE_INFINITY;
     let s = costF[p];
-    for (let k = 0; k < loadsF.length; k++) s += loadsF[k] * group[p * steps + k + 1];
+    const base = p * steps + 1;
+    for (let k = 0; k < loadsF.length; k++) s += loadsF[k] * group[base + k];
     return s / approvals[p];
   };
-  const loadExact = (p: number): Rational => {
-    let s = costs[p];
-    for (let k = 0; k < loads.length; k++) {
-      const w = group[p * steps + k + 1];
-      if (w !== 0) s = s.add(loads[k].mulInt(w));
-    }
-    return s.divInt(approvals[p]);
-  };
 
+  const valuesF = new Float64Array(numProjects);
   while (remaining.length > 0) {
-    const values = remaining.map((p) => ({ p, f: loadF(p) }));
     let best = Number.POSITIVE_INFINITY;
-    for (const v of values) if (v.f < best) best = v.f;
-    let tied: number[];
-    let exactBest: Rational | null = null;
+    for (const p of remaining) {
+      valuesF[p] = loadF(p);
+      if (valuesF[p] < best) best = valuesF[p];
+    }
+    let tied: number[] = [];
+    let winnerLoad: ExactLoad | null = null;
     if (best === Number.POSITIVE_INFINITY) {
       tied = remaining; // only unapproved projects are left: all "tied" at infinity
     } else {
-      tied = [];
-      for (const v of values) {
-        if (v.f > best * (1 + 2 * EPS)) continue;
-        const l = loadExact(v.p);
-        const c = exactBest === null ? -1 : l.cmp(exactBest);
-        if (c < 0) {
-          exactBest = l;
-          tied = [v.p];
-        } else if (c === 0) tied.push(v.p);
+      for (const p of remaining) if (valuesF[p] <= best * (1 + 2 * EPS)) tied.push(p);
+      if (tied.length > 1) {
+        // Too close for doubles: compare exactly, keeping only the true minimum.
+        settle();
+        let exactTied: number[] = [];
+        for (const p of tied) {
+          const l = exactFromRow(p, currentRow(p));
+          const c = winnerLoad === null ? -1 : compare(l, winnerLoad);
+          if (c < 0) {
+            winnerLoad = l;
+            exactTied = [p];
+          } else if (c === 0) exactTied.push(p);
+        }
+        tied = exactTied;
       }
     }
-    if (tied.some((p) => spent.add(costs[p]).gt(budget))) break;
+    if (tied.some((p) => spent + costInt[p] > budgetInt)) break;
     const s = Math.min(...tied);
     selected.push(s);
-    spent = spent.add(costs[s]);
+    spent += costInt[s];
     remaining = remaining.filter((p) => p !== s);
-    if (exactBest === null) continue; // an unapproved project: nobody's load changes
-    const step = loads.length;
-    loads.push(exactBest);
-    loadsF.push(exactBest.toNumber());
+    if (best === Number.POSITIVE_INFINITY) continue; // an unapproved project: no load changes
+    const step = loadsF.length;
+    if (winnerLoad !== null) {
+      // Tied projects have equal loads, so the exact load found is the winner's too.
+      loadsF.push(new Rational(winnerLoad.num, BigInt(winnerLoad.den) * M * profile.scale).toNumber());
+      commit(winnerLoad);
+    } else {
+      loadsF.push(valuesF[s]);
+      pending.push({ s, row: currentRow(s).slice() });
+    }
     for (const b of supporters[s]) {
       const from = last[b] + 1;
       const w = weights[b];
@@ -90,5 +128,15 @@ export function phragmen(profile: Profile): PhragmenOutcome {
       last[b] = step;
     }
   }
+  const loads = (): Rational[] => {
+    settle();
+    return loadsRaw.map((l) => Rational.fraction(l.num, l.den * profile.scale));
+  };
   return { selected, loads };
+}
+
+function compare(a: ExactLoad, b: ExactLoad): number {
+  const left = a.num * BigInt(b.den);
+  const right = b.num * BigInt(a.den);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
