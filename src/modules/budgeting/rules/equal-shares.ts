@@ -1,6 +1,7 @@
 // The Method of Equal Shares with its completions, following pabutools 1.2.3
 // (method_of_equal_shares, with voter_budget_increment=1 for Add1).
 
+import { VoterClasses } from "./mes-classes.ts";
 import type { MesRunResult, MesUtility } from "./mes-core.ts";
 import { runMes } from "./mes-core.ts";
 import type { Profile } from "./profile.ts";
@@ -47,41 +48,48 @@ function isExhaustive(profile: Profile, eligible: readonly number[], selected: r
 
 export function equalShares(profile: Profile, utility: MesUtility, completion: MesCompletion): MesOutcome {
   const { eligible, upfront } = partitionProjects(profile, utility);
-  const upfrontCaps: (Rational | null)[] = upfront.map(() => null);
-  const withUpfront = (run: MesRunResult, startBudget: Rational, runs: number): MesOutcome => ({
-    selected: [...upfront, ...run.selected],
-    caps: () => [...upfrontCaps, ...run.caps()],
-    startBudget,
-    runs,
-  });
   const n = profile.numBallots;
-  let start = n === 0 ? Rational.ZERO : profile.budget.divInt(n);
-  const first = withUpfront(runMes(profile, utility, eligible, start), start, 1);
-  if (completion === "none" || n === 0) return first;
+  // The starting budget B/n + k is kept as an unreduced fraction (B.num + k n B.den) /
+  // (n B.den): Add1 may run MES hundreds of times and a gcd per run is wasted work.
+  const startOf = (k: number): Rational =>
+    n === 0
+      ? Rational.ZERO
+      : new Rational(
+          profile.budget.num + BigInt(k) * BigInt(n) * profile.budget.den,
+          BigInt(n) * profile.budget.den,
+        );
+  const finish = (run: MesRunResult | null, k: number, runs: number): MesOutcome => {
+    const start = startOf(k);
+    return {
+      selected: [...upfront, ...(run?.selected ?? [])],
+      caps: () => [...upfront.map(() => null), ...(run?.caps() ?? [])],
+      startBudget: Rational.fraction(start.num, start.den),
+      runs,
+    };
+  };
+  const workspace = new VoterClasses(profile);
+  const first = runMes(profile, utility, eligible, startOf(0), workspace);
+  if (completion === "none" || n === 0) return finish(first, 0, 1);
 
   // Add1: raise every voter's starting budget by 1 (a whole currency unit) and rerun,
   // until the outcome is exhaustive. If an outcome overspends B before that, the
   // previous one is returned. "add1-until-infeasible" ignores exhaustiveness and keeps
   // going while the outcome fits; it also stops once every eligible project is funded,
-  // because raising budgets further cannot add anything.
-  let previous: MesOutcome = {
-    selected: [...upfront],
-    caps: () => [...upfrontCaps],
-    startBudget: start,
-    runs: 0,
-  };
+  // because raising budgets further cannot add anything. Upfront (zero-cost) projects
+  // cost nothing, so they never change these tests.
+  let previous: MesRunResult | null = null;
   let outcome = first;
-  let runs = 1;
+  let k = 0;
   for (;;) {
-    if (totalCostInt(profile, outcome.selected) > profile.budgetInt) return { ...previous, runs };
+    if (totalCostInt(profile, outcome.selected) > profile.budgetInt)
+      return finish(previous, Math.max(k - 1, 0), k + 1);
     if (completion === "add1") {
-      if (isExhaustive(profile, eligible, outcome.selected)) return { ...outcome, runs };
-    } else if (outcome.selected.length === upfront.length + eligible.length) {
-      return { ...outcome, runs };
+      if (isExhaustive(profile, eligible, outcome.selected)) return finish(outcome, k, k + 1);
+    } else if (outcome.selected.length === eligible.length) {
+      return finish(outcome, k, k + 1);
     }
     previous = outcome;
-    start = start.add(Rational.ONE);
-    runs++;
-    outcome = withUpfront(runMes(profile, utility, eligible, start), start, runs);
+    k++;
+    outcome = runMes(profile, utility, eligible, startOf(k), workspace);
   }
 }

@@ -63,16 +63,38 @@ export class VoterClasses {
   /** Live classes, poorest first. */
   order: number[];
 
-  constructor(profile: Profile, b0F: number) {
+  private readonly totalWeight: number;
+
+  constructor(profile: Profile) {
     this.profile = profile;
-    this.budgetF = [0, b0F];
-    this.weight = [0, 0];
-    for (const w of profile.weights) this.weight[1] += w;
+    this.totalWeight = 0;
+    for (const w of profile.weights) this.totalWeight += w;
+    this.budgetF = [];
+    this.weight = [];
     this.projW = [new Float64Array(profile.ids.length), profile.approvals.slice()];
-    this.paid = [[], []];
-    this.classOf = new Int32Array(profile.ballots.length).fill(1);
+    this.paid = [];
+    this.classOf = new Int32Array(profile.ballots.length);
     this.aliveW = profile.approvals.slice();
-    this.order = this.weight[1] > 0 ? [1] : [];
+    this.order = [];
+  }
+
+  /**
+   * Back to the start of a run: everyone in class 1 with budget b0F. Add1 runs MES
+   * hundreds of times on small elections, so the arrays are reused, not reallocated.
+   */
+  reset(b0F: number): this {
+    this.budgetF.length = 0;
+    this.budgetF.push(0, b0F);
+    this.weight.length = 0;
+    this.weight.push(0, this.totalWeight);
+    this.projW.length = 2;
+    this.projW[1].set(this.profile.approvals);
+    this.paid.length = 0;
+    this.paid.push([], []);
+    this.classOf.fill(1);
+    this.aliveW.set(this.profile.approvals);
+    this.order = this.totalWeight > 0 ? [1] : [];
+    return this;
   }
 
   /** The cap q with sum over supporters of min(budget, q) = cost, in doubles. */

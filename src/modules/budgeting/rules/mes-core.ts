@@ -39,9 +39,10 @@ export function runMes(
   utility: MesUtility,
   eligible: readonly number[],
   startBudget: Rational,
+  workspace?: VoterClasses,
 ): MesRunResult {
   const { costF } = profile;
-  const classes = new VoterClasses(profile, startBudget.toNumber());
+  const classes = (workspace ?? new VoterClasses(profile)).reset(startBudget.toNumber());
   const ledger = new ExactLedger(profile, startBudget);
   const utilF = (p: number): number => (utility === "cost" ? costF[p] : 1);
   const paidOf = (c: number): readonly number[] => classes.paid[c];

@@ -13,7 +13,6 @@
 
 import type { Partition } from "./mes-classes.ts";
 import type { Profile } from "./profile.ts";
-import { lcm } from "./profile.ts";
 import { Rational } from "./rational.ts";
 
 /** An exact cap num / (w * L), in units of the shared denominator L at the time. */
@@ -28,9 +27,10 @@ export class ExactLedger {
   private readonly pending: Partition[] = [];
 
   constructor(profile: Profile, startBudget: Rational) {
-    this.L = lcm(startBudget.den, profile.scale);
-    this.b0N = startBudget.num * (this.L / startBudget.den);
-    const toL = this.L / profile.scale;
+    // L need not be the least common denominator, so take the product: no gcd.
+    this.L = startBudget.den * profile.scale;
+    this.b0N = startBudget.num * profile.scale;
+    const toL = startBudget.den;
     this.costN = profile.costInt.map((c) => c * toL);
   }
 
