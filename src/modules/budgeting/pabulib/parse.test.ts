@@ -82,6 +82,12 @@ describe("parsePabulib", () => {
     expect(err.message).toMatch(/cost of project "9" "about 300" is not a number/);
   });
 
+  it("reports a missing cost, naming its line", () => {
+    const err = errorOf(GOOD.replace("300;9;Trees", ";9;Trees"));
+    expect(err.line).toBe(8);
+    expect(err.message).toMatch(/the cost of project "9" is missing/);
+  });
+
   it("reports a negative cost, naming its line", () => {
     const err = errorOf(GOOD.replace("300;9;Trees", "-300;9;Trees"));
     expect(err.line).toBe(8);

@@ -110,6 +110,7 @@ function rowObject(columns: readonly string[], row: PbRecord): Record<string, st
 }
 
 function parseAmount(text: string, what: string, line: number): Rational {
+  if (text.trim() === "") throw new PabulibError(line, `${what} is missing`);
   const value = parseDecimal(text);
   if (value === null) throw new PabulibError(line, `${what} "${text.trim()}" is not a number`);
   if (value.sign() < 0) throw new PabulibError(line, `${what} ${text.trim()} is negative`);

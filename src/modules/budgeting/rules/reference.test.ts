@@ -34,6 +34,12 @@ const files = available
       .sort()
   : [];
 
+if (!available) {
+  console.warn(
+    `reference PB data not found in ${sharedDir}: set KITH_SHARED_DIR; the reference test is SKIPPED`,
+  );
+}
+
 describe.skipIf(!available)(`reference outcomes from pabutools (${sharedDir})`, () => {
   it("has the 232 instances the README describes", () => {
     expect(files.length).toBe(232);
