@@ -26,7 +26,10 @@ export class Rational {
   readonly num: bigint;
   readonly den: bigint;
 
-  // Use Rational.of / Rational.fraction: the constructor trusts its input is normalised.
+  // Use Rational.of / Rational.fraction, which normalise. The constructor does not: the
+  // MES and Phragmén hot paths build unreduced fractions on purpose, only to read
+  // num/den or call toNumber, to skip a gcd. equals() and toExactString() need the
+  // normalised form.
   constructor(num: bigint, den: bigint) {
     this.num = num;
     this.den = den;
