@@ -54,7 +54,7 @@ const SECTIONS: readonly Section[] = ["META", "PROJECTS", "VOTES"];
 
 type SectionBody = { readonly line: number; readonly header: PbRecord | null; readonly rows: PbRecord[] };
 
-function splitSections(records: readonly PbRecord[], lastLine: number): Record<Section, SectionBody> {
+function splitSections(records: readonly PbRecord[], lastLine: () => number): Record<Section, SectionBody> {
   const found = new Map<Section, { line: number; rows: PbRecord[] }>();
   let current: PbRecord[] | null = null;
   for (const r of records) {
@@ -76,17 +76,17 @@ function splitSections(records: readonly PbRecord[], lastLine: number): Record<S
       throw new PabulibError(r.line, 'the file must start with a line containing only "META"');
     current.push(r);
   }
-  const result = {} as Record<Section, SectionBody>;
-  for (const s of SECTIONS) {
+  const body = (s: Section): SectionBody => {
     const f = found.get(s);
-    if (!f)
+    if (!f) {
       throw new PabulibError(
-        s === "META" ? 1 : lastLine,
+        s === "META" ? 1 : lastLine(),
         `the ${s} section is missing (a line containing only "${s}")`,
       );
-    result[s] = { line: f.line, header: f.rows[0] ?? null, rows: f.rows.slice(1) };
-  }
-  return result;
+    }
+    return { line: f.line, header: f.rows[0] ?? null, rows: f.rows.slice(1) };
+  };
+  return { META: body("META"), PROJECTS: body("PROJECTS"), VOTES: body("VOTES") };
 }
 
 function columnsOf(section: Section, body: SectionBody, required: readonly string[]): string[] {
@@ -120,7 +120,8 @@ function parseAmount(text: string, what: string, line: number): Rational {
 export function parsePabulib(input: string): PabulibElection {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records = splitRecords(text);
-  const lastLine = text.split("\n").length;
+  // Only needed to report a missing section, so only counted then.
+  const lastLine = (): number => text.split("\n").length;
   const sections = splitSections(records, lastLine);
 
   const meta: Record<string, string> = {};
