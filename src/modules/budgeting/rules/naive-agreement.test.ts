@@ -23,10 +23,10 @@ function naiveOf(e: PbElection): Naive {
 }
 
 /** MES, no completion, straight from the definition: each round, min rho; ties by id. */
-function naiveMes(e: PbElection, utility: "cost" | "approval"): string[] {
+function naiveMes(e: PbElection, utility: "cost" | "approval", extra = 0): string[] {
   const { ids, costs, ballots, budget } = naiveOf(e);
   const n = ballots.length;
-  const money = ballots.map(() => budget.divInt(n));
+  const money = ballots.map(() => budget.divInt(n).add(Rational.of(extra)));
   const out: string[] = [];
   const supporters = ids.map((id) => ballots.flatMap((b, i) => (b.has(id) ? [i] : [])));
   const util = (p: number) => (utility === "cost" ? costs[p] : Rational.ONE);
@@ -62,6 +62,24 @@ function naiveMes(e: PbElection, utility: "cost" | "approval"): string[] {
     out.push(ids[best.p]);
     open.delete(best.p);
     for (const i of supporters[best.p]) money[i] = money[i].sub(money[i].lt(best.q) ? money[i] : best.q);
+  }
+}
+
+/** Add1 from its definition; `untilInfeasible` selects the Wieliczka variant. */
+function naiveAdd1(e: PbElection, untilInfeasible: boolean): string[] {
+  const { ids, costs, ballots, budget } = naiveOf(e);
+  const costOf = (sel: string[]) => sel.reduce((s, id) => s.add(costs[ids.indexOf(id)]), Rational.ZERO);
+  const eligible = ids.filter((id, p) => !costs[p].isZero() && ballots.some((b) => b.has(id)));
+  let previous: string[] = [];
+  for (let extra = 0; ; extra++) {
+    const out = naiveMes(e, "cost", extra);
+    const spent = costOf(out);
+    if (spent.gt(budget)) return previous;
+    const left = budget.sub(spent);
+    const fits = eligible.filter((id) => !out.includes(id) && costs[ids.indexOf(id)].le(left));
+    if (!untilInfeasible && fits.length === 0) return out;
+    if (untilInfeasible && eligible.every((id) => out.includes(id))) return out;
+    previous = out;
   }
 }
 
@@ -130,6 +148,25 @@ describe("fast rules agree with a naive exact transcription", () => {
         );
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it("MES with the Add1 completion", () => {
+    fc.assert(
+      fc.property(electionArb, (e) => {
+        expect(computeOutcome(e, { rule: "mes", completion: "add1" }).selected).toEqual(naiveAdd1(e, false));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("MES with the add1-until-infeasible completion", () => {
+    fc.assert(
+      fc.property(electionArb, (e) => {
+        const out = computeOutcome(e, { rule: "mes", completion: "add1-until-infeasible" });
+        expect(out.selected).toEqual(naiveAdd1(e, true));
+      }),
+      { numRuns: 1000 },
     );
   });
 
