@@ -51,7 +51,7 @@ export function runMes(
   // Exact cap of p in the current state, or null if p is unaffordable.
   const exactCap = (p: number, hint: number | null): ExactCap | null => {
     ledger.settle();
-    const weightOf = (c: number): number => classes.projW[c][p];
+    const weightOf = (c: number): number => classes.weightOf(c, p);
     try {
       return ledger.capOf(classes.partition(p, hint, ledger.rounds), true, paidOf, weightOf);
     } catch (e) {
