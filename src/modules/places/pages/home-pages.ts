@@ -153,7 +153,6 @@ export function homePages(): Hono<AppEnv> {
               rows: result.rows.map((row) => [
                 html`<a class="govuk-link" href="/places/homes/${row.id}">${row.addressLine1}</a>`,
                 row.postcode,
-                row.uprn,
                 tenureNames[row.tenure],
                 row.laName ?? row.laCode,
                 { content: row.imdDecile ?? "–", numeric: true },
