@@ -145,7 +145,6 @@ export function homePages(): Hono<AppEnv> {
               head: [
                 { text: "Address", sortKey: "address" },
                 { text: "Postcode", sortKey: "postcode" },
-                { text: "UPRN", sortKey: "uprn" },
                 { text: "Tenure" },
                 { text: "Local authority" },
                 { text: "Decile", sortKey: "decile", numeric: true },
