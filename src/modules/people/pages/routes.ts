@@ -4,6 +4,7 @@ import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { uploadImportPages } from "../../../platform/imports/upload-pages.ts";
 import {
   button,
   checkboxes,
@@ -23,6 +24,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { getHome } from "../../places/index.ts";
 import { createPerson, PossibleDuplicateProblem } from "../commands/create-person.ts";
+import { importPeople } from "../commands/import-people.ts";
 import { createPartnerOrganisation } from "../commands/partner-organisations.ts";
 import { canEditPeople } from "../policy.ts";
 import type { PossibleDuplicate } from "../queries/duplicates.ts";
@@ -102,7 +104,7 @@ export function peoplePages(): Hono<AppEnv> {
       fullWidth: true,
       notification: flashFrom(c, { created: "The person has been added." }),
       content: html`${nav("/people")}<h1 class="govuk-heading-l">People</h1>
-        ${canEditPeople(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/people/new">Add a person</a></p>` : ""}
+        ${canEditPeople(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/people/new">Add a person</a> · <a class="govuk-link" href="/people/import">Import people from a CSV file</a></p>` : ""}
         ${filterLayout({
           action: "/people",
           keep: { sort, dir },
@@ -158,6 +160,18 @@ export function peoplePages(): Hono<AppEnv> {
       throw error;
     }
   });
+
+  app.route(
+    "/",
+    uploadImportPages({
+      path: "/people/import",
+      what: "people",
+      backHref: "/people",
+      columnsHelp: html`Required columns: <code>given_name, family_name, person_type</code>; optional: <code>date_of_birth, email, phone, uprn, address, postcode</code>.`,
+      cliCommand: "npx kith import people FILE.csv",
+      run: (database, actor, now, file, options) => importPeople(database, actor, now, file, options),
+    }),
+  );
 
   app.get("/people/partners", async (c) => {
     const actor = requireActor(c);

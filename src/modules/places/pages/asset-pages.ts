@@ -3,8 +3,10 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { uploadImportPages } from "../../../platform/imports/upload-pages.ts";
 import { button, html, select, summaryList, table, textarea, textInput } from "../../../platform/ui/index.ts";
 import { createCommunityAsset } from "../commands/create-asset.ts";
+import { importCommunityAssets } from "../commands/import-assets.ts";
 import { canEditPlaces } from "../policy.ts";
 import { listOrganisationAreas } from "../queries/areas.ts";
 import { getCommunityAsset, listCommunityAssets } from "../queries/assets.ts";
@@ -57,7 +59,7 @@ export function assetPages(): Hono<AppEnv> {
       notification: flashFrom(c, { created: "The asset has been added." }),
       content: html`${placesNav("/places/assets")}<h1 class="govuk-heading-l">Community assets</h1>
         <p class="govuk-body">Halls, play areas, hubs and gardens that residents use: the starting point for asset-based community development.</p>
-        ${canEditPlaces(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/places/assets/new">Add a community asset</a></p>` : ""}
+        ${canEditPlaces(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/places/assets/new">Add a community asset</a> · <a class="govuk-link" href="/places/assets/import">Import assets from a CSV file</a></p>` : ""}
         <form method="get" action="/places/assets">${select({ name: "type", label: "Type", value: type, options: [{ value: "", text: "All types" }, ...assetTypes.map((t) => ({ value: t, text: typeName(t) }))] })}${button({ text: "Show", variant: "secondary" })}</form>
         ${table({
           caption: `${assets.length} assets`,
@@ -79,6 +81,17 @@ export function assetPages(): Hono<AppEnv> {
     });
   });
 
+  app.route(
+    "/",
+    uploadImportPages({
+      path: "/places/assets/import",
+      what: "community assets",
+      backHref: "/places/assets",
+      columnsHelp: html`Required columns: <code>name, asset_type, la_code, owner</code>; optional: <code>description, address, postcode, lsoa21_code, opening_hours, current_use, capacity, opened_on, closed_on</code>.`,
+      cliCommand: "npx kith import assets FILE.csv",
+      run: importCommunityAssets,
+    }),
+  );
   app.get("/places/assets/new", (c) => assetForm(c, {}));
   app.post("/places/assets/new", async (c) => {
     const actor = requireActor(c);

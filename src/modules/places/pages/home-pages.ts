@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { CsvFileError, describeProblems } from "../../../platform/imports/csv-import.ts";
+import { uploadImportPages } from "../../../platform/imports/upload-pages.ts";
 import {
   button,
   checkboxes,
@@ -185,40 +182,17 @@ export function homePages(): Hono<AppEnv> {
     }
   });
 
-  app.get("/places/homes/import", (c) => importPage(c));
-  app.post("/places/homes/import", async (c) => {
-    const actor = requireActor(c);
-    const body = await c.req.parseBody();
-    const file = body.file;
-    if (!(file instanceof File) || file.size === 0)
-      return importPage(c, { file: "Choose a CSV file to upload" }, 422);
-    if (!file.name.toLowerCase().endsWith(".csv"))
-      return importPage(c, { file: "The file must be a CSV file" }, 422);
-    const dir = await mkdtemp(path.join(tmpdir(), "kith-upload-"));
-    try {
-      const target = path.join(dir, "upload.csv");
-      await writeFile(target, Buffer.from(await file.arrayBuffer()));
-      const report = await importHomes(c.get("services").database, actor, c.get("now"), target, {
-        skipBadRows: body.skipBadRows === "yes",
-      });
-      if (!report.committed)
-        return importPage(
-          c,
-          { file: `Nothing was imported: ${report.problemCount} rows have problems.` },
-          422,
-          describeProblems(report, 100),
-        );
-      return renderPage(c, {
-        title: "Homes imported",
-        content: html`<h1 class="govuk-heading-l">Homes imported</h1><p class="govuk-body">${report.imported} homes were imported${report.problemCount ? `; ${report.problemCount} bad rows were skipped` : ""}.</p>${report.problemCount ? html`<ul class="govuk-list govuk-list--bullet">${describeProblems(report, 100).map((l) => html`<li>${l}</li>`)}</ul>` : ""}<p class="govuk-body"><a class="govuk-link" href="/places/homes">Back to homes</a></p>`,
-      });
-    } catch (error) {
-      if (error instanceof CsvFileError) return importPage(c, { file: error.message }, 422);
-      throw error;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  app.route(
+    "/",
+    uploadImportPages({
+      path: "/places/homes/import",
+      what: "homes",
+      backHref: "/places/homes",
+      columnsHelp: html`Required columns: <code>uprn, address_line_1, town, postcode, tenure, la_code</code>; optional: <code>address_line_2, bedrooms, block_name, lsoa21_code, lsoa11_code</code>.`,
+      cliCommand: "npx kith import homes FILE.csv",
+      run: importHomes,
+    }),
+  );
 
   app.get("/places/homes/:id", async (c) => {
     const actor = requireActor(c);
@@ -280,28 +254,4 @@ export function homePages(): Hono<AppEnv> {
     }
   });
   return app;
-}
-
-function importPage(
-  c: Context<AppEnv>,
-  errors: Record<string, string> = {},
-  status: 200 | 422 = 200,
-  problems: string[] = [],
-) {
-  requireActor(c);
-  return renderPage(c, {
-    title: "Import homes",
-    errors,
-    status,
-    backLink: "/places/homes",
-    content: html`<h1 class="govuk-heading-l">Import homes</h1>
-      <p class="govuk-body">Upload a CSV file with the columns <code>uprn, address_line_1, town, postcode, tenure, la_code</code> and, optionally, <code>address_line_2, bedrooms, block_name, lsoa21_code, lsoa11_code</code>. Every row is checked first; if any row has a problem, nothing is imported unless you choose to skip bad rows.</p>
-      ${problems.length ? html`<div class="govuk-inset-text"><h2 class="govuk-heading-s">Rows with problems</h2><ul class="govuk-list govuk-list--bullet">${problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ""}
-      <form method="post" action="/places/homes/import" enctype="multipart/form-data" novalidate>${csrf(c)}
-        ${fileUpload({ name: "file", label: "CSV file", accept: ".csv,text/csv", error: errors.file })}
-        ${checkboxes({ name: "skipBadRows", legend: { text: "Bad rows", classes: "govuk-fieldset__legend--s" }, items: [{ value: "yes", text: "Import the good rows and skip the bad ones" }] })}
-        ${button({ text: "Import homes" })}
-      </form>
-      ${insetText("Large files (a million rows or more) are better imported with the command line: npx kith import homes FILE.csv")}`,
-  });
 }
