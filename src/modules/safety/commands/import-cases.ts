@@ -77,7 +77,7 @@ export async function importCases(db: Db, actor: Actor, now: Date, csvText: stri
   const seen = new Set<string>();
   for (let index = 1; index < records.length; index++) {
     const cells = Object.fromEntries(header.map((name, column) => [name, records[index]?.[column] ?? ""]));
-    const row = await parseRow(db, actor, index + 1, cells, errors);
+    const row = await parseRow(db, actor, now, index + 1, cells, errors);
     if (!row) continue;
     if (seen.has(row.reference)) errors.push({ line: row.line, field: "reference", message: `Reference ${row.reference} appears more than once in the file` });
     seen.add(row.reference);
@@ -119,7 +119,7 @@ export async function importCases(db: Db, actor: Actor, now: Date, csvText: stri
   });
 }
 
-async function parseRow(db: Db, actor: Actor, line: number, cells: Record<string, string>, errors: ImportError[]): Promise<ParsedRow | null> {
+async function parseRow(db: Db, actor: Actor, now: Date, line: number, cells: Record<string, string>, errors: ImportError[]): Promise<ParsedRow | null> {
   const before = errors.length;
   const fail = (field: string, message: string) => errors.push({ line, field, message });
   const reference = cells.reference ?? "";
@@ -162,7 +162,7 @@ async function parseRow(db: Db, actor: Actor, line: number, cells: Record<string
     else if (!role) fail("parties", `"${item}": "${roleWord}" is not a role (complainant, alleged-perpetrator, witness, household-member, agency)`);
     else {
       const trimmed = ref.trim();
-      const person = isUuid(trimmed) ? await personById(db, actor.organisationId, trimmed) : undefined;
+      const person = isUuid(trimmed) ? await personById(db, actor, trimmed, now) : undefined;
       const name = nameParts.join(":").trim() || person?.name || `Person ${trimmed}`;
       parties.push({ ref: trimmed, role, name, personId: person?.id ?? null });
     }

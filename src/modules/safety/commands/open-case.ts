@@ -34,7 +34,7 @@ export async function openCaseIn(tx: Db, actor: Actor, now: Date, input: ParsedC
     laCode = home.laCode;
     blockName ??= home.blockName;
   }
-  const parties = await Promise.all(input.parties.map((party, index) => resolveParty(tx, actor, party, index)));
+  const parties = await Promise.all(input.parties.map((party, index) => resolveParty(tx, actor, now, party, index)));
   const id = newId(now.getTime());
   const reference = await nextCaseReference(tx, actor.organisationId, input.openedOn);
   const [created] = await tx
@@ -103,10 +103,10 @@ export async function openCaseIn(tx: Db, actor: Actor, now: Date, input: ParsedC
   return created as SafetyCase;
 }
 
-async function resolveParty(tx: Db, actor: Actor, party: PartyInput, index: number) {
+async function resolveParty(tx: Db, actor: Actor, now: Date, party: PartyInput, index: number) {
   let { name, address, contact, dateOfBirth } = party;
   if (party.personId) {
-    const person = await personById(tx, actor.organisationId, party.personId);
+    const person = await personById(tx, actor, party.personId, now);
     if (!person) throw invalid("A party is not a person in your organisation.", { [`parties.${index}.personId`]: "Choose a person from your organisation" });
     name = name || person.name;
     address ??= person.address;

@@ -18,9 +18,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
   otherOrganisationId = (await makeOrganisation(database.db, "Other Homes")).id;
-  await makeHomes(database.db, organisationId, medway, 3, 1000);
-  await makeHomes(database.db, organisationId, maidstone, 4, 2000);
-  await makeHomes(database.db, otherOrganisationId, medway, 2, 1000);
+  await makeHomes(database, organisationId, medway, 3, 1000);
+  await makeHomes(database, organisationId, maidstone, 4, 2000);
+  await makeHomes(database, otherOrganisationId, medway, 2, 1000);
   const csv = [
     header,
     // Opened in the year, with a further report while open: one case.

@@ -1,28 +1,31 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import type { Database } from "../../../platform/db/database.ts";
 import { testNow } from "../../../../test/fixtures.ts";
+import { createPerson } from "../../people/index.ts";
+import { createHome } from "../../places/index.ts";
 
-// Test-only: homes and people for safety tests. The places and people modules own these
-// tables; their index.ts has no create-home command, so tests write the rows directly.
+// Test-only: homes and people for safety tests, made through the places and people modules.
 
 export const medway = "E06000035";
 export const maidstone = "E07000110";
 
-export async function makeHomes(db: Db, organisationId: string, laCode: string, count: number, uprnStart: number, blockName: string | null = null): Promise<string[]> {
+export async function makeHomes(database: Database, organisationId: string, laCode: string, count: number, uprnStart: number, blockName: string | null = null): Promise<string[]> {
   const ids: string[] = [];
+  const actor = systemActor(organisationId, "test");
   for (let i = 0; i < count; i++) {
-    const id = newId();
-    ids.push(id);
-    await db.execute(sql`INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, la_code, block_name, created_at)
-      VALUES (${organisationId}, ${id}, ${String(uprnStart + i)}, ${`${i + 1} Test Street`}, 'Testtown', 'ME1 1AA', 'social-rent', ${laCode}, ${blockName}, ${testNow})`);
+    const home = await createHome(database, actor, testNow, {
+      uprn: String(uprnStart + i), addressLine1: `${uprnStart + i} Test Street`, town: "Testtown", postcode: "ME1 1AA", tenure: "social-rent", bedrooms: "2", laCode, blockName: blockName ?? "",
+    }).catch((error: { fieldErrors?: unknown }) => {
+      throw new Error(`createHome: ${JSON.stringify(error.fieldErrors)}`);
+    });
+    ids.push(home.id);
   }
   return ids;
 }
 
-export async function makePerson(db: Db, organisationId: string, givenName: string, familyName: string, homeId: string | null = null): Promise<string> {
-  const id = newId();
-  await db.execute(sql`INSERT INTO person (organisation_id, id, given_name, family_name, home_id, person_type, email, created_at)
-    VALUES (${organisationId}, ${id}, ${givenName}, ${familyName}, ${homeId}, 'tenant', ${`${givenName.toLowerCase()}@example.org`}, ${testNow})`);
-  return id;
+export async function makePerson(database: Database, organisationId: string, givenName: string, familyName: string, homeId: string | null = null): Promise<string> {
+  const person = await createPerson(database.db, systemActor(organisationId, "test"), testNow, {
+    givenName, familyName, personType: "tenant", email: `${givenName.toLowerCase()}.${familyName.toLowerCase()}@example.org`, homeId: homeId ?? "", confirmNotDuplicate: true,
+  });
+  return person.id;
 }
