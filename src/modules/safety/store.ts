@@ -67,8 +67,8 @@ export async function nextCaseReference(tx: Db, organisationId: string, openedOn
   const year = openedOn.slice(0, 4);
   const prefix = `ASB-${year}-`;
   const result = (await tx.execute(
-    sql`SELECT max(substring(reference from ${prefix.length + 1})::int) AS last FROM safety_case
-        WHERE organisation_id = ${organisationId} AND reference LIKE ${`${prefix}%`} AND substring(reference from ${prefix.length + 1}) ~ '^[0-9]+$'`,
+    sql`SELECT max(substr(reference, ${prefix.length + 1}::int)::int) AS last FROM safety_case
+        WHERE organisation_id = ${organisationId} AND reference LIKE ${`${prefix}%`} AND substr(reference, ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$'`,
   )) as unknown as { rows: { last: number | null }[] };
   const last = Number(result.rows[0]?.last ?? 0);
   return `${prefix}${String(last + 1).padStart(6, "0")}`;

@@ -10,6 +10,7 @@ import { homeById, personById } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import { type SafetyCase, safetyCase, safetyParty, safetyReport } from "../schema.ts";
 import { addTimeline, nextCaseReference } from "../store.ts";
+import { detectCommunityTrigger } from "./community-trigger.ts";
 import { type CaseInput, caseInput, type ParsedCaseInput, type PartyInput } from "./case-input.ts";
 
 export type OpenCaseOptions = { source?: "officer" | "portal" | "api" | "import"; fromReportId?: string };
@@ -99,6 +100,7 @@ export async function openCaseIn(tx: Db, actor: Actor, now: Date, input: ParsedC
     summary: `Opened case ${reference} (${category.name}) with ${parties.length} ${parties.length === 1 ? "party" : "parties"}`,
     after: { reference, category: category.code, hateStrand: input.hateStrand ?? null, parties: parties.map((p) => ({ id: p.id, role: p.role })) },
   });
+  await detectCommunityTrigger(tx, actor, now, id);
   // returning() always gives the inserted row.
   return created as SafetyCase;
 }

@@ -13,6 +13,7 @@ import { canWorkCases } from "../policy.ts";
 import { type SafetyReport, safetyReport } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
 import { type CaseInput, caseInput } from "./case-input.ts";
+import { detectCommunityTrigger } from "./community-trigger.ts";
 import { openCaseIn } from "./open-case.ts";
 
 export type TriageDecision =
@@ -54,6 +55,7 @@ export async function triageReport(db: Db, actor: Actor, now: Date, reportId: st
       await tx.update(safetyReport).set({ status: "attached", caseId: target.id, triagedBy: userId(actor), triagedAt: now }).where(and(eq(safetyReport.organisationId, actor.organisationId), eq(safetyReport.id, report.id)));
       await addTimeline(tx, actor, now, { caseId: target.id, kind: "report", title: `Further report (${report.source}) on ${report.reportedOn}`, body: report.description });
       await recordAudit(tx, actor, now, { action: "update", entityType: "safety_report", entityId: report.id, summary: `Attached a report to case ${target.reference}`, after: { caseId: target.id } });
+      await detectCommunityTrigger(tx, actor, now, target.id);
       return { caseId: target.id };
     });
   }
@@ -82,6 +84,7 @@ export async function triageReport(db: Db, actor: Actor, now: Date, reportId: st
     const created = await openCaseIn(tx, actor, now, parsed.data, { source: report.source === "officer" ? "officer" : report.source === "api" ? "api" : "portal", fromReportId: report.id });
     await tx.update(safetyReport).set({ status: "opened-case", caseId: created.id, triagedBy: userId(actor), triagedAt: now }).where(and(eq(safetyReport.organisationId, actor.organisationId), eq(safetyReport.id, report.id)));
     await recordAudit(tx, actor, now, { action: "update", entityType: "safety_report", entityId: report.id, summary: `Opened case ${created.reference} from a report`, after: { caseId: created.id } });
+    await detectCommunityTrigger(tx, actor, now, created.id);
     return { caseId: created.id };
   });
 }

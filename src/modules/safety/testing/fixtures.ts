@@ -25,7 +25,9 @@ export async function makeHomes(database: Database, organisationId: string, laCo
 
 export async function makePerson(database: Database, organisationId: string, givenName: string, familyName: string, homeId: string | null = null): Promise<string> {
   const person = await createPerson(database.db, systemActor(organisationId, "test"), testNow, {
-    givenName, familyName, personType: "tenant", email: `${givenName.toLowerCase()}.${familyName.toLowerCase()}@example.org`, homeId: homeId ?? "", confirmNotDuplicate: true,
+    givenName, familyName, personType: "tenant", email: `${givenName.toLowerCase()}.${familyName.toLowerCase()}@example.org`, homeId: homeId ?? "", dateOfBirth: "", phone: "", postcode: "", address: "", confirmNotDuplicate: true,
+  }).catch((error: { fieldErrors?: unknown }) => {
+    throw new Error(`createPerson: ${JSON.stringify(error.fieldErrors)}`);
   });
   return person.id;
 }
