@@ -1,0 +1,21 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { caseForms } from "./case-forms.ts";
+import { caseListPages } from "./case-list-pages.ts";
+import { casePages } from "./case-pages.ts";
+import { portalPages } from "./portal-pages.ts";
+import { reportJourney } from "./report-journey.ts";
+import { reportPages } from "./report-pages.ts";
+import { retentionPages } from "./retention-pages.ts";
+
+export function safetyPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  caseListPages(app);
+  casePages(app);
+  caseForms(app);
+  reportPages(app);
+  retentionPages(app);
+  reportJourney(app);
+  portalPages(app);
+  return app;
+}
