@@ -4,17 +4,22 @@ import { categories, findCategory, hateStrands, locationTypes, partyRoles } from
 
 // Input shapes shared by officer intake, triage and the API, with messages written for people.
 
-export const partyInput = z.object({
+export const partyInput = z
+  .object({
   role: z.enum(partyRoles, { error: "Choose the party's role" }),
   personId: z.uuid({ error: "Choose a person from the list" }).optional().nullable(),
   externalRef: z.string().trim().max(100).optional().nullable(),
-  name: z.string({ error: "Enter the party's name" }).trim().min(1, { error: "Enter the party's name" }).max(200),
+  // Optional for a party linked to a person: their name comes from the person record.
+  name: z.string().trim().max(200, { error: "The name must be 200 characters or fewer" }).optional().default(""),
   address: z.string().trim().max(500).optional().nullable(),
   contact: z.string().trim().max(200).optional().nullable(),
   dateOfBirth: z.string().refine(isRealDate, { error: "Enter a real date of birth" }).optional().nullable(),
   vulnerable: z.boolean().optional(),
   vulnerabilityNote: z.string().trim().max(1000).optional().nullable(),
-});
+  })
+  .superRefine((value, ctx) => {
+    if (!value.personId && !value.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Enter the party's name" });
+  });
 export type PartyInput = z.infer<typeof partyInput>;
 
 export const caseInput = z
