@@ -4,6 +4,7 @@ import { flashFrom, renderPage, requireActor } from "../../../platform/http/rend
 import { formatDate, html, table } from "../../../platform/ui/index.ts";
 import { approveDeletion, casesDueForDeletion } from "../commands/retention.ts";
 import { findCategory } from "../domain/categories.ts";
+import { subjectAccessExport } from "../queries/subject-access.ts";
 import { csrfField, safetyNav } from "./common.ts";
 
 export function retentionPages(app: Hono<AppEnv>): void {
@@ -21,6 +22,11 @@ export function retentionPages(app: Hono<AppEnv>): void {
           html`<form method="post" action="/safety/retention/${d.id}" novalidate>${csrfField(c)}<button class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Approve deletion<span class="govuk-visually-hidden"> of ${d.reference}</span></button></form>`,
         ]) })}`,
     });
+  });
+  // Subject access export for one person (JSON download), third parties redacted.
+  app.get("/safety/subject-access/:personId", async (c) => {
+    const report = await subjectAccessExport(c.get("services").database.db, requireActor(c), c.get("now"), c.req.param("personId"));
+    return c.body(JSON.stringify(report, null, 2), 200, { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="subject-access-${report.personId}.json"` });
   });
   app.post("/safety/retention/:id", async (c) => {
     await approveDeletion(c.get("services").database.db, requireActor(c), c.get("now"), c.req.param("id"));
