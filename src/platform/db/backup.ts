@@ -47,7 +47,9 @@ export async function backupDatabase(
     try {
       for (const table of tables) {
         // A cursor streams the table in one pass (OFFSET paging would be quadratic).
-        await connection.execScript(`DECLARE kith_backup_cursor NO SCROLL CURSOR FOR SELECT to_jsonb(t) AS row FROM "${table}" t`);
+        await connection.execScript(
+          `DECLARE kith_backup_cursor NO SCROLL CURSOR FOR SELECT to_jsonb(t) AS row FROM "${table}" t`,
+        );
         let count = 0;
         for (;;) {
           const rows = await connection.query<{ row: unknown }>(`FETCH ${batchRows} FROM kith_backup_cursor`);
