@@ -18,6 +18,8 @@ describe("community safety journeys", () => {
 
   it("a tenant reports on a phone without JavaScript, then follows their case without seeing the other party", async () => {
     const page = await newPage({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+    // A step that cannot find its element fails with the step's name, not the test's timeout.
+    page.setDefaultTimeout(30_000);
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "tenant@demo.kith.example");
     await page.goto(`${kith.baseUrl}/my-cases`);
@@ -70,10 +72,11 @@ describe("community safety journeys", () => {
       await expectAccessible(page);
     }
     expect(consoleErrors).toEqual([]);
-  });
+  }, 300_000);
 
   it("an officer triages a report, assesses risk, records an action, generates a letter and reads NM01", async () => {
     const page = await newPage();
+    page.setDefaultTimeout(30_000);
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");
     await page.goto(`${kith.baseUrl}/safety`);
@@ -118,5 +121,5 @@ describe("community safety journeys", () => {
     await page.goto(`${kith.baseUrl}/safety/annual-report?from=2025-04-01&to=2026-03-31`);
     await expectAccessible(page);
     expect(consoleErrors).toEqual([]);
-  });
+  }, 300_000);
 });
