@@ -1,6 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith, watchConsole } from "./harness.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
 
 describe("community safety journeys", () => {
   let kith: RunningKith;
@@ -28,7 +35,9 @@ describe("community safety journeys", () => {
     expect(await page.locator("h1").innerText()).toBe("What do you want to report?");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Continue" }).click();
-    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Select what you want to report");
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Select what you want to report",
+    );
     await expectAccessible(page);
     await page.getByLabel("Noise", { exact: true }).check();
     await page.getByRole("button", { name: "Continue" }).click();
@@ -68,7 +77,9 @@ describe("community safety journeys", () => {
       await page.getByLabel("Year").fill("2026");
       await page.getByLabel("What happened?").fill("Music again until 2am.");
       await page.getByRole("button", { name: "Add diary entry" }).click();
-      expect(await page.locator(".govuk-notification-banner").innerText()).toContain("diary entry has been added");
+      expect(await page.locator(".govuk-notification-banner").innerText()).toContain(
+        "diary entry has been added",
+      );
       await expectAccessible(page);
     }
     expect(consoleErrors).toEqual([]);
@@ -93,7 +104,17 @@ describe("community safety journeys", () => {
 
     await page.getByRole("link", { name: "Assess risk" }).click();
     await expectAccessible(page);
-    for (const name of ["frequency", "targeted", "hate", "fear", "health", "vulnerable", "children", "violence", "considered-moving"]) {
+    for (const name of [
+      "frequency",
+      "targeted",
+      "hate",
+      "fear",
+      "health",
+      "vulnerable",
+      "children",
+      "violence",
+      "considered-moving",
+    ]) {
       await page.locator(`input[name="${name}"]`).last().check();
     }
     await page.getByRole("button", { name: "Save assessment" }).click();
@@ -112,7 +133,9 @@ describe("community safety journeys", () => {
     await page.getByLabel("Acknowledgement to the complainant").check();
     await page.locator('input[name="partyId"]').first().check();
     await page.getByRole("button", { name: "Generate PDF" }).click();
-    expect(await page.locator(".govuk-notification-banner").innerText()).toContain("letter has been generated");
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain(
+      "letter has been generated",
+    );
     await expectAccessible(page);
 
     await page.goto(`${kith.baseUrl}/safety/nm01?from=2025-04-01&to=2026-03-31`);

@@ -1,20 +1,49 @@
 import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { findPeople, getPerson, listPeopleAtHome } from "../people/index.ts";
-import { findHomeByUprn, getHome, homesByLocalAuthority as placesHomesByLa, listHomes, listLocalAuthorities } from "../places/index.ts";
+import {
+  findHomeByUprn,
+  getHome,
+  listHomes,
+  listLocalAuthorities,
+  homesByLocalAuthority as placesHomesByLa,
+} from "../places/index.ts";
 
 // The only place this module reaches other modules (places and people, through their index.ts).
 // Everything else in safety calls these functions, so the module's edges are visible in one file.
 
-export type HomeRef = { id: string; uprn: string; address: string; postcode: string; blockName: string | null; laCode: string };
+export type HomeRef = {
+  id: string;
+  uprn: string;
+  address: string;
+  postcode: string;
+  blockName: string | null;
+  laCode: string;
+};
 
-function toHomeRef(home: { id: string; uprn: string; addressLine1: string; postcode: string; blockName: string | null; laCode: string }): HomeRef {
-  return { id: home.id, uprn: home.uprn, address: home.addressLine1, postcode: home.postcode, blockName: home.blockName, laCode: home.laCode };
+function toHomeRef(home: {
+  id: string;
+  uprn: string;
+  addressLine1: string;
+  postcode: string;
+  blockName: string | null;
+  laCode: string;
+}): HomeRef {
+  return {
+    id: home.id,
+    uprn: home.uprn,
+    address: home.addressLine1,
+    postcode: home.postcode,
+    blockName: home.blockName,
+    laCode: home.laCode,
+  };
 }
 
 /** A home of the organisation, or undefined (another organisation's home is simply unknown). */
 export async function homeById(db: Db, organisationId: string, homeId: string): Promise<HomeRef | undefined> {
-  const home = await getHome(db, systemActor(organisationId, "community safety"), homeId).catch(() => undefined);
+  const home = await getHome(db, systemActor(organisationId, "community safety"), homeId).catch(
+    () => undefined,
+  );
   return home ? toHomeRef(home) : undefined;
 }
 
@@ -23,7 +52,10 @@ export async function homeByUprn(db: Db, organisationId: string, uprn: string): 
   return home ? toHomeRef(home) : undefined;
 }
 
-export async function homesByLocalAuthority(db: Db, organisationId: string): Promise<{ laCode: string; laName: string; homes: number }[]> {
+export async function homesByLocalAuthority(
+  db: Db,
+  organisationId: string,
+): Promise<{ laCode: string; laName: string; homes: number }[]> {
   return placesHomesByLa(db, organisationId);
 }
 
@@ -38,10 +70,22 @@ export async function localAuthorityNames(db: Db, codes: string[]): Promise<Map<
   return new Map(all.filter((la) => codes.includes(la.gssCode)).map((la) => [la.gssCode, la.name]));
 }
 
-export type PersonRef = { id: string; name: string; dateOfBirth: string | null; homeId: string | null; address: string | null; contact: string | null };
+export type PersonRef = {
+  id: string;
+  name: string;
+  dateOfBirth: string | null;
+  homeId: string | null;
+  address: string | null;
+  contact: string | null;
+};
 
 /** A person of the organisation (an audited read), or undefined. */
-export async function personById(db: Db, actor: Actor, personId: string, now: Date): Promise<PersonRef | undefined> {
+export async function personById(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  now: Date,
+): Promise<PersonRef | undefined> {
   const person = await getPerson(db, actor, personId, now).catch(() => undefined);
   if (!person) return undefined;
   return {
@@ -56,11 +100,25 @@ export async function personById(db: Db, actor: Actor, personId: string, now: Da
 
 export async function searchPeople(db: Db, actor: Actor, search: string, now: Date): Promise<PersonRef[]> {
   const { rows } = await findPeople(db, actor, { search, pageSize: 20 }, now);
-  return rows.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}`, dateOfBirth: p.dateOfBirth, homeId: p.homeId, address: p.address, contact: p.email ?? p.phone }));
+  return rows.map((p) => ({
+    id: p.id,
+    name: `${p.givenName} ${p.familyName}`,
+    dateOfBirth: p.dateOfBirth,
+    homeId: p.homeId,
+    address: p.address,
+    contact: p.email ?? p.phone,
+  }));
 }
 
-export async function peopleAtHome(db: Db, organisationId: string, homeId: string): Promise<{ id: string; name: string }[]> {
-  return (await listPeopleAtHome(db, organisationId, homeId)).map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` }));
+export async function peopleAtHome(
+  db: Db,
+  organisationId: string,
+  homeId: string,
+): Promise<{ id: string; name: string }[]> {
+  return (await listPeopleAtHome(db, organisationId, homeId)).map((p) => ({
+    id: p.id,
+    name: `${p.givenName} ${p.familyName}`,
+  }));
 }
 
 export { ageBand } from "../people/index.ts";

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { actorFor } from "../../../test/fixtures.ts";
 import { systemActor } from "../../platform/access/actor.ts";
-import { canImportCases, canManageSafety, canSubmitReport, canUsePortal, canViewReports, canWorkCases } from "./policy.ts";
+import {
+  canImportCases,
+  canManageSafety,
+  canSubmitReport,
+  canUsePortal,
+  canViewReports,
+  canWorkCases,
+} from "./policy.ts";
 
 const org = "0190a000-0000-7000-8000-000000000000";
 

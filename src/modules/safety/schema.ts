@@ -1,4 +1,14 @@
-import { bigint, boolean, customType, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  customType,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { day, moment } from "../../platform/db/columns.ts";
 
 // Mirror of migrations/0100_safety.sql.
@@ -274,8 +284,18 @@ export const personalDataTags = {
     vulnerability_note: "special",
     notes: "criminal",
   },
-  safety_case: { summary: "criminal", hate_strand: "special", safeguarding_flags: "special", next_step: "personal" },
-  safety_report: { description: "criminal", reporter_name: "personal", reporter_contact: "personal", hate_strand: "special" },
+  safety_case: {
+    summary: "criminal",
+    hate_strand: "special",
+    safeguarding_flags: "special",
+    next_step: "personal",
+  },
+  safety_report: {
+    description: "criminal",
+    reporter_name: "personal",
+    reporter_contact: "personal",
+    hate_strand: "special",
+  },
   safety_timeline_entry: { body: "criminal" },
   safety_action: { details: "criminal" },
   safety_document: { content: "criminal" },

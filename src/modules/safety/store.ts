@@ -11,7 +11,10 @@ import { type SafetyCase, safetyCase, safetyTimelineEntry } from "./schema.ts";
 /** A case in the actor's organisation, or a 404 (another organisation's case must not be told apart from none). */
 export async function findCase(db: Db, actor: Actor, caseId: string): Promise<SafetyCase> {
   if (!isUuid(caseId)) throw notFound("Case not found");
-  const [found] = await db.select().from(safetyCase).where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)));
+  const [found] = await db
+    .select()
+    .from(safetyCase)
+    .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)));
   if (!found) throw notFound("Case not found");
   return found;
 }
@@ -54,7 +57,10 @@ export async function addTimeline(tx: Db, actor: Actor, now: Date, entry: Timeli
     byComplainantPartyId: entry.byComplainantPartyId ?? null,
     createdAt: now,
   });
-  await tx.update(safetyCase).set({ updatedAt: now }).where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, entry.caseId)));
+  await tx
+    .update(safetyCase)
+    .set({ updatedAt: now })
+    .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, entry.caseId)));
   return id;
 }
 

@@ -22,7 +22,12 @@ export type TriggerCheck = { met: boolean; qualifyingReports: number; hate: bool
  * Qualifying complaints: reports in the window on any case where this case's complainants (or
  * this case's home) were the complainant's, counting each report once. Hate incidents use the lower bar.
  */
-export async function checkCommunityTrigger(db: Db, organisationId: string, caseId: string, on: string): Promise<TriggerCheck> {
+export async function checkCommunityTrigger(
+  db: Db,
+  organisationId: string,
+  caseId: string,
+  on: string,
+): Promise<TriggerCheck> {
   const settings = await getSafetySettings(db, organisationId);
   const since = monthsBefore(on, settings.triggerWindowMonths);
   const result = (await db.execute(sql`
@@ -36,7 +41,9 @@ export async function checkCommunityTrigger(db: Db, organisationId: string, case
     SELECT count(DISTINCT r.id)::int AS reports, bool_or(c.hate_strand IS NOT NULL) AS hate
       FROM safety_report r JOIN safety_case c ON c.organisation_id = r.organisation_id AND c.id = r.case_id
      WHERE r.organisation_id = ${organisationId} AND r.case_id IN (SELECT case_id FROM linked)
-       AND r.reported_on > ${since} AND r.reported_on <= ${on} AND c.counts_as_asb`)) as unknown as { rows: { reports: number; hate: boolean | null }[] };
+       AND r.reported_on > ${since} AND r.reported_on <= ${on} AND c.counts_as_asb`)) as unknown as {
+    rows: { reports: number; hate: boolean | null }[];
+  };
   const row = result.rows[0];
   const qualifyingReports = Number(row?.reports ?? 0);
   const hate = row?.hate === true;
@@ -45,40 +52,101 @@ export async function checkCommunityTrigger(db: Db, organisationId: string, case
 }
 
 /** Records that the threshold is met (once per open review). Called after every new report on a case. */
-export async function detectCommunityTrigger(tx: Db, actor: Actor, now: Date, caseId: string): Promise<boolean> {
+export async function detectCommunityTrigger(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+): Promise<boolean> {
   const today = londonDay(now);
   const check = await checkCommunityTrigger(tx, actor.organisationId, caseId, today);
   if (!check.met) return false;
   const inserted = await tx
     .insert(safetyTriggerReview)
-    .values({ organisationId: actor.organisationId, id: newId(now.getTime()), caseId, detectedOn: today, qualifyingReports: check.qualifyingReports, hate: check.hate, status: "threshold-met", outcome: null, decidedOn: null, createdAt: now })
+    .values({
+      organisationId: actor.organisationId,
+      id: newId(now.getTime()),
+      caseId,
+      detectedOn: today,
+      qualifyingReports: check.qualifyingReports,
+      hate: check.hate,
+      status: "threshold-met",
+      outcome: null,
+      decidedOn: null,
+      createdAt: now,
+    })
     .onConflictDoNothing()
     .returning({ id: safetyTriggerReview.id });
   if (inserted.length > 0) {
-    await addTimeline(tx, actor, now, { caseId, kind: "status", title: `Community Trigger threshold met: ${check.qualifyingReports} qualifying reports${check.hate ? " (hate incident)" : ""}` });
+    await addTimeline(tx, actor, now, {
+      caseId,
+      kind: "status",
+      title: `Community Trigger threshold met: ${check.qualifyingReports} qualifying reports${check.hate ? " (hate incident)" : ""}`,
+    });
   }
   return inserted.length > 0;
 }
 
 const reviewInput = z.object({
   status: z.enum(["review-held", "no-further-action"], { error: "Choose the result of the review" }),
-  outcome: z.string({ error: "Enter the outcome and recommendations" }).trim().min(1, { error: "Enter the outcome and recommendations" }).max(5000),
+  outcome: z
+    .string({ error: "Enter the outcome and recommendations" })
+    .trim()
+    .min(1, { error: "Enter the outcome and recommendations" })
+    .max(5000),
   decidedOn: z.string().optional(),
 });
 
-export async function recordTriggerReview(db: Db, actor: Actor, now: Date, caseId: string, reviewId: string, input: z.input<typeof reviewInput>): Promise<void> {
+export async function recordTriggerReview(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  reviewId: string,
+  input: z.input<typeof reviewInput>,
+): Promise<void> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can record Community Trigger reviews.");
   const parsed = reviewInput.safeParse(input);
   if (!parsed.success) throw invalid("The review could not be recorded.", fieldErrorsFrom(parsed.error));
   if (!isUuid(reviewId)) throw notFound("Review not found");
   await db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
-    const [review] = await tx.select().from(safetyTriggerReview).where(inOrganisation(safetyTriggerReview, actor.organisationId, eq(safetyTriggerReview.caseId, found.id), eq(safetyTriggerReview.id, reviewId)));
+    const [review] = await tx
+      .select()
+      .from(safetyTriggerReview)
+      .where(
+        inOrganisation(
+          safetyTriggerReview,
+          actor.organisationId,
+          eq(safetyTriggerReview.caseId, found.id),
+          eq(safetyTriggerReview.id, reviewId),
+        ),
+      );
     if (!review) throw notFound("Review not found");
-    if (review.status !== "threshold-met") throw conflict("This review is already recorded", "Its outcome was recorded earlier.");
+    if (review.status !== "threshold-met")
+      throw conflict("This review is already recorded", "Its outcome was recorded earlier.");
     const decidedOn = parsed.data.decidedOn || londonDay(now);
-    await tx.update(safetyTriggerReview).set({ status: parsed.data.status, outcome: parsed.data.outcome, decidedOn }).where(and(eq(safetyTriggerReview.organisationId, actor.organisationId), eq(safetyTriggerReview.id, review.id)));
-    await addTimeline(tx, actor, now, { caseId: found.id, kind: "status", title: `Community Trigger review: ${parsed.data.status === "review-held" ? "review held" : "no further action"}`, body: parsed.data.outcome });
-    await recordAudit(tx, actor, now, { action: "update", entityType: "safety_trigger_review", entityId: review.id, summary: `Recorded Community Trigger review on ${found.reference}`, after: parsed.data });
+    await tx
+      .update(safetyTriggerReview)
+      .set({ status: parsed.data.status, outcome: parsed.data.outcome, decidedOn })
+      .where(
+        and(
+          eq(safetyTriggerReview.organisationId, actor.organisationId),
+          eq(safetyTriggerReview.id, review.id),
+        ),
+      );
+    await addTimeline(tx, actor, now, {
+      caseId: found.id,
+      kind: "status",
+      title: `Community Trigger review: ${parsed.data.status === "review-held" ? "review held" : "no further action"}`,
+      body: parsed.data.outcome,
+    });
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "safety_trigger_review",
+      entityId: review.id,
+      summary: `Recorded Community Trigger review on ${found.reference}`,
+      after: parsed.data,
+    });
   });
 }

@@ -22,7 +22,22 @@ let personId: string;
 const later = new Date("2032-07-01T09:00:00Z");
 
 async function oldCase(summary: string): Promise<string> {
-  const created = await openCase(database.db, officer, testNow, { category: "noise", locationType: "home", homeId, summary, openedOn: "2026-01-05", parties: [{ role: "complainant", name: "", personId }, { role: "alleged-perpetrator", name: "Kyle Fenwick", address: "3 Moor Lane", contact: "kyle@example.net" }] });
+  const created = await openCase(database.db, officer, testNow, {
+    category: "noise",
+    locationType: "home",
+    homeId,
+    summary,
+    openedOn: "2026-01-05",
+    parties: [
+      { role: "complainant", name: "", personId },
+      {
+        role: "alleged-perpetrator",
+        name: "Kyle Fenwick",
+        address: "3 Moor Lane",
+        contact: "kyle@example.net",
+      },
+    ],
+  });
   return created.id;
 }
 
@@ -44,8 +59,12 @@ describe("retention", () => {
     const plain = await oldCase("Plain");
     const held = await oldCase("Held");
     const ordered = await oldCase("Injunction");
-    await recordAction(database.db, officer, testNow, ordered, { actionType: "civil-injunction", details: { terms: "Stay away", expiresOn: "2033-01-01" } });
-    for (const id of [plain, held, ordered]) await closeCase(database.db, officer, testNow, id, { outcome: "resolved", closedOn: "2026-02-01" });
+    await recordAction(database.db, officer, testNow, ordered, {
+      actionType: "civil-injunction",
+      details: { terms: "Stay away", expiresOn: "2033-01-01" },
+    });
+    for (const id of [plain, held, ordered])
+      await closeCase(database.db, officer, testNow, id, { outcome: "resolved", closedOn: "2026-02-01" });
     await setLegalHold(database.db, manager, testNow, held, true);
     expect(await casesDueForDeletion(database.db, manager, testNow)).toEqual([]);
     const due = await casesDueForDeletion(database.db, manager, later);
@@ -53,9 +72,15 @@ describe("retention", () => {
     await expect(approveDeletion(database.db, manager, later, held)).rejects.toMatchObject({ status: 409 });
     await expect(approveDeletion(database.db, officer, later, plain)).rejects.toMatchObject({ status: 403 });
     await approveDeletion(database.db, manager, later, plain);
-    const parties = await database.query<{ display_name: string; contact: string | null }>("SELECT display_name, contact FROM safety_party WHERE organisation_id = $1 AND case_id = $2", [organisationId, plain]);
+    const parties = await database.query<{ display_name: string; contact: string | null }>(
+      "SELECT display_name, contact FROM safety_party WHERE organisation_id = $1 AND case_id = $2",
+      [organisationId, plain],
+    );
     expect(parties.every((p) => p.display_name === "Anonymised" && p.contact === null)).toBe(true);
-    const [kept] = await database.query<{ opened_on: string; category: string; anonymised_at: Date | null }>("SELECT opened_on::text, category, anonymised_at FROM safety_case WHERE organisation_id = $1 AND id = $2", [organisationId, plain]);
+    const [kept] = await database.query<{ opened_on: string; category: string; anonymised_at: Date | null }>(
+      "SELECT opened_on::text, category, anonymised_at FROM safety_case WHERE organisation_id = $1 AND id = $2",
+      [organisationId, plain],
+    );
     expect(kept).toMatchObject({ opened_on: "2026-01-05", category: "noise" });
     expect(kept?.anonymised_at).not.toBeNull();
   });
@@ -64,7 +89,11 @@ describe("retention", () => {
 describe("subject access", () => {
   it("gives the person their own details and redacts the other parties", async () => {
     const id = await oldCase("Music");
-    await addCaseNote(database.db, officer, testNow, id, { kind: "contact", title: "Visited Kyle Fenwick", body: "Kyle Fenwick at 3 Moor Lane said sorry" });
+    await addCaseNote(database.db, officer, testNow, id, {
+      kind: "contact",
+      title: "Visited Kyle Fenwick",
+      body: "Kyle Fenwick at 3 Moor Lane said sorry",
+    });
     const report = await subjectAccessExport(database.db, manager, testNow, personId);
     const text = JSON.stringify(report);
     expect(report.cases.length).toBeGreaterThan(0);
@@ -74,14 +103,27 @@ describe("subject access", () => {
     expect(text).not.toContain("Moor Lane");
     expect(text).not.toContain("kyle@example.net");
     expect(text).toContain("Visited [redacted]");
-    await expect(subjectAccessExport(database.db, officer, testNow, personId)).rejects.toMatchObject({ status: 403 });
+    await expect(subjectAccessExport(database.db, officer, testNow, personId)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });
 
 describe("reminders and overdue alerts", () => {
   it("reminds once before the target date and alerts once when overdue", async () => {
-    const created = await openCase(database.db, officer, testNow, { category: "noise", locationType: "home", homeId, summary: "Dog", openedOn: "2026-06-10", parties: [{ role: "complainant", name: "", personId }] });
-    await recordAction(database.db, officer, testNow, created.id, { actionType: "advice", startedOn: "2026-06-15", dueOn: "2026-06-16" });
+    const created = await openCase(database.db, officer, testNow, {
+      category: "noise",
+      locationType: "home",
+      homeId,
+      summary: "Dog",
+      openedOn: "2026-06-10",
+      parties: [{ role: "complainant", name: "", personId }],
+    });
+    await recordAction(database.db, officer, testNow, created.id, {
+      actionType: "advice",
+      startedOn: "2026-06-15",
+      dueOn: "2026-06-16",
+    });
     const context = (now: Date) => ({ database, now, organisationId, payload: {} });
     const first = await runActionReminders(context(testNow));
     expect(first.reminders).toBeGreaterThanOrEqual(1);

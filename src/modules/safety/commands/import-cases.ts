@@ -5,12 +5,12 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { findCategory, hateStrands, type PartyRole } from "../domain/categories.ts";
 import { homeByUprn, personById } from "../neighbours.ts";
 import { canImportCases } from "../policy.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { safetyCase, safetyParty, safetyReport, safetyTimelineEntry } from "../schema.ts";
 
 // `kith import cases FILE.csv`: historic cases from another system. The format is in docs/safety-import.md.
@@ -22,12 +22,26 @@ export type ImportResult = { cases: number; parties: number; reports: number };
 export class ImportRejected extends Problem {
   readonly rowErrors: ImportError[];
   constructor(rowErrors: ImportError[]) {
-    super(422, "import-rejected", "The file was not imported", `${rowErrors.length} problem(s) found; nothing was imported.`);
+    super(
+      422,
+      "import-rejected",
+      "The file was not imported",
+      `${rowErrors.length} problem(s) found; nothing was imported.`,
+    );
     this.rowErrors = rowErrors;
   }
 }
 
-const required = ["reference", "opened_on", "closed_on", "category", "hate_strand", "uprn", "parties", "reports"] as const;
+const required = [
+  "reference",
+  "opened_on",
+  "closed_on",
+  "category",
+  "hate_strand",
+  "uprn",
+  "parties",
+  "reports",
+] as const;
 
 const roleWords: Record<string, PartyRole> = {
   complainant: "complainant",
@@ -59,27 +73,48 @@ type ParsedRow = {
   reports: string[];
 };
 
-export async function importCases(db: Db, actor: Actor, now: Date, csvText: string, fileName = "file"): Promise<ImportResult> {
+export async function importCases(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  csvText: string,
+  fileName = "file",
+): Promise<ImportResult> {
   requireAllowed(canImportCases(actor), "Only managers can import cases.");
   const errors: ImportError[] = [];
   let records: string[][];
   try {
-    records = parse(csvText.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: false, trim: true });
+    records = parse(csvText.replace(/^\uFEFF/, ""), {
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+    });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    throw new ImportRejected([{ line, field: "file", message: `This is not a readable CSV file: ${(error as Error).message}` }]);
+    throw new ImportRejected([
+      { line, field: "file", message: `This is not a readable CSV file: ${(error as Error).message}` },
+    ]);
   }
   const header = (records[0] ?? []).map((name) => name.toLowerCase());
   const missing = required.filter((name) => !header.includes(name));
-  if (missing.length > 0) throw new ImportRejected([{ line: 1, field: "header", message: `The header row is missing: ${missing.join(", ")}` }]);
-  if (records.length < 2) throw new ImportRejected([{ line: 1, field: "file", message: "The file has a header row but no cases" }]);
+  if (missing.length > 0)
+    throw new ImportRejected([
+      { line: 1, field: "header", message: `The header row is missing: ${missing.join(", ")}` },
+    ]);
+  if (records.length < 2)
+    throw new ImportRejected([{ line: 1, field: "file", message: "The file has a header row but no cases" }]);
   const rows: ParsedRow[] = [];
   const seen = new Set<string>();
   for (let index = 1; index < records.length; index++) {
     const cells = Object.fromEntries(header.map((name, column) => [name, records[index]?.[column] ?? ""]));
     const row = await parseRow(db, actor, now, index + 1, cells, errors);
     if (!row) continue;
-    if (seen.has(row.reference)) errors.push({ line: row.line, field: "reference", message: `Reference ${row.reference} appears more than once in the file` });
+    if (seen.has(row.reference))
+      errors.push({
+        line: row.line,
+        field: "reference",
+        message: `Reference ${row.reference} appears more than once in the file`,
+      });
     seen.add(row.reference);
     rows.push(row);
   }
@@ -88,7 +123,13 @@ export async function importCases(db: Db, actor: Actor, now: Date, csvText: stri
     const existing = await db
       .select({ reference: safetyCase.reference })
       .from(safetyCase)
-      .where(inOrganisation(safetyCase, actor.organisationId, inArray(safetyCase.reference, references.slice(start, start + 1000))));
+      .where(
+        inOrganisation(
+          safetyCase,
+          actor.organisationId,
+          inArray(safetyCase.reference, references.slice(start, start + 1000)),
+        ),
+      );
     for (const { reference } of existing) {
       const line = rows.find((row) => row.reference === reference)?.line ?? 0;
       errors.push({ line, field: "reference", message: `Case ${reference} is already in Kith` });
@@ -119,7 +160,14 @@ export async function importCases(db: Db, actor: Actor, now: Date, csvText: stri
   });
 }
 
-async function parseRow(db: Db, actor: Actor, now: Date, line: number, cells: Record<string, string>, errors: ImportError[]): Promise<ParsedRow | null> {
+async function parseRow(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  line: number,
+  cells: Record<string, string>,
+  errors: ImportError[],
+): Promise<ParsedRow | null> {
   const before = errors.length;
   const fail = (field: string, message: string) => errors.push({ line, field, message });
   const reference = cells.reference ?? "";
@@ -128,15 +176,22 @@ async function parseRow(db: Db, actor: Actor, now: Date, line: number, cells: Re
   const openedOn = cells.opened_on ?? "";
   if (!isRealDate(openedOn)) fail("opened_on", `"${openedOn}" is not a date in the form YYYY-MM-DD`);
   const closedOn = cells.closed_on ? cells.closed_on : null;
-  if (closedOn !== null && !isRealDate(closedOn)) fail("closed_on", `"${closedOn}" is not a date in the form YYYY-MM-DD`);
-  else if (closedOn !== null && isRealDate(openedOn) && closedOn < openedOn) fail("closed_on", "The case closed before it opened");
+  if (closedOn !== null && !isRealDate(closedOn))
+    fail("closed_on", `"${closedOn}" is not a date in the form YYYY-MM-DD`);
+  else if (closedOn !== null && isRealDate(openedOn) && closedOn < openedOn)
+    fail("closed_on", "The case closed before it opened");
   const category = findCategory(cells.category ?? "");
-  if (!category) fail("category", `"${cells.category}" is not a category (see docs/safety-import.md for the list)`);
+  if (!category)
+    fail("category", `"${cells.category}" is not a category (see docs/safety-import.md for the list)`);
   const hateStrand = cells.hate_strand ? cells.hate_strand.toLowerCase().replace(/ /g, "-") : null;
   if (hateStrand !== null && !(hateStrands as readonly string[]).includes(hateStrand)) {
-    fail("hate_strand", `"${cells.hate_strand}" is not a hate-incident strand: use ${hateStrands.join(", ")}, or leave it empty`);
+    fail(
+      "hate_strand",
+      `"${cells.hate_strand}" is not a hate-incident strand: use ${hateStrands.join(", ")}, or leave it empty`,
+    );
   }
-  if (category?.code === "hate-incident" && hateStrand === null) fail("hate_strand", "A hate incident needs its strand");
+  if (category?.code === "hate-incident" && hateStrand === null)
+    fail("hate_strand", "A hate incident needs its strand");
   let homeId: string | null = null;
   let blockName: string | null = null;
   let laCode: string | null = cells.la_code ? cells.la_code.toUpperCase() : null;
@@ -153,13 +208,21 @@ async function parseRow(db: Db, actor: Actor, now: Date, line: number, cells: Re
       }
     }
   } else if (!laCode) fail("uprn", "Enter the home's UPRN (or, for a case not at a home, an la_code)");
-  else if (!/^E0[6-9][0-9]{6}$/.test(laCode)) fail("la_code", `"${laCode}" is not a local authority code, like E06000035`);
+  else if (!/^E0[6-9][0-9]{6}$/.test(laCode))
+    fail("la_code", `"${laCode}" is not a local authority code, like E06000035`);
   const parties: ParsedRow["parties"] = [];
-  for (const item of (cells.parties ?? "").split(";").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of (cells.parties ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [ref = "", roleWord = "", ...nameParts] = item.split(":");
     const role = roleWords[roleWord.trim().toLowerCase()];
     if (!ref.trim()) fail("parties", `"${item}" has no person reference`);
-    else if (!role) fail("parties", `"${item}": "${roleWord}" is not a role (complainant, alleged-perpetrator, witness, household-member, agency)`);
+    else if (!role)
+      fail(
+        "parties",
+        `"${item}": "${roleWord}" is not a role (complainant, alleged-perpetrator, witness, household-member, agency)`,
+      );
     else {
       const trimmed = ref.trim();
       const person = isUuid(trimmed) ? await personById(db, actor, trimmed, now) : undefined;
@@ -171,7 +234,10 @@ async function parseRow(db: Db, actor: Actor, now: Date, line: number, cells: Re
     fail("parties", "A case needs at least one party, like P-1001:complainant");
   }
   const reports: string[] = [];
-  for (const date of (cells.reports ?? "").split(";").map((part) => part.trim()).filter(Boolean)) {
+  for (const date of (cells.reports ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     if (!isRealDate(date)) fail("reports", `"${date}" is not a report date in the form YYYY-MM-DD`);
     else reports.push(date);
   }

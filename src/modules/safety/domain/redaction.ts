@@ -2,7 +2,12 @@
 // whitelist; on top of that, any free text an officer shares passes through here, so a
 // third party's name, address or contact details written into a note are still removed.
 
-export type ThirdParty = { displayName: string; address: string | null; contact: string | null; externalRef?: string | null };
+export type ThirdParty = {
+  displayName: string;
+  address: string | null;
+  contact: string | null;
+  externalRef?: string | null;
+};
 
 const redacted = "[redacted]";
 

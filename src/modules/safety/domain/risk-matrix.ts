@@ -13,15 +13,29 @@ export const riskMatrixDefinition = z.object({
       z.object({
         key: z.string().regex(/^[a-z0-9-]+$/),
         text: z.string().min(1),
-        options: z.array(z.object({ value: z.string().min(1), text: z.string().min(1), weight: z.number().int().min(0).max(100) })).min(2),
+        options: z
+          .array(
+            z.object({
+              value: z.string().min(1),
+              text: z.string().min(1),
+              weight: z.number().int().min(0).max(100),
+            }),
+          )
+          .min(2),
       }),
     )
     .min(1),
   // Minimum score for each band above standard; high must be above medium.
-  bands: z.object({ medium: z.number().int().min(1), high: z.number().int().min(1) }).refine((b) => b.high > b.medium, {
-    message: "The high band must start above the medium band",
+  bands: z
+    .object({ medium: z.number().int().min(1), high: z.number().int().min(1) })
+    .refine((b) => b.high > b.medium, {
+      message: "The high band must start above the medium band",
+    }),
+  reviewDays: z.object({
+    standard: z.number().int().min(1).max(365),
+    medium: z.number().int().min(1).max(365),
+    high: z.number().int().min(1).max(365),
   }),
-  reviewDays: z.object({ standard: z.number().int().min(1).max(365), medium: z.number().int().min(1).max(365), high: z.number().int().min(1).max(365) }),
 });
 export type RiskMatrixDefinition = z.infer<typeof riskMatrixDefinition>;
 
@@ -36,20 +50,36 @@ export const defaultRiskMatrix: { version: number; name: string; definition: Ris
   name: "Kith victim-harm matrix",
   definition: {
     questions: [
-      { key: "frequency", text: "How often is it happening?", options: [
-        { value: "once", text: "Once", weight: 0 },
-        { value: "monthly", text: "About monthly", weight: 1 },
-        { value: "weekly", text: "Weekly", weight: 2 },
-        { value: "daily", text: "Daily or more", weight: 3 },
-      ] },
+      {
+        key: "frequency",
+        text: "How often is it happening?",
+        options: [
+          { value: "once", text: "Once", weight: 0 },
+          { value: "monthly", text: "About monthly", weight: 1 },
+          { value: "weekly", text: "Weekly", weight: 2 },
+          { value: "daily", text: "Daily or more", weight: 3 },
+        ],
+      },
       { key: "targeted", text: "Is the victim being targeted personally?", options: yesNo(3) },
-      { key: "hate", text: "Does the victim think it is motivated by hostility to who they are?", options: yesNo(3) },
+      {
+        key: "hate",
+        text: "Does the victim think it is motivated by hostility to who they are?",
+        options: yesNo(3),
+      },
       { key: "fear", text: "Is the victim afraid to leave or stay in their home?", options: yesNo(3) },
       { key: "health", text: "Is it affecting the victim's physical or mental health?", options: yesNo(2) },
-      { key: "vulnerable", text: "Is the victim vulnerable (disability, age, illness, isolation)?", options: yesNo(3) },
+      {
+        key: "vulnerable",
+        text: "Is the victim vulnerable (disability, age, illness, isolation)?",
+        options: yesNo(3),
+      },
       { key: "children", text: "Are children in the household affected?", options: yesNo(2) },
       { key: "violence", text: "Has there been violence or a threat of violence?", options: yesNo(4) },
-      { key: "considered-moving", text: "Has the victim thought about moving because of it?", options: yesNo(1) },
+      {
+        key: "considered-moving",
+        text: "Has the victim thought about moving because of it?",
+        options: yesNo(1),
+      },
     ],
     bands: { medium: 6, high: 12 },
     reviewDays: { standard: 28, medium: 21, high: 14 },
@@ -72,6 +102,7 @@ export function scoreRisk(definition: RiskMatrixDefinition, answers: Record<stri
   const unknown = Object.keys(answers).filter((key) => !definition.questions.some((q) => q.key === key));
   for (const key of unknown) errors[key] = `There is no question "${key}" in this risk matrix`;
   if (Object.keys(errors).length > 0) throw invalid("Some risk answers are missing or out of range.", errors);
-  const band: RiskBand = score >= definition.bands.high ? "high" : score >= definition.bands.medium ? "medium" : "standard";
+  const band: RiskBand =
+    score >= definition.bands.high ? "high" : score >= definition.bands.medium ? "medium" : "standard";
   return { score, band };
 }

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { Problem } from "../../../platform/http/problem.ts";
-import { html, type SafeHtml, subNavigation, tag } from "../../../platform/ui/index.ts";
 import type { TagColour } from "../../../platform/ui/components/tag.ts";
+import { html, type SafeHtml, subNavigation, tag } from "../../../platform/ui/index.ts";
 
 export function csrfField(c: Context<AppEnv>): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
@@ -18,11 +18,17 @@ export function safetyNav(current: string): SafeHtml {
     { href: "/safety/annual-report", text: "Annual report" },
     { href: "/safety/retention", text: "Retention" },
   ];
-  return subNavigation(items.map((item) => ({ ...item, current: item.href === current })), "Community safety");
+  return subNavigation(
+    items.map((item) => ({ ...item, current: item.href === current })),
+    "Community safety",
+  );
 }
 
 /** Runs a form command: a 422 Problem re-renders the form with its errors; anything else propagates. */
-export async function attempt<T>(work: () => Promise<T>, onInvalid: (errors: FieldErrors, problem: Problem) => Response | Promise<Response>): Promise<T | Response> {
+export async function attempt<T>(
+  work: () => Promise<T>,
+  onInvalid: (errors: FieldErrors, problem: Problem) => Response | Promise<Response>,
+): Promise<T | Response> {
   try {
     return await work();
   } catch (error) {
@@ -40,5 +46,8 @@ export function bandTag(band: string): SafeHtml {
 
 /** Form checkbox values arrive as "a,b" (readForm joins repeats). */
 export function listValue(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

@@ -2,7 +2,15 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { barChart, button, formatPence, html, lineChart, table, textInput } from "../../../platform/ui/index.ts";
+import {
+  barChart,
+  button,
+  formatPence,
+  html,
+  lineChart,
+  table,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { closureOutcomeNames, findCategory } from "../domain/categories.ts";
 import { londonDay } from "../domain/settings.ts";
 import { annualReport, annualReportCsv } from "../queries/annual-report.ts";
@@ -42,9 +50,32 @@ export function reportPages(app: Hono<AppEnv>): void {
         ${periodForm("/safety/nm01", period)}
         ${table({
           caption: `${report.from} to ${report.to}`,
-          head: [{ text: "Local authority" }, { text: "Homes", numeric: true }, { text: "ASB cases", numeric: true }, { text: "NM01(1) per 1,000 homes", numeric: true }, { text: "Hate incident cases", numeric: true }, { text: "NM01(2) per 1,000 homes", numeric: true }],
-          rows: [...report.areas.map((a) => [a.laName, a.homes.toLocaleString("en-GB"), String(a.cases), rate(a.casesPer1000Homes), String(a.hateCases), rate(a.hateCasesPer1000Homes)]),
-            [html`<strong>Total</strong>`, report.total.homes.toLocaleString("en-GB"), String(report.total.cases), rate(report.total.casesPer1000Homes), String(report.total.hateCases), rate(report.total.hateCasesPer1000Homes)]],
+          head: [
+            { text: "Local authority" },
+            { text: "Homes", numeric: true },
+            { text: "ASB cases", numeric: true },
+            { text: "NM01(1) per 1,000 homes", numeric: true },
+            { text: "Hate incident cases", numeric: true },
+            { text: "NM01(2) per 1,000 homes", numeric: true },
+          ],
+          rows: [
+            ...report.areas.map((a) => [
+              a.laName,
+              a.homes.toLocaleString("en-GB"),
+              String(a.cases),
+              rate(a.casesPer1000Homes),
+              String(a.hateCases),
+              rate(a.hateCasesPer1000Homes),
+            ]),
+            [
+              html`<strong>Total</strong>`,
+              report.total.homes.toLocaleString("en-GB"),
+              String(report.total.cases),
+              rate(report.total.casesPer1000Homes),
+              String(report.total.hateCases),
+              rate(report.total.hateCasesPer1000Homes),
+            ],
+          ],
         })}`,
     });
   });
@@ -53,7 +84,10 @@ export function reportPages(app: Hono<AppEnv>): void {
     const actor = requireActor(c);
     const period = periodFrom(c);
     const report = await annualReport(c.get("services").database.db, actor, period);
-    const change = (now: number, before: number) => (before === 0 ? "no cases last year" : `${now >= before ? "+" : ""}${Math.round(((now - before) / before) * 100)}% on last year (target −20%)`);
+    const change = (now: number, before: number) =>
+      before === 0
+        ? "no cases last year"
+        : `${now >= before ? "+" : ""}${Math.round(((now - before) / before) * 100)}% on last year (target −20%)`;
     return renderPage(c, {
       title: "Community safety annual report",
       fullWidth: true,
@@ -66,15 +100,50 @@ export function reportPages(app: Hono<AppEnv>): void {
           <div class="govuk-grid-column-one-third"><p class="govuk-body"><span class="govuk-heading-xl govuk-!-margin-bottom-1">${rate(report.nm01.total.casesPer1000Homes)}</span>ASB cases per 1,000 homes (NM01)</p></div>
         </div>
         <h2 class="govuk-heading-m">Cases opened and closed each month</h2>
-        ${lineChart({ id: "trend", title: "Cases opened and closed each month", description: `Cases opened and closed each month from ${report.from} to ${report.to}.`, periods: report.monthly.map((m) => m.month), series: [{ name: "Opened", values: report.monthly.map((m) => m.opened) }, { name: "Closed", values: report.monthly.map((m) => m.closed) }], table: "details" })}
+        ${lineChart({
+          id: "trend",
+          title: "Cases opened and closed each month",
+          description: `Cases opened and closed each month from ${report.from} to ${report.to}.`,
+          periods: report.monthly.map((m) => m.month),
+          series: [
+            { name: "Opened", values: report.monthly.map((m) => m.opened) },
+            { name: "Closed", values: report.monthly.map((m) => m.closed) },
+          ],
+          table: "details",
+        })}
         <h2 class="govuk-heading-m">NM01 by local authority</h2>
         ${table({ caption: "NM01", captionClasses: "govuk-visually-hidden", head: [{ text: "Area" }, { text: "Homes", numeric: true }, { text: "Cases", numeric: true }, { text: "Per 1,000", numeric: true }, { text: "Hate cases", numeric: true }, { text: "Per 1,000", numeric: true }], rows: [...report.nm01.areas, { laName: "Total", ...report.nm01.total }].map((a) => [a.laName, a.homes.toLocaleString("en-GB"), String(a.cases), rate(a.casesPer1000Homes), String(a.hateCases), rate(a.hateCasesPer1000Homes)]) })}
         <h2 class="govuk-heading-m">Repeat victims and perpetrators</h2>
-        ${table({ caption: "Repeats", captionClasses: "govuk-visually-hidden", head: [{ text: "" }, { text: "This period", numeric: true }, { text: "Same period last year", numeric: true }, { text: "Change" }], rows: [
-          ["Repeat victims", String(report.repeats.victims), String(report.repeatsLastYear.victims), change(report.repeats.victims, report.repeatsLastYear.victims)],
-          ["Repeat perpetrators", String(report.repeats.perpetrators), String(report.repeatsLastYear.perpetrators), change(report.repeats.perpetrators, report.repeatsLastYear.perpetrators)],
-          ["Repeat addresses", String(report.repeats.addresses), String(report.repeatsLastYear.addresses), change(report.repeats.addresses, report.repeatsLastYear.addresses)],
-        ] })}
+        ${table({
+          caption: "Repeats",
+          captionClasses: "govuk-visually-hidden",
+          head: [
+            { text: "" },
+            { text: "This period", numeric: true },
+            { text: "Same period last year", numeric: true },
+            { text: "Change" },
+          ],
+          rows: [
+            [
+              "Repeat victims",
+              String(report.repeats.victims),
+              String(report.repeatsLastYear.victims),
+              change(report.repeats.victims, report.repeatsLastYear.victims),
+            ],
+            [
+              "Repeat perpetrators",
+              String(report.repeats.perpetrators),
+              String(report.repeatsLastYear.perpetrators),
+              change(report.repeats.perpetrators, report.repeatsLastYear.perpetrators),
+            ],
+            [
+              "Repeat addresses",
+              String(report.repeats.addresses),
+              String(report.repeatsLastYear.addresses),
+              change(report.repeats.addresses, report.repeatsLastYear.addresses),
+            ],
+          ],
+        })}
         <h2 class="govuk-heading-m">Cases by category</h2>
         ${barChart({ id: "categories", title: "Cases opened by category", description: "Number of cases opened in the period in each category.", valueLabel: "Cases", bars: report.byCategory.map((b) => ({ label: findCategory(b.category)?.name ?? b.category, value: b.cases })), table: "details" })}
         <h2 class="govuk-heading-m">Outcomes of closed cases</h2>
@@ -95,6 +164,9 @@ export function reportPages(app: Hono<AppEnv>): void {
     const actor = requireActor(c);
     const period = periodFrom(c);
     const report = await annualReport(c.get("services").database.db, actor, period);
-    return c.body(annualReportCsv(report), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="community-safety-${period.from}-${period.to}.csv"` });
+    return c.body(annualReportCsv(report), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="community-safety-${period.from}-${period.to}.csv"`,
+    });
   });
 }

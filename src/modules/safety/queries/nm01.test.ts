@@ -37,7 +37,13 @@ beforeAll(async () => {
     "H-6,2026-04-01,,noise,,2003,P7:complainant,2026-04-01",
   ].join("\n");
   await importCases(database.db, systemActor(organisationId, "test"), testNow, csv, "cases.csv");
-  await importCases(database.db, systemActor(otherOrganisationId, "test"), testNow, `${header}\nX-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01`, "other.csv");
+  await importCases(
+    database.db,
+    systemActor(otherOrganisationId, "test"),
+    testNow,
+    `${header}\nX-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01`,
+    "other.csv",
+  );
 });
 
 afterAll(async () => {
@@ -46,28 +52,58 @@ afterAll(async () => {
 
 describe("NM01", () => {
   it("counts openings, reopenings after closure and hate cases by local authority", async () => {
-    const report = await nm01(database.db, actorFor(organisationId, "read-only"), { from: "2025-04-01", to: "2026-03-31" });
+    const report = await nm01(database.db, actorFor(organisationId, "read-only"), {
+      from: "2025-04-01",
+      to: "2026-03-31",
+    });
     const medwayRow = report.areas.find((area) => area.laCode === medway);
     const maidstoneRow = report.areas.find((area) => area.laCode === maidstone);
     // Medway: H-1, H-2 (opened 2025-04-10) and H-2's reopening on 2025-07-10 = 3, two of them hate (race).
-    expect(medwayRow).toMatchObject({ homes: 3, cases: 3, hateCases: 2, casesPer1000Homes: 1000, hateCasesPer1000Homes: 666.67 });
+    expect(medwayRow).toMatchObject({
+      homes: 3,
+      cases: 3,
+      hateCases: 2,
+      casesPer1000Homes: 1000,
+      hateCasesPer1000Homes: 666.67,
+    });
     // Maidstone: H-3 (hate) and H-5's reopening; H-4 is not ASB, H-6 is after the period.
-    expect(maidstoneRow).toMatchObject({ homes: 4, cases: 2, hateCases: 1, casesPer1000Homes: 500, hateCasesPer1000Homes: 250 });
-    expect(report.total).toEqual({ homes: 7, cases: 5, hateCases: 3, casesPer1000Homes: 714.29, hateCasesPer1000Homes: 428.57 });
+    expect(maidstoneRow).toMatchObject({
+      homes: 4,
+      cases: 2,
+      hateCases: 1,
+      casesPer1000Homes: 500,
+      hateCasesPer1000Homes: 250,
+    });
+    expect(report.total).toEqual({
+      homes: 7,
+      cases: 5,
+      hateCases: 3,
+      casesPer1000Homes: 714.29,
+      hateCasesPer1000Homes: 428.57,
+    });
   });
 
   it("counts a case on its opening day at both ends of the period", async () => {
-    const oneDay = await nm01(database.db, systemActor(organisationId), { from: "2025-05-01", to: "2025-05-01" });
+    const oneDay = await nm01(database.db, systemActor(organisationId), {
+      from: "2025-05-01",
+      to: "2025-05-01",
+    });
     expect(oneDay.total.cases).toBe(1);
   });
 
   it("refuses a period that ends before it starts", async () => {
-    await expect(nm01(database.db, systemActor(organisationId), { from: "2025-04-01", to: "2025-03-01" })).rejects.toMatchObject({ status: 422 });
-    await expect(nm01(database.db, systemActor(organisationId), { from: "2025-02-30", to: "2025-03-01" })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      nm01(database.db, systemActor(organisationId), { from: "2025-04-01", to: "2025-03-01" }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      nm01(database.db, systemActor(organisationId), { from: "2025-02-30", to: "2025-03-01" }),
+    ).rejects.toMatchObject({ status: 422 });
   });
 
   it("does not let tenants or partners see NM01", async () => {
-    await expect(nm01(database.db, actorFor(organisationId, "tenant"), { from: "2025-04-01", to: "2026-03-31" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      nm01(database.db, actorFor(organisationId, "tenant"), { from: "2025-04-01", to: "2026-03-31" }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("rounds rates per 1,000 homes to 2 places, halves up", () => {
@@ -79,8 +115,16 @@ describe("NM01", () => {
   });
 
   it("opens a matter again only on the first report after closure", () => {
-    expect(nm01OpeningDates({ openedOn: "2025-01-01", closedOn: "2025-02-01", reportDates: ["2025-03-05", "2025-02-01", "2025-03-01"] })).toEqual(["2025-01-01", "2025-03-01"]);
-    expect(nm01OpeningDates({ openedOn: "2025-01-01", closedOn: null, reportDates: ["2025-03-05"] })).toEqual(["2025-01-01"]);
+    expect(
+      nm01OpeningDates({
+        openedOn: "2025-01-01",
+        closedOn: "2025-02-01",
+        reportDates: ["2025-03-05", "2025-02-01", "2025-03-01"],
+      }),
+    ).toEqual(["2025-01-01", "2025-03-01"]);
+    expect(nm01OpeningDates({ openedOn: "2025-01-01", closedOn: null, reportDates: ["2025-03-05"] })).toEqual(
+      ["2025-01-01"],
+    );
   });
 });
 
@@ -109,22 +153,35 @@ describe("import cases", () => {
     expect(byLine(7).sort()).toEqual(["hate_strand", "parties", "reports"]);
     expect(byLine(8)).toEqual(["reference"]);
     expect(byLine(9)).toEqual(["reference"]);
-    const after = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM safety_case WHERE organisation_id = $1 AND reference LIKE 'N-%'", [organisationId]);
+    const after = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM safety_case WHERE organisation_id = $1 AND reference LIKE 'N-%'",
+      [organisationId],
+    );
     expect(after[0]?.n).toBe(0);
   });
 
   it("refuses a file without the required columns", async () => {
-    await expect(importCases(database.db, systemActor(organisationId), testNow, "reference,opened_on\nA,2025-01-01")).rejects.toMatchObject({
+    await expect(
+      importCases(database.db, systemActor(organisationId), testNow, "reference,opened_on\nA,2025-01-01"),
+    ).rejects.toMatchObject({
       rowErrors: [{ line: 1, field: "header" }],
     });
   });
 
   it("refuses imports from officers", async () => {
-    await expect(importCases(database.db, actorFor(organisationId, "officer"), testNow, header)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      importCases(database.db, actorFor(organisationId, "officer"), testNow, header),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("keeps parties, reports and the home's area", async () => {
-    const rows = await database.query<{ reference: string; la_code: string; parties: number; reports: number; status: string }>(
+    const rows = await database.query<{
+      reference: string;
+      la_code: string;
+      parties: number;
+      reports: number;
+      status: string;
+    }>(
       `SELECT c.reference, c.la_code, c.status,
               (SELECT count(*)::int FROM safety_party p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id) AS parties,
               (SELECT count(*)::int FROM safety_report r WHERE r.organisation_id = c.organisation_id AND r.case_id = c.id) AS reports

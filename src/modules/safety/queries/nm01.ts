@@ -18,7 +18,12 @@ export type Nm01Row = {
   hateCasesPer1000Homes: number | null;
 };
 
-export type Nm01Report = { from: string; to: string; areas: Nm01Row[]; total: Omit<Nm01Row, "laCode" | "laName"> };
+export type Nm01Report = {
+  from: string;
+  to: string;
+  areas: Nm01Row[];
+  total: Omit<Nm01Row, "laCode" | "laName">;
+};
 
 export function checkPeriod(from: string, to: string): void {
   const errors: Record<string, string> = {};
@@ -54,25 +59,57 @@ export async function nm01(db: Db, actor: Actor, period: { from: string; to: str
       HAVING min(r.reported_on) BETWEEN ${period.from} AND ${period.to}
     )
     SELECT la_code, count(*)::int AS cases, (count(*) FILTER (WHERE hate))::int AS hate_cases
-      FROM openings GROUP BY la_code`)) as unknown as { rows: { la_code: string | null; cases: number; hate_cases: number }[] };
-  const counted = new Map(result.rows.map((row) => [row.la_code, { cases: Number(row.cases), hateCases: Number(row.hate_cases) }]));
+      FROM openings GROUP BY la_code`)) as unknown as {
+    rows: { la_code: string | null; cases: number; hate_cases: number }[];
+  };
+  const counted = new Map(
+    result.rows.map((row) => [row.la_code, { cases: Number(row.cases), hateCases: Number(row.hate_cases) }]),
+  );
   const homes = await homesByLocalAuthority(db, organisationId);
-  const areas: Nm01Row[] = homes.map((area) => row(area.laCode, area.laName, area.homes, counted.get(area.laCode)));
-  const extraCodes = [...counted.keys()].filter((code): code is string => code !== null && !homes.some((h) => h.laCode === code));
+  const areas: Nm01Row[] = homes.map((area) =>
+    row(area.laCode, area.laName, area.homes, counted.get(area.laCode)),
+  );
+  const extraCodes = [...counted.keys()].filter(
+    (code): code is string => code !== null && !homes.some((h) => h.laCode === code),
+  );
   const names = await localAuthorityNames(db, extraCodes);
   for (const code of extraCodes) areas.push(row(code, names.get(code) ?? code, 0, counted.get(code)));
   if (counted.has(null)) areas.push(row(null, "Area not recorded", 0, counted.get(null)));
-  const total = areas.reduce((sum, area) => ({ homes: sum.homes + area.homes, cases: sum.cases + area.cases, hateCases: sum.hateCases + area.hateCases }), { homes: 0, cases: 0, hateCases: 0 });
+  const total = areas.reduce(
+    (sum, area) => ({
+      homes: sum.homes + area.homes,
+      cases: sum.cases + area.cases,
+      hateCases: sum.hateCases + area.hateCases,
+    }),
+    { homes: 0, cases: 0, hateCases: 0 },
+  );
   return {
     from: period.from,
     to: period.to,
     areas,
-    total: { ...total, casesPer1000Homes: per1000Homes(total.cases, total.homes), hateCasesPer1000Homes: per1000Homes(total.hateCases, total.homes) },
+    total: {
+      ...total,
+      casesPer1000Homes: per1000Homes(total.cases, total.homes),
+      hateCasesPer1000Homes: per1000Homes(total.hateCases, total.homes),
+    },
   };
 }
 
-function row(laCode: string | null, laName: string, homes: number, counts: { cases: number; hateCases: number } | undefined): Nm01Row {
+function row(
+  laCode: string | null,
+  laName: string,
+  homes: number,
+  counts: { cases: number; hateCases: number } | undefined,
+): Nm01Row {
   const cases = counts?.cases ?? 0;
   const hateCases = counts?.hateCases ?? 0;
-  return { laCode, laName, homes, cases, hateCases, casesPer1000Homes: per1000Homes(cases, homes), hateCasesPer1000Homes: per1000Homes(hateCases, homes) };
+  return {
+    laCode,
+    laName,
+    homes,
+    cases,
+    hateCases,
+    casesPer1000Homes: per1000Homes(cases, homes),
+    hateCasesPer1000Homes: per1000Homes(hateCases, homes),
+  };
 }

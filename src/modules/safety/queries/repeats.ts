@@ -15,18 +15,27 @@ async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
 export type RepeatKey = { key: string; incidents: number };
 
 /** Incidents in the window for given person keys, as complainant or as alleged perpetrator. */
-export async function incidentCounts(db: Db, organisationId: string, keys: string[], on: string, settings: SafetySettings): Promise<Map<string, { victim: number; perpetrator: number }>> {
+export async function incidentCounts(
+  db: Db,
+  organisationId: string,
+  keys: string[],
+  on: string,
+  settings: SafetySettings,
+): Promise<Map<string, { victim: number; perpetrator: number }>> {
   const result = new Map<string, { victim: number; perpetrator: number }>();
   if (keys.length === 0) return result;
   const since = monthsBefore(on, settings.repeatWindowMonths);
-  const list = await rows<{ who: string; role: string; incidents: number }>(db, sql`
+  const list = await rows<{ who: string; role: string; incidents: number }>(
+    db,
+    sql`
     SELECT coalesce(p.person_id::text, p.external_ref) AS who, p.role, count(DISTINCT r.id)::int AS incidents
       FROM safety_party p
       JOIN safety_report r ON r.organisation_id = p.organisation_id AND r.case_id = p.case_id
      WHERE p.organisation_id = ${organisationId} AND p.role IN ('complainant', 'alleged-perpetrator')
        AND coalesce(p.person_id::text, p.external_ref) IN ${keys}
        AND r.reported_on > ${since} AND r.reported_on <= ${on}
-     GROUP BY 1, 2`);
+     GROUP BY 1, 2`,
+  );
   for (const row of list) {
     const entry = result.get(row.who) ?? { victim: 0, perpetrator: 0 };
     if (row.role === "complainant") entry.victim = Number(row.incidents);
@@ -43,14 +52,20 @@ export function partyKey(party: { personId: string | null; externalRef: string |
 export type RepeatSummary = { victims: number; perpetrators: number; addresses: number };
 
 /** How many people (and addresses) were repeat victims or perpetrators at any point in a period. */
-export async function repeatSummary(db: Db, actor: Actor, period: { from: string; to: string }): Promise<RepeatSummary> {
+export async function repeatSummary(
+  db: Db,
+  actor: Actor,
+  period: { from: string; to: string },
+): Promise<RepeatSummary> {
   requireAllowed(canViewReports(actor), "Only staff can see repeat figures.");
   const settings = await getSafetySettings(db, actor.organisationId);
   const windowStart = monthsBefore(period.from, settings.repeatWindowMonths);
   // A person is a repeat in the period if some window of the set length ending inside the period
   // holds N incidents: checked at each of their incidents in the period, looking back one window.
   const count = async (role: string) => {
-    const [row] = await rows<{ n: number }>(db, sql`
+    const [row] = await rows<{ n: number }>(
+      db,
+      sql`
       WITH incidents AS (
         SELECT DISTINCT coalesce(p.person_id::text, p.external_ref) AS who, r.id, r.reported_on
           FROM safety_party p JOIN safety_report r ON r.organisation_id = p.organisation_id AND r.case_id = p.case_id
@@ -59,10 +74,13 @@ export async function repeatSummary(db: Db, actor: Actor, period: { from: string
       SELECT count(DISTINCT a.who)::int AS n FROM incidents a
        WHERE a.reported_on BETWEEN ${period.from} AND ${period.to}
          AND (SELECT count(*) FROM incidents b WHERE b.who = a.who AND b.reported_on <= a.reported_on
-                AND b.reported_on > (a.reported_on - make_interval(months => ${settings.repeatWindowMonths}))::date) >= ${settings.repeatMinIncidents}`);
+                AND b.reported_on > (a.reported_on - make_interval(months => ${settings.repeatWindowMonths}))::date) >= ${settings.repeatMinIncidents}`,
+    );
     return Number(row?.n ?? 0);
   };
-  const [addressRow] = await rows<{ n: number }>(db, sql`
+  const [addressRow] = await rows<{ n: number }>(
+    db,
+    sql`
     WITH incidents AS (
       SELECT DISTINCT c.home_id AS home, r.id, r.reported_on FROM safety_case c
         JOIN safety_report r ON r.organisation_id = c.organisation_id AND r.case_id = c.id
@@ -71,21 +89,41 @@ export async function repeatSummary(db: Db, actor: Actor, period: { from: string
     SELECT count(DISTINCT a.home)::int AS n FROM incidents a
      WHERE a.reported_on BETWEEN ${period.from} AND ${period.to}
        AND (SELECT count(*) FROM incidents b WHERE b.home = a.home AND b.reported_on <= a.reported_on
-              AND b.reported_on > (a.reported_on - make_interval(months => ${settings.repeatWindowMonths}))::date) >= ${settings.repeatMinIncidents}`);
-  return { victims: await count("complainant"), perpetrators: await count("alleged-perpetrator"), addresses: Number(addressRow?.n ?? 0) };
+              AND b.reported_on > (a.reported_on - make_interval(months => ${settings.repeatWindowMonths}))::date) >= ${settings.repeatMinIncidents}`,
+  );
+  return {
+    victims: await count("complainant"),
+    perpetrators: await count("alleged-perpetrator"),
+    addresses: Number(addressRow?.n ?? 0),
+  };
 }
 
 /** Open cases that may be about the same matter: same home, same block, or the same people. */
 export async function relatedOpenCases(
   db: Db,
   actor: Actor,
-  match: { homeId?: string | null; blockName?: string | null; personKeys?: string[]; excludeCaseId?: string | null },
+  match: {
+    homeId?: string | null;
+    blockName?: string | null;
+    personKeys?: string[];
+    excludeCaseId?: string | null;
+  },
 ): Promise<{ id: string; reference: string; category: string; openedOn: string; reasons: string[] }[]> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   const keys = match.personKeys?.filter(Boolean) ?? [];
   // IN () is not valid SQL; a key no party can have keeps the list non-empty.
   const keyList = keys.length > 0 ? keys : ["(none)"];
-  const list = await rows<{ id: string; reference: string; category: string; opened_on: string; same_home: boolean; same_block: boolean; same_people: boolean }>(db, sql`
+  const list = await rows<{
+    id: string;
+    reference: string;
+    category: string;
+    opened_on: string;
+    same_home: boolean;
+    same_block: boolean;
+    same_people: boolean;
+  }>(
+    db,
+    sql`
     SELECT c.id, c.reference, c.category, c.opened_on::text,
            (${match.homeId ?? null}::uuid IS NOT NULL AND c.home_id = ${match.homeId ?? null}::uuid) AS same_home,
            (${match.blockName ?? null}::text IS NOT NULL AND c.block_name = ${match.blockName ?? null}::text) AS same_block,
@@ -98,12 +136,17 @@ export async function relatedOpenCases(
          OR (${match.blockName ?? null}::text IS NOT NULL AND c.block_name = ${match.blockName ?? null}::text)
          OR EXISTS (SELECT 1 FROM safety_party p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id
                     AND coalesce(p.person_id::text, p.external_ref) IN ${keyList}))
-     ORDER BY c.opened_on DESC LIMIT 20`);
+     ORDER BY c.opened_on DESC LIMIT 20`,
+  );
   return list.map((row) => ({
     id: row.id,
     reference: row.reference,
     category: row.category,
     openedOn: row.opened_on,
-    reasons: [row.same_home ? "same address" : null, row.same_block ? "same block" : null, row.same_people ? "same people" : null].filter((r): r is string => r !== null),
+    reasons: [
+      row.same_home ? "same address" : null,
+      row.same_block ? "same block" : null,
+      row.same_people ? "same people" : null,
+    ].filter((r): r is string => r !== null),
   }));
 }
