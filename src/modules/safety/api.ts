@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { configApi } from "./api-config.ts";
 import { openCase } from "./commands/open-case.ts";
 import { submitReport } from "./commands/submit-report.ts";
 import { categories, hateStrands, locationTypes, partyRoles } from "./domain/categories.ts";
@@ -350,5 +351,6 @@ export function safetyApi(): OpenAPIHono<AppEnv> {
     },
   );
 
+  configApi(api);
   return api;
 }

@@ -16,6 +16,7 @@ import {
   safetyTimelineEntry,
   safetyTriggerReview,
 } from "./schema.ts";
+import { addDemoTenantCases, type SeedRows } from "./seed-portal.ts";
 
 // Two years of demo cases across the demo homes: everyday mixes of categories, some repeat
 // victims and perpetrators (a few "hot" homes), hate incidents, legal actions, fly-tipping
@@ -66,7 +67,7 @@ export async function seedSafety(context: SeedContext): Promise<void> {
   const start = addDays(today, -730);
   // A few hot spots make repeats: the same complainant and perpetrator again and again.
   const hotHomes = Array.from({ length: 12 }, () => pick(housedHomes));
-  const rows = {
+  const rows: SeedRows = {
     cases: [] as (typeof safetyCase.$inferInsert)[],
     parties: [] as (typeof safetyParty.$inferInsert)[],
     reports: [] as (typeof safetyReport.$inferInsert)[],
@@ -316,141 +317,14 @@ export async function seedSafety(context: SeedContext): Promise<void> {
     }
   }
   if (tenantPerson) {
-    // The demo tenant's own cases, so the portal has something to show.
-    const home = homes.find((h) => h.id === tenantPerson.homeId) ?? homes[0];
-    for (const [index, closed] of [false, true].entries()) {
-      const openedOn = addDays(today, closed ? -200 : -20);
-      const caseId = newId(Date.parse(openedOn));
-      const year = openedOn.slice(0, 4);
-      const next = (sequence.get(year) ?? 0) + 1;
-      sequence.set(year, next);
-      const createdAt = new Date(`${openedOn}T10:00:00Z`);
-      rows.cases.push({
-        organisationId,
-        id: caseId,
-        reference: `ASB-${year}-${String(next).padStart(6, "0")}`,
-        workflow: "asb",
-        category: index === 0 ? "noise" : "harassment",
-        subCategory: null,
-        nsirType: index === 0 ? "nuisance" : "personal",
-        hateStrand: null,
-        countsAsAsb: true,
-        locationType: "home",
-        homeId: home?.id ?? null,
-        blockName: home?.blockName ?? null,
-        locationDescription: null,
-        laCode: home?.laCode ?? null,
-        leadOfficerId: officers[0]?.id ?? null,
-        status: closed ? "closed" : "investigating",
-        summary: "Loud music late at night from the flat above.",
-        nextStep: closed ? null : "We have written to your neighbour and will visit on Thursday.",
-        publishedFields: ["lead-officer", "next-step"],
-        safeguardingFlags: [],
-        openedOn,
-        closedOn: closed ? addDays(openedOn, 60) : null,
-        closureOutcome: closed ? "resolved" : null,
-        source: "portal",
-        legalHold: false,
-        createdAt,
-        updatedAt: createdAt,
-      });
-      const own = newId();
-      rows.parties.push({
-        organisationId,
-        id: own,
-        caseId,
-        role: "complainant",
-        personId: tenantPerson.id,
-        externalRef: null,
-        displayName: `${tenantPerson.givenName} ${tenantPerson.familyName}`,
-        address: home ? `${home.addressLine1}, ${home.postcode}` : null,
-        contact: tenantPerson.email,
-        dateOfBirth: tenantPerson.dateOfBirth,
-        vulnerable: false,
-        vulnerabilityNote: null,
-        notes: null,
-        createdAt,
-      });
-      rows.parties.push({
-        organisationId,
-        id: newId(),
-        caseId,
-        role: "alleged-perpetrator",
-        personId: null,
-        externalRef: "DEMO-NEIGHBOUR",
-        displayName: "Jordan Blake",
-        address: "Flat 9, upstairs",
-        contact: "07700 900 111",
-        dateOfBirth: null,
-        vulnerable: false,
-        vulnerabilityNote: null,
-        notes: "Previous warnings on file.",
-        createdAt,
-      });
-      rows.reports.push({
-        organisationId,
-        id: newId(),
-        caseId,
-        status: "opened-case",
-        source: "portal",
-        reportedOn: openedOn,
-        category: "noise",
-        hateStrand: null,
-        description: "Music until 3am.",
-        homeId: home?.id ?? null,
-        blockName: home?.blockName ?? null,
-        locationDescription: null,
-        reporterUserId: null,
-        reporterPersonId: tenantPerson.id,
-        reporterName: null,
-        reporterContact: null,
-        createdAt,
-      });
-      rows.timeline.push({
-        organisationId,
-        id: newId(),
-        caseId,
-        at: createdAt,
-        kind: "report",
-        title: "Case opened: Noise",
-        body: null,
-        authorUserId: null,
-        authorLabel: "Demo",
-        published: true,
-        byComplainantPartyId: null,
-        createdAt,
-      });
-      rows.timeline.push({
-        organisationId,
-        id: newId(),
-        caseId,
-        at: new Date(createdAt.getTime() + 86_400_000 * 3),
-        kind: "contact",
-        title: "Warning letter sent to Jordan Blake",
-        body: "Spoke to Jordan Blake at Flat 9 about the music.",
-        authorUserId: null,
-        authorLabel: "Demo",
-        published: true,
-        byComplainantPartyId: null,
-        createdAt,
-      });
-      rows.actions.push({
-        organisationId,
-        id: newId(),
-        caseId,
-        partyId: null,
-        actionType: "warning",
-        status: closed ? "done" : "open",
-        startedOn: addDays(openedOn, 3),
-        dueOn: addDays(openedOn, 8),
-        completedOn: closed ? addDays(openedOn, 8) : null,
-        details: { kind: "written" },
-        costPence: null,
-        published: true,
-        createdBy: null,
-        createdAt,
-      });
-    }
+    addDemoTenantCases(rows, {
+      organisationId,
+      today,
+      tenantPerson,
+      home: homes.find((h) => h.id === tenantPerson.homeId) ?? homes[0],
+      officerId: officers[0]?.id ?? null,
+      sequence,
+    });
   }
   const chunk = async <T>(items: T[], insert: (batch: T[]) => Promise<unknown>) => {
     for (let i = 0; i < items.length; i += 400) await insert(items.slice(i, i + 400));

@@ -9,8 +9,9 @@ import { nm01 } from "../queries/nm01.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 import { openCase } from "./open-case.ts";
 import { completeAction, recordAction } from "./record-action.ts";
-import { recordAssessment } from "./record-assessment.ts";
+import { publishRiskMatrix, recordAssessment } from "./record-assessment.ts";
 import { recordFurtherReport } from "./record-report.ts";
+import { updateSafetySettings } from "./settings.ts";
 import { submitReport } from "./submit-report.ts";
 import { triageReport } from "./triage-report.ts";
 import { closeCase } from "./update-case.ts";
@@ -323,5 +324,56 @@ describe("risk and actions", () => {
     await expect(
       triageReport(database.db, officer, testNow, report.id, { decision: "attach", caseId: created.id }),
     ).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe("configuration", () => {
+  it("scores new assessments with a newly published matrix version and keeps old ones on theirs", async () => {
+    const manager = actorFor(organisationId, "manager");
+    await expect(
+      publishRiskMatrix(database.db, officer, testNow, { name: "x", definition: {} }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      publishRiskMatrix(database.db, manager, testNow, { name: "Bad", definition: { questions: [] } }),
+    ).rejects.toMatchObject({ status: 422 });
+    const published = await publishRiskMatrix(database.db, manager, testNow, {
+      name: "Short matrix",
+      definition: {
+        questions: [
+          {
+            key: "fear",
+            text: "Afraid?",
+            options: [
+              { value: "no", text: "No", weight: 0 },
+              { value: "yes", text: "Yes", weight: 10 },
+            ],
+          },
+        ],
+        bands: { medium: 5, high: 10 },
+        reviewDays: { standard: 30, medium: 20, high: 7 },
+      },
+    });
+    expect(published.version).toBe(2);
+    const created = await openCase(database.db, officer, testNow, {
+      category: "harassment",
+      locationType: "home",
+      homeId: homes[2],
+      summary: "Threats",
+      openedOn: "2026-06-01",
+      parties: [{ role: "complainant", name: "G" }],
+    });
+    const assessed = await recordAssessment(database.db, officer, testNow, created.id, {
+      answers: { fear: "yes" },
+    });
+    expect(assessed).toMatchObject({ matrixVersion: 2, band: "high", nextReviewOn: "2026-06-22" });
+  });
+
+  it("changes thresholds within limits only", async () => {
+    const manager = actorFor(organisationId, "manager");
+    await expect(
+      updateSafetySettings(database.db, manager, testNow, { triggerMinReports: 0 }),
+    ).rejects.toMatchObject({ status: 422 });
+    const updated = await updateSafetySettings(database.db, manager, testNow, { triggerMinReports: 5 });
+    expect(updated).toMatchObject({ triggerMinReports: 5, repeatMinIncidents: 3 });
   });
 });

@@ -7,9 +7,10 @@ import { runActionReminders } from "../jobs/safety-jobs.ts";
 import { subjectAccessExport } from "../queries/subject-access.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 import { openCase } from "./open-case.ts";
+import { setLegalHold } from "./publication-and-sharing.ts";
 import { recordAction } from "./record-action.ts";
 import { approveDeletion, casesDueForDeletion } from "./retention.ts";
-import { addCaseNote, closeCase, setLegalHold } from "./update-case.ts";
+import { addCaseNote, closeCase } from "./update-case.ts";
 
 let database: Database;
 let organisationId: string;

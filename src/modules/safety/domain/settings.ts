@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/database.ts";
 import { safetySetting } from "../schema.ts";
@@ -27,8 +27,11 @@ export const defaultSafetySettings: SafetySettings = {
 };
 
 export async function getSafetySettings(db: Db, organisationId: string): Promise<SafetySettings> {
-  const [row] = await db.select().from(safetySetting).where(eq(safetySetting.organisationId, organisationId));
-  const stored = safetySettingsSchema.partial().safeParse(row?.key === "thresholds" ? row.value : {});
+  const [row] = await db
+    .select()
+    .from(safetySetting)
+    .where(and(eq(safetySetting.organisationId, organisationId), eq(safetySetting.key, "thresholds")));
+  const stored = safetySettingsSchema.partial().safeParse(row?.value ?? {});
   return { ...defaultSafetySettings, ...(stored.success ? stored.data : {}) };
 }
 

@@ -17,16 +17,15 @@ import {
 } from "../../../platform/ui/index.ts";
 import { recordTriggerReview } from "../commands/community-trigger.ts";
 import { generateLetter, getDocument, listLetterTemplates } from "../commands/letters.ts";
-import { completeAction, recordAction } from "../commands/record-action.ts";
-import { activeRiskMatrix, recordAssessment } from "../commands/record-assessment.ts";
-import { recordFurtherReport } from "../commands/record-report.ts";
 import {
-  addCaseNote,
-  closeCase,
   publishableCaseFields,
   setPublication,
   shareWithAgency,
-} from "../commands/update-case.ts";
+} from "../commands/publication-and-sharing.ts";
+import { completeAction, recordAction } from "../commands/record-action.ts";
+import { activeRiskMatrix, recordAssessment } from "../commands/record-assessment.ts";
+import { recordFurtherReport } from "../commands/record-report.ts";
+import { addCaseNote, closeCase } from "../commands/update-case.ts";
 import { actionTypes, ground7aConditions } from "../domain/actions.ts";
 import { closureOutcomeNames, closureOutcomes, partyRoleNames } from "../domain/categories.ts";
 import { riskBands } from "../domain/risk-matrix.ts";

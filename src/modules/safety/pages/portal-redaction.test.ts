@@ -7,8 +7,9 @@ import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { openCase } from "../commands/open-case.ts";
+import { setPublication } from "../commands/publication-and-sharing.ts";
 import { recordAction } from "../commands/record-action.ts";
-import { addCaseNote, setPublication } from "../commands/update-case.ts";
+import { addCaseNote } from "../commands/update-case.ts";
 import { partyRoles } from "../domain/categories.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 

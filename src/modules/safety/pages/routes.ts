@@ -7,6 +7,7 @@ import { portalPages } from "./portal-pages.ts";
 import { reportJourney } from "./report-journey.ts";
 import { reportPages } from "./report-pages.ts";
 import { retentionPages } from "./retention-pages.ts";
+import { settingsPages } from "./settings-pages.ts";
 
 export function safetyPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -15,6 +16,7 @@ export function safetyPages(): Hono<AppEnv> {
   caseForms(app);
   reportPages(app);
   retentionPages(app);
+  settingsPages(app);
   reportJourney(app);
   portalPages(app);
   return app;
