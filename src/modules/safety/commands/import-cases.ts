@@ -160,6 +160,21 @@ export async function importCases(
   });
 }
 
+/** Dates as YYYY-MM-DD, or DD/MM/YYYY as UK systems often export them. */
+function isoDay(value: string): string {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+  return uk ? `${uk[3]}-${uk[2]?.padStart(2, "0")}-${uk[1]?.padStart(2, "0")}` : value.trim();
+}
+
+const strandWords: Record<string, string> = {
+  "religion or belief": "religion",
+  faith: "religion",
+  transgender: "transgender-identity",
+  "gender identity": "transgender-identity",
+  "sexual orientation": "sexual-orientation",
+  racial: "race",
+};
+
 async function parseRow(
   db: Db,
   actor: Actor,
@@ -173,9 +188,9 @@ async function parseRow(
   const reference = cells.reference ?? "";
   if (!reference) fail("reference", "Enter the case reference");
   else if (reference.length > 50) fail("reference", "The case reference must be 50 characters or fewer");
-  const openedOn = cells.opened_on ?? "";
+  const openedOn = isoDay(cells.opened_on ?? "");
   if (!isRealDate(openedOn)) fail("opened_on", `"${openedOn}" is not a date in the form YYYY-MM-DD`);
-  const closedOn = cells.closed_on ? cells.closed_on : null;
+  const closedOn = cells.closed_on ? isoDay(cells.closed_on) : null;
   if (closedOn !== null && !isRealDate(closedOn))
     fail("closed_on", `"${closedOn}" is not a date in the form YYYY-MM-DD`);
   else if (closedOn !== null && isRealDate(openedOn) && closedOn < openedOn)
@@ -183,7 +198,10 @@ async function parseRow(
   const category = findCategory(cells.category ?? "");
   if (!category)
     fail("category", `"${cells.category}" is not a category (see docs/safety-import.md for the list)`);
-  const hateStrand = cells.hate_strand ? cells.hate_strand.toLowerCase().replace(/ /g, "-") : null;
+  const hateStrand = cells.hate_strand
+    ? (strandWords[cells.hate_strand.trim().toLowerCase()] ??
+      cells.hate_strand.trim().toLowerCase().replace(/ /g, "-"))
+    : null;
   if (hateStrand !== null && !(hateStrands as readonly string[]).includes(hateStrand)) {
     fail(
       "hate_strand",
@@ -237,7 +255,8 @@ async function parseRow(
   for (const date of (cells.reports ?? "")
     .split(";")
     .map((part) => part.trim())
-    .filter(Boolean)) {
+    .filter(Boolean)
+    .map(isoDay)) {
     if (!isRealDate(date)) fail("reports", `"${date}" is not a report date in the form YYYY-MM-DD`);
     else reports.push(date);
   }

@@ -160,6 +160,22 @@ describe("import cases", () => {
     expect(after[0]?.n).toBe(0);
   });
 
+  it("accepts UK dates and strand names as other systems write them", async () => {
+    const csv = [
+      header,
+      "U-1,01/05/2025,,harassment,Religion or belief,1002,P9:victim,01/05/2025;03/05/2025",
+    ].join("\n");
+    await importCases(database.db, systemActor(organisationId), testNow, csv);
+    const [row] = await database.query<{ opened_on: string; hate_strand: string }>(
+      "SELECT opened_on::text, hate_strand FROM safety_case WHERE organisation_id = $1 AND reference = 'U-1'",
+      [organisationId],
+    );
+    expect(row).toEqual({ opened_on: "2025-05-01", hate_strand: "religion" });
+    await database.query("DELETE FROM safety_case WHERE organisation_id = $1 AND reference = 'U-1'", [
+      organisationId,
+    ]);
+  });
+
   it("refuses a file without the required columns", async () => {
     await expect(
       importCases(database.db, systemActor(organisationId), testNow, "reference,opened_on\nA,2025-01-01"),
