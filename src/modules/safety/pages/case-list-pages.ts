@@ -19,8 +19,16 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { triageReport } from "../commands/triage-report.ts";
-import { categories, findCategory, statusName, workflowNames, workflows } from "../domain/categories.ts";
+import {
+  categories,
+  findCategory,
+  partyRoleNames,
+  statusName,
+  workflowNames,
+  workflows,
+} from "../domain/categories.ts";
 import { getPendingReport, listCases, listPendingReports } from "../queries/list-cases.ts";
+import { personSafetyHistory } from "../queries/person-history.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
 import { attempt, csrfField, safetyNav } from "./common.ts";
 
@@ -246,4 +254,46 @@ export function caseListPages(app: Hono<AppEnv>): void {
       303,
     );
   });
+}
+
+export function personHistoryPage(app: Hono<AppEnv>): void {
+  app.get("/safety/people/:key", async (c) => {
+    const actor = requireActor(c);
+    const history = await personSafetyHistory(
+      c.get("services").database.db,
+      actor,
+      c.get("now"),
+      c.req.param("key"),
+    );
+    return renderPage(c, {
+      title: `Community safety history: ${history.name}`,
+      fullWidth: true,
+      breadcrumbs: [{ href: "/safety", text: "Community safety" }],
+      content: html`<h1 class="govuk-heading-l">${history.name}</h1>
+        <p class="govuk-body">${history.repeatVictim ? tag("Repeat victim", "purple") : ""} ${history.repeatPerpetrator ? tag("Repeat perpetrator", "red") : ""}
+          ${history.incidents.victim} incidents as complainant and ${history.incidents.perpetrator} as alleged perpetrator in the last ${history.window.months} months (repeat from ${history.window.minIncidents}).</p>
+        ${isUuidKey(history.key) ? html`<p class="govuk-body"><a class="govuk-link" href="/safety/subject-access/${history.key}">Download a subject access export (managers)</a></p>` : ""}
+        ${table({
+          caption: "Cases",
+          head: [
+            { text: "Case" },
+            { text: "Role" },
+            { text: "Category" },
+            { text: "Opened" },
+            { text: "Closed" },
+          ],
+          rows: history.cases.map((item) => [
+            html`<a class="govuk-link" href="/safety/cases/${item.id}">${item.reference}</a>`,
+            partyRoleNames[item.role as keyof typeof partyRoleNames] ?? item.role,
+            findCategory(item.category)?.name ?? item.category,
+            formatDate(item.openedOn),
+            item.closedOn ? formatDate(item.closedOn) : "Open",
+          ]),
+        })}`,
+    });
+  });
+}
+
+function isUuidKey(key: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
 }

@@ -221,7 +221,9 @@ export function casePages(app: Hono<AppEnv>): void {
             { text: "Flags" },
           ],
           rows: file.parties.map((p) => [
-            p.displayName,
+            p.personId || p.externalRef
+              ? html`<a class="govuk-link" href="/safety/people/${encodeURIComponent(p.personId ?? p.externalRef ?? "")}">${p.displayName}</a>`
+              : p.displayName,
             partyRoleNames[p.role as keyof typeof partyRoleNames] ?? p.role,
             p.contact ?? "–",
             `${p.incidents.victim} as complainant, ${p.incidents.perpetrator} as alleged perpetrator`,

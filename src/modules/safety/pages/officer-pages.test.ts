@@ -166,6 +166,10 @@ describe("tenant report and officer case journey", () => {
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
 
+    const personLink = /href="(\/safety\/people\/[^"]+)"/.exec(file)?.[1] ?? "";
+    const history = await officer.get(personLink);
+    expect(history.status).toBe(200);
+    expect(await history.text()).toContain("1 incidents as complainant");
     const portal = await (await tenant.get(`/my-cases/${caseId}`)).text();
     expect(portal).toContain("Acceptable behaviour agreement");
     expect(portal).not.toContain("Lee Grant");

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { caseForms } from "./case-forms.ts";
-import { caseListPages } from "./case-list-pages.ts";
+import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
 import { casePages } from "./case-pages.ts";
 import { portalPages } from "./portal-pages.ts";
 import { reportJourney } from "./report-journey.ts";
@@ -12,6 +12,7 @@ import { settingsPages } from "./settings-pages.ts";
 export function safetyPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   caseListPages(app);
+  personHistoryPage(app);
   casePages(app);
   caseForms(app);
   reportPages(app);
