@@ -10,6 +10,7 @@ import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { getSafetySettings, londonDay, monthsBefore } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
+import { partyKeyMatch } from "../queries/repeats.ts";
 import { safetyTriggerReview } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
 
@@ -30,17 +31,19 @@ export async function checkCommunityTrigger(
 ): Promise<TriggerCheck> {
   const settings = await getSafetySettings(db, organisationId);
   const since = monthsBefore(on, settings.triggerWindowMonths);
+  const me = (await db.execute(
+    sql`SELECT coalesce(person_id::text, external_ref) AS who FROM safety_party
+         WHERE organisation_id = ${organisationId} AND case_id = ${caseId} AND role = 'complainant'`,
+  )) as unknown as { rows: { who: string | null }[] };
+  const keys = me.rows.map((r) => r.who).filter((who): who is string => who !== null);
+  const linked =
+    keys.length > 0
+      ? sql`SELECT p.case_id FROM safety_party p WHERE p.organisation_id = ${organisationId} AND p.role = 'complainant' AND ${partyKeyMatch(keys)} UNION SELECT ${caseId}::uuid`
+      : sql`SELECT ${caseId}::uuid`;
   const result = (await db.execute(sql`
-    WITH me AS (
-      SELECT coalesce(p.person_id::text, p.external_ref) AS who FROM safety_party p
-       WHERE p.organisation_id = ${organisationId} AND p.case_id = ${caseId} AND p.role = 'complainant'),
-    linked AS (
-      SELECT DISTINCT p.case_id FROM safety_party p
-       WHERE p.organisation_id = ${organisationId} AND p.role = 'complainant' AND coalesce(p.person_id::text, p.external_ref) IN (SELECT who FROM me)
-      UNION SELECT ${caseId}::uuid)
     SELECT count(DISTINCT r.id)::int AS reports, bool_or(c.hate_strand IS NOT NULL) AS hate
       FROM safety_report r JOIN safety_case c ON c.organisation_id = r.organisation_id AND c.id = r.case_id
-     WHERE r.organisation_id = ${organisationId} AND r.case_id IN (SELECT case_id FROM linked)
+     WHERE r.organisation_id = ${organisationId} AND r.case_id IN (${linked})
        AND r.reported_on > ${since} AND r.reported_on <= ${on} AND c.counts_as_asb`)) as unknown as {
     rows: { reports: number; hate: boolean | null }[];
   };

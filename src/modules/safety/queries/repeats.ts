@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import { getSafetySettings, monthsBefore, type SafetySettings } from "../domain/settings.ts";
 import { canViewReports, canWorkCases } from "../policy.ts";
 
@@ -32,7 +33,7 @@ export async function incidentCounts(
       FROM safety_party p
       JOIN safety_report r ON r.organisation_id = p.organisation_id AND r.case_id = p.case_id
      WHERE p.organisation_id = ${organisationId} AND p.role IN ('complainant', 'alleged-perpetrator')
-       AND coalesce(p.person_id::text, p.external_ref) IN ${keys}
+       AND ${partyKeyMatch(keys)}
        AND r.reported_on > ${since} AND r.reported_on <= ${on}
      GROUP BY 1, 2`,
   );
@@ -110,32 +111,36 @@ export async function relatedOpenCases(
   },
 ): Promise<{ id: string; reference: string; category: string; openedOn: string; reasons: string[] }[]> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
+  const org = actor.organisationId;
   const keys = match.personKeys?.filter(Boolean) ?? [];
-  // IN () is not valid SQL; a key no party can have keeps the list non-empty.
-  const keyList = keys.length > 0 ? keys : ["(none)"];
+  // One indexed lookup per kind of match, so the query stays fast with a million cases.
+  const branches: SQL[] = [];
+  if (match.homeId)
+    branches.push(
+      sql`SELECT id, 'same address' AS why FROM safety_case WHERE organisation_id = ${org} AND home_id = ${match.homeId}`,
+    );
+  if (match.blockName)
+    branches.push(
+      sql`SELECT id, 'same block' AS why FROM safety_case WHERE organisation_id = ${org} AND block_name = ${match.blockName}`,
+    );
+  if (keys.length > 0)
+    branches.push(
+      sql`SELECT p.case_id AS id, 'same people' AS why FROM safety_party p WHERE p.organisation_id = ${org} AND ${partyKeyMatch(keys)}`,
+    );
+  if (branches.length === 0) return [];
   const list = await rows<{
     id: string;
     reference: string;
     category: string;
     opened_on: string;
-    same_home: boolean;
-    same_block: boolean;
-    same_people: boolean;
+    reasons: string[];
   }>(
     db,
-    sql`
-    SELECT c.id, c.reference, c.category, c.opened_on::text,
-           (${match.homeId ?? null}::uuid IS NOT NULL AND c.home_id = ${match.homeId ?? null}::uuid) AS same_home,
-           (${match.blockName ?? null}::text IS NOT NULL AND c.block_name = ${match.blockName ?? null}::text) AS same_block,
-           EXISTS (SELECT 1 FROM safety_party p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id
-                    AND coalesce(p.person_id::text, p.external_ref) IN ${keyList}) AS same_people
-      FROM safety_case c
-     WHERE c.organisation_id = ${actor.organisationId} AND c.closed_on IS NULL AND c.anonymised_at IS NULL
-       AND (${match.excludeCaseId ?? null}::uuid IS NULL OR c.id <> ${match.excludeCaseId ?? null}::uuid)
-       AND ((${match.homeId ?? null}::uuid IS NOT NULL AND c.home_id = ${match.homeId ?? null}::uuid)
-         OR (${match.blockName ?? null}::text IS NOT NULL AND c.block_name = ${match.blockName ?? null}::text)
-         OR EXISTS (SELECT 1 FROM safety_party p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id
-                    AND coalesce(p.person_id::text, p.external_ref) IN ${keyList}))
+    sql`WITH matched AS (${sql.join(branches, sql` UNION ALL `)})
+    SELECT c.id, c.reference, c.category, c.opened_on::text, array_agg(DISTINCT m.why ORDER BY m.why) AS reasons
+      FROM matched m JOIN safety_case c ON c.organisation_id = ${org} AND c.id = m.id
+     WHERE c.closed_on IS NULL AND c.anonymised_at IS NULL AND c.id <> ${match.excludeCaseId ?? "00000000-0000-0000-0000-000000000000"}
+     GROUP BY c.id, c.reference, c.category, c.opened_on
      ORDER BY c.opened_on DESC LIMIT 20`,
   );
   return list.map((row) => ({
@@ -143,10 +148,23 @@ export async function relatedOpenCases(
     reference: row.reference,
     category: row.category,
     openedOn: row.opened_on,
-    reasons: [
-      row.same_home ? "same address" : null,
-      row.same_block ? "same block" : null,
-      row.same_people ? "same people" : null,
-    ].filter((r): r is string => r !== null),
+    reasons: row.reasons,
   }));
+}
+
+/** Parties with any of these keys (Kith person ids or imported references), using the two party indexes. */
+export function partyKeyMatch(keys: string[], alias = "p"): SQL {
+  const people = keys.filter(isUuid);
+  const column = (name: string) => sql.raw(`${alias}.${name}`);
+  const byPerson =
+    people.length > 0
+      ? sql`${column("person_id")} IN (${sql.join(
+          people.map((k) => sql`${k}::uuid`),
+          sql`, `,
+        )})`
+      : sql`false`;
+  return sql`(${byPerson} OR ${column("external_ref")} IN (${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}))`;
 }
