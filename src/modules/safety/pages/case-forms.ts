@@ -41,7 +41,7 @@ type FormRender = (
 ) => Promise<SafeHtml>;
 
 /** One GET (empty form) and one POST (command, then 303 back to the case) per case form. */
-function caseForm(
+export function caseForm(
   app: Hono<AppEnv>,
   path: string,
   title: string,

@@ -204,6 +204,8 @@ export function casePages(app: Hono<AppEnv>): void {
           <a class="govuk-button govuk-button--secondary" href="${base}/actions/new">Record an action</a>
           <a class="govuk-button govuk-button--secondary" href="${base}/reports/new">Record a further report</a>
           <a class="govuk-button govuk-button--secondary" href="${base}/notes/new">Add a note or contact</a>
+          <a class="govuk-button govuk-button--secondary" href="${base}/parties/new">Add a party</a>
+          <a class="govuk-button govuk-button--secondary" href="${base}/status">Change status</a>
           <a class="govuk-button govuk-button--secondary" href="${base}/letters/new">Generate a letter</a>
           <a class="govuk-button govuk-button--secondary" href="${base}/share">Share with an agency</a>
           <a class="govuk-button govuk-button--warning" href="${base}/close">Close case</a></div>`

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { caseForms } from "./case-forms.ts";
 import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
 import { casePages } from "./case-pages.ts";
+import { partyAndStatusForms } from "./party-status-forms.ts";
 import { portalPages } from "./portal-pages.ts";
 import { reportJourney } from "./report-journey.ts";
 import { reportPages } from "./report-pages.ts";
@@ -15,6 +16,7 @@ export function safetyPages(): Hono<AppEnv> {
   personHistoryPage(app);
   casePages(app);
   caseForms(app);
+  partyAndStatusForms(app);
   reportPages(app);
   retentionPages(app);
   settingsPages(app);
