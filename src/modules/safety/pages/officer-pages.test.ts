@@ -217,12 +217,37 @@ describe("tenant report and officer case journey", () => {
     );
     expect(good.status).toBe(303);
     const caseId = caseIdFrom(good);
-    const noName = await officer.post(`/safety/cases/${caseId}/parties/new`, { role: "witness" }, { csrf: token });
+    const noName = await officer.post(
+      `/safety/cases/${caseId}/parties/new`,
+      { role: "witness" },
+      { csrf: token },
+    );
     expect(noName.status).toBe(422);
-    expect((await officer.post(`/safety/cases/${caseId}/parties/new`, { role: "witness", name: "Wendy Wray" }, { csrf: token })).status).toBe(303);
-    expect((await officer.post(`/safety/cases/${caseId}/parties/new`, { role: "household-member", name: "Harry Lee" }, { csrf: token })).status).toBe(303);
-    expect((await officer.post(`/safety/cases/${caseId}/status`, { status: "bogus" }, { csrf: token })).status).toBe(422);
-    expect((await officer.post(`/safety/cases/${caseId}/status`, { status: "investigating" }, { csrf: token })).status).toBe(303);
+    expect(
+      (
+        await officer.post(
+          `/safety/cases/${caseId}/parties/new`,
+          { role: "witness", name: "Wendy Wray" },
+          { csrf: token },
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await officer.post(
+          `/safety/cases/${caseId}/parties/new`,
+          { role: "household-member", name: "Harry Lee" },
+          { csrf: token },
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (await officer.post(`/safety/cases/${caseId}/status`, { status: "bogus" }, { csrf: token })).status,
+    ).toBe(422);
+    expect(
+      (await officer.post(`/safety/cases/${caseId}/status`, { status: "investigating" }, { csrf: token }))
+        .status,
+    ).toBe(303);
     const page = await (await officer.get(`/safety/cases/${caseId}`)).text();
     expect(page).toContain("Wendy Wray");
     expect(page).toContain("Harry Lee");
