@@ -1,0 +1,211 @@
+// Community safety at scale on PostgreSQL: generates CASES cases (3 parties each, 1-3 reports),
+// serves the real app, and measures under 50 concurrent clients:
+//   - the case page (/safety/cases/:id) and a filtered case list (/safety?category=noise&state=open),
+//   - a bare Hono JSON route in the same process and run (the framework's own limit), as a ratio,
+//   - NM01 for all areas for one year.
+// Run: npx node bench/safety.ts [cases] [seconds-per-test]   (full scale: 1000000 cases, 3,000,000 parties)
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { createApp } from "../src/app.ts";
+import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
+import { modules } from "../src/modules/registry.ts";
+import { nm01 } from "../src/modules/safety/index.ts";
+import { systemActor } from "../src/platform/access/actor.ts";
+import { createOrganisation } from "../src/platform/access/organisations.ts";
+import { loadSigningSecret } from "../src/platform/auth/secret.ts";
+import { createUser } from "../src/platform/auth/users.ts";
+import { loadConfig } from "../src/platform/config/config.ts";
+import { migrate } from "../src/platform/db/migrate.ts";
+import { openPostgres } from "../src/platform/db/open-postgres.ts";
+
+const cases = Number(process.argv[2] ?? 10_000);
+const seconds = Number(process.argv[3] ?? 10);
+const clients = 50;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const root = path.resolve(import.meta.dirname, "..");
+const dbName = `kith_bench_safety_${Date.now().toString(36)}`;
+const homes = Math.max(1000, Math.round(cases / 20));
+
+const admin = await openPostgres(serverUrl);
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(serverUrl);
+url.pathname = `/${dbName}`;
+const database = await openPostgres(url.toString());
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** 50 clients in a closed loop for `seconds`: each sends its next request when the last one answers. */
+async function load(
+  base: string,
+  paths: () => string,
+  cookie: string,
+): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        const response = await fetch(`${base}${paths()}`, { headers: { cookie } });
+        await response.arrayBuffer();
+        if (response.status !== 200) errors++;
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / seconds,
+    errors,
+  };
+}
+
+try {
+  const t0 = performance.now();
+  await migrate(database);
+  await loadReferenceData(database, path.join(root, "reference"));
+  const org = await createOrganisation(database.db, null, new Date(), {
+    name: "Bench Homes",
+    kind: "housing-association",
+  });
+  const o = org.id;
+  // Homes spread over the Kent and Medway districts; cases over two years; parties and reports in bulk SQL.
+  await database.query(
+    `INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, la_code, block_name, created_at)
+    SELECT $1, gen_random_uuid(), (200000000000 + g)::text, g || ' Bench Road', 'Benchtown', 'ME1 1AA', 'social-rent',
+           (ARRAY['E06000035','E07000105','E07000106','E07000107','E07000108','E07000109','E07000110','E07000111','E07000112','E07000113','E07000114','E07000115','E07000116'])[1 + g % 13],
+           CASE WHEN g % 5 = 0 THEN 'Block ' || (g / 40) END, now()
+      FROM generate_series(1, $2::int) AS g`,
+    [o, homes],
+  );
+  await database.query(
+    `CREATE TEMP TABLE bench_home AS SELECT row_number() OVER (ORDER BY id) AS n, id, la_code, block_name FROM home WHERE organisation_id = $1`,
+    [o],
+  );
+  const cats = [
+    "noise",
+    "harassment",
+    "hate-incident",
+    "fly-tipping",
+    "animal-nuisance",
+    "drugs",
+    "communal-misuse",
+    "household-noise",
+  ];
+  for (let start = 0; start < cases; start += 200_000) {
+    const size = Math.min(200_000, cases - start);
+    await database.query(
+      `INSERT INTO safety_case (organisation_id, id, reference, workflow, category, nsir_type, hate_strand, counts_as_asb, location_type, home_id, block_name, la_code, status, summary, published_fields, safeguarding_flags, opened_on, closed_on, source, legal_hold, created_at, updated_at)
+      SELECT $1, gen_random_uuid(), 'B-' || g, 'asb', c.cat, 'nuisance', CASE WHEN g % 25 = 0 THEN 'race' END, c.cat <> 'household-noise', 'home', h.id, h.block_name, h.la_code,
+             CASE WHEN g % 4 = 0 THEN 'open' ELSE 'closed' END, 'Bench case ' || g, '{}', '{}', d.opened, CASE WHEN g % 4 = 0 THEN NULL ELSE d.opened + 30 END, 'import', false, now(), now()
+        FROM generate_series($2::int + 1, $2::int + $3::int) AS g
+        CROSS JOIN LATERAL (SELECT ($4::text[])[1 + g % ${cats.length}] AS cat) c
+        CROSS JOIN LATERAL (SELECT DATE '2024-04-01' + (g * 7919 % 730) AS opened) d
+        JOIN bench_home h ON h.n = 1 + (g * 31 % $5::int)`,
+      [o, start, size, cats, homes],
+    );
+  }
+  await database.query(
+    `INSERT INTO safety_party (organisation_id, id, case_id, role, external_ref, display_name, vulnerable, created_at)
+    SELECT c.organisation_id, gen_random_uuid(), c.id, r.role, 'P-' || (abs(hashtext(c.id::text || r.role)) % ${Math.max(1000, Math.round(cases / 2))}), 'Bench Person', false, now()
+      FROM safety_case c CROSS JOIN (VALUES ('complainant'), ('alleged-perpetrator'), ('witness')) AS r(role) WHERE c.organisation_id = $1`,
+    [o],
+  );
+  await database.query(
+    `INSERT INTO safety_report (organisation_id, id, case_id, status, source, reported_on, category, created_at)
+    SELECT c.organisation_id, gen_random_uuid(), c.id, 'attached', 'import', c.opened_on + k * 5, c.category, now()
+      FROM safety_case c CROSS JOIN generate_series(0, 2) AS k WHERE c.organisation_id = $1 AND (k = 0 OR abs(hashtext(c.id::text)) % 3 >= k)`,
+    [o],
+  );
+  await database.query("ANALYZE");
+  const [counts] = await database.query<{ cases: number; parties: number; reports: number }>(
+    `SELECT (SELECT count(*) FROM safety_case)::int AS cases, (SELECT count(*) FROM safety_party)::int AS parties, (SELECT count(*) FROM safety_report)::int AS reports`,
+  );
+  const setupSeconds = (performance.now() - t0) / 1000;
+
+  await createUser(database.db, systemActor(o), new Date(), {
+    organisationId: o,
+    email: "bench@example.org",
+    name: "Bench Officer",
+    role: "officer",
+    password: "bench-password-123",
+  });
+  const config = loadConfig({ ...process.env, DATABASE_URL: url.toString() });
+  const app = createApp(
+    { database, config, signingSecret: await loadSigningSecret(database.db), clock: () => new Date() },
+    modules,
+  );
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bare = new Hono();
+  bare.get("/bare", (c) => c.json({ ok: true, at: Date.now() }));
+  const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => bareServer.once("listening", () => resolve()));
+  const bareBase = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
+
+  // Sign in like a browser: read the CSRF cookie and token, post the form, keep the session cookie.
+  const signInPage = await fetch(`${base}/sign-in`);
+  const csrfCookie = signInPage.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const token = /name="_csrf" value="([^"]+)"/.exec(await signInPage.text())?.[1] ?? "";
+  const signedIn = await fetch(`${base}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: token, email: "bench@example.org", password: "bench-password-123" }),
+  });
+  const cookie = [csrfCookie, ...signedIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+  const ids = (
+    await database.query<{ id: string }>("SELECT id FROM safety_case TABLESAMPLE SYSTEM (1) LIMIT 2000")
+  ).map((r) => r.id);
+  if (ids.length === 0)
+    ids.push(
+      ...(await database.query<{ id: string }>("SELECT id FROM safety_case LIMIT 2000")).map((r) => r.id),
+    );
+  let i = 0;
+
+  const nm01Started = performance.now();
+  const report = await nm01(database.db, systemActor(o), { from: "2025-04-01", to: "2026-03-31" });
+  const nm01Ms = performance.now() - nm01Started;
+
+  const bareResult = await load(bareBase, () => "/bare", "");
+  const caseResult = await load(base, () => `/safety/cases/${ids[i++ % ids.length]}`, cookie);
+  const listResult = await load(
+    base,
+    () => `/safety?state=open&category=noise&page=${1 + (i++ % 20)}`,
+    cookie,
+  );
+  server.close();
+  bareServer.close();
+
+  const fmt = (r: { p50: number; p99: number; rps: number; errors: number }) =>
+    `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s${r.errors ? `, ${r.errors} non-200` : ""}`;
+  console.log(
+    `Community safety on PostgreSQL: ${counts?.cases.toLocaleString("en-GB")} cases, ${counts?.parties.toLocaleString("en-GB")} parties, ${counts?.reports.toLocaleString("en-GB")} reports, ${homes.toLocaleString("en-GB")} homes (set-up ${setupSeconds.toFixed(0)} s)`,
+  );
+  console.log(`${clients} concurrent clients, ${seconds} s per test, one Node process:`);
+  console.log(`  bare Hono JSON route:        ${fmt(bareResult)}`);
+  console.log(
+    `  case page (audited read):    ${fmt(caseResult)}  = ${(caseResult.p50 / bareResult.p50).toFixed(1)}x the bare route's p50, ${(bareResult.rps / caseResult.rps).toFixed(1)}x fewer req/s`,
+  );
+  console.log(
+    `  case list (filtered, paged): ${fmt(listResult)}  = ${(listResult.p50 / bareResult.p50).toFixed(1)}x the bare route's p50, ${(bareResult.rps / listResult.rps).toFixed(1)}x fewer req/s`,
+  );
+  console.log(
+    `  NM01, all ${report.areas.length} areas, 2025-04-01 to 2026-03-31: ${nm01Ms.toFixed(0)} ms (${report.total.cases.toLocaleString("en-GB")} cases, ${report.total.casesPer1000Homes} per 1,000 homes)`,
+  );
+} finally {
+  await database.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.close();
+}

@@ -1,0 +1,134 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { systemActor } from "../../platform/access/actor.ts";
+import { listOrganisations } from "../../platform/access/organisations.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { CliCommand, CliContext } from "../module.ts";
+import { ImportRejected, importCases } from "./commands/import-cases.ts";
+import { nm01 } from "./queries/nm01.ts";
+
+const exitUsage = 2;
+
+/** The organisation named by --organisation (slug or id), or the only one there is. */
+async function chooseOrganisation(
+  database: Database,
+  wanted: string | undefined,
+  context: CliContext,
+): Promise<string | null> {
+  const organisations = (await listOrganisations(database.db)).filter((org) => org.kind !== "platform");
+  if (wanted) {
+    const found = organisations.find((org) => org.slug === wanted || org.id === wanted);
+    if (!found)
+      context.io.stderr(
+        `No organisation "${wanted}". Known: ${organisations.map((o) => o.slug).join(", ") || "none"}\n`,
+      );
+    return found?.id ?? null;
+  }
+  if (organisations.length === 1 && organisations[0]) return organisations[0].id;
+  context.io.stderr(
+    organisations.length === 0
+      ? "There is no organisation in this database yet (try `kith seed demo`).\n"
+      : `There are ${organisations.length} organisations: choose one with --organisation SLUG (${organisations.map((o) => o.slug).join(", ")}).\n`,
+  );
+  return null;
+}
+
+export const safetyCli: CliCommand[] = [
+  {
+    words: ["safety", "nm01"],
+    usage: "kith safety nm01 --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--organisation SLUG]",
+    summary:
+      "NM01: ASB cases and hate-incident cases opened per 1,000 homes, by local authority and in total",
+    async run(args, context) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          from: { type: "string" },
+          to: { type: "string" },
+          json: { type: "boolean" },
+          organisation: { type: "string" },
+        },
+      });
+      if (!values.from || !values.to) {
+        context.io.stderr(`Give the period with --from and --to. Usage: ${this.usage}\n`);
+        return exitUsage;
+      }
+      const database = await context.openDatabase();
+      try {
+        const organisationId = await chooseOrganisation(database, values.organisation, context);
+        if (!organisationId) return exitUsage;
+        const report = await nm01(database.db, systemActor(organisationId, "kith safety nm01"), {
+          from: values.from,
+          to: values.to,
+        });
+        if (values.json) {
+          context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+          return 0;
+        }
+        const rate = (value: number | null) => (value === null ? "-" : value.toFixed(2));
+        const lines = [
+          `NM01 from ${report.from} to ${report.to}`,
+          "",
+          "Area | Homes | Cases | Per 1,000 homes | Hate cases | Per 1,000 homes",
+        ];
+        for (const area of report.areas) {
+          lines.push(
+            `${area.laName} (${area.laCode ?? "-"}) | ${area.homes} | ${area.cases} | ${rate(area.casesPer1000Homes)} | ${area.hateCases} | ${rate(area.hateCasesPer1000Homes)}`,
+          );
+        }
+        const t = report.total;
+        lines.push(
+          `Total | ${t.homes} | ${t.cases} | ${rate(t.casesPer1000Homes)} | ${t.hateCases} | ${rate(t.hateCasesPer1000Homes)}`,
+        );
+        context.io.stdout(`${lines.join("\n")}\n`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: ["import", "cases"],
+    usage: "kith import cases FILE.csv [--organisation SLUG]",
+    summary: "Import historic community safety cases (format: docs/safety-import.md); all or nothing",
+    async run(args, context) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { organisation: { type: "string" } },
+      });
+      const file = positionals[0];
+      if (!file) {
+        context.io.stderr(`Missing file. Usage: ${this.usage}\n`);
+        return exitUsage;
+      }
+      const text = await readFile(file, "utf8");
+      const database = await context.openDatabase();
+      try {
+        const organisationId = await chooseOrganisation(database, values.organisation, context);
+        if (!organisationId) return exitUsage;
+        const result = await importCases(
+          database.db,
+          systemActor(organisationId, "kith import cases"),
+          context.now(),
+          text,
+          file,
+        );
+        context.io.stdout(
+          `Imported ${result.cases} cases with ${result.parties} parties and ${result.reports} reports from ${file}.\n`,
+        );
+        return 0;
+      } catch (error) {
+        if (error instanceof ImportRejected) {
+          context.io.stderr(`${error.title}: ${error.detail}\n`);
+          for (const problem of error.rowErrors)
+            context.io.stderr(`  line ${problem.line}, ${problem.field}: ${problem.message}\n`);
+          return 1;
+        }
+        throw error;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+];

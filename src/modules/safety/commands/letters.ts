@@ -1,0 +1,184 @@
+import { eq } from "drizzle-orm";
+import PDFDocument from "pdfkit";
+import { z } from "zod";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { getOrganisation } from "../../../platform/access/organisations.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
+import { invalid } from "../../../platform/http/problem.ts";
+import { findCategory } from "../domain/categories.ts";
+import { defaultLetterTemplates, fillTemplate, type LetterTemplate } from "../domain/letter-templates.ts";
+import { londonDay } from "../domain/settings.ts";
+import { canManageSafety, canWorkCases } from "../policy.ts";
+import { safetyDocument, safetyLetterTemplate, safetyParty } from "../schema.ts";
+import { actorName, addTimeline, findCase, lockCase } from "../store.ts";
+
+/** The organisation's templates: its own edits over Kith's defaults. */
+export async function listLetterTemplates(db: Db, actor: Actor): Promise<LetterTemplate[]> {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can see letter templates.");
+  const own = await db
+    .select()
+    .from(safetyLetterTemplate)
+    .where(inOrganisation(safetyLetterTemplate, actor.organisationId));
+  const byCode = new Map(own.map((t) => [t.code, { code: t.code, name: t.name, body: t.body }]));
+  return [
+    ...defaultLetterTemplates.map((t) => byCode.get(t.code) ?? t),
+    ...own
+      .filter((t) => !defaultLetterTemplates.some((d) => d.code === t.code))
+      .map((t) => ({ code: t.code, name: t.name, body: t.body })),
+  ];
+}
+
+const templateInput = z.object({
+  code: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: "Use 2 to 40 lower-case letters, digits or hyphens" }),
+  name: z.string({ error: "Enter a name" }).trim().min(1, { error: "Enter a name" }).max(200),
+  body: z
+    .string({ error: "Enter the letter text" })
+    .trim()
+    .min(1, { error: "Enter the letter text" })
+    .max(20_000),
+});
+
+export async function saveLetterTemplate(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: z.input<typeof templateInput>,
+): Promise<void> {
+  requireAllowed(canManageSafety(actor), "Only managers can edit letter templates.");
+  const parsed = templateInput.safeParse(input);
+  if (!parsed.success) throw invalid("The template could not be saved.", fieldErrorsFrom(parsed.error));
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(safetyLetterTemplate)
+      .values({
+        organisationId: actor.organisationId,
+        ...parsed.data,
+        updatedBy: actor.kind === "user" ? actor.userId : null,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [safetyLetterTemplate.organisationId, safetyLetterTemplate.code],
+        set: { name: parsed.data.name, body: parsed.data.body, updatedAt: now },
+      });
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "safety_letter_template",
+      entityId: parsed.data.code,
+      summary: `Saved letter template ${parsed.data.name}`,
+    });
+  });
+}
+
+export function renderLetterPdf(title: string, text: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: "A4", margin: 64, info: { Title: title } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.font("Helvetica").fontSize(11).text(text, { lineGap: 3 });
+    doc.end();
+  });
+}
+
+/** Fills a template for one party on the case, renders it as PDF and saves it to the case. */
+export async function generateLetter(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  input: { templateCode: string; partyId: string },
+): Promise<string> {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can generate letters.");
+  const templates = await listLetterTemplates(db, actor);
+  const template = templates.find((t) => t.code === input.templateCode);
+  if (!template) throw invalid("Choose a letter template.", { templateCode: "Choose a letter template" });
+  const organisation = await getOrganisation(db, actor.organisationId);
+  return db.transaction(async (tx) => {
+    const found = await lockCase(tx, actor, caseId);
+    const [party] = /^[0-9a-f-]{36}$/i.test(input.partyId)
+      ? await tx
+          .select()
+          .from(safetyParty)
+          .where(
+            inOrganisation(
+              safetyParty,
+              actor.organisationId,
+              eq(safetyParty.caseId, found.id),
+              eq(safetyParty.id, input.partyId),
+            ),
+          )
+      : [];
+    if (!party) throw invalid("Choose who the letter is to.", { partyId: "Choose a party on this case" });
+    const text = `${londonDay(now)}\n\n${party.displayName}\n${party.address ?? ""}\n\nReference: ${found.reference}\n\n${fillTemplate(
+      template.body,
+      {
+        recipientName: party.displayName,
+        address: party.address ?? found.locationDescription ?? found.blockName ?? "your home",
+        reference: found.reference,
+        category: findCategory(found.category)?.name.toLowerCase() ?? found.category,
+        officerName: actorName(actor),
+        organisationName: organisation?.name ?? "",
+        date: londonDay(now),
+      },
+    )}`;
+    const pdf = await renderLetterPdf(`${template.name}: ${found.reference}`, text);
+    const id = newId(now.getTime());
+    const fileName = `${found.reference}-${template.code}-${londonDay(now)}.pdf`;
+    await tx.insert(safetyDocument).values({
+      organisationId: actor.organisationId,
+      id,
+      caseId: found.id,
+      kind: "letter",
+      fileName,
+      contentType: "application/pdf",
+      sizeBytes: pdf.length,
+      content: pdf,
+      uploadedByPartyId: null,
+      createdBy: actor.kind === "user" ? actor.userId : null,
+      createdAt: now,
+    });
+    await addTimeline(tx, actor, now, {
+      caseId: found.id,
+      kind: "document",
+      title: `Letter generated: ${template.name}`,
+    });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "safety_document",
+      entityId: id,
+      summary: `Generated ${template.name} on ${found.reference}`,
+    });
+    return id;
+  });
+}
+
+export async function getDocument(db: Db, actor: Actor, now: Date, caseId: string, documentId: string) {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can open case documents.");
+  const found = await findCase(db, actor, caseId).catch(() => null);
+  if (!found || !/^[0-9a-f-]{36}$/i.test(documentId)) return undefined;
+  const [document] = await db
+    .select()
+    .from(safetyDocument)
+    .where(
+      inOrganisation(
+        safetyDocument,
+        actor.organisationId,
+        eq(safetyDocument.caseId, found.id),
+        eq(safetyDocument.id, documentId),
+      ),
+    );
+  if (document)
+    await recordAudit(db, actor, now, {
+      action: "read",
+      entityType: "safety_document",
+      entityId: document.id,
+      summary: `Opened ${document.fileName} on ${found.reference}`,
+    });
+  return document;
+}

@@ -1,0 +1,168 @@
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
+import { invalid } from "../../../platform/http/problem.ts";
+import { findCategory } from "../domain/categories.ts";
+import { homeById, personById } from "../neighbours.ts";
+import { canWorkCases } from "../policy.ts";
+import { type SafetyCase, safetyCase, safetyParty, safetyReport } from "../schema.ts";
+import { addTimeline, nextCaseReference } from "../store.ts";
+import { type CaseInput, caseInput, type ParsedCaseInput, type PartyInput } from "./case-input.ts";
+import { detectCommunityTrigger } from "./community-trigger.ts";
+
+export type OpenCaseOptions = { source?: "officer" | "portal" | "api" | "import"; fromReportId?: string };
+
+/** Opens a case with its parties and first report. Everything is written in one transaction. */
+export async function openCase(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: CaseInput,
+  options: OpenCaseOptions = {},
+): Promise<SafetyCase> {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can open cases.");
+  const parsed = caseInput.safeParse(input);
+  if (!parsed.success) throw invalid("The case could not be opened.", fieldErrorsFrom(parsed.error));
+  return db.transaction((tx) => openCaseIn(tx, actor, now, parsed.data, options));
+}
+
+/** The writes of openCase, inside a caller's transaction (triage opens a case while closing its report). */
+export async function openCaseIn(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  input: ParsedCaseInput,
+  options: OpenCaseOptions,
+): Promise<SafetyCase> {
+  const category = findCategory(input.category);
+  if (!category) throw invalid("Choose a category.", { category: "Choose a category" });
+  let laCode = input.laCode ?? null;
+  let blockName = input.blockName ?? null;
+  if (input.homeId) {
+    const home = await homeById(tx, actor.organisationId, input.homeId);
+    if (!home)
+      throw invalid("The home was not found in your organisation.", {
+        homeId: "Choose a home from your organisation",
+      });
+    laCode = home.laCode;
+    blockName ??= home.blockName;
+  }
+  const parties = await Promise.all(
+    input.parties.map((party, index) => resolveParty(tx, actor, now, party, index)),
+  );
+  const id = newId(now.getTime());
+  const reference = await nextCaseReference(tx, actor.organisationId, input.openedOn);
+  const [created] = await tx
+    .insert(safetyCase)
+    .values({
+      organisationId: actor.organisationId,
+      id,
+      reference,
+      workflow: category.workflow,
+      category: category.code,
+      subCategory: input.subCategory ?? null,
+      nsirType: category.nsirType,
+      hateStrand: input.hateStrand ?? null,
+      countsAsAsb: category.countsAsAsb,
+      locationType: input.locationType,
+      homeId: input.homeId ?? null,
+      blockName,
+      locationDescription: input.locationDescription ?? null,
+      laCode,
+      leadOfficerId: input.leadOfficerId ?? (actor.kind === "user" ? actor.userId : null),
+      status: "open",
+      summary: input.summary,
+      nextStep: null,
+      publishedFields: [],
+      safeguardingFlags: input.safeguardingFlags ?? [],
+      openedOn: input.openedOn,
+      closedOn: null,
+      closureOutcome: null,
+      source: options.source ?? "officer",
+      legalHold: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await tx.insert(safetyParty).values(
+    parties.map((party) => ({
+      ...party,
+      organisationId: actor.organisationId,
+      caseId: id,
+      createdAt: now,
+    })),
+  );
+  if (!options.fromReportId) {
+    await tx.insert(safetyReport).values({
+      organisationId: actor.organisationId,
+      id: newId(now.getTime()),
+      caseId: id,
+      status: "opened-case",
+      source: options.source ?? "officer",
+      reportedOn: input.openedOn,
+      category: category.code,
+      hateStrand: input.hateStrand ?? null,
+      description: input.summary,
+      homeId: input.homeId ?? null,
+      blockName,
+      locationDescription: input.locationDescription ?? null,
+      reporterUserId: actor.kind === "user" ? actor.userId : null,
+      reporterPersonId: null,
+      reporterName: null,
+      reporterContact: null,
+      createdAt: now,
+    });
+  }
+  await addTimeline(tx, actor, now, {
+    caseId: id,
+    kind: "report",
+    title: `Case opened: ${category.name}`,
+    body: input.summary,
+  });
+  await recordAudit(tx, actor, now, {
+    action: "create",
+    entityType: "safety_case",
+    entityId: id,
+    summary: `Opened case ${reference} (${category.name}) with ${parties.length} ${parties.length === 1 ? "party" : "parties"}`,
+    after: {
+      reference,
+      category: category.code,
+      hateStrand: input.hateStrand ?? null,
+      parties: parties.map((p) => ({ id: p.id, role: p.role })),
+    },
+  });
+  await detectCommunityTrigger(tx, actor, now, id);
+  // returning() always gives the inserted row.
+  return created as SafetyCase;
+}
+
+async function resolveParty(tx: Db, actor: Actor, now: Date, party: PartyInput, index: number) {
+  let { name, address, contact, dateOfBirth } = party;
+  if (party.personId) {
+    const person = await personById(tx, actor, party.personId, now);
+    if (!person)
+      throw invalid("A party is not a person in your organisation.", {
+        [`parties.${index}.personId`]: "Choose a person from your organisation",
+      });
+    name = name || person.name;
+    address ??= person.address;
+    contact ??= person.contact;
+    dateOfBirth ??= person.dateOfBirth;
+  }
+  return {
+    id: newId(),
+    role: party.role,
+    personId: party.personId ?? null,
+    externalRef: party.externalRef ?? null,
+    displayName: name,
+    address: address ?? null,
+    contact: contact ?? null,
+    dateOfBirth: dateOfBirth ?? null,
+    vulnerable: party.vulnerable ?? false,
+    vulnerabilityNote: party.vulnerabilityNote ?? null,
+    notes: null,
+  };
+}

@@ -1,0 +1,170 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
+import { invalid, notFound } from "../../../platform/http/problem.ts";
+import { canManageSafety, canWorkCases } from "../policy.ts";
+import { safetyAction, safetyCase, safetySharing, safetyTimelineEntry } from "../schema.ts";
+import { addTimeline, lockCase } from "../store.ts";
+
+// What is shared: with the complainant (portal publication) and with agencies (lawful basis); legal hold.
+// Smaller case-work commands. Each checks policy, validates, and writes in one transaction with its audit entry.
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalid(`${what} could not be saved.`, fieldErrorsFrom(parsed.error));
+  return parsed.data;
+}
+
+export const publishableCaseFields = ["lead-officer", "next-step", "status-history"] as const;
+
+const publicationInput = z.object({
+  publishedFields: z.array(z.enum(publishableCaseFields, { error: "Choose what to share" })),
+  nextStep: z
+    .string()
+    .trim()
+    .max(1000, { error: "The next step must be 1,000 characters or fewer" })
+    .optional()
+    .nullable(),
+});
+
+/** What the complainant sees on the portal. Redaction is on by default: nothing optional is shared until an officer shares it. */
+export async function setPublication(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  input: z.input<typeof publicationInput>,
+): Promise<void> {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can change what is shared.");
+  const value = parse(publicationInput, input, "What is shared");
+  await db.transaction(async (tx) => {
+    const found = await lockCase(tx, actor, caseId);
+    const nextStep = value.nextStep === undefined ? found.nextStep : value.nextStep;
+    await tx
+      .update(safetyCase)
+      .set({ publishedFields: [...new Set(value.publishedFields)], nextStep, updatedAt: now })
+      .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, found.id)));
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "safety_case",
+      entityId: found.id,
+      summary: `Changed what the complainant sees on ${found.reference}`,
+      before: { publishedFields: found.publishedFields },
+      after: { publishedFields: value.publishedFields },
+    });
+  });
+}
+
+/** Shares (or stops sharing) one timeline entry or action with the complainant. */
+export async function setItemPublished(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  item: { kind: "entry" | "action"; id: string; published: boolean },
+): Promise<void> {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can change what is shared.");
+  if (!isUuid(item.id)) throw notFound("Not found");
+  await db.transaction(async (tx) => {
+    const found = await lockCase(tx, actor, caseId);
+    const table = item.kind === "entry" ? safetyTimelineEntry : safetyAction;
+    const updated = await tx
+      .update(table)
+      .set({ published: item.published })
+      .where(inOrganisation(table, actor.organisationId, eq(table.caseId, found.id), eq(table.id, item.id)))
+      .returning({ id: table.id });
+    if (updated.length === 0) throw notFound("Not found");
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: item.kind === "entry" ? "safety_timeline_entry" : "safety_action",
+      entityId: item.id,
+      summary: `${item.published ? "Shared" : "Stopped sharing"} an item on ${found.reference} with the complainant`,
+    });
+  });
+}
+
+export async function setLegalHold(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  legalHold: boolean,
+): Promise<void> {
+  requireAllowed(canManageSafety(actor), "Only managers can place or lift a legal hold.");
+  await db.transaction(async (tx) => {
+    const found = await lockCase(tx, actor, caseId);
+    await tx
+      .update(safetyCase)
+      .set({ legalHold, updatedAt: now })
+      .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, found.id)));
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "safety_case",
+      entityId: found.id,
+      summary: `${legalHold ? "Placed" : "Lifted"} legal hold on ${found.reference}`,
+      before: { legalHold: found.legalHold },
+      after: { legalHold },
+    });
+  });
+}
+
+const sharingInput = z.object({
+  agencyName: z.string({ error: "Enter the agency" }).trim().min(1, { error: "Enter the agency" }).max(200),
+  partnerOrganisationId: z.uuid().optional().nullable(),
+  lawfulBasis: z
+    .string({ error: "Enter the lawful basis" })
+    .trim()
+    .min(3, { error: "Enter the lawful basis, like Crime and Disorder Act 1998 s115" })
+    .max(300),
+  purpose: z
+    .string({ error: "Enter the purpose" })
+    .trim()
+    .min(3, { error: "Enter why the information is shared" })
+    .max(1000),
+});
+
+/** Records sharing with an agency and its lawful basis (e.g. Crime and Disorder Act 1998 s115, or a named ISA). */
+export async function shareWithAgency(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  input: z.input<typeof sharingInput>,
+): Promise<string> {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can share cases.");
+  const value = parse(sharingInput, input, "The sharing record");
+  return db.transaction(async (tx) => {
+    const found = await lockCase(tx, actor, caseId);
+    const id = newId(now.getTime());
+    await tx.insert(safetySharing).values({
+      organisationId: actor.organisationId,
+      id,
+      caseId: found.id,
+      partnerOrganisationId: value.partnerOrganisationId ?? null,
+      agencyName: value.agencyName,
+      lawfulBasis: value.lawfulBasis,
+      purpose: value.purpose,
+      sharedBy: actor.kind === "user" ? actor.userId : null,
+      sharedAt: now,
+    });
+    await addTimeline(tx, actor, now, {
+      caseId: found.id,
+      kind: "contact",
+      title: `Shared with ${value.agencyName}`,
+      body: `Lawful basis: ${value.lawfulBasis}. Purpose: ${value.purpose}`,
+    });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "safety_sharing",
+      entityId: id,
+      summary: `Shared ${found.reference} with ${value.agencyName} under ${value.lawfulBasis}`,
+    });
+    return id;
+  });
+}

@@ -1,0 +1,6 @@
+// What other modules may use from community safety: commands and queries only.
+export { openCase } from "./commands/open-case.ts";
+export { submitReport } from "./commands/submit-report.ts";
+export { annualReport } from "./queries/annual-report.ts";
+export { type Nm01Report, nm01 } from "./queries/nm01.ts";
+export { repeatSummary } from "./queries/repeats.ts";

@@ -1,0 +1,20 @@
+import type { KithModule } from "../module.ts";
+import { safetyApi } from "./api.ts";
+import { safetyCli } from "./cli.ts";
+import { safetyJobs } from "./jobs/safety-jobs.ts";
+import { safetyPages } from "./pages/routes.ts";
+import { canUsePortal, canWorkCases } from "./policy.ts";
+import { seedSafety } from "./seed.ts";
+
+export const safetyModule: KithModule = {
+  name: "safety",
+  navigation: [
+    { href: "/safety", text: "Community safety", visibleTo: canWorkCases },
+    { href: "/my-cases", text: "Your cases", visibleTo: canUsePortal },
+  ],
+  pages: safetyPages(),
+  api: safetyApi(),
+  cli: safetyCli,
+  jobs: safetyJobs,
+  seed: seedSafety,
+};

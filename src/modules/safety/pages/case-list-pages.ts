@@ -1,0 +1,299 @@
+import type { Context, Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { readForm } from "../../../platform/http/forms.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import {
+  button,
+  checkboxes,
+  filterLayout,
+  formatDate,
+  html,
+  pagination,
+  radios,
+  select,
+  table,
+  tag,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import { triageReport } from "../commands/triage-report.ts";
+import {
+  categories,
+  findCategory,
+  partyRoleNames,
+  statusName,
+  workflowNames,
+  workflows,
+} from "../domain/categories.ts";
+import { getPendingReport, listCases, listPendingReports } from "../queries/list-cases.ts";
+import { personSafetyHistory } from "../queries/person-history.ts";
+import { relatedOpenCases } from "../queries/repeats.ts";
+import { attempt, csrfField, safetyNav } from "./common.ts";
+
+const pageSize = 50;
+
+export function caseListPages(app: Hono<AppEnv>): void {
+  app.get("/safety", async (c) => {
+    const actor = requireActor(c);
+    const q = c.req.query();
+    const state = q.state === "closed" || q.state === "all" ? q.state : "open";
+    const workflow = workflows.find((w) => w === q.workflow);
+    const category = findCategory(q.category ?? "")?.code;
+    const hate = q.hate === "yes";
+    const mine = q.mine === "yes";
+    const search = (q.search ?? "").slice(0, 50);
+    const sort = q.sort === "reference" || q.sort === "updated" ? q.sort : "opened";
+    const dir = q.dir === "asc" ? "asc" : "desc";
+    const page = Math.max(1, Math.min(100_000, Number.parseInt(q.page ?? "1", 10) || 1));
+    const result = await listCases(c.get("services").database.db, actor, {
+      state,
+      workflow,
+      category,
+      hate,
+      mine,
+      search,
+      sort,
+      dir,
+      page,
+      pageSize,
+    });
+    const params = {
+      state,
+      workflow: workflow ?? "",
+      category: category ?? "",
+      hate: hate ? "yes" : "",
+      mine: mine ? "yes" : "",
+      search,
+      sort,
+      dir,
+    };
+    const link = (overrides: Record<string, string>) =>
+      `/safety?${new URLSearchParams({ ...params, ...overrides }).toString()}`;
+    return renderPage(c, {
+      title: "Community safety cases",
+      fullWidth: true,
+      notification: flashFrom(c, { closed: "The case has been closed." }),
+      content: html`${safetyNav("/safety")}<h1 class="govuk-heading-l">Community safety cases</h1>
+        ${filterLayout({
+          action: "/safety",
+          keep: { sort, dir },
+          filters: html`${textInput({ name: "search", label: "Case reference", type: "search", value: search })}
+            ${radios({
+              name: "state",
+              legend: { text: "Cases", classes: "govuk-fieldset__legend--s" },
+              small: true,
+              value: state,
+              items: [
+                { value: "open", text: "Open" },
+                { value: "closed", text: "Closed" },
+                { value: "all", text: "All" },
+              ],
+            })}
+            ${select({ name: "workflow", label: "Workflow", value: workflow ?? "", options: [{ value: "", text: "All workflows" }, ...workflows.map((w) => ({ value: w, text: workflowNames[w] }))] })}
+            ${select({ name: "category", label: "Category", value: category ?? "", options: [{ value: "", text: "All categories" }, ...categories.map((cat) => ({ value: cat.code, text: cat.name }))] })}
+            ${checkboxes({ name: "hate", legend: { text: "Hate incidents", classes: "govuk-fieldset__legend--s" }, small: true, values: hate ? ["yes"] : [], items: [{ value: "yes", text: "Only hate incidents" }] })}
+            ${checkboxes({ name: "mine", legend: { text: "Officer", classes: "govuk-fieldset__legend--s" }, small: true, values: mine ? ["yes"] : [], items: [{ value: "yes", text: "Only my cases" }] })}`,
+          results: html`<p class="govuk-body">${result.total.toLocaleString("en-GB")} cases</p>
+            ${table({
+              caption: "Cases",
+              captionClasses: "govuk-visually-hidden",
+              sort: { key: sort, dir },
+              sortHref: (key, d) => link({ sort: key, dir: d, page: "1" }),
+              head: [
+                { text: "Reference", sortKey: "reference" },
+                { text: "Category" },
+                { text: "Status" },
+                { text: "Opened", sortKey: "opened" },
+                { text: "Last update", sortKey: "updated" },
+              ],
+              rows: result.rows.map((row) => [
+                html`<a class="govuk-link" href="/safety/cases/${row.id}">${row.reference}</a>`,
+                html`${findCategory(row.category)?.name ?? row.category}${row.hateStrand ? html` ${tag("Hate", "red")}` : ""}`,
+                statusName(row.workflow, row.status),
+                formatDate(row.openedOn),
+                formatDate(row.updatedAt),
+              ]),
+            })}
+            ${pagination({ currentPage: page, totalPages: Math.max(1, Math.ceil(result.total / pageSize)), href: (p) => link({ page: String(p) }) })}`,
+        })}`,
+    });
+  });
+
+  app.get("/safety/pending", async (c) => {
+    const actor = requireActor(c);
+    const reports = await listPendingReports(c.get("services").database.db, actor);
+    return renderPage(c, {
+      title: "Pending reports",
+      fullWidth: true,
+      notification: flashFrom(c, { triaged: "The report has been triaged." }),
+      content: html`${safetyNav("/safety/pending")}<h1 class="govuk-heading-l">Pending reports</h1>
+        <p class="govuk-body">Reports from the tenant portal and partner agencies wait here until an officer opens a case, attaches them to an open case, or closes them as not ASB.</p>
+        ${table({
+          caption: `${reports.length} waiting`,
+          head: [{ text: "Received" }, { text: "What" }, { text: "From" }, { text: "Happened" }],
+          rows: reports.map((r) => [
+            html`<a class="govuk-link" href="/safety/pending/${r.id}">${formatDate(r.createdAt)}</a>`,
+            findCategory(r.category)?.name ?? r.category,
+            r.source === "api" ? "Partner agency" : r.source === "portal" ? "Tenant portal" : "Officer",
+            formatDate(r.reportedOn),
+          ]),
+        })}`,
+    });
+  });
+
+  const triagePage = async (
+    c: Context<AppEnv>,
+    reportId: string,
+    values: Record<string, string>,
+    errors: FieldErrors = {},
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const actor = requireActor(c);
+    const db = c.get("services").database.db;
+    const report = await getPendingReport(db, actor, reportId);
+    if (!report) throw notFound("Report not found", "It may have been triaged already.");
+    const related = await relatedOpenCases(db, actor, {
+      homeId: report.homeId,
+      blockName: report.blockName,
+      personKeys: report.reporterPersonId ? [report.reporterPersonId] : [],
+    });
+    return renderPage(c, {
+      title: "Triage a report",
+      errors,
+      status,
+      backLink: "/safety/pending",
+      content: html`<h1 class="govuk-heading-l">Triage a report</h1>
+        ${table({
+          caption: "The report",
+          head: [{ text: "Field" }, { text: "Value" }],
+          rows: [
+            ["What", findCategory(report.category)?.name ?? report.category],
+            ["Happened on", formatDate(report.reportedOn)],
+            ["Where", report.locationDescription ?? report.blockName ?? "At the reporter's home"],
+            ["Reported by", report.reporterName ?? "Not given"],
+            ["What happened", report.description ?? ""],
+          ],
+        })}
+        <h2 class="govuk-heading-m">Possibly related open cases</h2>
+        ${
+          related.length === 0
+            ? html`<p class="govuk-body">No open cases at the same address, block or with the same people.</p>`
+            : table({
+                caption: "Related cases",
+                captionClasses: "govuk-visually-hidden",
+                head: [{ text: "Case" }, { text: "Opened" }, { text: "Why it may be related" }],
+                rows: related.map((r) => [
+                  html`<a class="govuk-link" href="/safety/cases/${r.id}">${r.reference}</a>`,
+                  formatDate(r.openedOn),
+                  r.reasons.join(", "),
+                ]),
+              })
+        }
+        <form method="post" action="/safety/pending/${report.id}" novalidate>${csrfField(c)}
+          ${radios({
+            name: "decision",
+            legend: { text: "What do you want to do?", classes: "govuk-fieldset__legend--m" },
+            value: values.decision,
+            error: errors.decision ?? errors.form,
+            items: [
+              { value: "open-case", text: "Open a new case" },
+              {
+                value: "attach",
+                text: "Attach it to an open case",
+                hint: "A further report about the same matter: not a new case",
+              },
+              { value: "not-asb", text: "Close it as not ASB" },
+            ],
+          })}
+          ${select({ name: "caseId", label: "Open case to attach it to", value: values.caseId, error: errors.caseId, options: [{ value: "", text: "Choose a case" }, ...related.map((r) => ({ value: r.id, text: `${r.reference} (${r.reasons.join(", ")})` }))] })}
+          ${textInput({ name: "perpetratorName", label: "Alleged perpetrator's name, if known (for a new case)", value: values.perpetratorName, error: errors["parties.1.name"] })}
+          ${textarea({ name: "reason", label: "Why it is not ASB (to close it)", value: values.reason, error: errors.reason, rows: 3 })}
+          ${button({ text: "Save decision" })}
+        </form>`,
+    });
+  };
+
+  app.get("/safety/pending/:id", (c) => triagePage(c, c.req.param("id"), {}));
+  app.post("/safety/pending/:id", async (c) => {
+    const actor = requireActor(c);
+    const values = await readForm(c);
+    const reportId = c.req.param("id");
+    const decision = values.decision;
+    if (decision !== "open-case" && decision !== "attach" && decision !== "not-asb") {
+      return triagePage(c, reportId, values, { decision: "Choose what to do with the report" }, 422);
+    }
+    if (decision === "attach" && !values.caseId)
+      return triagePage(c, reportId, values, { caseId: "Choose the case to attach it to" }, 422);
+    const result = await attempt(
+      () =>
+        triageReport(
+          c.get("services").database.db,
+          actor,
+          c.get("now"),
+          reportId,
+          decision === "attach"
+            ? { decision, caseId: values.caseId ?? "" }
+            : decision === "not-asb"
+              ? { decision, reason: values.reason ?? "" }
+              : {
+                  decision,
+                  case: {
+                    parties: values.perpetratorName
+                      ? [{ role: "alleged-perpetrator", name: values.perpetratorName }]
+                      : [],
+                  },
+                },
+        ),
+      (errors) => triagePage(c, reportId, values, errors, 422),
+    );
+    if (result instanceof Response) return result;
+    return c.redirect(
+      result.caseId ? `/safety/cases/${result.caseId}?done=triaged` : "/safety/pending?done=triaged",
+      303,
+    );
+  });
+}
+
+export function personHistoryPage(app: Hono<AppEnv>): void {
+  app.get("/safety/people/:key", async (c) => {
+    const actor = requireActor(c);
+    const history = await personSafetyHistory(
+      c.get("services").database.db,
+      actor,
+      c.get("now"),
+      c.req.param("key"),
+    );
+    return renderPage(c, {
+      title: `Community safety history: ${history.name}`,
+      fullWidth: true,
+      breadcrumbs: [{ href: "/safety", text: "Community safety" }],
+      content: html`<h1 class="govuk-heading-l">${history.name}</h1>
+        <p class="govuk-body">${history.repeatVictim ? tag("Repeat victim", "purple") : ""} ${history.repeatPerpetrator ? tag("Repeat perpetrator", "red") : ""}
+          ${history.incidents.victim} incidents as complainant and ${history.incidents.perpetrator} as alleged perpetrator in the last ${history.window.months} months (repeat from ${history.window.minIncidents}).</p>
+        ${isUuidKey(history.key) ? html`<p class="govuk-body"><a class="govuk-link" href="/safety/subject-access/${history.key}">Download a subject access export (managers)</a></p>` : ""}
+        ${table({
+          caption: "Cases",
+          head: [
+            { text: "Case" },
+            { text: "Role" },
+            { text: "Category" },
+            { text: "Opened" },
+            { text: "Closed" },
+          ],
+          rows: history.cases.map((item) => [
+            html`<a class="govuk-link" href="/safety/cases/${item.id}">${item.reference}</a>`,
+            partyRoleNames[item.role as keyof typeof partyRoleNames] ?? item.role,
+            findCategory(item.category)?.name ?? item.category,
+            formatDate(item.openedOn),
+            item.closedOn ? formatDate(item.closedOn) : "Open",
+          ]),
+        })}`,
+    });
+  });
+}
+
+function isUuidKey(key: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
+}

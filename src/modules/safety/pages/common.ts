@@ -1,0 +1,54 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { Problem } from "../../../platform/http/problem.ts";
+import type { TagColour } from "../../../platform/ui/components/tag.ts";
+import { html, type SafeHtml, subNavigation, tag } from "../../../platform/ui/index.ts";
+
+export function csrfField(c: Context<AppEnv>): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
+}
+
+export function safetyNav(current: string): SafeHtml {
+  const items = [
+    { href: "/safety", text: "Cases" },
+    { href: "/safety/pending", text: "Pending reports" },
+    { href: "/safety/cases/new", text: "Record a report" },
+    { href: "/safety/nm01", text: "NM01" },
+    { href: "/safety/annual-report", text: "Annual report" },
+    { href: "/safety/retention", text: "Retention" },
+    { href: "/safety/letters", text: "Letter templates" },
+  ];
+  return subNavigation(
+    items.map((item) => ({ ...item, current: item.href === current })),
+    "Community safety",
+  );
+}
+
+/** Runs a form command: a 422 Problem re-renders the form with its errors; anything else propagates. */
+export async function attempt<T>(
+  work: () => Promise<T>,
+  onInvalid: (errors: FieldErrors, problem: Problem) => Response | Promise<Response>,
+): Promise<T | Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Problem && (error.status === 422 || error.status === 409 || error.status === 413)) {
+      return onInvalid(error.fieldErrors ?? { form: error.detail }, error);
+    }
+    throw error;
+  }
+}
+
+export function bandTag(band: string): SafeHtml {
+  const colours: Record<string, TagColour> = { high: "red", medium: "orange", standard: "green" };
+  return tag(band.charAt(0).toUpperCase() + band.slice(1), colours[band] ?? "grey");
+}
+
+/** Form checkbox values arrive as "a,b" (readForm joins repeats). */
+export function listValue(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,66 @@
+import type { Context, Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { dateFromParts } from "../../../platform/http/fields.ts";
+import { requireActor } from "../../../platform/http/render.ts";
+import {
+  button,
+  checkboxes,
+  dateInput,
+  html,
+  radios,
+  select,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import { addParty, changeStatus } from "../commands/update-case.ts";
+import { partyRoleNames, partyRoles, type Workflow, workflowStatuses } from "../domain/categories.ts";
+import { findCase } from "../store.ts";
+import { caseForm } from "./case-forms.ts";
+
+// Adding any number of parties to a case, and moving a case through its workflow's statuses.
+
+export function partyAndStatusForms(app: Hono<AppEnv>): void {
+  const db = (c: Context<AppEnv>) => c.get("services").database.db;
+
+  caseForm(
+    app,
+    "parties/new",
+    "Add a party",
+    async (_c, _id, values, errors) => html`
+      ${radios({ name: "role", legend: { text: "Role", classes: "govuk-fieldset__legend--s" }, value: values.role, error: errors.role, items: partyRoles.map((r) => ({ value: r, text: partyRoleNames[r] })) })}
+      ${textInput({ name: "name", label: "Name", value: values.name, error: errors.name })}
+      ${textInput({ name: "personId", label: "Kith person id (optional)", hint: "Links the party to a person record, so repeats are found across cases", value: values.personId, error: errors.personId })}
+      ${textInput({ name: "address", label: "Address (optional)", value: values.address, error: errors.address })}
+      ${textInput({ name: "contact", label: "Phone or email (optional)", value: values.contact, error: errors.contact })}
+      ${dateInput({ name: "dateOfBirth", legend: { text: "Date of birth (optional)", classes: "govuk-fieldset__legend--s" }, error: errors.dateOfBirth, value: { year: values["dateOfBirth-year"] ?? "", month: values["dateOfBirth-month"] ?? "", day: values["dateOfBirth-day"] ?? "" } })}
+      ${checkboxes({ name: "vulnerable", legend: { text: "Vulnerability", classes: "govuk-fieldset__legend--s" }, values: values.vulnerable ? ["yes"] : [], items: [{ value: "yes", text: "This person is vulnerable" }] })}
+      ${textInput({ name: "vulnerabilityNote", label: "Vulnerability note (optional)", value: values.vulnerabilityNote, error: errors.vulnerabilityNote })}
+      ${button({ text: "Add party" })}`,
+    (c, caseId, values) =>
+      addParty(db(c), requireActor(c), c.get("now"), caseId, {
+        role: (values.role || undefined) as (typeof partyRoles)[number],
+        name: values.name ?? "",
+        personId: values.personId?.trim() || null,
+        address: values.address || null,
+        contact: values.contact || null,
+        dateOfBirth: dateFromParts(values, "dateOfBirth") || null,
+        vulnerable: values.vulnerable === "yes",
+        vulnerabilityNote: values.vulnerabilityNote || null,
+      }),
+  );
+
+  caseForm(
+    app,
+    "status",
+    "Change the status",
+    async (c, caseId, values, errors) => {
+      const found = await findCase(db(c), requireActor(c), caseId);
+      const statuses = (workflowStatuses[found.workflow as Workflow] ?? []).filter(
+        (s) => s.code !== "closed",
+      );
+      return html`${select({ name: "status", label: "Status", value: values.status ?? found.status, error: errors.status, options: statuses.map((s) => ({ value: s.code, text: `${s.name}${s.targetDays ? ` (target ${s.targetDays} days)` : ""}` })) })}
+        ${button({ text: "Save status" })}`;
+    },
+    (c, caseId, values) =>
+      changeStatus(db(c), requireActor(c), c.get("now"), caseId, { status: values.status ?? "" }),
+  );
+}

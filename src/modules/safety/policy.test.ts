@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { actorFor } from "../../../test/fixtures.ts";
+import { systemActor } from "../../platform/access/actor.ts";
+import {
+  canImportCases,
+  canManageSafety,
+  canSubmitReport,
+  canUsePortal,
+  canViewReports,
+  canWorkCases,
+} from "./policy.ts";
+
+const org = "0190a000-0000-7000-8000-000000000000";
+
+describe("safety policy", () => {
+  it("lets officers and above work cases, not the board, tenants or partners", () => {
+    expect(canWorkCases(actorFor(org, "officer"))).toBe(true);
+    expect(canWorkCases(actorFor(org, "read-only"))).toBe(false);
+    expect(canWorkCases(actorFor(org, "tenant"))).toBe(false);
+    expect(canWorkCases(actorFor(org, "partner-agency"))).toBe(false);
+  });
+  it("lets all staff, including the board, see aggregate reports", () => {
+    expect(canViewReports(actorFor(org, "read-only"))).toBe(true);
+    expect(canViewReports(actorFor(org, "tenant"))).toBe(false);
+  });
+  it("keeps configuration, retention and legal hold for managers", () => {
+    expect(canManageSafety(actorFor(org, "manager"))).toBe(true);
+    expect(canManageSafety(actorFor(org, "officer"))).toBe(false);
+  });
+  it("accepts reports from tenants, partner agencies and staff, not community groups or suppliers", () => {
+    expect(canSubmitReport(actorFor(org, "tenant"))).toBe(true);
+    expect(canSubmitReport(actorFor(org, "partner-agency"))).toBe(true);
+    expect(canSubmitReport(actorFor(org, "officer"))).toBe(true);
+    expect(canSubmitReport(actorFor(org, "supplier"))).toBe(false);
+    expect(canSubmitReport(actorFor(org, "community-group"))).toBe(false);
+  });
+  it("opens the portal to tenants only", () => {
+    expect(canUsePortal(actorFor(org, "tenant"))).toBe(true);
+    expect(canUsePortal(actorFor(org, "officer"))).toBe(false);
+    expect(canUsePortal(systemActor(org))).toBe(false);
+  });
+  it("lets managers and the CLI import cases, not officers", () => {
+    expect(canImportCases(actorFor(org, "manager"))).toBe(true);
+    expect(canImportCases(systemActor(org))).toBe(true);
+    expect(canImportCases(actorFor(org, "officer"))).toBe(false);
+  });
+});

@@ -1,0 +1,274 @@
+import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { findUser } from "../../../platform/auth/users.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { findActionType } from "../domain/actions.ts";
+import { findCategory, statusName } from "../domain/categories.ts";
+import { redact, redactionTerms } from "../domain/redaction.ts";
+import { canUsePortal } from "../policy.ts";
+import {
+  safetyAction,
+  safetyCase,
+  safetyDocument,
+  safetyParty,
+  safetyReport,
+  safetyTimelineEntry,
+} from "../schema.ts";
+
+// The complainant's view of their own cases. Every field here is chosen one by one: nothing
+// about another party is ever selected, and shared free text is redacted on the way out.
+
+export type PortalCaseSummary = {
+  id: string;
+  reference: string;
+  category: string;
+  status: string;
+  openedOn: string;
+  closedOn: string | null;
+};
+export type PortalPendingReport = { id: string; category: string; reportedOn: string; receivedAt: Date };
+
+export type PortalCaseView = PortalCaseSummary & {
+  officer: string | null;
+  nextStep: string | null;
+  updates: { at: Date; title: string; body: string | null; byYou: boolean }[];
+  actions: { type: string; startedOn: string; dueOn: string | null; status: string }[];
+  documents: { id: string; fileName: string; createdAt: Date }[];
+};
+
+function personOf(actor: Actor): string | null {
+  return actor.kind === "user" ? actor.personId : null;
+}
+
+export async function portalCases(
+  db: Db,
+  actor: Actor,
+): Promise<{ cases: PortalCaseSummary[]; pending: PortalPendingReport[] }> {
+  requireAllowed(canUsePortal(actor), "The portal is for tenants and residents.");
+  const personId = personOf(actor);
+  const cases = personId
+    ? await db
+        .selectDistinct({
+          id: safetyCase.id,
+          reference: safetyCase.reference,
+          category: safetyCase.category,
+          workflow: safetyCase.workflow,
+          status: safetyCase.status,
+          openedOn: safetyCase.openedOn,
+          closedOn: safetyCase.closedOn,
+        })
+        .from(safetyCase)
+        .innerJoin(
+          safetyParty,
+          and(
+            eq(safetyParty.organisationId, safetyCase.organisationId),
+            eq(safetyParty.caseId, safetyCase.id),
+          ),
+        )
+        .where(
+          inOrganisation(
+            safetyCase,
+            actor.organisationId,
+            eq(safetyParty.personId, personId),
+            eq(safetyParty.role, "complainant"),
+            isNull(safetyCase.anonymisedAt),
+          ),
+        )
+        .orderBy(desc(safetyCase.openedOn))
+    : [];
+  const userId = actor.kind === "user" ? actor.userId : null;
+  const pending = userId
+    ? await db
+        .select({
+          id: safetyReport.id,
+          category: safetyReport.category,
+          reportedOn: safetyReport.reportedOn,
+          receivedAt: safetyReport.createdAt,
+        })
+        .from(safetyReport)
+        .where(
+          inOrganisation(
+            safetyReport,
+            actor.organisationId,
+            eq(safetyReport.reporterUserId, userId),
+            eq(safetyReport.status, "pending"),
+          ),
+        )
+        .orderBy(desc(safetyReport.createdAt))
+    : [];
+  return {
+    cases: cases.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      category: findCategory(c.category)?.name ?? c.category,
+      status: statusName(c.workflow, c.status),
+      openedOn: c.openedOn,
+      closedOn: c.closedOn,
+    })),
+    pending: pending.map((p) => ({ ...p, category: findCategory(p.category)?.name ?? p.category })),
+  };
+}
+
+/**
+ * The complainant's party on a case, or a 404. A guessed id is audited as a denied read:
+ * someone looking for cases that are not theirs should leave a trace.
+ */
+export async function complainantParty(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+): Promise<{ partyId: string }> {
+  requireAllowed(canUsePortal(actor), "The portal is for tenants and residents.");
+  const personId = personOf(actor);
+  const [party] =
+    isUuid(caseId) && personId
+      ? await db
+          .select({ id: safetyParty.id })
+          .from(safetyParty)
+          .innerJoin(
+            safetyCase,
+            and(
+              eq(safetyCase.organisationId, safetyParty.organisationId),
+              eq(safetyCase.id, safetyParty.caseId),
+            ),
+          )
+          .where(
+            inOrganisation(
+              safetyParty,
+              actor.organisationId,
+              eq(safetyParty.caseId, caseId),
+              eq(safetyParty.personId, personId),
+              eq(safetyParty.role, "complainant"),
+              isNull(safetyCase.anonymisedAt),
+            ),
+          )
+          .limit(1)
+      : [];
+  if (!party) {
+    await recordAudit(db, actor, now, {
+      action: "denied",
+      entityType: "safety_case",
+      entityId: caseId.slice(0, 64),
+      summary: "Portal user asked for a case that is not theirs",
+    });
+    throw notFound("Case not found");
+  }
+  return { partyId: party.id };
+}
+
+export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string): Promise<PortalCaseView> {
+  const { partyId } = await complainantParty(db, actor, now, caseId);
+  const [found] = await db
+    .select()
+    .from(safetyCase)
+    .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)));
+  if (!found) throw notFound("Case not found");
+  const parties = await db
+    .select({
+      id: safetyParty.id,
+      displayName: safetyParty.displayName,
+      address: safetyParty.address,
+      contact: safetyParty.contact,
+      externalRef: safetyParty.externalRef,
+    })
+    .from(safetyParty)
+    .where(inOrganisation(safetyParty, actor.organisationId, eq(safetyParty.caseId, caseId)));
+  const own = parties.find((p) => p.id === partyId);
+  const terms = redactionTerms(
+    parties.filter((p) => p.id !== partyId),
+    own ? [own.displayName] : [],
+  );
+  const clean = (text: string | null) => (text === null ? null : redact(text, terms));
+  const entries = await db
+    .select({
+      at: safetyTimelineEntry.at,
+      title: safetyTimelineEntry.title,
+      body: safetyTimelineEntry.body,
+      byParty: safetyTimelineEntry.byComplainantPartyId,
+    })
+    .from(safetyTimelineEntry)
+    .where(
+      inOrganisation(
+        safetyTimelineEntry,
+        actor.organisationId,
+        eq(safetyTimelineEntry.caseId, caseId),
+        or(eq(safetyTimelineEntry.published, true), eq(safetyTimelineEntry.byComplainantPartyId, partyId)),
+      ),
+    )
+    .orderBy(asc(safetyTimelineEntry.at));
+  const actions = await db
+    .select({
+      type: safetyAction.actionType,
+      startedOn: safetyAction.startedOn,
+      dueOn: safetyAction.dueOn,
+      status: safetyAction.status,
+    })
+    .from(safetyAction)
+    .where(
+      inOrganisation(
+        safetyAction,
+        actor.organisationId,
+        eq(safetyAction.caseId, caseId),
+        eq(safetyAction.published, true),
+        or(
+          isNull(safetyAction.partyId),
+          inArray(
+            safetyAction.partyId,
+            parties.map((p) => p.id),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(safetyAction.startedOn));
+  const documents = await db
+    .select({ id: safetyDocument.id, fileName: safetyDocument.fileName, createdAt: safetyDocument.createdAt })
+    .from(safetyDocument)
+    .where(
+      inOrganisation(
+        safetyDocument,
+        actor.organisationId,
+        eq(safetyDocument.caseId, caseId),
+        eq(safetyDocument.uploadedByPartyId, partyId),
+      ),
+    );
+  let officer: string | null = null;
+  if (found.publishedFields.includes("lead-officer") && found.leadOfficerId) {
+    officer = (await findUser(db, actor.organisationId, found.leadOfficerId))?.name ?? null;
+  }
+  await recordAudit(db, actor, now, {
+    action: "read",
+    entityType: "safety_case",
+    entityId: caseId,
+    summary: `Complainant viewed case ${found.reference} in the portal`,
+  });
+  return {
+    id: found.id,
+    reference: found.reference,
+    category: findCategory(found.category)?.name ?? found.category,
+    status: statusName(found.workflow, found.status),
+    openedOn: found.openedOn,
+    closedOn: found.closedOn,
+    officer: officer === null ? null : redact(officer, terms),
+    nextStep: found.publishedFields.includes("next-step") ? clean(found.nextStep) : null,
+    // The complainant's own words are theirs: shown as written.
+    updates: entries.map((e) => ({
+      at: e.at,
+      title: e.byParty === partyId ? e.title : (clean(e.title) ?? ""),
+      body: e.byParty === partyId ? e.body : clean(e.body),
+      byYou: e.byParty === partyId,
+    })),
+    actions: actions.map((a) => ({
+      type: findActionType(a.type)?.name ?? a.type,
+      startedOn: a.startedOn,
+      dueOn: a.dueOn,
+      status: a.status,
+    })),
+    documents,
+  };
+}

@@ -1,0 +1,309 @@
+import {
+  bigint,
+  boolean,
+  customType,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { day, moment } from "../../platform/db/columns.ts";
+
+// Mirror of migrations/0100_safety.sql.
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+const org = () => uuid("organisation_id").notNull();
+
+export const safetyCase = pgTable(
+  "safety_case",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    reference: text("reference").notNull(),
+    workflow: text("workflow").notNull(),
+    category: text("category").notNull(),
+    subCategory: text("sub_category"),
+    nsirType: text("nsir_type").notNull(),
+    hateStrand: text("hate_strand"),
+    countsAsAsb: boolean("counts_as_asb").notNull(),
+    locationType: text("location_type").notNull(),
+    homeId: uuid("home_id"),
+    blockName: text("block_name"),
+    locationDescription: text("location_description"),
+    laCode: text("la_code"),
+    leadOfficerId: uuid("lead_officer_id"),
+    status: text("status").notNull(),
+    summary: text("summary"),
+    nextStep: text("next_step"),
+    publishedFields: text("published_fields").array().notNull(),
+    safeguardingFlags: text("safeguarding_flags").array().notNull(),
+    openedOn: day("opened_on").notNull(),
+    closedOn: day("closed_on"),
+    closureOutcome: text("closure_outcome"),
+    source: text("source").notNull(),
+    legalHold: boolean("legal_hold").notNull(),
+    retentionApprovedAt: moment("retention_approved_at"),
+    anonymisedAt: moment("anonymised_at"),
+    createdAt: moment("created_at").notNull(),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyParty = pgTable(
+  "safety_party",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    role: text("role").notNull(),
+    personId: uuid("person_id"),
+    externalRef: text("external_ref"),
+    displayName: text("display_name").notNull(),
+    address: text("address"),
+    contact: text("contact"),
+    dateOfBirth: day("date_of_birth"),
+    vulnerable: boolean("vulnerable").notNull(),
+    vulnerabilityNote: text("vulnerability_note"),
+    notes: text("notes"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyReport = pgTable(
+  "safety_report",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id"),
+    status: text("status").notNull(),
+    source: text("source").notNull(),
+    reportedOn: day("reported_on").notNull(),
+    category: text("category").notNull(),
+    hateStrand: text("hate_strand"),
+    description: text("description"),
+    homeId: uuid("home_id"),
+    blockName: text("block_name"),
+    locationDescription: text("location_description"),
+    reporterUserId: uuid("reporter_user_id"),
+    reporterPersonId: uuid("reporter_person_id"),
+    reporterName: text("reporter_name"),
+    reporterContact: text("reporter_contact"),
+    triageReason: text("triage_reason"),
+    triagedBy: uuid("triaged_by"),
+    triagedAt: moment("triaged_at"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyTimelineEntry = pgTable(
+  "safety_timeline_entry",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    at: moment("at").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body"),
+    authorUserId: uuid("author_user_id"),
+    authorLabel: text("author_label").notNull(),
+    published: boolean("published").notNull(),
+    byComplainantPartyId: uuid("by_complainant_party_id"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyRiskMatrix = pgTable(
+  "safety_risk_matrix",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    definition: jsonb("definition").notNull(),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyRiskAssessment = pgTable(
+  "safety_risk_assessment",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    partyId: uuid("party_id"),
+    matrixVersion: integer("matrix_version").notNull(),
+    matrixName: text("matrix_name").notNull(),
+    answers: jsonb("answers").$type<Record<string, string>>().notNull(),
+    score: integer("score").notNull(),
+    computedBand: text("computed_band").notNull(),
+    band: text("band").notNull(),
+    overrideReason: text("override_reason"),
+    assessedBy: uuid("assessed_by"),
+    assessedAt: moment("assessed_at").notNull(),
+    nextReviewOn: day("next_review_on"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyAction = pgTable(
+  "safety_action",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    partyId: uuid("party_id"),
+    actionType: text("action_type").notNull(),
+    status: text("status").notNull(),
+    startedOn: day("started_on").notNull(),
+    dueOn: day("due_on"),
+    completedOn: day("completed_on"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+    costPence: bigint("cost_pence", { mode: "number" }),
+    published: boolean("published").notNull(),
+    remindedOn: day("reminded_on"),
+    overdueAlertedOn: day("overdue_alerted_on"),
+    createdBy: uuid("created_by"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyDocument = pgTable(
+  "safety_document",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    kind: text("kind").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytea("content"),
+    uploadedByPartyId: uuid("uploaded_by_party_id"),
+    createdBy: uuid("created_by"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyLetterTemplate = pgTable(
+  "safety_letter_template",
+  {
+    organisationId: org(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    body: text("body").notNull(),
+    updatedBy: uuid("updated_by"),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.code] })],
+);
+
+export const safetySetting = pgTable(
+  "safety_setting",
+  {
+    organisationId: org(),
+    key: text("key").notNull(),
+    value: jsonb("value").notNull(),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
+);
+
+export const safetyTriggerReview = pgTable(
+  "safety_trigger_review",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    detectedOn: day("detected_on").notNull(),
+    qualifyingReports: integer("qualifying_reports").notNull(),
+    hate: boolean("hate").notNull(),
+    status: text("status").notNull(),
+    outcome: text("outcome"),
+    decidedOn: day("decided_on"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetySharing = pgTable(
+  "safety_sharing",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    partnerOrganisationId: uuid("partner_organisation_id"),
+    agencyName: text("agency_name").notNull(),
+    lawfulBasis: text("lawful_basis").notNull(),
+    purpose: text("purpose").notNull(),
+    sharedBy: uuid("shared_by"),
+    sharedAt: moment("shared_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const safetyCampaign = pgTable(
+  "safety_campaign",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    name: text("name").notNull(),
+    topic: text("topic").notNull(),
+    laCode: text("la_code"),
+    startedOn: day("started_on").notNull(),
+    endedOn: day("ended_on"),
+    peopleReached: integer("people_reached").notNull(),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+/**
+ * Personal-data tags (UK GDPR): what subject access, redaction, audit and retention work from.
+ * "special" is article 9 data; "criminal" is article 10 (offence) data.
+ */
+export const personalDataTags = {
+  safety_party: {
+    display_name: "personal",
+    address: "personal",
+    contact: "personal",
+    date_of_birth: "personal",
+    vulnerability_note: "special",
+    notes: "criminal",
+  },
+  safety_case: {
+    summary: "criminal",
+    hate_strand: "special",
+    safeguarding_flags: "special",
+    next_step: "personal",
+  },
+  safety_report: {
+    description: "criminal",
+    reporter_name: "personal",
+    reporter_contact: "personal",
+    hate_strand: "special",
+  },
+  safety_timeline_entry: { body: "criminal" },
+  safety_action: { details: "criminal" },
+  safety_document: { content: "criminal" },
+} as const;
+
+export type SafetyCase = typeof safetyCase.$inferSelect;
+export type SafetyParty = typeof safetyParty.$inferSelect;
+export type SafetyReport = typeof safetyReport.$inferSelect;
+export type SafetyAction = typeof safetyAction.$inferSelect;
+export type SafetyTimelineEntry = typeof safetyTimelineEntry.$inferSelect;
+export type SafetyRiskAssessment = typeof safetyRiskAssessment.$inferSelect;

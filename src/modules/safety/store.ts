@@ -1,0 +1,87 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Actor, actorLabel, actorUserId } from "../../platform/access/actor.ts";
+import type { Db } from "../../platform/db/database.ts";
+import { isUuid, newId } from "../../platform/db/ids.ts";
+import { inOrganisation } from "../../platform/db/scope.ts";
+import { notFound } from "../../platform/http/problem.ts";
+import { type SafetyCase, safetyCase, safetyTimelineEntry } from "./schema.ts";
+
+// Shared steps of the safety commands: find a case in the actor's organisation, add to its timeline.
+
+/** A case in the actor's organisation, or a 404 (another organisation's case must not be told apart from none). */
+export async function findCase(db: Db, actor: Actor, caseId: string): Promise<SafetyCase> {
+  if (!isUuid(caseId)) throw notFound("Case not found");
+  const [found] = await db
+    .select()
+    .from(safetyCase)
+    .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)));
+  if (!found) throw notFound("Case not found");
+  return found;
+}
+
+/** Locks the case row for the rest of the transaction, so two writers cannot interleave. */
+export async function lockCase(tx: Db, actor: Actor, caseId: string): Promise<SafetyCase> {
+  if (!isUuid(caseId)) throw notFound("Case not found");
+  const [found] = await tx
+    .select()
+    .from(safetyCase)
+    .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)))
+    .for("update");
+  if (!found) throw notFound("Case not found");
+  return found;
+}
+
+export type TimelineInput = {
+  caseId: string;
+  kind: "report" | "contact" | "action" | "document" | "note" | "assessment" | "status" | "portal";
+  title: string;
+  body?: string | null;
+  published?: boolean;
+  byComplainantPartyId?: string | null;
+  at?: Date;
+};
+
+export async function addTimeline(tx: Db, actor: Actor, now: Date, entry: TimelineInput): Promise<string> {
+  const id = newId(now.getTime());
+  await tx.insert(safetyTimelineEntry).values({
+    organisationId: actor.organisationId,
+    id,
+    caseId: entry.caseId,
+    at: entry.at ?? now,
+    kind: entry.kind,
+    title: entry.title,
+    body: entry.body ?? null,
+    authorUserId: actorUserId(actor),
+    authorLabel: actor.kind === "system" ? actor.label : actor.name,
+    published: entry.published ?? false,
+    byComplainantPartyId: entry.byComplainantPartyId ?? null,
+    createdAt: now,
+  });
+  await tx
+    .update(safetyCase)
+    .set({ updatedAt: now })
+    .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, entry.caseId)));
+  return id;
+}
+
+/**
+ * The next case reference, like ASB-2026-000042. An advisory lock per organisation makes
+ * the sequence gap-free and safe under concurrent intake; it is released at commit.
+ */
+export async function nextCaseReference(tx: Db, organisationId: string, openedOn: string): Promise<string> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${organisationId}::text, 301))`);
+  const year = openedOn.slice(0, 4);
+  const prefix = `ASB-${year}-`;
+  const result = (await tx.execute(
+    sql`SELECT max(substr(reference, ${prefix.length + 1}::int)::int) AS last FROM safety_case
+        WHERE organisation_id = ${organisationId} AND reference LIKE ${`${prefix}%`} AND substr(reference, ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$'`,
+  )) as unknown as { rows: { last: number | null }[] };
+  const last = Number(result.rows[0]?.last ?? 0);
+  return `${prefix}${String(last + 1).padStart(6, "0")}`;
+}
+
+export function actorName(actor: Actor): string {
+  return actor.kind === "system" ? actor.label : actor.name;
+}
+
+export { actorLabel };

@@ -1,0 +1,62 @@
+import { testNow } from "../../../../test/fixtures.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { createPerson } from "../../people/index.ts";
+import { createHome } from "../../places/index.ts";
+
+// Test-only: homes and people for safety tests, made through the places and people modules.
+
+export const medway = "E06000035";
+export const maidstone = "E07000110";
+
+export async function makeHomes(
+  database: Database,
+  organisationId: string,
+  laCode: string,
+  count: number,
+  uprnStart: number,
+  blockName: string | null = null,
+): Promise<string[]> {
+  const ids: string[] = [];
+  const actor = systemActor(organisationId, "test");
+  for (let i = 0; i < count; i++) {
+    const home = await createHome(database, actor, testNow, {
+      uprn: String(uprnStart + i),
+      addressLine1: `${uprnStart + i} Test Street`,
+      town: "Testtown",
+      postcode: "ME1 1AA",
+      tenure: "social-rent",
+      bedrooms: "2",
+      laCode,
+      blockName: blockName ?? "",
+    }).catch((error: { fieldErrors?: unknown }) => {
+      throw new Error(`createHome: ${JSON.stringify(error.fieldErrors)}`);
+    });
+    ids.push(home.id);
+  }
+  return ids;
+}
+
+export async function makePerson(
+  database: Database,
+  organisationId: string,
+  givenName: string,
+  familyName: string,
+  homeId: string | null = null,
+): Promise<string> {
+  const person = await createPerson(database.db, systemActor(organisationId, "test"), testNow, {
+    givenName,
+    familyName,
+    personType: "tenant",
+    email: `${givenName.toLowerCase()}.${familyName.toLowerCase()}@example.org`,
+    homeId: homeId ?? "",
+    dateOfBirth: "",
+    phone: "",
+    postcode: "",
+    address: "",
+    confirmNotDuplicate: true,
+  }).catch((error: { fieldErrors?: unknown }) => {
+    throw new Error(`createPerson: ${JSON.stringify(error.fieldErrors)}`);
+  });
+  return person.id;
+}
