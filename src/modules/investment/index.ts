@@ -1,0 +1,13 @@
+// What other modules may use from community investment.
+export { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
+export { createProject } from "./commands/create-project.ts";
+export { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
+export { registerParticipant } from "./commands/register-participant.ts";
+export { londonToday, recordAttendance, recordSession } from "./commands/record-session.ts";
+export { completeFollowUp, type OutcomeClaimCheck, type OutcomeFile, recordOutcome } from "./commands/record-outcome.ts";
+export { getProject, getStrategy, listChangeTemplates, listProjects, type ProjectDetail, type ProjectSummary } from "./queries/portfolio.ts";
+export { findParticipants, getParticipantOutcomes, getSession, listSessions } from "./queries/delivery.ts";
+export { lifeRole, lifeRoleNames } from "./life-model.ts";
+export { canManageProjects, canManageStrategy, canRecordDelivery, canViewParticipants, canViewPortfolio } from "./policy.ts";
+export type { AttendanceRole, Community, Depth, Stage } from "./schema.ts";
+export { communities, depths, stages } from "./schema.ts";
