@@ -11,3 +11,15 @@ export { lifeRole, lifeRoleNames } from "./life-model.ts";
 export { canManageProjects, canManageStrategy, canRecordDelivery, canViewParticipants, canViewPortfolio } from "./policy.ts";
 export type { AttendanceRole, Community, Depth, Stage } from "./schema.ts";
 export { communities, depths, stages } from "./schema.ts";
+export {
+  activityByNeighbourhood,
+  type ClaimRow,
+  caseStories,
+  claimsNear,
+  type FigureFilter,
+  fundingFigures,
+  monthlyTrend,
+  reachFigures,
+  surveyChange,
+  valueClaims,
+} from "./queries/figures.ts";
