@@ -1,30 +1,14 @@
-import { sql } from "drizzle-orm";
+import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
-import { queryRows } from "../investment/rows.ts";
+import { listNeighbourhoods } from "../places/index.ts";
 
-type PlacesIndex = {
-  listPriorityNeighbourhoods: (db: Db, organisationId: string) => Promise<{ code: string; imdDecile: number }[]>;
-};
+export type NeighbourhoodFacts = Map<string, { name: string; laName: string; imdDecile: number; priority: boolean }>;
 
 /**
- * The organisation's priority neighbourhoods (places decides them: the deprivation rule plus
- * manual overrides). Imported lazily so the calculation modules load without places in tests.
+ * The organisation's neighbourhoods with their deprivation decile and whether they are priority
+ * neighbourhoods; the places module decides both (the deprivation rule plus manual overrides).
  */
-export async function priorityNeighbourhoods(db: Db, organisationId: string): Promise<Set<string>> {
-  const places = (await import("../places/index.ts")) as unknown as PlacesIndex;
-  const list = await places.listPriorityNeighbourhoods(db, organisationId);
-  return new Set(list.map((n) => n.code));
-}
-
-/**
- * IMD 2025 deciles for 2021 neighbourhoods. `lsoa` is shared reference data (no organisation),
- * so reading it does not cross any organisation's boundary.
- */
-export async function deprivationDeciles(db: Db, lsoaCodes: string[]): Promise<Map<string, { name: string; decile: number }>> {
-  if (lsoaCodes.length === 0) return new Map();
-  const rows = await queryRows<{ code: string; name: string; imd_decile: number }>(
-    db,
-    sql`SELECT code, name, imd_decile FROM lsoa WHERE edition = 'iod2025' AND code IN (${sql.join(lsoaCodes.map((code) => sql`${code}`), sql`, `)})`,
-  );
-  return new Map(rows.map((row) => [row.code, { name: row.name, decile: Number(row.imd_decile) }]));
+export async function neighbourhoodFacts(db: Db, actor: Actor): Promise<NeighbourhoodFacts> {
+  const { rows } = await listNeighbourhoods(db, actor);
+  return new Map(rows.map((row) => [row.code, { name: row.name, laName: row.laName, imdDecile: row.imdDecile, priority: row.priority }]));
 }

@@ -1,5 +1,7 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { getPerson } from "../people/index.ts";
+import { getHome } from "../places/index.ts";
 
 /** The facts about a person that participation and the value calculation need. */
 export type PersonFacts = {
@@ -10,24 +12,10 @@ export type PersonFacts = {
   lsoa21Code: string | null;
 };
 
-type PersonRecord = { givenName: string; familyName: string; dateOfBirth: string | null; homeId: string | null; personType: string };
-type HomeRecord = { laCode: string; lsoa21Code: string | null };
-type PeopleIndex = { getPerson: (db: Db, actor: Actor, personId: string) => Promise<PersonRecord> };
-type PlacesIndex = { getHome: (db: Db, actor: Actor, homeId: string) => Promise<HomeRecord> };
-
-/**
- * Reads a person (an audited read in the people module) and their home's area through the
- * people and places modules' index.ts. Imported lazily: those modules register before this one,
- * and a lazy import keeps this module loadable in tests that never touch a person record.
- */
-export async function personFacts(db: Db, actor: Actor, personId: string): Promise<PersonFacts> {
-  const people = (await import("../people/index.ts")) as unknown as PeopleIndex;
-  const person = await people.getPerson(db, actor, personId);
-  let home: HomeRecord | null = null;
-  if (person.homeId) {
-    const places = (await import("../places/index.ts")) as unknown as PlacesIndex;
-    home = await places.getHome(db, actor, person.homeId);
-  }
+/** Reads a person (an audited read in the people module) and their home's area (places). */
+export async function personFacts(db: Db, actor: Actor, now: Date, personId: string): Promise<PersonFacts> {
+  const person = await getPerson(db, actor, personId, now);
+  const home = person.homeId ? await getHome(db, actor, person.homeId) : null;
   return {
     displayName: `${person.givenName} ${person.familyName}`,
     dateOfBirth: person.dateOfBirth,

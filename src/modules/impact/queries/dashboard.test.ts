@@ -16,6 +16,12 @@ LONELY,Less lonely,social,10,1.00,1.00,1.00,1.00,3000.00,2000.00,1.00,1.00,
 JOB,Into work,employment,20,9000.00,5000.00,1.00,1.00,1.00,1.00,1.00,1.00,
 `;
 
+// As the places module would give them for an organisation working in Medway.
+const neighbourhoods = new Map([
+  [L1, { name: "Medway 015A", laName: "Medway", imdDecile: 2, priority: true }],
+  [L2, { name: "Medway 015B", laName: "Medway", imdDecile: 1, priority: false }],
+]);
+
 let database: Database;
 let manager: Actor;
 let dashboard: Dashboard;
@@ -64,7 +70,7 @@ beforeAll(async () => {
   await importValueBank(db, manager, testNow, bankCsv, { name: "Test bank", source: "Hand-made", licence: "Test", priceYear: 2025 });
   await recordOutcome(db, manager, testNow, { participantId: a, projectId: lunchClub, valueCode: "LONELY", achievedOn: "2026-04-01", evidence: "Survey", wellbeingBefore: 15, wellbeingAfter: 21 });
   await recordOutcome(db, manager, testNow, { participantId: b, projectId: jobClub, valueCode: "JOB", achievedOn: "2026-05-20", evidence: "Payslip", story: "B found work after the club." });
-  dashboard = await computeDashboard(db, manager, { from: "2026-01-01", to: "2026-12-31" }, { priority: new Set([L1]) });
+  dashboard = await computeDashboard(db, manager, { from: "2026-01-01", to: "2026-12-31" }, { neighbourhoods });
 });
 afterAll(async () => database.close());
 
@@ -111,7 +117,7 @@ describe("dashboard of common indicators (hand-computed data set)", () => {
     expect(l1).toMatchObject({ sessions: 2, imdDecile: 2, priority: true });
   });
   it("narrows every figure to one theme", async () => {
-    const employ = await computeDashboard(database.db, manager, { from: "2026-01-01", to: "2026-12-31", themeCode: "employ" }, { priority: new Set([L1]) });
+    const employ = await computeDashboard(database.db, manager, { from: "2026-01-01", to: "2026-12-31", themeCode: "employ" }, { neighbourhoods });
     expect(employ.residentsReached.total).toBe(1);
     expect(employ.socialValue.totalPence).toBe(400_000);
   });

@@ -10,7 +10,7 @@ import {
   reachFigures,
   surveyChange,
 } from "../../investment/index.ts";
-import { deprivationDeciles, priorityNeighbourhoods } from "../places-link.ts";
+import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
 import { type BankSource, computeSocialValue } from "./social-value.ts";
 
 /** Community development activity should be at least half in priority neighbourhoods. */
@@ -20,10 +20,10 @@ export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 
 /**
  * Every common indicator for a period, optionally narrowed to one theme or one local authority.
- * `priority` lets a caller supply the priority neighbourhoods (tests, benchmarks); otherwise the
- * places module decides them.
+ * `neighbourhoods` lets a caller supply the neighbourhood facts (tests, benchmarks); otherwise the
+ * places module gives them.
  */
-export async function computeDashboard(db: Db, actor: Actor, filter: FigureFilter, options: { priority?: Set<string> } = {}) {
+export async function computeDashboard(db: Db, actor: Actor, filter: FigureFilter, options: { neighbourhoods?: NeighbourhoodFacts } = {}) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
   const [reach, trend, money, activity, survey, socialValue] = await Promise.all([
     reachFigures(db, actor, filter),
@@ -33,11 +33,10 @@ export async function computeDashboard(db: Db, actor: Actor, filter: FigureFilte
     surveyChange(db, actor, filter),
     computeSocialValue(db, actor, filter),
   ]);
-  const priority = options.priority ?? (await priorityNeighbourhoods(db, actor.organisationId));
-  const inPriority = activity.neighbourhoods.filter((n) => priority.has(n.lsoa21Code)).reduce((sum, n) => sum + n.communityDevelopmentSessions, 0);
+  const places = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
+  const inPriority = activity.neighbourhoods.filter((n) => places.get(n.lsoa21Code)?.priority).reduce((sum, n) => sum + n.communityDevelopmentSessions, 0);
   const cdSessions = activity.communityDevelopmentSessions;
   const share = cdSessions > 0 ? inPriority / cdSessions : null;
-  const deciles = await deprivationDeciles(db, activity.neighbourhoods.map((n) => n.lsoa21Code));
   const bank: BankSource | null = socialValue.bank;
   return {
     period: { from: filter.from, to: filter.to },
@@ -74,7 +73,10 @@ export async function computeDashboard(db: Db, actor: Actor, filter: FigureFilte
     },
     survey,
     trend,
-    neighbourhoods: activity.neighbourhoods.map((n) => ({ ...n, name: deciles.get(n.lsoa21Code)?.name ?? n.lsoa21Code, imdDecile: deciles.get(n.lsoa21Code)?.decile ?? null, priority: priority.has(n.lsoa21Code) })),
+    neighbourhoods: activity.neighbourhoods.map((n) => {
+      const facts = places.get(n.lsoa21Code);
+      return { ...n, name: facts?.name ?? n.lsoa21Code, imdDecile: facts?.imdDecile ?? null, priority: facts?.priority ?? false };
+    }),
   };
 }
 

@@ -22,7 +22,7 @@ export async function registerParticipant(db: Db, actor: Actor, now: Date, input
   const value = parseInput(participantInput, input);
   const organisationId = actor.organisationId;
   const facts = value.personId
-    ? await personFacts(db, actor, value.personId)
+    ? await personFacts(db, actor, now, value.personId)
     : { displayName: value.displayName ?? "", dateOfBirth: value.dateOfBirth, tenant: value.tenant ?? false, laCode: value.laCode, lsoa21Code: value.lsoa21Code };
   return withLinkedRecords(
     () =>
