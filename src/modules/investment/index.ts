@@ -23,3 +23,4 @@ export {
   surveyChange,
   valueClaims,
 } from "./queries/figures.ts";
+export { projectThemes } from "./queries/project-themes.ts";
