@@ -1,4 +1,6 @@
 import type { KithModule } from "./module.ts";
+import { impactModule } from "./impact/module.ts";
+import { investmentModule } from "./investment/module.ts";
 import { peopleModule } from "./people/module.ts";
 import { placesModule } from "./places/module.ts";
 
@@ -6,4 +8,4 @@ import { placesModule } from "./places/module.ts";
  * Every module, in dependency order: seeds run in this order, so a module's demo
  * data can use the records of the modules above it.
  */
-export const modules: KithModule[] = [placesModule, peopleModule];
+export const modules: KithModule[] = [placesModule, peopleModule, investmentModule, impactModule];

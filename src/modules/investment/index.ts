@@ -24,3 +24,5 @@ export {
   valueClaims,
 } from "./queries/figures.ts";
 export { projectThemes } from "./queries/project-themes.ts";
+export { type DirectoryService, directoryServices, directoryThemes } from "./queries/directory.ts";
+export type { AttendanceInput, OutcomeInput, ParticipantInput, ProjectInput, SessionInput } from "./inputs.ts";
