@@ -99,7 +99,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
   const outcomes: (typeof outcomeRecord.$inferInsert)[] = [];
   const followUps: (typeof outcomeFollowUp.$inferInsert)[] = [];
   const spend: (typeof projectSpend.$inferInsert)[] = [];
-  const stageFor = (i: number) => (i < 26 ? "active" : i < 34 ? "closed" : i < 48 ? "pipeline" : "idea") as "active" | "closed" | "pipeline" | "idea";
+  const stageFor = (i: number) => (["active", "active", "pipeline", "active", "closed", "active", "pipeline", "idea"] as const)[i % 8];
   let index = 0;
   for (let round = 0; round < 2; round++) {
     for (const plan of plans) {
@@ -109,7 +109,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
         const pool = participantsByLa.get(place.laCode) ?? [];
         const lsoas = lsoasByLa.get(place.laCode) ?? [];
         const priorityLsoas = priorityByLa.get(place.laCode) ?? [];
-        const homeLsoa = plan.cd && priorityLsoas.length && random() < 0.7 ? pick(random, priorityLsoas) : lsoas.length ? pick(random, lsoas) : null;
+        const homeLsoa = plan.cd && priorityLsoas.length && random() < 0.5 ? pick(random, priorityLsoas) : lsoas.length ? pick(random, lsoas) : null;
         const startsOn = addDays(start, Math.floor(random() * 500));
         const endsOn = stage === "closed" ? addDays(startsOn, 200 + Math.floor(random() * 300)) : null;
         const need = stage === "idea" && random() < 0.3 ? "partly" : "yes";
@@ -117,8 +117,8 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
         const canResource = stage === "pipeline" ? "partly" : random() < 0.8 ? "yes" : "partly";
         const firstYear = Number(startsOn.slice(0, 4));
         const years = [firstYear, firstYear + 1, firstYear + 2, firstYear + 3].filter((y) => y <= Number(today.slice(0, 4)) + (stage === "pipeline" ? 1 : 0));
-        const internalYearly = (5 + Math.floor(random() * 30)) * 100_000;
-        const externalYearly = random() < 0.75 ? (5 + Math.floor(random() * 50)) * 100_000 : 0;
+        const internalYearly = (4 + Math.floor(random() * 14)) * 100_000;
+        const externalYearly = random() < 0.75 ? (3 + Math.floor(random() * 20)) * 100_000 : 0;
         const funder = pick(random, externalFunders);
         const asset = assets.filter((a) => a.laCode === place.laCode && !a.closedOn);
         const assetId = asset.length && random() < 0.8 ? pick(random, asset).id : null;
@@ -167,7 +167,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
         for (let held = startsOn; held <= last; held = addDays(held, plan.everyDays)) {
           const sessionId = newId(now.getTime());
           const depth = plan.depth === "mixed" ? (random() < 0.35 ? "in-depth" : "light") : plan.depth;
-          const lsoa = plan.cd && priorityLsoas.length && random() < 0.6 ? pick(random, priorityLsoas) : homeLsoa;
+          const lsoa = plan.cd && priorityLsoas.length && random() < 0.3 ? pick(random, priorityLsoas) : homeLsoa;
           sessions.push({ organisationId: org, id: sessionId, projectId, title: `${plan.title} session`, heldOn: held, durationMinutes: duration, depth, laCode: place.laCode, lsoa21Code: lsoa, assetId, createdAt: now });
           const size = Math.min(uniquePool.length, 4 + Math.floor(random() * 14));
           const seen = new Set<string>();
@@ -176,7 +176,9 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
             if (seen.has(person.id)) continue;
             seen.add(person.id);
             const isVolunteer = volunteers.includes(person);
-            attendances.push({ organisationId: org, sessionId, participantId: person.id, role: isVolunteer ? "volunteer" : random() < 0.03 ? "service-user-input" : "participant", minutes: isVolunteer ? duration + 30 : 0 });
+            // Now and then a service user helps plan or run the session: their time is input, not attendance.
+            const serviceUser = !isVolunteer && random() < 0.03;
+            attendances.push({ organisationId: org, sessionId, participantId: person.id, role: isVolunteer ? "volunteer" : serviceUser ? "service-user-input" : "participant", minutes: isVolunteer ? duration + 30 : serviceUser ? duration : 0 });
           }
           spent += Math.round((internalYearly + externalYearly) / (365 / plan.everyDays)) * (0.75 + random() * 0.4);
           if (held.slice(5, 7) !== addDays(held, plan.everyDays).slice(5, 7)) {
@@ -184,30 +186,32 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
             spent = 0;
           }
         }
-        // Outcomes for a share of the people each year.
-        for (const person of uniquePool) {
-          if (random() > (plan.depth === "light" ? 0.35 : 0.6)) continue;
-          const achievedOn = addDays(startsOn, 30 + Math.floor(random() * Math.max(1, (Date.parse(last) - Date.parse(startsOn)) / 86_400_000 - 30)));
-          if (achievedOn > last) continue;
-          const outcomeId = newId(now.getTime());
-          const before = 14 + Math.floor(random() * 8);
-          const distanceBefore = 2 + Math.floor(random() * 4);
-          outcomes.push({
-            organisationId: org,
-            id: outcomeId,
-            participantId: person.id,
-            projectId,
-            valueCode: pick(random, plan.codes),
-            achievedOn,
-            wellbeingBefore: before,
-            wellbeingAfter: Math.min(35, before + Math.floor(random() * 7)),
-            distanceBefore,
-            distanceAfter: Math.min(10, distanceBefore + 1 + Math.floor(random() * 5)),
-            evidence: pick(random, ["Before and after survey", "Adviser's case notes", "Payslip seen", "Certificate", "Attendance and survey"]),
-            story: random() < 0.06 ? pick(random, stories) : null,
-            createdAt: now,
-          });
-          if (plan.depth === "in-depth") {
+        // Outcomes: in each year of the project's life, a share of its people achieve one.
+        for (let from = startsOn; from < last; from = addDays(from, 365)) {
+          const yearDays = Math.max(1, Math.min(365, (Date.parse(last) - Date.parse(from)) / 86_400_000));
+          for (const person of uniquePool) {
+            if (random() > (plan.depth === "light" ? 0.3 : 0.55)) continue;
+            const achievedOn = addDays(from, Math.floor(random() * yearDays));
+            if (achievedOn > last) continue;
+            const outcomeId = newId(now.getTime());
+            const before = 14 + Math.floor(random() * 8);
+            const distanceBefore = 2 + Math.floor(random() * 4);
+            outcomes.push({
+              organisationId: org,
+              id: outcomeId,
+              participantId: person.id,
+              projectId,
+              valueCode: pick(random, plan.codes),
+              achievedOn,
+              wellbeingBefore: before,
+              wellbeingAfter: Math.min(35, before + Math.floor(random() * 7)),
+              distanceBefore,
+              distanceAfter: Math.min(10, distanceBefore + 1 + Math.floor(random() * 5)),
+              evidence: pick(random, ["Before and after survey", "Adviser's case notes", "Payslip seen", "Certificate", "Attendance and survey"]),
+              story: random() < 0.05 ? pick(random, stories) : null,
+              createdAt: now,
+            });
+            if (plan.depth !== "in-depth") continue;
             for (const months of [6, 12]) {
               const dueOn = isoDay(new Date(Date.UTC(Number(achievedOn.slice(0, 4)), Number(achievedOn.slice(5, 7)) - 1 + months, Number(achievedOn.slice(8, 10)))));
               const done = dueOn < today && random() < 0.7;

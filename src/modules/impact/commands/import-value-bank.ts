@@ -45,7 +45,7 @@ export async function importValueBank(db: Db, actor: Actor, now: Date, csv: stri
 /** Installs Kith's open default bank (Green Book WELLBY values) as the active bank. */
 export async function installOpenDefaultBank(db: Db, actor: Actor, now: Date): Promise<{ id: string; outcomes: number }> {
   requireAllowed(canManageValueBank(actor), "Only managers can change the value bank.");
-  return storeBank(db, actor, now, openDefaultBank(), { name: "Kith open default (Green Book WELLBY)", source: openDefaultBankSource, licence: openDefaultBankLicence, priceYear: 2019 });
+  return storeBank(db, actor, now, openDefaultBank(), { name: "Kith open default value bank", source: openDefaultBankSource, licence: openDefaultBankLicence, priceYear: 2019 });
 }
 
 async function storeBank(db: Db, actor: Actor, now: Date, bank: ParsedValueBank, details: z.output<typeof valueBankDetails>) {

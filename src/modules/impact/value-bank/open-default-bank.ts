@@ -16,7 +16,7 @@ import type { ParsedValueBank } from "./csv-format.ts";
  */
 export const wellbyPence = 1_300_000;
 export const openDefaultBankSource =
-  "Kith open default value bank: HM Treasury Green Book wellbeing guidance (2021), £13,000 per WELLBY at 2019 prices; life-satisfaction effects are Kith assumptions";
+  "HM Treasury Green Book wellbeing guidance (2021), £13,000 per WELLBY at 2019 prices; life-satisfaction effects are Kith assumptions";
 export const openDefaultBankLicence = "Open Government Licence v3.0 (WELLBY value); Kith assumptions CC0";
 
 const outcomes: { code: string; name: string; category: string; wellbys: number }[] = [
