@@ -3,7 +3,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, formatPounds, html, radios, select, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
+import { button, formatDate, formatPence, formatPounds, html, radios, select, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
 import { moveProjectStage } from "../commands/change-project.ts";
 import { createProject } from "../commands/create-project.ts";
 import { lifeRoleNames } from "../life-model.ts";
@@ -104,7 +104,7 @@ export function projectPages(): Hono<AppEnv> {
         ])}
         <h2 class="govuk-heading-m">Budget</h2>
         <p class="govuk-body">Internal ${formatPounds(internal)}, external ${formatPounds(external)}; spent so far ${formatPounds(project.spentPence)}.</p>
-        ${table({ caption: "Funding by source", head: [{ text: "Source" }, { text: "Kind" }, { text: "Year", numeric: true }, { text: "Secured" }, { text: "Amount", numeric: true }], rows: project.funding.map((f) => [f.source, f.kind === "internal" ? "Internal" : "External", { content: f.year, numeric: true }, f.secured ? "Yes" : "Not yet", { content: formatPounds(f.amountPence), numeric: true }]) })}
+        ${table({ caption: "Funding by source", head: [{ text: "Source" }, { text: "Kind" }, { text: "Year", numeric: true }, { text: "Secured" }, { text: "Amount", numeric: true }], rows: project.funding.map((f) => [f.source, f.kind === "internal" ? "Internal" : "External", { content: f.year, numeric: true }, f.secured ? "Yes" : "Not yet", { content: formatPence(f.amountPence), numeric: true }]) })}
         <h2 class="govuk-heading-m">Steering group</h2>
         ${project.steering.length ? html`<p class="govuk-body">${project.steering.filter((m) => m.localPerson).length} of ${project.steering.length} members are local people.</p>${table({ caption: "Steering group members", captionClasses: "govuk-visually-hidden", head: [{ text: "Name" }, { text: "Role" }, { text: "Local person" }], rows: project.steering.map((m) => [m.name, m.role, m.localPerson ? "Yes" : "No"]) })}` : html`<p class="govuk-body">No steering group yet.</p>`}
         <h2 class="govuk-heading-m">Sessions</h2>
