@@ -7,18 +7,20 @@
 //
 // It creates its own database (kith_bench_impact_…), fills it with generate_series, and drops it.
 import { parseArgs } from "node:util";
+import { installOpenDefaultBank } from "../src/modules/impact/commands/import-value-bank.ts";
+import { computeDashboard } from "../src/modules/impact/queries/dashboard.ts";
+import { computeSocialValue } from "../src/modules/impact/queries/social-value.ts";
+import { computeReportFigures, financialYear } from "../src/modules/impact/report/report-figures.ts";
+import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
 import { createOrganisation } from "../src/platform/access/organisations.ts";
 import { loadConfig } from "../src/platform/config/config.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
-import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
-import { installOpenDefaultBank } from "../src/modules/impact/commands/import-value-bank.ts";
-import { computeDashboard } from "../src/modules/impact/queries/dashboard.ts";
-import { computeSocialValue } from "../src/modules/impact/queries/social-value.ts";
-import { computeReportFigures, financialYear } from "../src/modules/impact/report/report-figures.ts";
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "1" }, keep: { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { scale: { type: "string", default: "1" }, keep: { type: "boolean" } },
+});
 const scale = Number(values.scale);
 if (!(scale > 0 && scale <= 1)) {
   console.error("--scale must be a number above 0 and at most 1, like 0.01");
@@ -39,7 +41,21 @@ const sessions = Math.max(100, Math.round(attendanceTarget / perSession));
 const outcomes = Math.round(1_000_000 * scale);
 const now = new Date();
 const today = now.toISOString().slice(0, 10);
-const kentAndMedway = ["E06000035", "E07000105", "E07000106", "E07000107", "E07000108", "E07000109", "E07000110", "E07000111", "E07000112", "E07000113", "E07000114", "E07000115", "E07000116"];
+const kentAndMedway = [
+  "E06000035",
+  "E07000105",
+  "E07000106",
+  "E07000107",
+  "E07000108",
+  "E07000109",
+  "E07000110",
+  "E07000111",
+  "E07000112",
+  "E07000113",
+  "E07000114",
+  "E07000115",
+  "E07000116",
+];
 
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
@@ -62,20 +78,46 @@ const database = await openPostgres(withDatabase(serverUrl, name));
 // Dropping the database at the end ends idle pooled connections; that is expected, not a crash.
 database.pool.on("error", () => {});
 try {
-  console.log(`Impact benchmark at scale ${scale}: ${homes.toLocaleString("en-GB")} homes, ${participants.toLocaleString("en-GB")} participants, ${projects} projects, ${sessions.toLocaleString("en-GB")} sessions, ~${(sessions * perSession).toLocaleString("en-GB")} attendance rows, ${outcomes.toLocaleString("en-GB")} outcomes over 5 years (PostgreSQL).`);
+  console.log(
+    `Impact benchmark at scale ${scale}: ${homes.toLocaleString("en-GB")} homes, ${participants.toLocaleString("en-GB")} participants, ${projects} projects, ${sessions.toLocaleString("en-GB")} sessions, ~${(sessions * perSession).toLocaleString("en-GB")} attendance rows, ${outcomes.toLocaleString("en-GB")} outcomes over 5 years (PostgreSQL).`,
+  );
   await migrate(database);
   await loadReferenceData(database, loadConfig().referenceDir);
-  const org = await createOrganisation(database.db, null, now, { name: "Bench Homes", kind: "housing-association" });
+  const org = await createOrganisation(database.db, null, now, {
+    name: "Bench Homes",
+    kind: "housing-association",
+  });
   const o = org.id;
   const actor = systemActor(o, "bench");
   await installOpenDefaultBank(database.db, actor, now);
-  const codes = ["EMP-FT", "EMP-PT", "EMP-TRAIN", "SKL-DIGITAL", "FIN-DEBT", "FIN-CONF", "HLT-ANX", "HLT-ACTIVE", "SOC-LONELY", "SOC-GROUP", "SOC-VOLUNTEER", "YTH-CONFIDENT", "NBH-SAFE"];
+  const codes = [
+    "EMP-FT",
+    "EMP-PT",
+    "EMP-TRAIN",
+    "SKL-DIGITAL",
+    "FIN-DEBT",
+    "FIN-CONF",
+    "HLT-ANX",
+    "HLT-ACTIVE",
+    "SOC-LONELY",
+    "SOC-GROUP",
+    "SOC-VOLUNTEER",
+    "YTH-CONFIDENT",
+    "NBH-SAFE",
+  ];
 
   await timed("generate data", async () => {
-    await database.query(`INSERT INTO organisation_area (organisation_id, la_code) SELECT $1, unnest($2::text[])`, [o, kentAndMedway]);
+    await database.query(
+      `INSERT INTO organisation_area (organisation_id, la_code) SELECT $1, unnest($2::text[])`,
+      [o, kentAndMedway],
+    );
     // Neighbourhoods of the Kent and Medway local authorities, numbered so rows can pick one by index.
-    await database.execScript(`CREATE TEMP TABLE bench_lsoa AS SELECT row_number() OVER (ORDER BY code) - 1 AS n, code, lad_code FROM lsoa WHERE edition = 'iod2025' AND lad_code IN (${kentAndMedway.map((c) => `'${c}'`).join(",")})`);
-    const [{ count: lsoaCount }] = await database.query<{ count: number }>("SELECT count(*)::int AS count FROM bench_lsoa");
+    await database.execScript(
+      `CREATE TEMP TABLE bench_lsoa AS SELECT row_number() OVER (ORDER BY code) - 1 AS n, code, lad_code FROM lsoa WHERE edition = 'iod2025' AND lad_code IN (${kentAndMedway.map((c) => `'${c}'`).join(",")})`,
+    );
+    const [{ count: lsoaCount }] = await database.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM bench_lsoa",
+    );
     await database.query(
       `INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, la_code, lsoa21_code, created_at)
        SELECT $1, gen_random_uuid(), (100000000000 + i)::text, i || ' Bench Street', 'Kent', 'ME1 1AA', 'social-rent', l.lad_code, l.code, $2
@@ -101,7 +143,9 @@ try {
        FROM generate_series(0, $3 - 1) i`,
       [o, now, projects],
     );
-    await database.execScript("CREATE TEMP TABLE bench_project AS SELECT row_number() OVER (ORDER BY name) - 1 AS n, id FROM project");
+    await database.execScript(
+      "CREATE TEMP TABLE bench_project AS SELECT row_number() OVER (ORDER BY name) - 1 AS n, id FROM project",
+    );
     await database.query(
       `INSERT INTO project_theme (organisation_id, project_id, theme_id)
        SELECT $1, p.id, t.id FROM bench_project p JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS n, id FROM investment_theme WHERE organisation_id = $1) t ON t.n = p.n % 3`,
@@ -126,8 +170,12 @@ try {
        FROM generate_series(0, $4 - 1) i JOIN bench_project p ON p.n = i % $5 JOIN bench_lsoa l ON l.n = (i * 31) % $6`,
       [o, today, now, sessions, projects, lsoaCount],
     );
-    await database.execScript("CREATE TEMP TABLE bench_session AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM activity_session");
-    await database.execScript("CREATE TEMP TABLE bench_participant AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM participant");
+    await database.execScript(
+      "CREATE TEMP TABLE bench_session AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM activity_session",
+    );
+    await database.execScript(
+      "CREATE TEMP TABLE bench_participant AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM participant",
+    );
     await database.execScript("CREATE INDEX ON bench_session (n); CREATE INDEX ON bench_participant (n);");
     const batch = 50_000;
     for (let start = 0; start < sessions; start += batch) {
@@ -155,7 +203,9 @@ try {
     await database.execScript("ANALYZE");
   });
 
-  const [{ count: attendanceRows }] = await database.query<{ count: string }>("SELECT count(*) AS count FROM attendance");
+  const [{ count: attendanceRows }] = await database.query<{ count: string }>(
+    "SELECT count(*) AS count FROM attendance",
+  );
   console.log(`  attendance rows: ${Number(attendanceRows).toLocaleString("en-GB")}`);
   const lastYear = now.getUTCMonth() >= 3 ? now.getUTCFullYear() - 1 : now.getUTCFullYear() - 2;
   const period = financialYear(lastYear);
@@ -164,10 +214,18 @@ try {
     await work();
     return (await timed(label, work)).ms;
   };
-  const countMs = await run("SELECT count(*) FROM attendance", () => database.query("SELECT count(*) FROM attendance"));
-  const dashboardMs = await run("whole dashboard", () => computeDashboard(database.db, actor, { from: period.from, to: period.to }));
-  const reportMs = await run("annual report figures", () => computeReportFigures(database.db, actor, "Bench Homes", lastYear));
-  const valueMs = await run("social value for one year", () => computeSocialValue(database.db, actor, { from: period.from, to: period.to }));
+  const countMs = await run("SELECT count(*) FROM attendance", () =>
+    database.query("SELECT count(*) FROM attendance"),
+  );
+  const dashboardMs = await run("whole dashboard", () =>
+    computeDashboard(database.db, actor, { from: period.from, to: period.to }),
+  );
+  const reportMs = await run("annual report figures", () =>
+    computeReportFigures(database.db, actor, "Bench Homes", lastYear),
+  );
+  const valueMs = await run("social value for one year", () =>
+    computeSocialValue(database.db, actor, { from: period.from, to: period.to }),
+  );
   console.log("Ratios to SELECT count(*) over attendance:");
   console.log(`  dashboard: ${(dashboardMs / countMs).toFixed(1)}×`);
   console.log(`  report figures: ${(reportMs / countMs).toFixed(1)}×`);

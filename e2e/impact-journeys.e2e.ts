@@ -1,6 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith, watchConsole } from "./harness.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
 
 describe("community investment and impact journeys", () => {
   let kith: RunningKith;
@@ -23,7 +30,9 @@ describe("community investment and impact journeys", () => {
 
     // The portfolio, with counts by stage.
     await page.goto(`${kith.baseUrl}/investment`);
-    expect(await page.locator(".govuk-body-l").first().innerText()).toMatch(/\d+ active, \d+ in the pipeline/);
+    expect(await page.locator(".govuk-body-l").first().innerText()).toMatch(
+      /\d+ active, \d+ in the pipeline/,
+    );
     await expectAccessible(page);
 
     // Create a project: a bad submission first, then a good one.
@@ -37,7 +46,10 @@ describe("community investment and impact journeys", () => {
     await expectAccessible(page);
 
     await page.getByLabel("Name", { exact: true }).fill("Rochester Memory Café");
-    await page.getByRole("group", { name: "Is this a project or an ongoing service?" }).getByLabel("Service").check();
+    await page
+      .getByRole("group", { name: "Is this a project or an ongoing service?" })
+      .getByLabel("Service")
+      .check();
     await page.getByRole("group", { name: "Stage" }).getByLabel("Active").check();
     await page.getByLabel("Promoting wellbeing and preventing crisis").check();
     await page.getByLabel("Area", { exact: true }).selectOption({ label: "Medway" });
@@ -45,7 +57,9 @@ describe("community investment and impact journeys", () => {
     await page.getByRole("group", { name: "Are we best placed to meet it?" }).getByLabel("Yes").check();
     await page.getByRole("group", { name: "Can we resource it?" }).getByLabel("Yes").check();
     await page.getByLabel("Inputs").fill("Dementia-friendly volunteers, hall hire");
-    await page.getByLabel("Activities", { exact: true }).fill("A fortnightly café for people living with dementia and their carers");
+    await page
+      .getByLabel("Activities", { exact: true })
+      .fill("A fortnightly café for people living with dementia and their carers");
     await page.getByLabel("Outputs").fill("Sessions held, carers supported");
     await page.getByLabel("Outcomes", { exact: true }).fill("Carers are less isolated");
     await page.getByLabel("6 months").check();
@@ -80,7 +94,11 @@ describe("community investment and impact journeys", () => {
     await tookPart.nth(0).check();
     await tookPart.nth(1).check();
     await tookPart.nth(2).check();
-    await page.getByRole("group", { name: "Who volunteered?" }).locator("input[type=checkbox]").nth(5).check();
+    await page
+      .getByRole("group", { name: "Who volunteered?" })
+      .locator("input[type=checkbox]")
+      .nth(5)
+      .check();
     await page.getByRole("button", { name: "Save attendance" }).click();
     expect(await page.locator("main").innerText()).toContain("4 people recorded");
     await expectAccessible(page);
@@ -96,7 +114,9 @@ describe("community investment and impact journeys", () => {
     const participantValue = await participant.locator("option").nth(3).getAttribute("value");
     await participant.selectOption(participantValue ?? "");
     await page.getByLabel("Project or service").selectOption({ label: "Rochester Memory Café" });
-    await page.getByLabel("Value-bank outcome (optional)").selectOption({ label: "Less often lonely (SOC-LONELY)" });
+    await page
+      .getByLabel("Value-bank outcome (optional)")
+      .selectOption({ label: "Less often lonely (SOC-LONELY)" });
     await page.getByLabel("Day").fill(String(yesterday.getUTCDate()));
     await page.getByLabel("Month").fill(String(yesterday.getUTCMonth() + 1));
     await page.getByLabel("Year").fill(String(yesterday.getUTCFullYear()));
@@ -104,7 +124,9 @@ describe("community investment and impact journeys", () => {
     await page.getByLabel("Wellbeing after (optional)").fill("22");
     await page.getByLabel("Evidence").fill("Before and after survey");
     await page.getByRole("button", { name: "Save outcome" }).click();
-    expect(await page.locator(".govuk-notification-banner").innerText()).toContain("The outcome has been recorded");
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain(
+      "The outcome has been recorded",
+    );
     expect(await page.locator("main").innerText()).toContain("Rochester Memory Café");
     await expectAccessible(page);
 

@@ -10,7 +10,8 @@ import { exclusionKey } from "./social-value.ts";
  */
 export const valueBankClaimCheck: OutcomeClaimCheck = async (db: Db, organisationId, claim) => {
   const active = await loadActiveBank(db, organisationId);
-  if (!active) return "There is no value bank yet: install the open default bank or import one before recording value-bank outcomes";
+  if (!active)
+    return "There is no value bank yet: install the open default bank or import one before recording value-bank outcomes";
   const outcome = active.rules.outcomes.get(claim.code);
   if (!outcome) return `${claim.code} is not an outcome in the value bank (${active.bank.name})`;
   const nearby = await claimsNear(db, organisationId, claim.participantId, claim.achievedOn);

@@ -12,8 +12,10 @@ import { reportHtmlDocument } from "./report/report-html.ts";
 import { renderReportPdf } from "./report/report-pdf.ts";
 
 const reportUsage = "kith impact report --year YYYY --out FILE.pdf|FILE.html [--organisation SLUG]";
-const dashboardUsage = "kith impact dashboard --from YYYY-MM-DD --to YYYY-MM-DD --json [--theme CODE] [--area LA_CODE] [--organisation SLUG]";
-const valueBankUsage = "kith import value-bank FILE.csv [--organisation SLUG] [--name NAME] [--source TEXT] [--licence TEXT] [--price-year YYYY]";
+const dashboardUsage =
+  "kith impact dashboard --from YYYY-MM-DD --to YYYY-MM-DD --json [--theme CODE] [--area LA_CODE] [--organisation SLUG]";
+const valueBankUsage =
+  "kith import value-bank FILE.csv [--organisation SLUG] [--name NAME] [--source TEXT] [--licence TEXT] [--price-year YYYY]";
 
 export const impactCli: CliCommand[] = [
   {
@@ -21,14 +23,23 @@ export const impactCli: CliCommand[] = [
     usage: reportUsage,
     summary: "Write the annual social impact report (financial year from 1 April YYYY) as PDF or HTML",
     async run(args, context) {
-      const { values } = parseArgs({ args, options: { year: { type: "string" }, out: { type: "string" }, organisation: { type: "string" } } });
+      const { values } = parseArgs({
+        args,
+        options: { year: { type: "string" }, out: { type: "string" }, organisation: { type: "string" } },
+      });
       const year = Number(values.year);
       if (!values.year || !/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) {
-        context.io.stderr(`Give the year as four digits, like --year 2025 (the report covers 1 April 2025 to 31 March 2026). Usage: ${reportUsage}\n`);
+        context.io.stderr(
+          `Give the year as four digits, like --year 2025 (the report covers 1 April 2025 to 31 March 2026). Usage: ${reportUsage}\n`,
+        );
         return 2;
       }
       const out = values.out ?? "";
-      const format = out.toLowerCase().endsWith(".pdf") ? "pdf" : out.toLowerCase().endsWith(".html") || out.toLowerCase().endsWith(".htm") ? "html" : null;
+      const format = out.toLowerCase().endsWith(".pdf")
+        ? "pdf"
+        : out.toLowerCase().endsWith(".html") || out.toLowerCase().endsWith(".htm")
+          ? "html"
+          : null;
       if (!format) {
         context.io.stderr(`Give an output file ending in .pdf or .html with --out. Usage: ${reportUsage}\n`);
         return 2;
@@ -42,7 +53,9 @@ export const impactCli: CliCommand[] = [
         const figures = await computeReportFigures(database.db, actor, organisation?.name ?? "", year);
         const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
         await writeFile(out, content);
-        context.io.stdout(`Wrote the ${figures.year.label} social impact report to ${out} (${figures.dashboard.sessions} sessions, ${figures.dashboard.residentsReached.total} residents reached).\n`);
+        context.io.stdout(
+          `Wrote the ${figures.year.label} social impact report to ${out} (${figures.dashboard.sessions} sessions, ${figures.dashboard.residentsReached.total} residents reached).\n`,
+        );
         return 0;
       } finally {
         await database.close();
@@ -54,11 +67,23 @@ export const impactCli: CliCommand[] = [
     usage: dashboardUsage,
     summary: "Print every indicator of the community investment dashboard for a period",
     async run(args, context) {
-      const { values } = parseArgs({ args, options: { from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" }, theme: { type: "string" }, area: { type: "string" }, organisation: { type: "string" } } });
+      const { values } = parseArgs({
+        args,
+        options: {
+          from: { type: "string" },
+          to: { type: "string" },
+          json: { type: "boolean" },
+          theme: { type: "string" },
+          area: { type: "string" },
+          organisation: { type: "string" },
+        },
+      });
       const from = values.from ?? "";
       const to = values.to ?? "";
       if (!isRealDate(from) || !isRealDate(to)) {
-        context.io.stderr(`Give real dates with --from and --to, like --from 2025-04-01 --to 2026-03-31. Usage: ${dashboardUsage}\n`);
+        context.io.stderr(
+          `Give real dates with --from and --to, like --from 2025-04-01 --to 2026-03-31. Usage: ${dashboardUsage}\n`,
+        );
         return 2;
       }
       if (to < from) {
@@ -73,11 +98,19 @@ export const impactCli: CliCommand[] = [
       try {
         const organisationId = await organisationForCli(database, values.organisation, context);
         if (!organisationId) return 2;
-        const dashboard = await computeDashboard(database.db, systemActor(organisationId, "kith impact dashboard"), { from, to, themeCode: values.theme ?? null, laCode: values.area ?? null });
+        const dashboard = await computeDashboard(
+          database.db,
+          systemActor(organisationId, "kith impact dashboard"),
+          { from, to, themeCode: values.theme ?? null, laCode: values.area ?? null },
+        );
         if (values.json) context.io.stdout(`${JSON.stringify(dashboard, null, 2)}\n`);
         else {
-          context.io.stdout(`Residents reached: ${dashboard.residentsReached.total} (${dashboard.residentsReached.lightTouch} light-touch, ${dashboard.residentsReached.inDepth} in-depth)\n`);
-          context.io.stdout(`Tenants reached: ${dashboard.tenantsReached.total}\nSocial value per £1 invested: ${dashboard.socialValue.perPoundInvested ?? "n/a"}\n(Use --json for every indicator.)\n`);
+          context.io.stdout(
+            `Residents reached: ${dashboard.residentsReached.total} (${dashboard.residentsReached.lightTouch} light-touch, ${dashboard.residentsReached.inDepth} in-depth)\n`,
+          );
+          context.io.stdout(
+            `Tenants reached: ${dashboard.tenantsReached.total}\nSocial value per £1 invested: ${dashboard.socialValue.perPoundInvested ?? "n/a"}\n(Use --json for every indicator.)\n`,
+          );
         }
         return 0;
       } finally {
@@ -88,12 +121,19 @@ export const impactCli: CliCommand[] = [
   {
     words: ["import", "value-bank"],
     usage: valueBankUsage,
-    summary: "Import a value bank from a CSV file and make it the active one (format: docs/impact-value-bank.md)",
+    summary:
+      "Import a value bank from a CSV file and make it the active one (format: docs/impact-value-bank.md)",
     async run(args, context) {
       const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
-        options: { organisation: { type: "string" }, name: { type: "string" }, source: { type: "string" }, licence: { type: "string" }, "price-year": { type: "string" } },
+        options: {
+          organisation: { type: "string" },
+          name: { type: "string" },
+          source: { type: "string" },
+          licence: { type: "string" },
+          "price-year": { type: "string" },
+        },
       });
       if (positionals.length !== 1) {
         context.io.stderr(`Give one CSV file. Usage: ${valueBankUsage}\n`);
@@ -106,13 +146,21 @@ export const impactCli: CliCommand[] = [
         const organisationId = await organisationForCli(database, values.organisation, context);
         if (!organisationId) return 2;
         const name = values.name ?? file.split("/").pop() ?? file;
-        const result = await importValueBank(database.db, systemActor(organisationId, "kith import value-bank"), context.now(), csv, {
-          name,
-          source: values.source ?? `Imported from ${name}`,
-          licence: values.licence ?? "Licensed to the organisation (see the source)",
-          priceYear: values["price-year"] ? Number(values["price-year"]) : context.now().getUTCFullYear(),
-        });
-        context.io.stdout(`Imported ${result.outcomes} outcomes from ${file}; this is now the active value bank.\n`);
+        const result = await importValueBank(
+          database.db,
+          systemActor(organisationId, "kith import value-bank"),
+          context.now(),
+          csv,
+          {
+            name,
+            source: values.source ?? `Imported from ${name}`,
+            licence: values.licence ?? "Licensed to the organisation (see the source)",
+            priceYear: values["price-year"] ? Number(values["price-year"]) : context.now().getUTCFullYear(),
+          },
+        );
+        context.io.stdout(
+          `Imported ${result.outcomes} outcomes from ${file}; this is now the active value bank.\n`,
+        );
         return 0;
       } finally {
         await database.close();

@@ -2,7 +2,10 @@ import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { listNeighbourhoods } from "../places/index.ts";
 
-export type NeighbourhoodFacts = Map<string, { name: string; laName: string; imdDecile: number; priority: boolean }>;
+export type NeighbourhoodFacts = Map<
+  string,
+  { name: string; laName: string; imdDecile: number; priority: boolean }
+>;
 
 /**
  * The organisation's neighbourhoods with their deprivation decile and whether they are priority
@@ -10,5 +13,10 @@ export type NeighbourhoodFacts = Map<string, { name: string; laName: string; imd
  */
 export async function neighbourhoodFacts(db: Db, actor: Actor): Promise<NeighbourhoodFacts> {
   const { rows } = await listNeighbourhoods(db, actor);
-  return new Map(rows.map((row) => [row.code, { name: row.name, laName: row.laName, imdDecile: row.imdDecile, priority: row.priority }]));
+  return new Map(
+    rows.map((row) => [
+      row.code,
+      { name: row.name, laName: row.laName, imdDecile: row.imdDecile, priority: row.priority },
+    ]),
+  );
 }

@@ -4,5 +4,9 @@ import { installOpenDefaultBank } from "./commands/import-value-bank.ts";
 
 /** The demo organisation uses Kith's open default value bank (the demo outcomes use its codes). */
 export async function seedImpact(context: SeedContext): Promise<void> {
-  await installOpenDefaultBank(context.database.db, systemActor(context.organisationId, "Demo seed"), context.now);
+  await installOpenDefaultBank(
+    context.database.db,
+    systemActor(context.organisationId, "Demo seed"),
+    context.now,
+  );
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AgeBand, Region } from "./age-region.ts";
 import { ageBandOn, regionOf } from "./age-region.ts";
-import { type BankOutcome, calculateSocialValue, exclusionKey, type OutcomeClaim, type ValueBankRules } from "./social-value.ts";
+import {
+  type BankOutcome,
+  calculateSocialValue,
+  exclusionKey,
+  type OutcomeClaim,
+  type ValueBankRules,
+} from "./social-value.ts";
 
 function values(base: number): Record<AgeBand, Record<Region, number>> {
   // Different by age and region so a wrong choice shows up in the total.
@@ -28,9 +34,23 @@ const rules: ValueBankRules = {
 };
 
 let n = 0;
-function claim(participantId: string, code: string, achievedOn: string, extra: Partial<OutcomeClaim> = {}): OutcomeClaim {
+function claim(
+  participantId: string,
+  code: string,
+  achievedOn: string,
+  extra: Partial<OutcomeClaim> = {},
+): OutcomeClaim {
   n += 1;
-  return { outcomeId: `o${n}`, participantId, projectId: "p", code, achievedOn, dateOfBirth: "1990-01-01", laCode: "E06000035", ...extra };
+  return {
+    outcomeId: `o${n}`,
+    participantId,
+    projectId: "p",
+    code,
+    achievedOn,
+    dateOfBirth: "1990-01-01",
+    laCode: "E06000035",
+    ...extra,
+  };
 }
 
 describe("age band and region", () => {
@@ -69,12 +89,20 @@ describe("social value calculation", () => {
       rules,
       "2026-04-01",
     );
-    expect(result.lines.map((line) => line.status)).toEqual(["counted", "repeat-within-12-months", "counted"]);
+    expect(result.lines.map((line) => line.status)).toEqual([
+      "counted",
+      "repeat-within-12-months",
+      "counted",
+    ]);
     expect(result.totalPence).toBe(2 * 3_000_020);
   });
 
   it("never values both outcomes of an excluded pair for one person, keeping the higher", () => {
-    const result = calculateSocialValue([claim("a", "EMP2", "2026-05-01"), claim("a", "EMP1", "2026-08-01")], rules, "2026-04-01");
+    const result = calculateSocialValue(
+      [claim("a", "EMP2", "2026-05-01"), claim("a", "EMP1", "2026-08-01")],
+      rules,
+      "2026-04-01",
+    );
     const [partTime, fullTime] = result.lines;
     expect(fullTime.status).toBe("counted");
     expect(partTime.status).toBe("excluded");
@@ -83,12 +111,20 @@ describe("social value calculation", () => {
   });
 
   it("values an excluded pair for two different people", () => {
-    const result = calculateSocialValue([claim("a", "EMP2", "2026-05-01"), claim("b", "EMP1", "2026-05-01")], rules, "2026-04-01");
+    const result = calculateSocialValue(
+      [claim("a", "EMP2", "2026-05-01"), claim("b", "EMP1", "2026-05-01")],
+      rules,
+      "2026-04-01",
+    );
     expect(result.lines.every((line) => line.status === "counted")).toBe(true);
   });
 
   it("does not value a repeat of an outcome counted in the 12 months before the period", () => {
-    const result = calculateSocialValue([claim("a", "HLT1", "2026-02-01"), claim("a", "HLT1", "2026-05-01")], rules, "2026-04-01");
+    const result = calculateSocialValue(
+      [claim("a", "HLT1", "2026-02-01"), claim("a", "HLT1", "2026-05-01")],
+      rules,
+      "2026-04-01",
+    );
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0].status).toBe("repeat-within-12-months");
     expect(result.totalPence).toBe(0);

@@ -26,7 +26,12 @@ export type ValueBankRules = {
   exclusions: Set<string>;
 };
 
-export type ValueLineStatus = "counted" | "repeat-within-12-months" | "excluded" | "not-in-value-bank" | "before-period";
+export type ValueLineStatus =
+  | "counted"
+  | "repeat-within-12-months"
+  | "excluded"
+  | "not-in-value-bank"
+  | "before-period";
 
 export type ValueLine = OutcomeClaim & {
   status: ValueLineStatus;
@@ -39,7 +44,12 @@ export type ValueLine = OutcomeClaim & {
   excludedBy: string | null;
 };
 
-export type SocialValueResult = { totalPence: number; grossPence: number; people: number; lines: ValueLine[] };
+export type SocialValueResult = {
+  totalPence: number;
+  grossPence: number;
+  people: number;
+  lines: ValueLine[];
+};
 
 export function exclusionKey(a: string, b: string): string {
   return `${a}|${b}`;
@@ -66,22 +76,46 @@ function within12Months(a: string, b: string): boolean {
  * Claims from the 12 months before `from` are passed in so a repeat across the period edge is caught;
  * they are never valued themselves. Every line says what happened to it, so totals can be traced.
  */
-export function calculateSocialValue(claims: OutcomeClaim[], rules: ValueBankRules, from: string): SocialValueResult {
+export function calculateSocialValue(
+  claims: OutcomeClaim[],
+  rules: ValueBankRules,
+  from: string,
+): SocialValueResult {
   const sorted = [...claims].sort(
     (a, b) =>
-      a.participantId.localeCompare(b.participantId) || a.achievedOn.localeCompare(b.achievedOn) || a.outcomeId.localeCompare(b.outcomeId),
+      a.participantId.localeCompare(b.participantId) ||
+      a.achievedOn.localeCompare(b.achievedOn) ||
+      a.outcomeId.localeCompare(b.outcomeId),
   );
   const lines: ValueLine[] = sorted.map((claim) => {
     const ageBand = ageBandOn(claim.dateOfBirth, claim.achievedOn);
     const region = regionOf(claim.laCode);
     const outcome = rules.outcomes.get(claim.code);
     if (!outcome) {
-      return { ...claim, status: "not-in-value-bank", ageBand, region, grossPence: 0, deadweightPercent: 0, netPence: 0, excludedBy: null };
+      return {
+        ...claim,
+        status: "not-in-value-bank",
+        ageBand,
+        region,
+        grossPence: 0,
+        deadweightPercent: 0,
+        netPence: 0,
+        excludedBy: null,
+      };
     }
     const grossPence = outcome.values[ageBand][region];
     const deadweightPercent = rules.deadweight.get(outcome.category) ?? 0;
     const netPence = Math.round((grossPence * (100 - deadweightPercent)) / 100);
-    return { ...claim, status: "counted", ageBand, region, grossPence, deadweightPercent, netPence, excludedBy: null };
+    return {
+      ...claim,
+      status: "counted",
+      ageBand,
+      region,
+      grossPence,
+      deadweightPercent,
+      netPence,
+      excludedBy: null,
+    };
   });
 
   // One value per person per outcome per 12 months, in date order.
@@ -107,10 +141,14 @@ export function calculateSocialValue(claims: OutcomeClaim[], rules: ValueBankRul
   }
   for (const personLines of byPerson.values()) {
     const accepted: ValueLine[] = [];
-    const byValue = [...personLines].sort((a, b) => b.netPence - a.netPence || a.achievedOn.localeCompare(b.achievedOn));
+    const byValue = [...personLines].sort(
+      (a, b) => b.netPence - a.netPence || a.achievedOn.localeCompare(b.achievedOn),
+    );
     for (const line of byValue) {
       const clash = accepted.find(
-        (kept) => rules.exclusions.has(exclusionKey(kept.code, line.code)) && within12Months(kept.achievedOn, line.achievedOn),
+        (kept) =>
+          rules.exclusions.has(exclusionKey(kept.code, line.code)) &&
+          within12Months(kept.achievedOn, line.achievedOn),
       );
       if (clash) {
         line.status = "excluded";
@@ -119,7 +157,8 @@ export function calculateSocialValue(claims: OutcomeClaim[], rules: ValueBankRul
     }
   }
 
-  for (const line of lines) if (line.achievedOn < from && line.status === "counted") line.status = "before-period";
+  for (const line of lines)
+    if (line.achievedOn < from && line.status === "counted") line.status = "before-period";
   const counted = lines.filter((line) => line.status === "counted");
   return {
     totalPence: counted.reduce((sum, line) => sum + line.netPence, 0),

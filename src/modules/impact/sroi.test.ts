@@ -36,8 +36,26 @@ describe("SROI (Cabinet Office guide method)", () => {
   it("takes displacement off too, and sums outcomes of different lengths", () => {
     const result = calculateSroi(
       [
-        { name: "A", quantity: 1, proxyPence: 10_000, deadweightPercent: 0, displacementPercent: 50, attributionPercent: 0, dropOffPercent: 0, years: 1 },
-        { name: "B", quantity: 2, proxyPence: 10_000, deadweightPercent: 0, displacementPercent: 0, attributionPercent: 0, dropOffPercent: 50, years: 2 },
+        {
+          name: "A",
+          quantity: 1,
+          proxyPence: 10_000,
+          deadweightPercent: 0,
+          displacementPercent: 50,
+          attributionPercent: 0,
+          dropOffPercent: 0,
+          years: 1,
+        },
+        {
+          name: "B",
+          quantity: 2,
+          proxyPence: 10_000,
+          deadweightPercent: 0,
+          displacementPercent: 0,
+          attributionPercent: 0,
+          dropOffPercent: 50,
+          years: 2,
+        },
       ],
       0,
     );

@@ -44,7 +44,11 @@ export function outcomeImpactPence(outcome: SroiOutcome): number {
   );
 }
 
-export function calculateSroi(outcomes: SroiOutcome[], inputsPence: number, discountRate = greenBookDiscountRate): SroiResult {
+export function calculateSroi(
+  outcomes: SroiOutcome[],
+  inputsPence: number,
+  discountRate = greenBookDiscountRate,
+): SroiResult {
   const horizon = Math.max(1, ...outcomes.map((outcome) => outcome.years));
   const yearTotals = Array.from({ length: horizon }, () => 0);
   const results = outcomes.map((outcome) => {
@@ -58,7 +62,9 @@ export function calculateSroi(outcomes: SroiOutcome[], inputsPence: number, disc
     return { ...outcome, impactPence: Math.round(impact), yearValuesPence: yearValues.map(Math.round) };
   });
   // Discount the unrounded totals and round once, so pennies do not drift across years.
-  const presentValue = Math.round(yearTotals.reduce((sum, value, index) => sum + value / (1 + discountRate) ** (index + 1), 0));
+  const presentValue = Math.round(
+    yearTotals.reduce((sum, value, index) => sum + value / (1 + discountRate) ** (index + 1), 0),
+  );
   return {
     outcomes: results,
     yearTotalsPence: yearTotals.map(Math.round),

@@ -1,28 +1,53 @@
 // What other modules may use from community investment.
-export { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
-export { createProject } from "./commands/create-project.ts";
+
 export { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
-export { registerParticipant } from "./commands/register-participant.ts";
+export { createProject } from "./commands/create-project.ts";
+export { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
+export {
+  completeFollowUp,
+  type OutcomeClaimCheck,
+  type OutcomeFile,
+  recordOutcome,
+} from "./commands/record-outcome.ts";
 export { londonToday, recordAttendance, recordSession } from "./commands/record-session.ts";
-export { completeFollowUp, type OutcomeClaimCheck, type OutcomeFile, recordOutcome } from "./commands/record-outcome.ts";
-export { getProject, getStrategy, listChangeTemplates, listProjects, type ProjectDetail, type ProjectSummary } from "./queries/portfolio.ts";
-export { findParticipants, getParticipantOutcomes, getSession, listSessions } from "./queries/delivery.ts";
+export { registerParticipant } from "./commands/register-participant.ts";
+export type {
+  AttendanceInput,
+  OutcomeInput,
+  ParticipantInput,
+  ProjectInput,
+  SessionInput,
+} from "./inputs.ts";
 export { lifeRole, lifeRoleNames } from "./life-model.ts";
-export { canManageProjects, canManageStrategy, canRecordDelivery, canViewParticipants, canViewPortfolio } from "./policy.ts";
-export type { AttendanceRole, Community, Depth, Stage } from "./schema.ts";
-export { communities, depths, stages } from "./schema.ts";
+export {
+  canManageProjects,
+  canManageStrategy,
+  canRecordDelivery,
+  canViewParticipants,
+  canViewPortfolio,
+} from "./policy.ts";
+export { findParticipants, getParticipantOutcomes, getSession, listSessions } from "./queries/delivery.ts";
+export { type DirectoryService, directoryServices, directoryThemes } from "./queries/directory.ts";
 export {
   activityByNeighbourhood,
   type ClaimRow,
   caseStories,
   claimsNear,
   type FigureFilter,
-  fundingFigures,
   monthlyTrend,
   reachFigures,
   surveyChange,
   valueClaims,
 } from "./queries/figures.ts";
+export { type FundingFigures, fundingFigures, yearShares } from "./queries/funding-figures.ts";
+export {
+  getProject,
+  getStrategy,
+  listChangeTemplates,
+  listProjects,
+  type ProjectDetail,
+  type ProjectSummary,
+} from "./queries/portfolio.ts";
 export { projectThemes } from "./queries/project-themes.ts";
-export { type DirectoryService, directoryServices, directoryThemes } from "./queries/directory.ts";
-export type { AttendanceInput, OutcomeInput, ParticipantInput, ProjectInput, SessionInput } from "./inputs.ts";
+export type { AttendanceRole, Community, Depth, Stage } from "./schema.ts";
+export { communities, depths, stages } from "./schema.ts";

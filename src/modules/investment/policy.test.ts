@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { actorFor } from "../../../test/fixtures.ts";
-import { canManageProjects, canManageStrategy, canRecordDelivery, canViewParticipants, canViewPortfolio } from "./policy.ts";
+import {
+  canManageProjects,
+  canManageStrategy,
+  canRecordDelivery,
+  canViewParticipants,
+  canViewPortfolio,
+} from "./policy.ts";
 
 const org = "0190f000-0000-7000-8000-000000000001";
 

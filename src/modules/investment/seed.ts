@@ -4,46 +4,27 @@ import { newId } from "../../platform/db/ids.ts";
 import { pick } from "../../seed/random.ts";
 import type { SeedContext } from "../module.ts";
 import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
-import { listCommunityAssetsOfOrganisation, listHomesForSeed, listPriorityNeighbourhoods } from "../places/index.ts";
+import {
+  listCommunityAssetsOfOrganisation,
+  listHomesForSeed,
+  listPriorityNeighbourhoods,
+} from "../places/index.ts";
 import { createProject } from "./commands/create-project.ts";
 import { lifeRole } from "./life-model.ts";
-import { activitySession, attendance, outcomeFollowUp, outcomeRecord, participant, projectSpend } from "./schema.ts";
-import { seedStrategy, seedTemplates, type TemplateKey } from "./seed-strategy.ts";
+import {
+  activitySession,
+  attendance,
+  outcomeFollowUp,
+  outcomeRecord,
+  participant,
+  projectSpend,
+} from "./schema.ts";
+import { externalFunders, plans, stories, towns } from "./seed-plans.ts";
+import { seedStrategy, seedTemplates } from "./seed-strategy.ts";
 
 // Three years of community investment for the demo landlord: projects at every stage, sessions,
 // attendance, volunteers, outcomes with surveys and stories, budgets and spending. Projects go
 // through createProject (audited, validated); the high-volume rows are inserted in bulk.
-
-type Plan = { template: TemplateKey; title: string; themes: string[]; depth: "light" | "in-depth" | "mixed"; everyDays: number; codes: string[]; cd: boolean };
-const plans: Plan[] = [
-  { template: "social", title: "Lunch Club", themes: ["wellbeing", "resilient-communities"], depth: "light", everyDays: 7, codes: ["SOC-LONELY", "SOC-GROUP"], cd: true },
-  { template: "social", title: "Warm Space", themes: ["wellbeing"], depth: "light", everyDays: 7, codes: ["SOC-LONELY"], cd: true },
-  { template: "crisis", title: "Household Essentials", themes: ["wellbeing"], depth: "in-depth", everyDays: 14, codes: ["FIN-DEBT", "FIN-CONF", "HLT-ANX"], cd: false },
-  { template: "crisis", title: "Money Matters Advice", themes: ["wellbeing", "quality"], depth: "in-depth", everyDays: 14, codes: ["FIN-DEBT", "FIN-CONF"], cd: false },
-  { template: "employability", title: "Job Club", themes: ["employability"], depth: "in-depth", everyDays: 7, codes: ["EMP-FT", "EMP-PT", "EMP-TRAIN"], cd: false },
-  { template: "employability", title: "Digital Skills", themes: ["employability"], depth: "mixed", everyDays: 14, codes: ["SKL-DIGITAL", "EMP-TRAIN"], cd: false },
-  { template: "youth", title: "Youth Nights", themes: ["resilient-communities"], depth: "light", everyDays: 7, codes: ["YTH-CONFIDENT", "HLT-ACTIVE"], cd: true },
-  { template: "hub", title: "Community Hub", themes: ["resilient-communities", "quality"], depth: "mixed", everyDays: 7, codes: ["SOC-VOLUNTEER", "NBH-SAFE", "SOC-GROUP"], cd: true },
-  { template: "hub", title: "Community Garden", themes: ["resilient-communities", "wellbeing"], depth: "light", everyDays: 14, codes: ["HLT-ACTIVE", "SOC-VOLUNTEER"], cd: true },
-];
-const towns: { laCode: string; town: string }[] = [
-  { laCode: "E06000035", town: "Chatham" },
-  { laCode: "E07000114", town: "Margate" },
-  { laCode: "E07000113", town: "Sittingbourne" },
-  { laCode: "E07000110", town: "Maidstone" },
-  { laCode: "E07000112", town: "Folkestone" },
-  { laCode: "E07000106", town: "Canterbury" },
-];
-const stories = [
-  "I hadn't spoken to anyone for days before I came. Now Tuesday is the best day of my week.",
-  "The adviser sorted my benefits and a payment plan for my arrears. I can sleep again.",
-  "The coach helped me with my CV and practised interviews with me. I started at the warehouse last month.",
-  "My son used to be out on the streets at night. Now he's at football and talking about becoming a coach.",
-  "I came for the digital class and ended up volunteering to help others get online.",
-  "When the boiler broke and I had nothing in the cupboards, the essentials fund kept us going.",
-  "The garden gave me somewhere to be. My anxiety is much better and I've made friends.",
-];
-const externalFunders = ["National Lottery Community Fund", "Kent County Council", "Medway Council", "Local partners' fund", "Section 106 contributions", "Trust and foundation grants"];
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -52,7 +33,11 @@ function addDays(iso: string, days: number): string {
   return isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
 }
 
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 2000): Promise<void> {
+async function insertChunks<T>(
+  rows: T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+  size = 2000,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
@@ -81,8 +66,24 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
     const id = newId(now.getTime());
     const dob = person.dateOfBirth;
     const age = dob ? Number(today.slice(0, 4)) - Number(dob.slice(0, 4)) : 40;
-    const communitiesOf = [...(age >= 65 ? ["older-residents" as const] : []), ...(age < 25 ? ["young-people" as const] : []), ...(random() < 0.12 ? ["disability" as const] : [])];
-    participantRows.push({ organisationId: org, id, personId: person.id, externalRef: null, displayName: `${person.givenName} ${person.familyName}`, dateOfBirth: dob, tenant: person.personType === "tenant", laCode: home.laCode, lsoa21Code: home.lsoa21Code, communities: communitiesOf, createdAt: now });
+    const communitiesOf = [
+      ...(age >= 65 ? ["older-residents" as const] : []),
+      ...(age < 25 ? ["young-people" as const] : []),
+      ...(random() < 0.12 ? ["disability" as const] : []),
+    ];
+    participantRows.push({
+      organisationId: org,
+      id,
+      personId: person.id,
+      externalRef: null,
+      displayName: `${person.givenName} ${person.familyName}`,
+      dateOfBirth: dob,
+      tenant: person.personType === "tenant",
+      laCode: home.laCode,
+      lsoa21Code: home.lsoa21Code,
+      communities: communitiesOf,
+      createdAt: now,
+    });
     const list = participantsByLa.get(home.laCode) ?? [];
     list.push({ id, dob });
     participantsByLa.set(home.laCode, list);
@@ -90,7 +91,9 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
   await insertChunks(participantRows, (chunk) => db.insert(participant).values(chunk));
 
   const lsoasByLa = new Map<string, string[]>();
-  for (const home of homes) if (home.lsoa21Code) lsoasByLa.set(home.laCode, [...new Set([...(lsoasByLa.get(home.laCode) ?? []), home.lsoa21Code])]);
+  for (const home of homes)
+    if (home.lsoa21Code)
+      lsoasByLa.set(home.laCode, [...new Set([...(lsoasByLa.get(home.laCode) ?? []), home.lsoa21Code])]);
   const priorityByLa = new Map<string, string[]>();
   for (const n of priority) priorityByLa.set(n.laCode, [...(priorityByLa.get(n.laCode) ?? []), n.code]);
 
@@ -99,7 +102,8 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
   const outcomes: (typeof outcomeRecord.$inferInsert)[] = [];
   const followUps: (typeof outcomeFollowUp.$inferInsert)[] = [];
   const spend: (typeof projectSpend.$inferInsert)[] = [];
-  const stageFor = (i: number) => (["active", "active", "pipeline", "active", "closed", "active", "pipeline", "idea"] as const)[i % 8];
+  const stageFor = (i: number) =>
+    (["active", "active", "pipeline", "active", "closed", "active", "pipeline", "idea"] as const)[i % 8];
   let index = 0;
   for (let round = 0; round < 2; round++) {
     for (const plan of plans) {
@@ -109,14 +113,21 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
         const pool = participantsByLa.get(place.laCode) ?? [];
         const lsoas = lsoasByLa.get(place.laCode) ?? [];
         const priorityLsoas = priorityByLa.get(place.laCode) ?? [];
-        const homeLsoa = plan.cd && priorityLsoas.length && random() < 0.5 ? pick(random, priorityLsoas) : lsoas.length ? pick(random, lsoas) : null;
+        const homeLsoa =
+          plan.cd && priorityLsoas.length && random() < 0.5
+            ? pick(random, priorityLsoas)
+            : lsoas.length
+              ? pick(random, lsoas)
+              : null;
         const startsOn = addDays(start, Math.floor(random() * 500));
         const endsOn = stage === "closed" ? addDays(startsOn, 200 + Math.floor(random() * 300)) : null;
         const need = stage === "idea" && random() < 0.3 ? "partly" : "yes";
         const bestPlaced = random() < 0.7 ? "yes" : random() < 0.5 ? "partly" : "no";
         const canResource = stage === "pipeline" ? "partly" : random() < 0.8 ? "yes" : "partly";
         const firstYear = Number(startsOn.slice(0, 4));
-        const years = [firstYear, firstYear + 1, firstYear + 2, firstYear + 3].filter((y) => y <= Number(today.slice(0, 4)) + (stage === "pipeline" ? 1 : 0));
+        const years = [firstYear, firstYear + 1, firstYear + 2, firstYear + 3].filter(
+          (y) => y <= Number(today.slice(0, 4)) + (stage === "pipeline" ? 1 : 0),
+        );
         const internalYearly = (4 + Math.floor(random() * 14)) * 100_000;
         const externalYearly = random() < 0.75 ? (3 + Math.floor(random() * 20)) * 100_000 : 0;
         const funder = pick(random, externalFunders);
@@ -131,7 +142,8 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
           communityDevelopment: plan.cd,
           themeCodes: plan.themes,
           areas: [{ laCode: place.laCode, lsoa21Code: homeLsoa }],
-          leadPartnerId: partner && lifeRole({ need, bestPlaced, canResource }) === "follow" ? partner.id : null,
+          leadPartnerId:
+            partner && lifeRole({ need, bestPlaced, canResource }) === "follow" ? partner.id : null,
           partnerIds: partner ? [partner.id] : [],
           need,
           bestPlaced,
@@ -146,19 +158,50 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
           startsOn,
           endsOn,
           funding: years.flatMap((year) => [
-            { source: "Community investment budget", kind: "internal" as const, amountPence: internalYearly, year, secured: stage !== "pipeline" },
-            ...(externalYearly ? [{ source: funder, kind: "external" as const, amountPence: externalYearly, year, secured: stage !== "pipeline" && random() < 0.9 }] : []),
+            {
+              source: "Community investment budget",
+              kind: "internal" as const,
+              amountPence: internalYearly,
+              year,
+              secured: stage !== "pipeline",
+            },
+            ...(externalYearly
+              ? [
+                  {
+                    source: funder,
+                    kind: "external" as const,
+                    amountPence: externalYearly,
+                    year,
+                    secured: stage !== "pipeline" && random() < 0.9,
+                  },
+                ]
+              : []),
           ]),
           steering: [
-            { name: `${pick(random, ["Pat", "Sam", "Jo", "Alex", "Chris", "Morgan"])} ${pick(random, ["Okafor", "Smith", "Patel", "Nowak", "Evans", "Khan"])}`, role: "Chair", localPerson: true },
+            {
+              name: `${pick(random, ["Pat", "Sam", "Jo", "Alex", "Chris", "Morgan"])} ${pick(random, ["Okafor", "Smith", "Patel", "Nowak", "Evans", "Khan"])}`,
+              role: "Chair",
+              localPerson: true,
+            },
             { name: "Community investment officer", role: "Staff lead", localPerson: false },
-            ...(random() < 0.6 ? [{ name: `${pick(random, ["Lee", "Kim", "Dee", "Ash"])} ${pick(random, ["Brown", "Ahmed", "Wood", "Clarke"])}`, role: "Resident member", localPerson: true }] : []),
+            ...(random() < 0.6
+              ? [
+                  {
+                    name: `${pick(random, ["Lee", "Kim", "Dee", "Ash"])} ${pick(random, ["Brown", "Ahmed", "Wood", "Clarke"])}`,
+                    role: "Resident member",
+                    localPerson: true,
+                  },
+                ]
+              : []),
           ],
         });
         if (stage === "idea" || stage === "pipeline") continue;
 
         // Sessions and attendance from the start date to the end (or today).
-        const projectPool = Array.from({ length: Math.min(pool.length, 25 + Math.floor(random() * 50)) }, () => pick(random, pool));
+        const projectPool = Array.from(
+          { length: Math.min(pool.length, 25 + Math.floor(random() * 50)) },
+          () => pick(random, pool),
+        );
         const uniquePool = [...new Map(projectPool.map((p) => [p.id, p])).values()];
         const volunteers = uniquePool.slice(0, 3);
         const last = endsOn && endsOn < today ? endsOn : today;
@@ -167,8 +210,21 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
         for (let held = startsOn; held <= last; held = addDays(held, plan.everyDays)) {
           const sessionId = newId(now.getTime());
           const depth = plan.depth === "mixed" ? (random() < 0.35 ? "in-depth" : "light") : plan.depth;
-          const lsoa = plan.cd && priorityLsoas.length && random() < 0.3 ? pick(random, priorityLsoas) : homeLsoa;
-          sessions.push({ organisationId: org, id: sessionId, projectId, title: `${plan.title} session`, heldOn: held, durationMinutes: duration, depth, laCode: place.laCode, lsoa21Code: lsoa, assetId, createdAt: now });
+          const lsoa =
+            plan.cd && priorityLsoas.length && random() < 0.3 ? pick(random, priorityLsoas) : homeLsoa;
+          sessions.push({
+            organisationId: org,
+            id: sessionId,
+            projectId,
+            title: `${plan.title} session`,
+            heldOn: held,
+            durationMinutes: duration,
+            depth,
+            laCode: place.laCode,
+            lsoa21Code: lsoa,
+            assetId,
+            createdAt: now,
+          });
           const size = Math.min(uniquePool.length, 4 + Math.floor(random() * 14));
           const seen = new Set<string>();
           for (let k = 0; k < size; k++) {
@@ -178,11 +234,25 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
             const isVolunteer = volunteers.includes(person);
             // Now and then a service user helps plan or run the session: their time is input, not attendance.
             const serviceUser = !isVolunteer && random() < 0.03;
-            attendances.push({ organisationId: org, sessionId, participantId: person.id, role: isVolunteer ? "volunteer" : serviceUser ? "service-user-input" : "participant", minutes: isVolunteer ? duration + 30 : serviceUser ? duration : 0 });
+            attendances.push({
+              organisationId: org,
+              sessionId,
+              participantId: person.id,
+              role: isVolunteer ? "volunteer" : serviceUser ? "service-user-input" : "participant",
+              minutes: isVolunteer ? duration + 30 : serviceUser ? duration : 0,
+            });
           }
-          spent += Math.round((internalYearly + externalYearly) / (365 / plan.everyDays)) * (0.75 + random() * 0.4);
+          spent +=
+            Math.round((internalYearly + externalYearly) / (365 / plan.everyDays)) * (0.75 + random() * 0.4);
           if (held.slice(5, 7) !== addDays(held, plan.everyDays).slice(5, 7)) {
-            spend.push({ organisationId: org, id: newId(now.getTime()), projectId, spentOn: held, amountPence: Math.round(spent), description: "Delivery costs for the month" });
+            spend.push({
+              organisationId: org,
+              id: newId(now.getTime()),
+              projectId,
+              spentOn: held,
+              amountPence: Math.round(spent),
+              description: "Delivery costs for the month",
+            });
             spent = 0;
           }
         }
@@ -207,15 +277,38 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
               wellbeingAfter: Math.min(35, before + Math.floor(random() * 7)),
               distanceBefore,
               distanceAfter: Math.min(10, distanceBefore + 1 + Math.floor(random() * 5)),
-              evidence: pick(random, ["Before and after survey", "Adviser's case notes", "Payslip seen", "Certificate", "Attendance and survey"]),
+              evidence: pick(random, [
+                "Before and after survey",
+                "Adviser's case notes",
+                "Payslip seen",
+                "Certificate",
+                "Attendance and survey",
+              ]),
               story: random() < 0.05 ? pick(random, stories) : null,
               createdAt: now,
             });
             if (plan.depth !== "in-depth") continue;
             for (const months of [6, 12]) {
-              const dueOn = isoDay(new Date(Date.UTC(Number(achievedOn.slice(0, 4)), Number(achievedOn.slice(5, 7)) - 1 + months, Number(achievedOn.slice(8, 10)))));
+              const dueOn = isoDay(
+                new Date(
+                  Date.UTC(
+                    Number(achievedOn.slice(0, 4)),
+                    Number(achievedOn.slice(5, 7)) - 1 + months,
+                    Number(achievedOn.slice(8, 10)),
+                  ),
+                ),
+              );
               const done = dueOn < today && random() < 0.7;
-              followUps.push({ organisationId: org, outcomeId, months, dueOn, completedOn: done ? dueOn : null, distanceRating: done ? Math.min(10, distanceBefore + 2) : null, wellbeingScore: null, sustained: done ? random() < 0.8 : null });
+              followUps.push({
+                organisationId: org,
+                outcomeId,
+                months,
+                dueOn,
+                completedOn: done ? dueOn : null,
+                distanceRating: done ? Math.min(10, distanceBefore + 2) : null,
+                wellbeingScore: null,
+                sustained: done ? random() < 0.8 : null,
+              });
             }
           }
         }
@@ -227,5 +320,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
   await insertChunks(outcomes, (chunk) => db.insert(outcomeRecord).values(chunk));
   await insertChunks(followUps, (chunk) => db.insert(outcomeFollowUp).values(chunk).onConflictDoNothing());
   await insertChunks(spend, (chunk) => db.insert(projectSpend).values(chunk));
-  context.log(`    ${index} projects, ${participantRows.length} participants, ${sessions.length} sessions, ${attendances.length} attendances, ${outcomes.length} outcomes`);
+  context.log(
+    `    ${index} projects, ${participantRows.length} participants, ${sessions.length} sessions, ${attendances.length} attendances, ${outcomes.length} outcomes`,
+  );
 }

@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../../platform/db/database.ts";
 import { type DirectoryService, directoryServices, directoryThemes } from "../../investment/index.ts";
-import { type CommunityAsset, listCommunityAssetsOfOrganisation, listLocalAuthorities } from "../../places/index.ts";
+import {
+  type CommunityAsset,
+  listCommunityAssetsOfOrganisation,
+  listLocalAuthorities,
+} from "../../places/index.ts";
 
 // Open Referral UK 3.0 (HSDS 3.0 UK profile) objects built from Kith's active projects, their
 // themes and the community assets where they run. Field names follow the standard's schemas in
@@ -23,7 +27,11 @@ export type Directory = {
   themes: { id: string; code: string; name: string; description: string | null }[];
 };
 
-export async function loadDirectory(db: Db, organisation: DirectoryOrganisation, today: string): Promise<Directory> {
+export async function loadDirectory(
+  db: Db,
+  organisation: DirectoryOrganisation,
+  today: string,
+): Promise<Directory> {
   const since = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const [services, assets, las, themes] = await Promise.all([
     directoryServices(db, organisation.id, since),
@@ -31,7 +39,13 @@ export async function loadDirectory(db: Db, organisation: DirectoryOrganisation,
     listLocalAuthorities(db),
     directoryThemes(db, organisation.id),
   ]);
-  return { organisation, services, assets: new Map(assets.map((a) => [a.id, a])), laNames: new Map(las.map((la) => [la.gssCode, la.name])), themes };
+  return {
+    organisation,
+    services,
+    assets: new Map(assets.map((a) => [a.id, a])),
+    laNames: new Map(las.map((la) => [la.gssCode, la.name])),
+    themes,
+  };
 }
 
 export function taxonomyId(organisationId: string): string {
@@ -39,7 +53,11 @@ export function taxonomyId(organisationId: string): string {
 }
 
 function organizationObject(directory: Directory) {
-  return { id: directory.organisation.id, name: directory.organisation.name, description: `${directory.organisation.name}: community investment projects and services.` };
+  return {
+    id: directory.organisation.id,
+    name: directory.organisation.name,
+    description: `${directory.organisation.name}: community investment projects and services.`,
+  };
 }
 
 function locationObject(directory: Directory, asset: CommunityAsset) {
@@ -49,7 +67,18 @@ function locationObject(directory: Directory, asset: CommunityAsset) {
     location_type: "physical",
     name: asset.name,
     description: asset.description ?? asset.currentUse ?? asset.name,
-    addresses: [{ id: stableId(asset.id, "address"), location_id: asset.id, address_1: asset.address ?? asset.name, city, state_province: city, postal_code: asset.postcode ?? "", country: "GB", address_type: "physical" }],
+    addresses: [
+      {
+        id: stableId(asset.id, "address"),
+        location_id: asset.id,
+        address_1: asset.address ?? asset.name,
+        city,
+        state_province: city,
+        postal_code: asset.postcode ?? "",
+        country: "GB",
+        address_type: "physical",
+      },
+    ],
   };
 }
 
@@ -69,14 +98,25 @@ function serviceAtLocations(directory: Directory, service: DirectoryService) {
   return service.assetIds
     .map((id) => directory.assets.get(id))
     .filter((asset): asset is CommunityAsset => asset !== undefined && !asset.closedOn)
-    .map((asset) => ({ id: stableId(service.id, asset.id), service_id: service.id, location_id: asset.id, location: locationObject(directory, asset) }));
+    .map((asset) => ({
+      id: stableId(service.id, asset.id),
+      service_id: service.id,
+      location_id: asset.id,
+      location: locationObject(directory, asset),
+    }));
 }
 
 export function serviceObject(directory: Directory, service: DirectoryService) {
   const themeById = new Map(directory.themes.map((t) => [t.id, t]));
   return {
     ...serviceListObject(directory, service),
-    service_areas: service.laCodes.map((laCode) => ({ id: stableId(service.id, laCode), service_id: service.id, name: directory.laNames.get(laCode) ?? laCode, extent_type: "local_authority", uri: `https://findthatpostcode.uk/areas/${laCode}.html` })),
+    service_areas: service.laCodes.map((laCode) => ({
+      id: stableId(service.id, laCode),
+      service_id: service.id,
+      name: directory.laNames.get(laCode) ?? laCode,
+      extent_type: "local_authority",
+      uri: `https://findthatpostcode.uk/areas/${laCode}.html`,
+    })),
     service_at_locations: serviceAtLocations(directory, service),
     attributes: service.themeIds
       .map((id) => themeById.get(id))
@@ -86,13 +126,23 @@ export function serviceObject(directory: Directory, service: DirectoryService) {
         link_id: service.id,
         link_type: "service",
         taxonomy_term_id: theme.id,
-        taxonomy_term: { id: theme.id, name: theme.name, description: theme.description ?? theme.name, taxonomy_id: taxonomyId(directory.organisation.id) },
+        taxonomy_term: {
+          id: theme.id,
+          name: theme.name,
+          description: theme.description ?? theme.name,
+          taxonomy_id: taxonomyId(directory.organisation.id),
+        },
       })),
   };
 }
 
 export function serviceAtLocationListObjects(directory: Directory) {
-  return directory.services.flatMap((service) => serviceAtLocations(directory, service).map((sal) => ({ ...sal, service: serviceListObject(directory, service) })));
+  return directory.services.flatMap((service) =>
+    serviceAtLocations(directory, service).map((sal) => ({
+      ...sal,
+      service: serviceListObject(directory, service),
+    })),
+  );
 }
 
 export function taxonomyObjects(directory: Directory) {
@@ -103,7 +153,12 @@ export function taxonomyObjects(directory: Directory) {
       name: `${directory.organisation.name} investment themes`,
       description: "The community investment themes projects and services are grouped by.",
       version: "1",
-      taxonomy_terms: directory.themes.map((t) => ({ id: t.id, name: t.name, description: t.description ?? t.name, taxonomy_id: id })),
+      taxonomy_terms: directory.themes.map((t) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description ?? t.name,
+        taxonomy_id: id,
+      })),
     },
   ];
 }
@@ -112,5 +167,14 @@ export function taxonomyObjects(directory: Directory) {
 export function page<T>(items: T[], pageNumber: number, perPage: number) {
   const totalPages = Math.max(1, Math.ceil(items.length / perPage));
   const contents = items.slice((pageNumber - 1) * perPage, pageNumber * perPage);
-  return { total_items: items.length, total_pages: totalPages, page_number: pageNumber, size: contents.length, first_page: pageNumber === 1, last_page: pageNumber >= totalPages, empty: contents.length === 0, contents };
+  return {
+    total_items: items.length,
+    total_pages: totalPages,
+    page_number: pageNumber,
+    size: contents.length,
+    first_page: pageNumber === 1,
+    last_page: pageNumber >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
 }

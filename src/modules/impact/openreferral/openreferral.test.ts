@@ -12,7 +12,13 @@ import { loadSigningSecret } from "../../../platform/auth/secret.ts";
 import { actorForUser, createUser } from "../../../platform/auth/users.ts";
 import { loadConfig, projectRoot } from "../../../platform/config/config.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createChangeTemplate, createProject, createTheme, recordSession, registerParticipant } from "../../investment/index.ts";
+import {
+  createChangeTemplate,
+  createProject,
+  createTheme,
+  recordSession,
+  registerParticipant,
+} from "../../investment/index.ts";
 import { createCommunityAsset } from "../../places/index.ts";
 import { modules } from "../../registry.ts";
 import { installOpenDefaultBank } from "../commands/import-value-bank.ts";
@@ -38,16 +44,85 @@ beforeAll(async () => {
   const db = database.db;
   const org = await makeOrganisation(db);
   const admin = systemActor(org.id, "test");
-  await createTheme(db, admin, testNow, { code: "wellbeing", name: "Wellbeing", description: "Promoting wellbeing" });
-  const templateId = (await createChangeTemplate(db, admin, testNow, { name: "T", inputs: "i", activities: "Lunch club", outputs: "o", outcomes: "c" })).id;
-  const asset = await createCommunityAsset(database, admin, testNow, { name: "Luton Road Hall", assetType: "community-hall", address: "1 Luton Road", postcode: "ME4 5AA", laCode: "E06000035", owner: "Weald Homes" });
-  projectId = (await createProject(db, admin, testNow, { name: "Chatham Lunch Club", summary: "A weekly lunch for older residents.", kind: "service", stage: "active", themeCodes: ["wellbeing"], areas: [{ laCode: "E06000035" }], need: "yes", bestPlaced: "yes", canResource: "yes", changeTemplateId: templateId, assetId: asset.id })).id;
-  await createProject(db, admin, testNow, { name: "Not yet", kind: "project", stage: "pipeline", themeCodes: ["wellbeing"], areas: [{ laCode: "E06000035" }], need: "yes", bestPlaced: "yes", canResource: "yes", changeTemplateId: templateId });
-  participantId = (await registerParticipant(db, admin, testNow, { externalRef: "crm-1", displayName: "Ada", dateOfBirth: "1950-02-01", laCode: "E06000035" })).id;
+  await createTheme(db, admin, testNow, {
+    code: "wellbeing",
+    name: "Wellbeing",
+    description: "Promoting wellbeing",
+  });
+  const templateId = (
+    await createChangeTemplate(db, admin, testNow, {
+      name: "T",
+      inputs: "i",
+      activities: "Lunch club",
+      outputs: "o",
+      outcomes: "c",
+    })
+  ).id;
+  const asset = await createCommunityAsset(database, admin, testNow, {
+    name: "Luton Road Hall",
+    assetType: "community-hall",
+    address: "1 Luton Road",
+    postcode: "ME4 5AA",
+    laCode: "E06000035",
+    owner: "Weald Homes",
+  });
+  projectId = (
+    await createProject(db, admin, testNow, {
+      name: "Chatham Lunch Club",
+      summary: "A weekly lunch for older residents.",
+      kind: "service",
+      stage: "active",
+      themeCodes: ["wellbeing"],
+      areas: [{ laCode: "E06000035" }],
+      need: "yes",
+      bestPlaced: "yes",
+      canResource: "yes",
+      changeTemplateId: templateId,
+      assetId: asset.id,
+    })
+  ).id;
+  await createProject(db, admin, testNow, {
+    name: "Not yet",
+    kind: "project",
+    stage: "pipeline",
+    themeCodes: ["wellbeing"],
+    areas: [{ laCode: "E06000035" }],
+    need: "yes",
+    bestPlaced: "yes",
+    canResource: "yes",
+    changeTemplateId: templateId,
+  });
+  participantId = (
+    await registerParticipant(db, admin, testNow, {
+      externalRef: "crm-1",
+      displayName: "Ada",
+      dateOfBirth: "1950-02-01",
+      laCode: "E06000035",
+    })
+  ).id;
   await installOpenDefaultBank(db, admin, testNow);
-  const user = await createUser(db, admin, testNow, { organisationId: org.id, email: "officer@weald.example", name: "Officer", role: "officer", password: "a-long-enough-password-123" });
-  token = (await createApiToken(db, actorForUser(user), testNow, { name: "CRM sync", scopes: ["investment:write", "impact:write"] })).token;
-  app = createApp({ database, config: loadConfig({ ...process.env, DATABASE_URL: "" }), signingSecret: await loadSigningSecret(db), clock: () => testNow }, modules);
+  const user = await createUser(db, admin, testNow, {
+    organisationId: org.id,
+    email: "officer@weald.example",
+    name: "Officer",
+    role: "officer",
+    password: "a-long-enough-password-123",
+  });
+  token = (
+    await createApiToken(db, actorForUser(user), testNow, {
+      name: "CRM sync",
+      scopes: ["investment:write", "impact:write"],
+    })
+  ).token;
+  app = createApp(
+    {
+      database,
+      config: loadConfig({ ...process.env, DATABASE_URL: "" }),
+      signingSecret: await loadSigningSecret(db),
+      clock: () => testNow,
+    },
+    modules,
+  );
 
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -82,18 +157,25 @@ describe("Open Referral UK directory", () => {
 
   it("gives one service with its location and theme, valid against the schema", async () => {
     const response = await app.request(`/openreferral/services/${projectId}`);
-    const service = (await response.json()) as { service_at_locations: { location: { name: string } }[]; attributes: { taxonomy_term: { name: string } }[] };
+    const service = (await response.json()) as {
+      service_at_locations: { location: { name: string } }[];
+      attributes: { taxonomy_term: { name: string } }[];
+    };
     expectValid(validators.service, service);
     expect(service.service_at_locations[0].location.name).toBe("Luton Road Hall");
     expect(service.attributes[0].taxonomy_term.name).toBe("Wellbeing");
   });
 
   it("lists services at locations and taxonomies, valid against the schemas", async () => {
-    const sal = (await (await app.request("/openreferral/service_at_locations")).json()) as { contents: unknown[] };
+    const sal = (await (await app.request("/openreferral/service_at_locations")).json()) as {
+      contents: unknown[];
+    };
     expectValid(pageValidator, sal);
     expect(sal.contents).toHaveLength(1);
     for (const item of sal.contents) expectValid(validators.serviceAtLocationList, item);
-    const taxonomies = (await (await app.request("/openreferral/taxonomies")).json()) as { contents: unknown[] };
+    const taxonomies = (await (await app.request("/openreferral/taxonomies")).json()) as {
+      contents: unknown[];
+    };
     for (const item of taxonomies.contents) expectValid(validators.taxonomy, item);
   });
 
@@ -109,33 +191,90 @@ describe("pushing attendance and outcomes through the API", () => {
   const auth = () => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
 
   it("records a session and its attendance, and refuses attendance for a future session", async () => {
-    const past = await app.request("/api/v1/investment/sessions", { method: "POST", headers: auth(), body: JSON.stringify({ projectId, title: "Lunch", heldOn: "2026-06-10", durationMinutes: 90, depth: "light", laCode: "E06000035" }) });
+    const past = await app.request("/api/v1/investment/sessions", {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({
+        projectId,
+        title: "Lunch",
+        heldOn: "2026-06-10",
+        durationMinutes: 90,
+        depth: "light",
+        laCode: "E06000035",
+      }),
+    });
     expect(past.status).toBe(201);
     const { id } = (await past.json()) as { id: string };
-    const recorded = await app.request(`/api/v1/investment/sessions/${id}/attendance`, { method: "POST", headers: auth(), body: JSON.stringify({ attendees: [{ participantId }] }) });
+    const recorded = await app.request(`/api/v1/investment/sessions/${id}/attendance`, {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ attendees: [{ participantId }] }),
+    });
     expect(recorded.status).toBe(200);
     expect(await recorded.json()).toEqual({ recorded: 1 });
-    const future = (await recordSession(database.db, systemActor((await database.query<{ organisation_id: string }>("SELECT organisation_id FROM project LIMIT 1"))[0].organisation_id), testNow, { projectId, title: "Later", heldOn: "2026-07-01", durationMinutes: 60, depth: "light", laCode: "E06000035" })).id;
-    const refused = await app.request(`/api/v1/investment/sessions/${future}/attendance`, { method: "POST", headers: auth(), body: JSON.stringify({ attendees: [{ participantId }] }) });
+    const future = (
+      await recordSession(
+        database.db,
+        systemActor(
+          (
+            await database.query<{ organisation_id: string }>("SELECT organisation_id FROM project LIMIT 1")
+          )[0].organisation_id,
+        ),
+        testNow,
+        {
+          projectId,
+          title: "Later",
+          heldOn: "2026-07-01",
+          durationMinutes: 60,
+          depth: "light",
+          laCode: "E06000035",
+        },
+      )
+    ).id;
+    const refused = await app.request(`/api/v1/investment/sessions/${future}/attendance`, {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ attendees: [{ participantId }] }),
+    });
     expect(refused.status).toBe(422);
     expect(JSON.stringify(await refused.json())).toContain("in the future");
   });
 
   it("records a batch of outcomes all or nothing, naming the bad one", async () => {
-    const good = { participantId, projectId, valueCode: "SOC-LONELY", achievedOn: "2026-06-01", evidence: "Survey" };
-    const batch = await app.request("/api/v1/impact/outcomes", { method: "POST", headers: auth(), body: JSON.stringify({ outcomes: [good, { ...good, participantId: undefined }] }) });
+    const good = {
+      participantId,
+      projectId,
+      valueCode: "SOC-LONELY",
+      achievedOn: "2026-06-01",
+      evidence: "Survey",
+    };
+    const batch = await app.request("/api/v1/impact/outcomes", {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ outcomes: [good, { ...good, participantId: undefined }] }),
+    });
     expect(batch.status).toBe(422);
     const problem = (await batch.json()) as { detail: string; errors: Record<string, string> };
     expect(problem.detail).toMatch(/^Outcome 2:/);
     expect(Object.keys(problem.errors)).toContain("outcomes.1.participantId");
-    const social = await app.request("/api/v1/impact/social-value?from=2026-01-01&to=2026-12-31", { headers: auth() });
+    const social = await app.request("/api/v1/impact/social-value?from=2026-01-01&to=2026-12-31", {
+      headers: auth(),
+    });
     expect(((await social.json()) as { lines: unknown[] }).lines).toHaveLength(0);
-    const single = await app.request("/api/v1/impact/outcomes", { method: "POST", headers: auth(), body: JSON.stringify(good) });
+    const single = await app.request("/api/v1/impact/outcomes", {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify(good),
+    });
     expect(single.status).toBe(201);
   });
 
   it("says malformed JSON is malformed", async () => {
-    const response = await app.request("/api/v1/investment/sessions", { method: "POST", headers: auth(), body: "{not json" });
+    const response = await app.request("/api/v1/investment/sessions", {
+      method: "POST",
+      headers: auth(),
+      body: "{not json",
+    });
     expect(response.status).toBe(400);
   });
 });

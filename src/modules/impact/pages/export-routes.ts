@@ -17,7 +17,11 @@ export function exportRoutes(): Hono<AppEnv> {
     const actor = requireActor(c);
     const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(c.req.param("file"));
     const name = names.find((n) => n === match?.[1]);
-    if (!match || !name) throw notFound("Export not found", `Choose one of: ${names.map((n) => `${n}.csv or ${n}.xlsx`).join(", ")}.`);
+    if (!match || !name)
+      throw notFound(
+        "Export not found",
+        `Choose one of: ${names.map((n) => `${n}.csv or ${n}.xlsx`).join(", ")}.`,
+      );
     const db = c.get("services").database.db;
     const q = c.req.query();
     const period = periodFrom(q, londonToday(c.get("now")));
@@ -27,23 +31,101 @@ export function exportRoutes(): Hono<AppEnv> {
       const value = await computeSocialValue(db, actor, filter);
       table = {
         name: "Social value",
-        head: ["outcome_record_id", "participant_id", "project_id", "code", "outcome", "achieved_on", "age_band", "region", "status", "gross_pence", "deadweight_percent", "net_pence", "excluded_by", "value_source"],
-        rows: value.lines.map((l) => [l.outcomeId, l.participantId, l.projectId, l.code, value.outcomeNames[l.code] ?? "", l.achievedOn, l.ageBand, l.region, l.status, l.grossPence, l.deadweightPercent, l.netPence, l.excludedBy, value.bank?.source ?? ""]),
+        head: [
+          "outcome_record_id",
+          "participant_id",
+          "project_id",
+          "code",
+          "outcome",
+          "achieved_on",
+          "age_band",
+          "region",
+          "status",
+          "gross_pence",
+          "deadweight_percent",
+          "net_pence",
+          "excluded_by",
+          "value_source",
+        ],
+        rows: value.lines.map((l) => [
+          l.outcomeId,
+          l.participantId,
+          l.projectId,
+          l.code,
+          value.outcomeNames[l.code] ?? "",
+          l.achievedOn,
+          l.ageBand,
+          l.region,
+          l.status,
+          l.grossPence,
+          l.deadweightPercent,
+          l.netPence,
+          l.excludedBy,
+          value.bank?.source ?? "",
+        ]),
       };
     } else {
       const d = await computeDashboard(db, actor, filter);
       table =
         name === "neighbourhoods"
-          ? { name: "Neighbourhoods", head: ["lsoa21_code", "name", "la_code", "imd_decile", "priority", "sessions", "community_development_sessions", "people"], rows: d.neighbourhoods.map((n) => [n.lsoa21Code, n.name, n.laCode, n.imdDecile, n.priority ? "yes" : "no", n.sessions, n.communityDevelopmentSessions, n.people]) }
+          ? {
+              name: "Neighbourhoods",
+              head: [
+                "lsoa21_code",
+                "name",
+                "la_code",
+                "imd_decile",
+                "priority",
+                "sessions",
+                "community_development_sessions",
+                "people",
+              ],
+              rows: d.neighbourhoods.map((n) => [
+                n.lsoa21Code,
+                n.name,
+                n.laCode,
+                n.imdDecile,
+                n.priority ? "yes" : "no",
+                n.sessions,
+                n.communityDevelopmentSessions,
+                n.people,
+              ]),
+            }
           : name === "themes"
-            ? { name: "Themes", head: ["theme_code", "theme", "internal_pence", "external_pence", "external_per_internal_pound"], rows: d.investmentRatio.byTheme.map((t) => [t.code, t.name, t.internalPence, t.externalPence, t.externalPerInternalPound]) }
-            : { name: "Trend", head: ["month", "sessions", "people", "attendances"], rows: d.trend.map((t) => [t.month, t.sessions, t.people, t.attendances]) };
+            ? {
+                name: "Themes",
+                head: [
+                  "theme_code",
+                  "theme",
+                  "internal_pence",
+                  "external_pence",
+                  "external_per_internal_pound",
+                ],
+                rows: d.investmentRatio.byTheme.map((t) => [
+                  t.code,
+                  t.name,
+                  t.internalPence,
+                  t.externalPence,
+                  t.externalPerInternalPound,
+                ]),
+              }
+            : {
+                name: "Trend",
+                head: ["month", "sessions", "people", "attendances"],
+                rows: d.trend.map((t) => [t.month, t.sessions, t.people, t.attendances]),
+              };
     }
     const filename = `kith-${name}-${period.from}-to-${period.to}.${match[2]}`;
     if (match[2] === "csv") {
-      return c.body(toCsv(table), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` });
+      return c.body(toCsv(table), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      });
     }
-    return c.body(new Uint8Array(await toXlsx(table)), 200, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${filename}"` });
+    return c.body(new Uint8Array(await toXlsx(table)), 200, {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="${filename}"`,
+    });
   });
   return app;
 }

@@ -4,23 +4,52 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, dateInput, fileUpload, html, select, textarea, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  dateInput,
+  fileUpload,
+  html,
+  select,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { findParticipants, listProjects, type OutcomeFile, recordOutcome } from "../../investment/index.ts";
 import { valueBankClaimCheck } from "../claim-check.ts";
 import { getActiveValueBank } from "../queries/value-bank.ts";
 
 const maxFileBytes = 5 * 1024 * 1024;
 
-async function outcomeForm(c: Context<AppEnv>, actor: Actor, values: Record<string, string>, errors: FieldErrors = {}, status: 200 | 422 = 200) {
+async function outcomeForm(
+  c: Context<AppEnv>,
+  actor: Actor,
+  values: Record<string, string>,
+  errors: FieldErrors = {},
+  status: 200 | 422 = 200,
+) {
   const db = c.get("services").database.db;
-  const [people, { projects }, bank] = await Promise.all([findParticipants(db, actor, { limit: 500 }), listProjects(db, actor, { stage: "active" }), getActiveValueBank(db, actor)]);
+  const [people, { projects }, bank] = await Promise.all([
+    findParticipants(db, actor, { limit: 500 }),
+    listProjects(db, actor, { stage: "active" }),
+    getActiveValueBank(db, actor),
+  ]);
   const [year, month, day] = (values.achievedOn ?? "").split("-");
-  const score = (name: string, label: string, hint: string) => textInput({ name, label, hint, value: values[name], error: errors[name], width: 2, inputmode: "numeric" });
+  const score = (name: string, label: string, hint: string) =>
+    textInput({
+      name,
+      label,
+      hint,
+      value: values[name],
+      error: errors[name],
+      width: 2,
+      inputmode: "numeric",
+    });
   return renderPage(c, {
     title: "Record an outcome",
     errors,
     status,
-    backLink: values.participantId ? `/investment/participants/${values.participantId}` : "/investment/participants",
+    backLink: values.participantId
+      ? `/investment/participants/${values.participantId}`
+      : "/investment/participants",
     content: html`<h1 class="govuk-heading-l">Record an outcome</h1>
       <form method="post" action="/impact/outcomes/new" enctype="multipart/form-data" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
         ${select({ name: "participantId", label: "Participant", value: values.participantId, error: errors.participantId, options: [{ value: "", text: "Choose a participant" }, ...people.map((p) => ({ value: p.id, text: p.displayName }))] })}
@@ -48,23 +77,53 @@ function optionalScore(value: string | undefined): number | null {
 
 export function outcomePages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get("/impact/outcomes/new", async (c) => outcomeForm(c, requireActor(c), { participantId: c.req.query("participantId") ?? "" }));
+  app.get("/impact/outcomes/new", async (c) =>
+    outcomeForm(c, requireActor(c), { participantId: c.req.query("participantId") ?? "" }),
+  );
   app.post("/impact/outcomes/new", async (c) => {
     const actor = requireActor(c);
     const body = await c.req.parseBody({ all: true });
     const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(body)) if (typeof value === "string" && key !== "_csrf") values[key] = value;
+    for (const [key, value] of Object.entries(body))
+      if (typeof value === "string" && key !== "_csrf") values[key] = value;
     const achievedOn = dateFromParts(values, "achievedOn");
     const merged = { ...values, achievedOn };
-    const uploads = (Array.isArray(body.files) ? body.files : [body.files]).filter((f): f is File => f instanceof File && f.size > 0);
+    const uploads = (Array.isArray(body.files) ? body.files : [body.files]).filter(
+      (f): f is File => f instanceof File && f.size > 0,
+    );
     const tooBig = uploads.find((f) => f.size > maxFileBytes);
     if (tooBig) return outcomeForm(c, actor, merged, { files: `${tooBig.name} is larger than 5 MB` }, 422);
-    const files: OutcomeFile[] = await Promise.all(uploads.map(async (f) => ({ fileName: f.name, contentType: f.type || "application/octet-stream", content: new Uint8Array(await f.arrayBuffer()) })));
-    const scores = { wellbeingBefore: optionalScore(values.wellbeingBefore), wellbeingAfter: optionalScore(values.wellbeingAfter), distanceBefore: optionalScore(values.distanceBefore), distanceAfter: optionalScore(values.distanceAfter) };
+    const files: OutcomeFile[] = await Promise.all(
+      uploads.map(async (f) => ({
+        fileName: f.name,
+        contentType: f.type || "application/octet-stream",
+        content: new Uint8Array(await f.arrayBuffer()),
+      })),
+    );
+    const scores = {
+      wellbeingBefore: optionalScore(values.wellbeingBefore),
+      wellbeingAfter: optionalScore(values.wellbeingAfter),
+      distanceBefore: optionalScore(values.distanceBefore),
+      distanceAfter: optionalScore(values.distanceAfter),
+    };
     const badScore = Object.entries(scores).find(([, v]) => Number.isNaN(v));
     if (badScore) return outcomeForm(c, actor, merged, { [badScore[0]]: "Enter a whole number" }, 422);
     try {
-      await recordOutcome(c.get("services").database.db, actor, c.get("now"), { participantId: values.participantId ?? "", projectId: values.projectId ?? "", valueCode: values.valueCode || null, achievedOn, ...scores, evidence: values.evidence ?? "", story: values.story }, { claimCheck: valueBankClaimCheck, files });
+      await recordOutcome(
+        c.get("services").database.db,
+        actor,
+        c.get("now"),
+        {
+          participantId: values.participantId ?? "",
+          projectId: values.projectId ?? "",
+          valueCode: values.valueCode || null,
+          achievedOn,
+          ...scores,
+          evidence: values.evidence ?? "",
+          story: values.story,
+        },
+        { claimCheck: valueBankClaimCheck, files },
+      );
       return c.redirect(`/investment/participants/${values.participantId}?done=outcome`, 303);
     } catch (error) {
       if (error instanceof Problem && error.status === 422) {

@@ -17,7 +17,9 @@ function defaultYear(today: string): number {
 
 function yearFrom(value: string | undefined, today: string): number {
   const year = Number(value);
-  return Number.isInteger(year) && year >= 2000 && year <= Number(today.slice(0, 4)) ? year : defaultYear(today);
+  return Number.isInteger(year) && year >= 2000 && year <= Number(today.slice(0, 4))
+    ? year
+    : defaultYear(today);
 }
 
 export function reportPages(): Hono<AppEnv> {
@@ -48,8 +50,15 @@ export function reportPages(): Hono<AppEnv> {
     const organisation = await getOrganisation(db, actor.organisationId);
     const figures = await computeReportFigures(db, actor, organisation?.name ?? "", year);
     const filename = `social-impact-report-${figures.year.label.replace("/", "-")}.${format}`;
-    if (format === "html") return c.body(reportHtmlDocument(figures), 200, { "content-type": "text/html; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` });
-    return c.body(new Uint8Array(await renderReportPdf(figures)), 200, { "content-type": "application/pdf", "content-disposition": `attachment; filename="${filename}"` });
+    if (format === "html")
+      return c.body(reportHtmlDocument(figures), 200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      });
+    return c.body(new Uint8Array(await renderReportPdf(figures)), 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${filename}"`,
+    });
   });
   return app;
 }

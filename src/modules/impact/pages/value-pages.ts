@@ -2,10 +2,25 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, fileUpload, formatNumber, formatPence, formatPounds, html, summaryList, table, textInput, warningText } from "../../../platform/ui/index.ts";
+import {
+  button,
+  fileUpload,
+  formatNumber,
+  formatPence,
+  formatPounds,
+  html,
+  summaryList,
+  table,
+  textInput,
+  warningText,
+} from "../../../platform/ui/index.ts";
 import { canViewParticipants, londonToday } from "../../investment/index.ts";
 import { ageBands, regions } from "../age-region.ts";
-import { canManageValueBank, importValueBank, installOpenDefaultBank } from "../commands/import-value-bank.ts";
+import {
+  canManageValueBank,
+  importValueBank,
+  installOpenDefaultBank,
+} from "../commands/import-value-bank.ts";
 import { computeSocialValue } from "../queries/social-value.ts";
 import { getActiveValueBank } from "../queries/value-bank.ts";
 import { impactNav, periodFrom } from "./impact-nav.ts";
@@ -24,7 +39,10 @@ export function valuePages(): Hono<AppEnv> {
   app.get("/impact/social-value", async (c) => {
     const actor = requireActor(c);
     const period = periodFrom(c.req.query(), londonToday(c.get("now")));
-    const value = await computeSocialValue(c.get("services").database.db, actor, { from: period.from, to: period.to });
+    const value = await computeSocialValue(c.get("services").database.db, actor, {
+      from: period.from,
+      to: period.to,
+    });
     const shown = value.lines.slice(0, 500);
     const names = canViewParticipants(actor);
     return renderPage(c, {
@@ -36,11 +54,26 @@ export function valuePages(): Hono<AppEnv> {
         <p class="govuk-body-s">Values: ${value.bank ? `${value.bank.name}: ${value.bank.source} (${value.bank.priceYear} prices; ${value.bank.licence})` : "no value bank installed"}.</p>
         <p class="govuk-body">Every outcome record that names a value-bank outcome is listed, with what happened to it. <a class="govuk-link" href="/impact/export/social-value.csv?from=${period.from}&amp;to=${period.to}">Download all ${formatNumber(value.lines.length)} lines (CSV)</a>.</p>
         ${table({
-          caption: shown.length < value.lines.length ? `The first ${shown.length} of ${value.lines.length} lines` : `${value.lines.length} lines`,
-          head: [{ text: "Achieved" }, { text: "Participant" }, { text: "Outcome" }, { text: "Age band" }, { text: "Region" }, { text: "Value", numeric: true }, { text: "Deadweight", numeric: true }, { text: "Counted", numeric: true }, { text: "Status" }],
+          caption:
+            shown.length < value.lines.length
+              ? `The first ${shown.length} of ${value.lines.length} lines`
+              : `${value.lines.length} lines`,
+          head: [
+            { text: "Achieved" },
+            { text: "Participant" },
+            { text: "Outcome" },
+            { text: "Age band" },
+            { text: "Region" },
+            { text: "Value", numeric: true },
+            { text: "Deadweight", numeric: true },
+            { text: "Counted", numeric: true },
+            { text: "Status" },
+          ],
           rows: shown.map((l) => [
             l.achievedOn,
-            names ? html`<a class="govuk-link" href="/investment/participants/${l.participantId}">${l.participantId.slice(-8)}</a>` : l.participantId.slice(-8),
+            names
+              ? html`<a class="govuk-link" href="/investment/participants/${l.participantId}">${l.participantId.slice(-8)}</a>`
+              : l.participantId.slice(-8),
             `${value.outcomeNames[l.code] ?? l.code} (${l.code})`,
             l.ageBand,
             l.region === "london" ? "London" : "Outside London",
@@ -62,7 +95,10 @@ export function valuePages(): Hono<AppEnv> {
       fullWidth: true,
       errors,
       status,
-      notification: flashFrom(c, { imported: "The value bank has been imported and is now in use.", installed: "The open default value bank is now in use." }),
+      notification: flashFrom(c, {
+        imported: "The value bank has been imported and is now in use.",
+        installed: "The open default value bank is now in use.",
+      }),
       content: html`${impactNav("/impact/value-bank")}<h1 class="govuk-heading-l">Value bank</h1>
         ${
           active
@@ -71,14 +107,39 @@ export function valuePages(): Hono<AppEnv> {
                 { key: "Source", value: active.bank.source },
                 { key: "Licence", value: active.bank.licence },
                 { key: "Prices", value: String(active.bank.priceYear) },
-                { key: "Deadweight", value: active.categories.map((cat) => `${cat.category} ${cat.deadweightPercent}%`).join(", ") },
+                {
+                  key: "Deadweight",
+                  value: active.categories
+                    .map((cat) => `${cat.category} ${cat.deadweightPercent}%`)
+                    .join(", "),
+                },
               ])
             : warningText("No value bank is in use, so no social value can be calculated yet.")
         }
         ${table({
           caption: `${outcomes.length} outcomes`,
-          head: [{ text: "Code" }, { text: "Outcome" }, { text: "Category" }, ...ageBands.flatMap((band) => regions.map((region) => ({ text: `${band}, ${region === "london" ? "London" : "outside"}`, numeric: true })))],
-          rows: outcomes.map((o) => [o.code, o.name, o.category, ...ageBands.flatMap((band) => regions.map((region) => ({ content: formatPounds(o.values[band]?.[region] ?? 0), numeric: true })))]),
+          head: [
+            { text: "Code" },
+            { text: "Outcome" },
+            { text: "Category" },
+            ...ageBands.flatMap((band) =>
+              regions.map((region) => ({
+                text: `${band}, ${region === "london" ? "London" : "outside"}`,
+                numeric: true,
+              })),
+            ),
+          ],
+          rows: outcomes.map((o) => [
+            o.code,
+            o.name,
+            o.category,
+            ...ageBands.flatMap((band) =>
+              regions.map((region) => ({
+                content: formatPounds(o.values[band]?.[region] ?? 0),
+                numeric: true,
+              })),
+            ),
+          ]),
         })}
         ${
           canManageValueBank(actor)
@@ -106,13 +167,34 @@ export function valuePages(): Hono<AppEnv> {
     const text = (key: string) => (typeof body[key] === "string" ? String(body[key]).trim() : "");
     if (!(file instanceof File) || file.size === 0) return bankPage(c, { file: "Choose a CSV file" }, 422);
     try {
-      await importValueBank(c.get("services").database.db, actor, c.get("now"), await file.text(), { name: text("name") || file.name, source: text("source"), licence: text("licence"), priceYear: Number(text("priceYear")) });
+      await importValueBank(c.get("services").database.db, actor, c.get("now"), await file.text(), {
+        name: text("name") || file.name,
+        source: text("source"),
+        licence: text("licence"),
+        priceYear: Number(text("priceYear")),
+      });
       return c.redirect("/impact/value-bank?done=imported", 303);
     } catch (error) {
       if (error instanceof Problem && error.status === 422) {
         const fileLines = Object.entries(error.fieldErrors ?? {}).filter(([key]) => key.startsWith("file."));
-        const other = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).filter(([key]) => !key.startsWith("file.")));
-        return bankPage(c, { ...other, ...(fileLines.length ? { file: fileLines.map(([, message]) => message).slice(0, 10).join(". ") } : {}) }, 422);
+        const other = Object.fromEntries(
+          Object.entries(error.fieldErrors ?? {}).filter(([key]) => !key.startsWith("file.")),
+        );
+        return bankPage(
+          c,
+          {
+            ...other,
+            ...(fileLines.length
+              ? {
+                  file: fileLines
+                    .map(([, message]) => message)
+                    .slice(0, 10)
+                    .join(". "),
+                }
+              : {}),
+          },
+          422,
+        );
       }
       throw error;
     }

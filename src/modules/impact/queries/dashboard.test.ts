@@ -3,9 +3,19 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { addFunding, createChangeTemplate, createProject, createTheme, recordAttendance, recordOutcome, recordSession, recordSpend, registerParticipant } from "../../investment/index.ts";
+import {
+  addFunding,
+  createChangeTemplate,
+  createProject,
+  createTheme,
+  recordAttendance,
+  recordOutcome,
+  recordSession,
+  recordSpend,
+  registerParticipant,
+} from "../../investment/index.ts";
 import { importValueBank } from "../commands/import-value-bank.ts";
-import { type Dashboard, computeDashboard } from "./dashboard.ts";
+import { computeDashboard, type Dashboard } from "./dashboard.ts";
 import { computeSroi } from "./social-value.ts";
 
 // A small data set worked by hand: every expected figure below is derived in the comments.
@@ -34,43 +44,168 @@ beforeAll(async () => {
   const db = database.db;
   await createTheme(db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
   await createTheme(db, manager, testNow, { code: "employ", name: "Employability" });
-  const templateId = (await createChangeTemplate(db, manager, testNow, { name: "T", inputs: "i", activities: "a", outputs: "o", outcomes: "c" })).id;
-  const base = { kind: "project" as const, stage: "active" as const, areas: [{ laCode: "E06000035" }], need: "yes" as const, bestPlaced: "yes" as const, canResource: "yes" as const, changeTemplateId: templateId };
-  lunchClub = (await createProject(db, manager, testNow, { ...base, name: "Lunch club", themeCodes: ["wellbeing"], communityDevelopment: true })).id;
-  const jobClub = (await createProject(db, manager, testNow, { ...base, name: "Job club", themeCodes: ["employ"] })).id;
-  const idea = (await createProject(db, manager, testNow, { ...base, name: "Idea", stage: "idea", themeCodes: ["employ"] })).id;
-  await addFunding(db, manager, testNow, lunchClub, { source: "Us", kind: "internal", amountPence: 1_000_000, year: 2026 });
-  await addFunding(db, manager, testNow, lunchClub, { source: "Lottery", kind: "external", amountPence: 3_000_000, year: 2026 });
-  await addFunding(db, manager, testNow, lunchClub, { source: "Hoped-for", kind: "external", amountPence: 500_000, year: 2026, secured: false });
-  await addFunding(db, manager, testNow, jobClub, { source: "Us", kind: "internal", amountPence: 500_000, year: 2026 });
-  await addFunding(db, manager, testNow, idea, { source: "Us", kind: "internal", amountPence: 9_900_000, year: 2026 });
-  await recordSpend(db, manager, testNow, lunchClub, { spentOn: "2026-05-01", amountPence: 800_000, description: "Hall hire and food" });
-  await recordSpend(db, manager, testNow, jobClub, { spentOn: "2026-05-01", amountPence: 600_000, description: "Tutor" });
+  const templateId = (
+    await createChangeTemplate(db, manager, testNow, {
+      name: "T",
+      inputs: "i",
+      activities: "a",
+      outputs: "o",
+      outcomes: "c",
+    })
+  ).id;
+  const base = {
+    kind: "project" as const,
+    stage: "active" as const,
+    areas: [{ laCode: "E06000035" }],
+    need: "yes" as const,
+    bestPlaced: "yes" as const,
+    canResource: "yes" as const,
+    changeTemplateId: templateId,
+  };
+  lunchClub = (
+    await createProject(db, manager, testNow, {
+      ...base,
+      name: "Lunch club",
+      themeCodes: ["wellbeing"],
+      communityDevelopment: true,
+    })
+  ).id;
+  const jobClub = (
+    await createProject(db, manager, testNow, { ...base, name: "Job club", themeCodes: ["employ"] })
+  ).id;
+  const idea = (
+    await createProject(db, manager, testNow, {
+      ...base,
+      name: "Idea",
+      stage: "idea",
+      themeCodes: ["employ"],
+    })
+  ).id;
+  await addFunding(db, manager, testNow, lunchClub, {
+    source: "Us",
+    kind: "internal",
+    amountPence: 1_000_000,
+    year: 2026,
+  });
+  await addFunding(db, manager, testNow, lunchClub, {
+    source: "Lottery",
+    kind: "external",
+    amountPence: 3_000_000,
+    year: 2026,
+  });
+  await addFunding(db, manager, testNow, lunchClub, {
+    source: "Hoped-for",
+    kind: "external",
+    amountPence: 500_000,
+    year: 2026,
+    secured: false,
+  });
+  await addFunding(db, manager, testNow, jobClub, {
+    source: "Us",
+    kind: "internal",
+    amountPence: 500_000,
+    year: 2026,
+  });
+  await addFunding(db, manager, testNow, idea, {
+    source: "Us",
+    kind: "internal",
+    amountPence: 9_900_000,
+    year: 2026,
+  });
+  await recordSpend(db, manager, testNow, lunchClub, {
+    spentOn: "2026-05-01",
+    amountPence: 800_000,
+    description: "Hall hire and food",
+  });
+  await recordSpend(db, manager, testNow, jobClub, {
+    spentOn: "2026-05-01",
+    amountPence: 600_000,
+    description: "Tutor",
+  });
 
   const person = async (ref: string, tenant: boolean, dateOfBirth: string) =>
-    (await registerParticipant(db, manager, testNow, { externalRef: ref, displayName: ref, tenant, dateOfBirth, laCode: "E06000035" })).id;
+    (
+      await registerParticipant(db, manager, testNow, {
+        externalRef: ref,
+        displayName: ref,
+        tenant,
+        dateOfBirth,
+        laCode: "E06000035",
+      })
+    ).id;
   const a = await person("A", true, "1950-01-01");
   const b = await person("B", true, "2003-01-01");
   const c = await person("C", false, "1980-01-01");
   const d = await person("D", false, "1990-01-01");
   const e = await person("E", true, "1970-01-01");
-  const session = async (projectId: string, heldOn: string, depth: "light" | "in-depth", lsoa21Code: string | null) =>
-    (await recordSession(db, manager, testNow, { projectId, title: `S ${heldOn}`, heldOn, durationMinutes: 120, depth, laCode: "E06000035", lsoa21Code })).id;
+  const session = async (
+    projectId: string,
+    heldOn: string,
+    depth: "light" | "in-depth",
+    lsoa21Code: string | null,
+  ) =>
+    (
+      await recordSession(db, manager, testNow, {
+        projectId,
+        title: `S ${heldOn}`,
+        heldOn,
+        durationMinutes: 120,
+        depth,
+        laCode: "E06000035",
+        lsoa21Code,
+      })
+    ).id;
   const s1 = await session(lunchClub, "2026-03-01", "light", L1);
   const s2 = await session(lunchClub, "2026-04-01", "in-depth", L2);
   const s3 = await session(lunchClub, "2026-05-01", "light", L1);
   const s4 = await session(jobClub, "2026-05-10", "in-depth", null);
   const s5 = await session(lunchClub, "2025-12-15", "light", L1);
-  await recordAttendance(db, manager, testNow, s1, { attendees: [{ participantId: a }, { participantId: b }, { participantId: c }, { participantId: d, role: "volunteer", minutes: 120 }] });
-  await recordAttendance(db, manager, testNow, s2, { attendees: [{ participantId: a }, { participantId: e, role: "service-user-input", minutes: 90 }] });
+  await recordAttendance(db, manager, testNow, s1, {
+    attendees: [
+      { participantId: a },
+      { participantId: b },
+      { participantId: c },
+      { participantId: d, role: "volunteer", minutes: 120 },
+    ],
+  });
+  await recordAttendance(db, manager, testNow, s2, {
+    attendees: [{ participantId: a }, { participantId: e, role: "service-user-input", minutes: 90 }],
+  });
   await recordAttendance(db, manager, testNow, s3, { attendees: [{ participantId: c }] });
-  await recordAttendance(db, manager, testNow, s4, { attendees: [{ participantId: b }, { participantId: d, role: "volunteer", minutes: 60 }] });
+  await recordAttendance(db, manager, testNow, s4, {
+    attendees: [{ participantId: b }, { participantId: d, role: "volunteer", minutes: 60 }],
+  });
   await recordAttendance(db, manager, testNow, s5, { attendees: [{ participantId: a }] });
 
-  await importValueBank(db, manager, testNow, bankCsv, { name: "Test bank", source: "Hand-made", licence: "Test", priceYear: 2025 });
-  await recordOutcome(db, manager, testNow, { participantId: a, projectId: lunchClub, valueCode: "LONELY", achievedOn: "2026-04-01", evidence: "Survey", wellbeingBefore: 15, wellbeingAfter: 21 });
-  await recordOutcome(db, manager, testNow, { participantId: b, projectId: jobClub, valueCode: "JOB", achievedOn: "2026-05-20", evidence: "Payslip", story: "B found work after the club." });
-  dashboard = await computeDashboard(db, manager, { from: "2026-01-01", to: "2026-12-31" }, { neighbourhoods });
+  await importValueBank(db, manager, testNow, bankCsv, {
+    name: "Test bank",
+    source: "Hand-made",
+    licence: "Test",
+    priceYear: 2025,
+  });
+  await recordOutcome(db, manager, testNow, {
+    participantId: a,
+    projectId: lunchClub,
+    valueCode: "LONELY",
+    achievedOn: "2026-04-01",
+    evidence: "Survey",
+    wellbeingBefore: 15,
+    wellbeingAfter: 21,
+  });
+  await recordOutcome(db, manager, testNow, {
+    participantId: b,
+    projectId: jobClub,
+    valueCode: "JOB",
+    achievedOn: "2026-05-20",
+    evidence: "Payslip",
+    story: "B found work after the club.",
+  });
+  dashboard = await computeDashboard(
+    db,
+    manager,
+    { from: "2026-01-01", to: "2026-12-31" },
+    { neighbourhoods },
+  );
 });
 afterAll(async () => database.close());
 
@@ -98,12 +233,20 @@ describe("dashboard of common indicators (hand-computed data set)", () => {
     expect(dashboard.externalFundingSecuredPence).toBe(3_000_000); // the unsecured £5,000 is left out
     expect(dashboard.internalInvestmentPence).toBe(1_500_000);
     expect(dashboard.investmentRatio.externalPerInternalPound).toBe(2);
-    const byTheme = Object.fromEntries(dashboard.investmentRatio.byTheme.map((t) => [t.code, t.externalPerInternalPound]));
+    const byTheme = Object.fromEntries(
+      dashboard.investmentRatio.byTheme.map((t) => [t.code, t.externalPerInternalPound]),
+    );
     expect(byTheme).toEqual({ wellbeing: 3, employ: 0 });
   });
   it("measures community development in priority neighbourhoods against the 50% target", () => {
     // Lunch club is community development: S1 (L1), S2 (L2), S3 (L1) → 2 of 3 in priority neighbourhoods.
-    expect(dashboard.priorityNeighbourhoods).toMatchObject({ communityDevelopmentSessions: 3, inPriorityNeighbourhoods: 2, share: 0.6667, target: 0.5, met: true });
+    expect(dashboard.priorityNeighbourhoods).toMatchObject({
+      communityDevelopmentSessions: 3,
+      inPriorityNeighbourhoods: 2,
+      share: 0.6667,
+      target: 0.5,
+      met: true,
+    });
   });
   it("values outcomes by age band and deadweight, per £1 invested, naming the bank", () => {
     // A is 76: LONELY 50+ outside London £2,000 less 10% = £1,800. B is 23: JOB under-25 £5,000 less 20% = £4,000.
@@ -117,7 +260,12 @@ describe("dashboard of common indicators (hand-computed data set)", () => {
     expect(l1).toMatchObject({ sessions: 2, imdDecile: 2, priority: true });
   });
   it("narrows every figure to one theme", async () => {
-    const employ = await computeDashboard(database.db, manager, { from: "2026-01-01", to: "2026-12-31", themeCode: "employ" }, { neighbourhoods });
+    const employ = await computeDashboard(
+      database.db,
+      manager,
+      { from: "2026-01-01", to: "2026-12-31", themeCode: "employ" },
+      { neighbourhoods },
+    );
     expect(employ.residentsReached.total).toBe(1);
     expect(employ.socialValue.totalPence).toBe(400_000);
   });

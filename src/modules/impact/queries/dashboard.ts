@@ -23,7 +23,12 @@ export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
  * `neighbourhoods` lets a caller supply the neighbourhood facts (tests, benchmarks); otherwise the
  * places module gives them.
  */
-export async function computeDashboard(db: Db, actor: Actor, filter: FigureFilter, options: { neighbourhoods?: NeighbourhoodFacts } = {}) {
+export async function computeDashboard(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+  options: { neighbourhoods?: NeighbourhoodFacts } = {},
+) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
   const [reach, trend, money, activity, survey, socialValue] = await Promise.all([
     reachFigures(db, actor, filter),
@@ -34,27 +39,46 @@ export async function computeDashboard(db: Db, actor: Actor, filter: FigureFilte
     computeSocialValue(db, actor, filter),
   ]);
   const places = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
-  const inPriority = activity.neighbourhoods.filter((n) => places.get(n.lsoa21Code)?.priority).reduce((sum, n) => sum + n.communityDevelopmentSessions, 0);
+  const inPriority = activity.neighbourhoods
+    .filter((n) => places.get(n.lsoa21Code)?.priority)
+    .reduce((sum, n) => sum + n.communityDevelopmentSessions, 0);
   const cdSessions = activity.communityDevelopmentSessions;
   const share = cdSessions > 0 ? inPriority / cdSessions : null;
   const bank: BankSource | null = socialValue.bank;
   return {
     period: { from: filter.from, to: filter.to },
     filter: { themeCode: filter.themeCode ?? null, laCode: filter.laCode ?? null },
-    residentsReached: { total: reach.residents.total, lightTouch: reach.residents.light, inDepth: reach.residents.inDepth },
-    tenantsReached: { total: reach.tenants.total, lightTouch: reach.tenants.light, inDepth: reach.tenants.inDepth },
+    residentsReached: {
+      total: reach.residents.total,
+      lightTouch: reach.residents.light,
+      inDepth: reach.residents.inDepth,
+    },
+    tenantsReached: {
+      total: reach.tenants.total,
+      lightTouch: reach.tenants.light,
+      inDepth: reach.tenants.inDepth,
+    },
     volunteerInput: { people: reach.volunteers.people, hours: round1(reach.volunteers.hours) },
     serviceUserInput: { people: reach.serviceUserInput.people, hours: round1(reach.serviceUserInput.hours) },
     sessions: reach.sessions,
     attendances: reach.attendances,
-    servicesWithinBudget: { services: money.budget.projects, withinBudget: money.budget.withinBudget, overBudget: money.budget.overBudget },
+    servicesWithinBudget: {
+      services: money.budget.projects,
+      withinBudget: money.budget.withinBudget,
+      overBudget: money.budget.overBudget,
+    },
     externalFundingSecuredPence: money.externalSecuredPence,
     internalInvestmentPence: money.internalPence,
     investmentRatio: {
       internalPence: money.internalPence,
       externalPence: money.externalSecuredPence,
-      externalPerInternalPound: money.internalPence > 0 ? round2(money.externalSecuredPence / money.internalPence) : null,
-      byTheme: money.byTheme.map((theme) => ({ ...theme, externalPerInternalPound: theme.internalPence > 0 ? round2(theme.externalPence / theme.internalPence) : null })),
+      externalPerInternalPound:
+        money.internalPence > 0 ? round2(money.externalSecuredPence / money.internalPence) : null,
+      byTheme: money.byTheme.map((theme) => ({
+        ...theme,
+        externalPerInternalPound:
+          theme.internalPence > 0 ? round2(theme.externalPence / theme.internalPence) : null,
+      })),
     },
     priorityNeighbourhoods: {
       communityDevelopmentSessions: cdSessions,
@@ -69,13 +93,20 @@ export async function computeDashboard(db: Db, actor: Actor, filter: FigureFilte
       people: socialValue.people,
       investedPence: money.spentPence,
       perPoundInvested: money.spentPence > 0 ? round2(socialValue.totalPence / money.spentPence) : null,
-      source: bank ? `${bank.name}: ${bank.source} (${bank.priceYear} prices; ${bank.licence})` : "No value bank installed",
+      source: bank
+        ? `${bank.name}: ${bank.source} (${bank.priceYear} prices; ${bank.licence})`
+        : "No value bank installed",
     },
     survey,
     trend,
     neighbourhoods: activity.neighbourhoods.map((n) => {
       const facts = places.get(n.lsoa21Code);
-      return { ...n, name: facts?.name ?? n.lsoa21Code, imdDecile: facts?.imdDecile ?? null, priority: facts?.priority ?? false };
+      return {
+        ...n,
+        name: facts?.name ?? n.lsoa21Code,
+        imdDecile: facts?.imdDecile ?? null,
+        priority: facts?.priority ?? false,
+      };
     }),
   };
 }

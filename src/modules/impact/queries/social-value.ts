@@ -10,7 +10,10 @@ import { calculateSroi, type SroiOutcome, type SroiResult } from "../sroi.ts";
 import { loadActiveBank } from "./value-bank.ts";
 
 export type BankSource = { name: string; source: string; licence: string; priceYear: number };
-export type SocialValueReport = SocialValueResult & { bank: BankSource | null; outcomeNames: Record<string, string> };
+export type SocialValueReport = SocialValueResult & {
+  bank: BankSource | null;
+  outcomeNames: Record<string, string>;
+};
 
 function monthsBefore(isoDate: string, months: number): string {
   const [y, m, d] = isoDate.split("-").map(Number);
@@ -21,17 +24,30 @@ function monthsBefore(isoDate: string, months: number): string {
  * Social value for a period by HACT's method, with every line traceable to an outcome record.
  * Claims from the 12 months before the period are read so that a repeat across the edge is not valued twice.
  */
-export async function computeSocialValue(db: Db, actor: Actor, filter: FigureFilter): Promise<SocialValueReport> {
+export async function computeSocialValue(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+): Promise<SocialValueReport> {
   requireAllowed(canViewPortfolio(actor), "Only staff can see social value.");
   const active = await loadActiveBank(db, actor.organisationId);
   if (!active) return { bank: null, totalPence: 0, grossPence: 0, people: 0, lines: [], outcomeNames: {} };
   const claims = await valueClaims(db, actor, { ...filter, from: monthsBefore(filter.from, 12) });
   const result = calculateSocialValue(claims, active.rules, filter.from);
   const { name, source, licence, priceYear } = active.bank;
-  return { ...result, bank: { name, source, licence, priceYear }, outcomeNames: Object.fromEntries([...active.rules.outcomes].map(([code, o]) => [code, o.name])) };
+  return {
+    ...result,
+    bank: { name, source, licence, priceYear },
+    outcomeNames: Object.fromEntries([...active.rules.outcomes].map(([code, o]) => [code, o.name])),
+  };
 }
 
-export type ProjectSroi = { projectId: string; projectName: string; socialValuePence: number; sroi: SroiResult };
+export type ProjectSroi = {
+  projectId: string;
+  projectName: string;
+  socialValuePence: number;
+  sroi: SroiResult;
+};
 
 /**
  * SROI per project and overall (Cabinet Office guide): the HACT values (deadweight already taken off)
@@ -39,17 +55,49 @@ export type ProjectSroi = { projectId: string; projectName: string; socialValueP
  * displacement, drop-off and benefit years apply; inputs are the money spent in the period, or, where
  * no spending has been recorded, the secured funding for the period's years.
  */
-export async function computeSroi(db: Db, actor: Actor, filter: FigureFilter, socialValue?: SocialValueReport): Promise<{ projects: ProjectSroi[]; overall: SroiResult; bank: BankSource | null }> {
+export async function computeSroi(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+  socialValue?: SocialValueReport,
+): Promise<{ projects: ProjectSroi[]; overall: SroiResult; bank: BankSource | null }> {
   const value = socialValue ?? (await computeSocialValue(db, actor, filter));
   const counted = value.lines.filter((line) => line.status === "counted");
   const projectIds = [...new Set(counted.map((line) => line.projectId))];
   const org = actor.organisationId;
-  const projects = projectIds.length ? await db.select().from(project).where(inOrganisation(project, org, inArray(project.id, projectIds))) : [];
+  const projects = projectIds.length
+    ? await db
+        .select()
+        .from(project)
+        .where(inOrganisation(project, org, inArray(project.id, projectIds)))
+    : [];
   const spend = projectIds.length
-    ? await db.select({ projectId: projectSpend.projectId, amountPence: projectSpend.amountPence, spentOn: projectSpend.spentOn }).from(projectSpend).where(inOrganisation(projectSpend, org, inArray(projectSpend.projectId, projectIds)))
+    ? await db
+        .select({
+          projectId: projectSpend.projectId,
+          amountPence: projectSpend.amountPence,
+          spentOn: projectSpend.spentOn,
+        })
+        .from(projectSpend)
+        .where(inOrganisation(projectSpend, org, inArray(projectSpend.projectId, projectIds)))
     : [];
   const funding = projectIds.length
-    ? await db.select({ projectId: projectFunding.projectId, amountPence: projectFunding.amountPence, year: projectFunding.year, secured: projectFunding.secured }).from(projectFunding).where(inOrganisation(projectFunding, org, inArray(projectFunding.projectId, projectIds), eq(projectFunding.secured, true)))
+    ? await db
+        .select({
+          projectId: projectFunding.projectId,
+          amountPence: projectFunding.amountPence,
+          year: projectFunding.year,
+          secured: projectFunding.secured,
+        })
+        .from(projectFunding)
+        .where(
+          inOrganisation(
+            projectFunding,
+            org,
+            inArray(projectFunding.projectId, projectIds),
+            eq(projectFunding.secured, true),
+          ),
+        )
     : [];
   const fromYear = Number(filter.from.slice(0, 4));
   const toYear = Number(filter.to.slice(0, 4));
@@ -69,11 +117,23 @@ export async function computeSroi(db: Db, actor: Actor, filter: FigureFilter, so
       dropOffPercent: row.dropOffPercent,
       years: row.benefitYears,
     }));
-    const spent = spend.filter((s) => s.projectId === row.id && s.spentOn >= filter.from && s.spentOn <= filter.to).reduce((sum, s) => sum + s.amountPence, 0);
-    const inputs = spent > 0 ? spent : funding.filter((f) => f.projectId === row.id && f.year >= fromYear && f.year <= toYear).reduce((sum, f) => sum + f.amountPence, 0);
+    const spent = spend
+      .filter((s) => s.projectId === row.id && s.spentOn >= filter.from && s.spentOn <= filter.to)
+      .reduce((sum, s) => sum + s.amountPence, 0);
+    const inputs =
+      spent > 0
+        ? spent
+        : funding
+            .filter((f) => f.projectId === row.id && f.year >= fromYear && f.year <= toYear)
+            .reduce((sum, f) => sum + f.amountPence, 0);
     allOutcomes.push(...outcomes);
     allInputs += inputs;
-    return { projectId: row.id, projectName: row.name, socialValuePence: lines.reduce((sum, line) => sum + line.netPence, 0), sroi: calculateSroi(outcomes, inputs) };
+    return {
+      projectId: row.id,
+      projectName: row.name,
+      socialValuePence: lines.reduce((sum, line) => sum + line.netPence, 0),
+      sroi: calculateSroi(outcomes, inputs),
+    };
   });
   results.sort((a, b) => b.socialValuePence - a.socialValuePence);
   return { projects: results, overall: calculateSroi(allOutcomes, allInputs), bank: value.bank };

@@ -1,4 +1,15 @@
-import { barChart, formatNumber, formatPercent, formatPounds, html, lineChart, raw, type SafeHtml, summaryList, table } from "../../../platform/ui/index.ts";
+import {
+  barChart,
+  formatNumber,
+  formatPercent,
+  formatPounds,
+  html,
+  lineChart,
+  raw,
+  type SafeHtml,
+  summaryList,
+  table,
+} from "../../../platform/ui/index.ts";
 import { neighbourhoodTileMap } from "./neighbourhood-map.ts";
 import type { ReportFigures } from "./report-figures.ts";
 
@@ -8,33 +19,67 @@ export function perPound(ratio: number | null): string {
 
 function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", {
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** The body of the report: shared by the standalone HTML file and the page in Kith. */
 export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): SafeHtml {
   const d = figures.dashboard;
   const source = d.socialValue.source;
-  const h = (text: string) => (headingLevel === 1 ? html`<h2 class="govuk-heading-l">${text}</h2>` : html`<h3 class="govuk-heading-m">${text}</h3>`);
+  const h = (text: string) =>
+    headingLevel === 1
+      ? html`<h2 class="govuk-heading-l">${text}</h2>`
+      : html`<h3 class="govuk-heading-m">${text}</h3>`;
   return html`
     <p class="govuk-body-l">From ${figures.year.from} to ${figures.year.to}, ${figures.organisationName}'s community investment created <strong>${perPound(d.socialValue.perPoundInvested)} of social value for every £1 invested</strong>.</p>
     <p class="govuk-body-s">Social value: ${formatPounds(d.socialValue.totalPence)} for ${formatNumber(d.socialValue.people)} people, against ${formatPounds(d.socialValue.investedPence)} spent. Source of values: ${source}. Method: HACT wellbeing valuation (one value per person per outcome per 12 months, deadweight applied, no double counting).</p>
     ${h("Key figures")}
     ${summaryList([
-      { key: "Residents reached", value: `${formatNumber(d.residentsReached.total)} (${formatNumber(d.residentsReached.lightTouch)} light-touch, ${formatNumber(d.residentsReached.inDepth)} in-depth)` },
-      { key: "Tenants reached", value: `${formatNumber(d.tenantsReached.total)} (${formatNumber(d.tenantsReached.lightTouch)} light-touch, ${formatNumber(d.tenantsReached.inDepth)} in-depth)` },
-      { key: "Volunteer input", value: `${formatNumber(d.volunteerInput.people)} volunteers, ${formatNumber(d.volunteerInput.hours, 1)} hours` },
-      { key: "Service-user input", value: `${formatNumber(d.serviceUserInput.people)} people, ${formatNumber(d.serviceUserInput.hours, 1)} hours` },
-      { key: "Sessions and attendances", value: `${formatNumber(d.sessions)} sessions, ${formatNumber(d.attendances)} attendances` },
-      { key: "Services within budget or funding plan", value: `${d.servicesWithinBudget.withinBudget} of ${d.servicesWithinBudget.services}` },
+      {
+        key: "Residents reached",
+        value: `${formatNumber(d.residentsReached.total)} (${formatNumber(d.residentsReached.lightTouch)} light-touch, ${formatNumber(d.residentsReached.inDepth)} in-depth)`,
+      },
+      {
+        key: "Tenants reached",
+        value: `${formatNumber(d.tenantsReached.total)} (${formatNumber(d.tenantsReached.lightTouch)} light-touch, ${formatNumber(d.tenantsReached.inDepth)} in-depth)`,
+      },
+      {
+        key: "Volunteer input",
+        value: `${formatNumber(d.volunteerInput.people)} volunteers, ${formatNumber(d.volunteerInput.hours, 1)} hours`,
+      },
+      {
+        key: "Service-user input",
+        value: `${formatNumber(d.serviceUserInput.people)} people, ${formatNumber(d.serviceUserInput.hours, 1)} hours`,
+      },
+      {
+        key: "Sessions and attendances",
+        value: `${formatNumber(d.sessions)} sessions, ${formatNumber(d.attendances)} attendances`,
+      },
+      {
+        key: "Services within budget or funding plan",
+        value: `${d.servicesWithinBudget.withinBudget} of ${d.servicesWithinBudget.services}`,
+      },
       { key: "External funding secured", value: formatPounds(d.externalFundingSecuredPence) },
       { key: "Internal investment", value: formatPounds(d.internalInvestmentPence) },
-      { key: "External funding per £1 of internal investment", value: perPound(d.investmentRatio.externalPerInternalPound) },
+      {
+        key: "External funding per £1 of internal investment",
+        value: perPound(d.investmentRatio.externalPerInternalPound),
+      },
       {
         key: "Community development in priority neighbourhoods",
-        value: d.priorityNeighbourhoods.share === null ? "No community development sessions" : `${formatPercent(d.priorityNeighbourhoods.share)} of ${formatNumber(d.priorityNeighbourhoods.communityDevelopmentSessions)} sessions (target 50%: ${d.priorityNeighbourhoods.met ? "met" : "not met"})`,
+        value:
+          d.priorityNeighbourhoods.share === null
+            ? "No community development sessions"
+            : `${formatPercent(d.priorityNeighbourhoods.share)} of ${formatNumber(d.priorityNeighbourhoods.communityDevelopmentSessions)} sessions (target 50%: ${d.priorityNeighbourhoods.met ? "met" : "not met"})`,
       },
-      { key: "Social value (SROI, discounted at 3.5%)", value: `${formatPounds(figures.sroi.overall.presentValuePence)} present value; ${figures.sroi.overall.ratio === null ? "no inputs recorded" : `£${figures.sroi.overall.ratio.toFixed(2)} per £1 of inputs`}` },
+      {
+        key: "Social value (SROI, discounted at 3.5%)",
+        value: `${formatPounds(figures.sroi.overall.presentValuePence)} present value; ${figures.sroi.overall.ratio === null ? "no inputs recorded" : `£${figures.sroi.overall.ratio.toFixed(2)} per £1 of inputs`}`,
+      },
     ])}
     ${h("Reach through the year")}
     ${lineChart({
@@ -52,16 +97,38 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
     ${table({
       caption: "Reach and social value by theme",
       firstCellIsHeader: true,
-      head: [{ text: "Theme" }, { text: "Residents", numeric: true }, { text: "In-depth", numeric: true }, { text: "Sessions", numeric: true }, { text: "Social value", numeric: true }],
-      rows: figures.themes.map((t) => [t.name, { content: formatNumber(t.residents), numeric: true }, { content: formatNumber(t.inDepth), numeric: true }, { content: formatNumber(t.sessions), numeric: true }, { content: formatPounds(t.socialValuePence), numeric: true }]),
+      head: [
+        { text: "Theme" },
+        { text: "Residents", numeric: true },
+        { text: "In-depth", numeric: true },
+        { text: "Sessions", numeric: true },
+        { text: "Social value", numeric: true },
+      ],
+      rows: figures.themes.map((t) => [
+        t.name,
+        { content: formatNumber(t.residents), numeric: true },
+        { content: formatNumber(t.inDepth), numeric: true },
+        { content: formatNumber(t.sessions), numeric: true },
+        { content: formatPounds(t.socialValuePence), numeric: true },
+      ]),
     })}
     ${barChart({ id: "value-by-theme", title: "Social value by theme", description: "Social value created under each theme; a project with several themes counts under each.", valueLabel: "Social value", categoryLabel: "Theme", bars: figures.themes.map((t) => ({ label: t.name, value: Math.round(t.socialValuePence / 100) })), formatValue: (v) => `£${formatNumber(v)}` })}
     ${h("By area")}
     ${table({
       caption: "Activity and social value by local authority",
       firstCellIsHeader: true,
-      head: [{ text: "Area" }, { text: "Sessions", numeric: true }, { text: "People", numeric: true }, { text: "Social value", numeric: true }],
-      rows: figures.areas.map((a) => [a.laName, { content: formatNumber(a.sessions), numeric: true }, { content: formatNumber(a.people), numeric: true }, { content: formatPounds(a.socialValuePence), numeric: true }]),
+      head: [
+        { text: "Area" },
+        { text: "Sessions", numeric: true },
+        { text: "People", numeric: true },
+        { text: "Social value", numeric: true },
+      ],
+      rows: figures.areas.map((a) => [
+        a.laName,
+        { content: formatNumber(a.sessions), numeric: true },
+        { content: formatNumber(a.people), numeric: true },
+        { content: formatPounds(a.socialValuePence), numeric: true },
+      ]),
     })}
     ${neighbourhoodTileMap(d.neighbourhoods)}
     ${h("Social return on investment")}
@@ -69,15 +136,31 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
     ${table({
       caption: "SROI by project (largest first)",
       firstCellIsHeader: true,
-      head: [{ text: "Project" }, { text: "Social value", numeric: true }, { text: "Present value", numeric: true }, { text: "Inputs", numeric: true }, { text: "SROI", numeric: true }],
-      rows: figures.sroi.projects.map((p) => [p.projectName, { content: formatPounds(p.socialValuePence), numeric: true }, { content: formatPounds(p.sroi.presentValuePence), numeric: true }, { content: formatPounds(p.sroi.inputsPence), numeric: true }, { content: p.sroi.ratio === null ? "–" : `£${p.sroi.ratio.toFixed(2)} : £1`, numeric: true }]),
+      head: [
+        { text: "Project" },
+        { text: "Social value", numeric: true },
+        { text: "Present value", numeric: true },
+        { text: "Inputs", numeric: true },
+        { text: "SROI", numeric: true },
+      ],
+      rows: figures.sroi.projects.map((p) => [
+        p.projectName,
+        { content: formatPounds(p.socialValuePence), numeric: true },
+        { content: formatPounds(p.sroi.presentValuePence), numeric: true },
+        { content: formatPounds(p.sroi.inputsPence), numeric: true },
+        { content: p.sroi.ratio === null ? "–" : `£${p.sroi.ratio.toFixed(2)} : £1`, numeric: true },
+      ]),
     })}
     ${h("Outcomes valued")}
     ${table({
       caption: "The outcomes behind the social value",
       firstCellIsHeader: true,
       head: [{ text: "Outcome" }, { text: "People", numeric: true }, { text: "Social value", numeric: true }],
-      rows: figures.topOutcomes.map((o) => [`${o.name} (${o.code})`, { content: formatNumber(o.people), numeric: true }, { content: formatPounds(o.valuePence), numeric: true }]),
+      rows: figures.topOutcomes.map((o) => [
+        `${o.name} (${o.code})`,
+        { content: formatNumber(o.people), numeric: true },
+        { content: formatPounds(o.valuePence), numeric: true },
+      ]),
     })}
     ${h("Stories")}
     ${figures.stories.length === 0 ? html`<p class="govuk-body">No stories were recorded this year.</p>` : figures.stories.map((s) => html`<blockquote class="kith-story"><p class="govuk-body">${s.story}</p><footer class="govuk-body-s">${s.projectName}, ${s.achievedOn}</footer></blockquote>`)}

@@ -20,8 +20,18 @@ export const openDefaultBankSource =
 export const openDefaultBankLicence = "Open Government Licence v3.0 (WELLBY value); Kith assumptions CC0";
 
 const outcomes: { code: string; name: string; category: string; wellbys: number }[] = [
-  { code: "EMP-FT", name: "Moved from unemployment into full-time work", category: "employment", wellbys: 0.6 },
-  { code: "EMP-PT", name: "Moved from unemployment into part-time work", category: "employment", wellbys: 0.35 },
+  {
+    code: "EMP-FT",
+    name: "Moved from unemployment into full-time work",
+    category: "employment",
+    wellbys: 0.6,
+  },
+  {
+    code: "EMP-PT",
+    name: "Moved from unemployment into part-time work",
+    category: "employment",
+    wellbys: 0.35,
+  },
   { code: "EMP-TRAIN", name: "Completed vocational training", category: "skills", wellbys: 0.1 },
   { code: "SKL-DIGITAL", name: "Gained basic digital skills", category: "skills", wellbys: 0.05 },
   { code: "FIN-DEBT", name: "Relief from heavy debt", category: "financial", wellbys: 0.25 },
@@ -53,7 +63,9 @@ export function openDefaultBank(): ParsedValueBank {
         code: outcome.code,
         name: outcome.name,
         category: outcome.category,
-        values: Object.fromEntries(ageBands.map((band) => [band, Object.fromEntries(regions.map((region) => [region, pence]))])) as ParsedValueBank["outcomes"][number]["values"],
+        values: Object.fromEntries(
+          ageBands.map((band) => [band, Object.fromEntries(regions.map((region) => [region, pence]))]),
+        ) as ParsedValueBank["outcomes"][number]["values"],
       };
     }),
     deadweight: new Map(deadweight),

@@ -8,8 +8,8 @@ import { getProject, listProjects } from "../queries/portfolio.ts";
 import { createProject } from "./create-project.ts";
 import { createChangeTemplate, createIndicator, createTheme } from "./define-strategy.ts";
 import { recordOutcome } from "./record-outcome.ts";
-import { registerParticipant } from "./register-participant.ts";
 import { recordAttendance, recordSession } from "./record-session.ts";
+import { registerParticipant } from "./register-participant.ts";
 
 let database: Database;
 let manager: Actor;
@@ -45,9 +45,30 @@ beforeAll(async () => {
   manager = actorFor(org.id, "manager");
   officer = actorFor(org.id, "officer");
   otherOfficer = actorFor(other.id, "officer");
-  await createTheme(database.db, manager, testNow, { code: "wellbeing", name: "Promoting wellbeing and preventing crisis", outcomes: ["Residents are less isolated"] });
-  await createIndicator(database.db, manager, testNow, { themeCode: "wellbeing", outcomeName: "Residents are less isolated", code: "W1", name: "Residents reporting less loneliness", level: "individual", unit: "count", targets: [{ period: "2026/27", baseline: 40, target: 60 }] });
-  templateId = (await createChangeTemplate(database.db, manager, testNow, { name: "Social connection", inputs: "Staff time, hall hire", activities: "Weekly lunch club", outputs: "Sessions held, attendances", outcomes: "Less isolation", indicatorCodes: ["W1"] })).id;
+  await createTheme(database.db, manager, testNow, {
+    code: "wellbeing",
+    name: "Promoting wellbeing and preventing crisis",
+    outcomes: ["Residents are less isolated"],
+  });
+  await createIndicator(database.db, manager, testNow, {
+    themeCode: "wellbeing",
+    outcomeName: "Residents are less isolated",
+    code: "W1",
+    name: "Residents reporting less loneliness",
+    level: "individual",
+    unit: "count",
+    targets: [{ period: "2026/27", baseline: 40, target: 60 }],
+  });
+  templateId = (
+    await createChangeTemplate(database.db, manager, testNow, {
+      name: "Social connection",
+      inputs: "Staff time, hall hire",
+      activities: "Weekly lunch club",
+      outputs: "Sessions held, attendances",
+      outcomes: "Less isolation",
+      indicatorCodes: ["W1"],
+    })
+  ).id;
 });
 afterAll(async () => database.close());
 
@@ -80,14 +101,25 @@ describe("projects", () => {
 
   it("refuses an unknown local authority without saving anything", async () => {
     const before = (await listProjects(database.db, officer)).projects.length;
-    const problem = await problemOf(createProject(database.db, officer, testNow, { ...baseProject, name: "Ghost", changeTemplateId: templateId, areas: [{ laCode: "E06000999" }] }));
+    const problem = await problemOf(
+      createProject(database.db, officer, testNow, {
+        ...baseProject,
+        name: "Ghost",
+        changeTemplateId: templateId,
+        areas: [{ laCode: "E06000999" }],
+      }),
+    );
     expect(problem.status).toBe(422);
     expect(problem.fieldErrors?.areas).toBeDefined();
     expect((await listProjects(database.db, officer)).projects.length).toBe(before);
   });
 
   it("hides a project from another organisation as not found", async () => {
-    const { id } = await createProject(database.db, officer, testNow, { ...baseProject, name: "Private", changeTemplateId: templateId });
+    const { id } = await createProject(database.db, officer, testNow, {
+      ...baseProject,
+      name: "Private",
+      changeTemplateId: templateId,
+    });
     const problem = await problemOf(getProject(database.db, otherOfficer, id));
     expect(problem.status).toBe(404);
   });
@@ -95,38 +127,104 @@ describe("projects", () => {
 
 describe("sessions, attendance and outcomes", () => {
   it("records a session and its attendance in bulk, and refuses attendance for a future session", async () => {
-    const { id: projectId } = await createProject(database.db, officer, testNow, { ...baseProject, name: "Youth club", changeTemplateId: templateId });
+    const { id: projectId } = await createProject(database.db, officer, testNow, {
+      ...baseProject,
+      name: "Youth club",
+      changeTemplateId: templateId,
+    });
     const people = [];
     for (let i = 0; i < 30; i++) {
-      people.push((await registerParticipant(database.db, officer, testNow, { externalRef: `ext-${i}`, displayName: `Person ${i}`, tenant: i % 2 === 0, laCode: "E06000035" })).id);
+      people.push(
+        (
+          await registerParticipant(database.db, officer, testNow, {
+            externalRef: `ext-${i}`,
+            displayName: `Person ${i}`,
+            tenant: i % 2 === 0,
+            laCode: "E06000035",
+          })
+        ).id,
+      );
     }
-    const again = await registerParticipant(database.db, officer, testNow, { externalRef: "ext-0", displayName: "Person 0" });
+    const again = await registerParticipant(database.db, officer, testNow, {
+      externalRef: "ext-0",
+      displayName: "Person 0",
+    });
     expect(again).toEqual({ id: people[0], created: false });
 
-    const past = await recordSession(database.db, officer, testNow, { projectId, title: "Tuesday club", heldOn: "2026-06-09", durationMinutes: 120, depth: "light", laCode: "E06000035" });
-    const result = await recordAttendance(database.db, officer, testNow, past.id, { attendees: people.map((participantId) => ({ participantId })) });
+    const past = await recordSession(database.db, officer, testNow, {
+      projectId,
+      title: "Tuesday club",
+      heldOn: "2026-06-09",
+      durationMinutes: 120,
+      depth: "light",
+      laCode: "E06000035",
+    });
+    const result = await recordAttendance(database.db, officer, testNow, past.id, {
+      attendees: people.map((participantId) => ({ participantId })),
+    });
     expect(result.recorded).toBe(30);
 
-    const future = await recordSession(database.db, officer, testNow, { projectId, title: "Next week", heldOn: "2026-06-20", durationMinutes: 60, depth: "light", laCode: "E06000035" });
-    const problem = await problemOf(recordAttendance(database.db, officer, testNow, future.id, { attendees: [{ participantId: people[0] }] }));
+    const future = await recordSession(database.db, officer, testNow, {
+      projectId,
+      title: "Next week",
+      heldOn: "2026-06-20",
+      durationMinutes: 60,
+      depth: "light",
+      laCode: "E06000035",
+    });
+    const problem = await problemOf(
+      recordAttendance(database.db, officer, testNow, future.id, {
+        attendees: [{ participantId: people[0] }],
+      }),
+    );
     expect(problem.status).toBe(422);
     expect(problem.fieldErrors?.attendees).toMatch(/future/);
 
-    const otherOrg = await problemOf(recordAttendance(database.db, otherOfficer, testNow, past.id, { attendees: [{ participantId: people[0] }] }));
+    const otherOrg = await problemOf(
+      recordAttendance(database.db, otherOfficer, testNow, past.id, {
+        attendees: [{ participantId: people[0] }],
+      }),
+    );
     expect(otherOrg.status).toBe(404);
   });
 
   it("refuses an outcome without a participant", async () => {
-    const { id: projectId } = await createProject(database.db, officer, testNow, { ...baseProject, name: "Money advice", changeTemplateId: templateId });
-    const problem = await problemOf(recordOutcome(database.db, officer, testNow, { participantId: "", projectId, achievedOn: "2026-06-01", evidence: "Survey" } as never));
+    const { id: projectId } = await createProject(database.db, officer, testNow, {
+      ...baseProject,
+      name: "Money advice",
+      changeTemplateId: templateId,
+    });
+    const problem = await problemOf(
+      recordOutcome(database.db, officer, testNow, {
+        participantId: "",
+        projectId,
+        achievedOn: "2026-06-01",
+        evidence: "Survey",
+      } as never),
+    );
     expect(problem.status).toBe(422);
     expect(problem.fieldErrors?.participantId).toMatch(/participant/);
   });
 
   it("creates the configured 6 and 12 month follow-ups", async () => {
-    const { id: projectId } = await createProject(database.db, officer, testNow, { ...baseProject, name: "Job club", changeTemplateId: templateId, followUpMonths: [12, 6] });
-    const { id: participantId } = await registerParticipant(database.db, officer, testNow, { externalRef: "job-1", displayName: "Sam" });
-    const outcome = await recordOutcome(database.db, officer, testNow, { participantId, projectId, achievedOn: "2026-01-31", evidence: "Payslip seen", distanceBefore: 3, distanceAfter: 8 });
+    const { id: projectId } = await createProject(database.db, officer, testNow, {
+      ...baseProject,
+      name: "Job club",
+      changeTemplateId: templateId,
+      followUpMonths: [12, 6],
+    });
+    const { id: participantId } = await registerParticipant(database.db, officer, testNow, {
+      externalRef: "job-1",
+      displayName: "Sam",
+    });
+    const outcome = await recordOutcome(database.db, officer, testNow, {
+      participantId,
+      projectId,
+      achievedOn: "2026-01-31",
+      evidence: "Payslip seen",
+      distanceBefore: 3,
+      distanceAfter: 8,
+    });
     expect(outcome.followUps).toEqual(["2026-07-31", "2027-01-31"]);
   });
 });

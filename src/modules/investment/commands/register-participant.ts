@@ -17,13 +17,24 @@ import { parseInput } from "./parse-input.ts";
  * external reference (registering twice is harmless, so pushes from other systems can retry).
  * With a person record, the name, date of birth, tenancy and area come from it.
  */
-export async function registerParticipant(db: Db, actor: Actor, now: Date, input: ParticipantInput): Promise<{ id: string; created: boolean }> {
+export async function registerParticipant(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: ParticipantInput,
+): Promise<{ id: string; created: boolean }> {
   requireAllowed(canRecordDelivery(actor), "Only officers and managers can register participants.");
   const value = parseInput(participantInput, input);
   const organisationId = actor.organisationId;
   const facts = value.personId
     ? await personFacts(db, actor, now, value.personId)
-    : { displayName: value.displayName ?? "", dateOfBirth: value.dateOfBirth, tenant: value.tenant ?? false, laCode: value.laCode, lsoa21Code: value.lsoa21Code };
+    : {
+        displayName: value.displayName ?? "",
+        dateOfBirth: value.dateOfBirth,
+        tenant: value.tenant ?? false,
+        laCode: value.laCode,
+        lsoa21Code: value.lsoa21Code,
+      };
   return withLinkedRecords(
     () =>
       db.transaction(async (tx) => {
@@ -34,7 +45,10 @@ export async function registerParticipant(db: Db, actor: Actor, now: Date, input
             inOrganisation(
               participant,
               organisationId,
-              or(value.personId ? eq(participant.personId, value.personId) : undefined, value.externalRef ? eq(participant.externalRef, value.externalRef) : undefined),
+              or(
+                value.personId ? eq(participant.personId, value.personId) : undefined,
+                value.externalRef ? eq(participant.externalRef, value.externalRef) : undefined,
+              ),
             ),
           );
         if (existing) return { id: existing.id, created: false };
@@ -48,9 +62,18 @@ export async function registerParticipant(db: Db, actor: Actor, now: Date, input
           communities: [...new Set(value.communities)],
           createdAt: now,
         });
-        await recordAudit(tx, actor, now, { action: "create", entityType: "participant", entityId: id, summary: `Registered participant ${facts.displayName}`, after: { personId: value.personId, externalRef: value.externalRef, communities: value.communities } });
+        await recordAudit(tx, actor, now, {
+          action: "create",
+          entityType: "participant",
+          entityId: id,
+          summary: `Registered participant ${facts.displayName}`,
+          after: { personId: value.personId, externalRef: value.externalRef, communities: value.communities },
+        });
         return { id, created: true };
       }),
-    { la_code: { field: "laCode", message: "That local authority code is not one we know" }, person_id: { field: "personId", message: "That person was not found" } },
+    {
+      la_code: { field: "laCode", message: "That local authority code is not one we know" },
+      person_id: { field: "personId", message: "That person was not found" },
+    },
   );
 }

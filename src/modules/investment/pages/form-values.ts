@@ -19,7 +19,12 @@ export function errorsForForm(errors: FieldErrors | undefined, map: Record<strin
   return out;
 }
 
-export const stageNames: Record<string, string> = { idea: "Idea", pipeline: "Pipeline", active: "Active", closed: "Closed" };
+export const stageNames: Record<string, string> = {
+  idea: "Idea",
+  pipeline: "Pipeline",
+  active: "Active",
+  closed: "Closed",
+};
 export const answerItems = [
   { value: "yes", text: "Yes" },
   { value: "partly", text: "Partly" },

@@ -7,5 +7,8 @@ export function investmentNav(current: string) {
     { href: "/investment/participants", text: "Participants" },
     { href: "/investment/strategy", text: "Strategy" },
   ];
-  return subNavigation(items.map((item) => ({ ...item, current: item.href === current })), "Community investment");
+  return subNavigation(
+    items.map((item) => ({ ...item, current: item.href === current })),
+    "Community investment",
+  );
 }

@@ -12,9 +12,19 @@ import { answerItems, penceFromPounds, stageNames } from "./form-values.ts";
 export type ProjectFormValues = Record<string, string> & { themeCodes?: string; followUps?: string };
 
 /** The project form: staff case work, so one page with every section, each labelled. */
-export async function projectForm(c: Context<AppEnv>, actor: Actor, values: ProjectFormValues, errors: FieldErrors = {}, status: 200 | 422 = 200) {
+export async function projectForm(
+  c: Context<AppEnv>,
+  actor: Actor,
+  values: ProjectFormValues,
+  errors: FieldErrors = {},
+  status: 200 | 422 = 200,
+) {
   const db = c.get("services").database.db;
-  const [strategy, templates, areas] = await Promise.all([getStrategy(db, actor), listChangeTemplates(db, actor), listOrganisationAreas(db, actor)]);
+  const [strategy, templates, areas] = await Promise.all([
+    getStrategy(db, actor),
+    listChangeTemplates(db, actor),
+    listOrganisationAreas(db, actor),
+  ]);
   const themeValues = (values.themeCodes ?? "").split(",").filter(Boolean);
   return renderPage(c, {
     title: "Add a project or service",
@@ -25,7 +35,17 @@ export async function projectForm(c: Context<AppEnv>, actor: Actor, values: Proj
       <form method="post" action="/investment/projects/new" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
         ${textInput({ name: "name", label: "Name", value: values.name, error: errors.name })}
         ${textarea({ name: "summary", label: "Summary (optional)", value: values.summary, error: errors.summary, rows: 3 })}
-        ${radios({ name: "kind", legend: { text: "Is this a project or an ongoing service?", classes: "govuk-fieldset__legend--s" }, inline: true, value: values.kind, error: errors.kind, items: [{ value: "project", text: "Project" }, { value: "service", text: "Service" }] })}
+        ${radios({
+          name: "kind",
+          legend: { text: "Is this a project or an ongoing service?", classes: "govuk-fieldset__legend--s" },
+          inline: true,
+          value: values.kind,
+          error: errors.kind,
+          items: [
+            { value: "project", text: "Project" },
+            { value: "service", text: "Service" },
+          ],
+        })}
         ${radios({ name: "stage", legend: { text: "Stage", classes: "govuk-fieldset__legend--s" }, inline: true, value: values.stage, error: errors.stage, items: Object.entries(stageNames).map(([value, text]) => ({ value, text })) })}
         ${checkboxes({ name: "themeCodes", legend: { text: "Themes", classes: "govuk-fieldset__legend--s" }, values: themeValues, error: errors.themeCodes, items: strategy.map((t) => ({ value: t.code, text: t.name })) })}
         ${select({ name: "laCode", label: "Area", value: values.laCode, error: errors.laCode, options: [{ value: "", text: "Choose an area" }, ...areas.map((a) => ({ value: a.laCode, text: a.name }))] })}
@@ -42,7 +62,15 @@ export async function projectForm(c: Context<AppEnv>, actor: Actor, values: Proj
         ${textarea({ name: "tocOutputs", label: "Outputs", hint: "What you will count: sessions, attendances", value: values.tocOutputs, error: errors.tocOutputs, rows: 2 })}
         ${textarea({ name: "tocOutcomes", label: "Outcomes", hint: "The changes for people", value: values.tocOutcomes, error: errors.tocOutcomes, rows: 2 })}
         ${textInput({ name: "indicatorCodes", label: "Indicator codes (optional)", hint: "From the strategy, separated by commas", value: values.indicatorCodes, error: errors.indicatorCodes })}
-        ${checkboxes({ name: "followUps", legend: { text: "Follow up outcomes after", classes: "govuk-fieldset__legend--s" }, values: (values.followUps ?? "").split(",").filter(Boolean), items: [{ value: "6", text: "6 months" }, { value: "12", text: "12 months" }] })}
+        ${checkboxes({
+          name: "followUps",
+          legend: { text: "Follow up outcomes after", classes: "govuk-fieldset__legend--s" },
+          values: (values.followUps ?? "").split(",").filter(Boolean),
+          items: [
+            { value: "6", text: "6 months" },
+            { value: "12", text: "12 months" },
+          ],
+        })}
         <h2 class="govuk-heading-m">Budget</h2>
         ${textInput({ name: "budgetYear", label: "Budget year", value: values.budgetYear, error: errors.budgetYear, width: 4, inputmode: "numeric" })}
         ${textInput({ name: "internalSource", label: "Internal funding source (optional)", value: values.internalSource, error: errors.internalSource })}
@@ -57,7 +85,10 @@ export async function projectForm(c: Context<AppEnv>, actor: Actor, values: Proj
 }
 
 /** Turns the submitted form into the command's input; money and lines that do not parse become errors. */
-export function projectInputFromForm(values: ProjectFormValues): { input: ProjectInput; errors: FieldErrors } {
+export function projectInputFromForm(values: ProjectFormValues): {
+  input: ProjectInput;
+  errors: FieldErrors;
+} {
   const errors: FieldErrors = {};
   const year = Number(values.budgetYear);
   const funding: ProjectInput["funding"] = [];
@@ -65,8 +96,15 @@ export function projectInputFromForm(values: ProjectFormValues): { input: Projec
     const amount = penceFromPounds(values[`${kind}Amount`]);
     if (amount === null) continue;
     if (Number.isNaN(amount)) errors[`${kind}Amount`] = "Enter the amount in pounds, like 1250 or 1250.50";
-    else if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.budgetYear = "Enter the budget year, like 2026";
-    else funding.push({ source: values[`${kind}Source`] || (kind === "internal" ? "Internal budget" : "External funder"), kind, amountPence: amount, year });
+    else if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      errors.budgetYear = "Enter the budget year, like 2026";
+    else
+      funding.push({
+        source: values[`${kind}Source`] || (kind === "internal" ? "Internal budget" : "External funder"),
+        kind,
+        amountPence: amount,
+        year,
+      });
   }
   const steering: ProjectInput["steering"] = [];
   (values.steering ?? "").split(/\r?\n/).forEach((line, index) => {
@@ -82,14 +120,34 @@ export function projectInputFromForm(values: ProjectFormValues): { input: Projec
     stage: values.stage as ProjectInput["stage"],
     communityDevelopment: Boolean(values.communityDevelopment),
     themeCodes: (values.themeCodes ?? "").split(",").filter(Boolean),
-    areas: values.laCode ? [{ laCode: values.laCode, lsoa21Code: values.lsoa21Code?.trim() ? values.lsoa21Code.trim().toUpperCase() : null }] : [],
+    areas: values.laCode
+      ? [
+          {
+            laCode: values.laCode,
+            lsoa21Code: values.lsoa21Code?.trim() ? values.lsoa21Code.trim().toUpperCase() : null,
+          },
+        ]
+      : [],
     need: values.need as ProjectInput["need"],
     bestPlaced: values.bestPlaced as ProjectInput["bestPlaced"],
     canResource: values.canResource as ProjectInput["canResource"],
     changeTemplateId: values.changeTemplateId || null,
-    theoryOfChange: values.changeTemplateId ? null : { inputs: values.tocInputs ?? "", activities: values.tocActivities ?? "", outputs: values.tocOutputs ?? "", outcomes: values.tocOutcomes ?? "" },
-    indicatorCodes: (values.indicatorCodes ?? "").split(",").map((c) => c.trim()).filter(Boolean),
-    followUpMonths: (values.followUps ?? "").split(",").filter(Boolean).map(Number) as ProjectInput["followUpMonths"],
+    theoryOfChange: values.changeTemplateId
+      ? null
+      : {
+          inputs: values.tocInputs ?? "",
+          activities: values.tocActivities ?? "",
+          outputs: values.tocOutputs ?? "",
+          outcomes: values.tocOutcomes ?? "",
+        },
+    indicatorCodes: (values.indicatorCodes ?? "")
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean),
+    followUpMonths: (values.followUps ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map(Number) as ProjectInput["followUpMonths"],
     funding,
     steering,
   };

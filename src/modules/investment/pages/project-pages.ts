@@ -3,7 +3,19 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, formatPence, formatPounds, html, radios, select, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  formatDate,
+  formatPence,
+  formatPounds,
+  html,
+  radios,
+  select,
+  summaryList,
+  table,
+  tag,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { moveProjectStage } from "../commands/change-project.ts";
 import { createProject } from "../commands/create-project.ts";
 import { lifeRoleNames } from "../life-model.ts";
@@ -26,7 +38,10 @@ export function projectPages(): Hono<AppEnv> {
     const stage = stages.find((s) => s === q.stage) as Stage | undefined;
     const themeCode = (q.theme ?? "").slice(0, 40);
     const search = (q.search ?? "").slice(0, 100);
-    const [{ projects, stageCounts }, strategy] = await Promise.all([listProjects(db, actor, { stage, themeCode: themeCode || undefined, search: search || undefined }), getStrategy(db, actor)]);
+    const [{ projects, stageCounts }, strategy] = await Promise.all([
+      listProjects(db, actor, { stage, themeCode: themeCode || undefined, search: search || undefined }),
+      getStrategy(db, actor),
+    ]);
     return renderPage(c, {
       title: "Community investment",
       fullWidth: true,
@@ -42,7 +57,13 @@ export function projectPages(): Hono<AppEnv> {
         </form>
         ${table({
           caption: `${projects.length} projects and services`,
-          head: [{ text: "Name" }, { text: "Stage" }, { text: "Themes" }, { text: "LIFE role" }, { text: "Budget", numeric: true }],
+          head: [
+            { text: "Name" },
+            { text: "Stage" },
+            { text: "Themes" },
+            { text: "LIFE role" },
+            { text: "Budget", numeric: true },
+          ],
           rows: projects.map((p) => [
             html`<a class="govuk-link" href="/investment/projects/${p.id}">${p.name}</a>`,
             tag(stageNames[p.stage], stageColour[p.stage]),
@@ -68,7 +89,8 @@ export function projectPages(): Hono<AppEnv> {
       const { id } = await createProject(c.get("services").database.db, actor, c.get("now"), input);
       return c.redirect(`/investment/projects/${id}?done=created`, 303);
     } catch (error) {
-      if (error instanceof Problem && error.status === 422) return projectForm(c, actor, values, errorsForForm(error.fieldErrors, projectErrorFields), 422);
+      if (error instanceof Problem && error.status === 422)
+        return projectForm(c, actor, values, errorsForForm(error.fieldErrors, projectErrorFields), 422);
       throw error;
     }
   });
@@ -76,23 +98,44 @@ export function projectPages(): Hono<AppEnv> {
   app.get("/investment/projects/:id", async (c) => {
     const actor = requireActor(c);
     const project = await getProject(c.get("services").database.db, actor, c.req.param("id"));
-    const internal = project.funding.filter((f) => f.kind === "internal").reduce((s, f) => s + f.amountPence, 0);
-    const external = project.funding.filter((f) => f.kind === "external").reduce((s, f) => s + f.amountPence, 0);
+    const internal = project.funding
+      .filter((f) => f.kind === "internal")
+      .reduce((s, f) => s + f.amountPence, 0);
+    const external = project.funding
+      .filter((f) => f.kind === "external")
+      .reduce((s, f) => s + f.amountPence, 0);
     const answer = (a: string) => a.charAt(0).toUpperCase() + a.slice(1);
     return renderPage(c, {
       title: project.name,
       fullWidth: true,
       breadcrumbs: [{ href: "/investment", text: "Projects and services" }],
-      notification: flashFrom(c, { created: "The project has been added.", moved: "The stage has been changed.", session: "The session has been recorded." }),
+      notification: flashFrom(c, {
+        created: "The project has been added.",
+        moved: "The stage has been changed.",
+        session: "The session has been recorded.",
+      }),
       content: html`<span class="govuk-caption-l">${project.kind === "service" ? "Service" : "Project"}</span><h1 class="govuk-heading-l">${project.name}</h1>
         ${project.summary ? html`<p class="govuk-body">${project.summary}</p>` : ""}
         ${summaryList([
           { key: "Stage", value: tag(stageNames[project.stage], stageColour[project.stage]) },
           { key: "Themes", value: project.themes.map((t) => t.name).join(", ") },
-          { key: "Areas", value: project.areas.map((a) => (a.lsoa21Code ? `${a.laCode} (${a.lsoa21Code})` : a.laCode)).join(", ") },
+          {
+            key: "Areas",
+            value: project.areas
+              .map((a) => (a.lsoa21Code ? `${a.laCode} (${a.lsoa21Code})` : a.laCode))
+              .join(", "),
+          },
           { key: "Community development", value: project.communityDevelopment ? "Yes" : "No" },
-          { key: "LIFE decision", value: html`Need: ${answer(project.needAnswer)}. Best placed: ${answer(project.bestPlacedAnswer)}. Can resource: ${answer(project.resourceAnswer)}. <strong>Role: ${lifeRoleNames[project.lifeRole]}</strong>` },
-          { key: "Follow-ups", value: project.followUpMonths.length ? project.followUpMonths.map((m) => `${m} months`).join(", ") : "None" },
+          {
+            key: "LIFE decision",
+            value: html`Need: ${answer(project.needAnswer)}. Best placed: ${answer(project.bestPlacedAnswer)}. Can resource: ${answer(project.resourceAnswer)}. <strong>Role: ${lifeRoleNames[project.lifeRole]}</strong>`,
+          },
+          {
+            key: "Follow-ups",
+            value: project.followUpMonths.length
+              ? project.followUpMonths.map((m) => `${m} months`).join(", ")
+              : "None",
+          },
         ])}
         <h2 class="govuk-heading-m">Theory of change</h2>
         ${summaryList([
@@ -117,7 +160,9 @@ export function projectPages(): Hono<AppEnv> {
   app.post("/investment/projects/:id/stage", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);
-    await moveProjectStage(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), { stage: values.stage ?? "" });
+    await moveProjectStage(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+      stage: values.stage ?? "",
+    });
     return c.redirect(`/investment/projects/${c.req.param("id")}?done=moved`, 303);
   });
   return app;

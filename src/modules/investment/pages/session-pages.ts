@@ -6,7 +6,17 @@ import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, checkboxes, dateInput, formatDate, html, radios, select, table, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  checkboxes,
+  dateInput,
+  formatDate,
+  html,
+  radios,
+  select,
+  table,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { listOrganisationAreas } from "../../places/index.ts";
 import { recordAttendance, recordSession } from "../commands/record-session.ts";
 import { canRecordDelivery } from "../policy.ts";
@@ -15,9 +25,19 @@ import { getProject } from "../queries/portfolio.ts";
 import { errorsForForm } from "./form-values.ts";
 import { investmentNav } from "./investment-nav.ts";
 
-async function sessionForm(c: Context<AppEnv>, actor: Actor, projectId: string, values: Record<string, string>, errors: FieldErrors = {}, status: 200 | 422 = 200) {
+async function sessionForm(
+  c: Context<AppEnv>,
+  actor: Actor,
+  projectId: string,
+  values: Record<string, string>,
+  errors: FieldErrors = {},
+  status: 200 | 422 = 200,
+) {
   const db = c.get("services").database.db;
-  const [project, areas] = await Promise.all([getProject(db, actor, projectId), listOrganisationAreas(db, actor)]);
+  const [project, areas] = await Promise.all([
+    getProject(db, actor, projectId),
+    listOrganisationAreas(db, actor),
+  ]);
   const [year, month, day] = (values.heldOn ?? "").split("-");
   return renderPage(c, {
     title: "Record a session",
@@ -29,7 +49,16 @@ async function sessionForm(c: Context<AppEnv>, actor: Actor, projectId: string, 
         ${textInput({ name: "title", label: "Session title", value: values.title, error: errors.title })}
         ${dateInput({ name: "heldOn", legend: { text: "Date of the session", classes: "govuk-fieldset__legend--s" }, hint: "For example, 27 3 2026", error: errors["heldOn-day"], value: { day, month, year } })}
         ${textInput({ name: "durationMinutes", label: "Length in minutes", value: values.durationMinutes, error: errors.durationMinutes, width: 4, inputmode: "numeric" })}
-        ${radios({ name: "depth", legend: { text: "Kind of contact", classes: "govuk-fieldset__legend--s" }, value: values.depth, error: errors.depth, items: [{ value: "light", text: "Light-touch", hint: "A drop-in, an event, a one-off contact" }, { value: "in-depth", text: "In-depth", hint: "Specialist support, a course, casework" }] })}
+        ${radios({
+          name: "depth",
+          legend: { text: "Kind of contact", classes: "govuk-fieldset__legend--s" },
+          value: values.depth,
+          error: errors.depth,
+          items: [
+            { value: "light", text: "Light-touch", hint: "A drop-in, an event, a one-off contact" },
+            { value: "in-depth", text: "In-depth", hint: "Specialist support, a course, casework" },
+          ],
+        })}
         ${select({ name: "laCode", label: "Area where it was held", value: values.laCode ?? project.areas[0]?.laCode, error: errors.laCode, options: areas.map((a) => ({ value: a.laCode, text: a.name })) })}
         ${textInput({ name: "lsoa21Code", label: "Neighbourhood code (optional)", hint: "The 2021 LSOA code, like E01016012", value: values.lsoa21Code ?? project.areas.find((a) => a.lsoa21Code)?.lsoa21Code, error: errors.lsoa21Code, width: 10 })}
         ${button({ text: "Save session" })}
@@ -51,7 +80,9 @@ export function sessionPages(): Hono<AppEnv> {
     });
   });
 
-  app.get("/investment/projects/:id/sessions/new", async (c) => sessionForm(c, requireActor(c), c.req.param("id"), {}));
+  app.get("/investment/projects/:id/sessions/new", async (c) =>
+    sessionForm(c, requireActor(c), c.req.param("id"), {}),
+  );
   app.post("/investment/projects/:id/sessions/new", async (c) => {
     const actor = requireActor(c);
     const projectId = c.req.param("id");
@@ -70,7 +101,15 @@ export function sessionPages(): Hono<AppEnv> {
       });
       return c.redirect(`/investment/sessions/${id}?done=created`, 303);
     } catch (error) {
-      if (error instanceof Problem && error.status === 422) return sessionForm(c, actor, projectId, merged, errorsForForm(error.fieldErrors, { heldOn: "heldOn-day" }), 422);
+      if (error instanceof Problem && error.status === 422)
+        return sessionForm(
+          c,
+          actor,
+          projectId,
+          merged,
+          errorsForForm(error.fieldErrors, { heldOn: "heldOn-day" }),
+          422,
+        );
       throw error;
     }
   });
@@ -80,14 +119,24 @@ export function sessionPages(): Hono<AppEnv> {
     const db = c.get("services").database.db;
     const session = await getSession(db, actor, c.get("now"), c.req.param("id") ?? "");
     const people = await findParticipants(db, actor, { limit: 300 });
-    const present = new Set(session.register.filter((r) => r.role === "participant").map((r) => r.participantId));
-    const volunteering = new Set(session.register.filter((r) => r.role === "volunteer").map((r) => r.participantId));
+    const present = new Set(
+      session.register.filter((r) => r.role === "participant").map((r) => r.participantId),
+    );
+    const volunteering = new Set(
+      session.register.filter((r) => r.role === "volunteer").map((r) => r.participantId),
+    );
     return renderPage(c, {
       title: `${session.title}: attendance`,
       errors,
       status,
-      breadcrumbs: [{ href: "/investment", text: "Projects and services" }, { href: `/investment/projects/${session.projectId}`, text: session.projectName }],
-      notification: flashFrom(c, { created: "The session has been recorded. Now record who came.", recorded: "Attendance has been saved." }),
+      breadcrumbs: [
+        { href: "/investment", text: "Projects and services" },
+        { href: `/investment/projects/${session.projectId}`, text: session.projectName },
+      ],
+      notification: flashFrom(c, {
+        created: "The session has been recorded. Now record who came.",
+        recorded: "Attendance has been saved.",
+      }),
       content: html`<span class="govuk-caption-l">${session.projectName}, ${formatDate(session.heldOn)}</span><h1 class="govuk-heading-l">${session.title}</h1>
         <p class="govuk-body">${session.register.length} people recorded. ${session.depth === "in-depth" ? "In-depth" : "Light-touch"} session of ${session.durationMinutes} minutes.</p>
         <form method="post" action="/investment/sessions/${session.id}/attendance" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
@@ -111,12 +160,17 @@ export function sessionPages(): Hono<AppEnv> {
       await recordAttendance(db, actor, c.get("now"), sessionId, {
         attendees: [
           ...participants.map((participantId) => ({ participantId, role: "participant" as const })),
-          ...volunteers.map((participantId) => ({ participantId, role: "volunteer" as const, minutes: session.durationMinutes })),
+          ...volunteers.map((participantId) => ({
+            participantId,
+            role: "volunteer" as const,
+            minutes: session.durationMinutes,
+          })),
         ],
       });
       return c.redirect(`/investment/sessions/${sessionId}?done=recorded`, 303);
     } catch (error) {
-      if (error instanceof Problem && error.status === 422) return registerPage(c, errorsForForm(error.fieldErrors, { attendees: "attendees" }), 422);
+      if (error instanceof Problem && error.status === 422)
+        return registerPage(c, errorsForForm(error.fieldErrors, { attendees: "attendees" }), 422);
       throw error;
     }
   });

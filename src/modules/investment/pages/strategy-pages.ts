@@ -19,19 +19,40 @@ export function strategyPages(): Hono<AppEnv> {
       fullWidth: true,
       content: html`${investmentNav("/investment/strategy")}<h1 class="govuk-heading-l">Investment strategy</h1>
         ${themes.map(
-          (theme) => html`<h2 class="govuk-heading-m">${theme.name}${theme.crossCutting ? " (cross-cutting)" : ""}</h2>
+          (
+            theme,
+          ) => html`<h2 class="govuk-heading-m">${theme.name}${theme.crossCutting ? " (cross-cutting)" : ""}</h2>
             ${theme.description ? html`<p class="govuk-body">${theme.description}</p>` : ""}
             <h3 class="govuk-heading-s">Intended outcomes</h3>
             <ul class="govuk-list govuk-list--bullet">${theme.outcomes.map((o) => html`<li>${o.name}</li>`)}</ul>
             ${table({
               caption: `Options map: ${theme.name}`,
               captionClasses: "govuk-table__caption--s",
-              head: [{ text: "Code" }, { text: "Indicator" }, { text: "Level" }, { text: "Baseline and targets" }],
-              rows: theme.indicators.map((i) => [i.code, i.name, levelNames[i.level], i.targets.map((t) => `${t.period}: ${t.baseline ?? "–"} → ${t.target}`).join("; ") || "–"]),
+              head: [
+                { text: "Code" },
+                { text: "Indicator" },
+                { text: "Level" },
+                { text: "Baseline and targets" },
+              ],
+              rows: theme.indicators.map((i) => [
+                i.code,
+                i.name,
+                levelNames[i.level],
+                i.targets.map((t) => `${t.period}: ${t.baseline ?? "–"} → ${t.target}`).join("; ") || "–",
+              ]),
             })}`,
         )}
         <h2 class="govuk-heading-m">Theory of change templates</h2>
-        ${templates.map((t) => html`<h3 class="govuk-heading-s">${t.name}</h3>${summaryList([{ key: "Inputs", value: t.inputs }, { key: "Activities", value: t.activities }, { key: "Outputs", value: t.outputs }, { key: "Outcomes", value: t.outcomes }, { key: "Indicators", value: t.indicatorCodes.join(", ") || "–" }])}`)}`,
+        ${templates.map(
+          (t) =>
+            html`<h3 class="govuk-heading-s">${t.name}</h3>${summaryList([
+              { key: "Inputs", value: t.inputs },
+              { key: "Activities", value: t.activities },
+              { key: "Outputs", value: t.outputs },
+              { key: "Outcomes", value: t.outcomes },
+              { key: "Indicators", value: t.indicatorCodes.join(", ") || "–" },
+            ])}`,
+        )}`,
     });
   });
   return app;

@@ -6,16 +6,33 @@ import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewParticipants, canViewPortfolio } from "../policy.ts";
-import { activitySession, attendance, outcomeFollowUp, outcomeRecord, participant, project } from "../schema.ts";
+import {
+  activitySession,
+  attendance,
+  outcomeFollowUp,
+  outcomeRecord,
+  participant,
+  project,
+} from "../schema.ts";
 
 /** Participants matching a name (personal data: officers and above only). */
-export async function findParticipants(db: Db, actor: Actor, options: { search?: string; limit?: number } = {}) {
+export async function findParticipants(
+  db: Db,
+  actor: Actor,
+  options: { search?: string; limit?: number } = {},
+) {
   requireAllowed(canViewParticipants(actor), "Only officers and managers can see participants.");
   const search = (options.search ?? "").replace(/[%_\\]/g, "").trim();
   return db
     .select()
     .from(participant)
-    .where(inOrganisation(participant, actor.organisationId, search ? ilike(participant.displayName, `%${search}%`) : undefined))
+    .where(
+      inOrganisation(
+        participant,
+        actor.organisationId,
+        search ? ilike(participant.displayName, `%${search}%`) : undefined,
+      ),
+    )
     .orderBy(asc(participant.displayName))
     .limit(Math.min(options.limit ?? 100, 500));
 }
@@ -27,27 +44,74 @@ export async function getSession(db: Db, actor: Actor, now: Date, sessionId: str
   const [session] = await db
     .select({ session: activitySession, projectName: project.name })
     .from(activitySession)
-    .innerJoin(project, and(eq(project.organisationId, activitySession.organisationId), eq(project.id, activitySession.projectId)))
+    .innerJoin(
+      project,
+      and(
+        eq(project.organisationId, activitySession.organisationId),
+        eq(project.id, activitySession.projectId),
+      ),
+    )
     .where(inOrganisation(activitySession, org, eq(activitySession.id, sessionId)));
   if (!session) throw notFound("Session not found");
   const register = await db
-    .select({ participantId: attendance.participantId, role: attendance.role, minutes: attendance.minutes, displayName: participant.displayName, tenant: participant.tenant })
+    .select({
+      participantId: attendance.participantId,
+      role: attendance.role,
+      minutes: attendance.minutes,
+      displayName: participant.displayName,
+      tenant: participant.tenant,
+    })
     .from(attendance)
-    .innerJoin(participant, and(eq(participant.organisationId, attendance.organisationId), eq(participant.id, attendance.participantId)))
+    .innerJoin(
+      participant,
+      and(
+        eq(participant.organisationId, attendance.organisationId),
+        eq(participant.id, attendance.participantId),
+      ),
+    )
     .where(inOrganisation(attendance, org, eq(attendance.sessionId, sessionId)))
     .orderBy(asc(participant.displayName));
-  await recordAudit(db, actor, now, { action: "read", entityType: "activity-session", entityId: sessionId, summary: `Viewed the register of ${session.session.title}` });
+  await recordAudit(db, actor, now, {
+    action: "read",
+    entityType: "activity-session",
+    entityId: sessionId,
+    summary: `Viewed the register of ${session.session.title}`,
+  });
   return { ...session.session, projectName: session.projectName, register };
 }
 
-export async function listSessions(db: Db, actor: Actor, options: { projectId?: string; limit?: number } = {}) {
+export async function listSessions(
+  db: Db,
+  actor: Actor,
+  options: { projectId?: string; limit?: number } = {},
+) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see sessions.");
   const org = actor.organisationId;
   return db
-    .select({ id: activitySession.id, title: activitySession.title, heldOn: activitySession.heldOn, depth: activitySession.depth, projectId: activitySession.projectId, projectName: project.name, attendees: sql<number>`(SELECT count(*)::int FROM attendance a WHERE a.organisation_id = ${activitySession.organisationId} AND a.session_id = ${activitySession.id})` })
+    .select({
+      id: activitySession.id,
+      title: activitySession.title,
+      heldOn: activitySession.heldOn,
+      depth: activitySession.depth,
+      projectId: activitySession.projectId,
+      projectName: project.name,
+      attendees: sql<number>`(SELECT count(*)::int FROM attendance a WHERE a.organisation_id = ${activitySession.organisationId} AND a.session_id = ${activitySession.id})`,
+    })
     .from(activitySession)
-    .innerJoin(project, and(eq(project.organisationId, activitySession.organisationId), eq(project.id, activitySession.projectId)))
-    .where(inOrganisation(activitySession, org, options.projectId ? eq(activitySession.projectId, options.projectId) : undefined))
+    .innerJoin(
+      project,
+      and(
+        eq(project.organisationId, activitySession.organisationId),
+        eq(project.id, activitySession.projectId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        activitySession,
+        org,
+        options.projectId ? eq(activitySession.projectId, options.projectId) : undefined,
+      ),
+    )
     .orderBy(desc(activitySession.heldOn))
     .limit(Math.min(options.limit ?? 50, 500));
 }
@@ -56,19 +120,45 @@ export async function listSessions(db: Db, actor: Actor, options: { projectId?: 
 export async function getParticipantOutcomes(db: Db, actor: Actor, now: Date, participantId: string) {
   requireAllowed(canViewParticipants(actor), "Only officers and managers can see participants' outcomes.");
   const org = actor.organisationId;
-  const [person] = await db.select().from(participant).where(inOrganisation(participant, org, eq(participant.id, participantId)));
+  const [person] = await db
+    .select()
+    .from(participant)
+    .where(inOrganisation(participant, org, eq(participant.id, participantId)));
   if (!person) throw notFound("Participant not found");
   const outcomes = await db
     .select({ outcome: outcomeRecord, projectName: project.name })
     .from(outcomeRecord)
-    .innerJoin(project, and(eq(project.organisationId, outcomeRecord.organisationId), eq(project.id, outcomeRecord.projectId)))
+    .innerJoin(
+      project,
+      and(eq(project.organisationId, outcomeRecord.organisationId), eq(project.id, outcomeRecord.projectId)),
+    )
     .where(inOrganisation(outcomeRecord, org, eq(outcomeRecord.participantId, participantId)))
     .orderBy(desc(outcomeRecord.achievedOn));
   const followUps = await db
     .select()
     .from(outcomeFollowUp)
-    .innerJoin(outcomeRecord, and(eq(outcomeRecord.organisationId, outcomeFollowUp.organisationId), eq(outcomeRecord.id, outcomeFollowUp.outcomeId)))
+    .innerJoin(
+      outcomeRecord,
+      and(
+        eq(outcomeRecord.organisationId, outcomeFollowUp.organisationId),
+        eq(outcomeRecord.id, outcomeFollowUp.outcomeId),
+      ),
+    )
     .where(inOrganisation(outcomeFollowUp, org, eq(outcomeRecord.participantId, participantId)));
-  await recordAudit(db, actor, now, { action: "read", entityType: "participant", entityId: participantId, summary: `Viewed the outcomes of ${person.displayName}` });
-  return { participant: person, outcomes: outcomes.map((row) => ({ ...row.outcome, projectName: row.projectName, followUps: followUps.filter((f) => f.outcome_follow_up.outcomeId === row.outcome.id).map((f) => f.outcome_follow_up) })) };
+  await recordAudit(db, actor, now, {
+    action: "read",
+    entityType: "participant",
+    entityId: participantId,
+    summary: `Viewed the outcomes of ${person.displayName}`,
+  });
+  return {
+    participant: person,
+    outcomes: outcomes.map((row) => ({
+      ...row.outcome,
+      projectName: row.projectName,
+      followUps: followUps
+        .filter((f) => f.outcome_follow_up.outcomeId === row.outcome.id)
+        .map((f) => f.outcome_follow_up),
+    })),
+  };
 }

@@ -19,7 +19,11 @@ export type DirectoryService = {
  * areas, themes and the community assets where they run. Public on purpose, so no actor: it holds
  * nothing about any person.
  */
-export async function directoryServices(db: Db, organisationId: string, since: string): Promise<DirectoryService[]> {
+export async function directoryServices(
+  db: Db,
+  organisationId: string,
+  since: string,
+): Promise<DirectoryService[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`SELECT pr.id, pr.name, pr.summary, pr.toc_activities, pr.updated_at,
@@ -33,7 +37,15 @@ export async function directoryServices(db: Db, organisationId: string, since: s
         WHERE pr.organisation_id = ${organisationId} AND pr.stage = 'active'
         ORDER BY pr.name, pr.id`,
   );
-  const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.replace(/^\{|\}$/g, "").split(",").filter(Boolean) : []);
+  const list = (value: unknown): string[] =>
+    Array.isArray(value)
+      ? value.map(String)
+      : typeof value === "string"
+        ? value
+            .replace(/^\{|\}$/g, "")
+            .split(",")
+            .filter(Boolean)
+        : [];
   return rows.map((row) => ({
     id: String(row.id),
     name: String(row.name),
@@ -48,7 +60,18 @@ export async function directoryServices(db: Db, organisationId: string, since: s
 }
 
 /** Themes as a public taxonomy. */
-export async function directoryThemes(db: Db, organisationId: string): Promise<{ id: string; code: string; name: string; description: string | null }[]> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`SELECT id, code, name, description FROM investment_theme WHERE organisation_id = ${organisationId} ORDER BY position, code`);
-  return rows.map((row) => ({ id: String(row.id), code: String(row.code), name: String(row.name), description: row.description ? String(row.description) : null }));
+export async function directoryThemes(
+  db: Db,
+  organisationId: string,
+): Promise<{ id: string; code: string; name: string; description: string | null }[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT id, code, name, description FROM investment_theme WHERE organisation_id = ${organisationId} ORDER BY position, code`,
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    code: String(row.code),
+    name: String(row.name),
+    description: row.description ? String(row.description) : null,
+  }));
 }

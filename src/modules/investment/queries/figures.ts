@@ -9,7 +9,13 @@ import { num, queryRows } from "../rows.ts";
 // kept readable here on purpose: these are the figures a board is shown, so reviewers should see them.
 // Every statement is scoped by organisation_id first.
 
-export type FigureFilter = { from: string; to: string; themeCode?: string | null; laCode?: string | null; projectId?: string | null };
+export type FigureFilter = {
+  from: string;
+  to: string;
+  themeCode?: string | null;
+  laCode?: string | null;
+  projectId?: string | null;
+};
 
 /** Sessions in the period matching the filter, as a SQL fragment over activity_session s. */
 function sessionScope(organisationId: string, filter: FigureFilter): SQL {
@@ -19,7 +25,7 @@ function sessionScope(organisationId: string, filter: FigureFilter): SQL {
     ${themeScope(organisationId, sql`s.project_id`, filter)}`;
 }
 
-function themeScope(organisationId: string, projectColumn: SQL, filter: FigureFilter): SQL {
+export function themeScope(organisationId: string, projectColumn: SQL, filter: FigureFilter): SQL {
   if (!filter.themeCode) return sql``;
   return sql`AND ${projectColumn} IN (SELECT pt.project_id FROM project_theme pt JOIN investment_theme t ON t.organisation_id = pt.organisation_id AND t.id = pt.theme_id
     WHERE pt.organisation_id = ${organisationId} AND t.code = ${filter.themeCode})`;
@@ -67,7 +73,10 @@ export async function reachFigures(db: Db, actor: Actor, filter: FigureFilter): 
         JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
         WHERE a.organisation_id = ${org} AND ${sessionScope(org, filter)}`,
   );
-  const [sessions] = await queryRows<{ sessions: unknown }>(db, sql`SELECT count(*) AS sessions FROM activity_session s WHERE ${sessionScope(org, filter)}`);
+  const [sessions] = await queryRows<{ sessions: unknown }>(
+    db,
+    sql`SELECT count(*) AS sessions FROM activity_session s WHERE ${sessionScope(org, filter)}`,
+  );
   const residents = num(reach.residents);
   const residentsInDepth = num(reach.residents_in_depth);
   const tenants = num(reach.tenants);
@@ -96,106 +105,32 @@ export async function monthlyTrend(db: Db, actor: Actor, filter: FigureFilter): 
         WHERE ${sessionScope(org, filter)}
         GROUP BY 1 ORDER BY 1`,
   );
-  return rows.map((row) => ({ month: String(row.month), sessions: num(row.sessions), people: num(row.people), attendances: num(row.attendances) }));
+  return rows.map((row) => ({
+    month: String(row.month),
+    sessions: num(row.sessions),
+    people: num(row.people),
+    attendances: num(row.attendances),
+  }));
 }
 
-export type FundingFigures = {
-  internalPence: number;
-  externalSecuredPence: number;
-  spentPence: number;
-  byTheme: { code: string; name: string; internalPence: number; externalPence: number }[];
-  budget: { projects: number; withinBudget: number; overBudget: { id: string; name: string; budgetPence: number; spentPence: number }[] };
+export type NeighbourhoodActivity = {
+  lsoa21Code: string;
+  laCode: string;
+  sessions: number;
+  communityDevelopmentSessions: number;
+  people: number;
 };
 
-/** The share of each calendar year that falls inside the period: funding is planned per year. */
-export function yearShares(from: string, to: string): Map<number, number> {
-  const shares = new Map<number, number>();
-  const day = 86_400_000;
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    const yearStart = Date.UTC(year, 0, 1);
-    const yearEnd = Date.UTC(year + 1, 0, 1);
-    const start = Math.max(yearStart, Date.parse(`${from}T00:00:00Z`));
-    const end = Math.min(yearEnd, Date.parse(`${to}T00:00:00Z`) + day);
-    shares.set(year, Math.max(0, end - start) / (yearEnd - yearStart));
-  }
-  return shares;
-}
-
-/**
- * Money in the period. Funding is planned per calendar year, so a period gets each year's funding in
- * proportion to the days of that year it covers (a financial year takes 9 months of one year and 3 of
- * the next). A project "operates within budget" when its spending in the period is no more than its
- * secured funding for the period. A project with several themes counts in full under each theme, so
- * theme rows can add up to more than the total.
- */
-export async function fundingFigures(db: Db, actor: Actor, filter: FigureFilter): Promise<FundingFigures> {
-  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
-  const org = actor.organisationId;
-  const shares = yearShares(filter.from, filter.to);
-  const years = [...shares.keys()];
-  const projectFilter = sql`${filter.projectId ? sql`AND pr.id = ${filter.projectId}` : sql``}
-    ${filter.laCode ? sql`AND pr.id IN (SELECT pa.project_id FROM project_area pa WHERE pa.organisation_id = ${org} AND pa.la_code = ${filter.laCode})` : sql``}
-    ${themeScope(org, sql`pr.id`, filter)}`;
-  const funding = await queryRows<Record<string, unknown>>(
-    db,
-    sql`SELECT pr.id, pr.name, f.year, f.kind, sum(f.amount_pence) AS amount
-        FROM project pr
-        JOIN project_funding f ON f.organisation_id = pr.organisation_id AND f.project_id = pr.id
-        WHERE pr.organisation_id = ${org} AND pr.stage IN ('active', 'closed') AND f.secured
-          AND f.year BETWEEN ${years[0]} AND ${years[years.length - 1]} ${projectFilter}
-        GROUP BY pr.id, pr.name, f.year, f.kind`,
-  );
-  const spending = await queryRows<Record<string, unknown>>(
-    db,
-    sql`SELECT pr.id, pr.name, sum(x.amount_pence) AS spent
-        FROM project pr
-        JOIN project_spend x ON x.organisation_id = pr.organisation_id AND x.project_id = pr.id
-        WHERE pr.organisation_id = ${org} AND pr.stage IN ('active', 'closed') AND x.spent_on BETWEEN ${filter.from} AND ${filter.to} ${projectFilter}
-        GROUP BY pr.id, pr.name`,
-  );
-  const themeRows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`SELECT pt.project_id, t.code FROM project_theme pt JOIN investment_theme t ON t.organisation_id = pt.organisation_id AND t.id = pt.theme_id
-        WHERE pt.organisation_id = ${org}`,
-  );
-  const themes = await queryRows<Record<string, unknown>>(db, sql`SELECT code, name FROM investment_theme WHERE organisation_id = ${org} ORDER BY position, code`);
-  const projects = new Map<string, { id: string; name: string; internal: number; external: number; spentPence: number }>();
-  const entry = (id: string, name: string) => {
-    const found = projects.get(id) ?? { id, name, internal: 0, external: 0, spentPence: 0 };
-    projects.set(id, found);
-    return found;
-  };
-  for (const row of funding) {
-    const share = Math.round(num(row.amount) * (shares.get(num(row.year)) ?? 0));
-    const project = entry(String(row.id), String(row.name));
-    if (row.kind === "internal") project.internal += share;
-    else project.external += share;
-  }
-  for (const row of spending) entry(String(row.id), String(row.name)).spentPence += num(row.spent);
-  const list = [...projects.values()].filter((p) => p.internal + p.external > 0 || p.spentPence > 0);
-  const over = list.filter((p) => p.spentPence > p.internal + p.external);
-  const codesByProject = new Map<string, string[]>();
-  for (const row of themeRows) codesByProject.set(String(row.project_id), [...(codesByProject.get(String(row.project_id)) ?? []), String(row.code)]);
-  return {
-    internalPence: list.reduce((sum, p) => sum + p.internal, 0),
-    externalSecuredPence: list.reduce((sum, p) => sum + p.external, 0),
-    spentPence: list.reduce((sum, p) => sum + p.spentPence, 0),
-    byTheme: themes.map((theme) => {
-      const inTheme = list.filter((p) => codesByProject.get(p.id)?.includes(String(theme.code)));
-      return { code: String(theme.code), name: String(theme.name), internalPence: inTheme.reduce((s, p) => s + p.internal, 0), externalPence: inTheme.reduce((s, p) => s + p.external, 0) };
-    }),
-    budget: {
-      projects: list.length,
-      withinBudget: list.length - over.length,
-      overBudget: over.map((p) => ({ id: p.id, name: p.name, budgetPence: p.internal + p.external, spentPence: p.spentPence })),
-    },
-  };
-}
-
-export type NeighbourhoodActivity = { lsoa21Code: string; laCode: string; sessions: number; communityDevelopmentSessions: number; people: number };
-
 /** Sessions per neighbourhood, for the priority-neighbourhood share and the activity map. */
-export async function activityByNeighbourhood(db: Db, actor: Actor, filter: FigureFilter): Promise<{ neighbourhoods: NeighbourhoodActivity[]; communityDevelopmentSessions: number; unplacedCommunityDevelopmentSessions: number }> {
+export async function activityByNeighbourhood(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+): Promise<{
+  neighbourhoods: NeighbourhoodActivity[];
+  communityDevelopmentSessions: number;
+  unplacedCommunityDevelopmentSessions: number;
+}> {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
   const org = actor.organisationId;
   const rows = await queryRows<Record<string, unknown>>(
@@ -211,13 +146,29 @@ export async function activityByNeighbourhood(db: Db, actor: Actor, filter: Figu
   );
   const placed = rows.filter((row) => row.lsoa !== "");
   return {
-    neighbourhoods: placed.map((row) => ({ lsoa21Code: String(row.lsoa), laCode: String(row.la_code), sessions: num(row.sessions), communityDevelopmentSessions: num(row.cd_sessions), people: num(row.people) })),
+    neighbourhoods: placed.map((row) => ({
+      lsoa21Code: String(row.lsoa),
+      laCode: String(row.la_code),
+      sessions: num(row.sessions),
+      communityDevelopmentSessions: num(row.cd_sessions),
+      people: num(row.people),
+    })),
     communityDevelopmentSessions: rows.reduce((sum, row) => sum + num(row.cd_sessions), 0),
-    unplacedCommunityDevelopmentSessions: rows.filter((row) => row.lsoa === "").reduce((sum, row) => sum + num(row.cd_sessions), 0),
+    unplacedCommunityDevelopmentSessions: rows
+      .filter((row) => row.lsoa === "")
+      .reduce((sum, row) => sum + num(row.cd_sessions), 0),
   };
 }
 
-export type ClaimRow = { outcomeId: string; participantId: string; projectId: string; code: string; achievedOn: string; dateOfBirth: string | null; laCode: string | null };
+export type ClaimRow = {
+  outcomeId: string;
+  participantId: string;
+  projectId: string;
+  code: string;
+  achievedOn: string;
+  dateOfBirth: string | null;
+  laCode: string | null;
+};
 
 /** Outcome records naming a value-bank code, from `from` to `to`, with the person's age and area facts. */
 export async function valueClaims(db: Db, actor: Actor, filter: FigureFilter): Promise<ClaimRow[]> {
@@ -246,7 +197,14 @@ export async function valueClaims(db: Db, actor: Actor, filter: FigureFilter): P
 }
 
 /** Average change in the survey scores: the short wellbeing scale (SWEMWBS, 7-35) and distance travelled (1-10). */
-export async function surveyChange(db: Db, actor: Actor, filter: FigureFilter): Promise<{ wellbeing: { people: number; before: number; after: number }; distance: { people: number; before: number; after: number } }> {
+export async function surveyChange(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+): Promise<{
+  wellbeing: { people: number; before: number; after: number };
+  distance: { people: number; before: number; after: number };
+}> {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
   const org = actor.organisationId;
   const [row] = await queryRows<Record<string, unknown>>(
@@ -266,7 +224,12 @@ export async function surveyChange(db: Db, actor: Actor, filter: FigureFilter): 
 }
 
 /** Stories for the annual report: the story and project only, never the person's name. */
-export async function caseStories(db: Db, actor: Actor, filter: FigureFilter, limit = 6): Promise<{ projectName: string; achievedOn: string; story: string }[]> {
+export async function caseStories(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+  limit = 6,
+): Promise<{ projectName: string; achievedOn: string; story: string }[]> {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the report.");
   const org = actor.organisationId;
   const rows = await queryRows<Record<string, unknown>>(
@@ -277,11 +240,20 @@ export async function caseStories(db: Db, actor: Actor, filter: FigureFilter, li
           ${themeScope(org, sql`o.project_id`, filter)}
         ORDER BY length(o.story) DESC, o.id LIMIT ${limit}`,
   );
-  return rows.map((row) => ({ projectName: String(row.name), achievedOn: String(row.achieved_on), story: String(row.story) }));
+  return rows.map((row) => ({
+    projectName: String(row.name),
+    achievedOn: String(row.achieved_on),
+    story: String(row.story),
+  }));
 }
 
 /** The person's value-bank outcomes within 12 months either side of a date (for the double-counting check). */
-export async function claimsNear(db: Db, organisationId: string, participantId: string, on: string): Promise<{ code: string; achievedOn: string }[]> {
+export async function claimsNear(
+  db: Db,
+  organisationId: string,
+  participantId: string,
+  on: string,
+): Promise<{ code: string; achievedOn: string }[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`SELECT value_code, to_char(achieved_on, 'YYYY-MM-DD') AS achieved_on FROM outcome_record

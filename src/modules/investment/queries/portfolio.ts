@@ -25,7 +25,9 @@ import {
 
 export type StrategyTheme = typeof investmentTheme.$inferSelect & {
   outcomes: (typeof investmentOutcome.$inferSelect)[];
-  indicators: (typeof investmentIndicator.$inferSelect & { targets: (typeof indicatorTarget.$inferSelect)[] })[];
+  indicators: (typeof investmentIndicator.$inferSelect & {
+    targets: (typeof indicatorTarget.$inferSelect)[];
+  })[];
 };
 
 /** Themes with their intended outcomes and the options map of indicators, with targets. */
@@ -33,24 +35,55 @@ export async function getStrategy(db: Db, actor: Actor): Promise<StrategyTheme[]
   requireAllowed(canViewPortfolio(actor), "Only staff can see the investment strategy.");
   const org = actor.organisationId;
   const [themes, outcomes, indicators, targets] = await Promise.all([
-    db.select().from(investmentTheme).where(inOrganisation(investmentTheme, org)).orderBy(asc(investmentTheme.position)),
-    db.select().from(investmentOutcome).where(inOrganisation(investmentOutcome, org)).orderBy(asc(investmentOutcome.name)),
-    db.select().from(investmentIndicator).where(inOrganisation(investmentIndicator, org)).orderBy(asc(investmentIndicator.code)),
-    db.select().from(indicatorTarget).where(inOrganisation(indicatorTarget, org)).orderBy(asc(indicatorTarget.period)),
+    db
+      .select()
+      .from(investmentTheme)
+      .where(inOrganisation(investmentTheme, org))
+      .orderBy(asc(investmentTheme.position)),
+    db
+      .select()
+      .from(investmentOutcome)
+      .where(inOrganisation(investmentOutcome, org))
+      .orderBy(asc(investmentOutcome.name)),
+    db
+      .select()
+      .from(investmentIndicator)
+      .where(inOrganisation(investmentIndicator, org))
+      .orderBy(asc(investmentIndicator.code)),
+    db
+      .select()
+      .from(indicatorTarget)
+      .where(inOrganisation(indicatorTarget, org))
+      .orderBy(asc(indicatorTarget.period)),
   ]);
   return themes.map((theme) => ({
     ...theme,
     outcomes: outcomes.filter((o) => o.themeId === theme.id),
-    indicators: indicators.filter((i) => i.themeId === theme.id).map((i) => ({ ...i, targets: targets.filter((t) => t.indicatorId === i.id) })),
+    indicators: indicators
+      .filter((i) => i.themeId === theme.id)
+      .map((i) => ({ ...i, targets: targets.filter((t) => t.indicatorId === i.id) })),
   }));
 }
 
 export async function listChangeTemplates(db: Db, actor: Actor) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see theories of change.");
-  return db.select().from(changeTemplate).where(inOrganisation(changeTemplate, actor.organisationId)).orderBy(asc(changeTemplate.name));
+  return db
+    .select()
+    .from(changeTemplate)
+    .where(inOrganisation(changeTemplate, actor.organisationId))
+    .orderBy(asc(changeTemplate.name));
 }
 
-export type ProjectSummary = { id: string; name: string; kind: string; stage: Stage; lifeRole: string; themes: string[]; budgetPence: number; communityDevelopment: boolean };
+export type ProjectSummary = {
+  id: string;
+  name: string;
+  kind: string;
+  stage: Stage;
+  lifeRole: string;
+  themes: string[];
+  budgetPence: number;
+  communityDevelopment: boolean;
+};
 
 /** The portfolio with counts by stage ("48 active, 73 in the pipeline"). */
 export async function listProjects(
@@ -65,13 +98,21 @@ export async function listProjects(
     .from(project)
     .where(inOrganisation(project, org))
     .groupBy(project.stage);
-  const stageCounts = Object.fromEntries(stages.map((stage) => [stage, counted.find((row) => row.stage === stage)?.count ?? 0])) as Record<Stage, number>;
+  const stageCounts = Object.fromEntries(
+    stages.map((stage) => [stage, counted.find((row) => row.stage === stage)?.count ?? 0]),
+  ) as Record<Stage, number>;
   let themeProjectIds: string[] | undefined;
   if (filter.themeCode) {
     const rows = await db
       .select({ id: projectTheme.projectId })
       .from(projectTheme)
-      .innerJoin(investmentTheme, and(eq(investmentTheme.organisationId, projectTheme.organisationId), eq(investmentTheme.id, projectTheme.themeId)))
+      .innerJoin(
+        investmentTheme,
+        and(
+          eq(investmentTheme.organisationId, projectTheme.organisationId),
+          eq(investmentTheme.id, projectTheme.themeId),
+        ),
+      )
       .where(inOrganisation(projectTheme, org, eq(investmentTheme.code, filter.themeCode)));
     themeProjectIds = rows.map((row) => row.id);
     if (themeProjectIds.length === 0) return { projects: [], stageCounts };
@@ -95,10 +136,19 @@ export async function listProjects(
         db
           .select({ projectId: projectTheme.projectId, name: investmentTheme.name })
           .from(projectTheme)
-          .innerJoin(investmentTheme, and(eq(investmentTheme.organisationId, projectTheme.organisationId), eq(investmentTheme.id, projectTheme.themeId)))
+          .innerJoin(
+            investmentTheme,
+            and(
+              eq(investmentTheme.organisationId, projectTheme.organisationId),
+              eq(investmentTheme.id, projectTheme.themeId),
+            ),
+          )
           .where(inOrganisation(projectTheme, org, inArray(projectTheme.projectId, ids))),
         db
-          .select({ projectId: projectFunding.projectId, total: sql<string>`sum(${projectFunding.amountPence})` })
+          .select({
+            projectId: projectFunding.projectId,
+            total: sql<string>`sum(${projectFunding.amountPence})`,
+          })
           .from(projectFunding)
           .where(inOrganisation(projectFunding, org, inArray(projectFunding.projectId, ids)))
           .groupBy(projectFunding.projectId),
@@ -122,25 +172,68 @@ export async function listProjects(
 export async function getProject(db: Db, actor: Actor, projectId: string) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see projects.");
   const org = actor.organisationId;
-  const [found] = await db.select().from(project).where(inOrganisation(project, org, eq(project.id, projectId)));
+  const [found] = await db
+    .select()
+    .from(project)
+    .where(inOrganisation(project, org, eq(project.id, projectId)));
   if (!found) throw notFound("Project not found");
   const [themes, areas, partners, funding, spend, steering, sessions] = await Promise.all([
     db
       .select({ code: investmentTheme.code, name: investmentTheme.name })
       .from(projectTheme)
-      .innerJoin(investmentTheme, and(eq(investmentTheme.organisationId, projectTheme.organisationId), eq(investmentTheme.id, projectTheme.themeId)))
+      .innerJoin(
+        investmentTheme,
+        and(
+          eq(investmentTheme.organisationId, projectTheme.organisationId),
+          eq(investmentTheme.id, projectTheme.themeId),
+        ),
+      )
       .where(inOrganisation(projectTheme, org, eq(projectTheme.projectId, projectId))),
-    db.select().from(projectArea).where(inOrganisation(projectArea, org, eq(projectArea.projectId, projectId))),
-    db.select({ partnerId: projectPartner.partnerId }).from(projectPartner).where(inOrganisation(projectPartner, org, eq(projectPartner.projectId, projectId))),
-    db.select().from(projectFunding).where(inOrganisation(projectFunding, org, eq(projectFunding.projectId, projectId))).orderBy(asc(projectFunding.year)),
-    db.select().from(projectSpend).where(inOrganisation(projectSpend, org, eq(projectSpend.projectId, projectId))).orderBy(desc(projectSpend.spentOn)).limit(50),
-    db.select().from(steeringMember).where(inOrganisation(steeringMember, org, eq(steeringMember.projectId, projectId))).orderBy(asc(steeringMember.name)),
-    db.select().from(activitySession).where(inOrganisation(activitySession, org, eq(activitySession.projectId, projectId))).orderBy(desc(activitySession.heldOn)).limit(20),
+    db
+      .select()
+      .from(projectArea)
+      .where(inOrganisation(projectArea, org, eq(projectArea.projectId, projectId))),
+    db
+      .select({ partnerId: projectPartner.partnerId })
+      .from(projectPartner)
+      .where(inOrganisation(projectPartner, org, eq(projectPartner.projectId, projectId))),
+    db
+      .select()
+      .from(projectFunding)
+      .where(inOrganisation(projectFunding, org, eq(projectFunding.projectId, projectId)))
+      .orderBy(asc(projectFunding.year)),
+    db
+      .select()
+      .from(projectSpend)
+      .where(inOrganisation(projectSpend, org, eq(projectSpend.projectId, projectId)))
+      .orderBy(desc(projectSpend.spentOn))
+      .limit(50),
+    db
+      .select()
+      .from(steeringMember)
+      .where(inOrganisation(steeringMember, org, eq(steeringMember.projectId, projectId)))
+      .orderBy(asc(steeringMember.name)),
+    db
+      .select()
+      .from(activitySession)
+      .where(inOrganisation(activitySession, org, eq(activitySession.projectId, projectId)))
+      .orderBy(desc(activitySession.heldOn))
+      .limit(20),
   ]);
   const [spent] = await db
     .select({ total: sql<string>`coalesce(sum(${projectSpend.amountPence}), 0)` })
     .from(projectSpend)
     .where(inOrganisation(projectSpend, org, eq(projectSpend.projectId, projectId)));
-  return { ...found, themes, areas, partnerIds: partners.map((p) => p.partnerId), funding, spend, spentPence: Number(spent.total), steering, sessions };
+  return {
+    ...found,
+    themes,
+    areas,
+    partnerIds: partners.map((p) => p.partnerId),
+    funding,
+    spend,
+    spentPence: Number(spent.total),
+    steering,
+    sessions,
+  };
 }
 export type ProjectDetail = Awaited<ReturnType<typeof getProject>>;

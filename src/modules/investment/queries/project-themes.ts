@@ -12,7 +12,13 @@ export async function projectThemes(db: Db, actor: Actor): Promise<Map<string, s
   const rows = await db
     .select({ projectId: projectTheme.projectId, code: investmentTheme.code })
     .from(projectTheme)
-    .innerJoin(investmentTheme, and(eq(investmentTheme.organisationId, projectTheme.organisationId), eq(investmentTheme.id, projectTheme.themeId)))
+    .innerJoin(
+      investmentTheme,
+      and(
+        eq(investmentTheme.organisationId, projectTheme.organisationId),
+        eq(investmentTheme.id, projectTheme.themeId),
+      ),
+    )
     .where(inOrganisation(projectTheme, actor.organisationId));
   const map = new Map<string, string[]>();
   for (const row of rows) map.set(row.projectId, [...(map.get(row.projectId) ?? []), row.code]);
