@@ -53,6 +53,12 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
     listCommunityAssetsOfOrganisation(db, org),
     listPriorityNeighbourhoods(db, org),
   ]);
+  // Ids are random, so order by content: the same demo on every machine and engine.
+  people.sort((a, b) => `${a.familyName}|${a.givenName}|${a.dateOfBirth}|${a.postcode}`.localeCompare(`${b.familyName}|${b.givenName}|${b.dateOfBirth}|${b.postcode}`));
+  partners.sort((a, b) => a.name.localeCompare(b.name));
+  assets.sort((a, b) => a.name.localeCompare(b.name) || a.laCode.localeCompare(b.laCode));
+  priority.sort((a, b) => a.code.localeCompare(b.code));
+  homes.sort((a, b) => a.uprn.localeCompare(b.uprn));
   const homeById = new Map(homes.map((h) => [h.id, h]));
   const today = isoDay(now);
   const start = addDays(today, -3 * 365);
