@@ -180,6 +180,10 @@ describe("community investment and impact journeys", () => {
     await signIn(page, kith.baseUrl, "board@demo.kith.example");
     await page.goto(`${kith.baseUrl}/impact`);
     expect(await page.locator("h1").innerText()).toBe("Community investment dashboard");
+    await page.goto(`${kith.baseUrl}/impact/assets`);
+    expect(await page.locator("h1").innerText()).toBe("Community assets and groups");
+    expect(await page.locator("main").innerText()).toContain("Projects using it");
+    await expectAccessible(page);
     const refused = await page.goto(`${kith.baseUrl}/investment/participants`);
     expect(refused?.status()).toBe(403);
   });

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../platform/http/app-env.ts";
 import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { readJsonBody } from "./api-body.ts";
 import { createProject } from "./commands/create-project.ts";
+import { completeFollowUp } from "./commands/record-outcome.ts";
 import { recordAttendance, recordSession } from "./commands/record-session.ts";
 import { registerParticipant } from "./commands/register-participant.ts";
 import type { AttendanceInput, ParticipantInput, ProjectInput, SessionInput } from "./inputs.ts";
@@ -168,6 +169,39 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
         ),
         200,
       );
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/investment/outcomes/{id}/follow-ups/{months}",
+      tags: ["Community investment"],
+      summary:
+        "Record a 6- or 12-month follow-up of an outcome (completedOn, sustained, distanceRating, wellbeingScore)",
+      request: {
+        params: z.object({
+          id: z.string().openapi({ param: { name: "id", in: "path" } }),
+          months: z.coerce
+            .number()
+            .int()
+            .openapi({ param: { name: "months", in: "path" } }),
+        }),
+        ...body("FollowUpInput", "{ completedOn, sustained, distanceRating?, wellbeingScore? }"),
+      },
+      responses: { 204: { description: "Recorded" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireApiActor(c, "investment", "write");
+      const { id, months } = c.req.valid("param");
+      await completeFollowUp(
+        c.get("services").database.db,
+        actor,
+        c.get("now"),
+        id,
+        months,
+        await readJsonBody(c),
+      );
+      return c.body(null, 204);
     },
   );
   return api;

@@ -26,6 +26,7 @@ export {
   canViewParticipants,
   canViewPortfolio,
 } from "./policy.ts";
+export { type AssetUse, assetUse } from "./queries/asset-use.ts";
 export { findParticipants, getParticipantOutcomes, getSession, listSessions } from "./queries/delivery.ts";
 export { type DirectoryService, directoryServices, directoryThemes } from "./queries/directory.ts";
 export {

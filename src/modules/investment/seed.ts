@@ -54,7 +54,11 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
     listPriorityNeighbourhoods(db, org),
   ]);
   // Ids are random, so order by content: the same demo on every machine and engine.
-  people.sort((a, b) => `${a.familyName}|${a.givenName}|${a.dateOfBirth}|${a.postcode}`.localeCompare(`${b.familyName}|${b.givenName}|${b.dateOfBirth}|${b.postcode}`));
+  people.sort((a, b) =>
+    `${a.familyName}|${a.givenName}|${a.dateOfBirth}|${a.postcode}`.localeCompare(
+      `${b.familyName}|${b.givenName}|${b.dateOfBirth}|${b.postcode}`,
+    ),
+  );
   partners.sort((a, b) => a.name.localeCompare(b.name));
   assets.sort((a, b) => a.name.localeCompare(b.name) || a.laCode.localeCompare(b.laCode));
   priority.sort((a, b) => a.code.localeCompare(b.code));

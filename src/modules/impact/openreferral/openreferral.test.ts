@@ -269,6 +269,18 @@ describe("pushing attendance and outcomes through the API", () => {
     expect(single.status).toBe(201);
   });
 
+  it("answers an id that is not a UUID with 404, not a database error", async () => {
+    expect((await app.request("/api/v1/investment/projects/not-a-uuid", { headers: auth() })).status).toBe(
+      404,
+    );
+    const attendance = await app.request("/api/v1/investment/sessions/not-a-uuid/attendance", {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ attendees: [{ participantId }] }),
+    });
+    expect(attendance.status).toBe(404);
+  });
+
   it("says malformed JSON is malformed", async () => {
     const response = await app.request("/api/v1/investment/sessions", {
       method: "POST",

@@ -5,6 +5,7 @@ export function impactNav(current: string) {
     { href: "/impact", text: "Dashboard" },
     { href: "/impact/social-value", text: "Social value" },
     { href: "/impact/report", text: "Annual report" },
+    { href: "/impact/assets", text: "Assets and groups" },
     { href: "/impact/value-bank", text: "Value bank" },
   ];
   return subNavigation(

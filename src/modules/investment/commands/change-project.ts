@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isRealDate, requiredText } from "../../../platform/http/fields.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -14,6 +14,7 @@ import { project, projectFunding, projectSpend, stages } from "../schema.ts";
 import { parseInput } from "./parse-input.ts";
 
 async function requireProject(db: Db, organisationId: string, projectId: string) {
+  if (!isUuid(projectId)) throw notFound("Project not found");
   const [found] = await db
     .select()
     .from(project)

@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
@@ -141,6 +141,7 @@ export async function completeFollowUp(
   input: unknown,
 ): Promise<void> {
   requireAllowed(canRecordDelivery(actor), "Only officers and managers can record follow-ups.");
+  if (!isUuid(outcomeId)) throw notFound("Follow-up not found");
   const value = parseInput(followUpInput, input);
   if (value.completedOn > londonToday(now))
     throw invalid("Check the date.", { completedOn: "The follow-up date cannot be in the future" });

@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { type AttendanceInput, attendanceInput, type SessionInput, sessionInput } from "../inputs.ts";
@@ -74,6 +74,7 @@ export async function recordAttendance(
   const value = parseInput(attendanceInput, input);
   const organisationId = actor.organisationId;
   return db.transaction(async (tx) => {
+    if (!isUuid(sessionId)) throw notFound("Session not found");
     const [session] = await tx
       .select()
       .from(activitySession)

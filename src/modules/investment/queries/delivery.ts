@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewParticipants, canViewPortfolio } from "../policy.ts";
@@ -40,6 +41,7 @@ export async function findParticipants(
 /** One session with its register: names are personal data, so the read is audited. */
 export async function getSession(db: Db, actor: Actor, now: Date, sessionId: string) {
   requireAllowed(canViewParticipants(actor), "Only officers and managers can see session registers.");
+  if (!isUuid(sessionId)) throw notFound("Session not found");
   const org = actor.organisationId;
   const [session] = await db
     .select({ session: activitySession, projectName: project.name })
@@ -119,6 +121,7 @@ export async function listSessions(
 /** A participant's outcomes with follow-ups and evidence (audited: personal data). */
 export async function getParticipantOutcomes(db: Db, actor: Actor, now: Date, participantId: string) {
   requireAllowed(canViewParticipants(actor), "Only officers and managers can see participants' outcomes.");
+  if (!isUuid(participantId)) throw notFound("Participant not found");
   const org = actor.organisationId;
   const [person] = await db
     .select()

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPortfolio } from "../policy.ts";
@@ -171,6 +172,7 @@ export async function listProjects(
 
 export async function getProject(db: Db, actor: Actor, projectId: string) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see projects.");
+  if (!isUuid(projectId)) throw notFound("Project not found");
   const org = actor.organisationId;
   const [found] = await db
     .select()
