@@ -28,7 +28,7 @@ async function outcomeForm(
 ) {
   const db = c.get("services").database.db;
   const [people, { projects }, bank] = await Promise.all([
-    findParticipants(db, actor, { limit: 500 }),
+    findParticipants(db, actor, c.get("now"), { limit: 500 }),
     listProjects(db, actor, { stage: "active" }),
     getActiveValueBank(db, actor),
   ]);
