@@ -1,13 +1,16 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Actor } from "../../platform/access/actor.ts";
+import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { readJsonBody } from "./api-body.ts";
 import { createProject } from "./commands/create-project.ts";
+import { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
 import { completeFollowUp } from "./commands/record-outcome.ts";
 import { recordAttendance, recordSession } from "./commands/record-session.ts";
 import { registerParticipant } from "./commands/register-participant.ts";
 import type { AttendanceInput, ParticipantInput, ProjectInput, SessionInput } from "./inputs.ts";
-import { getProject, listProjects } from "./queries/portfolio.ts";
+import { getProject, getStrategy, listChangeTemplates, listProjects } from "./queries/portfolio.ts";
 import { stages } from "./schema.ts";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -203,6 +206,63 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
       );
       return c.body(null, 204);
     },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/investment/strategy",
+      tags: ["Community investment"],
+      summary:
+        "Themes, intended outcomes, the options map of indicators with baselines and targets, and theory-of-change templates",
+      responses: { 200: json(z.record(z.string(), z.unknown()), "Strategy"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireApiActor(c, "investment", "read");
+      const db = c.get("services").database.db;
+      const [themes, templates] = await Promise.all([getStrategy(db, actor), listChangeTemplates(db, actor)]);
+      return c.json({ themes, templates }, 200);
+    },
+  );
+  const strategyPost = (
+    path: string,
+    summary: string,
+    name: string,
+    run: (db: Db, actor: Actor, now: Date, input: never) => Promise<{ id: string }>,
+  ) =>
+    api.openapi(
+      createRoute({
+        method: "post",
+        path,
+        tags: ["Community investment"],
+        summary,
+        request: body(name, "See docs/impact.md"),
+        responses: { 201: created, ...problemResponses },
+      }),
+      async (c) => {
+        const actor = requireApiActor(c, "investment", "write");
+        return c.json(
+          await run(c.get("services").database.db, actor, c.get("now"), (await readJsonBody(c)) as never),
+          201,
+        );
+      },
+    );
+  strategyPost(
+    "/investment/themes",
+    "Add a theme with its intended outcomes (managers)",
+    "ThemeInput",
+    createTheme,
+  );
+  strategyPost(
+    "/investment/indicators",
+    "Add an indicator to the options map with baselines and targets per period (managers)",
+    "IndicatorInput",
+    createIndicator,
+  );
+  strategyPost(
+    "/investment/change-templates",
+    "Add a theory-of-change template that projects can use (managers)",
+    "ChangeTemplateInput",
+    createChangeTemplate,
   );
   return api;
 }

@@ -15,6 +15,9 @@ import {
   registerParticipant,
 } from "../../investment/index.ts";
 import { importValueBank } from "../commands/import-value-bank.ts";
+import { computeReportFigures } from "../report/report-figures.ts";
+import { reportHtmlDocument } from "../report/report-html.ts";
+import { renderReportPdf } from "../report/report-pdf.ts";
 import { computeDashboard, type Dashboard } from "./dashboard.ts";
 import { computeSroi } from "./social-value.ts";
 
@@ -275,5 +278,26 @@ describe("dashboard of common indicators (hand-computed data set)", () => {
     // £1,800 in year 1 only, discounted once: 180,000 / 1.035 = 173,913 pence, over £8,000 spent.
     expect(lunch?.sroi.presentValuePence).toBe(173_913);
     expect(lunch?.sroi.inputsPence).toBe(800_000);
+  });
+});
+
+describe("annual report figures", () => {
+  it("splits the year's social value by theme and by area so the parts add up, and renders HTML and PDF", async () => {
+    // Financial year 2026/27 starts on 1 April 2026: S2, S3, S4 and both outcomes fall in it.
+    const figures = await computeReportFigures(database.db, manager, "Weald Homes", 2026, { neighbourhoods });
+    expect(figures.year).toEqual({ from: "2026-04-01", to: "2027-03-31", label: "2026/27" });
+    const byTheme = Object.fromEntries(figures.themes.map((t) => [t.code, t.socialValuePence]));
+    expect(byTheme).toEqual({ wellbeing: 180_000, employ: 400_000 });
+    expect(figures.areas).toEqual([
+      expect.objectContaining({ laCode: "E06000035", laName: "Medway", socialValuePence: 580_000 }),
+    ]);
+    expect(figures.stories).toEqual([
+      { projectName: "Job club", achievedOn: "2026-05-20", story: "B found work after the club." },
+    ]);
+    const html = reportHtmlDocument(figures);
+    expect(html).toContain("Weald Homes: social impact report 2026/27");
+    expect(html).toContain("B found work after the club.");
+    const pdf = await renderReportPdf(figures);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });

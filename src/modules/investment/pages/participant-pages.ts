@@ -80,7 +80,10 @@ export function participantPages(): Hono<AppEnv> {
   app.get("/investment/participants", async (c) => {
     const actor = requireActor(c);
     const search = (c.req.query("search") ?? "").slice(0, 100);
-    const people = await findParticipants(c.get("services").database.db, actor, c.get("now"), { search, limit: 200 });
+    const people = await findParticipants(c.get("services").database.db, actor, c.get("now"), {
+      search,
+      limit: 200,
+    });
     return renderPage(c, {
       title: "Participants",
       fullWidth: true,

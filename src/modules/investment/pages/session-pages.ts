@@ -118,7 +118,10 @@ export function sessionPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const session = await getSession(db, actor, c.get("now"), c.req.param("id") ?? "");
-    const people = await findParticipants(db, actor, c.get("now"), { limit: 300, projectId: session.projectId });
+    const people = await findParticipants(db, actor, c.get("now"), {
+      limit: 300,
+      projectId: session.projectId,
+    });
     const present = new Set(
       session.register.filter((r) => r.role === "participant").map((r) => r.participantId),
     );
