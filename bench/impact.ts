@@ -121,13 +121,13 @@ try {
     await database.query(
       `INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, la_code, lsoa21_code, created_at)
        SELECT $1, gen_random_uuid(), (100000000000 + i)::text, i || ' Bench Street', 'Kent', 'ME1 1AA', 'social-rent', l.lad_code, l.code, $2
-       FROM generate_series(0, $3 - 1) i JOIN bench_lsoa l ON l.n = (i * 7919) % $4`,
+       FROM generate_series(0::bigint, $3 - 1) i JOIN bench_lsoa l ON l.n = (i * 7919) % $4`,
       [o, now, homes, lsoaCount],
     );
     await database.query(
       `INSERT INTO participant (organisation_id, id, external_ref, display_name, date_of_birth, tenant, la_code, lsoa21_code, communities, created_at)
-       SELECT $1, gen_random_uuid(), 'bench-' || i, 'Participant ' || i, date '1940-01-01' + ((i * 7907) % 25000), i % 3 <> 0, l.lad_code, l.code, '{}', $2
-       FROM generate_series(0, $3 - 1) i JOIN bench_lsoa l ON l.n = (i * 104729) % $4`,
+       SELECT $1, gen_random_uuid(), 'bench-' || i, 'Participant ' || i, date '1940-01-01' + ((i * 7907) % 25000)::int, i % 3 <> 0, l.lad_code, l.code, '{}', $2
+       FROM generate_series(0::bigint, $3 - 1) i JOIN bench_lsoa l ON l.n = (i * 104729) % $4`,
       [o, now, participants, lsoaCount],
     );
     await database.query(
@@ -140,7 +140,7 @@ try {
                             toc_inputs, toc_activities, toc_outputs, toc_outcomes, attribution_percent, displacement_percent, drop_off_percent, benefit_years, created_at, updated_at)
        SELECT $1, gen_random_uuid(), 'Project ' || i, 'project', CASE WHEN i % 10 = 0 THEN 'pipeline' ELSE 'active' END, i % 2 = 0, 'yes', 'yes', 'yes', 'lead',
               'i', 'a', 'o', 'c', 10, 5, 20, 2, $2, $2
-       FROM generate_series(0, $3 - 1) i`,
+       FROM generate_series(0::bigint, $3 - 1) i`,
       [o, now, projects],
     );
     await database.execScript(
@@ -166,8 +166,8 @@ try {
     // Sessions spread over five years; attendance in batches so one statement never holds too much.
     await database.query(
       `INSERT INTO activity_session (organisation_id, id, project_id, title, held_on, duration_minutes, depth, la_code, lsoa21_code, created_at)
-       SELECT $1, gen_random_uuid(), p.id, 'Session', $2::date - (i % 1825), 90, CASE WHEN i % 3 = 0 THEN 'in-depth' ELSE 'light' END, l.lad_code, l.code, $3
-       FROM generate_series(0, $4 - 1) i JOIN bench_project p ON p.n = i % $5 JOIN bench_lsoa l ON l.n = (i * 31) % $6`,
+       SELECT $1, gen_random_uuid(), p.id, 'Session', $2::date - (i % 1825)::int, 90, CASE WHEN i % 3 = 0 THEN 'in-depth' ELSE 'light' END, l.lad_code, l.code, $3
+       FROM generate_series(0::bigint, $4 - 1) i JOIN bench_project p ON p.n = i % $5 JOIN bench_lsoa l ON l.n = (i * 31) % $6`,
       [o, today, now, sessions, projects, lsoaCount],
     );
     await database.execScript(
@@ -191,8 +191,8 @@ try {
     }
     await database.query(
       `INSERT INTO outcome_record (organisation_id, id, participant_id, project_id, value_code, achieved_on, wellbeing_before, wellbeing_after, distance_before, distance_after, evidence, story, created_at)
-       SELECT $1, gen_random_uuid(), bp.id, pr.id, ($2::text[])[(i % 13) + 1], $3::date - (i % 1825), 15, 20, 3, 7, 'Survey', CASE WHEN i % 500 = 0 THEN 'A story' END, $4
-       FROM generate_series(0, $5 - 1) i JOIN bench_participant bp ON bp.n = (i * 48271) % $6 JOIN bench_project pr ON pr.n = i % $7`,
+       SELECT $1, gen_random_uuid(), bp.id, pr.id, ($2::text[])[((i % 13) + 1)::int], $3::date - (i % 1825)::int, 15, 20, 3, 7, 'Survey', CASE WHEN i % 500 = 0 THEN 'A story' END, $4
+       FROM generate_series(0::bigint, $5 - 1) i JOIN bench_participant bp ON bp.n = (i * 48271) % $6 JOIN bench_project pr ON pr.n = i % $7`,
       [o, codes, today, now, outcomes, participants, projects],
     );
     await database.query(
