@@ -175,6 +175,28 @@ describe("community investment and impact journeys", () => {
     await expectAccessible(page);
   });
 
+  it("refuses a value-bank file with a negative value, naming the line, and keeps the bank in use", async () => {
+    const page = await newPage();
+    await signIn(page, kith.baseUrl, "manager@demo.kith.example");
+    await page.goto(`${kith.baseUrl}/impact/value-bank`);
+    await expectAccessible(page);
+    const header =
+      "code,name,category,deadweight_percent,under_25_london,under_25_outside_london,25_49_london,25_49_outside_london,50_plus_london,50_plus_outside_london,unknown_london,unknown_outside_london,excludes";
+    await page.getByLabel("Value bank CSV file").setInputFiles({
+      name: "bank.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\nA,Alpha,social,10,1,1,1,1,-5,1,1,1,\n`),
+    });
+    await page.getByLabel("Name", { exact: true }).fill("Our licensed bank");
+    await page.getByLabel("Source (shown beside every figure)").fill("HACT licence 2025");
+    await page.getByLabel("Licence").fill("Licensed");
+    await page.getByLabel("Price year").fill("2024");
+    await page.getByRole("button", { name: "Import value bank" }).click();
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Line 2: the value for 50 and over, London cannot be negative (-5)");
+    expect(await page.locator("main").innerText()).toContain("Kith open default value bank");
+    await expectAccessible(page);
+  });
+
   it("keeps the board out of participants' personal data but shows them the dashboard", async () => {
     const page = await newPage();
     await signIn(page, kith.baseUrl, "board@demo.kith.example");
