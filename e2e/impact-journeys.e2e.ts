@@ -192,7 +192,9 @@ describe("community investment and impact journeys", () => {
     await page.getByLabel("Licence").fill("Licensed");
     await page.getByLabel("Price year").fill("2024");
     await page.getByRole("button", { name: "Import value bank" }).click();
-    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Line 2: the value for 50 and over, London cannot be negative (-5)");
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Line 2: the value for 50 and over, London cannot be negative (-5)",
+    );
     expect(await page.locator("main").innerText()).toContain("Kith open default value bank");
     await expectAccessible(page);
   });

@@ -228,3 +228,38 @@ describe("sessions, attendance and outcomes", () => {
     expect(outcome.followUps).toEqual(["2026-07-31", "2027-01-31"]);
   });
 });
+
+describe("participant lists", () => {
+  it("lists participants by name, and a project's regulars first for its register", async () => {
+    const { findParticipants } = await import("../queries/delivery.ts");
+    const byName = await findParticipants(database.db, officer, testNow, { limit: 5 });
+    expect(byName.map((p) => p.displayName)).toEqual(
+      [...byName.map((p) => p.displayName)].sort((a, b) => a.localeCompare(b)),
+    );
+    const { id: projectId } = await createProject(database.db, officer, testNow, {
+      ...baseProject,
+      name: "Regulars",
+      changeTemplateId: templateId,
+    });
+    const { id: regular } = await registerParticipant(database.db, officer, testNow, {
+      externalRef: "zz-regular",
+      displayName: "Zoe Zed",
+    });
+    const session = await recordSession(database.db, officer, testNow, {
+      projectId,
+      title: "S",
+      heldOn: "2026-06-01",
+      durationMinutes: 60,
+      depth: "light",
+      laCode: "E06000035",
+    });
+    await recordAttendance(database.db, officer, testNow, session.id, {
+      attendees: [{ participantId: regular }],
+    });
+    const forRegister = await findParticipants(database.db, officer, testNow, { limit: 5, projectId });
+    expect(forRegister[0].id).toBe(regular);
+    await expect(
+      findParticipants(database.db, actorFor(manager.organisationId, "read-only"), testNow),
+    ).rejects.toThrow(Problem);
+  });
+});

@@ -29,10 +29,13 @@ export async function findParticipants(
   requireAllowed(canViewParticipants(actor), "Only officers and managers can see participants.");
   const search = (options.search ?? "").replace(/[%_\\]/g, "").trim();
   const projectId = options.projectId && isUuid(options.projectId) ? options.projectId : null;
-  const visits = projectId
-    ? sql<number>`(SELECT count(*) FROM attendance a JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
-        WHERE a.organisation_id = ${participant.organisationId} AND a.participant_id = ${participant.id} AND s.project_id = ${projectId})`
-    : sql<number>`0`;
+  // With a project, its regulars first (most visits); otherwise by name.
+  const regularsFirst = projectId
+    ? [
+        desc(sql<number>`(SELECT count(*) FROM attendance a JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
+            WHERE a.organisation_id = ${participant.organisationId} AND a.participant_id = ${participant.id} AND s.project_id = ${projectId})`),
+      ]
+    : [];
   const rows = await db
     .select()
     .from(participant)
@@ -43,7 +46,7 @@ export async function findParticipants(
         search ? ilike(participant.displayName, `%${search}%`) : undefined,
       ),
     )
-    .orderBy(desc(visits), asc(participant.displayName))
+    .orderBy(...regularsFirst, asc(participant.displayName))
     .limit(Math.min(options.limit ?? 100, 500));
   await recordAudit(db, actor, now, {
     action: "read",
