@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -29,25 +29,53 @@ export async function findParticipants(
   requireAllowed(canViewParticipants(actor), "Only officers and managers can see participants.");
   const search = (options.search ?? "").replace(/[%_\\]/g, "").trim();
   const projectId = options.projectId && isUuid(options.projectId) ? options.projectId : null;
-  // With a project, its regulars first (most visits); otherwise by name.
-  const regularsFirst = projectId
-    ? [
-        desc(sql<number>`(SELECT count(*) FROM attendance a JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
-            WHERE a.organisation_id = ${participant.organisationId} AND a.participant_id = ${participant.id} AND s.project_id = ${projectId})`),
-      ]
+  const limit = Math.min(options.limit ?? 100, 500);
+  const byName = inOrganisation(
+    participant,
+    actor.organisationId,
+    search ? ilike(participant.displayName, `%${search}%`) : undefined,
+  );
+  // With a project, its regulars come first (most visits), then everyone else by name.
+  const regulars = projectId
+    ? await db
+        .select({ id: attendance.participantId, visits: sql<number>`count(*)::int` })
+        .from(attendance)
+        .innerJoin(
+          activitySession,
+          and(
+            eq(activitySession.organisationId, attendance.organisationId),
+            eq(activitySession.id, attendance.sessionId),
+          ),
+        )
+        .where(inOrganisation(attendance, actor.organisationId, eq(activitySession.projectId, projectId)))
+        .groupBy(attendance.participantId)
+        .orderBy(desc(sql`count(*)`))
+        .limit(limit)
     : [];
-  const rows = await db
+  const regularRows = regulars.length
+    ? await db
+        .select()
+        .from(participant)
+        .where(
+          and(
+            byName,
+            inArray(
+              participant.id,
+              regulars.map((r) => r.id),
+            ),
+          ),
+        )
+    : [];
+  const rank = new Map(regulars.map((r, i) => [r.id, i]));
+  regularRows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const others = await db
     .select()
     .from(participant)
-    .where(
-      inOrganisation(
-        participant,
-        actor.organisationId,
-        search ? ilike(participant.displayName, `%${search}%`) : undefined,
-      ),
-    )
-    .orderBy(...regularsFirst, asc(participant.displayName))
-    .limit(Math.min(options.limit ?? 100, 500));
+    .where(byName)
+    .orderBy(asc(participant.displayName))
+    .limit(limit);
+  const seen = new Set(regularRows.map((r) => r.id));
+  const rows = [...regularRows, ...others.filter((r) => !seen.has(r.id))].slice(0, limit);
   await recordAudit(db, actor, now, {
     action: "read",
     entityType: "participant",
