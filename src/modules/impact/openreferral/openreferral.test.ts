@@ -283,8 +283,14 @@ describe("pushing attendance and outcomes through the API", () => {
 
   it("shows the strategy but lets only managers change it", async () => {
     const strategy = await app.request("/api/v1/investment/strategy", { headers: auth() });
-    expect(((await strategy.json()) as { themes: { code: string }[] }).themes.map((t) => t.code)).toEqual(["wellbeing"]);
-    const refused = await app.request("/api/v1/investment/themes", { method: "POST", headers: auth(), body: JSON.stringify({ code: "new", name: "New" }) });
+    expect(((await strategy.json()) as { themes: { code: string }[] }).themes.map((t) => t.code)).toEqual([
+      "wellbeing",
+    ]);
+    const refused = await app.request("/api/v1/investment/themes", {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ code: "new", name: "New" }),
+    });
     expect(refused.status).toBe(403);
   });
 
