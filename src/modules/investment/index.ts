@@ -50,5 +50,6 @@ export {
   type ProjectSummary,
 } from "./queries/portfolio.ts";
 export { projectThemes } from "./queries/project-themes.ts";
+export { reachByTheme, type ThemeReach } from "./queries/reach-by-theme.ts";
 export type { AttendanceRole, Community, Depth, Stage } from "./schema.ts";
 export { communities, depths, stages } from "./schema.ts";

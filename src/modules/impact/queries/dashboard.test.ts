@@ -288,6 +288,11 @@ describe("annual report figures", () => {
     expect(figures.year).toEqual({ from: "2026-04-01", to: "2027-03-31", label: "2026/27" });
     const byTheme = Object.fromEntries(figures.themes.map((t) => [t.code, t.socialValuePence]));
     expect(byTheme).toEqual({ wellbeing: 180_000, employ: 400_000 });
+    // Lunch club (wellbeing): S2 (A, in-depth) and S3 (C, light); job club (employability): S4 (B, in-depth).
+    const reach = Object.fromEntries(
+      figures.themes.map((t) => [t.code, [t.residents, t.inDepth, t.sessions]]),
+    );
+    expect(reach).toEqual({ wellbeing: [2, 1, 2], employ: [1, 1, 1] });
     expect(figures.areas).toEqual([
       expect.objectContaining({ laCode: "E06000035", laName: "Medway", socialValuePence: 580_000 }),
     ]);

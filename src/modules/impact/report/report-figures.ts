@@ -6,7 +6,7 @@ import {
   caseStories,
   getStrategy,
   projectThemes,
-  reachFigures,
+  reachByTheme,
 } from "../../investment/index.ts";
 import { listLocalAuthorities } from "../../places/index.ts";
 import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
@@ -67,21 +67,18 @@ export async function computeReportFigures(
   const counted = socialValue.lines.filter((line) => line.status === "counted");
 
   const themesByProject = await projectThemes(db, actor);
-  const themes = [];
-  for (const theme of strategy) {
-    const reach = await reachFigures(db, actor, { ...filter, themeCode: theme.code });
-    themes.push({
-      code: theme.code,
-      name: theme.name,
-      residents: reach.residents.total,
-      inDepth: reach.residents.inDepth,
-      sessions: reach.sessions,
-      socialValuePence: counted
-        .filter((line) => themesByProject.get(line.projectId)?.includes(theme.code))
-        .reduce((sum, line) => sum + line.netPence, 0),
-      outcomes: theme.outcomes.map((o) => o.name),
-    });
-  }
+  const reach = await reachByTheme(db, actor, filter);
+  const themes = strategy.map((theme) => ({
+    code: theme.code,
+    name: theme.name,
+    residents: reach.get(theme.code)?.residents ?? 0,
+    inDepth: reach.get(theme.code)?.inDepth ?? 0,
+    sessions: reach.get(theme.code)?.sessions ?? 0,
+    socialValuePence: counted
+      .filter((line) => themesByProject.get(line.projectId)?.includes(theme.code))
+      .reduce((sum, line) => sum + line.netPence, 0),
+    outcomes: theme.outcomes.map((o) => o.name),
+  }));
 
   const laNames = new Map<string, string>();
   for (const la of await listLocalAuthorities(db)) laNames.set(la.gssCode, la.name);
