@@ -11,6 +11,7 @@ import { installOpenDefaultBank } from "../src/modules/impact/commands/import-va
 import { computeDashboard } from "../src/modules/impact/queries/dashboard.ts";
 import { computeSocialValue } from "../src/modules/impact/queries/social-value.ts";
 import { computeReportFigures, financialYear } from "../src/modules/impact/report/report-figures.ts";
+import { recordAttendance, recordSession } from "../src/modules/investment/index.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
 import { createOrganisation } from "../src/platform/access/organisations.ts";
@@ -225,6 +226,24 @@ try {
   );
   const valueMs = await run("social value for one year", () =>
     computeSocialValue(database.db, actor, { from: period.from, to: period.to }),
+  );
+  // Bulk attendance entry: one register of 500 people saved through the command (validation, upsert, audit).
+  const [someProject] = await database.query<{ id: string }>(
+    "SELECT id FROM project WHERE stage = 'active' LIMIT 1",
+  );
+  const people = await database.query<{ id: string }>("SELECT id FROM participant LIMIT 500");
+  const session = await recordSession(database.db, actor, now, {
+    projectId: someProject.id,
+    title: "Big event",
+    heldOn: today,
+    durationMinutes: 120,
+    depth: "light",
+    laCode: "E06000035",
+  });
+  await timed(`record attendance of ${people.length} people at one session`, () =>
+    recordAttendance(database.db, actor, now, session.id, {
+      attendees: people.map((p) => ({ participantId: p.id })),
+    }),
   );
   console.log("Ratios to SELECT count(*) over attendance:");
   console.log(`  dashboard: ${(dashboardMs / countMs).toFixed(1)}×`);

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import { button, checkboxes, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
+import { listPartnerOrganisations } from "../../people/index.ts";
 import { listOrganisationAreas } from "../../places/index.ts";
 import type { ProjectInput } from "../inputs.ts";
 import { getStrategy, listChangeTemplates } from "../queries/portfolio.ts";
@@ -20,10 +21,11 @@ export async function projectForm(
   status: 200 | 422 = 200,
 ) {
   const db = c.get("services").database.db;
-  const [strategy, templates, areas] = await Promise.all([
+  const [strategy, templates, areas, partners] = await Promise.all([
     getStrategy(db, actor),
     listChangeTemplates(db, actor),
     listOrganisationAreas(db, actor),
+    listPartnerOrganisations(db, actor),
   ]);
   const themeValues = (values.themeCodes ?? "").split(",").filter(Boolean);
   return renderPage(c, {
@@ -51,6 +53,8 @@ export async function projectForm(
         ${select({ name: "laCode", label: "Area", value: values.laCode, error: errors.laCode, options: [{ value: "", text: "Choose an area" }, ...areas.map((a) => ({ value: a.laCode, text: a.name }))] })}
         ${textInput({ name: "lsoa21Code", label: "Neighbourhood code (optional)", hint: "The 2021 LSOA code, like E01016012, if the project serves one neighbourhood", value: values.lsoa21Code, error: errors.lsoa21Code, width: 10 })}
         ${checkboxes({ name: "communityDevelopment", legend: { text: "Community development", classes: "govuk-fieldset__legend--s" }, values: values.communityDevelopment ? ["yes"] : [], items: [{ value: "yes", text: "This is community development activity (counts toward the 50% priority-neighbourhood target)" }] })}
+        ${select({ name: "leadPartnerId", label: "Lead organisation", hint: "Leave as us, or choose the partner that leads (for Follow and Influence roles)", value: values.leadPartnerId, error: errors.leadPartnerId, options: [{ value: "", text: "We lead it" }, ...partners.map((p) => ({ value: p.id, text: p.name }))] })}
+        ${partners.length ? checkboxes({ name: "partnerIds", legend: { text: "Partner organisations (optional)", classes: "govuk-fieldset__legend--s" }, small: true, values: (values.partnerIds ?? "").split(",").filter(Boolean), error: errors.partnerIds, items: partners.map((p) => ({ value: p.id, text: p.name })) }) : ""}
         <h2 class="govuk-heading-m">Should we do this? (LIFE)</h2>
         ${radios({ name: "need", legend: { text: "Is there a genuine need?", classes: "govuk-fieldset__legend--s" }, inline: true, value: values.need, error: errors.need, items: answerItems })}
         ${radios({ name: "bestPlaced", legend: { text: "Are we best placed to meet it?", classes: "govuk-fieldset__legend--s" }, inline: true, value: values.bestPlaced, error: errors.bestPlaced, items: answerItems })}
@@ -132,6 +136,8 @@ export function projectInputFromForm(values: ProjectFormValues): {
     bestPlaced: values.bestPlaced as ProjectInput["bestPlaced"],
     canResource: values.canResource as ProjectInput["canResource"],
     changeTemplateId: values.changeTemplateId || null,
+    leadPartnerId: values.leadPartnerId || null,
+    partnerIds: (values.partnerIds ?? "").split(",").filter(Boolean),
     theoryOfChange: values.changeTemplateId
       ? null
       : {
@@ -160,7 +166,7 @@ export const projectErrorFields = {
   funding: "internalAmount",
   steering: "steering",
   followUpMonths: "followUps",
-  leadPartnerId: "name",
-  partnerIds: "name",
+  leadPartnerId: "leadPartnerId",
+  partnerIds: "partnerIds",
   assetId: "name",
 };

@@ -16,6 +16,7 @@ import {
   tag,
   textInput,
 } from "../../../platform/ui/index.ts";
+import { listPartnerOrganisations } from "../../people/index.ts";
 import { moveProjectStage } from "../commands/change-project.ts";
 import { createProject } from "../commands/create-project.ts";
 import { lifeRoleNames } from "../life-model.ts";
@@ -97,7 +98,9 @@ export function projectPages(): Hono<AppEnv> {
 
   app.get("/investment/projects/:id", async (c) => {
     const actor = requireActor(c);
-    const project = await getProject(c.get("services").database.db, actor, c.req.param("id"));
+    const db = c.get("services").database.db;
+    const project = await getProject(db, actor, c.req.param("id"));
+    const partnerNames = new Map((await listPartnerOrganisations(db, actor)).map((p) => [p.id, p.name]));
     const internal = project.funding
       .filter((f) => f.kind === "internal")
       .reduce((s, f) => s + f.amountPence, 0);
@@ -126,6 +129,16 @@ export function projectPages(): Hono<AppEnv> {
               .join(", "),
           },
           { key: "Community development", value: project.communityDevelopment ? "Yes" : "No" },
+          {
+            key: "Lead",
+            value: project.leadPartnerId
+              ? (partnerNames.get(project.leadPartnerId) ?? "A partner")
+              : "We lead it",
+          },
+          {
+            key: "Partners",
+            value: project.partnerIds.map((id) => partnerNames.get(id) ?? id).join(", ") || "None",
+          },
           {
             key: "LIFE decision",
             value: html`Need: ${answer(project.needAnswer)}. Best placed: ${answer(project.bestPlacedAnswer)}. Can resource: ${answer(project.resourceAnswer)}. <strong>Role: ${lifeRoleNames[project.lifeRole]}</strong>`,
