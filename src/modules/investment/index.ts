@@ -41,6 +41,7 @@ export {
   valueClaims,
 } from "./queries/figures.ts";
 export { type FundingFigures, fundingFigures, yearShares } from "./queries/funding-figures.ts";
+export { getOutcomeFile, listOutcomeFiles } from "./queries/outcome-files.ts";
 export {
   getProject,
   getStrategy,

@@ -263,3 +263,43 @@ describe("participant lists", () => {
     ).rejects.toThrow(Problem);
   });
 });
+
+describe("evidence files", () => {
+  it("keeps a story's file with the outcome, lists it and gives it back; refuses a file type it cannot keep safely", async () => {
+    const { getOutcomeFile, listOutcomeFiles } = await import("../queries/outcome-files.ts");
+    const { id: projectId } = await createProject(database.db, officer, testNow, {
+      ...baseProject,
+      name: "Evidence",
+      changeTemplateId: templateId,
+    });
+    const { id: participantId } = await registerParticipant(database.db, officer, testNow, {
+      externalRef: "ev-1",
+      displayName: "Eve",
+    });
+    const content = new TextEncoder().encode("Certificate of completion");
+    const { id } = await recordOutcome(
+      database.db,
+      officer,
+      testNow,
+      { participantId, projectId, achievedOn: "2026-06-01", evidence: "Certificate", story: "I did it" },
+      { files: [{ fileName: "certificate.txt", contentType: "text/plain", content }] },
+    );
+    const files = await listOutcomeFiles(database.db, officer, participantId);
+    expect(files).toEqual([{ id: expect.any(String), outcomeId: id, fileName: "certificate.txt" }]);
+    const file = await getOutcomeFile(database.db, officer, testNow, files[0].id);
+    expect(new TextDecoder().decode(file.content)).toBe("Certificate of completion");
+    const refused = await problemOf(
+      recordOutcome(
+        database.db,
+        officer,
+        testNow,
+        { participantId, projectId, achievedOn: "2026-06-01", evidence: "x" },
+        { files: [{ fileName: "run.html", contentType: "text/html", content }] },
+      ),
+    );
+    expect(refused.fieldErrors?.files).toMatch(/run.html must be a PDF/);
+    expect((await problemOf(getOutcomeFile(database.db, otherOfficer, testNow, files[0].id))).status).toBe(
+      404,
+    );
+  });
+});

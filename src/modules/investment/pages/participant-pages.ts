@@ -22,6 +22,7 @@ import { listOrganisationAreas } from "../../places/index.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
 import { canRecordDelivery } from "../policy.ts";
 import { findParticipants, getParticipantOutcomes } from "../queries/delivery.ts";
+import { getOutcomeFile, listOutcomeFiles } from "../queries/outcome-files.ts";
 import { communities } from "../schema.ts";
 import { errorsForForm } from "./form-values.ts";
 import { investmentNav } from "./investment-nav.ts";
@@ -142,6 +143,7 @@ export function participantPages(): Hono<AppEnv> {
       c.get("now"),
       c.req.param("id"),
     );
+    const files = await listOutcomeFiles(c.get("services").database.db, actor, participant.id);
     return renderPage(c, {
       title: participant.displayName,
       fullWidth: true,
@@ -172,6 +174,7 @@ export function participantPages(): Hono<AppEnv> {
             { text: "Wellbeing" },
             { text: "Distance travelled" },
             { text: "Follow-ups" },
+            { text: "Evidence files" },
           ],
           rows: outcomes.map((o) => [
             formatDate(o.achievedOn),
@@ -189,8 +192,24 @@ export function participantPages(): Hono<AppEnv> {
                   `${f.months} months: ${f.completedOn ? `done ${formatDate(f.completedOn)}` : `due ${formatDate(f.dueOn)}`}`,
               )
               .join("; ") || "–",
+            (() => {
+              const mine = files.filter((f) => f.outcomeId === o.id);
+              return mine.length
+                ? html`${mine.map((f, i) => html`${i ? ", " : ""}<a class="govuk-link" href="/investment/evidence/${f.id}">${f.fileName}</a>`)}`
+                : "–";
+            })(),
           ]),
         })}`,
+    });
+  });
+  app.get("/investment/evidence/:id", async (c) => {
+    const actor = requireActor(c);
+    const file = await getOutcomeFile(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+    // Served as a download, never rendered inline: an uploaded file must not run as part of our site.
+    return c.body(new Uint8Array(file.content), 200, {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._ -]/g, "_")}"`,
+      "x-content-type-options": "nosniff",
     });
   });
   return app;
