@@ -294,6 +294,24 @@ describe("pushing attendance and outcomes through the API", () => {
     expect(refused.status).toBe(403);
   });
 
+  it("exports the SROI table as CSV and XLSX", async () => {
+    const csv = await app.request("/impact/export/sroi.csv?from=2026-01-01&to=2026-12-31", {
+      headers: auth(),
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toContain("attachment");
+    expect((await csv.text()).split("\r\n")[0]).toBe(
+      "project_id,project,social_value_pence,present_value_pence,inputs_pence,sroi_ratio,value_source",
+    );
+    const xlsx = await app.request("/impact/export/projects.xlsx", { headers: auth() });
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+    expect((await app.request("/impact/export/secrets.csv", { headers: auth() })).status).toBe(404);
+  });
+
   it("says malformed JSON is malformed", async () => {
     const response = await app.request("/api/v1/investment/sessions", {
       method: "POST",

@@ -134,6 +134,8 @@ export function dashboardPage(): Hono<AppEnv> {
           <li><a class="govuk-link" href="/impact/export/neighbourhoods.csv?${query}">Activity by neighbourhood (CSV)</a> · <a class="govuk-link" href="/impact/export/neighbourhoods.xlsx?${query}">XLSX</a></li>
           <li><a class="govuk-link" href="/impact/export/themes.csv?${query}">Investment by theme (CSV)</a> · <a class="govuk-link" href="/impact/export/themes.xlsx?${query}">XLSX</a></li>
           <li><a class="govuk-link" href="/impact/export/trend.csv?${query}">Monthly trend (CSV)</a> · <a class="govuk-link" href="/impact/export/trend.xlsx?${query}">XLSX</a></li>
+          <li><a class="govuk-link" href="/impact/export/sroi.csv?${query}">SROI by project (CSV)</a> · <a class="govuk-link" href="/impact/export/sroi.xlsx?${query}">XLSX</a></li>
+          <li><a class="govuk-link" href="/impact/export/projects.csv?${query}">Projects and services (CSV)</a> · <a class="govuk-link" href="/impact/export/projects.xlsx?${query}">XLSX</a></li>
           <li><a class="govuk-link" href="/impact/export/social-value.csv?${query}">Social value, line by line (CSV)</a> · <a class="govuk-link" href="/impact/export/social-value.xlsx?${query}">XLSX</a></li>
         </ul>`,
     });

@@ -2,13 +2,13 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { requireActor } from "../../../platform/http/render.ts";
-import { londonToday } from "../../investment/index.ts";
+import { listProjects, londonToday } from "../../investment/index.ts";
 import { type ExportTable, toCsv, toXlsx } from "../export-table.ts";
 import { computeDashboard } from "../queries/dashboard.ts";
-import { computeSocialValue } from "../queries/social-value.ts";
+import { computeSocialValue, computeSroi } from "../queries/social-value.ts";
 import { periodFrom } from "./impact-nav.ts";
 
-const names = ["neighbourhoods", "themes", "trend", "social-value"] as const;
+const names = ["neighbourhoods", "themes", "trend", "social-value", "sroi", "projects"] as const;
 
 /** Any dashboard table as CSV or XLSX, for the same period and filters as the page. */
 export function exportRoutes(): Hono<AppEnv> {
@@ -27,7 +27,66 @@ export function exportRoutes(): Hono<AppEnv> {
     const period = periodFrom(q, londonToday(c.get("now")));
     const filter = { from: period.from, to: period.to, themeCode: q.theme || null, laCode: q.area || null };
     let table: ExportTable;
-    if (name === "social-value") {
+    if (name === "projects") {
+      const { projects } = await listProjects(db, actor);
+      table = {
+        name: "Projects",
+        head: [
+          "project_id",
+          "name",
+          "kind",
+          "stage",
+          "life_role",
+          "themes",
+          "community_development",
+          "budget_pence",
+        ],
+        rows: projects.map((p) => [
+          p.id,
+          p.name,
+          p.kind,
+          p.stage,
+          p.lifeRole,
+          p.themes.join("; "),
+          p.communityDevelopment ? "yes" : "no",
+          p.budgetPence,
+        ]),
+      };
+    } else if (name === "sroi") {
+      const sroi = await computeSroi(db, actor, filter);
+      table = {
+        name: "SROI",
+        head: [
+          "project_id",
+          "project",
+          "social_value_pence",
+          "present_value_pence",
+          "inputs_pence",
+          "sroi_ratio",
+          "value_source",
+        ],
+        rows: [
+          ...sroi.projects.map((p) => [
+            p.projectId,
+            p.projectName,
+            p.socialValuePence,
+            p.sroi.presentValuePence,
+            p.sroi.inputsPence,
+            p.sroi.ratio === null ? null : Math.round(p.sroi.ratio * 100) / 100,
+            sroi.bank?.source ?? "",
+          ]),
+          [
+            "",
+            "All projects",
+            sroi.projects.reduce((sum, p) => sum + p.socialValuePence, 0),
+            sroi.overall.presentValuePence,
+            sroi.overall.inputsPence,
+            sroi.overall.ratio === null ? null : Math.round(sroi.overall.ratio * 100) / 100,
+            sroi.bank?.source ?? "",
+          ],
+        ],
+      };
+    } else if (name === "social-value") {
       const value = await computeSocialValue(db, actor, filter);
       table = {
         name: "Social value",
