@@ -173,6 +173,28 @@ describe("community investment and impact journeys", () => {
     await page.getByRole("button", { name: "Save attendance" }).click();
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("which is in the future");
     await expectAccessible(page);
+
+    // Follow-ups due at 6 and 12 months: a bad answer is named, a good one is saved.
+    await page.goto(`${kith.baseUrl}/investment/follow-ups`);
+    await expectAccessible(page);
+    await page
+      .getByRole("link", { name: /Record \d+-month follow-up/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Save follow-up" }).click();
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Say whether the outcome was sustained",
+    );
+    await expectAccessible(page);
+    const today = new Date();
+    await page.getByLabel("Day").fill(String(today.getUTCDate()));
+    await page.getByLabel("Month").fill(String(today.getUTCMonth() + 1));
+    await page.getByLabel("Year").fill(String(today.getUTCFullYear()));
+    await page.getByLabel("Yes").check();
+    await page.getByRole("button", { name: "Save follow-up" }).click();
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain(
+      "The follow-up has been recorded",
+    );
   });
 
   it("refuses a value-bank file with a negative value, naming the line, and keeps the bank in use", async () => {

@@ -40,6 +40,7 @@ export {
   surveyChange,
   valueClaims,
 } from "./queries/figures.ts";
+export { type DueFollowUp, listDueFollowUps } from "./queries/follow-ups.ts";
 export { type FundingFigures, fundingFigures, yearShares } from "./queries/funding-figures.ts";
 export { getOutcomeFile, listOutcomeFiles } from "./queries/outcome-files.ts";
 export {

@@ -303,3 +303,51 @@ describe("evidence files", () => {
     );
   });
 });
+
+describe("follow-ups", () => {
+  it("lists follow-ups due, records one, and refuses a rating out of range", async () => {
+    const { listDueFollowUps } = await import("../queries/follow-ups.ts");
+    const { completeFollowUp } = await import("./record-outcome.ts");
+    const { id: projectId } = await createProject(database.db, officer, testNow, {
+      ...baseProject,
+      name: "Follow",
+      changeTemplateId: templateId,
+      followUpMonths: [6],
+    });
+    const { id: participantId } = await registerParticipant(database.db, officer, testNow, {
+      externalRef: "fu-1",
+      displayName: "Fay",
+    });
+    const { id } = await recordOutcome(database.db, officer, testNow, {
+      participantId,
+      projectId,
+      achievedOn: "2025-11-01",
+      evidence: "Survey",
+    });
+    const due = await listDueFollowUps(database.db, officer, testNow, "2026-07-15");
+    expect(due.find((f) => f.outcomeId === id)).toMatchObject({
+      months: 6,
+      dueOn: "2026-05-01",
+      participantName: "Fay",
+    });
+    const bad = await problemOf(
+      completeFollowUp(database.db, officer, testNow, id, 6, {
+        completedOn: "2026-05-03",
+        sustained: true,
+        distanceRating: 11,
+      }),
+    );
+    expect(bad.fieldErrors?.distanceRating).toBe("Distance travelled must be between 1 and 10");
+    expect(
+      (await problemOf(completeFollowUp(database.db, officer, testNow, id, Number.NaN, {}))).status,
+    ).toBe(404);
+    await completeFollowUp(database.db, officer, testNow, id, 6, {
+      completedOn: "2026-05-03",
+      sustained: true,
+      distanceRating: 8,
+    });
+    expect(
+      (await listDueFollowUps(database.db, officer, testNow, "2026-07-15")).some((f) => f.outcomeId === id),
+    ).toBe(false);
+  });
+});

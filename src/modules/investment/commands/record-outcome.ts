@@ -116,14 +116,14 @@ const followUpInput = z.object({
     .string({ error: "Enter the date" })
     .refine(isRealDate, { error: "Enter a real date, like 2026-03-27" }),
   distanceRating: z
-    .number()
+    .number({ error: "Distance travelled must be a whole number from 1 to 10" })
     .int()
     .min(1, { error: "Distance travelled must be between 1 and 10" })
     .max(10, { error: "Distance travelled must be between 1 and 10" })
     .nullable()
     .default(null),
   wellbeingScore: z
-    .number()
+    .number({ error: "Wellbeing must be a whole number from 7 to 35" })
     .int()
     .min(7, { error: "Wellbeing must be between 7 and 35" })
     .max(35, { error: "Wellbeing must be between 7 and 35" })
@@ -141,7 +141,7 @@ export async function completeFollowUp(
   input: unknown,
 ): Promise<void> {
   requireAllowed(canRecordDelivery(actor), "Only officers and managers can record follow-ups.");
-  if (!isUuid(outcomeId)) throw notFound("Follow-up not found");
+  if (!isUuid(outcomeId) || !Number.isInteger(months)) throw notFound("Follow-up not found");
   const value = parseInput(followUpInput, input);
   if (value.completedOn > londonToday(now))
     throw invalid("Check the date.", { completedOn: "The follow-up date cannot be in the future" });

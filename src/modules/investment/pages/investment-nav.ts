@@ -5,6 +5,7 @@ export function investmentNav(current: string) {
     { href: "/investment", text: "Projects and services" },
     { href: "/investment/sessions", text: "Sessions" },
     { href: "/investment/participants", text: "Participants" },
+    { href: "/investment/follow-ups", text: "Follow-ups" },
     { href: "/investment/strategy", text: "Strategy" },
   ];
   return subNavigation(

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { followUpPages } from "./follow-up-pages.ts";
 import { participantPages } from "./participant-pages.ts";
 import { projectPages } from "./project-pages.ts";
 import { sessionPages } from "./session-pages.ts";
@@ -11,5 +12,6 @@ export function investmentPages(): Hono<AppEnv> {
   app.route("/", sessionPages());
   app.route("/", participantPages());
   app.route("/", strategyPages());
+  app.route("/", followUpPages());
   return app;
 }
