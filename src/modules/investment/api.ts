@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { readJsonBody } from "./api-body.ts";
+import { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
 import { createProject } from "./commands/create-project.ts";
 import { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
 import { completeFollowUp } from "./commands/record-outcome.ts";
@@ -263,6 +264,68 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     "Add a theory-of-change template that projects can use (managers)",
     "ChangeTemplateInput",
     createChangeTemplate,
+  );
+  const projectPost = (
+    path: string,
+    summary: string,
+    name: string,
+    run: (db: Db, actor: Actor, now: Date, projectId: string, input: unknown) => Promise<{ id: string }>,
+  ) =>
+    api.openapi(
+      createRoute({
+        method: "post",
+        path,
+        tags: ["Community investment"],
+        summary,
+        request: { params: idParam, ...body(name, "See docs/impact.md") },
+        responses: { 201: created, ...problemResponses },
+      }),
+      async (c) => {
+        const actor = requireApiActor(c, "investment", "write");
+        return c.json(
+          await run(
+            c.get("services").database.db,
+            actor,
+            c.get("now"),
+            c.req.valid("param").id,
+            await readJsonBody(c),
+          ),
+          201,
+        );
+      },
+    );
+  projectPost(
+    "/investment/projects/{id}/funding",
+    "Add a funding line (source, kind internal|external, amountPence, year, secured)",
+    "FundingInput",
+    addFunding,
+  );
+  projectPost(
+    "/investment/projects/{id}/spend",
+    "Record money spent (spentOn, amountPence, description)",
+    "SpendInput",
+    recordSpend,
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/investment/projects/{id}/stage",
+      tags: ["Community investment"],
+      summary: "Move a project to another stage (idea, pipeline, active, closed)",
+      request: { params: idParam, ...body("StageInput", "{ stage }") },
+      responses: { 204: { description: "Moved" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireApiActor(c, "investment", "write");
+      await moveProjectStage(
+        c.get("services").database.db,
+        actor,
+        c.get("now"),
+        c.req.valid("param").id,
+        (await readJsonBody(c)) as { stage: string },
+      );
+      return c.body(null, 204);
+    },
   );
   return api;
 }

@@ -312,6 +312,30 @@ describe("pushing attendance and outcomes through the API", () => {
     expect((await app.request("/impact/export/secrets.csv", { headers: auth() })).status).toBe(404);
   });
 
+  it("adds funding and spending to a project, refusing negative money", async () => {
+    const funding = await app.request(`/api/v1/investment/projects/${projectId}/funding`, {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ source: "Lottery", kind: "external", amountPence: 250_000, year: 2026 }),
+    });
+    expect(funding.status).toBe(201);
+    const negative = await app.request(`/api/v1/investment/projects/${projectId}/spend`, {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ spentOn: "2026-06-01", amountPence: -5, description: "Refund" }),
+    });
+    expect(negative.status).toBe(422);
+    expect(((await negative.json()) as { errors: Record<string, string> }).errors.amountPence).toBe(
+      "The amount cannot be negative",
+    );
+    const stage = await app.request(`/api/v1/investment/projects/${projectId}/stage`, {
+      method: "POST",
+      headers: auth(),
+      body: "null",
+    });
+    expect(stage.status).toBe(422);
+  });
+
   it("says malformed JSON is malformed", async () => {
     const response = await app.request("/api/v1/investment/sessions", {
       method: "POST",
