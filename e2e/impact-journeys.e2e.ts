@@ -221,6 +221,30 @@ describe("community investment and impact journeys", () => {
     await expectAccessible(page);
   });
 
+  it("passes axe on every other investment and impact page", async () => {
+    const page = await newPage();
+    await signIn(page, kith.baseUrl, "officer@demo.kith.example");
+    for (const path of [
+      "/investment/strategy",
+      "/investment/sessions",
+      "/investment/participants",
+      "/investment/participants/new",
+      "/impact/social-value",
+    ]) {
+      const response = await page.goto(`${kith.baseUrl}${path}`);
+      expect(response?.status(), path).toBe(200);
+      await expectAccessible(page);
+    }
+    await page.goto(`${kith.baseUrl}/investment/participants`);
+    await page.locator("table tbody tr td a").first().click();
+    expect(await page.locator("h2, caption").allInnerTexts()).toContain("Outcomes");
+    await expectAccessible(page);
+    await page.goto(`${kith.baseUrl}/investment/sessions`);
+    await page.locator("table tbody tr td a").first().click();
+    expect(await page.locator("legend").first().innerText()).toBe("Who took part?");
+    await expectAccessible(page);
+  });
+
   it("keeps the board out of participants' personal data but shows them the dashboard", async () => {
     const page = await newPage();
     await signIn(page, kith.baseUrl, "board@demo.kith.example");

@@ -1,5 +1,6 @@
 // What other modules may use from community investment.
 
+export { readJsonBody } from "./api-body.ts";
 export { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
 export { createProject } from "./commands/create-project.ts";
 export { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
@@ -53,5 +54,6 @@ export {
 } from "./queries/portfolio.ts";
 export { projectThemes } from "./queries/project-themes.ts";
 export { reachByTheme, type ThemeReach } from "./queries/reach-by-theme.ts";
+export { projectSroiInputs } from "./queries/sroi-inputs.ts";
 export type { AttendanceRole, Community, Depth, Stage } from "./schema.ts";
 export { communities, depths, stages } from "./schema.ts";

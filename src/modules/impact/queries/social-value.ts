@@ -1,10 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
-import { canViewPortfolio, type FigureFilter, valueClaims } from "../../investment/index.ts";
-import { project, projectFunding, projectSpend } from "../../investment/schema.ts";
+import {
+  canViewPortfolio,
+  type FigureFilter,
+  projectSroiInputs,
+  valueClaims,
+} from "../../investment/index.ts";
 import { calculateSocialValue, type SocialValueResult } from "../social-value.ts";
 import { calculateSroi, type SroiOutcome, type SroiResult } from "../sroi.ts";
 import { loadActiveBank } from "./value-bank.ts";
@@ -64,41 +66,7 @@ export async function computeSroi(
   const value = socialValue ?? (await computeSocialValue(db, actor, filter));
   const counted = value.lines.filter((line) => line.status === "counted");
   const projectIds = [...new Set(counted.map((line) => line.projectId))];
-  const org = actor.organisationId;
-  const projects = projectIds.length
-    ? await db
-        .select()
-        .from(project)
-        .where(inOrganisation(project, org, inArray(project.id, projectIds)))
-    : [];
-  const spend = projectIds.length
-    ? await db
-        .select({
-          projectId: projectSpend.projectId,
-          amountPence: projectSpend.amountPence,
-          spentOn: projectSpend.spentOn,
-        })
-        .from(projectSpend)
-        .where(inOrganisation(projectSpend, org, inArray(projectSpend.projectId, projectIds)))
-    : [];
-  const funding = projectIds.length
-    ? await db
-        .select({
-          projectId: projectFunding.projectId,
-          amountPence: projectFunding.amountPence,
-          year: projectFunding.year,
-          secured: projectFunding.secured,
-        })
-        .from(projectFunding)
-        .where(
-          inOrganisation(
-            projectFunding,
-            org,
-            inArray(projectFunding.projectId, projectIds),
-            eq(projectFunding.secured, true),
-          ),
-        )
-    : [];
+  const { projects, spend, funding } = await projectSroiInputs(db, actor, projectIds);
   const fromYear = Number(filter.from.slice(0, 4));
   const toYear = Number(filter.to.slice(0, 4));
   const allOutcomes: SroiOutcome[] = [];
