@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../test/database.ts";
+import { makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { systemActor } from "../../platform/access/actor.ts";
+import type { Database } from "../../platform/db/database.ts";
+import {
+  createProject,
+  createTheme,
+  recordAttendance,
+  recordSession,
+  registerParticipant,
+} from "../investment/index.ts";
+import type { CliContext } from "../module.ts";
+import { impactCli } from "./cli.ts";
+
+let database: Database;
+let dir: string;
+let out: string[];
+let err: string[];
+
+function context(): CliContext {
+  out = [];
+  err = [];
+  // The commands close the database when they finish; the test keeps it open for the next one.
+  return {
+    io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t) },
+    now: () => testNow,
+    openDatabase: async () => ({ ...database, close: async () => {} }),
+  };
+}
+async function run(words: string, args: string[]): Promise<number> {
+  const command = impactCli.find((c) => c.words.join(" ") === words);
+  if (!command) throw new Error(`no command ${words}`);
+  return command.run(args, context());
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), "kith-impact-cli-"));
+  const org = await makeOrganisation(database.db);
+  const actor = systemActor(org.id, "test");
+  await createTheme(database.db, actor, testNow, { code: "wellbeing", name: "Wellbeing" });
+  const { id: projectId } = await createProject(database.db, actor, testNow, {
+    name: "Club",
+    kind: "project",
+    stage: "active",
+    themeCodes: ["wellbeing"],
+    areas: [{ laCode: "E06000035" }],
+    need: "yes",
+    bestPlaced: "yes",
+    canResource: "yes",
+    theoryOfChange: { inputs: "i", activities: "a", outputs: "o", outcomes: "c" },
+  });
+  const { id: participantId } = await registerParticipant(database.db, actor, testNow, {
+    externalRef: "p1",
+    displayName: "P",
+    tenant: true,
+  });
+  const { id: sessionId } = await recordSession(database.db, actor, testNow, {
+    projectId,
+    title: "S",
+    heldOn: "2026-05-05",
+    durationMinutes: 60,
+    depth: "in-depth",
+    laCode: "E06000035",
+  });
+  await recordAttendance(database.db, actor, testNow, sessionId, { attendees: [{ participantId }] });
+});
+afterAll(async () => database.close());
+
+describe("kith impact and kith import value-bank", () => {
+  it("prints every dashboard indicator as JSON", async () => {
+    expect(await run("impact dashboard", ["--from", "2026-04-01", "--to", "2026-06-30", "--json"])).toBe(0);
+    const dashboard = JSON.parse(out.join(""));
+    expect(dashboard.residentsReached).toEqual({ total: 1, lightTouch: 0, inDepth: 1 });
+    expect(dashboard.tenantsReached.total).toBe(1);
+    for (const key of [
+      "volunteerInput",
+      "serviceUserInput",
+      "servicesWithinBudget",
+      "externalFundingSecuredPence",
+      "investmentRatio",
+      "priorityNeighbourhoods",
+      "socialValue",
+      "trend",
+      "neighbourhoods",
+    ]) {
+      expect(dashboard).toHaveProperty(key);
+    }
+  });
+
+  it("refuses an impossible date and a period that ends before it starts", async () => {
+    expect(await run("impact dashboard", ["--from", "2026-02-30", "--to", "2026-06-30", "--json"])).toBe(2);
+    expect(err.join("")).toContain("Give real dates");
+    expect(await run("impact dashboard", ["--from", "2026-06-30", "--to", "2026-01-01", "--json"])).toBe(2);
+    expect(err.join("")).toContain("is before --from");
+  });
+
+  it("writes the annual report as PDF and as HTML", async () => {
+    const pdf = path.join(dir, "report.pdf");
+    expect(await run("impact report", ["--year", "2026", "--out", pdf])).toBe(0);
+    expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
+    const page = path.join(dir, "report.html");
+    expect(await run("impact report", ["--year", "2026", "--out", page])).toBe(0);
+    expect(await readFile(page, "utf8")).toContain("social impact report 2026/27");
+    expect(await run("impact report", ["--year", "2026", "--out", path.join(dir, "report.docx")])).toBe(2);
+  });
+
+  it("imports a value bank file, and refuses a bad one with its line", async () => {
+    const header =
+      "code,name,category,deadweight_percent,under_25_london,under_25_outside_london,25_49_london,25_49_outside_london,50_plus_london,50_plus_outside_london,unknown_london,unknown_outside_london,excludes";
+    const good = path.join(dir, "good.csv");
+    await writeFile(good, `${header}\nA,Alpha,social,10,1,2,3,4,5,6,7,8,\n`);
+    expect(await run("import value-bank", [good, "--source", "Test"])).toBe(0);
+    expect(out.join("")).toContain("Imported 1 outcomes");
+    const bad = path.join(dir, "bad.csv");
+    await writeFile(bad, `${header}\nA,Alpha,social,10,1,2,3,4,,6,7,8,\n`);
+    await expect(run("import value-bank", [bad])).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { "file.1": "Line 2: the value for 50 and over, London (50_plus_london) is missing" },
+    });
+  });
+});

@@ -1,0 +1,170 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { systemActor } from "../../platform/access/actor.ts";
+import { getOrganisation } from "../../platform/access/organisations.ts";
+import { isRealDate } from "../../platform/http/fields.ts";
+import { organisationForCli } from "../../platform/imports/import-command.ts";
+import type { CliCommand } from "../module.ts";
+import { importValueBank } from "./commands/import-value-bank.ts";
+import { computeDashboard } from "./queries/dashboard.ts";
+import { computeReportFigures } from "./report/report-figures.ts";
+import { reportHtmlDocument } from "./report/report-html.ts";
+import { renderReportPdf } from "./report/report-pdf.ts";
+
+const reportUsage = "kith impact report --year YYYY --out FILE.pdf|FILE.html [--organisation SLUG]";
+const dashboardUsage =
+  "kith impact dashboard --from YYYY-MM-DD --to YYYY-MM-DD --json [--theme CODE] [--area LA_CODE] [--organisation SLUG]";
+const valueBankUsage =
+  "kith import value-bank FILE.csv [--organisation SLUG] [--name NAME] [--source TEXT] [--licence TEXT] [--price-year YYYY]";
+
+export const impactCli: CliCommand[] = [
+  {
+    words: ["impact", "report"],
+    usage: reportUsage,
+    summary: "Write the annual social impact report (financial year from 1 April YYYY) as PDF or HTML",
+    async run(args, context) {
+      const { values } = parseArgs({
+        args,
+        options: { year: { type: "string" }, out: { type: "string" }, organisation: { type: "string" } },
+      });
+      const year = Number(values.year);
+      if (!values.year || !/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) {
+        context.io.stderr(
+          `Give the year as four digits, like --year 2025 (the report covers 1 April 2025 to 31 March 2026). Usage: ${reportUsage}\n`,
+        );
+        return 2;
+      }
+      const out = values.out ?? "";
+      const format = out.toLowerCase().endsWith(".pdf")
+        ? "pdf"
+        : out.toLowerCase().endsWith(".html") || out.toLowerCase().endsWith(".htm")
+          ? "html"
+          : null;
+      if (!format) {
+        context.io.stderr(`Give an output file ending in .pdf or .html with --out. Usage: ${reportUsage}\n`);
+        return 2;
+      }
+      const database = await context.openDatabase();
+      try {
+        const organisationId = await organisationForCli(database, values.organisation, context);
+        if (!organisationId) return 2;
+        const organisation = await getOrganisation(database.db, organisationId);
+        const actor = systemActor(organisationId, "kith impact report");
+        const figures = await computeReportFigures(database.db, actor, organisation?.name ?? "", year);
+        const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
+        await writeFile(out, content);
+        context.io.stdout(
+          `Wrote the ${figures.year.label} social impact report to ${out} (${figures.dashboard.sessions} sessions, ${figures.dashboard.residentsReached.total} residents reached).\n`,
+        );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: ["impact", "dashboard"],
+    usage: dashboardUsage,
+    summary: "Print every indicator of the community investment dashboard for a period",
+    async run(args, context) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          from: { type: "string" },
+          to: { type: "string" },
+          json: { type: "boolean" },
+          theme: { type: "string" },
+          area: { type: "string" },
+          organisation: { type: "string" },
+        },
+      });
+      const from = values.from ?? "";
+      const to = values.to ?? "";
+      if (!isRealDate(from) || !isRealDate(to)) {
+        context.io.stderr(
+          `Give real dates with --from and --to, like --from 2025-04-01 --to 2026-03-31. Usage: ${dashboardUsage}\n`,
+        );
+        return 2;
+      }
+      if (to < from) {
+        context.io.stderr(`--to (${to}) is before --from (${from}).\n`);
+        return 2;
+      }
+      if (values.area && !/^E0[6-9]\d{6}$/.test(values.area)) {
+        context.io.stderr(`--area must be a local authority code like E06000035, not "${values.area}".\n`);
+        return 2;
+      }
+      const database = await context.openDatabase();
+      try {
+        const organisationId = await organisationForCli(database, values.organisation, context);
+        if (!organisationId) return 2;
+        const dashboard = await computeDashboard(
+          database.db,
+          systemActor(organisationId, "kith impact dashboard"),
+          { from, to, themeCode: values.theme ?? null, laCode: values.area ?? null },
+        );
+        if (values.json) context.io.stdout(`${JSON.stringify(dashboard, null, 2)}\n`);
+        else {
+          context.io.stdout(
+            `Residents reached: ${dashboard.residentsReached.total} (${dashboard.residentsReached.lightTouch} light-touch, ${dashboard.residentsReached.inDepth} in-depth)\n`,
+          );
+          context.io.stdout(
+            `Tenants reached: ${dashboard.tenantsReached.total}\nSocial value per £1 invested: ${dashboard.socialValue.perPoundInvested ?? "n/a"}\n(Use --json for every indicator.)\n`,
+          );
+        }
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: ["import", "value-bank"],
+    usage: valueBankUsage,
+    summary:
+      "Import a value bank from a CSV file and make it the active one (format: docs/impact-value-bank.md)",
+    async run(args, context) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          organisation: { type: "string" },
+          name: { type: "string" },
+          source: { type: "string" },
+          licence: { type: "string" },
+          "price-year": { type: "string" },
+        },
+      });
+      if (positionals.length !== 1) {
+        context.io.stderr(`Give one CSV file. Usage: ${valueBankUsage}\n`);
+        return 2;
+      }
+      const file = positionals[0];
+      const csv = await readFile(file, "utf8");
+      const database = await context.openDatabase();
+      try {
+        const organisationId = await organisationForCli(database, values.organisation, context);
+        if (!organisationId) return 2;
+        const name = values.name ?? file.split("/").pop() ?? file;
+        const result = await importValueBank(
+          database.db,
+          systemActor(organisationId, "kith import value-bank"),
+          context.now(),
+          csv,
+          {
+            name,
+            source: values.source ?? `Imported from ${name}`,
+            licence: values.licence ?? "Licensed to the organisation (see the source)",
+            priceYear: values["price-year"] ? Number(values["price-year"]) : context.now().getUTCFullYear(),
+          },
+        );
+        context.io.stdout(
+          `Imported ${result.outcomes} outcomes from ${file}; this is now the active value bank.\n`,
+        );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+];

@@ -1,0 +1,15 @@
+import { isStaff } from "../../platform/access/policy.ts";
+import type { KithModule } from "../module.ts";
+import { impactApi } from "./api.ts";
+import { impactCli } from "./cli.ts";
+import { impactPages } from "./pages/routes.ts";
+import { seedImpact } from "./seed.ts";
+
+export const impactModule: KithModule = {
+  name: "impact",
+  navigation: [{ href: "/impact", text: "Impact", visibleTo: isStaff }],
+  pages: impactPages(),
+  api: impactApi(),
+  cli: impactCli,
+  seed: seedImpact,
+};

@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import { getOrganisation } from "../../../platform/access/organisations.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { renderPage, requireActor } from "../../../platform/http/render.ts";
+import { button, html, select } from "../../../platform/ui/index.ts";
+import { londonToday } from "../../investment/index.ts";
+import { computeReportFigures } from "../report/report-figures.ts";
+import { reportBody, reportHtmlDocument } from "../report/report-html.ts";
+import { renderReportPdf } from "../report/report-pdf.ts";
+import { impactNav } from "./impact-nav.ts";
+
+/** The latest complete financial year is the default: before April, that is the one ending last March. */
+function defaultYear(today: string): number {
+  const [y, m] = today.split("-").map(Number);
+  return m >= 4 ? y - 1 : y - 2;
+}
+
+function yearFrom(value: string | undefined, today: string): number {
+  const year = Number(value);
+  return Number.isInteger(year) && year >= 2000 && year <= Number(today.slice(0, 4))
+    ? year
+    : defaultYear(today);
+}
+
+export function reportPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get("/impact/report", async (c) => {
+    const actor = requireActor(c);
+    const today = londonToday(c.get("now"));
+    const year = yearFrom(c.req.query("year"), today);
+    const db = c.get("services").database.db;
+    const organisation = await getOrganisation(db, actor.organisationId);
+    const figures = await computeReportFigures(db, actor, organisation?.name ?? "", year);
+    const thisYear = Number(today.slice(0, 4));
+    return renderPage(c, {
+      title: `Social impact report ${figures.year.label}`,
+      fullWidth: true,
+      content: html`${impactNav("/impact/report")}<h1 class="govuk-heading-l">Social impact report ${figures.year.label}</h1>
+        <form method="get" action="/impact/report">${select({ name: "year", label: "Financial year", value: String(year), options: Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: String(y), text: `${y}/${String((y + 1) % 100).padStart(2, "0")}` })) })}${button({ text: "Show", classes: "govuk-button--secondary" })}</form>
+        <p class="govuk-body"><a class="govuk-link" href="/impact/report/download?year=${year}&amp;format=pdf" download>Download the report as PDF</a> · <a class="govuk-link" href="/impact/report/download?year=${year}&amp;format=html" download>Download as HTML</a></p>
+        ${reportBody(figures, 2)}`,
+    });
+  });
+  app.get("/impact/report/download", async (c) => {
+    const actor = requireActor(c);
+    const today = londonToday(c.get("now"));
+    const year = yearFrom(c.req.query("year"), today);
+    const format = c.req.query("format") === "html" ? "html" : "pdf";
+    const db = c.get("services").database.db;
+    const organisation = await getOrganisation(db, actor.organisationId);
+    const figures = await computeReportFigures(db, actor, organisation?.name ?? "", year);
+    const filename = `social-impact-report-${figures.year.label.replace("/", "-")}.${format}`;
+    if (format === "html")
+      return c.body(reportHtmlDocument(figures), 200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      });
+    return c.body(new Uint8Array(await renderReportPdf(figures)), 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${filename}"`,
+    });
+  });
+  return app;
+}

@@ -1,0 +1,21 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { openReferralRoutes } from "../openreferral/routes.ts";
+import { assetPages } from "./asset-pages.ts";
+import { dashboardPage } from "./dashboard-page.ts";
+import { exportRoutes } from "./export-routes.ts";
+import { outcomePages } from "./outcome-pages.ts";
+import { reportPages } from "./report-pages.ts";
+import { valuePages } from "./value-pages.ts";
+
+export function impactPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.route("/", dashboardPage());
+  app.route("/", assetPages());
+  app.route("/", valuePages());
+  app.route("/", reportPages());
+  app.route("/", outcomePages());
+  app.route("/", exportRoutes());
+  app.route("/", openReferralRoutes());
+  return app;
+}

@@ -1,0 +1,133 @@
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import {
+  canViewPortfolio,
+  caseStories,
+  getStrategy,
+  projectThemes,
+  reachByTheme,
+} from "../../investment/index.ts";
+import { listLocalAuthorities } from "../../places/index.ts";
+import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
+import { computeDashboard, type Dashboard } from "../queries/dashboard.ts";
+import { computeSocialValue, computeSroi, type ProjectSroi } from "../queries/social-value.ts";
+import type { SroiResult } from "../sroi.ts";
+
+/** The report year is the financial year housing associations report on: 1 April to 31 March. */
+export function financialYear(year: number): { from: string; to: string; label: string } {
+  return {
+    from: `${year}-04-01`,
+    to: `${year + 1}-03-31`,
+    label: `${year}/${String((year + 1) % 100).padStart(2, "0")}`,
+  };
+}
+
+export type ReportFigures = {
+  organisationName: string;
+  year: { from: string; to: string; label: string };
+  dashboard: Dashboard;
+  themes: {
+    code: string;
+    name: string;
+    residents: number;
+    inDepth: number;
+    sessions: number;
+    socialValuePence: number;
+    outcomes: string[];
+  }[];
+  areas: { laCode: string; laName: string; sessions: number; people: number; socialValuePence: number }[];
+  sroi: { overall: SroiResult; projects: ProjectSroi[] };
+  stories: { projectName: string; achievedOn: string; story: string }[];
+  topOutcomes: { code: string; name: string; people: number; valuePence: number }[];
+};
+
+/**
+ * Every figure in the annual social impact report, per theme and per area. Social value is computed
+ * once and split by the project's themes and the person's area, so the parts add up to the whole.
+ */
+export async function computeReportFigures(
+  db: Db,
+  actor: Actor,
+  organisationName: string,
+  year: number,
+  options: { neighbourhoods?: NeighbourhoodFacts } = {},
+): Promise<ReportFigures> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can produce the impact report.");
+  const period = financialYear(year);
+  const filter = { from: period.from, to: period.to };
+  const neighbourhoods = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
+  const [dashboard, socialValue, strategy, stories] = await Promise.all([
+    computeDashboard(db, actor, filter, { neighbourhoods }),
+    computeSocialValue(db, actor, filter),
+    getStrategy(db, actor),
+    caseStories(db, actor, filter),
+  ]);
+  const sroi = await computeSroi(db, actor, filter, socialValue);
+  const counted = socialValue.lines.filter((line) => line.status === "counted");
+
+  const themesByProject = await projectThemes(db, actor);
+  const reach = await reachByTheme(db, actor, filter);
+  const themes = strategy.map((theme) => ({
+    code: theme.code,
+    name: theme.name,
+    residents: reach.get(theme.code)?.residents ?? 0,
+    inDepth: reach.get(theme.code)?.inDepth ?? 0,
+    sessions: reach.get(theme.code)?.sessions ?? 0,
+    socialValuePence: counted
+      .filter((line) => themesByProject.get(line.projectId)?.includes(theme.code))
+      .reduce((sum, line) => sum + line.netPence, 0),
+    outcomes: theme.outcomes.map((o) => o.name),
+  }));
+
+  const laNames = new Map<string, string>();
+  for (const la of await listLocalAuthorities(db)) laNames.set(la.gssCode, la.name);
+  const areaCodes = new Set(
+    [...dashboard.neighbourhoods.map((n) => n.laCode), ...counted.map((line) => line.laCode ?? "")].filter(
+      Boolean,
+    ),
+  );
+  const areas = [...areaCodes]
+    .map((laCode) => ({
+      laCode,
+      laName: laNames.get(laCode) ?? laCode,
+      sessions: dashboard.neighbourhoods
+        .filter((n) => n.laCode === laCode)
+        .reduce((sum, n) => sum + n.sessions, 0),
+      people: dashboard.neighbourhoods
+        .filter((n) => n.laCode === laCode)
+        .reduce((sum, n) => sum + n.people, 0),
+      socialValuePence: counted
+        .filter((line) => line.laCode === laCode)
+        .reduce((sum, line) => sum + line.netPence, 0),
+    }))
+    .sort((a, b) => b.socialValuePence - a.socialValuePence || a.laName.localeCompare(b.laName));
+
+  const byCode = new Map<string, { people: Set<string>; valuePence: number }>();
+  for (const line of counted) {
+    const entry = byCode.get(line.code) ?? { people: new Set<string>(), valuePence: 0 };
+    entry.people.add(line.participantId);
+    entry.valuePence += line.netPence;
+    byCode.set(line.code, entry);
+  }
+  const topOutcomes = [...byCode]
+    .map(([code, entry]) => ({
+      code,
+      name: socialValue.outcomeNames[code] ?? code,
+      people: entry.people.size,
+      valuePence: entry.valuePence,
+    }))
+    .sort((a, b) => b.valuePence - a.valuePence)
+    .slice(0, 10);
+
+  return {
+    organisationName,
+    year: period,
+    dashboard,
+    themes,
+    areas,
+    sroi: { overall: sroi.overall, projects: sroi.projects.slice(0, 10) },
+    stories,
+    topOutcomes,
+  };
+}

@@ -1,0 +1,113 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { isRealDate, requiredText } from "../../../platform/http/fields.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { fundingLineInput } from "../inputs.ts";
+import { canManageProjects } from "../policy.ts";
+import { project, projectFunding, projectSpend, stages } from "../schema.ts";
+import { parseInput } from "./parse-input.ts";
+
+async function requireProject(db: Db, organisationId: string, projectId: string) {
+  if (!isUuid(projectId)) throw notFound("Project not found");
+  const [found] = await db
+    .select()
+    .from(project)
+    .where(inOrganisation(project, organisationId, eq(project.id, projectId)));
+  if (!found) throw notFound("Project not found");
+  return found;
+}
+
+export async function moveProjectStage(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  projectId: string,
+  input: { stage: string },
+): Promise<void> {
+  requireAllowed(canManageProjects(actor), "Only officers and managers can change projects.");
+  const { stage } = parseInput(
+    z.object({ stage: z.enum(stages, { error: "Choose idea, pipeline, active or closed" }) }),
+    input,
+  );
+  await db.transaction(async (tx) => {
+    const before = await requireProject(tx, actor.organisationId, projectId);
+    await tx
+      .update(project)
+      .set({ stage, updatedAt: now })
+      .where(inOrganisation(project, actor.organisationId, eq(project.id, projectId)));
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "project",
+      entityId: projectId,
+      summary: `Moved ${before.name} from ${before.stage} to ${stage}`,
+      before: { stage: before.stage },
+      after: { stage },
+    });
+  });
+}
+
+export async function addFunding(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  projectId: string,
+  input: unknown,
+): Promise<{ id: string }> {
+  requireAllowed(canManageProjects(actor), "Only officers and managers can change budgets.");
+  const value = parseInput(fundingLineInput, input);
+  return db.transaction(async (tx) => {
+    const found = await requireProject(tx, actor.organisationId, projectId);
+    const id = newId(now.getTime());
+    await tx.insert(projectFunding).values({ organisationId: actor.organisationId, id, projectId, ...value });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "project-funding",
+      entityId: id,
+      summary: `Added ${value.kind} funding from ${value.source} to ${found.name}`,
+      after: value,
+    });
+    return { id };
+  });
+}
+
+const spendInput = z.object({
+  spentOn: z
+    .string({ error: "Enter the date" })
+    .refine(isRealDate, { error: "Enter a real date, like 2026-03-27" }),
+  amountPence: z
+    .number({ error: "Enter the amount in pence" })
+    .int({ error: "The amount must be a whole number of pence" })
+    .min(0, { error: "The amount cannot be negative" })
+    .max(1e12),
+  description: requiredText("what the money was spent on", 500),
+});
+
+export async function recordSpend(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  projectId: string,
+  input: unknown,
+): Promise<{ id: string }> {
+  requireAllowed(canManageProjects(actor), "Only officers and managers can record spending.");
+  const value = parseInput(spendInput, input);
+  return db.transaction(async (tx) => {
+    const found = await requireProject(tx, actor.organisationId, projectId);
+    const id = newId(now.getTime());
+    await tx.insert(projectSpend).values({ organisationId: actor.organisationId, id, projectId, ...value });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "project-spend",
+      entityId: id,
+      summary: `Recorded spending on ${found.name}`,
+      after: value,
+    });
+    return { id };
+  });
+}

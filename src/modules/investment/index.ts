@@ -1,0 +1,59 @@
+// What other modules may use from community investment.
+
+export { readJsonBody } from "./api-body.ts";
+export { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
+export { createProject } from "./commands/create-project.ts";
+export { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
+export {
+  completeFollowUp,
+  type OutcomeClaimCheck,
+  type OutcomeFile,
+  recordOutcome,
+} from "./commands/record-outcome.ts";
+export { londonToday, recordAttendance, recordSession } from "./commands/record-session.ts";
+export { registerParticipant } from "./commands/register-participant.ts";
+export type {
+  AttendanceInput,
+  OutcomeInput,
+  ParticipantInput,
+  ProjectInput,
+  SessionInput,
+} from "./inputs.ts";
+export { lifeRole, lifeRoleNames } from "./life-model.ts";
+export {
+  canManageProjects,
+  canManageStrategy,
+  canRecordDelivery,
+  canViewParticipants,
+  canViewPortfolio,
+} from "./policy.ts";
+export { type AssetUse, assetUse } from "./queries/asset-use.ts";
+export { findParticipants, getParticipantOutcomes, getSession, listSessions } from "./queries/delivery.ts";
+export { type DirectoryService, directoryServices, directoryThemes } from "./queries/directory.ts";
+export {
+  activityByNeighbourhood,
+  type ClaimRow,
+  caseStories,
+  claimsNear,
+  type FigureFilter,
+  monthlyTrend,
+  reachFigures,
+  surveyChange,
+  valueClaims,
+} from "./queries/figures.ts";
+export { type DueFollowUp, listDueFollowUps } from "./queries/follow-ups.ts";
+export { type FundingFigures, fundingFigures, yearShares } from "./queries/funding-figures.ts";
+export { getOutcomeFile, listOutcomeFiles } from "./queries/outcome-files.ts";
+export {
+  getProject,
+  getStrategy,
+  listChangeTemplates,
+  listProjects,
+  type ProjectDetail,
+  type ProjectSummary,
+} from "./queries/portfolio.ts";
+export { projectThemes } from "./queries/project-themes.ts";
+export { reachByTheme, type ThemeReach } from "./queries/reach-by-theme.ts";
+export { projectSroiInputs } from "./queries/sroi-inputs.ts";
+export type { AttendanceRole, Community, Depth, Stage } from "./schema.ts";
+export { communities, depths, stages } from "./schema.ts";

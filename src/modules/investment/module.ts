@@ -1,0 +1,13 @@
+import { isStaff } from "../../platform/access/policy.ts";
+import type { KithModule } from "../module.ts";
+import { investmentApi } from "./api.ts";
+import { investmentPages } from "./pages/routes.ts";
+import { seedInvestment } from "./seed.ts";
+
+export const investmentModule: KithModule = {
+  name: "investment",
+  navigation: [{ href: "/investment", text: "Investment", visibleTo: isStaff }],
+  pages: investmentPages(),
+  api: investmentApi(),
+  seed: seedInvestment,
+};

@@ -1,0 +1,181 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { dateFromParts } from "../../../platform/http/fields.ts";
+import { readForm, readFormList } from "../../../platform/http/forms.ts";
+import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import {
+  button,
+  checkboxes,
+  dateInput,
+  formatDate,
+  html,
+  radios,
+  select,
+  table,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import { listOrganisationAreas } from "../../places/index.ts";
+import { recordAttendance, recordSession } from "../commands/record-session.ts";
+import { canRecordDelivery } from "../policy.ts";
+import { findParticipants, getSession, listSessions } from "../queries/delivery.ts";
+import { getProject } from "../queries/portfolio.ts";
+import { errorsForForm } from "./form-values.ts";
+import { investmentNav } from "./investment-nav.ts";
+
+async function sessionForm(
+  c: Context<AppEnv>,
+  actor: Actor,
+  projectId: string,
+  values: Record<string, string>,
+  errors: FieldErrors = {},
+  status: 200 | 422 = 200,
+) {
+  const db = c.get("services").database.db;
+  const [project, areas] = await Promise.all([
+    getProject(db, actor, projectId),
+    listOrganisationAreas(db, actor),
+  ]);
+  const [year, month, day] = (values.heldOn ?? "").split("-");
+  return renderPage(c, {
+    title: "Record a session",
+    errors,
+    status,
+    backLink: `/investment/projects/${projectId}`,
+    content: html`<span class="govuk-caption-l">${project.name}</span><h1 class="govuk-heading-l">Record a session</h1>
+      <form method="post" action="/investment/projects/${projectId}/sessions/new" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+        ${textInput({ name: "title", label: "Session title", value: values.title, error: errors.title })}
+        ${dateInput({ name: "heldOn", legend: { text: "Date of the session", classes: "govuk-fieldset__legend--s" }, hint: "For example, 27 3 2026", error: errors["heldOn-day"], value: { day, month, year } })}
+        ${textInput({ name: "durationMinutes", label: "Length in minutes", value: values.durationMinutes, error: errors.durationMinutes, width: 4, inputmode: "numeric" })}
+        ${radios({
+          name: "depth",
+          legend: { text: "Kind of contact", classes: "govuk-fieldset__legend--s" },
+          value: values.depth,
+          error: errors.depth,
+          items: [
+            { value: "light", text: "Light-touch", hint: "A drop-in, an event, a one-off contact" },
+            { value: "in-depth", text: "In-depth", hint: "Specialist support, a course, casework" },
+          ],
+        })}
+        ${select({ name: "laCode", label: "Area where it was held", value: values.laCode ?? project.areas[0]?.laCode, error: errors.laCode, options: areas.map((a) => ({ value: a.laCode, text: a.name })) })}
+        ${textInput({ name: "lsoa21Code", label: "Neighbourhood code (optional)", hint: "The 2021 LSOA code, like E01016012", value: values.lsoa21Code ?? project.areas.find((a) => a.lsoa21Code)?.lsoa21Code, error: errors.lsoa21Code, width: 10 })}
+        ${button({ text: "Save session" })}
+      </form>`,
+  });
+}
+
+export function sessionPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/investment/sessions", async (c) => {
+    const actor = requireActor(c);
+    const sessions = await listSessions(c.get("services").database.db, actor, { limit: 100 });
+    return renderPage(c, {
+      title: "Sessions",
+      fullWidth: true,
+      content: html`${investmentNav("/investment/sessions")}<h1 class="govuk-heading-l">Sessions</h1>
+        ${table({ caption: "The latest 100 sessions", head: [{ text: "Date" }, { text: "Session" }, { text: "Project" }, { text: "Attendees", numeric: true }], rows: sessions.map((s) => [formatDate(s.heldOn), canRecordDelivery(actor) ? html`<a class="govuk-link" href="/investment/sessions/${s.id}">${s.title}</a>` : s.title, s.projectName, { content: s.attendees, numeric: true }]) })}`,
+    });
+  });
+
+  app.get("/investment/projects/:id/sessions/new", async (c) =>
+    sessionForm(c, requireActor(c), c.req.param("id"), {}),
+  );
+  app.post("/investment/projects/:id/sessions/new", async (c) => {
+    const actor = requireActor(c);
+    const projectId = c.req.param("id");
+    const values = await readForm(c);
+    const heldOn = dateFromParts(values, "heldOn");
+    const merged = { ...values, heldOn };
+    try {
+      const { id } = await recordSession(c.get("services").database.db, actor, c.get("now"), {
+        projectId,
+        title: values.title ?? "",
+        heldOn,
+        durationMinutes: values.durationMinutes as unknown as number,
+        depth: values.depth as "light",
+        laCode: values.laCode ?? "",
+        lsoa21Code: values.lsoa21Code?.trim() ? values.lsoa21Code.trim().toUpperCase() : null,
+      });
+      return c.redirect(`/investment/sessions/${id}?done=created`, 303);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 422)
+        return sessionForm(
+          c,
+          actor,
+          projectId,
+          merged,
+          errorsForForm(error.fieldErrors, { heldOn: "heldOn-day" }),
+          422,
+        );
+      throw error;
+    }
+  });
+
+  const registerPage = async (c: Context<AppEnv>, errors: FieldErrors = {}, status: 200 | 422 = 200) => {
+    const actor = requireActor(c);
+    const db = c.get("services").database.db;
+    const session = await getSession(db, actor, c.get("now"), c.req.param("id") ?? "");
+    const people = await findParticipants(db, actor, c.get("now"), {
+      limit: 300,
+      projectId: session.projectId,
+    });
+    const present = new Set(
+      session.register.filter((r) => r.role === "participant").map((r) => r.participantId),
+    );
+    const volunteering = new Set(
+      session.register.filter((r) => r.role === "volunteer").map((r) => r.participantId),
+    );
+    return renderPage(c, {
+      title: `${session.title}: attendance`,
+      errors,
+      status,
+      breadcrumbs: [
+        { href: "/investment", text: "Projects and services" },
+        { href: `/investment/projects/${session.projectId}`, text: session.projectName },
+      ],
+      notification: flashFrom(c, {
+        created: "The session has been recorded. Now record who came.",
+        recorded: "Attendance has been saved.",
+      }),
+      content: html`<span class="govuk-caption-l">${session.projectName}, ${formatDate(session.heldOn)}</span><h1 class="govuk-heading-l">${session.title}</h1>
+        <p class="govuk-body">${session.register.length} people recorded. ${session.depth === "in-depth" ? "In-depth" : "Light-touch"} session of ${session.durationMinutes} minutes.</p>
+        <form method="post" action="/investment/sessions/${session.id}/attendance" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+          ${checkboxes({ name: "attendees", legend: { text: "Who took part?", classes: "govuk-fieldset__legend--m" }, hint: "Tick everyone who came, then save once.", small: true, error: errors.attendees, values: [...present], items: people.map((p) => ({ value: p.id, text: p.displayName, hint: p.tenant ? "Tenant" : "Resident" })) })}
+          ${checkboxes({ name: "volunteers", legend: { text: "Who volunteered?", classes: "govuk-fieldset__legend--m" }, hint: "Volunteers are counted with the session's length in hours.", small: true, values: [...volunteering], items: people.map((p) => ({ value: p.id, text: p.displayName })) })}
+          ${button({ text: "Save attendance" })}
+        </form>
+        <p class="govuk-body"><a class="govuk-link" href="/investment/participants/new?return=/investment/sessions/${session.id}">Register a new participant</a></p>`,
+    });
+  };
+
+  app.get("/investment/sessions/:id", (c) => registerPage(c));
+  app.post("/investment/sessions/:id/attendance", async (c) => {
+    const actor = requireActor(c);
+    const db = c.get("services").database.db;
+    const sessionId = c.req.param("id");
+    const participants = await readFormList(c, "attendees");
+    const volunteers = (await readFormList(c, "volunteers")).filter((id) => !participants.includes(id));
+    const session = await getSession(db, actor, c.get("now"), sessionId);
+    try {
+      await recordAttendance(db, actor, c.get("now"), sessionId, {
+        attendees: [
+          ...participants.map((participantId) => ({ participantId, role: "participant" as const })),
+          ...volunteers.map((participantId) => ({
+            participantId,
+            role: "volunteer" as const,
+            minutes: session.durationMinutes,
+          })),
+        ],
+      });
+      return c.redirect(`/investment/sessions/${sessionId}?done=recorded`, 303);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 422)
+        return registerPage(c, errorsForForm(error.fieldErrors, { attendees: "attendees" }), 422);
+      throw error;
+    }
+  });
+  return app;
+}

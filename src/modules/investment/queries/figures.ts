@@ -1,0 +1,264 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { canViewPortfolio } from "../policy.ts";
+import { num, queryRows } from "../rows.ts";
+
+// The read models behind the dashboard, the annual report and the social value engine. The SQL is
+// kept readable here on purpose: these are the figures a board is shown, so reviewers should see them.
+// Every statement is scoped by organisation_id first.
+
+export type FigureFilter = {
+  from: string;
+  to: string;
+  themeCode?: string | null;
+  laCode?: string | null;
+  projectId?: string | null;
+};
+
+/** Sessions in the period matching the filter, as a SQL fragment over activity_session s. */
+function sessionScope(organisationId: string, filter: FigureFilter): SQL {
+  return sql`s.organisation_id = ${organisationId} AND s.held_on BETWEEN ${filter.from} AND ${filter.to}
+    ${filter.laCode ? sql`AND s.la_code = ${filter.laCode}` : sql``}
+    ${filter.projectId ? sql`AND s.project_id = ${filter.projectId}` : sql``}
+    ${themeScope(organisationId, sql`s.project_id`, filter)}`;
+}
+
+export function themeScope(organisationId: string, projectColumn: SQL, filter: FigureFilter): SQL {
+  if (!filter.themeCode) return sql``;
+  return sql`AND ${projectColumn} IN (SELECT pt.project_id FROM project_theme pt JOIN investment_theme t ON t.organisation_id = pt.organisation_id AND t.id = pt.theme_id
+    WHERE pt.organisation_id = ${organisationId} AND t.code = ${filter.themeCode})`;
+}
+
+export type ReachFigures = {
+  residents: { total: number; light: number; inDepth: number };
+  tenants: { total: number; light: number; inDepth: number };
+  volunteers: { people: number; hours: number };
+  serviceUserInput: { people: number; hours: number };
+  sessions: number;
+  attendances: number;
+};
+
+/**
+ * Reach in two depths: a person counts as in-depth if any session they came to in the period was
+ * in-depth, otherwise light-touch; each person once. Volunteers and service users giving input are
+ * counted and their minutes summed separately from participants.
+ */
+export async function reachFigures(db: Db, actor: Actor, filter: FigureFilter): Promise<ReachFigures> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
+  const org = actor.organisationId;
+  const [reach] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`WITH people AS (
+          SELECT a.participant_id, bool_or(s.depth = 'in-depth') AS in_depth
+          FROM attendance a
+          JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
+          WHERE a.organisation_id = ${org} AND a.role = 'participant' AND ${sessionScope(org, filter)}
+          GROUP BY a.participant_id)
+        SELECT count(*) AS residents,
+               count(*) FILTER (WHERE people.in_depth) AS residents_in_depth,
+               count(*) FILTER (WHERE p.tenant) AS tenants,
+               count(*) FILTER (WHERE p.tenant AND people.in_depth) AS tenants_in_depth
+        FROM people JOIN participant p ON p.organisation_id = ${org} AND p.id = people.participant_id`,
+  );
+  const [input] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'volunteer') AS volunteers,
+               coalesce(sum(a.minutes) FILTER (WHERE a.role = 'volunteer'), 0) AS volunteer_minutes,
+               count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'service-user-input') AS service_users,
+               coalesce(sum(a.minutes) FILTER (WHERE a.role = 'service-user-input'), 0) AS service_user_minutes,
+               count(*) AS attendances
+        FROM attendance a
+        JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
+        WHERE a.organisation_id = ${org} AND ${sessionScope(org, filter)}`,
+  );
+  const [sessions] = await queryRows<{ sessions: unknown }>(
+    db,
+    sql`SELECT count(*) AS sessions FROM activity_session s WHERE ${sessionScope(org, filter)}`,
+  );
+  const residents = num(reach.residents);
+  const residentsInDepth = num(reach.residents_in_depth);
+  const tenants = num(reach.tenants);
+  const tenantsInDepth = num(reach.tenants_in_depth);
+  return {
+    residents: { total: residents, light: residents - residentsInDepth, inDepth: residentsInDepth },
+    tenants: { total: tenants, light: tenants - tenantsInDepth, inDepth: tenantsInDepth },
+    volunteers: { people: num(input.volunteers), hours: num(input.volunteer_minutes) / 60 },
+    serviceUserInput: { people: num(input.service_users), hours: num(input.service_user_minutes) / 60 },
+    sessions: num(sessions.sessions),
+    attendances: num(input.attendances),
+  };
+}
+
+export type MonthlyTrend = { month: string; sessions: number; people: number; attendances: number }[];
+
+export async function monthlyTrend(db: Db, actor: Actor, filter: FigureFilter): Promise<MonthlyTrend> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
+  const org = actor.organisationId;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(DISTINCT s.id) AS sessions,
+               count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'participant') AS people, count(a.participant_id) AS attendances
+        FROM activity_session s
+        LEFT JOIN attendance a ON a.organisation_id = s.organisation_id AND a.session_id = s.id
+        WHERE ${sessionScope(org, filter)}
+        GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((row) => ({
+    month: String(row.month),
+    sessions: num(row.sessions),
+    people: num(row.people),
+    attendances: num(row.attendances),
+  }));
+}
+
+export type NeighbourhoodActivity = {
+  lsoa21Code: string;
+  laCode: string;
+  sessions: number;
+  communityDevelopmentSessions: number;
+  people: number;
+};
+
+/** Sessions per neighbourhood, for the priority-neighbourhood share and the activity map. */
+export async function activityByNeighbourhood(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+): Promise<{
+  neighbourhoods: NeighbourhoodActivity[];
+  communityDevelopmentSessions: number;
+  unplacedCommunityDevelopmentSessions: number;
+}> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
+  const org = actor.organisationId;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT coalesce(s.lsoa21_code, '') AS lsoa, s.la_code, count(DISTINCT s.id) AS sessions,
+               count(DISTINCT s.id) FILTER (WHERE pr.community_development) AS cd_sessions,
+               count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'participant') AS people
+        FROM activity_session s
+        JOIN project pr ON pr.organisation_id = s.organisation_id AND pr.id = s.project_id
+        LEFT JOIN attendance a ON a.organisation_id = s.organisation_id AND a.session_id = s.id
+        WHERE ${sessionScope(org, filter)}
+        GROUP BY 1, 2 ORDER BY 1`,
+  );
+  const placed = rows.filter((row) => row.lsoa !== "");
+  return {
+    neighbourhoods: placed.map((row) => ({
+      lsoa21Code: String(row.lsoa),
+      laCode: String(row.la_code),
+      sessions: num(row.sessions),
+      communityDevelopmentSessions: num(row.cd_sessions),
+      people: num(row.people),
+    })),
+    communityDevelopmentSessions: rows.reduce((sum, row) => sum + num(row.cd_sessions), 0),
+    unplacedCommunityDevelopmentSessions: rows
+      .filter((row) => row.lsoa === "")
+      .reduce((sum, row) => sum + num(row.cd_sessions), 0),
+  };
+}
+
+export type ClaimRow = {
+  outcomeId: string;
+  participantId: string;
+  projectId: string;
+  code: string;
+  achievedOn: string;
+  dateOfBirth: string | null;
+  laCode: string | null;
+};
+
+/** Outcome records naming a value-bank code, from `from` to `to`, with the person's age and area facts. */
+export async function valueClaims(db: Db, actor: Actor, filter: FigureFilter): Promise<ClaimRow[]> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see social value.");
+  const org = actor.organisationId;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT o.id, o.participant_id, o.project_id, o.value_code, to_char(o.achieved_on, 'YYYY-MM-DD') AS achieved_on,
+               to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.la_code
+        FROM outcome_record o
+        JOIN participant p ON p.organisation_id = o.organisation_id AND p.id = o.participant_id
+        WHERE o.organisation_id = ${org} AND o.value_code IS NOT NULL AND o.achieved_on BETWEEN ${filter.from} AND ${filter.to}
+          ${filter.projectId ? sql`AND o.project_id = ${filter.projectId}` : sql``}
+          ${filter.laCode ? sql`AND p.la_code = ${filter.laCode}` : sql``}
+          ${themeScope(org, sql`o.project_id`, filter)}`,
+  );
+  return rows.map((row) => ({
+    outcomeId: String(row.id),
+    participantId: String(row.participant_id),
+    projectId: String(row.project_id),
+    code: String(row.value_code),
+    achievedOn: String(row.achieved_on),
+    dateOfBirth: row.date_of_birth ? String(row.date_of_birth) : null,
+    laCode: row.la_code ? String(row.la_code) : null,
+  }));
+}
+
+/** Average change in the survey scores: the short wellbeing scale (SWEMWBS, 7-35) and distance travelled (1-10). */
+export async function surveyChange(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+): Promise<{
+  wellbeing: { people: number; before: number; after: number };
+  distance: { people: number; before: number; after: number };
+}> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
+  const org = actor.organisationId;
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT count(*) FILTER (WHERE wellbeing_before IS NOT NULL AND wellbeing_after IS NOT NULL) AS w_people,
+               avg(wellbeing_before) FILTER (WHERE wellbeing_after IS NOT NULL) AS w_before, avg(wellbeing_after) FILTER (WHERE wellbeing_before IS NOT NULL) AS w_after,
+               count(*) FILTER (WHERE distance_before IS NOT NULL AND distance_after IS NOT NULL) AS d_people,
+               avg(distance_before) FILTER (WHERE distance_after IS NOT NULL) AS d_before, avg(distance_after) FILTER (WHERE distance_before IS NOT NULL) AS d_after
+        FROM outcome_record o
+        WHERE o.organisation_id = ${org} AND o.achieved_on BETWEEN ${filter.from} AND ${filter.to}
+          ${filter.projectId ? sql`AND o.project_id = ${filter.projectId}` : sql``} ${themeScope(org, sql`o.project_id`, filter)}`,
+  );
+  return {
+    wellbeing: { people: num(row.w_people), before: num(row.w_before), after: num(row.w_after) },
+    distance: { people: num(row.d_people), before: num(row.d_before), after: num(row.d_after) },
+  };
+}
+
+/** Stories for the annual report: the story and project only, never the person's name. */
+export async function caseStories(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+  limit = 6,
+): Promise<{ projectName: string; achievedOn: string; story: string }[]> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see the report.");
+  const org = actor.organisationId;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT pr.name, to_char(o.achieved_on, 'YYYY-MM-DD') AS achieved_on, o.story
+        FROM outcome_record o JOIN project pr ON pr.organisation_id = o.organisation_id AND pr.id = o.project_id
+        WHERE o.organisation_id = ${org} AND o.story IS NOT NULL AND o.achieved_on BETWEEN ${filter.from} AND ${filter.to}
+          ${themeScope(org, sql`o.project_id`, filter)}
+        ORDER BY length(o.story) DESC, o.id LIMIT ${limit}`,
+  );
+  return rows.map((row) => ({
+    projectName: String(row.name),
+    achievedOn: String(row.achieved_on),
+    story: String(row.story),
+  }));
+}
+
+/** The person's value-bank outcomes within 12 months either side of a date (for the double-counting check). */
+export async function claimsNear(
+  db: Db,
+  organisationId: string,
+  participantId: string,
+  on: string,
+): Promise<{ code: string; achievedOn: string }[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT value_code, to_char(achieved_on, 'YYYY-MM-DD') AS achieved_on FROM outcome_record
+        WHERE organisation_id = ${organisationId} AND participant_id = ${participantId} AND value_code IS NOT NULL
+          AND achieved_on > (${on}::date - interval '12 months') AND achieved_on < (${on}::date + interval '12 months')`,
+  );
+  return rows.map((row) => ({ code: String(row.value_code), achievedOn: String(row.achieved_on) }));
+}

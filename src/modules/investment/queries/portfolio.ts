@@ -1,0 +1,241 @@
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { canViewPortfolio } from "../policy.ts";
+import {
+  activitySession,
+  changeTemplate,
+  indicatorTarget,
+  investmentIndicator,
+  investmentOutcome,
+  investmentTheme,
+  project,
+  projectArea,
+  projectFunding,
+  projectPartner,
+  projectSpend,
+  projectTheme,
+  type Stage,
+  stages,
+  steeringMember,
+} from "../schema.ts";
+
+export type StrategyTheme = typeof investmentTheme.$inferSelect & {
+  outcomes: (typeof investmentOutcome.$inferSelect)[];
+  indicators: (typeof investmentIndicator.$inferSelect & {
+    targets: (typeof indicatorTarget.$inferSelect)[];
+  })[];
+};
+
+/** Themes with their intended outcomes and the options map of indicators, with targets. */
+export async function getStrategy(db: Db, actor: Actor): Promise<StrategyTheme[]> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see the investment strategy.");
+  const org = actor.organisationId;
+  const [themes, outcomes, indicators, targets] = await Promise.all([
+    db
+      .select()
+      .from(investmentTheme)
+      .where(inOrganisation(investmentTheme, org))
+      .orderBy(asc(investmentTheme.position)),
+    db
+      .select()
+      .from(investmentOutcome)
+      .where(inOrganisation(investmentOutcome, org))
+      .orderBy(asc(investmentOutcome.name)),
+    db
+      .select()
+      .from(investmentIndicator)
+      .where(inOrganisation(investmentIndicator, org))
+      .orderBy(asc(investmentIndicator.code)),
+    db
+      .select()
+      .from(indicatorTarget)
+      .where(inOrganisation(indicatorTarget, org))
+      .orderBy(asc(indicatorTarget.period)),
+  ]);
+  return themes.map((theme) => ({
+    ...theme,
+    outcomes: outcomes.filter((o) => o.themeId === theme.id),
+    indicators: indicators
+      .filter((i) => i.themeId === theme.id)
+      .map((i) => ({ ...i, targets: targets.filter((t) => t.indicatorId === i.id) })),
+  }));
+}
+
+export async function listChangeTemplates(db: Db, actor: Actor) {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see theories of change.");
+  return db
+    .select()
+    .from(changeTemplate)
+    .where(inOrganisation(changeTemplate, actor.organisationId))
+    .orderBy(asc(changeTemplate.name));
+}
+
+export type ProjectSummary = {
+  id: string;
+  name: string;
+  kind: string;
+  stage: Stage;
+  lifeRole: string;
+  themes: string[];
+  budgetPence: number;
+  communityDevelopment: boolean;
+};
+
+/** The portfolio with counts by stage ("48 active, 73 in the pipeline"). */
+export async function listProjects(
+  db: Db,
+  actor: Actor,
+  filter: { stage?: Stage; themeCode?: string; search?: string } = {},
+): Promise<{ projects: ProjectSummary[]; stageCounts: Record<Stage, number> }> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see the project portfolio.");
+  const org = actor.organisationId;
+  const counted = await db
+    .select({ stage: project.stage, count: sql<number>`count(*)::int` })
+    .from(project)
+    .where(inOrganisation(project, org))
+    .groupBy(project.stage);
+  const stageCounts = Object.fromEntries(
+    stages.map((stage) => [stage, counted.find((row) => row.stage === stage)?.count ?? 0]),
+  ) as Record<Stage, number>;
+  let themeProjectIds: string[] | undefined;
+  if (filter.themeCode) {
+    const rows = await db
+      .select({ id: projectTheme.projectId })
+      .from(projectTheme)
+      .innerJoin(
+        investmentTheme,
+        and(
+          eq(investmentTheme.organisationId, projectTheme.organisationId),
+          eq(investmentTheme.id, projectTheme.themeId),
+        ),
+      )
+      .where(inOrganisation(projectTheme, org, eq(investmentTheme.code, filter.themeCode)));
+    themeProjectIds = rows.map((row) => row.id);
+    if (themeProjectIds.length === 0) return { projects: [], stageCounts };
+  }
+  const rows = await db
+    .select()
+    .from(project)
+    .where(
+      inOrganisation(
+        project,
+        org,
+        filter.stage ? eq(project.stage, filter.stage) : undefined,
+        filter.search ? ilike(project.name, `%${filter.search.replace(/[%_\\]/g, "")}%`) : undefined,
+        themeProjectIds ? inArray(project.id, themeProjectIds) : undefined,
+      ),
+    )
+    .orderBy(asc(project.name));
+  const ids = rows.map((row) => row.id);
+  const [themes, budgets] = ids.length
+    ? await Promise.all([
+        db
+          .select({ projectId: projectTheme.projectId, name: investmentTheme.name })
+          .from(projectTheme)
+          .innerJoin(
+            investmentTheme,
+            and(
+              eq(investmentTheme.organisationId, projectTheme.organisationId),
+              eq(investmentTheme.id, projectTheme.themeId),
+            ),
+          )
+          .where(inOrganisation(projectTheme, org, inArray(projectTheme.projectId, ids))),
+        db
+          .select({
+            projectId: projectFunding.projectId,
+            total: sql<string>`sum(${projectFunding.amountPence})`,
+          })
+          .from(projectFunding)
+          .where(inOrganisation(projectFunding, org, inArray(projectFunding.projectId, ids)))
+          .groupBy(projectFunding.projectId),
+      ])
+    : [[], []];
+  return {
+    stageCounts,
+    projects: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      stage: row.stage,
+      lifeRole: row.lifeRole,
+      communityDevelopment: row.communityDevelopment,
+      themes: themes.filter((t) => t.projectId === row.id).map((t) => t.name),
+      budgetPence: Number(budgets.find((b) => b.projectId === row.id)?.total ?? 0),
+    })),
+  };
+}
+
+export async function getProject(db: Db, actor: Actor, projectId: string) {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see projects.");
+  if (!isUuid(projectId)) throw notFound("Project not found");
+  const org = actor.organisationId;
+  const [found] = await db
+    .select()
+    .from(project)
+    .where(inOrganisation(project, org, eq(project.id, projectId)));
+  if (!found) throw notFound("Project not found");
+  const [themes, areas, partners, funding, spend, steering, sessions] = await Promise.all([
+    db
+      .select({ code: investmentTheme.code, name: investmentTheme.name })
+      .from(projectTheme)
+      .innerJoin(
+        investmentTheme,
+        and(
+          eq(investmentTheme.organisationId, projectTheme.organisationId),
+          eq(investmentTheme.id, projectTheme.themeId),
+        ),
+      )
+      .where(inOrganisation(projectTheme, org, eq(projectTheme.projectId, projectId))),
+    db
+      .select()
+      .from(projectArea)
+      .where(inOrganisation(projectArea, org, eq(projectArea.projectId, projectId))),
+    db
+      .select({ partnerId: projectPartner.partnerId })
+      .from(projectPartner)
+      .where(inOrganisation(projectPartner, org, eq(projectPartner.projectId, projectId))),
+    db
+      .select()
+      .from(projectFunding)
+      .where(inOrganisation(projectFunding, org, eq(projectFunding.projectId, projectId)))
+      .orderBy(asc(projectFunding.year)),
+    db
+      .select()
+      .from(projectSpend)
+      .where(inOrganisation(projectSpend, org, eq(projectSpend.projectId, projectId)))
+      .orderBy(desc(projectSpend.spentOn))
+      .limit(50),
+    db
+      .select()
+      .from(steeringMember)
+      .where(inOrganisation(steeringMember, org, eq(steeringMember.projectId, projectId)))
+      .orderBy(asc(steeringMember.name)),
+    db
+      .select()
+      .from(activitySession)
+      .where(inOrganisation(activitySession, org, eq(activitySession.projectId, projectId)))
+      .orderBy(desc(activitySession.heldOn))
+      .limit(20),
+  ]);
+  const [spent] = await db
+    .select({ total: sql<string>`coalesce(sum(${projectSpend.amountPence}), 0)` })
+    .from(projectSpend)
+    .where(inOrganisation(projectSpend, org, eq(projectSpend.projectId, projectId)));
+  return {
+    ...found,
+    themes,
+    areas,
+    partnerIds: partners.map((p) => p.partnerId),
+    funding,
+    spend,
+    spentPence: Number(spent.total),
+    steering,
+    sessions,
+  };
+}
+export type ProjectDetail = Awaited<ReturnType<typeof getProject>>;
