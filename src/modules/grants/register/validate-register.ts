@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { parse } from "csv-parse/sync";
+import { projectRoot } from "../../../platform/config/config.ts";
+
+// Validation against the official 360Giving schema (kept beside the repository in
+// ../shared/standards/360giving, or KITH_360GIVING_SCHEMA_DIR). Used by the tests and by
+// `kith grants export --validate`; the CSV is first unflattened the way 360Giving's
+// own tools read it: headings are schema titles joined with ":".
+
+type JsonSchema = { $id?: string; $ref?: string; title?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; $defs?: Record<string, JsonSchema> };
+
+export function schemaDirectory(): string {
+  return process.env.KITH_360GIVING_SCHEMA_DIR ?? path.join(projectRoot, "..", "shared", "standards", "360giving");
+}
+
+function readSchema(file: string): JsonSchema {
+  const schema = JSON.parse(readFileSync(path.join(schemaDirectory(), file), "utf8")) as JsonSchema & { $schema?: string };
+  // The files name the 2020-12 meta-schema by its http:// address, which Ajv knows as https://.
+  // Ajv2020 validates as draft 2020-12 either way, so the declaration is dropped rather than fetched.
+  if (schema.$schema === "http://json-schema.org/draft/2020-12/schema") delete schema.$schema;
+  return schema;
+}
+
+export type RegisterValidator = { validatePackage: (data: unknown) => string[]; grantSchema: JsonSchema };
+
+let cached: RegisterValidator | undefined;
+
+export function registerValidator(): RegisterValidator {
+  if (cached) return cached;
+  const grantSchema = readSchema("360-giving-schema.json");
+  const packageSchema = readSchema("360-giving-package-schema.json");
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  ajv.addSchema(grantSchema);
+  // The 1.4.3 package schema refers to the grant schema by its 1.4.2 address; register it there too.
+  const referenced = packageSchema.properties?.grants?.items?.$ref;
+  if (referenced && referenced !== grantSchema.$id) ajv.addSchema({ ...grantSchema, $id: referenced });
+  const validate = ajv.compile(packageSchema);
+  cached = {
+    grantSchema,
+    validatePackage(data: unknown): string[] {
+      if (validate(data)) return [];
+      return (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? "is not valid"}`);
+    },
+  };
+  return cached;
+}
+
+function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  if (schema.$ref?.startsWith("#/$defs/")) {
+    const target = root.$defs?.[schema.$ref.slice("#/$defs/".length)] ?? {};
+    return { ...target, ...schema, $ref: undefined, title: schema.title ?? target.title };
+  }
+  return schema;
+}
+
+function byTitle(schema: JsonSchema, root: JsonSchema, title: string): [string, JsonSchema] | undefined {
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    const resolved = resolve(property, root);
+    if (resolved.title === title) return [key, resolved];
+  }
+  return undefined;
+}
+
+function convert(value: string, schema: JsonSchema): unknown {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if ((types.includes("number") || types.includes("integer")) && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
+  return value;
+}
+
+/** Reads a 360Giving CSV back into a package (one object per array, as in Kith's export). */
+export function unflattenCsv(text: string): { grants: Record<string, unknown>[]; unknownHeadings: string[] } {
+  const root = registerValidator().grantSchema;
+  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const unknownHeadings = new Set<string>();
+  const grants = rows.map((row) => {
+    const grant: Record<string, unknown> = {};
+    for (const [heading, value] of Object.entries(row)) {
+      if (value === "") continue;
+      const [outer, inner] = heading.split(":");
+      const top = byTitle(root, root, outer);
+      if (!top) {
+        unknownHeadings.add(heading);
+        continue;
+      }
+      const [key, property] = top;
+      if (inner === undefined) {
+        grant[key] = convert(value, property);
+        continue;
+      }
+      const itemSchema = property.items ? resolve(property.items, root) : undefined;
+      const field = itemSchema ? byTitle(itemSchema, root, inner) : undefined;
+      if (!itemSchema || !field) {
+        unknownHeadings.add(heading);
+        continue;
+      }
+      const list = (grant[key] ??= [{}]) as Record<string, unknown>[];
+      list[0][field[0]] = convert(value, field[1]);
+    }
+    return grant;
+  });
+  return { grants, unknownHeadings: [...unknownHeadings] };
+}
