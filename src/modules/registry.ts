@@ -1,4 +1,5 @@
 import type { KithModule } from "./module.ts";
+import { grantsModule } from "./grants/module.ts";
 import { peopleModule } from "./people/module.ts";
 import { placesModule } from "./places/module.ts";
 
@@ -6,4 +7,4 @@ import { placesModule } from "./places/module.ts";
  * Every module, in dependency order: seeds run in this order, so a module's demo
  * data can use the records of the modules above it.
  */
-export const modules: KithModule[] = [placesModule, peopleModule];
+export const modules: KithModule[] = [placesModule, peopleModule, grantsModule];

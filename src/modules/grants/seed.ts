@@ -15,7 +15,7 @@ import { addDays, addMonths, londonDay } from "./dates.ts";
 import { listGrantDetail } from "./queries/grant-detail.ts";
 import { applicants, strategicApplicants } from "./seed-organisations.ts";
 
-type SeedUser = { id: string; email: string; name: string; role: string };
+type SeedUser = SeedContext["users"][number];
 
 // Demo data: two closed rounds (Community Chest 2025, innovation; Strategic Partnerships,
 // multi-year strategic), one round open now, two direct awards (one approved and paid,
@@ -41,7 +41,7 @@ function at(day: string): Date {
   return new Date(`${day}T10:00:00.000Z`);
 }
 
-export async function seedGrants(context: SeedContext & { users?: SeedUser[] }): Promise<void> {
+export async function seedGrants(context: Omit<SeedContext, "users"> & { users?: SeedUser[] }): Promise<void> {
   const db: Db = context.database.db;
   const organisationId = context.organisationId;
   const users = context.users ?? [];
