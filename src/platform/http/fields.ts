@@ -64,10 +64,21 @@ export function wholeNumber(what: string, min: number, max: number) {
   });
 }
 
-export function optionalWholeNumber(what: string, min: number, max: number) {
+/**
+ * An optional form or API field: missing, null and "" all mean "not given" (null);
+ * anything else must pass `schema`.
+ */
+export function optionalOf<T extends z.ZodType>(schema: T) {
   return z
-    .union([z.literal(""), z.undefined(), z.null(), wholeNumber(what, min, max)])
-    .transform((v) => (v === "" || v === undefined || v === null ? null : v));
+    .union([z.literal(""), z.null(), schema])
+    .optional()
+    .transform(
+      (value) => (value === "" || value === undefined || value === null ? null : value) as z.output<T> | null,
+    );
+}
+
+export function optionalWholeNumber(what: string, min: number, max: number) {
+  return optionalOf(wholeNumber(what, min, max));
 }
 
 /** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
