@@ -11,6 +11,7 @@ import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { approvePayment, holdPaymentsForOverdueMonitoring, markPaymentPaid } from "./commands/payments.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
+import { saveRegisterSettings } from "./commands/register-settings.ts";
 import { addDays, addMonths, londonDay } from "./dates.ts";
 import { listGrantDetail } from "./queries/grant-detail.ts";
 import { applicants, strategicApplicants } from "./seed-organisations.ts";
@@ -50,6 +51,8 @@ export async function seedGrants(context: Omit<SeedContext, "users"> & { users?:
   const group = userActor(organisationId, users, "community-group", "Grace Group");
   const today = londonDay(context.now);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(context.random() * list.length)];
+
+  await saveRegisterSettings(db, manager, context.now, { idPrefix: "360G-wmh", department: "Communities and Neighbourhoods" });
 
   // Round 1: last year's Community Chest (innovation, one-year grants).
   const round1Opens = addMonths(today, -16);
@@ -220,7 +223,7 @@ export async function seedGrants(context: Omit<SeedContext, "users"> & { users?:
     monitoringFrequency: "quarterly",
   });
   await approveDirectAward(db, manager, at(directStart), direct.id);
-  await proposeDirectAward(db, officer, context.now, {
+  const ruralDigital = await proposeDirectAward(db, officer, at(addMonths(today, -1)), {
     criterion: "market-failure",
     justification: "No provider bid for the rural digital inclusion lot in two procurement rounds; the trust is the only local organisation able to run it.",
     title: "Rural digital inclusion sessions",
@@ -239,6 +242,27 @@ export async function seedGrants(context: Omit<SeedContext, "users"> & { users?:
     grantOwner: "Olu Officer",
     accountableOfficer: "Head of Community Investment",
     conditions: "Sessions open to all residents; attendance recorded.",
+    monitoringFrequency: "end-of-grant",
+  });
+  await approveDirectAward(db, manager, at(addMonths(today, -1)), ruralDigital.id);
+  await proposeDirectAward(db, officer, context.now, {
+    criterion: "track-record",
+    justification: "Ten years of independently evaluated results running the estate's holiday hunger scheme, with the lowest cost per meal in Kent.",
+    title: "Holiday food and fun",
+    description: "Meals and activities for children on free school meals during the summer holidays.",
+    grantType: "innovation",
+    recipientName: "Twydall Community Kitchen",
+    recipientType: "community-interest-company",
+    companyNumber: "10293847",
+    recipientPostcode: "ME8 6HT",
+    recipientTown: "Gillingham",
+    amountAwarded: "15000",
+    outcomeCodes: ["CI-1"],
+    startDate: addMonths(today, 1),
+    endDate: addDays(addMonths(today, 3), -1),
+    grantOwner: "Olu Officer",
+    accountableOfficer: "Head of Community Investment",
+    conditions: "Food hygiene rating of 5; attendance recorded.",
     monitoringFrequency: "end-of-grant",
   });
 
@@ -274,5 +298,5 @@ export async function seedGrants(context: Omit<SeedContext, "users"> & { users?:
   }
   // What the daily job would have done by now: hold payments where monitoring is overdue.
   await holdPaymentsForOverdueMonitoring(db, systemActor(organisationId, "Kith grants job"), context.now);
-  context.log(`Grants: 3 programmes, ${applicants.length + strategicApplicants.length} applications, ${detail.length + 1} grants.`);
+  context.log(`Grants: 3 programmes, ${applicants.length + strategicApplicants.length} applications, ${detail.length} grants (one awaiting approval).`);
 }

@@ -36,13 +36,18 @@ afterAll(async () => database?.close());
 describe("the 360Giving register of the demo data", () => {
   it("exports JSON that validates with 0 errors against the official 360Giving package schema", async () => {
     const report = newRegisterReport();
-    const data = JSON.parse(await exportText("360giving-json", report)) as { grants: { id: string; amountAwarded: number; fromOpenCall: string }[] };
+    const data = JSON.parse(await exportText("360giving-json", report)) as { grants: { id: string; amountAwarded: number; fromOpenCall: string; recipientOrganization: { id: string; name: string; charityNumber?: string }[] }[] };
     expect(registerValidator().validatePackage(data)).toEqual([]);
-    // 8 Community Chest + 3 strategic + 1 approved direct award; the unapproved direct award is not published.
-    expect(data.grants).toHaveLength(12);
-    expect(report.grants).toBe(12);
-    expect(data.grants.every((grant) => /^360G-kith-weald-and-medway-homes-[a-z0-9]+-GR-[0-9A-F]{8}$/.test(grant.id))).toBe(true);
-    expect(data.grants.filter((grant) => grant.fromOpenCall === "No")).toHaveLength(1);
+    // 8 Community Chest + 3 strategic + 2 approved direct awards; the direct award awaiting approval is not published.
+    expect(data.grants).toHaveLength(13);
+    expect(report.grants).toBe(13);
+    expect(data.grants.every((grant) => /^360G-wmh-GR-[0-9A-F]{8}$/.test(grant.id))).toBe(true);
+    expect(data.grants.filter((grant) => grant.fromOpenCall === "No")).toHaveLength(2);
+    // The demo charity with no charity number: published without one, identified by the prefix, and reported.
+    const digital = data.grants.find((grant) => grant.recipientOrganization[0].name === "Weald Digital Inclusion Trust");
+    expect(digital?.recipientOrganization[0]).not.toHaveProperty("charityNumber");
+    expect(digital?.recipientOrganization[0].id).toBe("360G-wmh-ORG-WEALD-DIGITAL-INCLUSION-TRUST");
+    expect(report.issues.some((issue) => issue.field === "Recipient Org:Charity Number" && issue.message.includes("Weald Digital Inclusion Trust"))).toBe(true);
     // Totals are exact: pounds in the file add up to the pence in the database.
     const totalPence = data.grants.reduce((sum, grant) => sum + Math.round(grant.amountAwarded * 100), 0);
     expect(totalPence).toBe(report.totalAwardedPence);
@@ -52,7 +57,7 @@ describe("the 360Giving register of the demo data", () => {
     const text = await exportText("360giving-csv");
     const { grants, unknownHeadings } = unflattenCsv(text);
     expect(unknownHeadings).toEqual([]);
-    expect(grants).toHaveLength(12);
+    expect(grants).toHaveLength(13);
     expect(registerValidator().validatePackage({ grants })).toEqual([]);
     expect(grants[0]).toMatchObject({ currency: "GBP", recipientOrganization: [expect.objectContaining({ id: expect.stringMatching(/^(GB-CHC-|GB-COH-|360G-)/) })] });
   });
@@ -60,7 +65,7 @@ describe("the 360Giving register of the demo data", () => {
   it("writes the Transparency Code fields", async () => {
     const lines = (await exportText("transparency-csv")).trim().split("\r\n");
     expect(lines[0]).toContain("Date awarded,Time period start,Time period end,Awarding department,Beneficiary name,Beneficiary registration number");
-    expect(lines).toHaveLength(13);
+    expect(lines).toHaveLength(14);
   });
 
   it("rejects a package the schema does not allow", () => {
@@ -92,6 +97,7 @@ describe("organisation identifiers", () => {
 
 it("publishes only approved grants: actor-free reads cannot see proposals", async () => {
   const text = await exportText("360giving-json");
-  expect(text).not.toContain("Rural digital inclusion sessions");
+  expect(text).not.toContain("Holiday food and fun");
+  expect(text).toContain("Rural digital inclusion sessions");
   expect(actorFor(organisationId, "officer").organisationId).toBe(organisationId);
 });
