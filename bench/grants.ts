@@ -13,7 +13,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { newRegisterReport, type RegisterFormat, registerChunks } from "../src/modules/grants/register/export-register.ts";
+import {
+  newRegisterReport,
+  type RegisterFormat,
+  registerChunks,
+} from "../src/modules/grants/register/export-register.ts";
 import { registerValidator } from "../src/modules/grants/register/validate-register.ts";
 import { createOrganisation } from "../src/platform/access/organisations.ts";
 import { newId } from "../src/platform/db/ids.ts";
@@ -41,7 +45,11 @@ const now = new Date();
 
 try {
   await migrate(database);
-  const organisation = await createOrganisation(database.db, null, now, { name: "Bench Homes", kind: "housing-association", orgIdentifier: "GB-MPR-1234" });
+  const organisation = await createOrganisation(database.db, null, now, {
+    name: "Bench Homes",
+    kind: "housing-association",
+    orgIdentifier: "GB-MPR-1234",
+  });
   const loadStarted = performance.now();
   const programmeId = newId();
   await database.query(
@@ -75,26 +83,37 @@ try {
     [organisation.id],
   );
   await database.query("ANALYZE");
-  console.log(`Loaded ${grants.toLocaleString("en-GB")} grants in ${((performance.now() - loadStarted) / 1000).toFixed(1)}s (${database.describe}).`);
+  console.log(
+    `Loaded ${grants.toLocaleString("en-GB")} grants in ${((performance.now() - loadStarted) / 1000).toFixed(1)}s (${database.describe}).`,
+  );
 
   const formats: RegisterFormat[] = ["360giving-json", "360giving-csv", "transparency-csv"];
   for (const format of formats) {
     const file = path.join(tmpdir(), `${name}.${format}`);
     const report = newRegisterReport();
     const started = performance.now();
-    await pipeline(Readable.from(registerChunks(database.db, organisation.id, format, report, { now })), createWriteStream(file));
+    await pipeline(
+      Readable.from(registerChunks(database.db, organisation.id, format, report, { now })),
+      createWriteStream(file),
+    );
     const seconds = (performance.now() - started) / 1000;
     const size = (await stat(file)).size;
     console.log(
       `${format.padEnd(17)} ${report.grants.toLocaleString("en-GB")} grants in ${seconds.toFixed(2)}s = ${Math.round(report.grants / seconds).toLocaleString("en-GB")} grants/s, ${(size / 1024 / 1024).toFixed(1)} MB, ${report.issues.length.toLocaleString("en-GB")} identifier issues reported`,
     );
-    if (report.grants !== grants) throw new Error(`Expected ${grants} grants in the export, got ${report.grants}`);
+    if (report.grants !== grants)
+      throw new Error(`Expected ${grants} grants in the export, got ${report.grants}`);
     if (format === "360giving-json") {
       const data = JSON.parse(await readFile(file, "utf8")) as { grants: unknown[] };
-      const sample = data.grants.length <= 20_000 ? data.grants : data.grants.filter((_, index) => index % Math.ceil(data.grants.length / 20_000) === 0);
+      const sample =
+        data.grants.length <= 20_000
+          ? data.grants
+          : data.grants.filter((_, index) => index % Math.ceil(data.grants.length / 20_000) === 0);
       const validationStarted = performance.now();
       const errors = registerValidator().validatePackage({ ...data, grants: sample });
-      console.log(`  schema check of ${sample.length.toLocaleString("en-GB")} grants: ${errors.length} errors (${((performance.now() - validationStarted) / 1000).toFixed(2)}s)`);
+      console.log(
+        `  schema check of ${sample.length.toLocaleString("en-GB")} grants: ${errors.length} errors (${((performance.now() - validationStarted) / 1000).toFixed(2)}s)`,
+      );
       if (errors.length > 0) throw new Error(errors.slice(0, 5).join("\n"));
     }
     await rm(file, { force: true });

@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith, watchConsole } from "./harness.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
 
 // Grants in the browser: an organisation applies (with save and return and check
 // answers), an officer assesses, a manager moderates and awards, and the grant shows
@@ -40,7 +47,9 @@ describe("grants journeys", () => {
 
     await page.getByRole("link", { name: "Check your organisation is eligible" }).click();
     await page.getByRole("button", { name: "Save and continue" }).click();
-    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Answer: Will your project take place in Kent or Medway?");
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Answer: Will your project take place in Kent or Medway?",
+    );
     expect(await page.title()).toMatch(/^Error: /);
     await expectAccessible(page);
     await answer(page, "Will your project take place in Kent or Medway?", "Yes");
@@ -55,7 +64,9 @@ describe("grants journeys", () => {
     await page.getByLabel("Town or city").fill("Hoo");
     await page.getByLabel("Postcode").fill("me3 9aa");
     await page.getByRole("button", { name: "Save and continue" }).click();
-    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Enter a charity number of 6 or 7 digits");
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Enter a charity number of 6 or 7 digits",
+    );
     await expectAccessible(page);
     await page.getByLabel("Charity number (if registered)").fill("1176789");
     await page.getByRole("button", { name: "Save and continue" }).click();
@@ -70,7 +81,9 @@ describe("grants journeys", () => {
     await page.getByRole("button", { name: "Save and continue" }).click();
 
     await page.getByLabel("Project title").fill("Saltmarsh wardens");
-    await page.getByLabel("What will you do, and who will benefit?").fill("Training residents as volunteer wardens for the saltmarsh next to the estate.");
+    await page
+      .getByLabel("What will you do, and who will benefit?")
+      .fill("Training residents as volunteer wardens for the saltmarsh next to the estate.");
     await page.getByLabel("How much are you asking for?").fill("0");
     await page.getByLabel("Safer, greener shared spaces").check();
     await page.getByRole("button", { name: "Save and continue" }).click();
@@ -92,13 +105,21 @@ describe("grants journeys", () => {
     await signIn(officer, kith.baseUrl, "officer@demo.kith.example");
     await officer.goto(`${kith.baseUrl}/grants/manage/programmes`);
     await expectAccessible(officer);
-    await officer.getByRole("link", { name: /Community Chest \d{4}$/ }).first().click();
+    await officer
+      .getByRole("link", { name: /Community Chest \d{4}$/ })
+      .first()
+      .click();
     await officer.getByRole("link", { name: reference }).click();
     await expectAccessible(officer);
     await officer.getByRole("button", { name: "Save assessment" }).click();
-    expect(await officer.locator(".govuk-error-summary").innerText()).toContain("Say whether you have a conflict of interest");
+    expect(await officer.locator(".govuk-error-summary").innerText()).toContain(
+      "Say whether you have a conflict of interest",
+    );
     await expectAccessible(officer);
-    await officer.getByRole("group", { name: "Do you have a conflict of interest with this applicant?" }).getByLabel("No").check();
+    await officer
+      .getByRole("group", { name: "Do you have a conflict of interest with this applicant?" })
+      .getByLabel("No")
+      .check();
     await officer.getByLabel("Evidence of local need (weight 3)").selectOption("5");
     await officer.getByLabel("Residents involved in design and delivery (weight 2)").selectOption("4");
     await officer.getByLabel("Ability to deliver (weight 2)").selectOption("4");
@@ -114,7 +135,9 @@ describe("grants journeys", () => {
     await manager.getByRole("button", { name: "Save moderation" }).click();
     await expectAccessible(manager);
     await manager.getByLabel("Award a grant").check();
-    await manager.getByLabel("Reasons for the decision").fill("Scored 85%; clear need and resident involvement.");
+    await manager
+      .getByLabel("Reasons for the decision")
+      .fill("Scored 85%; clear need and resident involvement.");
     await manager.getByLabel("Amount awarded").fill("4500");
     const start = new Date();
     const fill = async (legend: string, date: Date) => {
@@ -127,7 +150,9 @@ describe("grants journeys", () => {
     await fill("Grant ends", new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), 1)));
     await manager.getByLabel("Grant owner").fill("Olu Officer");
     await manager.getByLabel("Accountable officer").fill("Head of Community Investment");
-    await manager.getByLabel("Grant agreement conditions").fill("Spend on the saltmarsh wardens project; report at the end.");
+    await manager
+      .getByLabel("Grant agreement conditions")
+      .fill("Spend on the saltmarsh wardens project; report at the end.");
     await manager.getByLabel("Monitoring returns").selectOption("end-of-grant");
     await manager.getByRole("button", { name: "Record decision" }).click();
     expect(await manager.locator("h1").innerText()).toBe("Saltmarsh wardens");
@@ -137,14 +162,18 @@ describe("grants journeys", () => {
 
     // Ending the grant with two months' notice is refused in words.
     await manager.getByLabel("End the funding").check();
-    const twoMonths = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, Math.min(start.getUTCDate(), 28)));
+    const twoMonths = new Date(
+      Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, Math.min(start.getUTCDate(), 28)),
+    );
     const effective = manager.getByRole("group", { name: "Takes effect on" });
     await effective.getByLabel("Day").fill(String(twoMonths.getUTCDate()));
     await effective.getByLabel("Month").fill(String(twoMonths.getUTCMonth() + 1));
     await effective.getByLabel("Year").fill(String(twoMonths.getUTCFullYear()));
     await manager.getByLabel("Reason", { exact: true }).fill("Budget cut");
     await manager.getByRole("button", { name: "Record change" }).click();
-    expect(await manager.locator(".govuk-error-summary").innerText()).toContain("three months after notice is given today");
+    expect(await manager.locator(".govuk-error-summary").innerText()).toContain(
+      "three months after notice is given today",
+    );
     await expectAccessible(manager);
 
     const visitor = await newPage();
@@ -157,8 +186,12 @@ describe("grants journeys", () => {
     await expectAccessible(visitor);
     expect(await visitor.locator("table").innerText()).toContain("Hoo Peninsula Wildlife Volunteers");
     const download = await visitor.request.get(`${kith.baseUrl}${publicHref}/360giving.json`);
-    const data = (await download.json()) as { grants: { title: string; recipientOrganization: { id: string }[] }[] };
-    expect(data.grants.find((grant) => grant.title === "Saltmarsh wardens")?.recipientOrganization[0].id).toBe("GB-CHC-1176789");
+    const data = (await download.json()) as {
+      grants: { title: string; recipientOrganization: { id: string }[] }[];
+    };
+    expect(
+      data.grants.find((grant) => grant.title === "Saltmarsh wardens")?.recipientOrganization[0].id,
+    ).toBe("GB-CHC-1176789");
     await visitor.goto(`${kith.baseUrl}${publicHref?.replace(/\/register$/, "")}`);
     await expectAccessible(visitor);
   });
@@ -170,7 +203,9 @@ describe("grants journeys", () => {
     await expectAccessible(page);
     await page.getByLabel("Title").fill("Emergency warm space");
     await page.getByRole("button", { name: "Propose direct award" }).click();
-    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Choose the direct award criterion the grant meets");
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Choose the direct award criterion the grant meets",
+    );
     expect(await page.getByLabel("Title").inputValue()).toBe("Emergency warm space");
     await expectAccessible(page);
     await page.goto(`${kith.baseUrl}/grants/manage`);

@@ -33,7 +33,12 @@ export function addDays(value: string, days: number): string {
 
 /** Today's date in the UK (Europe/London), which is the date people mean on a grant agreement. */
 export function londonDay(now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -44,4 +49,13 @@ export function monthsBetween(start: string, end: string): number {
   const b = parseDay(end);
   const months = (b.year - a.year) * 12 + (b.month - a.month) + (b.day >= a.day ? 1 : 0);
   return Math.max(1, months);
+}
+
+/** The later of two "YYYY-MM-DD" dates (they sort as text). */
+export function laterDay(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+export function earlierDay(a: string, b: string): string {
+  return a < b ? a : b;
 }

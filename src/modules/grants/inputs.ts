@@ -20,11 +20,17 @@ export function poundsAsPence(what: string, options: { min?: number; max?: numbe
     const [whole, fraction = ""] = text.replace("-", "").split(".");
     const pence = (text.startsWith("-") ? -1 : 1) * (Number(whole) * 100 + Number(fraction.padEnd(2, "0")));
     if (pence < min) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be at least £${(min / 100).toFixed(2)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${capitalise(what)} must be at least £${(min / 100).toFixed(2)}`,
+      });
       return z.NEVER;
     }
     if (pence > max) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be £${(max / 100).toLocaleString("en-GB")} or less` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${capitalise(what)} must be £${(max / 100).toLocaleString("en-GB")} or less`,
+      });
       return z.NEVER;
     }
     return pence;
@@ -45,7 +51,9 @@ export function realDate(what: string) {
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, { error: `Enter ${what}` })
-    .refine((value) => isRealDate(value), { error: `${capitalise(what)} must be a real date, like 2026-04-01` });
+    .refine((value) => isRealDate(value), {
+      error: `${capitalise(what)} must be a real date, like 2026-04-01`,
+    });
 }
 
 export function capitalise(text: string): string {

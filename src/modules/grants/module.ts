@@ -16,7 +16,15 @@ import { seedGrants } from "./seed.ts";
 
 function pages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  for (const part of [programmePages(), applicationPages(), grantPages(), directAwardPages(), registerPages(), applyPages()]) app.route("/", part);
+  for (const part of [
+    programmePages(),
+    applicationPages(),
+    grantPages(),
+    directAwardPages(),
+    registerPages(),
+    applyPages(),
+  ])
+    app.route("/", part);
   return app;
 }
 

@@ -20,11 +20,17 @@ export function canApply(actor: Actor): boolean {
 }
 
 /** An applicant sees and edits only their own applications; drafts only until submitted. */
-export function canSeeOwnApplication(actor: Actor, application: Pick<GrantApplication, "applicantUserId">): boolean {
+export function canSeeOwnApplication(
+  actor: Actor,
+  application: Pick<GrantApplication, "applicantUserId">,
+): boolean {
   return actor.kind === "user" && application.applicantUserId === actor.userId;
 }
 
-export function canEditOwnApplication(actor: Actor, application: Pick<GrantApplication, "applicantUserId" | "status">): boolean {
+export function canEditOwnApplication(
+  actor: Actor,
+  application: Pick<GrantApplication, "applicantUserId" | "status">,
+): boolean {
   return canSeeOwnApplication(actor, application) && application.status === "draft";
 }
 

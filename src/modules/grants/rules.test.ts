@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addMonths } from "./dates.ts";
-import { earliestEffectiveDate, meanScoreBp, meetsNoticeRule, monitoringSchedule, paymentSchedule, weightedScoreBp } from "./rules.ts";
+import {
+  earliestEffectiveDate,
+  meanScoreBp,
+  meetsNoticeRule,
+  monitoringSchedule,
+  paymentSchedule,
+  weightedScoreBp,
+} from "./rules.ts";
 
 describe("the three months' notice rule", () => {
   it("allows an ending exactly three calendar months after notice", () => {
@@ -49,7 +56,9 @@ describe("schedules", () => {
     expect(schedule[0].amountPence).toBe(3_333_335);
   });
   it("pays a one-year grant in one instalment", () => {
-    expect(paymentSchedule("2026-04-01", "2027-03-31", 500_000)).toEqual([{ instalment: 1, dueOn: "2026-04-01", amountPence: 500_000 }]);
+    expect(paymentSchedule("2026-04-01", "2027-03-31", 500_000)).toEqual([
+      { instalment: 1, dueOn: "2026-04-01", amountPence: 500_000 },
+    ]);
   });
   it("asks for quarterly returns and a final return", () => {
     const returns = monitoringSchedule("2026-04-01", "2027-03-31", "quarterly");

@@ -29,7 +29,9 @@ export function weightedScoreBp(criteria: ScoringCriterion[], scores: Record<str
 }
 
 /** The mean of the assessors' weighted scores, leaving out those who declared a conflict. */
-export function meanScoreBp(assessments: { conflictDeclared: boolean; weightedScoreBp: number | null }[]): number | null {
+export function meanScoreBp(
+  assessments: { conflictDeclared: boolean; weightedScoreBp: number | null }[],
+): number | null {
   const scored = assessments.filter((a) => !a.conflictDeclared && a.weightedScoreBp !== null);
   if (scored.length === 0) return null;
   return Math.round(scored.reduce((sum, a) => sum + (a.weightedScoreBp ?? 0), 0) / scored.length);
@@ -44,7 +46,11 @@ export function formatScore(bp: number | null): string {
  * anniversary. The total is split into whole pence with the remainder on the first
  * instalment, so the instalments always add up to the award exactly.
  */
-export function paymentSchedule(startDate: string, endDate: string, amountPence: number): { instalment: number; dueOn: string; amountPence: number }[] {
+export function paymentSchedule(
+  startDate: string,
+  endDate: string,
+  amountPence: number,
+): { instalment: number; dueOn: string; amountPence: number }[] {
   const dates: string[] = [];
   for (let year = 0; ; year++) {
     const dueOn = addMonths(startDate, 12 * year);
@@ -54,7 +60,11 @@ export function paymentSchedule(startDate: string, endDate: string, amountPence:
   }
   const each = Math.floor(amountPence / dates.length);
   const remainder = amountPence - each * dates.length;
-  return dates.map((dueOn, index) => ({ instalment: index + 1, dueOn, amountPence: each + (index === 0 ? remainder : 0) }));
+  return dates.map((dueOn, index) => ({
+    instalment: index + 1,
+    dueOn,
+    amountPence: each + (index === 0 ? remainder : 0),
+  }));
 }
 
 const frequencyMonths: Record<MonitoringFrequency, number | null> = {
@@ -65,7 +75,11 @@ const frequencyMonths: Record<MonitoringFrequency, number | null> = {
 };
 
 /** Proportionate monitoring: returns due one month after each period ends, and always one after the grant ends. */
-export function monitoringSchedule(startDate: string, endDate: string, frequency: MonitoringFrequency): { periodLabel: string; dueOn: string }[] {
+export function monitoringSchedule(
+  startDate: string,
+  endDate: string,
+  frequency: MonitoringFrequency,
+): { periodLabel: string; dueOn: string }[] {
   const step = frequencyMonths[frequency];
   const returns: { periodLabel: string; dueOn: string }[] = [];
   if (step !== null) {

@@ -14,12 +14,25 @@ export const directAwardCriteria = {
 } as const;
 export type DirectAwardCriterion = keyof typeof directAwardCriteria;
 
-export type EligibilityQuestion = { id: string; question: string; expected: "yes" | "no"; failureReason: string };
+export type EligibilityQuestion = {
+  id: string;
+  question: string;
+  expected: "yes" | "no";
+  failureReason: string;
+};
 export type ScoringCriterion = { id: string; name: string; weight: number };
 export type ProgrammeOutcome = { code: string; title: string };
 export type MonitoringResult = { outcomeCode: string; measure: string; target: number; achieved: number };
 
-export const applicationStatuses = ["draft", "submitted", "ineligible", "moderated", "awarded", "declined", "waitlisted"] as const;
+export const applicationStatuses = [
+  "draft",
+  "submitted",
+  "ineligible",
+  "moderated",
+  "awarded",
+  "declined",
+  "waitlisted",
+] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 export const monitoringFrequencies = ["quarterly", "six-monthly", "annual", "end-of-grant"] as const;

@@ -6,7 +6,12 @@ import type { GrantProgramme } from "./schema.ts";
 
 // Shared inputs for this module's tests: one realistic programme and direct award.
 
-export async function makeProgramme(db: Db, manager: Actor, now: Date, overrides: Partial<Parameters<typeof createProgramme>[3]> = {}): Promise<GrantProgramme> {
+export async function makeProgramme(
+  db: Db,
+  manager: Actor,
+  now: Date,
+  overrides: Partial<Parameters<typeof createProgramme>[3]> = {},
+): Promise<GrantProgramme> {
   return createProgramme(db, manager, now, {
     code: "CCF-2026",
     title: "Community Chest 2026",
@@ -17,8 +22,18 @@ export async function makeProgramme(db: Db, manager: Actor, now: Date, overrides
     opensOn: "2026-05-01",
     closesOn: "2026-07-31",
     eligibilityQuestions: [
-      { id: "local", question: "Does your project take place in Kent or Medway?", expected: "yes", failureReason: "The project must take place in Kent or Medway" },
-      { id: "profit", question: "Does your organisation distribute profits to shareholders?", expected: "no", failureReason: "Organisations that distribute profits cannot apply" },
+      {
+        id: "local",
+        question: "Does your project take place in Kent or Medway?",
+        expected: "yes",
+        failureReason: "The project must take place in Kent or Medway",
+      },
+      {
+        id: "profit",
+        question: "Does your organisation distribute profits to shareholders?",
+        expected: "no",
+        failureReason: "Organisations that distribute profits cannot apply",
+      },
     ],
     scoringCriteria: [
       { id: "need", name: "Evidence of need", weight: 3 },
@@ -35,7 +50,8 @@ export async function makeProgramme(db: Db, manager: Actor, now: Date, overrides
 export function directAwardInput(overrides: Partial<DirectAwardInput> = {}): DirectAwardInput {
   return {
     criterion: "unique-position",
-    justification: "The only organisation running a specialist tenancy sustainment service for care leavers in Medway.",
+    justification:
+      "The only organisation running a specialist tenancy sustainment service for care leavers in Medway.",
     title: "Care leavers tenancy sustainment",
     description: "Support for care leavers in their first tenancy.",
     grantType: "strategic",

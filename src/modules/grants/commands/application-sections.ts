@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { email, normalisePostcode, requiredText, ukPhone } from "../../../platform/http/fields.ts";
-import { charityNumberPattern, companyNumberPattern, normaliseRegistration, type OrganisationType, organisationTypes, poundsAsPence } from "../inputs.ts";
+import {
+  charityNumberPattern,
+  companyNumberPattern,
+  normaliseRegistration,
+  type OrganisationType,
+  organisationTypes,
+  poundsAsPence,
+} from "../inputs.ts";
 import type { GrantApplication, GrantProgramme } from "../schema.ts";
 
 // The sections of the application form. Each section validates on its own (save and
@@ -39,19 +46,37 @@ const organisationSection = z
     town: requiredText("the town or city", 100),
   })
   .superRefine((value, ctx) => {
-    const charityType = value.organisationType === "registered-charity" || value.organisationType === "charitable-incorporated-organisation";
-    const companyType = value.organisationType === "community-interest-company" || value.organisationType === "company-limited-by-guarantee";
-    if (charityType && !value.charityNumber) ctx.addIssue({ code: "custom", path: ["charityNumber"], message: "Enter your charity number" });
+    const charityType =
+      value.organisationType === "registered-charity" ||
+      value.organisationType === "charitable-incorporated-organisation";
+    const companyType =
+      value.organisationType === "community-interest-company" ||
+      value.organisationType === "company-limited-by-guarantee";
+    if (charityType && !value.charityNumber)
+      ctx.addIssue({ code: "custom", path: ["charityNumber"], message: "Enter your charity number" });
     if (value.charityNumber && !charityNumberPattern.test(value.charityNumber))
-      ctx.addIssue({ code: "custom", path: ["charityNumber"], message: "Enter a charity number of 6 or 7 digits, like 1234567 (or SC012345 in Scotland)" });
-    if (companyType && !value.companyNumber) ctx.addIssue({ code: "custom", path: ["companyNumber"], message: "Enter your company number" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["charityNumber"],
+        message: "Enter a charity number of 6 or 7 digits, like 1234567 (or SC012345 in Scotland)",
+      });
+    if (companyType && !value.companyNumber)
+      ctx.addIssue({ code: "custom", path: ["companyNumber"], message: "Enter your company number" });
     if (value.companyNumber && !companyNumberPattern.test(value.companyNumber))
-      ctx.addIssue({ code: "custom", path: ["companyNumber"], message: "Enter a company number of 8 characters, like 01234567 or SC123456" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["companyNumber"],
+        message: "Enter a company number of 8 characters, like 01234567 or SC123456",
+      });
   });
 
 const contactSection = z.object({
   contactName: requiredText("the contact's full name", 150),
-  contactEmail: z.string({ error: "Enter an email address" }).trim().min(1, { error: "Enter an email address" }).pipe(email),
+  contactEmail: z
+    .string({ error: "Enter an email address" })
+    .trim()
+    .min(1, { error: "Enter an email address" })
+    .pipe(email),
   contactPhone: z
     .string()
     .optional()
@@ -65,21 +90,34 @@ function projectSection(programme: GrantProgramme) {
   return z.object({
     projectTitle: requiredText("a project title", 150),
     projectSummary: requiredText("a summary of the project", 3000),
-    amountRequestedPence: poundsAsPence("the amount you are asking for", { min: 100, max: programme.maxAwardPence }),
+    amountRequestedPence: poundsAsPence("the amount you are asking for", {
+      min: 100,
+      max: programme.maxAwardPence,
+    }),
     outcomeCodes: z
       .array(z.string(), { error: "Select at least one outcome" })
       .min(1, { error: "Select at least one outcome your project will achieve" })
-      .refine((list) => list.every((code) => codes.includes(code)), { error: "Select outcomes from the list" }),
+      .refine((list) => list.every((code) => codes.includes(code)), {
+        error: "Select outcomes from the list",
+      }),
   });
 }
 
 function eligibilitySection(programme: GrantProgramme) {
   return z.object(
-    Object.fromEntries(programme.eligibilityQuestions.map((question) => [question.id, z.enum(["yes", "no"], { error: `Answer: ${question.question}` })])),
+    Object.fromEntries(
+      programme.eligibilityQuestions.map((question) => [
+        question.id,
+        z.enum(["yes", "no"], { error: `Answer: ${question.question}` }),
+      ]),
+    ),
   );
 }
 
-export function sectionSchema(programme: GrantProgramme, section: ApplicationSection): z.ZodType<Record<string, unknown>> {
+export function sectionSchema(
+  programme: GrantProgramme,
+  section: ApplicationSection,
+): z.ZodType<Record<string, unknown>> {
   switch (section) {
     case "eligibility":
       return eligibilitySection(programme).transform((answers) => ({ answers }));
@@ -93,16 +131,30 @@ export function sectionSchema(programme: GrantProgramme, section: ApplicationSec
 }
 
 /** Which sections are complete, for the task list and the check-answers page. */
-export function completedSections(programme: GrantProgramme, application: GrantApplication): Record<ApplicationSection, boolean> {
+export function completedSections(
+  programme: GrantProgramme,
+  application: GrantApplication,
+): Record<ApplicationSection, boolean> {
   return {
-    eligibility: programme.eligibilityQuestions.every((question) => application.answers[question.id] !== undefined),
-    organisation: Boolean(application.organisationName && application.organisationType && application.postcode),
+    eligibility: programme.eligibilityQuestions.every(
+      (question) => application.answers[question.id] !== undefined,
+    ),
+    organisation: Boolean(
+      application.organisationName && application.organisationType && application.postcode,
+    ),
     contact: Boolean(application.contactName && application.contactEmail),
-    project: Boolean(application.projectTitle && application.projectSummary && application.amountRequestedPence && application.outcomeCodes.length > 0),
+    project: Boolean(
+      application.projectTitle &&
+        application.projectSummary &&
+        application.amountRequestedPence &&
+        application.outcomeCodes.length > 0,
+    ),
   };
 }
 
 /** Reasons the answers make the organisation ineligible; empty when eligible. */
 export function eligibilityFailures(programme: GrantProgramme, answers: Record<string, string>): string[] {
-  return programme.eligibilityQuestions.filter((question) => answers[question.id] !== question.expected).map((question) => question.failureReason);
+  return programme.eligibilityQuestions
+    .filter((question) => answers[question.id] !== question.expected)
+    .map((question) => question.failureReason);
 }

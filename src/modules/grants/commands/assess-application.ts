@@ -14,9 +14,16 @@ import { maxScore, weightedScoreBp } from "../rules.ts";
 import { type GrantApplication, type GrantAssessment, grantApplication, grantAssessment } from "../schema.ts";
 import { loadProgramme } from "./applications.ts";
 
-export async function loadApplication(db: Db, organisationId: string, applicationId: string): Promise<GrantApplication> {
+export async function loadApplication(
+  db: Db,
+  organisationId: string,
+  applicationId: string,
+): Promise<GrantApplication> {
   if (!isUuid(applicationId)) throw notFound("Application not found");
-  const [application] = await db.select().from(grantApplication).where(inOrganisation(grantApplication, organisationId, eq(grantApplication.id, applicationId)));
+  const [application] = await db
+    .select()
+    .from(grantApplication)
+    .where(inOrganisation(grantApplication, organisationId, eq(grantApplication.id, applicationId)));
   if (!application) throw notFound("Application not found");
   return application;
 }
@@ -33,10 +40,20 @@ export type AssessmentInput = z.input<typeof assessmentInput>;
  * An assessor first declares any conflict of interest. With a conflict they do not
  * score, and the declaration is kept; without one they score every criterion 0 to 5.
  */
-export async function assessApplication(db: Db, actor: Actor, now: Date, applicationId: string, input: AssessmentInput): Promise<GrantAssessment> {
+export async function assessApplication(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  applicationId: string,
+  input: AssessmentInput,
+): Promise<GrantAssessment> {
   requireAllowed(canAssess(actor), "Only officers and managers can assess applications.");
   const application = await loadApplication(db, actor.organisationId, applicationId);
-  if (application.status !== "submitted") throw conflict("Assessment closed", `Application ${application.reference} is ${application.status}; only submitted, eligible applications are assessed.`);
+  if (application.status !== "submitted")
+    throw conflict(
+      "Assessment closed",
+      `Application ${application.reference} is ${application.status}; only submitted, eligible applications are assessed.`,
+    );
   const parsed = assessmentInput.safeParse(input);
   if (!parsed.success) throw invalid("Check the assessment.", fieldErrorsFrom(parsed.error));
   const programme = await loadProgramme(db, actor.organisationId, application.programmeId);
@@ -48,7 +65,8 @@ export async function assessApplication(db: Db, actor: Actor, now: Date, applica
   } else {
     for (const criterion of programme.scoringCriteria) {
       const raw = String(parsed.data.scores[criterion.id] ?? "").trim();
-      if (!/^\d+$/.test(raw) || Number(raw) > maxScore) errors[`scores.${criterion.id}`] = `Score ${criterion.name} from 0 to ${maxScore}`;
+      if (!/^\d+$/.test(raw) || Number(raw) > maxScore)
+        errors[`scores.${criterion.id}`] = `Score ${criterion.name} from 0 to ${maxScore}`;
       else scores[criterion.id] = Number(raw);
     }
   }
@@ -71,7 +89,8 @@ export async function assessApplication(db: Db, actor: Actor, now: Date, applica
       })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw conflict("Already assessed", `You have already assessed application ${application.reference}.`);
+    if (!created)
+      throw conflict("Already assessed", `You have already assessed application ${application.reference}.`);
     await recordAudit(tx, actor, now, {
       action: "create",
       entityType: "grant-assessment",
@@ -85,7 +104,11 @@ export async function assessApplication(db: Db, actor: Actor, now: Date, applica
   });
 }
 
-export async function listAssessments(db: Db, organisationId: string, applicationId: string): Promise<GrantAssessment[]> {
+export async function listAssessments(
+  db: Db,
+  organisationId: string,
+  applicationId: string,
+): Promise<GrantAssessment[]> {
   return db
     .select()
     .from(grantAssessment)

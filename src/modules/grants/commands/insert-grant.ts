@@ -5,7 +5,14 @@ import { newId } from "../../../platform/db/ids.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { realDate } from "../inputs.ts";
 import { monitoringSchedule, paymentSchedule } from "../rules.ts";
-import { type GrantAward, grantAgreement, grantAward, grantMonitoringReturn, grantPayment, monitoringFrequencies } from "../schema.ts";
+import {
+  type GrantAward,
+  grantAgreement,
+  grantAward,
+  grantMonitoringReturn,
+  grantPayment,
+  monitoringFrequencies,
+} from "../schema.ts";
 
 // Writing a grant with its agreement, payment schedule and monitoring schedule.
 // Used by both routes to a grant (an award decision and a direct award) so both get the same agreement.
@@ -21,7 +28,12 @@ export const agreementFields = {
 };
 
 export function checkGrantDates(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx): void {
-  if (value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date must be on or after the start date" });
+  if (value.endDate < value.startDate)
+    ctx.addIssue({
+      code: "custom",
+      path: ["endDate"],
+      message: "The end date must be on or after the start date",
+    });
   else if (value.endDate > `${Number(value.startDate.slice(0, 4)) + 5}${value.startDate.slice(4)}`)
     ctx.addIssue({ code: "custom", path: ["endDate"], message: "A grant can last at most 5 years" });
 }
@@ -44,7 +56,13 @@ export async function insertGrant(
     .insert(grantAward)
     .values({ ...grant, organisationId, id, reference: newGrantReference(), createdAt: now, updatedAt: now })
     .returning();
-  await tx.insert(grantAgreement).values({ organisationId, grantId: id, conditions: agreement.conditions, monitoringFrequency: agreement.monitoringFrequency, version: 1 });
+  await tx.insert(grantAgreement).values({
+    organisationId,
+    grantId: id,
+    conditions: agreement.conditions,
+    monitoringFrequency: agreement.monitoringFrequency,
+    version: 1,
+  });
   await tx.insert(grantPayment).values(
     paymentSchedule(grant.startDate, grant.endDate, grant.amountAwardedPence).map((payment) => ({
       organisationId,

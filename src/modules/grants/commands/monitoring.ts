@@ -27,7 +27,14 @@ const count = (what: string) =>
 
 const returnInput = z.object({
   results: z
-    .array(z.object({ outcomeCode: z.string().trim().min(1), measure: requiredText("what was measured", 200), target: count("target"), achieved: count("number achieved") }))
+    .array(
+      z.object({
+        outcomeCode: z.string().trim().min(1),
+        measure: requiredText("what was measured", 200),
+        target: count("target"),
+        achieved: count("number achieved"),
+      }),
+    )
     .min(1, { error: "Report against at least one outcome in the agreement" }),
   narrative: requiredText("a summary of progress", 5000),
 });
@@ -37,22 +44,53 @@ export type MonitoringReturnInput = z.input<typeof returnInput>;
  * Outputs and outcomes are reported against the outcomes named in the grant agreement
  * (the funder's outcome codes), so reports can add them up across grants.
  */
-export async function submitMonitoringReturn(db: Db, actor: Actor, now: Date, returnId: string, input: MonitoringReturnInput): Promise<GrantMonitoringReturn> {
+export async function submitMonitoringReturn(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  returnId: string,
+  input: MonitoringReturnInput,
+): Promise<GrantMonitoringReturn> {
   requireAllowed(canManageGrant(actor), "Only officers and managers can record monitoring returns.");
   if (!isUuid(returnId)) throw notFound("Monitoring return not found");
-  const [existing] = await db.select().from(grantMonitoringReturn).where(inOrganisation(grantMonitoringReturn, actor.organisationId, eq(grantMonitoringReturn.id, returnId)));
+  const [existing] = await db
+    .select()
+    .from(grantMonitoringReturn)
+    .where(
+      inOrganisation(grantMonitoringReturn, actor.organisationId, eq(grantMonitoringReturn.id, returnId)),
+    );
   if (!existing) throw notFound("Monitoring return not found");
   const grant = await loadGrant(db, actor.organisationId, existing.grantId);
-  if (existing.status !== "due") throw conflict("Already received", `The ${existing.periodLabel} return was received on ${existing.submittedAt?.toISOString().slice(0, 10)}.`);
+  if (existing.status !== "due")
+    throw conflict(
+      "Already received",
+      `The ${existing.periodLabel} return was received on ${existing.submittedAt?.toISOString().slice(0, 10)}.`,
+    );
   const parsed = returnInput.safeParse(input);
   if (!parsed.success) throw invalid("Check the monitoring return.", fieldErrorsFrom(parsed.error));
   const unknown = parsed.data.results.filter((result) => !grant.outcomeCodes.includes(result.outcomeCode));
-  if (unknown.length > 0) throw invalid("Check the monitoring return.", { results: `Report only against the agreement's outcomes: ${grant.outcomeCodes.join(", ")}` });
+  if (unknown.length > 0)
+    throw invalid("Check the monitoring return.", {
+      results: `Report only against the agreement's outcomes: ${grant.outcomeCodes.join(", ")}`,
+    });
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(grantMonitoringReturn)
-      .set({ status: "submitted", results: parsed.data.results, narrative: parsed.data.narrative, submittedAt: now, submittedBy: actorName(actor) })
-      .where(inOrganisation(grantMonitoringReturn, actor.organisationId, eq(grantMonitoringReturn.id, existing.id), eq(grantMonitoringReturn.status, "due")))
+      .set({
+        status: "submitted",
+        results: parsed.data.results,
+        narrative: parsed.data.narrative,
+        submittedAt: now,
+        submittedBy: actorName(actor),
+      })
+      .where(
+        inOrganisation(
+          grantMonitoringReturn,
+          actor.organisationId,
+          eq(grantMonitoringReturn.id, existing.id),
+          eq(grantMonitoringReturn.status, "due"),
+        ),
+      )
       .returning();
     if (!updated) throw conflict("Already received", "This return was recorded by someone else.");
     const released = await releaseHeldPayments(tx, actor.organisationId, grant.id, londonDay(now));

@@ -22,10 +22,18 @@ describe("the daily grants job", () => {
     const officer = actorFor(organisationId, "officer");
     const manager = actorFor(organisationId, "manager");
     // Three annual instalments: 2026-07-01, 2027-07-01, 2028-07-01. Notice for the second must be given by 2027-04-01.
-    const grant = await approveDirectAward(database.db, manager, testNow, (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id);
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+    );
     const before = new Date("2027-03-10T09:00:00Z");
     expect((await runGrantsDaily(database.db, organisationId, before)).reminders).toBeGreaterThan(0);
-    const reminders = await database.db.select().from(grantReminder).where(eq(grantReminder.grantId, grant.id));
+    const reminders = await database.db
+      .select()
+      .from(grantReminder)
+      .where(eq(grantReminder.grantId, grant.id));
     const notice = reminders.filter((r) => r.kind === "notice-deadline");
     expect(notice.map((r) => r.subjectDate)).toEqual(["2027-04-01"]);
     expect(notice[0].message).toContain("give notice by 1 April 2027");
@@ -37,7 +45,19 @@ describe("the daily grants job", () => {
   it("holds payments on grants with overdue monitoring and ends grants past their end date", async () => {
     const officer = actorFor(organisationId, "officer");
     const manager = actorFor(organisationId, "manager");
-    const grant = await approveDirectAward(database.db, manager, testNow, (await proposeDirectAward(database.db, officer, testNow, directAwardInput({ startDate: "2026-07-01", endDate: "2027-06-30" }))).id);
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (
+        await proposeDirectAward(
+          database.db,
+          officer,
+          testNow,
+          directAwardInput({ startDate: "2026-07-01", endDate: "2027-06-30" }),
+        )
+      ).id,
+    );
     const result = await runGrantsDaily(database.db, organisationId, new Date("2026-12-01T09:00:00Z"));
     expect(result.held).toBeGreaterThan(0);
     const later = await runGrantsDaily(database.db, organisationId, new Date("2027-08-01T09:00:00Z"));

@@ -6,9 +6,32 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { type FieldErrors, forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, checkboxes, formatDate, html, panel, radios, summaryList, table, taskList, textarea, textInput } from "../../../platform/ui/index.ts";
-import { type ApplicationSection, applicationSections, completedSections, sectionTitles } from "../commands/application-sections.ts";
-import { isOpen, loadOwnApplication, saveApplicationSection, startApplication, submitApplication } from "../commands/applications.ts";
+import {
+  button,
+  checkboxes,
+  formatDate,
+  html,
+  panel,
+  radios,
+  summaryList,
+  table,
+  taskList,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import {
+  type ApplicationSection,
+  applicationSections,
+  completedSections,
+  sectionTitles,
+} from "../commands/application-sections.ts";
+import {
+  isOpen,
+  loadOwnApplication,
+  saveApplicationSection,
+  startApplication,
+  submitApplication,
+} from "../commands/applications.ts";
 import { organisationTypes } from "../inputs.ts";
 import { canApply } from "../policy.ts";
 import { type GrantApplication, type GrantProgramme, grantApplication, grantProgramme } from "../schema.ts";
@@ -16,19 +39,40 @@ import { applicationTag, attempt, csrfField, formError, money, penceAsPounds } f
 
 function requireApplicant(c: Context<AppEnv>): Actor {
   const actor = requireActor(c);
-  if (!canApply(actor)) throw forbidden("Sign in with your organisation's community group or partner account to apply for a grant.");
+  if (!canApply(actor))
+    throw forbidden(
+      "Sign in with your organisation's community group or partner account to apply for a grant.",
+    );
   return actor;
 }
 
 const base = (id: string) => `/grants/apply/applications/${id}`;
 
-function sectionForm(c: Context<AppEnv>, programme: GrantProgramme, application: GrantApplication, section: ApplicationSection, values: Record<string, string | string[]>, errors: FieldErrors = {}, status: 200 | 409 | 422 = 200): Response {
+function sectionForm(
+  c: Context<AppEnv>,
+  programme: GrantProgramme,
+  application: GrantApplication,
+  section: ApplicationSection,
+  values: Record<string, string | string[]>,
+  errors: FieldErrors = {},
+  status: 200 | 409 | 422 = 200,
+): Response {
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const fields = (() => {
     switch (section) {
       case "eligibility":
         return html`${programme.eligibilityQuestions.map((question) =>
-          radios({ name: question.id, legend: { text: question.question, classes: "govuk-fieldset__legend--s" }, inline: true, value: text(question.id), error: errors[question.id], items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }] }),
+          radios({
+            name: question.id,
+            legend: { text: question.question, classes: "govuk-fieldset__legend--s" },
+            inline: true,
+            value: text(question.id),
+            error: errors[question.id],
+            items: [
+              { value: "yes", text: "Yes" },
+              { value: "no", text: "No" },
+            ],
+          }),
         )}`;
       case "organisation":
         return html`${textInput({ name: "organisationName", label: "Organisation name", value: text("organisationName"), error: errors.organisationName, autocomplete: "organization" })}
@@ -63,16 +107,35 @@ function sectionForm(c: Context<AppEnv>, programme: GrantProgramme, application:
   });
 }
 
-function storedValues(application: GrantApplication, section: ApplicationSection): Record<string, string | string[]> {
+function storedValues(
+  application: GrantApplication,
+  section: ApplicationSection,
+): Record<string, string | string[]> {
   switch (section) {
     case "eligibility":
       return { ...application.answers };
     case "organisation":
-      return { organisationName: application.organisationName ?? "", organisationType: application.organisationType ?? "", charityNumber: application.charityNumber ?? "", companyNumber: application.companyNumber ?? "", postcode: application.postcode ?? "", town: application.town ?? "" };
+      return {
+        organisationName: application.organisationName ?? "",
+        organisationType: application.organisationType ?? "",
+        charityNumber: application.charityNumber ?? "",
+        companyNumber: application.companyNumber ?? "",
+        postcode: application.postcode ?? "",
+        town: application.town ?? "",
+      };
     case "contact":
-      return { contactName: application.contactName ?? "", contactEmail: application.contactEmail ?? "", contactPhone: application.contactPhone ?? "" };
+      return {
+        contactName: application.contactName ?? "",
+        contactEmail: application.contactEmail ?? "",
+        contactPhone: application.contactPhone ?? "",
+      };
     case "project":
-      return { projectTitle: application.projectTitle ?? "", projectSummary: application.projectSummary ?? "", amountRequestedPence: penceAsPounds(application.amountRequestedPence), outcomeCodes: application.outcomeCodes };
+      return {
+        projectTitle: application.projectTitle ?? "",
+        projectSummary: application.projectSummary ?? "",
+        amountRequestedPence: penceAsPounds(application.amountRequestedPence),
+        outcomeCodes: application.outcomeCodes,
+      };
   }
 }
 
@@ -80,20 +143,71 @@ function isSection(value: string): value is ApplicationSection {
   return (applicationSections as readonly string[]).includes(value);
 }
 
-export function answersList(programme: GrantProgramme, application: GrantApplication, changeLinks: boolean): ReturnType<typeof summaryList> {
-  const change = (section: ApplicationSection, what: string) => (changeLinks ? [{ href: `${base(application.id)}/${section}`, text: "Change", visuallyHiddenText: what }] : undefined);
+export function answersList(
+  programme: GrantProgramme,
+  application: GrantApplication,
+  changeLinks: boolean,
+): ReturnType<typeof summaryList> {
+  const change = (section: ApplicationSection, what: string) =>
+    changeLinks
+      ? [{ href: `${base(application.id)}/${section}`, text: "Change", visuallyHiddenText: what }]
+      : undefined;
   return summaryList([
-    ...programme.eligibilityQuestions.map((question) => ({ key: question.question, value: application.answers[question.id] === "yes" ? "Yes" : application.answers[question.id] === "no" ? "No" : "Not answered", actions: change("eligibility", question.question) })),
-    { key: "Organisation", value: application.organisationName ?? "", actions: change("organisation", "organisation") },
-    { key: "Type", value: (organisationTypes as Record<string, string>)[application.organisationType ?? ""] ?? "", actions: change("organisation", "type of organisation") },
-    { key: "Charity number", value: application.charityNumber ?? "None", actions: change("organisation", "charity number") },
-    { key: "Company number", value: application.companyNumber ?? "None", actions: change("organisation", "company number") },
-    { key: "Address", value: `${application.town ?? ""} ${application.postcode ?? ""}`, actions: change("organisation", "address") },
-    { key: "Contact", value: `${application.contactName ?? ""}, ${application.contactEmail ?? ""}${application.contactPhone ? `, ${application.contactPhone}` : ""}`, actions: change("contact", "contact details") },
+    ...programme.eligibilityQuestions.map((question) => ({
+      key: question.question,
+      value:
+        application.answers[question.id] === "yes"
+          ? "Yes"
+          : application.answers[question.id] === "no"
+            ? "No"
+            : "Not answered",
+      actions: change("eligibility", question.question),
+    })),
+    {
+      key: "Organisation",
+      value: application.organisationName ?? "",
+      actions: change("organisation", "organisation"),
+    },
+    {
+      key: "Type",
+      value: (organisationTypes as Record<string, string>)[application.organisationType ?? ""] ?? "",
+      actions: change("organisation", "type of organisation"),
+    },
+    {
+      key: "Charity number",
+      value: application.charityNumber ?? "None",
+      actions: change("organisation", "charity number"),
+    },
+    {
+      key: "Company number",
+      value: application.companyNumber ?? "None",
+      actions: change("organisation", "company number"),
+    },
+    {
+      key: "Address",
+      value: `${application.town ?? ""} ${application.postcode ?? ""}`,
+      actions: change("organisation", "address"),
+    },
+    {
+      key: "Contact",
+      value: `${application.contactName ?? ""}, ${application.contactEmail ?? ""}${application.contactPhone ? `, ${application.contactPhone}` : ""}`,
+      actions: change("contact", "contact details"),
+    },
     { key: "Project", value: application.projectTitle ?? "", actions: change("project", "project title") },
     { key: "Summary", value: application.projectSummary ?? "", actions: change("project", "summary") },
-    { key: "Amount requested", value: money(application.amountRequestedPence), actions: change("project", "amount") },
-    { key: "Outcomes", value: programme.outcomes.filter((o) => application.outcomeCodes.includes(o.code)).map((o) => o.title).join("; "), actions: change("project", "outcomes") },
+    {
+      key: "Amount requested",
+      value: money(application.amountRequestedPence),
+      actions: change("project", "amount"),
+    },
+    {
+      key: "Outcomes",
+      value: programme.outcomes
+        .filter((o) => application.outcomeCodes.includes(o.code))
+        .map((o) => o.title)
+        .join("; "),
+      actions: change("project", "outcomes"),
+    },
   ]);
 }
 
@@ -103,12 +217,30 @@ export function applyPages(): Hono<AppEnv> {
   app.get("/grants/apply", async (c) => {
     const actor = requireApplicant(c);
     const db = c.get("services").database.db;
-    const programmes = (await db.select().from(grantProgramme).where(inOrganisation(grantProgramme, actor.organisationId)).orderBy(grantProgramme.closesOn)).filter((p) => isOpen(p, c.get("now")));
+    const programmes = (
+      await db
+        .select()
+        .from(grantProgramme)
+        .where(inOrganisation(grantProgramme, actor.organisationId))
+        .orderBy(grantProgramme.closesOn)
+    ).filter((p) => isOpen(p, c.get("now")));
     const mine = await db
       .select({ application: grantApplication, programmeTitle: grantProgramme.title })
       .from(grantApplication)
-      .innerJoin(grantProgramme, and(eq(grantProgramme.organisationId, grantApplication.organisationId), eq(grantProgramme.id, grantApplication.programmeId)))
-      .where(inOrganisation(grantApplication, actor.organisationId, eq(grantApplication.applicantUserId, actor.kind === "user" ? actor.userId : "")))
+      .innerJoin(
+        grantProgramme,
+        and(
+          eq(grantProgramme.organisationId, grantApplication.organisationId),
+          eq(grantProgramme.id, grantApplication.programmeId),
+        ),
+      )
+      .where(
+        inOrganisation(
+          grantApplication,
+          actor.organisationId,
+          eq(grantApplication.applicantUserId, actor.kind === "user" ? actor.userId : ""),
+        ),
+      )
       .orderBy(desc(grantApplication.updatedAt));
     return renderPage(c, {
       title: "Apply for a grant",
@@ -116,32 +248,50 @@ export function applyPages(): Hono<AppEnv> {
         <h2 class="govuk-heading-m">Open programmes</h2>
         ${programmes.length === 0 ? html`<p class="govuk-body">No programmes are open at the moment.</p>` : ""}
         ${programmes.map(
-          (programme) => html`<div class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-s">${programme.title}</h3>
+          (
+            programme,
+          ) => html`<div class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-s">${programme.title}</h3>
             <p class="govuk-body">${programme.description}</p>
             <p class="govuk-body">Grants of up to ${money(programme.maxAwardPence)}. Closes ${formatDate(programme.closesOn)}.</p>
             <form method="post" action="/grants/apply/${programme.id}/start" novalidate>${csrfField(c)}${button({ text: `Start an application to ${programme.title}`, isStartButton: true })}</form></div>`,
         )}
         <h2 class="govuk-heading-m">Your applications</h2>
-        ${mine.length === 0
-          ? html`<p class="govuk-body">You have not started any applications.</p>`
-          : table({
-              caption: "Your applications",
-              captionClasses: "govuk-visually-hidden",
-              head: [{ text: "Reference" }, { text: "Programme" }, { text: "Project" }, { text: "Status" }],
-              rows: mine.map(({ application, programmeTitle }) => [html`<a class="govuk-link" href="${base(application.id)}">${application.reference}</a>`, programmeTitle, application.projectTitle ?? "Not given yet", applicationTag(application.status)]),
-            })}`,
+        ${
+          mine.length === 0
+            ? html`<p class="govuk-body">You have not started any applications.</p>`
+            : table({
+                caption: "Your applications",
+                captionClasses: "govuk-visually-hidden",
+                head: [{ text: "Reference" }, { text: "Programme" }, { text: "Project" }, { text: "Status" }],
+                rows: mine.map(({ application, programmeTitle }) => [
+                  html`<a class="govuk-link" href="${base(application.id)}">${application.reference}</a>`,
+                  programmeTitle,
+                  application.projectTitle ?? "Not given yet",
+                  applicationTag(application.status),
+                ]),
+              })
+        }`,
     });
   });
 
   app.post("/grants/apply/:programmeId/start", async (c) => {
     const actor = requireApplicant(c);
-    const application = await startApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("programmeId"));
+    const application = await startApplication(
+      c.get("services").database.db,
+      actor,
+      c.get("now"),
+      c.req.param("programmeId"),
+    );
     return c.redirect(base(application.id), 303);
   });
 
   app.get("/grants/apply/applications/:id", async (c) => {
     const actor = requireApplicant(c);
-    const { application, programme } = await loadOwnApplication(c.get("services").database.db, actor, c.req.param("id"));
+    const { application, programme } = await loadOwnApplication(
+      c.get("services").database.db,
+      actor,
+      c.req.param("id"),
+    );
     if (application.status !== "draft") return c.redirect(`${base(application.id)}/confirmation`, 303);
     const complete = completedSections(programme, application);
     const ready = applicationSections.every((section) => complete[section]);
@@ -158,7 +308,11 @@ export function applyPages(): Hono<AppEnv> {
 
   app.get("/grants/apply/applications/:id/check", async (c) => {
     const actor = requireApplicant(c);
-    const { application, programme } = await loadOwnApplication(c.get("services").database.db, actor, c.req.param("id"));
+    const { application, programme } = await loadOwnApplication(
+      c.get("services").database.db,
+      actor,
+      c.req.param("id"),
+    );
     if (application.status !== "draft") return c.redirect(`${base(application.id)}/confirmation`, 303);
     return checkPage(c, programme, application);
   });
@@ -174,16 +328,22 @@ export function applyPages(): Hono<AppEnv> {
 
   app.get("/grants/apply/applications/:id/confirmation", async (c) => {
     const actor = requireApplicant(c);
-    const { application, programme } = await loadOwnApplication(c.get("services").database.db, actor, c.req.param("id"));
+    const { application, programme } = await loadOwnApplication(
+      c.get("services").database.db,
+      actor,
+      c.req.param("id"),
+    );
     if (application.status === "draft") return c.redirect(base(application.id), 303);
     return renderPage(c, {
       title: "Application sent",
       content: html`${panel({ title: "Application sent", body: html`Your reference number<br><strong>${application.reference}</strong>` })}
-        ${application.status === "ineligible"
-          ? html`<h2 class="govuk-heading-m">Your organisation is not eligible for this programme</h2><p class="govuk-body">Because of your answers to the eligibility questions:</p>
+        ${
+          application.status === "ineligible"
+            ? html`<h2 class="govuk-heading-m">Your organisation is not eligible for this programme</h2><p class="govuk-body">Because of your answers to the eligibility questions:</p>
             <ul class="govuk-list govuk-list--bullet">${application.eligibilityReasons.map((reason) => html`<li>${reason}</li>`)}</ul>`
-          : html`<h2 class="govuk-heading-m">What happens next</h2>
-            <p class="govuk-body">Assessors will score your application against the published criteria for ${programme.title}. We will tell you the decision, with our reasons, by email to ${application.contactEmail ?? "your contact"}.</p>`}
+            : html`<h2 class="govuk-heading-m">What happens next</h2>
+            <p class="govuk-body">Assessors will score your application against the published criteria for ${programme.title}. We will tell you the decision, with our reasons, by email to ${application.contactEmail ?? "your contact"}.</p>`
+        }
         <p class="govuk-body">Status: ${applicationTag(application.status)}</p>
         ${application.decisionReason ? html`<p class="govuk-body">Decision: ${application.decisionReason}</p>` : ""}
         <p class="govuk-body"><a class="govuk-link" href="/grants/apply">Back to your applications</a></p>`,
@@ -193,7 +353,11 @@ export function applyPages(): Hono<AppEnv> {
   app.get("/grants/apply/applications/:id/:section", async (c) => {
     const actor = requireApplicant(c);
     const section = c.req.param("section");
-    const { application, programme } = await loadOwnApplication(c.get("services").database.db, actor, c.req.param("id"));
+    const { application, programme } = await loadOwnApplication(
+      c.get("services").database.db,
+      actor,
+      c.req.param("id"),
+    );
     if (!isSection(section) || application.status !== "draft") return c.redirect(base(application.id), 303);
     return sectionForm(c, programme, application, section, storedValues(application, section));
   });
@@ -207,17 +371,33 @@ export function applyPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const values: Record<string, string | string[]> = { ...form };
     if (section === "project") values.outcomeCodes = await readFormList(c, "outcomeCodes");
-    const result = await attempt(() => saveApplicationSection(db, actor, c.get("now"), application.id, section, values));
-    if (!result.ok) return sectionForm(c, programme, application, section, values, result.errors, result.status);
+    const result = await attempt(() =>
+      saveApplicationSection(db, actor, c.get("now"), application.id, section, values),
+    );
+    if (!result.ok)
+      return sectionForm(c, programme, application, section, values, result.errors, result.status);
     const next = applicationSections[applicationSections.indexOf(section) + 1];
     const complete = completedSections(programme, result.value);
-    return c.redirect(next && !complete[next] ? `${base(application.id)}/${next}` : applicationSections.every((s) => complete[s]) ? `${base(application.id)}/check` : base(application.id), 303);
+    return c.redirect(
+      next && !complete[next]
+        ? `${base(application.id)}/${next}`
+        : applicationSections.every((s) => complete[s])
+          ? `${base(application.id)}/check`
+          : base(application.id),
+      303,
+    );
   });
 
   return app;
 }
 
-function checkPage(c: Context<AppEnv>, programme: GrantProgramme, application: GrantApplication, errors: FieldErrors = {}, status: 200 | 409 | 422 = 200): Response {
+function checkPage(
+  c: Context<AppEnv>,
+  programme: GrantProgramme,
+  application: GrantApplication,
+  errors: FieldErrors = {},
+  status: 200 | 409 | 422 = 200,
+): Response {
   return renderPage(c, {
     title: "Check your answers before sending your application",
     errors,

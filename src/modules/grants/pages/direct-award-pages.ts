@@ -11,7 +11,12 @@ import { directAwardCriteria } from "../schema.ts";
 import { agreementFieldsHtml, agreementInput } from "./application-pages.ts";
 import { attempt, csrfField, formError, staffNav } from "./page-helpers.ts";
 
-function form(c: Context<AppEnv>, values: Record<string, string>, errors: FieldErrors = {}, status: 200 | 409 | 422 = 200): Response {
+function form(
+  c: Context<AppEnv>,
+  values: Record<string, string>,
+  errors: FieldErrors = {},
+  status: 200 | 409 | 422 = 200,
+): Response {
   return renderPage(c, {
     title: "Propose a direct award",
     errors,
@@ -25,7 +30,17 @@ function form(c: Context<AppEnv>, values: Record<string, string>, errors: FieldE
         <h2 class="govuk-heading-m">The grant</h2>
         ${textInput({ name: "title", label: "Title", value: values.title, error: errors.title })}
         ${textarea({ name: "description", label: "What the grant is for", value: values.description, error: errors.description, rows: 3 })}
-        ${radios({ name: "grantType", legend: { text: "Type of grant", classes: "govuk-fieldset__legend--s" }, inline: true, value: values.grantType, error: errors.grantType, items: [{ value: "innovation", text: "Innovation" }, { value: "strategic", text: "Strategic" }] })}
+        ${radios({
+          name: "grantType",
+          legend: { text: "Type of grant", classes: "govuk-fieldset__legend--s" },
+          inline: true,
+          value: values.grantType,
+          error: errors.grantType,
+          items: [
+            { value: "innovation", text: "Innovation" },
+            { value: "strategic", text: "Strategic" },
+          ],
+        })}
         ${textInput({ name: "amountAwarded", label: "Amount", prefix: "£", value: values.amountAwarded, error: errors.amountAwarded, width: 10, inputmode: "decimal" })}
         ${textInput({ name: "outcomeCodes", label: "Outcome codes", hint: "From your outcome framework, separated by commas, like TS-1, MA-1", value: values.outcomeCodes, error: errors.outcomeCodes, width: 20 })}
         <h2 class="govuk-heading-m">The organisation</h2>
@@ -45,7 +60,8 @@ function form(c: Context<AppEnv>, values: Record<string, string>, errors: FieldE
 export function directAwardPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/grants/manage/direct-awards/new", (c) => {
-    if (!canProposeDirectAward(requireActor(c))) throw forbidden("Only officers and managers can propose direct awards.");
+    if (!canProposeDirectAward(requireActor(c)))
+      throw forbidden("Only officers and managers can propose direct awards.");
     return form(c, {});
   });
   app.post("/grants/manage/direct-awards/new", async (c) => {
@@ -64,10 +80,15 @@ export function directAwardPages(): Hono<AppEnv> {
       recipientPostcode: values.recipientPostcode,
       recipientTown: values.recipientTown,
       amountAwarded: values.amountAwarded ?? "",
-      outcomeCodes: (values.outcomeCodes ?? "").split(",").map((code) => code.trim()).filter(Boolean),
+      outcomeCodes: (values.outcomeCodes ?? "")
+        .split(",")
+        .map((code) => code.trim())
+        .filter(Boolean),
       ...agreementInput(values),
     };
-    const result = await attempt(() => proposeDirectAward(c.get("services").database.db, actor, c.get("now"), input));
+    const result = await attempt(() =>
+      proposeDirectAward(c.get("services").database.db, actor, c.get("now"), input),
+    );
     if (!result.ok) return form(c, values, result.errors, result.status);
     return c.redirect(`/grants/manage/grants/${result.value.id}?done=proposed`, 303);
   });

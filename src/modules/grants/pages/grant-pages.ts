@@ -5,23 +5,56 @@ import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, dateInput, formatDate, formatPence, html, insetText, pagination, radios, type SafeHtml, summaryList, table, textarea, textInput, timeline } from "../../../platform/ui/index.ts";
+import {
+  button,
+  dateInput,
+  formatDate,
+  formatPence,
+  html,
+  insetText,
+  pagination,
+  radios,
+  type SafeHtml,
+  summaryList,
+  table,
+  textarea,
+  textInput,
+  timeline,
+} from "../../../platform/ui/index.ts";
 import { approveDirectAward } from "../commands/direct-awards.ts";
 import { submitMonitoringReturn } from "../commands/monitoring.ts";
 import { approvePayment, markPaymentPaid } from "../commands/payments.ts";
 import { recordFundingChange } from "../commands/record-funding-change.ts";
 import { londonDay } from "../dates.ts";
 import { canApproveDirectAward, canApprovePayment, canManageGrant } from "../policy.ts";
-import { getGrantDetail, type GrantDetail } from "../queries/grant-detail.ts";
+import { type GrantDetail, getGrantDetail } from "../queries/grant-detail.ts";
 import { listGrants } from "../queries/list-grants.ts";
 import { earliestEffectiveDate } from "../rules.ts";
 import { directAwardCriteria } from "../schema.ts";
-import { attempt, csrfField, formError, grantStatusTag, money, paymentTag, staffNav } from "./page-helpers.ts";
+import {
+  attempt,
+  csrfField,
+  formError,
+  grantStatusTag,
+  money,
+  paymentTag,
+  staffNav,
+} from "./page-helpers.ts";
 
-type Failed = { form: "change" | "return" | "action"; values: Record<string, string>; errors: FieldErrors; status: 409 | 422 };
+type Failed = {
+  form: "change" | "return" | "action";
+  values: Record<string, string>;
+  errors: FieldErrors;
+  status: 409 | 422;
+};
 const pageSize = 50;
 
-function actionButton(c: Context<AppEnv>, action: string, text: string, variant: "primary" | "secondary" = "secondary"): SafeHtml {
+function actionButton(
+  c: Context<AppEnv>,
+  action: string,
+  text: string,
+  variant: "primary" | "secondary" = "secondary",
+): SafeHtml {
   return html`<form method="post" action="${action}" novalidate class="govuk-!-display-inline">${csrfField(c)}${button({ text, variant, classes: "govuk-!-margin-bottom-0" })}</form>`;
 }
 
@@ -38,7 +71,10 @@ function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail, failed
       ? html`<h3 class="govuk-heading-s">Record the return: ${nextReturn.periodLabel}</h3>${formError(errors("return"))}
         <form method="post" action="${base}/returns/${nextReturn.id}" novalidate>${csrfField(c)}
           ${grant.outcomeCodes.map(
-            (code, index) => html`<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Outcome ${code}</legend>
+            (
+              code,
+              index,
+            ) => html`<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Outcome ${code}</legend>
               <input type="hidden" name="results.${index}.outcomeCode" value="${code}">
               ${textInput({ name: `results.${index}.measure`, id: `results-${index}-measure`, label: "What was measured", value: values[`results.${index}.measure`], error: errors("return")[`results.${index}.measure`] })}
               ${textInput({ name: `results.${index}.target`, id: `results-${index}-target`, label: "Target", value: values[`results.${index}.target`], error: errors("return")[`results.${index}.target`], width: 5, inputmode: "numeric" })}
@@ -55,7 +91,16 @@ function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail, failed
         ${insetText(`Funding may not be reduced or ended without at least three months' notice. Notice recorded today can take effect on or after ${formatDate(earliestEffectiveDate(today))}.`)}
         ${formError(errors("change"))}
         <form method="post" action="${base}/funding-change" novalidate>${csrfField(c)}
-          ${radios({ name: "kind", legend: { text: "Change", classes: "govuk-fieldset__legend--s" }, value: values.kind, error: errors("change").kind, items: [{ value: "reduction", text: "Reduce the remaining payments" }, { value: "ending", text: "End the funding" }] })}
+          ${radios({
+            name: "kind",
+            legend: { text: "Change", classes: "govuk-fieldset__legend--s" },
+            value: values.kind,
+            error: errors("change").kind,
+            items: [
+              { value: "reduction", text: "Reduce the remaining payments" },
+              { value: "ending", text: "End the funding" },
+            ],
+          })}
           ${dateInputFor("effectiveOn", "Takes effect on", values, errors("change").effectiveOn)}
           ${textInput({ name: "newInstalment", label: "If reducing: the new amount of each remaining payment", prefix: "£", value: values.newInstalment, error: errors("change").newInstalment, width: 10, inputmode: "decimal" })}
           ${textarea({ name: "reason", label: "Reason", value: values.reason, error: errors("change").reason, rows: 2 })}
@@ -67,42 +112,81 @@ function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail, failed
     title: `Grant ${grant.reference}`,
     errors: failed?.errors,
     status: failed?.status ?? 200,
-    notification: flashFrom(c, { awarded: "Grant awarded: agreement, payment and monitoring schedules created", proposed: "Direct award proposed: a manager must approve it", approved: "Direct award approved", payment: "Payment updated", return: "Monitoring return saved", change: "Funding change recorded" }),
-    breadcrumbs: [{ href: "/grants/manage", text: "Grants" }, { href: "/grants/manage/grants", text: "All grants" }],
+    notification: flashFrom(c, {
+      awarded: "Grant awarded: agreement, payment and monitoring schedules created",
+      proposed: "Direct award proposed: a manager must approve it",
+      approved: "Direct award approved",
+      payment: "Payment updated",
+      return: "Monitoring return saved",
+      change: "Funding change recorded",
+    }),
+    breadcrumbs: [
+      { href: "/grants/manage", text: "Grants" },
+      { href: "/grants/manage/grants", text: "All grants" },
+    ],
     content: html`<span class="govuk-caption-l">${grant.reference} · ${grant.route === "direct-award" ? "Direct award" : "Open call"}</span>
       <h1 class="govuk-heading-l">${grant.title}</h1>
       <p class="govuk-body">${grantStatusTag(grant.status)}</p>
       ${formError(errors("action"))}
       ${grant.status === "proposed" && canApproveDirectAward(actor) ? actionButton(c, `${base}/approve`, "Approve direct award", "primary") : ""}
       ${summaryList([
-        { key: "Recipient", value: `${grant.recipientName}${grant.charityNumber ? ` (charity ${grant.charityNumber})` : ""}${grant.companyNumber ? ` (company ${grant.companyNumber})` : ""}` },
+        {
+          key: "Recipient",
+          value: `${grant.recipientName}${grant.charityNumber ? ` (charity ${grant.charityNumber})` : ""}${grant.companyNumber ? ` (company ${grant.companyNumber})` : ""}`,
+        },
         { key: "Type", value: grant.grantType === "strategic" ? "Strategic" : "Innovation" },
         { key: "Amount awarded", value: formatPence(grant.amountAwardedPence) },
         { key: "Period", value: `${formatDate(grant.startDate)} to ${formatDate(grant.endDate)}` },
         { key: "Award date", value: grant.awardDate ? formatDate(grant.awardDate) : "Not yet approved" },
-        ...(grant.route === "direct-award" ? [{ key: "Direct award criterion", value: grant.directAwardCriterion ? directAwardCriteria[grant.directAwardCriterion] : "" }, { key: "Justification", value: grant.directAwardJustification ?? "" }] : []),
+        ...(grant.route === "direct-award"
+          ? [
+              {
+                key: "Direct award criterion",
+                value: grant.directAwardCriterion ? directAwardCriteria[grant.directAwardCriterion] : "",
+              },
+              { key: "Justification", value: grant.directAwardJustification ?? "" },
+            ]
+          : []),
         { key: "Grant owner", value: grant.grantOwner },
         { key: "Accountable officer", value: grant.accountableOfficer },
         { key: "Outcomes", value: grant.outcomeCodes.join(", ") },
         { key: "Purpose", value: grant.description },
       ])}
       <h2 class="govuk-heading-m">Grant agreement</h2>
-      ${agreement ? summaryList([{ key: "Conditions", value: agreement.conditions }, { key: "Monitoring", value: agreement.monitoringFrequency.replace("-", " ") }, { key: "Version", value: String(agreement.version) }]) : html`<p class="govuk-body">No agreement recorded.</p>`}
+      ${
+        agreement
+          ? summaryList([
+              { key: "Conditions", value: agreement.conditions },
+              { key: "Monitoring", value: agreement.monitoringFrequency.replace("-", " ") },
+              { key: "Version", value: String(agreement.version) },
+            ])
+          : html`<p class="govuk-body">No agreement recorded.</p>`
+      }
       <h2 class="govuk-heading-m">Payments</h2>
       ${table({
         caption: "Payment schedule",
         captionClasses: "govuk-visually-hidden",
-        head: [{ text: "Instalment" }, { text: "Due" }, { text: "Amount", numeric: true }, { text: "Status" }, { text: "Action" }],
+        head: [
+          { text: "Instalment" },
+          { text: "Due" },
+          { text: "Amount", numeric: true },
+          { text: "Status" },
+          { text: "Action" },
+        ],
         rows: payments.map((p) => [
           String(p.instalment),
           formatDate(p.dueOn),
           { content: formatPence(p.amountPence), numeric: true },
           html`${paymentTag(p.status)}${p.heldReason ? html`<br><span class="govuk-body-s">${p.heldReason}</span>` : ""}`,
-          grant.status === "active" && (p.status === "scheduled" || p.status === "held") && canApprovePayment(actor)
+          grant.status === "active" &&
+          (p.status === "scheduled" || p.status === "held") &&
+          canApprovePayment(actor)
             ? actionButton(c, `${base}/payments/${p.id}/approve`, `Approve instalment ${p.instalment}`)
             : p.status === "approved" && canManageGrant(actor)
               ? actionButton(c, `${base}/payments/${p.id}/paid`, `Mark instalment ${p.instalment} paid`)
-              : p.paidOn ? `Paid ${formatDate(p.paidOn)}` : "",
+              : p.paidOn
+                ? `Paid ${formatDate(p.paidOn)}`
+                : "",
         ]),
       })}
       <p class="govuk-body">Total scheduled: ${formatPence(payments.filter((p) => p.status !== "cancelled").reduce((sum, p) => sum + p.amountPence, 0))}</p>
@@ -111,22 +195,64 @@ function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail, failed
         caption: "Monitoring returns",
         captionClasses: "govuk-visually-hidden",
         head: [{ text: "Period" }, { text: "Due" }, { text: "Status" }, { text: "Results" }],
-        rows: returns.map((r) => [r.periodLabel, formatDate(r.dueOn), r.status === "due" && r.dueOn < today ? html`<strong class="govuk-tag govuk-tag--red">Overdue</strong>` : r.status === "due" ? "Due" : "Received", r.results.map((x) => `${x.outcomeCode} ${x.measure}: ${x.achieved} of ${x.target}`).join("; ")]),
+        rows: returns.map((r) => [
+          r.periodLabel,
+          formatDate(r.dueOn),
+          r.status === "due" && r.dueOn < today
+            ? html`<strong class="govuk-tag govuk-tag--red">Overdue</strong>`
+            : r.status === "due"
+              ? "Due"
+              : "Received",
+          r.results.map((x) => `${x.outcomeCode} ${x.measure}: ${x.achieved} of ${x.target}`).join("; "),
+        ]),
       })}
       ${returnForm}
       ${changeForm}
-      ${changes.length || variations.length || reminders.length
-        ? html`<h2 class="govuk-heading-m">History</h2>${timeline([
-            ...variations.map((v) => ({ title: `Variation: ${v.kind}`, by: v.recordedBy, at: v.recordedAt, description: v.description })),
-            ...changes.filter((ch) => ch.overrideReason).map((ch) => ({ title: "Notice rule overridden", by: ch.recordedBy, at: ch.recordedAt, description: ch.overrideReason ?? "" })),
-            ...reminders.map((r) => ({ title: `Reminder: ${r.kind.replace(/-/g, " ")}`, at: r.raisedAt, description: r.message })),
-          ])}`
-        : ""}`,
+      ${
+        changes.length || variations.length || reminders.length
+          ? html`<h2 class="govuk-heading-m">History</h2>${timeline([
+              ...variations.map((v) => ({
+                title: `Variation: ${v.kind}`,
+                by: v.recordedBy,
+                at: v.recordedAt,
+                description: v.description,
+              })),
+              ...changes
+                .filter((ch) => ch.overrideReason)
+                .map((ch) => ({
+                  title: "Notice rule overridden",
+                  by: ch.recordedBy,
+                  at: ch.recordedAt,
+                  description: ch.overrideReason ?? "",
+                })),
+              ...reminders.map((r) => ({
+                title: `Reminder: ${r.kind.replace(/-/g, " ")}`,
+                at: r.raisedAt,
+                description: r.message,
+              })),
+            ])}`
+          : ""
+      }`,
   });
 }
 
-function dateInputFor(name: string, legend: string, values: Record<string, string>, error: string | undefined): SafeHtml {
-  return dateInput({ name, legend: { text: legend, classes: "govuk-fieldset__legend--s" }, hint: "For example, 1 10 2026", error, value: { day: values[`${name}-day`] ?? "", month: values[`${name}-month`] ?? "", year: values[`${name}-year`] ?? "" } });
+function dateInputFor(
+  name: string,
+  legend: string,
+  values: Record<string, string>,
+  error: string | undefined,
+): SafeHtml {
+  return dateInput({
+    name,
+    legend: { text: legend, classes: "govuk-fieldset__legend--s" },
+    hint: "For example, 1 10 2026",
+    error,
+    value: {
+      day: values[`${name}-day`] ?? "",
+      month: values[`${name}-month`] ?? "",
+      year: values[`${name}-year`] ?? "",
+    },
+  });
 }
 
 export function grantPages(): Hono<AppEnv> {
@@ -136,7 +262,9 @@ export function grantPages(): Hono<AppEnv> {
 
   app.get("/grants/manage/grants", async (c) => {
     const actor = requireActor(c);
-    const status = ["proposed", "active", "ended"].find((s) => s === c.req.query("status")) as "proposed" | undefined;
+    const status = ["proposed", "active", "ended"].find((s) => s === c.req.query("status")) as
+      | "proposed"
+      | undefined;
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
     const { grants, total, totalAwardedPence } = await listGrants(db(c), actor, { status, page, pageSize });
     return renderPage(c, {
@@ -146,8 +274,24 @@ export function grantPages(): Hono<AppEnv> {
         ${table({
           caption: "Grants",
           captionClasses: "govuk-visually-hidden",
-          head: [{ text: "Reference" }, { text: "Recipient" }, { text: "Title" }, { text: "Route" }, { text: "Amount", numeric: true }, { text: "Period" }, { text: "Status" }],
-          rows: grants.map((g) => [html`<a class="govuk-link" href="/grants/manage/grants/${g.id}">${g.reference}</a>`, g.recipientName, g.title, g.route === "direct-award" ? "Direct award" : "Open call", { content: money(g.amountAwardedPence), numeric: true }, `${formatDate(g.startDate)} to ${formatDate(g.endDate)}`, grantStatusTag(g.status)]),
+          head: [
+            { text: "Reference" },
+            { text: "Recipient" },
+            { text: "Title" },
+            { text: "Route" },
+            { text: "Amount", numeric: true },
+            { text: "Period" },
+            { text: "Status" },
+          ],
+          rows: grants.map((g) => [
+            html`<a class="govuk-link" href="/grants/manage/grants/${g.id}">${g.reference}</a>`,
+            g.recipientName,
+            g.title,
+            g.route === "direct-award" ? "Direct award" : "Open call",
+            { content: money(g.amountAwardedPence), numeric: true },
+            `${formatDate(g.startDate)} to ${formatDate(g.endDate)}`,
+            grantStatusTag(g.status),
+          ]),
         })}
         ${pagination({ currentPage: page, totalPages: Math.max(1, Math.ceil(total / pageSize)), href: (p) => `/grants/manage/grants?page=${p}${status ? `&status=${status}` : ""}` })}`,
     });
@@ -163,31 +307,76 @@ export function grantPages(): Hono<AppEnv> {
       const actor = requireActor(c);
       const result = await attempt(() => run(c, actor));
       if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=${done}`, 303);
-      return grantPage(c, actor, await detail(c, actor), { form: "action", values: {}, errors: result.errors, status: result.status });
+      return grantPage(c, actor, await detail(c, actor), {
+        form: "action",
+        values: {},
+        errors: result.errors,
+        status: result.status,
+      });
     });
-  action("/grants/manage/grants/:id/approve", (c, actor) => approveDirectAward(db(c), actor, c.get("now"), c.req.param("id") ?? ""), "approved");
-  action("/grants/manage/grants/:id/payments/:paymentId/approve", (c, actor) => approvePayment(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""), "payment");
-  action("/grants/manage/grants/:id/payments/:paymentId/paid", (c, actor) => markPaymentPaid(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""), "payment");
+  action(
+    "/grants/manage/grants/:id/approve",
+    (c, actor) => approveDirectAward(db(c), actor, c.get("now"), c.req.param("id") ?? ""),
+    "approved",
+  );
+  action(
+    "/grants/manage/grants/:id/payments/:paymentId/approve",
+    (c, actor) => approvePayment(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
+    "payment",
+  );
+  action(
+    "/grants/manage/grants/:id/payments/:paymentId/paid",
+    (c, actor) => markPaymentPaid(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
+    "payment",
+  );
 
   app.post("/grants/manage/grants/:id/returns/:returnId", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
     const results: { outcomeCode: string; measure: string; target: string; achieved: string }[] = [];
     for (let index = 0; form[`results.${index}.outcomeCode`] !== undefined; index++) {
-      results.push({ outcomeCode: form[`results.${index}.outcomeCode`] ?? "", measure: form[`results.${index}.measure`] ?? "", target: form[`results.${index}.target`] ?? "", achieved: form[`results.${index}.achieved`] ?? "" });
+      results.push({
+        outcomeCode: form[`results.${index}.outcomeCode`] ?? "",
+        measure: form[`results.${index}.measure`] ?? "",
+        target: form[`results.${index}.target`] ?? "",
+        achieved: form[`results.${index}.achieved`] ?? "",
+      });
     }
-    const result = await attempt(() => submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), { results, narrative: form.narrative ?? "" }));
+    const result = await attempt(() =>
+      submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), {
+        results,
+        narrative: form.narrative ?? "",
+      }),
+    );
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
-    return grantPage(c, actor, await detail(c, actor), { form: "return", values: form, errors: result.errors, status: result.status });
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "return",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
   });
 
   app.post("/grants/manage/grants/:id/funding-change", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const input = { kind: form.kind as "ending", effectiveOn: dateFromParts(form, "effectiveOn"), newInstalment: form.newInstalment ?? "", reason: form.reason ?? "", overrideReason: form.overrideReason };
-    const result = await attempt(() => recordFundingChange(db(c), actor, c.get("now"), c.req.param("id"), input));
+    const input = {
+      kind: form.kind as "ending",
+      effectiveOn: dateFromParts(form, "effectiveOn"),
+      newInstalment: form.newInstalment ?? "",
+      reason: form.reason ?? "",
+      overrideReason: form.overrideReason,
+    };
+    const result = await attempt(() =>
+      recordFundingChange(db(c), actor, c.get("now"), c.req.param("id"), input),
+    );
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=change`, 303);
-    return grantPage(c, actor, await detail(c, actor), { form: "change", values: form, errors: result.errors, status: result.status });
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "change",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
   });
 
   return app;

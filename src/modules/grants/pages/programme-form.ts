@@ -12,29 +12,48 @@ import { csrfField, formError, staffNav } from "./page-helpers.ts";
 // with "|" between the parts; each bad line is reported with its line number.
 
 function lines(text: string | undefined): string[] {
-  return (text ?? "").split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  return (text ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
 }
 
 function slugId(text: string, index: number): string {
-  return `${text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 30) || "item"}-${index + 1}`;
+  return `${
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 30) || "item"
+  }-${index + 1}`;
 }
 
-export function programmeInputFromForm(form: Record<string, string>): { input: CreateProgrammeInput; errors: FieldErrors } {
+export function programmeInputFromForm(form: Record<string, string>): {
+  input: CreateProgrammeInput;
+  errors: FieldErrors;
+} {
   const errors: FieldErrors = {};
   const eligibilityQuestions = lines(form.eligibilityQuestions).map((line, index) => {
     const [question = "", expected = "", failureReason = ""] = line.split("|").map((part) => part.trim());
     if (!question || !["yes", "no"].includes(expected.toLowerCase()) || !failureReason)
       errors.eligibilityQuestions ??= `Line ${index + 1}: write the question, the eligible answer (yes or no) and the reason, separated by |`;
-    return { id: slugId(question, index), question, expected: (expected.toLowerCase() === "no" ? "no" : "yes") as "yes" | "no", failureReason };
+    return {
+      id: slugId(question, index),
+      question,
+      expected: (expected.toLowerCase() === "no" ? "no" : "yes") as "yes" | "no",
+      failureReason,
+    };
   });
   const scoringCriteria = lines(form.scoringCriteria).map((line, index) => {
     const [name = "", weight = ""] = line.split("|").map((part) => part.trim());
-    if (!name || !/^\d{1,3}$/.test(weight) || Number(weight) < 1) errors.scoringCriteria ??= `Line ${index + 1}: write the criterion and a whole-number weight of at least 1, like Evidence of need | 3`;
+    if (!name || !/^\d{1,3}$/.test(weight) || Number(weight) < 1)
+      errors.scoringCriteria ??= `Line ${index + 1}: write the criterion and a whole-number weight of at least 1, like Evidence of need | 3`;
     return { id: slugId(name, index), name, weight: Number(weight) || 0 };
   });
   const outcomes = lines(form.outcomes).map((line, index) => {
     const [code = "", title = ""] = line.split("|").map((part) => part.trim());
-    if (!code || !title) errors.outcomes ??= `Line ${index + 1}: write the outcome code and its title, like CI-1 | Residents feel less isolated`;
+    if (!code || !title)
+      errors.outcomes ??= `Line ${index + 1}: write the outcome code and its title, like CI-1 | Residents feel less isolated`;
     return { code, title };
   });
   const budget = poundsAsPence("the budget").safeParse(form.budget ?? "");
@@ -70,8 +89,17 @@ export function formErrorsFromCommand(errors: FieldErrors): FieldErrors {
   return renamed;
 }
 
-export function programmeForm(c: Context<AppEnv>, form: Record<string, string>, errors: FieldErrors = {}, status: 200 | 409 | 422 = 200): Response {
-  const dateParts = (name: string) => ({ day: form[`${name}-day`] ?? "", month: form[`${name}-month`] ?? "", year: form[`${name}-year`] ?? "" });
+export function programmeForm(
+  c: Context<AppEnv>,
+  form: Record<string, string>,
+  errors: FieldErrors = {},
+  status: 200 | 409 | 422 = 200,
+): Response {
+  const dateParts = (name: string) => ({
+    day: form[`${name}-day`] ?? "",
+    month: form[`${name}-month`] ?? "",
+    year: form[`${name}-year`] ?? "",
+  });
   return renderPage(c, {
     title: "Set up a grant programme",
     errors,
@@ -83,7 +111,20 @@ export function programmeForm(c: Context<AppEnv>, form: Record<string, string>, 
         ${textInput({ name: "code", label: "Programme code", hint: "Letters, numbers and hyphens, like CC-2026", value: form.code, error: errors.code, width: 10, spellcheck: false })}
         ${textInput({ name: "title", label: "Title", value: form.title, error: errors.title })}
         ${textarea({ name: "description", label: "Description", value: form.description, error: errors.description, rows: 4 })}
-        ${radios({ name: "grantType", legend: { text: "Type of grant", classes: "govuk-fieldset__legend--s" }, value: form.grantType, error: errors.grantType, items: [{ value: "innovation", text: "Innovation", hint: "One-off grants, pilots and new organisations" }, { value: "strategic", text: "Strategic", hint: "Longer-term funding, which may be multi-year with annual payments" }] })}
+        ${radios({
+          name: "grantType",
+          legend: { text: "Type of grant", classes: "govuk-fieldset__legend--s" },
+          value: form.grantType,
+          error: errors.grantType,
+          items: [
+            { value: "innovation", text: "Innovation", hint: "One-off grants, pilots and new organisations" },
+            {
+              value: "strategic",
+              text: "Strategic",
+              hint: "Longer-term funding, which may be multi-year with annual payments",
+            },
+          ],
+        })}
         ${textInput({ name: "budget", label: "Budget", prefix: "£", value: form.budget, error: errors.budget, width: 10, inputmode: "decimal" })}
         ${textInput({ name: "maxAward", label: "Largest award", prefix: "£", value: form.maxAward, error: errors.maxAward, width: 10, inputmode: "decimal" })}
         ${dateInput({ name: "opensOn", legend: { text: "Opens for applications", classes: "govuk-fieldset__legend--s" }, hint: "For example, 1 4 2026", value: dateParts("opensOn"), error: errors.opensOn })}

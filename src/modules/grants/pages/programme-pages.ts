@@ -1,16 +1,26 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { forbidden } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, formatPence, formatPercent, html, progressBar, summaryList, table, tag } from "../../../platform/ui/index.ts";
+import {
+  button,
+  formatDate,
+  formatPence,
+  formatPercent,
+  html,
+  progressBar,
+  summaryList,
+  table,
+  tag,
+} from "../../../platform/ui/index.ts";
 import { createProgramme } from "../commands/create-programme.ts";
 import { canManageProgrammes } from "../policy.ts";
-import { formatScore } from "../rules.ts";
 import { grantsOverview } from "../queries/list-grants.ts";
 import { getProgrammeWithApplications, listProgrammes } from "../queries/programmes.ts";
-import { forbidden } from "../../../platform/http/problem.ts";
-import { formErrorsFromCommand, programmeForm, programmeInputFromForm } from "./programme-form.ts";
+import { formatScore } from "../rules.ts";
 import { applicationTag, attempt, money, staffNav } from "./page-helpers.ts";
+import { formErrorsFromCommand, programmeForm, programmeInputFromForm } from "./programme-form.ts";
 
 export function programmePages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -27,14 +37,31 @@ export function programmePages(): Hono<AppEnv> {
           { key: "Active grants", value: String(overview.activeGrants) },
           { key: "Awarded (all approved grants)", value: formatPence(overview.awardedPence) },
           { key: "Paid to date", value: formatPence(overview.paidPence) },
-          { key: "Direct awards awaiting approval", value: overview.awaitingApproval ? html`<a class="govuk-link" href="/grants/manage/grants?status=proposed">${overview.awaitingApproval}</a>` : "0" },
+          {
+            key: "Direct awards awaiting approval",
+            value: overview.awaitingApproval
+              ? html`<a class="govuk-link" href="/grants/manage/grants?status=proposed">${overview.awaitingApproval}</a>`
+              : "0",
+          },
           { key: "Payments due now", value: String(overview.paymentsDue) },
-          { key: "Payments held (monitoring overdue)", value: overview.heldPayments ? tag(String(overview.heldPayments), "red") : "0" },
-          { key: "Monitoring returns overdue", value: overview.overdueReturns ? tag(String(overview.overdueReturns), "red") : "0" },
+          {
+            key: "Payments held (monitoring overdue)",
+            value: overview.heldPayments ? tag(String(overview.heldPayments), "red") : "0",
+          },
+          {
+            key: "Monitoring returns overdue",
+            value: overview.overdueReturns ? tag(String(overview.overdueReturns), "red") : "0",
+          },
         ])}
         <h2 class="govuk-heading-m">Programme budgets</h2>
         ${programmes.map((programme) =>
-          progressBar({ id: `budget-${programme.code}`, label: `${programme.title}: ${formatPence(programme.committedPence)} of ${formatPence(programme.budgetPence)} committed`, value: programme.committedPence, target: programme.budgetPence, formatValue: (v) => formatPence(v) }),
+          progressBar({
+            id: `budget-${programme.code}`,
+            label: `${programme.title}: ${formatPence(programme.committedPence)} of ${formatPence(programme.budgetPence)} committed`,
+            value: programme.committedPence,
+            target: programme.budgetPence,
+            formatValue: (v) => formatPence(v),
+          }),
         )}`,
     });
   });
@@ -50,13 +77,24 @@ export function programmePages(): Hono<AppEnv> {
         ${table({
           caption: "Programmes",
           captionClasses: "govuk-visually-hidden",
-          head: [{ text: "Programme" }, { text: "Type" }, { text: "Open" }, { text: "Budget", numeric: true }, { text: "Committed", numeric: true }, { text: "Applications", numeric: true }, { text: "Awarded", numeric: true }],
+          head: [
+            { text: "Programme" },
+            { text: "Type" },
+            { text: "Open" },
+            { text: "Budget", numeric: true },
+            { text: "Committed", numeric: true },
+            { text: "Applications", numeric: true },
+            { text: "Awarded", numeric: true },
+          ],
           rows: programmes.map((p) => [
             html`<a class="govuk-link" href="/grants/manage/programmes/${p.id}">${p.title}</a><br><span class="govuk-body-s">${p.code}</span>`,
             p.grantType === "strategic" ? "Strategic" : "Innovation",
             `${formatDate(p.opensOn)} to ${formatDate(p.closesOn)}`,
             { content: formatPence(p.budgetPence), numeric: true },
-            { content: `${formatPence(p.committedPence)} (${formatPercent(p.committedPence / p.budgetPence, 0)})`, numeric: true },
+            {
+              content: `${formatPence(p.committedPence)} (${formatPercent(p.committedPence / p.budgetPence, 0)})`,
+              numeric: true,
+            },
             { content: p.applications, numeric: true },
             { content: p.awarded, numeric: true },
           ]),
@@ -75,45 +113,75 @@ export function programmePages(): Hono<AppEnv> {
     const form = await readForm(c);
     const { input, errors } = programmeInputFromForm(form);
     if (Object.keys(errors).length > 0) return programmeForm(c, form, errors, 422);
-    const result = await attempt(() => createProgramme(c.get("services").database.db, actor, c.get("now"), input));
+    const result = await attempt(() =>
+      createProgramme(c.get("services").database.db, actor, c.get("now"), input),
+    );
     if (!result.ok) return programmeForm(c, form, formErrorsFromCommand(result.errors), result.status);
     return c.redirect(`/grants/manage/programmes/${result.value.id}?done=created`, 303);
   });
 
   app.get("/grants/manage/programmes/:id", async (c) => {
     const actor = requireActor(c);
-    const { programme, applications } = await getProgrammeWithApplications(c.get("services").database.db, actor, c.req.param("id"));
+    const { programme, applications } = await getProgrammeWithApplications(
+      c.get("services").database.db,
+      actor,
+      c.req.param("id"),
+    );
     return renderPage(c, {
       title: programme.title,
       notification: flashFrom(c, { created: "Programme created" }),
-      breadcrumbs: [{ href: "/grants/manage", text: "Grants" }, { href: "/grants/manage/programmes", text: "Programmes" }],
+      breadcrumbs: [
+        { href: "/grants/manage", text: "Grants" },
+        { href: "/grants/manage/programmes", text: "Programmes" },
+      ],
       content: html`<span class="govuk-caption-l">${programme.code}</span><h1 class="govuk-heading-l">${programme.title}</h1>
         <p class="govuk-body">${programme.description}</p>
         ${summaryList([
           { key: "Type", value: programme.grantType === "strategic" ? "Strategic" : "Innovation" },
           { key: "Budget", value: money(programme.budgetPence) },
           { key: "Largest award", value: money(programme.maxAwardPence) },
-          { key: "Open for applications", value: `${formatDate(programme.opensOn)} to ${formatDate(programme.closesOn)}` },
-          { key: "Eligibility questions", value: html`<ul class="govuk-list">${programme.eligibilityQuestions.map((q) => html`<li>${q.question} (eligible answer: ${q.expected})</li>`)}</ul>` },
-          { key: "Scoring criteria", value: html`<ul class="govuk-list">${programme.scoringCriteria.map((s) => html`<li>${s.name}: weight ${s.weight}</li>`)}</ul>` },
-          { key: "Outcomes funded", value: html`<ul class="govuk-list">${programme.outcomes.map((o) => html`<li>${o.code}: ${o.title}</li>`)}</ul>` },
+          {
+            key: "Open for applications",
+            value: `${formatDate(programme.opensOn)} to ${formatDate(programme.closesOn)}`,
+          },
+          {
+            key: "Eligibility questions",
+            value: html`<ul class="govuk-list">${programme.eligibilityQuestions.map((q) => html`<li>${q.question} (eligible answer: ${q.expected})</li>`)}</ul>`,
+          },
+          {
+            key: "Scoring criteria",
+            value: html`<ul class="govuk-list">${programme.scoringCriteria.map((s) => html`<li>${s.name}: weight ${s.weight}</li>`)}</ul>`,
+          },
+          {
+            key: "Outcomes funded",
+            value: html`<ul class="govuk-list">${programme.outcomes.map((o) => html`<li>${o.code}: ${o.title}</li>`)}</ul>`,
+          },
         ])}
         <h2 class="govuk-heading-m">Applications</h2>
-        ${applications.length === 0
-          ? html`<p class="govuk-body">No applications have been sent yet.</p>`
-          : table({
-              caption: "Applications",
-              captionClasses: "govuk-visually-hidden",
-              head: [{ text: "Reference" }, { text: "Organisation" }, { text: "Project" }, { text: "Requested", numeric: true }, { text: "Moderated score", numeric: true }, { text: "Status" }],
-              rows: applications.map((a) => [
-                html`<a class="govuk-link" href="/grants/manage/applications/${a.id}">${a.reference}</a>`,
-                a.organisationName ?? "",
-                a.projectTitle ?? "",
-                { content: money(a.amountRequestedPence), numeric: true },
-                { content: formatScore(a.moderatedScoreBp), numeric: true },
-                applicationTag(a.status),
-              ]),
-            })}`,
+        ${
+          applications.length === 0
+            ? html`<p class="govuk-body">No applications have been sent yet.</p>`
+            : table({
+                caption: "Applications",
+                captionClasses: "govuk-visually-hidden",
+                head: [
+                  { text: "Reference" },
+                  { text: "Organisation" },
+                  { text: "Project" },
+                  { text: "Requested", numeric: true },
+                  { text: "Moderated score", numeric: true },
+                  { text: "Status" },
+                ],
+                rows: applications.map((a) => [
+                  html`<a class="govuk-link" href="/grants/manage/applications/${a.id}">${a.reference}</a>`,
+                  a.organisationName ?? "",
+                  a.projectTitle ?? "",
+                  { content: money(a.amountRequestedPence), numeric: true },
+                  { content: formatScore(a.moderatedScoreBp), numeric: true },
+                  applicationTag(a.status),
+                ]),
+              })
+        }`,
     });
   });
 

@@ -3,10 +3,24 @@ import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, formatPence, html, pagination, summaryList, table, warningText } from "../../../platform/ui/index.ts";
+import {
+  button,
+  formatDate,
+  formatPence,
+  html,
+  pagination,
+  summaryList,
+  table,
+  warningText,
+} from "../../../platform/ui/index.ts";
 import { canViewGrants } from "../policy.ts";
 import { openProgrammes, publicRegisterPage } from "../queries/public-register.ts";
-import { describeIssues, newRegisterReport, type RegisterFormat, registerChunks } from "../register/export-register.ts";
+import {
+  describeIssues,
+  newRegisterReport,
+  type RegisterFormat,
+  registerChunks,
+} from "../register/export-register.ts";
 import { organisationIdBySlug } from "../register/settings.ts";
 import { money, staffNav } from "./page-helpers.ts";
 
@@ -18,10 +32,22 @@ const downloads: { file: string; format: RegisterFormat; type: string; text: str
   { file: "transparency.csv", format: "transparency-csv", type: "text/csv", text: "Transparency Code CSV" },
 ];
 
-function stream(c: Context<AppEnv>, organisationId: string, format: RegisterFormat, contentType: string, filename: string): Response {
-  const chunks = registerChunks(c.get("services").database.db, organisationId, format, newRegisterReport(), { now: c.get("now") });
+function stream(
+  c: Context<AppEnv>,
+  organisationId: string,
+  format: RegisterFormat,
+  contentType: string,
+  filename: string,
+): Response {
+  const chunks = registerChunks(c.get("services").database.db, organisationId, format, newRegisterReport(), {
+    now: c.get("now"),
+  });
   const body = ReadableStream.from(chunks).pipeThrough(new TextEncoderStream());
-  return c.body(body, 200, { "Content-Type": `${contentType}; charset=utf-8`, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "public, max-age=300" });
+  return c.body(body, 200, {
+    "Content-Type": `${contentType}; charset=utf-8`,
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Cache-Control": "public, max-age=300",
+  });
 }
 
 export function registerPages(): Hono<AppEnv> {
@@ -40,7 +66,14 @@ export function registerPages(): Hono<AppEnv> {
         ${programmes.map(
           (programme) => html`<h2 class="govuk-heading-m">${programme.title}</h2>
             <p class="govuk-body">${programme.description}</p>
-            ${summaryList([{ key: "Grants of up to", value: money(programme.maxAwardPence) }, { key: "Closing date", value: formatDate(programme.closesOn) }, { key: "Who can apply", value: html`<ul class="govuk-list">${programme.eligibilityQuestions.map((q) => html`<li>${q.failureReason}</li>`)}</ul>` }])}`,
+            ${summaryList([
+              { key: "Grants of up to", value: money(programme.maxAwardPence) },
+              { key: "Closing date", value: formatDate(programme.closesOn) },
+              {
+                key: "Who can apply",
+                value: html`<ul class="govuk-list">${programme.eligibilityQuestions.map((q) => html`<li>${q.failureReason}</li>`)}</ul>`,
+              },
+            ])}`,
         )}
         ${programmes.length > 0 ? html`<p class="govuk-body">You will need to sign in with your organisation's account. You can save your application and come back to it.</p>${button({ text: "Start now", href: "/grants/apply", isStartButton: true })}` : ""}
         <h2 class="govuk-heading-m">Grants we have made</h2>
@@ -66,8 +99,22 @@ export function registerPages(): Hono<AppEnv> {
         ${table({
           caption: "Grants",
           captionClasses: "govuk-table__caption--m",
-          head: [{ text: "Awarded" }, { text: "Recipient" }, { text: "Purpose" }, { text: "Period" }, { text: "Route" }, { text: "Amount", numeric: true }],
-          rows: grants.map((g) => [g.awardDate ? formatDate(g.awardDate) : "", g.recipientName, g.title, `${formatDate(g.startDate)} to ${formatDate(g.endDate)}`, g.route === "direct-award" ? "Direct award" : "Open call", { content: formatPence(g.amountAwardedPence), numeric: true }]),
+          head: [
+            { text: "Awarded" },
+            { text: "Recipient" },
+            { text: "Purpose" },
+            { text: "Period" },
+            { text: "Route" },
+            { text: "Amount", numeric: true },
+          ],
+          rows: grants.map((g) => [
+            g.awardDate ? formatDate(g.awardDate) : "",
+            g.recipientName,
+            g.title,
+            `${formatDate(g.startDate)} to ${formatDate(g.endDate)}`,
+            g.route === "direct-award" ? "Direct award" : "Open call",
+            { content: formatPence(g.amountAwardedPence), numeric: true },
+          ]),
         })}
         ${pagination({ currentPage: page, totalPages: Math.max(1, Math.ceil(total / pageSize)), href: (p) => `/grants/public/${slug}/register?page=${p}` })}`,
     });
@@ -86,19 +133,30 @@ export function registerPages(): Hono<AppEnv> {
     const db = c.get("services").database.db;
     const organisation = await getOrganisation(db, actor.organisationId);
     const report = newRegisterReport();
-    for await (const _chunk of registerChunks(db, actor.organisationId, "360giving-json", report, { now: c.get("now") })) {
+    for await (const _chunk of registerChunks(db, actor.organisationId, "360giving-json", report, {
+      now: c.get("now"),
+    })) {
       // Only the report is wanted here; the text is discarded.
     }
     const issues = describeIssues(report);
     return renderPage(c, {
       title: "Grants register",
       content: html`${staffNav("register")}<h1 class="govuk-heading-l">Grants register</h1>
-        ${summaryList([{ key: "Published grants", value: String(report.grants) }, { key: "Total awarded", value: formatPence(report.totalAwardedPence) }, { key: "Public page", value: html`<a class="govuk-link" href="/grants/public/${organisation?.slug ?? ""}/register">/grants/public/${organisation?.slug ?? ""}/register</a>` }])}
+        ${summaryList([
+          { key: "Published grants", value: String(report.grants) },
+          { key: "Total awarded", value: formatPence(report.totalAwardedPence) },
+          {
+            key: "Public page",
+            value: html`<a class="govuk-link" href="/grants/public/${organisation?.slug ?? ""}/register">/grants/public/${organisation?.slug ?? ""}/register</a>`,
+          },
+        ])}
         <h2 class="govuk-heading-m">Data quality</h2>
-        ${issues.length === 0
-          ? html`<p class="govuk-body">Every grant exports with valid identifiers.</p>`
-          : html`${warningText(`${issues.length} thing${issues.length === 1 ? "" : "s"} to fix. These grants are published without the identifier concerned, never with an invalid one.`)}
-            <ul class="govuk-list govuk-list--bullet">${issues.map((issue) => html`<li>${issue}</li>`)}</ul>`}`,
+        ${
+          issues.length === 0
+            ? html`<p class="govuk-body">Every grant exports with valid identifiers.</p>`
+            : html`${warningText(`${issues.length} thing${issues.length === 1 ? "" : "s"} to fix. These grants are published without the identifier concerned, never with an invalid one.`)}
+            <ul class="govuk-list govuk-list--bullet">${issues.map((issue) => html`<li>${issue}</li>`)}</ul>`
+        }`,
     });
   });
 

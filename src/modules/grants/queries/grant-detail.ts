@@ -31,15 +31,40 @@ export type GrantDetail = {
 };
 
 async function detailOf(db: Db, organisationId: string, grant: GrantAward): Promise<GrantDetail> {
-  const [agreement] = await db.select().from(grantAgreement).where(inOrganisation(grantAgreement, organisationId, eq(grantAgreement.grantId, grant.id)));
+  const [agreement] = await db
+    .select()
+    .from(grantAgreement)
+    .where(inOrganisation(grantAgreement, organisationId, eq(grantAgreement.grantId, grant.id)));
   return {
     grant,
     agreement,
-    payments: await db.select().from(grantPayment).where(inOrganisation(grantPayment, organisationId, eq(grantPayment.grantId, grant.id))).orderBy(grantPayment.instalment),
-    returns: await db.select().from(grantMonitoringReturn).where(inOrganisation(grantMonitoringReturn, organisationId, eq(grantMonitoringReturn.grantId, grant.id))).orderBy(grantMonitoringReturn.dueOn),
-    changes: await db.select().from(grantFundingChange).where(inOrganisation(grantFundingChange, organisationId, eq(grantFundingChange.grantId, grant.id))).orderBy(desc(grantFundingChange.recordedAt)),
-    variations: await db.select().from(grantVariation).where(inOrganisation(grantVariation, organisationId, eq(grantVariation.grantId, grant.id))).orderBy(desc(grantVariation.recordedAt)),
-    reminders: await db.select().from(grantReminder).where(inOrganisation(grantReminder, organisationId, eq(grantReminder.grantId, grant.id))).orderBy(desc(grantReminder.raisedAt)),
+    payments: await db
+      .select()
+      .from(grantPayment)
+      .where(inOrganisation(grantPayment, organisationId, eq(grantPayment.grantId, grant.id)))
+      .orderBy(grantPayment.instalment),
+    returns: await db
+      .select()
+      .from(grantMonitoringReturn)
+      .where(
+        inOrganisation(grantMonitoringReturn, organisationId, eq(grantMonitoringReturn.grantId, grant.id)),
+      )
+      .orderBy(grantMonitoringReturn.dueOn),
+    changes: await db
+      .select()
+      .from(grantFundingChange)
+      .where(inOrganisation(grantFundingChange, organisationId, eq(grantFundingChange.grantId, grant.id)))
+      .orderBy(desc(grantFundingChange.recordedAt)),
+    variations: await db
+      .select()
+      .from(grantVariation)
+      .where(inOrganisation(grantVariation, organisationId, eq(grantVariation.grantId, grant.id)))
+      .orderBy(desc(grantVariation.recordedAt)),
+    reminders: await db
+      .select()
+      .from(grantReminder)
+      .where(inOrganisation(grantReminder, organisationId, eq(grantReminder.grantId, grant.id)))
+      .orderBy(desc(grantReminder.raisedAt)),
   };
 }
 
@@ -51,7 +76,11 @@ export async function getGrantDetail(db: Db, actor: Actor, grantId: string): Pro
 
 /** Every grant of an organisation with its schedules: for the seed and the daily job, which run as the system. */
 export async function listGrantDetail(db: Db, organisationId: string): Promise<GrantDetail[]> {
-  const grants = await db.select().from(grantAward).where(inOrganisation(grantAward, organisationId)).orderBy(grantAward.startDate);
+  const grants = await db
+    .select()
+    .from(grantAward)
+    .where(inOrganisation(grantAward, organisationId))
+    .orderBy(grantAward.startDate);
   const details: GrantDetail[] = [];
   for (const grant of grants) details.push(await detailOf(db, organisationId, grant));
   return details;

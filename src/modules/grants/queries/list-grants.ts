@@ -7,12 +7,32 @@ import { londonDay } from "../dates.ts";
 import { canViewGrants } from "../policy.ts";
 import { type GrantAward, grantAward, grantMonitoringReturn, grantPayment } from "../schema.ts";
 
-export type GrantFilter = { status?: "proposed" | "active" | "ended"; route?: "open-call" | "direct-award"; page: number; pageSize: number };
+export type GrantFilter = {
+  status?: "proposed" | "active" | "ended";
+  route?: "open-call" | "direct-award";
+  page: number;
+  pageSize: number;
+};
 
-export async function listGrants(db: Db, actor: Actor, filter: GrantFilter): Promise<{ grants: GrantAward[]; total: number; totalAwardedPence: number }> {
+export async function listGrants(
+  db: Db,
+  actor: Actor,
+  filter: GrantFilter,
+): Promise<{ grants: GrantAward[]; total: number; totalAwardedPence: number }> {
   requireAllowed(canViewGrants(actor), "Only staff can see grants.");
-  const where = inOrganisation(grantAward, actor.organisationId, filter.status ? eq(grantAward.status, filter.status) : undefined, filter.route ? eq(grantAward.route, filter.route) : undefined);
-  const [totals] = await db.select({ total: sql<number>`count(*)::int`, amount: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}), 0)` }).from(grantAward).where(where);
+  const where = inOrganisation(
+    grantAward,
+    actor.organisationId,
+    filter.status ? eq(grantAward.status, filter.status) : undefined,
+    filter.route ? eq(grantAward.route, filter.route) : undefined,
+  );
+  const [totals] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      amount: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}), 0)`,
+    })
+    .from(grantAward)
+    .where(where);
   const grants = await db
     .select()
     .from(grantAward)
@@ -38,8 +58,22 @@ export async function grantsOverview(db: Db, actor: Actor, now: Date) {
   const [returns] = await db
     .select({ overdue: sql<number>`count(*)::int` })
     .from(grantMonitoringReturn)
-    .innerJoin(grantAward, and(eq(grantAward.organisationId, grantMonitoringReturn.organisationId), eq(grantAward.id, grantMonitoringReturn.grantId)))
-    .where(inOrganisation(grantMonitoringReturn, actor.organisationId, eq(grantMonitoringReturn.status, "due"), sql`${grantMonitoringReturn.dueOn} < ${today}`, inArray(grantAward.status, ["active"])));
+    .innerJoin(
+      grantAward,
+      and(
+        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
+        eq(grantAward.id, grantMonitoringReturn.grantId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        grantMonitoringReturn,
+        actor.organisationId,
+        eq(grantMonitoringReturn.status, "due"),
+        sql`${grantMonitoringReturn.dueOn} < ${today}`,
+        inArray(grantAward.status, ["active"]),
+      ),
+    );
   const [grants] = await db
     .select({
       active: sql<number>`count(*) FILTER (WHERE ${grantAward.status} = 'active')::int`,

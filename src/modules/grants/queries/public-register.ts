@@ -8,10 +8,31 @@ import { type GrantAward, type GrantProgramme, grantAward, grantProgramme } from
 // The public side: published grants and open programmes. No personal data and no
 // actor: the organisation comes from the address, and only approved grants appear.
 
-export async function publicRegisterPage(db: Db, organisationId: string, page: number, pageSize: number): Promise<{ grants: GrantAward[]; total: number; totalAwardedPence: number }> {
-  const where = inOrganisation(grantAward, organisationId, inArray(grantAward.status, [...publishedStatuses]));
-  const [totals] = await db.select({ total: sql<number>`count(*)::int`, amount: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}), 0)` }).from(grantAward).where(where);
-  const grants = await db.select().from(grantAward).where(where).orderBy(desc(grantAward.awardDate), grantAward.reference).limit(pageSize).offset((page - 1) * pageSize);
+export async function publicRegisterPage(
+  db: Db,
+  organisationId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ grants: GrantAward[]; total: number; totalAwardedPence: number }> {
+  const where = inOrganisation(
+    grantAward,
+    organisationId,
+    inArray(grantAward.status, [...publishedStatuses]),
+  );
+  const [totals] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      amount: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}), 0)`,
+    })
+    .from(grantAward)
+    .where(where);
+  const grants = await db
+    .select()
+    .from(grantAward)
+    .where(where)
+    .orderBy(desc(grantAward.awardDate), grantAward.reference)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   return { grants, total: totals?.total ?? 0, totalAwardedPence: Number(totals?.amount ?? 0) };
 }
 
@@ -20,6 +41,13 @@ export async function openProgrammes(db: Db, organisationId: string, now: Date):
   return db
     .select()
     .from(grantProgramme)
-    .where(inOrganisation(grantProgramme, organisationId, sql`${grantProgramme.opensOn} <= ${today}`, sql`${grantProgramme.closesOn} >= ${today}`))
+    .where(
+      inOrganisation(
+        grantProgramme,
+        organisationId,
+        sql`${grantProgramme.opensOn} <= ${today}`,
+        sql`${grantProgramme.closesOn} >= ${today}`,
+      ),
+    )
     .orderBy(grantProgramme.closesOn);
 }

@@ -18,7 +18,13 @@ export const registerLicence = "https://www.nationalarchives.gov.uk/doc/open-gov
  * The register as text chunks, written in keyset pages so memory stays flat however
  * many grants there are. The same code serves the public downloads and `kith grants export`.
  */
-export async function* registerChunks(db: Db, organisationId: string, format: RegisterFormat, report: RegisterReport, options: { prefix?: string; now: Date }): AsyncGenerator<string> {
+export async function* registerChunks(
+  db: Db,
+  organisationId: string,
+  format: RegisterFormat,
+  report: RegisterReport,
+  options: { prefix?: string; now: Date },
+): AsyncGenerator<string> {
   const settings = await loadRegisterSettings(db, organisationId, report.issues);
   if (options.prefix) settings.prefix = options.prefix;
   if (format === "360giving-json") yield* jsonChunks(db, settings, report, options.now);
@@ -26,7 +32,12 @@ export async function* registerChunks(db: Db, organisationId: string, format: Re
   else yield* transparencyChunks(db, settings, report);
 }
 
-async function* jsonChunks(db: Db, settings: RegisterSettings, report: RegisterReport, now: Date): AsyncGenerator<string> {
+async function* jsonChunks(
+  db: Db,
+  settings: RegisterSettings,
+  report: RegisterReport,
+  now: Date,
+): AsyncGenerator<string> {
   yield `{"grants":[\n`;
   for await (const page of registerRows(db, settings.organisationId)) {
     yield page
@@ -44,13 +55,20 @@ async function* jsonChunks(db: Db, settings: RegisterSettings, report: RegisterR
     identifier: `${settings.prefix}-register`,
     issued: now.toISOString(),
     modified: now.toISOString(),
-    publisher: { name: settings.funderName, ...(settings.funderId.startsWith("360G-") ? {} : { identifier: settings.funderId }) },
+    publisher: {
+      name: settings.funderName,
+      ...(settings.funderId.startsWith("360G-") ? {} : { identifier: settings.funderId }),
+    },
     license: registerLicence,
   };
   yield `\n],${JSON.stringify(metadata).slice(1, -1)}}\n`;
 }
 
-async function* csvChunks(db: Db, settings: RegisterSettings, report: RegisterReport): AsyncGenerator<string> {
+async function* csvChunks(
+  db: Db,
+  settings: RegisterSettings,
+  report: RegisterReport,
+): AsyncGenerator<string> {
   yield csvLine(csvColumns.map((column) => column.heading));
   for await (const page of registerRows(db, settings.organisationId)) {
     yield page
@@ -78,7 +96,11 @@ export const transparencyHeadings = [
   "Route (open call or direct award)",
 ] as const;
 
-async function* transparencyChunks(db: Db, settings: RegisterSettings, report: RegisterReport): AsyncGenerator<string> {
+async function* transparencyChunks(
+  db: Db,
+  settings: RegisterSettings,
+  report: RegisterReport,
+): AsyncGenerator<string> {
   yield csvLine([...transparencyHeadings]);
   for await (const page of registerRows(db, settings.organisationId)) {
     yield page
@@ -92,7 +114,11 @@ async function* transparencyChunks(db: Db, settings: RegisterSettings, report: R
           row.endDate,
           settings.department,
           row.recipientName,
-          identity.charityNumber ? `Charity ${identity.charityNumber}` : identity.companyNumber ? `Company ${identity.companyNumber}` : "",
+          identity.charityNumber
+            ? `Charity ${identity.charityNumber}`
+            : identity.companyNumber
+              ? `Company ${identity.companyNumber}`
+              : "",
           (organisationTypes as Record<string, string>)[row.recipientType] ?? row.recipientType,
           `${row.title}: ${row.description}`,
           poundsFromPence(row.amountAwardedPence).toFixed(2),

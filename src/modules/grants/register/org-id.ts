@@ -29,28 +29,62 @@ export function charityOrgId(charityNumber: string): string {
  * invalid) and reported, and the recipient is identified with the 360G- prefix.
  */
 export function recipientIdentity(
-  grant: { reference: string; recipientName: string; recipientType: string; charityNumber: string | null; companyNumber: string | null },
+  grant: {
+    reference: string;
+    recipientName: string;
+    recipientType: string;
+    charityNumber: string | null;
+    companyNumber: string | null;
+  },
   prefix: string,
   issues: RegisterIssue[],
 ): RecipientIdentity {
-  const charity = grant.charityNumber && charityNumberPattern.test(grant.charityNumber) ? grant.charityNumber : null;
-  const company = grant.companyNumber && companyNumberPattern.test(grant.companyNumber) ? grant.companyNumber : null;
+  const charity =
+    grant.charityNumber && charityNumberPattern.test(grant.charityNumber) ? grant.charityNumber : null;
+  const company =
+    grant.companyNumber && companyNumberPattern.test(grant.companyNumber) ? grant.companyNumber : null;
   if (grant.charityNumber && !charity) {
-    issues.push({ grant: grant.reference, field: "Recipient Org:Charity Number", message: `"${grant.charityNumber}" is not a valid charity number for ${grant.recipientName}; exported without it` });
+    issues.push({
+      grant: grant.reference,
+      field: "Recipient Org:Charity Number",
+      message: `"${grant.charityNumber}" is not a valid charity number for ${grant.recipientName}; exported without it`,
+    });
   } else if (!charity && charityTypes.has(grant.recipientType)) {
-    issues.push({ grant: grant.reference, field: "Recipient Org:Charity Number", message: `${grant.recipientName} is a charity but has no charity number; exported without it` });
+    issues.push({
+      grant: grant.reference,
+      field: "Recipient Org:Charity Number",
+      message: `${grant.recipientName} is a charity but has no charity number; exported without it`,
+    });
   }
   if (grant.companyNumber && !company) {
-    issues.push({ grant: grant.reference, field: "Recipient Org:Company Number", message: `"${grant.companyNumber}" is not a valid company number for ${grant.recipientName}; exported without it` });
+    issues.push({
+      grant: grant.reference,
+      field: "Recipient Org:Company Number",
+      message: `"${grant.companyNumber}" is not a valid company number for ${grant.recipientName}; exported without it`,
+    });
   } else if (!company && companyTypes.has(grant.recipientType)) {
-    issues.push({ grant: grant.reference, field: "Recipient Org:Company Number", message: `${grant.recipientName} is a company but has no company number; exported without it` });
+    issues.push({
+      grant: grant.reference,
+      field: "Recipient Org:Company Number",
+      message: `${grant.recipientName} is a company but has no company number; exported without it`,
+    });
   }
-  const id = charity ? charityOrgId(charity) : company ? `GB-COH-${company}` : `${prefix}-ORG-${slug(grant.recipientName)}`;
+  const id = charity
+    ? charityOrgId(charity)
+    : company
+      ? `GB-COH-${company}`
+      : `${prefix}-ORG-${slug(grant.recipientName)}`;
   return { id, charityNumber: charity, companyNumber: company };
 }
 
 function slug(name: string): string {
-  return name.toUpperCase().replace(/[^A-Z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "UNKNOWN";
+  return (
+    name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "UNKNOWN"
+  );
 }
 
 /** An org-id.guide identifier: a list code (country and register) then the registered id. */

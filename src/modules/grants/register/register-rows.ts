@@ -34,7 +34,11 @@ export type RegisterRow = {
 
 export const publishedStatuses = ["active", "ended"] as const;
 
-export async function* registerRows(db: Db, organisationId: string, pageSize = 5000): AsyncGenerator<RegisterRow[]> {
+export async function* registerRows(
+  db: Db,
+  organisationId: string,
+  pageSize = 5000,
+): AsyncGenerator<RegisterRow[]> {
   let after: string | null = null;
   for (;;) {
     const rows: RegisterRow[] = await db
@@ -61,11 +65,27 @@ export async function* registerRows(db: Db, organisationId: string, pageSize = 5
         updatedAt: grantAward.updatedAt,
         programmeCode: grantProgramme.code,
         programmeTitle: grantProgramme.title,
-        paidPence: sql<number>`coalesce((SELECT sum(${grantPayment.amountPence}) FROM ${grantPayment} WHERE ${grantPayment.organisationId} = ${grantAward.organisationId} AND ${grantPayment.grantId} = ${grantAward.id} AND ${grantPayment.status} = 'paid'), 0)::bigint`.mapWith(Number),
+        paidPence:
+          sql<number>`coalesce((SELECT sum(${grantPayment.amountPence}) FROM ${grantPayment} WHERE ${grantPayment.organisationId} = ${grantAward.organisationId} AND ${grantPayment.grantId} = ${grantAward.id} AND ${grantPayment.status} = 'paid'), 0)::bigint`.mapWith(
+            Number,
+          ),
       })
       .from(grantAward)
-      .leftJoin(grantProgramme, and(eq(grantProgramme.organisationId, grantAward.organisationId), eq(grantProgramme.id, grantAward.programmeId)))
-      .where(inOrganisation(grantAward, organisationId, inArray(grantAward.status, [...publishedStatuses]), after ? gt(grantAward.id, after) : undefined))
+      .leftJoin(
+        grantProgramme,
+        and(
+          eq(grantProgramme.organisationId, grantAward.organisationId),
+          eq(grantProgramme.id, grantAward.programmeId),
+        ),
+      )
+      .where(
+        inOrganisation(
+          grantAward,
+          organisationId,
+          inArray(grantAward.status, [...publishedStatuses]),
+          after ? gt(grantAward.id, after) : undefined,
+        ),
+      )
       .orderBy(asc(grantAward.id))
       .limit(pageSize);
     if (rows.length === 0) return;

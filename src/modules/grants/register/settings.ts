@@ -24,14 +24,25 @@ function defaultPrefix(slug: string): string {
   return `360G-kith-${slug.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 40)}`;
 }
 
-export async function loadRegisterSettings(db: Db, organisationId: string, issues: RegisterIssue[] = []): Promise<RegisterSettings> {
+export async function loadRegisterSettings(
+  db: Db,
+  organisationId: string,
+  issues: RegisterIssue[] = [],
+): Promise<RegisterSettings> {
   const [org] = await db.select().from(organisation).where(eq(organisation.id, organisationId));
   if (!org) throw notFound("Organisation not found");
-  const [settings] = await db.select().from(grantSettings).where(eq(grantSettings.organisationId, organisationId));
+  const [settings] = await db
+    .select()
+    .from(grantSettings)
+    .where(eq(grantSettings.organisationId, organisationId));
   const prefix = settings?.idPrefix ?? defaultPrefix(org.slug);
   let funderId = org.orgIdentifier ?? "";
   if (!orgIdPattern.test(funderId)) {
-    issues.push({ grant: "(all)", field: "Funding Org:Identifier", message: `The organisation has no org-id style identifier${funderId ? ` ("${funderId}" is not one)` : ""}; the funder is identified as ${prefix}-FUNDER` });
+    issues.push({
+      grant: "(all)",
+      field: "Funding Org:Identifier",
+      message: `The organisation has no org-id style identifier${funderId ? ` ("${funderId}" is not one)` : ""}; the funder is identified as ${prefix}-FUNDER`,
+    });
     funderId = `${prefix}-FUNDER`;
   }
   return {
@@ -48,7 +59,10 @@ export async function loadRegisterSettings(db: Db, organisationId: string, issue
 /** Find the organisation whose public register a visitor asked for, by its slug. */
 export async function organisationIdBySlug(db: Db, slug: string): Promise<string> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound("Grants register not found");
-  const [org] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.slug, slug));
+  const [org] = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(eq(organisation.slug, slug));
   if (!org) throw notFound("Grants register not found");
   return org.id;
 }

@@ -15,9 +15,17 @@ export function poundsFromPence(pence: number): number {
   return pence / 100;
 }
 
-export function threeSixtyGivingGrant(row: RegisterRow, settings: RegisterSettings, issues: RegisterIssue[]): ThreeSixtyGivingGrant {
+export function threeSixtyGivingGrant(
+  row: RegisterRow,
+  settings: RegisterSettings,
+  issues: RegisterIssue[],
+): ThreeSixtyGivingGrant {
   const identity = recipientIdentity(row, settings.prefix, issues);
-  const recipient: Record<string, unknown> = { id: identity.id, name: row.recipientName, organisationType: typeNames[row.recipientType] ?? row.recipientType };
+  const recipient: Record<string, unknown> = {
+    id: identity.id,
+    name: row.recipientName,
+    organisationType: typeNames[row.recipientType] ?? row.recipientType,
+  };
   if (identity.charityNumber) recipient.charityNumber = identity.charityNumber;
   if (identity.companyNumber) recipient.companyNumber = identity.companyNumber;
   if (row.recipientTown) recipient.addressLocality = row.recipientTown;
@@ -34,16 +42,33 @@ export function threeSixtyGivingGrant(row: RegisterRow, settings: RegisterSettin
   grant.amountAwarded = poundsFromPence(row.amountAwardedPence);
   if (row.paidPence > 0) grant.amountDisbursed = poundsFromPence(row.paidPence);
   grant.awardDate = row.awardDate ?? row.startDate;
-  grant.plannedDates = [{ startDate: row.startDate, endDate: row.endDate, duration: monthsBetween(row.startDate, row.endDate) }];
+  grant.plannedDates = [
+    { startDate: row.startDate, endDate: row.endDate, duration: monthsBetween(row.startDate, row.endDate) },
+  ];
   grant.recipientOrganization = [recipient];
   if (row.beneficiaryLaCode) {
-    grant.beneficiaryLocation = [{ name: row.beneficiaryLaName ?? row.beneficiaryLaCode, geoCode: row.beneficiaryLaCode, geoCodeType: "LA", countryCode: "GB" }];
+    grant.beneficiaryLocation = [
+      {
+        name: row.beneficiaryLaName ?? row.beneficiaryLaCode,
+        geoCode: row.beneficiaryLaCode,
+        geoCodeType: "LA",
+        countryCode: "GB",
+      },
+    ];
   }
-  grant.fundingOrganization = [{ id: settings.funderId, name: settings.funderName, department: settings.department }];
+  grant.fundingOrganization = [
+    { id: settings.funderId, name: settings.funderName, department: settings.department },
+  ];
   if (row.programmeCode) grant.grantProgramme = [{ code: row.programmeCode, title: row.programmeTitle }];
   else grant.grantProgramme = [{ code: "DIRECT", title: "Direct awards" }];
   grant.fromOpenCall = row.route === "open-call" ? "Yes" : "No";
-  grant.classifications = [{ vocabulary: "kith-grant-type", code: row.grantType, title: row.grantType === "strategic" ? "Strategic grant" : "Innovation grant" }];
+  grant.classifications = [
+    {
+      vocabulary: "kith-grant-type",
+      code: row.grantType,
+      title: row.grantType === "strategic" ? "Strategic grant" : "Innovation grant",
+    },
+  ];
   grant.dateModified = row.updatedAt.toISOString();
   if (settings.registerUrl) grant.dataSource = settings.registerUrl;
   return grant;
@@ -69,13 +94,19 @@ export const csvColumns: { heading: string; value: (grant: ThreeSixtyGivingGrant
   { heading: "Recipient Org:Name", value: (g) => first(g.recipientOrganization).name },
   { heading: "Recipient Org:Charity Number", value: (g) => first(g.recipientOrganization).charityNumber },
   { heading: "Recipient Org:Company Number", value: (g) => first(g.recipientOrganization).companyNumber },
-  { heading: "Recipient Org:Organisation Type", value: (g) => first(g.recipientOrganization).organisationType },
+  {
+    heading: "Recipient Org:Organisation Type",
+    value: (g) => first(g.recipientOrganization).organisationType,
+  },
   { heading: "Recipient Org:City", value: (g) => first(g.recipientOrganization).addressLocality },
   { heading: "Recipient Org:Postal Code", value: (g) => first(g.recipientOrganization).postalCode },
   { heading: "Recipient Org:Country", value: (g) => first(g.recipientOrganization).addressCountry },
   { heading: "Beneficiary Location:Name", value: (g) => first(g.beneficiaryLocation).name },
   { heading: "Beneficiary Location:Geographic Code", value: (g) => first(g.beneficiaryLocation).geoCode },
-  { heading: "Beneficiary Location:Geographic Code Type", value: (g) => first(g.beneficiaryLocation).geoCodeType },
+  {
+    heading: "Beneficiary Location:Geographic Code Type",
+    value: (g) => first(g.beneficiaryLocation).geoCodeType,
+  },
   { heading: "Beneficiary Location:Country Code", value: (g) => first(g.beneficiaryLocation).countryCode },
   { heading: "Funding Org:Identifier", value: (g) => first(g.fundingOrganization).id },
   { heading: "Funding Org:Name", value: (g) => first(g.fundingOrganization).name },

@@ -10,14 +10,26 @@ import { projectRoot } from "../../../platform/config/config.ts";
 // `kith grants export --validate`; the CSV is first unflattened the way 360Giving's
 // own tools read it: headings are schema titles joined with ":".
 
-type JsonSchema = { $id?: string; $ref?: string; title?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; $defs?: Record<string, JsonSchema> };
+type JsonSchema = {
+  $id?: string;
+  $ref?: string;
+  title?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  $defs?: Record<string, JsonSchema>;
+};
 
 export function schemaDirectory(): string {
-  return process.env.KITH_360GIVING_SCHEMA_DIR ?? path.join(projectRoot, "..", "shared", "standards", "360giving");
+  return (
+    process.env.KITH_360GIVING_SCHEMA_DIR ?? path.join(projectRoot, "..", "shared", "standards", "360giving")
+  );
 }
 
 function readSchema(file: string): JsonSchema {
-  const schema = JSON.parse(readFileSync(path.join(schemaDirectory(), file), "utf8")) as JsonSchema & { $schema?: string };
+  const schema = JSON.parse(readFileSync(path.join(schemaDirectory(), file), "utf8")) as JsonSchema & {
+    $schema?: string;
+  };
   // The files name the 2020-12 meta-schema by its http:// address, which Ajv knows as https://.
   // Ajv2020 validates as draft 2020-12 either way, so the declaration is dropped rather than fetched.
   if (schema.$schema === "http://json-schema.org/draft/2020-12/schema") delete schema.$schema;
@@ -43,7 +55,9 @@ export function registerValidator(): RegisterValidator {
     grantSchema,
     validatePackage(data: unknown): string[] {
       if (validate(data)) return [];
-      return (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? "is not valid"}`);
+      return (validate.errors ?? []).map(
+        (error) => `${error.instancePath || "/"} ${error.message ?? "is not valid"}`,
+      );
     },
   };
   return cached;
@@ -67,7 +81,12 @@ function byTitle(schema: JsonSchema, root: JsonSchema, title: string): [string, 
 
 function convert(value: string, schema: JsonSchema): unknown {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if ((types.includes("number") || types.includes("integer")) && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
+  if (
+    (types.includes("number") || types.includes("integer")) &&
+    value.trim() !== "" &&
+    !Number.isNaN(Number(value))
+  )
+    return Number(value);
   return value;
 }
 
@@ -97,8 +116,8 @@ export function unflattenCsv(text: string): { grants: Record<string, unknown>[];
         unknownHeadings.add(heading);
         continue;
       }
-      const list = (grant[key] ??= [{}]) as Record<string, unknown>[];
-      list[0][field[0]] = convert(value, field[1]);
+      if (!Array.isArray(grant[key])) grant[key] = [{}];
+      (grant[key] as Record<string, unknown>[])[0][field[0]] = convert(value, field[1]);
     }
     return grant;
   });
