@@ -22,8 +22,19 @@ let readOnlyToken: string;
 let otherToken: string;
 let slug: string;
 
-async function tokenFor(organisationId: string, email: string, role: "manager", scopes: string[]): Promise<string> {
-  const user = await createUser(database.db, systemActor(organisationId), testNow, { organisationId, email, name: "API Manager", role, password: "a-long-enough-password-123" });
+async function tokenFor(
+  organisationId: string,
+  email: string,
+  role: "manager",
+  scopes: string[],
+): Promise<string> {
+  const user = await createUser(database.db, systemActor(organisationId), testNow, {
+    organisationId,
+    email,
+    name: "API Manager",
+    role,
+    password: "a-long-enough-password-123",
+  });
   return (await createApiToken(database.db, actorForUser(user), testNow, { name: "test", scopes })).token;
 }
 
@@ -43,7 +54,10 @@ beforeAll(async () => {
   const other = await makeOrganisation(database.db, "Elsewhere Homes");
   slug = org.slug;
   const config = loadConfig({ ...process.env, DATABASE_URL: "" });
-  app = createApp({ database, config, signingSecret: await loadSigningSecret(database.db), clock: () => testNow }, modules);
+  app = createApp(
+    { database, config, signingSecret: await loadSigningSecret(database.db), clock: () => testNow },
+    modules,
+  );
   managerToken = await tokenFor(org.id, "manager@api.example", "manager", ["grants:write"]);
   readOnlyToken = await tokenFor(org.id, "reader@api.example", "manager", ["grants:read"]);
   otherToken = await tokenFor(other.id, "manager@elsewhere.example", "manager", ["grants:write"]);
@@ -52,7 +66,10 @@ afterAll(async () => database?.close());
 
 describe("grants API", () => {
   it("refuses a direct award without a criterion with a problem naming the field", async () => {
-    const response = await call(managerToken, "POST", "/grants/direct-awards", { ...directAwardInput(), criterion: undefined });
+    const response = await call(managerToken, "POST", "/grants/direct-awards", {
+      ...directAwardInput(),
+      criterion: undefined,
+    });
     expect(response.status).toBe(422);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     const problem = (await response.json()) as { errors: Record<string, string> };
@@ -66,18 +83,30 @@ describe("grants API", () => {
     expect(grant).toMatchObject({ status: "proposed", amountAwardedPence: 9_000_000 });
     const approved = await call(managerToken, "POST", `/grants/grants/${grant.id}/approve`);
     expect(((await approved.json()) as { status: string }).status).toBe("active");
-    const shortNotice = await call(managerToken, "POST", `/grants/grants/${grant.id}/funding-changes`, { kind: "ending", effectiveOn: "2026-08-15", reason: "Budget" });
+    const shortNotice = await call(managerToken, "POST", `/grants/grants/${grant.id}/funding-changes`, {
+      kind: "ending",
+      effectiveOn: "2026-08-15",
+      reason: "Budget",
+    });
     expect(shortNotice.status).toBe(422);
     const problem = (await shortNotice.json()) as { detail: string; errors: Record<string, string> };
     expect(problem.detail).toBe("Funding can only be ended with at least three months' notice.");
-    const detail = (await (await call(managerToken, "GET", `/grants/grants/${grant.id}`)).json()) as { payments: { amountPence: number; status: string }[] };
+    const detail = (await (await call(managerToken, "GET", `/grants/grants/${grant.id}`)).json()) as {
+      payments: { amountPence: number; status: string }[];
+    };
     expect(detail.payments.map((p) => p.status)).toEqual(["scheduled", "scheduled", "scheduled"]);
-    const withNotice = await call(managerToken, "POST", `/grants/grants/${grant.id}/funding-changes`, { kind: "ending", effectiveOn: "2027-07-01", reason: "Recommissioned" });
+    const withNotice = await call(managerToken, "POST", `/grants/grants/${grant.id}/funding-changes`, {
+      kind: "ending",
+      effectiveOn: "2027-07-01",
+      reason: "Recommissioned",
+    });
     expect(withNotice.status).toBe(201);
   });
 
   it("keeps one organisation's grants from another (404) and a read-only token from writing (403)", async () => {
-    const list = (await (await call(managerToken, "GET", "/grants/grants")).json()) as { items: { id: string }[] };
+    const list = (await (await call(managerToken, "GET", "/grants/grants")).json()) as {
+      items: { id: string }[];
+    };
     const id = list.items[0]?.id ?? "";
     expect((await call(otherToken, "GET", `/grants/grants/${id}`)).status).toBe(404);
     expect((await call(otherToken, "POST", `/grants/grants/${id}/approve`)).status).toBe(404);

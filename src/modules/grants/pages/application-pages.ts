@@ -24,7 +24,7 @@ import { decideApplication, moderateApplication } from "../commands/decide-appli
 import { canAssess, canDecide } from "../policy.ts";
 import { getApplicationForStaff } from "../queries/programmes.ts";
 import { formatScore, maxScore, meanScoreBp } from "../rules.ts";
-import { answersList } from "./apply-pages.ts";
+import { answersList } from "./apply-forms.ts";
 import { applicationTag, attempt, csrfField, formError } from "./page-helpers.ts";
 
 type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>>;
