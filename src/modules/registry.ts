@@ -1,3 +1,4 @@
+import { budgetingModule } from "./budgeting/module.ts";
 import type { KithModule } from "./module.ts";
 import { grantsModule } from "./grants/module.ts";
 import { peopleModule } from "./people/module.ts";
@@ -7,4 +8,4 @@ import { placesModule } from "./places/module.ts";
  * Every module, in dependency order: seeds run in this order, so a module's demo
  * data can use the records of the modules above it.
  */
-export const modules: KithModule[] = [placesModule, peopleModule, grantsModule];
+export const modules: KithModule[] = [placesModule, peopleModule, budgetingModule, grantsModule];
