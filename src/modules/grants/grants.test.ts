@@ -12,6 +12,7 @@ import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { approvePayment } from "./commands/payments.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
+import { varyAgreement } from "./commands/vary-agreement.ts";
 import { grantAward, grantFundingChange, grantMonitoringReturn, grantPayment } from "./schema.ts";
 import { directAwardInput, makeProgramme } from "./test-support.ts";
 
@@ -292,6 +293,39 @@ describe("the three months' notice rule", () => {
     expect(
       audit.some((entry) => entry.action === "notice-override" && entry.summary.includes("OVERRIDDEN")),
     ).toBe(true);
+  });
+});
+
+describe("agreement variations", () => {
+  it("varies the conditions as a new version, keeps the old text in the audit log, and refuses the board", async () => {
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+    );
+    await expect(
+      varyAgreement(database.db, actorFor(manager.organisationId, "read-only"), testNow, grant.id, {
+        conditions: "New",
+        reason: "R",
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      varyAgreement(database.db, officer, testNow, grant.id, { conditions: "", reason: "" }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { conditions: "Enter the varied conditions" } });
+    const varied = await varyAgreement(database.db, officer, testNow, grant.id, {
+      conditions: "Report monthly during the pilot.",
+      reason: "Pilot needs closer monitoring",
+    });
+    expect(varied).toMatchObject({ version: 2, conditions: "Report monthly during the pilot." });
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityType, "grant-agreement"));
+    expect(entry.before).toMatchObject({
+      conditions: "Spend only on the agreed project; report quarterly.",
+      version: 1,
+    });
   });
 });
 

@@ -3,8 +3,8 @@ import { actorFor } from "../../../test/fixtures.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import {
   canApply,
-  canApprovePayment,
   canApproveDirectAward,
+  canApprovePayment,
   canAssess,
   canChangeSettings,
   canDecide,
@@ -32,7 +32,14 @@ describe("grants policy", () => {
     expect([group, partner, tenant].map(canViewGrants)).toEqual([false, false, false]);
   });
   it("lets only managers set up programmes, decide, approve direct awards and payments, override notice and change settings", () => {
-    for (const rule of [canManageProgrammes, canDecide, canApproveDirectAward, canApprovePayment, canOverrideNotice, canChangeSettings]) {
+    for (const rule of [
+      canManageProgrammes,
+      canDecide,
+      canApproveDirectAward,
+      canApprovePayment,
+      canOverrideNotice,
+      canChangeSettings,
+    ]) {
       expect([board, officer, manager, group].map(rule)).toEqual([false, false, true, false]);
     }
   });
@@ -42,7 +49,14 @@ describe("grants policy", () => {
     }
   });
   it("lets community groups and partner agencies apply, not tenants, suppliers, staff or the system", () => {
-    expect([group, partner, tenant, supplier, officer, systemActor(org)].map(canApply)).toEqual([true, true, false, false, false, false]);
+    expect([group, partner, tenant, supplier, officer, systemActor(org)].map(canApply)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it("lets an applicant see only their own application, and change it only while it is a draft", () => {
     const own = { applicantUserId: group.kind === "user" ? group.userId : "", status: "draft" as const };

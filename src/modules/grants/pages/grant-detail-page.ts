@@ -7,6 +7,7 @@ import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import {
   button,
   dateInput,
+  details,
   formatDate,
   formatPence,
   html,
@@ -27,7 +28,7 @@ import { directAwardCriteria } from "../schema.ts";
 import { csrfField, formError, grantStatusTag, paymentTag } from "./page-helpers.ts";
 
 export type Failed = {
-  form: "change" | "return" | "action";
+  form: "change" | "return" | "action" | "vary";
   values: Record<string, string>;
   errors: FieldErrors;
   status: 409 | 422;
@@ -103,6 +104,7 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
       payment: "Payment updated",
       return: "Monitoring return saved",
       change: "Funding change recorded",
+      varied: "Agreement varied",
     }),
     breadcrumbs: [
       { href: "/grants/manage", text: "Grants" },
@@ -145,6 +147,18 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
               { key: "Version", value: String(agreement.version) },
             ])
           : html`<p class="govuk-body">No agreement recorded.</p>`
+      }
+      ${
+        agreement && grant.status !== "ended" && canManageGrant(actor)
+          ? details({
+              summary: "Vary the agreement's conditions",
+              open: failed?.form === "vary",
+              content: html`${formError(errors("vary"))}<form method="post" action="${base}/vary" novalidate>${csrfField(c)}
+                ${textarea({ name: "conditions", label: "Conditions", value: values.conditions ?? agreement.conditions, error: errors("vary").conditions, rows: 4 })}
+                ${textarea({ name: "reason", label: "Reason for the variation", value: values.reason, error: errors("vary").reason, rows: 2 })}
+                ${button({ text: "Record variation", variant: "secondary" })}</form>`,
+            })
+          : ""
       }
       <h2 class="govuk-heading-m">Payments</h2>
       ${table({

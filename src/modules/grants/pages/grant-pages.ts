@@ -9,6 +9,7 @@ import { approveDirectAward } from "../commands/direct-awards.ts";
 import { submitMonitoringReturn } from "../commands/monitoring.ts";
 import { approvePayment, markPaymentPaid } from "../commands/payments.ts";
 import { recordFundingChange } from "../commands/record-funding-change.ts";
+import { varyAgreement } from "../commands/vary-agreement.ts";
 import { getGrantDetail } from "../queries/grant-detail.ts";
 import { listGrants } from "../queries/list-grants.ts";
 import { attempt, grantStatusTag, money, staffNav } from "./page-helpers.ts";
@@ -113,6 +114,24 @@ export function grantPages(): Hono<AppEnv> {
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
     return grantPage(c, actor, await detail(c, actor), {
       form: "return",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/grants/:id/vary", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attempt(() =>
+      varyAgreement(db(c), actor, c.get("now"), c.req.param("id"), {
+        conditions: form.conditions ?? "",
+        reason: form.reason ?? "",
+      }),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=varied`, 303);
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "vary",
       values: form,
       errors: result.errors,
       status: result.status,

@@ -1,8 +1,11 @@
 import { type Context, Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { renderPage, requireActor } from "../../../platform/http/render.ts";
+import { readForm } from "../../../platform/http/forms.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
   formatDate,
@@ -11,18 +14,21 @@ import {
   pagination,
   summaryList,
   table,
+  textInput,
   warningText,
 } from "../../../platform/ui/index.ts";
-import { canViewGrants } from "../policy.ts";
+import { saveRegisterSettings } from "../commands/register-settings.ts";
+import { canChangeSettings, canViewGrants } from "../policy.ts";
 import { openProgrammes, publicRegisterPage } from "../queries/public-register.ts";
 import {
   describeIssues,
   newRegisterReport,
   type RegisterFormat,
+  type RegisterReport,
   registerChunks,
 } from "../register/export-register.ts";
-import { organisationIdBySlug } from "../register/settings.ts";
-import { money, staffNav } from "./page-helpers.ts";
+import { loadRegisterSettings, organisationIdBySlug, type RegisterSettings } from "../register/settings.ts";
+import { attempt, csrfField, formError, money, staffNav } from "./page-helpers.ts";
 
 const pageSize = 50;
 
@@ -139,26 +145,97 @@ export function registerPages(): Hono<AppEnv> {
       // Only the report is wanted here; the text is discarded.
     }
     const issues = describeIssues(report);
-    return renderPage(c, {
-      title: "Grants register",
-      content: html`${staffNav("register")}<h1 class="govuk-heading-l">Grants register</h1>
-        ${summaryList([
-          { key: "Published grants", value: String(report.grants) },
-          { key: "Total awarded", value: formatPence(report.totalAwardedPence) },
-          {
-            key: "Public page",
-            value: html`<a class="govuk-link" href="/grants/public/${organisation?.slug ?? ""}/register">/grants/public/${organisation?.slug ?? ""}/register</a>`,
-          },
-        ])}
-        <h2 class="govuk-heading-m">Data quality</h2>
-        ${
-          issues.length === 0
-            ? html`<p class="govuk-body">Every grant exports with valid identifiers.</p>`
-            : html`${warningText(`${issues.length} thing${issues.length === 1 ? "" : "s"} to fix. These grants are published without the identifier concerned, never with an invalid one.`)}
-            <ul class="govuk-list govuk-list--bullet">${issues.map((issue) => html`<li>${issue}</li>`)}</ul>`
-        }`,
-    });
+    return registerStaffPage(
+      c,
+      actor,
+      organisation?.slug ?? "",
+      report,
+      issues,
+      await loadRegisterSettings(db, actor.organisationId),
+    );
+  });
+
+  app.post("/grants/manage/register/settings", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const db = c.get("services").database.db;
+    const result = await attempt(() =>
+      saveRegisterSettings(db, actor, c.get("now"), {
+        idPrefix: form.idPrefix ?? "",
+        department: form.department ?? "",
+        registerUrl: form.registerUrl,
+      }),
+    );
+    if (result.ok) return c.redirect("/grants/manage/register?done=settings", 303);
+    const organisation = await getOrganisation(db, actor.organisationId);
+    const report = newRegisterReport();
+    for await (const _chunk of registerChunks(db, actor.organisationId, "360giving-json", report, {
+      now: c.get("now"),
+    })) {
+      // Only the report is wanted.
+    }
+    return registerStaffPage(
+      c,
+      actor,
+      organisation?.slug ?? "",
+      report,
+      describeIssues(report),
+      await loadRegisterSettings(db, actor.organisationId),
+      { values: form, errors: result.errors, status: result.status },
+    );
   });
 
   return app;
+}
+
+function registerStaffPage(
+  c: Context<AppEnv>,
+  actor: Actor,
+  slug: string,
+  report: RegisterReport,
+  issues: string[],
+  settings: RegisterSettings,
+  failed?: { values: Record<string, string>; errors: FieldErrors; status: 409 | 422 },
+): Response {
+  const values = failed?.values ?? {
+    idPrefix: settings.prefix,
+    department: settings.department,
+    registerUrl: settings.registerUrl ?? "",
+  };
+  const errors = failed?.errors ?? {};
+  return renderPage(c, {
+    title: "Grants register",
+    errors,
+    status: failed?.status ?? 200,
+    notification: flashFrom(c, { settings: "Register settings saved" }),
+    content: html`${staffNav("register")}<h1 class="govuk-heading-l">Grants register</h1>
+      ${summaryList([
+        { key: "Published grants", value: String(report.grants) },
+        { key: "Total awarded", value: formatPence(report.totalAwardedPence) },
+        {
+          key: "Public page",
+          value: html`<a class="govuk-link" href="/grants/public/${slug}/register">/grants/public/${slug}/register</a>`,
+        },
+      ])}
+      <h2 class="govuk-heading-m">Data quality</h2>
+      ${
+        issues.length === 0
+          ? html`<p class="govuk-body">Every grant exports with valid identifiers.</p>`
+          : html`${warningText(`${issues.length} thing${issues.length === 1 ? "" : "s"} to fix. These grants are published without the identifier concerned, never with an invalid one.`)}
+            <ul class="govuk-list govuk-list--bullet">${issues.map((issue) => html`<li>${issue}</li>`)}</ul>`
+      }
+      <h2 class="govuk-heading-m">Register settings</h2>
+      ${
+        canChangeSettings(actor)
+          ? html`${formError(errors)}<form method="post" action="/grants/manage/register/settings" novalidate>${csrfField(c)}
+            ${textInput({ name: "idPrefix", label: "360Giving identifier prefix", hint: "The prefix 360Giving issued to you, like 360G-wmh. Every grant identifier starts with it.", value: values.idPrefix, error: errors.idPrefix, width: 20, spellcheck: false })}
+            ${textInput({ name: "department", label: "Awarding department", hint: "Published as the department that awards grants (Transparency Code)", value: values.department, error: errors.department })}
+            ${textInput({ name: "registerUrl", label: "Register web address (optional)", hint: "Published as each grant's data source", value: values.registerUrl, error: errors.registerUrl, type: "url", spellcheck: false })}
+            ${button({ text: "Save settings", variant: "secondary" })}</form>`
+          : summaryList([
+              { key: "Identifier prefix", value: settings.prefix },
+              { key: "Awarding department", value: settings.department },
+            ])
+      }`,
+  });
 }
