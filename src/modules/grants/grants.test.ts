@@ -298,27 +298,52 @@ describe("the three months' notice rule", () => {
 
 describe("bad input", () => {
   it("names the field when no decision or no kind of funding change is chosen", async () => {
-    const grant = await approveDirectAward(database.db, manager, testNow, (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id);
-    await expect(recordFundingChange(database.db, officer, testNow, grant.id, { reason: "x" } as never)).rejects.toMatchObject({
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+    );
+    await expect(
+      recordFundingChange(database.db, officer, testNow, grant.id, { reason: "x" } as never),
+    ).rejects.toMatchObject({
       status: 422,
       fieldErrors: { kind: "Choose whether funding is reduced or ended" },
     });
-    await expect(recordFundingChange(database.db, officer, testNow, grant.id, { kind: "reduction", effectiveOn: "2026-02-30", newInstalment: "-5", reason: "x" })).rejects.toMatchObject({
+    await expect(
+      recordFundingChange(database.db, officer, testNow, grant.id, {
+        kind: "reduction",
+        effectiveOn: "2026-02-30",
+        newInstalment: "-5",
+        reason: "x",
+      }),
+    ).rejects.toMatchObject({
       status: 422,
-      fieldErrors: { effectiveOn: "The date the reduction takes effect must be a real date, like 2026-04-01", newInstalment: "The reduced amount of each payment must be at least £0.00" },
+      fieldErrors: {
+        effectiveOn: "The date the reduction takes effect must be a real date, like 2026-04-01",
+        newInstalment: "The reduced amount of each payment must be at least £0.00",
+      },
     });
     const programme = await makeProgramme(database.db, manager, testNow, { code: "CCF-BAD" });
     const draft = await startApplication(database.db, group, testNow, programme.id);
-    await expect(decideApplication(database.db, manager, testNow, draft.id, { reason: "x" } as never)).rejects.toMatchObject({ status: 409 });
+    await expect(
+      decideApplication(database.db, manager, testNow, draft.id, { reason: "x" } as never),
+    ).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuses a programme whose largest award is over its budget, and a repeated code", async () => {
-    await expect(makeProgramme(database.db, manager, testNow, { code: "CCF-BIG", maxAwardPence: 9_000_000 })).rejects.toMatchObject({
+    await expect(
+      makeProgramme(database.db, manager, testNow, { code: "CCF-BIG", maxAwardPence: 9_000_000 }),
+    ).rejects.toMatchObject({
       fieldErrors: { maxAwardPence: "The largest award cannot be more than the budget" },
     });
     await makeProgramme(database.db, manager, testNow, { code: "CCF-TWICE" });
-    await expect(makeProgramme(database.db, manager, testNow, { code: "CCF-TWICE" })).rejects.toMatchObject({ status: 409 });
-    await expect(makeProgramme(database.db, officer, testNow, { code: "CCF-OFFICER" })).rejects.toMatchObject({ status: 403 });
+    await expect(makeProgramme(database.db, manager, testNow, { code: "CCF-TWICE" })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(makeProgramme(database.db, officer, testNow, { code: "CCF-OFFICER" })).rejects.toMatchObject(
+      { status: 403 },
+    );
   });
 });
 

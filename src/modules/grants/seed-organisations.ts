@@ -223,3 +223,28 @@ export const strategicApplicants: DemoApplicant[] = [
     "Street-based youth work in the three estates with most ASB reports.",
   ),
 ];
+
+// Which local authority each demo town is in, to record the area that benefits.
+const townAuthorities: Record<string, string> = {
+  Chatham: "Medway",
+  Strood: "Medway",
+  Gillingham: "Medway",
+  Rochester: "Medway",
+  Hoo: "Medway",
+  Sheerness: "Swale",
+  Faversham: "Swale",
+  Sittingbourne: "Swale",
+  Canterbury: "Canterbury",
+  Margate: "Thanet",
+  Tonbridge: "Tonbridge and Malling",
+  Dartford: "Dartford",
+  Maidstone: "Maidstone",
+  Gravesend: "Gravesham",
+  Ashford: "Ashford",
+};
+
+/** The GSS code of the town's authority if the organisation has homes there, else "" (not recorded). */
+export function areaForTown(town: string, areas: { laCode: string; laName: string }[]): string {
+  const name = townAuthorities[town];
+  return areas.find((area) => area.laName === name)?.laCode ?? "";
+}

@@ -1,11 +1,12 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { homesByLocalAuthority } from "../places/index.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
 import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
 import { addDays, addMonths } from "./dates.ts";
-import { applicants, strategicApplicants } from "./seed-organisations.ts";
+import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";
 
 // The demo's three programme rounds: last year's Community Chest (closed, one-year
 // innovation grants), Strategic Partnerships (closed, three-year strategic grants with
@@ -26,6 +27,7 @@ export function at(day: string): Date {
 
 export async function seedRounds({ db, manager, officer, group, today, random }: SeedActors): Promise<void> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const areas = await homesByLocalAuthority(db, manager.organisationId);
   // Round 1: last year's Community Chest (innovation, one-year grants).
   const round1Opens = addMonths(today, -16);
   const round1 = await createProgramme(db, manager, at(round1Opens), {
@@ -131,6 +133,7 @@ export async function seedRounds({ db, manager, officer, group, today, random }:
         conditions:
           "Spend the grant only on the project described. Acknowledge the funding. Return any unspent money.",
         monitoringFrequency: index % 2 === 0 ? "six-monthly" : "end-of-grant",
+        beneficiaryLaCode: areaForTown(applicant.organisation.town, areas),
       });
     } else {
       await decideApplication(db, manager, decisionNow, application.id, {
@@ -221,6 +224,7 @@ export async function seedRounds({ db, manager, officer, group, today, random }:
             conditions:
               "Deliver the agreed service across the grant period. Quarterly returns on the agreed outcomes.",
             monitoringFrequency: "quarterly",
+            beneficiaryLaCode: areaForTown(applicant.organisation.town, areas),
           }
         : { decision: "decline", reason: "Outcomes evidence too thin for a three-year commitment." },
     );

@@ -3,6 +3,7 @@ import { systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
 import type { SeedContext } from "../module.ts";
+import { homesByLocalAuthority } from "../places/index.ts";
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { approvePayment, holdPaymentsForOverdueMonitoring, markPaymentPaid } from "./commands/payments.ts";
@@ -10,7 +11,7 @@ import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { saveRegisterSettings } from "./commands/register-settings.ts";
 import { addDays, addMonths, earlierDay, londonDay } from "./dates.ts";
 import { listGrantDetail } from "./queries/grant-detail.ts";
-import { applicants, strategicApplicants } from "./seed-organisations.ts";
+import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";
 import { at, seedRounds } from "./seed-rounds.ts";
 
 type SeedUser = SeedContext["users"][number];
@@ -60,6 +61,7 @@ export async function seedGrants(
   await seedRounds({ db, manager, officer, group, today, random: context.random });
 
   // Direct awards: one approved (unique position, multi-year strategic), one waiting for approval.
+  const areas = await homesByLocalAuthority(db, organisationId);
   const directStart = addMonths(today, -6);
   const direct = await proposeDirectAward(db, officer, at(directStart), {
     criterion: "unique-position",
@@ -83,6 +85,7 @@ export async function seedGrants(
     conditions:
       "Safeguarding policy kept current; quarterly returns; 30 days' notice of any change in service.",
     monitoringFrequency: "quarterly",
+    beneficiaryLaCode: areaForTown("Chatham", areas),
   });
   await approveDirectAward(db, manager, at(directStart), direct.id);
   const ruralDigital = await proposeDirectAward(db, officer, at(addMonths(today, -1)), {
@@ -106,6 +109,7 @@ export async function seedGrants(
     accountableOfficer: "Head of Community Investment",
     conditions: "Sessions open to all residents; attendance recorded.",
     monitoringFrequency: "end-of-grant",
+    beneficiaryLaCode: areaForTown("Tonbridge", areas),
   });
   await approveDirectAward(db, manager, at(addMonths(today, -1)), ruralDigital.id);
   await proposeDirectAward(db, officer, context.now, {

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
+import { invalid } from "../../../platform/http/problem.ts";
+import { homesByLocalAuthority } from "../../places/index.ts";
 import { realDate } from "../inputs.ts";
 import { monitoringSchedule, paymentSchedule } from "../rules.ts";
 import {
@@ -25,6 +27,11 @@ export const agreementFields = {
   accountableOfficer: requiredText("the accountable officer's name", 150),
   conditions: requiredText("the conditions of the grant agreement", 5000),
   monitoringFrequency: z.enum(monitoringFrequencies, { error: "Choose how often the organisation reports" }),
+  beneficiaryLaCode: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null),
 };
 
 export function checkGrantDates(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx): void {
@@ -48,10 +55,24 @@ export async function insertGrant(
   tx: Db,
   organisationId: string,
   now: Date,
-  grant: NewGrant,
-  agreement: { conditions: string; monitoringFrequency: (typeof monitoringFrequencies)[number] },
+  newGrant: NewGrant,
+  agreement: {
+    conditions: string;
+    monitoringFrequency: (typeof monitoringFrequencies)[number];
+    beneficiaryLaCode?: string | null;
+  },
 ): Promise<GrantAward> {
   const id = newId(now.getTime());
+  let grant = newGrant;
+  if (agreement.beneficiaryLaCode) {
+    // The area that benefits is one where the organisation has homes (published as a GSS code).
+    const area = (await homesByLocalAuthority(tx, organisationId)).find(
+      (row) => row.laCode === agreement.beneficiaryLaCode,
+    );
+    if (!area)
+      throw invalid("Check the grant.", { beneficiaryLaCode: "Choose an area where you have homes" });
+    grant = { ...grant, beneficiaryLaCode: area.laCode, beneficiaryLaName: area.laName };
+  }
   const [created] = await tx
     .insert(grantAward)
     .values({ ...grant, organisationId, id, reference: newGrantReference(), createdAt: now, updatedAt: now })

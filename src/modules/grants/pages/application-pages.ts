@@ -19,6 +19,7 @@ import {
   textInput,
   warningText,
 } from "../../../platform/ui/index.ts";
+import { homesByLocalAuthority } from "../../places/index.ts";
 import { assessApplication } from "../commands/assess-application.ts";
 import { decideApplication, moderateApplication } from "../commands/decide-application.ts";
 import { canAssess, canDecide } from "../policy.ts";
@@ -27,7 +28,7 @@ import { formatScore, maxScore, meanScoreBp } from "../rules.ts";
 import { answersList } from "./apply-forms.ts";
 import { applicationTag, attempt, csrfField, formError } from "./page-helpers.ts";
 
-type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>>;
+type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>> & { areas: Area[] };
 type Failed = {
   form: "assess" | "moderate" | "decide";
   values: Record<string, string>;
@@ -42,7 +43,13 @@ const monitoringItems = [
   { value: "end-of-grant", text: "Once, at the end of the grant" },
 ];
 
-export function agreementFieldsHtml(values: Record<string, string>, errors: FieldErrors): SafeHtml {
+export type Area = { laCode: string; laName: string };
+
+export function agreementFieldsHtml(
+  values: Record<string, string>,
+  errors: FieldErrors,
+  areas: Area[],
+): SafeHtml {
   const parts = (name: string) => ({
     day: values[`${name}-day`] ?? "",
     month: values[`${name}-month`] ?? "",
@@ -53,7 +60,22 @@ export function agreementFieldsHtml(values: Record<string, string>, errors: Fiel
     ${textInput({ name: "grantOwner", label: "Grant owner", hint: "The officer who manages the grant day to day", value: values.grantOwner, error: errors.grantOwner })}
     ${textInput({ name: "accountableOfficer", label: "Accountable officer", value: values.accountableOfficer, error: errors.accountableOfficer })}
     ${textarea({ name: "conditions", label: "Grant agreement conditions", value: values.conditions, error: errors.conditions, rows: 4 })}
-    ${select({ name: "monitoringFrequency", label: "Monitoring returns", hint: "Keep monitoring proportionate to the size of the grant", value: values.monitoringFrequency ?? "six-monthly", error: errors.monitoringFrequency, options: monitoringItems })}`;
+    ${select({ name: "monitoringFrequency", label: "Monitoring returns", hint: "Keep monitoring proportionate to the size of the grant", value: values.monitoringFrequency ?? "six-monthly", error: errors.monitoringFrequency, options: monitoringItems })}
+    ${
+      areas.length > 0
+        ? select({
+            name: "beneficiaryLaCode",
+            label: "Area that benefits (optional)",
+            hint: "Published in the grants register as the beneficiary location",
+            value: values.beneficiaryLaCode ?? "",
+            error: errors.beneficiaryLaCode,
+            options: [
+              { value: "", text: "Not recorded" },
+              ...areas.map((area) => ({ value: area.laCode, text: area.laName })),
+            ],
+          })
+        : ""
+    }`;
 }
 
 export function agreementInput(form: Record<string, string>) {
@@ -64,6 +86,7 @@ export function agreementInput(form: Record<string, string>) {
     accountableOfficer: form.accountableOfficer ?? "",
     conditions: form.conditions ?? "",
     monitoringFrequency: (form.monitoringFrequency ?? "") as "quarterly",
+    beneficiaryLaCode: form.beneficiaryLaCode ?? "",
   };
 }
 
@@ -143,7 +166,7 @@ function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed)
           ${textarea({ name: "reason", label: "Reasons for the decision", hint: "The applicant will see these", value: values.reason, error: errorsFor("decide").reason, rows: 3 })}
           <h3 class="govuk-heading-s">If you award a grant: the grant agreement</h3>
           ${textInput({ name: "amountAwarded", label: "Amount awarded", prefix: "£", value: values.amountAwarded, error: errorsFor("decide").amountAwarded, width: 10, inputmode: "decimal" })}
-          ${agreementFieldsHtml(values, errorsFor("decide"))}
+          ${agreementFieldsHtml(values, errorsFor("decide"), loaded.areas)}
           ${button({ text: "Record decision" })}
         </form>`
       : "";
@@ -212,8 +235,11 @@ function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed)
 
 export function applicationPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const load = (c: Context<AppEnv>, actor: Actor) =>
-    getApplicationForStaff(c.get("services").database.db, actor, c.get("now"), c.req.param("id") ?? "");
+  const load = async (c: Context<AppEnv>, actor: Actor): Promise<Loaded> => {
+    const db = c.get("services").database.db;
+    const loaded = await getApplicationForStaff(db, actor, c.get("now"), c.req.param("id") ?? "");
+    return { ...loaded, areas: await homesByLocalAuthority(db, actor.organisationId) };
+  };
 
   app.get("/grants/manage/applications/:id", async (c) => {
     const actor = requireActor(c);

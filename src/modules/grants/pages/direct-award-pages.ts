@@ -4,6 +4,7 @@ import { readForm } from "../../../platform/http/forms.ts";
 import { type FieldErrors, forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, radios, textarea, textInput } from "../../../platform/ui/index.ts";
+import { homesByLocalAuthority } from "../../places/index.ts";
 import { proposeDirectAward } from "../commands/direct-awards.ts";
 import { organisationTypes } from "../inputs.ts";
 import { canProposeDirectAward } from "../policy.ts";
@@ -11,12 +12,14 @@ import { directAwardCriteria } from "../schema.ts";
 import { agreementFieldsHtml, agreementInput } from "./application-pages.ts";
 import { attempt, csrfField, formError, staffNav } from "./page-helpers.ts";
 
-function form(
+async function form(
   c: Context<AppEnv>,
   values: Record<string, string>,
   errors: FieldErrors = {},
   status: 200 | 409 | 422 = 200,
-): Response {
+): Promise<Response> {
+  const actor = requireActor(c);
+  const areas = await homesByLocalAuthority(c.get("services").database.db, actor.organisationId);
   return renderPage(c, {
     title: "Propose a direct award",
     errors,
@@ -51,7 +54,7 @@ function form(
         ${textInput({ name: "recipientTown", label: "Town or city (optional)", value: values.recipientTown, error: errors.recipientTown, width: 20 })}
         ${textInput({ name: "recipientPostcode", label: "Postcode (optional)", value: values.recipientPostcode, error: errors.recipientPostcode, width: 10 })}
         <h2 class="govuk-heading-m">Grant agreement</h2>
-        ${agreementFieldsHtml(values, errors)}
+        ${agreementFieldsHtml(values, errors, areas)}
         ${button({ text: "Propose direct award" })}
       </form>`,
   });
