@@ -160,6 +160,14 @@ describe("grants journeys", () => {
     expect(await manager.locator("table").first().innerText()).toContain("£4,500.00");
     await expectAccessible(manager);
 
+    // A variation of the agreement's conditions becomes version 2.
+    await manager.getByText("Vary the agreement's conditions").click();
+    await manager.getByLabel("Conditions", { exact: true }).fill("Spend on the saltmarsh wardens project; report at the end; credit the funder on signs.");
+    await manager.getByLabel("Reason for the variation").fill("Funder credit added at the group's request");
+    await manager.getByRole("button", { name: "Record variation" }).click();
+    expect(await manager.locator(".govuk-notification-banner").innerText()).toContain("Agreement varied");
+    expect(await manager.locator(".govuk-summary-list").nth(1).innerText()).toContain("credit the funder on signs");
+
     // Ending the grant with two months' notice is refused in words.
     await manager.getByLabel("End the funding").check();
     const twoMonths = new Date(

@@ -154,8 +154,8 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
               summary: "Vary the agreement's conditions",
               open: failed?.form === "vary",
               content: html`${formError(errors("vary"))}<form method="post" action="${base}/vary" novalidate>${csrfField(c)}
-                ${textarea({ name: "conditions", label: "Conditions", value: values.conditions ?? agreement.conditions, error: errors("vary").conditions, rows: 4 })}
-                ${textarea({ name: "reason", label: "Reason for the variation", value: values.reason, error: errors("vary").reason, rows: 2 })}
+                ${textarea({ name: "variedConditions", label: "Conditions", value: values.variedConditions ?? agreement.conditions, error: errors("vary").variedConditions, rows: 4 })}
+                ${textarea({ name: "variationReason", label: "Reason for the variation", value: values.variationReason, error: errors("vary").variationReason, rows: 2 })}
                 ${button({ text: "Record variation", variant: "secondary" })}</form>`,
             })
           : ""

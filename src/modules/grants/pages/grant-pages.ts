@@ -125,15 +125,22 @@ export function grantPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const result = await attempt(() =>
       varyAgreement(db(c), actor, c.get("now"), c.req.param("id"), {
-        conditions: form.conditions ?? "",
-        reason: form.reason ?? "",
+        conditions: form.variedConditions ?? "",
+        reason: form.variationReason ?? "",
       }),
     );
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=varied`, 303);
+    // The form's fields are named apart from the funding-change form's on the same page.
+    const errors = Object.fromEntries(
+      Object.entries(result.errors).map(([field, message]) => [
+        field === "conditions" ? "variedConditions" : field === "reason" ? "variationReason" : field,
+        message,
+      ]),
+    );
     return grantPage(c, actor, await detail(c, actor), {
       form: "vary",
       values: form,
-      errors: result.errors,
+      errors,
       status: result.status,
     });
   });
