@@ -184,3 +184,25 @@ it("publishes only approved grants: actor-free reads cannot see proposals", asyn
   expect(text).toContain("Rural digital inclusion sessions");
   expect(actorFor(organisationId, "officer").organisationId).toBe(organisationId);
 });
+
+describe("validating a large register", () => {
+  it("checks every grant in batches and still finds a bad grant and a repeated one", () => {
+    const grant = (n: number) => ({
+      id: `360G-wmh-GR-${n}`,
+      title: "T",
+      description: "D",
+      currency: "GBP",
+      amountAwarded: 100,
+      awardDate: "2026-01-01",
+      recipientOrganization: [{ id: "GB-CHC-1098765", name: "R" }],
+      fundingOrganization: [{ id: "GB-MPR-1", name: "F" }],
+    });
+    const grants: Record<string, unknown>[] = Array.from({ length: 250 }, (_, n) => grant(n));
+    expect(registerValidator().validatePackage({ grants })).toEqual([]);
+    grants[170] = { ...grant(170), currency: "XXQ" };
+    grants[240] = grant(5);
+    const errors = registerValidator().validatePackage({ grants });
+    expect(errors.some((error) => error.startsWith("/grants/170/currency"))).toBe(true);
+    expect(errors).toContain("/grants/240 must be unique (it repeats an earlier grant)");
+  });
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
+import { canonicalJson } from "../../../platform/audit/canonical-json.ts";
 import { projectRoot } from "../../../platform/config/config.ts";
 
 // Validation against the official 360Giving schema (kept beside the repository in
@@ -36,6 +37,19 @@ function readSchema(file: string): JsonSchema {
   return schema;
 }
 
+const batchSize = 100;
+
+function isPackage(data: unknown): data is { grants: unknown[] } {
+  return typeof data === "object" && data !== null && Array.isArray((data as { grants?: unknown }).grants);
+}
+
+/** Error paths inside a batch point at the grant's place in the whole file. */
+function shiftIndex(path: string, offset: number): string {
+  return offset === 0
+    ? path
+    : path.replace(/^\/grants\/(\d+)/, (_, index: string) => `/grants/${Number(index) + offset}`);
+}
+
 export type RegisterValidator = { validatePackage: (data: unknown) => string[]; grantSchema: JsonSchema };
 
 let cached: RegisterValidator | undefined;
@@ -51,13 +65,34 @@ export function registerValidator(): RegisterValidator {
   const referenced = packageSchema.properties?.grants?.items?.$ref;
   if (referenced && referenced !== grantSchema.$id) ajv.addSchema({ ...grantSchema, $id: referenced });
   const validate = ajv.compile(packageSchema);
+  const check = (data: unknown, offset: number): string[] =>
+    validate(data)
+      ? []
+      : (validate.errors ?? []).map(
+          (error) => `${shiftIndex(error.instancePath, offset) || "/"} ${error.message ?? "is not valid"}`,
+        );
   cached = {
     grantSchema,
     validatePackage(data: unknown): string[] {
-      if (validate(data)) return [];
-      return (validate.errors ?? []).map(
-        (error) => `${error.instancePath || "/"} ${error.message ?? "is not valid"}`,
-      );
+      if (!isPackage(data) || data.grants.length <= batchSize) return check(data, 0);
+      const grants = data.grants;
+      // The package schema's uniqueItems compares every pair of grants, which takes minutes on
+      // a large register. So grants are checked in batches (the full schema, metadata included),
+      // and uniqueness is checked here: distinct ids mean distinct grants; equal ids are compared in full.
+      const errors: string[] = [];
+      for (let start = 0; start < grants.length; start += batchSize) {
+        errors.push(...check({ ...data, grants: grants.slice(start, start + batchSize) }, start));
+      }
+      const seen = new Map<string, string>();
+      grants.forEach((grant, index) => {
+        const id =
+          typeof grant === "object" && grant !== null && "id" in grant ? String(grant.id) : `#${index}`;
+        const body = canonicalJson(grant);
+        if (seen.get(id) === body)
+          errors.push(`/grants/${index} must be unique (it repeats an earlier grant)`);
+        else if (!seen.has(id)) seen.set(id, body);
+      });
+      return errors;
     },
   };
   return cached;
