@@ -1,15 +1,15 @@
 import type { Actor } from "../../platform/access/actor.ts";
-import { systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
 import type { SeedContext } from "../module.ts";
 import { homesByLocalAuthority } from "../places/index.ts";
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
-import { approvePayment, holdPaymentsForOverdueMonitoring, markPaymentPaid } from "./commands/payments.ts";
+import { approvePayment, markPaymentPaid } from "./commands/payments.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { saveRegisterSettings } from "./commands/register-settings.ts";
 import { addDays, addMonths, earlierDay, londonDay } from "./dates.ts";
+import { runGrantsDaily } from "./jobs/daily-grants.ts";
 import { listGrantDetail } from "./queries/grant-detail.ts";
 import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";
 import { at, seedRounds } from "./seed-rounds.ts";
@@ -176,8 +176,8 @@ export async function seedGrants(
       reason: "The service is being brought in-house from next year; four months' notice given.",
     });
   }
-  // What the daily job would have done by now: hold payments where monitoring is overdue.
-  await holdPaymentsForOverdueMonitoring(db, systemActor(organisationId, "Kith grants job"), context.now);
+  // What the daily job would have done by now: reminders, payments held for overdue monitoring, grants ended.
+  await runGrantsDaily(db, organisationId, context.now);
   context.log(
     `Grants: 3 programmes, ${applicants.length + strategicApplicants.length} applications, ${detail.length} grants (one awaiting approval).`,
   );

@@ -16,7 +16,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { createProgramme } from "../commands/create-programme.ts";
 import { canManageProgrammes } from "../policy.ts";
-import { grantsOverview } from "../queries/list-grants.ts";
+import { applicationsToProcess, grantsOverview, recentReminders } from "../queries/list-grants.ts";
 import { getProgrammeWithApplications, listProgrammes } from "../queries/programmes.ts";
 import { formatScore } from "../rules.ts";
 import { applicationTag, attempt, money, staffNav } from "./page-helpers.ts";
@@ -30,6 +30,8 @@ export function programmePages(): Hono<AppEnv> {
     const db = c.get("services").database.db;
     const overview = await grantsOverview(db, actor, c.get("now"));
     const programmes = await listProgrammes(db, actor);
+    const waiting = await applicationsToProcess(db, actor);
+    const reminders = await recentReminders(db, actor);
     return renderPage(c, {
       title: "Grants",
       content: html`${staffNav("overview")}<h1 class="govuk-heading-xl">Grants</h1>
@@ -53,6 +55,35 @@ export function programmePages(): Hono<AppEnv> {
             value: overview.overdueReturns ? tag(String(overview.overdueReturns), "red") : "0",
           },
         ])}
+        <h2 class="govuk-heading-m">Applications to assess or decide</h2>
+        ${
+          waiting.length === 0
+            ? html`<p class="govuk-body">None waiting.</p>`
+            : table({
+                caption: "Applications to assess or decide",
+                captionClasses: "govuk-visually-hidden",
+                head: [
+                  { text: "Reference" },
+                  { text: "Programme" },
+                  { text: "Organisation" },
+                  { text: "Project" },
+                  { text: "Status" },
+                ],
+                rows: waiting.map((a) => [
+                  html`<a class="govuk-link" href="/grants/manage/applications/${a.id}">${a.reference}</a>`,
+                  a.programmeTitle,
+                  a.organisationName ?? "",
+                  a.projectTitle ?? "",
+                  applicationTag(a.status),
+                ]),
+              })
+        }
+        <h2 class="govuk-heading-m">Latest reminders</h2>
+        ${
+          reminders.length === 0
+            ? html`<p class="govuk-body">No reminders yet. The daily job raises them before monitoring returns and notice deadlines fall due.</p>`
+            : html`<ul class="govuk-list govuk-list--bullet">${reminders.map((r) => html`<li><a class="govuk-link" href="/grants/manage/grants/${r.grantId}">${r.message}</a></li>`)}</ul>`
+        }
         <h2 class="govuk-heading-m">Programme budgets</h2>
         ${programmes.map((programme) =>
           progressBar({

@@ -5,7 +5,15 @@ import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { londonDay } from "../dates.ts";
 import { canViewGrants } from "../policy.ts";
-import { type GrantAward, grantAward, grantMonitoringReturn, grantPayment } from "../schema.ts";
+import {
+  type GrantAward,
+  grantApplication,
+  grantAward,
+  grantMonitoringReturn,
+  grantPayment,
+  grantProgramme,
+  grantReminder,
+} from "../schema.ts";
 
 export type GrantFilter = {
   status?: "proposed" | "active" | "ended";
@@ -91,4 +99,52 @@ export async function grantsOverview(db: Db, actor: Actor, now: Date) {
     awaitingApproval: grants?.proposed ?? 0,
     awardedPence: Number(grants?.awardedPence ?? 0),
   };
+}
+
+/** Applications waiting for staff: sent and eligible (to assess and moderate) or moderated (to decide). */
+export async function applicationsToProcess(db: Db, actor: Actor) {
+  requireAllowed(canViewGrants(actor), "Only staff can see applications.");
+  return db
+    .select({
+      id: grantApplication.id,
+      reference: grantApplication.reference,
+      organisationName: grantApplication.organisationName,
+      projectTitle: grantApplication.projectTitle,
+      status: grantApplication.status,
+      programmeTitle: grantProgramme.title,
+      submittedAt: grantApplication.submittedAt,
+    })
+    .from(grantApplication)
+    .innerJoin(
+      grantProgramme,
+      and(
+        eq(grantProgramme.organisationId, grantApplication.organisationId),
+        eq(grantProgramme.id, grantApplication.programmeId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        grantApplication,
+        actor.organisationId,
+        inArray(grantApplication.status, ["submitted", "moderated", "waitlisted"]),
+      ),
+    )
+    .orderBy(grantApplication.submittedAt)
+    .limit(50);
+}
+
+/** The latest reminders raised by the daily job. */
+export async function recentReminders(db: Db, actor: Actor, limit = 10) {
+  requireAllowed(canViewGrants(actor), "Only staff can see grant reminders.");
+  return db
+    .select({
+      grantId: grantReminder.grantId,
+      kind: grantReminder.kind,
+      message: grantReminder.message,
+      raisedAt: grantReminder.raisedAt,
+    })
+    .from(grantReminder)
+    .where(inOrganisation(grantReminder, actor.organisationId))
+    .orderBy(desc(grantReminder.raisedAt), desc(grantReminder.subjectDate))
+    .limit(limit);
 }
