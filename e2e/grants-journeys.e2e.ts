@@ -204,6 +204,36 @@ describe("grants journeys", () => {
     await expectAccessible(visitor);
   });
 
+  it("sets up a programme, reporting a bad line with its number", async () => {
+    const page = await newPage();
+    await signIn(page, kith.baseUrl, "manager@demo.kith.example");
+    await page.goto(`${kith.baseUrl}/grants/manage/programmes/new`);
+    await expectAccessible(page);
+    await page.getByLabel("Programme code").fill("WARM-2027");
+    await page.getByLabel("Title").fill("Warm Spaces 2027");
+    await page.getByLabel("Description").fill("Grants for community venues opening as warm spaces in winter.");
+    await page.getByLabel("Innovation").check();
+    await page.getByLabel("Budget").fill("50,000");
+    await page.getByLabel("Largest award").fill("2,500");
+    for (const [legend, day, month, year] of [["Opens for applications", "1", "9", "2027"], ["Closes for applications", "31", "10", "2027"]]) {
+      const group = page.getByRole("group", { name: legend });
+      await group.getByLabel("Day").fill(day);
+      await group.getByLabel("Month").fill(month);
+      await group.getByLabel("Year").fill(year);
+    }
+    await page.getByLabel("Eligibility questions").fill("Is your venue open to the public? | yes | The venue must be open to the public");
+    await page.getByLabel("Scoring criteria").fill("Reach | 2\nValue for money | lots");
+    await page.getByLabel("Outcomes the programme funds").fill("CI-1 | Residents feel less isolated");
+    await page.getByRole("button", { name: "Create programme" }).click();
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Line 2: write the criterion and a whole-number weight");
+    await expectAccessible(page);
+    await page.getByLabel("Scoring criteria").fill("Reach | 2\nValue for money | 1");
+    await page.getByRole("button", { name: "Create programme" }).click();
+    expect(await page.locator("h1").innerText()).toBe("Warm Spaces 2027");
+    expect(await page.locator(".govuk-summary-list").innerText()).toContain("£50,000.00");
+    await expectAccessible(page);
+  });
+
   it("refuses a direct award without a criterion and keeps what was typed", async () => {
     const page = await newPage();
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");
