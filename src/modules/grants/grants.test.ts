@@ -13,6 +13,7 @@ import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { approvePayment } from "./commands/payments.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { varyAgreement } from "./commands/vary-agreement.ts";
+import { getRecipientGrant } from "./queries/recipient-grants.ts";
 import { grantAward, grantFundingChange, grantMonitoringReturn, grantPayment } from "./schema.ts";
 import { directAwardInput, makeProgramme } from "./test-support.ts";
 
@@ -293,6 +294,69 @@ describe("the three months' notice rule", () => {
     expect(
       audit.some((entry) => entry.action === "notice-override" && entry.summary.includes("OVERRIDDEN")),
     ).toBe(true);
+  });
+});
+
+describe("the funded organisation", () => {
+  it("sends its own monitoring return, and cannot see or report on anyone else's grant", async () => {
+    const db = database.db;
+    const programme = await makeProgramme(db, manager, testNow, { code: "CCF-RECIPIENT" });
+    const draft = await startApplication(db, group, testNow, programme.id);
+    await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "yes", profit: "no" });
+    await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
+      organisationName: "Hoo Wildlife",
+      organisationType: "community-group",
+      postcode: "ME3 9AA",
+      town: "Hoo",
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "contact", {
+      contactName: "Jo",
+      contactEmail: "jo@example.org",
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "project", {
+      projectTitle: "Wardens",
+      projectSummary: "S",
+      amountRequestedPence: "1000",
+      outcomeCodes: ["SK2"],
+    });
+    await submitApplication(db, group, testNow, draft.id);
+    await assessApplication(db, officer, testNow, draft.id, {
+      conflictDeclared: "no",
+      scores: { need: "4", delivery: "4" },
+    });
+    await moderateApplication(db, manager, testNow, draft.id, { note: "Fine" });
+    const { grant } = await decideApplication(db, manager, testNow, draft.id, {
+      decision: "award",
+      reason: "Good",
+      amountAwarded: "1000",
+      startDate: "2026-07-01",
+      endDate: "2026-12-31",
+      grantOwner: "A",
+      accountableOfficer: "B",
+      conditions: "C",
+      monitoringFrequency: "end-of-grant",
+    });
+    const own = await getRecipientGrant(db, group, grant?.id ?? "");
+    const due = own.returns[0];
+    const stranger = actorFor(group.organisationId, "community-group");
+    await expect(getRecipientGrant(db, stranger, grant?.id ?? "")).rejects.toMatchObject({ status: 404 });
+    const input = {
+      results: [{ outcomeCode: "SK2", measure: "Wardens trained", target: "10", achieved: "12" }],
+      narrative: "Done",
+    };
+    await expect(submitMonitoringReturn(db, stranger, testNow, due.id, input)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      submitMonitoringReturn(db, actorFor(group.organisationId, "tenant"), testNow, due.id, input),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      submitMonitoringReturn(db, group, testNow, due.id, {
+        ...input,
+        results: [{ ...input.results[0], outcomeCode: "WB1" }],
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect((await submitMonitoringReturn(db, group, testNow, due.id, input)).status).toBe("submitted");
   });
 });
 

@@ -10,6 +10,7 @@ import { applyPages } from "./pages/apply-pages.ts";
 import { directAwardPages } from "./pages/direct-award-pages.ts";
 import { grantPages } from "./pages/grant-pages.ts";
 import { programmePages } from "./pages/programme-pages.ts";
+import { recipientPages } from "./pages/recipient-pages.ts";
 import { registerPages } from "./pages/register-pages.ts";
 import { canApply } from "./policy.ts";
 import { seedGrants } from "./seed.ts";
@@ -22,6 +23,7 @@ function pages(): Hono<AppEnv> {
     grantPages(),
     directAwardPages(),
     registerPages(),
+    recipientPages(),
     applyPages(),
   ])
     app.route("/", part);

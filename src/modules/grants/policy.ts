@@ -75,3 +75,11 @@ export function canChangeSettings(actor: Actor): boolean {
 export function actorName(actor: Actor): string {
   return actor.kind === "system" ? actor.label : actor.name;
 }
+
+/** The funded organisation reports on its own grant: the applicant whose application became the grant. */
+export function isGrantRecipient(
+  actor: Actor,
+  application: Pick<GrantApplication, "applicantUserId"> | undefined,
+): boolean {
+  return canApply(actor) && application !== undefined && canSeeOwnApplication(actor, application);
+}

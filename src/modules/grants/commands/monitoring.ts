@@ -10,7 +10,8 @@ import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { londonDay } from "../dates.ts";
-import { actorName, canManageGrant } from "../policy.ts";
+import { actorName, canApply, canManageGrant } from "../policy.ts";
+import { requireRecipient } from "../queries/recipient-grants.ts";
 import { type GrantMonitoringReturn, grantMonitoringReturn } from "../schema.ts";
 import { loadGrant } from "./load-grant.ts";
 import { releaseHeldPayments } from "./payments.ts";
@@ -51,7 +52,10 @@ export async function submitMonitoringReturn(
   returnId: string,
   input: MonitoringReturnInput,
 ): Promise<GrantMonitoringReturn> {
-  requireAllowed(canManageGrant(actor), "Only officers and managers can record monitoring returns.");
+  requireAllowed(
+    canManageGrant(actor) || canApply(actor),
+    "Only staff and the funded organisation can record monitoring returns.",
+  );
   if (!isUuid(returnId)) throw notFound("Monitoring return not found");
   const [existing] = await db
     .select()
@@ -61,6 +65,8 @@ export async function submitMonitoringReturn(
     );
   if (!existing) throw notFound("Monitoring return not found");
   const grant = await loadGrant(db, actor.organisationId, existing.grantId);
+  // An organisation reports only on its own grant; for anyone else the return does not exist.
+  if (!canManageGrant(actor)) await requireRecipient(db, actor, grant);
   if (existing.status !== "due")
     throw conflict(
       "Already received",

@@ -16,8 +16,9 @@ import {
   submitApplication,
 } from "../commands/applications.ts";
 import { canApply } from "../policy.ts";
+import { listRecipientGrants } from "../queries/recipient-grants.ts";
 import { grantApplication, grantProgramme } from "../schema.ts";
-import { applicationTag, attempt, csrfField, money } from "./page-helpers.ts";
+import { applicationTag, attempt, csrfField, grantStatusTag, money } from "./page-helpers.ts";
 
 function requireApplicant(c: Context<AppEnv>): Actor {
   const actor = requireActor(c);
@@ -61,6 +62,7 @@ export function applyPages(): Hono<AppEnv> {
         ),
       )
       .orderBy(desc(grantApplication.updatedAt));
+    const grants = await listRecipientGrants(db, actor);
     return renderPage(c, {
       title: "Apply for a grant",
       content: html`<h1 class="govuk-heading-xl">Apply for a grant</h1>
@@ -74,6 +76,27 @@ export function applyPages(): Hono<AppEnv> {
             <p class="govuk-body">Grants of up to ${money(programme.maxAwardPence)}. Closes ${formatDate(programme.closesOn)}.</p>
             <form method="post" action="/grants/apply/${programme.id}/start" novalidate>${csrfField(c)}${button({ text: `Start an application to ${programme.title}`, isStartButton: true })}</form></div>`,
         )}
+        ${
+          grants.length > 0
+            ? html`<h2 class="govuk-heading-m">Your grants</h2>
+              ${table({
+                caption: "Your grants",
+                captionClasses: "govuk-visually-hidden",
+                head: [
+                  { text: "Grant" },
+                  { text: "Amount", numeric: true },
+                  { text: "Period" },
+                  { text: "Status" },
+                ],
+                rows: grants.map((g) => [
+                  html`<a class="govuk-link" href="/grants/apply/grants/${g.id}">${g.title}</a>`,
+                  { content: money(g.amountAwardedPence), numeric: true },
+                  `${formatDate(g.startDate)} to ${formatDate(g.endDate)}`,
+                  grantStatusTag(g.status),
+                ]),
+              })}`
+            : ""
+        }
         <h2 class="govuk-heading-m">Your applications</h2>
         ${
           mine.length === 0

@@ -25,6 +25,7 @@ import { canApproveDirectAward, canApprovePayment, canManageGrant } from "../pol
 import type { GrantDetail } from "../queries/grant-detail.ts";
 import { earliestEffectiveDate } from "../rules.ts";
 import { directAwardCriteria } from "../schema.ts";
+import { monitoringReturnForm } from "./monitoring-form.ts";
 import { csrfField, formError, grantStatusTag, paymentTag } from "./page-helpers.ts";
 
 export type Failed = {
@@ -53,22 +54,14 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
   const nextReturn = dueReturns[0];
   const returnForm =
     canManageGrant(actor) && nextReturn && grant.status === "active"
-      ? html`<h3 class="govuk-heading-s">Record the return: ${nextReturn.periodLabel}</h3>${formError(errors("return"))}
-        <form method="post" action="${base}/returns/${nextReturn.id}" novalidate>${csrfField(c)}
-          ${grant.outcomeCodes.map(
-            (
-              code,
-              index,
-            ) => html`<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Outcome ${code}</legend>
-              <input type="hidden" name="results.${index}.outcomeCode" value="${code}">
-              ${textInput({ name: `results.${index}.measure`, id: `results-${index}-measure`, label: "What was measured", value: values[`results.${index}.measure`], error: errors("return")[`results.${index}.measure`] })}
-              ${textInput({ name: `results.${index}.target`, id: `results-${index}-target`, label: "Target", value: values[`results.${index}.target`], error: errors("return")[`results.${index}.target`], width: 5, inputmode: "numeric" })}
-              ${textInput({ name: `results.${index}.achieved`, id: `results-${index}-achieved`, label: "Achieved", value: values[`results.${index}.achieved`], error: errors("return")[`results.${index}.achieved`], width: 5, inputmode: "numeric" })}
-            </fieldset>`,
-          )}
-          ${textarea({ name: "narrative", label: "Summary of progress", value: values.narrative, error: errors("return").narrative, rows: 3 })}
-          ${button({ text: "Save return", variant: "secondary" })}
-        </form>`
+      ? monitoringReturnForm(
+          c,
+          `${base}/returns/${nextReturn.id}`,
+          grant,
+          nextReturn,
+          values,
+          errors("return"),
+        )
       : "";
   const changeForm =
     canManageGrant(actor) && grant.status === "active"

@@ -17,6 +17,7 @@ import { attempt, grantStatusTag, money, staffNav } from "./page-helpers.ts";
 const pageSize = 50;
 
 import { grantPage } from "./grant-detail-page.ts";
+import { returnInputFromForm } from "./monitoring-form.ts";
 
 export function grantPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -96,20 +97,8 @@ export function grantPages(): Hono<AppEnv> {
   app.post("/grants/manage/grants/:id/returns/:returnId", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const results: { outcomeCode: string; measure: string; target: string; achieved: string }[] = [];
-    for (let index = 0; form[`results.${index}.outcomeCode`] !== undefined; index++) {
-      results.push({
-        outcomeCode: form[`results.${index}.outcomeCode`] ?? "",
-        measure: form[`results.${index}.measure`] ?? "",
-        target: form[`results.${index}.target`] ?? "",
-        achieved: form[`results.${index}.achieved`] ?? "",
-      });
-    }
     const result = await attempt(() =>
-      submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), {
-        results,
-        narrative: form.narrative ?? "",
-      }),
+      submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), returnInputFromForm(form)),
     );
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
     return grantPage(c, actor, await detail(c, actor), {
