@@ -16,14 +16,16 @@ async function declaredTables(): Promise<PgTable[]> {
     if (entries.includes("schema.ts")) files.push(path.join(modulesDir, name, "schema.ts"));
     if (entries.includes("schema")) {
       for (const file of await readdir(path.join(modulesDir, name, "schema"))) {
-        if (file.endsWith(".ts") && !file.endsWith(".test.ts")) files.push(path.join(modulesDir, name, "schema", file));
+        if (file.endsWith(".ts") && !file.endsWith(".test.ts"))
+          files.push(path.join(modulesDir, name, "schema", file));
       }
     }
   }
   const tables = new Map<string, PgTable>();
   for (const file of files) {
     const exported = (await import(file)) as Record<string, unknown>;
-    for (const value of Object.values(exported)) if (is(value, PgTable)) tables.set(getTableConfig(value).name, value);
+    for (const value of Object.values(exported))
+      if (is(value, PgTable)) tables.set(getTableConfig(value).name, value);
   }
   return [...tables.values()];
 }
@@ -50,7 +52,9 @@ describe("the Drizzle schema matches the migrated database", () => {
         const key = `${config.name}.${column.name}`;
         if (!actual.has(key)) problems.push(`${key} is declared in Drizzle but not created by any migration`);
         else if (actual.get(key) === column.notNull && !column.primary) {
-          problems.push(`${key} is ${column.notNull ? "NOT NULL" : "nullable"} in Drizzle but not in the database`);
+          problems.push(
+            `${key} is ${column.notNull ? "NOT NULL" : "nullable"} in Drizzle but not in the database`,
+          );
         }
       }
     }
@@ -66,11 +70,20 @@ describe("the Drizzle schema matches the migrated database", () => {
        GROUP BY tc.table_name`,
     );
     const withOrganisation = new Set(
-      (await database.query<{ table_name: string }>("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organisation_id'")).map((r) => r.table_name),
+      (
+        await database.query<{ table_name: string }>(
+          "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organisation_id'",
+        )
+      ).map((r) => r.table_name),
     );
     // Tables keyed by something global on purpose: secrets' hashes, and the job queue.
     const exempt = new Set(["user_session", "password_reset", "job"]);
-    const missing = rows.filter((row) => withOrganisation.has(row.table_name) && !exempt.has(row.table_name) && !row.columns.split(",").includes("organisation_id"));
+    const missing = rows.filter(
+      (row) =>
+        withOrganisation.has(row.table_name) &&
+        !exempt.has(row.table_name) &&
+        !row.columns.split(",").includes("organisation_id"),
+    );
     expect(missing.map((row) => `${row.table_name} (${row.columns})`)).toEqual([]);
   });
 });
