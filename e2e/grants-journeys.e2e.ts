@@ -202,6 +202,14 @@ describe("grants journeys", () => {
     ).toBe("GB-CHC-1176789");
     await visitor.goto(`${kith.baseUrl}${publicHref?.replace(/\/register$/, "")}`);
     await expectAccessible(visitor);
+
+    // The group sees its grant, its payment and the return it will send.
+    const group = await newPage();
+    await signIn(group, kith.baseUrl, "group@demo.kith.example");
+    await group.goto(`${kith.baseUrl}/grants/apply`);
+    await group.getByRole("link", { name: "Saltmarsh wardens" }).click();
+    expect(await group.locator("main").innerText()).toContain("Monitoring return: Final return");
+    await expectAccessible(group);
   });
 
   it("sets up a programme, reporting a bad line with its number", async () => {
