@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
-import { makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import { createApp } from "../../app.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import { createApiToken } from "../../platform/auth/api-tokens.ts";
@@ -9,8 +9,9 @@ import { actorForUser, createUser } from "../../platform/auth/users.ts";
 import { loadConfig } from "../../platform/config/config.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { modules } from "../registry.ts";
+import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { registerValidator } from "./register/validate-register.ts";
-import { directAwardInput } from "./test-support.ts";
+import { directAwardInput, makeProgramme } from "./test-support.ts";
 
 // The JSON API and the public downloads, through the whole app (authentication,
 // scopes, problem+json), on the same database engine as the rest of the suite.
@@ -116,18 +117,90 @@ describe("grants API", () => {
   });
 });
 
+describe("applications through the API", () => {
+  it("assesses, moderates and awards, refusing a decision before moderation", async () => {
+    const db = database.db;
+    const [org] = await database.query<{ id: string }>(
+      "SELECT id FROM organisation WHERE name = 'API Homes'",
+    );
+    const manager = actorFor(org.id, "manager");
+    const applicant = actorFor(org.id, "community-group");
+    const programme = await makeProgramme(db, manager, testNow);
+    const draft = await startApplication(db, applicant, testNow, programme.id);
+    await saveApplicationSection(db, applicant, testNow, draft.id, "eligibility", {
+      local: "yes",
+      profit: "no",
+    });
+    await saveApplicationSection(db, applicant, testNow, draft.id, "organisation", {
+      organisationName: "Hoo Wildlife",
+      organisationType: "community-group",
+      postcode: "ME3 9AA",
+      town: "Hoo",
+    });
+    await saveApplicationSection(db, applicant, testNow, draft.id, "contact", {
+      contactName: "Jo",
+      contactEmail: "jo@example.org",
+    });
+    await saveApplicationSection(db, applicant, testNow, draft.id, "project", {
+      projectTitle: "Wardens",
+      projectSummary: "S",
+      amountRequestedPence: "1000",
+      outcomeCodes: ["SK2"],
+    });
+    await submitApplication(db, applicant, testNow, draft.id);
+    const early = await call(managerToken, "POST", `/grants/applications/${draft.id}/decision`, {
+      decision: "decline",
+      reason: "No",
+    });
+    expect(early.status).toBe(409);
+    const assessed = await call(managerToken, "POST", `/grants/applications/${draft.id}/assessments`, {
+      conflictDeclared: "no",
+      scores: { need: 5, delivery: 5 },
+    });
+    expect(((await assessed.json()) as { weightedScoreBp: number }).weightedScoreBp).toBe(10_000);
+    const moderated = await call(managerToken, "POST", `/grants/applications/${draft.id}/moderation`, {
+      note: "Agreed",
+      moderatedScore: "90",
+    });
+    expect((await moderated.json()) as { moderatedScoreBp: number; status: string }).toMatchObject({
+      moderatedScoreBp: 9000,
+      status: "moderated",
+    });
+    const decided = await call(managerToken, "POST", `/grants/applications/${draft.id}/decision`, {
+      decision: "award",
+      reason: "Strong",
+      amountAwarded: "1000",
+      startDate: "2026-07-01",
+      endDate: "2026-12-31",
+      grantOwner: "A",
+      accountableOfficer: "B",
+      conditions: "C",
+      monitoringFrequency: "end-of-grant",
+    });
+    expect((await decided.json()) as { status: string; grantId: string | null }).toMatchObject({
+      status: "awarded",
+      grantId: expect.any(String),
+    });
+    expect((await call(otherToken, "GET", `/grants/applications/${draft.id}`)).status).toBe(404);
+  });
+});
+
 describe("public register downloads", () => {
   it("serves 360Giving JSON that validates, without signing in", async () => {
     const response = await app.request(`/grants/public/${slug}/register/360giving.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toContain("360giving.json");
     const data = (await response.json()) as { grants: unknown[] };
-    expect(data.grants).toHaveLength(1);
+    expect(data.grants).toHaveLength(2);
     expect(registerValidator().validatePackage(data)).toEqual([]);
   });
 
   it("answers 404 for an unknown organisation", async () => {
     expect((await app.request("/grants/public/no-such-organisation/register")).status).toBe(404);
     expect((await app.request("/grants/public/<script>/register")).status).toBe(404);
+    const other = (
+      await database.query<{ slug: string }>("SELECT slug FROM organisation WHERE name = 'Elsewhere Homes'")
+    )[0]?.slug;
+    expect((await app.request(`/grants/public/${other}/register/360giving.json`)).status).toBe(404);
   });
 });

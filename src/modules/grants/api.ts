@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { applicationsApi } from "./api-applications.ts";
 import { type CreateProgrammeInput, createProgramme } from "./commands/create-programme.ts";
 import { approveDirectAward, type DirectAwardInput, proposeDirectAward } from "./commands/direct-awards.ts";
 import { approvePayment } from "./commands/payments.ts";
@@ -287,5 +288,6 @@ export function grantsApi(): OpenAPIHono<AppEnv> {
       );
     },
   );
+  api.route("/", applicationsApi());
   return api;
 }

@@ -4,7 +4,7 @@ import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { type FieldErrors, notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -128,7 +128,11 @@ export function registerPages(): Hono<AppEnv> {
 
   for (const download of downloads) {
     app.get(`/grants/public/:slug/register/${download.file}`, async (c) => {
-      const organisationId = await organisationIdBySlug(c.get("services").database.db, c.req.param("slug"));
+      const db = c.get("services").database.db;
+      const organisationId = await organisationIdBySlug(db, c.req.param("slug"));
+      // A 360Giving file must hold at least one grant: with none published there is no file yet.
+      if ((await publicRegisterPage(db, organisationId, 1, 1)).total === 0)
+        throw notFound("No grants published yet", "This organisation has not published any grants yet.");
       return stream(c, organisationId, download.format, download.type, download.file);
     });
   }
