@@ -185,6 +185,19 @@ describe("applications through the API", () => {
   });
 });
 
+it("describes the grants routes in the OpenAPI document", async () => {
+  const response = await app.request("/api/openapi.json");
+  expect(response.status).toBe(200);
+  const document = (await response.json()) as { paths: Record<string, unknown> };
+  expect(Object.keys(document.paths)).toEqual(
+    expect.arrayContaining([
+      "/grants/direct-awards",
+      "/grants/grants/{id}/funding-changes",
+      "/grants/applications/{id}/decision",
+    ]),
+  );
+});
+
 describe("public register downloads", () => {
   it("serves 360Giving JSON that validates, without signing in", async () => {
     const response = await app.request(`/grants/public/${slug}/register/360giving.json`);
