@@ -1,4 +1,5 @@
-import { addMonths } from "./dates.ts";
+import { formatDate } from "../../platform/ui/format.ts";
+import { addDays, addMonths } from "./dates.ts";
 import type { MonitoringFrequency, ScoringCriterion } from "./schema.ts";
 
 // The framework's checkable rules as pure functions, so tests can pin them down.
@@ -86,7 +87,11 @@ export function monitoringSchedule(
     for (let index = 1; ; index++) {
       const periodEnd = addMonths(startDate, step * index);
       if (periodEnd >= endDate || index > 200) break;
-      returns.push({ periodLabel: `Period ${index} (to ${periodEnd})`, dueOn: addMonths(periodEnd, 1) });
+      const from = addMonths(startDate, step * (index - 1));
+      returns.push({
+        periodLabel: `Period ${index}: ${formatDate(from)} to ${formatDate(addDays(periodEnd, -1))}`,
+        dueOn: addMonths(periodEnd, 1),
+      });
     }
   }
   returns.push({ periodLabel: "Final return", dueOn: addMonths(endDate, 1) });

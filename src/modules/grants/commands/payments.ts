@@ -6,6 +6,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
+import { formatDate } from "../../../platform/ui/format.ts";
 import { londonDay } from "../dates.ts";
 import { actorName, canApprovePayment, canManageGrant } from "../policy.ts";
 import {
@@ -50,7 +51,7 @@ export async function overdueReturns(
 }
 
 function heldReason(overdue: GrantMonitoringReturn[]): string {
-  return `Monitoring overdue: ${overdue.map((r) => `${r.periodLabel} was due ${r.dueOn}`).join("; ")}`;
+  return `Monitoring overdue: ${overdue.map((r) => `${r.periodLabel} return was due on ${formatDate(r.dueOn)}`).join("; ")}`;
 }
 
 /**

@@ -136,7 +136,15 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
         agreement
           ? summaryList([
               { key: "Conditions", value: agreement.conditions },
-              { key: "Monitoring", value: agreement.monitoringFrequency.replace("-", " ") },
+              {
+                key: "Monitoring",
+                value: {
+                  quarterly: "Quarterly",
+                  "six-monthly": "Every six months",
+                  annual: "Annually",
+                  "end-of-grant": "Once, at the end of the grant",
+                }[agreement.monitoringFrequency],
+              },
               { key: "Version", value: String(agreement.version) },
             ])
           : html`<p class="govuk-body">No agreement recorded.</p>`

@@ -88,7 +88,7 @@ export function programmePages(): Hono<AppEnv> {
         ${programmes.map((programme) =>
           progressBar({
             id: `budget-${programme.code}`,
-            label: `${programme.title}: ${formatPence(programme.committedPence)} of ${formatPence(programme.budgetPence)} committed`,
+            label: `${programme.title}: budget committed`,
             value: programme.committedPence,
             target: programme.budgetPence,
             formatValue: (v) => formatPence(v),
