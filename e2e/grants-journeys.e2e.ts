@@ -162,11 +162,15 @@ describe("grants journeys", () => {
 
     // A variation of the agreement's conditions becomes version 2.
     await manager.getByText("Vary the agreement's conditions").click();
-    await manager.getByLabel("Conditions", { exact: true }).fill("Spend on the saltmarsh wardens project; report at the end; credit the funder on signs.");
+    await manager
+      .getByLabel("Conditions", { exact: true })
+      .fill("Spend on the saltmarsh wardens project; report at the end; credit the funder on signs.");
     await manager.getByLabel("Reason for the variation").fill("Funder credit added at the group's request");
     await manager.getByRole("button", { name: "Record variation" }).click();
     expect(await manager.locator(".govuk-notification-banner").innerText()).toContain("Agreement varied");
-    expect(await manager.locator(".govuk-summary-list").nth(1).innerText()).toContain("credit the funder on signs");
+    expect(await manager.locator(".govuk-summary-list").nth(1).innerText()).toContain(
+      "credit the funder on signs",
+    );
 
     // Ending the grant with two months' notice is refused in words.
     await manager.getByLabel("End the funding").check();
@@ -219,21 +223,30 @@ describe("grants journeys", () => {
     await expectAccessible(page);
     await page.getByLabel("Programme code").fill("WARM-2027");
     await page.getByLabel("Title").fill("Warm Spaces 2027");
-    await page.getByLabel("Description").fill("Grants for community venues opening as warm spaces in winter.");
+    await page
+      .getByLabel("Description")
+      .fill("Grants for community venues opening as warm spaces in winter.");
     await page.getByLabel("Innovation").check();
     await page.getByLabel("Budget").fill("50,000");
     await page.getByLabel("Largest award").fill("2,500");
-    for (const [legend, day, month, year] of [["Opens for applications", "1", "9", "2027"], ["Closes for applications", "31", "10", "2027"]]) {
+    for (const [legend, day, month, year] of [
+      ["Opens for applications", "1", "9", "2027"],
+      ["Closes for applications", "31", "10", "2027"],
+    ]) {
       const group = page.getByRole("group", { name: legend });
       await group.getByLabel("Day").fill(day);
       await group.getByLabel("Month").fill(month);
       await group.getByLabel("Year").fill(year);
     }
-    await page.getByLabel("Eligibility questions").fill("Is your venue open to the public? | yes | The venue must be open to the public");
+    await page
+      .getByLabel("Eligibility questions")
+      .fill("Is your venue open to the public? | yes | The venue must be open to the public");
     await page.getByLabel("Scoring criteria").fill("Reach | 2\nValue for money | lots");
     await page.getByLabel("Outcomes the programme funds").fill("CI-1 | Residents feel less isolated");
     await page.getByRole("button", { name: "Create programme" }).click();
-    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Line 2: write the criterion and a whole-number weight");
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Line 2: write the criterion and a whole-number weight",
+    );
     await expectAccessible(page);
     await page.getByLabel("Scoring criteria").fill("Reach | 2\nValue for money | 1");
     await page.getByRole("button", { name: "Create programme" }).click();
