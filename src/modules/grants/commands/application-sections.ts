@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { email, normalisePostcode, requiredText, ukPhone } from "../../../platform/http/fields.ts";
+import {
+  charityNumberPattern,
+  companyNumberPattern,
+  normaliseRegistration,
+  type OrganisationType,
+  organisationTypes,
+  poundsAsPence,
+} from "../inputs.ts";
+import type { GrantApplication, GrantProgramme } from "../schema.ts";
+
+// The sections of the application form. Each section validates on its own (save and
+// return), and submission checks that every section is complete.
+
+export const applicationSections = ["eligibility", "organisation", "contact", "project"] as const;
+export type ApplicationSection = (typeof applicationSections)[number];
+
+export const sectionTitles: Record<ApplicationSection, string> = {
+  eligibility: "Check your organisation is eligible",
+  organisation: "About your organisation",
+  contact: "Contact details",
+  project: "About your project",
+};
+
+const organisationTypeKeys = Object.keys(organisationTypes) as [OrganisationType, ...OrganisationType[]];
+
+const organisationSection = z
+  .object({
+    organisationName: requiredText("your organisation's name", 200),
+    organisationType: z.enum(organisationTypeKeys, { error: "Select the type of organisation" }),
+    charityNumber: z.string().optional().transform(normaliseRegistration),
+    companyNumber: z.string().optional().transform(normaliseRegistration),
+    postcode: z
+      .string({ error: "Enter your organisation's postcode" })
+      .trim()
+      .min(1, { error: "Enter your organisation's postcode" })
+      .transform((value, ctx) => {
+        const normalised = normalisePostcode(value);
+        if (!normalised) {
+          ctx.addIssue({ code: "custom", message: "Enter a real postcode, like ME1 2AB" });
+          return z.NEVER;
+        }
+        return normalised;
+      }),
+    town: requiredText("the town or city", 100),
+  })
+  .superRefine((value, ctx) => {
+    const charityType =
+      value.organisationType === "registered-charity" ||
+      value.organisationType === "charitable-incorporated-organisation";
+    const companyType =
+      value.organisationType === "community-interest-company" ||
+      value.organisationType === "company-limited-by-guarantee";
+    if (charityType && !value.charityNumber)
+      ctx.addIssue({ code: "custom", path: ["charityNumber"], message: "Enter your charity number" });
+    if (value.charityNumber && !charityNumberPattern.test(value.charityNumber))
+      ctx.addIssue({
+        code: "custom",
+        path: ["charityNumber"],
+        message: "Enter a charity number of 6 or 7 digits, like 1234567 (or SC012345 in Scotland)",
+      });
+    if (companyType && !value.companyNumber)
+      ctx.addIssue({ code: "custom", path: ["companyNumber"], message: "Enter your company number" });
+    if (value.companyNumber && !companyNumberPattern.test(value.companyNumber))
+      ctx.addIssue({
+        code: "custom",
+        path: ["companyNumber"],
+        message: "Enter a company number of 8 characters, like 01234567 or SC123456",
+      });
+  });
+
+const contactSection = z.object({
+  contactName: requiredText("the contact's full name", 150),
+  contactEmail: z
+    .string({ error: "Enter an email address" })
+    .trim()
+    .min(1, { error: "Enter an email address" })
+    .pipe(email),
+  contactPhone: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim())
+    .pipe(z.union([z.literal(""), ukPhone]))
+    .transform((value) => (value === "" ? null : value)),
+});
+
+function projectSection(programme: GrantProgramme) {
+  const codes = programme.outcomes.map((outcome) => outcome.code);
+  return z.object({
+    projectTitle: requiredText("a project title", 150),
+    projectSummary: requiredText("a summary of the project", 3000),
+    amountRequestedPence: poundsAsPence("the amount you are asking for", {
+      min: 100,
+      max: programme.maxAwardPence,
+    }),
+    outcomeCodes: z
+      .array(z.string(), { error: "Select at least one outcome" })
+      .min(1, { error: "Select at least one outcome your project will achieve" })
+      .refine((list) => list.every((code) => codes.includes(code)), {
+        error: "Select outcomes from the list",
+      }),
+  });
+}
+
+function eligibilitySection(programme: GrantProgramme) {
+  return z.object(
+    Object.fromEntries(
+      programme.eligibilityQuestions.map((question) => [
+        question.id,
+        z.enum(["yes", "no"], { error: `Answer: ${question.question}` }),
+      ]),
+    ),
+  );
+}
+
+export function sectionSchema(
+  programme: GrantProgramme,
+  section: ApplicationSection,
+): z.ZodType<Record<string, unknown>> {
+  switch (section) {
+    case "eligibility":
+      return eligibilitySection(programme).transform((answers) => ({ answers }));
+    case "organisation":
+      return organisationSection;
+    case "contact":
+      return contactSection;
+    case "project":
+      return projectSection(programme);
+  }
+}
+
+/** Which sections are complete, for the task list and the check-answers page. */
+export function completedSections(
+  programme: GrantProgramme,
+  application: GrantApplication,
+): Record<ApplicationSection, boolean> {
+  return {
+    eligibility: programme.eligibilityQuestions.every(
+      (question) => application.answers[question.id] !== undefined,
+    ),
+    organisation: Boolean(
+      application.organisationName && application.organisationType && application.postcode,
+    ),
+    contact: Boolean(application.contactName && application.contactEmail),
+    project: Boolean(
+      application.projectTitle &&
+        application.projectSummary &&
+        application.amountRequestedPence &&
+        application.outcomeCodes.length > 0,
+    ),
+  };
+}
+
+/** Reasons the answers make the organisation ineligible; empty when eligible. */
+export function eligibilityFailures(programme: GrantProgramme, answers: Record<string, string>): string[] {
+  return programme.eligibilityQuestions
+    .filter((question) => answers[question.id] !== question.expected)
+    .map((question) => question.failureReason);
+}

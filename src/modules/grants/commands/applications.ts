@@ -1,0 +1,207 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
+import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { londonDay } from "../dates.ts";
+import { canApply, canEditOwnApplication, canSeeOwnApplication } from "../policy.ts";
+import { type GrantApplication, type GrantProgramme, grantApplication, grantProgramme } from "../schema.ts";
+import {
+  type ApplicationSection,
+  completedSections,
+  eligibilityFailures,
+  sectionSchema,
+  sectionTitles,
+} from "./application-sections.ts";
+
+// The applicant's side: start a draft, save each section (save and return), submit.
+
+// No 0/O or 1/I: references are read out over the phone.
+const referenceAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export function newApplicationReference(): string {
+  const bytes = randomBytes(8);
+  return `GRA-${Array.from(bytes, (b) => referenceAlphabet[b % referenceAlphabet.length]).join("")}`;
+}
+
+export async function loadProgramme(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+): Promise<GrantProgramme> {
+  if (!isUuid(programmeId)) throw notFound("Grant programme not found");
+  const [programme] = await db
+    .select()
+    .from(grantProgramme)
+    .where(inOrganisation(grantProgramme, organisationId, eq(grantProgramme.id, programmeId)));
+  if (!programme) throw notFound("Grant programme not found");
+  return programme;
+}
+
+export function isOpen(programme: GrantProgramme, now: Date): boolean {
+  const today = londonDay(now);
+  return programme.opensOn <= today && today <= programme.closesOn;
+}
+
+/** The applicant's own application; anyone else's is "not found", so its existence does not leak. */
+export async function loadOwnApplication(
+  db: Db,
+  actor: Actor,
+  applicationId: string,
+): Promise<{ application: GrantApplication; programme: GrantProgramme }> {
+  if (!isUuid(applicationId)) throw notFound("Application not found");
+  const [application] = await db
+    .select()
+    .from(grantApplication)
+    .where(inOrganisation(grantApplication, actor.organisationId, eq(grantApplication.id, applicationId)));
+  if (!application || !canSeeOwnApplication(actor, application)) throw notFound("Application not found");
+  return { application, programme: await loadProgramme(db, actor.organisationId, application.programmeId) };
+}
+
+export async function startApplication(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  programmeId: string,
+): Promise<GrantApplication> {
+  requireAllowed(
+    canApply(actor),
+    "Sign in with your organisation's community group or partner account to apply.",
+  );
+  const programme = await loadProgramme(db, actor.organisationId, programmeId);
+  if (!isOpen(programme, now))
+    throw conflict(
+      "This programme is not open",
+      `${programme.title} takes applications from ${programme.opensOn} to ${programme.closesOn}.`,
+    );
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(grantApplication)
+      .values({
+        organisationId: actor.organisationId,
+        id: newId(now.getTime()),
+        programmeId: programme.id,
+        reference: newApplicationReference(),
+        status: "draft",
+        applicantUserId: actor.kind === "user" ? actor.userId : null,
+        partnerOrganisationId: actor.kind === "user" ? actor.partnerOrganisationId : null,
+        answers: {},
+        outcomeCodes: [],
+        eligibilityReasons: [],
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "grant-application",
+      entityId: created.id,
+      summary: `Grant application ${created.reference} started for ${programme.code}`,
+    });
+    return created;
+  });
+}
+
+export async function saveApplicationSection(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  applicationId: string,
+  section: ApplicationSection,
+  values: Record<string, unknown>,
+): Promise<GrantApplication> {
+  requireAllowed(canApply(actor), "Sign in with your organisation's account to change an application.");
+  const { application, programme } = await loadOwnApplication(db, actor, applicationId);
+  if (!canEditOwnApplication(actor, application))
+    throw conflict("Application already sent", "You cannot change an application after you have sent it.");
+  const parsed = sectionSchema(programme, section).safeParse(values);
+  if (!parsed.success)
+    throw invalid(`Check ${sectionTitles[section].toLowerCase()}.`, fieldErrorsFrom(parsed.error));
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(grantApplication)
+      .set({ ...parsed.data, updatedAt: now })
+      .where(
+        inOrganisation(
+          grantApplication,
+          actor.organisationId,
+          eq(grantApplication.id, application.id),
+          eq(grantApplication.status, "draft"),
+        ),
+      )
+      .returning();
+    if (!updated)
+      throw conflict("Application already sent", "You cannot change an application after you have sent it.");
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "grant-application",
+      entityId: application.id,
+      summary: `Grant application ${application.reference}: ${sectionTitles[section]} saved`,
+    });
+    return updated;
+  });
+}
+
+export async function submitApplication(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  applicationId: string,
+): Promise<GrantApplication> {
+  requireAllowed(canApply(actor), "Sign in with your organisation's account to send an application.");
+  const { application, programme } = await loadOwnApplication(db, actor, applicationId);
+  if (application.status !== "draft")
+    throw conflict(
+      "Application already sent",
+      `Application ${application.reference} was sent on ${application.submittedAt?.toISOString().slice(0, 10)}.`,
+    );
+  const complete = completedSections(programme, application);
+  const missing = (Object.keys(complete) as ApplicationSection[]).filter((section) => !complete[section]);
+  if (missing.length > 0) {
+    throw invalid(
+      "Complete every section before you send the application.",
+      Object.fromEntries(
+        missing.map((section) => [section, `Complete the section: ${sectionTitles[section]}`]),
+      ),
+    );
+  }
+  if (!isOpen(programme, now))
+    throw conflict(
+      "This programme has closed",
+      `${programme.title} closed for applications on ${programme.closesOn}.`,
+    );
+  const failures = eligibilityFailures(programme, application.answers);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(grantApplication)
+      .set({
+        status: failures.length === 0 ? "submitted" : "ineligible",
+        eligible: failures.length === 0,
+        eligibilityReasons: failures,
+        submittedAt: now,
+        updatedAt: now,
+      })
+      .where(
+        inOrganisation(
+          grantApplication,
+          actor.organisationId,
+          eq(grantApplication.id, application.id),
+          eq(grantApplication.status, "draft"),
+        ),
+      )
+      .returning();
+    if (!updated) throw conflict("Application already sent", "This application has already been sent.");
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "grant-application",
+      entityId: application.id,
+      summary: `Grant application ${application.reference} submitted (${failures.length === 0 ? "eligible" : "not eligible"})`,
+      after: { status: updated.status, eligibilityReasons: failures },
+    });
+    return updated;
+  });
+}

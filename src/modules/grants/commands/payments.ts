@@ -1,0 +1,243 @@
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { conflict, notFound } from "../../../platform/http/problem.ts";
+import { formatDate } from "../../../platform/ui/format.ts";
+import { londonDay } from "../dates.ts";
+import { actorName, canApprovePayment, canManageGrant } from "../policy.ts";
+import {
+  type GrantMonitoringReturn,
+  type GrantPayment,
+  grantAward,
+  grantMonitoringReturn,
+  grantPayment,
+} from "../schema.ts";
+import { loadGrant } from "./load-grant.ts";
+
+async function loadPayment(db: Db, organisationId: string, paymentId: string): Promise<GrantPayment> {
+  if (!isUuid(paymentId)) throw notFound("Payment not found");
+  const [payment] = await db
+    .select()
+    .from(grantPayment)
+    .where(inOrganisation(grantPayment, organisationId, eq(grantPayment.id, paymentId)));
+  if (!payment) throw notFound("Payment not found");
+  return payment;
+}
+
+/** Monitoring returns past their due date and not yet sent: these hold the grant's payments. */
+export async function overdueReturns(
+  db: Db,
+  organisationId: string,
+  grantId: string,
+  today: string,
+): Promise<GrantMonitoringReturn[]> {
+  return db
+    .select()
+    .from(grantMonitoringReturn)
+    .where(
+      inOrganisation(
+        grantMonitoringReturn,
+        organisationId,
+        eq(grantMonitoringReturn.grantId, grantId),
+        eq(grantMonitoringReturn.status, "due"),
+        lt(grantMonitoringReturn.dueOn, today),
+      ),
+    )
+    .orderBy(grantMonitoringReturn.dueOn);
+}
+
+function heldReason(overdue: GrantMonitoringReturn[]): string {
+  return `Monitoring overdue: ${overdue.map((r) => `${r.periodLabel} return was due on ${formatDate(r.dueOn)}`).join("; ")}`;
+}
+
+/**
+ * Approving releases money, so it is refused while monitoring is overdue: the payment
+ * is put on hold (and stays held) until the return comes in.
+ */
+export async function approvePayment(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  paymentId: string,
+): Promise<GrantPayment> {
+  requireAllowed(canApprovePayment(actor), "Only managers can approve grant payments.");
+  const payment = await loadPayment(db, actor.organisationId, paymentId);
+  const grant = await loadGrant(db, actor.organisationId, payment.grantId);
+  if (grant.status !== "active")
+    throw conflict(
+      "Grant not active",
+      `Grant ${grant.reference} is ${grant.status}; payments can be approved only on an active grant.`,
+    );
+  if (payment.status !== "scheduled" && payment.status !== "held")
+    throw conflict("Cannot approve", `Payment ${payment.instalment} is already ${payment.status}.`);
+  const overdue = await overdueReturns(db, actor.organisationId, grant.id, londonDay(now));
+  if (overdue.length > 0) {
+    const reason = heldReason(overdue);
+    await db.transaction(async (tx) => {
+      await tx
+        .update(grantPayment)
+        .set({ status: "held", heldReason: reason })
+        .where(inOrganisation(grantPayment, actor.organisationId, eq(grantPayment.id, payment.id)));
+      await recordAudit(tx, actor, now, {
+        action: "update",
+        entityType: "grant-payment",
+        entityId: payment.id,
+        summary: `Payment ${payment.instalment} of ${grant.reference} held: ${reason}`,
+      });
+    });
+    throw conflict("Payment held", `${reason}. The payment can be approved when the return is in.`);
+  }
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(grantPayment)
+      .set({ status: "approved", heldReason: null, approvedBy: actorName(actor), approvedAt: now })
+      .where(
+        inOrganisation(
+          grantPayment,
+          actor.organisationId,
+          eq(grantPayment.id, payment.id),
+          inArray(grantPayment.status, ["scheduled", "held"]),
+        ),
+      )
+      .returning();
+    if (!updated) throw conflict("Cannot approve", "The payment changed while you were approving it.");
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "grant-payment",
+      entityId: payment.id,
+      summary: `Payment ${payment.instalment} of ${grant.reference} approved (${payment.amountPence} pence)`,
+      before: { status: payment.status },
+      after: { status: "approved" },
+    });
+    return updated;
+  });
+}
+
+export async function markPaymentPaid(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  paymentId: string,
+): Promise<GrantPayment> {
+  requireAllowed(canManageGrant(actor), "Only officers and managers can record payments.");
+  const payment = await loadPayment(db, actor.organisationId, paymentId);
+  if (payment.status !== "approved")
+    throw conflict(
+      "Not approved",
+      `Payment ${payment.instalment} must be approved before it is paid; it is ${payment.status}.`,
+    );
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(grantPayment)
+      .set({ status: "paid", paidOn: londonDay(now) })
+      .where(
+        inOrganisation(
+          grantPayment,
+          actor.organisationId,
+          eq(grantPayment.id, payment.id),
+          eq(grantPayment.status, "approved"),
+        ),
+      )
+      .returning();
+    if (!updated) throw conflict("Not approved", "The payment changed while you were recording it.");
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "grant-payment",
+      entityId: payment.id,
+      summary: `Payment ${payment.instalment} paid`,
+      before: { status: "approved" },
+      after: { status: "paid" },
+    });
+    return updated;
+  });
+}
+
+/** The daily job: hold scheduled payments on active grants whose monitoring is overdue. */
+export async function holdPaymentsForOverdueMonitoring(db: Db, actor: Actor, now: Date): Promise<number> {
+  const today = londonDay(now);
+  const rows = await db
+    .selectDistinct({ grantId: grantMonitoringReturn.grantId })
+    .from(grantMonitoringReturn)
+    .innerJoin(
+      grantAward,
+      and(
+        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
+        eq(grantAward.id, grantMonitoringReturn.grantId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        grantMonitoringReturn,
+        actor.organisationId,
+        eq(grantMonitoringReturn.status, "due"),
+        lt(grantMonitoringReturn.dueOn, today),
+        eq(grantAward.status, "active"),
+      ),
+    );
+  let held = 0;
+  for (const { grantId } of rows) {
+    const reason = heldReason(await overdueReturns(db, actor.organisationId, grantId, today));
+    await db.transaction(async (tx) => {
+      const updated = await tx
+        .update(grantPayment)
+        .set({ status: "held", heldReason: reason })
+        .where(
+          inOrganisation(
+            grantPayment,
+            actor.organisationId,
+            eq(grantPayment.grantId, grantId),
+            eq(grantPayment.status, "scheduled"),
+          ),
+        )
+        .returning({ id: grantPayment.id });
+      held += updated.length;
+      if (updated.length > 0)
+        await recordAudit(tx, actor, now, {
+          action: "update",
+          entityType: "grant",
+          entityId: grantId,
+          summary: `${updated.length} payment(s) held: ${reason}`,
+        });
+    });
+  }
+  return held;
+}
+
+/** When the last overdue return is in, held payments go back to scheduled. */
+export async function releaseHeldPayments(
+  tx: Db,
+  organisationId: string,
+  grantId: string,
+  today: string,
+): Promise<number> {
+  const [{ overdue }] = await tx
+    .select({ overdue: sql<number>`count(*)::int` })
+    .from(grantMonitoringReturn)
+    .where(
+      inOrganisation(
+        grantMonitoringReturn,
+        organisationId,
+        eq(grantMonitoringReturn.grantId, grantId),
+        eq(grantMonitoringReturn.status, "due"),
+        lt(grantMonitoringReturn.dueOn, today),
+      ),
+    );
+  if (overdue > 0) return 0;
+  const released = await tx
+    .update(grantPayment)
+    .set({ status: "scheduled", heldReason: null })
+    .where(
+      inOrganisation(
+        grantPayment,
+        organisationId,
+        eq(grantPayment.grantId, grantId),
+        eq(grantPayment.status, "held"),
+      ),
+    )
+    .returning({ id: grantPayment.id });
+  return released.length;
+}

@@ -1,0 +1,483 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../test/database.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import type { Actor } from "../../platform/access/actor.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { auditLog } from "../../platform/db/platform-schema.ts";
+import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
+import { assessApplication } from "./commands/assess-application.ts";
+import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
+import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
+import { submitMonitoringReturn } from "./commands/monitoring.ts";
+import { approvePayment } from "./commands/payments.ts";
+import { recordFundingChange } from "./commands/record-funding-change.ts";
+import { varyAgreement } from "./commands/vary-agreement.ts";
+import { getRecipientGrant } from "./queries/recipient-grants.ts";
+import { grantAward, grantFundingChange, grantMonitoringReturn, grantPayment } from "./schema.ts";
+import { directAwardInput, makeProgramme } from "./test-support.ts";
+
+let database: Database;
+let manager: Actor;
+let officer: Actor;
+let group: Actor;
+let otherManager: Actor;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const org = await makeOrganisation(database.db);
+  const other = await makeOrganisation(database.db, "Other Homes");
+  manager = actorFor(org.id, "manager");
+  officer = actorFor(org.id, "officer", { name: "Olu Officer" });
+  group = actorFor(org.id, "community-group");
+  otherManager = actorFor(other.id, "manager");
+});
+afterAll(async () => database?.close());
+
+describe("applying, assessing and awarding", () => {
+  it("runs an application from draft to an awarded grant with schedules", async () => {
+    const db = database.db;
+    const programme = await makeProgramme(db, manager, testNow);
+    const draft = await startApplication(db, group, testNow, programme.id);
+    expect(draft.status).toBe("draft");
+    await expect(submitApplication(db, group, testNow, draft.id)).rejects.toMatchObject({ status: 422 });
+    await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "yes", profit: "no" });
+    await expect(
+      saveApplicationSection(db, group, testNow, draft.id, "organisation", {
+        organisationName: "Strood Seniors",
+        organisationType: "registered-charity",
+        charityNumber: "",
+        postcode: "ME2 4AA",
+        town: "Strood",
+      }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { charityNumber: "Enter your charity number" } });
+    await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
+      organisationName: "Strood Seniors",
+      organisationType: "registered-charity",
+      charityNumber: "1098765",
+      postcode: "me2 4aa",
+      town: "Strood",
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "contact", {
+      contactName: "Ann Lee",
+      contactEmail: "ann@example.org",
+      contactPhone: "",
+    });
+    await expect(
+      saveApplicationSection(db, group, testNow, draft.id, "project", {
+        projectTitle: "Lunch club",
+        projectSummary: "Weekly lunch.",
+        amountRequestedPence: "20000",
+        outcomeCodes: ["WB1"],
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: { amountRequestedPence: "The amount you are asking for must be £10,000 or less" },
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "project", {
+      projectTitle: "Lunch club",
+      projectSummary: "Weekly lunch.",
+      amountRequestedPence: "8,000",
+      outcomeCodes: ["WB1"],
+    });
+    const submitted = await submitApplication(db, group, testNow, draft.id);
+    expect(submitted).toMatchObject({
+      status: "submitted",
+      eligible: true,
+      postcode: "ME2 4AA",
+      amountRequestedPence: 800_000,
+    });
+
+    await assessApplication(db, officer, testNow, draft.id, {
+      conflictDeclared: "no",
+      scores: { need: "5", delivery: "3" },
+    });
+    await assessApplication(db, manager, testNow, draft.id, {
+      conflictDeclared: "yes",
+      conflictDetail: "My sister chairs the charity",
+    });
+    await expect(
+      assessApplication(db, officer, testNow, draft.id, {
+        conflictDeclared: "no",
+        scores: { need: "1", delivery: "1" },
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    const moderated = await moderateApplication(db, manager, testNow, draft.id, {
+      note: "Agreed with the assessor.",
+    });
+    // (5×3 + 3×2) / (5×5) = 21/25 = 84%; the conflicted manager's declaration is left out.
+    expect(moderated.moderatedScoreBp).toBe(8400);
+    await expect(
+      decideApplication(db, manager, testNow, draft.id, {
+        decision: "award",
+        reason: "Strong",
+        amountAwarded: "9000",
+        startDate: "2026-08-01",
+        endDate: "2027-07-31",
+        grantOwner: "A",
+        accountableOfficer: "B",
+        conditions: "C",
+        monitoringFrequency: "annual",
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    const { grant } = await decideApplication(db, manager, testNow, draft.id, {
+      decision: "award",
+      reason: "Strong need",
+      amountAwarded: "7500",
+      startDate: "2026-08-01",
+      endDate: "2027-07-31",
+      grantOwner: "Priya Shah",
+      accountableOfficer: "Head of Communities",
+      conditions: "Spend on the lunch club.",
+      monitoringFrequency: "six-monthly",
+    });
+    expect(grant).toMatchObject({
+      route: "open-call",
+      status: "active",
+      amountAwardedPence: 750_000,
+      awardDate: "2026-06-15",
+      charityNumber: "1098765",
+    });
+    const payments = await db
+      .select()
+      .from(grantPayment)
+      .where(eq(grantPayment.grantId, grant?.id ?? ""));
+    expect(payments.map((p) => p.amountPence)).toEqual([750_000]);
+  });
+
+  it("marks an application that fails an eligibility question as ineligible with the reason", async () => {
+    const db = database.db;
+    const programme = await makeProgramme(db, manager, testNow, { code: "CCF-ELIG" });
+    const draft = await startApplication(db, group, testNow, programme.id);
+    await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "no", profit: "no" });
+    await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
+      organisationName: "X",
+      organisationType: "community-group",
+      postcode: "ME1 1AA",
+      town: "Rochester",
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "contact", {
+      contactName: "X",
+      contactEmail: "x@example.org",
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "project", {
+      projectTitle: "X",
+      projectSummary: "X",
+      amountRequestedPence: "100",
+      outcomeCodes: ["SK2"],
+    });
+    const submitted = await submitApplication(db, group, testNow, draft.id);
+    expect(submitted.status).toBe("ineligible");
+    expect(submitted.eligibilityReasons).toEqual(["The project must take place in Kent or Medway"]);
+  });
+
+  it("hides one applicant's application from another organisation", async () => {
+    const programme = await makeProgramme(database.db, manager, testNow, { code: "CCF-LEAK" });
+    const draft = await startApplication(database.db, group, testNow, programme.id);
+    await expect(
+      assessApplication(database.db, otherManager, testNow, draft.id, { conflictDeclared: "no", scores: {} }),
+    ).rejects.toMatchObject({ status: 404 });
+    const otherGroup = actorFor(group.organisationId, "community-group");
+    await expect(
+      saveApplicationSection(database.db, otherGroup, testNow, draft.id, "contact", {
+        contactName: "A",
+        contactEmail: "a@example.org",
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("direct awards", () => {
+  it("refuses a direct award without a criterion and saves nothing", async () => {
+    const before = await database.db.select().from(grantAward);
+    await expect(
+      proposeDirectAward(database.db, officer, testNow, directAwardInput({ criterion: undefined })),
+    ).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { criterion: "Choose the direct award criterion the grant meets" },
+    });
+    await expect(
+      proposeDirectAward(database.db, officer, testNow, directAwardInput({ justification: "" })),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(await database.db.select().from(grantAward)).toHaveLength(before.length);
+  });
+
+  it("needs a manager to approve, and then the grant is active", async () => {
+    const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput());
+    expect(proposed.status).toBe("proposed");
+    await expect(approveDirectAward(database.db, officer, testNow, proposed.id)).rejects.toMatchObject({
+      status: 403,
+    });
+    const approved = await approveDirectAward(database.db, manager, testNow, proposed.id);
+    expect(approved).toMatchObject({ status: "active", awardDate: "2026-06-15" });
+    const payments = await database.db
+      .select()
+      .from(grantPayment)
+      .where(eq(grantPayment.grantId, proposed.id))
+      .orderBy(grantPayment.instalment);
+    expect(payments.map((p) => [p.dueOn, p.amountPence])).toEqual([
+      ["2026-07-01", 3_000_000],
+      ["2027-07-01", 3_000_000],
+      ["2028-07-01", 3_000_000],
+    ]);
+  });
+});
+
+describe("the three months' notice rule", () => {
+  async function activeGrant() {
+    const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput());
+    return approveDirectAward(database.db, manager, testNow, proposed.id);
+  }
+
+  it("refuses an ending with two months' notice and changes nothing", async () => {
+    const grant = await activeGrant();
+    await expect(
+      recordFundingChange(database.db, officer, testNow, grant.id, {
+        kind: "ending",
+        effectiveOn: "2026-08-15",
+        reason: "Budget cut",
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: {
+        effectiveOn:
+          "The change must take effect on or after 15 September 2026, three months after notice is given today",
+      },
+    });
+    const payments = await database.db.select().from(grantPayment).where(eq(grantPayment.grantId, grant.id));
+    expect(payments.every((p) => p.status === "scheduled")).toBe(true);
+    expect(
+      await database.db.select().from(grantFundingChange).where(eq(grantFundingChange.grantId, grant.id)),
+    ).toHaveLength(0);
+  });
+
+  it("records an ending with three months' notice and cancels later payments", async () => {
+    const grant = await activeGrant();
+    await recordFundingChange(database.db, officer, testNow, grant.id, {
+      kind: "ending",
+      effectiveOn: "2027-07-01",
+      reason: "Service recommissioned",
+    });
+    const payments = await database.db
+      .select()
+      .from(grantPayment)
+      .where(eq(grantPayment.grantId, grant.id))
+      .orderBy(grantPayment.instalment);
+    expect(payments.map((p) => p.status)).toEqual(["scheduled", "cancelled", "cancelled"]);
+    const [updated] = await database.db.select().from(grantAward).where(eq(grantAward.id, grant.id));
+    expect(updated.endDate).toBe("2027-06-30");
+  });
+
+  it("lets only a manager override short notice, with a reason, and audits the override", async () => {
+    const grant = await activeGrant();
+    const shortNotice = {
+      kind: "reduction" as const,
+      effectiveOn: "2026-07-01",
+      newInstalment: "20000",
+      reason: "Emergency",
+      overrideReason: "Organisation asked for the change",
+    };
+    await expect(
+      recordFundingChange(database.db, officer, testNow, grant.id, shortNotice),
+    ).rejects.toMatchObject({ status: 403 });
+    const change = await recordFundingChange(database.db, manager, testNow, grant.id, shortNotice);
+    expect(change).toMatchObject({
+      noticeGivenOn: "2026-06-15",
+      overrideReason: "Organisation asked for the change",
+    });
+    const payments = await database.db
+      .select()
+      .from(grantPayment)
+      .where(eq(grantPayment.grantId, grant.id))
+      .orderBy(grantPayment.instalment);
+    expect(payments.map((p) => p.amountPence)).toEqual([2_000_000, 2_000_000, 2_000_000]);
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, grant.id));
+    expect(
+      audit.some((entry) => entry.action === "notice-override" && entry.summary.includes("OVERRIDDEN")),
+    ).toBe(true);
+  });
+});
+
+describe("the funded organisation", () => {
+  it("sends its own monitoring return, and cannot see or report on anyone else's grant", async () => {
+    const db = database.db;
+    const programme = await makeProgramme(db, manager, testNow, { code: "CCF-RECIPIENT" });
+    const draft = await startApplication(db, group, testNow, programme.id);
+    await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "yes", profit: "no" });
+    await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
+      organisationName: "Hoo Wildlife",
+      organisationType: "community-group",
+      postcode: "ME3 9AA",
+      town: "Hoo",
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "contact", {
+      contactName: "Jo",
+      contactEmail: "jo@example.org",
+    });
+    await saveApplicationSection(db, group, testNow, draft.id, "project", {
+      projectTitle: "Wardens",
+      projectSummary: "S",
+      amountRequestedPence: "1000",
+      outcomeCodes: ["SK2"],
+    });
+    await submitApplication(db, group, testNow, draft.id);
+    await assessApplication(db, officer, testNow, draft.id, {
+      conflictDeclared: "no",
+      scores: { need: "4", delivery: "4" },
+    });
+    await moderateApplication(db, manager, testNow, draft.id, { note: "Fine" });
+    const { grant } = await decideApplication(db, manager, testNow, draft.id, {
+      decision: "award",
+      reason: "Good",
+      amountAwarded: "1000",
+      startDate: "2026-07-01",
+      endDate: "2026-12-31",
+      grantOwner: "A",
+      accountableOfficer: "B",
+      conditions: "C",
+      monitoringFrequency: "end-of-grant",
+    });
+    const own = await getRecipientGrant(db, group, grant?.id ?? "");
+    const due = own.returns[0];
+    const stranger = actorFor(group.organisationId, "community-group");
+    await expect(getRecipientGrant(db, stranger, grant?.id ?? "")).rejects.toMatchObject({ status: 404 });
+    const input = {
+      results: [{ outcomeCode: "SK2", measure: "Wardens trained", target: "10", achieved: "12" }],
+      narrative: "Done",
+    };
+    await expect(submitMonitoringReturn(db, stranger, testNow, due.id, input)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      submitMonitoringReturn(db, actorFor(group.organisationId, "tenant"), testNow, due.id, input),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      submitMonitoringReturn(db, group, testNow, due.id, {
+        ...input,
+        results: [{ ...input.results[0], outcomeCode: "WB1" }],
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect((await submitMonitoringReturn(db, group, testNow, due.id, input)).status).toBe("submitted");
+  });
+});
+
+describe("bad input", () => {
+  it("names the field when no decision or no kind of funding change is chosen", async () => {
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+    );
+    await expect(
+      recordFundingChange(database.db, officer, testNow, grant.id, { reason: "x" } as never),
+    ).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { kind: "Choose whether funding is reduced or ended" },
+    });
+    await expect(
+      recordFundingChange(database.db, officer, testNow, grant.id, {
+        kind: "reduction",
+        effectiveOn: "2026-02-30",
+        newInstalment: "-5",
+        reason: "x",
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: {
+        effectiveOn: "The date the reduction takes effect must be a real date, like 2026-04-01",
+        newInstalment: "The reduced amount of each payment must be at least £0.00",
+      },
+    });
+    const programme = await makeProgramme(database.db, manager, testNow, { code: "CCF-BAD" });
+    const draft = await startApplication(database.db, group, testNow, programme.id);
+    await expect(
+      decideApplication(database.db, manager, testNow, draft.id, { reason: "x" } as never),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("refuses a programme whose largest award is over its budget, and a repeated code", async () => {
+    await expect(
+      makeProgramme(database.db, manager, testNow, { code: "CCF-BIG", maxAwardPence: 9_000_000 }),
+    ).rejects.toMatchObject({
+      fieldErrors: { maxAwardPence: "The largest award cannot be more than the budget" },
+    });
+    await makeProgramme(database.db, manager, testNow, { code: "CCF-TWICE" });
+    await expect(makeProgramme(database.db, manager, testNow, { code: "CCF-TWICE" })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(makeProgramme(database.db, officer, testNow, { code: "CCF-OFFICER" })).rejects.toMatchObject(
+      { status: 403 },
+    );
+  });
+});
+
+describe("agreement variations", () => {
+  it("varies the conditions as a new version, keeps the old text in the audit log, and refuses the board", async () => {
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+    );
+    await expect(
+      varyAgreement(database.db, actorFor(manager.organisationId, "read-only"), testNow, grant.id, {
+        conditions: "New",
+        reason: "R",
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      varyAgreement(database.db, officer, testNow, grant.id, { conditions: "", reason: "" }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { conditions: "Enter the varied conditions" } });
+    const varied = await varyAgreement(database.db, officer, testNow, grant.id, {
+      conditions: "Report monthly during the pilot.",
+      reason: "Pilot needs closer monitoring",
+    });
+    expect(varied).toMatchObject({ version: 2, conditions: "Report monthly during the pilot." });
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityType, "grant-agreement"));
+    expect(entry.before).toMatchObject({
+      conditions: "Spend only on the agreed project; report quarterly.",
+      version: 1,
+    });
+  });
+});
+
+describe("payments and monitoring", () => {
+  it("holds a payment while monitoring is overdue and releases it when the return is in", async () => {
+    const proposed = await proposeDirectAward(
+      database.db,
+      officer,
+      testNow,
+      directAwardInput({ startDate: "2025-01-01", endDate: "2027-12-31" }),
+    );
+    const grant = await approveDirectAward(database.db, manager, testNow, proposed.id);
+    const [second] = await database.db
+      .select()
+      .from(grantPayment)
+      .where(eq(grantPayment.grantId, grant.id))
+      .orderBy(grantPayment.instalment)
+      .offset(1);
+    await expect(approvePayment(database.db, manager, testNow, second.id)).rejects.toMatchObject({
+      status: 409,
+      title: "Payment held",
+    });
+    const [held] = await database.db.select().from(grantPayment).where(eq(grantPayment.id, second.id));
+    expect(held.status).toBe("held");
+    const overdue = await database.db
+      .select()
+      .from(grantMonitoringReturn)
+      .where(eq(grantMonitoringReturn.grantId, grant.id))
+      .orderBy(grantMonitoringReturn.dueOn);
+    for (const item of overdue.filter((r) => r.dueOn < "2026-06-15")) {
+      await submitMonitoringReturn(database.db, officer, testNow, item.id, {
+        results: [{ outcomeCode: "WB1", measure: "People supported", target: "10", achieved: "12" }],
+        narrative: "On track",
+      });
+    }
+    const [released] = await database.db.select().from(grantPayment).where(eq(grantPayment.id, second.id));
+    expect(released.status).toBe("scheduled");
+    expect((await approvePayment(database.db, manager, testNow, second.id)).status).toBe("approved");
+  });
+});

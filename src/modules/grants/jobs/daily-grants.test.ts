@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../../test/database.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { approveDirectAward, proposeDirectAward } from "../commands/direct-awards.ts";
+import { grantPayment, grantReminder } from "../schema.ts";
+import { directAwardInput } from "../test-support.ts";
+import { runGrantsDaily } from "./daily-grants.ts";
+
+let database: Database;
+let organisationId: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  organisationId = (await makeOrganisation(database.db)).id;
+});
+afterAll(async () => database?.close());
+
+describe("the daily grants job", () => {
+  it("reminds before the notice deadline of a multi-year award, once", async () => {
+    const officer = actorFor(organisationId, "officer");
+    const manager = actorFor(organisationId, "manager");
+    // Three annual instalments: 2026-07-01, 2027-07-01, 2028-07-01. Notice for the second must be given by 2027-04-01.
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+    );
+    const before = new Date("2027-03-10T09:00:00Z");
+    expect((await runGrantsDaily(database.db, organisationId, before)).reminders).toBeGreaterThan(0);
+    const reminders = await database.db
+      .select()
+      .from(grantReminder)
+      .where(eq(grantReminder.grantId, grant.id));
+    const notice = reminders.filter((r) => r.kind === "notice-deadline");
+    expect(notice.map((r) => r.subjectDate)).toEqual(["2027-04-01"]);
+    expect(notice[0].message).toContain("give notice by 1 April 2027");
+    await runGrantsDaily(database.db, organisationId, new Date("2027-03-11T09:00:00Z"));
+    const again = await database.db.select().from(grantReminder).where(eq(grantReminder.grantId, grant.id));
+    expect(again.filter((r) => r.kind === "notice-deadline")).toHaveLength(1);
+  });
+
+  it("holds payments on grants with overdue monitoring and ends grants past their end date", async () => {
+    const officer = actorFor(organisationId, "officer");
+    const manager = actorFor(organisationId, "manager");
+    const grant = await approveDirectAward(
+      database.db,
+      manager,
+      testNow,
+      (
+        await proposeDirectAward(
+          database.db,
+          officer,
+          testNow,
+          directAwardInput({ startDate: "2026-07-01", endDate: "2027-06-30" }),
+        )
+      ).id,
+    );
+    const result = await runGrantsDaily(database.db, organisationId, new Date("2026-12-01T09:00:00Z"));
+    expect(result.held).toBeGreaterThan(0);
+    const later = await runGrantsDaily(database.db, organisationId, new Date("2027-08-01T09:00:00Z"));
+    expect(later.ended).toBeGreaterThan(0);
+    const payments = await database.db.select().from(grantPayment).where(eq(grantPayment.grantId, grant.id));
+    expect(payments.every((p) => p.status === "held" || p.status === "paid")).toBe(true);
+  });
+});

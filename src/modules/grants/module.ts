@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { isStaff } from "../../platform/access/policy.ts";
+import type { AppEnv } from "../../platform/http/app-env.ts";
+import type { KithModule } from "../module.ts";
+import { grantsApi } from "./api.ts";
+import { grantsCli } from "./cli.ts";
+import { grantsJobs } from "./jobs/daily-grants.ts";
+import { applicationPages } from "./pages/application-pages.ts";
+import { applyPages } from "./pages/apply-pages.ts";
+import { directAwardPages } from "./pages/direct-award-pages.ts";
+import { grantPages } from "./pages/grant-pages.ts";
+import { programmePages } from "./pages/programme-pages.ts";
+import { recipientPages } from "./pages/recipient-pages.ts";
+import { registerPages } from "./pages/register-pages.ts";
+import { canApply } from "./policy.ts";
+import { seedGrants } from "./seed.ts";
+
+function pages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  for (const part of [
+    programmePages(),
+    applicationPages(),
+    grantPages(),
+    directAwardPages(),
+    registerPages(),
+    recipientPages(),
+    applyPages(),
+  ])
+    app.route("/", part);
+  return app;
+}
+
+export const grantsModule: KithModule = {
+  name: "grants",
+  navigation: [
+    { href: "/grants/manage", text: "Grants", visibleTo: isStaff },
+    { href: "/grants/apply", text: "Apply for a grant", visibleTo: canApply },
+  ],
+  pages: pages(),
+  api: grantsApi(),
+  cli: grantsCli,
+  jobs: grantsJobs,
+  seed: seedGrants,
+};

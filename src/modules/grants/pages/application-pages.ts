@@ -1,0 +1,320 @@
+import { type Context, Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { dateFromParts } from "../../../platform/http/fields.ts";
+import { readForm } from "../../../platform/http/forms.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import {
+  button,
+  dateInput,
+  formatDateTime,
+  html,
+  radios,
+  type SafeHtml,
+  select,
+  summaryList,
+  table,
+  textarea,
+  textInput,
+  warningText,
+} from "../../../platform/ui/index.ts";
+import { homesByLocalAuthority } from "../../places/index.ts";
+import { assessApplication } from "../commands/assess-application.ts";
+import { decideApplication, moderateApplication } from "../commands/decide-application.ts";
+import { canAssess, canDecide } from "../policy.ts";
+import { getApplicationForStaff } from "../queries/programmes.ts";
+import { formatScore, maxScore, meanScoreBp } from "../rules.ts";
+import { answersList } from "./apply-forms.ts";
+import { applicationTag, attempt, csrfField, formError } from "./page-helpers.ts";
+
+type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>> & { areas: Area[] };
+type Failed = {
+  form: "assess" | "moderate" | "decide";
+  values: Record<string, string>;
+  errors: FieldErrors;
+  status: 409 | 422;
+};
+
+const monitoringItems = [
+  { value: "quarterly", text: "Quarterly" },
+  { value: "six-monthly", text: "Every six months" },
+  { value: "annual", text: "Annually" },
+  { value: "end-of-grant", text: "Once, at the end of the grant" },
+];
+
+export type Area = { laCode: string; laName: string };
+
+export function agreementFieldsHtml(
+  values: Record<string, string>,
+  errors: FieldErrors,
+  areas: Area[],
+): SafeHtml {
+  const parts = (name: string) => ({
+    day: values[`${name}-day`] ?? "",
+    month: values[`${name}-month`] ?? "",
+    year: values[`${name}-year`] ?? "",
+  });
+  return html`${dateInput({ name: "startDate", legend: { text: "Grant starts", classes: "govuk-fieldset__legend--s" }, hint: "For example, 1 4 2026", value: parts("startDate"), error: errors.startDate })}
+    ${dateInput({ name: "endDate", legend: { text: "Grant ends", classes: "govuk-fieldset__legend--s" }, hint: "Multi-year grants are paid in annual instalments", value: parts("endDate"), error: errors.endDate })}
+    ${textInput({ name: "grantOwner", label: "Grant owner", hint: "The officer who manages the grant day to day", value: values.grantOwner, error: errors.grantOwner })}
+    ${textInput({ name: "accountableOfficer", label: "Accountable officer", value: values.accountableOfficer, error: errors.accountableOfficer })}
+    ${textarea({ name: "conditions", label: "Grant agreement conditions", value: values.conditions, error: errors.conditions, rows: 4 })}
+    ${select({ name: "monitoringFrequency", label: "Monitoring returns", hint: "Keep monitoring proportionate to the size of the grant", value: values.monitoringFrequency ?? "six-monthly", error: errors.monitoringFrequency, options: monitoringItems })}
+    ${
+      areas.length > 0
+        ? select({
+            name: "beneficiaryLaCode",
+            label: "Area that benefits (optional)",
+            hint: "Published in the grants register as the beneficiary location",
+            value: values.beneficiaryLaCode ?? "",
+            error: errors.beneficiaryLaCode,
+            options: [
+              { value: "", text: "Not recorded" },
+              ...areas.map((area) => ({ value: area.laCode, text: area.laName })),
+            ],
+          })
+        : ""
+    }`;
+}
+
+export function agreementInput(form: Record<string, string>) {
+  return {
+    startDate: dateFromParts(form, "startDate"),
+    endDate: dateFromParts(form, "endDate"),
+    grantOwner: form.grantOwner ?? "",
+    accountableOfficer: form.accountableOfficer ?? "",
+    conditions: form.conditions ?? "",
+    monitoringFrequency: (form.monitoringFrequency ?? "") as "quarterly",
+    beneficiaryLaCode: form.beneficiaryLaCode ?? "",
+  };
+}
+
+function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed): Response {
+  const { application, programme, assessments } = loaded;
+  const mine = assessments.some((a) => actor.kind === "user" && a.assessorUserId === actor.userId);
+  const values = failed?.values ?? {};
+  const errorsFor = (form: Failed["form"]) => (failed?.form === form ? failed.errors : {});
+  const base = `/grants/manage/applications/${application.id}`;
+  const mean = meanScoreBp(assessments);
+
+  const assessForm =
+    canAssess(actor) && application.status === "submitted" && !mine
+      ? html`<h2 class="govuk-heading-m">Assess this application</h2>${formError(errorsFor("assess"))}
+        <form method="post" action="${base}/assess" novalidate>${csrfField(c)}
+          ${radios({
+            name: "conflictDeclared",
+            legend: {
+              text: "Do you have a conflict of interest with this applicant?",
+              classes: "govuk-fieldset__legend--s",
+            },
+            hint: "For example, you are a member, trustee, employee or relative of someone involved",
+            inline: true,
+            value: values.conflictDeclared,
+            error: errorsFor("assess").conflictDeclared,
+            items: [
+              { value: "no", text: "No" },
+              { value: "yes", text: "Yes" },
+            ],
+          })}
+          ${textarea({ name: "conflictDetail", label: "If yes, describe the conflict (you will not score)", value: values.conflictDetail, error: errorsFor("assess").conflictDetail, rows: 2 })}
+          ${programme.scoringCriteria.map((criterion) =>
+            select({
+              name: `scores.${criterion.id}`,
+              id: `scores-${criterion.id}`,
+              label: `${criterion.name} (weight ${criterion.weight})`,
+              value: values[`scores.${criterion.id}`] ?? "",
+              error: errorsFor("assess")[`scores.${criterion.id}`],
+              options: [
+                { value: "", text: "Choose a score" },
+                ...Array.from({ length: maxScore + 1 }, (_, score) => ({
+                  value: String(score),
+                  text: `${score}${score === 0 ? " (no evidence)" : score === maxScore ? " (excellent)" : ""}`,
+                })),
+              ],
+            }),
+          )}
+          ${textarea({ name: "comment", label: "Comments (optional)", value: values.comment, error: errorsFor("assess").comment, rows: 3 })}
+          ${button({ text: "Save assessment" })}
+        </form>`
+      : "";
+  const moderateForm =
+    canDecide(actor) && application.status === "submitted" && mean !== null
+      ? html`<h2 class="govuk-heading-m">Moderate</h2>${formError(errorsFor("moderate"))}
+        <p class="govuk-body">The assessors' mean score is ${formatScore(mean)}.</p>
+        <form method="post" action="${base}/moderate" novalidate>${csrfField(c)}
+          ${textInput({ name: "moderatedScore", label: "Moderated score (optional)", hint: "A percentage from 0 to 100. Leave blank to use the assessors' mean.", suffix: "%", value: values.moderatedScore, error: errorsFor("moderate").moderatedScore, width: 4, inputmode: "decimal" })}
+          ${textarea({ name: "note", label: "Moderation note", value: values.note, error: errorsFor("moderate").note, rows: 3 })}
+          ${button({ text: "Save moderation" })}
+        </form>`
+      : "";
+  const decideForm =
+    canDecide(actor) && (application.status === "moderated" || application.status === "waitlisted")
+      ? html`<h2 class="govuk-heading-m">Decision</h2>${formError(errorsFor("decide"))}
+        <form method="post" action="${base}/decide" novalidate>${csrfField(c)}
+          ${radios({
+            name: "decision",
+            legend: { text: "Decision", classes: "govuk-fieldset__legend--s" },
+            value: values.decision,
+            error: errorsFor("decide").decision,
+            items: [
+              { value: "award", text: "Award a grant" },
+              { value: "waitlist", text: "Put on the waiting list" },
+              { value: "decline", text: "Decline" },
+            ],
+          })}
+          ${textarea({ name: "reason", label: "Reasons for the decision", hint: "The applicant will see these", value: values.reason, error: errorsFor("decide").reason, rows: 3 })}
+          <h3 class="govuk-heading-s">If you award a grant: the grant agreement</h3>
+          ${textInput({ name: "amountAwarded", label: "Amount awarded", prefix: "£", value: values.amountAwarded, error: errorsFor("decide").amountAwarded, width: 10, inputmode: "decimal" })}
+          ${agreementFieldsHtml(values, errorsFor("decide"), loaded.areas)}
+          ${button({ text: "Record decision" })}
+        </form>`
+      : "";
+
+  return renderPage(c, {
+    title: `Application ${application.reference}`,
+    errors: failed?.errors,
+    status: failed?.status ?? 200,
+    notification: flashFrom(c, {
+      assessed: "Assessment saved",
+      moderated: "Moderation saved",
+      decided: "Decision recorded",
+    }),
+    breadcrumbs: [
+      { href: "/grants/manage/programmes", text: "Programmes" },
+      { href: `/grants/manage/programmes/${programme.id}`, text: programme.title },
+    ],
+    content: html`<span class="govuk-caption-l">${programme.title}</span>
+      <h1 class="govuk-heading-l">${application.projectTitle ?? "Application"} <span class="govuk-visually-hidden">,</span>${application.reference}</h1>
+      <p class="govuk-body">${applicationTag(application.status)} Sent ${application.submittedAt ? formatDateTime(application.submittedAt) : ""}</p>
+      ${application.status === "ineligible" ? warningText(`Not eligible: ${application.eligibilityReasons.join("; ")}`) : ""}
+      ${
+        application.decisionReason
+          ? summaryList([
+              { key: "Decision", value: `${application.status} by ${application.decidedBy ?? ""}` },
+              { key: "Reasons", value: application.decisionReason },
+            ])
+          : ""
+      }
+      ${answersList(programme, application, false)}
+      <h2 class="govuk-heading-m">Assessments</h2>
+      ${
+        assessments.length === 0
+          ? html`<p class="govuk-body">No assessments yet.</p>`
+          : table({
+              caption: "Assessments",
+              captionClasses: "govuk-visually-hidden",
+              head: [
+                { text: "Assessor" },
+                { text: "Conflict of interest" },
+                ...programme.scoringCriteria.map((s) => ({ text: s.name, numeric: true })),
+                { text: "Weighted score", numeric: true },
+              ],
+              rows: assessments.map((a) => [
+                a.assessorName,
+                a.conflictDeclared ? `Yes: ${a.conflictDetail ?? ""}` : "None",
+                ...programme.scoringCriteria.map((s) => ({
+                  content: a.conflictDeclared ? "–" : String(a.scores[s.id] ?? "–"),
+                  numeric: true,
+                })),
+                { content: formatScore(a.weightedScoreBp), numeric: true },
+              ]),
+            })
+      }
+      ${
+        application.moderatedScoreBp !== null
+          ? summaryList([
+              { key: "Moderated score", value: formatScore(application.moderatedScoreBp) },
+              { key: "Moderation note", value: application.moderationNote ?? "" },
+            ])
+          : ""
+      }
+      ${assessForm}${moderateForm}${decideForm}`,
+  });
+}
+
+export function applicationPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const load = async (c: Context<AppEnv>, actor: Actor): Promise<Loaded> => {
+    const db = c.get("services").database.db;
+    const loaded = await getApplicationForStaff(db, actor, c.get("now"), c.req.param("id") ?? "");
+    return { ...loaded, areas: await homesByLocalAuthority(db, actor.organisationId) };
+  };
+
+  app.get("/grants/manage/applications/:id", async (c) => {
+    const actor = requireActor(c);
+    return page(c, actor, await load(c, actor));
+  });
+
+  app.post("/grants/manage/applications/:id/assess", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const scores = Object.fromEntries(
+      Object.entries(form)
+        .filter(([key]) => key.startsWith("scores."))
+        .map(([key, value]) => [key.slice("scores.".length), value]),
+    );
+    const result = await attempt(() =>
+      assessApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+        conflictDeclared: (form.conflictDeclared ?? "") as "no",
+        conflictDetail: form.conflictDetail,
+        scores,
+        comment: form.comment,
+      }),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=assessed`, 303);
+    return page(c, actor, await load(c, actor), {
+      form: "assess",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/applications/:id/moderate", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attempt(() =>
+      moderateApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+        moderatedScore: form.moderatedScore,
+        note: form.note ?? "",
+      }),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=moderated`, 303);
+    return page(c, actor, await load(c, actor), {
+      form: "moderate",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/applications/:id/decide", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const input = {
+      decision: form.decision as "award",
+      reason: form.reason ?? "",
+      amountAwarded: form.amountAwarded ?? "",
+      ...agreementInput(form),
+    };
+    const result = await attempt(() =>
+      decideApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), input),
+    );
+    if (result.ok)
+      return c.redirect(
+        result.value.grant
+          ? `/grants/manage/grants/${result.value.grant.id}?done=awarded`
+          : `/grants/manage/applications/${c.req.param("id")}?done=decided`,
+        303,
+      );
+    return page(c, actor, await load(c, actor), {
+      form: "decide",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,160 @@
+import { type Context, Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { dateFromParts } from "../../../platform/http/fields.ts";
+import { readForm } from "../../../platform/http/forms.ts";
+import { renderPage, requireActor } from "../../../platform/http/render.ts";
+import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
+import { approveDirectAward } from "../commands/direct-awards.ts";
+import { submitMonitoringReturn } from "../commands/monitoring.ts";
+import { approvePayment, markPaymentPaid } from "../commands/payments.ts";
+import { recordFundingChange } from "../commands/record-funding-change.ts";
+import { varyAgreement } from "../commands/vary-agreement.ts";
+import { getGrantDetail } from "../queries/grant-detail.ts";
+import { listGrants } from "../queries/list-grants.ts";
+import { attempt, grantStatusTag, money, staffNav } from "./page-helpers.ts";
+
+const pageSize = 50;
+
+import { grantPage } from "./grant-detail-page.ts";
+import { returnInputFromForm } from "./monitoring-form.ts";
+
+export function grantPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const db = (c: Context<AppEnv>) => c.get("services").database.db;
+  const detail = (c: Context<AppEnv>, actor: Actor) => getGrantDetail(db(c), actor, c.req.param("id") ?? "");
+
+  app.get("/grants/manage/grants", async (c) => {
+    const actor = requireActor(c);
+    const status = ["proposed", "active", "ended"].find((s) => s === c.req.query("status")) as
+      | "proposed"
+      | undefined;
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const { grants, total, totalAwardedPence } = await listGrants(db(c), actor, { status, page, pageSize });
+    return renderPage(c, {
+      title: "Grants",
+      content: html`${staffNav("grants")}<h1 class="govuk-heading-l">Grants</h1>
+        <p class="govuk-body">${total} grants, ${formatPence(totalAwardedPence)} in total.${status ? html` Showing ${status} grants. <a class="govuk-link" href="/grants/manage/grants">Show all</a>` : ""}</p>
+        ${table({
+          caption: "Grants",
+          captionClasses: "govuk-visually-hidden",
+          head: [
+            { text: "Reference" },
+            { text: "Recipient" },
+            { text: "Title" },
+            { text: "Route" },
+            { text: "Amount", numeric: true },
+            { text: "Period" },
+            { text: "Status" },
+          ],
+          rows: grants.map((g) => [
+            html`<a class="govuk-link" href="/grants/manage/grants/${g.id}">${g.reference}</a>`,
+            g.recipientName,
+            g.title,
+            g.route === "direct-award" ? "Direct award" : "Open call",
+            { content: money(g.amountAwardedPence), numeric: true },
+            `${formatDate(g.startDate)} to ${formatDate(g.endDate)}`,
+            grantStatusTag(g.status),
+          ]),
+        })}
+        ${pagination({ currentPage: page, totalPages: Math.max(1, Math.ceil(total / pageSize)), href: (p) => `/grants/manage/grants?page=${p}${status ? `&status=${status}` : ""}` })}`,
+    });
+  });
+
+  app.get("/grants/manage/grants/:id", async (c) => {
+    const actor = requireActor(c);
+    return grantPage(c, actor, await detail(c, actor));
+  });
+
+  const action = (path: string, run: (c: Context<AppEnv>, actor: Actor) => Promise<unknown>, done: string) =>
+    app.post(path, async (c) => {
+      const actor = requireActor(c);
+      const result = await attempt(() => run(c, actor));
+      if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=${done}`, 303);
+      return grantPage(c, actor, await detail(c, actor), {
+        form: "action",
+        values: {},
+        errors: result.errors,
+        status: result.status,
+      });
+    });
+  action(
+    "/grants/manage/grants/:id/approve",
+    (c, actor) => approveDirectAward(db(c), actor, c.get("now"), c.req.param("id") ?? ""),
+    "approved",
+  );
+  action(
+    "/grants/manage/grants/:id/payments/:paymentId/approve",
+    (c, actor) => approvePayment(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
+    "payment",
+  );
+  action(
+    "/grants/manage/grants/:id/payments/:paymentId/paid",
+    (c, actor) => markPaymentPaid(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
+    "payment",
+  );
+
+  app.post("/grants/manage/grants/:id/returns/:returnId", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attempt(() =>
+      submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), returnInputFromForm(form)),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "return",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/grants/:id/vary", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attempt(() =>
+      varyAgreement(db(c), actor, c.get("now"), c.req.param("id"), {
+        conditions: form.variedConditions ?? "",
+        reason: form.variationReason ?? "",
+      }),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=varied`, 303);
+    // The form's fields are named apart from the funding-change form's on the same page.
+    const errors = Object.fromEntries(
+      Object.entries(result.errors).map(([field, message]) => [
+        field === "conditions" ? "variedConditions" : field === "reason" ? "variationReason" : field,
+        message,
+      ]),
+    );
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "vary",
+      values: form,
+      errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/grants/:id/funding-change", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const input = {
+      kind: form.kind as "ending",
+      effectiveOn: dateFromParts(form, "effectiveOn"),
+      newInstalment: form.newInstalment ?? "",
+      reason: form.reason ?? "",
+      overrideReason: form.overrideReason,
+    };
+    const result = await attempt(() =>
+      recordFundingChange(db(c), actor, c.get("now"), c.req.param("id"), input),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=change`, 303);
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "change",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,87 @@
+import { desc, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { loadGrant } from "../commands/load-grant.ts";
+import { canViewGrants } from "../policy.ts";
+import {
+  type GrantAgreement,
+  type GrantAward,
+  type GrantFundingChange,
+  type GrantMonitoringReturn,
+  type GrantPayment,
+  grantAgreement,
+  grantAward,
+  grantFundingChange,
+  grantMonitoringReturn,
+  grantPayment,
+  grantReminder,
+  grantVariation,
+} from "../schema.ts";
+
+export type GrantDetail = {
+  grant: GrantAward;
+  agreement: GrantAgreement | undefined;
+  payments: GrantPayment[];
+  returns: GrantMonitoringReturn[];
+  changes: GrantFundingChange[];
+  variations: (typeof grantVariation.$inferSelect)[];
+  reminders: (typeof grantReminder.$inferSelect)[];
+};
+
+async function detailOf(db: Db, organisationId: string, grant: GrantAward): Promise<GrantDetail> {
+  const [agreement] = await db
+    .select()
+    .from(grantAgreement)
+    .where(inOrganisation(grantAgreement, organisationId, eq(grantAgreement.grantId, grant.id)));
+  return {
+    grant,
+    agreement,
+    payments: await db
+      .select()
+      .from(grantPayment)
+      .where(inOrganisation(grantPayment, organisationId, eq(grantPayment.grantId, grant.id)))
+      .orderBy(grantPayment.instalment),
+    returns: await db
+      .select()
+      .from(grantMonitoringReturn)
+      .where(
+        inOrganisation(grantMonitoringReturn, organisationId, eq(grantMonitoringReturn.grantId, grant.id)),
+      )
+      .orderBy(grantMonitoringReturn.dueOn),
+    changes: await db
+      .select()
+      .from(grantFundingChange)
+      .where(inOrganisation(grantFundingChange, organisationId, eq(grantFundingChange.grantId, grant.id)))
+      .orderBy(desc(grantFundingChange.recordedAt)),
+    variations: await db
+      .select()
+      .from(grantVariation)
+      .where(inOrganisation(grantVariation, organisationId, eq(grantVariation.grantId, grant.id)))
+      .orderBy(desc(grantVariation.recordedAt)),
+    reminders: await db
+      .select()
+      .from(grantReminder)
+      .where(inOrganisation(grantReminder, organisationId, eq(grantReminder.grantId, grant.id)))
+      .orderBy(desc(grantReminder.raisedAt)),
+  };
+}
+
+/** A grant with its agreement, schedules and history. Holds no personal data (recipients are organisations). */
+export async function getGrantDetail(db: Db, actor: Actor, grantId: string): Promise<GrantDetail> {
+  requireAllowed(canViewGrants(actor), "Only staff can see grants.");
+  return detailOf(db, actor.organisationId, await loadGrant(db, actor.organisationId, grantId));
+}
+
+/** Every grant of an organisation with its schedules: for the seed and the daily job, which run as the system. */
+export async function listGrantDetail(db: Db, organisationId: string): Promise<GrantDetail[]> {
+  const grants = await db
+    .select()
+    .from(grantAward)
+    .where(inOrganisation(grantAward, organisationId))
+    .orderBy(grantAward.startDate);
+  const details: GrantDetail[] = [];
+  for (const grant of grants) details.push(await detailOf(db, organisationId, grant));
+  return details;
+}

@@ -1,0 +1,150 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { londonDay } from "../dates.ts";
+import { canViewGrants } from "../policy.ts";
+import {
+  type GrantAward,
+  grantApplication,
+  grantAward,
+  grantMonitoringReturn,
+  grantPayment,
+  grantProgramme,
+  grantReminder,
+} from "../schema.ts";
+
+export type GrantFilter = {
+  status?: "proposed" | "active" | "ended";
+  route?: "open-call" | "direct-award";
+  page: number;
+  pageSize: number;
+};
+
+export async function listGrants(
+  db: Db,
+  actor: Actor,
+  filter: GrantFilter,
+): Promise<{ grants: GrantAward[]; total: number; totalAwardedPence: number }> {
+  requireAllowed(canViewGrants(actor), "Only staff can see grants.");
+  const where = inOrganisation(
+    grantAward,
+    actor.organisationId,
+    filter.status ? eq(grantAward.status, filter.status) : undefined,
+    filter.route ? eq(grantAward.route, filter.route) : undefined,
+  );
+  const [totals] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      amount: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}), 0)`,
+    })
+    .from(grantAward)
+    .where(where);
+  const grants = await db
+    .select()
+    .from(grantAward)
+    .where(where)
+    .orderBy(desc(grantAward.startDate), grantAward.reference)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  return { grants, total: totals?.total ?? 0, totalAwardedPence: Number(totals?.amount ?? 0) };
+}
+
+/** The overview: what needs doing today. */
+export async function grantsOverview(db: Db, actor: Actor, now: Date) {
+  requireAllowed(canViewGrants(actor), "Only staff can see grants.");
+  const today = londonDay(now);
+  const [payments] = await db
+    .select({
+      held: sql<number>`count(*) FILTER (WHERE ${grantPayment.status} = 'held')::int`,
+      due: sql<number>`count(*) FILTER (WHERE ${grantPayment.status} = 'scheduled' AND ${grantPayment.dueOn} <= ${today})::int`,
+      paidPence: sql<string>`coalesce(sum(${grantPayment.amountPence}) FILTER (WHERE ${grantPayment.status} = 'paid'), 0)`,
+    })
+    .from(grantPayment)
+    .where(inOrganisation(grantPayment, actor.organisationId));
+  const [returns] = await db
+    .select({ overdue: sql<number>`count(*)::int` })
+    .from(grantMonitoringReturn)
+    .innerJoin(
+      grantAward,
+      and(
+        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
+        eq(grantAward.id, grantMonitoringReturn.grantId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        grantMonitoringReturn,
+        actor.organisationId,
+        eq(grantMonitoringReturn.status, "due"),
+        sql`${grantMonitoringReturn.dueOn} < ${today}`,
+        inArray(grantAward.status, ["active"]),
+      ),
+    );
+  const [grants] = await db
+    .select({
+      active: sql<number>`count(*) FILTER (WHERE ${grantAward.status} = 'active')::int`,
+      proposed: sql<number>`count(*) FILTER (WHERE ${grantAward.status} = 'proposed')::int`,
+      awardedPence: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}) FILTER (WHERE ${grantAward.status} <> 'proposed'), 0)`,
+    })
+    .from(grantAward)
+    .where(inOrganisation(grantAward, actor.organisationId));
+  return {
+    heldPayments: payments?.held ?? 0,
+    paymentsDue: payments?.due ?? 0,
+    paidPence: Number(payments?.paidPence ?? 0),
+    overdueReturns: returns?.overdue ?? 0,
+    activeGrants: grants?.active ?? 0,
+    awaitingApproval: grants?.proposed ?? 0,
+    awardedPence: Number(grants?.awardedPence ?? 0),
+  };
+}
+
+/** Applications waiting for staff: sent and eligible (to assess and moderate) or moderated (to decide). */
+export async function applicationsToProcess(db: Db, actor: Actor) {
+  requireAllowed(canViewGrants(actor), "Only staff can see applications.");
+  return db
+    .select({
+      id: grantApplication.id,
+      reference: grantApplication.reference,
+      organisationName: grantApplication.organisationName,
+      projectTitle: grantApplication.projectTitle,
+      status: grantApplication.status,
+      programmeTitle: grantProgramme.title,
+      submittedAt: grantApplication.submittedAt,
+    })
+    .from(grantApplication)
+    .innerJoin(
+      grantProgramme,
+      and(
+        eq(grantProgramme.organisationId, grantApplication.organisationId),
+        eq(grantProgramme.id, grantApplication.programmeId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        grantApplication,
+        actor.organisationId,
+        inArray(grantApplication.status, ["submitted", "moderated", "waitlisted"]),
+      ),
+    )
+    .orderBy(grantApplication.submittedAt)
+    .limit(50);
+}
+
+/** The latest reminders raised by the daily job. */
+export async function recentReminders(db: Db, actor: Actor, limit = 10) {
+  requireAllowed(canViewGrants(actor), "Only staff can see grant reminders.");
+  return db
+    .select({
+      grantId: grantReminder.grantId,
+      kind: grantReminder.kind,
+      message: grantReminder.message,
+      raisedAt: grantReminder.raisedAt,
+    })
+    .from(grantReminder)
+    .where(inOrganisation(grantReminder, actor.organisationId))
+    .orderBy(desc(grantReminder.raisedAt), desc(grantReminder.subjectDate))
+    .limit(limit);
+}

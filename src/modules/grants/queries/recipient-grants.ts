@@ -1,0 +1,100 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { loadGrant } from "../commands/load-grant.ts";
+import { canApply, isGrantRecipient } from "../policy.ts";
+import {
+  type GrantAgreement,
+  type GrantAward,
+  type GrantMonitoringReturn,
+  type GrantPayment,
+  grantAgreement,
+  grantApplication,
+  grantAward,
+  grantMonitoringReturn,
+  grantPayment,
+} from "../schema.ts";
+
+// The funded organisation's view of its own grants: agreement, payments and monitoring.
+
+export async function listRecipientGrants(db: Db, actor: Actor): Promise<GrantAward[]> {
+  requireAllowed(canApply(actor), "Sign in with your organisation's account to see your grants.");
+  const rows = await db
+    .select({ grant: grantAward })
+    .from(grantAward)
+    .innerJoin(
+      grantApplication,
+      and(
+        eq(grantApplication.organisationId, grantAward.organisationId),
+        eq(grantApplication.id, grantAward.applicationId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        grantAward,
+        actor.organisationId,
+        eq(grantApplication.applicantUserId, actor.kind === "user" ? actor.userId : ""),
+      ),
+    )
+    .orderBy(desc(grantAward.startDate));
+  return rows.map((row) => row.grant);
+}
+
+/** Whether this grant came from the actor's own application: anyone else gets "not found". */
+export async function requireRecipient(db: Db, actor: Actor, grant: GrantAward): Promise<void> {
+  const [application] = grant.applicationId
+    ? await db
+        .select()
+        .from(grantApplication)
+        .where(
+          inOrganisation(
+            grantApplication,
+            actor.organisationId,
+            eq(grantApplication.id, grant.applicationId),
+          ),
+        )
+    : [];
+  if (!isGrantRecipient(actor, application)) throw notFound("Grant not found");
+}
+
+export async function getRecipientGrant(
+  db: Db,
+  actor: Actor,
+  grantId: string,
+): Promise<{
+  grant: GrantAward;
+  agreement: GrantAgreement | undefined;
+  payments: GrantPayment[];
+  returns: GrantMonitoringReturn[];
+}> {
+  requireAllowed(canApply(actor), "Sign in with your organisation's account to see your grants.");
+  const grant = await loadGrant(db, actor.organisationId, grantId);
+  await requireRecipient(db, actor, grant);
+  const [agreement] = await db
+    .select()
+    .from(grantAgreement)
+    .where(inOrganisation(grantAgreement, actor.organisationId, eq(grantAgreement.grantId, grant.id)));
+  return {
+    grant,
+    agreement,
+    payments: await db
+      .select()
+      .from(grantPayment)
+      .where(inOrganisation(grantPayment, actor.organisationId, eq(grantPayment.grantId, grant.id)))
+      .orderBy(grantPayment.instalment),
+    returns: await db
+      .select()
+      .from(grantMonitoringReturn)
+      .where(
+        inOrganisation(
+          grantMonitoringReturn,
+          actor.organisationId,
+          eq(grantMonitoringReturn.grantId, grant.id),
+        ),
+      )
+      .orderBy(grantMonitoringReturn.dueOn),
+  };
+}

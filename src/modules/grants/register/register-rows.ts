@@ -1,0 +1,96 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { grantAward, grantPayment, grantProgramme } from "../schema.ts";
+
+// The register's source rows: every approved grant (active or ended), never proposals.
+// Read in keyset pages so a 100,000-grant register streams in constant memory.
+
+export type RegisterRow = {
+  id: string;
+  reference: string;
+  title: string;
+  description: string;
+  route: "open-call" | "direct-award";
+  grantType: string;
+  recipientName: string;
+  recipientType: string;
+  charityNumber: string | null;
+  companyNumber: string | null;
+  recipientPostcode: string | null;
+  recipientTown: string | null;
+  amountAppliedForPence: number | null;
+  amountAwardedPence: number;
+  awardDate: string | null;
+  startDate: string;
+  endDate: string;
+  beneficiaryLaCode: string | null;
+  beneficiaryLaName: string | null;
+  updatedAt: Date;
+  programmeCode: string | null;
+  programmeTitle: string | null;
+  paidPence: number;
+};
+
+export const publishedStatuses = ["active", "ended"] as const;
+
+export async function* registerRows(
+  db: Db,
+  organisationId: string,
+  pageSize = 5000,
+): AsyncGenerator<RegisterRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows: RegisterRow[] = await db
+      .select({
+        id: grantAward.id,
+        reference: grantAward.reference,
+        title: grantAward.title,
+        description: grantAward.description,
+        route: grantAward.route,
+        grantType: grantAward.grantType,
+        recipientName: grantAward.recipientName,
+        recipientType: grantAward.recipientType,
+        charityNumber: grantAward.charityNumber,
+        companyNumber: grantAward.companyNumber,
+        recipientPostcode: grantAward.recipientPostcode,
+        recipientTown: grantAward.recipientTown,
+        amountAppliedForPence: grantAward.amountAppliedForPence,
+        amountAwardedPence: grantAward.amountAwardedPence,
+        awardDate: grantAward.awardDate,
+        startDate: grantAward.startDate,
+        endDate: grantAward.endDate,
+        beneficiaryLaCode: grantAward.beneficiaryLaCode,
+        beneficiaryLaName: grantAward.beneficiaryLaName,
+        updatedAt: grantAward.updatedAt,
+        programmeCode: grantProgramme.code,
+        programmeTitle: grantProgramme.title,
+        paidPence:
+          sql<number>`coalesce((SELECT sum(${grantPayment.amountPence}) FROM ${grantPayment} WHERE ${grantPayment.organisationId} = ${grantAward.organisationId} AND ${grantPayment.grantId} = ${grantAward.id} AND ${grantPayment.status} = 'paid'), 0)::bigint`.mapWith(
+            Number,
+          ),
+      })
+      .from(grantAward)
+      .leftJoin(
+        grantProgramme,
+        and(
+          eq(grantProgramme.organisationId, grantAward.organisationId),
+          eq(grantProgramme.id, grantAward.programmeId),
+        ),
+      )
+      .where(
+        inOrganisation(
+          grantAward,
+          organisationId,
+          inArray(grantAward.status, [...publishedStatuses]),
+          after ? gt(grantAward.id, after) : undefined,
+        ),
+      )
+      .orderBy(asc(grantAward.id))
+      .limit(pageSize);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].id;
+  }
+}

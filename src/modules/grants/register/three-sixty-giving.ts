@@ -1,0 +1,138 @@
+import { monthsBetween } from "../dates.ts";
+import { organisationTypes } from "../inputs.ts";
+import { type RegisterIssue, recipientIdentity } from "./org-id.ts";
+import type { RegisterRow } from "./register-rows.ts";
+import type { RegisterSettings } from "./settings.ts";
+
+// One grant in the 360Giving Data Standard (schema 1.4). Amounts are pounds as numbers
+// (the standard's unit); Kith keeps pence, so the division is the only conversion.
+
+export type ThreeSixtyGivingGrant = Record<string, unknown>;
+
+const typeNames: Record<string, string> = { ...organisationTypes };
+
+export function poundsFromPence(pence: number): number {
+  return pence / 100;
+}
+
+export function threeSixtyGivingGrant(
+  row: RegisterRow,
+  settings: RegisterSettings,
+  issues: RegisterIssue[],
+): ThreeSixtyGivingGrant {
+  const identity = recipientIdentity(row, settings.prefix, issues);
+  const recipient: Record<string, unknown> = {
+    id: identity.id,
+    name: row.recipientName,
+    organisationType: typeNames[row.recipientType] ?? row.recipientType,
+  };
+  if (identity.charityNumber) recipient.charityNumber = identity.charityNumber;
+  if (identity.companyNumber) recipient.companyNumber = identity.companyNumber;
+  if (row.recipientTown) recipient.addressLocality = row.recipientTown;
+  if (row.recipientPostcode) recipient.postalCode = row.recipientPostcode;
+  recipient.addressCountry = "United Kingdom";
+
+  const grant: ThreeSixtyGivingGrant = {
+    id: `${settings.prefix}-${row.reference}`,
+    title: row.title,
+    description: row.description,
+    currency: "GBP",
+  };
+  if (row.amountAppliedForPence !== null) grant.amountAppliedFor = poundsFromPence(row.amountAppliedForPence);
+  grant.amountAwarded = poundsFromPence(row.amountAwardedPence);
+  if (row.paidPence > 0) grant.amountDisbursed = poundsFromPence(row.paidPence);
+  grant.awardDate = row.awardDate ?? row.startDate;
+  grant.plannedDates = [
+    { startDate: row.startDate, endDate: row.endDate, duration: monthsBetween(row.startDate, row.endDate) },
+  ];
+  grant.recipientOrganization = [recipient];
+  if (row.beneficiaryLaCode) {
+    grant.beneficiaryLocation = [
+      {
+        name: row.beneficiaryLaName ?? row.beneficiaryLaCode,
+        geoCode: row.beneficiaryLaCode,
+        geoCodeType: "LA",
+        countryCode: "GB",
+      },
+    ];
+  }
+  grant.fundingOrganization = [
+    { id: settings.funderId, name: settings.funderName, department: settings.department },
+  ];
+  if (row.programmeCode) grant.grantProgramme = [{ code: row.programmeCode, title: row.programmeTitle }];
+  else grant.grantProgramme = [{ code: "DIRECT", title: "Direct awards" }];
+  grant.fromOpenCall = row.route === "open-call" ? "Yes" : "No";
+  grant.classifications = [
+    {
+      vocabulary: "kith-grant-type",
+      code: row.grantType,
+      title: row.grantType === "strategic" ? "Strategic grant" : "Innovation grant",
+    },
+  ];
+  grant.dateModified = row.updatedAt.toISOString();
+  if (settings.registerUrl) grant.dataSource = settings.registerUrl;
+  return grant;
+}
+
+/**
+ * The CSV columns: 360Giving's flattened headings (schema titles joined with ":"),
+ * the form its own templates and the Data Quality Tool read.
+ */
+export const csvColumns: { heading: string; value: (grant: ThreeSixtyGivingGrant) => unknown }[] = [
+  { heading: "Identifier", value: (g) => g.id },
+  { heading: "Title", value: (g) => g.title },
+  { heading: "Description", value: (g) => g.description },
+  { heading: "Currency", value: (g) => g.currency },
+  { heading: "Amount Applied For", value: (g) => g.amountAppliedFor },
+  { heading: "Amount Awarded", value: (g) => g.amountAwarded },
+  { heading: "Amount Disbursed", value: (g) => g.amountDisbursed },
+  { heading: "Award Date", value: (g) => g.awardDate },
+  { heading: "Planned Dates:Start Date", value: (g) => first(g.plannedDates).startDate },
+  { heading: "Planned Dates:End Date", value: (g) => first(g.plannedDates).endDate },
+  { heading: "Planned Dates:Duration (months)", value: (g) => first(g.plannedDates).duration },
+  { heading: "Recipient Org:Identifier", value: (g) => first(g.recipientOrganization).id },
+  { heading: "Recipient Org:Name", value: (g) => first(g.recipientOrganization).name },
+  { heading: "Recipient Org:Charity Number", value: (g) => first(g.recipientOrganization).charityNumber },
+  { heading: "Recipient Org:Company Number", value: (g) => first(g.recipientOrganization).companyNumber },
+  {
+    heading: "Recipient Org:Organisation Type",
+    value: (g) => first(g.recipientOrganization).organisationType,
+  },
+  { heading: "Recipient Org:City", value: (g) => first(g.recipientOrganization).addressLocality },
+  { heading: "Recipient Org:Postal Code", value: (g) => first(g.recipientOrganization).postalCode },
+  { heading: "Recipient Org:Country", value: (g) => first(g.recipientOrganization).addressCountry },
+  { heading: "Beneficiary Location:Name", value: (g) => first(g.beneficiaryLocation).name },
+  { heading: "Beneficiary Location:Geographic Code", value: (g) => first(g.beneficiaryLocation).geoCode },
+  {
+    heading: "Beneficiary Location:Geographic Code Type",
+    value: (g) => first(g.beneficiaryLocation).geoCodeType,
+  },
+  { heading: "Beneficiary Location:Country Code", value: (g) => first(g.beneficiaryLocation).countryCode },
+  { heading: "Funding Org:Identifier", value: (g) => first(g.fundingOrganization).id },
+  { heading: "Funding Org:Name", value: (g) => first(g.fundingOrganization).name },
+  { heading: "Funding Org:Department", value: (g) => first(g.fundingOrganization).department },
+  { heading: "Grant Programme:Code", value: (g) => first(g.grantProgramme).code },
+  { heading: "Grant Programme:Title", value: (g) => first(g.grantProgramme).title },
+  { heading: "From An Open Call?", value: (g) => g.fromOpenCall },
+  { heading: "Classifications:Vocabulary", value: (g) => first(g.classifications).vocabulary },
+  { heading: "Classifications:Code", value: (g) => first(g.classifications).code },
+  { heading: "Classifications:Title", value: (g) => first(g.classifications).title },
+  { heading: "Last Modified", value: (g) => g.dateModified },
+  { heading: "Data Source", value: (g) => g.dataSource },
+];
+
+function first(value: unknown): Record<string, unknown> {
+  return Array.isArray(value) && value.length > 0 ? (value[0] as Record<string, unknown>) : {};
+}
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(cells: unknown[]): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}

@@ -1,0 +1,248 @@
+import type { Actor } from "../../platform/access/actor.ts";
+import type { Db } from "../../platform/db/database.ts";
+import { homesByLocalAuthority } from "../places/index.ts";
+import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
+import { assessApplication } from "./commands/assess-application.ts";
+import { createProgramme } from "./commands/create-programme.ts";
+import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
+import { addDays, addMonths } from "./dates.ts";
+import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";
+
+// The demo's three programme rounds: last year's Community Chest (closed, one-year
+// innovation grants), Strategic Partnerships (closed, three-year strategic grants with
+// annual payments) and this year's Community Chest, open now for the apply journey.
+
+export type SeedActors = {
+  db: Db;
+  manager: Actor;
+  officer: Actor;
+  group: Actor;
+  today: string;
+  random: () => number;
+};
+
+export function at(day: string): Date {
+  return new Date(`${day}T10:00:00.000Z`);
+}
+
+export async function seedRounds({ db, manager, officer, group, today, random }: SeedActors): Promise<void> {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const areas = await homesByLocalAuthority(db, manager.organisationId);
+  // Round 1: last year's Community Chest (innovation, one-year grants).
+  const round1Opens = addMonths(today, -16);
+  const round1 = await createProgramme(db, manager, at(round1Opens), {
+    code: `CC-${round1Opens.slice(0, 4)}`,
+    title: `Community Chest ${round1Opens.slice(0, 4)}`,
+    description:
+      "One-off grants of up to £10,000 for community-led projects, pilots and new groups in our neighbourhoods.",
+    grantType: "innovation",
+    budgetPence: 12_000_000,
+    maxAwardPence: 1_000_000,
+    opensOn: round1Opens,
+    closesOn: addMonths(round1Opens, 2),
+    eligibilityQuestions: [
+      {
+        id: "local",
+        question: "Will your project take place in Kent or Medway?",
+        expected: "yes",
+        failureReason: "Projects must take place in Kent or Medway",
+      },
+      {
+        id: "not-for-profit",
+        question: "Is your organisation not-for-profit?",
+        expected: "yes",
+        failureReason: "Only not-for-profit organisations can apply",
+      },
+      {
+        id: "statutory",
+        question: "Would the grant pay for something the law requires a public body to provide?",
+        expected: "no",
+        failureReason: "Grants cannot replace statutory services",
+      },
+    ],
+    scoringCriteria: [
+      { id: "need", name: "Evidence of local need", weight: 3 },
+      { id: "involvement", name: "Residents involved in design and delivery", weight: 2 },
+      { id: "delivery", name: "Ability to deliver", weight: 2 },
+      { id: "value", name: "Value for money", weight: 1 },
+    ],
+    outcomes: [
+      { code: "CI-1", title: "Residents feel less isolated" },
+      { code: "CI-2", title: "Residents gain skills or qualifications" },
+      { code: "CI-3", title: "Safer, greener shared spaces" },
+    ],
+  });
+  const round1Now = at(addMonths(round1Opens, 1));
+  const decisionNow = at(addMonths(round1Opens, 3));
+  for (const [index, applicant] of applicants.entries()) {
+    const outcome = index < 8 ? "award" : index < 10 ? "decline" : index === 10 ? "waitlist" : "ineligible";
+    const application = await startApplication(db, group, round1Now, round1.id);
+    await saveApplicationSection(db, group, round1Now, application.id, "eligibility", {
+      local: outcome === "ineligible" ? "no" : "yes",
+      "not-for-profit": "yes",
+      statutory: "no",
+    });
+    await saveApplicationSection(
+      db,
+      group,
+      round1Now,
+      application.id,
+      "organisation",
+      applicant.organisation,
+    );
+    await saveApplicationSection(db, group, round1Now, application.id, "contact", applicant.contact);
+    const requested = (2 + Math.floor(random() * 8)) * 100_000;
+    await saveApplicationSection(db, group, round1Now, application.id, "project", {
+      projectTitle: applicant.project,
+      projectSummary: applicant.summary,
+      amountRequestedPence: String(requested / 100),
+      outcomeCodes: [pick(["CI-1", "CI-2", "CI-3"])],
+    });
+    await submitApplication(db, group, round1Now, application.id);
+    if (outcome === "ineligible") continue;
+    const strong = outcome === "award";
+    const score = () => String(strong ? 3 + Math.floor(random() * 3) : Math.floor(random() * 3));
+    await assessApplication(db, officer, decisionNow, application.id, {
+      conflictDeclared: "no",
+      scores: { need: score(), involvement: score(), delivery: score(), value: score() },
+      comment: "Scored against the published criteria.",
+    });
+    if (index === 3)
+      await assessApplication(db, manager, decisionNow, application.id, {
+        conflictDeclared: "yes",
+        conflictDetail: "I am a trustee of this organisation.",
+      });
+    else
+      await assessApplication(db, manager, decisionNow, application.id, {
+        conflictDeclared: "no",
+        scores: { need: score(), involvement: score(), delivery: score(), value: score() },
+      });
+    await moderateApplication(db, manager, decisionNow, application.id, {
+      note: "Panel agreed the assessors' scores.",
+    });
+    const start = addMonths(round1Opens, 4);
+    if (outcome === "award") {
+      await decideApplication(db, manager, decisionNow, application.id, {
+        decision: "award",
+        reason: "Scored above the funding threshold; clear local need.",
+        amountAwarded: String(requested / 100),
+        startDate: start,
+        endDate: addDays(addMonths(start, 12), -1),
+        grantOwner: officer.kind === "user" ? officer.name : "Grants officer",
+        accountableOfficer: "Head of Community Investment",
+        conditions:
+          "Spend the grant only on the project described. Acknowledge the funding. Return any unspent money.",
+        monitoringFrequency: index % 2 === 0 ? "six-monthly" : "end-of-grant",
+        beneficiaryLaCode: areaForTown(applicant.organisation.town, areas),
+      });
+    } else {
+      await decideApplication(db, manager, decisionNow, application.id, {
+        decision: outcome,
+        reason:
+          outcome === "decline"
+            ? "Scored below the funding threshold: the need was not evidenced."
+            : "Fundable, but the budget is fully committed; held on the waiting list.",
+      });
+    }
+  }
+
+  // Round 2: strategic partnerships, multi-year with annual payments.
+  const round2Opens = addMonths(today, -8);
+  const round2 = await createProgramme(db, manager, at(round2Opens), {
+    code: `SP-${round2Opens.slice(0, 4)}`,
+    title: "Strategic Partnerships",
+    description:
+      "Three-year funding for established partners delivering tenancy sustainment, money advice and employment support.",
+    grantType: "strategic",
+    budgetPence: 60_000_000,
+    maxAwardPence: 20_000_000,
+    opensOn: round2Opens,
+    closesOn: addMonths(round2Opens, 1),
+    eligibilityQuestions: [
+      {
+        id: "accounts",
+        question: "Has your organisation filed two years of accounts?",
+        expected: "yes",
+        failureReason: "Strategic partners need two years of accounts",
+      },
+    ],
+    scoringCriteria: [
+      { id: "outcomes", name: "Track record of outcomes", weight: 4 },
+      { id: "partnership", name: "Partnership working", weight: 2 },
+      { id: "value", name: "Value for money", weight: 2 },
+    ],
+    outcomes: [
+      { code: "TS-1", title: "Tenancies sustained" },
+      { code: "MA-1", title: "Household income maximised" },
+      { code: "EM-1", title: "Residents into work" },
+    ],
+  });
+  const round2Now = at(addMonths(round2Opens, 0));
+  const round2Decision = at(addMonths(round2Opens, 2));
+  for (const [index, applicant] of strategicApplicants.entries()) {
+    const application = await startApplication(db, group, round2Now, round2.id);
+    await saveApplicationSection(db, group, round2Now, application.id, "eligibility", { accounts: "yes" });
+    await saveApplicationSection(
+      db,
+      group,
+      round2Now,
+      application.id,
+      "organisation",
+      applicant.organisation,
+    );
+    await saveApplicationSection(db, group, round2Now, application.id, "contact", applicant.contact);
+    await saveApplicationSection(db, group, round2Now, application.id, "project", {
+      projectTitle: applicant.project,
+      projectSummary: applicant.summary,
+      amountRequestedPence: "150000",
+      outcomeCodes: [["TS-1", "MA-1", "EM-1"][index % 3]],
+    });
+    await submitApplication(db, group, round2Now, application.id);
+    if (index === 4) continue; // still being assessed
+    await assessApplication(db, officer, round2Decision, application.id, {
+      conflictDeclared: "no",
+      scores: { outcomes: index < 3 ? "5" : "2", partnership: "4", value: index < 3 ? "4" : "1" },
+    });
+    await moderateApplication(db, manager, round2Decision, application.id, {
+      note: "Moderated by the strategic panel.",
+    });
+    const start = addMonths(round2Opens, 3);
+    await decideApplication(
+      db,
+      manager,
+      round2Decision,
+      application.id,
+      index < 3
+        ? {
+            decision: "award",
+            reason: "Strong track record and partnership working; three-year award with annual payments.",
+            amountAwarded: "150000",
+            startDate: start,
+            endDate: addDays(addMonths(start, 36), -1),
+            grantOwner: "Sam Patel",
+            accountableOfficer: "Director of Communities",
+            conditions:
+              "Deliver the agreed service across the grant period. Quarterly returns on the agreed outcomes.",
+            monitoringFrequency: "quarterly",
+            beneficiaryLaCode: areaForTown(applicant.organisation.town, areas),
+          }
+        : { decision: "decline", reason: "Outcomes evidence too thin for a three-year commitment." },
+    );
+  }
+
+  // Round 3 is open now: the apply journey uses it.
+  await createProgramme(db, manager, at(addMonths(today, -1)), {
+    code: `CC-${today.slice(0, 4)}-OPEN`,
+    title: `Community Chest ${today.slice(0, 4)}`,
+    description:
+      "One-off grants of up to £10,000 for community-led projects. Open to community groups, charities and social enterprises in our neighbourhoods.",
+    grantType: "innovation",
+    budgetPence: 15_000_000,
+    maxAwardPence: 1_000_000,
+    opensOn: addMonths(today, -1),
+    closesOn: addMonths(today, 2),
+    eligibilityQuestions: round1.eligibilityQuestions,
+    scoringCriteria: round1.scoringCriteria,
+    outcomes: round1.outcomes,
+  });
+}
