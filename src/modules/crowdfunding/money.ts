@@ -13,7 +13,6 @@ export function poundsToPence(text: string): number | null {
 
 /** A form or API amount in pounds, with messages that say exactly what is wrong. */
 export function poundsField(what: string, minPence: number, maxPence: number) {
-  const format = (p: number) => `£${(p / 100).toLocaleString("en-GB", { minimumFractionDigits: p % 100 ? 2 : 0 })}`;
   return z.union([z.string(), z.number()], { error: `Enter ${what}` }).transform((value, ctx) => {
     const text = String(value).trim();
     if (text === "") {
@@ -34,11 +33,28 @@ export function poundsField(what: string, minPence: number, maxPence: number) {
       return z.NEVER;
     }
     if (pence < minPence || pence > maxPence) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be between ${format(minPence)} and ${format(maxPence)}` });
+      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be between ${formatMoney(minPence)} and ${formatMoney(maxPence)}` });
       return z.NEVER;
     }
     return pence;
   });
+}
+
+/** An amount already in pence (API and command inputs), with the same messages as poundsField. */
+export function penceField(what: string, minPence: number, maxPence: number) {
+  return z
+    .number({ error: `Enter ${what}` })
+    .int({ error: `${capitalise(what)} must be a whole number of pence` })
+    .superRefine((pence, ctx) => {
+      if (pence <= 0) ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be more than £0` });
+      else if (pence < minPence || pence > maxPence) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be between ${formatMoney(minPence)} and ${formatMoney(maxPence)}` });
+      }
+    });
+}
+
+function formatMoney(pence: number): string {
+  return `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: pence % 100 ? 2 : 0 })}`;
 }
 
 /** A share of an amount in basis points (5000 = 50%), rounded down to the penny. */

@@ -1,5 +1,6 @@
 // The programme rules for crowdfunding, as pure functions: the commands apply
 // them inside their transactions, the pages explain them, and the tests pin them.
+import { formatPence } from "../../platform/ui/format.ts";
 import { shareOf } from "./money.ts";
 import type { Criterion, FundingModel } from "./schema.ts";
 
@@ -52,18 +53,17 @@ export function totalScore(criteria: Criterion[], scores: Record<string, number>
 export function matchPledgeProblems(check: MatchPledgeCheck): MatchPledgeProblem[] {
   const { rules, targetPence, amountPence } = check;
   const problems: MatchPledgeProblem[] = [];
-  const pounds = (p: number) => `£${(p / 100).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`;
   if (amountPence <= 0) problems.push({ field: "amount", rule: "positive", message: "Match pledge must be more than £0" });
   const shareLimit = shareOf(targetPence, rules.maxShareBp);
   if (amountPence > shareLimit) {
     problems.push({
       field: "amount",
       rule: "max-share",
-      message: `Match pledge must be no more than ${rules.maxShareBp / 100}% of the target (${pounds(shareLimit)})`,
+      message: `Match pledge must be no more than ${rules.maxShareBp / 100}% of the target (${formatPence(shareLimit)})`,
     });
   }
   if (amountPence > rules.maxAmountPence) {
-    problems.push({ field: "amount", rule: "max-amount", message: `Match pledge must be no more than ${pounds(rules.maxAmountPence)}` });
+    problems.push({ field: "amount", rule: "max-amount", message: `Match pledge must be no more than ${formatPence(rules.maxAmountPence)}` });
   }
   const othersPence = check.otherFunders.reduce((sum, other) => sum + other.amountPence, 0);
   const capBp = Math.min(rules.combinedCapBp, ...check.otherFunders.map((other) => other.combinedCapBp));
@@ -72,14 +72,14 @@ export function matchPledgeProblems(check: MatchPledgeCheck): MatchPledgeProblem
     problems.push({
       field: "amount",
       rule: "combined-cap",
-      message: `All funders' pledges together must be no more than ${capBp / 100}% of the target (${pounds(combinedLimit)}); other funders have pledged ${pounds(othersPence)}, so this fund can pledge at most ${pounds(Math.max(0, combinedLimit - othersPence))}`,
+      message: `All funders' pledges together must be no more than ${capBp / 100}% of the target (${formatPence(combinedLimit)}); other funders have pledged ${formatPence(othersPence)}, so this fund can pledge at most ${formatPence(Math.max(0, combinedLimit - othersPence))}`,
     });
   }
   if (check.fundCommittedPence + amountPence > rules.budgetPence) {
     problems.push({
       field: "amount",
       rule: "budget",
-      message: `The fund has ${pounds(Math.max(0, rules.budgetPence - check.fundCommittedPence))} left to pledge`,
+      message: `The fund has ${formatPence(Math.max(0, rules.budgetPence - check.fundCommittedPence))} left to pledge`,
     });
   }
   const { total, problems: scoreProblems } = totalScore(rules.criteria, check.scores);

@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { isoDate, optionalText, requiredText } from "../../../platform/http/fields.ts";
-import { poundsField } from "../money.ts";
+import { formatPence } from "../../../platform/ui/format.ts";
+import { penceField } from "../money.ts";
 import { fundingModels } from "../schema.ts";
 
 // What a group enters for a campaign, shared by the create and edit commands, the form and the API.
 
 const budgetLine = z.object({
   description: requiredText("what the money is for", 200),
-  amountPence: poundsField("the amount for this budget line", 1, 100_000_000),
+  amountPence: penceField("the amount for this budget line", 1, 100_000_000),
 });
 
 const rewardTier = z.object({
   title: requiredText("the reward's name", 100),
   description: requiredText("what backers get", 500),
-  minPence: poundsField("the minimum pledge for this reward", 100, 10_000_000),
+  minPence: penceField("the minimum pledge for this reward", 100, 10_000_000),
 });
 
 export const campaignInput = z
@@ -24,7 +25,7 @@ export const campaignInput = z
     summary: requiredText("a one-line summary", 280),
     story: requiredText("the story of the project", 10_000),
     communityBenefit: requiredText("how the wider community benefits", 4_000),
-    targetPence: poundsField("the target", 10_000, 100_000_000),
+    targetPence: penceField("the target", 10_000, 100_000_000),
     deadline: z.string({ error: "Enter the deadline" }).min(1, { error: "Enter the deadline" }).pipe(isoDate),
     fundingModel: z.enum(fundingModels, { error: "Choose all-or-nothing or keep what you raise" }).default("all-or-nothing"),
     location: requiredText("where the project happens", 200),
@@ -46,7 +47,7 @@ export const campaignInput = z
       ctx.addIssue({
         code: "custom",
         path: ["budgetLines"],
-        message: `The budget lines add up to £${(budgetTotal / 100).toFixed(2)}, but the target is £${(value.targetPence / 100).toFixed(2)}: they must be the same`,
+        message: `The budget lines add up to ${formatPence(budgetTotal)}, but the target is ${formatPence(value.targetPence)}: they must be the same`,
       });
     }
   });

@@ -1,3 +1,4 @@
+import { formatPence } from "../../../platform/ui/format.ts";
 import { and, eq, inArray, ne, sum } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorLabel, actorUserId } from "../../../platform/access/actor.ts";
@@ -95,7 +96,7 @@ export async function makeMatchPledge(db: Db, actor: Actor, now: Date, campaignI
       action: "create",
       entityType: "crowdfunding-match-pledge",
       entityId: pledge.id,
-      summary: `${fund.name} pledged £${(checked.amountPence / 100).toFixed(2)} to ${campaign.reference}${released ? "" : ` (conditional on ${fund.minBackers} backers)`}`,
+      summary: `${fund.name} pledged ${formatPence(checked.amountPence)} to ${campaign.reference}${released ? "" : ` (conditional on ${fund.minBackers} backers)`}`,
       after: { fundId: fund.id, amountPence: checked.amountPence, score: pledge.score, status: pledge.status },
     });
     return pledge;

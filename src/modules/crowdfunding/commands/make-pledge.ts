@@ -8,7 +8,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { email } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
-import { formatDateTime } from "../../../platform/ui/format.ts";
+import { formatDateTime, formatPence } from "../../../platform/ui/format.ts";
 import { paymentProvider } from "../payment-provider.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
 import { crowdfundingPledge, crowdfundingRewardTier, type Pledge } from "../schema.ts";
@@ -69,7 +69,7 @@ export async function makePledge(
       if (!tier) throw invalid("Check your pledge.", { rewardTierId: "Choose one of this campaign's rewards" });
       if (value.amountPence < tier.minPence) {
         throw invalid("Check your pledge.", {
-          amountPence: `The reward "${tier.title}" needs a pledge of at least £${(tier.minPence / 100).toFixed(2)}`,
+          amountPence: `The reward "${tier.title}" needs a pledge of at least ${formatPence(tier.minPence)}`,
         });
       }
     }
@@ -118,7 +118,7 @@ export async function makePledge(
       action: "create",
       entityType: "crowdfunding-pledge",
       entityId: id,
-      summary: `Pledge ${reference} of £${(value.amountPence / 100).toFixed(2)} to ${campaign.reference}`,
+      summary: `Pledge ${reference} of ${formatPence(value.amountPence)} to ${campaign.reference}`,
       after: { reference, campaignId: campaign.id, amountPence: value.amountPence, provider: pledge.provider },
     });
     return pledge;

@@ -1,3 +1,4 @@
+import { formatPence } from "../../../platform/ui/format.ts";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -120,7 +121,7 @@ export async function settleCampaign(db: Db, actor: Actor, now: Date, campaignId
       action: "update",
       entityType: "crowdfunding-campaign",
       entityId: campaign.id,
-      summary: `Campaign ${campaign.reference} settled: ${outcome.status}, £${(collectedPence / 100).toFixed(2)} collected`,
+      summary: `Campaign ${campaign.reference} settled: ${outcome.status}, ${formatPence(collectedPence)} collected`,
       before: { status: campaign.status },
       after: { status: outcome.status, collectedPence, totalPence: outcome.totalPence },
     });
