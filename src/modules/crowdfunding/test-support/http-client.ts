@@ -21,7 +21,10 @@ export type Page = { status: number; location: string | null; body: string };
 export class TestBrowser {
   private cookies = new Map<string, string>();
   private csrf = "";
-  constructor(private readonly app: Hono<AppEnv>) {}
+  private readonly app: Hono<AppEnv>;
+  constructor(app: Hono<AppEnv>) {
+    this.app = app;
+  }
 
   setCookie(name: string, value: string): void {
     this.cookies.set(name, value);
