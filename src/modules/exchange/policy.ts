@@ -31,9 +31,9 @@ export function canManageContracts(actor: Actor): boolean {
   return isOfficerOrAbove(actor);
 }
 
-/** Suppliers pledge for themselves. */
+/** Suppliers pledge for themselves; an officer may record a pledge a supplier sent in another way. */
 export function canOfferPledge(actor: Actor): boolean {
-  return isRole(actor, "supplier") && ownOrg(actor) !== null;
+  return (isRole(actor, "supplier") && ownOrg(actor) !== null) || isOfficerOrAbove(actor);
 }
 
 /** Staff see every pledge; a supplier sees its own; never a rival's bid. */

@@ -139,7 +139,10 @@ describe("pledge lifecycle", () => {
     const pending = await postNeed(database.db, group, testNow, { communityOrgName: "X", title: "T", description: "D", category: "skills", valuePence: 100, location: "L" });
     expect((await problemOf(offerPledge(database.db, supplierA, testNow, contract.id, { ...base, theme: "green", needIds: [pending.id] }))).fieldErrors?.needIds).toBe("Choose only needs that are open");
     expect((await problemOf(offerPledge(database.db, supplierA, new Date("2026-08-01T09:00:00Z"), contract.id, { ...base, theme: "green", dueBy: "2026-10-01" }))).title).toBe("This tender is closed");
-    expect((await problemOf(offerPledge(database.db, officer, testNow, contract.id, { ...base, theme: "green" }))).status).toBe(403);
+    expect((await problemOf(offerPledge(database.db, officer, testNow, contract.id, { ...base, theme: "green" }))).fieldErrors?.supplierId).toBe("Choose the supplier making the pledge");
+    const groupOrg = group.kind === "user" ? (group.partnerOrganisationId ?? "") : "";
+    expect((await problemOf(offerPledge(database.db, officer, testNow, contract.id, { ...base, theme: "green", supplierId: groupOrg }))).fieldErrors?.supplierId).toBe("Chatham Hill Residents is not a supplier");
+    expect((await problemOf(offerPledge(database.db, group, testNow, contract.id, { ...base, theme: "green" }))).status).toBe(403);
   });
 
   it("scores each bid with its workings", async () => {

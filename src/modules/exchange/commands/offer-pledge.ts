@@ -22,21 +22,24 @@ export const pledgeOfferInput = z.object({
   valuePence: penceField("the value of the pledge", 100, 10_000_000_000),
   dueBy: z.string({ error: "Enter the date it will be delivered by" }).min(1, { error: "Enter the date it will be delivered by" }).pipe(isoDate),
   needIds: z.array(z.string()).default([]),
+  /** Only when an officer records a pledge on a supplier's behalf; a supplier always pledges as itself. */
+  supplierId: z.string().optional(),
 });
 
 export type PledgeOfferInput = z.input<typeof pledgeOfferInput>;
 
 /** A supplier bidding for a contract pledges a resource, against the needs it meets. */
 export async function offerPledge(db: Db, actor: Actor, now: Date, contractId: string, input: PledgeOfferInput): Promise<SupplierPledge> {
-  requireAllowed(canOfferPledge(actor), "Only suppliers can pledge social value.");
+  requireAllowed(canOfferPledge(actor), "Only suppliers, or officers on their behalf, can pledge social value.");
   const checked = validate(pledgeOfferInput, input);
   if (!checked.ok) throw invalid("Check the pledge.", checked.errors);
   const value = checked.value;
   const today = now.toISOString().slice(0, 10);
   if (value.dueBy <= today) throw invalid("Check the pledge.", { dueBy: "The delivery date must be in the future" });
   if (!isUuid(contractId)) throw notFound("Tender not found");
-  // canOfferPledge guarantees a supplier user with a partner organisation.
-  const supplierId = actor.kind === "user" ? (actor.partnerOrganisationId ?? "") : "";
+  const ownSupplier = actor.kind === "user" && actor.role === "supplier" ? actor.partnerOrganisationId : null;
+  const supplierId = ownSupplier ?? value.supplierId ?? "";
+  if (!isUuid(supplierId)) throw invalid("Check the pledge.", { supplierId: "Choose the supplier making the pledge" });
   return db.transaction(async (tx) => {
     const [contract] = await tx.select().from(exchangeContract).where(inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, contractId)));
     if (!contract) throw notFound("Tender not found");
@@ -54,7 +57,12 @@ export async function offerPledge(db: Db, actor: Actor, now: Date, contractId: s
     if (needs.length !== needIds.length || needs.some((need) => need.status !== "open")) {
       throw invalid("Check the pledge.", { needIds: "Choose only needs that are open" });
     }
-    const supplier = await getPartnerOrganisation(tx, actor, supplierId);
+    const supplier = await getPartnerOrganisation(tx, actor, supplierId).catch(() => {
+      throw invalid("Check the pledge.", { supplierId: "Choose the supplier making the pledge" });
+    });
+    if (supplier.kind !== "supplier" && supplier.kind !== "social-enterprise") {
+      throw invalid("Check the pledge.", { supplierId: `${supplier.name} is not a supplier` });
+    }
     const id = newId(now.getTime());
     const [pledge] = await tx
       .insert(exchangePledge)
@@ -82,7 +90,7 @@ export async function offerPledge(db: Db, actor: Actor, now: Date, contractId: s
       entityType: "exchange-pledge",
       entityId: id,
       summary: `${supplier.name} pledged ${formatPence(value.valuePence)} (${themeNames[value.theme]}) on ${contract.reference}`,
-      after: { ...value, needIds },
+      after: { ...value, supplierId, needIds },
     });
     return pledge;
   });
