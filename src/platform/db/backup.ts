@@ -46,18 +46,18 @@ export async function backupDatabase(
     await connection.execScript("BEGIN ISOLATION LEVEL REPEATABLE READ");
     try {
       for (const table of tables) {
-        let offset = 0;
+        // A cursor streams the table in one pass (OFFSET paging would be quadratic).
+        await connection.execScript(`DECLARE kith_backup_cursor NO SCROLL CURSOR FOR SELECT to_jsonb(t) AS row FROM "${table}" t`);
+        let count = 0;
         for (;;) {
-          // ctid order is stable inside one snapshot and needs no primary key.
-          const rows = await connection.query<{ row: unknown }>(
-            `SELECT to_jsonb(t) AS row FROM "${table}" t ORDER BY ctid LIMIT ${batchRows} OFFSET ${offset}`,
-          );
+          const rows = await connection.query<{ row: unknown }>(`FETCH ${batchRows} FROM kith_backup_cursor`);
           if (rows.length === 0) break;
           await write({ table, rows: rows.map((r) => r.row) });
-          offset += rows.length;
-          total += rows.length;
+          count += rows.length;
         }
-        onProgress?.(table, offset);
+        await connection.execScript("CLOSE kith_backup_cursor");
+        total += count;
+        onProgress?.(table, count);
       }
     } finally {
       await connection.execScript("COMMIT");

@@ -64,10 +64,26 @@ export function wholeNumber(what: string, min: number, max: number) {
   });
 }
 
-export function optionalWholeNumber(what: string, min: number, max: number) {
+/**
+ * An optional form or API field: missing, null and "" all mean "not given" (null);
+ * anything else must pass `schema`.
+ */
+export function optionalOf<T extends z.ZodType>(schema: T) {
+  // Parsed by hand rather than as a union, so the field keeps the inner schema's own message.
   return z
-    .union([z.literal(""), z.undefined(), z.null(), wholeNumber(what, min, max)])
-    .transform((v) => (v === "" || v === undefined || v === null ? null : v));
+    .unknown()
+    .optional()
+    .transform((value, ctx): z.output<T> | null => {
+      if (value === "" || value === undefined || value === null) return null;
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    });
+}
+
+export function optionalWholeNumber(what: string, min: number, max: number) {
+  return optionalOf(wholeNumber(what, min, max));
 }
 
 /** A calendar date as YYYY-MM-DD that really exists (no 31 February). */

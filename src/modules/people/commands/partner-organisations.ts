@@ -4,28 +4,31 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { email, optionalText, postcode, requiredText, ukPhone } from "../../../platform/http/fields.ts";
+import {
+  email,
+  optionalOf,
+  optionalText,
+  postcode,
+  requiredText,
+  ukPhone,
+} from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { canEditPeople } from "../policy.ts";
 import { type PartnerOrganisation, partnerKinds, partnerOrganisation } from "../schema.ts";
-
-const blank = z.union([z.literal(""), z.undefined(), z.null()]).transform(() => null);
 
 // Charity Commission (England and Wales) numbers are 6–7 digits, with an optional -N subsidiary suffix;
 // Companies House numbers are 8 characters (digits, or a 2-letter prefix such as SC, NI, CE, IP).
 export const partnerInput = z.object({
   name: requiredText("the organisation's name"),
   kind: z.enum(partnerKinds, { error: "Choose what kind of organisation it is" }),
-  charityNumber: z.union([
-    blank,
+  charityNumber: optionalOf(
     z
       .string()
       .trim()
       .regex(/^[0-9]{6,7}(-[0-9]+)?$/, { error: "Enter a charity number of 6 or 7 digits, like 1123456" }),
-  ]),
-  companyNumber: z.union([
-    blank,
+  ),
+  companyNumber: optionalOf(
     z
       .string()
       .trim()
@@ -33,20 +36,19 @@ export const partnerInput = z.object({
       .regex(/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/, {
         error: "Enter a company number of 8 characters, like 01234567 or SC123456",
       }),
-  ]),
+  ),
   address: optionalText(300),
-  postcode: z.union([blank, postcode]),
-  laCode: z.union([
-    blank,
+  postcode: optionalOf(postcode),
+  laCode: optionalOf(
     z
       .string()
       .trim()
       .toUpperCase()
       .regex(/^E0[6-9][0-9]{6}$/, { error: "Enter a local authority ONS code like E07000110" }),
-  ]),
-  website: z.union([blank, z.url({ error: "Enter a web address starting https://" })]),
-  email: z.union([blank, email]),
-  phone: z.union([blank, ukPhone]),
+  ),
+  website: optionalOf(z.url({ error: "Enter a web address starting https://" })),
+  email: optionalOf(email),
+  phone: optionalOf(ukPhone),
 });
 
 /** org-id.guide identifier: charity number first (GB-CHC), then company number (GB-COH). */

@@ -3,26 +3,21 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { optionalOf } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { canEditPeople } from "../policy.ts";
 import { getPerson } from "../queries/people.ts";
 import { personEquality } from "../schema.ts";
 
-const answer = z
-  .union([z.literal(""), z.undefined(), z.null(), z.string().trim().max(100)])
-  .transform((v) => v || null);
+const answer = optionalOf(z.string().trim().max(100));
 
 export const equalityInput = z.object({
   consent: z.literal("yes", { error: "Record that the person agreed to give this information" }),
   ethnicGroup: answer,
-  disability: z
-    .union([z.literal(""), z.undefined(), z.enum(["yes", "no", "prefer-not-to-say"])])
-    .transform((v) => v || null),
+  disability: optionalOf(z.enum(["yes", "no", "prefer-not-to-say"])),
   sex: answer,
-  genderIdentitySameAsBirth: z
-    .union([z.literal(""), z.undefined(), z.enum(["yes", "no", "prefer-not-to-say"])])
-    .transform((v) => v || null),
+  genderIdentitySameAsBirth: optionalOf(z.enum(["yes", "no", "prefer-not-to-say"])),
   sexualOrientation: answer,
   religion: answer,
 });

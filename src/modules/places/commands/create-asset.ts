@@ -6,6 +6,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import {
   isoDate,
+  optionalOf,
   optionalText,
   optionalWholeNumber,
   postcode,
@@ -17,31 +18,26 @@ import { canEditPlaces } from "../policy.ts";
 import { loadReferenceCodes, referenceProblems } from "../queries/reference-codes.ts";
 import { assetTypes, type CommunityAsset, communityAsset } from "../schema.ts";
 
-const optionalDate = z.union([z.literal(""), z.undefined(), z.null(), isoDate]).transform((v) => v || null);
+const optionalDate = optionalOf(isoDate);
 
 export const assetInput = z.object({
   name: requiredText("the asset's name"),
   assetType: z.enum(assetTypes, { error: `Choose a type: ${assetTypes.join(", ")}` }),
   description: optionalText(2000),
   address: optionalText(300),
-  postcode: z.union([z.literal(""), z.undefined(), z.null(), postcode]).transform((v) => v || null),
+  postcode: optionalOf(postcode),
   laCode: z
     .string({ error: "Enter the local authority's ONS code" })
     .trim()
     .toUpperCase()
     .regex(/^E0[6-9][0-9]{6}$/, { error: "Enter a local authority ONS code like E07000110" }),
-  lsoa21Code: z
-    .union([
-      z.literal(""),
-      z.undefined(),
-      z.null(),
-      z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^E01[0-9]{6}$/, { error: "Enter an LSOA code like E01024532" }),
-    ])
-    .transform((v) => v || null),
+  lsoa21Code: optionalOf(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^E01[0-9]{6}$/, { error: "Enter an LSOA code like E01024532" }),
+  ),
   owner: requiredText("who owns or runs it"),
   openingHours: optionalText(300),
   currentUse: optionalText(500),
