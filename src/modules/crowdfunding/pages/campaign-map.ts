@@ -43,7 +43,7 @@ export function campaignMap(points: MapPoint[]): SafeHtml {
     return lat === undefined || lon === undefined ? [] : [{ ...point, ...project(lat, lon) }];
   });
   const labels = Object.values(laCentres).map((centre) => ({ ...centre, ...project(centre.lat, centre.lon) }));
-  return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-6"><svg role="img" aria-labelledby="campaign-map-title" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" style="max-width:${WIDTH}px;background:#f3f2f1;border:1px solid #b1b4b6" xmlns="http://www.w3.org/2000/svg"><title id="campaign-map-title">Map of ${placed.length} campaigns in Kent and Medway. Each number matches the list of campaigns.</title>${labels.map(
+  return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-6"><svg role="img" aria-labelledby="campaign-map-title" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg"><title id="campaign-map-title">Map of ${placed.length} campaigns in Kent and Medway. Each number matches the list of campaigns.</title><rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${HEIGHT - 1}" fill="#f3f2f1" stroke="#b1b4b6"/>${labels.map(
     (label) => html`<text x="${label.x}" y="${label.y + 22}" text-anchor="middle" font-size="11" fill="#484949" font-family="sans-serif">${label.name}</text>`,
   )}${placed.map(
     (point) =>

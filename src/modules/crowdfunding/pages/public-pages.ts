@@ -107,7 +107,7 @@ publicPages.get("/campaigns/:org/:ref", async (c) => {
     content: html`<span class="govuk-caption-l">${campaign.groupName}</span>
       <h1 class="govuk-heading-xl">${campaign.title}</h1>
       <p class="govuk-body-l">${campaign.summary}</p>
-      ${detail.images.map((image) => html`<img src="${base}/images/${image.id}" alt="${image.altText}" style="max-width:100%" class="govuk-!-margin-bottom-4">`)}
+      ${detail.images.map((image) => html`<img src="${base}/images/${image.id}" alt="${image.altText}" class="govuk-!-width-full govuk-!-margin-bottom-4">`)}
       ${campaignProgress(campaign, now)}
       ${open ? button({ text: "Back this campaign", href: `${base}/pledge`, isStartButton: true }) : insetText(campaign.status === "live" ? "This campaign has closed and is being settled." : `This campaign is ${statusNames[campaign.status].toLowerCase()}.`)}
       <h2 class="govuk-heading-m">The story</h2>
