@@ -9,11 +9,6 @@
 // over a pool of 50 connections, then drops the database. Prints figures; exits 1 if
 // any total is not exact.
 
-import { systemActor } from "../src/platform/access/actor.ts";
-import { createOrganisation } from "../src/platform/access/organisations.ts";
-import { openPostgres } from "../src/platform/db/open-postgres.ts";
-import { migrate } from "../src/platform/db/migrate.ts";
-import { newId } from "../src/platform/db/ids.ts";
 import { createCampaign } from "../src/modules/crowdfunding/commands/create-campaign.ts";
 import { createFund } from "../src/modules/crowdfunding/commands/create-fund.ts";
 import { makeMatchPledge } from "../src/modules/crowdfunding/commands/make-match-pledge.ts";
@@ -21,6 +16,11 @@ import { makePledge } from "../src/modules/crowdfunding/commands/make-pledge.ts"
 import { reviewCampaign, reviewChecklist } from "../src/modules/crowdfunding/commands/review-campaign.ts";
 import { settleCampaign } from "../src/modules/crowdfunding/commands/settle-campaign.ts";
 import { submitCampaign } from "../src/modules/crowdfunding/commands/submit-campaign.ts";
+import { systemActor } from "../src/platform/access/actor.ts";
+import { createOrganisation } from "../src/platform/access/organisations.ts";
+import { newId } from "../src/platform/db/ids.ts";
+import { migrate } from "../src/platform/db/migrate.ts";
+import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { withDatabaseName } from "../test/template.ts";
 
 const pledgeCount = Number(process.argv[2] ?? 5000);
@@ -41,7 +41,10 @@ let failed = false;
 try {
   await migrate(database);
   const now = new Date();
-  const org = await createOrganisation(database.db, null, now, { name: "Bench Homes", kind: "housing-association" });
+  const org = await createOrganisation(database.db, null, now, {
+    name: "Bench Homes",
+    kind: "housing-association",
+  });
   const system = systemActor(org.id, "bench");
   const deadline = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
   // A target just above what the backers will pledge, so a match pledge decides success.
@@ -50,16 +53,37 @@ try {
   for (let i = 0; i < pledgeCount; i++) expectedPence += amountOf(i);
   const targetPence = expectedPence + 1_000;
   const draft = await createCampaign(database.db, system, now, {
-    groupName: "Bench group", title: "Bench campaign", summary: "s", story: "s", communityBenefit: "s",
-    targetPence, deadline, location: "Bench", budgetLines: [{ description: "Everything", amountPence: targetPence }],
+    groupName: "Bench group",
+    title: "Bench campaign",
+    summary: "s",
+    story: "s",
+    communityBenefit: "s",
+    targetPence,
+    deadline,
+    location: "Bench",
+    budgetLines: [{ description: "Everything", amountPence: targetPence }],
   });
   await submitCampaign(database.db, system, now, draft.id);
-  const campaign = await reviewCampaign(database.db, system, now, draft.id, { decision: "approve", checks: reviewChecklist.map((c) => c.key) });
-  const fund = await createFund(database.db, system, now, {
-    name: "Match", funderName: "Bench Council", budgetPence: 100_000_000, maxShareBp: 5000, maxAmountPence: 500_000, combinedCapBp: 6500,
-    minBackers: backers, criteria: [{ key: "fit", label: "Fit", max: 5 }], passMark: 1,
+  const campaign = await reviewCampaign(database.db, system, now, draft.id, {
+    decision: "approve",
+    checks: reviewChecklist.map((c) => c.key),
   });
-  await makeMatchPledge(database.db, system, now, campaign.id, { fundId: fund.id, amountPence: 1_000, scores: { fit: 3 } });
+  const fund = await createFund(database.db, system, now, {
+    name: "Match",
+    funderName: "Bench Council",
+    budgetPence: 100_000_000,
+    maxShareBp: 5000,
+    maxAmountPence: 500_000,
+    combinedCapBp: 6500,
+    minBackers: backers,
+    criteria: [{ key: "fit", label: "Fit", max: 5 }],
+    passMark: 1,
+  });
+  await makeMatchPledge(database.db, system, now, campaign.id, {
+    fundId: fund.id,
+    amountPence: 1_000,
+    scores: { fit: 3 },
+  });
 
   let next = 0;
   const latencies: number[] = [];
@@ -82,13 +106,23 @@ try {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
 
   const [row] = await database.query<{ backer_pence: number; backer_count: number; match_pence: number }>(
-    "SELECT backer_pence, backer_count, match_pence FROM crowdfunding_campaign WHERE organisation_id = $1 AND id = $2", [org.id, campaign.id]);
+    "SELECT backer_pence, backer_count, match_pence FROM crowdfunding_campaign WHERE organisation_id = $1 AND id = $2",
+    [org.id, campaign.id],
+  );
   const [sums] = await database.query<{ n: number; total: number; unique_backers: number }>(
-    "SELECT count(*)::int AS n, sum(amount_pence)::bigint AS total, count(DISTINCT lower(backer_email))::int AS unique_backers FROM crowdfunding_pledge WHERE organisation_id = $1 AND campaign_id = $2", [org.id, campaign.id]);
-  const settled = await settleCampaign(database.db, system, new Date(Date.parse(`${deadline}T23:59:59Z`) + 86_400_000), campaign.id);
+    "SELECT count(*)::int AS n, sum(amount_pence)::bigint AS total, count(DISTINCT lower(backer_email))::int AS unique_backers FROM crowdfunding_pledge WHERE organisation_id = $1 AND campaign_id = $2",
+    [org.id, campaign.id],
+  );
+  const settled = await settleCampaign(
+    database.db,
+    system,
+    new Date(Date.parse(`${deadline}T23:59:59Z`) + 86_400_000),
+    campaign.id,
+  );
   const checks = [
     ["pledges recorded", sums.n, pledgeCount],
     ["sum of pledge rows (pence)", Number(sums.total), expectedPence],
@@ -99,8 +133,12 @@ try {
   ] as const;
   console.log(`Crowdfunding pledges on PostgreSQL (${database.describe.replace(/\/[^/]*$/, "/…")})`);
   console.log(`  ${pledgeCount} pledges from ${backers} concurrent backers on one live campaign`);
-  console.log(`  ${(pledgeCount / seconds).toFixed(0)} pledges/second (${seconds.toFixed(2)} s); latency p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms`);
-  console.log(`  settlement of ${pledgeCount} pledges: ${settled.status}, ${settled.pledgesCollected} collected`);
+  console.log(
+    `  ${(pledgeCount / seconds).toFixed(0)} pledges/second (${seconds.toFixed(2)} s); latency p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms`,
+  );
+  console.log(
+    `  settlement of ${pledgeCount} pledges: ${settled.status}, ${settled.pledgesCollected} collected`,
+  );
   for (const [what, actual, expected] of checks) {
     const ok = actual === expected;
     failed ||= !ok;

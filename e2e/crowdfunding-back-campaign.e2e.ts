@@ -2,7 +2,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleCampaign } from "../src/modules/crowdfunding/index.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith, watchConsole } from "./harness.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
 
 describe("crowdfunding journeys", () => {
   let kith: RunningKith;
@@ -19,7 +26,13 @@ describe("crowdfunding journeys", () => {
   });
 
   /** axe runs inside the page, so it can only check pages with JavaScript on. */
-  async function pledge(page: Page, amount: string, name: string, email: string, checkAccessibility: boolean): Promise<void> {
+  async function pledge(
+    page: Page,
+    amount: string,
+    name: string,
+    email: string,
+    checkAccessibility: boolean,
+  ): Promise<void> {
     const expectAccessibleHere = checkAccessibility ? expectAccessible : async () => {};
     await page.getByRole("button", { name: "Back this campaign" }).click();
     await page.getByLabel("How much do you want to pledge?").fill(amount);
@@ -36,13 +49,22 @@ describe("crowdfunding journeys", () => {
     expect((await page.locator("h1").innerText()).trim()).toBe("Check your pledge");
     await expectAccessibleHere(page);
     await page.getByRole("button", { name: "Confirm pledge" }).click();
-    expect(await page.locator(".govuk-panel").innerText()).toMatch(/Pledge confirmed\s+Your reference\s+KP-[0-9A-F]{10}/);
+    expect(await page.locator(".govuk-panel").innerText()).toMatch(
+      /Pledge confirmed\s+Your reference\s+KP-[0-9A-F]{10}/,
+    );
     await expectAccessibleHere(page);
     await page.getByRole("link", { name: "Back to the campaign" }).click();
   }
 
   it("backs a live campaign (one backer with JavaScript, one without) until it meets its target, and it succeeds at the deadline", async () => {
-    const [campaign] = await kith.database.query<{ id: string; organisation_id: string; reference: string; title: string; slug: string; short: number }>(
+    const [campaign] = await kith.database.query<{
+      id: string;
+      organisation_id: string;
+      reference: string;
+      title: string;
+      slug: string;
+      short: number;
+    }>(
       `SELECT c.id, c.organisation_id, c.reference, c.title, o.slug, (c.target_pence - c.backer_pence - c.match_pence)::int AS short
        FROM crowdfunding_campaign c JOIN organisation o ON o.id = c.organisation_id
        WHERE c.status = 'live' AND c.closes_at > now() ORDER BY short LIMIT 1`,
@@ -81,8 +103,16 @@ describe("crowdfunding journeys", () => {
     expect(await page.locator("body").innerText()).toContain("Ben Okri pledged");
 
     // The deadline passes: the settlement job's code collects every pledge.
-    const [{ closes_at: closesAt }] = await kith.database.query<{ closes_at: Date }>("SELECT closes_at FROM crowdfunding_campaign WHERE id = $1", [campaign.id]);
-    const result = await settleCampaign(kith.database.db, systemActor(campaign.organisation_id), new Date(new Date(closesAt).getTime() + 60_000), campaign.id);
+    const [{ closes_at: closesAt }] = await kith.database.query<{ closes_at: Date }>(
+      "SELECT closes_at FROM crowdfunding_campaign WHERE id = $1",
+      [campaign.id],
+    );
+    const result = await settleCampaign(
+      kith.database.db,
+      systemActor(campaign.organisation_id),
+      new Date(new Date(closesAt).getTime() + 60_000),
+      campaign.id,
+    );
     expect(result.status).toBe("successful");
     expect(result.collectedPence).toBeGreaterThanOrEqual(result.targetPence);
     await page.reload();
@@ -103,7 +133,9 @@ describe("crowdfunding journeys", () => {
     await page.getByRole("button", { name: "Verify campaign" }).click();
     await page.getByLabel("Approve and launch the campaign").check();
     await page.getByRole("button", { name: "Record decision" }).click();
-    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Confirm every check before approving");
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain(
+      "Confirm every check before approving",
+    );
     await expectAccessible(page);
     for (const box of await page.locator("input[name='checks']").all()) await box.check();
     await page.getByLabel("Approve and launch the campaign").check();
@@ -113,7 +145,9 @@ describe("crowdfunding journeys", () => {
     await page.getByRole("button", { name: "Make a match pledge" }).click();
     await expectAccessible(page);
     await page.goto(`${kith.baseUrl}/crowdfunding/report`);
-    expect(await page.locator("body").innerText()).toMatch(/Funds levered per £1 of own money\s+£\d+\.\d\d from others/);
+    expect(await page.locator("body").innerText()).toMatch(
+      /Funds levered per £1 of own money\s+£\d+\.\d\d from others/,
+    );
     await expectAccessible(page);
     await page.goto(`${kith.baseUrl}/crowdfunding/funds`);
     await expectAccessible(page);

@@ -1,6 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith, watchConsole } from "./harness.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
 
 describe("social value exchange journey", () => {
   let kith: RunningKith;

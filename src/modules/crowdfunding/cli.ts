@@ -1,16 +1,21 @@
 import { parseArgs } from "node:util";
 import { systemActor } from "../../platform/access/actor.ts";
-import type { CliCommand } from "../module.ts";
 import { formatPence } from "../../platform/ui/format.ts";
+import type { CliCommand } from "../module.ts";
 import { settleCampaign } from "./commands/settle-campaign.ts";
 
 export const crowdfundingCli: CliCommand[] = [
   {
     words: ["crowdfunding", "settle"],
     usage: "kith crowdfunding settle CAMPAIGN [--organisation SLUG]",
-    summary: "Run the deadline settlement of one campaign (its id or reference, e.g. CF-1A2B3C4D): collect or release every pledge",
+    summary:
+      "Run the deadline settlement of one campaign (its id or reference, e.g. CF-1A2B3C4D): collect or release every pledge",
     async run(args, context) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: "string" } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { organisation: { type: "string" } },
+      });
       const wanted = positionals[0];
       if (!wanted || positionals.length > 1) {
         context.io.stderr(`Name one campaign. Usage: ${this.usage}\n`);
@@ -25,15 +30,24 @@ export const crowdfundingCli: CliCommand[] = [
           [wanted, values.organisation ?? null],
         );
         if (matches.length === 0) {
-          context.io.stderr(`No campaign "${wanted}"${values.organisation ? ` in ${values.organisation}` : ""}.\n`);
+          context.io.stderr(
+            `No campaign "${wanted}"${values.organisation ? ` in ${values.organisation}` : ""}.\n`,
+          );
           return 1;
         }
         if (matches.length > 1) {
-          context.io.stderr(`"${wanted}" names campaigns in ${matches.length} organisations; add --organisation with one of: ${matches.map((m) => m.slug).join(", ")}\n`);
+          context.io.stderr(
+            `"${wanted}" names campaigns in ${matches.length} organisations; add --organisation with one of: ${matches.map((m) => m.slug).join(", ")}\n`,
+          );
           return 2;
         }
         const [match] = matches;
-        const result = await settleCampaign(database.db, systemActor(match.organisation_id, "kith crowdfunding settle"), context.now(), match.id);
+        const result = await settleCampaign(
+          database.db,
+          systemActor(match.organisation_id, "kith crowdfunding settle"),
+          context.now(),
+          match.id,
+        );
         const lines = [
           `Campaign ${result.reference}: ${result.alreadySettled ? `already settled (${result.status})` : result.status}`,
           `  target            ${formatPence(result.targetPence)}`,
@@ -43,7 +57,9 @@ export const crowdfundingCli: CliCommand[] = [
           `  collected         ${formatPence(result.collectedPence)}`,
         ];
         if (!result.alreadySettled) {
-          lines.push(`  pledges collected ${result.pledgesCollected}, released ${result.pledgesReleased}; match pledges collected ${result.matchCollected}, lapsed ${result.matchLapsed}`);
+          lines.push(
+            `  pledges collected ${result.pledgesCollected}, released ${result.pledgesReleased}; match pledges collected ${result.matchCollected}, lapsed ${result.matchLapsed}`,
+          );
         }
         context.io.stdout(`${lines.join("\n")}\n`);
         return 0;

@@ -20,7 +20,13 @@ pages.route("/", publicPages);
 
 export const crowdfundingModule: KithModule = {
   name: "crowdfunding",
-  navigation: [{ href: "/crowdfunding", text: "Crowdfunding", visibleTo: (actor) => isStaff(actor) || canListCampaigns(actor) }],
+  navigation: [
+    {
+      href: "/crowdfunding",
+      text: "Crowdfunding",
+      visibleTo: (actor) => isStaff(actor) || canListCampaigns(actor),
+    },
+  ],
   pages,
   api: crowdfundingApi,
   cli: crowdfundingCli,

@@ -25,7 +25,10 @@ export function poundsField(what: string, minPence: number, maxPence: number) {
     }
     const pence = poundsToPence(text);
     if (pence === null) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be an amount in pounds, like 25 or 25.50` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${capitalise(what)} must be an amount in pounds, like 25 or 25.50`,
+      });
       return z.NEVER;
     }
     if (pence <= 0) {
@@ -33,7 +36,10 @@ export function poundsField(what: string, minPence: number, maxPence: number) {
       return z.NEVER;
     }
     if (pence < minPence || pence > maxPence) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be between ${formatMoney(minPence)} and ${formatMoney(maxPence)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${capitalise(what)} must be between ${formatMoney(minPence)} and ${formatMoney(maxPence)}`,
+      });
       return z.NEVER;
     }
     return pence;
@@ -48,7 +54,10 @@ export function penceField(what: string, minPence: number, maxPence: number) {
     .superRefine((pence, ctx) => {
       if (pence <= 0) ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be more than £0` });
       else if (pence < minPence || pence > maxPence) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be between ${formatMoney(minPence)} and ${formatMoney(maxPence)}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${capitalise(what)} must be between ${formatMoney(minPence)} and ${formatMoney(maxPence)}`,
+        });
       }
     });
 }

@@ -8,7 +8,11 @@ import { Problem } from "../../platform/http/problem.ts";
  */
 export type PaymentProvider = {
   name: string;
-  authorise(input: { pledgeReference: string; amountPence: number; email: string }): Promise<{ providerReference: string }>;
+  authorise(input: {
+    pledgeReference: string;
+    amountPence: number;
+    email: string;
+  }): Promise<{ providerReference: string }>;
   capture(providerReference: string, amountPence: number): Promise<void>;
   release(providerReference: string): Promise<void>;
 };
@@ -21,9 +25,17 @@ export const testPaymentProvider: PaymentProvider = {
   name: "test",
   async authorise({ pledgeReference, amountPence, email }) {
     if (email.toLowerCase().endsWith("@decline.test")) {
-      throw new Problem(402, "payment-declined", "Your pledge was declined", "The payment provider declined this pledge. Try another way to pay.");
+      throw new Problem(
+        402,
+        "payment-declined",
+        "Your pledge was declined",
+        "The payment provider declined this pledge. Try another way to pay.",
+      );
     }
-    const digest = createHash("sha256").update(`${pledgeReference}:${amountPence}`).digest("hex").slice(0, 16);
+    const digest = createHash("sha256")
+      .update(`${pledgeReference}:${amountPence}`)
+      .digest("hex")
+      .slice(0, 16);
     return { providerReference: `test_auth_${digest}` };
   },
   async capture() {},

@@ -7,7 +7,12 @@ import type { Campaign } from "./schema.ts";
 /** Staff see every campaign; a community group sees its own. */
 export function canViewCampaign(actor: Actor, campaign: Pick<Campaign, "groupId">): boolean {
   if (isStaff(actor)) return true;
-  return actor.kind === "user" && actor.role === "community-group" && actor.partnerOrganisationId !== null && actor.partnerOrganisationId === campaign.groupId;
+  return (
+    actor.kind === "user" &&
+    actor.role === "community-group" &&
+    actor.partnerOrganisationId !== null &&
+    actor.partnerOrganisationId === campaign.groupId
+  );
 }
 
 export function canListCampaigns(actor: Actor): boolean {
@@ -16,13 +21,21 @@ export function canListCampaigns(actor: Actor): boolean {
 
 /** Community groups start campaigns for their own group; officers can start one on a group's behalf. */
 export function canCreateCampaign(actor: Actor): boolean {
-  return isOfficerOrAbove(actor) || (actor.kind === "user" && actor.role === "community-group" && actor.partnerOrganisationId !== null);
+  return (
+    isOfficerOrAbove(actor) ||
+    (actor.kind === "user" && actor.role === "community-group" && actor.partnerOrganisationId !== null)
+  );
 }
 
 /** The group edits and submits its own draft; officers may too. */
 export function canEditCampaign(actor: Actor, campaign: Pick<Campaign, "groupId">): boolean {
   if (isOfficerOrAbove(actor)) return true;
-  return actor.kind === "user" && actor.role === "community-group" && actor.partnerOrganisationId !== null && actor.partnerOrganisationId === campaign.groupId;
+  return (
+    actor.kind === "user" &&
+    actor.role === "community-group" &&
+    actor.partnerOrganisationId !== null &&
+    actor.partnerOrganisationId === campaign.groupId
+  );
 }
 
 /** Verification before launch is an officer's job. */

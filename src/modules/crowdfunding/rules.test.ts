@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { poundsToPence, shareOf } from "./money.ts";
-import { closingMoment, deadlineProblem, matchPledgeProblems, type MatchRules, settlementOutcome } from "./rules.ts";
+import {
+  closingMoment,
+  deadlineProblem,
+  type MatchRules,
+  matchPledgeProblems,
+  settlementOutcome,
+} from "./rules.ts";
 
 const rules: MatchRules = {
   maxShareBp: 5000,
@@ -16,8 +22,19 @@ const rules: MatchRules = {
 };
 const passing = { benefit: 4, backing: 3 };
 
-function rulesBroken(amountPence: number, extra: Partial<Parameters<typeof matchPledgeProblems>[0]> = {}): string[] {
-  return matchPledgeProblems({ rules, targetPence: 800_000, amountPence, otherFunders: [], fundCommittedPence: 0, scores: passing, ...extra }).map((p) => p.rule);
+function rulesBroken(
+  amountPence: number,
+  extra: Partial<Parameters<typeof matchPledgeProblems>[0]> = {},
+): string[] {
+  return matchPledgeProblems({
+    rules,
+    targetPence: 800_000,
+    amountPence,
+    otherFunders: [],
+    fundCommittedPence: 0,
+    scores: passing,
+    ...extra,
+  }).map((p) => p.rule);
 }
 
 describe("match pledge rules", () => {
@@ -32,8 +49,12 @@ describe("match pledge rules", () => {
   });
   it("refuses a pledge that takes all funders together over 65% of the target", () => {
     // Another funder has 30% of £8,000; 35% more would be 65% exactly, a penny more breaks the cap.
-    expect(rulesBroken(280_000, { otherFunders: [{ amountPence: 240_000, combinedCapBp: 6500 }] })).toEqual([]);
-    expect(rulesBroken(280_001, { otherFunders: [{ amountPence: 240_000, combinedCapBp: 6500 }] })).toEqual(["combined-cap"]);
+    expect(rulesBroken(280_000, { otherFunders: [{ amountPence: 240_000, combinedCapBp: 6500 }] })).toEqual(
+      [],
+    );
+    expect(rulesBroken(280_001, { otherFunders: [{ amountPence: 240_000, combinedCapBp: 6500 }] })).toEqual([
+      "combined-cap",
+    ]);
   });
   it("applies the tightest combined cap of every fund already pledging", () => {
     const broken = rulesBroken(200_000, { otherFunders: [{ amountPence: 240_000, combinedCapBp: 5000 }] });
@@ -54,7 +75,14 @@ describe("match pledge rules", () => {
 
 describe("all-or-nothing settlement", () => {
   it("collects everything when backers plus released match money reach the target exactly", () => {
-    expect(settlementOutcome({ fundingModel: "all-or-nothing", targetPence: 1000, backerPence: 600, releasedMatchPence: 400 })).toEqual({
+    expect(
+      settlementOutcome({
+        fundingModel: "all-or-nothing",
+        targetPence: 1000,
+        backerPence: 600,
+        releasedMatchPence: 400,
+      }),
+    ).toEqual({
       status: "successful",
       collectBackers: true,
       collectMatch: true,
@@ -62,13 +90,23 @@ describe("all-or-nothing settlement", () => {
     });
   });
   it("releases every pledge when the total is a penny short", () => {
-    const outcome = settlementOutcome({ fundingModel: "all-or-nothing", targetPence: 1000, backerPence: 599, releasedMatchPence: 400 });
+    const outcome = settlementOutcome({
+      fundingModel: "all-or-nothing",
+      targetPence: 1000,
+      backerPence: 599,
+      releasedMatchPence: 400,
+    });
     expect(outcome.status).toBe("unsuccessful");
     expect(outcome.collectBackers).toBe(false);
     expect(outcome.collectMatch).toBe(false);
   });
   it("keeps backers' money but not the funders' when keep-what-you-raise misses its target", () => {
-    const outcome = settlementOutcome({ fundingModel: "keep-what-you-raise", targetPence: 1000, backerPence: 500, releasedMatchPence: 100 });
+    const outcome = settlementOutcome({
+      fundingModel: "keep-what-you-raise",
+      targetPence: 1000,
+      backerPence: 500,
+      releasedMatchPence: 100,
+    });
     expect(outcome).toMatchObject({ status: "unsuccessful", collectBackers: true, collectMatch: false });
   });
 });

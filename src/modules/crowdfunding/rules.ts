@@ -31,7 +31,10 @@ export type MatchPledgeCheck = {
 export type MatchPledgeProblem = { field: "amount" | "scores"; message: string; rule: string };
 
 /** Adds the officer's criterion scores, refusing any outside 0..max. */
-export function totalScore(criteria: Criterion[], scores: Record<string, number>): { total: number; problems: string[] } {
+export function totalScore(
+  criteria: Criterion[],
+  scores: Record<string, number>,
+): { total: number; problems: string[] } {
   const problems: string[] = [];
   let total = 0;
   for (const criterion of criteria) {
@@ -53,7 +56,8 @@ export function totalScore(criteria: Criterion[], scores: Record<string, number>
 export function matchPledgeProblems(check: MatchPledgeCheck): MatchPledgeProblem[] {
   const { rules, targetPence, amountPence } = check;
   const problems: MatchPledgeProblem[] = [];
-  if (amountPence <= 0) problems.push({ field: "amount", rule: "positive", message: "Match pledge must be more than £0" });
+  if (amountPence <= 0)
+    problems.push({ field: "amount", rule: "positive", message: "Match pledge must be more than £0" });
   const shareLimit = shareOf(targetPence, rules.maxShareBp);
   if (amountPence > shareLimit) {
     problems.push({
@@ -63,7 +67,11 @@ export function matchPledgeProblems(check: MatchPledgeCheck): MatchPledgeProblem
     });
   }
   if (amountPence > rules.maxAmountPence) {
-    problems.push({ field: "amount", rule: "max-amount", message: `Match pledge must be no more than ${formatPence(rules.maxAmountPence)}` });
+    problems.push({
+      field: "amount",
+      rule: "max-amount",
+      message: `Match pledge must be no more than ${formatPence(rules.maxAmountPence)}`,
+    });
   }
   const othersPence = check.otherFunders.reduce((sum, other) => sum + other.amountPence, 0);
   const capBp = Math.min(rules.combinedCapBp, ...check.otherFunders.map((other) => other.combinedCapBp));
@@ -136,7 +144,12 @@ export function daysBetween(from: string, to: string): number {
 
 /** The calendar date in Europe/London at a moment. */
 export function londonDate(moment: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(moment);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(moment);
 }
 
 /** A campaign closes at midnight at the end of its deadline day, London time (BST or GMT). */
@@ -152,8 +165,10 @@ export function closingMoment(deadline: string): Date {
 /** Problems with a deadline for a campaign launching on `launchDay`, or null when it is 7 days to 12 weeks away. */
 export function deadlineProblem(launchDay: string, deadline: string): string | null {
   const days = daysBetween(launchDay, deadline);
-  if (days < minCampaignDays) return `The deadline must be at least ${minCampaignDays} days after launch (${launchDay})`;
-  if (days > maxCampaignDays) return `The deadline must be no more than 12 weeks (${maxCampaignDays} days) after launch (${launchDay})`;
+  if (days < minCampaignDays)
+    return `The deadline must be at least ${minCampaignDays} days after launch (${launchDay})`;
+  if (days > maxCampaignDays)
+    return `The deadline must be no more than 12 weeks (${maxCampaignDays} days) after launch (${launchDay})`;
   return null;
 }
 

@@ -1,9 +1,27 @@
-import { boolean, customType, date, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { moment, pence } from "../../platform/db/columns.ts";
 
 // Mirror of migrations/0350_crowdfunding.sql.
 
-export const campaignStatuses = ["draft", "in-review", "live", "successful", "unsuccessful", "delivered"] as const;
+export const campaignStatuses = [
+  "draft",
+  "in-review",
+  "live",
+  "successful",
+  "unsuccessful",
+  "delivered",
+] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 export const fundingModels = ["all-or-nothing", "keep-what-you-raise"] as const;
 export type FundingModel = (typeof fundingModels)[number];

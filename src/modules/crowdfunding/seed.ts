@@ -13,33 +13,139 @@ import { laCentres } from "./pages/campaign-map.ts";
 import { londonDate } from "./rules.ts";
 
 const ideas = [
-  ["Westfield community garden", "Raised beds, a tool shed and a water butt for the estate", "Raised beds", "Tool shed and tools"],
-  ["Repair café kit", "Tools and a PAT tester so neighbours can fix things together", "Tool kit", "PAT tester and training"],
+  [
+    "Westfield community garden",
+    "Raised beds, a tool shed and a water butt for the estate",
+    "Raised beds",
+    "Tool shed and tools",
+  ],
+  [
+    "Repair café kit",
+    "Tools and a PAT tester so neighbours can fix things together",
+    "Tool kit",
+    "PAT tester and training",
+  ],
   ["Youth football kit", "Kit and goals for the under-12s team", "Kit for 40 players", "Portable goals"],
   ["Community fridge", "A shared fridge to cut food waste", "Commercial fridge", "Food hygiene training"],
-  ["Play area refurbishment", "New safety surfacing and a climbing frame", "Safety surfacing", "Climbing frame"],
+  [
+    "Play area refurbishment",
+    "New safety surfacing and a climbing frame",
+    "Safety surfacing",
+    "Climbing frame",
+  ],
   ["Warm space sofas", "Comfortable seating for the winter warm space", "Sofas and chairs", "Rugs and lamps"],
   ["Mural for the underpass", "A mural designed by local children", "Paint and materials", "Artist's fee"],
-  ["Coastal clean-up kit", "Litter pickers, bags and hi-vis for monthly clean-ups", "Litter pickers and bags", "Hi-vis and gloves"],
-  ["Seniors' lunch club kitchen", "A better kitchen for the Tuesday lunch club", "Cooker and hob", "Crockery and utensils"],
-  ["Bike repair hub", "A bike stand and tools for free repair sessions", "Workstands and tools", "Spare parts"],
+  [
+    "Coastal clean-up kit",
+    "Litter pickers, bags and hi-vis for monthly clean-ups",
+    "Litter pickers and bags",
+    "Hi-vis and gloves",
+  ],
+  [
+    "Seniors' lunch club kitchen",
+    "A better kitchen for the Tuesday lunch club",
+    "Cooker and hob",
+    "Crockery and utensils",
+  ],
+  [
+    "Bike repair hub",
+    "A bike stand and tools for free repair sessions",
+    "Workstands and tools",
+    "Spare parts",
+  ],
 ] as const;
-const places = ["community centre", "estate green", "high street", "church hall", "youth centre", "seafront", "library garden", "recreation ground"];
-const firstNames = ["Ada", "Ben", "Chloe", "Dev", "Ella", "Femi", "Grace", "Harry", "Isla", "Jack", "Kiran", "Lily", "Mo", "Nia", "Owen", "Priya", "Quinn", "Ruth", "Sam", "Tariq", "Uma", "Vic", "Will", "Yasmin", "Zak"];
-const lastNames = ["Ahmed", "Baker", "Clarke", "Davies", "Evans", "Fisher", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Morris", "Nowak", "Owusu", "Patel", "Reid", "Smith", "Taylor", "Walker"];
-const messages = [null, null, "Good luck!", "Great idea for the area.", "Happy to help.", "My kids will love this.", null];
+const places = [
+  "community centre",
+  "estate green",
+  "high street",
+  "church hall",
+  "youth centre",
+  "seafront",
+  "library garden",
+  "recreation ground",
+];
+const firstNames = [
+  "Ada",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Ella",
+  "Femi",
+  "Grace",
+  "Harry",
+  "Isla",
+  "Jack",
+  "Kiran",
+  "Lily",
+  "Mo",
+  "Nia",
+  "Owen",
+  "Priya",
+  "Quinn",
+  "Ruth",
+  "Sam",
+  "Tariq",
+  "Uma",
+  "Vic",
+  "Will",
+  "Yasmin",
+  "Zak",
+];
+const lastNames = [
+  "Ahmed",
+  "Baker",
+  "Clarke",
+  "Davies",
+  "Evans",
+  "Fisher",
+  "Green",
+  "Hughes",
+  "Iqbal",
+  "Jones",
+  "Khan",
+  "Lewis",
+  "Morris",
+  "Nowak",
+  "Owusu",
+  "Patel",
+  "Reid",
+  "Smith",
+  "Taylor",
+  "Walker",
+];
+const messages = [
+  null,
+  null,
+  "Good luck!",
+  "Great idea for the area.",
+  "Happy to help.",
+  "My kids will love this.",
+  null,
+];
 
-type Plan = { stage: "draft" | "in-review" | "live" | "successful" | "unsuccessful" | "delivered"; daysAgo: number; length: number; reach: number };
+type Plan = {
+  stage: "draft" | "in-review" | "live" | "successful" | "unsuccessful" | "delivered";
+  daysAgo: number;
+  length: number;
+  reach: number;
+};
 
 /** 30 campaigns across every stage: 10 live, 9 successful (4 delivered), 6 unsuccessful, 3 in review, 2 drafts. */
 function plans(): Plan[] {
   const list: Plan[] = [];
-  for (let i = 0; i < 5; i++) list.push({ stage: "delivered", daysAgo: 200 - i * 12, length: 42, reach: 1.05 });
-  for (let i = 0; i < 5; i++) list.push({ stage: "successful", daysAgo: 120 - i * 10, length: 35, reach: 1.02 });
-  for (let i = 0; i < 6; i++) list.push({ stage: "unsuccessful", daysAgo: 150 - i * 15, length: 28, reach: 0.35 + i * 0.08 });
-  for (let i = 0; i < 10; i++) list.push({ stage: "live", daysAgo: 2 + i * 2, length: 45 + i * 3, reach: 0.1 + i * 0.09 });
+  for (let i = 0; i < 5; i++)
+    list.push({ stage: "delivered", daysAgo: 200 - i * 12, length: 42, reach: 1.05 });
+  for (let i = 0; i < 5; i++)
+    list.push({ stage: "successful", daysAgo: 120 - i * 10, length: 35, reach: 1.02 });
+  for (let i = 0; i < 6; i++)
+    list.push({ stage: "unsuccessful", daysAgo: 150 - i * 15, length: 28, reach: 0.35 + i * 0.08 });
+  for (let i = 0; i < 10; i++)
+    list.push({ stage: "live", daysAgo: 2 + i * 2, length: 45 + i * 3, reach: 0.1 + i * 0.09 });
   for (let i = 0; i < 3; i++) list.push({ stage: "in-review", daysAgo: 3, length: 50, reach: 0 });
-  list.push({ stage: "draft", daysAgo: 1, length: 60, reach: 0 }, { stage: "draft", daysAgo: 1, length: 60, reach: 0 });
+  list.push(
+    { stage: "draft", daysAgo: 1, length: 60, reach: 0 },
+    { stage: "draft", daysAgo: 1, length: 60, reach: 0 },
+  );
   return list;
 }
 
@@ -47,8 +153,11 @@ export async function seedCrowdfunding(context: SeedContext): Promise<void> {
   const { database, organisationId, random } = context;
   const db = database.db;
   const system = systemActor(organisationId, "Demo seed");
-  const at = (daysAgo: number, hour = 10) => new Date(context.now.getTime() - daysAgo * 86_400_000 + (hour - 9) * 3_600_000);
-  const groups = (await listPartnerOrganisationsForSeed(db, organisationId)).filter((p) => p.kind === "community-group" || p.kind === "charity");
+  const at = (daysAgo: number, hour = 10) =>
+    new Date(context.now.getTime() - daysAgo * 86_400_000 + (hour - 9) * 3_600_000);
+  const groups = (await listPartnerOrganisationsForSeed(db, organisationId)).filter(
+    (p) => p.kind === "community-group" || p.kind === "charity",
+  );
   const laCodes = Object.keys(laCentres);
   const scores = { "criterion-1": 4, "criterion-2": 4, "criterion-3": 3 };
   const criteria = [
@@ -110,24 +219,38 @@ export async function seedCrowdfunding(context: SeedContext): Promise<void> {
         { description: idea[2], amountPence: first },
         { description: idea[3], amountPence: targetPence - first },
       ],
-      rewardTiers: [{ title: "Thank-you card", description: "A card made by the group", minPence: 1_000 }, { title: "Name on the board", description: "Your name on the supporters' board", minPence: 5_000 }],
+      rewardTiers: [
+        { title: "Thank-you card", description: "A card made by the group", minPence: 1_000 },
+        { title: "Name on the board", description: "Your name on the supporters' board", minPence: 5_000 },
+      ],
     });
     if (plan.stage === "draft") continue;
     await submitCampaign(db, system, launch, campaign.id);
     if (plan.stage === "in-review") continue;
-    await reviewCampaign(db, system, launch, campaign.id, { decision: "approve", checks: reviewChecklist.map((c) => c.key) });
+    await reviewCampaign(db, system, launch, campaign.id, {
+      decision: "approve",
+      checks: reviewChecklist.map((c) => c.key),
+    });
 
     // Match funding: the landlord's fund pledges to most campaigns, the foundation to some.
     const matchAt = new Date(launch.getTime() + 3_600_000);
     let matchPence = 0;
     if (index % 4 !== 3) {
-      const amount = Math.min(Math.floor(targetPence * 0.4 / 100) * 100, 500_000);
-      await makeMatchPledge(db, system, matchAt, campaign.id, { fundId: ownFund.id, amountPence: amount, scores });
+      const amount = Math.min(Math.floor((targetPence * 0.4) / 100) * 100, 500_000);
+      await makeMatchPledge(db, system, matchAt, campaign.id, {
+        fundId: ownFund.id,
+        amountPence: amount,
+        scores,
+      });
       matchPence += amount;
     }
     if (index % 3 === 0) {
-      const amount = Math.min(Math.floor(targetPence * 0.15 / 100) * 100, 150_000);
-      await makeMatchPledge(db, system, matchAt, campaign.id, { fundId: partnerFund.id, amountPence: amount, scores });
+      const amount = Math.min(Math.floor((targetPence * 0.15) / 100) * 100, 150_000);
+      await makeMatchPledge(db, system, matchAt, campaign.id, {
+        fundId: partnerFund.id,
+        amountPence: amount,
+        scores,
+      });
       matchPence += amount;
     }
 
@@ -139,18 +262,28 @@ export async function seedCrowdfunding(context: SeedContext): Promise<void> {
     const daysLive = Math.min(plan.daysAgo, plan.length) - 0.5;
     let pledged = 0;
     for (let b = 0; b < backers; b++) {
-      const amount = b === backers - 1 ? Math.max(100, Math.ceil((backerGoal - pledged) / 100) * 100) : Math.max(100, Math.round((backerGoal * weights[b]) / weightTotal / 100) * 100);
+      const amount =
+        b === backers - 1
+          ? Math.max(100, Math.ceil((backerGoal - pledged) / 100) * 100)
+          : Math.max(100, Math.round((backerGoal * weights[b]) / weightTotal / 100) * 100);
       pledged += amount;
       backerSerial++;
       const given = firstNames[Math.floor(random() * firstNames.length)];
       const family = lastNames[Math.floor(random() * lastNames.length)];
-      await makePledge(db, null, new Date(launch.getTime() + 7_200_000 + (daysLive * 86_400_000 * (b + 1)) / (backers + 1)), organisationId, campaign.id, {
-        amountPence: amount,
-        backerName: `${given} ${family}`,
-        backerEmail: `backer${backerSerial}@example.org`,
-        anonymous: random() < 0.2,
-        message: messages[Math.floor(random() * messages.length)] ?? undefined,
-      });
+      await makePledge(
+        db,
+        null,
+        new Date(launch.getTime() + 7_200_000 + (daysLive * 86_400_000 * (b + 1)) / (backers + 1)),
+        organisationId,
+        campaign.id,
+        {
+          amountPence: amount,
+          backerName: `${given} ${family}`,
+          backerEmail: `backer${backerSerial}@example.org`,
+          anonymous: random() < 0.2,
+          message: messages[Math.floor(random() * messages.length)] ?? undefined,
+        },
+      );
     }
     if (plan.stage === "live") continue;
     const closes = new Date(launch.getTime() + (plan.length + 1) * 86_400_000);

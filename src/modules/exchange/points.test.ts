@@ -23,26 +23,39 @@ describe("social value points", () => {
   });
 
   it("counts nothing for a theme the tender does not ask for, and says why", () => {
-    const result = socialValuePoints(rules, [{ reference: "C", theme: "good-employer", valuePence: 9_000_000 }]);
+    const result = socialValuePoints(rules, [
+      { reference: "C", theme: "good-employer", valuePence: 9_000_000 },
+    ]);
     expect(result.points).toBe(0);
-    expect(result.lines[0]).toMatchObject({ countedPence: 0, note: "The tender does not ask for this theme" });
+    expect(result.lines[0]).toMatchObject({
+      countedPence: 0,
+      note: "The tender does not ask for this theme",
+    });
   });
 
   it("caps points at the social value weighting", () => {
-    const result = socialValuePoints(rules, [{ reference: "D", theme: "community-development", valuePence: 50_000_000 }]);
+    const result = socialValuePoints(rules, [
+      { reference: "D", theme: "community-development", valuePence: 50_000_000 },
+    ]);
     expect(result.points).toBe(1000);
   });
 
   it("rounds down to the hundredth of a mark", () => {
     // £1 of £50,000 weighted: 1000 × 100 / 5,000,000 = 0.02 hundredths → 0.
-    expect(socialValuePoints(rules, [{ reference: "E", theme: "local-employment", valuePence: 100 }]).points).toBe(0);
+    expect(
+      socialValuePoints(rules, [{ reference: "E", theme: "local-employment", valuePence: 100 }]).points,
+    ).toBe(0);
     // £333.33 → 1000 × 33,333 / 5,000,000 = 6.6666 → 6 hundredths.
-    expect(socialValuePoints(rules, [{ reference: "F", theme: "local-employment", valuePence: 33_333 }]).points).toBe(6);
+    expect(
+      socialValuePoints(rules, [{ reference: "F", theme: "local-employment", valuePence: 33_333 }]).points,
+    ).toBe(6);
   });
 
   it("stays exact for a £2 billion contract", () => {
     const big = { ...rules, valuePence: 200_000_000_000 };
-    const result = socialValuePoints(big, [{ reference: "G", theme: "local-employment", valuePence: 9_999_999_999 }]);
+    const result = socialValuePoints(big, [
+      { reference: "G", theme: "local-employment", valuePence: 9_999_999_999 },
+    ]);
     expect(result.fullMarksPence).toBe(10_000_000_000);
     expect(result.points).toBe(999);
   });

@@ -19,7 +19,14 @@ export type PointsRules = {
   fullMarksShareBp: number;
 };
 
-export type PointsLine = { reference: string; theme: Theme; valuePence: number; weightBp: number; countedPence: number; note: string | null };
+export type PointsLine = {
+  reference: string;
+  theme: Theme;
+  valuePence: number;
+  weightBp: number;
+  countedPence: number;
+  note: string | null;
+};
 
 export type PointsResult = {
   lines: PointsLine[];
@@ -30,16 +37,25 @@ export type PointsResult = {
   maxPoints: number;
 };
 
-export function socialValuePoints(rules: PointsRules, pledges: { reference: string; theme: Theme; valuePence: number }[]): PointsResult {
+export function socialValuePoints(
+  rules: PointsRules,
+  pledges: { reference: string; theme: Theme; valuePence: number }[],
+): PointsResult {
   const lines = pledges.map((pledge) => {
     const asked = rules.themes.includes(pledge.theme);
     const weightBp = asked ? (rules.themeWeights[pledge.theme] ?? 10_000) : 0;
     const countedPence = Number((BigInt(pledge.valuePence) * BigInt(weightBp)) / 10_000n);
-    return { ...pledge, weightBp, countedPence, note: asked ? null : "The tender does not ask for this theme" };
+    return {
+      ...pledge,
+      weightBp,
+      countedPence,
+      note: asked ? null : "The tender does not ask for this theme",
+    };
   });
   const weightedPence = lines.reduce((sum, line) => sum + line.countedPence, 0);
   const fullMarksPence = Number((BigInt(rules.valuePence) * BigInt(rules.fullMarksShareBp)) / 10_000n);
-  const raw = fullMarksPence > 0 ? (BigInt(rules.weightingBp) * BigInt(weightedPence)) / BigInt(fullMarksPence) : 0n;
+  const raw =
+    fullMarksPence > 0 ? (BigInt(rules.weightingBp) * BigInt(weightedPence)) / BigInt(fullMarksPence) : 0n;
   const points = Number(raw > BigInt(rules.weightingBp) ? BigInt(rules.weightingBp) : raw);
   return { lines, weightedPence, fullMarksPence, points, maxPoints: rules.weightingBp };
 }

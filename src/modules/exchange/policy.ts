@@ -37,7 +37,11 @@ export function canOfferPledge(actor: Actor): boolean {
 }
 
 /** Staff see every pledge; a supplier sees its own; never a rival's bid. */
-export function canViewPledge(actor: Actor, pledge: Pick<SupplierPledge, "supplierId">, meetsOwnNeed: boolean): boolean {
+export function canViewPledge(
+  actor: Actor,
+  pledge: Pick<SupplierPledge, "supplierId">,
+  meetsOwnNeed: boolean,
+): boolean {
   if (isStaff(actor)) return true;
   if (isRole(actor, "supplier")) return ownOrg(actor) === pledge.supplierId;
   return isRole(actor, "community-group") && meetsOwnNeed;

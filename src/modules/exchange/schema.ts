@@ -13,7 +13,13 @@ export const categoryNames: Record<NeedCategory, string> = {
   equipment: "Equipment",
 };
 
-export const themes = ["local-employment", "local-economy", "community-development", "good-employer", "green"] as const;
+export const themes = [
+  "local-employment",
+  "local-economy",
+  "community-development",
+  "good-employer",
+  "green",
+] as const;
 export type Theme = (typeof themes)[number];
 export const themeNames: Record<Theme, string> = {
   "local-employment": "Local employment",

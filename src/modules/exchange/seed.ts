@@ -23,14 +23,46 @@ const needIdeas: [NeedCategory, string, string][] = [
   ["equipment", "Tools for the repair café", "A tool kit, soldering station and PAT tester."],
   ["funding", "Christmas lunch for older residents", "Food and transport for 60 guests."],
 ];
-const places = ["community hall", "estate", "youth centre", "church hall", "library", "recreation ground", "seafront", "high street"];
-const laCodes = ["E06000035", "E07000110", "E07000113", "E07000114", "E07000105", "E07000108", "E07000106", "E07000112"];
+const places = [
+  "community hall",
+  "estate",
+  "youth centre",
+  "church hall",
+  "library",
+  "recreation ground",
+  "seafront",
+  "high street",
+];
+const laCodes = [
+  "E06000035",
+  "E07000110",
+  "E07000113",
+  "E07000114",
+  "E07000105",
+  "E07000108",
+  "E07000106",
+  "E07000112",
+];
 const pledgeWords: Record<Theme, [NeedCategory, string][]> = {
-  "local-employment": [["skills", "Two apprenticeships for local young people"], ["skills", "Work experience for ten school leavers"]],
-  "local-economy": [["funding", "Spend with local small businesses"], ["materials", "Local suppliers for materials"]],
-  "community-development": [["volunteers", "Staff volunteering days"], ["materials", "Donated materials"], ["equipment", "Donated equipment"], ["funding", "Community grant"]],
+  "local-employment": [
+    ["skills", "Two apprenticeships for local young people"],
+    ["skills", "Work experience for ten school leavers"],
+  ],
+  "local-economy": [
+    ["funding", "Spend with local small businesses"],
+    ["materials", "Local suppliers for materials"],
+  ],
+  "community-development": [
+    ["volunteers", "Staff volunteering days"],
+    ["materials", "Donated materials"],
+    ["equipment", "Donated equipment"],
+    ["funding", "Community grant"],
+  ],
   "good-employer": [["skills", "Mental health first aid training for staff"]],
-  green: [["equipment", "Electric van for the contract"], ["volunteers", "Tree planting day"]],
+  green: [
+    ["equipment", "Electric van for the contract"],
+    ["volunteers", "Tree planting day"],
+  ],
 };
 
 /** 40 needs (most with pledges) and six tenders: four awarded, with delivery at every stage. */
@@ -40,14 +72,26 @@ export async function seedExchange(context: SeedContext): Promise<void> {
   const system = systemActor(organisationId, "Demo seed");
   const at = (daysAgo: number) => new Date(context.now.getTime() - daysAgo * 86_400_000);
   const partners = await listPartnerOrganisationsForSeed(db, organisationId);
-  const communityOrgs = partners.filter((p) => p.kind === "community-group" || p.kind === "charity" || p.kind === "social-enterprise");
+  const communityOrgs = partners.filter(
+    (p) => p.kind === "community-group" || p.kind === "charity" || p.kind === "social-enterprise",
+  );
   const suppliers = partners.filter((p) => p.kind === "supplier");
   // The demo community-group user belongs to the first community group by name; its needs can be verified by it.
   const demoGroupOrg = partners.find((p) => p.kind === "community-group");
   const demoGroupUser = context.users.find((u) => u.role === "community-group");
   const groupActor: Actor | null =
     demoGroupOrg && demoGroupUser
-      ? { kind: "user", userId: demoGroupUser.id, organisationId, role: "community-group", name: demoGroupUser.name, email: demoGroupUser.email, personId: null, partnerOrganisationId: demoGroupOrg.id, scopes: null }
+      ? {
+          kind: "user",
+          userId: demoGroupUser.id,
+          organisationId,
+          role: "community-group",
+          name: demoGroupUser.name,
+          email: demoGroupUser.email,
+          personId: null,
+          partnerOrganisationId: demoGroupOrg.id,
+          scopes: null,
+        }
       : null;
 
   const needs = [];
@@ -66,17 +110,63 @@ export async function seedExchange(context: SeedContext): Promise<void> {
     });
     if (i >= 37) continue; // three still waiting for moderation
     const rejected = i === 36;
-    needs.push(await moderateNeed(db, system, at(148 - i * 3), need.id, rejected ? { decision: "reject", note: "This is a purchase for one person, not the community." } : { decision: "approve" }));
+    needs.push(
+      await moderateNeed(
+        db,
+        system,
+        at(148 - i * 3),
+        need.id,
+        rejected
+          ? { decision: "reject", note: "This is a purchase for one person, not the community." }
+          : { decision: "approve" },
+      ),
+    );
   }
   const open = needs.filter((n) => n.status === "open");
 
   const tenders = [
-    { title: "Responsive repairs 2026–2030", valuePence: 4_800_000_000, weightingBp: 1000, themes: ["local-employment", "community-development", "green"] as Theme[], daysAgo: 140 },
-    { title: "Grounds maintenance, Medway and Swale", valuePence: 650_000_000, weightingBp: 1500, themes: ["local-economy", "community-development", "green"] as Theme[], daysAgo: 120 },
-    { title: "Gas servicing and boiler replacement", valuePence: 1_900_000_000, weightingBp: 1000, themes: ["local-employment", "good-employer", "community-development"] as Theme[], daysAgo: 100 },
-    { title: "Roofing framework", valuePence: 1_200_000_000, weightingBp: 1000, themes: [...themes] as Theme[], daysAgo: 80 },
-    { title: "Void property refurbishment", valuePence: 900_000_000, weightingBp: 1200, themes: ["local-employment", "community-development"] as Theme[], daysAgo: 10 },
-    { title: "Cleaning of communal areas", valuePence: 300_000_000, weightingBp: 2000, themes: ["local-economy", "community-development", "good-employer"] as Theme[], daysAgo: 5 },
+    {
+      title: "Responsive repairs 2026–2030",
+      valuePence: 4_800_000_000,
+      weightingBp: 1000,
+      themes: ["local-employment", "community-development", "green"] as Theme[],
+      daysAgo: 140,
+    },
+    {
+      title: "Grounds maintenance, Medway and Swale",
+      valuePence: 650_000_000,
+      weightingBp: 1500,
+      themes: ["local-economy", "community-development", "green"] as Theme[],
+      daysAgo: 120,
+    },
+    {
+      title: "Gas servicing and boiler replacement",
+      valuePence: 1_900_000_000,
+      weightingBp: 1000,
+      themes: ["local-employment", "good-employer", "community-development"] as Theme[],
+      daysAgo: 100,
+    },
+    {
+      title: "Roofing framework",
+      valuePence: 1_200_000_000,
+      weightingBp: 1000,
+      themes: [...themes] as Theme[],
+      daysAgo: 80,
+    },
+    {
+      title: "Void property refurbishment",
+      valuePence: 900_000_000,
+      weightingBp: 1200,
+      themes: ["local-employment", "community-development"] as Theme[],
+      daysAgo: 10,
+    },
+    {
+      title: "Cleaning of communal areas",
+      valuePence: 300_000_000,
+      weightingBp: 2000,
+      themes: ["local-economy", "community-development", "good-employer"] as Theme[],
+      daysAgo: 5,
+    },
   ];
   let pledges = 0;
   let needIndex = 0;
@@ -108,7 +198,10 @@ export async function seedExchange(context: SeedContext): Promise<void> {
           theme,
           resourceType,
           description,
-          valuePence: linked.length && need ? need.valuePence : Math.round((spec.valuePence * (0.002 + random() * 0.01)) / 10_000) * 100,
+          valuePence:
+            linked.length && need
+              ? need.valuePence
+              : Math.round((spec.valuePence * (0.002 + random() * 0.01)) / 10_000) * 100,
           dueBy: new Date(opened.getTime() + (45 + p * 25) * 86_400_000).toISOString().slice(0, 10),
           needIds: linked,
         });
@@ -129,10 +222,13 @@ export async function seedExchange(context: SeedContext): Promise<void> {
       const due = new Date(`${pledge.due_by}T12:00:00Z`);
       if (due > context.now || i % 4 === 3) continue; // not due yet, or overdue
       const delivered = new Date(due.getTime() - 5 * 86_400_000);
-      await recordDelivery(db, system, delivered, pledge.id, { evidence: "Delivered as pledged; photos and sign-in sheets attached to the contract file." });
+      await recordDelivery(db, system, delivered, pledge.id, {
+        evidence: "Delivered as pledged; photos and sign-in sheets attached to the contract file.",
+      });
       if (i % 3 === 2) continue; // waiting for verification
       await verifyPledge(db, system, new Date(delivered.getTime() + 3 * 86_400_000), pledge.id);
-      if (pledge.demo_group && groupActor) await verifyPledge(db, groupActor, new Date(delivered.getTime() + 4 * 86_400_000), pledge.id);
+      if (pledge.demo_group && groupActor)
+        await verifyPledge(db, groupActor, new Date(delivered.getTime() + 4 * 86_400_000), pledge.id);
     }
   }
   const alerts = await raiseOverdueAlerts(database, organisationId, context.now);

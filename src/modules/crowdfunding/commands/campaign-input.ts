@@ -27,7 +27,9 @@ export const campaignInput = z
     communityBenefit: requiredText("how the wider community benefits", 4_000),
     targetPence: penceField("the target", 10_000, 100_000_000),
     deadline: z.string({ error: "Enter the deadline" }).min(1, { error: "Enter the deadline" }).pipe(isoDate),
-    fundingModel: z.enum(fundingModels, { error: "Choose all-or-nothing or keep what you raise" }).default("all-or-nothing"),
+    fundingModel: z
+      .enum(fundingModels, { error: "Choose all-or-nothing or keep what you raise" })
+      .default("all-or-nothing"),
     location: requiredText("where the project happens", 200),
     laCode: z
       .string()
@@ -37,7 +39,10 @@ export const campaignInput = z
       .transform((v) => v ?? null),
     latitude: z.number().min(49).max(61).nullable().optional(),
     longitude: z.number().min(-8).max(2).nullable().optional(),
-    budgetLines: z.array(budgetLine).min(1, { error: "Add at least one budget line" }).max(20, { error: "Add no more than 20 budget lines" }),
+    budgetLines: z
+      .array(budgetLine)
+      .min(1, { error: "Add at least one budget line" })
+      .max(20, { error: "Add no more than 20 budget lines" }),
     rewardTiers: z.array(rewardTier).max(10, { error: "Add no more than 10 rewards" }).default([]),
     imageAlt: optionalText(300),
   })

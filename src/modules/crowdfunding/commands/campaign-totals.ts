@@ -15,23 +15,43 @@ export async function updateCampaignTotals(
   await tx
     .update(crowdfundingCampaign)
     .set(totals)
-    .where(and(eq(crowdfundingCampaign.organisationId, organisationId), eq(crowdfundingCampaign.id, campaignId)));
+    .where(
+      and(eq(crowdfundingCampaign.organisationId, organisationId), eq(crowdfundingCampaign.id, campaignId)),
+    );
 }
 
 /**
  * Releases conditional match pledges whose fund's minimum number of unique
  * backers the campaign now has. Returns the pence released.
  */
-export async function releaseMatchPledges(tx: Db, organisationId: string, campaignId: string, uniqueBackers: number, now: Date): Promise<number> {
+export async function releaseMatchPledges(
+  tx: Db,
+  organisationId: string,
+  campaignId: string,
+  uniqueBackers: number,
+  now: Date,
+): Promise<number> {
   const conditional = await tx
-    .select({ id: crowdfundingMatchPledge.id, amountPence: crowdfundingMatchPledge.amountPence, minBackers: crowdfundingFund.minBackers })
+    .select({
+      id: crowdfundingMatchPledge.id,
+      amountPence: crowdfundingMatchPledge.amountPence,
+      minBackers: crowdfundingFund.minBackers,
+    })
     .from(crowdfundingMatchPledge)
     .innerJoin(
       crowdfundingFund,
-      and(eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId), eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId)),
+      and(
+        eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId),
+        eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
+      ),
     )
     .where(
-      inOrganisation(crowdfundingMatchPledge, organisationId, eq(crowdfundingMatchPledge.campaignId, campaignId), eq(crowdfundingMatchPledge.status, "conditional")),
+      inOrganisation(
+        crowdfundingMatchPledge,
+        organisationId,
+        eq(crowdfundingMatchPledge.campaignId, campaignId),
+        eq(crowdfundingMatchPledge.status, "conditional"),
+      ),
     );
   let released = 0;
   for (const pledge of conditional) {
@@ -39,7 +59,12 @@ export async function releaseMatchPledges(tx: Db, organisationId: string, campai
     await tx
       .update(crowdfundingMatchPledge)
       .set({ status: "released", releasedAt: now })
-      .where(and(eq(crowdfundingMatchPledge.organisationId, organisationId), eq(crowdfundingMatchPledge.id, pledge.id)));
+      .where(
+        and(
+          eq(crowdfundingMatchPledge.organisationId, organisationId),
+          eq(crowdfundingMatchPledge.id, pledge.id),
+        ),
+      );
     released += pledge.amountPence;
   }
   return released;

@@ -8,14 +8,25 @@ import { validate } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { canCreateCampaign } from "../policy.ts";
 import { deadlineProblem, londonDate } from "../rules.ts";
-import { type Campaign, crowdfundingBudgetLine, crowdfundingCampaign, crowdfundingRewardTier } from "../schema.ts";
+import {
+  type Campaign,
+  crowdfundingBudgetLine,
+  crowdfundingCampaign,
+  crowdfundingRewardTier,
+} from "../schema.ts";
 import { type CampaignInput, campaignInput } from "./campaign-input.ts";
 
 /** A group starts a campaign as a draft, with its budget and rewards. */
-export async function createCampaign(db: Db, actor: Actor, now: Date, input: CampaignInput): Promise<Campaign> {
+export async function createCampaign(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: CampaignInput,
+): Promise<Campaign> {
   requireAllowed(canCreateCampaign(actor), "Only community groups and officers can start a campaign.");
   // A group user always creates for their own group, whatever the form says.
-  const ownGroup = actor.kind === "user" && actor.role === "community-group" ? actor.partnerOrganisationId : undefined;
+  const ownGroup =
+    actor.kind === "user" && actor.role === "community-group" ? actor.partnerOrganisationId : undefined;
   const checked = validate(campaignInput, { ...input, groupId: ownGroup ?? input.groupId ?? null });
   if (!checked.ok) throw invalid("Check the campaign details.", checked.errors);
   const value = checked.value;
@@ -64,7 +75,12 @@ export async function createCampaign(db: Db, actor: Actor, now: Date, input: Cam
     );
     if (value.rewardTiers.length > 0) {
       await tx.insert(crowdfundingRewardTier).values(
-        value.rewardTiers.map((tier) => ({ organisationId: actor.organisationId, id: newId(now.getTime()), campaignId: id, ...tier })),
+        value.rewardTiers.map((tier) => ({
+          organisationId: actor.organisationId,
+          id: newId(now.getTime()),
+          campaignId: id,
+          ...tier,
+        })),
       );
     }
     await recordAudit(tx, actor, now, {

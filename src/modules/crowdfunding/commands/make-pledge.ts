@@ -22,7 +22,11 @@ export const pledgeInput = z.object({
     .int({ error: "Pledge must be a whole number of pence" })
     .refine((value) => value > 0, { error: "Pledge must be more than £0" })
     .refine((value) => value <= maxPledgePence, { error: "Pledge must be £100,000 or less" }),
-  backerName: z.string({ error: "Enter your name" }).trim().min(1, { error: "Enter your name" }).max(120, { error: "Name must be 120 characters or fewer" }),
+  backerName: z
+    .string({ error: "Enter your name" })
+    .trim()
+    .min(1, { error: "Enter your name" })
+    .max(120, { error: "Name must be 120 characters or fewer" }),
   backerEmail: email,
   anonymous: z.boolean().default(false),
   message: z
@@ -56,17 +60,31 @@ export async function makePledge(
   return db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, organisationId, campaignId);
     if (campaign.status !== "live" || !campaign.closesAt) {
-      throw conflict("This campaign is not taking pledges", `The campaign is ${campaign.status === "draft" || campaign.status === "in-review" ? "not live yet" : "closed"}.`);
+      throw conflict(
+        "This campaign is not taking pledges",
+        `The campaign is ${campaign.status === "draft" || campaign.status === "in-review" ? "not live yet" : "closed"}.`,
+      );
     }
     if (now.getTime() >= campaign.closesAt.getTime()) {
-      throw conflict("This campaign has closed", `Pledges closed at ${formatDateTime(campaign.closesAt)}. The campaign is no longer taking pledges.`);
+      throw conflict(
+        "This campaign has closed",
+        `Pledges closed at ${formatDateTime(campaign.closesAt)}. The campaign is no longer taking pledges.`,
+      );
     }
     if (value.rewardTierId) {
       const [tier] = await tx
         .select()
         .from(crowdfundingRewardTier)
-        .where(inOrganisation(crowdfundingRewardTier, organisationId, eq(crowdfundingRewardTier.id, value.rewardTierId), eq(crowdfundingRewardTier.campaignId, campaign.id)));
-      if (!tier) throw invalid("Check your pledge.", { rewardTierId: "Choose one of this campaign's rewards" });
+        .where(
+          inOrganisation(
+            crowdfundingRewardTier,
+            organisationId,
+            eq(crowdfundingRewardTier.id, value.rewardTierId),
+            eq(crowdfundingRewardTier.campaignId, campaign.id),
+          ),
+        );
+      if (!tier)
+        throw invalid("Check your pledge.", { rewardTierId: "Choose one of this campaign's rewards" });
       if (value.amountPence < tier.minPence) {
         throw invalid("Check your pledge.", {
           amountPence: `The reward "${tier.title}" needs a pledge of at least ${formatPence(tier.minPence)}`,
@@ -87,7 +105,11 @@ export async function makePledge(
       .limit(1);
     const id = newId(now.getTime());
     const reference = `KP-${id.replaceAll("-", "").slice(-10).toUpperCase()}`;
-    const { providerReference } = await paymentProvider().authorise({ pledgeReference: reference, amountPence: value.amountPence, email: value.backerEmail });
+    const { providerReference } = await paymentProvider().authorise({
+      pledgeReference: reference,
+      amountPence: value.amountPence,
+      email: value.backerEmail,
+    });
     const [pledge] = await tx
       .insert(crowdfundingPledge)
       .values({
@@ -119,9 +141,13 @@ export async function makePledge(
       entityType: "crowdfunding-pledge",
       entityId: id,
       summary: `Pledge ${reference} of ${formatPence(value.amountPence)} to ${campaign.reference}`,
-      after: { reference, campaignId: campaign.id, amountPence: value.amountPence, provider: pledge.provider },
+      after: {
+        reference,
+        campaignId: campaign.id,
+        amountPence: value.amountPence,
+        provider: pledge.provider,
+      },
     });
     return pledge;
   });
 }
-

@@ -24,19 +24,33 @@ export type UpdateInput = z.input<typeof updateInput>;
  * A progress update for backers. Marking it as the delivery update moves a
  * successful campaign to delivered: the project has been done.
  */
-export async function postUpdate(db: Db, actor: Actor, now: Date, campaignId: string, input: UpdateInput): Promise<void> {
+export async function postUpdate(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  campaignId: string,
+  input: UpdateInput,
+): Promise<void> {
   const checked = validate(updateInput, input);
   if (!checked.ok) throw invalid("Check the update.", checked.errors);
   const { title, body, delivered } = checked.value;
   await db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, actor.organisationId, campaignId);
     if (!canViewCampaign(actor, campaign)) throw notFound("Campaign not found");
-    requireAllowed(canPostUpdate(actor, campaign), "Only the group running this campaign or an officer can post updates.");
+    requireAllowed(
+      canPostUpdate(actor, campaign),
+      "Only the group running this campaign or an officer can post updates.",
+    );
     if (campaign.status === "draft" || campaign.status === "in-review") {
       throw conflict("Campaign is not live yet", "Updates can be posted once the campaign is live.");
     }
     if (delivered && campaign.status !== "successful") {
-      throw invalid("Check the update.", { delivered: campaign.status === "delivered" ? "The project is already marked as delivered" : "Only a successful campaign can be marked as delivered" });
+      throw invalid("Check the update.", {
+        delivered:
+          campaign.status === "delivered"
+            ? "The project is already marked as delivered"
+            : "Only a successful campaign can be marked as delivered",
+      });
     }
     await tx.insert(crowdfundingUpdate).values({
       organisationId: actor.organisationId,
@@ -51,13 +65,20 @@ export async function postUpdate(db: Db, actor: Actor, now: Date, campaignId: st
       await tx
         .update(crowdfundingCampaign)
         .set({ status: "delivered", deliveredAt: now })
-        .where(and(eq(crowdfundingCampaign.organisationId, actor.organisationId), eq(crowdfundingCampaign.id, campaign.id)));
+        .where(
+          and(
+            eq(crowdfundingCampaign.organisationId, actor.organisationId),
+            eq(crowdfundingCampaign.id, campaign.id),
+          ),
+        );
     }
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "crowdfunding-campaign",
       entityId: campaign.id,
-      summary: delivered ? `Campaign ${campaign.reference} delivered: ${title}` : `Update posted on ${campaign.reference}: ${title}`,
+      summary: delivered
+        ? `Campaign ${campaign.reference} delivered: ${title}`
+        : `Update posted on ${campaign.reference}: ${title}`,
       after: delivered ? { status: "delivered" } : { update: title },
     });
   });

@@ -16,7 +16,10 @@ import { type Campaign, crowdfundingCampaign, crowdfundingReview } from "../sche
 
 /** The reviewer's checklist: identity of the group, then feasibility of the project. */
 export const reviewChecklist = [
-  { key: "group-identity", text: "The group's identity is confirmed: governing document and two named officers" },
+  {
+    key: "group-identity",
+    text: "The group's identity is confirmed: governing document and two named officers",
+  },
   { key: "bank-account", text: "The group has a bank account in its own name" },
   { key: "insurance", text: "Public liability insurance is in place, or will be before delivery starts" },
   { key: "costs", text: "The budget is realistic: quotes or price checks support each line" },
@@ -29,7 +32,9 @@ export type ReviewCheckKey = (typeof reviewChecklist)[number]["key"];
 
 export const reviewInput = z
   .object({
-    decision: z.enum(["approve", "return"], { error: "Choose whether to approve the campaign or return it to the group" }),
+    decision: z.enum(["approve", "return"], {
+      error: "Choose whether to approve the campaign or return it to the group",
+    }),
     checks: z.array(z.string()).default([]),
     notes: z.string().trim().max(4000, { error: "Notes must be 4,000 characters or fewer" }).optional(),
   })
@@ -38,7 +43,11 @@ export const reviewInput = z
     if (value.decision === "approve") {
       const missing = reviewChecklist.filter((item) => !ticked.has(item.key));
       if (missing.length > 0) {
-        ctx.addIssue({ code: "custom", path: ["checks"], message: `Confirm every check before approving: ${missing.length} not confirmed yet` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["checks"],
+          message: `Confirm every check before approving: ${missing.length} not confirmed yet`,
+        });
       }
     }
     if (value.decision === "return" && !value.notes) {
@@ -49,7 +58,13 @@ export const reviewInput = z
 export type ReviewInput = z.input<typeof reviewInput>;
 
 /** Approval verifies the campaign and launches it; returning sends it back to draft with notes. */
-export async function reviewCampaign(db: Db, actor: Actor, now: Date, campaignId: string, input: ReviewInput): Promise<Campaign> {
+export async function reviewCampaign(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  campaignId: string,
+  input: ReviewInput,
+): Promise<Campaign> {
   requireAllowed(canReviewCampaign(actor), "Only officers can verify campaigns.");
   const checked = validate(reviewInput, input);
   if (!checked.ok) throw invalid("Check the review.", checked.errors);
@@ -57,12 +72,17 @@ export async function reviewCampaign(db: Db, actor: Actor, now: Date, campaignId
   return db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, actor.organisationId, campaignId);
     if (campaign.status !== "in-review") {
-      throw conflict("Campaign is not waiting for review", `This campaign is ${campaign.status}; only submitted campaigns can be reviewed.`);
+      throw conflict(
+        "Campaign is not waiting for review",
+        `This campaign is ${campaign.status}; only submitted campaigns can be reviewed.`,
+      );
     }
     if (decision === "approve") {
       const deadlineIssue = deadlineProblem(londonDate(now), campaign.deadline);
       if (deadlineIssue) {
-        throw invalid("The deadline no longer fits. Return the campaign so the group can change it.", { decision: deadlineIssue });
+        throw invalid("The deadline no longer fits. Return the campaign so the group can change it.", {
+          decision: deadlineIssue,
+        });
       }
     }
     const ticked = new Set(checks);
@@ -81,7 +101,12 @@ export async function reviewCampaign(db: Db, actor: Actor, now: Date, campaignId
     const [updated] = await tx
       .update(crowdfundingCampaign)
       .set(decision === "approve" ? { status: "live", launchedAt: now, closesAt } : { status: "draft" })
-      .where(and(eq(crowdfundingCampaign.organisationId, actor.organisationId), eq(crowdfundingCampaign.id, campaign.id)))
+      .where(
+        and(
+          eq(crowdfundingCampaign.organisationId, actor.organisationId),
+          eq(crowdfundingCampaign.id, campaign.id),
+        ),
+      )
       .returning();
     if (decision === "approve") {
       // The deadline closure job: settles this campaign as soon as it closes.
@@ -97,7 +122,10 @@ export async function reviewCampaign(db: Db, actor: Actor, now: Date, campaignId
       action: "update",
       entityType: "crowdfunding-campaign",
       entityId: campaign.id,
-      summary: decision === "approve" ? `Campaign ${campaign.reference} verified and launched` : `Campaign ${campaign.reference} returned to the group`,
+      summary:
+        decision === "approve"
+          ? `Campaign ${campaign.reference} verified and launched`
+          : `Campaign ${campaign.reference} returned to the group`,
       before: { status: campaign.status },
       after: { status: updated.status, closesAt: updated.closesAt },
     });

@@ -1,4 +1,3 @@
-import { formatPence } from "../../../platform/ui/format.ts";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -6,12 +5,17 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict } from "../../../platform/http/problem.ts";
-import { formatDateTime } from "../../../platform/ui/format.ts";
+import { formatDateTime, formatPence } from "../../../platform/ui/format.ts";
 import { paymentProvider } from "../payment-provider.ts";
 import { canSettleCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
 import { settlementOutcome } from "../rules.ts";
-import { type CampaignStatus, crowdfundingCampaign, crowdfundingMatchPledge, crowdfundingPledge } from "../schema.ts";
+import {
+  type CampaignStatus,
+  crowdfundingCampaign,
+  crowdfundingMatchPledge,
+  crowdfundingPledge,
+} from "../schema.ts";
 import { releaseMatchPledges } from "./campaign-totals.ts";
 
 export type SettlementResult = {
@@ -37,12 +41,26 @@ export type SettlementResult = {
  * It runs in one transaction, so a failure leaves the campaign live and untouched,
  * and running it twice changes nothing the second time.
  */
-export async function settleCampaign(db: Db, actor: Actor, now: Date, campaignId: string): Promise<SettlementResult> {
+export async function settleCampaign(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  campaignId: string,
+): Promise<SettlementResult> {
   requireAllowed(canSettleCampaign(actor), "Only officers can settle campaigns.");
   return db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, actor.organisationId, campaignId);
-    const base = { campaignId: campaign.id, reference: campaign.reference, targetPence: campaign.targetPence, backerPence: campaign.backerPence };
-    if (campaign.status === "successful" || campaign.status === "unsuccessful" || campaign.status === "delivered") {
+    const base = {
+      campaignId: campaign.id,
+      reference: campaign.reference,
+      targetPence: campaign.targetPence,
+      backerPence: campaign.backerPence,
+    };
+    if (
+      campaign.status === "successful" ||
+      campaign.status === "unsuccessful" ||
+      campaign.status === "delivered"
+    ) {
       return {
         ...base,
         status: campaign.status,
@@ -57,13 +75,25 @@ export async function settleCampaign(db: Db, actor: Actor, now: Date, campaignId
       };
     }
     if (campaign.status !== "live" || !campaign.closesAt) {
-      throw conflict("Campaign is not live", `Campaign ${campaign.reference} is ${campaign.status}; only live campaigns are settled.`);
+      throw conflict(
+        "Campaign is not live",
+        `Campaign ${campaign.reference} is ${campaign.status}; only live campaigns are settled.`,
+      );
     }
     if (now.getTime() < campaign.closesAt.getTime()) {
-      throw conflict("Campaign is still open", `Campaign ${campaign.reference} closes at ${formatDateTime(campaign.closesAt)}; it is settled after that.`);
+      throw conflict(
+        "Campaign is still open",
+        `Campaign ${campaign.reference} closes at ${formatDateTime(campaign.closesAt)}; it is settled after that.`,
+      );
     }
     // A last release check, in case a fund's threshold was met by the final pledges.
-    const lateRelease = await releaseMatchPledges(tx, actor.organisationId, campaign.id, campaign.backerCount, now);
+    const lateRelease = await releaseMatchPledges(
+      tx,
+      actor.organisationId,
+      campaign.id,
+      campaign.backerCount,
+      now,
+    );
     const matchPence = campaign.matchPence + lateRelease;
     const outcome = settlementOutcome({
       fundingModel: campaign.fundingModel,
@@ -76,7 +106,14 @@ export async function settleCampaign(db: Db, actor: Actor, now: Date, campaignId
     const pledges = await tx
       .select()
       .from(crowdfundingPledge)
-      .where(inOrganisation(crowdfundingPledge, actor.organisationId, eq(crowdfundingPledge.campaignId, campaign.id), eq(crowdfundingPledge.status, "authorised")));
+      .where(
+        inOrganisation(
+          crowdfundingPledge,
+          actor.organisationId,
+          eq(crowdfundingPledge.campaignId, campaign.id),
+          eq(crowdfundingPledge.status, "authorised"),
+        ),
+      );
     let backersCollected = 0;
     for (const pledge of pledges) {
       if (outcome.collectBackers) {
@@ -89,12 +126,25 @@ export async function settleCampaign(db: Db, actor: Actor, now: Date, campaignId
     await tx
       .update(crowdfundingPledge)
       .set({ status: outcome.collectBackers ? "collected" : "released", settledAt: now })
-      .where(inOrganisation(crowdfundingPledge, actor.organisationId, eq(crowdfundingPledge.campaignId, campaign.id), eq(crowdfundingPledge.status, "authorised")));
+      .where(
+        inOrganisation(
+          crowdfundingPledge,
+          actor.organisationId,
+          eq(crowdfundingPledge.campaignId, campaign.id),
+          eq(crowdfundingPledge.status, "authorised"),
+        ),
+      );
 
     const matches = await tx
       .select()
       .from(crowdfundingMatchPledge)
-      .where(inOrganisation(crowdfundingMatchPledge, actor.organisationId, eq(crowdfundingMatchPledge.campaignId, campaign.id)));
+      .where(
+        inOrganisation(
+          crowdfundingMatchPledge,
+          actor.organisationId,
+          eq(crowdfundingMatchPledge.campaignId, campaign.id),
+        ),
+      );
     let matchCollected = 0;
     let matchLapsed = 0;
     let matchCollectedPence = 0;
@@ -110,13 +160,23 @@ export async function settleCampaign(db: Db, actor: Actor, now: Date, campaignId
       await tx
         .update(crowdfundingMatchPledge)
         .set({ status: collect ? "collected" : "lapsed", settledAt: now })
-        .where(and(eq(crowdfundingMatchPledge.organisationId, actor.organisationId), eq(crowdfundingMatchPledge.id, match.id)));
+        .where(
+          and(
+            eq(crowdfundingMatchPledge.organisationId, actor.organisationId),
+            eq(crowdfundingMatchPledge.id, match.id),
+          ),
+        );
     }
     const collectedPence = backersCollected + matchCollectedPence;
     await tx
       .update(crowdfundingCampaign)
       .set({ status: outcome.status, settledAt: now, matchPence, collectedPence })
-      .where(and(eq(crowdfundingCampaign.organisationId, actor.organisationId), eq(crowdfundingCampaign.id, campaign.id)));
+      .where(
+        and(
+          eq(crowdfundingCampaign.organisationId, actor.organisationId),
+          eq(crowdfundingCampaign.id, campaign.id),
+        ),
+      );
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "crowdfunding-campaign",

@@ -15,7 +15,12 @@ export const crowdfundingJobs: JobDefinition[] = [
     name: "crowdfunding.settle-campaign",
     async run({ database, now, organisationId, payload }) {
       if (!organisationId || typeof payload.campaignId !== "string") return;
-      await settleCampaign(database.db, systemActor(organisationId, "Crowdfunding deadline job"), now, payload.campaignId);
+      await settleCampaign(
+        database.db,
+        systemActor(organisationId, "Crowdfunding deadline job"),
+        now,
+        payload.campaignId,
+      );
     },
   },
   {
@@ -26,7 +31,13 @@ export const crowdfundingJobs: JobDefinition[] = [
       const due = await database.db
         .select({ id: crowdfundingCampaign.id })
         .from(crowdfundingCampaign)
-        .where(inOrganisation(crowdfundingCampaign, organisationId, and(eq(crowdfundingCampaign.status, "live"), lte(crowdfundingCampaign.closesAt, now))));
+        .where(
+          inOrganisation(
+            crowdfundingCampaign,
+            organisationId,
+            and(eq(crowdfundingCampaign.status, "live"), lte(crowdfundingCampaign.closesAt, now)),
+          ),
+        );
       for (const { id } of due) {
         await settleCampaign(database.db, systemActor(organisationId, "Crowdfunding deadline job"), now, id);
       }

@@ -1,4 +1,13 @@
-import { formatNumber, formatPence, html, progressBar, type SafeHtml, summaryList, tag, type TagColour } from "../../../platform/ui/index.ts";
+import {
+  formatNumber,
+  formatPence,
+  html,
+  progressBar,
+  type SafeHtml,
+  summaryList,
+  type TagColour,
+  tag,
+} from "../../../platform/ui/index.ts";
 import { daysLeft } from "../rules.ts";
 import type { Campaign, CampaignStatus } from "../schema.ts";
 
@@ -46,7 +55,13 @@ export function campaignProgress(campaign: Campaign, now: Date): SafeHtml {
       campaign.status === "live"
         ? { key: "Days left", value: left === 0 ? "Closing today" : formatNumber(left ?? 0) }
         : { key: "Status", value: statusNames[campaign.status] },
-      { key: "Funding", value: campaign.fundingModel === "all-or-nothing" ? "All or nothing: pledges are only collected if the target is met" : "Keep what you raise" },
+      {
+        key: "Funding",
+        value:
+          campaign.fundingModel === "all-or-nothing"
+            ? "All or nothing: pledges are only collected if the target is met"
+            : "Keep what you raise",
+      },
     ],
     { noBorder: true },
   )}`;

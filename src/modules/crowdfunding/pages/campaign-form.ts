@@ -20,11 +20,17 @@ function pence(text: string | undefined): number {
   return poundsToPence(text) ?? Number.NaN;
 }
 
-export function campaignInputFromForm(form: FormValues): { input: CampaignInput; errors: Record<string, string> } {
+export function campaignInputFromForm(form: FormValues): {
+  input: CampaignInput;
+  errors: Record<string, string>;
+} {
   const errors: Record<string, string> = {};
   const money = (field: string, what: string): number => {
     const value = pence(form[field]);
-    if (Number.isNaN(value)) errors[field] = form[field]?.trim() ? `${what} must be an amount in pounds, like 250 or 250.50` : `Enter ${what.toLowerCase()}`;
+    if (Number.isNaN(value))
+      errors[field] = form[field]?.trim()
+        ? `${what} must be an amount in pounds, like 250 or 250.50`
+        : `Enter ${what.toLowerCase()}`;
     return value;
   };
   const budgetLines = [];
@@ -77,7 +83,11 @@ export function formErrorsFromCommand(errors: Record<string, string>): Record<st
   return mapped;
 }
 
-export function campaignFormPage(c: Context<AppEnv>, values: FormValues, errors: Record<string, string>): Response {
+export function campaignFormPage(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors: Record<string, string>,
+): Response {
   const csrfToken = c.get("csrfToken");
   const budgetError = errors["budget-0-description"];
   return renderPage(c, {
@@ -95,10 +105,16 @@ export function campaignFormPage(c: Context<AppEnv>, values: FormValues, errors:
       ${textarea({ name: "communityBenefit", label: "How the wider community benefits", value: values.communityBenefit, error: errors.communityBenefit })}
       ${textInput({ name: "target", label: "Target in pounds", hint: "The total of the budget lines below.", prefix: "£", width: 10, inputmode: "decimal", value: values.target, error: errors.target })}
       ${dateInput({ name: "deadline", id: "deadline", legend: "Deadline", hint: "Between 7 days and 12 weeks after launch. Pledges close at midnight at the end of this day.", error: errors["deadline-day"], value: { day: values["deadline-day"], month: values["deadline-month"], year: values["deadline-year"] } })}
-      ${radios({ name: "fundingModel", legend: "If the target is not reached", value: values.fundingModel ?? "all-or-nothing", error: errors.fundingModel, items: [
-        { value: "all-or-nothing", text: "All or nothing: release every pledge (recommended)" },
-        { value: "keep-what-you-raise", text: "Keep what you raise: collect backers' pledges anyway" },
-      ] })}
+      ${radios({
+        name: "fundingModel",
+        legend: "If the target is not reached",
+        value: values.fundingModel ?? "all-or-nothing",
+        error: errors.fundingModel,
+        items: [
+          { value: "all-or-nothing", text: "All or nothing: release every pledge (recommended)" },
+          { value: "keep-what-you-raise", text: "Keep what you raise: collect backers' pledges anyway" },
+        ],
+      })}
       ${textInput({ name: "location", label: "Where the project happens", value: values.location, error: errors.location })}
       ${select({ name: "laCode", label: "Local authority area", value: values.laCode, error: errors.laCode, options: [{ value: "", text: "Choose an area" }, ...Object.entries(laCentres).map(([code, la]) => ({ value: code, text: la.name }))] })}
       <fieldset class="govuk-fieldset govuk-!-margin-bottom-6" aria-describedby="budget-hint">

@@ -19,7 +19,13 @@ export const laCentres: Record<string, { name: string; lat: number; lon: number 
   E06000035: { name: "Medway", lat: 51.39, lon: 0.54 },
 };
 
-export type MapPoint = { number: number; title: string; laCode: string | null; latitude: number | null; longitude: number | null };
+export type MapPoint = {
+  number: number;
+  title: string;
+  laCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+};
 
 const WIDTH = 640;
 const HEIGHT = 360;
@@ -42,9 +48,13 @@ export function campaignMap(points: MapPoint[]): SafeHtml {
     const lon = point.longitude ?? centre?.lon;
     return lat === undefined || lon === undefined ? [] : [{ ...point, ...project(lat, lon) }];
   });
-  const labels = Object.values(laCentres).map((centre) => ({ ...centre, ...project(centre.lat, centre.lon) }));
+  const labels = Object.values(laCentres).map((centre) => ({
+    ...centre,
+    ...project(centre.lat, centre.lon),
+  }));
   return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-6"><svg role="img" aria-labelledby="campaign-map-title" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg"><title id="campaign-map-title">Map of ${placed.length} campaigns in Kent and Medway. Each number matches the list of campaigns.</title><rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${HEIGHT - 1}" fill="#f3f2f1" stroke="#b1b4b6"/>${labels.map(
-    (label) => html`<text x="${label.x}" y="${label.y + 22}" text-anchor="middle" font-size="11" fill="#484949" font-family="sans-serif">${label.name}</text>`,
+    (label) =>
+      html`<text x="${label.x}" y="${label.y + 22}" text-anchor="middle" font-size="11" fill="#484949" font-family="sans-serif">${label.name}</text>`,
   )}${placed.map(
     (point) =>
       html`<g><circle cx="${point.x}" cy="${point.y}" r="11" fill="#1d70b8" stroke="#ffffff" stroke-width="2"/><text x="${point.x}" y="${point.y + 4}" text-anchor="middle" font-size="11" font-weight="bold" fill="#ffffff" font-family="sans-serif">${point.number}</text></g>`,

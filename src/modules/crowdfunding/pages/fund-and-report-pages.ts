@@ -3,15 +3,26 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { barChart, button, formatNumber, formatPence, formatPercent, html, radios, summaryList, table, textInput } from "../../../platform/ui/index.ts";
+import {
+  barChart,
+  button,
+  formatNumber,
+  formatPence,
+  formatPercent,
+  html,
+  radios,
+  summaryList,
+  table,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { createFund } from "../commands/create-fund.ts";
 import { poundsToPence } from "../money.ts";
 import { canManageFunds } from "../policy.ts";
 import { listFunds } from "../queries/campaign-detail.ts";
 import { crowdfundingReport } from "../queries/crowdfunding-report.ts";
+import type { CampaignStatus } from "../schema.ts";
 import { statusNames } from "./campaign-display.ts";
 import { fieldErrorsOf } from "./form-errors.ts";
-import type { CampaignStatus } from "../schema.ts";
 
 export const fundAndReportPages = new Hono<AppEnv>();
 
@@ -40,7 +51,16 @@ fundAndReportPages.get("/crowdfunding/funds", async (c) => {
       ${canManageFunds(actor) ? button({ text: "Set up a match fund", href: "/crowdfunding/funds/new" }) : ""}
       ${table({
         caption: `${funds.length} funds`,
-        head: [{ text: "Fund" }, { text: "Funder" }, { text: "Budget", numeric: true }, { text: "Max share", numeric: true }, { text: "Max pledge", numeric: true }, { text: "All funders cap", numeric: true }, { text: "Min backers", numeric: true }, { text: "Pass mark", numeric: true }],
+        head: [
+          { text: "Fund" },
+          { text: "Funder" },
+          { text: "Budget", numeric: true },
+          { text: "Max share", numeric: true },
+          { text: "Max pledge", numeric: true },
+          { text: "All funders cap", numeric: true },
+          { text: "Min backers", numeric: true },
+          { text: "Pass mark", numeric: true },
+        ],
         rows: funds.map((fund) => [
           fund.name,
           `${fund.funderName}${fund.isOwnMoney ? " (own money)" : ""}`,
@@ -65,7 +85,16 @@ function fundForm(c: import("hono").Context<AppEnv>, values: FormValues, errors:
       <form method="post" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
       ${textInput({ name: "name", label: "Fund name", value: values.name, error: errors.name })}
       ${textInput({ name: "funderName", label: "Funder", value: values.funderName, error: errors.funderName })}
-      ${radios({ name: "isOwnMoney", legend: "Is this the organisation's own money?", hint: "Own money is the “£1” in the funds-levered report.", value: values.isOwnMoney ?? "yes", items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No, another funder's" }] })}
+      ${radios({
+        name: "isOwnMoney",
+        legend: "Is this the organisation's own money?",
+        hint: "Own money is the “£1” in the funds-levered report.",
+        value: values.isOwnMoney ?? "yes",
+        items: [
+          { value: "yes", text: "Yes" },
+          { value: "no", text: "No, another funder's" },
+        ],
+      })}
       ${textInput({ name: "budget", label: "Budget in pounds", prefix: "£", width: 10, value: values.budget, error: errors.budgetPence })}
       ${textInput({ name: "maxShare", label: "Maximum share of a campaign's target, in per cent", suffix: "%", width: 4, value: values.maxShare ?? "50", error: errors.maxShareBp })}
       ${textInput({ name: "maxAmount", label: "Maximum pledge to one campaign, in pounds", prefix: "£", width: 10, value: values.maxAmount ?? "5000", error: errors.maxAmountPence })}
@@ -88,7 +117,10 @@ fundAndReportPages.get("/crowdfunding/funds/new", (c) => {
 fundAndReportPages.post("/crowdfunding/funds/new", async (c) => {
   const actor = requireActor(c);
   const form = await readForm(c);
-  const criteria = Array.from({ length: criteriaRows }, (_, i) => ({ label: form[`criterion-${i}-label`]?.trim() ?? "", max: wholeNumber(form[`criterion-${i}-max`]) }))
+  const criteria = Array.from({ length: criteriaRows }, (_, i) => ({
+    label: form[`criterion-${i}-label`]?.trim() ?? "",
+    max: wholeNumber(form[`criterion-${i}-max`]),
+  }))
     .filter((criterion) => criterion.label !== "")
     .map((criterion, i) => ({ key: `criterion-${i + 1}`, ...criterion }));
   try {
@@ -108,7 +140,10 @@ fundAndReportPages.post("/crowdfunding/funds/new", async (c) => {
   } catch (error) {
     const errors = fieldErrorsOf(error);
     const criteriaError = Object.entries(errors).find(([key]) => key.startsWith("criteria"));
-    if (criteriaError) errors.criteria = criteriaError[1].includes("expected") ? "Give each criterion a highest score from 1 to 100" : criteriaError[1];
+    if (criteriaError)
+      errors.criteria = criteriaError[1].includes("expected")
+        ? "Give each criterion a highest score from 1 to 100"
+        : criteriaError[1];
     for (const key of Object.keys(errors)) if (key.startsWith("criteria.")) delete errors[key];
     return fundForm(c, form, errors);
   }
@@ -124,7 +159,10 @@ fundAndReportPages.get("/crowdfunding/report", async (c) => {
       ${summaryList([
         {
           key: "Funds levered per £1 of own money",
-          value: report.leveredPerPound === null ? "No own match money collected yet" : `£${report.leveredPerPound.toFixed(2)} from others for every £1 (${formatPence(report.collectedPence - report.ownMatchPence)} ÷ ${formatPence(report.ownMatchPence)})`,
+          value:
+            report.leveredPerPound === null
+              ? "No own match money collected yet"
+              : `£${report.leveredPerPound.toFixed(2)} from others for every £1 (${formatPence(report.collectedPence - report.ownMatchPence)} ÷ ${formatPence(report.ownMatchPence)})`,
         },
         { key: "Collected in total", value: formatPence(report.collectedPence) },
         { key: "From backers", value: formatPence(report.backerCollectedPence) },
@@ -133,8 +171,14 @@ fundAndReportPages.get("/crowdfunding/report", async (c) => {
         { key: "Pledges made", value: formatNumber(report.pledges) },
         { key: "Unique backers (per campaign)", value: formatNumber(report.uniqueBackers) },
         { key: "Campaigns settled", value: formatNumber(report.settled) },
-        { key: "Successful", value: `${formatNumber(report.successful)}${report.settled ? ` (${formatPercent(report.successful / report.settled)})` : ""}` },
-        { key: "Delivered", value: `${formatNumber(report.delivered)}${report.successful ? ` of ${report.successful} successful (${formatPercent(report.delivered / report.successful)})` : ""}` },
+        {
+          key: "Successful",
+          value: `${formatNumber(report.successful)}${report.settled ? ` (${formatPercent(report.successful / report.settled)})` : ""}`,
+        },
+        {
+          key: "Delivered",
+          value: `${formatNumber(report.delivered)}${report.successful ? ` of ${report.successful} successful (${formatPercent(report.delivered / report.successful)})` : ""}`,
+        },
       ])}
       ${barChart({
         id: "campaigns-by-status",
@@ -143,12 +187,25 @@ fundAndReportPages.get("/crowdfunding/report", async (c) => {
         valueLabel: "Campaigns",
         categoryLabel: "Status",
         table: "details",
-        bars: report.campaigns.map((row) => ({ label: statusNames[row.status as CampaignStatus] ?? row.status, value: row.count })),
+        bars: report.campaigns.map((row) => ({
+          label: statusNames[row.status as CampaignStatus] ?? row.status,
+          value: row.count,
+        })),
       })}
       ${table({
         caption: "Match money collected by fund",
-        head: [{ text: "Fund" }, { text: "Funder" }, { text: "Campaigns", numeric: true }, { text: "Collected", numeric: true }],
-        rows: report.byFund.map((fund) => [fund.fundName, `${fund.funderName}${fund.isOwnMoney ? " (own money)" : ""}`, fund.campaigns, formatPence(fund.collectedPence)]),
+        head: [
+          { text: "Fund" },
+          { text: "Funder" },
+          { text: "Campaigns", numeric: true },
+          { text: "Collected", numeric: true },
+        ],
+        rows: report.byFund.map((fund) => [
+          fund.fundName,
+          `${fund.funderName}${fund.isOwnMoney ? " (own money)" : ""}`,
+          fund.campaigns,
+          formatPence(fund.collectedPence),
+        ]),
       })}`,
   });
 });

@@ -34,14 +34,29 @@ async function launch(title: string, targetPence: number) {
     rewardTiers: [{ title: "Sticker", description: "A repair café sticker", minPence: 500 }],
   });
   await submitCampaign(database.db, system, testNow, draft.id);
-  return reviewCampaign(database.db, system, testNow, draft.id, { decision: "approve", checks: reviewChecklist.map((c) => c.key) });
+  return reviewCampaign(database.db, system, testNow, draft.id, {
+    decision: "approve",
+    checks: reviewChecklist.map((c) => c.key),
+  });
 }
 
-async function pledgeThroughPages(browser: TestBrowser, base: string, amount: string, name: string, email: string) {
+async function pledgeThroughPages(
+  browser: TestBrowser,
+  base: string,
+  amount: string,
+  name: string,
+  email: string,
+) {
   expect((await browser.get(`${base}/pledge`)).status).toBe(200);
-  expect((await browser.post(`${base}/pledge`, { amount, reward: "none" })).location).toBe(`${base}/pledge/about-you`);
-  expect((await browser.post(`${base}/pledge/about-you`, { name, email })).location).toBe(`${base}/pledge/display`);
-  expect((await browser.post(`${base}/pledge/display`, { show: "named", message: "Good luck" })).location).toBe(`${base}/pledge/check`);
+  expect((await browser.post(`${base}/pledge`, { amount, reward: "none" })).location).toBe(
+    `${base}/pledge/about-you`,
+  );
+  expect((await browser.post(`${base}/pledge/about-you`, { name, email })).location).toBe(
+    `${base}/pledge/display`,
+  );
+  expect(
+    (await browser.post(`${base}/pledge/display`, { show: "named", message: "Good luck" })).location,
+  ).toBe(`${base}/pledge/check`);
   const check = await browser.get(`${base}/pledge/check`);
   expect(textOf(check.body)).toContain(email);
   const confirmed = await browser.post(`${base}/pledge/check`, {});
@@ -82,9 +97,19 @@ describe("public campaign pages", () => {
       criteria: [{ key: "fit", label: "Fit", max: 5 }],
       passMark: 3,
     });
-    await makeMatchPledge(database.db, systemActor(organisation.id), testNow, campaign.id, { fundId: fund.id, amountPence: 5_000, scores: { fit: 4 } });
+    await makeMatchPledge(database.db, systemActor(organisation.id), testNow, campaign.id, {
+      fundId: fund.id,
+      amountPence: 5_000,
+      scores: { fit: 4 },
+    });
     const base = `/campaigns/${organisation.slug}/${campaign.reference}`;
-    const first = await pledgeThroughPages(new TestBrowser(app), base, "20", "Ada Lovelace", "ada@example.org");
+    const first = await pledgeThroughPages(
+      new TestBrowser(app),
+      base,
+      "20",
+      "Ada Lovelace",
+      "ada@example.org",
+    );
     expect(textOf(first.body)).toMatch(/Pledge confirmed Your reference KP-[0-9A-F]{10}/);
     await pledgeThroughPages(new TestBrowser(app), base, "30.00", "Ben Okri", "ben@example.org");
     const page = textOf((await new TestBrowser(app).get(base)).body);
@@ -114,7 +139,10 @@ describe("public campaign pages", () => {
     expect(textOf(zero.body)).toContain("The amount you want to pledge must be more than £0");
     const negative = await browser.post(`${base}/pledge`, { amount: "-5", reward: "none" });
     expect(textOf(negative.body)).toContain("must be more than £0");
-    const tooSmallForReward = await browser.post(`${base}/pledge`, { amount: "2", reward: (/value="([0-9a-f-]{36})"/.exec(zero.body) ?? [])[1] ?? "" });
+    const tooSmallForReward = await browser.post(`${base}/pledge`, {
+      amount: "2",
+      reward: (/value="([0-9a-f-]{36})"/.exec(zero.body) ?? [])[1] ?? "",
+    });
     expect(textOf(tooSmallForReward.body)).toContain("Pledge at least £5.00 for the reward “Sticker”");
     await browser.post(`${base}/pledge`, { amount: "10", reward: "none" });
     const badEmail = await browser.post(`${base}/pledge/about-you`, { name: "Ada", email: "not-an-email" });
@@ -126,7 +154,9 @@ describe("public campaign pages", () => {
     const campaign = await launch("Repair café sign", 20_000);
     clock = new Date("2026-07-10T23:00:01Z");
     try {
-      const page = await new TestBrowser(app).get(`/campaigns/${organisation.slug}/${campaign.reference}/pledge`);
+      const page = await new TestBrowser(app).get(
+        `/campaigns/${organisation.slug}/${campaign.reference}/pledge`,
+      );
       expect(page.status).toBe(409);
       expect(textOf(page.body)).toContain("This campaign has closed");
     } finally {
@@ -137,12 +167,23 @@ describe("public campaign pages", () => {
   it("does not show drafts or another organisation's campaigns", async () => {
     const other = await makeOrganisation(database.db, "Other Homes");
     const campaign = await launch("Repair café van", 20_000);
-    expect((await new TestBrowser(app).get(`/campaigns/${other.slug}/${campaign.reference}`)).status).toBe(404);
+    expect((await new TestBrowser(app).get(`/campaigns/${other.slug}/${campaign.reference}`)).status).toBe(
+      404,
+    );
     const draft = await createCampaign(database.db, systemActor(organisation.id), testNow, {
-      groupName: "G", title: "Secret draft", summary: "s", story: "s", communityBenefit: "s", targetPence: 10_000, deadline: "2026-07-10", location: "x",
+      groupName: "G",
+      title: "Secret draft",
+      summary: "s",
+      story: "s",
+      communityBenefit: "s",
+      targetPence: 10_000,
+      deadline: "2026-07-10",
+      location: "x",
       budgetLines: [{ description: "x", amountPence: 10_000 }],
     });
-    expect((await new TestBrowser(app).get(`/campaigns/${organisation.slug}/${draft.reference}`)).status).toBe(404);
+    expect(
+      (await new TestBrowser(app).get(`/campaigns/${organisation.slug}/${draft.reference}`)).status,
+    ).toBe(404);
     const outsider = await signedInBrowser(app, database, other.id, "officer", testNow);
     expect((await outsider.get(`/crowdfunding/campaigns/${campaign.id}`)).status).toBe(404);
   });
@@ -150,28 +191,51 @@ describe("public campaign pages", () => {
 
 describe("staff pages", () => {
   it("starts a campaign from the form, with errors linked to the fields, then verifies it", async () => {
-    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, { partnerOrganisationId: "0192f1c0-0000-7000-8000-000000000001" });
+    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
+      partnerOrganisationId: "0192f1c0-0000-7000-8000-000000000001",
+    });
     expect((await group.get("/crowdfunding/campaigns/new")).status).toBe(200);
     const fields = {
-      groupName: "Friends of Hoo", title: "Hoo orchard", summary: "Fruit trees", story: "Planting an orchard.", communityBenefit: "Free fruit.",
-      target: "1,000", "deadline-day": "1", "deadline-month": "7", "deadline-year": "2026", fundingModel: "all-or-nothing", location: "Hoo", laCode: "E06000035",
-      "budget-0-description": "Trees", "budget-0-amount": "600", "budget-1-description": "Stakes", "budget-1-amount": "three hundred",
+      groupName: "Friends of Hoo",
+      title: "Hoo orchard",
+      summary: "Fruit trees",
+      story: "Planting an orchard.",
+      communityBenefit: "Free fruit.",
+      target: "1,000",
+      "deadline-day": "1",
+      "deadline-month": "7",
+      "deadline-year": "2026",
+      fundingModel: "all-or-nothing",
+      location: "Hoo",
+      laCode: "E06000035",
+      "budget-0-description": "Trees",
+      "budget-0-amount": "600",
+      "budget-1-description": "Stakes",
+      "budget-1-amount": "three hundred",
     };
     const bad = await group.post("/crowdfunding/campaigns/new", fields);
     expect(bad.status).toBe(422);
     expect(bad.body).toContain('href="#budget-1-amount"');
     expect(textOf(bad.body)).toContain("The amount must be an amount in pounds");
     const mismatch = await group.post("/crowdfunding/campaigns/new", { ...fields, "budget-1-amount": "300" });
-    expect(textOf(mismatch.body)).toContain("The budget lines add up to £900.00, but the target is £1,000.00");
+    expect(textOf(mismatch.body)).toContain(
+      "The budget lines add up to £900.00, but the target is £1,000.00",
+    );
     const created = await group.post("/crowdfunding/campaigns/new", { ...fields, "budget-1-amount": "400" });
     expect(created.status).toBe(303);
     const id = created.location?.split("/")[3]?.split("?")[0] ?? "";
     expect((await group.post(`/crowdfunding/campaigns/${id}/submit`, {})).status).toBe(303);
     const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
-    const incomplete = await officer.post(`/crowdfunding/campaigns/${id}/review`, { decision: "approve", checks: ["group-identity"] });
+    const incomplete = await officer.post(`/crowdfunding/campaigns/${id}/review`, {
+      decision: "approve",
+      checks: ["group-identity"],
+    });
     expect(incomplete.status).toBe(422);
     expect(textOf(incomplete.body)).toContain("Confirm every check before approving");
-    const approved = await officer.post(`/crowdfunding/campaigns/${id}/review`, { decision: "approve", checks: reviewChecklist.map((c) => c.key) });
+    const approved = await officer.post(`/crowdfunding/campaigns/${id}/review`, {
+      decision: "approve",
+      checks: reviewChecklist.map((c) => c.key),
+    });
     expect(approved.status).toBe(303);
     expect((await findCampaign(database.db, organisation.id, id))?.status).toBe("live");
   });
@@ -180,9 +244,14 @@ describe("staff pages", () => {
     const campaign = await launch("Repair café stools", 20_000);
     const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
     expect((await officer.get(`/crowdfunding/campaigns/${campaign.id}/backers`)).status).toBe(200);
-    const [entry] = await database.query<{ summary: string }>("SELECT summary FROM audit_log WHERE action = 'read' AND entity_id = $1", [campaign.id]);
+    const [entry] = await database.query<{ summary: string }>(
+      "SELECT summary FROM audit_log WHERE action = 'read' AND entity_id = $1",
+      [campaign.id],
+    );
     expect(entry.summary).toMatch(/Viewed 0 backers/);
-    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, { partnerOrganisationId: "0192f1c0-0000-7000-8000-000000000002" });
+    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
+      partnerOrganisationId: "0192f1c0-0000-7000-8000-000000000002",
+    });
     expect((await group.get(`/crowdfunding/campaigns/${campaign.id}/backers`)).status).toBe(404);
   });
 });

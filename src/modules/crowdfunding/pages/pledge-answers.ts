@@ -25,7 +25,8 @@ export function readPledgeAnswers(c: Context<AppEnv>, campaignId: string): Pledg
   const empty = { campaignId };
   if (!raw) return empty;
   const [body, signature] = raw.split(".");
-  if (!body || !signature || !safeEqual(signature, hmac(c.get("services").signingSecret, `pledge:${body}`))) return empty;
+  if (!body || !signature || !safeEqual(signature, hmac(c.get("services").signingSecret, `pledge:${body}`)))
+    return empty;
   try {
     const answers = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as PledgeAnswers;
     return answers.campaignId === campaignId ? answers : empty;

@@ -23,9 +23,14 @@ import { makePledge, maxPledgePence } from "../commands/make-pledge.ts";
 import { poundsField } from "../money.ts";
 import { getPublicCampaign, listPublicCampaigns } from "../queries/campaign-detail.ts";
 import { organisationBySlug, publicOrganisations } from "../queries/public-organisation.ts";
-import { campaignMap } from "./campaign-map.ts";
 import { campaignProgress, raisedPence, statusNames } from "./campaign-display.ts";
-import { clearPledgeAnswers, type PledgeAnswers, readPledgeAnswers, writePledgeAnswers } from "./pledge-answers.ts";
+import { campaignMap } from "./campaign-map.ts";
+import {
+  clearPledgeAnswers,
+  type PledgeAnswers,
+  readPledgeAnswers,
+  writePledgeAnswers,
+} from "./pledge-answers.ts";
 
 // Public crowdfunding pages: no sign-in. Addresses carry the organisation's slug
 // and the campaign's reference, e.g. /campaigns/weald-and-medway-homes-1a2b3c/CF-1A2B3C4D.
@@ -61,7 +66,9 @@ publicPages.get("/campaigns/:org", async (c) => {
           <h2 class="govuk-heading-m">Live campaigns (${live.length})</h2>
           ${live.length === 0 ? html`<p class="govuk-body">There are no live campaigns right now.</p>` : ""}
           <ol class="govuk-list govuk-list--number">${numbered.map(
-            ({ campaign }) => html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-weight-bold" href="/campaigns/${organisation.slug}/${campaign.reference}">${campaign.title}</a><br>
+            ({
+              campaign,
+            }) => html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-weight-bold" href="/campaigns/${organisation.slug}/${campaign.reference}">${campaign.title}</a><br>
               <span class="govuk-body-s">${campaign.location}. ${formatPence(raisedPence(campaign))} of ${formatPence(campaign.targetPence)} raised from ${campaign.backerCount} backers${
                 campaign.closesAt ? html`, closes ${formatDate(campaign.deadline)}` : ""
               }.</span></li>`,
@@ -76,7 +83,13 @@ publicPages.get("/campaigns/:org", async (c) => {
       ${table({
         caption: "Finished campaigns",
         captionClasses: "govuk-visually-hidden",
-        head: [{ text: "Campaign" }, { text: "Result" }, { text: "Raised", numeric: true }, { text: "Target", numeric: true }, { text: "Backers", numeric: true }],
+        head: [
+          { text: "Campaign" },
+          { text: "Result" },
+          { text: "Raised", numeric: true },
+          { text: "Target", numeric: true },
+          { text: "Backers", numeric: true },
+        ],
         rows: finished.map((campaign) => [
           html`<a class="govuk-link" href="/campaigns/${organisation.slug}/${campaign.reference}">${campaign.title}</a>`,
           statusNames[campaign.status],
@@ -103,7 +116,10 @@ publicPages.get("/campaigns/:org/:ref", async (c) => {
   const open = campaign.status === "live" && campaign.closesAt !== null && now < campaign.closesAt;
   return renderPage(c, {
     title: campaign.title,
-    breadcrumbs: [{ href: "/campaigns", text: "Crowdfunding" }, { href: `/campaigns/${organisation.slug}`, text: organisation.name }],
+    breadcrumbs: [
+      { href: "/campaigns", text: "Crowdfunding" },
+      { href: `/campaigns/${organisation.slug}`, text: organisation.name },
+    ],
     content: html`<span class="govuk-caption-l">${campaign.groupName}</span>
       <h1 class="govuk-heading-xl">${campaign.title}</h1>
       <p class="govuk-body-l">${campaign.summary}</p>
@@ -119,33 +135,52 @@ publicPages.get("/campaigns/:org/:ref", async (c) => {
       ${table({
         caption: "What the money pays for",
         head: [{ text: "Item" }, { text: "Cost", numeric: true }],
-        rows: [...detail.budgetLines.map((line) => [line.description, formatPence(line.amountPence)]), [html`<strong>Target</strong>`, html`<strong>${formatPence(campaign.targetPence)}</strong>`]],
+        rows: [
+          ...detail.budgetLines.map((line) => [line.description, formatPence(line.amountPence)]),
+          [html`<strong>Target</strong>`, html`<strong>${formatPence(campaign.targetPence)}</strong>`],
+        ],
       })}
-      ${detail.matchPledges.length > 0
-        ? table({
-            caption: "Funders",
-            head: [{ text: "Funder" }, { text: "Pledge", numeric: true }, { text: "Status" }],
-            rows: detail.matchPledges.map((match) => [
-              match.funderName,
-              formatPence(match.amountPence),
-              match.status === "conditional" ? `Released at ${match.minBackers} backers` : match.status === "lapsed" ? "Not collected" : match.status === "collected" ? "Collected" : "Counting towards the target",
-            ]),
-          })
-        : ""}
-      ${detail.rewardTiers.length > 0
-        ? html`<h2 class="govuk-heading-m">Rewards</h2>${summaryList(detail.rewardTiers.map((tier) => ({ key: `${tier.title} (from ${formatPence(tier.minPence)})`, value: tier.description })))}`
-        : ""}
-      ${detail.updates.length > 0
-        ? html`<h2 class="govuk-heading-m">Updates</h2>${detail.updates.map(
-            (update) => html`<h3 class="govuk-heading-s govuk-!-margin-bottom-1">${update.title}</h3><p class="govuk-body-s govuk-!-margin-bottom-1">${formatDate(update.postedAt)}, ${update.authorName}</p><p class="govuk-body">${update.body}</p>`,
-          )}`
-        : ""}
+      ${
+        detail.matchPledges.length > 0
+          ? table({
+              caption: "Funders",
+              head: [{ text: "Funder" }, { text: "Pledge", numeric: true }, { text: "Status" }],
+              rows: detail.matchPledges.map((match) => [
+                match.funderName,
+                formatPence(match.amountPence),
+                match.status === "conditional"
+                  ? `Released at ${match.minBackers} backers`
+                  : match.status === "lapsed"
+                    ? "Not collected"
+                    : match.status === "collected"
+                      ? "Collected"
+                      : "Counting towards the target",
+              ]),
+            })
+          : ""
+      }
+      ${
+        detail.rewardTiers.length > 0
+          ? html`<h2 class="govuk-heading-m">Rewards</h2>${summaryList(detail.rewardTiers.map((tier) => ({ key: `${tier.title} (from ${formatPence(tier.minPence)})`, value: tier.description })))}`
+          : ""
+      }
+      ${
+        detail.updates.length > 0
+          ? html`<h2 class="govuk-heading-m">Updates</h2>${detail.updates.map(
+              (update) =>
+                html`<h3 class="govuk-heading-s govuk-!-margin-bottom-1">${update.title}</h3><p class="govuk-body-s govuk-!-margin-bottom-1">${formatDate(update.postedAt)}, ${update.authorName}</p><p class="govuk-body">${update.body}</p>`,
+            )}`
+          : ""
+      }
       <h2 class="govuk-heading-m">Backers</h2>
-      ${detail.backers.length === 0
-        ? html`<p class="govuk-body">Nobody has backed this campaign yet. Be the first.</p>`
-        : html`<ul class="govuk-list">${detail.backers.map(
-            (backer) => html`<li><strong>${backer.name}</strong> pledged ${formatPence(backer.amountPence)}${backer.message ? html`: “${backer.message}”` : ""}</li>`,
-          )}</ul>`}`,
+      ${
+        detail.backers.length === 0
+          ? html`<p class="govuk-body">Nobody has backed this campaign yet. Be the first.</p>`
+          : html`<ul class="govuk-list">${detail.backers.map(
+              (backer) =>
+                html`<li><strong>${backer.name}</strong> pledged ${formatPence(backer.amountPence)}${backer.message ? html`: “${backer.message}”` : ""}</li>`,
+            )}</ul>`
+      }`,
   });
 });
 
@@ -158,7 +193,12 @@ const amountForm = z.object({
 
 function requireOpen(campaign: { status: string; closesAt: Date | null }, now: Date): void {
   if (campaign.status !== "live" || !campaign.closesAt || now >= campaign.closesAt) {
-    throw new Problem(409, "conflict", "This campaign has closed", "The campaign is no longer taking pledges.");
+    throw new Problem(
+      409,
+      "conflict",
+      "This campaign has closed",
+      "The campaign is no longer taking pledges.",
+    );
   }
 }
 
@@ -166,7 +206,14 @@ publicPages.get("/campaigns/:org/:ref/pledge", async (c) => {
   const { detail, base } = await loadPublic(c);
   requireOpen(detail.campaign, c.get("now"));
   const answers = readPledgeAnswers(c, detail.campaign.id);
-  return amountPage(c, detail, base, answers.amountPence ? String(answers.amountPence / 100) : "", answers.rewardTierId ?? "", {});
+  return amountPage(
+    c,
+    detail,
+    base,
+    answers.amountPence ? String(answers.amountPence / 100) : "",
+    answers.rewardTierId ?? "",
+    {},
+  );
 });
 
 function amountPage(
@@ -185,18 +232,24 @@ function amountPage(
     content: html`<form method="post" novalidate>${csrf(c.get("csrfToken"))}
       <span class="govuk-caption-l">${detail.campaign.title}</span>
       ${textInput({ name: "amount", label: "How much do you want to pledge?", labelClasses: "govuk-label--l", isPageHeading: true, hint: "In pounds, for example 25. Your pledge is only collected if the campaign reaches its target.", prefix: "£", width: 5, inputmode: "decimal", value: amount, error: errors.amount, spellcheck: false })}
-      ${detail.rewardTiers.length > 0
-        ? radios({
-            name: "reward",
-            legend: "Do you want a reward?",
-            error: errors.reward,
-            value: reward || "none",
-            items: [
-              { value: "none", text: "No reward, thank you" },
-              ...detail.rewardTiers.map((tier) => ({ value: tier.id, text: `${tier.title} (pledge ${formatPence(tier.minPence)} or more)`, hint: tier.description })),
-            ],
-          })
-        : ""}
+      ${
+        detail.rewardTiers.length > 0
+          ? radios({
+              name: "reward",
+              legend: "Do you want a reward?",
+              error: errors.reward,
+              value: reward || "none",
+              items: [
+                { value: "none", text: "No reward, thank you" },
+                ...detail.rewardTiers.map((tier) => ({
+                  value: tier.id,
+                  text: `${tier.title} (pledge ${formatPence(tier.minPence)} or more)`,
+                  hint: tier.description,
+                })),
+              ],
+            })
+          : ""
+      }
       ${button({ text: "Continue" })}</form>`,
   });
 }
@@ -210,18 +263,34 @@ publicPages.post("/campaigns/:org/:ref/pledge", async (c) => {
   const tier = rewardId ? detail.rewardTiers.find((t) => t.id === rewardId) : undefined;
   const errors: Record<string, string> = checked.ok ? {} : { ...checked.errors };
   if (rewardId && !tier) errors.reward = "Choose one of the rewards";
-  if (checked.ok && tier && checked.value.amount < tier.minPence) errors.amount = `Pledge at least ${formatPence(tier.minPence)} for the reward “${tier.title}”, or choose no reward`;
-  if (!checked.ok || Object.keys(errors).length > 0) return amountPage(c, detail, base, form.amount ?? "", form.reward ?? "", errors);
-  writePledgeAnswers(c, { ...readPledgeAnswers(c, detail.campaign.id), amountPence: checked.value.amount, rewardTierId: rewardId });
+  if (checked.ok && tier && checked.value.amount < tier.minPence)
+    errors.amount = `Pledge at least ${formatPence(tier.minPence)} for the reward “${tier.title}”, or choose no reward`;
+  if (!checked.ok || Object.keys(errors).length > 0)
+    return amountPage(c, detail, base, form.amount ?? "", form.reward ?? "", errors);
+  writePledgeAnswers(c, {
+    ...readPledgeAnswers(c, detail.campaign.id),
+    amountPence: checked.value.amount,
+    rewardTierId: rewardId,
+  });
   return c.redirect(`${base}/pledge/about-you`, 303);
 });
 
 const aboutForm = z.object({
-  name: z.string().trim().min(1, { error: "Enter your name" }).max(120, { error: "Name must be 120 characters or fewer" }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter your name" })
+    .max(120, { error: "Name must be 120 characters or fewer" }),
   email: z.string().trim().min(1, { error: "Enter your email address" }).pipe(email),
 });
 
-function aboutPage(c: import("hono").Context<AppEnv>, title: string, base: string, values: Record<string, string>, errors: Record<string, string>) {
+function aboutPage(
+  c: import("hono").Context<AppEnv>,
+  title: string,
+  base: string,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+) {
   return renderPage(c, {
     title: "About you",
     errors,
@@ -241,7 +310,13 @@ publicPages.get("/campaigns/:org/:ref/pledge/about-you", async (c) => {
   requireOpen(detail.campaign, c.get("now"));
   const answers = readPledgeAnswers(c, detail.campaign.id);
   if (!answers.amountPence) return c.redirect(`${base}/pledge`, 303);
-  return aboutPage(c, detail.campaign.title, base, { name: answers.backerName ?? "", email: answers.backerEmail ?? "" }, {});
+  return aboutPage(
+    c,
+    detail.campaign.title,
+    base,
+    { name: answers.backerName ?? "", email: answers.backerEmail ?? "" },
+    {},
+  );
 });
 
 publicPages.post("/campaigns/:org/:ref/pledge/about-you", async (c) => {
@@ -250,11 +325,21 @@ publicPages.post("/campaigns/:org/:ref/pledge/about-you", async (c) => {
   const form = await readForm(c);
   const checked = validate(aboutForm, form);
   if (!checked.ok) return aboutPage(c, detail.campaign.title, base, form, checked.errors);
-  writePledgeAnswers(c, { ...readPledgeAnswers(c, detail.campaign.id), backerName: checked.value.name, backerEmail: checked.value.email });
+  writePledgeAnswers(c, {
+    ...readPledgeAnswers(c, detail.campaign.id),
+    backerName: checked.value.name,
+    backerEmail: checked.value.email,
+  });
   return c.redirect(`${base}/pledge/display`, 303);
 });
 
-function displayPage(c: import("hono").Context<AppEnv>, title: string, base: string, values: Record<string, string>, errors: Record<string, string>) {
+function displayPage(
+  c: import("hono").Context<AppEnv>,
+  title: string,
+  base: string,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+) {
   return renderPage(c, {
     title: "Can we show your name on the campaign page?",
     errors,
@@ -264,7 +349,11 @@ function displayPage(c: import("hono").Context<AppEnv>, title: string, base: str
       <span class="govuk-caption-l">${title}</span>
       ${radios({
         name: "show",
-        legend: { text: "Can we show your name on the campaign page?", classes: "govuk-fieldset__legend--l", isPageHeading: true },
+        legend: {
+          text: "Can we show your name on the campaign page?",
+          classes: "govuk-fieldset__legend--l",
+          isPageHeading: true,
+        },
         hint: "Your email address is never shown.",
         value: values.show,
         error: errors.show,
@@ -298,12 +387,21 @@ publicPages.post("/campaigns/:org/:ref/pledge/display", async (c) => {
   const form = await readForm(c);
   const checked = validate(displayForm, form);
   if (!checked.ok) return displayPage(c, detail.campaign.title, base, form, checked.errors);
-  writePledgeAnswers(c, { ...readPledgeAnswers(c, detail.campaign.id), anonymous: checked.value.show === "anonymous", message: checked.value.message || null });
+  writePledgeAnswers(c, {
+    ...readPledgeAnswers(c, detail.campaign.id),
+    anonymous: checked.value.show === "anonymous",
+    message: checked.value.message || null,
+  });
   return c.redirect(`${base}/pledge/check`, 303);
 });
 
 function complete(answers: PledgeAnswers): answers is Required<PledgeAnswers> {
-  return answers.amountPence !== undefined && answers.backerEmail !== undefined && answers.backerName !== undefined && answers.anonymous !== undefined;
+  return (
+    answers.amountPence !== undefined &&
+    answers.backerEmail !== undefined &&
+    answers.backerName !== undefined &&
+    answers.anonymous !== undefined
+  );
 }
 
 publicPages.get("/campaigns/:org/:ref/pledge/check", async (c) => {
@@ -312,7 +410,9 @@ publicPages.get("/campaigns/:org/:ref/pledge/check", async (c) => {
   const answers = readPledgeAnswers(c, detail.campaign.id);
   if (!complete(answers)) return c.redirect(`${base}/pledge`, 303);
   const tier = detail.rewardTiers.find((t) => t.id === answers.rewardTierId);
-  const change = (href: string, what: string) => [{ href: `${base}/pledge${href}`, text: "Change", visuallyHiddenText: what }];
+  const change = (href: string, what: string) => [
+    { href: `${base}/pledge${href}`, text: "Change", visuallyHiddenText: what },
+  ];
   return renderPage(c, {
     title: "Check your pledge",
     backLink: `${base}/pledge/display`,
@@ -320,10 +420,16 @@ publicPages.get("/campaigns/:org/:ref/pledge/check", async (c) => {
       <h1 class="govuk-heading-l">Check your pledge</h1>
       ${summaryList([
         { key: "Pledge", value: formatPence(answers.amountPence), actions: change("", "pledge amount") },
-        ...(detail.rewardTiers.length > 0 ? [{ key: "Reward", value: tier ? tier.title : "No reward", actions: change("", "reward") }] : []),
+        ...(detail.rewardTiers.length > 0
+          ? [{ key: "Reward", value: tier ? tier.title : "No reward", actions: change("", "reward") }]
+          : []),
         { key: "Name", value: answers.backerName, actions: change("/about-you", "name") },
         { key: "Email address", value: answers.backerEmail, actions: change("/about-you", "email address") },
-        { key: "Shown as", value: answers.anonymous ? "Anonymous" : answers.backerName, actions: change("/display", "how your pledge is shown") },
+        {
+          key: "Shown as",
+          value: answers.anonymous ? "Anonymous" : answers.backerName,
+          actions: change("/display", "how your pledge is shown"),
+        },
         { key: "Message", value: answers.message ?? "None", actions: change("/display", "message") },
       ])}
       <h2 class="govuk-heading-m">Now send your pledge</h2>
@@ -340,14 +446,21 @@ publicPages.post("/campaigns/:org/:ref/pledge/check", async (c) => {
   const { organisation, detail, base } = await loadPublic(c);
   const answers = readPledgeAnswers(c, detail.campaign.id);
   if (!complete(answers)) return c.redirect(`${base}/pledge`, 303);
-  const pledge = await makePledge(c.get("services").database.db, c.get("actor"), c.get("now"), organisation.id, detail.campaign.id, {
-    amountPence: answers.amountPence,
-    backerName: answers.backerName,
-    backerEmail: answers.backerEmail,
-    anonymous: answers.anonymous,
-    message: answers.message ?? undefined,
-    rewardTierId: answers.rewardTierId,
-  });
+  const pledge = await makePledge(
+    c.get("services").database.db,
+    c.get("actor"),
+    c.get("now"),
+    organisation.id,
+    detail.campaign.id,
+    {
+      amountPence: answers.amountPence,
+      backerName: answers.backerName,
+      backerEmail: answers.backerEmail,
+      anonymous: answers.anonymous,
+      message: answers.message ?? undefined,
+      rewardTierId: answers.rewardTierId,
+    },
+  );
   clearPledgeAnswers(c);
   return c.redirect(`${base}/pledge/confirmation?reference=${encodeURIComponent(pledge.reference)}`, 303);
 });

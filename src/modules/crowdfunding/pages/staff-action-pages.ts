@@ -3,7 +3,16 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, checkboxes, formatPence, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  checkboxes,
+  formatPence,
+  html,
+  radios,
+  select,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { makeMatchPledge } from "../commands/make-match-pledge.ts";
 import { postUpdate } from "../commands/post-update.ts";
 import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
@@ -18,7 +27,13 @@ export const staffActionPages = new Hono<AppEnv>();
 type Detail = Awaited<ReturnType<typeof getCampaign>>;
 const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
 
-function reviewPage(c: import("hono").Context<AppEnv>, detail: Detail, values: FormValues, ticked: string[], errors: Record<string, string>) {
+function reviewPage(
+  c: import("hono").Context<AppEnv>,
+  detail: Detail,
+  values: FormValues,
+  ticked: string[],
+  errors: Record<string, string>,
+) {
   const { campaign } = detail;
   return renderPage(c, {
     title: `Verify ${campaign.title}`,
@@ -36,10 +51,16 @@ function reviewPage(c: import("hono").Context<AppEnv>, detail: Detail, values: F
         error: errors.checks,
         items: reviewChecklist.map((item) => ({ value: item.key, text: item.text })),
       })}
-      ${radios({ name: "decision", legend: "Decision", value: values.decision, error: errors.decision, items: [
-        { value: "approve", text: "Approve and launch the campaign" },
-        { value: "return", text: "Return it to the group with notes" },
-      ] })}
+      ${radios({
+        name: "decision",
+        legend: "Decision",
+        value: values.decision,
+        error: errors.decision,
+        items: [
+          { value: "approve", text: "Approve and launch the campaign" },
+          { value: "return", text: "Return it to the group with notes" },
+        ],
+      })}
       ${textarea({ name: "notes", label: "Notes for the group", hint: "Required when returning the campaign.", value: values.notes, error: errors.notes })}
       ${button({ text: "Record decision" })}</form>`,
   });
@@ -58,14 +79,23 @@ staffActionPages.post("/crowdfunding/campaigns/:id/review", async (c) => {
   const form = await readForm(c);
   const checks = await readFormList(c, "checks");
   try {
-    await reviewCampaign(db, actor, c.get("now"), detail.campaign.id, { decision: form.decision as "approve", checks, notes: form.notes });
+    await reviewCampaign(db, actor, c.get("now"), detail.campaign.id, {
+      decision: form.decision as "approve",
+      checks,
+      notes: form.notes,
+    });
     return c.redirect(`/crowdfunding/campaigns/${detail.campaign.id}?done=reviewed`, 303);
   } catch (error) {
     return reviewPage(c, detail, form, checks, fieldErrorsOf(error));
   }
 });
 
-async function matchPage(c: import("hono").Context<AppEnv>, detail: Detail, values: FormValues, errors: Record<string, string>) {
+async function matchPage(
+  c: import("hono").Context<AppEnv>,
+  detail: Detail,
+  values: FormValues,
+  errors: Record<string, string>,
+) {
   const actor = requireActor(c);
   const funds = (await listFunds(c.get("services").database.db, actor)).filter((fund) => fund.open);
   const { campaign } = detail;
@@ -77,12 +107,21 @@ async function matchPage(c: import("hono").Context<AppEnv>, detail: Detail, valu
     backLink: `/crowdfunding/campaigns/${campaign.id}`,
     content: html`<span class="govuk-caption-l">${campaign.reference} · target ${formatPence(campaign.targetPence)}</span>
       <h1 class="govuk-heading-l">Make a match pledge</h1>
-      ${funds.length === 0 ? html`<p class="govuk-body">There are no open match funds. A manager can <a class="govuk-link" href="/crowdfunding/funds/new">set one up</a>.</p>` : html`
+      ${
+        funds.length === 0
+          ? html`<p class="govuk-body">There are no open match funds. A manager can <a class="govuk-link" href="/crowdfunding/funds/new">set one up</a>.</p>`
+          : html`
       <form method="post" novalidate>${csrfField(c.get("csrfToken"))}
-      ${select({ name: "fundId", label: "Match fund", value: chosen?.id, error: errors.fundId, options: funds.map((fund) => ({
-        value: fund.id,
-        text: `${fund.name} (${fund.funderName}): up to ${fund.maxShareBp / 100}% of target and ${formatPence(fund.maxAmountPence)}, all funders ≤ ${fund.combinedCapBp / 100}%, released at ${fund.minBackers} backers`,
-      })) })}
+      ${select({
+        name: "fundId",
+        label: "Match fund",
+        value: chosen?.id,
+        error: errors.fundId,
+        options: funds.map((fund) => ({
+          value: fund.id,
+          text: `${fund.name} (${fund.funderName}): up to ${fund.maxShareBp / 100}% of target and ${formatPence(fund.maxAmountPence)}, all funders ≤ ${fund.combinedCapBp / 100}%, released at ${fund.minBackers} backers`,
+        })),
+      })}
       ${chosen ? html`<p class="govuk-body">For this campaign, ${chosen.name} may pledge at most ${formatPence(Math.min(shareOf(campaign.targetPence, chosen.maxShareBp), chosen.maxAmountPence))} before the combined cap is applied.</p>` : ""}
       ${textInput({ name: "amount", label: "Match pledge in pounds", prefix: "£", width: 10, inputmode: "decimal", value: values.amount, error: errors.amountPence })}
       <fieldset class="govuk-fieldset" aria-describedby="scores-hint">
@@ -91,7 +130,8 @@ async function matchPage(c: import("hono").Context<AppEnv>, detail: Detail, valu
         ${errors.scores ? html`<p class="govuk-error-message" id="scores"><span class="govuk-visually-hidden">Error:</span> ${errors.scores}</p>` : ""}
         ${(chosen?.criteria ?? []).map((criterion) => textInput({ name: `score-${criterion.key}`, label: `${criterion.label} (0 to ${criterion.max})`, width: 2, inputmode: "numeric", value: values[`score-${criterion.key}`] }))}
       </fieldset>
-      ${button({ text: "Record match pledge" })}</form>`}`,
+      ${button({ text: "Record match pledge" })}</form>`
+      }`,
   });
 }
 
@@ -108,21 +148,35 @@ staffActionPages.post("/crowdfunding/campaigns/:id/match", async (c) => {
   const form = await readForm(c);
   const amountPence = poundsToPence(form.amount ?? "");
   if (amountPence === null) {
-    return matchPage(c, detail, form, { amountPence: form.amount?.trim() ? "Match pledge must be an amount in pounds, like 2500" : "Enter the match amount" });
+    return matchPage(c, detail, form, {
+      amountPence: form.amount?.trim()
+        ? "Match pledge must be an amount in pounds, like 2500"
+        : "Enter the match amount",
+    });
   }
   const scores: Record<string, number> = {};
   for (const [key, value] of Object.entries(form)) {
-    if (key.startsWith("score-") && value.trim() !== "") scores[key.slice(6)] = /^\d+$/.test(value.trim()) ? Number(value.trim()) : -1;
+    if (key.startsWith("score-") && value.trim() !== "")
+      scores[key.slice(6)] = /^\d+$/.test(value.trim()) ? Number(value.trim()) : -1;
   }
   try {
-    await makeMatchPledge(db, actor, c.get("now"), detail.campaign.id, { fundId: form.fundId ?? "", amountPence, scores });
+    await makeMatchPledge(db, actor, c.get("now"), detail.campaign.id, {
+      fundId: form.fundId ?? "",
+      amountPence,
+      scores,
+    });
     return c.redirect(`/crowdfunding/campaigns/${detail.campaign.id}?done=matched`, 303);
   } catch (error) {
     return matchPage(c, detail, form, fieldErrorsOf(error));
   }
 });
 
-function updatePage(c: import("hono").Context<AppEnv>, detail: Detail, values: FormValues, errors: Record<string, string>) {
+function updatePage(
+  c: import("hono").Context<AppEnv>,
+  detail: Detail,
+  values: FormValues,
+  errors: Record<string, string>,
+) {
   const { campaign } = detail;
   return renderPage(c, {
     title: `Post an update on ${campaign.title}`,
@@ -151,7 +205,11 @@ staffActionPages.post("/crowdfunding/campaigns/:id/update", async (c) => {
   const detail = await getCampaign(db, actor, c.req.param("id"));
   const form = await readForm(c);
   try {
-    await postUpdate(db, actor, c.get("now"), detail.campaign.id, { title: form.title ?? "", body: form.body ?? "", delivered: form.delivered === "yes" });
+    await postUpdate(db, actor, c.get("now"), detail.campaign.id, {
+      title: form.title ?? "",
+      body: form.body ?? "",
+      delivered: form.delivered === "yes",
+    });
     return c.redirect(`/crowdfunding/campaigns/${detail.campaign.id}?done=updated`, 303);
   } catch (error) {
     return updatePage(c, detail, form, fieldErrorsOf(error));

@@ -2,14 +2,30 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, formatDateTime, formatPence, html, summaryList, table, timeline } from "../../../platform/ui/index.ts";
+import {
+  button,
+  formatDate,
+  formatDateTime,
+  formatPence,
+  html,
+  summaryList,
+  table,
+  timeline,
+} from "../../../platform/ui/index.ts";
 import { campaignInput } from "../commands/campaign-input.ts";
 import { createCampaign } from "../commands/create-campaign.ts";
 import { settleCampaign } from "../commands/settle-campaign.ts";
 import { submitCampaign } from "../commands/submit-campaign.ts";
-import { canEditCampaign, canMatchPledge, canReviewCampaign, canSettleCampaign, canViewBackers, canViewReports } from "../policy.ts";
+import {
+  canEditCampaign,
+  canMatchPledge,
+  canReviewCampaign,
+  canSettleCampaign,
+  canViewBackers,
+  canViewReports,
+} from "../policy.ts";
 import { getCampaign, listBackers, listCampaigns } from "../queries/campaign-detail.ts";
-import { campaignStatuses, type CampaignStatus } from "../schema.ts";
+import { type CampaignStatus, campaignStatuses } from "../schema.ts";
 import { campaignProgress, statusNames, statusTag } from "./campaign-display.ts";
 import { campaignFormPage, campaignInputFromForm, formErrorsFromCommand } from "./campaign-form.ts";
 import { fieldErrorsOf } from "./form-errors.ts";
@@ -38,8 +54,19 @@ staffPages.get("/crowdfunding", async (c) => {
       ${staff ? html`<p class="govuk-body"><a class="govuk-link" href="/crowdfunding/report">Report: funds levered, backers and delivery</a> · <a class="govuk-link" href="/crowdfunding/funds">Match funds and their rules</a> · <a class="govuk-link" href="/campaigns">Public campaign pages</a></p>` : ""}
       <nav class="govuk-body" aria-label="Filter by status"><a class="govuk-link" href="/crowdfunding">All</a>${campaignStatuses.map((s) => html` · <a class="govuk-link" href="/crowdfunding?status=${s}"${s === statusFilter ? html` aria-current="page"` : ""}>${statusNames[s]}</a>`)}</nav>
       ${table({
-        caption: statusFilter ? `${statusNames[statusFilter]} campaigns (${campaigns.length})` : `All campaigns (${campaigns.length})`,
-        head: [{ text: "Reference" }, { text: "Campaign" }, { text: "Group" }, { text: "Status" }, { text: "Raised", numeric: true }, { text: "Target", numeric: true }, { text: "Backers", numeric: true }, { text: "Deadline" }],
+        caption: statusFilter
+          ? `${statusNames[statusFilter]} campaigns (${campaigns.length})`
+          : `All campaigns (${campaigns.length})`,
+        head: [
+          { text: "Reference" },
+          { text: "Campaign" },
+          { text: "Group" },
+          { text: "Status" },
+          { text: "Raised", numeric: true },
+          { text: "Target", numeric: true },
+          { text: "Backers", numeric: true },
+          { text: "Deadline" },
+        ],
         rows: campaigns.map((campaign) => [
           campaign.reference,
           html`<a class="govuk-link" href="/crowdfunding/campaigns/${campaign.id}">${campaign.title}</a>`,
@@ -66,7 +93,10 @@ staffPages.post("/crowdfunding/campaigns/new", async (c) => {
   if (Object.keys(errors).length > 0) {
     // Amounts that are not pounds: show those, plus whatever else is wrong, and write nothing.
     const checked = validate(campaignInput, input);
-    return campaignFormPage(c, form, { ...formErrorsFromCommand(checked.ok ? {} : checked.errors), ...errors });
+    return campaignFormPage(c, form, {
+      ...formErrorsFromCommand(checked.ok ? {} : checked.errors),
+      ...errors,
+    });
   }
   try {
     const campaign = await createCampaign(c.get("services").database.db, actor, c.get("now"), input);
@@ -87,13 +117,21 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
     campaign.status === "draft" && canEditCampaign(actor, campaign)
       ? html`<form method="post" action="${base}/submit" novalidate>${csrf}${button({ text: "Send for verification" })}</form>`
       : "",
-    campaign.status === "in-review" && canReviewCampaign(actor) ? button({ text: "Verify campaign", href: `${base}/review` }) : "",
-    (campaign.status === "in-review" || campaign.status === "live") && canMatchPledge(actor) ? button({ text: "Make a match pledge", href: `${base}/match`, variant: "secondary" }) : "",
+    campaign.status === "in-review" && canReviewCampaign(actor)
+      ? button({ text: "Verify campaign", href: `${base}/review` })
+      : "",
+    (campaign.status === "in-review" || campaign.status === "live") && canMatchPledge(actor)
+      ? button({ text: "Make a match pledge", href: `${base}/match`, variant: "secondary" })
+      : "",
     campaign.status === "live" && canSettleCampaign(actor) && campaign.closesAt && now >= campaign.closesAt
       ? html`<form method="post" action="${base}/settle" novalidate>${csrf}${button({ text: "Settle now" })}</form>`
       : "",
     campaign.status !== "draft" && campaign.status !== "in-review" && canEditCampaign(actor, campaign)
-      ? button({ text: campaign.status === "successful" ? "Post an update or mark delivered" : "Post an update", href: `${base}/update`, variant: "secondary" })
+      ? button({
+          text: campaign.status === "successful" ? "Post an update or mark delivered" : "Post an update",
+          href: `${base}/update`,
+          variant: "secondary",
+        })
       : "",
   ];
   return renderPage(c, {
@@ -108,13 +146,28 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
       ${summaryList([
         { key: "Summary", value: campaign.summary },
         { key: "Target", value: formatPence(campaign.targetPence) },
-        { key: "Deadline", value: `${formatDate(campaign.deadline)}${campaign.closesAt ? ` (closes ${formatDateTime(campaign.closesAt)})` : ""}` },
-        { key: "Funding model", value: campaign.fundingModel === "all-or-nothing" ? "All or nothing" : "Keep what you raise" },
+        {
+          key: "Deadline",
+          value: `${formatDate(campaign.deadline)}${campaign.closesAt ? ` (closes ${formatDateTime(campaign.closesAt)})` : ""}`,
+        },
+        {
+          key: "Funding model",
+          value: campaign.fundingModel === "all-or-nothing" ? "All or nothing" : "Keep what you raise",
+        },
         { key: "Location", value: campaign.location },
         { key: "Backers' pledges", value: formatPence(campaign.backerPence) },
         { key: "Released match pledges", value: formatPence(campaign.matchPence) },
-        ...(campaign.settledAt ? [{ key: "Collected at settlement", value: formatPence(campaign.collectedPence) }] : []),
-        ...(campaign.status !== "draft" && campaign.status !== "in-review" ? [{ key: "Public page", value: html`<a class="govuk-link" href="/campaigns">Find it on the public campaign pages</a>` }] : []),
+        ...(campaign.settledAt
+          ? [{ key: "Collected at settlement", value: formatPence(campaign.collectedPence) }]
+          : []),
+        ...(campaign.status !== "draft" && campaign.status !== "in-review"
+          ? [
+              {
+                key: "Public page",
+                value: html`<a class="govuk-link" href="/campaigns">Find it on the public campaign pages</a>`,
+              },
+            ]
+          : []),
       ])}
       <h2 class="govuk-heading-m">Story</h2>
       <p class="govuk-body">${campaign.story}</p>
@@ -123,18 +176,59 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
       ${table({ caption: "Budget", head: [{ text: "Item" }, { text: "Cost", numeric: true }], rows: detail.budgetLines.map((l) => [l.description, formatPence(l.amountPence)]) })}
       ${table({
         caption: "Match pledges",
-        head: [{ text: "Fund" }, { text: "Amount", numeric: true }, { text: "Score", numeric: true }, { text: "Status" }, { text: "By" }],
-        rows: detail.matchPledges.map((m) => [m.fundName, formatPence(m.amountPence), m.score, m.status === "conditional" ? `Conditional (${m.minBackers} backers)` : m.status, m.pledgedByName]),
+        head: [
+          { text: "Fund" },
+          { text: "Amount", numeric: true },
+          { text: "Score", numeric: true },
+          { text: "Status" },
+          { text: "By" },
+        ],
+        rows: detail.matchPledges.map((m) => [
+          m.fundName,
+          formatPence(m.amountPence),
+          m.score,
+          m.status === "conditional" ? `Conditional (${m.minBackers} backers)` : m.status,
+          m.pledgedByName,
+        ]),
       })}
       ${canViewBackers(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="${base}/backers">See the backers (${campaign.backerCount})</a></p>` : ""}
-      ${detail.reviews.length > 0 ? html`<h2 class="govuk-heading-m">Verification</h2>${timeline(detail.reviews.map((r) => ({ title: r.decision === "approve" ? "Verified and launched" : "Returned to the group", by: r.reviewerName, at: r.reviewedAt, description: r.notes ?? "" })), 3)}` : ""}
-      ${detail.updates.length > 0 ? html`<h2 class="govuk-heading-m">Updates</h2>${timeline(detail.updates.map((u) => ({ title: u.title, by: u.authorName, at: u.postedAt, description: u.body })), 3)}` : ""}`,
+      ${
+        detail.reviews.length > 0
+          ? html`<h2 class="govuk-heading-m">Verification</h2>${timeline(
+              detail.reviews.map((r) => ({
+                title: r.decision === "approve" ? "Verified and launched" : "Returned to the group",
+                by: r.reviewerName,
+                at: r.reviewedAt,
+                description: r.notes ?? "",
+              })),
+              3,
+            )}`
+          : ""
+      }
+      ${
+        detail.updates.length > 0
+          ? html`<h2 class="govuk-heading-m">Updates</h2>${timeline(
+              detail.updates.map((u) => ({
+                title: u.title,
+                by: u.authorName,
+                at: u.postedAt,
+                description: u.body,
+              })),
+              3,
+            )}`
+          : ""
+      }`,
   });
 });
 
 staffPages.post("/crowdfunding/campaigns/:id/submit", async (c) => {
   const actor = requireActor(c);
-  const campaign = await submitCampaign(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+  const campaign = await submitCampaign(
+    c.get("services").database.db,
+    actor,
+    c.get("now"),
+    c.req.param("id"),
+  );
   return c.redirect(`/crowdfunding/campaigns/${campaign.id}?done=submitted`, 303);
 });
 
@@ -152,13 +246,32 @@ staffPages.get("/crowdfunding/campaigns/:id/backers", async (c) => {
   return renderPage(c, {
     title: `Backers of ${detail.campaign.title}`,
     fullWidth: true,
-    breadcrumbs: [{ href: "/crowdfunding", text: "Crowdfunding" }, { href: `/crowdfunding/campaigns/${detail.campaign.id}`, text: detail.campaign.title }],
+    breadcrumbs: [
+      { href: "/crowdfunding", text: "Crowdfunding" },
+      { href: `/crowdfunding/campaigns/${detail.campaign.id}`, text: detail.campaign.title },
+    ],
     content: html`<h1 class="govuk-heading-l">Backers of ${detail.campaign.title}</h1>
       <p class="govuk-body">Names and email addresses are personal data. This view is recorded in the audit log.</p>
       ${table({
         caption: `${backers.length} pledges`,
-        head: [{ text: "Reference" }, { text: "Name" }, { text: "Email" }, { text: "Shown as" }, { text: "Amount", numeric: true }, { text: "Status" }, { text: "Pledged" }],
-        rows: backers.map((b) => [b.reference, b.backerName, b.backerEmail, b.anonymous ? "Anonymous" : "Named", formatPence(b.amountPence), b.status, formatDateTime(b.createdAt)]),
+        head: [
+          { text: "Reference" },
+          { text: "Name" },
+          { text: "Email" },
+          { text: "Shown as" },
+          { text: "Amount", numeric: true },
+          { text: "Status" },
+          { text: "Pledged" },
+        ],
+        rows: backers.map((b) => [
+          b.reference,
+          b.backerName,
+          b.backerEmail,
+          b.anonymous ? "Anonymous" : "Named",
+          formatPence(b.amountPence),
+          b.status,
+          formatDateTime(b.createdAt),
+        ]),
       })}`,
   });
 });

@@ -25,12 +25,31 @@ export type CampaignParts = Awaited<ReturnType<typeof campaignParts>>;
 
 /** Everything shown about a campaign to anyone allowed to see it (no backer personal data). */
 export async function campaignParts(db: Db, campaign: Campaign) {
-  const scope = <T extends typeof crowdfundingBudgetLine | typeof crowdfundingRewardTier | typeof crowdfundingUpdate | typeof crowdfundingImage>(table: T) =>
-    inOrganisation(table, campaign.organisationId, eq(table.campaignId, campaign.id));
+  const scope = <
+    T extends
+      | typeof crowdfundingBudgetLine
+      | typeof crowdfundingRewardTier
+      | typeof crowdfundingUpdate
+      | typeof crowdfundingImage,
+  >(
+    table: T,
+  ) => inOrganisation(table, campaign.organisationId, eq(table.campaignId, campaign.id));
   const [budgetLines, rewardTiers, updates, images, matchPledges] = await Promise.all([
-    db.select().from(crowdfundingBudgetLine).where(scope(crowdfundingBudgetLine)).orderBy(asc(crowdfundingBudgetLine.position)),
-    db.select().from(crowdfundingRewardTier).where(scope(crowdfundingRewardTier)).orderBy(asc(crowdfundingRewardTier.minPence)),
-    db.select().from(crowdfundingUpdate).where(scope(crowdfundingUpdate)).orderBy(desc(crowdfundingUpdate.postedAt)),
+    db
+      .select()
+      .from(crowdfundingBudgetLine)
+      .where(scope(crowdfundingBudgetLine))
+      .orderBy(asc(crowdfundingBudgetLine.position)),
+    db
+      .select()
+      .from(crowdfundingRewardTier)
+      .where(scope(crowdfundingRewardTier))
+      .orderBy(asc(crowdfundingRewardTier.minPence)),
+    db
+      .select()
+      .from(crowdfundingUpdate)
+      .where(scope(crowdfundingUpdate))
+      .orderBy(desc(crowdfundingUpdate.postedAt)),
     db
       .select({ id: crowdfundingImage.id, altText: crowdfundingImage.altText })
       .from(crowdfundingImage)
@@ -48,8 +67,20 @@ export async function campaignParts(db: Db, campaign: Campaign) {
         createdAt: crowdfundingMatchPledge.createdAt,
       })
       .from(crowdfundingMatchPledge)
-      .innerJoin(crowdfundingFund, and(eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId), eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId)))
-      .where(inOrganisation(crowdfundingMatchPledge, campaign.organisationId, eq(crowdfundingMatchPledge.campaignId, campaign.id)))
+      .innerJoin(
+        crowdfundingFund,
+        and(
+          eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId),
+          eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
+        ),
+      )
+      .where(
+        inOrganisation(
+          crowdfundingMatchPledge,
+          campaign.organisationId,
+          eq(crowdfundingMatchPledge.campaignId, campaign.id),
+        ),
+      )
       .orderBy(asc(crowdfundingMatchPledge.createdAt)),
   ]);
   return { campaign, budgetLines, rewardTiers, updates, images, matchPledges };
@@ -63,7 +94,13 @@ export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
   const reviews = await db
     .select()
     .from(crowdfundingReview)
-    .where(inOrganisation(crowdfundingReview, actor.organisationId, eq(crowdfundingReview.campaignId, campaign.id)))
+    .where(
+      inOrganisation(
+        crowdfundingReview,
+        actor.organisationId,
+        eq(crowdfundingReview.campaignId, campaign.id),
+      ),
+    )
     .orderBy(desc(crowdfundingReview.reviewedAt));
   return { ...parts, reviews };
 }
@@ -76,7 +113,13 @@ export async function listBackers(db: Db, actor: Actor, now: Date, campaignId: s
   const backers = await db
     .select()
     .from(crowdfundingPledge)
-    .where(inOrganisation(crowdfundingPledge, actor.organisationId, eq(crowdfundingPledge.campaignId, campaign.id)))
+    .where(
+      inOrganisation(
+        crowdfundingPledge,
+        actor.organisationId,
+        eq(crowdfundingPledge.campaignId, campaign.id),
+      ),
+    )
     .orderBy(desc(crowdfundingPledge.createdAt));
   await recordAudit(db, actor, now, {
     action: "read",
@@ -90,9 +133,16 @@ export async function listBackers(db: Db, actor: Actor, now: Date, campaignId: s
 export type CampaignListFilter = { status?: CampaignStatus; search?: string };
 
 /** Staff see every campaign; a group sees its own. */
-export async function listCampaigns(db: Db, actor: Actor, filter: CampaignListFilter = {}): Promise<Campaign[]> {
+export async function listCampaigns(
+  db: Db,
+  actor: Actor,
+  filter: CampaignListFilter = {},
+): Promise<Campaign[]> {
   requireAllowed(canListCampaigns(actor), "You cannot see crowdfunding campaigns.");
-  const ownGroup = actor.kind === "user" && actor.role === "community-group" ? (actor.partnerOrganisationId ?? "00000000-0000-0000-0000-000000000000") : undefined;
+  const ownGroup =
+    actor.kind === "user" && actor.role === "community-group"
+      ? (actor.partnerOrganisationId ?? "00000000-0000-0000-0000-000000000000")
+      : undefined;
   return db
     .select()
     .from(crowdfundingCampaign)
@@ -114,7 +164,13 @@ export async function listPublicCampaigns(db: Db, organisationId: string): Promi
   return db
     .select()
     .from(crowdfundingCampaign)
-    .where(inOrganisation(crowdfundingCampaign, organisationId, inArray(crowdfundingCampaign.status, publicStatuses)))
+    .where(
+      inOrganisation(
+        crowdfundingCampaign,
+        organisationId,
+        inArray(crowdfundingCampaign.status, publicStatuses),
+      ),
+    )
     .orderBy(asc(crowdfundingCampaign.closesAt));
 }
 
@@ -122,7 +178,14 @@ export async function getPublicCampaign(db: Db, organisationId: string, referenc
   const [campaign] = await db
     .select()
     .from(crowdfundingCampaign)
-    .where(inOrganisation(crowdfundingCampaign, organisationId, eq(crowdfundingCampaign.reference, reference), inArray(crowdfundingCampaign.status, publicStatuses)));
+    .where(
+      inOrganisation(
+        crowdfundingCampaign,
+        organisationId,
+        eq(crowdfundingCampaign.reference, reference),
+        inArray(crowdfundingCampaign.status, publicStatuses),
+      ),
+    );
   if (!campaign) throw notFound("Campaign not found");
   const parts = await campaignParts(db, campaign);
   // Backers chose whether to show their name; anonymous ones are shown without it, emails never.
@@ -143,5 +206,9 @@ export async function getPublicCampaign(db: Db, organisationId: string, referenc
 
 export async function listFunds(db: Db, actor: Actor) {
   requireAllowed(canViewReports(actor), "Only staff can see match funds.");
-  return db.select().from(crowdfundingFund).where(inOrganisation(crowdfundingFund, actor.organisationId)).orderBy(asc(crowdfundingFund.name));
+  return db
+    .select()
+    .from(crowdfundingFund)
+    .where(inOrganisation(crowdfundingFund, actor.organisationId))
+    .orderBy(asc(crowdfundingFund.name));
 }

@@ -19,7 +19,13 @@ export type CrowdfundingReport = {
   leveredPerPound: number | null;
   pledges: number;
   uniqueBackers: number;
-  byFund: { fundName: string; funderName: string; isOwnMoney: boolean; campaigns: number; collectedPence: number }[];
+  byFund: {
+    fundName: string;
+    funderName: string;
+    isOwnMoney: boolean;
+    campaigns: number;
+    collectedPence: number;
+  }[];
 };
 
 // "Funds levered per £1 of council money": on successful campaigns, everything
@@ -68,9 +74,13 @@ export async function crowdfundingReport(db: Db, actor: Actor): Promise<Crowdfun
   const [totals] = await rows(db, totalsSql(actor.organisationId));
   const ownMatchPence = Number(totals.own_match_pence);
   // Everything that moved: backers' captured pledges plus collected match money.
-  const collectedPence = Number(totals.backer_collected_pence) + ownMatchPence + Number(totals.other_match_pence);
+  const collectedPence =
+    Number(totals.backer_collected_pence) + ownMatchPence + Number(totals.other_match_pence);
   return {
-    campaigns: (await rows(db, byStatusSql(actor.organisationId))).map((r) => ({ status: String(r.status), count: Number(r.count) })),
+    campaigns: (await rows(db, byStatusSql(actor.organisationId))).map((r) => ({
+      status: String(r.status),
+      count: Number(r.count),
+    })),
     settled: Number(totals.settled),
     successful: Number(totals.successful),
     delivered: Number(totals.delivered),

@@ -21,7 +21,11 @@ export async function lockCampaign(tx: Db, organisationId: string, campaignId: s
   return campaign;
 }
 
-export async function findCampaign(db: Db, organisationId: string, campaignId: string): Promise<Campaign | undefined> {
+export async function findCampaign(
+  db: Db,
+  organisationId: string,
+  campaignId: string,
+): Promise<Campaign | undefined> {
   if (!isUuid(campaignId)) return undefined;
   const [campaign] = await db
     .select()

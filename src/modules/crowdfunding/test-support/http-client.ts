@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import { createApp } from "../../../app.ts";
+import { type Role, systemActor } from "../../../platform/access/actor.ts";
 import { createSession } from "../../../platform/auth/sessions.ts";
 import { createUser } from "../../../platform/auth/users.ts";
-import { systemActor, type Role } from "../../../platform/access/actor.ts";
 import { loadConfig } from "../../../platform/config/config.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
@@ -53,8 +53,13 @@ export class TestBrowser {
   post(path: string, fields: Record<string, string | string[]>): Promise<Page> {
     const form = new URLSearchParams();
     form.append("_csrf", this.csrf);
-    for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
-    return this.send(path, { method: "POST", body: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    for (const [key, value] of Object.entries(fields))
+      for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
+    return this.send(path, {
+      method: "POST",
+      body: form.toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
   }
 }
 
@@ -83,5 +88,10 @@ export async function signedInBrowser(
 
 /** Text of the page without tags, for assertions on what a person reads. */
 export function textOf(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
 }

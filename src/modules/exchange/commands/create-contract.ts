@@ -12,7 +12,11 @@ import { canManageContracts } from "../policy.ts";
 import { type Contract, exchangeContract, themes } from "../schema.ts";
 
 const basisPoints = (what: string) =>
-  z.number({ error: `Enter ${what}` }).int({ error: `Enter ${what} to at most two decimal places` }).min(1, { error: `${what} must be more than 0%` }).max(10_000, { error: `${what} must be 100% or less` });
+  z
+    .number({ error: `Enter ${what}` })
+    .int({ error: `Enter ${what} to at most two decimal places` })
+    .min(1, { error: `${what} must be more than 0%` })
+    .max(10_000, { error: `${what} must be 100% or less` });
 
 export const contractInput = z.object({
   title: requiredText("the contract's title", 200),
@@ -22,13 +26,21 @@ export const contractInput = z.object({
   themes: z.array(z.enum(themes)).min(1, { error: "Choose at least one social value theme" }),
   themeWeights: z.partialRecord(z.enum(themes), z.number().int().min(0).max(10_000)).default({}),
   fullMarksShareBp: basisPoints("The share of contract value that earns full marks"),
-  tenderCloses: z.string({ error: "Enter the tender closing date" }).min(1, { error: "Enter the tender closing date" }).pipe(isoDate),
+  tenderCloses: z
+    .string({ error: "Enter the tender closing date" })
+    .min(1, { error: "Enter the tender closing date" })
+    .pipe(isoDate),
 });
 
 export type ContractInput = z.input<typeof contractInput>;
 
 /** A contract out to tender, with the social value it asks for and how pledges score. */
-export async function createContract(db: Db, actor: Actor, now: Date, input: ContractInput): Promise<Contract> {
+export async function createContract(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: ContractInput,
+): Promise<Contract> {
   requireAllowed(canManageContracts(actor), "Only officers can set up tenders.");
   const checked = validate(contractInput, input);
   if (!checked.ok) throw invalid("Check the tender.", checked.errors);
@@ -43,7 +55,9 @@ export async function createContract(db: Db, actor: Actor, now: Date, input: Con
         reference: `SVC-${id.replaceAll("-", "").slice(-8).toUpperCase()}`,
         ...value,
         // Themes not given a weight count in full.
-        themeWeights: Object.fromEntries(value.themes.map((theme) => [theme, value.themeWeights[theme] ?? 10_000])) as Contract["themeWeights"],
+        themeWeights: Object.fromEntries(
+          value.themes.map((theme) => [theme, value.themeWeights[theme] ?? 10_000]),
+        ) as Contract["themeWeights"],
         status: "tendering",
         createdAt: now,
       })

@@ -16,16 +16,29 @@ export const moderationInput = z
     decision: z.enum(["approve", "reject"], { error: "Choose whether to publish or reject the need" }),
     note: z.string().trim().max(2000, { error: "Note must be 2,000 characters or fewer" }).optional(),
   })
-  .refine((value) => value.decision === "approve" || Boolean(value.note), { path: ["note"], error: "Say why the need is rejected" });
+  .refine((value) => value.decision === "approve" || Boolean(value.note), {
+    path: ["note"],
+    error: "Say why the need is rejected",
+  });
 
 /** Moderation: an officer publishes a need to suppliers or rejects it with a reason. */
-export async function moderateNeed(db: Db, actor: Actor, now: Date, needId: string, input: z.input<typeof moderationInput>): Promise<Need> {
+export async function moderateNeed(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  needId: string,
+  input: z.input<typeof moderationInput>,
+): Promise<Need> {
   requireAllowed(canModerateNeed(actor), "Only officers can moderate needs.");
   const checked = validate(moderationInput, input);
   if (!checked.ok) throw invalid("Check the decision.", checked.errors);
   if (!isUuid(needId)) throw notFound("Need not found");
   return db.transaction(async (tx) => {
-    const [need] = await tx.select().from(exchangeNeed).where(inOrganisation(exchangeNeed, actor.organisationId, eq(exchangeNeed.id, needId))).for("update");
+    const [need] = await tx
+      .select()
+      .from(exchangeNeed)
+      .where(inOrganisation(exchangeNeed, actor.organisationId, eq(exchangeNeed.id, needId)))
+      .for("update");
     if (!need) throw notFound("Need not found");
     if (need.status !== "submitted") throw conflict("Need already moderated", `This need is ${need.status}.`);
     const [updated] = await tx

@@ -19,8 +19,16 @@ export const needInput = z.object({
   category: z.enum(needCategories, { error: "Choose what kind of help is needed" }),
   valuePence: penceField("the estimated value", 100, 100_000_000),
   location: requiredText("where it is needed", 200),
-  laCode: z.string().regex(/^E0[67]\d{6}$/, { error: "Choose the local authority area" }).nullable().optional(),
-  neededBy: z.union([z.literal(""), isoDate]).nullable().optional().transform((v) => v || null),
+  laCode: z
+    .string()
+    .regex(/^E0[67]\d{6}$/, { error: "Choose the local authority area" })
+    .nullable()
+    .optional(),
+  neededBy: z
+    .union([z.literal(""), isoDate])
+    .nullable()
+    .optional()
+    .transform((v) => v || null),
 });
 
 export type NeedInput = z.input<typeof needInput>;
@@ -28,7 +36,8 @@ export type NeedInput = z.input<typeof needInput>;
 /** A community organisation posts a need; it waits for moderation before suppliers see it. */
 export async function postNeed(db: Db, actor: Actor, now: Date, input: NeedInput): Promise<Need> {
   requireAllowed(canPostNeed(actor), "Only community organisations and officers can post needs.");
-  const own = actor.kind === "user" && actor.role === "community-group" ? actor.partnerOrganisationId : undefined;
+  const own =
+    actor.kind === "user" && actor.role === "community-group" ? actor.partnerOrganisationId : undefined;
   const checked = validate(needInput, { ...input, communityOrgId: own ?? input.communityOrgId ?? null });
   if (!checked.ok) throw invalid("Check the need.", checked.errors);
   const value = checked.value;

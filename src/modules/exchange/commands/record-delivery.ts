@@ -14,14 +14,28 @@ import { exchangeAlert, exchangePledge, type SupplierPledge } from "../schema.ts
 export const deliveryInput = z.object({ evidence: requiredText("the evidence of delivery", 4_000) });
 
 /** The supplier records delivery of an accepted pledge, with evidence for the verifiers. */
-export async function recordDelivery(db: Db, actor: Actor, now: Date, pledgeId: string, input: z.input<typeof deliveryInput>): Promise<SupplierPledge> {
+export async function recordDelivery(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  pledgeId: string,
+  input: z.input<typeof deliveryInput>,
+): Promise<SupplierPledge> {
   const checked = validate(deliveryInput, input);
   if (!checked.ok) throw invalid("Check the evidence.", checked.errors);
   return db.transaction(async (tx) => {
     const { pledge } = await visiblePledge(tx, actor, pledgeId, true);
-    requireAllowed(canRecordDelivery(actor, pledge), "Only the supplier who made the pledge can record its delivery.");
+    requireAllowed(
+      canRecordDelivery(actor, pledge),
+      "Only the supplier who made the pledge can record its delivery.",
+    );
     if (pledge.status !== "accepted") {
-      throw conflict("Pledge cannot be delivered", pledge.status === "offered" ? "The contract has not been awarded yet." : `This pledge is ${pledge.status}.`);
+      throw conflict(
+        "Pledge cannot be delivered",
+        pledge.status === "offered"
+          ? "The contract has not been awarded yet."
+          : `This pledge is ${pledge.status}.`,
+      );
     }
     const [updated] = await tx
       .update(exchangePledge)
@@ -32,7 +46,13 @@ export async function recordDelivery(db: Db, actor: Actor, now: Date, pledgeId: 
     await tx
       .update(exchangeAlert)
       .set({ clearedAt: now })
-      .where(and(eq(exchangeAlert.organisationId, actor.organisationId), eq(exchangeAlert.pledgeId, pledge.id), isNull(exchangeAlert.clearedAt)));
+      .where(
+        and(
+          eq(exchangeAlert.organisationId, actor.organisationId),
+          eq(exchangeAlert.pledgeId, pledge.id),
+          isNull(exchangeAlert.clearedAt),
+        ),
+      );
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "exchange-pledge",

@@ -12,13 +12,24 @@ import { exchangeAlert, exchangePledge } from "../schema.ts";
  * Raises one alert for each accepted pledge past its due date and not yet
  * delivered. Alerts are unique per pledge, so running it every day never repeats one.
  */
-export async function raiseOverdueAlerts(database: Database, organisationId: string, now: Date): Promise<number> {
+export async function raiseOverdueAlerts(
+  database: Database,
+  organisationId: string,
+  now: Date,
+): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   return database.db.transaction(async (tx) => {
     const overdue = await tx
       .select()
       .from(exchangePledge)
-      .where(inOrganisation(exchangePledge, organisationId, eq(exchangePledge.status, "accepted"), lt(exchangePledge.dueBy, today)));
+      .where(
+        inOrganisation(
+          exchangePledge,
+          organisationId,
+          eq(exchangePledge.status, "accepted"),
+          lt(exchangePledge.dueBy, today),
+        ),
+      );
     if (overdue.length === 0) return 0;
     const inserted = await tx
       .insert(exchangeAlert)

@@ -5,7 +5,20 @@ import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, checkboxes, dateInput, select, formatDate, formatPence, html, radios, summaryList, table, textarea, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  checkboxes,
+  dateInput,
+  formatDate,
+  formatPence,
+  html,
+  radios,
+  select,
+  summaryList,
+  table,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { poundsToPence } from "../../crowdfunding/index.ts";
 import { listPartnerOrganisations } from "../../people/index.ts";
 import { awardContract } from "../commands/award-contract.ts";
@@ -30,7 +43,12 @@ function percentToBp(text: string | undefined): number {
   return match ? Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0")) : Number.NaN;
 }
 
-function contractForm(c: import("hono").Context<AppEnv>, values: FormValues, chosen: string[], errors: Record<string, string>) {
+function contractForm(
+  c: import("hono").Context<AppEnv>,
+  values: FormValues,
+  chosen: string[],
+  errors: Record<string, string>,
+) {
   return renderPage(c, {
     title: "Open a tender",
     errors,
@@ -55,7 +73,9 @@ contractPages.get("/exchange/contracts/new", (c) => contractForm(c, {}, [], {}))
 contractPages.post("/exchange/contracts/new", async (c) => {
   const actor = requireActor(c);
   const form = await readForm(c);
-  const chosen = (await readFormList(c, "themes")).filter((t): t is Theme => (themes as readonly string[]).includes(t));
+  const chosen = (await readFormList(c, "themes")).filter((t): t is Theme =>
+    (themes as readonly string[]).includes(t),
+  );
   const valuePence = poundsToPence(form.value ?? "");
   try {
     const contract = await createContract(c.get("services").database.db, actor, c.get("now"), {
@@ -78,7 +98,8 @@ contractPages.post("/exchange/contracts/new", async (c) => {
     }
     if (errors.tenderCloses) errors["tenderCloses-day"] = errors.tenderCloses;
     delete errors.tenderCloses;
-    if (errors.valuePence && valuePence === null && form.value?.trim()) errors.valuePence = "The contract value must be an amount in pounds, like 250000";
+    if (errors.valuePence && valuePence === null && form.value?.trim())
+      errors.valuePence = "The contract value must be an amount in pounds, like 250000";
     return contractForm(c, form, chosen, errors);
   }
 });
@@ -91,50 +112,117 @@ contractPages.get("/exchange/contracts/:id", async (c) => {
   return renderPage(c, {
     title: contract.title,
     fullWidth: true,
-    notification: flashFrom(c, { opened: "Tender opened", pledged: "Pledge offered", awarded: "Contract awarded" }),
+    notification: flashFrom(c, {
+      opened: "Tender opened",
+      pledged: "Pledge offered",
+      awarded: "Contract awarded",
+    }),
     breadcrumbs: [{ href: "/exchange", text: "Social value exchange" }],
     content: html`<span class="govuk-caption-l">${contract.reference}</span>
       <h1 class="govuk-heading-l">${contract.title}</h1>
       ${summaryList([
         { key: "Contract value", value: formatPence(contract.valuePence) },
-        { key: "Social value weighting", value: `${contract.weightingBp / 100}% (${formatPoints(contract.weightingBp)} marks)` },
-        { key: "Themes asked for", value: contract.themes.map((t) => `${themeNames[t]} (counts at ${(contract.themeWeights[t] ?? 10_000) / 100}%)`).join("; ") },
-        { key: "Full marks at", value: `weighted pledges worth ${contract.fullMarksShareBp / 100}% of the contract value (${formatPence(Math.floor((contract.valuePence * contract.fullMarksShareBp) / 10_000))})` },
-        { key: "How points are worked out", value: "Each pledge counts at its value times its theme's weight. Points = weighting × weighted value ÷ full-marks value, capped at the weighting, rounded down to the hundredth." },
+        {
+          key: "Social value weighting",
+          value: `${contract.weightingBp / 100}% (${formatPoints(contract.weightingBp)} marks)`,
+        },
+        {
+          key: "Themes asked for",
+          value: contract.themes
+            .map((t) => `${themeNames[t]} (counts at ${(contract.themeWeights[t] ?? 10_000) / 100}%)`)
+            .join("; "),
+        },
+        {
+          key: "Full marks at",
+          value: `weighted pledges worth ${contract.fullMarksShareBp / 100}% of the contract value (${formatPence(Math.floor((contract.valuePence * contract.fullMarksShareBp) / 10_000))})`,
+        },
+        {
+          key: "How points are worked out",
+          value:
+            "Each pledge counts at its value times its theme's weight. Points = weighting × weighted value ÷ full-marks value, capped at the weighting, rounded down to the hundredth.",
+        },
         { key: "Tender closes", value: formatDate(contract.tenderCloses) },
-        { key: "Status", value: contract.status === "awarded" ? `Awarded to ${contract.awardedSupplierName ?? ""}` : open ? "Open for pledges" : "Closed, not yet awarded" },
+        {
+          key: "Status",
+          value:
+            contract.status === "awarded"
+              ? `Awarded to ${contract.awardedSupplierName ?? ""}`
+              : open
+                ? "Open for pledges"
+                : "Closed, not yet awarded",
+        },
       ])}
       ${open && canOfferPledge(actor) ? button({ text: "Pledge social value", href: `/exchange/contracts/${contract.id}/pledge` }) : ""}
       ${bids.length === 0 ? html`<p class="govuk-body">No pledges yet.</p>` : ""}
       ${bids.map(
-        (bid) => html`${table({
-          caption: `${bid.supplierName}: ${formatPoints(bid.points.points)} of ${formatPoints(bid.points.maxPoints)} marks`,
-          head: [{ text: "Pledge" }, { text: "Theme" }, { text: "What" }, { text: "Value", numeric: true }, { text: "Weight", numeric: true }, { text: "Counts", numeric: true }, { text: "Status" }],
-          rows: [
-            ...bid.pledges.map((p, i) => {
-              const line = bid.points.lines[i];
-              return [html`<a class="govuk-link" href="/exchange/pledges/${p.id}">${p.reference}</a>`, themeNames[p.theme], p.description, formatPence(p.valuePence), `${line.weightBp / 100}%`, line.note ? html`${formatPence(0)}<br><span class="govuk-body-s">${line.note}</span>` : formatPence(line.countedPence), pledgeTag(p.status)];
-            }),
-            [html`<strong>Weighted total</strong>`, "", `${formatPence(bid.points.weightedPence)} ÷ ${formatPence(bid.points.fullMarksPence)} × ${formatPoints(bid.points.maxPoints)}`, "", "", html`<strong>${formatPence(bid.points.weightedPence)}</strong>`, html`<strong>${formatPoints(bid.points.points)} marks</strong>`],
-          ],
-        })}`,
+        (bid) =>
+          html`${table({
+            caption: `${bid.supplierName}: ${formatPoints(bid.points.points)} of ${formatPoints(bid.points.maxPoints)} marks`,
+            head: [
+              { text: "Pledge" },
+              { text: "Theme" },
+              { text: "What" },
+              { text: "Value", numeric: true },
+              { text: "Weight", numeric: true },
+              { text: "Counts", numeric: true },
+              { text: "Status" },
+            ],
+            rows: [
+              ...bid.pledges.map((p, i) => {
+                const line = bid.points.lines[i];
+                return [
+                  html`<a class="govuk-link" href="/exchange/pledges/${p.id}">${p.reference}</a>`,
+                  themeNames[p.theme],
+                  p.description,
+                  formatPence(p.valuePence),
+                  `${line.weightBp / 100}%`,
+                  line.note
+                    ? html`${formatPence(0)}<br><span class="govuk-body-s">${line.note}</span>`
+                    : formatPence(line.countedPence),
+                  pledgeTag(p.status),
+                ];
+              }),
+              [
+                html`<strong>Weighted total</strong>`,
+                "",
+                `${formatPence(bid.points.weightedPence)} ÷ ${formatPence(bid.points.fullMarksPence)} × ${formatPoints(bid.points.maxPoints)}`,
+                "",
+                "",
+                html`<strong>${formatPence(bid.points.weightedPence)}</strong>`,
+                html`<strong>${formatPoints(bid.points.points)} marks</strong>`,
+              ],
+            ],
+          })}`,
       )}
-      ${contract.status === "tendering" && canManageContracts(actor) && bids.length > 0
-        ? html`<form method="post" action="/exchange/contracts/${contract.id}/award" novalidate>${csrfField(c.get("csrfToken"))}
+      ${
+        contract.status === "tendering" && canManageContracts(actor) && bids.length > 0
+          ? html`<form method="post" action="/exchange/contracts/${contract.id}/award" novalidate>${csrfField(c.get("csrfToken"))}
           ${radios({ name: "supplierId", legend: "Award the contract", hint: "The winner's pledges become binding; every other bidder's are closed.", items: bids.map((b) => ({ value: b.supplierId, text: `${b.supplierName} (${formatPoints(b.points.points)} social value marks)` })) })}
           ${button({ text: "Award contract" })}</form>`
-        : ""}`,
+          : ""
+      }`,
   });
 });
 
 contractPages.post("/exchange/contracts/:id/award", async (c) => {
   const actor = requireActor(c);
   const form = await readForm(c);
-  await awardContract(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), form.supplierId ?? "");
+  await awardContract(
+    c.get("services").database.db,
+    actor,
+    c.get("now"),
+    c.req.param("id"),
+    form.supplierId ?? "",
+  );
   return c.redirect(`/exchange/contracts/${c.req.param("id")}?done=awarded`, 303);
 });
 
-async function pledgeForm(c: import("hono").Context<AppEnv>, values: FormValues, chosenNeeds: string[], errors: Record<string, string>) {
+async function pledgeForm(
+  c: import("hono").Context<AppEnv>,
+  values: FormValues,
+  chosenNeeds: string[],
+  errors: Record<string, string>,
+) {
   const actor = requireActor(c);
   const db = c.get("services").database.db;
   const { contract } = await getContract(db, actor, c.req.param("id") ?? "");
@@ -155,9 +243,20 @@ async function pledgeForm(c: import("hono").Context<AppEnv>, values: FormValues,
       ${textarea({ name: "description", label: "Describe the pledge", value: values.description, error: errors.description, rows: 3 })}
       ${textInput({ name: "value", label: "Value in pounds", prefix: "£", width: 10, inputmode: "decimal", value: values.value, error: errors.valuePence })}
       ${dateInput({ name: "dueBy", legend: "Delivered by", error: errors["dueBy-day"], value: { day: values["dueBy-day"], month: values["dueBy-month"], year: values["dueBy-year"] } })}
-      ${needs.length > 0
-        ? checkboxes({ name: "needIds", legend: "Which needs does it meet? (optional)", values: chosenNeeds, error: errors.needIds, items: needs.map((n) => ({ value: n.id, text: `${n.title} – ${n.communityOrgName} (${formatPence(n.valuePence)})` })) })
-        : ""}
+      ${
+        needs.length > 0
+          ? checkboxes({
+              name: "needIds",
+              legend: "Which needs does it meet? (optional)",
+              values: chosenNeeds,
+              error: errors.needIds,
+              items: needs.map((n) => ({
+                value: n.id,
+                text: `${n.title} – ${n.communityOrgName} (${formatPence(n.valuePence)})`,
+              })),
+            })
+          : ""
+      }
       ${button({ text: "Offer pledge" })}</form>`,
   });
 }
@@ -170,7 +269,13 @@ contractPages.post("/exchange/contracts/:id/pledge", async (c) => {
   const needIds = await readFormList(c, "needIds");
   const valuePence = poundsToPence(form.value ?? "");
   if (valuePence === null) {
-    return pledgeForm(c, form, needIds, { valuePence: form.value?.trim() ? (form.value.trim().startsWith("-") ? "The value of the pledge must be more than £0" : "The value must be an amount in pounds, like 2500") : "Enter the value of the pledge" });
+    return pledgeForm(c, form, needIds, {
+      valuePence: form.value?.trim()
+        ? form.value.trim().startsWith("-")
+          ? "The value of the pledge must be more than £0"
+          : "The value must be an amount in pounds, like 2500"
+        : "Enter the value of the pledge",
+    });
   }
   try {
     await offerPledge(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {

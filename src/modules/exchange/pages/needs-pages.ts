@@ -5,21 +5,49 @@ import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, dateInput, formatDate, formatPence, html, radios, select, summaryList, table, textarea, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  dateInput,
+  formatDate,
+  formatPence,
+  html,
+  radios,
+  select,
+  summaryList,
+  table,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { poundsToPence } from "../../crowdfunding/index.ts";
 import { moderateNeed } from "../commands/moderate-need.ts";
 import { postNeed } from "../commands/post-need.ts";
 import { canModerateNeed, canPostNeed, canViewExchangeReports } from "../policy.ts";
-import { getNeed, listContracts, listMyPledges, listNeeds, listOpenAlerts } from "../queries/exchange-queries.ts";
+import {
+  getNeed,
+  listContracts,
+  listMyPledges,
+  listNeeds,
+  listOpenAlerts,
+} from "../queries/exchange-queries.ts";
 import { categoryNames, needCategories } from "../schema.ts";
 import { csrfField, needTag, pledgeTag } from "./exchange-display.ts";
 
 export const needsPages = new Hono<AppEnv>();
 
 const areas: Record<string, string> = {
-  E07000105: "Ashford", E07000106: "Canterbury", E07000107: "Dartford", E07000108: "Dover", E07000109: "Gravesham", E07000110: "Maidstone",
-  E07000111: "Sevenoaks", E07000112: "Folkestone and Hythe", E07000113: "Swale", E07000114: "Thanet", E07000115: "Tonbridge and Malling",
-  E07000116: "Tunbridge Wells", E06000035: "Medway",
+  E07000105: "Ashford",
+  E07000106: "Canterbury",
+  E07000107: "Dartford",
+  E07000108: "Dover",
+  E07000109: "Gravesham",
+  E07000110: "Maidstone",
+  E07000111: "Sevenoaks",
+  E07000112: "Folkestone and Hythe",
+  E07000113: "Swale",
+  E07000114: "Thanet",
+  E07000115: "Tonbridge and Malling",
+  E07000116: "Tunbridge Wells",
+  E06000035: "Medway",
 };
 
 function fieldErrorsOf(error: unknown): Record<string, string> {
@@ -49,44 +77,108 @@ needsPages.get("/exchange", async (c) => {
         ${staff ? button({ text: "Open a tender", href: "/exchange/contracts/new", variant: "secondary" }) : ""}
         ${staff ? button({ text: "Pledged against delivered", href: "/exchange/report", variant: "secondary" }) : ""}
       </div>
-      ${alerts.length > 0
-        ? table({
-            caption: `Overdue pledges (${alerts.length})`,
-            head: [{ text: "Pledge" }, { text: "Alert" }, { text: "Due" }],
-            rows: alerts.map(({ alert, pledge }) => [html`<a class="govuk-link" href="/exchange/pledges/${pledge.id}">${pledge.reference}</a>`, alert.message, formatDate(pledge.dueBy)]),
-          })
-        : ""}
-      ${staff && waiting.length > 0
-        ? table({
-            caption: `Needs waiting for moderation (${waiting.length})`,
-            head: [{ text: "Need" }, { text: "Organisation" }, { text: "Category" }, { text: "Value", numeric: true }],
-            rows: waiting.map((n) => [html`<a class="govuk-link" href="/exchange/needs/${n.id}">${n.title}</a>`, n.communityOrgName, categoryNames[n.category], formatPence(n.valuePence)]),
-          })
-        : ""}
+      ${
+        alerts.length > 0
+          ? table({
+              caption: `Overdue pledges (${alerts.length})`,
+              head: [{ text: "Pledge" }, { text: "Alert" }, { text: "Due" }],
+              rows: alerts.map(({ alert, pledge }) => [
+                html`<a class="govuk-link" href="/exchange/pledges/${pledge.id}">${pledge.reference}</a>`,
+                alert.message,
+                formatDate(pledge.dueBy),
+              ]),
+            })
+          : ""
+      }
+      ${
+        staff && waiting.length > 0
+          ? table({
+              caption: `Needs waiting for moderation (${waiting.length})`,
+              head: [
+                { text: "Need" },
+                { text: "Organisation" },
+                { text: "Category" },
+                { text: "Value", numeric: true },
+              ],
+              rows: waiting.map((n) => [
+                html`<a class="govuk-link" href="/exchange/needs/${n.id}">${n.title}</a>`,
+                n.communityOrgName,
+                categoryNames[n.category],
+                formatPence(n.valuePence),
+              ]),
+            })
+          : ""
+      }
       ${table({
         caption: staff ? `All needs (${needs.length})` : `Needs (${needs.length})`,
-        head: [{ text: "Reference" }, { text: "Need" }, { text: "Organisation" }, { text: "Category" }, { text: "Where" }, { text: "Value", numeric: true }, { text: "Status" }],
-        rows: needs.map((n) => [n.reference, html`<a class="govuk-link" href="/exchange/needs/${n.id}">${n.title}</a>`, n.communityOrgName, categoryNames[n.category], n.location, formatPence(n.valuePence), needTag(n.status)]),
+        head: [
+          { text: "Reference" },
+          { text: "Need" },
+          { text: "Organisation" },
+          { text: "Category" },
+          { text: "Where" },
+          { text: "Value", numeric: true },
+          { text: "Status" },
+        ],
+        rows: needs.map((n) => [
+          n.reference,
+          html`<a class="govuk-link" href="/exchange/needs/${n.id}">${n.title}</a>`,
+          n.communityOrgName,
+          categoryNames[n.category],
+          n.location,
+          formatPence(n.valuePence),
+          needTag(n.status),
+        ]),
       })}
       ${table({
         caption: `Tenders (${contracts.length})`,
-        head: [{ text: "Reference" }, { text: "Contract" }, { text: "Value", numeric: true }, { text: "Social value weighting", numeric: true }, { text: "Closes" }, { text: "Status" }],
+        head: [
+          { text: "Reference" },
+          { text: "Contract" },
+          { text: "Value", numeric: true },
+          { text: "Social value weighting", numeric: true },
+          { text: "Closes" },
+          { text: "Status" },
+        ],
         rows: contracts.map((t) => [
           t.reference,
           html`<a class="govuk-link" href="/exchange/contracts/${t.id}">${t.title}</a>`,
           formatPence(t.valuePence),
           `${t.weightingBp / 100}%`,
           formatDate(t.tenderCloses),
-          t.status === "awarded" ? `Awarded to ${t.awardedSupplierName ?? ""}` : t.tenderCloses < today ? "Closed, not yet awarded" : "Open for pledges",
+          t.status === "awarded"
+            ? `Awarded to ${t.awardedSupplierName ?? ""}`
+            : t.tenderCloses < today
+              ? "Closed, not yet awarded"
+              : "Open for pledges",
         ]),
       })}
-      ${mine.length > 0
-        ? table({
-            caption: actor.kind === "user" && actor.role === "supplier" ? "Your pledges" : "Pledges meeting your needs",
-            head: [{ text: "Pledge" }, { text: "Supplier" }, { text: "What" }, { text: "Value", numeric: true }, { text: "Due" }, { text: "Status" }],
-            rows: mine.map((p) => [html`<a class="govuk-link" href="/exchange/pledges/${p.id}">${p.reference}</a>`, p.supplierName, p.description, formatPence(p.valuePence), formatDate(p.dueBy), pledgeTag(p.status)]),
-          })
-        : ""}`,
+      ${
+        mine.length > 0
+          ? table({
+              caption:
+                actor.kind === "user" && actor.role === "supplier"
+                  ? "Your pledges"
+                  : "Pledges meeting your needs",
+              head: [
+                { text: "Pledge" },
+                { text: "Supplier" },
+                { text: "What" },
+                { text: "Value", numeric: true },
+                { text: "Due" },
+                { text: "Status" },
+              ],
+              rows: mine.map((p) => [
+                html`<a class="govuk-link" href="/exchange/pledges/${p.id}">${p.reference}</a>`,
+                p.supplierName,
+                p.description,
+                formatPence(p.valuePence),
+                formatDate(p.dueBy),
+                pledgeTag(p.status),
+              ]),
+            })
+          : ""
+      }`,
   });
 });
 
@@ -120,7 +212,13 @@ needsPages.post("/exchange/needs/new", async (c) => {
   const form = await readForm(c);
   const valuePence = poundsToPence(form.value ?? "");
   if (valuePence === null) {
-    return needForm(c, form, { valuePence: form.value?.trim() ? (form.value.trim().startsWith("-") ? "The estimated value must be more than £0" : "The estimated value must be an amount in pounds, like 250") : "Enter the estimated value" });
+    return needForm(c, form, {
+      valuePence: form.value?.trim()
+        ? form.value.trim().startsWith("-")
+          ? "The estimated value must be more than £0"
+          : "The estimated value must be an amount in pounds, like 250"
+        : "Enter the estimated value",
+    });
   }
   try {
     const need = await postNeed(c.get("services").database.db, actor, c.get("now"), {
@@ -142,7 +240,11 @@ needsPages.post("/exchange/needs/new", async (c) => {
   }
 });
 
-async function needPage(c: import("hono").Context<AppEnv>, values: FormValues, errors: Record<string, string>) {
+async function needPage(
+  c: import("hono").Context<AppEnv>,
+  values: FormValues,
+  errors: Record<string, string>,
+) {
   const actor = requireActor(c);
   const db = c.get("services").database.db;
   const { need, pledges } = await getNeed(db, actor, c.req.param("id") ?? "");
@@ -150,7 +252,10 @@ async function needPage(c: import("hono").Context<AppEnv>, values: FormValues, e
     title: need.title,
     errors,
     status: Object.keys(errors).length ? 422 : 200,
-    notification: flashFrom(c, { posted: "Need posted. An officer will check it before suppliers can see it.", moderated: "Decision recorded" }),
+    notification: flashFrom(c, {
+      posted: "Need posted. An officer will check it before suppliers can see it.",
+      moderated: "Decision recorded",
+    }),
     breadcrumbs: [{ href: "/exchange", text: "Social value exchange" }],
     content: html`<span class="govuk-caption-l">${need.reference} · ${need.communityOrgName}</span>
       <h1 class="govuk-heading-l">${need.title}</h1>
@@ -158,21 +263,54 @@ async function needPage(c: import("hono").Context<AppEnv>, values: FormValues, e
       ${summaryList([
         { key: "Category", value: categoryNames[need.category] },
         { key: "Estimated value", value: formatPence(need.valuePence) },
-        { key: "Where", value: `${need.location}${need.laCode && areas[need.laCode] ? `, ${areas[need.laCode]}` : ""}` },
+        {
+          key: "Where",
+          value: `${need.location}${need.laCode && areas[need.laCode] ? `, ${areas[need.laCode]}` : ""}`,
+        },
         { key: "Needed by", value: need.neededBy ? formatDate(need.neededBy) : "Not given" },
         { key: "Details", value: need.description },
-        ...(need.moderatedByName ? [{ key: "Moderation", value: `${need.status === "rejected" ? "Rejected" : "Published"} by ${need.moderatedByName}${need.moderationNote ? `: ${need.moderationNote}` : ""}` }] : []),
+        ...(need.moderatedByName
+          ? [
+              {
+                key: "Moderation",
+                value: `${need.status === "rejected" ? "Rejected" : "Published"} by ${need.moderatedByName}${need.moderationNote ? `: ${need.moderationNote}` : ""}`,
+              },
+            ]
+          : []),
       ])}
-      ${need.status === "submitted" && canModerateNeed(actor)
-        ? html`<form method="post" action="/exchange/needs/${need.id}/moderate" novalidate>${csrfField(c.get("csrfToken"))}
-          ${radios({ name: "decision", legend: "Moderate this need", value: values.decision, error: errors.decision, items: [{ value: "approve", text: "Publish it to suppliers" }, { value: "reject", text: "Reject it" }] })}
+      ${
+        need.status === "submitted" && canModerateNeed(actor)
+          ? html`<form method="post" action="/exchange/needs/${need.id}/moderate" novalidate>${csrfField(c.get("csrfToken"))}
+          ${radios({
+            name: "decision",
+            legend: "Moderate this need",
+            value: values.decision,
+            error: errors.decision,
+            items: [
+              { value: "approve", text: "Publish it to suppliers" },
+              { value: "reject", text: "Reject it" },
+            ],
+          })}
           ${textarea({ name: "note", label: "Note", hint: "Required when rejecting: say why, so the organisation can fix it.", value: values.note, error: errors.note, rows: 3 })}
           ${button({ text: "Record decision" })}</form>`
-        : ""}
+          : ""
+      }
       ${table({
         caption: `Pledges meeting this need (${pledges.length})`,
-        head: [{ text: "Pledge" }, { text: "Supplier" }, { text: "What" }, { text: "Value", numeric: true }, { text: "Status" }],
-        rows: pledges.map((p) => [html`<a class="govuk-link" href="/exchange/pledges/${p.id}">${p.reference}</a>`, p.supplierName, p.description, formatPence(p.valuePence), pledgeTag(p.status)]),
+        head: [
+          { text: "Pledge" },
+          { text: "Supplier" },
+          { text: "What" },
+          { text: "Value", numeric: true },
+          { text: "Status" },
+        ],
+        rows: pledges.map((p) => [
+          html`<a class="govuk-link" href="/exchange/pledges/${p.id}">${p.reference}</a>`,
+          p.supplierName,
+          p.description,
+          formatPence(p.valuePence),
+          pledgeTag(p.status),
+        ]),
       })}`,
   });
 }
@@ -183,10 +321,12 @@ needsPages.post("/exchange/needs/:id/moderate", async (c) => {
   const actor = requireActor(c);
   const form = await readForm(c);
   try {
-    await moderateNeed(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), { decision: form.decision as "approve", note: form.note || undefined });
+    await moderateNeed(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+      decision: form.decision as "approve",
+      note: form.note || undefined,
+    });
     return c.redirect(`/exchange/needs/${c.req.param("id")}?done=moderated`, 303);
   } catch (error) {
     return needPage(c, form, fieldErrorsOf(error));
   }
 });
-

@@ -4,15 +4,34 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { canViewExchangeReports } from "../policy.ts";
 
-export type DeliveryRow = { key: string; label: string; pledges: number; pledgedPence: number; deliveredPence: number; verifiedPence: number; overdue: number };
-export type ExchangeReport = { total: DeliveryRow; bySupplier: DeliveryRow[]; byContract: DeliveryRow[]; byTheme: DeliveryRow[]; byArea: DeliveryRow[] };
+export type DeliveryRow = {
+  key: string;
+  label: string;
+  pledges: number;
+  pledgedPence: number;
+  deliveredPence: number;
+  verifiedPence: number;
+  overdue: number;
+};
+export type ExchangeReport = {
+  total: DeliveryRow;
+  bySupplier: DeliveryRow[];
+  byContract: DeliveryRow[];
+  byTheme: DeliveryRow[];
+  byArea: DeliveryRow[];
+};
 
 // Pledged means committed: accepted with a contract award, then delivered or verified.
 // Offers on open tenders and bids that lost are not promises yet, so they are left out.
 // A pledge's area is the local authority of the first need it meets (by need reference).
 const committed = sql`p.status IN ('accepted', 'delivered', 'verified')`;
 
-function grouped(organisationId: string, today: string, key: ReturnType<typeof sql>, label: ReturnType<typeof sql>) {
+function grouped(
+  organisationId: string,
+  today: string,
+  key: ReturnType<typeof sql>,
+  label: ReturnType<typeof sql>,
+) {
   return sql`
     WITH area AS (
       SELECT DISTINCT ON (pn.pledge_id) pn.pledge_id, n.la_code
@@ -57,11 +76,22 @@ export async function exchangeReport(db: Db, actor: Actor, now: Date): Promise<E
   const today = now.toISOString().slice(0, 10);
   const [total] = await rows(db, grouped(org, today, sql`'all'`, sql`'All committed pledges'`));
   return {
-    total: total ?? { key: "all", label: "All committed pledges", pledges: 0, pledgedPence: 0, deliveredPence: 0, verifiedPence: 0, overdue: 0 },
+    total: total ?? {
+      key: "all",
+      label: "All committed pledges",
+      pledges: 0,
+      pledgedPence: 0,
+      deliveredPence: 0,
+      verifiedPence: 0,
+      overdue: 0,
+    },
     bySupplier: await rows(db, grouped(org, today, sql`p.supplier_id::text`, sql`p.supplier_name`)),
     byContract: await rows(db, grouped(org, today, sql`c.reference`, sql`c.title`)),
     byTheme: await rows(db, grouped(org, today, sql`p.theme`, sql`p.theme`)),
-    byArea: await rows(db, grouped(org, today, sql`coalesce(a.la_code, 'none')`, sql`coalesce(la.name, 'Not linked to a need')`)),
+    byArea: await rows(
+      db,
+      grouped(org, today, sql`coalesce(a.la_code, 'none')`, sql`coalesce(la.name, 'Not linked to a need')`),
+    ),
   };
 }
 

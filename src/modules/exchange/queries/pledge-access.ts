@@ -13,16 +13,37 @@ export async function meetsOwnNeed(db: Db, actor: Actor, pledgeId: string): Prom
   const [row] = await db
     .select({ id: exchangeNeed.id })
     .from(exchangePledgeNeed)
-    .innerJoin(exchangeNeed, and(eq(exchangeNeed.organisationId, exchangePledgeNeed.organisationId), eq(exchangeNeed.id, exchangePledgeNeed.needId)))
-    .where(inOrganisation(exchangePledgeNeed, actor.organisationId, eq(exchangePledgeNeed.pledgeId, pledgeId), eq(exchangeNeed.communityOrgId, actor.partnerOrganisationId)))
+    .innerJoin(
+      exchangeNeed,
+      and(
+        eq(exchangeNeed.organisationId, exchangePledgeNeed.organisationId),
+        eq(exchangeNeed.id, exchangePledgeNeed.needId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        exchangePledgeNeed,
+        actor.organisationId,
+        eq(exchangePledgeNeed.pledgeId, pledgeId),
+        eq(exchangeNeed.communityOrgId, actor.partnerOrganisationId),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
 
 /** A pledge the actor may see, optionally locked; anything else is not found. */
-export async function visiblePledge(db: Db, actor: Actor, pledgeId: string, lock = false): Promise<{ pledge: SupplierPledge; ownNeed: boolean }> {
+export async function visiblePledge(
+  db: Db,
+  actor: Actor,
+  pledgeId: string,
+  lock = false,
+): Promise<{ pledge: SupplierPledge; ownNeed: boolean }> {
   if (!isUuid(pledgeId)) throw notFound("Pledge not found");
-  const query = db.select().from(exchangePledge).where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.id, pledgeId)));
+  const query = db
+    .select()
+    .from(exchangePledge)
+    .where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.id, pledgeId)));
   const [pledge] = lock ? await query.for("update") : await query;
   if (!pledge) throw notFound("Pledge not found");
   const ownNeed = await meetsOwnNeed(db, actor, pledge.id);
