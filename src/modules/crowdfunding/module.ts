@@ -6,6 +6,7 @@ import { crowdfundingApi } from "./api.ts";
 import { crowdfundingCli } from "./cli.ts";
 import { crowdfundingJobs } from "./jobs/settlement-jobs.ts";
 import { fundAndReportPages } from "./pages/fund-and-report-pages.ts";
+import { imagePages } from "./pages/image-pages.ts";
 import { publicPages } from "./pages/public-pages.ts";
 import { staffActionPages } from "./pages/staff-action-pages.ts";
 import { staffPages } from "./pages/staff-pages.ts";
@@ -14,6 +15,7 @@ import { seedCrowdfunding } from "./seed.ts";
 
 const pages = new Hono<AppEnv>();
 pages.route("/", fundAndReportPages);
+pages.route("/", imagePages);
 pages.route("/", staffActionPages);
 pages.route("/", staffPages);
 pages.route("/", publicPages);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { isUuid } from "../../../platform/db/ids.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { email } from "../../../platform/http/fields.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
@@ -21,7 +22,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { makePledge, maxPledgePence } from "../commands/make-pledge.ts";
 import { poundsField } from "../money.ts";
-import { getPublicCampaign, listPublicCampaigns } from "../queries/campaign-detail.ts";
+import { getPublicCampaign, getPublicImage, listPublicCampaigns } from "../queries/campaign-detail.ts";
 import { organisationBySlug, publicOrganisations } from "../queries/public-organisation.ts";
 import { campaignProgress, raisedPence, statusNames } from "./campaign-display.ts";
 import { campaignMap } from "./campaign-map.ts";
@@ -182,6 +183,15 @@ publicPages.get("/campaigns/:org/:ref", async (c) => {
             )}</ul>`
       }`,
   });
+});
+
+publicPages.get("/campaigns/:org/:ref/images/:image", async (c) => {
+  const db = c.get("services").database.db;
+  const organisation = await organisationBySlug(db, c.req.param("org"));
+  const imageId = c.req.param("image");
+  if (!isUuid(imageId)) throw new Problem(404, "not-found", "Image not found", "Check the address.");
+  const image = await getPublicImage(db, organisation.id, c.req.param("ref"), imageId);
+  return c.body(new Uint8Array(image.bytes), 200, { "Content-Type": image.contentType, "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" });
 });
 
 // The pledge journey: amount → about you → how you appear → check → confirmation.

@@ -191,6 +191,7 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
           m.pledgedByName,
         ]),
       })}
+      ${canEditCampaign(actor, campaign) ? html`<p class="govuk-body"><a class="govuk-link" href="${base}/images">Campaign images (${detail.images.length})</a></p>` : ""}
       ${canViewBackers(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="${base}/backers">See the backers (${campaign.backerCount})</a></p>` : ""}
       ${
         detail.reviews.length > 0

@@ -212,3 +212,25 @@ export async function listFunds(db: Db, actor: Actor) {
     .where(inOrganisation(crowdfundingFund, actor.organisationId))
     .orderBy(asc(crowdfundingFund.name));
 }
+
+/** An image of a public campaign, for the public page. */
+export async function getPublicImage(db: Db, organisationId: string, reference: string, imageId: string) {
+  const [row] = await db
+    .select({ contentType: crowdfundingImage.contentType, bytes: crowdfundingImage.bytes })
+    .from(crowdfundingImage)
+    .innerJoin(
+      crowdfundingCampaign,
+      and(eq(crowdfundingCampaign.organisationId, crowdfundingImage.organisationId), eq(crowdfundingCampaign.id, crowdfundingImage.campaignId)),
+    )
+    .where(
+      inOrganisation(
+        crowdfundingImage,
+        organisationId,
+        eq(crowdfundingImage.id, imageId),
+        eq(crowdfundingCampaign.reference, reference),
+        inArray(crowdfundingCampaign.status, publicStatuses),
+      ),
+    );
+  if (!row) throw notFound("Image not found");
+  return row;
+}

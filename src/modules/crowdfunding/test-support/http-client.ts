@@ -50,6 +50,12 @@ export class TestBrowser {
     return this.send(path, { method: "GET" });
   }
 
+  /** A multipart form (file uploads); the browser sets the boundary. */
+  postMultipart(path: string, form: FormData): Promise<Page> {
+    form.append("_csrf", this.csrf);
+    return this.send(path, { method: "POST", body: form });
+  }
+
   post(path: string, fields: Record<string, string | string[]>): Promise<Page> {
     const form = new URLSearchParams();
     form.append("_csrf", this.csrf);
