@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { systemActor } from "../../platform/access/actor.ts";
 import { formatPence } from "../../platform/ui/format.ts";
 import type { CliCommand } from "../module.ts";
-import { settleCampaign } from "./commands/settle-campaign.ts";
+import { type SettlementResult, settleCampaign } from "./commands/settle-campaign.ts";
+import { Problem } from "../../platform/http/problem.ts";
 
 export const crowdfundingCli: CliCommand[] = [
   {
@@ -42,12 +43,20 @@ export const crowdfundingCli: CliCommand[] = [
           return 2;
         }
         const [match] = matches;
-        const result = await settleCampaign(
-          database.db,
-          systemActor(match.organisation_id, "kith crowdfunding settle"),
-          context.now(),
-          match.id,
-        );
+        let result: SettlementResult;
+        try {
+          result = await settleCampaign(
+            database.db,
+            systemActor(match.organisation_id, "kith crowdfunding settle"),
+            context.now(),
+            match.id,
+          );
+        } catch (error) {
+          // Still open or not live: say why, exit 1. Anything else is a fault and is thrown on.
+          if (!(error instanceof Problem)) throw error;
+          context.io.stderr(`${error.title}: ${error.detail}\n`);
+          return 1;
+        }
         const lines = [
           `Campaign ${result.reference}: ${result.alreadySettled ? `already settled (${result.status})` : result.status}`,
           `  target            ${formatPence(result.targetPence)}`,

@@ -8,7 +8,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { email } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
-import { formatDateTime, formatPence } from "../../../platform/ui/format.ts";
+import { formatDate, formatPence } from "../../../platform/ui/format.ts";
 import { paymentProvider } from "../payment-provider.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
 import { crowdfundingPledge, crowdfundingRewardTier, type Pledge } from "../schema.ts";
@@ -68,7 +68,7 @@ export async function makePledge(
     if (now.getTime() >= campaign.closesAt.getTime()) {
       throw conflict(
         "This campaign has closed",
-        `Pledges closed at ${formatDateTime(campaign.closesAt)}. The campaign is no longer taking pledges.`,
+        `Pledges closed at the end of ${formatDate(campaign.deadline)} (midnight, UK time). The campaign is no longer taking pledges.`,
       );
     }
     if (value.rewardTierId) {

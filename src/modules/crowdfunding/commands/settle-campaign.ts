@@ -5,7 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict } from "../../../platform/http/problem.ts";
-import { formatDateTime, formatPence } from "../../../platform/ui/format.ts";
+import { formatDate, formatPence } from "../../../platform/ui/format.ts";
 import { paymentProvider } from "../payment-provider.ts";
 import { canSettleCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
@@ -83,7 +83,7 @@ export async function settleCampaign(
     if (now.getTime() < campaign.closesAt.getTime()) {
       throw conflict(
         "Campaign is still open",
-        `Campaign ${campaign.reference} closes at ${formatDateTime(campaign.closesAt)}; it is settled after that.`,
+        `Campaign ${campaign.reference} closes at the end of ${formatDate(campaign.deadline)} (midnight, UK time); it is settled after that.`,
       );
     }
     // A last release check, in case a fund's threshold was met by the final pledges.

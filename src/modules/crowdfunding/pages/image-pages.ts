@@ -14,7 +14,11 @@ import { crowdfundingImage } from "../schema.ts";
 
 export const imagePages = new Hono<AppEnv>();
 
-async function imagesPage(c: import("hono").Context<AppEnv>, altText: string, errors: Record<string, string>) {
+async function imagesPage(
+  c: import("hono").Context<AppEnv>,
+  altText: string,
+  errors: Record<string, string>,
+) {
   const actor = requireActor(c);
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id") ?? "");
   const base = `/crowdfunding/campaigns/${detail.campaign.id}`;
@@ -42,10 +46,14 @@ imagePages.post("/crowdfunding/campaigns/:id/images", async (c) => {
   const altText = typeof body.altText === "string" ? body.altText : "";
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   try {
-    await addCampaignImage(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), { altText, bytes });
+    await addCampaignImage(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+      altText,
+      bytes,
+    });
     return c.redirect(`/crowdfunding/campaigns/${c.req.param("id")}/images`, 303);
   } catch (error) {
-    if (error instanceof Problem && error.status === 422) return imagesPage(c, altText, error.fieldErrors ?? {});
+    if (error instanceof Problem && error.status === 422)
+      return imagesPage(c, altText, error.fieldErrors ?? {});
     throw error;
   }
 });
@@ -59,7 +67,17 @@ imagePages.get("/crowdfunding/campaigns/:id/images/:image", async (c) => {
   const [image] = await db
     .select({ contentType: crowdfundingImage.contentType, bytes: crowdfundingImage.bytes })
     .from(crowdfundingImage)
-    .where(inOrganisation(crowdfundingImage, actor.organisationId, and(eq(crowdfundingImage.id, imageId), eq(crowdfundingImage.campaignId, detail.campaign.id))));
+    .where(
+      inOrganisation(
+        crowdfundingImage,
+        actor.organisationId,
+        and(eq(crowdfundingImage.id, imageId), eq(crowdfundingImage.campaignId, detail.campaign.id)),
+      ),
+    );
   if (!image) throw notFound("Image not found");
-  return c.body(new Uint8Array(image.bytes), 200, { "Content-Type": image.contentType, "X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=300" });
+  return c.body(new Uint8Array(image.bytes), 200, {
+    "Content-Type": image.contentType,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, max-age=300",
+  });
 });

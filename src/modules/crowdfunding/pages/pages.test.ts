@@ -246,18 +246,25 @@ describe("staff pages", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     await officer.get(`/crowdfunding/campaigns/${campaign.id}/images`);
     const fake = new FormData();
-    fake.append("image", new File([new TextEncoder().encode("<script>alert(1)</script>")], "x.png", { type: "image/png" }));
+    fake.append(
+      "image",
+      new File([new TextEncoder().encode("<script>alert(1)</script>")], "x.png", { type: "image/png" }),
+    );
     fake.append("altText", "A poster");
     const refused = await officer.postMultipart(`/crowdfunding/campaigns/${campaign.id}/images`, fake);
     expect(refused.status).toBe(422);
     expect(textOf(refused.body)).toContain("The image must be a PNG, JPEG or WebP");
     const noAlt = new FormData();
     noAlt.append("image", new File([png], "p.png", { type: "image/png" }));
-    expect(textOf((await officer.postMultipart(`/crowdfunding/campaigns/${campaign.id}/images`, noAlt)).body)).toContain("Describe the image");
+    expect(
+      textOf((await officer.postMultipart(`/crowdfunding/campaigns/${campaign.id}/images`, noAlt)).body),
+    ).toContain("Describe the image");
     const good = new FormData();
     good.append("image", new File([png], "p.png", { type: "image/png" }));
     good.append("altText", "Volunteers fixing a lamp");
-    expect((await officer.postMultipart(`/crowdfunding/campaigns/${campaign.id}/images`, good)).status).toBe(303);
+    expect((await officer.postMultipart(`/crowdfunding/campaigns/${campaign.id}/images`, good)).status).toBe(
+      303,
+    );
     const page = await new TestBrowser(app).get(`/campaigns/${organisation.slug}/${campaign.reference}`);
     const src = /<img src="([^"]+)" alt="Volunteers fixing a lamp"/.exec(page.body)?.[1] ?? "";
     const image = await app.request(src);

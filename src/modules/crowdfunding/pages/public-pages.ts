@@ -191,7 +191,11 @@ publicPages.get("/campaigns/:org/:ref/images/:image", async (c) => {
   const imageId = c.req.param("image");
   if (!isUuid(imageId)) throw new Problem(404, "not-found", "Image not found", "Check the address.");
   const image = await getPublicImage(db, organisation.id, c.req.param("ref"), imageId);
-  return c.body(new Uint8Array(image.bytes), 200, { "Content-Type": image.contentType, "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" });
+  return c.body(new Uint8Array(image.bytes), 200, {
+    "Content-Type": image.contentType,
+    "Cache-Control": "public, max-age=3600",
+    "X-Content-Type-Options": "nosniff",
+  });
 });
 
 // The pledge journey: amount → about you → how you appear → check → confirmation.

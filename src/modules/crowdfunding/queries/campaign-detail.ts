@@ -220,7 +220,10 @@ export async function getPublicImage(db: Db, organisationId: string, reference: 
     .from(crowdfundingImage)
     .innerJoin(
       crowdfundingCampaign,
-      and(eq(crowdfundingCampaign.organisationId, crowdfundingImage.organisationId), eq(crowdfundingCampaign.id, crowdfundingImage.campaignId)),
+      and(
+        eq(crowdfundingCampaign.organisationId, crowdfundingImage.organisationId),
+        eq(crowdfundingCampaign.id, crowdfundingImage.campaignId),
+      ),
     )
     .where(
       inOrganisation(
