@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { systemActor } from "../../platform/access/actor.ts";
+import { Problem } from "../../platform/http/problem.ts";
 import { formatPence } from "../../platform/ui/format.ts";
 import type { CliCommand } from "../module.ts";
 import { type SettlementResult, settleCampaign } from "./commands/settle-campaign.ts";
-import { Problem } from "../../platform/http/problem.ts";
 
 export const crowdfundingCli: CliCommand[] = [
   {

@@ -63,17 +63,15 @@ export async function addCampaignImage(
         image: `A campaign can have up to ${maxImagesPerCampaign} images`,
       });
     const id = newId(now.getTime());
-    await tx
-      .insert(crowdfundingImage)
-      .values({
-        organisationId: actor.organisationId,
-        id,
-        campaignId: campaign.id,
-        altText,
-        contentType,
-        bytes: Buffer.from(input.bytes),
-        createdAt: now,
-      });
+    await tx.insert(crowdfundingImage).values({
+      organisationId: actor.organisationId,
+      id,
+      campaignId: campaign.id,
+      altText,
+      contentType,
+      bytes: Buffer.from(input.bytes),
+      createdAt: now,
+    });
     await recordAudit(tx, actor, now, {
       action: "create",
       entityType: "crowdfunding-image",
