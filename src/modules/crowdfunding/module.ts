@@ -7,6 +7,7 @@ import { crowdfundingCli } from "./cli.ts";
 import { crowdfundingJobs } from "./jobs/settlement-jobs.ts";
 import { fundAndReportPages } from "./pages/fund-and-report-pages.ts";
 import { imagePages } from "./pages/image-pages.ts";
+import { pledgeJourneyPages } from "./pages/pledge-journey-pages.ts";
 import { publicPages } from "./pages/public-pages.ts";
 import { staffActionPages } from "./pages/staff-action-pages.ts";
 import { staffPages } from "./pages/staff-pages.ts";
@@ -18,6 +19,7 @@ pages.route("/", fundAndReportPages);
 pages.route("/", imagePages);
 pages.route("/", staffActionPages);
 pages.route("/", staffPages);
+pages.route("/", pledgeJourneyPages);
 pages.route("/", publicPages);
 
 export const crowdfundingModule: KithModule = {
