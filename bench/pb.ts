@@ -15,7 +15,9 @@ import type { Profile } from "../src/modules/budgeting/rules/profile.ts";
 import { buildProfile } from "../src/modules/budgeting/rules/profile.ts";
 
 const sharedDir = (() => {
-  const local = path.resolve(process.cwd(), "../shared/pb");
+  const local = existsSync(path.resolve(process.cwd(), "../shared/pb/expected.json"))
+    ? path.resolve(process.cwd(), "../shared/pb")
+    : path.resolve(process.cwd(), "reference/pb");
   if (existsSync(path.join(local, "expected.json"))) return local;
   return process.env.KITH_SHARED_DIR ? path.resolve(process.env.KITH_SHARED_DIR) : local;
 })();

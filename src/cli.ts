@@ -124,26 +124,45 @@ const platformCommands: CliCommand[] = [
   },
   {
     words: ["organisation", "create"],
-    usage: "kith organisation create --name NAME --kind housing-association|council [--la-codes E07000110,E06000035]",
+    usage:
+      "kith organisation create --name NAME --kind housing-association|council [--la-codes E07000110,E06000035]",
     summary: "Create an organisation (then add its first admin with kith user create)",
     async run(args, context) {
-      const { values } = parseArgs({ args, options: { name: { type: "string" }, kind: { type: "string" }, "la-codes": { type: "string" } } });
+      const { values } = parseArgs({
+        args,
+        options: { name: { type: "string" }, kind: { type: "string" }, "la-codes": { type: "string" } },
+      });
       if (!values.name || (values.kind !== "housing-association" && values.kind !== "council")) {
         context.io.stderr(`Give --name and --kind housing-association or council. Usage: ${this.usage}\n`);
         return exitUsage;
       }
-      const laCodes = (values["la-codes"] ?? "").split(",").map((code) => code.trim().toUpperCase()).filter(Boolean);
+      const laCodes = (values["la-codes"] ?? "")
+        .split(",")
+        .map((code) => code.trim().toUpperCase())
+        .filter(Boolean);
       const database = await context.openDatabase();
       try {
-        const known = new Set((await database.query<{ gss_code: string }>("SELECT gss_code FROM local_authority")).map((r) => r.gss_code));
+        const known = new Set(
+          (await database.query<{ gss_code: string }>("SELECT gss_code FROM local_authority")).map(
+            (r) => r.gss_code,
+          ),
+        );
         const unknown = laCodes.filter((code) => !known.has(code));
         if (unknown.length > 0) {
-          context.io.stderr(`Unknown local authority code${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}\n`);
+          context.io.stderr(
+            `Unknown local authority code${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}\n`,
+          );
           return exitUsage;
         }
-        const org = await createOrganisation(database.db, null, context.now(), { name: values.name, kind: values.kind });
+        const org = await createOrganisation(database.db, null, context.now(), {
+          name: values.name,
+          kind: values.kind,
+        });
         for (const code of laCodes) {
-          await database.query("INSERT INTO organisation_area (organisation_id, la_code) VALUES ($1, $2)", [org.id, code]);
+          await database.query("INSERT INTO organisation_area (organisation_id, la_code) VALUES ($1, $2)", [
+            org.id,
+            code,
+          ]);
         }
         context.io.stdout(`Created ${org.name} (${org.slug}).\n`);
         return 0;

@@ -34,29 +34,66 @@ describe("kith command line", { timeout: 240_000 }, () => {
     expect(help.stdout).toContain("kith audit verify");
     expect((await kith("frobnicate")).code).toBe(2);
     expect((await kith("backup")).stderr).toContain("Missing file");
-    const badRole = await kith("user", "create", "--organisation", "x", "--email", "a@b.org", "--name", "A", "--role", "king");
+    const badRole = await kith(
+      "user",
+      "create",
+      "--organisation",
+      "x",
+      "--email",
+      "a@b.org",
+      "--name",
+      "A",
+      "--role",
+      "king",
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('Unknown role "king"');
   });
 
   it("creates an organisation and its first admin, imports homes all-or-nothing, verifies the audit log, and backs up and restores", async () => {
-    const org = await kith("organisation", "create", "--name", "Swale Housing", "--kind", "housing-association", "--la-codes", "E07000113");
+    const org = await kith(
+      "organisation",
+      "create",
+      "--name",
+      "Swale Housing",
+      "--kind",
+      "housing-association",
+      "--la-codes",
+      "E07000113",
+    );
     expect(org.code).toBe(0);
     const slug = /\((swale-housing-[^)]+)\)/.exec(org.stdout)?.[1] ?? "";
     expect(slug).not.toBe("");
-    const admin = await kith("user", "create", "--organisation", slug, "--email", "admin@swale.example", "--name", "Sam Admin", "--role", "organisation-admin");
+    const admin = await kith(
+      "user",
+      "create",
+      "--organisation",
+      slug,
+      "--email",
+      "admin@swale.example",
+      "--name",
+      "Sam Admin",
+      "--role",
+      "organisation-admin",
+    );
     expect(admin.code).toBe(0);
     expect(admin.stdout).toMatch(/reset-password\/r_/);
 
     const bad = path.join(dir, "bad.csv");
-    await writeFile(bad, "uprn,address_line_1,town,postcode,tenure,la_code\n1,1 Road,Sittingbourne,ME10 1AA,social-rent,E07000113\n2,2 Road,Sittingbourne,ME10,social-rent,E07000113\n");
+    await writeFile(
+      bad,
+      "uprn,address_line_1,town,postcode,tenure,la_code\n1,1 Road,Sittingbourne,ME10 1AA,social-rent,E07000113\n2,2 Road,Sittingbourne,ME10,social-rent,E07000113\n",
+    );
     const refused = await kith("import", "homes", bad);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("line 3: postcode: Enter a real postcode");
     expect(refused.stderr).toContain("Nothing was imported");
 
     const good = path.join(dir, "good.csv");
-    await writeFile(good, "uprn,address_line_1,town,postcode,tenure,la_code\n1,1 Road,Sittingbourne,ME10 1AA,social-rent,E07000113\n2,2 Road,Sittingbourne,ME10 1AB,social-rent,E07000113\n");
+    await writeFile(
+      good,
+      "uprn,address_line_1,town,postcode,tenure,la_code\n1,1 Road,Sittingbourne,ME10 1AA,social-rent,E07000113\n2,2 Road,Sittingbourne,ME10 1AB,social-rent,E07000113\n",
+    );
     const imported = await kith("import", "homes", good, "--organisation", slug);
     expect(imported.stdout).toContain("Imported 2 homes");
 
@@ -74,7 +111,10 @@ describe("kith command line", { timeout: 240_000 }, () => {
     const backupFile = path.join(dir, "kith.backup.gz");
     expect((await kith("backup", backupFile)).code).toBe(0);
     const more = path.join(dir, "more.csv");
-    await writeFile(more, "uprn,address_line_1,town,postcode,tenure,la_code\n3,3 Road,Sittingbourne,ME10 1AC,social-rent,E07000113\n");
+    await writeFile(
+      more,
+      "uprn,address_line_1,town,postcode,tenure,la_code\n3,3 Road,Sittingbourne,ME10 1AC,social-rent,E07000113\n",
+    );
     await kith("import", "homes", more);
     const restored = await kith("restore", backupFile);
     expect(restored.code).toBe(0);

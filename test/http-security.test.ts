@@ -1,15 +1,22 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHome } from "../src/modules/places/index.ts";
 import { createApiToken } from "../src/platform/auth/api-tokens.ts";
-import { actorForUser } from "../src/platform/auth/users.ts";
+import { actorForUser, findUserByEmail } from "../src/platform/auth/users.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { AppEnv } from "../src/platform/http/app-env.ts";
-import { createHome } from "../src/modules/places/index.ts";
 import { addUser, buildTestApp, TestBrowser, testPassword } from "./app.ts";
 import { openTestDatabase } from "./database.ts";
 import { actorFor, makeOrganisation, testNow } from "./fixtures.ts";
 
-const validHome = { uprn: "100062154321", addressLine1: "1 Test Street", town: "Maidstone", postcode: "me15 6qx", tenure: "social-rent", laCode: "E07000110" };
+const validHome = {
+  uprn: "100062154321",
+  addressLine1: "1 Test Street",
+  town: "Maidstone",
+  postcode: "me15 6qx",
+  tenure: "social-rent",
+  laCode: "E07000110",
+};
 
 describe("HTTP security", () => {
   let database: Database;
@@ -26,9 +33,20 @@ describe("HTTP security", () => {
     await addUser(database, mine.id, "read-only", "board@ours.example");
     await addUser(database, theirs.id, "officer", "officer@theirs.example");
     ownHomeId = (await createHome(database, actorFor(mine.id, "officer"), testNow, validHome)).id;
-    otherHomeId = (await createHome(database, actorFor(theirs.id, "officer"), testNow, { ...validHome, uprn: "100062154999" })).id;
+    otherHomeId = (
+      await createHome(database, actorFor(theirs.id, "officer"), testNow, {
+        ...validHome,
+        uprn: "100062154999",
+      })
+    ).id;
   });
   afterAll(async () => database.close());
+
+  async function officerToken(name: string, scopes: string[]): Promise<string> {
+    const officer = await findUserByEmail(database.db, "officer@ours.example");
+    if (!officer) throw new Error("officer missing");
+    return (await createApiToken(database.db, actorForUser(officer), testNow, { name, scopes })).token;
+  }
 
   it("sends a strict Content-Security-Policy and no-store on every page", async () => {
     const response = await app.request("/sign-in");
@@ -47,7 +65,11 @@ describe("HTTP security", () => {
   it("refuses a form posted without a valid CSRF token and signs nobody in", async () => {
     const browser = new TestBrowser(app);
     await browser.get("/sign-in");
-    const forged = await browser.post("/sign-in", { email: "officer@ours.example", password: testPassword }, { csrf: "forged" });
+    const forged = await browser.post(
+      "/sign-in",
+      { email: "officer@ours.example", password: testPassword },
+      { csrf: "forged" },
+    );
     expect(forged.status).toBe(403);
     expect(await forged.text()).toContain("Your form has expired");
     expect(browser.cookies.has("kith_session")).toBe(false);
@@ -56,7 +78,11 @@ describe("HTTP security", () => {
   it("signs in with the right password and redirects only to local paths", async () => {
     const browser = new TestBrowser(app);
     const token = await browser.csrfToken("/sign-in?next=https://evil.example/");
-    const response = await browser.post("/sign-in?next=//evil.example/x", { email: "officer@ours.example", password: testPassword }, { csrf: token });
+    const response = await browser.post(
+      "/sign-in?next=//evil.example/x",
+      { email: "officer@ours.example", password: testPassword },
+      { csrf: token },
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/");
     expect(browser.cookies.has("kith_session")).toBe(true);
@@ -78,15 +104,13 @@ describe("HTTP security", () => {
   it("redirects signed-out visitors to sign in, and keeps the page they wanted", async () => {
     const response = await app.request("/places/homes?search=abc");
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent("/places/homes?search=abc")}`);
+    expect(response.headers.get("location")).toBe(
+      `/sign-in?next=${encodeURIComponent("/places/homes?search=abc")}`,
+    );
   });
 
   it("answers API errors as problem+json, with field errors, and writes nothing", async () => {
-    const [user] = await database.query<{ organisation_id: string; id: string }>("SELECT organisation_id, id FROM app_user WHERE email = 'officer@ours.example'");
-    const { findUser } = await import("../src/platform/auth/users.ts");
-    const officer = await findUser(database.db, user.organisation_id, user.id);
-    if (!officer) throw new Error("officer missing");
-    const { token } = await createApiToken(database.db, actorForUser(officer), testNow, { name: "sync", scopes: ["places:read", "places:write"] });
+    const token = await officerToken("sync", ["places:read", "places:write"]);
     const before = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM home");
     const response = await app.request("/api/v1/homes", {
       method: "POST",
@@ -101,24 +125,36 @@ describe("HTTP security", () => {
     const after = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM home");
     expect(after[0].n).toBe(before[0].n);
 
-    const malformed = await app.request("/api/v1/homes", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: "{not json" });
+    const malformed = await app.request("/api/v1/homes", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(malformed.status).toBe(400);
-    const cross = await app.request(`/api/v1/homes/${otherHomeId}`, { headers: { authorization: `Bearer ${token}` } });
+    const cross = await app.request(`/api/v1/homes/${otherHomeId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(cross.status).toBe(404);
-    const unknownLa = await app.request("/api/v1/homes", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ ...validHome, uprn: "55", laCode: "E07000999" }) });
+    const unknownLa = await app.request("/api/v1/homes", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ ...validHome, uprn: "55", laCode: "E07000999" }),
+    });
     expect(unknownLa.status).toBe(422);
-    expect(((await unknownLa.json()) as { errors: Record<string, string> }).errors.laCode).toMatch(/no local authority/);
+    expect(((await unknownLa.json()) as { errors: Record<string, string> }).errors.laCode).toMatch(
+      /no local authority/,
+    );
   });
 
   it("limits an API token to its scopes and rejects unknown tokens", async () => {
-    const [user] = await database.query<{ organisation_id: string; id: string }>("SELECT organisation_id, id FROM app_user WHERE email = 'officer@ours.example'");
-    const { findUser } = await import("../src/platform/auth/users.ts");
-    const officer = await findUser(database.db, user.organisation_id, user.id);
-    if (!officer) throw new Error("officer missing");
-    const { token } = await createApiToken(database.db, actorForUser(officer), testNow, { name: "read only", scopes: ["places:read"] });
+    const token = await officerToken("read only", ["places:read"]);
     const read = await app.request("/api/v1/homes", { headers: { authorization: `Bearer ${token}` } });
     expect(read.status).toBe(200);
-    const write = await app.request("/api/v1/homes", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(validHome) });
+    const write = await app.request("/api/v1/homes", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(validHome),
+    });
     expect(write.status).toBe(403);
     const people = await app.request("/api/v1/people", { headers: { authorization: `Bearer ${token}` } });
     expect(people.status).toBe(403);
@@ -131,7 +167,9 @@ describe("HTTP security", () => {
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/homes", "/homes/{id}", "/people", "/neighbourhoods"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/homes", "/homes/{id}", "/people", "/neighbourhoods"]),
+    );
   });
 
   it("refuses an upload larger than the limit with a 413 and a clear message", async () => {
@@ -141,7 +179,11 @@ describe("HTTP security", () => {
     const form = new FormData();
     form.set("_csrf", token);
     form.set("file", new File([new Uint8Array(2 * 1024 * 1024)], "big.csv", { type: "text/csv" }));
-    const response = await app.request("/places/homes/import", { method: "POST", body: form, headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    const response = await app.request("/places/homes/import", {
+      method: "POST",
+      body: form,
+      headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
     expect(response.status).toBe(413);
     expect(await response.text()).toContain("The file is too large");
   });

@@ -13,7 +13,8 @@ import { migrate } from "./migrate.ts";
 import { openPglite } from "./open-pglite.ts";
 import { DatabaseLockedError } from "./pglite-lock.ts";
 
-const countHomes = async (database: Database) => (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM home"))[0].n;
+const countHomes = async (database: Database) =>
+  (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM home"))[0].n;
 
 describe("database lifecycle", () => {
   let database: Database;
@@ -35,7 +36,10 @@ describe("database lifecycle", () => {
     const { mkdir, copyFile } = await import("node:fs/promises");
     await mkdir(migrations);
     for (const name of await readdir(path.resolve(import.meta.dirname, "../../../migrations"))) {
-      await copyFile(path.resolve(import.meta.dirname, "../../../migrations", name), path.join(migrations, name));
+      await copyFile(
+        path.resolve(import.meta.dirname, "../../../migrations", name),
+        path.join(migrations, name),
+      );
     }
     await writeFile(path.join(migrations, "0001_platform.sql"), "-- edited\n", { flag: "a" });
     await expect(migrate(database, migrations)).rejects.toThrow(/0001_platform.sql has changed/);
@@ -44,12 +48,26 @@ describe("database lifecycle", () => {
   it("backs up and restores every row, leaving an intact audit chain", { timeout: 180_000 }, async () => {
     const org = await makeOrganisation(database.db, "Backup Homes");
     const officer = actorFor(org.id, "officer");
-    await createHome(database, officer, testNow, { uprn: "901", addressLine1: "1 Kept Road", town: "Dover", postcode: "CT16 1AA", tenure: "social-rent", laCode: "E07000108" });
+    await createHome(database, officer, testNow, {
+      uprn: "901",
+      addressLine1: "1 Kept Road",
+      town: "Dover",
+      postcode: "CT16 1AA",
+      tenure: "social-rent",
+      laCode: "E07000108",
+    });
     const file = path.join(dir, "backup.jsonl.gz");
     const before = await countHomes(database);
     const backup = await backupDatabase(database, file);
     expect(backup.rows).toBeGreaterThan(60_000); // reference data is part of it
-    await createHome(database, officer, testNow, { uprn: "902", addressLine1: "2 Lost Road", town: "Dover", postcode: "CT16 1AA", tenure: "social-rent", laCode: "E07000108" });
+    await createHome(database, officer, testNow, {
+      uprn: "902",
+      addressLine1: "2 Lost Road",
+      town: "Dover",
+      postcode: "CT16 1AA",
+      tenure: "social-rent",
+      laCode: "E07000108",
+    });
     expect(await countHomes(database)).toBe(before + 1);
     const restored = await restoreDatabase(database, file);
     expect(restored.rows).toBe(backup.rows);

@@ -77,7 +77,8 @@ export function optionalOf<T extends z.ZodType>(schema: T) {
       if (value === "" || value === undefined || value === null) return null;
       const result = schema.safeParse(value);
       if (result.success) return result.data;
-      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      for (const issue of result.error.issues)
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
       return z.NEVER;
     });
 }
