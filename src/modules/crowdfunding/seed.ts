@@ -256,7 +256,7 @@ export async function seedCrowdfunding(context: SeedContext): Promise<void> {
 
     // Backers: enough to reach `reach` of the target with the match money, in whole pounds.
     const backerGoal = Math.max(0, Math.ceil(targetPence * plan.reach) - matchPence);
-    const backers = Math.max(plan.reach > 0.9 ? 16 : 4, Math.min(40, Math.round(backerGoal / 5_000)));
+    const backers = Math.max(plan.reach > 0.9 ? 16 : 4, Math.min(24, Math.round(backerGoal / 8_000)));
     const weights = Array.from({ length: backers }, () => 0.3 + random());
     const weightTotal = weights.reduce((a, b) => a + b, 0);
     const daysLive = Math.min(plan.daysAgo, plan.length) - 0.5;

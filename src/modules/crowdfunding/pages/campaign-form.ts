@@ -87,15 +87,17 @@ export function campaignFormPage(
   c: Context<AppEnv>,
   values: FormValues,
   errors: Record<string, string>,
+  editing?: { id: string; title: string },
 ): Response {
   const csrfToken = c.get("csrfToken");
   const budgetError = errors["budget-0-description"];
+  const heading = editing ? `Change ${editing.title}` : "Start a crowdfunding campaign";
   return renderPage(c, {
-    title: "Start a crowdfunding campaign",
+    title: heading,
     errors,
     status: Object.keys(errors).length ? 422 : 200,
-    backLink: "/crowdfunding",
-    content: html`<h1 class="govuk-heading-l">Start a crowdfunding campaign</h1>
+    backLink: editing ? `/crowdfunding/campaigns/${editing.id}` : "/crowdfunding",
+    content: html`<h1 class="govuk-heading-l">${heading}</h1>
       <p class="govuk-body">The campaign is saved as a draft. When it is ready, send it for verification: an officer checks the group and the project before it goes live.</p>
       <form method="post" novalidate><input type="hidden" name="_csrf" value="${csrfToken}">
       ${textInput({ name: "groupName", label: "Community group", value: values.groupName, error: errors.groupName })}
@@ -130,4 +132,49 @@ export function campaignFormPage(
       ${button({ text: "Save draft" })}
       </form>`,
   });
+}
+
+/** The form's values for an existing draft, so the group can change it after it is returned. */
+export function formValuesOf(detail: {
+  campaign: {
+    groupName: string;
+    title: string;
+    summary: string;
+    story: string;
+    communityBenefit: string;
+    targetPence: number;
+    deadline: string;
+    fundingModel: string;
+    location: string;
+    laCode: string | null;
+  };
+  budgetLines: { description: string; amountPence: number }[];
+  rewardTiers: { title: string; description: string; minPence: number }[];
+}): FormValues {
+  const pounds = (pence: number) => (pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2));
+  const [year, month, day] = detail.campaign.deadline.split("-");
+  const values: FormValues = {
+    groupName: detail.campaign.groupName,
+    title: detail.campaign.title,
+    summary: detail.campaign.summary,
+    story: detail.campaign.story,
+    communityBenefit: detail.campaign.communityBenefit,
+    target: pounds(detail.campaign.targetPence),
+    "deadline-day": String(Number(day)),
+    "deadline-month": String(Number(month)),
+    "deadline-year": year,
+    fundingModel: detail.campaign.fundingModel,
+    location: detail.campaign.location,
+    laCode: detail.campaign.laCode ?? "",
+  };
+  detail.budgetLines.forEach((line, i) => {
+    values[`budget-${i}-description`] = line.description;
+    values[`budget-${i}-amount`] = pounds(line.amountPence);
+  });
+  detail.rewardTiers.forEach((tier, i) => {
+    values[`reward-${i}-title`] = tier.title;
+    values[`reward-${i}-description`] = tier.description;
+    values[`reward-${i}-min`] = pounds(tier.minPence);
+  });
+  return values;
 }

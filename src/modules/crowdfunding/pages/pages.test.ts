@@ -272,6 +272,66 @@ describe("staff pages", () => {
     expect(new Uint8Array(await image.arrayBuffer())).toEqual(png);
   });
 
+  it("returns a campaign to the group with notes; the group changes the draft and sends it again", async () => {
+    const groupOrg = "0192f1c0-0000-7000-8000-000000000003";
+    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
+      partnerOrganisationId: groupOrg,
+    });
+    const created = await group.post("/crowdfunding/campaigns/new", {
+      groupName: "Hoo Bowls Club",
+      title: "Green mower",
+      summary: "A mower",
+      story: "Our mower broke.",
+      communityBenefit: "Open days.",
+      target: "800",
+      "deadline-day": "10",
+      "deadline-month": "7",
+      "deadline-year": "2026",
+      fundingModel: "all-or-nothing",
+      location: "Hoo",
+      "budget-0-description": "Mower",
+      "budget-0-amount": "800",
+    });
+    const id = created.location?.split("/")[3]?.split("?")[0] ?? "";
+    await group.post(`/crowdfunding/campaigns/${id}/submit`, {});
+    const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
+    expect((await officer.post(`/crowdfunding/campaigns/${id}/review`, { decision: "return" })).status).toBe(
+      422,
+    );
+    expect(
+      (
+        await officer.post(`/crowdfunding/campaigns/${id}/review`, {
+          decision: "return",
+          notes: "Add a quote for the mower",
+        })
+      ).status,
+    ).toBe(303);
+    const form = await group.get(`/crowdfunding/campaigns/${id}/edit`);
+    expect(form.body).toContain('value="Green mower"');
+    const changed = await group.post(`/crowdfunding/campaigns/${id}/edit`, {
+      groupName: "Hoo Bowls Club",
+      title: "Green mower",
+      summary: "A mower",
+      story: "Quote attached.",
+      communityBenefit: "Open days.",
+      target: "950",
+      "deadline-day": "10",
+      "deadline-month": "7",
+      "deadline-year": "2026",
+      fundingModel: "all-or-nothing",
+      location: "Hoo",
+      "budget-0-description": "Mower",
+      "budget-0-amount": "900",
+      "budget-1-description": "Delivery",
+      "budget-1-amount": "50",
+    });
+    expect(changed.status).toBe(303);
+    expect((await findCampaign(database.db, organisation.id, id))?.targetPence).toBe(95_000);
+    expect((await group.post(`/crowdfunding/campaigns/${id}/submit`, {})).status).toBe(303);
+    expect((await group.get(`/crowdfunding/campaigns/${id}/edit`)).status).toBe(409);
+    expect((await group.post(`/crowdfunding/campaigns/${id}/edit`, { title: "Too late" })).status).toBe(409);
+  });
+
   it("audits the staff view of backers' personal data", async () => {
     const campaign = await launch("Repair café stools", 20_000);
     const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
+import { conflict } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -14,6 +15,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { campaignInput } from "../commands/campaign-input.ts";
 import { createCampaign } from "../commands/create-campaign.ts";
+import { editCampaign } from "../commands/edit-campaign.ts";
 import { settleCampaign } from "../commands/settle-campaign.ts";
 import { submitCampaign } from "../commands/submit-campaign.ts";
 import {
@@ -27,13 +29,19 @@ import {
 import { getCampaign, listBackers, listCampaigns } from "../queries/campaign-detail.ts";
 import { type CampaignStatus, campaignStatuses } from "../schema.ts";
 import { campaignProgress, statusNames, statusTag } from "./campaign-display.ts";
-import { campaignFormPage, campaignInputFromForm, formErrorsFromCommand } from "./campaign-form.ts";
+import {
+  campaignFormPage,
+  campaignInputFromForm,
+  formErrorsFromCommand,
+  formValuesOf,
+} from "./campaign-form.ts";
 import { fieldErrorsOf } from "./form-errors.ts";
 
 export const staffPages = new Hono<AppEnv>();
 
 const done = {
   created: "Campaign saved as a draft",
+  edited: "Draft saved",
   submitted: "Campaign sent for verification",
   reviewed: "Review recorded",
   matched: "Match pledge recorded",
@@ -115,7 +123,7 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
   const base = `/crowdfunding/campaigns/${campaign.id}`;
   const actions = [
     campaign.status === "draft" && canEditCampaign(actor, campaign)
-      ? html`<form method="post" action="${base}/submit" novalidate>${csrf}${button({ text: "Send for verification" })}</form>`
+      ? html`<form method="post" action="${base}/submit" novalidate>${csrf}${button({ text: "Send for verification" })}</form>${button({ text: "Change the draft", href: `${base}/edit`, variant: "secondary" })}`
       : "",
     campaign.status === "in-review" && canReviewCampaign(actor)
       ? button({ text: "Verify campaign", href: `${base}/review` })
@@ -220,6 +228,51 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
           : ""
       }`,
   });
+});
+
+function requireDraft(status: CampaignStatus): void {
+  if (status !== "draft")
+    throw conflict(
+      "Campaign cannot be changed",
+      `This campaign is ${statusNames[status].toLowerCase()}; only drafts can be changed.`,
+    );
+}
+
+staffPages.get("/crowdfunding/campaigns/:id/edit", async (c) => {
+  const actor = requireActor(c);
+  const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
+  requireDraft(detail.campaign.status);
+  return campaignFormPage(
+    c,
+    formValuesOf(detail),
+    {},
+    { id: detail.campaign.id, title: detail.campaign.title },
+  );
+});
+
+staffPages.post("/crowdfunding/campaigns/:id/edit", async (c) => {
+  const actor = requireActor(c);
+  const db = c.get("services").database.db;
+  const detail = await getCampaign(db, actor, c.req.param("id"));
+  requireDraft(detail.campaign.status);
+  const editing = { id: detail.campaign.id, title: detail.campaign.title };
+  const form = await readForm(c);
+  const { input, errors } = campaignInputFromForm(form);
+  if (Object.keys(errors).length > 0) {
+    const checked = validate(campaignInput, input);
+    return campaignFormPage(
+      c,
+      form,
+      { ...formErrorsFromCommand(checked.ok ? {} : checked.errors), ...errors },
+      editing,
+    );
+  }
+  try {
+    await editCampaign(db, actor, c.get("now"), detail.campaign.id, input);
+    return c.redirect(`/crowdfunding/campaigns/${detail.campaign.id}?done=edited`, 303);
+  } catch (error) {
+    return campaignFormPage(c, form, formErrorsFromCommand(fieldErrorsOf(error)), editing);
+  }
 });
 
 staffPages.post("/crowdfunding/campaigns/:id/submit", async (c) => {
