@@ -4,6 +4,7 @@ import type { KithModule } from "../module.ts";
 import { exchangeApi } from "./api.ts";
 import { exchangeJobs } from "./jobs/overdue-pledges.ts";
 import { contractPages } from "./pages/contract-pages.ts";
+import { dashboardPage } from "./pages/dashboard-page.ts";
 import { needsPages } from "./pages/needs-pages.ts";
 import { pledgePages } from "./pages/pledge-pages.ts";
 import { canUseExchange } from "./policy.ts";
@@ -13,6 +14,7 @@ const pages = new Hono<AppEnv>();
 pages.route("/", pledgePages);
 pages.route("/", contractPages);
 pages.route("/", needsPages);
+pages.route("/", dashboardPage);
 
 export const exchangeModule: KithModule = {
   name: "exchange",
