@@ -48,6 +48,18 @@ export function campaignMap(points: MapPoint[]): SafeHtml {
     const lon = point.longitude ?? centre?.lon;
     return lat === undefined || lon === undefined ? [] : [{ ...point, ...project(lat, lon) }];
   });
+  // Campaigns at the same spot (often an authority's centre) fan out in a ring so every number shows.
+  const seen = new Map<string, number>();
+  for (const point of placed) {
+    const key = `${point.x},${point.y}`;
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    if (index > 0) {
+      const angle = (index * Math.PI) / 3;
+      point.x = Math.round(point.x + 22 * Math.cos(angle));
+      point.y = Math.round(point.y + 22 * Math.sin(angle));
+    }
+  }
   const labels = Object.values(laCentres).map((centre) => ({
     ...centre,
     ...project(centre.lat, centre.lon),
