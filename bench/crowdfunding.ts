@@ -1,0 +1,152 @@
+// Pledges per second on one live crowdfunding campaign under 50 concurrent backers,
+// on PostgreSQL, with the totals checked exact at the end.
+//
+//   node bench/crowdfunding.ts [PLEDGES] [BACKERS]      (defaults: 5000 pledges, 50 backers)
+//
+// It creates a scratch database on the server in DATABASE_URL (default
+// postgres://postgres@127.0.0.1:5432/postgres), runs every pledge through the real
+// makePledge command (validation, campaign row lock, match-pledge release, audit entry)
+// over a pool of 50 connections, then drops the database. Prints figures; exits 1 if
+// any total is not exact.
+
+import { createCampaign } from "../src/modules/crowdfunding/commands/create-campaign.ts";
+import { createFund } from "../src/modules/crowdfunding/commands/create-fund.ts";
+import { makeMatchPledge } from "../src/modules/crowdfunding/commands/make-match-pledge.ts";
+import { makePledge } from "../src/modules/crowdfunding/commands/make-pledge.ts";
+import { reviewCampaign, reviewChecklist } from "../src/modules/crowdfunding/commands/review-campaign.ts";
+import { settleCampaign } from "../src/modules/crowdfunding/commands/settle-campaign.ts";
+import { submitCampaign } from "../src/modules/crowdfunding/commands/submit-campaign.ts";
+import { systemActor } from "../src/platform/access/actor.ts";
+import { createOrganisation } from "../src/platform/access/organisations.ts";
+import { newId } from "../src/platform/db/ids.ts";
+import { migrate } from "../src/platform/db/migrate.ts";
+import { openPostgres } from "../src/platform/db/open-postgres.ts";
+import { withDatabaseName } from "../test/template.ts";
+
+const pledgeCount = Number(process.argv[2] ?? 5000);
+const backers = Number(process.argv[3] ?? 50);
+if (!Number.isInteger(pledgeCount) || pledgeCount < backers || !Number.isInteger(backers) || backers < 1) {
+  console.error("Usage: node bench/crowdfunding.ts [PLEDGES ≥ BACKERS] [BACKERS]");
+  process.exit(2);
+}
+const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const name = `kith_bench_cf_${newId().replaceAll("-", "").slice(-12)}`;
+const admin = await openPostgres(serverUrl);
+await admin.query(`CREATE DATABASE ${name}`);
+process.env.KITH_PG_POOL = String(backers);
+const database = await openPostgres(withDatabaseName(serverUrl, name));
+// Dropping the scratch database at the end terminates idle pooled connections; that is expected.
+database.pool.on("error", () => {});
+let failed = false;
+try {
+  await migrate(database);
+  const now = new Date();
+  const org = await createOrganisation(database.db, null, now, {
+    name: "Bench Homes",
+    kind: "housing-association",
+  });
+  const system = systemActor(org.id, "bench");
+  const deadline = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  // A target just above what the backers will pledge, so a match pledge decides success.
+  const amountOf = (i: number) => 100 + ((i * 7919) % 9_900); // £1.00 to £99.99, varied pence
+  let expectedPence = 0;
+  for (let i = 0; i < pledgeCount; i++) expectedPence += amountOf(i);
+  const targetPence = expectedPence + 1_000;
+  const draft = await createCampaign(database.db, system, now, {
+    groupName: "Bench group",
+    title: "Bench campaign",
+    summary: "s",
+    story: "s",
+    communityBenefit: "s",
+    targetPence,
+    deadline,
+    location: "Bench",
+    budgetLines: [{ description: "Everything", amountPence: targetPence }],
+  });
+  await submitCampaign(database.db, system, now, draft.id);
+  const campaign = await reviewCampaign(database.db, system, now, draft.id, {
+    decision: "approve",
+    checks: reviewChecklist.map((c) => c.key),
+  });
+  const fund = await createFund(database.db, system, now, {
+    name: "Match",
+    funderName: "Bench Council",
+    budgetPence: 100_000_000,
+    maxShareBp: 5000,
+    maxAmountPence: 500_000,
+    combinedCapBp: 6500,
+    minBackers: backers,
+    criteria: [{ key: "fit", label: "Fit", max: 5 }],
+    passMark: 1,
+  });
+  await makeMatchPledge(database.db, system, now, campaign.id, {
+    fundId: fund.id,
+    amountPence: 1_000,
+    scores: { fit: 3 },
+  });
+
+  let next = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: backers }, async (_, backer) => {
+      for (;;) {
+        const i = next++;
+        if (i >= pledgeCount) return;
+        const t = performance.now();
+        await makePledge(database.db, null, new Date(), org.id, campaign.id, {
+          amountPence: amountOf(i),
+          backerName: `Backer ${backer}`,
+          backerEmail: `backer${backer}@example.org`,
+          anonymous: i % 5 === 0,
+        });
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+
+  const [row] = await database.query<{ backer_pence: number; backer_count: number; match_pence: number }>(
+    "SELECT backer_pence, backer_count, match_pence FROM crowdfunding_campaign WHERE organisation_id = $1 AND id = $2",
+    [org.id, campaign.id],
+  );
+  const [sums] = await database.query<{ n: number; total: number; unique_backers: number }>(
+    "SELECT count(*)::int AS n, sum(amount_pence)::bigint AS total, count(DISTINCT lower(backer_email))::int AS unique_backers FROM crowdfunding_pledge WHERE organisation_id = $1 AND campaign_id = $2",
+    [org.id, campaign.id],
+  );
+  const settled = await settleCampaign(
+    database.db,
+    system,
+    new Date(Date.parse(`${deadline}T23:59:59Z`) + 86_400_000),
+    campaign.id,
+  );
+  const checks = [
+    ["pledges recorded", sums.n, pledgeCount],
+    ["sum of pledge rows (pence)", Number(sums.total), expectedPence],
+    ["campaign running total (pence)", Number(row.backer_pence), expectedPence],
+    ["unique backers", row.backer_count, backers],
+    ["released match pledge (pence)", Number(row.match_pence), 1_000],
+    ["collected at settlement (pence)", settled.collectedPence, targetPence],
+  ] as const;
+  console.log(`Crowdfunding pledges on PostgreSQL (${database.describe.replace(/\/[^/]*$/, "/…")})`);
+  console.log(`  ${pledgeCount} pledges from ${backers} concurrent backers on one live campaign`);
+  console.log(
+    `  ${(pledgeCount / seconds).toFixed(0)} pledges/second (${seconds.toFixed(2)} s); latency p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms`,
+  );
+  console.log(
+    `  settlement of ${pledgeCount} pledges: ${settled.status}, ${settled.pledgesCollected} collected`,
+  );
+  for (const [what, actual, expected] of checks) {
+    const ok = actual === expected;
+    failed ||= !ok;
+    console.log(`  ${ok ? "exact" : "WRONG"}  ${what}: ${actual}${ok ? "" : ` (expected ${expected})`}`);
+  }
+} finally {
+  await database.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.close();
+}
+process.exit(failed ? 1 : 0);

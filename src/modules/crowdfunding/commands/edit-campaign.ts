@@ -1,0 +1,119 @@
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { validate } from "../../../platform/http/forms.ts";
+import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { canEditCampaign, canViewCampaign } from "../policy.ts";
+import { lockCampaign } from "../queries/lock-campaign.ts";
+import { deadlineProblem, londonDate } from "../rules.ts";
+import {
+  type Campaign,
+  crowdfundingBudgetLine,
+  crowdfundingCampaign,
+  crowdfundingRewardTier,
+} from "../schema.ts";
+import { type CampaignInput, campaignInput } from "./campaign-input.ts";
+
+/**
+ * Changes a draft (for example after a reviewer returned it). Budget lines and
+ * rewards are replaced as a whole, in the same transaction, so the budget always
+ * adds up to the target. Once submitted, a campaign cannot be changed.
+ */
+export async function editCampaign(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  campaignId: string,
+  input: CampaignInput,
+): Promise<Campaign> {
+  return db.transaction(async (tx) => {
+    const campaign = await lockCampaign(tx, actor.organisationId, campaignId);
+    if (!canViewCampaign(actor, campaign)) throw notFound("Campaign not found");
+    requireAllowed(
+      canEditCampaign(actor, campaign),
+      "Only the group running this campaign or an officer can change it.",
+    );
+    if (campaign.status !== "draft")
+      throw conflict(
+        "Campaign cannot be changed",
+        `This campaign is ${campaign.status}; only drafts can be changed.`,
+      );
+    const checked = validate(campaignInput, { ...input, groupId: campaign.groupId });
+    if (!checked.ok) throw invalid("Check the campaign details.", checked.errors);
+    const value = checked.value;
+    const deadlineIssue = deadlineProblem(londonDate(now), value.deadline);
+    if (deadlineIssue) throw invalid("Check the deadline.", { deadline: deadlineIssue });
+    const [updated] = await tx
+      .update(crowdfundingCampaign)
+      .set({
+        groupName: value.groupName,
+        title: value.title,
+        summary: value.summary,
+        story: value.story,
+        communityBenefit: value.communityBenefit,
+        targetPence: value.targetPence,
+        deadline: value.deadline,
+        fundingModel: value.fundingModel,
+        location: value.location,
+        laCode: value.laCode,
+      })
+      .where(
+        and(
+          eq(crowdfundingCampaign.organisationId, actor.organisationId),
+          eq(crowdfundingCampaign.id, campaign.id),
+        ),
+      )
+      .returning();
+    await tx
+      .delete(crowdfundingBudgetLine)
+      .where(
+        inOrganisation(
+          crowdfundingBudgetLine,
+          actor.organisationId,
+          eq(crowdfundingBudgetLine.campaignId, campaign.id),
+        ),
+      );
+    await tx.insert(crowdfundingBudgetLine).values(
+      value.budgetLines.map((line, position) => ({
+        organisationId: actor.organisationId,
+        id: newId(now.getTime()),
+        campaignId: campaign.id,
+        position,
+        ...line,
+      })),
+    );
+    // A draft has no pledges, so no pledge can point at a reward being replaced.
+    await tx
+      .delete(crowdfundingRewardTier)
+      .where(
+        inOrganisation(
+          crowdfundingRewardTier,
+          actor.organisationId,
+          eq(crowdfundingRewardTier.campaignId, campaign.id),
+        ),
+      );
+    if (value.rewardTiers.length > 0) {
+      await tx.insert(crowdfundingRewardTier).values(
+        value.rewardTiers.map((tier) => ({
+          organisationId: actor.organisationId,
+          id: newId(now.getTime()),
+          campaignId: campaign.id,
+          ...tier,
+        })),
+      );
+    }
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "crowdfunding-campaign",
+      entityId: campaign.id,
+      summary: `Draft campaign ${campaign.reference} changed`,
+      before: { title: campaign.title, targetPence: campaign.targetPence, deadline: campaign.deadline },
+      after: { title: updated.title, targetPence: updated.targetPence, deadline: updated.deadline },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,45 @@
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { canEditCampaign, canViewCampaign } from "../policy.ts";
+import { lockCampaign } from "../queries/lock-campaign.ts";
+import { deadlineProblem, londonDate } from "../rules.ts";
+import { type Campaign, crowdfundingCampaign } from "../schema.ts";
+
+/** The group sends its draft for verification. */
+export async function submitCampaign(db: Db, actor: Actor, now: Date, campaignId: string): Promise<Campaign> {
+  return db.transaction(async (tx) => {
+    const campaign = await lockCampaign(tx, actor.organisationId, campaignId);
+    if (!canViewCampaign(actor, campaign)) throw notFound("Campaign not found");
+    requireAllowed(canEditCampaign(actor, campaign), "Only the group running this campaign can submit it.");
+    if (campaign.status !== "draft")
+      throw conflict(
+        "Campaign already submitted",
+        `This campaign is ${campaign.status}; only drafts can be submitted for review.`,
+      );
+    const deadlineIssue = deadlineProblem(londonDate(now), campaign.deadline);
+    if (deadlineIssue) throw invalid("Change the deadline before submitting.", { deadline: deadlineIssue });
+    const [updated] = await tx
+      .update(crowdfundingCampaign)
+      .set({ status: "in-review", submittedAt: now })
+      .where(
+        and(
+          eq(crowdfundingCampaign.organisationId, actor.organisationId),
+          eq(crowdfundingCampaign.id, campaign.id),
+        ),
+      )
+      .returning();
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "crowdfunding-campaign",
+      entityId: campaign.id,
+      summary: `Campaign ${campaign.reference} submitted for review`,
+      before: { status: campaign.status },
+      after: { status: updated.status },
+    });
+    return updated;
+  });
+}

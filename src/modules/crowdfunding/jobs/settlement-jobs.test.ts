@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../../test/database.ts";
+import { makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { runDueJobs, scheduleDailyJobs } from "../../../platform/jobs/jobs.ts";
+import { createCampaign } from "../commands/create-campaign.ts";
+import { makePledge } from "../commands/make-pledge.ts";
+import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
+import { submitCampaign } from "../commands/submit-campaign.ts";
+import { findCampaign } from "../queries/lock-campaign.ts";
+import { crowdfundingJobs } from "./settlement-jobs.ts";
+
+let database: Database;
+let orgId: string;
+
+async function liveCampaign(deadline: string, targetPence: number) {
+  const system = systemActor(orgId);
+  const draft = await createCampaign(database.db, system, testNow, {
+    groupName: "G",
+    title: "Planters",
+    summary: "s",
+    story: "s",
+    communityBenefit: "s",
+    targetPence,
+    deadline,
+    location: "x",
+    budgetLines: [{ description: "Planters", amountPence: targetPence }],
+  });
+  await submitCampaign(database.db, system, testNow, draft.id);
+  await reviewCampaign(database.db, system, testNow, draft.id, {
+    decision: "approve",
+    checks: reviewChecklist.map((c) => c.key),
+  });
+  return draft;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  orgId = (await makeOrganisation(database.db)).id;
+});
+afterAll(async () => database.close());
+
+describe("deadline closure jobs", () => {
+  it("settles a campaign through the job queued at launch, not before it closes", async () => {
+    const campaign = await liveCampaign("2026-06-30", 10_000);
+    await makePledge(database.db, null, testNow, orgId, campaign.id, {
+      amountPence: 10_000,
+      backerName: "A",
+      backerEmail: "a@example.org",
+    });
+    await runDueJobs(database, crowdfundingJobs, new Date("2026-06-30T22:59:00Z"));
+    expect((await findCampaign(database.db, orgId, campaign.id))?.status).toBe("live");
+    await runDueJobs(database, crowdfundingJobs, new Date("2026-06-30T23:00:00Z"));
+    expect(await findCampaign(database.db, orgId, campaign.id)).toMatchObject({
+      status: "successful",
+      collectedPence: 10_000,
+    });
+  });
+
+  it("catches a missed closing in the daily sweep", async () => {
+    const campaign = await liveCampaign("2026-07-05", 10_000);
+    // As if the per-campaign job had been lost: only the daily sweep is left.
+    await database.query("DELETE FROM job WHERE dedupe_key = $1", [
+      `crowdfunding.settle-campaign:${campaign.id}`,
+    ]);
+    const later = new Date("2026-07-06T06:00:00Z");
+    await scheduleDailyJobs(database, crowdfundingJobs, later);
+    await runDueJobs(database, crowdfundingJobs, later);
+    expect((await findCampaign(database.db, orgId, campaign.id))?.status).toBe("unsuccessful");
+  });
+});

@@ -1,0 +1,39 @@
+import { Hono } from "hono";
+import { isStaff } from "../../platform/access/policy.ts";
+import type { AppEnv } from "../../platform/http/app-env.ts";
+import type { KithModule } from "../module.ts";
+import { crowdfundingApi } from "./api.ts";
+import { crowdfundingCli } from "./cli.ts";
+import { crowdfundingJobs } from "./jobs/settlement-jobs.ts";
+import { fundAndReportPages } from "./pages/fund-and-report-pages.ts";
+import { imagePages } from "./pages/image-pages.ts";
+import { pledgeJourneyPages } from "./pages/pledge-journey-pages.ts";
+import { publicPages } from "./pages/public-pages.ts";
+import { staffActionPages } from "./pages/staff-action-pages.ts";
+import { staffPages } from "./pages/staff-pages.ts";
+import { canListCampaigns } from "./policy.ts";
+import { seedCrowdfunding } from "./seed.ts";
+
+const pages = new Hono<AppEnv>();
+pages.route("/", fundAndReportPages);
+pages.route("/", imagePages);
+pages.route("/", staffActionPages);
+pages.route("/", staffPages);
+pages.route("/", pledgeJourneyPages);
+pages.route("/", publicPages);
+
+export const crowdfundingModule: KithModule = {
+  name: "crowdfunding",
+  navigation: [
+    {
+      href: "/crowdfunding",
+      text: "Crowdfunding",
+      visibleTo: (actor) => isStaff(actor) || canListCampaigns(actor),
+    },
+  ],
+  pages,
+  api: crowdfundingApi,
+  cli: crowdfundingCli,
+  jobs: crowdfundingJobs,
+  seed: seedCrowdfunding,
+};

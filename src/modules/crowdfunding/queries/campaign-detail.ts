@@ -1,0 +1,239 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { canListCampaigns, canViewBackers, canViewCampaign, canViewReports } from "../policy.ts";
+import {
+  type Campaign,
+  type CampaignStatus,
+  crowdfundingBudgetLine,
+  crowdfundingCampaign,
+  crowdfundingFund,
+  crowdfundingImage,
+  crowdfundingMatchPledge,
+  crowdfundingPledge,
+  crowdfundingReview,
+  crowdfundingRewardTier,
+  crowdfundingUpdate,
+} from "../schema.ts";
+import { findCampaign } from "./lock-campaign.ts";
+
+export type CampaignParts = Awaited<ReturnType<typeof campaignParts>>;
+
+/** Everything shown about a campaign to anyone allowed to see it (no backer personal data). */
+export async function campaignParts(db: Db, campaign: Campaign) {
+  const scope = <
+    T extends
+      | typeof crowdfundingBudgetLine
+      | typeof crowdfundingRewardTier
+      | typeof crowdfundingUpdate
+      | typeof crowdfundingImage,
+  >(
+    table: T,
+  ) => inOrganisation(table, campaign.organisationId, eq(table.campaignId, campaign.id));
+  const [budgetLines, rewardTiers, updates, images, matchPledges] = await Promise.all([
+    db
+      .select()
+      .from(crowdfundingBudgetLine)
+      .where(scope(crowdfundingBudgetLine))
+      .orderBy(asc(crowdfundingBudgetLine.position)),
+    db
+      .select()
+      .from(crowdfundingRewardTier)
+      .where(scope(crowdfundingRewardTier))
+      .orderBy(asc(crowdfundingRewardTier.minPence)),
+    db
+      .select()
+      .from(crowdfundingUpdate)
+      .where(scope(crowdfundingUpdate))
+      .orderBy(desc(crowdfundingUpdate.postedAt)),
+    db
+      .select({ id: crowdfundingImage.id, altText: crowdfundingImage.altText })
+      .from(crowdfundingImage)
+      .where(scope(crowdfundingImage)),
+    db
+      .select({
+        id: crowdfundingMatchPledge.id,
+        fundName: crowdfundingFund.name,
+        funderName: crowdfundingFund.funderName,
+        minBackers: crowdfundingFund.minBackers,
+        amountPence: crowdfundingMatchPledge.amountPence,
+        status: crowdfundingMatchPledge.status,
+        score: crowdfundingMatchPledge.score,
+        pledgedByName: crowdfundingMatchPledge.pledgedByName,
+        createdAt: crowdfundingMatchPledge.createdAt,
+      })
+      .from(crowdfundingMatchPledge)
+      .innerJoin(
+        crowdfundingFund,
+        and(
+          eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId),
+          eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
+        ),
+      )
+      .where(
+        inOrganisation(
+          crowdfundingMatchPledge,
+          campaign.organisationId,
+          eq(crowdfundingMatchPledge.campaignId, campaign.id),
+        ),
+      )
+      .orderBy(asc(crowdfundingMatchPledge.createdAt)),
+  ]);
+  return { campaign, budgetLines, rewardTiers, updates, images, matchPledges };
+}
+
+/** A campaign as staff or its own group see it, with the reviewer's decisions. */
+export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
+  const campaign = await findCampaign(db, actor.organisationId, campaignId);
+  if (!campaign || !canViewCampaign(actor, campaign)) throw notFound("Campaign not found");
+  const parts = await campaignParts(db, campaign);
+  const reviews = await db
+    .select()
+    .from(crowdfundingReview)
+    .where(
+      inOrganisation(
+        crowdfundingReview,
+        actor.organisationId,
+        eq(crowdfundingReview.campaignId, campaign.id),
+      ),
+    )
+    .orderBy(desc(crowdfundingReview.reviewedAt));
+  return { ...parts, reviews };
+}
+
+/** Backers' names, emails and messages: personal data, so staff only and the read is audited. */
+export async function listBackers(db: Db, actor: Actor, now: Date, campaignId: string) {
+  requireAllowed(canViewBackers(actor), "Only staff can see who backed a campaign.");
+  const campaign = await findCampaign(db, actor.organisationId, campaignId);
+  if (!campaign) throw notFound("Campaign not found");
+  const backers = await db
+    .select()
+    .from(crowdfundingPledge)
+    .where(
+      inOrganisation(
+        crowdfundingPledge,
+        actor.organisationId,
+        eq(crowdfundingPledge.campaignId, campaign.id),
+      ),
+    )
+    .orderBy(desc(crowdfundingPledge.createdAt));
+  await recordAudit(db, actor, now, {
+    action: "read",
+    entityType: "crowdfunding-backers",
+    entityId: campaign.id,
+    summary: `Viewed ${backers.length} backers of ${campaign.reference}`,
+  });
+  return backers;
+}
+
+export type CampaignListFilter = { status?: CampaignStatus; search?: string };
+
+/** Staff see every campaign; a group sees its own. */
+export async function listCampaigns(
+  db: Db,
+  actor: Actor,
+  filter: CampaignListFilter = {},
+): Promise<Campaign[]> {
+  requireAllowed(canListCampaigns(actor), "You cannot see crowdfunding campaigns.");
+  const ownGroup =
+    actor.kind === "user" && actor.role === "community-group"
+      ? (actor.partnerOrganisationId ?? "00000000-0000-0000-0000-000000000000")
+      : undefined;
+  return db
+    .select()
+    .from(crowdfundingCampaign)
+    .where(
+      inOrganisation(
+        crowdfundingCampaign,
+        actor.organisationId,
+        filter.status ? eq(crowdfundingCampaign.status, filter.status) : undefined,
+        ownGroup ? eq(crowdfundingCampaign.groupId, ownGroup) : undefined,
+      ),
+    )
+    .orderBy(desc(crowdfundingCampaign.createdAt));
+}
+
+/** Public pages show only campaigns that have been verified and launched. */
+export const publicStatuses: CampaignStatus[] = ["live", "successful", "unsuccessful", "delivered"];
+
+export async function listPublicCampaigns(db: Db, organisationId: string): Promise<Campaign[]> {
+  return db
+    .select()
+    .from(crowdfundingCampaign)
+    .where(
+      inOrganisation(
+        crowdfundingCampaign,
+        organisationId,
+        inArray(crowdfundingCampaign.status, publicStatuses),
+      ),
+    )
+    .orderBy(asc(crowdfundingCampaign.closesAt));
+}
+
+export async function getPublicCampaign(db: Db, organisationId: string, reference: string) {
+  const [campaign] = await db
+    .select()
+    .from(crowdfundingCampaign)
+    .where(
+      inOrganisation(
+        crowdfundingCampaign,
+        organisationId,
+        eq(crowdfundingCampaign.reference, reference),
+        inArray(crowdfundingCampaign.status, publicStatuses),
+      ),
+    );
+  if (!campaign) throw notFound("Campaign not found");
+  const parts = await campaignParts(db, campaign);
+  // Backers chose whether to show their name; anonymous ones are shown without it, emails never.
+  const backers = await db
+    .select({
+      name: crowdfundingPledge.backerName,
+      anonymous: crowdfundingPledge.anonymous,
+      message: crowdfundingPledge.message,
+      amountPence: crowdfundingPledge.amountPence,
+      createdAt: crowdfundingPledge.createdAt,
+    })
+    .from(crowdfundingPledge)
+    .where(inOrganisation(crowdfundingPledge, organisationId, eq(crowdfundingPledge.campaignId, campaign.id)))
+    .orderBy(desc(crowdfundingPledge.createdAt))
+    .limit(50);
+  return { ...parts, backers: backers.map((b) => ({ ...b, name: b.anonymous ? "Anonymous" : b.name })) };
+}
+
+export async function listFunds(db: Db, actor: Actor) {
+  requireAllowed(canViewReports(actor), "Only staff can see match funds.");
+  return db
+    .select()
+    .from(crowdfundingFund)
+    .where(inOrganisation(crowdfundingFund, actor.organisationId))
+    .orderBy(asc(crowdfundingFund.name));
+}
+
+/** An image of a public campaign, for the public page. */
+export async function getPublicImage(db: Db, organisationId: string, reference: string, imageId: string) {
+  const [row] = await db
+    .select({ contentType: crowdfundingImage.contentType, bytes: crowdfundingImage.bytes })
+    .from(crowdfundingImage)
+    .innerJoin(
+      crowdfundingCampaign,
+      and(
+        eq(crowdfundingCampaign.organisationId, crowdfundingImage.organisationId),
+        eq(crowdfundingCampaign.id, crowdfundingImage.campaignId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        crowdfundingImage,
+        organisationId,
+        eq(crowdfundingImage.id, imageId),
+        eq(crowdfundingCampaign.reference, reference),
+        inArray(crowdfundingCampaign.status, publicStatuses),
+      ),
+    );
+  if (!row) throw notFound("Image not found");
+  return row;
+}

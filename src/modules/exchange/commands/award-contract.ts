@@ -1,0 +1,100 @@
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { canManageContracts } from "../policy.ts";
+import { type Contract, exchangeContract, exchangePledge } from "../schema.ts";
+
+/**
+ * Awarding the contract makes the winner's offered pledges binding (accepted) and
+ * closes every other bidder's (not awarded), in one transaction.
+ */
+export async function awardContract(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  contractId: string,
+  supplierId: string,
+): Promise<Contract> {
+  requireAllowed(canManageContracts(actor), "Only officers can award contracts.");
+  if (!isUuid(contractId)) throw notFound("Tender not found");
+  if (!isUuid(supplierId))
+    throw invalid("Choose the winning supplier.", { supplierId: "Choose the winning supplier" });
+  return db.transaction(async (tx) => {
+    const [contract] = await tx
+      .select()
+      .from(exchangeContract)
+      .where(inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, contractId)))
+      .for("update");
+    if (!contract) throw notFound("Tender not found");
+    if (contract.status !== "tendering")
+      throw conflict(
+        "Contract already awarded",
+        `${contract.reference} was awarded to ${contract.awardedSupplierName ?? "a supplier"}.`,
+      );
+    const bids = await tx
+      .select()
+      .from(exchangePledge)
+      .where(
+        inOrganisation(
+          exchangePledge,
+          actor.organisationId,
+          eq(exchangePledge.contractId, contract.id),
+          eq(exchangePledge.status, "offered"),
+        ),
+      );
+    const winning = bids.filter((bid) => bid.supplierId === supplierId);
+    if (winning.length === 0)
+      throw invalid("Choose the winning supplier.", {
+        supplierId: "Choose a supplier that has pledged social value on this tender",
+      });
+    await tx
+      .update(exchangePledge)
+      .set({ status: "accepted" })
+      .where(
+        inOrganisation(
+          exchangePledge,
+          actor.organisationId,
+          eq(exchangePledge.contractId, contract.id),
+          eq(exchangePledge.status, "offered"),
+          eq(exchangePledge.supplierId, supplierId),
+        ),
+      );
+    await tx
+      .update(exchangePledge)
+      .set({ status: "not-awarded" })
+      .where(
+        inOrganisation(
+          exchangePledge,
+          actor.organisationId,
+          eq(exchangePledge.contractId, contract.id),
+          eq(exchangePledge.status, "offered"),
+        ),
+      );
+    const [updated] = await tx
+      .update(exchangeContract)
+      .set({
+        status: "awarded",
+        awardedSupplierId: supplierId,
+        awardedSupplierName: winning[0].supplierName,
+        awardedAt: now,
+      })
+      .where(
+        and(eq(exchangeContract.organisationId, actor.organisationId), eq(exchangeContract.id, contract.id)),
+      )
+      .returning();
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "exchange-contract",
+      entityId: contract.id,
+      summary: `${contract.reference} awarded to ${winning[0].supplierName}: ${winning.length} pledges accepted, ${bids.length - winning.length} not awarded`,
+      before: { status: contract.status },
+      after: { status: "awarded", supplierId },
+    });
+    return updated;
+  });
+}

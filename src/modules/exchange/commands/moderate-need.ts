@@ -1,0 +1,64 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { validate } from "../../../platform/http/forms.ts";
+import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { canModerateNeed } from "../policy.ts";
+import { exchangeNeed, type Need } from "../schema.ts";
+
+export const moderationInput = z
+  .object({
+    decision: z.enum(["approve", "reject"], { error: "Choose whether to publish or reject the need" }),
+    note: z.string().trim().max(2000, { error: "Note must be 2,000 characters or fewer" }).optional(),
+  })
+  .refine((value) => value.decision === "approve" || Boolean(value.note), {
+    path: ["note"],
+    error: "Say why the need is rejected",
+  });
+
+/** Moderation: an officer publishes a need to suppliers or rejects it with a reason. */
+export async function moderateNeed(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  needId: string,
+  input: z.input<typeof moderationInput>,
+): Promise<Need> {
+  requireAllowed(canModerateNeed(actor), "Only officers can moderate needs.");
+  const checked = validate(moderationInput, input);
+  if (!checked.ok) throw invalid("Check the decision.", checked.errors);
+  if (!isUuid(needId)) throw notFound("Need not found");
+  return db.transaction(async (tx) => {
+    const [need] = await tx
+      .select()
+      .from(exchangeNeed)
+      .where(inOrganisation(exchangeNeed, actor.organisationId, eq(exchangeNeed.id, needId)))
+      .for("update");
+    if (!need) throw notFound("Need not found");
+    if (need.status !== "submitted") throw conflict("Need already moderated", `This need is ${need.status}.`);
+    const [updated] = await tx
+      .update(exchangeNeed)
+      .set({
+        status: checked.value.decision === "approve" ? "open" : "rejected",
+        moderationNote: checked.value.note ?? null,
+        moderatedByName: actor.kind === "user" ? actor.name : actorLabel(actor),
+        moderatedAt: now,
+      })
+      .where(and(eq(exchangeNeed.organisationId, actor.organisationId), eq(exchangeNeed.id, need.id)))
+      .returning();
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "exchange-need",
+      entityId: need.id,
+      summary: `Need ${need.reference} ${checked.value.decision === "approve" ? "published" : "rejected"}`,
+      before: { status: need.status },
+      after: { status: updated.status, note: updated.moderationNote },
+    });
+    return updated;
+  });
+}

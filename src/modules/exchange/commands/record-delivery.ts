@@ -1,0 +1,66 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { requiredText } from "../../../platform/http/fields.ts";
+import { validate } from "../../../platform/http/forms.ts";
+import { conflict, invalid } from "../../../platform/http/problem.ts";
+import { canRecordDelivery } from "../policy.ts";
+import { visiblePledge } from "../queries/pledge-access.ts";
+import { exchangeAlert, exchangePledge, type SupplierPledge } from "../schema.ts";
+
+export const deliveryInput = z.object({ evidence: requiredText("the evidence of delivery", 4_000) });
+
+/** The supplier records delivery of an accepted pledge, with evidence for the verifiers. */
+export async function recordDelivery(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  pledgeId: string,
+  input: z.input<typeof deliveryInput>,
+): Promise<SupplierPledge> {
+  const checked = validate(deliveryInput, input);
+  if (!checked.ok) throw invalid("Check the evidence.", checked.errors);
+  return db.transaction(async (tx) => {
+    const { pledge } = await visiblePledge(tx, actor, pledgeId, true);
+    requireAllowed(
+      canRecordDelivery(actor, pledge),
+      "Only the supplier who made the pledge can record its delivery.",
+    );
+    if (pledge.status !== "accepted") {
+      throw conflict(
+        "Pledge cannot be delivered",
+        pledge.status === "offered"
+          ? "The contract has not been awarded yet."
+          : `This pledge is ${pledge.status}.`,
+      );
+    }
+    const [updated] = await tx
+      .update(exchangePledge)
+      .set({ status: "delivered", evidence: checked.value.evidence, deliveredAt: now })
+      .where(and(eq(exchangePledge.organisationId, actor.organisationId), eq(exchangePledge.id, pledge.id)))
+      .returning();
+    // Delivery answers any overdue alert.
+    await tx
+      .update(exchangeAlert)
+      .set({ clearedAt: now })
+      .where(
+        and(
+          eq(exchangeAlert.organisationId, actor.organisationId),
+          eq(exchangeAlert.pledgeId, pledge.id),
+          isNull(exchangeAlert.clearedAt),
+        ),
+      );
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "exchange-pledge",
+      entityId: pledge.id,
+      summary: `Pledge ${pledge.reference} delivered`,
+      before: { status: pledge.status },
+      after: { status: "delivered", evidence: checked.value.evidence },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,67 @@
+import { eq, lt } from "drizzle-orm";
+import { systemActor } from "../../../platform/access/actor.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import type { JobDefinition } from "../../../platform/jobs/jobs.ts";
+import { formatDate } from "../../../platform/ui/format.ts";
+import { exchangeAlert, exchangePledge } from "../schema.ts";
+
+/**
+ * Raises one alert for each accepted pledge past its due date and not yet
+ * delivered. Alerts are unique per pledge, so running it every day never repeats one.
+ */
+export async function raiseOverdueAlerts(
+  database: Database,
+  organisationId: string,
+  now: Date,
+): Promise<number> {
+  const today = now.toISOString().slice(0, 10);
+  return database.db.transaction(async (tx) => {
+    const overdue = await tx
+      .select()
+      .from(exchangePledge)
+      .where(
+        inOrganisation(
+          exchangePledge,
+          organisationId,
+          eq(exchangePledge.status, "accepted"),
+          lt(exchangePledge.dueBy, today),
+        ),
+      );
+    if (overdue.length === 0) return 0;
+    const inserted = await tx
+      .insert(exchangeAlert)
+      .values(
+        overdue.map((pledge) => ({
+          organisationId,
+          id: newId(now.getTime()),
+          pledgeId: pledge.id,
+          kind: "overdue" as const,
+          message: `${pledge.supplierName} has not delivered ${pledge.reference} (${pledge.description}), due ${formatDate(pledge.dueBy)}`,
+          raisedAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: exchangeAlert.id });
+    if (inserted.length > 0) {
+      await recordAudit(tx, systemActor(organisationId, "Exchange overdue job"), now, {
+        action: "create",
+        entityType: "exchange-alert",
+        summary: `${inserted.length} overdue social value pledges flagged`,
+      });
+    }
+    return inserted.length;
+  });
+}
+
+export const exchangeJobs: JobDefinition[] = [
+  {
+    name: "exchange.overdue-pledges",
+    daily: true,
+    async run({ database, now, organisationId }) {
+      if (organisationId) await raiseOverdueAlerts(database, organisationId, now);
+    },
+  },
+];

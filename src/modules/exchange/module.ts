@@ -1,0 +1,26 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../platform/http/app-env.ts";
+import type { KithModule } from "../module.ts";
+import { exchangeApi } from "./api.ts";
+import { exchangeJobs } from "./jobs/overdue-pledges.ts";
+import { contractPages } from "./pages/contract-pages.ts";
+import { dashboardPage } from "./pages/dashboard-page.ts";
+import { needsPages } from "./pages/needs-pages.ts";
+import { pledgePages } from "./pages/pledge-pages.ts";
+import { canUseExchange } from "./policy.ts";
+import { seedExchange } from "./seed.ts";
+
+const pages = new Hono<AppEnv>();
+pages.route("/", pledgePages);
+pages.route("/", contractPages);
+pages.route("/", needsPages);
+pages.route("/", dashboardPage);
+
+export const exchangeModule: KithModule = {
+  name: "exchange",
+  navigation: [{ href: "/exchange", text: "Social value exchange", visibleTo: canUseExchange }],
+  pages,
+  api: exchangeApi,
+  jobs: exchangeJobs,
+  seed: seedExchange,
+};

@@ -1,0 +1,199 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { dateFromParts } from "../../../platform/http/fields.ts";
+import type { FormValues } from "../../../platform/http/forms.ts";
+import { readForm } from "../../../platform/http/forms.ts";
+import { Problem } from "../../../platform/http/problem.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import {
+  button,
+  dateInput,
+  formatDate,
+  formatPence,
+  html,
+  radios,
+  select,
+  summaryList,
+  table,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import { poundsToPence } from "../../crowdfunding/index.ts";
+import { moderateNeed } from "../commands/moderate-need.ts";
+import { postNeed } from "../commands/post-need.ts";
+import { canModerateNeed } from "../policy.ts";
+import { getNeed } from "../queries/exchange-queries.ts";
+import { categoryNames, needCategories } from "../schema.ts";
+import { csrfField, needTag, pledgeTag } from "./exchange-display.ts";
+
+export const needsPages = new Hono<AppEnv>();
+
+const areas: Record<string, string> = {
+  E07000105: "Ashford",
+  E07000106: "Canterbury",
+  E07000107: "Dartford",
+  E07000108: "Dover",
+  E07000109: "Gravesham",
+  E07000110: "Maidstone",
+  E07000111: "Sevenoaks",
+  E07000112: "Folkestone and Hythe",
+  E07000113: "Swale",
+  E07000114: "Thanet",
+  E07000115: "Tonbridge and Malling",
+  E07000116: "Tunbridge Wells",
+  E06000035: "Medway",
+};
+
+function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (error instanceof Problem && error.status === 422) return error.fieldErrors ?? { form: error.detail };
+  throw error;
+}
+
+function needForm(c: import("hono").Context<AppEnv>, values: FormValues, errors: Record<string, string>) {
+  const actor = requireActor(c);
+  const isGroup = actor.kind === "user" && actor.role === "community-group";
+  return renderPage(c, {
+    title: "Post a need",
+    errors,
+    status: Object.keys(errors).length ? 422 : 200,
+    backLink: "/exchange",
+    content: html`<h1 class="govuk-heading-l">Post a need</h1>
+      <p class="govuk-body">An officer checks each need before suppliers can see it.</p>
+      <form method="post" novalidate>${csrfField(c.get("csrfToken"))}
+      ${textInput({ name: "communityOrgName", label: isGroup ? "Your organisation" : "Community organisation", value: values.communityOrgName, error: errors.communityOrgName })}
+      ${textInput({ name: "title", label: "What do you need?", hint: "A short title, like “Paint for the community hall”.", value: values.title, error: errors.title })}
+      ${textarea({ name: "description", label: "Tell suppliers more", hint: "What exactly, how much, and what difference it makes.", value: values.description, error: errors.description })}
+      ${radios({ name: "category", legend: "What kind of help is it?", value: values.category, error: errors.category, items: needCategories.map((k) => ({ value: k, text: categoryNames[k] })) })}
+      ${textInput({ name: "value", label: "Estimated value in pounds", prefix: "£", width: 10, inputmode: "decimal", value: values.value, error: errors.valuePence })}
+      ${textInput({ name: "location", label: "Where is it needed?", value: values.location, error: errors.location })}
+      ${select({ name: "laCode", label: "Local authority area", value: values.laCode, error: errors.laCode, options: [{ value: "", text: "Choose an area" }, ...Object.entries(areas).map(([code, name]) => ({ value: code, text: name }))] })}
+      ${dateInput({ name: "neededBy", legend: "Needed by (optional)", hint: "For example, 27 3 2027", error: errors["neededBy-day"], value: { day: values["neededBy-day"], month: values["neededBy-month"], year: values["neededBy-year"] } })}
+      ${button({ text: "Post need" })}</form>`,
+  });
+}
+
+needsPages.get("/exchange/needs/new", (c) => needForm(c, {}, {}));
+
+needsPages.post("/exchange/needs/new", async (c) => {
+  const actor = requireActor(c);
+  const form = await readForm(c);
+  const valuePence = poundsToPence(form.value ?? "");
+  if (valuePence === null) {
+    return needForm(c, form, {
+      valuePence: form.value?.trim()
+        ? form.value.trim().startsWith("-")
+          ? "The estimated value must be more than £0"
+          : "The estimated value must be an amount in pounds, like 250"
+        : "Enter the estimated value",
+    });
+  }
+  try {
+    const need = await postNeed(c.get("services").database.db, actor, c.get("now"), {
+      communityOrgName: form.communityOrgName ?? "",
+      title: form.title ?? "",
+      description: form.description ?? "",
+      category: form.category as "materials",
+      valuePence,
+      location: form.location ?? "",
+      laCode: form.laCode || null,
+      neededBy: dateFromParts(form, "neededBy"),
+    });
+    return c.redirect(`/exchange/needs/${need.id}?done=posted`, 303);
+  } catch (error) {
+    const errors = fieldErrorsOf(error);
+    if (errors.neededBy) errors["neededBy-day"] = errors.neededBy;
+    delete errors.neededBy;
+    return needForm(c, form, errors);
+  }
+});
+
+async function needPage(
+  c: import("hono").Context<AppEnv>,
+  values: FormValues,
+  errors: Record<string, string>,
+) {
+  const actor = requireActor(c);
+  const db = c.get("services").database.db;
+  const { need, pledges } = await getNeed(db, actor, c.req.param("id") ?? "");
+  return renderPage(c, {
+    title: need.title,
+    errors,
+    status: Object.keys(errors).length ? 422 : 200,
+    notification: flashFrom(c, {
+      posted: "Need posted. An officer will check it before suppliers can see it.",
+      moderated: "Decision recorded",
+    }),
+    breadcrumbs: [{ href: "/exchange", text: "Social value exchange" }],
+    content: html`<span class="govuk-caption-l">${need.reference} · ${need.communityOrgName}</span>
+      <h1 class="govuk-heading-l">${need.title}</h1>
+      <p class="govuk-body">${needTag(need.status)}</p>
+      ${summaryList([
+        { key: "Category", value: categoryNames[need.category] },
+        { key: "Estimated value", value: formatPence(need.valuePence) },
+        {
+          key: "Where",
+          value: `${need.location}${need.laCode && areas[need.laCode] ? `, ${areas[need.laCode]}` : ""}`,
+        },
+        { key: "Needed by", value: need.neededBy ? formatDate(need.neededBy) : "Not given" },
+        { key: "Details", value: need.description },
+        ...(need.moderatedByName
+          ? [
+              {
+                key: "Moderation",
+                value: `${need.status === "rejected" ? "Rejected" : "Published"} by ${need.moderatedByName}${need.moderationNote ? `: ${need.moderationNote}` : ""}`,
+              },
+            ]
+          : []),
+      ])}
+      ${
+        need.status === "submitted" && canModerateNeed(actor)
+          ? html`<form method="post" action="/exchange/needs/${need.id}/moderate" novalidate>${csrfField(c.get("csrfToken"))}
+          ${radios({
+            name: "decision",
+            legend: "Moderate this need",
+            value: values.decision,
+            error: errors.decision,
+            items: [
+              { value: "approve", text: "Publish it to suppliers" },
+              { value: "reject", text: "Reject it" },
+            ],
+          })}
+          ${textarea({ name: "note", label: "Note", hint: "Required when rejecting: say why, so the organisation can fix it.", value: values.note, error: errors.note, rows: 3 })}
+          ${button({ text: "Record decision" })}</form>`
+          : ""
+      }
+      ${table({
+        caption: `Pledges meeting this need (${pledges.length})`,
+        head: [
+          { text: "Pledge" },
+          { text: "Supplier" },
+          { text: "What" },
+          { text: "Value", numeric: true },
+          { text: "Status" },
+        ],
+        rows: pledges.map((p) => [
+          html`<a class="govuk-link" href="/exchange/pledges/${p.id}">${p.reference}</a>`,
+          p.supplierName,
+          p.description,
+          formatPence(p.valuePence),
+          pledgeTag(p.status),
+        ]),
+      })}`,
+  });
+}
+
+needsPages.get("/exchange/needs/:id", (c) => needPage(c, {}, {}));
+
+needsPages.post("/exchange/needs/:id/moderate", async (c) => {
+  const actor = requireActor(c);
+  const form = await readForm(c);
+  try {
+    await moderateNeed(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+      decision: form.decision as "approve",
+      note: form.note || undefined,
+    });
+    return c.redirect(`/exchange/needs/${c.req.param("id")}?done=moderated`, 303);
+  } catch (error) {
+    return needPage(c, form, fieldErrorsOf(error));
+  }
+});

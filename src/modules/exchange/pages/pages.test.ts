@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../../test/database.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import type { Organisation } from "../../../platform/access/organisations.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { signedInBrowser, testApp, textOf } from "../../crowdfunding/test-support/http-client.ts";
+import { createPartnerOrganisation } from "../../people/index.ts";
+import { exchangeModule } from "../module.ts";
+
+let database: Database;
+let organisation: Organisation;
+let app: ReturnType<typeof testApp>;
+let groupOrgId: string;
+let supplierOrgId: string;
+
+const partner = (name: string, kind: string) =>
+  createPartnerOrganisation(database.db, actorFor(organisation.id, "officer"), testNow, {
+    name,
+    kind,
+    charityNumber: "",
+    companyNumber: "",
+    address: "",
+    postcode: "",
+    laCode: "",
+    website: "",
+    email: "",
+    phone: "",
+  });
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  organisation = await makeOrganisation(database.db);
+  app = testApp(database, [exchangeModule], () => testNow);
+  groupOrgId = (await partner("Sheerness Youth Collective", "community-group")).id;
+  supplierOrgId = (await partner("Kentish Roofing Ltd", "supplier")).id;
+});
+afterAll(async () => database.close());
+
+describe("exchange pages", () => {
+  it("posts a need, moderates it, pledges to it on a tender, awards, delivers and verifies, all by forms", async () => {
+    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
+      partnerOrganisationId: groupOrgId,
+    });
+    const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
+    const supplier = await signedInBrowser(app, database, organisation.id, "supplier", testNow, {
+      partnerOrganisationId: supplierOrgId,
+    });
+
+    const needFields = {
+      communityOrgName: "Sheerness Youth Collective",
+      title: "Laptops for the homework club",
+      description: "Six laptops.",
+      category: "equipment",
+      value: "0",
+      location: "Sheerness youth centre",
+      laCode: "E07000113",
+    };
+    const zero = await group.post("/exchange/needs/new", needFields);
+    expect(zero.status).toBe(422);
+    expect(textOf(zero.body)).toContain("The estimated value must be more than £0");
+    const posted = await group.post("/exchange/needs/new", { ...needFields, value: "1,200" });
+    expect(posted.status).toBe(303);
+    const needId = posted.location?.split("/")[3]?.split("?")[0] ?? "";
+    expect((await supplier.get(`/exchange/needs/${needId}`)).status).toBe(404);
+    expect((await officer.post(`/exchange/needs/${needId}/moderate`, { decision: "approve" })).status).toBe(
+      303,
+    );
+    expect(textOf((await supplier.get("/exchange")).body)).toContain("Laptops for the homework club");
+
+    const opened = await officer.post("/exchange/contracts/new", {
+      title: "Void refurbishment",
+      description: "Refurbishing empty homes.",
+      value: "500000",
+      weighting: "10",
+      themes: ["community-development", "local-employment"],
+      "weight-community-development": "100",
+      "weight-local-employment": "100",
+      fullMarks: "2",
+      "tenderCloses-day": "31",
+      "tenderCloses-month": "7",
+      "tenderCloses-year": "2026",
+    });
+    expect(opened.status).toBe(303);
+    const contractPath = opened.location?.split("?")[0] ?? "";
+    const pledgeFields = {
+      theme: "community-development",
+      resourceType: "equipment",
+      description: "Six refurbished laptops",
+      value: "1200",
+      "dueBy-day": "1",
+      "dueBy-month": "9",
+      "dueBy-year": "2026",
+      needIds: [needId],
+    };
+    const wrongTheme = await supplier.post(`${contractPath}/pledge`, { ...pledgeFields, theme: "green" });
+    expect(textOf(wrongTheme.body)).toContain("This tender does not ask for green and sustainable");
+    expect((await supplier.post(`${contractPath}/pledge`, pledgeFields)).status).toBe(303);
+    const tender = textOf((await officer.get(contractPath)).body);
+    // £1,200 of the £10,000 full-marks value (2% of £500,000) earns 1.20 of 10 marks.
+    expect(tender).toContain("Kentish Roofing Ltd: 1.20 of 10.00 marks");
+
+    expect((await officer.post(`${contractPath}/award`, { supplierId: supplierOrgId })).status).toBe(303);
+    const needPage = await group.get(`/exchange/needs/${needId}`);
+    const pledgeId = /\/exchange\/pledges\/([0-9a-f-]{36})/.exec(needPage.body)?.[1] ?? "";
+    const noEvidence = await supplier.post(`/exchange/pledges/${pledgeId}/deliver`, { evidence: "" });
+    expect(noEvidence.status).toBe(422);
+    expect(
+      (await supplier.post(`/exchange/pledges/${pledgeId}/deliver`, { evidence: "Handed over on 20 June" }))
+        .status,
+    ).toBe(303);
+    expect((await group.post(`/exchange/pledges/${pledgeId}/verify`, {})).status).toBe(303);
+    expect((await officer.post(`/exchange/pledges/${pledgeId}/verify`, {})).status).toBe(303);
+    expect(textOf((await group.get(`/exchange/pledges/${pledgeId}`)).body)).toContain("Verified");
+
+    const report = textOf((await officer.get("/exchange/report")).body);
+    expect(report).toContain("Kentish Roofing Ltd 1 £1,200.00 £1,200.00 £1,200.00 100%");
+    expect((await supplier.get("/exchange/report")).status).toBe(403);
+  });
+});

@@ -1,0 +1,52 @@
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { canViewPledge } from "../policy.ts";
+import { exchangeNeed, exchangePledge, exchangePledgeNeed, type SupplierPledge } from "../schema.ts";
+
+/** True when the pledge meets a need posted by the actor's own community organisation. */
+export async function meetsOwnNeed(db: Db, actor: Actor, pledgeId: string): Promise<boolean> {
+  if (actor.kind !== "user" || actor.role !== "community-group" || !actor.partnerOrganisationId) return false;
+  const [row] = await db
+    .select({ id: exchangeNeed.id })
+    .from(exchangePledgeNeed)
+    .innerJoin(
+      exchangeNeed,
+      and(
+        eq(exchangeNeed.organisationId, exchangePledgeNeed.organisationId),
+        eq(exchangeNeed.id, exchangePledgeNeed.needId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        exchangePledgeNeed,
+        actor.organisationId,
+        eq(exchangePledgeNeed.pledgeId, pledgeId),
+        eq(exchangeNeed.communityOrgId, actor.partnerOrganisationId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A pledge the actor may see, optionally locked; anything else is not found. */
+export async function visiblePledge(
+  db: Db,
+  actor: Actor,
+  pledgeId: string,
+  lock = false,
+): Promise<{ pledge: SupplierPledge; ownNeed: boolean }> {
+  if (!isUuid(pledgeId)) throw notFound("Pledge not found");
+  const query = db
+    .select()
+    .from(exchangePledge)
+    .where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.id, pledgeId)));
+  const [pledge] = lock ? await query.for("update") : await query;
+  if (!pledge) throw notFound("Pledge not found");
+  const ownNeed = await meetsOwnNeed(db, actor, pledge.id);
+  if (!canViewPledge(actor, pledge, ownNeed)) throw notFound("Pledge not found");
+  return { pledge, ownNeed };
+}
