@@ -62,6 +62,9 @@ CREATE TABLE volunteer (
   date_of_birth date,
   postcode text,
   la_code text REFERENCES local_authority (gss_code),
+  -- Approximate (postcode district centre): enough to rank roles by distance.
+  latitude double precision,
+  longitude double precision,
   interests text[] NOT NULL DEFAULT '{}',
   skills text[] NOT NULL DEFAULT '{}',
   availability text[] NOT NULL DEFAULT '{}',

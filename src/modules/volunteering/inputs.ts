@@ -2,18 +2,20 @@ import { z } from "zod";
 import { email, isRealDate, normalisePostcode, optionalText, requiredText, ukPhone, wholeNumber } from "../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../platform/http/forms.ts";
 import { invalid } from "../../platform/http/problem.ts";
-import { availabilitySlots, checkKinds, interests, skills, themes, trainingKinds } from "./vocabulary.ts";
+import { type AvailabilitySlot, availabilitySlots, type CheckKind, checkKinds, interests, skills, type Theme, themes, trainingKinds } from "./vocabulary.ts";
+
+const keysOf = <K extends string>(list: Record<K, string>) => Object.keys(list) as K[];
 
 // One schema per command input, shared by pages (form strings), the API (JSON) and the CLI.
 
 /** A list from checkboxes ("a,b" or ["a","b"]) restricted to a fixed vocabulary. */
-function listOf(allowed: readonly string[], what: string) {
+function listOf<T extends string>(allowed: readonly T[], what: string) {
   return z
     .union([z.array(z.string()), z.string()])
     .optional()
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : value.split(",")).map((v) => v.trim()).filter(Boolean))
-    .refine((values) => values.every((v) => allowed.includes(v)), { error: `Choose ${what} from the list` })
-    .transform((values) => [...new Set(values)]);
+    .refine((values) => values.every((v) => (allowed as readonly string[]).includes(v)), { error: `Choose ${what} from the list` })
+    .transform((values) => [...new Set(values)] as T[]);
 }
 
 function choice<T extends string>(allowed: readonly T[], message: string) {
@@ -43,16 +45,16 @@ export const opportunityInput = z
     title: requiredText("the role title", 120),
     description: requiredText("a description of the role", 4000),
     activity: requiredText("the activity the role is part of", 200),
-    theme: choice(Object.keys(themes), "Select a theme"),
+    theme: choice<Theme>(keysOf(themes), "Select a theme"),
     skills: listOf(Object.keys(skills), "skills"),
     interests: listOf(Object.keys(interests), "interests"),
-    availability: listOf(Object.keys(availabilitySlots), "when the role happens"),
+    availability: listOf<AvailabilitySlot>(keysOf(availabilitySlots), "when the role happens"),
     remote: yesNo,
     locationName: optionalText(200),
     postcode: optionalPostcode,
     timeCommitment: requiredText("the time commitment", 200),
     dbsRequired: yesNo,
-    trainingRequired: listOf(trainingKinds, "training"),
+    trainingRequired: listOf<CheckKind>(trainingKinds, "training"),
     minimumAge: z.union([z.literal(""), z.null(), wholeNumber("minimum age", 14, 25)]).optional().transform((v) => (v === "" || v === undefined ? null : v)),
     places: wholeNumber("number of places", 1, 1000),
     projectRef: optionalText(100),
@@ -72,12 +74,12 @@ export const volunteerInput = z.object({
   postcode: optionalPostcode,
   interests: listOf(Object.keys(interests), "interests"),
   skills: listOf(Object.keys(skills), "skills"),
-  availability: listOf(Object.keys(availabilitySlots), "when they are free"),
+  availability: listOf<AvailabilitySlot>(keysOf(availabilitySlots), "when they are free"),
 });
 export type VolunteerInput = z.infer<typeof volunteerInput>;
 
 export const checkInput = z.object({
-  kind: choice(Object.keys(checkKinds), "Select the kind of check"),
+  kind: choice<CheckKind>(keysOf(checkKinds), "Select the kind of check"),
   reference: optionalText(100),
   issuedOn: dateText("the date it was issued"),
   expiresOn: z.union([z.literal(""), z.null(), dateText("the renewal date")]).optional().transform((v) => v || null),

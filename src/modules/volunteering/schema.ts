@@ -67,6 +67,8 @@ export const volunteer = pgTable(
     dateOfBirth: day("date_of_birth"),
     postcode: text("postcode"),
     laCode: text("la_code"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     interests: text("interests").array().notNull(),
     skills: text("skills").array().notNull(),
     availability: text("availability").array().$type<AvailabilitySlot[]>().notNull(),
