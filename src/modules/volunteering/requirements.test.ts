@@ -43,3 +43,15 @@ describe("role requirements", () => {
     expect(unmetRequirements({ dbsRequired: false, trainingRequired: [], minimumAge: null }, { dateOfBirth: null }, [], "2026-06-15")).toEqual([]);
   });
 });
+
+describe("UK clock times", async () => {
+  const { londonMoment, londonToday } = await import("./records.ts");
+  it("reads a summer time as BST and a winter time as GMT", () => {
+    expect(londonMoment("2026-06-20 10:00").toISOString()).toBe("2026-06-20T09:00:00.000Z");
+    expect(londonMoment("2026-01-20 10:00").toISOString()).toBe("2026-01-20T10:00:00.000Z");
+    expect(Number.isNaN(londonMoment("2026-02-30 10:00").getTime())).toBe(true);
+  });
+  it("takes today's date in the UK, not in UTC", () => {
+    expect(londonToday(new Date("2026-06-14T23:30:00Z"))).toBe("2026-06-15");
+  });
+});

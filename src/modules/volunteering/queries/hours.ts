@@ -5,7 +5,9 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canCoordinate, canViewReports } from "../policy.ts";
-import { volApplication, volHours, volOpportunity, volunteer } from "../schema.ts";
+import { volApplication, volHours, volOpportunity, volSession, volunteer } from "../schema.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { notFound } from "../../../platform/http/problem.ts";
 import { rowsOf } from "./rows.ts";
 
 /** Hours volunteers logged that wait for a coordinator, oldest first. */
@@ -97,4 +99,12 @@ export async function retention(db: Db, actor: Actor, period: { from: string; to
   const cohort = Number(row?.cohort ?? 0);
   const retained = Number(row?.retained ?? 0);
   return { cohort, retained, rate: cohort === 0 ? null : retained / cohort, monthly: monthly.map((m) => ({ month: m.month, activeVolunteers: Number(m.volunteers), minutes: Number(m.minutes) })) };
+}
+
+/** One session of the organisation (404 otherwise), for coordinators. */
+export async function getSession(db: Db, actor: Actor, id: string) {
+  requireAllowed(canCoordinate(actor), "Only coordinators can log hours for a session.");
+  const [session] = isUuid(id) ? await db.select().from(volSession).where(inOrganisation(volSession, actor.organisationId, eq(volSession.id, id))) : [];
+  if (!session) throw notFound("Session not found");
+  return session;
 }

@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canCoordinate, canSeeVolunteer } from "../policy.ts";
 import { loadVolunteer, volunteerForUser } from "../records.ts";
@@ -58,6 +59,7 @@ export async function getVolunteerProfile(db: Db, actor: Actor, now: Date, id: s
 /** Applications, newest first: for one role, or all waiting for a decision. Names are personal: audited. */
 export async function listApplications(db: Db, actor: Actor, now: Date, filter: { opportunityId?: string; status?: ApplicationStatus }) {
   requireAllowed(canCoordinate(actor), "Only coordinators can see applications.");
+  if (filter.opportunityId !== undefined && !isUuid(filter.opportunityId)) throw notFound("Volunteering role not found");
   const rows = await db
     .select({
       id: volApplication.id,
