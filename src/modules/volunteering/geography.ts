@@ -41,3 +41,26 @@ export function distanceKm(a: { latitude: number; longitude: number }, b: { lati
 }
 
 export const knownDistricts = Object.keys(districtCentres);
+
+// The local authority most of each district lies in (a few districts straddle a boundary;
+// hours are reported against this one). GSS codes: ONS register of local authorities.
+const medway = "E06000035";
+const laByDistrict: Record<string, string> = {
+  ...Object.fromEntries(["ME1", "ME2", "ME3", "ME4", "ME5", "ME7", "ME8"].map((d) => [d, medway])),
+  ...Object.fromEntries(["ME6", "ME18", "ME19", "ME20", "TN9", "TN10", "TN11", "TN12", "TN15"].map((d) => [d, "E07000115"])),
+  ...Object.fromEntries(["ME9", "ME10", "ME11", "ME12", "ME13"].map((d) => [d, "E07000113"])),
+  ...Object.fromEntries(["ME14", "ME15", "ME16", "ME17"].map((d) => [d, "E07000110"])),
+  ...Object.fromEntries(["CT1", "CT2", "CT3", "CT4", "CT5", "CT6"].map((d) => [d, "E07000106"])),
+  ...Object.fromEntries(["CT7", "CT8", "CT9", "CT10", "CT11", "CT12"].map((d) => [d, "E07000114"])),
+  ...Object.fromEntries(["CT13", "CT14", "CT15", "CT16", "CT17"].map((d) => [d, "E07000108"])),
+  ...Object.fromEntries(["CT18", "CT19", "CT20", "CT21", "TN28", "TN29"].map((d) => [d, "E07000112"])),
+  ...Object.fromEntries(["TN1", "TN2", "TN3", "TN4", "TN17", "TN18"].map((d) => [d, "E07000116"])),
+  ...Object.fromEntries(["TN8", "TN13", "TN14", "TN16", "DA3"].map((d) => [d, "E07000111"])),
+  ...Object.fromEntries(["TN23", "TN24", "TN25", "TN26", "TN27", "TN30"].map((d) => [d, "E07000105"])),
+  ...Object.fromEntries(["DA1", "DA2", "DA4", "DA9", "DA10"].map((d) => [d, "E07000107"])),
+  ...Object.fromEntries(["DA11", "DA12", "DA13"].map((d) => [d, "E07000109"])),
+};
+
+export function laCodeForPostcode(postcode: string): string | null {
+  return laByDistrict[postcodeDistrict(postcode)] ?? null;
+}

@@ -5,7 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { invalid } from "../../../platform/http/problem.ts";
-import { locatePostcode } from "../geography.ts";
+import { laCodeForPostcode, locatePostcode } from "../geography.ts";
 import { opportunityInput, parseInput } from "../inputs.ts";
 import { canCoordinate, canPostOpportunity } from "../policy.ts";
 import { type Opportunity, volOpportunity } from "../schema.ts";
@@ -31,7 +31,7 @@ export async function postOpportunity(db: Db, actor: Actor, now: Date, input: un
         organisationId: actor.organisationId,
         id,
         ...value,
-        laCode: options.laCode ?? null,
+        laCode: options.laCode ?? (value.postcode && !value.remote ? laCodeForPostcode(value.postcode) : null),
         latitude: located?.latitude ?? null,
         longitude: located?.longitude ?? null,
         status: "submitted",

@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict } from "../../../platform/http/problem.ts";
-import { locatePostcode } from "../geography.ts";
+import { laCodeForPostcode, locatePostcode } from "../geography.ts";
 import { parseInput, type VolunteerInput, volunteerInput } from "../inputs.ts";
 import { canCoordinate } from "../policy.ts";
 import { type Volunteer, volunteer } from "../schema.ts";
@@ -29,7 +29,7 @@ export async function insertVolunteer(tx: Db, organisationId: string, now: Date,
       ...(value.postcode ? locatePostcode(value.postcode) : null),
       personId: links.personId ?? null,
       userId: links.userId ?? null,
-      laCode: links.laCode ?? null,
+      laCode: links.laCode ?? (value.postcode ? laCodeForPostcode(value.postcode) : null),
       createdAt: now,
     })
     .returning();

@@ -25,9 +25,10 @@ type Step = {
   check: (answers: Answers, role: PublicResult) => FieldErrors | null;
 };
 
+// The shared schema speaks to coordinators ("Enter their last name"); here we speak to the applicant.
 const fieldsOf = (schema: Parameters<typeof validate>[0], answers: Answers): FieldErrors | null => {
   const result = validate(schema, answers);
-  return result.ok ? null : result.errors;
+  return result.ok ? null : Object.fromEntries(Object.entries(result.errors).map(([key, message]) => [key, message.replace(/\btheir\b/g, "your").replace(/\bThey\b/g, "You")]));
 };
 
 const steps: Step[] = [
@@ -106,7 +107,7 @@ function renderStep(c: Context<AppEnv>, slug: string, role: PublicResult, index:
   const step = steps[index];
   if (!step) return renderCheck(c, slug, role, answers, errors);
   return renderPage(c, {
-    title: `${errors ? "Error: " : ""}${step.title(role)} – Apply: ${role.title}`,
+    title: `${step.title(role)} – Apply: ${role.title}`,
     errors,
     status: errors ? 422 : 200,
     content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -131,7 +132,7 @@ function renderCheck(c: Context<AppEnv>, slug: string, role: PublicResult, answe
   ];
   // "Change" is a submit button, not a link: it must carry the answers so far (no inline styles under our CSP).
   return renderPage(c, {
-    title: `${errors ? "Error: " : ""}Check your answers – Apply: ${role.title}`,
+    title: `Check your answers – Apply: ${role.title}`,
     errors,
     status: errors ? 422 : 200,
     content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -155,6 +156,7 @@ export function applyRoutes(): Hono<AppEnv> {
   app.get("/volunteer/:slug/roles/:id/apply", async (c) => {
     const org = await organisationBySlug(c, c.req.param("slug"));
     const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id"));
+    if (role.placesLeft === 0) return c.redirect(`/volunteer/${org.slug}/roles/${role.id}`, 303);
     return renderStep(c, org.slug, role, 0, {});
   });
 

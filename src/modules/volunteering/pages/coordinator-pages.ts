@@ -39,7 +39,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const rows = await listApplications(c.get("services").database.db, actor, c.get("now"), { status: role ? undefined : status, opportunityId: role || undefined });
     const back = c.req.url.replace(/^https?:\/\/[^/]+/, "");
     return renderPage(c, {
-      title: `${errors ? "Error: " : ""}Volunteering applications`,
+      title: `Volunteering applications`,
       errors,
       status: errors ? 422 : 200,
       notification: flashFrom(c, { approve: "Application approved.", decline: "Application declined.", place: "Volunteer placed in the role.", end: "Placement ended." }),
@@ -81,7 +81,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const rows = await hoursAwaitingReview(c.get("services").database.db, actor, c.get("now"));
     return renderPage(c, {
-      title: `${errors ? "Error: " : ""}Hours to verify`,
+      title: `Hours to verify`,
       errors,
       status: errors ? 422 : 200,
       notification: flashFrom(c, { verify: "Hours verified.", dispute: "Hours sent back to the volunteer." }),
@@ -139,7 +139,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const { role } = await getOpportunity(db, actor, session.opportunityId);
     const people = await placedVolunteers(db, actor, role.id);
     return renderPage(c, {
-      title: `${errors ? "Error: " : ""}Log hours for a session`,
+      title: `Log hours for a session`,
       errors,
       status: errors ? 422 : 200,
       backLink: `/volunteering/roles/${role.id}`,

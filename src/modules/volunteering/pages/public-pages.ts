@@ -46,7 +46,7 @@ export function publicVolunteeringPages(): Hono<AppEnv> {
     }
     const slug = org.slug;
     return renderPage(c, {
-      title: `${errors ? "Error: " : ""}Volunteer with ${org.name}`,
+      title: `Volunteer with ${org.name}`,
       errors,
       status: errors ? 422 : 200,
       content: html`<h1 class="govuk-heading-xl">Volunteer with ${org.name}</h1>

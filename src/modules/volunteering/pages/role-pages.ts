@@ -55,7 +55,7 @@ export function rolePages(): Hono<AppEnv> {
 
   const showNew = (c: Context<AppEnv>, values: Record<string, string>, errors?: Record<string, string>) =>
     renderPage(c, {
-      title: `${errors ? "Error: " : ""}Post a volunteering role`,
+      title: `Post a volunteering role`,
       errors,
       status: errors ? 422 : 200,
       backLink: "/volunteering/roles",

@@ -28,7 +28,7 @@ export async function hoursAwaitingReview(db: Db, actor: Actor, now: Date) {
     .innerJoin(volOpportunity, and(eq(volOpportunity.organisationId, volHours.organisationId), eq(volOpportunity.id, volHours.opportunityId)))
     .where(inOrganisation(volHours, actor.organisationId, eq(volHours.status, "submitted")))
     .orderBy(asc(volHours.workedOn), asc(volHours.id))
-    .limit(200);
+    .limit(1000);
   await recordAudit(db, actor, now, { action: "read", entityType: "vol_hours", summary: `${rows.length} hours entries awaiting review viewed` });
   return rows;
 }
