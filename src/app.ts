@@ -6,7 +6,6 @@ import { getOrganisation } from "./platform/access/organisations.ts";
 import { auditPages } from "./platform/audit/pages.ts";
 import { accountPages } from "./platform/auth/pages/account-pages.ts";
 import { signInPages } from "./platform/auth/pages/sign-in-pages.ts";
-import { assetMounts } from "./platform/ui/asset-mounts.ts";
 import type { AppEnv, Services } from "./platform/http/app-env.ts";
 import { authenticate } from "./platform/http/authenticate.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
@@ -17,6 +16,7 @@ import { setNavigation } from "./platform/http/render.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { serveFolder } from "./platform/http/static-assets.ts";
 import { staticPages } from "./platform/http/static-pages.ts";
+import { assetMounts } from "./platform/ui/asset-mounts.ts";
 
 const organisationNames = new Map<string, string>();
 
@@ -29,8 +29,12 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     bodyLimit({
       maxSize: services.config.maxUploadBytes,
       onError: () => {
-        throw new Problem(413, "too-large", "The file is too large",
-          `Uploads must be smaller than ${Math.round(services.config.maxUploadBytes / 1024 / 1024)} MB.`);
+        throw new Problem(
+          413,
+          "too-large",
+          "The file is too large",
+          `Uploads must be smaller than ${Math.round(services.config.maxUploadBytes / 1024 / 1024)} MB.`,
+        );
       },
     }),
   );
@@ -80,7 +84,8 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
         info: {
           title: "Kith API",
           version: "1.0.0",
-          description: "JSON API for Kith. Authenticate with an API token: `Authorization: Bearer kith_…`. Errors are application/problem+json.",
+          description:
+            "JSON API for Kith. Authenticate with an API token: `Authorization: Bearer kith_…`. Errors are application/problem+json.",
         },
         servers: [{ url: "/api/v1" }],
         security: [{ bearer: [] }],

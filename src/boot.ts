@@ -1,9 +1,9 @@
 import { loadReferenceData } from "./modules/places/reference/load-reference.ts";
 import { modules } from "./modules/registry.ts";
-import { seedDemo } from "./seed/seed-demo.ts";
 import type { KithConfig } from "./platform/config/config.ts";
 import type { Database } from "./platform/db/database.ts";
 import { openDatabase } from "./platform/db/open.ts";
+import { seedDemo } from "./seed/seed-demo.ts";
 
 export type BootOptions = { seedDemo?: boolean; log?: (message: string) => void };
 
@@ -11,7 +11,10 @@ export type BootOptions = { seedDemo?: boolean; log?: (message: string) => void 
  * Opens the configured database, applies migrations, and on a brand-new database
  * loads the reference data and (unless told not to) the demo organisation.
  */
-export async function openKithDatabase(config: KithConfig, options: BootOptions = {}): Promise<Database & { created: boolean }> {
+export async function openKithDatabase(
+  config: KithConfig,
+  options: BootOptions = {},
+): Promise<Database & { created: boolean }> {
   const log = options.log ?? (() => {});
   return openDatabase(config.database, {
     prepareNew: async (database) => {

@@ -2,10 +2,8 @@ import { parseArgs } from "node:util";
 import { openKithDatabase } from "./boot.ts";
 import type { CliCommand, CliContext } from "./modules/module.ts";
 import { modules } from "./modules/registry.ts";
-import { seedDemo } from "./seed/seed-demo.ts";
-import { isRole, roles } from "./platform/access/actor.ts";
+import { isRole, roles, systemActor } from "./platform/access/actor.ts";
 import { listOrganisations } from "./platform/access/organisations.ts";
-import { systemActor } from "./platform/access/actor.ts";
 import { verifyAuditChain } from "./platform/audit/audit-log.ts";
 import { requestPasswordReset } from "./platform/auth/password-reset.ts";
 import { createUser } from "./platform/auth/users.ts";
@@ -15,6 +13,7 @@ import type { Database } from "./platform/db/database.ts";
 import { migrate } from "./platform/db/migrate.ts";
 import { DatabaseLockedError } from "./platform/db/pglite-lock.ts";
 import { Problem } from "./platform/http/problem.ts";
+import { seedDemo } from "./seed/seed-demo.ts";
 
 const exitUsage = 2;
 
@@ -33,7 +32,9 @@ const platformCommands: CliCommand[] = [
       const database = await context.openDatabase();
       try {
         const result = await migrate(database);
-        context.io.stdout(`${result.applied.length} migrations applied, ${result.alreadyApplied} already in place (${database.describe}).\n`);
+        context.io.stdout(
+          `${result.applied.length} migrations applied, ${result.alreadyApplied} already in place (${database.describe}).\n`,
+        );
         return 0;
       } finally {
         await database.close();
@@ -102,12 +103,18 @@ const platformCommands: CliCommand[] = [
       try {
         const report = await verifyAuditChain(database);
         if (report.broken.length === 0) {
-          context.io.stdout(`Audit log intact: ${report.entries} entries in ${report.organisations} organisation chains.\n`);
+          context.io.stdout(
+            `Audit log intact: ${report.entries} entries in ${report.organisations} organisation chains.\n`,
+          );
           return 0;
         }
-        context.io.stderr(`Audit log BROKEN: ${report.broken.length} problem(s) in ${report.entries} entries.\n`);
+        context.io.stderr(
+          `Audit log BROKEN: ${report.broken.length} problem(s) in ${report.entries} entries.\n`,
+        );
         for (const broken of report.broken.slice(0, 50)) {
-          context.io.stderr(`  organisation ${broken.organisationId}, entry ${broken.seq}: ${broken.reason}\n`);
+          context.io.stderr(
+            `  organisation ${broken.organisationId}, entry ${broken.seq}: ${broken.reason}\n`,
+          );
         }
         return 1;
       } finally {
@@ -118,7 +125,8 @@ const platformCommands: CliCommand[] = [
   {
     words: ["user", "create"],
     usage: "kith user create --organisation SLUG --email EMAIL --name NAME --role ROLE [--password PASSWORD]",
-    summary: "Create a user (e.g. the first organisation admin); prints a password-setting link if no password is given",
+    summary:
+      "Create a user (e.g. the first organisation admin); prints a password-setting link if no password is given",
     async run(args, context) {
       const { values } = parseArgs({
         args,
@@ -144,7 +152,9 @@ const platformCommands: CliCommand[] = [
         const organisations = await listOrganisations(database.db);
         const org = organisations.find((o) => o.slug === values.organisation || o.id === values.organisation);
         if (!org) {
-          context.io.stderr(`No organisation "${values.organisation}". Known: ${organisations.map((o) => o.slug).join(", ") || "none"}\n`);
+          context.io.stderr(
+            `No organisation "${values.organisation}". Known: ${organisations.map((o) => o.slug).join(", ") || "none"}\n`,
+          );
           return exitUsage;
         }
         const password = values.password ?? `unset-${crypto.randomUUID()}`;
@@ -157,7 +167,12 @@ const platformCommands: CliCommand[] = [
         });
         context.io.stdout(`Created ${user.email} (${user.role}) in ${org.name}.\n`);
         if (!values.password) {
-          const link = await requestPasswordReset(database.db, user.email, "http://localhost:3000", context.now());
+          const link = await requestPasswordReset(
+            database.db,
+            user.email,
+            "http://localhost:3000",
+            context.now(),
+          );
           context.io.stdout(`Set the password within 1 hour at: ${link}\n`);
         }
         return 0;
@@ -202,14 +217,24 @@ export async function runCli(argv: string[], io: CliContext["io"]): Promise<numb
   } catch (error) {
     if (error instanceof Problem) {
       io.stderr(`${error.title}: ${error.detail}\n`);
-      for (const [field, message] of Object.entries(error.fieldErrors ?? {})) io.stderr(`  ${field}: ${message}\n`);
+      for (const [field, message] of Object.entries(error.fieldErrors ?? {}))
+        io.stderr(`  ${field}: ${message}\n`);
       return 1;
     }
-    if (error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof BackupFormatError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseLockedError ||
+      error instanceof BackupFormatError
+    ) {
       io.stderr(`${error.message}\n`);
       return 1;
     }
-    if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(`${(error as NodeJS.ErrnoException).code} ${error.message}`)) {
+    if (
+      error instanceof TypeError &&
+      /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(
+        `${(error as NodeJS.ErrnoException).code} ${error.message}`,
+      )
+    ) {
       io.stderr(`${error.message}\nUsage: ${command.usage}\n`);
       return exitUsage;
     }
@@ -217,7 +242,9 @@ export async function runCli(argv: string[], io: CliContext["io"]): Promise<numb
       io.stderr(`File not found: ${(error as NodeJS.ErrnoException).path ?? ""}\n`);
       return 1;
     }
-    io.stderr(`kith ${command.words.join(" ")} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(
+      `kith ${command.words.join(" ")} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -32,9 +32,13 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Kith is running at http://localhost:${info.port} (${database.describe}; ready in ${seconds}s)`);
+    console.log(
+      `Kith is running at http://localhost:${info.port} (${database.describe}; ready in ${seconds}s)`,
+    );
     if (database.created && config.seedDemo) {
-      console.log("Demo sign-in: officer@demo.kith.example with password 'kith-demo-password' (see README for other roles).");
+      console.log(
+        "Demo sign-in: officer@demo.kith.example with password 'kith-demo-password' (see README for other roles).",
+      );
     }
   });
 

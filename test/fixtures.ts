@@ -10,7 +10,11 @@ export async function makeOrganisation(db: Db, name = "Weald Homes"): Promise<Or
 }
 
 /** An actor as a signed-in user would be, without going through sign-in. */
-export function actorFor(organisationId: string, role: Role, extra: Partial<Extract<Actor, { kind: "user" }>> = {}): Actor {
+export function actorFor(
+  organisationId: string,
+  role: Role,
+  extra: Partial<Extract<Actor, { kind: "user" }>> = {},
+): Actor {
   return {
     kind: "user",
     userId: newId(),

@@ -1,11 +1,11 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
 import { loadConfig, projectRoot } from "../src/platform/config/config.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
-import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
-import type { TestProject } from "vitest/node";
 import { withDatabaseName } from "./template.ts";
 
 /**

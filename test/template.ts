@@ -1,4 +1,6 @@
-export type TestTemplate = { kind: "pglite"; file: string } | { kind: "postgres"; serverUrl: string; name: string };
+export type TestTemplate =
+  | { kind: "pglite"; file: string }
+  | { kind: "postgres"; serverUrl: string; name: string };
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono } from "hono";
-import type { Actor } from "../platform/access/actor.ts";
+import type { Actor, Role } from "../platform/access/actor.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import type { JobDefinition } from "../platform/jobs/jobs.ts";
@@ -36,6 +36,8 @@ export type SeedContext = {
   /** A seeded random number generator in [0, 1): the demo is the same every time. */
   random: () => number;
   log: (message: string) => void;
+  /** The demo users, for modules seeded after places and people (officers to assign, portal users …). */
+  users: { id: string; email: string; name: string; role: Role }[];
 };
 
 /**

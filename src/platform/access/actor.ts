@@ -1,4 +1,10 @@
-export const staffRoles = ["platform-admin", "organisation-admin", "manager", "officer", "read-only"] as const;
+export const staffRoles = [
+  "platform-admin",
+  "organisation-admin",
+  "manager",
+  "officer",
+  "read-only",
+] as const;
 export const externalRoles = ["partner-agency", "community-group", "supplier", "tenant"] as const;
 export const roles = [...staffRoles, ...externalRoles] as const;
 

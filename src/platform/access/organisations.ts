@@ -26,9 +26,15 @@ export function slugify(name: string): string {
 }
 
 /** Only platform administrators (or the system, e.g. the seed or CLI) create organisations. */
-export async function createOrganisation(db: Db, actor: Actor | null, now: Date, input: CreateOrganisationInput): Promise<Organisation> {
+export async function createOrganisation(
+  db: Db,
+  actor: Actor | null,
+  now: Date,
+  input: CreateOrganisationInput,
+): Promise<Organisation> {
   if (actor) requireAllowed(isPlatformAdmin(actor), "Only platform administrators can create organisations.");
-  if (!input.name.trim()) throw invalid("Enter the organisation's name.", { name: "Enter the organisation's name" });
+  if (!input.name.trim())
+    throw invalid("Enter the organisation's name.", { name: "Enter the organisation's name" });
   const id = newId(now.getTime());
   const slug = `${slugify(input.name)}-${id.slice(-6)}`;
   return db.transaction(async (tx) => {

@@ -43,7 +43,9 @@ export function isPlatformAdmin(actor: Actor): boolean {
  */
 export function tokenAllows(actor: Actor, area: string, access: "read" | "write"): boolean {
   if (actor.kind === "system" || actor.scopes === null) return true;
-  return actor.scopes.includes(`${area}:write`) || (access === "read" && actor.scopes.includes(`${area}:read`));
+  return (
+    actor.scopes.includes(`${area}:write`) || (access === "read" && actor.scopes.includes(`${area}:read`))
+  );
 }
 
 /** The one way a command or query refuses: a 403 problem the person can understand. */

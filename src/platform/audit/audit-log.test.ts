@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import { openTestDatabase } from "../../../test/database.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import type { Database } from "../db/database.ts";
 import { recordAudit, verifyAuditChain } from "./audit-log.ts";
 
@@ -30,7 +30,9 @@ describe("audit log", () => {
   });
 
   it("refuses to update or delete an entry", async () => {
-    await expect(database.execScript("UPDATE audit_log SET summary = 'edited'")).rejects.toThrow(/append-only/);
+    await expect(database.execScript("UPDATE audit_log SET summary = 'edited'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(database.execScript("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
   });
 

@@ -6,7 +6,15 @@ import { newId } from "../db/ids.ts";
 import { auditLog } from "../db/platform-schema.ts";
 import { asStoredJson, canonicalJson } from "./canonical-json.ts";
 
-export type AuditAction = "sign-in" | "sign-in-failed" | "sign-out" | "create" | "update" | "delete" | "read" | "denied";
+export type AuditAction =
+  | "sign-in"
+  | "sign-in-failed"
+  | "sign-out"
+  | "create"
+  | "update"
+  | "delete"
+  | "read"
+  | "denied";
 
 export type AuditEntry = {
   action: AuditAction | (string & {});
@@ -73,7 +81,11 @@ export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEn
   });
 }
 
-export type ChainReport = { organisations: number; entries: number; broken: { organisationId: string; seq: number; reason: string }[] };
+export type ChainReport = {
+  organisations: number;
+  entries: number;
+  broken: { organisationId: string; seq: number; reason: string }[];
+};
 
 /** Recomputes every chain. Streams in pages so it works on millions of entries. */
 export async function verifyAuditChain(database: Database): Promise<ChainReport> {

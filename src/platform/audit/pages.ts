@@ -6,7 +6,16 @@ import { inOrganisation } from "../db/scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { isRealDate } from "../http/fields.ts";
 import { renderPage, requireActor } from "../http/render.ts";
-import { details, filterLayout, formatDateTime, html, pagination, select, table, textInput } from "../ui/index.ts";
+import {
+  details,
+  filterLayout,
+  formatDateTime,
+  html,
+  pagination,
+  select,
+  table,
+  textInput,
+} from "../ui/index.ts";
 
 const pageSize = 50;
 const actions = ["", "sign-in", "sign-in-failed", "create", "update", "delete", "read", "denied"];
@@ -24,7 +33,13 @@ export function auditPages(): Hono<AppEnv> {
     const to = q.to && isRealDate(q.to) ? q.to : "";
     const page = Math.max(1, Math.min(10_000, Number.parseInt(q.page ?? "1", 10) || 1));
     const conditions: (SQL | undefined)[] = [
-      text ? or(ilike(auditLog.summary, `%${text}%`), ilike(auditLog.actorLabel, `%${text}%`), eq(auditLog.entityId, text)) : undefined,
+      text
+        ? or(
+            ilike(auditLog.summary, `%${text}%`),
+            ilike(auditLog.actorLabel, `%${text}%`),
+            eq(auditLog.entityId, text),
+          )
+        : undefined,
       action ? eq(auditLog.action, action) : undefined,
       from ? gte(auditLog.at, new Date(`${from}T00:00:00Z`)) : undefined,
       to ? lte(auditLog.at, new Date(`${to}T23:59:59.999Z`)) : undefined,
@@ -38,7 +53,8 @@ export function auditPages(): Hono<AppEnv> {
       .limit(pageSize + 1)
       .offset((page - 1) * pageSize);
     const hasMore = rows.length > pageSize;
-    const params = (p: number) => `?${new URLSearchParams({ q: text, action, from, to, page: String(p) }).toString()}`;
+    const params = (p: number) =>
+      `?${new URLSearchParams({ q: text, action, from, to, page: String(p) }).toString()}`;
     return renderPage(c, {
       title: "Audit log",
       fullWidth: true,
@@ -52,14 +68,23 @@ export function auditPages(): Hono<AppEnv> {
             ${textInput({ name: "to", label: "To (YYYY-MM-DD)", value: to, width: 10 })}`,
           results: html`${table({
             caption: `Entries${page > 1 ? `, page ${page}` : ""}`,
-            head: [{ text: "When" }, { text: "Who" }, { text: "Action" }, { text: "What" }, { text: "Details" }],
+            head: [
+              { text: "When" },
+              { text: "Who" },
+              { text: "Action" },
+              { text: "What" },
+              { text: "Details" },
+            ],
             rows: rows.slice(0, pageSize).map((row) => [
               formatDateTime(row.at),
               row.actorLabel,
               row.action,
               html`${row.summary}<br><span class="govuk-body-s">${row.entityType}${row.entityId ? ` ${row.entityId}` : ""}</span>`,
               row.before || row.after
-                ? details({ summary: "Before and after", content: html`<pre class="kith-pre">${JSON.stringify({ before: row.before, after: row.after }, null, 2)}</pre>` })
+                ? details({
+                    summary: "Before and after",
+                    content: html`<pre class="kith-pre">${JSON.stringify({ before: row.before, after: row.after }, null, 2)}</pre>`,
+                  })
                 : "",
             ]),
           })}

@@ -33,8 +33,10 @@ export async function createApiToken(
   now: Date,
   input: { name: string; scopes: string[] },
 ): Promise<{ id: string; token: string }> {
-  requireAllowed(actor.kind === "user" && (isOfficerOrAbove(actor) || actor.role === "partner-agency"),
-    "Only staff and partner agencies can create API tokens.");
+  requireAllowed(
+    actor.kind === "user" && (isOfficerOrAbove(actor) || actor.role === "partner-agency"),
+    "Only staff and partner agencies can create API tokens.",
+  );
   if (actor.kind !== "user") throw invalid("API tokens belong to users.");
   const unknown = input.scopes.filter((scope) => !allScopes.includes(scope));
   const errors: Record<string, string> = {};
@@ -70,7 +72,10 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
   const [row] = await db
     .select({ token: apiToken, user: appUser })
     .from(apiToken)
-    .innerJoin(appUser, and(eq(appUser.organisationId, apiToken.organisationId), eq(appUser.id, apiToken.userId)))
+    .innerJoin(
+      appUser,
+      and(eq(appUser.organisationId, apiToken.organisationId), eq(appUser.id, apiToken.userId)),
+    )
     .where(and(eq(apiToken.tokenHash, hashToken(token)), isNull(apiToken.revokedAt)));
   if (!row || row.user.disabledAt) return null;
   await db
@@ -84,10 +89,22 @@ export async function revokeApiToken(db: Db, actor: Actor, now: Date, tokenId: s
   const revoked = await db
     .update(apiToken)
     .set({ revokedAt: now })
-    .where(inOrganisation(apiToken, actor.organisationId, eq(apiToken.id, tokenId), actor.kind === "user" ? eq(apiToken.userId, actor.userId) : undefined))
+    .where(
+      inOrganisation(
+        apiToken,
+        actor.organisationId,
+        eq(apiToken.id, tokenId),
+        actor.kind === "user" ? eq(apiToken.userId, actor.userId) : undefined,
+      ),
+    )
     .returning({ id: apiToken.id });
   if (revoked.length > 0) {
-    await recordAudit(db, actor, now, { action: "update", entityType: "api-token", entityId: tokenId, summary: "Revoked API token" });
+    await recordAudit(db, actor, now, {
+      action: "update",
+      entityType: "api-token",
+      entityId: tokenId,
+      summary: "Revoked API token",
+    });
   }
   return revoked.length > 0;
 }
@@ -95,7 +112,14 @@ export async function revokeApiToken(db: Db, actor: Actor, now: Date, tokenId: s
 export async function listApiTokens(db: Db, actor: Actor) {
   if (actor.kind !== "user") return [];
   return db
-    .select({ id: apiToken.id, name: apiToken.name, scopes: apiToken.scopes, createdAt: apiToken.createdAt, lastUsedAt: apiToken.lastUsedAt, revokedAt: apiToken.revokedAt })
+    .select({
+      id: apiToken.id,
+      name: apiToken.name,
+      scopes: apiToken.scopes,
+      createdAt: apiToken.createdAt,
+      lastUsedAt: apiToken.lastUsedAt,
+      revokedAt: apiToken.revokedAt,
+    })
     .from(apiToken)
     .where(inOrganisation(apiToken, actor.organisationId, eq(apiToken.userId, actor.userId)))
     .orderBy(apiToken.createdAt);

@@ -3,7 +3,7 @@ import { systemActor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
-import { appUser, outboundMessage, passwordReset } from "../db/platform-schema.ts";
+import { outboundMessage, passwordReset } from "../db/platform-schema.ts";
 import { invalid } from "../http/problem.ts";
 import { passwordProblem } from "./passwords.ts";
 import { destroyAllSessions } from "./sessions.ts";
@@ -17,7 +17,12 @@ export const resetLinkLifetimeMs = 60 * 60 * 1000;
  * email exists, so the form cannot be used to find out who has an account.
  * Returns the link (for the operator CLI and tests) when the account exists.
  */
-export async function requestPasswordReset(db: Db, email: string, baseUrl: string, now: Date): Promise<string | null> {
+export async function requestPasswordReset(
+  db: Db,
+  email: string,
+  baseUrl: string,
+  now: Date,
+): Promise<string | null> {
   const user = await findUserByEmail(db, email);
   if (!user || user.disabledAt) return null;
   const token = newSecretToken("r_");
@@ -54,7 +59,13 @@ export async function resetPassword(db: Db, token: string, newPassword: string, 
   const [reset] = await db
     .select()
     .from(passwordReset)
-    .where(and(eq(passwordReset.tokenHash, hashToken(token)), gt(passwordReset.expiresAt, now), isNull(passwordReset.usedAt)));
+    .where(
+      and(
+        eq(passwordReset.tokenHash, hashToken(token)),
+        gt(passwordReset.expiresAt, now),
+        isNull(passwordReset.usedAt),
+      ),
+    );
   if (!reset) {
     throw invalid("This password reset link has expired or has already been used. Ask for a new one.");
   }
@@ -71,4 +82,3 @@ export async function resetPassword(db: Db, token: string, newPassword: string, 
     });
   });
 }
-

@@ -9,7 +9,10 @@ import { newSecretToken } from "./tokens.ts";
  */
 export async function loadSigningSecret(db: Db): Promise<string> {
   if (process.env.KITH_SECRET) return process.env.KITH_SECRET;
-  await db.insert(kithSetting).values({ key: "signing-secret", value: newSecretToken() }).onConflictDoNothing();
+  await db
+    .insert(kithSetting)
+    .values({ key: "signing-secret", value: newSecretToken() })
+    .onConflictDoNothing();
   const [row] = await db.select().from(kithSetting).where(eq(kithSetting.key, "signing-secret"));
   if (!row) throw new Error("The signing secret could not be stored.");
   return row.value;

@@ -11,7 +11,11 @@ export const sessionIdleMs = 60 * 60 * 1000;
 // Writing last_seen_at on every request would make every page view a write.
 const touchEveryMs = 60 * 1000;
 
-export async function createSession(db: Db, user: { organisationId: string; id: string }, now: Date): Promise<string> {
+export async function createSession(
+  db: Db,
+  user: { organisationId: string; id: string },
+  now: Date,
+): Promise<string> {
   const token = newSecretToken("s_");
   await db.insert(userSession).values({
     tokenHash: hashToken(token),
@@ -30,7 +34,10 @@ export async function actorForSession(db: Db, token: string, now: Date): Promise
   const [row] = await db
     .select({ session: userSession, user: appUser })
     .from(userSession)
-    .innerJoin(appUser, and(eq(appUser.organisationId, userSession.organisationId), eq(appUser.id, userSession.userId)))
+    .innerJoin(
+      appUser,
+      and(eq(appUser.organisationId, userSession.organisationId), eq(appUser.id, userSession.userId)),
+    )
     .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now)));
   if (!row || row.user.disabledAt) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > sessionIdleMs) {

@@ -15,7 +15,9 @@ export const addressLockAfter = 20;
 export const lockMs = 15 * 60 * 1000;
 const windowMs = 15 * 60 * 1000;
 
-export type SignInResult = { ok: true; token: string; userId: string; organisationId: string } | { ok: false; reason: string };
+export type SignInResult =
+  | { ok: true; token: string; userId: string; organisationId: string }
+  | { ok: false; reason: string };
 
 const wrongDetails = "Enter a correct email address and password";
 
@@ -34,13 +36,24 @@ async function countFailure(db: Db, key: string, limit: number, now: Date): Prom
     windowStartedAt: fresh ? now : row.windowStartedAt,
     lockedUntil: failures >= limit ? new Date(now.getTime() + lockMs) : null,
   };
-  await db.insert(loginThrottle).values(values).onConflictDoUpdate({ target: loginThrottle.key, set: values });
+  await db
+    .insert(loginThrottle)
+    .values(values)
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values });
 }
 
-export async function signIn(db: Db, email: string, password: string, address: string, now: Date): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+  address: string,
+  now: Date,
+): Promise<SignInResult> {
   const addressKey = `address:${address}`;
   if (await throttleBlocked(db, addressKey, now)) {
-    throw tooManyRequests("There have been too many sign-in attempts from your network. Wait 15 minutes and try again.");
+    throw tooManyRequests(
+      "There have been too many sign-in attempts from your network. Wait 15 minutes and try again.",
+    );
   }
   const user = await findUserByEmail(db, email);
   if (!user || user.disabledAt) {
@@ -58,7 +71,8 @@ export async function signIn(db: Db, email: string, password: string, address: s
     });
     return {
       ok: false,
-      reason: "This account is locked after too many wrong passwords. Wait 15 minutes or reset your password.",
+      reason:
+        "This account is locked after too many wrong passwords. Wait 15 minutes or reset your password.",
     };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
@@ -66,7 +80,10 @@ export async function signIn(db: Db, email: string, password: string, address: s
     const locked = failedLogins >= accountLockAfter;
     await db
       .update(appUser)
-      .set({ failedLogins: locked ? 0 : failedLogins, lockedUntil: locked ? new Date(now.getTime() + lockMs) : null })
+      .set({
+        failedLogins: locked ? 0 : failedLogins,
+        lockedUntil: locked ? new Date(now.getTime() + lockMs) : null,
+      })
       .where(eq(appUser.id, user.id));
     await countFailure(db, addressKey, addressLockAfter, now);
     await recordAudit(db, system, now, {

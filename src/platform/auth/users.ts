@@ -29,20 +29,33 @@ export function canCreateUser(actor: Actor, organisationId: string, role: Role):
   return isOrganisationAdmin(actor) && actor.organisationId === organisationId && role !== "platform-admin";
 }
 
-export async function createUser(db: Db, actor: Actor, now: Date, input: CreateUserInput): Promise<UserRecord> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: CreateUserInput,
+): Promise<UserRecord> {
   const errors: Record<string, string> = {};
   const email = input.email.trim().toLowerCase();
-  if (!emailPattern.test(email)) errors.email = "Enter an email address in the correct format, like name@example.org";
+  if (!emailPattern.test(email))
+    errors.email = "Enter an email address in the correct format, like name@example.org";
   if (!input.name.trim()) errors.name = "Enter the person's full name";
   if (!isRole(input.role)) errors.role = `Choose a role: ${Object.keys(roleNames).join(", ")}`;
   const weak = passwordProblem(input.password);
   if (weak) errors.password = weak;
   if (Object.keys(errors).length > 0) throw invalid("Check the user's details.", errors);
   const role = input.role as Role;
-  requireAllowed(canCreateUser(actor, input.organisationId, role), "Only an organisation administrator can add users.");
+  requireAllowed(
+    canCreateUser(actor, input.organisationId, role),
+    "Only an organisation administrator can add users.",
+  );
 
-  const [org] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.id, input.organisationId));
-  if (!org) throw notFound("Organisation not found", `There is no organisation with id ${input.organisationId}.`);
+  const [org] = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(eq(organisation.id, input.organisationId));
+  if (!org)
+    throw notFound("Organisation not found", `There is no organisation with id ${input.organisationId}.`);
   const [existing] = await db
     .select({ id: appUser.id })
     .from(appUser)
@@ -85,8 +98,15 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRecord
   return user;
 }
 
-export async function findUser(db: Db, organisationId: string, userId: string): Promise<UserRecord | undefined> {
-  const [user] = await db.select().from(appUser).where(inOrganisation(appUser, organisationId, eq(appUser.id, userId)));
+export async function findUser(
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<UserRecord | undefined> {
+  const [user] = await db
+    .select()
+    .from(appUser)
+    .where(inOrganisation(appUser, organisationId, eq(appUser.id, userId)));
   return user;
 }
 
@@ -109,7 +129,12 @@ export async function listUsers(db: Db, actor: Actor): Promise<UserRecord[]> {
   return db.select().from(appUser).where(inOrganisation(appUser, actor.organisationId)).orderBy(appUser.name);
 }
 
-export async function setUserPassword(db: Db, organisationId: string, userId: string, password: string): Promise<void> {
+export async function setUserPassword(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  password: string,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db
     .update(appUser)

@@ -46,13 +46,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KithConfig {
   const url = env.DATABASE_URL?.trim();
   const database: DatabaseConfig = url
     ? { kind: "postgres", url: parseDatabaseUrl(url) }
-    : { kind: "pglite", dataDir: path.resolve(env.KITH_DATA_DIR ?? path.join(projectRoot, "data", "pglite")) };
+    : {
+        kind: "pglite",
+        dataDir: path.resolve(env.KITH_DATA_DIR ?? path.join(projectRoot, "data", "pglite")),
+      };
   return {
     database,
     port: parsePort(env.PORT),
     host: env.HOST ?? "127.0.0.1",
     seedDemo: env.KITH_SEED_DEMO !== "false",
-    secureCookies: env.KITH_SECURE_COOKIES ? env.KITH_SECURE_COOKIES === "true" : env.NODE_ENV === "production",
+    secureCookies: env.KITH_SECURE_COOKIES
+      ? env.KITH_SECURE_COOKIES === "true"
+      : env.NODE_ENV === "production",
     referenceDir: path.resolve(env.KITH_REFERENCE_DIR ?? path.join(projectRoot, "reference")),
     maxUploadBytes: Number(env.KITH_MAX_UPLOAD_BYTES ?? 50 * 1024 * 1024),
   };

@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip, createGzip } from "node:zlib";
 import type { Connection, Database } from "./database.ts";
@@ -20,16 +20,27 @@ async function tableNames(connection: Connection): Promise<string[]> {
  * Writes every table as gzipped JSON lines. It is a logical backup, so a backup
  * taken from PGlite restores into PostgreSQL and the other way round.
  */
-export async function backupDatabase(database: Database, file: string, onProgress?: (table: string, rows: number) => void): Promise<{ tables: number; rows: number }> {
+export async function backupDatabase(
+  database: Database,
+  file: string,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<{ tables: number; rows: number }> {
   return database.withConnection(async (connection) => {
-    const migrations = await connection.query<{ name: string }>("SELECT name FROM kith_migration ORDER BY name");
+    const migrations = await connection.query<{ name: string }>(
+      "SELECT name FROM kith_migration ORDER BY name",
+    );
     const gzip = createGzip();
     const out = createWriteStream(file);
     gzip.pipe(out);
     const write = async (value: unknown) => {
       if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
     };
-    await write({ format, version: 1, createdAt: new Date().toISOString(), migrations: migrations.map((m) => m.name) });
+    await write({
+      format,
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations: migrations.map((m) => m.name),
+    });
     let total = 0;
     const tables = await tableNames(connection);
     await connection.execScript("BEGIN ISOLATION LEVEL REPEATABLE READ");
@@ -60,9 +71,15 @@ export async function backupDatabase(database: Database, file: string, onProgres
 export class BackupFormatError extends Error {}
 
 /** Replaces all data with the backup's, in one transaction: a bad file leaves the database as it was. */
-export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: number; rows: number }> {
   return database.withConnection(async (connection) => {
-    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     let header: { format?: string; migrations?: string[] } | undefined;
     let rows = 0;
     const touched = new Set<string>();
@@ -80,16 +97,22 @@ export async function restoreDatabase(database: Database, file: string): Promise
         if (!header) {
           if (record.format !== format) throw new BackupFormatError("This file is not a Kith backup.");
           header = record;
-          const current = await connection.query<{ name: string }>("SELECT name FROM kith_migration ORDER BY name");
+          const current = await connection.query<{ name: string }>(
+            "SELECT name FROM kith_migration ORDER BY name",
+          );
           const missing = (header.migrations ?? []).filter((name) => !current.some((m) => m.name === name));
           if (missing.length > 0) {
-            throw new BackupFormatError(`The backup comes from a newer Kith (migrations ${missing.join(", ")}). Upgrade Kith first.`);
+            throw new BackupFormatError(
+              `The backup comes from a newer Kith (migrations ${missing.join(", ")}). Upgrade Kith first.`,
+            );
           }
           await connection.execScript(`TRUNCATE ${[...tables].map((t) => `"${t}"`).join(", ")}`);
           continue;
         }
         if (!record.table || !tables.has(record.table) || !Array.isArray(record.rows)) {
-          throw new BackupFormatError(`The backup names a table this database does not have: ${record.table ?? "(none)"}.`);
+          throw new BackupFormatError(
+            `The backup names a table this database does not have: ${record.table ?? "(none)"}.`,
+          );
         }
         touched.add(record.table);
         await connection.query(
@@ -102,7 +125,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
       await connection.execScript("COMMIT");
     } catch (error) {
       await connection.execScript("ROLLBACK");
-      if ((error as NodeJS.ErrnoException).code === "Z_DATA_ERROR") throw new BackupFormatError("The backup file is not gzip data.");
+      if ((error as NodeJS.ErrnoException).code === "Z_DATA_ERROR")
+        throw new BackupFormatError("The backup file is not gzip data.");
       throw error;
     }
     return { tables: touched.size, rows };

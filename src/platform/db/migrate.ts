@@ -32,7 +32,9 @@ async function applyFiles(
   );
   if (kind === "postgres") await database.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
   try {
-    const rows = await database.query<{ name: string; checksum: string }>("SELECT name, checksum FROM kith_migration");
+    const rows = await database.query<{ name: string; checksum: string }>(
+      "SELECT name, checksum FROM kith_migration",
+    );
     const done = new Map(rows.map((row) => [row.name, row.checksum]));
     const applied: string[] = [];
     for (const name of files) {

@@ -14,7 +14,10 @@ export type OpenOptions = {
  * new database is prepared in a temporary folder first (see open-pglite.ts); for
  * PostgreSQL "new" means no organisation exists yet.
  */
-export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database & { created: boolean }> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: OpenOptions = {},
+): Promise<Database & { created: boolean }> {
   if (config.kind === "pglite") {
     const database = await openPglite(config.dataDir, async (fresh) => {
       await migrate(fresh);
@@ -31,7 +34,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const database = await openPostgres(config.url);
   try {
     await migrate(database);
-    const [{ count }] = await database.query<{ count: number }>("SELECT count(*)::int AS count FROM organisation");
+    const [{ count }] = await database.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM organisation",
+    );
     const created = count === 0;
     if (created) await options.prepareNew?.(database);
     return Object.assign(database, { created });

@@ -42,7 +42,9 @@ export async function acquireLock(lockPath: string): Promise<DataDirLock> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
       const ownedByLiveProcess =
-        owner === process.pid ? heldHere.has(lockPath) : Number.isInteger(owner) && owner > 0 && isRunning(owner);
+        owner === process.pid
+          ? heldHere.has(lockPath)
+          : Number.isInteger(owner) && owner > 0 && isRunning(owner);
       if (ownedByLiveProcess) {
         throw new DatabaseLockedError(
           `The database at ${lockPath.replace(/\.lock$/, "")} is in use by process ${owner}. ` +

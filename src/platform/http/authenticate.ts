@@ -19,7 +19,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const actor = match ? await actorForApiToken(database.db, match[1], now) : null;
       if (!actor) {
-        throw new Problem(401, "invalid-token", "The API token is not valid", "Check the token, or create a new one on your account page.");
+        throw new Problem(
+          401,
+          "invalid-token",
+          "The API token is not valid",
+          "Check the token, or create a new one on your account page.",
+        );
       }
       c.set("actor", actor);
       c.set("viaApiToken", true);

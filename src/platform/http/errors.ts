@@ -6,7 +6,9 @@ import { Problem } from "./problem.ts";
 import { renderPage } from "./render.ts";
 
 function isApi(c: Context<AppEnv>): boolean {
-  return c.req.path.startsWith("/api/") || c.req.path.startsWith("/openreferral/") || c.get("viaApiToken") === true;
+  return (
+    c.req.path.startsWith("/api/") || c.req.path.startsWith("/openreferral/") || c.get("viaApiToken") === true
+  );
 }
 
 /** Anything thrown becomes a Problem: a 4xx a person can act on; a 500 only for our own bugs. */
@@ -16,19 +18,46 @@ export function toProblem(error: unknown): Problem {
     if (error.status === 413) {
       return new Problem(413, "too-large", "The file is too large", "Upload a smaller file.");
     }
-    return new Problem(error.status, "bad-request", "The request could not be read", error.message || "Check what you sent.");
+    return new Problem(
+      error.status,
+      "bad-request",
+      "The request could not be read",
+      error.message || "Check what you sent.",
+    );
   }
   if (error instanceof SyntaxError) {
     return new Problem(400, "bad-request", "The request could not be read", "The body is not valid JSON.");
   }
   const code = (error as { code?: string } | null)?.code;
   // PostgreSQL integrity errors mean the input broke a rule we should have caught earlier; say so plainly.
-  if (code === "23505") return new Problem(409, "conflict", "That record already exists", "A record with the same identifier already exists.");
-  if (code === "23503") return new Problem(422, "validation-failed", "A linked record does not exist", "Check the records this one refers to.");
+  if (code === "23505")
+    return new Problem(
+      409,
+      "conflict",
+      "That record already exists",
+      "A record with the same identifier already exists.",
+    );
+  if (code === "23503")
+    return new Problem(
+      422,
+      "validation-failed",
+      "A linked record does not exist",
+      "Check the records this one refers to.",
+    );
   if (code === "23514" || code === "22P02" || code === "22007" || code === "22008") {
-    return new Problem(422, "validation-failed", "There is a problem with what you entered", "One of the values is not allowed.");
+    return new Problem(
+      422,
+      "validation-failed",
+      "There is a problem with what you entered",
+      "One of the values is not allowed.",
+    );
   }
-  return new Problem(500, "internal", "Sorry, there is a problem with the service", "Try again later. The problem has been logged.");
+  return new Problem(
+    500,
+    "internal",
+    "Sorry, there is a problem with the service",
+    "Try again later. The problem has been logged.",
+  );
 }
 
 export function handleError(error: unknown, c: Context<AppEnv>): Response {
@@ -48,13 +77,18 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response {
     status: problem.status as 400,
     content: html`<h1 class="govuk-heading-l">${problem.status === 404 ? "Page not found" : problem.title}</h1>
       <p class="govuk-body">${problem.detail}</p>
-      ${problem.fieldErrors
-        ? html`<ul class="govuk-list govuk-list--bullet">${Object.values(problem.fieldErrors).map((m) => html`<li>${m}</li>`)}</ul>`
-        : ""}
+      ${
+        problem.fieldErrors
+          ? html`<ul class="govuk-list govuk-list--bullet">${Object.values(problem.fieldErrors).map((m) => html`<li>${m}</li>`)}</ul>`
+          : ""
+      }
       <p class="govuk-body"><a class="govuk-link" href="/">Go to the home page</a></p>`,
   });
 }
 
 export function handleNotFound(c: Context<AppEnv>): Response {
-  return handleError(new Problem(404, "not-found", "Page not found", "If you typed the web address, check it is correct."), c);
+  return handleError(
+    new Problem(404, "not-found", "Page not found", "If you typed the web address, check it is correct."),
+    c,
+  );
 }

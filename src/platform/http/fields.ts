@@ -49,31 +49,42 @@ export function optionalText(max = 2000) {
 
 /** A whole number typed into a form: text where a number belongs gets a clear message. */
 export function wholeNumber(what: string, min: number, max: number) {
+  return z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const text = String(value).trim().replace(/,/g, "");
+    if (!/^-?\d+$/.test(text)) {
+      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be a whole number, like 3` });
+      return z.NEVER;
+    }
+    const number = Number(text);
+    if (number < min || number > max) {
+      ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be between ${min} and ${max}` });
+      return z.NEVER;
+    }
+    return number;
+  });
+}
+
+/**
+ * An optional form or API field: missing, null and "" all mean "not given" (null);
+ * anything else must pass `schema`.
+ */
+export function optionalOf<T extends z.ZodType>(schema: T) {
   return z
-    .union([z.string(), z.number()])
-    .transform((value, ctx) => {
-      const text = String(value).trim().replace(/,/g, "");
-      if (!/^-?\d+$/.test(text)) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be a whole number, like 3` });
-        return z.NEVER;
-      }
-      const number = Number(text);
-      if (number < min || number > max) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(what)} must be between ${min} and ${max}` });
-        return z.NEVER;
-      }
-      return number;
-    });
+    .union([z.literal(""), z.null(), schema])
+    .optional()
+    .transform(
+      (value) => (value === "" || value === undefined || value === null ? null : value) as z.output<T> | null,
+    );
 }
 
 export function optionalWholeNumber(what: string, min: number, max: number) {
-  return z.union([z.literal(""), z.undefined(), z.null(), wholeNumber(what, min, max)]).transform((v) =>
-    v === "" || v === undefined || v === null ? null : v,
-  );
+  return optionalOf(wholeNumber(what, min, max));
 }
 
 /** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
-export const isoDate = z.string().refine((value) => isRealDate(value), { error: "Enter a real date, like 2026-03-27" });
+export const isoDate = z
+  .string()
+  .refine((value) => isRealDate(value), { error: "Enter a real date, like 2026-03-27" });
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -95,12 +106,16 @@ export const email = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Enter an email address in the correct format, like name@example.org" });
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+    error: "Enter an email address in the correct format, like name@example.org",
+  });
 
 export const ukPhone = z
   .string()
   .trim()
-  .regex(/^(\+44\s?|0)[0-9\s]{9,13}$/, { error: "Enter a UK phone number, like 01632 960 001 or 07700 900 982" });
+  .regex(/^(\+44\s?|0)[0-9\s]{9,13}$/, {
+    error: "Enter a UK phone number, like 01632 960 001 or 07700 900 982",
+  });
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

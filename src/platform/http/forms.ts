@@ -39,5 +39,7 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 
 export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldErrorsFrom(result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, errors: fieldErrorsFrom(result.error) };
 }

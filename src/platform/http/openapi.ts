@@ -38,13 +38,31 @@ export const problemSchema = z
   .openapi("Problem");
 
 export const problemResponses = {
-  401: { description: "Not signed in, or the token is not valid", content: { "application/problem+json": { schema: problemSchema } } },
+  401: {
+    description: "Not signed in, or the token is not valid",
+    content: { "application/problem+json": { schema: problemSchema } },
+  },
   403: { description: "Not allowed", content: { "application/problem+json": { schema: problemSchema } } },
   404: { description: "Not found", content: { "application/problem+json": { schema: problemSchema } } },
-  422: { description: "Validation failed", content: { "application/problem+json": { schema: problemSchema } } },
+  422: {
+    description: "Validation failed",
+    content: { "application/problem+json": { schema: problemSchema } },
+  },
 } as const;
 
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1).openapi({ description: "Page number, from 1" }),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50).openapi({ description: "Rows per page, at most 500" }),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(1)
+    .openapi({ description: "Page number, from 1" }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .openapi({ description: "Rows per page, at most 500" }),
 });

@@ -41,7 +41,13 @@ export function forbidden(detail: string): Problem {
 }
 
 export function invalid(detail: string, fieldErrors?: FieldErrors): Problem {
-  return new Problem(422, "validation-failed", "There is a problem with what you entered", detail, fieldErrors);
+  return new Problem(
+    422,
+    "validation-failed",
+    "There is a problem with what you entered",
+    detail,
+    fieldErrors,
+  );
 }
 
 export function badRequest(title: string, detail: string): Problem {

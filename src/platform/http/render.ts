@@ -29,7 +29,10 @@ export type PageOptions = {
 };
 
 export function errorSummaryItems(errors: FieldErrors | undefined): { text: string; href: string }[] {
-  return Object.entries(errors ?? {}).map(([field, text]) => ({ text, href: `#${field.replaceAll(".", "-")}` }));
+  return Object.entries(errors ?? {}).map(([field, text]) => ({
+    text,
+    href: `#${field.replaceAll(".", "-")}`,
+  }));
 }
 
 export function renderPage(c: Context<AppEnv>, options: PageOptions): Response {
@@ -38,7 +41,11 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions): Response {
   const navigation = actor
     ? navigationLinks
         .filter((link) => link.visibleTo(actor))
-        .map((link) => ({ href: link.href, text: link.text, current: path === link.href || path.startsWith(`${link.href}/`) }))
+        .map((link) => ({
+          href: link.href,
+          text: link.text,
+          current: path === link.href || path.startsWith(`${link.href}/`),
+        }))
     : [];
   const page = layout({
     title: options.title,

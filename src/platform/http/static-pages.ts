@@ -22,10 +22,12 @@ export function staticPages(): Hono<AppEnv> {
       content: html`<h1 class="govuk-heading-xl">${actor ? `Welcome, ${actor.kind === "user" ? actor.name : ""}` : "Kith"}</h1>
         <p class="govuk-body-l">Invest in neighbourhoods, keep them safe, and show the social value that comes back.</p>
         ${actor ? "" : button({ text: "Sign in", href: "/sign-in", isStartButton: true })}
-        ${publicLinks.length
-          ? html`<h2 class="govuk-heading-m">Services for residents and community groups</h2>
+        ${
+          publicLinks.length
+            ? html`<h2 class="govuk-heading-m">Services for residents and community groups</h2>
             <ul class="govuk-list">${publicLinks.map((link) => html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${link.href}">${link.text}</a><br><span class="govuk-body-s">${link.description}</span></li>`)}</ul>`
-          : ""}`,
+            : ""
+        }`,
     });
   });
 

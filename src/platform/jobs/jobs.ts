@@ -3,7 +3,12 @@ import type { Database, Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { job } from "../db/platform-schema.ts";
 
-export type JobContext = { database: Database; now: Date; organisationId: string | null; payload: Record<string, unknown> };
+export type JobContext = {
+  database: Database;
+  now: Date;
+  organisationId: string | null;
+  payload: Record<string, unknown>;
+};
 
 export type JobDefinition = {
   name: string;
@@ -18,7 +23,13 @@ const maxAttempts = 5;
 /** Queues a job. A dedupe key makes it idempotent: the same reminder is never queued twice. */
 export async function enqueueJob(
   db: Db,
-  input: { name: string; runAt: Date; organisationId?: string | null; payload?: Record<string, unknown>; dedupeKey?: string },
+  input: {
+    name: string;
+    runAt: Date;
+    organisationId?: string | null;
+    payload?: Record<string, unknown>;
+    dedupeKey?: string;
+  },
 ): Promise<void> {
   await db
     .insert(job)
@@ -40,7 +51,12 @@ export async function enqueueJob(
  * server processes can share the queue without running a job twice. Tests call
  * this directly with a fixed clock (the inline driver); the server calls it on a timer.
  */
-export async function runDueJobs(database: Database, definitions: JobDefinition[], now: Date, limit = 50): Promise<number> {
+export async function runDueJobs(
+  database: Database,
+  definitions: JobDefinition[],
+  now: Date,
+  limit = 50,
+): Promise<number> {
   const byName = new Map(definitions.map((definition) => [definition.name, definition]));
   let ran = 0;
   for (; ran < limit; ran++) {
@@ -60,7 +76,11 @@ export async function runDueJobs(database: Database, definitions: JobDefinition[
       if (!next) return null;
       await tx
         .update(job)
-        .set({ status: "running", attempts: sql`${job.attempts} + 1`, lockedUntil: new Date(now.getTime() + lockMs) })
+        .set({
+          status: "running",
+          attempts: sql`${job.attempts} + 1`,
+          lockedUntil: new Date(now.getTime() + lockMs),
+        })
         .where(eq(job.id, next.id));
       return next;
     });
@@ -68,8 +88,16 @@ export async function runDueJobs(database: Database, definitions: JobDefinition[
     const definition = byName.get(claimed.name);
     try {
       if (!definition) throw new Error(`No job called ${claimed.name} is registered.`);
-      await definition.run({ database, now, organisationId: claimed.organisationId, payload: claimed.payload });
-      await database.db.update(job).set({ status: "done", finishedAt: now, lockedUntil: null }).where(eq(job.id, claimed.id));
+      await definition.run({
+        database,
+        now,
+        organisationId: claimed.organisationId,
+        payload: claimed.payload,
+      });
+      await database.db
+        .update(job)
+        .set({ status: "done", finishedAt: now, lockedUntil: null })
+        .where(eq(job.id, claimed.id));
     } catch (error) {
       const failed = claimed.attempts + 1 >= maxAttempts;
       await database.db
@@ -88,12 +116,23 @@ export async function runDueJobs(database: Database, definitions: JobDefinition[
 }
 
 /** Queues today's run of every daily job for every organisation (idempotent per day). */
-export async function scheduleDailyJobs(database: Database, definitions: JobDefinition[], now: Date): Promise<void> {
+export async function scheduleDailyJobs(
+  database: Database,
+  definitions: JobDefinition[],
+  now: Date,
+): Promise<void> {
   const day = now.toISOString().slice(0, 10);
-  const organisations = await database.query<{ id: string }>("SELECT id FROM organisation WHERE kind <> 'platform'");
+  const organisations = await database.query<{ id: string }>(
+    "SELECT id FROM organisation WHERE kind <> 'platform'",
+  );
   for (const definition of definitions.filter((d) => d.daily)) {
     for (const { id } of organisations) {
-      await enqueueJob(database.db, { name: definition.name, runAt: now, organisationId: id, dedupeKey: `${definition.name}:${id}:${day}` });
+      await enqueueJob(database.db, {
+        name: definition.name,
+        runAt: now,
+        organisationId: id,
+        dedupeKey: `${definition.name}:${id}:${day}`,
+      });
     }
   }
 }

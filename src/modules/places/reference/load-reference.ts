@@ -20,7 +20,15 @@ const domainColumns = [
 ] as const;
 
 // unnest() turns column arrays into rows: one statement per batch, fast on PGlite and PostgreSQL alike.
-async function insertLsoas(database: Database, edition: string, rows: CsvRow[], codeColumn: string, nameColumn: string, ladColumn: string, ladNameColumn: string): Promise<void> {
+async function insertLsoas(
+  database: Database,
+  edition: string,
+  rows: CsvRow[],
+  codeColumn: string,
+  nameColumn: string,
+  ladColumn: string,
+  ladNameColumn: string,
+): Promise<void> {
   const batch = 5000;
   for (let start = 0; start < rows.length; start += batch) {
     const slice = rows.slice(start, start + batch);
@@ -51,7 +59,10 @@ async function insertLsoas(database: Database, edition: string, rows: CsvRow[], 
  * Loads the shared reference data: local authorities and LSOAs with deprivation
  * for both editions. Idempotent. Sources and licences: reference/SOURCES.md.
  */
-export async function loadReferenceData(database: Database, referenceDir: string): Promise<{ lsoas: number; localAuthorities: number }> {
+export async function loadReferenceData(
+  database: Database,
+  referenceDir: string,
+): Promise<{ lsoas: number; localAuthorities: number }> {
   const [iod2019, iod2025, kent] = await Promise.all([
     readCsv(path.join(referenceDir, "imd2019_lsoa.csv")),
     readCsv(path.join(referenceDir, "imd2025_lsoa21.csv")),
@@ -66,7 +77,11 @@ export async function loadReferenceData(database: Database, referenceDir: string
   await database.query(
     `INSERT INTO local_authority (gss_code, name, current)
      SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[]) ON CONFLICT DO NOTHING`,
-    [codes, codes.map((code) => authorities.get(code)?.name), codes.map((code) => authorities.get(code)?.current)],
+    [
+      codes,
+      codes.map((code) => authorities.get(code)?.name),
+      codes.map((code) => authorities.get(code)?.current),
+    ],
   );
   for (const row of kent) {
     await database.query(
@@ -74,7 +89,15 @@ export async function loadReferenceData(database: Database, referenceDir: string
        VALUES ($1, $2, $3, $4, $5, $6, $7, true)
        ON CONFLICT (gss_code) DO UPDATE SET name = $2, official_name = $3, la_type = $4, tier = $5,
          upper_tier_gss_code = $6, region_name = $7`,
-      [row.gss_code, row.name, row.official_name, row.la_type, row.tier, row.upper_tier_gss_code, row.region_name],
+      [
+        row.gss_code,
+        row.name,
+        row.official_name,
+        row.la_type,
+        row.tier,
+        row.upper_tier_gss_code,
+        row.region_name,
+      ],
     );
   }
   await insertLsoas(database, "iod2019", iod2019, "lsoa11cd", "lsoa11nm", "lad19cd", "lad19nm");

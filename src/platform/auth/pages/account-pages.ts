@@ -1,18 +1,30 @@
 import { type Context, Hono } from "hono";
 import { deleteCookie } from "hono/cookie";
+import { roleNames } from "../../access/actor.ts";
 import type { AppEnv } from "../../http/app-env.ts";
 import { sessionCookie } from "../../http/authenticate.ts";
 import { readForm, readFormList } from "../../http/forms.ts";
 import { Problem } from "../../http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../http/render.ts";
-import { roleNames } from "../../access/actor.ts";
-import { button, checkboxes, formatDateTime, html, insetText, summaryList, table, textInput } from "../../ui/index.ts";
+import {
+  button,
+  checkboxes,
+  formatDateTime,
+  html,
+  insetText,
+  summaryList,
+  table,
+  textInput,
+} from "../../ui/index.ts";
 import { allScopes, createApiToken, listApiTokens, revokeApiToken } from "../api-tokens.ts";
 import { destroyAllSessions } from "../sessions.ts";
 
 const messages = { revoked: "The token has been revoked." };
 
-async function showAccount(c: Context<AppEnv>, extra: { errors?: Record<string, string>; newToken?: string; status?: 200 | 422 } = {}) {
+async function showAccount(
+  c: Context<AppEnv>,
+  extra: { errors?: Record<string, string>; newToken?: string; status?: 200 | 422 } = {},
+) {
   const actor = requireActor(c);
   const db = c.get("services").database.db;
   const tokens = await listApiTokens(db, actor);
@@ -22,37 +34,51 @@ async function showAccount(c: Context<AppEnv>, extra: { errors?: Record<string, 
     errors: extra.errors,
     status: extra.status,
     notification: extra.newToken
-      ? { type: "success", title: "Token created", content: html`<p class="govuk-notification-banner__heading">Copy this token now. It will not be shown again.</p><p class="govuk-body"><code class="kith-token">${extra.newToken}</code></p>` }
+      ? {
+          type: "success",
+          title: "Token created",
+          content: html`<p class="govuk-notification-banner__heading">Copy this token now. It will not be shown again.</p><p class="govuk-body"><code class="kith-token">${extra.newToken}</code></p>`,
+        }
       : flashFrom(c, messages),
     content: html`<h1 class="govuk-heading-l">Your account</h1>
-      ${actor.kind === "user"
-        ? summaryList([
-            { key: "Name", value: actor.name },
-            { key: "Email", value: actor.email },
-            { key: "Role", value: roleNames[actor.role] },
-          ])
-        : ""}
+      ${
+        actor.kind === "user"
+          ? summaryList([
+              { key: "Name", value: actor.name },
+              { key: "Email", value: actor.email },
+              { key: "Role", value: roleNames[actor.role] },
+            ])
+          : ""
+      }
       <h2 class="govuk-heading-m">Sign out everywhere</h2>
       <p class="govuk-body">End every session on every device, for example after losing a phone.</p>
       <form method="post" action="/account/sign-out-everywhere">${csrf}${button({ text: "Sign out everywhere", variant: "warning" })}</form>
       <h2 class="govuk-heading-m">API tokens</h2>
       <p class="govuk-body">Other systems use a token to call the <a class="govuk-link" href="/api/openapi.json">Kith API</a> as you, limited to the scopes you choose.</p>
-      ${tokens.length
-        ? table({
-            caption: "Your tokens",
-            captionClasses: "govuk-table__caption--s",
-            head: [{ text: "Name" }, { text: "Scopes" }, { text: "Created" }, { text: "Last used" }, { text: "Action" }],
-            rows: tokens.map((token) => [
-              token.name,
-              token.scopes.join(", "),
-              formatDateTime(token.createdAt),
-              token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never",
-              token.revokedAt
-                ? "Revoked"
-                : html`<form method="post" action="/account/tokens/${token.id}/revoke">${csrf}<button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">Revoke<span class="govuk-visually-hidden"> ${token.name}</span></button></form>`,
-            ]),
-          })
-        : insetText("You have no API tokens.")}
+      ${
+        tokens.length
+          ? table({
+              caption: "Your tokens",
+              captionClasses: "govuk-table__caption--s",
+              head: [
+                { text: "Name" },
+                { text: "Scopes" },
+                { text: "Created" },
+                { text: "Last used" },
+                { text: "Action" },
+              ],
+              rows: tokens.map((token) => [
+                token.name,
+                token.scopes.join(", "),
+                formatDateTime(token.createdAt),
+                token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never",
+                token.revokedAt
+                  ? "Revoked"
+                  : html`<form method="post" action="/account/tokens/${token.id}/revoke">${csrf}<button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">Revoke<span class="govuk-visually-hidden"> ${token.name}</span></button></form>`,
+              ]),
+            })
+          : insetText("You have no API tokens.")
+      }
       <form method="post" action="/account/tokens" novalidate>${csrf}
         ${textInput({ name: "name", label: "Token name", hint: "What will use it, like 'Housing system sync'", error: extra.errors?.name })}
         ${checkboxes({ name: "scopes", legend: { text: "Scopes", classes: "govuk-fieldset__legend--s" }, small: true, items: allScopes.map((scope) => ({ value: scope, text: scope })), error: extra.errors?.scopes })}
@@ -66,7 +92,8 @@ export function accountPages(): Hono<AppEnv> {
   app.get("/account", (c) => showAccount(c));
   app.post("/account/sign-out-everywhere", async (c) => {
     const actor = requireActor(c);
-    if (actor.kind === "user") await destroyAllSessions(c.get("services").database.db, actor.organisationId, actor.userId);
+    if (actor.kind === "user")
+      await destroyAllSessions(c.get("services").database.db, actor.organisationId, actor.userId);
     deleteCookie(c, sessionCookie, { path: "/" });
     return c.redirect("/signed-out", 303);
   });
@@ -75,10 +102,14 @@ export function accountPages(): Hono<AppEnv> {
     const values = await readForm(c);
     const scopes = await readFormList(c, "scopes");
     try {
-      const created = await createApiToken(c.get("services").database.db, actor, c.get("now"), { name: values.name ?? "", scopes });
+      const created = await createApiToken(c.get("services").database.db, actor, c.get("now"), {
+        name: values.name ?? "",
+        scopes,
+      });
       return showAccount(c, { newToken: created.token });
     } catch (error) {
-      if (error instanceof Problem && error.status === 422) return showAccount(c, { errors: error.fieldErrors, status: 422 });
+      if (error instanceof Problem && error.status === 422)
+        return showAccount(c, { errors: error.fieldErrors, status: 422 });
       throw error;
     }
   });

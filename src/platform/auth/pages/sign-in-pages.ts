@@ -28,7 +28,12 @@ function csrfField(token: string) {
 export function signInPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const showSignIn = (c: Context<AppEnv>, values: Record<string, string>, errors: Record<string, string> = {}, status: 200 | 422 | 429 = 200) =>
+  const showSignIn = (
+    c: Context<AppEnv>,
+    values: Record<string, string>,
+    errors: Record<string, string> = {},
+    status: 200 | 422 | 429 = 200,
+  ) =>
     renderPage(c, {
       title: "Sign in",
       errors,
@@ -43,7 +48,9 @@ export function signInPages(): Hono<AppEnv> {
         <p class="govuk-body"><a class="govuk-link" href="/forgot-password">I have forgotten my password</a></p>`,
     });
 
-  app.get("/sign-in", (c) => (c.get("actor") ? c.redirect(safeNext(c.req.query("next")), 303) : showSignIn(c, {})));
+  app.get("/sign-in", (c) =>
+    c.get("actor") ? c.redirect(safeNext(c.req.query("next")), 303) : showSignIn(c, {}),
+  );
 
   app.post("/sign-in", async (c) => {
     const values = await readForm(c);
@@ -55,7 +62,8 @@ export function signInPages(): Hono<AppEnv> {
     try {
       result = await signIn(database.db, checked.value.email, checked.value.password, address, c.get("now"));
     } catch (error) {
-      if (error instanceof Problem && error.status === 429) return showSignIn(c, values, { email: error.detail }, 429);
+      if (error instanceof Problem && error.status === 429)
+        return showSignIn(c, values, { email: error.detail }, 429);
       throw error;
     }
     if (!result.ok) return showSignIn(c, values, { email: result.reason }, 422);
@@ -119,7 +127,12 @@ export function signInPages(): Hono<AppEnv> {
   app.post("/reset-password/:token", async (c) => {
     const values = await readForm(c);
     try {
-      await resetPassword(c.get("services").database.db, c.req.param("token"), values.password ?? "", c.get("now"));
+      await resetPassword(
+        c.get("services").database.db,
+        c.req.param("token"),
+        values.password ?? "",
+        c.get("now"),
+      );
     } catch (error) {
       if (error instanceof Problem && error.status === 422) {
         return showReset(c, { password: error.fieldErrors?.password ?? error.detail }, 422);

@@ -1,0 +1,112 @@
+import { readFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { AxeBuilder } from "@axe-core/playwright";
+import { serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { createApp } from "../src/app.ts";
+import { modules } from "../src/modules/registry.ts";
+import { loadSigningSecret } from "../src/platform/auth/secret.ts";
+import { loadConfig } from "../src/platform/config/config.ts";
+import type { Database } from "../src/platform/db/database.ts";
+import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
+import { demoPassword } from "../src/seed/seed-demo.ts";
+
+export type RunningKith = { baseUrl: string; database: Database; close: () => Promise<void> };
+
+/** The whole app on a random local port, over a fresh copy of the seeded demo database. */
+export async function startKith(): Promise<RunningKith> {
+  const dump = await readFile(inject("kithDemoDump"));
+  const database = await openMemoryPglite(new Blob([new Uint8Array(dump)]));
+  const config = loadConfig({ ...process.env, DATABASE_URL: "" });
+  const app = createApp(
+    { database, config, signingSecret: await loadSigningSecret(database.db), clock: () => new Date() },
+    modules,
+  );
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    database,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+// Debian's Chromium, started as the probe found works here: no sandbox as root, and no
+// background networking (the machine has no internet, and Chromium would keep trying).
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function openBrowser(): Promise<{
+  browser: Browser;
+  newPage: (options?: {
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+  }) => Promise<Page>;
+}> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: chromiumArgs,
+  });
+  return {
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+      });
+      return context.newPage();
+    },
+  };
+}
+
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = demoPassword,
+): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForLoadState("domcontentloaded");
+  expect(page.url()).not.toContain("/sign-in");
+}
+
+/** axe with the WCAG 2.2 AA rule sets: a page passes only with zero violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const violations = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    page: page.url(),
+    targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+  }));
+  expect(violations).toEqual([]);
+}
+
+/** Collects CSP and console errors so a journey can assert the page broke no rule. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    // A 4xx answer is the page working as designed (a form error, a 404); anything else is a fault.
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}

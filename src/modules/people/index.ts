@@ -1,0 +1,22 @@
+// What other modules may use from people: commands and queries only.
+
+export { createPerson, PossibleDuplicateProblem } from "./commands/create-person.ts";
+export { createPartnerOrganisation, orgIdentifierFor } from "./commands/partner-organisations.ts";
+export { recordEquality } from "./commands/record-equality.ts";
+export { findPossibleDuplicates } from "./queries/duplicates.ts";
+export {
+  getPartnerOrganisation,
+  listPartnerOrganisations,
+  listPartnerOrganisationsForSeed,
+} from "./queries/partners.ts";
+export {
+  ageBand,
+  ageOn,
+  findPeople,
+  getEqualityProfile,
+  getPerson,
+  listPeopleAtHome,
+  listPeopleForSeed,
+} from "./queries/people.ts";
+export type { PartnerKind, PartnerOrganisation, Person, PersonType } from "./schema.ts";
+export { partnerKinds, personTypes } from "./schema.ts";

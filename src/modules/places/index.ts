@@ -1,0 +1,24 @@
+// What other modules may use from places: commands and queries only.
+export { createCommunityAsset } from "./commands/create-asset.ts";
+export { createHome } from "./commands/create-home.ts";
+export { importHomes } from "./commands/import-homes.ts";
+export { overridePriority, setPriorityRule } from "./commands/priority-rule.ts";
+export { updateHome } from "./commands/update-home.ts";
+export {
+  homesByLocalAuthority,
+  isPriorityLsoa,
+  listNeighbourhoods,
+  listOrganisationAreas,
+  listPriorityNeighbourhoods,
+  type PriorityNeighbourhood,
+} from "./queries/areas.ts";
+export {
+  getCommunityAsset,
+  listCommunityAssets,
+  listCommunityAssetsOfOrganisation,
+} from "./queries/assets.ts";
+export { findHomeByUprn, getHome } from "./queries/get-home.ts";
+export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";
+export { getLsoa, listLocalAuthorities } from "./queries/reference.ts";
+export type { AssetType, CommunityAsset, Home, ImdEdition, Tenure } from "./schema.ts";
+export { assetTypes, imdEditions, tenures } from "./schema.ts";

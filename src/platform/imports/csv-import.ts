@@ -1,0 +1,151 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { parse } from "csv-parse";
+import type { Connection, Database } from "../db/database.ts";
+
+export type RowProblem = { line: number; reason: string };
+
+export type RowResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export type CsvImportSpec<T> = {
+  /** Column names the file must have (header row, any order; extra columns are ignored). */
+  requiredColumns: string[];
+  optionalColumns?: string[];
+  /** Called once before the first row, inside the import's transaction (e.g. load existing keys). */
+  prepare?: (connection: Connection) => Promise<void>;
+  /** Checks and converts one row. `line` is the file line number (the header is line 1). */
+  parseRow: (row: Record<string, string>, line: number) => RowResult<T>;
+  /** Writes a batch of good rows, inside the import's transaction. */
+  insertBatch: (connection: Connection, rows: T[]) => Promise<void>;
+};
+
+export type CsvImportOptions = {
+  /** Import the good rows and report the bad ones; by default one bad row stops the whole import. */
+  skipBadRows?: boolean;
+  onProgress?: (rowsRead: number) => void;
+  batchSize?: number;
+  maxBytes?: number;
+};
+
+export type CsvImportReport = {
+  imported: number;
+  rowsRead: number;
+  problems: RowProblem[];
+  /** How many problems there were in all (only the first 1,000 are kept in `problems`). */
+  problemCount: number;
+  committed: boolean;
+};
+
+export class CsvFileError extends Error {}
+
+const keptProblems = 1000;
+
+/**
+ * Streams a CSV file through validation into the database in ONE transaction.
+ * All or nothing by default: if any row is bad, nothing is written and every bad
+ * row is reported with its line. With skipBadRows the good rows are written and
+ * the bad ones reported. Memory stays flat: rows are written in batches.
+ */
+export async function importCsv<T>(
+  database: Database,
+  file: string,
+  spec: CsvImportSpec<T>,
+  options: CsvImportOptions = {},
+): Promise<CsvImportReport> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new CsvFileError(`File not found: ${file}`);
+  if (options.maxBytes && info.size > options.maxBytes) {
+    throw new CsvFileError(
+      `The file is ${(info.size / 1024 / 1024).toFixed(0)} MB; the largest accepted is ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB.`,
+    );
+  }
+  const batchSize = options.batchSize ?? 5000;
+  const report: CsvImportReport = {
+    imported: 0,
+    rowsRead: 0,
+    problems: [],
+    problemCount: 0,
+    committed: false,
+  };
+  const addProblem = (line: number, reason: string) => {
+    report.problemCount++;
+    if (report.problems.length < keptProblems) report.problems.push({ line, reason });
+  };
+
+  return database.withConnection(async (connection) => {
+    await connection.execScript("BEGIN");
+    try {
+      await spec.prepare?.(connection);
+      const parser = createReadStream(file).pipe(
+        parse({
+          bom: true,
+          columns: (header: string[]) => checkHeader(header, spec),
+          skip_empty_lines: true,
+          relax_column_count: true,
+          trim: true,
+          info: true,
+        }),
+      );
+      let batch: T[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        // Once a row is bad in all-or-nothing mode, stop writing but keep checking to report every problem.
+        if (options.skipBadRows || report.problemCount === 0) {
+          await spec.insertBatch(connection, batch);
+          report.imported += batch.length;
+        }
+        batch = [];
+      };
+      for await (const record of parser as AsyncIterable<{
+        record: Record<string, string>;
+        info: { lines: number };
+      }>) {
+        report.rowsRead++;
+        const result = spec.parseRow(record.record, record.info.lines);
+        if (result.ok) batch.push(result.value);
+        else addProblem(record.info.lines, result.reason);
+        if (batch.length >= batchSize) await flush();
+        if (options.onProgress && report.rowsRead % 50_000 === 0) options.onProgress(report.rowsRead);
+      }
+      await flush();
+      if (report.rowsRead === 0) throw new CsvFileError("The file has a header row but no data rows.");
+      if (report.problemCount > 0 && !options.skipBadRows) {
+        await connection.execScript("ROLLBACK");
+        report.imported = 0;
+        return report;
+      }
+      await connection.execScript("COMMIT");
+      report.committed = true;
+      return report;
+    } catch (error) {
+      await connection.execScript("ROLLBACK").catch(() => {});
+      const code = (error as { code?: string }).code;
+      if (error instanceof CsvFileError) throw error;
+      if (typeof code === "string" && code.startsWith("CSV_")) {
+        throw new CsvFileError(`The file is not valid CSV: ${(error as Error).message}`);
+      }
+      throw error;
+    }
+  });
+}
+
+function checkHeader(
+  header: string[],
+  spec: { requiredColumns: string[]; optionalColumns?: string[] },
+): string[] {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const missing = spec.requiredColumns.filter((column) => !names.includes(column));
+  if (missing.length > 0) {
+    throw new CsvFileError(
+      `The file is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. The first row must name the columns: ${spec.requiredColumns.join(", ")}${spec.optionalColumns?.length ? ` (optional: ${spec.optionalColumns.join(", ")})` : ""}.`,
+    );
+  }
+  return names;
+}
+
+/** A short text report of bad rows, for the CLI and pages. */
+export function describeProblems(report: CsvImportReport, limit = 20): string[] {
+  const lines = report.problems.slice(0, limit).map((problem) => `line ${problem.line}: ${problem.reason}`);
+  if (report.problemCount > lines.length) lines.push(`… and ${report.problemCount - lines.length} more`);
+  return lines;
+}
