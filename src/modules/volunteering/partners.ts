@@ -1,11 +1,11 @@
+import { systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { listPartnerOrganisations } from "../people/index.ts";
 
 export type PartnerDirectory = Map<string, { name: string; identifier: string | null }>;
 
-/**
- * Names of the partner organisations that post roles. They belong to the people module;
- * until it exports a lookup that needs no signed-in actor, the export names partners by id only.
- */
-export async function partnerDirectory(_db: Db, _organisationId: string): Promise<PartnerDirectory> {
-  return new Map();
+/** Names and org-ids of the partner organisations that post roles (owned by the people module). */
+export async function partnerDirectory(db: Db, organisationId: string): Promise<PartnerDirectory> {
+  const partners = await listPartnerOrganisations(db, systemActor(organisationId, "Volunteering export"));
+  return new Map(partners.map((partner) => [partner.id, { name: partner.name, identifier: partner.orgIdentifier }]));
 }

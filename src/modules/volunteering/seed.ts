@@ -4,6 +4,7 @@ import { newId } from "../../platform/db/ids.ts";
 import type { SeedContext } from "../module.ts";
 import { laCodeForPostcode, locatePostcode } from "./geography.ts";
 import { londonToday } from "./records.ts";
+import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
 import { type ApplicationStatus, volApplication, volHourlyRate, volHours, volOpportunity, volSession, volunteer, volunteerCheck } from "./schema.ts";
 import { demoRates, familyNames, givenNames, places, roleTemplates } from "./seed-data.ts";
 import { type AvailabilitySlot, availabilitySlots, type Interest, interests, milestoneHours, type Skill, skills } from "./vocabulary.ts";
@@ -32,6 +33,7 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
 
   // Roles: every template at one or two places; a few wait for approval, were rejected or have closed.
   const roles: (typeof volOpportunity.$inferInsert & { id: string })[] = [];
+  const groups = (await listPartnerOrganisationsForSeed(db, organisationId)).filter((p) => p.kind === "community-group" || p.kind === "charity");
   roleTemplates.forEach((template, index) => {
     const copies = index % 3 === 0 ? 3 : 2;
     for (let copy = 0; copy < copies; copy++) {
@@ -45,7 +47,7 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
         latitude: place ? (locatePostcode(place.postcode)?.latitude ?? null) : null, longitude: place ? (locatePostcode(place.postcode)?.longitude ?? null) : null,
         timeCommitment: template.timeCommitment, dbsRequired: template.dbs, trainingRequired: template.training, minimumAge: template.minimumAge,
         places: 8 + Math.floor(random() * 25), status, statusReason: status === "rejected" ? "Please say what support volunteers will get" : null,
-        partnerOrganisationId: null, projectRef: null, createdBy: "Demo data", createdAt: new Date(posted), approvedAt: status === "submitted" || status === "rejected" ? null : new Date(posted + 3 * DAY),
+        partnerOrganisationId: groups.length > 0 && roles.length % 4 === 3 ? (groups[roles.length % groups.length]?.id ?? null) : null, projectRef: null, createdBy: "Demo data", createdAt: new Date(posted), approvedAt: status === "submitted" || status === "rejected" ? null : new Date(posted + 3 * DAY),
       });
     }
   });
@@ -68,25 +70,29 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
   for (const session of sessions) sessionsByRole.set(session.opportunityId, [...(sessionsByRole.get(session.opportunityId) ?? []), session]);
 
   // Volunteers, their checks, and the demo tenant linked to one of them.
-  const tenant = ("users" in context ? (context as { users?: { id: string; role: string }[] }).users : undefined)?.find((user) => user.role === "tenant");
+  const tenant = context.users.find((user) => user.role === "tenant");
+  // About a third of volunteers are the landlord's own residents: linked to their person record.
+  const residents = (await listPeopleForSeed(db, organisationId)).filter((person) => person.personType !== "contact");
   const people: (typeof volunteer.$inferInsert & { id: string; dbsValid: boolean })[] = [];
   const checks: (typeof volunteerCheck.$inferInsert)[] = [];
   for (let n = 0; n < 480; n++) {
-    const givenName = pick(givenNames);
-    const familyName = pick(familyNames);
+    const resident = residents.length > 0 && n % 3 === 1 ? residents[(n * 37) % residents.length] : undefined;
+    const givenName = resident?.givenName ?? pick(givenNames);
+    const familyName = resident?.familyName ?? pick(familyNames);
     const joined = start + Math.floor(random() * 700) * DAY;
     const place = pick(places);
-    const postcode = `${place.postcode.split(" ")[0]} ${1 + Math.floor(random() * 9)}${pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}${pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}`;
+    const madeUp = `${place.postcode.split(" ")[0]} ${1 + Math.floor(random() * 9)}${pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}${pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}`;
+    const postcode = resident?.postcode && locatePostcode(resident.postcode) ? resident.postcode : madeUp;
     const id = newId(joined);
     const birthYear = 1950 + Math.floor(random() * 56);
     const dbsValid = random() < 0.45;
     people.push({
-      organisationId, id, givenName, familyName, email: `${givenName}.${familyName}.${n}@example.org`.toLowerCase().replace(/'/g, ""),
-      phone: random() < 0.7 ? `07700 900${String(100 + n).slice(-3)}` : null, dateOfBirth: `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`,
+      organisationId, id, givenName, familyName, email: `${givenName}.${familyName}.${n}@example.org`.toLowerCase().replace(/[^a-z0-9.@]/g, ""),
+      phone: random() < 0.7 ? `07700 900${String(100 + n).slice(-3)}` : null, dateOfBirth: resident?.dateOfBirth ?? `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`,
       postcode, laCode: laCodeForPostcode(postcode), ...locatePostcode(postcode),
       interests: some(Object.keys(interests) as Interest[], 2 + Math.floor(random() * 2)), skills: some(Object.keys(skills) as Skill[], 1 + Math.floor(random() * 3)),
       availability: some(Object.keys(availabilitySlots) as AvailabilitySlot[], 1 + Math.floor(random() * 3)),
-      personId: null, userId: n === 0 && tenant ? tenant.id : null, createdAt: new Date(joined), dbsValid,
+      personId: resident?.id ?? null, userId: n === 0 && tenant ? tenant.id : null, createdAt: new Date(joined), dbsValid,
     });
     const issued = dayOf(joined - 30 * DAY);
     if (dbsValid || random() < 0.2) {

@@ -8,6 +8,7 @@ import { setHourlyRate } from "../commands/set-hourly-rate.ts";
 import { partnerDirectory } from "../partners.ts";
 import { canSetHourlyRate } from "../policy.ts";
 import { retention } from "../queries/hours.ts";
+import { bandNames, volunteerProfile } from "../queries/profile.ts";
 import { vdsExportFor } from "../queries/vds-export.ts";
 import { volunteeringReport } from "../queries/volunteering-value.ts";
 import { londonToday } from "../records.ts";
@@ -32,7 +33,7 @@ export function reportPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const period = periodOf(c);
-    const [report, kept] = await Promise.all([volunteeringReport(db, actor, period), retention(db, actor, period)]);
+    const [report, kept, profile] = await Promise.all([volunteeringReport(db, actor, period), retention(db, actor, period), volunteerProfile(db, actor, c.get("now"))]);
     const query = `from=${period.from}&to=${period.to}`;
     const line = (row: { minutes: number; valuePence: number; activeVolunteers: number }) => [
       { content: hoursText(row.minutes), numeric: true },
@@ -64,6 +65,11 @@ export function reportPages(): Hono<AppEnv> {
         ])}
         ${table({ caption: "By theme", head: head("Theme"), rows: report.byTheme.map((row) => [row.themeName, ...line(row)]) })}
         ${table({ caption: "By area", head: head("Local authority"), rows: report.byArea.map((row) => [row.areaName, ...line(row)]) })}
+        ${table({
+          caption: `Age of volunteers (${profile.volunteers} active in the last 12 months) against residents (${profile.residents})`,
+          head: [{ text: "Age" }, { text: "Volunteers", numeric: true }, { text: "Share", numeric: true }, { text: "Residents", numeric: true }, { text: "Share", numeric: true }],
+          rows: profile.rows.map((row) => [bandNames[row.band], { content: row.volunteers, numeric: true }, { content: formatPercent(row.volunteerShare), numeric: true }, { content: row.residents, numeric: true }, { content: formatPercent(row.residentShare), numeric: true }]),
+        })}
         ${table({ caption: "Hourly values used", head: [{ text: "Year" }, { text: "Value of an hour", numeric: true }, { text: "Source" }], rows: report.rates.map((r) => [String(r.year), { content: formatPence(r.ratePence), numeric: true }, r.source]) })}`,
     });
   });
