@@ -1,8 +1,8 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import * as ajv2020 from "ajv/dist/2020.js";
+import * as ajvFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { makeOrganisation } from "../../../test/fixtures.ts";
@@ -52,8 +52,9 @@ describe("kith volunteering export and report", () => {
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
     const exported = JSON.parse(await readFile(file, "utf8"));
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
+    // Both packages are CommonJS: their class and function sit on .default under Node's ESM loader.
+    const ajv = new ajv2020.default.default({ allErrors: true, strict: false });
+    ajvFormats.default.default(ajv);
     const validate = ajv.compile(schema);
     expect(validate(exported), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     type Role = { hours: { minutes: number }; sessions: { minutes: number }[] };

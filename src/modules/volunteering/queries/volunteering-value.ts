@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -6,7 +6,7 @@ import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { canViewReports } from "../policy.ts";
 import { type Theme, themes } from "../vocabulary.ts";
-import { rowsOf } from "./rows.ts";
+import { rowsOf, textArray } from "./rows.ts";
 
 export type ValueLine = { minutes: number; hours: number; valuePence: number; activeVolunteers: number };
 export type VolunteeringValue = {
@@ -20,7 +20,16 @@ export type VolunteeringValue = {
   yearsWithoutRate: number[];
 };
 
-type GroupRow = { key: string | null; name: string | null; minutes: number; value_pence: string | number; volunteers: number };
+type GroupRow = {
+  grouping: "total" | "theme" | "area" | "year";
+  theme: string | null;
+  la_code: string | null;
+  year: number | null;
+  minutes: string | number;
+  value_pence: string | number;
+  volunteers: number;
+  has_rate: boolean | null;
+};
 
 /**
  * Hours and their value, by theme and by area, for verified hours worked in [from, to].
@@ -32,49 +41,52 @@ type GroupRow = { key: string | null; name: string | null; minutes: number; valu
 export async function volunteeringValue(db: Db, organisationId: string, period: { from: string; to: string }): Promise<VolunteeringValue> {
   if (!isRealDate(period.from) || !isRealDate(period.to)) throw invalid("Enter real dates.", { from: "Enter dates like 2026-04-01" });
   if (period.from > period.to) throw invalid("The start date is after the end date.", { from: "The start date must be on or before the end date" });
-  const grouped = (key: SQL, name: SQL) => sql`
-    SELECT ${key} AS key, ${name} AS name,
-           sum(h.minutes)::int AS minutes,
-           round(sum(h.minutes::numeric * coalesce(r.rate_pence, 0)) / 60) AS value_pence,
-           count(DISTINCT h.volunteer_id)::int AS volunteers
-      FROM vol_hours h
-      LEFT JOIN vol_hourly_rate r
-        ON r.organisation_id = h.organisation_id AND r.year = extract(year FROM h.worked_on)::int
-      LEFT JOIN local_authority la ON la.gss_code = h.la_code
-     WHERE h.organisation_id = ${organisationId} AND h.status = 'verified'
-       AND h.worked_on BETWEEN ${period.from}::date AND ${period.to}::date
-     GROUP BY 1, 2
-     ORDER BY 3 DESC, 1`;
-  const [totalRows, themeRows, areaRows, rates, missing] = await Promise.all([
-    rowsOf<GroupRow>(db, grouped(sql`'all'`, sql`'all'`)),
-    rowsOf<GroupRow>(db, grouped(sql`h.theme`, sql`h.theme`)),
-    rowsOf<GroupRow>(db, grouped(sql`h.la_code`, sql`la.name`)),
-    rowsOf<{ year: number; rate_pence: number; source: string }>(
-      db,
-      sql`SELECT year, rate_pence, source FROM vol_hourly_rate WHERE organisation_id = ${organisationId} ORDER BY year`,
-    ),
-    rowsOf<{ year: number }>(
-      db,
-      sql`SELECT DISTINCT extract(year FROM h.worked_on)::int AS year FROM vol_hours h
-           WHERE h.organisation_id = ${organisationId} AND h.status = 'verified'
-             AND h.worked_on BETWEEN ${period.from}::date AND ${period.to}::date
-             AND NOT EXISTS (SELECT 1 FROM vol_hourly_rate r WHERE r.organisation_id = h.organisation_id
-                               AND r.year = extract(year FROM h.worked_on)::int)
-           ORDER BY 1`,
-    ),
-  ]);
+  // One pass over the hours: GROUPING SETS gives the total, each theme, each area and each year.
+  const groups = await rowsOf<GroupRow>(db, sql`
+    WITH worked AS (
+      -- First fold the rows to one per volunteer, theme, area and year (a hash aggregate),
+      -- so the distinct-volunteer counts below sort thousands of rows, not millions.
+      SELECT h.theme, h.la_code, extract(year FROM h.worked_on)::int AS year, h.volunteer_id,
+             sum(h.minutes) AS minutes, sum(h.minutes::numeric * coalesce(r.rate_pence, 0)) AS minute_pence,
+             bool_and(r.rate_pence IS NOT NULL) AS has_rate
+        FROM vol_hours h
+        LEFT JOIN vol_hourly_rate r ON r.organisation_id = h.organisation_id AND r.year = extract(year FROM h.worked_on)::int
+       WHERE h.organisation_id = ${organisationId} AND h.status = 'verified'
+         AND h.worked_on BETWEEN ${period.from}::date AND ${period.to}::date
+       GROUP BY 1, 2, 3, 4)
+    SELECT CASE WHEN GROUPING(theme) = 0 THEN 'theme' WHEN GROUPING(la_code) = 0 THEN 'area' WHEN GROUPING(year) = 0 THEN 'year' ELSE 'total' END AS grouping,
+           theme, la_code, year,
+           sum(minutes)::bigint AS minutes,
+           round(sum(minute_pence) / 60) AS value_pence,
+           count(DISTINCT volunteer_id)::int AS volunteers,
+           bool_and(has_rate) AS has_rate
+      FROM worked
+     GROUP BY GROUPING SETS ((), (theme), (la_code), (year))`);
+  const rates = await rowsOf<{ year: number; rate_pence: number; source: string }>(
+    db,
+    sql`SELECT year, rate_pence, source FROM vol_hourly_rate WHERE organisation_id = ${organisationId} ORDER BY year`,
+  );
+  const areaCodes = groups.filter((row) => row.grouping === "area" && row.la_code !== null).map((row) => String(row.la_code));
+  const areaNames = new Map(
+    areaCodes.length === 0
+      ? []
+      : (await rowsOf<{ gss_code: string; name: string }>(db, sql`SELECT gss_code, name FROM local_authority WHERE gss_code = ANY(${textArray(areaCodes)}::text[])`)).map((row) => [row.gss_code, row.name]),
+  );
   const line = (row: GroupRow | undefined): ValueLine => {
     const minutes = row ? Number(row.minutes) : 0;
     return { minutes, hours: minutes / 60, valuePence: row ? Number(row.value_pence) : 0, activeVolunteers: row ? Number(row.volunteers) : 0 };
   };
+  const biggestFirst = (a: GroupRow, b: GroupRow) => Number(b.minutes) - Number(a.minutes) || String(a.theme ?? a.la_code ?? "").localeCompare(String(b.theme ?? b.la_code ?? ""));
+  const themeRows = groups.filter((row) => row.grouping === "theme").sort(biggestFirst);
+  const areaRows = groups.filter((row) => row.grouping === "area").sort(biggestFirst);
   return {
     from: period.from,
     to: period.to,
-    total: line(totalRows[0]),
-    byTheme: themeRows.map((row) => ({ theme: row.key as Theme, themeName: themes[row.key as Theme] ?? String(row.key), ...line(row) })),
-    byArea: areaRows.map((row) => ({ laCode: row.key, areaName: row.key === null ? "Remote or no area" : (row.name ?? row.key), ...line(row) })),
+    total: line(groups.find((row) => row.grouping === "total")),
+    byTheme: themeRows.map((row) => ({ theme: row.theme as Theme, themeName: themes[row.theme as Theme] ?? String(row.theme), ...line(row) })),
+    byArea: areaRows.map((row) => ({ laCode: row.la_code, areaName: row.la_code === null ? "Remote or no area" : (areaNames.get(row.la_code) ?? row.la_code), ...line(row) })),
     rates: rates.map((rate) => ({ year: Number(rate.year), ratePence: Number(rate.rate_pence), source: rate.source })),
-    yearsWithoutRate: missing.map((row) => Number(row.year)),
+    yearsWithoutRate: groups.filter((row) => row.grouping === "year" && !row.has_rate).map((row) => Number(row.year)).sort(),
   };
 }
 
