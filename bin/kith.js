@@ -6,4 +6,8 @@ if (major < 24) {
   console.error(`Kith needs Node 24 or later (this is Node ${process.versions.node}). Run it with npx kith …, which uses the project's Node 24.`);
   process.exit(1);
 }
-await import("../src/cli.ts");
+const { runCli } = await import("../src/cli.ts");
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});

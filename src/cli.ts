@@ -3,7 +3,7 @@ import { openKithDatabase } from "./boot.ts";
 import type { CliCommand, CliContext } from "./modules/module.ts";
 import { modules } from "./modules/registry.ts";
 import { isRole, roles, systemActor } from "./platform/access/actor.ts";
-import { listOrganisations } from "./platform/access/organisations.ts";
+import { createOrganisation, listOrganisations } from "./platform/access/organisations.ts";
 import { verifyAuditChain } from "./platform/audit/audit-log.ts";
 import { requestPasswordReset } from "./platform/auth/password-reset.ts";
 import { createUser } from "./platform/auth/users.ts";
@@ -117,6 +117,55 @@ const platformCommands: CliCommand[] = [
           );
         }
         return 1;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: ["organisation", "create"],
+    usage:
+      "kith organisation create --name NAME --kind housing-association|council [--la-codes E07000110,E06000035]",
+    summary: "Create an organisation (then add its first admin with kith user create)",
+    async run(args, context) {
+      const { values } = parseArgs({
+        args,
+        options: { name: { type: "string" }, kind: { type: "string" }, "la-codes": { type: "string" } },
+      });
+      if (!values.name || (values.kind !== "housing-association" && values.kind !== "council")) {
+        context.io.stderr(`Give --name and --kind housing-association or council. Usage: ${this.usage}\n`);
+        return exitUsage;
+      }
+      const laCodes = (values["la-codes"] ?? "")
+        .split(",")
+        .map((code) => code.trim().toUpperCase())
+        .filter(Boolean);
+      const database = await context.openDatabase();
+      try {
+        const known = new Set(
+          (await database.query<{ gss_code: string }>("SELECT gss_code FROM local_authority")).map(
+            (r) => r.gss_code,
+          ),
+        );
+        const unknown = laCodes.filter((code) => !known.has(code));
+        if (unknown.length > 0) {
+          context.io.stderr(
+            `Unknown local authority code${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}\n`,
+          );
+          return exitUsage;
+        }
+        const org = await createOrganisation(database.db, null, context.now(), {
+          name: values.name,
+          kind: values.kind,
+        });
+        for (const code of laCodes) {
+          await database.query("INSERT INTO organisation_area (organisation_id, la_code) VALUES ($1, $2)", [
+            org.id,
+            code,
+          ]);
+        }
+        context.io.stdout(`Created ${org.name} (${org.slug}).\n`);
+        return 0;
       } finally {
         await database.close();
       }

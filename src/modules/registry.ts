@@ -1,3 +1,4 @@
+import { budgetingModule } from "./budgeting/module.ts";
 import type { KithModule } from "./module.ts";
 import { engagementModule } from "./engagement/module.ts";
 import { peopleModule } from "./people/module.ts";
@@ -8,4 +9,4 @@ import { volunteeringModule } from "./volunteering/module.ts";
  * Every module, in dependency order: seeds run in this order, so a module's demo
  * data can use the records of the modules above it.
  */
-export const modules: KithModule[] = [placesModule, peopleModule, volunteeringModule, engagementModule];
+export const modules: KithModule[] = [placesModule, peopleModule, budgetingModule, volunteeringModule, engagementModule];

@@ -69,12 +69,18 @@ export function wholeNumber(what: string, min: number, max: number) {
  * anything else must pass `schema`.
  */
 export function optionalOf<T extends z.ZodType>(schema: T) {
+  // Parsed by hand rather than as a union, so the field keeps the inner schema's own message.
   return z
-    .union([z.literal(""), z.null(), schema])
+    .unknown()
     .optional()
-    .transform(
-      (value) => (value === "" || value === undefined || value === null ? null : value) as z.output<T> | null,
-    );
+    .transform((value, ctx): z.output<T> | null => {
+      if (value === "" || value === undefined || value === null) return null;
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues)
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    });
 }
 
 export function optionalWholeNumber(what: string, min: number, max: number) {

@@ -1,0 +1,117 @@
+// Benchmark of the PB rules engine against the pabutools 1.2.3 timings recorded in
+// expected.json. Run from the repository root: `node bench/pb.ts`.
+//
+// Like the pabutools figures, "rule" times exclude parsing and the merging of identical
+// ballots; both are shown separately. Each figure is the median of several runs after
+// one warm-up run. Prints figures only; it asserts nothing about time.
+
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parsePabulib } from "../src/modules/budgeting/pabulib/parse.ts";
+import { equalShares } from "../src/modules/budgeting/rules/equal-shares.ts";
+import { greedy } from "../src/modules/budgeting/rules/greedy.ts";
+import { phragmen } from "../src/modules/budgeting/rules/phragmen.ts";
+import type { Profile } from "../src/modules/budgeting/rules/profile.ts";
+import { buildProfile } from "../src/modules/budgeting/rules/profile.ts";
+
+const sharedDir = (() => {
+  const local = existsSync(path.resolve(process.cwd(), "../shared/pb/expected.json"))
+    ? path.resolve(process.cwd(), "../shared/pb")
+    : path.resolve(process.cwd(), "reference/pb");
+  if (existsSync(path.join(local, "expected.json"))) return local;
+  return process.env.KITH_SHARED_DIR ? path.resolve(process.env.KITH_SHARED_DIR) : local;
+})();
+
+const INSTANCES = [
+  "Poland_Warszawa_2017_Aleksandrow",
+  "Poland_Warszawa_2018_Praga-Poludnie",
+  "Poland_Wroclaw_2018",
+];
+
+const RULES: Record<string, (p: Profile) => unknown> = {
+  greedy_cost: (p) => greedy(p, "cost"),
+  mes_cost: (p) => equalShares(p, "cost", "none"),
+  mes_cost_add1: (p) => equalShares(p, "cost", "add1"),
+  mes_approval: (p) => equalShares(p, "approval", "none"),
+  phragmen: (p) => phragmen(p),
+};
+
+type Reference = { pabutools_seconds: Record<string, number>; pabutools_parse_seconds: number };
+
+/**
+ * Median wall and CPU milliseconds of fn: at least 5 runs, and more (up to 2000) while
+ * under ~0.5 s. CPU time is shown too because this machine is shared: when others are
+ * busy, wall time grows but our own CPU time does not (much).
+ */
+function medianMs(fn: () => unknown): { wall: number; cpu: number } {
+  fn();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  const started = performance.now();
+  while (walls.length < 5 || (walls.length < 2000 && performance.now() - started < 500)) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    fn();
+    walls.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+function fmt(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4);
+}
+
+const expectedPath = path.join(sharedDir, "expected.json");
+if (!existsSync(expectedPath)) {
+  console.error(`bench/pb.ts: ${expectedPath} not found; set KITH_SHARED_DIR to the shared pb folder`);
+  process.exit(2);
+}
+const expected: Record<string, Reference> = JSON.parse(readFileSync(expectedPath, "utf8"));
+
+console.log(`PB rules benchmark — node ${process.version}, ${new Date().toISOString()}`);
+console.log("times in ms (median); ratio = pabutools / ours; cpu times are at 1 µs resolution\n");
+const header = ["instance", "step", "ours wall", "ours cpu", "pabutools", "ratio wall", "ratio cpu"];
+const rows: string[][] = [];
+for (const name of INSTANCES) {
+  const file = path.join(sharedDir, "instances", `${name}.pb`);
+  if (!existsSync(file)) {
+    console.log(`(skipping ${name}: file not found)`);
+    continue;
+  }
+  const text = readFileSync(file, "utf8");
+  const ref = expected[name];
+  const parse = medianMs(() => parsePabulib(text));
+  const election = parsePabulib(text);
+  const merge = medianMs(() => buildProfile(election));
+  const profile = buildProfile(election);
+  const refParse = ref.pabutools_parse_seconds * 1000;
+  const ratio = (theirs: number, ours: number, digits: number) =>
+    `${(theirs / Math.max(ours, 0.001)).toFixed(digits)}x`;
+  const row = (step: string, ours: { wall: number; cpu: number }, theirs: number | null, digits = 0) =>
+    rows.push([
+      name,
+      step,
+      fmt(ours.wall),
+      fmt(ours.cpu),
+      theirs === null ? "-" : fmt(theirs),
+      theirs === null ? "-" : ratio(theirs, ours.wall, digits),
+      theirs === null ? "-" : ratio(theirs, ours.cpu, digits),
+    ]);
+  row("parse", parse, refParse, 1);
+  row(`merge ballots (${profile.ballots.length} distinct)`, merge, null);
+  for (const [rule, run] of Object.entries(RULES))
+    row(
+      rule,
+      medianMs(() => run(profile)),
+      ref.pabutools_seconds[rule] * 1000,
+    );
+}
+const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+const line = (r: string[]) =>
+  r.map((v, c) => (c >= 2 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join("  ");
+console.log(line(header));
+console.log(widths.map((w) => "-".repeat(w)).join("  "));
+for (const r of rows) console.log(line(r));
