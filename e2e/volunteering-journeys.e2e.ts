@@ -116,4 +116,32 @@ describe("volunteering journeys", () => {
     expect((await readFile(file)).subarray(0, 5).toString()).toBe("%PDF-");
     expect(consoleErrors).toEqual([]);
   });
+
+  it("keeps every coordinator and report page accessible, and a role posted with mistakes shows its errors", async () => {
+    const page = await newPage();
+    const consoleErrors = watchConsole(page);
+    await signIn(page, kith.baseUrl, "manager@demo.kith.example");
+    for (const path of ["/volunteering/roles", "/volunteering/volunteers", "/volunteering/at-risk", "/volunteering/reports", "/volunteering/rates", "/volunteering/roles?status=submitted"]) {
+      await page.goto(`${kith.baseUrl}${path}`);
+      expect(page.url()).toContain(path.split("?")[0]);
+      await expectAccessible(page);
+    }
+    await page.goto(`${kith.baseUrl}/volunteering/roles`);
+    await page.locator("table tbody tr td a").first().click();
+    await expectAccessible(page);
+    await page.goto(`${kith.baseUrl}/volunteering/volunteers`);
+    await page.locator("table tbody tr td a").first().click();
+    expect(await page.locator("h2", { hasText: "Suggested roles" }).count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.goto(`${kith.baseUrl}/volunteering/roles/new`);
+    await expectAccessible(page);
+    await page.getByLabel("Role title").fill("Coffee morning host");
+    await page.getByRole("button", { name: "Post role" }).click();
+    const summary = await page.locator(".govuk-error-summary").innerText();
+    expect(summary).toContain("Enter a description of the role");
+    expect(summary).toContain("Select a theme");
+    await expectAccessible(page);
+    expect(consoleErrors).toEqual([]);
+  });
 });
