@@ -1,6 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith, watchConsole } from "./harness.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
 
 describe("resident involvement journeys", () => {
   let kith: RunningKith;
@@ -17,7 +24,9 @@ describe("resident involvement journeys", () => {
   });
 
   it("answers an open consultation on a phone, then staff see the result charted", async () => {
-    const [org] = await kith.database.query<{ slug: string }>("SELECT o.slug FROM organisation o WHERE EXISTS (SELECT 1 FROM consultation c WHERE c.organisation_id = o.id) LIMIT 1");
+    const [org] = await kith.database.query<{ slug: string }>(
+      "SELECT o.slug FROM organisation o WHERE EXISTS (SELECT 1 FROM consultation c WHERE c.organisation_id = o.id) LIMIT 1",
+    );
     const phone = await newPage({ viewport: { width: 375, height: 740 } });
     const consoleErrors = watchConsole(phone);
     await phone.goto(`${kith.baseUrl}/have-your-say/${org?.slug}`);

@@ -1,7 +1,14 @@
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith, watchConsole } from "./harness.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
 
 describe("volunteering journeys", () => {
   let kith: RunningKith;
@@ -12,7 +19,9 @@ describe("volunteering journeys", () => {
   beforeAll(async () => {
     kith = await startKith();
     ({ browser, newPage } = await openBrowser());
-    const [row] = await kith.database.query<{ slug: string }>("SELECT slug FROM organisation WHERE kind <> 'platform' AND EXISTS (SELECT 1 FROM vol_opportunity o WHERE o.organisation_id = organisation.id) LIMIT 1");
+    const [row] = await kith.database.query<{ slug: string }>(
+      "SELECT slug FROM organisation WHERE kind <> 'platform' AND EXISTS (SELECT 1 FROM vol_opportunity o WHERE o.organisation_id = organisation.id) LIMIT 1",
+    );
     slug = row?.slug ?? "";
   });
   afterAll(async () => {
@@ -48,7 +57,9 @@ describe("volunteering journeys", () => {
     await page.getByLabel("Year").fill("1990");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Continue" }).click(); // postcode is optional
-    await page.getByLabel("Why are you interested in this role? (optional)").fill("I help my neighbours with their phones.");
+    await page
+      .getByLabel("Why are you interested in this role? (optional)")
+      .fill("I help my neighbours with their phones.");
     await page.getByRole("button", { name: "Continue" }).click();
     expect(await page.locator("h1").innerText()).toContain("Check your answers");
     await expectAccessible(page);
@@ -64,7 +75,10 @@ describe("volunteering journeys", () => {
     await row.getByRole("button", { name: "Approve" }).click();
     expect(await staff.locator(".govuk-notification-banner").innerText()).toContain("Application approved");
     await staff.goto(`${kith.baseUrl}/volunteering/applications?status=approved`);
-    await staff.locator("tr", { hasText: "Jo Tester" }).getByRole("button", { name: "Place in role" }).click();
+    await staff
+      .locator("tr", { hasText: "Jo Tester" })
+      .getByRole("button", { name: "Place in role" })
+      .click();
     expect(await staff.locator(".govuk-notification-banner").innerText()).toContain("placed");
     await expectAccessible(staff);
     expect(roleUrl).toContain("/roles/");
@@ -121,7 +135,14 @@ describe("volunteering journeys", () => {
     const page = await newPage();
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
-    for (const path of ["/volunteering/roles", "/volunteering/volunteers", "/volunteering/at-risk", "/volunteering/reports", "/volunteering/rates", "/volunteering/roles?status=submitted"]) {
+    for (const path of [
+      "/volunteering/roles",
+      "/volunteering/volunteers",
+      "/volunteering/at-risk",
+      "/volunteering/reports",
+      "/volunteering/rates",
+      "/volunteering/roles?status=submitted",
+    ]) {
       await page.goto(`${kith.baseUrl}${path}`);
       expect(page.url()).toContain(path.split("?")[0]);
       await expectAccessible(page);

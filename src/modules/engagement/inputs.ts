@@ -5,9 +5,16 @@ import { invalid } from "../../platform/http/problem.ts";
 import { involvementKinds, questionKinds } from "./schema.ts";
 
 const dateText = (what: string) =>
-  z.string({ error: `Enter ${what}` }).trim().min(1, { error: `Enter ${what}` }).refine(isRealDate, { error: `Enter ${what} as a real date, like 2026-03-27` });
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, { error: `Enter ${what}` })
+    .refine(isRealDate, { error: `Enter ${what} as a real date, like 2026-03-27` });
 const oneOf = <K extends string>(list: Record<K, string>, message: string) =>
-  z.string({ error: message }).refine((v): v is K => Object.hasOwn(list, v), { error: message }).transform((v) => v as K);
+  z
+    .string({ error: message })
+    .refine((v): v is K => Object.hasOwn(list, v), { error: message })
+    .transform((v) => v as K);
 
 export const involvementInput = z.object({
   kind: oneOf(involvementKinds, "Select the kind of involvement"),
@@ -28,7 +35,10 @@ export const consultationInput = z
     opensOn: dateText("the opening date"),
     closesOn: dateText("the closing date"),
   })
-  .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], error: "The closing date must be on or after the opening date" });
+  .refine((v) => v.closesOn >= v.opensOn, {
+    path: ["closesOn"],
+    error: "The closing date must be on or after the opening date",
+  });
 
 export const questionInput = z
   .object({
@@ -37,21 +47,44 @@ export const questionInput = z
     options: z
       .string()
       .optional()
-      .transform((v) => (v ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean)),
-    required: z.union([z.boolean(), z.enum(["yes", "no"])]).optional().transform((v) => v === true || v === "yes"),
+      .transform((v) =>
+        (v ?? "")
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    required: z
+      .union([z.boolean(), z.enum(["yes", "no"])])
+      .optional()
+      .transform((v) => v === true || v === "yes"),
   })
   .superRefine((v, ctx) => {
-    if ((v.kind === "single-choice" || v.kind === "multiple-choice") && (v.options.length < 2 || v.options.length > 12)) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: "Enter between 2 and 12 answers to choose from, one on each line" });
+    if (
+      (v.kind === "single-choice" || v.kind === "multiple-choice") &&
+      (v.options.length < 2 || v.options.length > 12)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["options"],
+        message: "Enter between 2 and 12 answers to choose from, one on each line",
+      });
     }
-    if (v.options.some((option) => option.length > 150)) ctx.addIssue({ code: "custom", path: ["options"], message: "Each answer must be 150 characters or fewer" });
+    if (v.options.some((option) => option.length > 150))
+      ctx.addIssue({
+        code: "custom",
+        path: ["options"],
+        message: "Each answer must be 150 characters or fewer",
+      });
   });
 
 export const youSaidInput = z.object({
   youSaid: requiredText("what residents said", 2000),
   weDid: requiredText("what you did about it", 2000),
   publishedOn: dateText("the date to publish"),
-  consultationId: z.union([z.literal(""), z.string().uuid({ error: "Select a consultation from the list" })]).optional().transform((v) => v || null),
+  consultationId: z
+    .union([z.literal(""), z.string().uuid({ error: "Select a consultation from the list" })])
+    .optional()
+    .transform((v) => v || null),
 });
 
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {

@@ -12,7 +12,9 @@ pages.route("/", engagementStaffPages());
 
 export const engagementModule: KithModule = {
   name: "engagement",
-  navigation: [{ href: "/engagement", text: "Resident involvement", visibleTo: (actor) => canViewEngagement(actor) }],
+  navigation: [
+    { href: "/engagement", text: "Resident involvement", visibleTo: (actor) => canViewEngagement(actor) },
+  ],
   pages,
   seed: seedEngagement,
 };

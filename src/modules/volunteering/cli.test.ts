@@ -24,7 +24,14 @@ function run(words: string, args: string[]): Promise<{ code: number; out: string
   const context: CliContext = {
     // The command closes what it opens; the test keeps its database for the next command.
     openDatabase: async () => ({ ...database, close: async () => {} }),
-    io: { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } },
+    io: {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: (t) => {
+        err += t;
+      },
+    },
     now: () => now,
   };
   return command.run(args, context).then((code) => ({ code, out, err }));
@@ -39,7 +46,14 @@ beforeAll(async () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
-  await seedVolunteering({ database, organisationId: organisation.id, now, random, log: () => {}, users: [] });
+  await seedVolunteering({
+    database,
+    organisationId: organisation.id,
+    now,
+    random,
+    log: () => {},
+    users: [],
+  });
   await makeOrganisation(database.db, "Second Homes"); // a second organisation, with no roles
 });
 afterAll(async () => database.close());
@@ -58,7 +72,9 @@ describe("kith volunteering export and report", () => {
     const validate = ajv.compile(schema);
     expect(validate(exported), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     type Role = { hours: { minutes: number }; sessions: { minutes: number }[] };
-    const roles: Role[] = exported.organisations.flatMap((o: { activities: { roles: Role[] }[] }) => o.activities.flatMap((a) => a.roles));
+    const roles: Role[] = exported.organisations.flatMap((o: { activities: { roles: Role[] }[] }) =>
+      o.activities.flatMap((a) => a.roles),
+    );
     const [sql] = await database.query<{ minutes: number; roles: number }>(
       `SELECT (SELECT sum(minutes) FROM vol_hours h JOIN vol_opportunity o ON o.organisation_id = h.organisation_id AND o.id = h.opportunity_id
                 WHERE h.status <> 'disputed' AND o.status IN ('approved', 'closed'))::int AS minutes,
@@ -66,14 +82,25 @@ describe("kith volunteering export and report", () => {
     );
     expect(roles).toHaveLength(Number(sql?.roles));
     expect(roles.reduce((sum, role) => sum + role.hours.minutes, 0)).toBe(Number(sql?.minutes));
-    const sessionMinutes = roles.reduce((sum, role) => sum + role.sessions.reduce((s, x) => s + x.minutes, 0), 0);
+    const sessionMinutes = roles.reduce(
+      (sum, role) => sum + role.sessions.reduce((s, x) => s + x.minutes, 0),
+      0,
+    );
     expect(sessionMinutes).toBeLessThanOrEqual(Number(sql?.minutes));
     expect(sessionMinutes).toBeGreaterThan(0);
     expect(JSON.stringify(exported)).not.toMatch(/@example\.org/); // no personal data
   });
 
   it("prints hours, value and active volunteers by theme and area as JSON, valued at each year's rate", async () => {
-    const result = await run("volunteering report", ["--from", "2025-04-01", "--to", "2026-03-31", "--json", "--organisation", slug]);
+    const result = await run("volunteering report", [
+      "--from",
+      "2025-04-01",
+      "--to",
+      "2026-03-31",
+      "--json",
+      "--organisation",
+      slug,
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.out);
     // Checked by hand from the rows: Σ minutes × rate of the year worked / 60, rounded once.
@@ -86,8 +113,14 @@ describe("kith volunteering export and report", () => {
     expect(report.total.minutes).toBe(Number(expected?.minutes));
     expect(report.total.activeVolunteers).toBe(Number(expected?.volunteers));
     expect(report.total.hours).toBeCloseTo(Number(expected?.minutes) / 60, 2);
-    const themeMinutes = report.byTheme.reduce((sum: number, row: { minutes: number }) => sum + row.minutes, 0);
-    const areaValue = report.byArea.reduce((sum: number, row: { valuePence: number }) => sum + row.valuePence, 0);
+    const themeMinutes = report.byTheme.reduce(
+      (sum: number, row: { minutes: number }) => sum + row.minutes,
+      0,
+    );
+    const areaValue = report.byArea.reduce(
+      (sum: number, row: { valuePence: number }) => sum + row.valuePence,
+      0,
+    );
     expect(themeMinutes).toBe(report.total.minutes);
     expect(Math.abs(areaValue - report.total.valuePence)).toBeLessThanOrEqual(report.byArea.length); // one rounding per group
     expect(report.byArea.map((row: { areaName: string }) => row.areaName)).toContain("Medway");
@@ -106,7 +139,20 @@ describe("kith volunteering export and report", () => {
     const badDate = await run("volunteering report", ["--from", "2025-02-30", "--to", "2026-03-31"]);
     expect(badDate.code).toBe(2);
     expect(badDate.err).toContain("--from as a real date");
-    expect((await run("volunteering report", ["--from", "2026-04-01", "--to", "2025-03-31"])).err).toContain("after --to");
-    expect((await run("volunteering report", ["--from", "2025-04-01", "--to", "2026-03-31", "--organisation", "nope"])).err).toContain('No organisation "nope"');
+    expect((await run("volunteering report", ["--from", "2026-04-01", "--to", "2025-03-31"])).err).toContain(
+      "after --to",
+    );
+    expect(
+      (
+        await run("volunteering report", [
+          "--from",
+          "2025-04-01",
+          "--to",
+          "2026-03-31",
+          "--organisation",
+          "nope",
+        ])
+      ).err,
+    ).toContain('No organisation "nope"');
   });
 });

@@ -1,3 +1,3 @@
 // What other modules may use from volunteering.
-export { volunteeringValue, type VolunteeringValue, type ValueLine } from "./queries/volunteering-value.ts";
-export { themes as volunteeringThemes, type Theme as VolunteeringTheme } from "./vocabulary.ts";
+export { type ValueLine, type VolunteeringValue, volunteeringValue } from "./queries/volunteering-value.ts";
+export { type Theme as VolunteeringTheme, themes as volunteeringThemes } from "./vocabulary.ts";

@@ -9,8 +9,16 @@ export const volunteeringModule: KithModule = {
   name: "volunteering",
   navigation: [
     { href: "/volunteering", text: "Volunteering", visibleTo: (actor) => canViewReports(actor) },
-    { href: "/volunteering/roles", text: "Volunteering roles", visibleTo: (actor) => !canViewReports(actor) && canPostOpportunity(actor) },
-    { href: "/my-volunteering", text: "My volunteering", visibleTo: (actor) => actor.kind === "user" && actor.role === "tenant" },
+    {
+      href: "/volunteering/roles",
+      text: "Volunteering roles",
+      visibleTo: (actor) => !canViewReports(actor) && canPostOpportunity(actor),
+    },
+    {
+      href: "/my-volunteering",
+      text: "My volunteering",
+      visibleTo: (actor) => actor.kind === "user" && actor.role === "tenant",
+    },
   ],
   pages: volunteeringPages(),
   api: volunteeringApi(),

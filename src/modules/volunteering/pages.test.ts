@@ -18,7 +18,8 @@ let tenant: Browser;
 let board: Browser;
 let outsider: Browser;
 
-const rows = async (sql: string, params: unknown[] = []) => database.query<Record<string, unknown>>(sql, params);
+const rows = async (sql: string, params: unknown[] = []) =>
+  database.query<Record<string, unknown>>(sql, params);
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -27,7 +28,14 @@ beforeAll(async () => {
   slug = organisation.slug;
   app = testApp(database, [volunteeringModule], now);
   const tenantLogin = await signedIn(app, database, organisationId, "tenant", now);
-  await seedVolunteering({ database, organisationId, now, random: mulberry(7), log: () => {}, users: [{ id: tenantLogin.user.id, email: tenantLogin.user.email, name: "Tenant", role: "tenant" }] } as Parameters<typeof seedVolunteering>[0]);
+  await seedVolunteering({
+    database,
+    organisationId,
+    now,
+    random: mulberry(7),
+    log: () => {},
+    users: [{ id: tenantLogin.user.id, email: tenantLogin.user.email, name: "Tenant", role: "tenant" }],
+  } as Parameters<typeof seedVolunteering>[0]);
   tenant = tenantLogin.browser;
   officer = (await signedIn(app, database, organisationId, "officer", now)).browser;
   board = (await signedIn(app, database, organisationId, "read-only", now)).browser;
@@ -48,7 +56,9 @@ function mulberry(seed: number): () => number {
 
 describe("volunteering pages", () => {
   it("seeds two years of roles, volunteers and hours with value", async () => {
-    const [counts] = await rows("SELECT (SELECT count(*) FROM vol_opportunity)::int AS roles, (SELECT count(*) FROM volunteer)::int AS volunteers, (SELECT count(*) FROM vol_hours)::int AS hours, (SELECT min(worked_on)::text FROM vol_hours) AS first");
+    const [counts] = await rows(
+      "SELECT (SELECT count(*) FROM vol_opportunity)::int AS roles, (SELECT count(*) FROM volunteer)::int AS volunteers, (SELECT count(*) FROM vol_hours)::int AS hours, (SELECT min(worked_on)::text FROM vol_hours) AS first",
+    );
     expect(Number(counts?.roles)).toBeGreaterThan(30);
     expect(Number(counts?.volunteers)).toBe(480);
     expect(Number(counts?.hours)).toBeGreaterThan(5000);
@@ -68,7 +78,8 @@ describe("volunteering pages", () => {
   });
 
   it("takes an application through the one-question-per-page journey to a confirmation", async () => {
-    const [role] = await rows(`SELECT o.id FROM vol_opportunity o WHERE status = 'approved' AND minimum_age IS NOT NULL AND NOT remote
+    const [role] =
+      await rows(`SELECT o.id FROM vol_opportunity o WHERE status = 'approved' AND minimum_age IS NOT NULL AND NOT remote
       AND places > (SELECT count(*) FROM vol_application a WHERE a.opportunity_id = o.id AND a.status IN ('approved', 'placed')) LIMIT 1`);
     const path = `/volunteer/${slug}/roles/${role?.id}/apply`;
     const visitor = browserFor(app, null);
@@ -76,22 +87,46 @@ describe("volunteering pages", () => {
     const missing = await visitor.post(path, { step: "name", givenName: "Jo" });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain("Enter your last name");
-    const answers = { givenName: "Jo", familyName: "Bloggs", email: "jo.bloggs@example.org", dateOfBirth: "1991-04-05", message: "I love it" };
-    const tooYoung = await visitor.post(path, { step: "date-of-birth", ...answers, "dateOfBirth-day": "1", "dateOfBirth-month": "1", "dateOfBirth-year": "2015" });
+    const answers = {
+      givenName: "Jo",
+      familyName: "Bloggs",
+      email: "jo.bloggs@example.org",
+      dateOfBirth: "1991-04-05",
+      message: "I love it",
+    };
+    const tooYoung = await visitor.post(path, {
+      step: "date-of-birth",
+      ...answers,
+      "dateOfBirth-day": "1",
+      "dateOfBirth-month": "1",
+      "dateOfBirth-year": "2015",
+    });
     expect(await tooYoung.text()).toContain("What is your postcode?");
     const check = await visitor.post(path, { step: "message", ...answers });
     expect(await check.text()).toContain("Check your answers");
     const sent = await visitor.post(path, { step: "submit", ...answers });
     expect(sent.status).toBe(303);
     expect(sent.headers.get("location")).toMatch(/applied\?ref=[0-9A-F]{8}$/);
-    const [application] = await rows("SELECT a.status FROM vol_application a JOIN volunteer v ON v.organisation_id = a.organisation_id AND v.id = a.volunteer_id WHERE v.email = 'jo.bloggs@example.org'");
+    const [application] = await rows(
+      "SELECT a.status FROM vol_application a JOIN volunteer v ON v.organisation_id = a.organisation_id AND v.id = a.volunteer_id WHERE v.email = 'jo.bloggs@example.org'",
+    );
     expect(application?.status).toBe("applied");
   });
 
   it("refuses an under-age applicant at the final step and saves nothing", async () => {
-    const [role] = await rows("SELECT id, minimum_age FROM vol_opportunity WHERE status = 'approved' AND minimum_age = 18 LIMIT 1");
-    const answers = { givenName: "Kid", familyName: "Young", email: "kid@example.org", dateOfBirth: "2012-01-01" };
-    const refused = await browserFor(app, null).post(`/volunteer/${slug}/roles/${role?.id}/apply`, { step: "submit", ...answers });
+    const [role] = await rows(
+      "SELECT id, minimum_age FROM vol_opportunity WHERE status = 'approved' AND minimum_age = 18 LIMIT 1",
+    );
+    const answers = {
+      givenName: "Kid",
+      familyName: "Young",
+      email: "kid@example.org",
+      dateOfBirth: "2012-01-01",
+    };
+    const refused = await browserFor(app, null).post(`/volunteer/${slug}/roles/${role?.id}/apply`, {
+      step: "submit",
+      ...answers,
+    });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("aged 18 or over");
     expect(await rows("SELECT 1 FROM volunteer WHERE email = 'kid@example.org'")).toHaveLength(0);
@@ -100,18 +135,37 @@ describe("volunteering pages", () => {
   it("lets the tenant log hours on their role, refusing a future date", async () => {
     const page = await tenant.get("/my-volunteering/log");
     const html = await page.text();
-    const roleId = /name="opportunityId" type="radio" value="([0-9a-f-]{36})"/.exec(html)?.[1] ?? /value="([0-9a-f-]{36})"[^>]*name="opportunityId"/.exec(html)?.[1] ?? /id="opportunityId"[^>]*value="([0-9a-f-]{36})"/.exec(html)?.[1];
+    const roleId =
+      /name="opportunityId" type="radio" value="([0-9a-f-]{36})"/.exec(html)?.[1] ??
+      /value="([0-9a-f-]{36})"[^>]*name="opportunityId"/.exec(html)?.[1] ??
+      /id="opportunityId"[^>]*value="([0-9a-f-]{36})"/.exec(html)?.[1];
     expect(roleId).toBeTruthy();
-    const future = await tenant.post("/my-volunteering/log", { opportunityId: roleId ?? "", "workedOn-day": "20", "workedOn-month": "6", "workedOn-year": "2026", minutes: "2" });
+    const future = await tenant.post("/my-volunteering/log", {
+      opportunityId: roleId ?? "",
+      "workedOn-day": "20",
+      "workedOn-month": "6",
+      "workedOn-year": "2026",
+      minutes: "2",
+    });
     expect(future.status).toBe(422);
     expect(await future.text()).toContain("today or in the past");
-    const logged = await tenant.post("/my-volunteering/log", { opportunityId: roleId ?? "", "workedOn-day": "14", "workedOn-month": "6", "workedOn-year": "2026", minutes: "2.5", note: "Extra session" });
+    const logged = await tenant.post("/my-volunteering/log", {
+      opportunityId: roleId ?? "",
+      "workedOn-day": "14",
+      "workedOn-month": "6",
+      "workedOn-year": "2026",
+      minutes: "2.5",
+      note: "Extra session",
+    });
     expect(logged.status).toBe(303);
     const [entry] = await rows("SELECT id, minutes, status FROM vol_hours WHERE note = 'Extra session'");
     expect(entry).toMatchObject({ minutes: 150, status: "submitted" });
     const review = await officer.get("/volunteering/hours");
     expect(await review.text()).toContain("Extra session");
-    const verified = await officer.post("/volunteering/hours", { hours: String(entry?.id), decision: "verify" });
+    const verified = await officer.post("/volunteering/hours", {
+      hours: String(entry?.id),
+      decision: "verify",
+    });
     expect(verified.status).toBe(303);
     const [after] = await rows("SELECT status FROM vol_hours WHERE id = $1", [entry?.id]);
     expect(after?.status).toBe("verified");
@@ -129,7 +183,11 @@ describe("volunteering pages", () => {
     const certificate = await tenant.get("/my-volunteering/certificate.pdf");
     expect(certificate.status).toBe(200);
     expect(certificate.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await certificate.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await certificate.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const [someone] = await rows("SELECT volunteer_id FROM vol_hours WHERE status = 'verified' LIMIT 1");
     const reference = await officer.get(`/volunteering/volunteers/${someone?.volunteer_id}/reference.pdf`);
     expect(reference.status).toBe(200);
@@ -148,7 +206,11 @@ describe("volunteering pages", () => {
     const total = csv.split("\r\n").find((line) => line.startsWith("Total,"));
     expect(total).toMatch(/^Total,All volunteering,,[0-9.]+,[0-9]+,[0-9.]+,[0-9]+$/);
     const xlsx = await officer.get("/volunteering/reports.xlsx?from=2025-04-01&to=2026-03-31");
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     expect((await officer.get("/volunteering/reports?from=2026-13-01&to=2026-01-01")).status).toBe(422);
   });
 
@@ -156,7 +218,9 @@ describe("volunteering pages", () => {
     const report = await officer.get("/api/v1/volunteering/report?from=2025-01-01&to=2025-12-31");
     expect(report.status).toBe(200);
     const body = (await report.json()) as { total: { valuePence: number; minutes: number } };
-    const [sum] = await rows("SELECT round(sum(minutes * 1221) / 60.0)::bigint AS value, sum(minutes)::int AS minutes FROM vol_hours WHERE status = 'verified' AND worked_on BETWEEN '2025-01-01' AND '2025-12-31'");
+    const [sum] = await rows(
+      "SELECT round(sum(minutes * 1221) / 60.0)::bigint AS value, sum(minutes)::int AS minutes FROM vol_hours WHERE status = 'verified' AND worked_on BETWEEN '2025-01-01' AND '2025-12-31'",
+    );
     expect(body.total.minutes).toBe(Number(sum?.minutes));
     expect(body.total.valuePence).toBe(Number(sum?.value));
     const bad = await officer.get("/api/v1/volunteering/report?from=2025-02-30&to=2025-12-31");

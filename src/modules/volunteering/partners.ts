@@ -7,5 +7,7 @@ export type PartnerDirectory = Map<string, { name: string; identifier: string | 
 /** Names and org-ids of the partner organisations that post roles (owned by the people module). */
 export async function partnerDirectory(db: Db, organisationId: string): Promise<PartnerDirectory> {
   const partners = await listPartnerOrganisations(db, systemActor(organisationId, "Volunteering export"));
-  return new Map(partners.map((partner) => [partner.id, { name: partner.name, identifier: partner.orgIdentifier }]));
+  return new Map(
+    partners.map((partner) => [partner.id, { name: partner.name, identifier: partner.orgIdentifier }]),
+  );
 }

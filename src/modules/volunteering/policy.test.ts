@@ -25,7 +25,9 @@ describe("volunteering policy", () => {
   });
 
   it("lets a community group post roles only when it belongs to a partner organisation", () => {
-    expect(canPostOpportunity(actorFor(org, "community-group", { partnerOrganisationId: partnerId }))).toBe(true);
+    expect(canPostOpportunity(actorFor(org, "community-group", { partnerOrganisationId: partnerId }))).toBe(
+      true,
+    );
     expect(canPostOpportunity(actorFor(org, "community-group"))).toBe(false);
     expect(canPostOpportunity(actorFor(org, "tenant"))).toBe(false);
   });

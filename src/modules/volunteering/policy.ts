@@ -25,7 +25,10 @@ export function canPostOpportunity(actor: Actor): boolean {
 }
 
 /** A partner sees the roles it posted; coordinators see all. */
-export function canSeeOpportunity(actor: Actor, opportunity: Pick<Opportunity, "partnerOrganisationId">): boolean {
+export function canSeeOpportunity(
+  actor: Actor,
+  opportunity: Pick<Opportunity, "partnerOrganisationId">,
+): boolean {
   if (canCoordinate(actor) || canViewReports(actor)) return true;
   return (
     actor.kind === "user" &&

@@ -4,15 +4,51 @@ import type { VolunteeringValue } from "./queries/volunteering-value.ts";
 // The hours report as files for funders: one table with a "grouping" column, so the
 // CSV and the XLSX hold exactly the same rows.
 
-type ReportRow = [grouping: string, name: string, code: string, hours: number, minutes: number, valuePounds: number, activeVolunteers: number];
+type ReportRow = [
+  grouping: string,
+  name: string,
+  code: string,
+  hours: number,
+  minutes: number,
+  valuePounds: number,
+  activeVolunteers: number,
+];
 const header = ["Grouping", "Name", "Code", "Verified hours", "Minutes", "Value (£)", "Active volunteers"];
 
 function rowsOf(report: VolunteeringValue): ReportRow[] {
   const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
   return [
-    ["Total", "All volunteering", "", hours(report.total.minutes), report.total.minutes, report.total.valuePence / 100, report.total.activeVolunteers],
-    ...report.byTheme.map((t): ReportRow => ["Theme", t.themeName, t.theme, hours(t.minutes), t.minutes, t.valuePence / 100, t.activeVolunteers]),
-    ...report.byArea.map((a): ReportRow => ["Area", a.areaName, a.laCode ?? "", hours(a.minutes), a.minutes, a.valuePence / 100, a.activeVolunteers]),
+    [
+      "Total",
+      "All volunteering",
+      "",
+      hours(report.total.minutes),
+      report.total.minutes,
+      report.total.valuePence / 100,
+      report.total.activeVolunteers,
+    ],
+    ...report.byTheme.map(
+      (t): ReportRow => [
+        "Theme",
+        t.themeName,
+        t.theme,
+        hours(t.minutes),
+        t.minutes,
+        t.valuePence / 100,
+        t.activeVolunteers,
+      ],
+    ),
+    ...report.byArea.map(
+      (a): ReportRow => [
+        "Area",
+        a.areaName,
+        a.laCode ?? "",
+        hours(a.minutes),
+        a.minutes,
+        a.valuePence / 100,
+        a.activeVolunteers,
+      ],
+    ),
   ];
 }
 

@@ -24,7 +24,9 @@ describe("role requirements", () => {
 
   it("refuses a DBS role when the check has passed its renewal date", () => {
     const expired = { ...dbs, expiresOn: "2026-06-14" };
-    expect(unmetRequirements(role, adult, [expired, safeguarding], "2026-06-15")[0]).toMatch(/passed its renewal date/);
+    expect(unmetRequirements(role, adult, [expired, safeguarding], "2026-06-15")[0]).toMatch(
+      /passed its renewal date/,
+    );
   });
 
   it("does not count a basic DBS check for regulated activity", () => {
@@ -33,14 +35,23 @@ describe("role requirements", () => {
   });
 
   it("refuses someone under the minimum age and someone whose age is unknown", () => {
-    expect(unmetRequirements(role, { dateOfBirth: "2010-01-01" }, [dbs, safeguarding], "2026-06-15")).toEqual([
-      "The role has a minimum age of 18 and they are 16",
-    ]);
-    expect(unmetRequirements(role, { dateOfBirth: null }, [dbs, safeguarding], "2026-06-15")[0]).toMatch(/do not know/);
+    expect(unmetRequirements(role, { dateOfBirth: "2010-01-01" }, [dbs, safeguarding], "2026-06-15")).toEqual(
+      ["The role has a minimum age of 18 and they are 16"],
+    );
+    expect(unmetRequirements(role, { dateOfBirth: null }, [dbs, safeguarding], "2026-06-15")[0]).toMatch(
+      /do not know/,
+    );
   });
 
   it("asks nothing of a role with no requirements", () => {
-    expect(unmetRequirements({ dbsRequired: false, trainingRequired: [], minimumAge: null }, { dateOfBirth: null }, [], "2026-06-15")).toEqual([]);
+    expect(
+      unmetRequirements(
+        { dbsRequired: false, trainingRequired: [], minimumAge: null },
+        { dateOfBirth: null },
+        [],
+        "2026-06-15",
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -25,19 +25,26 @@ function currentCheck(held: Held[], kind: CheckKind, today: string): Held | "exp
 export function unmetRequirements(role: Role, person: Person, held: Held[], today: string): string[] {
   const reasons: string[] = [];
   if (role.minimumAge !== null) {
-    if (person.dateOfBirth === null) reasons.push(`The role has a minimum age of ${role.minimumAge} and we do not know their date of birth`);
+    if (person.dateOfBirth === null)
+      reasons.push(`The role has a minimum age of ${role.minimumAge} and we do not know their date of birth`);
     else if (ageOn(person.dateOfBirth, today) < role.minimumAge)
-      reasons.push(`The role has a minimum age of ${role.minimumAge} and they are ${ageOn(person.dateOfBirth, today)}`);
+      reasons.push(
+        `The role has a minimum age of ${role.minimumAge} and they are ${ageOn(person.dateOfBirth, today)}`,
+      );
   }
   if (role.dbsRequired) {
     const dbs = currentCheck(held, "dbs-enhanced", today);
-    if (dbs === undefined) reasons.push("The role is regulated activity and needs an enhanced DBS check, and they have none");
-    else if (dbs === "expired") reasons.push("The role needs an enhanced DBS check, and theirs has passed its renewal date");
+    if (dbs === undefined)
+      reasons.push("The role is regulated activity and needs an enhanced DBS check, and they have none");
+    else if (dbs === "expired")
+      reasons.push("The role needs an enhanced DBS check, and theirs has passed its renewal date");
   }
   for (const training of role.trainingRequired) {
     const check = currentCheck(held, training, today);
-    if (check === undefined) reasons.push(`The role needs ${checkKinds[training].toLowerCase()}, and they have none`);
-    else if (check === "expired") reasons.push(`The role needs ${checkKinds[training].toLowerCase()}, and theirs has expired`);
+    if (check === undefined)
+      reasons.push(`The role needs ${checkKinds[training].toLowerCase()}, and they have none`);
+    else if (check === "expired")
+      reasons.push(`The role needs ${checkKinds[training].toLowerCase()}, and theirs has expired`);
   }
   return reasons;
 }

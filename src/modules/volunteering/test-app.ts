@@ -12,7 +12,10 @@ import type { KithModule } from "../module.ts";
 // An app over a test database, with signed-in browsers for each role (session and CSRF
 // cookies), for HTTP-level tests of this module's pages. test/app.ts is not on main yet.
 
-export type Browser = { get: (path: string) => Promise<Response>; post: (path: string, form: Record<string, string | string[]>) => Promise<Response> };
+export type Browser = {
+  get: (path: string) => Promise<Response>;
+  post: (path: string, form: Record<string, string | string[]>) => Promise<Response>;
+};
 
 let users = 0;
 const secret = "test-signing-secret-volunteering-0123456789";
@@ -29,13 +32,33 @@ export function browserFor(app: Hono<AppEnv>, sessionToken: string | null): Brow
     post: (path, form) => {
       const body = new URLSearchParams();
       body.append("_csrf", hmac(secret, csrfKey));
-      for (const [key, value] of Object.entries(form)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-      return Promise.resolve(app.request(path, { method: "POST", body, headers: { cookie, "content-type": "application/x-www-form-urlencoded" } }));
+      for (const [key, value] of Object.entries(form))
+        for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+      return Promise.resolve(
+        app.request(path, {
+          method: "POST",
+          body,
+          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        }),
+      );
     },
   };
 }
 
-export async function signedIn(app: Hono<AppEnv>, database: Database, organisationId: string, role: Role, now: Date, email = `${role}-${++users}@example.org`) {
-  const user = await createUser(database.db, systemActor(organisationId), now, { organisationId, email, name: `Test ${role}`, role, password: "correct horse battery staple" });
+export async function signedIn(
+  app: Hono<AppEnv>,
+  database: Database,
+  organisationId: string,
+  role: Role,
+  now: Date,
+  email = `${role}-${++users}@example.org`,
+) {
+  const user = await createUser(database.db, systemActor(organisationId), now, {
+    organisationId,
+    email,
+    name: `Test ${role}`,
+    role,
+    password: "correct horse battery staple",
+  });
   return { user, browser: browserFor(app, await createSession(database.db, user, now)) };
 }

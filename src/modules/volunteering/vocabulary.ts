@@ -17,16 +17,16 @@ export type Theme = keyof typeof themes;
 export const interests = {
   gardening: "Gardening and growing",
   "outdoor-work": "Working outdoors",
-  "befriending": "Befriending and companionship",
+  befriending: "Befriending and companionship",
   "young-people": "Working with young people",
   "older-people": "Working with older people",
-  "food": "Food and cooking",
-  "digital": "Computers and technology",
-  "events": "Events",
-  "sport": "Sport and fitness",
-  "arts": "Arts and crafts",
-  "advice": "Advice and advocacy",
-  "animals": "Animals and wildlife",
+  food: "Food and cooking",
+  digital: "Computers and technology",
+  events: "Events",
+  sport: "Sport and fitness",
+  arts: "Arts and crafts",
+  advice: "Advice and advocacy",
+  animals: "Animals and wildlife",
 } as const;
 export type Interest = keyof typeof interests;
 
@@ -36,13 +36,13 @@ export const skills = {
   languages: "Speaks another language",
   teaching: "Teaching or tutoring",
   "it-support": "IT support",
-  "admin": "Office and admin",
-  "cooking": "Cooking",
-  "diy": "DIY and repairs",
-  "listening": "Listening and support",
-  "organising": "Organising and planning",
+  admin: "Office and admin",
+  cooking: "Cooking",
+  diy: "DIY and repairs",
+  listening: "Listening and support",
+  organising: "Organising and planning",
   "social-media": "Social media",
-  "finance": "Money and budgeting",
+  finance: "Money and budgeting",
 } as const;
 export type Skill = keyof typeof skills;
 
@@ -65,7 +65,12 @@ export const checkKinds = {
 export type CheckKind = keyof typeof checkKinds;
 
 /** Trainings a role can require (a DBS check is its own yes/no: only regulated activity may ask for one). */
-export const trainingKinds = ["safeguarding", "first-aid", "food-hygiene", "manual-handling"] as const satisfies CheckKind[];
+export const trainingKinds = [
+  "safeguarding",
+  "first-aid",
+  "food-hygiene",
+  "manual-handling",
+] as const satisfies CheckKind[];
 
 /** Verified-hours milestones that earn a certificate. */
 export const milestoneHours = [10, 50, 100, 250, 500, 1000] as const;

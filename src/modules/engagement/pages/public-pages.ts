@@ -4,7 +4,16 @@ import { organisation } from "../../../platform/db/platform-schema.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { type FieldErrors, notFound, Problem } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
-import { button, checkboxes, formatDate, html, panel, radios, type SafeHtml, textarea } from "../../../platform/ui/index.ts";
+import {
+  button,
+  checkboxes,
+  formatDate,
+  html,
+  panel,
+  radios,
+  type SafeHtml,
+  textarea,
+} from "../../../platform/ui/index.ts";
 import { readAnswer, submitResponse } from "../commands/consultations.ts";
 import { getOpenConsultation, listOpenConsultations, listYouSaidWeDid } from "../queries/engagement.ts";
 import type { ConsultationQuestion } from "../schema.ts";
@@ -13,7 +22,11 @@ import type { ConsultationQuestion } from "../schema.ts";
 // Answers so far travel in hidden fields; nothing is stored until they send them.
 
 async function organisationBySlug(c: Context<AppEnv>, slug: string) {
-  const [row] = await c.get("services").database.db.select().from(organisation).where(eq(organisation.slug, slug));
+  const [row] = await c
+    .get("services")
+    .database.db.select()
+    .from(organisation)
+    .where(eq(organisation.slug, slug));
   if (!row || row.kind === "platform") throw notFound("Page not found");
   return row;
 }
@@ -26,13 +39,43 @@ function questionField(question: ConsultationQuestion, value: string[], error: s
   const optional = question.required ? undefined : "Optional";
   switch (question.kind) {
     case "single-choice":
-      return radios({ name, legend, hint: optional, items: question.options.map((o) => ({ value: o, text: o })), value: value[0], error });
+      return radios({
+        name,
+        legend,
+        hint: optional,
+        items: question.options.map((o) => ({ value: o, text: o })),
+        value: value[0],
+        error,
+      });
     case "multiple-choice":
-      return checkboxes({ name, legend, hint: optional ? "Select all that apply (optional)" : "Select all that apply", items: question.options.map((o) => ({ value: o, text: o })), values: value, error });
+      return checkboxes({
+        name,
+        legend,
+        hint: optional ? "Select all that apply (optional)" : "Select all that apply",
+        items: question.options.map((o) => ({ value: o, text: o })),
+        values: value,
+        error,
+      });
     case "rating":
-      return radios({ name, legend, hint: "1 is very poor, 5 is very good", items: ["1", "2", "3", "4", "5"].map((o) => ({ value: o, text: o })), value: value[0], error, inline: true });
+      return radios({
+        name,
+        legend,
+        hint: "1 is very poor, 5 is very good",
+        items: ["1", "2", "3", "4", "5"].map((o) => ({ value: o, text: o })),
+        value: value[0],
+        error,
+        inline: true,
+      });
     case "free-text":
-      return textarea({ name, label: question.text, labelClasses: "govuk-label--l", isPageHeading: true, hint: optional, value: value[0], error });
+      return textarea({
+        name,
+        label: question.text,
+        labelClasses: "govuk-label--l",
+        isPageHeading: true,
+        hint: optional,
+        value: value[0],
+        error,
+      });
   }
 }
 
@@ -41,7 +84,9 @@ async function readAnswers(c: Context<AppEnv>): Promise<{ step: string; answers:
   const answers: Answers = {};
   for (const [key, raw] of Object.entries(body)) {
     if (!key.startsWith("q-")) continue;
-    answers[key] = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+    answers[key] = (Array.isArray(raw) ? raw : [raw]).filter(
+      (v): v is string => typeof v === "string" && v.trim() !== "",
+    );
   }
   return { step: typeof body.step === "string" ? body.step : "", answers };
 }
@@ -52,7 +97,10 @@ export function engagementPublicPages(): Hono<AppEnv> {
   app.get("/have-your-say/:slug", async (c) => {
     const org = await organisationBySlug(c, c.req.param("slug"));
     const db = c.get("services").database.db;
-    const [open, said] = await Promise.all([listOpenConsultations(db, org.id, c.get("now")), listYouSaidWeDid(db, org.id, c.get("now"))]);
+    const [open, said] = await Promise.all([
+      listOpenConsultations(db, org.id, c.get("now")),
+      listYouSaidWeDid(db, org.id, c.get("now")),
+    ]);
     return renderPage(c, {
       title: `Have your say – ${org.name}`,
       content: html`<h1 class="govuk-heading-xl">Have your say</h1>
@@ -63,7 +111,14 @@ export function engagementPublicPages(): Hono<AppEnv> {
     });
   });
 
-  const show = (c: Context<AppEnv>, slug: string, found: Awaited<ReturnType<typeof getOpenConsultation>>, index: number, answers: Answers, errors?: FieldErrors) => {
+  const show = (
+    c: Context<AppEnv>,
+    slug: string,
+    found: Awaited<ReturnType<typeof getOpenConsultation>>,
+    index: number,
+    answers: Answers,
+    errors?: FieldErrors,
+  ) => {
     const question = found.questions[index];
     const hidden = Object.entries(answers)
       .filter(([key]) => !question || key !== `q-${question.id}`)
@@ -94,7 +149,12 @@ export function engagementPublicPages(): Hono<AppEnv> {
 
   app.get("/have-your-say/:slug/:id", async (c) => {
     const org = await organisationBySlug(c, c.req.param("slug"));
-    const found = await getOpenConsultation(c.get("services").database.db, org.id, c.get("now"), c.req.param("id"));
+    const found = await getOpenConsultation(
+      c.get("services").database.db,
+      org.id,
+      c.get("now"),
+      c.req.param("id"),
+    );
     return show(c, org.slug, found, 0, {});
   });
 
@@ -105,11 +165,24 @@ export function engagementPublicPages(): Hono<AppEnv> {
     const { step, answers } = await readAnswers(c);
     if (step === "send") {
       try {
-        await submitResponse(db, org.id, c.get("now"), found.consultation.id, Object.fromEntries(found.questions.map((q) => [q.id, answers[`q-${q.id}`]])));
+        await submitResponse(
+          db,
+          org.id,
+          c.get("now"),
+          found.consultation.id,
+          Object.fromEntries(found.questions.map((q) => [q.id, answers[`q-${q.id}`]])),
+        );
       } catch (error) {
         if (!(error instanceof Problem) || error.status !== 422) throw error;
         const first = found.questions.findIndex((q) => error.fieldErrors?.[`q-${q.id}`]);
-        return show(c, org.slug, found, first >= 0 ? first : found.questions.length, answers, error.fieldErrors);
+        return show(
+          c,
+          org.slug,
+          found,
+          first >= 0 ? first : found.questions.length,
+          answers,
+          error.fieldErrors,
+        );
       }
       return c.redirect(`/have-your-say/${org.slug}/${found.consultation.id}/thank-you`, 303);
     }
@@ -117,7 +190,8 @@ export function engagementPublicPages(): Hono<AppEnv> {
     const question = found.questions[index];
     if (!question) return show(c, org.slug, found, 0, answers);
     const checked = readAnswer(question, answers[`q-${question.id}`]);
-    if (typeof checked === "string") return show(c, org.slug, found, index, answers, { [`q-${question.id}`]: checked });
+    if (typeof checked === "string")
+      return show(c, org.slug, found, index, answers, { [`q-${question.id}`]: checked });
     return show(c, org.slug, found, index + 1, answers);
   });
 

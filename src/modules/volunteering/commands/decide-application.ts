@@ -9,7 +9,13 @@ import { conflict, invalid, notFound, Problem } from "../../../platform/http/pro
 import { canCoordinate } from "../policy.ts";
 import { loadVolunteer, londonToday } from "../records.ts";
 import { unmetRequirements } from "../requirements.ts";
-import { type Application, type ApplicationStatus, volApplication, volOpportunity, volunteerCheck } from "../schema.ts";
+import {
+  type Application,
+  type ApplicationStatus,
+  volApplication,
+  volOpportunity,
+  volunteerCheck,
+} from "../schema.ts";
 import { placesTaken } from "./apply.ts";
 
 export type ApplicationStep = "approve" | "decline" | "place" | "end";
@@ -22,12 +28,25 @@ const transitions: Record<ApplicationStep, { from: ApplicationStatus[]; to: Appl
   end: { from: ["placed", "approved"], to: "ended" },
 };
 
-export async function decideApplication(db: Db, actor: Actor, now: Date, applicationId: string, step: ApplicationStep, reason?: string | null): Promise<Application> {
+export async function decideApplication(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  applicationId: string,
+  step: ApplicationStep,
+  reason?: string | null,
+): Promise<Application> {
   requireAllowed(canCoordinate(actor), "Only volunteering coordinators can decide applications.");
   const transition = transitions[step];
-  if (!transition) throw invalid("Choose approve, decline, place or end.", { step: "Select what to do with the application" });
+  if (!transition)
+    throw invalid("Choose approve, decline, place or end.", {
+      step: "Select what to do with the application",
+    });
   const note = reason?.trim() || null;
-  if (step === "decline" && !note) throw invalid("Say why the application is declined.", { reason: "Enter why, so the volunteer can be told" });
+  if (step === "decline" && !note)
+    throw invalid("Say why the application is declined.", {
+      reason: "Enter why, so the volunteer can be told",
+    });
   if (!isUuid(applicationId)) throw notFound("Application not found");
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -37,19 +56,32 @@ export async function decideApplication(db: Db, actor: Actor, now: Date, applica
       .for("update");
     if (!before) throw notFound("Application not found");
     if (!transition.from.includes(before.status)) {
-      throw conflict("The application cannot change like that", `The application is ${before.status}, so it cannot be ${transition.to}.`);
+      throw conflict(
+        "The application cannot change like that",
+        `The application is ${before.status}, so it cannot be ${transition.to}.`,
+      );
     }
     const [role] = await tx
       .select()
       .from(volOpportunity)
-      .where(inOrganisation(volOpportunity, actor.organisationId, eq(volOpportunity.id, before.opportunityId)))
+      .where(
+        inOrganisation(volOpportunity, actor.organisationId, eq(volOpportunity.id, before.opportunityId)),
+      )
       .for("update");
     if (step === "approve" && role && (await placesTaken(tx, actor.organisationId, role.id)) >= role.places) {
-      throw conflict("This role is full", `All ${role.places} places on "${role.title}" are taken. Decline the application or add places first.`);
+      throw conflict(
+        "This role is full",
+        `All ${role.places} places on "${role.title}" are taken. Decline the application or add places first.`,
+      );
     }
     if (step === "place" && role) {
       const person = await loadVolunteer(tx, actor.organisationId, before.volunteerId);
-      const held = await tx.select().from(volunteerCheck).where(inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.volunteerId, person.id)));
+      const held = await tx
+        .select()
+        .from(volunteerCheck)
+        .where(
+          inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.volunteerId, person.id)),
+        );
       const reasons = unmetRequirements(role, person, held, londonToday(now));
       if (reasons.length > 0) {
         throw new Problem(

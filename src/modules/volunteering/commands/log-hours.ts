@@ -17,12 +17,18 @@ export async function logOwnHours(db: Db, actor: Actor, now: Date, input: unknow
   const value = parseInput(hoursInput, input);
   refuseFutureDay(value.workedOn, now);
   return db.transaction(async (tx) => {
-    const person = actor.kind === "user" ? await volunteerForUser(tx, actor.organisationId, actor.userId) : undefined;
-    requireAllowed(person !== undefined, "Your account is not linked to a volunteer record. Ask your coordinator to link it.");
+    const person =
+      actor.kind === "user" ? await volunteerForUser(tx, actor.organisationId, actor.userId) : undefined;
+    requireAllowed(
+      person !== undefined,
+      "Your account is not linked to a volunteer record. Ask your coordinator to link it.",
+    );
     if (!person) throw notFound("Volunteer not found");
     const role = await loadOpportunity(tx, actor.organisationId, value.opportunityId);
     if ((await refuseUnplaced(tx, actor.organisationId, [person.id], role.id)).length > 0) {
-      throw invalid("You are not placed in that role.", { opportunityId: "Select a role you have been placed in" });
+      throw invalid("You are not placed in that role.", {
+        opportunityId: "Select a role you have been placed in",
+      });
     }
     await refuseOverFullDay(tx, actor.organisationId, person.id, value.workedOn, value.minutes);
     const [created] = await tx
@@ -54,21 +60,54 @@ export async function logOwnHours(db: Db, actor: Actor, now: Date, input: unknow
 }
 
 /** A volunteer corrects hours a coordinator sent back, and submits them again. */
-export async function resubmitHours(db: Db, actor: Actor, now: Date, hoursId: string, input: unknown): Promise<HoursRecord> {
+export async function resubmitHours(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  hoursId: string,
+  input: unknown,
+): Promise<HoursRecord> {
   requireAllowed(actor.kind === "user", "Sign in as a volunteer to correct your hours.");
   return db.transaction(async (tx) => {
-    const person = actor.kind === "user" ? await volunteerForUser(tx, actor.organisationId, actor.userId) : undefined;
+    const person =
+      actor.kind === "user" ? await volunteerForUser(tx, actor.organisationId, actor.userId) : undefined;
     const [before] = person
-      ? await tx.select().from(volHours).where(inOrganisation(volHours, actor.organisationId, and(eq(volHours.id, hoursId), eq(volHours.volunteerId, person.id))))
+      ? await tx
+          .select()
+          .from(volHours)
+          .where(
+            inOrganisation(
+              volHours,
+              actor.organisationId,
+              and(eq(volHours.id, hoursId), eq(volHours.volunteerId, person.id)),
+            ),
+          )
       : [];
     if (!before || !person) throw notFound("Hours not found");
-    if (before.status !== "disputed") throw invalid("Only hours sent back to you can be corrected.", { minutes: "These hours are not waiting for a correction" });
+    if (before.status !== "disputed")
+      throw invalid("Only hours sent back to you can be corrected.", {
+        minutes: "These hours are not waiting for a correction",
+      });
     const value = parseInput(hoursInput, { opportunityId: before.opportunityId, ...(input as object) });
     refuseFutureDay(value.workedOn, now);
-    await refuseOverFullDay(tx, actor.organisationId, person.id, value.workedOn, value.minutes, "minutes", before.id);
+    await refuseOverFullDay(
+      tx,
+      actor.organisationId,
+      person.id,
+      value.workedOn,
+      value.minutes,
+      "minutes",
+      before.id,
+    );
     const [after] = await tx
       .update(volHours)
-      .set({ workedOn: value.workedOn, minutes: value.minutes, note: value.note, status: "submitted", loggedAt: now })
+      .set({
+        workedOn: value.workedOn,
+        minutes: value.minutes,
+        note: value.note,
+        status: "submitted",
+        loggedAt: now,
+      })
       .where(inOrganisation(volHours, actor.organisationId, eq(volHours.id, before.id)))
       .returning();
     await recordAudit(tx, actor, now, {

@@ -5,8 +5,8 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { invalid, notFound } from "../../../platform/http/problem.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { durationText } from "../inputs.ts";
 import { canCoordinate } from "../policy.ts";
 import { loadOpportunity, londonToday } from "../records.ts";
@@ -19,28 +19,58 @@ export type SessionHoursEntry = { volunteerId: string; hours: string };
  * A coordinator logs one session's hours for everyone who came, all or nothing.
  * The coordinator saw the work, so these hours are verified as they are logged.
  */
-export async function logSessionHours(db: Db, actor: Actor, now: Date, sessionId: string, entries: SessionHoursEntry[]): Promise<number> {
+export async function logSessionHours(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  sessionId: string,
+  entries: SessionHoursEntry[],
+): Promise<number> {
   requireAllowed(canCoordinate(actor), "Only volunteering coordinators can log hours for a session.");
   const errors: FieldErrors = {};
   const parsed: { volunteerId: string; minutes: number }[] = [];
   for (const entry of entries) {
     if (entry.hours.trim() === "") continue; // A blank row means the volunteer did not come.
     const result = durationText.safeParse(entry.hours);
-    if (!result.success) errors[`hours-${entry.volunteerId}`] = result.error.issues[0]?.message ?? "Enter the hours";
+    if (!result.success)
+      errors[`hours-${entry.volunteerId}`] = result.error.issues[0]?.message ?? "Enter the hours";
     else parsed.push({ volunteerId: entry.volunteerId, minutes: result.data });
   }
   if (Object.keys(errors).length > 0) throw invalid("Some hours are not valid. Nothing was saved.", errors);
-  if (parsed.length === 0) throw invalid("Enter hours for at least one volunteer.", { form: "Enter hours for at least one volunteer who came" });
+  if (parsed.length === 0)
+    throw invalid("Enter hours for at least one volunteer.", {
+      form: "Enter hours for at least one volunteer who came",
+    });
   if (!isUuid(sessionId)) throw notFound("Session not found");
   return db.transaction(async (tx) => {
-    const [session] = await tx.select().from(volSession).where(inOrganisation(volSession, actor.organisationId, eq(volSession.id, sessionId)));
+    const [session] = await tx
+      .select()
+      .from(volSession)
+      .where(inOrganisation(volSession, actor.organisationId, eq(volSession.id, sessionId)));
     if (!session) throw notFound("Session not found");
     const role = await loadOpportunity(tx, actor.organisationId, session.opportunityId);
     const workedOn = londonToday(session.startsAt);
     refuseFutureDay(workedOn, now, "form");
-    const unplaced = await refuseUnplaced(tx, actor.organisationId, parsed.map((entry) => entry.volunteerId), role.id);
-    if (unplaced.length > 0) throw invalid("Some people are not placed in this role. Nothing was saved.", Object.fromEntries(unplaced.map((id) => [`hours-${id}`, "This person is not placed in this role"])));
-    for (const entry of parsed) await refuseOverFullDay(tx, actor.organisationId, entry.volunteerId, workedOn, entry.minutes, `hours-${entry.volunteerId}`);
+    const unplaced = await refuseUnplaced(
+      tx,
+      actor.organisationId,
+      parsed.map((entry) => entry.volunteerId),
+      role.id,
+    );
+    if (unplaced.length > 0)
+      throw invalid(
+        "Some people are not placed in this role. Nothing was saved.",
+        Object.fromEntries(unplaced.map((id) => [`hours-${id}`, "This person is not placed in this role"])),
+      );
+    for (const entry of parsed)
+      await refuseOverFullDay(
+        tx,
+        actor.organisationId,
+        entry.volunteerId,
+        workedOn,
+        entry.minutes,
+        `hours-${entry.volunteerId}`,
+      );
     await tx.insert(volHours).values(
       parsed.map((entry) => ({
         organisationId: actor.organisationId,
@@ -59,7 +89,12 @@ export async function logSessionHours(db: Db, actor: Actor, now: Date, sessionId
         verifiedAt: now,
       })),
     );
-    await awardMilestones(tx, actor.organisationId, parsed.map((entry) => entry.volunteerId), now);
+    await awardMilestones(
+      tx,
+      actor.organisationId,
+      parsed.map((entry) => entry.volunteerId),
+      now,
+    );
     await recordAudit(tx, actor, now, {
       action: "create",
       entityType: "vol_session",

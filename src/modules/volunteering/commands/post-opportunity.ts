@@ -14,15 +14,27 @@ import { type Opportunity, volOpportunity } from "../schema.ts";
  * Posts a role. Every role, whoever posts it, waits for a coordinator's approval
  * before the public can see it (Team Kinetic's "opportunity approval").
  */
-export async function postOpportunity(db: Db, actor: Actor, now: Date, input: unknown, options: { laCode?: string | null } = {}): Promise<Opportunity> {
-  requireAllowed(canPostOpportunity(actor), "Only coordinators, partner agencies and community groups can post volunteering roles.");
+export async function postOpportunity(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: unknown,
+  options: { laCode?: string | null } = {},
+): Promise<Opportunity> {
+  requireAllowed(
+    canPostOpportunity(actor),
+    "Only coordinators, partner agencies and community groups can post volunteering roles.",
+  );
   const value = parseInput(opportunityInput, input);
   const located = value.postcode ? locatePostcode(value.postcode) : null;
   if (value.postcode && !located && !value.remote) {
-    throw invalid("We cannot place that postcode.", { postcode: "Enter a postcode in Kent or Medway, like ME4 4TR, or say the role is remote" });
+    throw invalid("We cannot place that postcode.", {
+      postcode: "Enter a postcode in Kent or Medway, like ME4 4TR, or say the role is remote",
+    });
   }
   // A partner's role belongs to the partner; a coordinator's to the landlord itself.
-  const partnerOrganisationId = !canCoordinate(actor) && actor.kind === "user" ? actor.partnerOrganisationId : null;
+  const partnerOrganisationId =
+    !canCoordinate(actor) && actor.kind === "user" ? actor.partnerOrganisationId : null;
   const id = newId(now.getTime());
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -31,7 +43,8 @@ export async function postOpportunity(db: Db, actor: Actor, now: Date, input: un
         organisationId: actor.organisationId,
         id,
         ...value,
-        laCode: options.laCode ?? (value.postcode && !value.remote ? laCodeForPostcode(value.postcode) : null),
+        laCode:
+          options.laCode ?? (value.postcode && !value.remote ? laCodeForPostcode(value.postcode) : null),
         latitude: located?.latitude ?? null,
         longitude: located?.longitude ?? null,
         status: "submitted",

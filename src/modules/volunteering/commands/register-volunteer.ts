@@ -14,12 +14,28 @@ import { type Volunteer, volunteer } from "../schema.ts";
 export type VolunteerLinks = { personId?: string | null; userId?: string | null; laCode?: string | null };
 
 /** Inserts the volunteer row; callers hold the transaction and write the audit entry. */
-export async function insertVolunteer(tx: Db, organisationId: string, now: Date, value: VolunteerInput, links: VolunteerLinks): Promise<Volunteer> {
+export async function insertVolunteer(
+  tx: Db,
+  organisationId: string,
+  now: Date,
+  value: VolunteerInput,
+  links: VolunteerLinks,
+): Promise<Volunteer> {
   const [clash] = await tx
     .select({ id: volunteer.id })
     .from(volunteer)
-    .where(inOrganisation(volunteer, organisationId, eq(sql`lower(${volunteer.email})`, value.email.toLowerCase())));
-  if (clash) throw conflict("This volunteer is already registered", `A volunteer with the email ${value.email} is already registered.`);
+    .where(
+      inOrganisation(
+        volunteer,
+        organisationId,
+        eq(sql`lower(${volunteer.email})`, value.email.toLowerCase()),
+      ),
+    );
+  if (clash)
+    throw conflict(
+      "This volunteer is already registered",
+      `A volunteer with the email ${value.email} is already registered.`,
+    );
   const [created] = await tx
     .insert(volunteer)
     .values({
@@ -37,7 +53,13 @@ export async function insertVolunteer(tx: Db, organisationId: string, now: Date,
 }
 
 /** A coordinator registers a volunteer (for example someone who signed up at an event). */
-export async function registerVolunteer(db: Db, actor: Actor, now: Date, input: unknown, links: VolunteerLinks = {}): Promise<Volunteer> {
+export async function registerVolunteer(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  input: unknown,
+  links: VolunteerLinks = {},
+): Promise<Volunteer> {
   requireAllowed(canCoordinate(actor), "Only volunteering coordinators can register volunteers.");
   const value = parseInput(volunteerInput, input);
   return db.transaction(async (tx) => {

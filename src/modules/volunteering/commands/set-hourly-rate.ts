@@ -18,7 +18,10 @@ export async function setHourlyRate(db: Db, actor: Actor, now: Date, input: unkn
     const [saved] = await tx
       .insert(volHourlyRate)
       .values({ organisationId: actor.organisationId, id: newId(now.getTime()), ...value, recordedAt: now })
-      .onConflictDoUpdate({ target: [volHourlyRate.organisationId, volHourlyRate.year], set: { ratePence: value.ratePence, source: value.source, recordedAt: now } })
+      .onConflictDoUpdate({
+        target: [volHourlyRate.organisationId, volHourlyRate.year],
+        set: { ratePence: value.ratePence, source: value.source, recordedAt: now },
+      })
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -1,11 +1,20 @@
-import { Hono } from "hono";
 import type { Context } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts, optionalText } from "../../../platform/http/fields.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
-import { button, dateInput, formatDate, html, panel, type SafeHtml, textInput, textarea } from "../../../platform/ui/index.ts";
+import {
+  button,
+  dateInput,
+  formatDate,
+  html,
+  panel,
+  type SafeHtml,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { applyForOpportunity } from "../commands/apply.ts";
 import { volunteerInput } from "../inputs.ts";
 import { getPublicOpportunity, type PublicResult } from "../queries/opportunities.ts";
@@ -28,7 +37,14 @@ type Step = {
 // The shared schema speaks to coordinators ("Enter their last name"); here we speak to the applicant.
 const fieldsOf = (schema: Parameters<typeof validate>[0], answers: Answers): FieldErrors | null => {
   const result = validate(schema, answers);
-  return result.ok ? null : Object.fromEntries(Object.entries(result.errors).map(([key, message]) => [key, message.replace(/\btheir\b/g, "your").replace(/\bThey\b/g, "You")]));
+  return result.ok
+    ? null
+    : Object.fromEntries(
+        Object.entries(result.errors).map(([key, message]) => [
+          key,
+          message.replace(/\btheir\b/g, "your").replace(/\bThey\b/g, "You"),
+        ]),
+      );
 };
 
 const steps: Step[] = [
@@ -36,7 +52,10 @@ const steps: Step[] = [
     key: "name",
     fields: ["givenName", "familyName"],
     title: () => "What is your name?",
-    render: (a, e) => html`<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">What is your name?</h1></legend>
+    render: (
+      a,
+      e,
+    ) => html`<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">What is your name?</h1></legend>
       ${textInput({ name: "givenName", label: "First name", value: a.givenName, autocomplete: "given-name", error: e?.givenName, width: 20, spellcheck: false })}
       ${textInput({ name: "familyName", label: "Last name", value: a.familyName, autocomplete: "family-name", error: e?.familyName, width: 20, spellcheck: false })}</fieldset>`,
     check: (a) => fieldsOf(volunteerInput.pick({ givenName: true, familyName: true }), a),
@@ -45,26 +64,61 @@ const steps: Step[] = [
     key: "email",
     fields: ["email"],
     title: () => "What is your email address?",
-    render: (a, e) => textInput({ name: "email", label: "What is your email address?", labelClasses: "govuk-label--l", isPageHeading: true, hint: "We will only use this to tell you about your application", type: "email", autocomplete: "email", spellcheck: false, value: a.email, error: e?.email }),
+    render: (a, e) =>
+      textInput({
+        name: "email",
+        label: "What is your email address?",
+        labelClasses: "govuk-label--l",
+        isPageHeading: true,
+        hint: "We will only use this to tell you about your application",
+        type: "email",
+        autocomplete: "email",
+        spellcheck: false,
+        value: a.email,
+        error: e?.email,
+      }),
     check: (a) => fieldsOf(volunteerInput.pick({ email: true }), a),
   },
   {
     key: "phone",
     fields: ["phone"],
     title: () => "What is your phone number? (optional)",
-    render: (a, e) => textInput({ name: "phone", label: "What is your phone number? (optional)", labelClasses: "govuk-label--l", isPageHeading: true, hint: "For example, 07700 900 982. Leave it blank if you prefer email", type: "tel", autocomplete: "tel", value: a.phone, error: e?.phone, width: 20 }),
+    render: (a, e) =>
+      textInput({
+        name: "phone",
+        label: "What is your phone number? (optional)",
+        labelClasses: "govuk-label--l",
+        isPageHeading: true,
+        hint: "For example, 07700 900 982. Leave it blank if you prefer email",
+        type: "tel",
+        autocomplete: "tel",
+        value: a.phone,
+        error: e?.phone,
+        width: 20,
+      }),
     check: (a) => fieldsOf(volunteerInput.pick({ phone: true }), a),
   },
   {
     key: "date-of-birth",
     fields: ["dateOfBirth"],
-    title: (role) => (role.minimumAge !== null ? "What is your date of birth?" : "What is your date of birth? (optional)"),
+    title: (role) =>
+      role.minimumAge !== null ? "What is your date of birth?" : "What is your date of birth? (optional)",
     render: (a, e, role) => {
       const [year, month, day] = (a.dateOfBirth ?? "").split("-");
       return dateInput({
         name: "dateOfBirth",
-        legend: { text: role.minimumAge !== null ? "What is your date of birth?" : "What is your date of birth? (optional)", classes: "govuk-fieldset__legend--l", isPageHeading: true },
-        hint: role.minimumAge !== null ? `This role is for people aged ${role.minimumAge} or over. For example, 27 3 1990` : "For example, 27 3 1990",
+        legend: {
+          text:
+            role.minimumAge !== null
+              ? "What is your date of birth?"
+              : "What is your date of birth? (optional)",
+          classes: "govuk-fieldset__legend--l",
+          isPageHeading: true,
+        },
+        hint:
+          role.minimumAge !== null
+            ? `This role is for people aged ${role.minimumAge} or over. For example, 27 3 1990`
+            : "For example, 27 3 1990",
         autocomplete: "bday",
         value: { day: day?.replace(/^0/, ""), month: month?.replace(/^0/, ""), year },
         error: e?.dateOfBirth,
@@ -79,14 +133,34 @@ const steps: Step[] = [
     key: "postcode",
     fields: ["postcode"],
     title: () => "What is your postcode? (optional)",
-    render: (a, e) => textInput({ name: "postcode", label: "What is your postcode? (optional)", labelClasses: "govuk-label--l", isPageHeading: true, hint: "It helps us suggest roles near you", autocomplete: "postal-code", value: a.postcode, error: e?.postcode, width: 10 }),
+    render: (a, e) =>
+      textInput({
+        name: "postcode",
+        label: "What is your postcode? (optional)",
+        labelClasses: "govuk-label--l",
+        isPageHeading: true,
+        hint: "It helps us suggest roles near you",
+        autocomplete: "postal-code",
+        value: a.postcode,
+        error: e?.postcode,
+        width: 10,
+      }),
     check: (a) => fieldsOf(volunteerInput.pick({ postcode: true }), a),
   },
   {
     key: "message",
     fields: ["message"],
     title: () => "Why are you interested in this role? (optional)",
-    render: (a, e) => textarea({ name: "message", label: "Why are you interested in this role? (optional)", labelClasses: "govuk-label--l", isPageHeading: true, hint: "Tell us anything that would help, such as when you are free", value: a.message, error: e?.message }),
+    render: (a, e) =>
+      textarea({
+        name: "message",
+        label: "Why are you interested in this role? (optional)",
+        labelClasses: "govuk-label--l",
+        isPageHeading: true,
+        hint: "Tell us anything that would help, such as when you are free",
+        value: a.message,
+        error: e?.message,
+      }),
     check: (a) => {
       const result = optionalText(2000).safeParse(a.message);
       return result.success ? null : { message: "Your message must be 2,000 characters or fewer" };
@@ -103,7 +177,14 @@ function basePath(slug: string, role: PublicResult): string {
   return `/volunteer/${slug}/roles/${role.id}/apply`;
 }
 
-function renderStep(c: Context<AppEnv>, slug: string, role: PublicResult, index: number, answers: Answers, errors?: FieldErrors): Response {
+function renderStep(
+  c: Context<AppEnv>,
+  slug: string,
+  role: PublicResult,
+  index: number,
+  answers: Answers,
+  errors?: FieldErrors,
+): Response {
   const step = steps[index];
   if (!step) return renderCheck(c, slug, role, answers, errors);
   return renderPage(c, {
@@ -121,12 +202,22 @@ function renderStep(c: Context<AppEnv>, slug: string, role: PublicResult, index:
   });
 }
 
-function renderCheck(c: Context<AppEnv>, slug: string, role: PublicResult, answers: Answers, errors?: FieldErrors): Response {
+function renderCheck(
+  c: Context<AppEnv>,
+  slug: string,
+  role: PublicResult,
+  answers: Answers,
+  errors?: FieldErrors,
+): Response {
   const rows: { key: string; value: string; step: string }[] = [
     { key: "Name", value: `${answers.givenName ?? ""} ${answers.familyName ?? ""}`, step: "name" },
     { key: "Email", value: answers.email ?? "", step: "email" },
     { key: "Phone", value: answers.phone || "Not given", step: "phone" },
-    { key: "Date of birth", value: answers.dateOfBirth ? formatDate(answers.dateOfBirth) : "Not given", step: "date-of-birth" },
+    {
+      key: "Date of birth",
+      value: answers.dateOfBirth ? formatDate(answers.dateOfBirth) : "Not given",
+      step: "date-of-birth",
+    },
     { key: "Postcode", value: answers.postcode || "Not given", step: "postcode" },
     { key: "Why you are interested", value: answers.message || "Not given", step: "message" },
   ];
@@ -141,7 +232,8 @@ function renderCheck(c: Context<AppEnv>, slug: string, role: PublicResult, answe
       <form method="post" action="${basePath(slug, role)}" novalidate>
         ${csrfField(c)}${hiddenAnswers(answers, [])}
         <dl class="govuk-summary-list govuk-!-margin-bottom-9">${rows.map(
-          (row) => html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${row.key}</dt><dd class="govuk-summary-list__value">${row.value}</dd><dd class="govuk-summary-list__actions"><button type="submit" name="goto" value="${row.step}" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Change<span class="govuk-visually-hidden"> ${row.key.toLowerCase()}</span></button></dd></div>`,
+          (row) =>
+            html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${row.key}</dt><dd class="govuk-summary-list__value">${row.value}</dd><dd class="govuk-summary-list__actions"><button type="submit" name="goto" value="${row.step}" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Change<span class="govuk-visually-hidden"> ${row.key.toLowerCase()}</span></button></dd></div>`,
         )}</dl>
         <h2 class="govuk-heading-m">Now send your application</h2>
         <p class="govuk-body">By sending it you agree that we keep these details to arrange your volunteering.</p>
@@ -179,9 +271,14 @@ export function applyRoutes(): Hono<AppEnv> {
         const errors = steps[index]?.check(answers, role);
         if (errors) return renderStep(c, org.slug, role, index, answers, errors);
       }
-      const result = await attempt(() => applyForOpportunity(c.get("services").database.db, org.id, c.get("now"), role.id, answers));
+      const result = await attempt(() =>
+        applyForOpportunity(c.get("services").database.db, org.id, c.get("now"), role.id, answers),
+      );
       if (!result.ok) return renderCheck(c, org.slug, role, answers, result.errors);
-      return c.redirect(`/volunteer/${org.slug}/roles/${role.id}/applied?ref=${result.value.id.slice(-8).toUpperCase()}`, 303);
+      return c.redirect(
+        `/volunteer/${org.slug}/roles/${role.id}/applied?ref=${result.value.id.slice(-8).toUpperCase()}`,
+        303,
+      );
     }
     const index = steps.findIndex((step) => step.key === form.step);
     if (index < 0) return renderStep(c, org.slug, role, 0, answers);
@@ -192,7 +289,9 @@ export function applyRoutes(): Hono<AppEnv> {
 
   app.get("/volunteer/:slug/roles/:id/applied", async (c) => {
     const org = await organisationBySlug(c, c.req.param("slug"));
-    const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id")).catch(() => null);
+    const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id")).catch(
+      () => null,
+    );
     const reference = /^[0-9A-F]{8}$/.test(c.req.query("ref") ?? "") ? c.req.query("ref") : null;
     return renderPage(c, {
       title: "Application sent",

@@ -2,7 +2,19 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, checkboxes, formatDate, html, select, table, tag, type TagColour, textInput, textarea } from "../../../platform/ui/index.ts";
+import {
+  button,
+  checkboxes,
+  formatDate,
+  formatDateTime,
+  html,
+  select,
+  type TagColour,
+  table,
+  tag,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { type ApplicationStep, decideApplication } from "../commands/decide-application.ts";
 import { logSessionHours } from "../commands/log-session-hours.ts";
 import { reviewHours } from "../commands/review-hours.ts";
@@ -11,7 +23,6 @@ import { getOpportunity } from "../queries/opportunities.ts";
 import { listApplications } from "../queries/volunteers.ts";
 import type { ApplicationStatus } from "../schema.ts";
 import { attempt, csrfField, hoursText, volunteeringTabs } from "./page-kit.ts";
-import { formatDateTime } from "../../../platform/ui/index.ts";
 
 export const applicationTags: Record<ApplicationStatus, [string, TagColour]> = {
   applied: ["Applied", "blue"],
@@ -21,8 +32,14 @@ export const applicationTags: Record<ApplicationStatus, [string, TagColour]> = {
   ended: ["Ended", "grey"],
 };
 const nextSteps: Record<ApplicationStatus, [ApplicationStep, string][]> = {
-  applied: [["approve", "Approve"], ["decline", "Decline"]],
-  approved: [["place", "Place in role"], ["decline", "Decline"]],
+  applied: [
+    ["approve", "Approve"],
+    ["decline", "Decline"],
+  ],
+  approved: [
+    ["place", "Place in role"],
+    ["decline", "Decline"],
+  ],
   placed: [["end", "End placement"]],
   declined: [],
   ended: [],
@@ -36,32 +53,55 @@ export function coordinatorPages(): Hono<AppEnv> {
     const wanted = c.req.query("status") ?? "applied";
     const status = wanted in applicationTags ? (wanted as ApplicationStatus) : undefined;
     const role = c.req.query("role");
-    const rows = await listApplications(c.get("services").database.db, actor, c.get("now"), { status: role ? undefined : status, opportunityId: role || undefined });
+    const rows = await listApplications(c.get("services").database.db, actor, c.get("now"), {
+      status: role ? undefined : status,
+      opportunityId: role || undefined,
+    });
     const back = c.req.url.replace(/^https?:\/\/[^/]+/, "");
     return renderPage(c, {
       title: `Volunteering applications`,
       errors,
       status: errors ? 422 : 200,
-      notification: flashFrom(c, { approve: "Application approved.", decline: "Application declined.", place: "Volunteer placed in the role.", end: "Placement ended." }),
+      notification: flashFrom(c, {
+        approve: "Application approved.",
+        decline: "Application declined.",
+        place: "Volunteer placed in the role.",
+        end: "Placement ended.",
+      }),
       content: html`${volunteeringTabs(actor, "/volunteering/applications")}
         <h1 class="govuk-heading-l">Applications</h1>
         <form method="get" action="/volunteering/applications" novalidate>
           ${select({ name: "status", label: "Show applications that are", options: Object.entries(applicationTags).map(([value, [text]]) => ({ value, text })), value: status })}
           ${button({ text: "Show", variant: "secondary" })}</form>
-        ${rows.length === 0 ? html`<p class="govuk-body">No applications.</p>` : table({
-          caption: `${rows.length} applications`,
-          head: [{ text: "Volunteer" }, { text: "Role" }, { text: "Applied" }, { text: "Status" }, { text: "Action" }],
-          rows: rows.map((row) => [
-            html`<a class="govuk-link" href="/volunteering/volunteers/${row.volunteerId}">${row.name}</a>`,
-            html`<a class="govuk-link" href="/volunteering/roles/${row.opportunityId}">${row.title}</a>`,
-            formatDate(row.appliedAt),
-            html`${tag(...applicationTags[row.status])}${row.statusReason ? html`<br><span class="govuk-body-s">${row.statusReason}</span>` : ""}`,
-            html`${nextSteps[row.status].map(([step, text]) => html`<form method="post" action="/volunteering/applications/${row.id}" novalidate>${csrfField(c)}
+        ${
+          rows.length === 0
+            ? html`<p class="govuk-body">No applications.</p>`
+            : table({
+                caption: `${rows.length} applications`,
+                head: [
+                  { text: "Volunteer" },
+                  { text: "Role" },
+                  { text: "Applied" },
+                  { text: "Status" },
+                  { text: "Action" },
+                ],
+                rows: rows.map((row) => [
+                  html`<a class="govuk-link" href="/volunteering/volunteers/${row.volunteerId}">${row.name}</a>`,
+                  html`<a class="govuk-link" href="/volunteering/roles/${row.opportunityId}">${row.title}</a>`,
+                  formatDate(row.appliedAt),
+                  html`${tag(...applicationTags[row.status])}${row.statusReason ? html`<br><span class="govuk-body-s">${row.statusReason}</span>` : ""}`,
+                  html`${nextSteps[row.status].map(
+                    ([
+                      step,
+                      text,
+                    ]) => html`<form method="post" action="/volunteering/applications/${row.id}" novalidate>${csrfField(c)}
               <input type="hidden" name="step" value="${step}"><input type="hidden" name="back" value="${back}">
               ${step === "decline" ? textInput({ name: "reason", id: `reason-${row.id}-${step}`, label: "Reason for declining", classes: "govuk-!-width-full", error: errors?.[`reason-${row.id}`] }) : ""}
-              ${button({ text, variant: step === "decline" || step === "end" ? "secondary" : "primary", classes: "govuk-!-margin-bottom-2" })}</form>`)}`,
-          ]),
-        })}`,
+              ${button({ text, variant: step === "decline" || step === "end" ? "secondary" : "primary", classes: "govuk-!-margin-bottom-2" })}</form>`,
+                  )}`,
+                ]),
+              })
+        }`,
     });
   };
 
@@ -71,10 +111,27 @@ export function coordinatorPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const step = form.step as ApplicationStep;
-    const result = await attempt(() => decideApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), step, form.reason));
-    if (!result.ok) return showApplications(c, { [`reason-${c.req.param("id")}-${step}`]: `${result.problem.title}. ${result.problem.detail}` });
-    const back = form.back?.startsWith("/volunteering/applications") ? form.back : "/volunteering/applications";
-    return c.redirect(`${back.replace(/[?&]done=[a-z]+/, "")}${back.includes("?") ? "&" : "?"}done=${step}`, 303);
+    const result = await attempt(() =>
+      decideApplication(
+        c.get("services").database.db,
+        actor,
+        c.get("now"),
+        c.req.param("id"),
+        step,
+        form.reason,
+      ),
+    );
+    if (!result.ok)
+      return showApplications(c, {
+        [`reason-${c.req.param("id")}-${step}`]: `${result.problem.title}. ${result.problem.detail}`,
+      });
+    const back = form.back?.startsWith("/volunteering/applications")
+      ? form.back
+      : "/volunteering/applications";
+    return c.redirect(
+      `${back.replace(/[?&]done=[a-z]+/, "")}${back.includes("?") ? "&" : "?"}done=${step}`,
+      303,
+    );
   });
 
   const showReview = async (c: Context<AppEnv>, errors?: Record<string, string>) => {
@@ -87,18 +144,29 @@ export function coordinatorPages(): Hono<AppEnv> {
       notification: flashFrom(c, { verify: "Hours verified.", dispute: "Hours sent back to the volunteer." }),
       content: html`${volunteeringTabs(actor, "/volunteering/hours")}
         <h1 class="govuk-heading-l">Hours to verify</h1>
-        ${rows.length === 0 ? html`<p class="govuk-body">No hours are waiting.</p>` : html`
+        ${
+          rows.length === 0
+            ? html`<p class="govuk-body">No hours are waiting.</p>`
+            : html`
         <form method="post" action="/volunteering/hours" novalidate>${csrfField(c)}
           ${checkboxes({
             name: "hours",
-            legend: { text: `${rows.length} entries waiting, oldest first`, classes: "govuk-fieldset__legend--s" },
+            legend: {
+              text: `${rows.length} entries waiting, oldest first`,
+              classes: "govuk-fieldset__legend--s",
+            },
             error: errors?.hours,
-            items: rows.map((row) => ({ value: row.id, text: `${row.name}: ${hoursText(row.minutes)} on ${formatDate(row.workedOn)} – ${row.title}`, hint: row.note ?? undefined })),
+            items: rows.map((row) => ({
+              value: row.id,
+              text: `${row.name}: ${hoursText(row.minutes)} on ${formatDate(row.workedOn)} – ${row.title}`,
+              hint: row.note ?? undefined,
+            })),
           })}
           ${button({ text: "Verify selected hours", name: "decision", value: "verify" })}
           ${textarea({ name: "reason", label: "Or send the selected hours back", hint: "Say what is wrong, for example the session was 2 hours. The volunteer sees this.", rows: 2, error: errors?.reason })}
           ${button({ text: "Send back", name: "decision", value: "dispute", variant: "secondary" })}
-        </form>`}`,
+        </form>`
+        }`,
     });
   };
 
@@ -108,7 +176,9 @@ export function coordinatorPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const ids = await readFormList(c, "hours");
     const decision = form.decision === "dispute" ? "dispute" : "verify";
-    const result = await attempt(() => reviewHours(c.get("services").database.db, actor, c.get("now"), ids, decision, form.reason));
+    const result = await attempt(() =>
+      reviewHours(c.get("services").database.db, actor, c.get("now"), ids, decision, form.reason),
+    );
     if (!result.ok) return showReview(c, result.errors);
     return c.redirect(`/volunteering/hours?done=${decision}`, 303);
   });
@@ -127,12 +197,21 @@ export function coordinatorPages(): Hono<AppEnv> {
         ${table({
           caption: `${rows.length} placed volunteers with no hours in ${weeks} weeks`,
           head: [{ text: "Volunteer" }, { text: "Roles" }, { text: "Last hours" }, { text: "Placed since" }],
-          rows: rows.map((row) => [html`<a class="govuk-link" href="/volunteering/volunteers/${row.id}">${row.name}</a>`, row.roles, row.lastWorkedOn ? formatDate(row.lastWorkedOn) : "None yet", formatDate(row.placedSince)]),
+          rows: rows.map((row) => [
+            html`<a class="govuk-link" href="/volunteering/volunteers/${row.id}">${row.name}</a>`,
+            row.roles,
+            row.lastWorkedOn ? formatDate(row.lastWorkedOn) : "None yet",
+            formatDate(row.placedSince),
+          ]),
         })}`,
     });
   });
 
-  const showSession = async (c: Context<AppEnv>, values: Record<string, string>, errors?: Record<string, string>) => {
+  const showSession = async (
+    c: Context<AppEnv>,
+    values: Record<string, string>,
+    errors?: Record<string, string>,
+  ) => {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const session = await getSession(db, actor, c.req.param("id") ?? "");
@@ -144,19 +223,27 @@ export function coordinatorPages(): Hono<AppEnv> {
       status: errors ? 422 : 200,
       backLink: `/volunteering/roles/${role.id}`,
       content: html`<span class="govuk-caption-l">${role.title}</span><h1 class="govuk-heading-l">Log hours for ${formatDateTime(session.startsAt)}</h1>
-        ${people.length === 0 ? html`<p class="govuk-body">No one is placed in this role yet.</p>` : html`
+        ${
+          people.length === 0
+            ? html`<p class="govuk-body">No one is placed in this role yet.</p>`
+            : html`
         <form method="post" action="/volunteering/sessions/${session.id}/hours" novalidate>${csrfField(c)}
           <p class="govuk-body">Enter hours for each person who came, for example 3 or 2.5. Leave blank for anyone who did not come. These hours count as verified.</p>
           ${people.map((person) => textInput({ name: `hours-${person.id}`, label: person.name, value: values[`hours-${person.id}`], width: 4, inputmode: "decimal", error: errors?.[`hours-${person.id}`] }))}
-          ${button({ text: "Save hours", preventDoubleClick: true })}</form>`}`,
+          ${button({ text: "Save hours", preventDoubleClick: true })}</form>`
+        }`,
     });
   };
   app.get("/volunteering/sessions/:id/hours", (c) => showSession(c, {}));
   app.post("/volunteering/sessions/:id/hours", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const entries = Object.entries(form).filter(([key]) => key.startsWith("hours-")).map(([key, hours]) => ({ volunteerId: key.slice(6), hours }));
-    const result = await attempt(() => logSessionHours(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), entries));
+    const entries = Object.entries(form)
+      .filter(([key]) => key.startsWith("hours-"))
+      .map(([key, hours]) => ({ volunteerId: key.slice(6), hours }));
+    const result = await attempt(() =>
+      logSessionHours(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), entries),
+    );
     if (!result.ok) return showSession(c, form, result.errors);
     const session = await getSession(c.get("services").database.db, actor, c.req.param("id"));
     return c.redirect(`/volunteering/roles/${session.opportunityId}?done=hours`, 303);

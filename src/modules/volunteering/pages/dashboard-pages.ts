@@ -1,7 +1,15 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { barChart, formatNumber, formatPence, formatPounds, html, lineChart, table } from "../../../platform/ui/index.ts";
+import {
+  barChart,
+  formatNumber,
+  formatPence,
+  formatPounds,
+  html,
+  lineChart,
+  table,
+} from "../../../platform/ui/index.ts";
 import { retention } from "../queries/hours.ts";
 import { volunteeringReport } from "../queries/volunteering-value.ts";
 import { volunteeringWorkload } from "../queries/workload.ts";
@@ -10,7 +18,11 @@ import { financialYear, hoursText, volunteeringTabs } from "./page-kit.ts";
 
 function monthLabel(month: string): string {
   const [year, number] = month.split("-").map(Number);
-  return new Date(Date.UTC(year ?? 2000, (number ?? 1) - 1, 1)).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  return new Date(Date.UTC(year ?? 2000, (number ?? 1) - 1, 1)).toLocaleDateString("en-GB", {
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 export function dashboardPages(): Hono<AppEnv> {
@@ -50,12 +62,41 @@ export function dashboardPages(): Hono<AppEnv> {
         </div>
         ${value.byTheme.length ? barChart({ id: "value-by-theme", title: "Value of volunteering by theme, this financial year", description: `The largest is ${value.byTheme[0]?.themeName}, at ${formatPounds(value.byTheme[0]?.valuePence ?? 0)}.`, bars: value.byTheme.map((t) => ({ label: t.themeName, value: t.valuePence })), valueLabel: "Value", categoryLabel: "Theme", formatValue: formatPounds, table: "details" }) : ""}
         ${value.byArea.length ? barChart({ id: "hours-by-area", title: "Verified hours by area, this financial year", description: `Most hours were in ${value.byArea[0]?.areaName}.`, bars: value.byArea.map((a) => ({ label: a.areaName, value: Math.round(a.hours) })), valueLabel: "Hours", categoryLabel: "Area", table: "details" }) : ""}
-        ${trend.monthly.length > 1 ? lineChart({ id: "monthly-hours", title: "Verified hours and active volunteers by month", description: `Over the last two financial years, ${trend.monthly.length} months with hours.`, periods: trend.monthly.map((m) => monthLabel(m.month)), series: [{ name: "Hours", values: trend.monthly.map((m) => Math.round(m.minutes / 60)) }, { name: "Active volunteers", values: trend.monthly.map((m) => m.activeVolunteers) }], periodLabel: "Month", table: "details" }) : ""}
-        ${value.byTheme.length ? table({
-          caption: "Hours and value by theme",
-          head: [{ text: "Theme" }, { text: "Hours", numeric: true }, { text: "Value", numeric: true }, { text: "Volunteers", numeric: true }],
-          rows: value.byTheme.map((t) => [t.themeName, { content: hoursText(t.minutes), numeric: true }, { content: formatPence(t.valuePence), numeric: true }, { content: t.activeVolunteers, numeric: true }]),
-        }) : ""}`,
+        ${
+          trend.monthly.length > 1
+            ? lineChart({
+                id: "monthly-hours",
+                title: "Verified hours and active volunteers by month",
+                description: `Over the last two financial years, ${trend.monthly.length} months with hours.`,
+                periods: trend.monthly.map((m) => monthLabel(m.month)),
+                series: [
+                  { name: "Hours", values: trend.monthly.map((m) => Math.round(m.minutes / 60)) },
+                  { name: "Active volunteers", values: trend.monthly.map((m) => m.activeVolunteers) },
+                ],
+                periodLabel: "Month",
+                table: "details",
+              })
+            : ""
+        }
+        ${
+          value.byTheme.length
+            ? table({
+                caption: "Hours and value by theme",
+                head: [
+                  { text: "Theme" },
+                  { text: "Hours", numeric: true },
+                  { text: "Value", numeric: true },
+                  { text: "Volunteers", numeric: true },
+                ],
+                rows: value.byTheme.map((t) => [
+                  t.themeName,
+                  { content: hoursText(t.minutes), numeric: true },
+                  { content: formatPence(t.valuePence), numeric: true },
+                  { content: t.activeVolunteers, numeric: true },
+                ]),
+              })
+            : ""
+        }`,
     });
   });
   return app;

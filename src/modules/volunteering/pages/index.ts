@@ -10,6 +10,15 @@ import { volunteerPages } from "./volunteer-pages.ts";
 
 export function volunteeringPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  for (const pages of [publicVolunteeringPages(), dashboardPages(), rolePages(), coordinatorPages(), volunteerPages(), reportPages(), myPages()]) app.route("/", pages);
+  for (const pages of [
+    publicVolunteeringPages(),
+    dashboardPages(),
+    rolePages(),
+    coordinatorPages(),
+    volunteerPages(),
+    reportPages(),
+    myPages(),
+  ])
+    app.route("/", pages);
   return app;
 }

@@ -13,12 +13,21 @@ export function csrfField(c: Context<AppEnv>): SafeHtml {
  * Runs a command for a form. A refusal the person can fix (422, or 409 such as "the role
  * is full") comes back as field errors to show beside the form; anything else propagates.
  */
-export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; problem: Problem }> {
+export async function attempt<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; problem: Problem }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
     if (error instanceof Problem && (error.status === 422 || error.status === 409)) {
-      return { ok: false, problem: error, errors: error.fieldErrors && Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.detail } };
+      return {
+        ok: false,
+        problem: error,
+        errors:
+          error.fieldErrors && Object.keys(error.fieldErrors).length > 0
+            ? error.fieldErrors
+            : { form: error.detail },
+      };
     }
     throw error;
   }

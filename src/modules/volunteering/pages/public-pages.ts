@@ -1,12 +1,25 @@
-import { Hono } from "hono";
-import type { Context } from "hono";
 import { eq } from "drizzle-orm";
-import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { Context } from "hono";
+import { Hono } from "hono";
 import { organisation } from "../../../platform/db/platform-schema.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound, Problem } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
-import { button, formatDate, html, insetText, select, summaryList, tag, textInput } from "../../../platform/ui/index.ts";
-import { type PublicResult, getPublicOpportunity, searchPublicOpportunities } from "../queries/opportunities.ts";
+import {
+  button,
+  formatDate,
+  html,
+  insetText,
+  select,
+  summaryList,
+  tag,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import {
+  getPublicOpportunity,
+  type PublicResult,
+  searchPublicOpportunities,
+} from "../queries/opportunities.ts";
 import { availabilitySlots, checkKinds, interests, labelsOf, skills, themes } from "../vocabulary.ts";
 import { applyRoutes } from "./apply-pages.ts";
 
@@ -19,7 +32,10 @@ export async function organisationBySlug(c: Context<AppEnv>, slug: string) {
   return row;
 }
 
-const optionsOf = (list: Record<string, string>, any: string) => [{ value: "", text: any }, ...Object.entries(list).map(([value, text]) => ({ value, text }))];
+const optionsOf = (list: Record<string, string>, any: string) => [
+  { value: "", text: any },
+  ...Object.entries(list).map(([value, text]) => ({ value, text })),
+];
 
 function resultCard(slug: string, role: PublicResult): ReturnType<typeof html> {
   return html`<li class="govuk-!-margin-bottom-6">
@@ -35,7 +51,12 @@ export function publicVolunteeringPages(): Hono<AppEnv> {
 
   app.get("/volunteer/:slug", async (c) => {
     const org = await organisationBySlug(c, c.req.param("slug"));
-    const query = { interest: c.req.query("interest") ?? "", skill: c.req.query("skill") ?? "", availability: c.req.query("availability") ?? "", postcode: c.req.query("postcode") ?? "" };
+    const query = {
+      interest: c.req.query("interest") ?? "",
+      skill: c.req.query("skill") ?? "",
+      availability: c.req.query("availability") ?? "",
+      postcode: c.req.query("postcode") ?? "",
+    };
     let results: PublicResult[] = [];
     let errors: Record<string, string> | undefined;
     try {
@@ -85,18 +106,34 @@ export function publicVolunteeringPages(): Hono<AppEnv> {
         <h1 class="govuk-heading-xl">${role.title}</h1>
         <p class="govuk-body">${role.description}</p>
         ${summaryList([
-          { key: "Where", value: role.remote ? "Remote: from home" : [role.locationName, role.postcode].filter(Boolean).join(", ") },
+          {
+            key: "Where",
+            value: role.remote
+              ? "Remote: from home"
+              : [role.locationName, role.postcode].filter(Boolean).join(", "),
+          },
           { key: "Time", value: role.timeCommitment },
           { key: "When", value: labelsOf(availabilitySlots, role.availability) || "Flexible" },
           { key: "Good for people interested in", value: labelsOf(interests, role.interests) },
           { key: "Useful skills", value: labelsOf(skills, role.skills) || "None needed" },
-          { key: "What you need", value: requirements.length ? html`<ul class="govuk-list govuk-list--bullet">${requirements.map((r) => html`<li>${r}</li>`)}</ul>` : "Nothing: we give you everything you need" },
+          {
+            key: "What you need",
+            value: requirements.length
+              ? html`<ul class="govuk-list govuk-list--bullet">${requirements.map((r) => html`<li>${r}</li>`)}</ul>`
+              : "Nothing: we give you everything you need",
+          },
           { key: "Places left", value: String(role.placesLeft) },
           ...(role.approvedAt ? [{ key: "Posted", value: formatDate(role.approvedAt) }] : []),
         ])}
-        ${role.placesLeft > 0
-          ? button({ text: "Apply for this role", href: `/volunteer/${org.slug}/roles/${role.id}/apply`, isStartButton: true })
-          : insetText("This role is full. Search again for similar roles.")}`,
+        ${
+          role.placesLeft > 0
+            ? button({
+                text: "Apply for this role",
+                href: `/volunteer/${org.slug}/roles/${role.id}/apply`,
+                isStartButton: true,
+              })
+            : insetText("This role is full. Search again for similar roles.")
+        }`,
     });
   });
 

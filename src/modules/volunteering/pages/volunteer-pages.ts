@@ -3,9 +3,19 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, dateInput, formatDate, html, select, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  dateInput,
+  formatDate,
+  html,
+  select,
+  summaryList,
+  table,
+  tag,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { recordCheck } from "../commands/record-check.ts";
-import { volunteerDocument, type DocumentKind } from "../pdf/documents.ts";
+import { type DocumentKind, volunteerDocument } from "../pdf/documents.ts";
 import { suggestOpportunities } from "../queries/matching.ts";
 import { getVolunteerProfile, listVolunteers } from "../queries/volunteers.ts";
 import { londonToday } from "../records.ts";
@@ -38,12 +48,21 @@ export function volunteerPages(): Hono<AppEnv> {
         ${table({
           caption: `${rows.length} volunteers${rows.length === 200 ? " (first 200)" : ""}`,
           head: [{ text: "Name" }, { text: "Email" }, { text: "Postcode" }, { text: "Registered" }],
-          rows: rows.map((row) => [html`<a class="govuk-link" href="/volunteering/volunteers/${row.id}">${row.givenName} ${row.familyName}</a>`, row.email, row.postcode ?? "", formatDate(row.createdAt)]),
+          rows: rows.map((row) => [
+            html`<a class="govuk-link" href="/volunteering/volunteers/${row.id}">${row.givenName} ${row.familyName}</a>`,
+            row.email,
+            row.postcode ?? "",
+            formatDate(row.createdAt),
+          ]),
         })}`,
     });
   });
 
-  const showProfile = async (c: Context<AppEnv>, values: Record<string, string> = {}, errors?: Record<string, string>) => {
+  const showProfile = async (
+    c: Context<AppEnv>,
+    values: Record<string, string> = {},
+    errors?: Record<string, string>,
+  ) => {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const profile = await getVolunteerProfile(db, actor, c.get("now"), c.req.param("id") ?? "");
@@ -67,8 +86,14 @@ export function volunteerPages(): Hono<AppEnv> {
           { key: "Free", value: labelsOf(availabilitySlots, person.availability) || "Not given" },
           { key: "Verified hours", value: hoursText(profile.verifiedMinutes) },
           { key: "Waiting for verification", value: hoursText(profile.submittedMinutes) },
-          { key: "Last volunteered", value: profile.lastWorkedOn ? formatDate(profile.lastWorkedOn) : "Not yet" },
-          { key: "Milestones", value: profile.milestones.map((m) => `${m.hours} hours`).join(", ") || "None yet" },
+          {
+            key: "Last volunteered",
+            value: profile.lastWorkedOn ? formatDate(profile.lastWorkedOn) : "Not yet",
+          },
+          {
+            key: "Milestones",
+            value: profile.milestones.map((m) => `${m.hours} hours`).join(", ") || "None yet",
+          },
         ])}
         ${profile.verifiedMinutes > 0 ? html`<p class="govuk-body"><a class="govuk-link" href="/volunteering/volunteers/${person.id}/certificate.pdf" download>Download certificate (PDF)</a> · <a class="govuk-link" href="/volunteering/volunteers/${person.id}/reference.pdf" download>Download reference (PDF)</a></p>` : ""}
         <h2 class="govuk-heading-m">Checks and training</h2>
@@ -80,7 +105,9 @@ export function volunteerPages(): Hono<AppEnv> {
             checkKinds[check.kind],
             check.reference ?? "",
             formatDate(check.issuedOn),
-            check.expiresOn ? html`${formatDate(check.expiresOn)} ${check.expiresOn < today ? tag("Expired", "red") : ""}` : "No renewal date",
+            check.expiresOn
+              ? html`${formatDate(check.expiresOn)} ${check.expiresOn < today ? tag("Expired", "red") : ""}`
+              : "No renewal date",
           ]),
         })}
         <form method="post" action="/volunteering/volunteers/${person.id}/checks" novalidate>${csrfField(c)}
@@ -95,19 +122,29 @@ export function volunteerPages(): Hono<AppEnv> {
           caption: "Applications",
           captionClasses: "govuk-visually-hidden",
           head: [{ text: "Role" }, { text: "Applied" }, { text: "Status" }],
-          rows: profile.applications.map((a) => [html`<a class="govuk-link" href="/volunteering/roles/${a.opportunityId}">${a.title}</a>`, formatDate(a.appliedAt), tag(...applicationTags[a.status])]),
+          rows: profile.applications.map((a) => [
+            html`<a class="govuk-link" href="/volunteering/roles/${a.opportunityId}">${a.title}</a>`,
+            formatDate(a.appliedAt),
+            tag(...applicationTags[a.status]),
+          ]),
         })}
         <h2 class="govuk-heading-m">Suggested roles</h2>
-        ${matches.length === 0 ? html`<p class="govuk-body">No open roles match this volunteer's interests or skills.</p>` : table({
-          caption: "Roles that match, best first",
-          captionClasses: "govuk-visually-hidden",
-          head: [{ text: "Role" }, { text: "Why" }, { text: "Still needed" }],
-          rows: matches.map((m) => [
-            html`<a class="govuk-link" href="/volunteering/roles/${m.record.id}">${m.record.title}</a>`,
-            html`<ul class="govuk-list govuk-body-s">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
-            m.stillNeeded.length ? html`<ul class="govuk-list govuk-body-s">${m.stillNeeded.map((r) => html`<li>${r}</li>`)}</ul>` : "Nothing",
-          ]),
-        })}`,
+        ${
+          matches.length === 0
+            ? html`<p class="govuk-body">No open roles match this volunteer's interests or skills.</p>`
+            : table({
+                caption: "Roles that match, best first",
+                captionClasses: "govuk-visually-hidden",
+                head: [{ text: "Role" }, { text: "Why" }, { text: "Still needed" }],
+                rows: matches.map((m) => [
+                  html`<a class="govuk-link" href="/volunteering/roles/${m.record.id}">${m.record.title}</a>`,
+                  html`<ul class="govuk-list govuk-body-s">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
+                  m.stillNeeded.length
+                    ? html`<ul class="govuk-list govuk-body-s">${m.stillNeeded.map((r) => html`<li>${r}</li>`)}</ul>`
+                    : "Nothing",
+                ]),
+              })
+        }`,
     });
   };
   const parts = (value: string | undefined) => {
@@ -119,11 +156,23 @@ export function volunteerPages(): Hono<AppEnv> {
   app.post("/volunteering/volunteers/:id/checks", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const values = { kind: form.kind ?? "", reference: form.reference ?? "", issuedOn: dateFromParts(form, "issuedOn"), expiresOn: dateFromParts(form, "expiresOn") };
-    const result = await attempt(() => recordCheck(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values));
+    const values = {
+      kind: form.kind ?? "",
+      reference: form.reference ?? "",
+      issuedOn: dateFromParts(form, "issuedOn"),
+      expiresOn: dateFromParts(form, "expiresOn"),
+    };
+    const result = await attempt(() =>
+      recordCheck(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
+    );
     if (!result.ok) {
       // Date errors link to the day box, where the GOV.UK date input starts.
-      const errors = Object.fromEntries(Object.entries(result.errors).map(([key, message]) => [key === "issuedOn" || key === "expiresOn" ? `${key}-day` : key, message]));
+      const errors = Object.fromEntries(
+        Object.entries(result.errors).map(([key, message]) => [
+          key === "issuedOn" || key === "expiresOn" ? `${key}-day` : key,
+          message,
+        ]),
+      );
       return showProfile(c, values, errors);
     }
     return c.redirect(`/volunteering/volunteers/${c.req.param("id")}?done=check`, 303);
@@ -132,7 +181,10 @@ export function volunteerPages(): Hono<AppEnv> {
   for (const kind of ["certificate", "reference"] as DocumentKind[]) {
     app.get(`/volunteering/volunteers/:id/${kind}.pdf`, async (c) => {
       const actor = requireActor(c);
-      return pdfResponse(c, await volunteerDocument(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), kind));
+      return pdfResponse(
+        c,
+        await volunteerDocument(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), kind),
+      );
     });
   }
   return app;

@@ -38,11 +38,21 @@ type GroupRow = {
  *   value_pence = round( Σ minutes × rate_pence / 60 )
  * The community investment module calls this for the indicators dashboard and social value report.
  */
-export async function volunteeringValue(db: Db, organisationId: string, period: { from: string; to: string }): Promise<VolunteeringValue> {
-  if (!isRealDate(period.from) || !isRealDate(period.to)) throw invalid("Enter real dates.", { from: "Enter dates like 2026-04-01" });
-  if (period.from > period.to) throw invalid("The start date is after the end date.", { from: "The start date must be on or before the end date" });
+export async function volunteeringValue(
+  db: Db,
+  organisationId: string,
+  period: { from: string; to: string },
+): Promise<VolunteeringValue> {
+  if (!isRealDate(period.from) || !isRealDate(period.to))
+    throw invalid("Enter real dates.", { from: "Enter dates like 2026-04-01" });
+  if (period.from > period.to)
+    throw invalid("The start date is after the end date.", {
+      from: "The start date must be on or before the end date",
+    });
   // One pass over the hours: GROUPING SETS gives the total, each theme, each area and each year.
-  const groups = await rowsOf<GroupRow>(db, sql`
+  const groups = await rowsOf<GroupRow>(
+    db,
+    sql`
     WITH worked AS (
       -- First fold the rows to one per volunteer, theme, area and year (a hash aggregate),
       -- so the distinct-volunteer counts below sort thousands of rows, not millions.
@@ -61,37 +71,71 @@ export async function volunteeringValue(db: Db, organisationId: string, period: 
            count(DISTINCT volunteer_id)::int AS volunteers,
            bool_and(has_rate) AS has_rate
       FROM worked
-     GROUP BY GROUPING SETS ((), (theme), (la_code), (year))`);
+     GROUP BY GROUPING SETS ((), (theme), (la_code), (year))`,
+  );
   const rates = await rowsOf<{ year: number; rate_pence: number; source: string }>(
     db,
     sql`SELECT year, rate_pence, source FROM vol_hourly_rate WHERE organisation_id = ${organisationId} ORDER BY year`,
   );
-  const areaCodes = groups.filter((row) => row.grouping === "area" && row.la_code !== null).map((row) => String(row.la_code));
+  const areaCodes = groups
+    .filter((row) => row.grouping === "area" && row.la_code !== null)
+    .map((row) => String(row.la_code));
   const areaNames = new Map(
     areaCodes.length === 0
       ? []
-      : (await rowsOf<{ gss_code: string; name: string }>(db, sql`SELECT gss_code, name FROM local_authority WHERE gss_code = ANY(${textArray(areaCodes)}::text[])`)).map((row) => [row.gss_code, row.name]),
+      : (
+          await rowsOf<{ gss_code: string; name: string }>(
+            db,
+            sql`SELECT gss_code, name FROM local_authority WHERE gss_code = ANY(${textArray(areaCodes)}::text[])`,
+          )
+        ).map((row) => [row.gss_code, row.name]),
   );
   const line = (row: GroupRow | undefined): ValueLine => {
     const minutes = row ? Number(row.minutes) : 0;
-    return { minutes, hours: minutes / 60, valuePence: row ? Number(row.value_pence) : 0, activeVolunteers: row ? Number(row.volunteers) : 0 };
+    return {
+      minutes,
+      hours: minutes / 60,
+      valuePence: row ? Number(row.value_pence) : 0,
+      activeVolunteers: row ? Number(row.volunteers) : 0,
+    };
   };
-  const biggestFirst = (a: GroupRow, b: GroupRow) => Number(b.minutes) - Number(a.minutes) || String(a.theme ?? a.la_code ?? "").localeCompare(String(b.theme ?? b.la_code ?? ""));
+  const biggestFirst = (a: GroupRow, b: GroupRow) =>
+    Number(b.minutes) - Number(a.minutes) ||
+    String(a.theme ?? a.la_code ?? "").localeCompare(String(b.theme ?? b.la_code ?? ""));
   const themeRows = groups.filter((row) => row.grouping === "theme").sort(biggestFirst);
   const areaRows = groups.filter((row) => row.grouping === "area").sort(biggestFirst);
   return {
     from: period.from,
     to: period.to,
     total: line(groups.find((row) => row.grouping === "total")),
-    byTheme: themeRows.map((row) => ({ theme: row.theme as Theme, themeName: themes[row.theme as Theme] ?? String(row.theme), ...line(row) })),
-    byArea: areaRows.map((row) => ({ laCode: row.la_code, areaName: row.la_code === null ? "Remote or no area" : (areaNames.get(row.la_code) ?? row.la_code), ...line(row) })),
-    rates: rates.map((rate) => ({ year: Number(rate.year), ratePence: Number(rate.rate_pence), source: rate.source })),
-    yearsWithoutRate: groups.filter((row) => row.grouping === "year" && !row.has_rate).map((row) => Number(row.year)).sort(),
+    byTheme: themeRows.map((row) => ({
+      theme: row.theme as Theme,
+      themeName: themes[row.theme as Theme] ?? String(row.theme),
+      ...line(row),
+    })),
+    byArea: areaRows.map((row) => ({
+      laCode: row.la_code,
+      areaName: row.la_code === null ? "Remote or no area" : (areaNames.get(row.la_code) ?? row.la_code),
+      ...line(row),
+    })),
+    rates: rates.map((rate) => ({
+      year: Number(rate.year),
+      ratePence: Number(rate.rate_pence),
+      source: rate.source,
+    })),
+    yearsWithoutRate: groups
+      .filter((row) => row.grouping === "year" && !row.has_rate)
+      .map((row) => Number(row.year))
+      .sort(),
   };
 }
 
 /** The same figures for a signed-in user: staff and the board may see them (no names). */
-export async function volunteeringReport(db: Db, actor: Actor, period: { from: string; to: string }): Promise<VolunteeringValue> {
+export async function volunteeringReport(
+  db: Db,
+  actor: Actor,
+  period: { from: string; to: string },
+): Promise<VolunteeringValue> {
   requireAllowed(canViewReports(actor), "Only staff can see volunteering reports.");
   return volunteeringValue(db, actor.organisationId, period);
 }
