@@ -45,6 +45,9 @@ const reportSchema = z
     total: valueLine,
     byTheme: z.array(valueLine.extend({ theme: z.string(), themeName: z.string() })),
     byArea: z.array(valueLine.extend({ laCode: z.string().nullable(), areaName: z.string() })),
+    byOrganisation: z.array(
+      valueLine.extend({ partnerOrganisationId: z.string().nullable(), organisationName: z.string() }),
+    ),
     rates: z.array(z.object({ year: z.number().int(), ratePence: z.number().int(), source: z.string() })),
     yearsWithoutRate: z.array(z.number().int()),
   })

@@ -124,6 +124,14 @@ describe("kith volunteering export and report", () => {
     expect(themeMinutes).toBe(report.total.minutes);
     expect(Math.abs(areaValue - report.total.valuePence)).toBeLessThanOrEqual(report.byArea.length); // one rounding per group
     expect(report.byArea.map((row: { areaName: string }) => row.areaName)).toContain("Medway");
+    const organisationMinutes = report.byOrganisation.reduce(
+      (sum: number, row: { minutes: number }) => sum + row.minutes,
+      0,
+    );
+    expect(organisationMinutes).toBe(report.total.minutes);
+    expect(report.byOrganisation.map((row: { organisationName: string }) => row.organisationName)).toContain(
+      "Our own programme",
+    );
     expect(report.rates.map((rate: { year: number }) => rate.year)).toEqual([2024, 2025, 2026]);
   });
 

@@ -130,6 +130,7 @@ export const volunteeringCli: CliCommand[] = [
           total: line(report.total),
           byTheme: report.byTheme.map(line),
           byArea: report.byArea.map(line),
+          byOrganisation: report.byOrganisation.map(line),
           rates: report.rates,
           yearsWithoutRate: report.yearsWithoutRate,
         };

@@ -49,6 +49,17 @@ function rowsOf(report: VolunteeringValue): ReportRow[] {
         a.activeVolunteers,
       ],
     ),
+    ...report.byOrganisation.map(
+      (o): ReportRow => [
+        "Organisation",
+        o.organisationName,
+        o.partnerOrganisationId ?? "",
+        hours(o.minutes),
+        o.minutes,
+        o.valuePence / 100,
+        o.activeVolunteers,
+      ],
+    ),
   ];
 }
 

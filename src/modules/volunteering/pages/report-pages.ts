@@ -88,6 +88,7 @@ export function reportPages(): Hono<AppEnv> {
         ])}
         ${table({ caption: "By theme", head: head("Theme"), rows: report.byTheme.map((row) => [row.themeName, ...line(row)]) })}
         ${table({ caption: "By area", head: head("Local authority"), rows: report.byArea.map((row) => [row.areaName, ...line(row)]) })}
+        ${table({ caption: "By organisation running the role", head: head("Organisation"), rows: report.byOrganisation.map((row) => [row.organisationName, ...line(row)]) })}
         ${table({
           caption: `Age of volunteers (${profile.volunteers} active in the last 12 months) against residents (${profile.residents})`,
           head: [

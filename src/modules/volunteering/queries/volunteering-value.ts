@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid } from "../../../platform/http/problem.ts";
+import { partnerDirectory } from "../partners.ts";
 import { canViewReports } from "../policy.ts";
 import { type Theme, themes } from "../vocabulary.ts";
 import { rowsOf, textArray } from "./rows.ts";
@@ -15,13 +16,16 @@ export type VolunteeringValue = {
   total: ValueLine;
   byTheme: (ValueLine & { theme: Theme; themeName: string })[];
   byArea: (ValueLine & { laCode: string | null; areaName: string })[];
+  /** The organisation that runs the role: the landlord itself (partnerOrganisationId null) or a partner. */
+  byOrganisation: (ValueLine & { partnerOrganisationId: string | null; organisationName: string })[];
   rates: { year: number; ratePence: number; source: string }[];
   /** Years with verified hours but no rate set: their hours are counted, their value is 0. */
   yearsWithoutRate: number[];
 };
 
 type GroupRow = {
-  grouping: "total" | "theme" | "area" | "year";
+  grouping: "total" | "theme" | "area" | "year" | "organisation";
+  partner: string | null;
   theme: string | null;
   la_code: string | null;
   year: number | null;
@@ -49,29 +53,31 @@ export async function volunteeringValue(
     throw invalid("The start date is after the end date.", {
       from: "The start date must be on or before the end date",
     });
-  // One pass over the hours: GROUPING SETS gives the total, each theme, each area and each year.
+  // One pass over the hours: GROUPING SETS gives the total, each theme, area, year and organisation.
   const groups = await rowsOf<GroupRow>(
     db,
     sql`
     WITH worked AS (
       -- First fold the rows to one per volunteer, theme, area and year (a hash aggregate),
       -- so the distinct-volunteer counts below sort thousands of rows, not millions.
-      SELECT h.theme, h.la_code, extract(year FROM h.worked_on)::int AS year, h.volunteer_id,
+      SELECT h.theme, h.la_code, extract(year FROM h.worked_on)::int AS year, h.volunteer_id, o.partner_organisation_id AS partner,
              sum(h.minutes) AS minutes, sum(h.minutes::numeric * coalesce(r.rate_pence, 0)) AS minute_pence,
              bool_and(r.rate_pence IS NOT NULL) AS has_rate
         FROM vol_hours h
+        JOIN vol_opportunity o ON o.organisation_id = h.organisation_id AND o.id = h.opportunity_id
         LEFT JOIN vol_hourly_rate r ON r.organisation_id = h.organisation_id AND r.year = extract(year FROM h.worked_on)::int
        WHERE h.organisation_id = ${organisationId} AND h.status = 'verified'
          AND h.worked_on BETWEEN ${period.from}::date AND ${period.to}::date
-       GROUP BY 1, 2, 3, 4)
-    SELECT CASE WHEN GROUPING(theme) = 0 THEN 'theme' WHEN GROUPING(la_code) = 0 THEN 'area' WHEN GROUPING(year) = 0 THEN 'year' ELSE 'total' END AS grouping,
-           theme, la_code, year,
+       GROUP BY 1, 2, 3, 4, 5)
+    SELECT CASE WHEN GROUPING(theme) = 0 THEN 'theme' WHEN GROUPING(la_code) = 0 THEN 'area' WHEN GROUPING(year) = 0 THEN 'year'
+                WHEN GROUPING(partner) = 0 THEN 'organisation' ELSE 'total' END AS grouping,
+           theme, la_code, year, partner::text AS partner,
            sum(minutes)::bigint AS minutes,
            round(sum(minute_pence) / 60) AS value_pence,
            count(DISTINCT volunteer_id)::int AS volunteers,
            bool_and(has_rate) AS has_rate
       FROM worked
-     GROUP BY GROUPING SETS ((), (theme), (la_code), (year))`,
+     GROUP BY GROUPING SETS ((), (theme), (la_code), (year), (partner))`,
   );
   const rates = await rowsOf<{ year: number; rate_pence: number; source: string }>(
     db,
@@ -104,6 +110,10 @@ export async function volunteeringValue(
     String(a.theme ?? a.la_code ?? "").localeCompare(String(b.theme ?? b.la_code ?? ""));
   const themeRows = groups.filter((row) => row.grouping === "theme").sort(biggestFirst);
   const areaRows = groups.filter((row) => row.grouping === "area").sort(biggestFirst);
+  const organisationRows = groups.filter((row) => row.grouping === "organisation").sort(biggestFirst);
+  const partners = organisationRows.some((row) => row.partner !== null)
+    ? await partnerDirectory(db, organisationId)
+    : new Map();
   return {
     from: period.from,
     to: period.to,
@@ -116,6 +126,14 @@ export async function volunteeringValue(
     byArea: areaRows.map((row) => ({
       laCode: row.la_code,
       areaName: row.la_code === null ? "Remote or no area" : (areaNames.get(row.la_code) ?? row.la_code),
+      ...line(row),
+    })),
+    byOrganisation: organisationRows.map((row) => ({
+      partnerOrganisationId: row.partner,
+      organisationName:
+        row.partner === null
+          ? "Our own programme"
+          : (partners.get(row.partner)?.name ?? "Partner organisation"),
       ...line(row),
     })),
     rates: rates.map((rate) => ({
