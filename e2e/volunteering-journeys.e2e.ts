@@ -57,6 +57,10 @@ describe("volunteering journeys", () => {
     await page.getByLabel("Year").fill("1990");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Continue" }).click(); // postcode is optional
+    await page.getByLabel("Computers and technology").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("Weekday mornings").check();
+    await page.getByRole("button", { name: "Continue" }).click();
     await page
       .getByLabel("Why are you interested in this role? (optional)")
       .fill("I help my neighbours with their phones.");

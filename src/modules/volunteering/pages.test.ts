@@ -92,6 +92,7 @@ describe("volunteering pages", () => {
       familyName: "Bloggs",
       email: "jo.bloggs@example.org",
       dateOfBirth: "1991-04-05",
+      interests: ["digital", "food"],
       message: "I love it",
     };
     const tooYoung = await visitor.post(path, {
@@ -103,10 +104,14 @@ describe("volunteering pages", () => {
     });
     expect(await tooYoung.text()).toContain("What is your postcode?");
     const check = await visitor.post(path, { step: "message", ...answers });
-    expect(await check.text()).toContain("Check your answers");
+    const checkText = await check.text();
+    expect(checkText).toContain("Check your answers");
+    expect(checkText).toContain("Computers and technology, Food and cooking");
     const sent = await visitor.post(path, { step: "submit", ...answers });
     expect(sent.status).toBe(303);
     expect(sent.headers.get("location")).toMatch(/applied\?ref=[0-9A-F]{8}$/);
+    const [profile] = await rows("SELECT interests FROM volunteer WHERE email = 'jo.bloggs@example.org'");
+    expect(profile?.interests).toEqual(["digital", "food"]);
     const [application] = await rows(
       "SELECT a.status FROM vol_application a JOIN volunteer v ON v.organisation_id = a.organisation_id AND v.id = a.volunteer_id WHERE v.email = 'jo.bloggs@example.org'",
     );

@@ -7,6 +7,7 @@ import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import {
   button,
+  checkboxes,
   dateInput,
   formatDate,
   html,
@@ -18,6 +19,7 @@ import {
 import { applyForOpportunity } from "../commands/apply.ts";
 import { volunteerInput } from "../inputs.ts";
 import { getPublicOpportunity, type PublicResult } from "../queries/opportunities.ts";
+import { availabilitySlots, interests, labelsOf } from "../vocabulary.ts";
 import { attempt, csrfField } from "./page-kit.ts";
 import { organisationBySlug } from "./public-pages.ts";
 
@@ -148,6 +150,44 @@ const steps: Step[] = [
     check: (a) => fieldsOf(volunteerInput.pick({ postcode: true }), a),
   },
   {
+    key: "interests",
+    fields: ["interests"],
+    title: () => "What are you interested in? (optional)",
+    render: (a, e) =>
+      checkboxes({
+        name: "interests",
+        legend: {
+          text: "What are you interested in? (optional)",
+          classes: "govuk-fieldset__legend--l",
+          isPageHeading: true,
+        },
+        hint: "We use this to suggest other roles you might enjoy. Select all that apply",
+        items: Object.entries(interests).map(([value, text]) => ({ value, text })),
+        values: (a.interests ?? "").split(",").filter(Boolean),
+        error: e?.interests,
+      }),
+    check: (a) => fieldsOf(volunteerInput.pick({ interests: true }), a),
+  },
+  {
+    key: "availability",
+    fields: ["availability"],
+    title: () => "When are you usually free? (optional)",
+    render: (a, e) =>
+      checkboxes({
+        name: "availability",
+        legend: {
+          text: "When are you usually free? (optional)",
+          classes: "govuk-fieldset__legend--l",
+          isPageHeading: true,
+        },
+        hint: "Select all that apply",
+        items: Object.entries(availabilitySlots).map(([value, text]) => ({ value, text })),
+        values: (a.availability ?? "").split(",").filter(Boolean),
+        error: e?.availability,
+      }),
+    check: (a) => fieldsOf(volunteerInput.pick({ availability: true }), a),
+  },
+  {
     key: "message",
     fields: ["message"],
     title: () => "Why are you interested in this role? (optional)",
@@ -219,6 +259,17 @@ function renderCheck(
       step: "date-of-birth",
     },
     { key: "Postcode", value: answers.postcode || "Not given", step: "postcode" },
+    {
+      key: "Interests",
+      value: labelsOf(interests, (answers.interests ?? "").split(",").filter(Boolean)) || "Not given",
+      step: "interests",
+    },
+    {
+      key: "When you are free",
+      value:
+        labelsOf(availabilitySlots, (answers.availability ?? "").split(",").filter(Boolean)) || "Not given",
+      step: "availability",
+    },
     { key: "Why you are interested", value: answers.message || "Not given", step: "message" },
   ];
   // "Change" is a submit button, not a link: it must carry the answers so far (no inline styles under our CSP).
