@@ -11,7 +11,13 @@ const node = path.join(projectRoot, "node_modules", ".bin", "node");
 function startServer(dataDir: string, port: number): { child: ChildProcess; output: () => string } {
   let output = "";
   const child = spawn(node, [path.join(projectRoot, "src", "main.ts")], {
-    env: { ...process.env, DATABASE_URL: "", KITH_DATA_DIR: dataDir, PORT: String(port), KITH_SEED_DEMO: "false" },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      KITH_DATA_DIR: dataDir,
+      PORT: String(port),
+      KITH_SEED_DEMO: "false",
+    },
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -21,13 +27,20 @@ function startServer(dataDir: string, port: number): { child: ChildProcess; outp
 async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error("server exited early");
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("server did not start");
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
 // The real server process on PGlite (this suite always uses PGlite, whatever DATABASE_URL says).
 describe("server process", { timeout: 300_000 }, () => {
