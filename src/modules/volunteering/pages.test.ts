@@ -198,6 +198,39 @@ describe("volunteering pages", () => {
     expect(reference.status).toBe(200);
   });
 
+  it("lets a manager change the certificate wording, refusing unknown placeholders", async () => {
+    const manager = (await signedIn(app, database, organisationId, "manager", now)).browser;
+    expect(
+      (
+        await officer.post("/volunteering/templates", {
+          kind: "certificate",
+          heading: "X",
+          body: "Y",
+          signedBy: "Z",
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await manager.post("/volunteering/templates", {
+      kind: "certificate",
+      heading: "Award",
+      body: "Thanks {{nickname}}",
+      signedBy: "Chair",
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Use only the placeholders listed");
+    const saved = await manager.post("/volunteering/templates", {
+      kind: "certificate",
+      heading: "Award for volunteering",
+      body: "Thank you {{name}} for {{hours}} hours.",
+      signedBy: "The Chair",
+    });
+    expect(saved.status).toBe(303);
+    const pdf = Buffer.from(
+      await (await tenant.get("/my-volunteering/certificate.pdf")).arrayBuffer(),
+    ).toString("latin1");
+    expect(pdf).toContain("Award for volunteering"); // the document title, from the saved heading
+  });
+
   it("hides one organisation's volunteers and roles from another", async () => {
     const [someone] = await rows("SELECT id FROM volunteer WHERE user_id IS NULL LIMIT 1");
     expect((await outsider.get(`/volunteering/volunteers/${someone?.id}`)).status).toBe(404);

@@ -6,6 +6,7 @@ import { myPages } from "./my-pages.ts";
 import { publicVolunteeringPages } from "./public-pages.ts";
 import { reportPages } from "./report-pages.ts";
 import { rolePages } from "./role-pages.ts";
+import { templatePages } from "./template-pages.ts";
 import { volunteerPages } from "./volunteer-pages.ts";
 
 export function volunteeringPages(): Hono<AppEnv> {
@@ -17,6 +18,7 @@ export function volunteeringPages(): Hono<AppEnv> {
     coordinatorPages(),
     volunteerPages(),
     reportPages(),
+    templatePages(),
     myPages(),
   ])
     app.route("/", pages);

@@ -42,6 +42,7 @@ const sections = [
   { href: "/volunteering/at-risk", text: "At risk", coordinatorOnly: true },
   { href: "/volunteering/reports", text: "Reports", coordinatorOnly: false },
   { href: "/volunteering/rates", text: "Value of an hour", coordinatorOnly: false },
+  { href: "/volunteering/templates", text: "Certificates", coordinatorOnly: false },
 ];
 
 /** The volunteering area's tabs; coordinators see the case-work tabs too. */
