@@ -145,6 +145,7 @@ describe("volunteering journeys", () => {
       "/volunteering/at-risk",
       "/volunteering/reports",
       "/volunteering/rates",
+      "/volunteering/templates",
       "/volunteering/roles?status=submitted",
     ]) {
       await page.goto(`${kith.baseUrl}${path}`);
