@@ -144,7 +144,7 @@ try {
     volunteeringValue(database.db, org, { from: "2025-04-01", to: "2026-03-31" }),
   );
   console.log(
-    `Hours report over all ${hourRecords.toLocaleString("en-GB")} records (total, by theme, by area, valued by year): ${stats(report)}; ${Math.round(total / 60).toLocaleString("en-GB")} verified hours`,
+    `Hours report over all ${hourRecords.toLocaleString("en-GB")} records (total, by theme, area, organisation and year, valued by year): ${stats(report)}; ${Math.round(total / 60).toLocaleString("en-GB")} verified hours`,
   );
   console.log(
     `Hours report for one financial year: ${yearMs.toFixed(1)} ms; ${Math.round(year.total.minutes / 60).toLocaleString("en-GB")} hours, £${(year.total.valuePence / 100).toLocaleString("en-GB")}`,
