@@ -1,0 +1,64 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectAccessible,
+  openBrowser,
+  type RunningKith,
+  signIn,
+  startKith,
+  watchConsole,
+} from "./harness.ts";
+
+describe("resident involvement journeys", () => {
+  let kith: RunningKith;
+  let browser: Browser;
+  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
+
+  beforeAll(async () => {
+    kith = await startKith();
+    ({ browser, newPage } = await openBrowser());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kith?.close();
+  });
+
+  it("answers an open consultation on a phone, then staff see the result charted", async () => {
+    const [org] = await kith.database.query<{ slug: string }>(
+      "SELECT o.slug FROM organisation o WHERE EXISTS (SELECT 1 FROM consultation c WHERE c.organisation_id = o.id) LIMIT 1",
+    );
+    const phone = await newPage({ viewport: { width: 375, height: 740 } });
+    const consoleErrors = watchConsole(phone);
+    await phone.goto(`${kith.baseUrl}/have-your-say/${org?.slug}`);
+    await expectAccessible(phone);
+    expect(await phone.locator("body").innerText()).toContain("We did");
+    await phone.getByRole("link", { name: "Resident involvement strategy 2026" }).click();
+    await phone.getByRole("button", { name: "Continue" }).click();
+    expect(await phone.locator(".govuk-error-summary").innerText()).toContain("Select an answer");
+    await expectAccessible(phone);
+    await phone.getByLabel("Estate walkabouts").check();
+    await phone.getByRole("button", { name: "Continue" }).click();
+    await expectAccessible(phone);
+    await phone.getByLabel("4").check();
+    await phone.getByRole("button", { name: "Continue" }).click();
+    await phone.getByRole("button", { name: "Send answers" }).click();
+    expect(await phone.locator(".govuk-panel__title").innerText()).toContain("Thank you");
+    await expectAccessible(phone);
+
+    const staff = await newPage();
+    await signIn(staff, kith.baseUrl, "officer@demo.kith.example");
+    for (const path of ["/engagement", "/engagement/consultations", "/engagement/you-said-we-did"]) {
+      await staff.goto(`${kith.baseUrl}${path}`);
+      await expectAccessible(staff);
+    }
+    await staff.goto(`${kith.baseUrl}/engagement/consultations`);
+    await staff.getByRole("link", { name: "Resident involvement strategy 2026" }).click();
+    expect(await staff.locator("figure svg").count()).toBeGreaterThan(0);
+    expect(await staff.locator("body").innerText()).toContain("24");
+    await expectAccessible(staff);
+    await staff.goto(`${kith.baseUrl}/engagement`);
+    await staff.getByRole("link", { name: "Residents' scrutiny panel" }).click();
+    await expectAccessible(staff);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../platform/db/database.ts";
+import { isUuid } from "../../platform/db/ids.ts";
+import { inOrganisation } from "../../platform/db/scope.ts";
+import { notFound } from "../../platform/http/problem.ts";
+import { consultation, involvementOpportunity } from "./schema.ts";
+
+export async function loadInvolvement(db: Db, organisationId: string, id: string) {
+  const [row] = isUuid(id)
+    ? await db
+        .select()
+        .from(involvementOpportunity)
+        .where(inOrganisation(involvementOpportunity, organisationId, eq(involvementOpportunity.id, id)))
+    : [];
+  if (!row) throw notFound("Involvement opportunity not found");
+  return row;
+}
+
+export async function loadConsultation(db: Db, organisationId: string, id: string) {
+  const [row] = isUuid(id)
+    ? await db
+        .select()
+        .from(consultation)
+        .where(inOrganisation(consultation, organisationId, eq(consultation.id, id)))
+    : [];
+  if (!row) throw notFound("Consultation not found");
+  return row;
+}
+
+export function londonToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}

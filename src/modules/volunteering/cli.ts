@@ -1,0 +1,166 @@
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { listOrganisations, type Organisation } from "../../platform/access/organisations.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { isRealDate } from "../../platform/http/fields.ts";
+import type { CliCommand, CliIo } from "../module.ts";
+import { partnerDirectory } from "./partners.ts";
+import { buildVdsExport } from "./queries/vds-export.ts";
+import { volunteeringValue } from "./queries/volunteering-value.ts";
+
+const exitUsage = 2;
+
+/**
+ * The organisation a command is for: --organisation SLUG, or, when the database holds
+ * only one organisation with volunteering (the usual single-landlord install), that one.
+ */
+async function chooseOrganisation(
+  database: Database,
+  wanted: string | undefined,
+  io: CliIo,
+): Promise<Organisation | null> {
+  const organisations = (await listOrganisations(database.db)).filter((o) => o.kind !== "platform");
+  if (wanted) {
+    const found = organisations.find((o) => o.slug === wanted || o.id === wanted);
+    if (!found)
+      io.stderr(
+        `No organisation "${wanted}". Known: ${organisations.map((o) => o.slug).join(", ") || "none"}\n`,
+      );
+    return found ?? null;
+  }
+  if (organisations.length === 1) return organisations[0] ?? null;
+  const withRoles = await database.query<{ organisation_id: string }>(
+    "SELECT DISTINCT organisation_id FROM vol_opportunity",
+  );
+  const candidates = organisations.filter((o) => withRoles.some((row) => row.organisation_id === o.id));
+  if (candidates.length === 1) return candidates[0] ?? null;
+  io.stderr(
+    `Several organisations: say which with --organisation SLUG (${organisations.map((o) => o.slug).join(", ") || "none"})\n`,
+  );
+  return null;
+}
+
+function hoursOf(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
+export const volunteeringCli: CliCommand[] = [
+  {
+    words: ["volunteering", "export"],
+    usage: "kith volunteering export --format vds-json --out FILE [--organisation SLUG]",
+    summary: "Write roles, sessions and hours in the shape of the UK Volunteering Data Standard (JSON)",
+    async run(args, context) {
+      const { values } = parseArgs({
+        args,
+        options: { format: { type: "string" }, out: { type: "string" }, organisation: { type: "string" } },
+      });
+      if (values.format !== "vds-json") {
+        context.io.stderr(
+          `Choose the format with --format vds-json (the only format so far).\nUsage: ${this.usage}\n`,
+        );
+        return exitUsage;
+      }
+      if (!values.out) {
+        context.io.stderr(`Say where to write the file with --out FILE.\nUsage: ${this.usage}\n`);
+        return exitUsage;
+      }
+      const database = await context.openDatabase();
+      try {
+        const organisation = await chooseOrganisation(database, values.organisation, context.io);
+        if (!organisation) return exitUsage;
+        const partners = await partnerDirectory(database.db, organisation.id);
+        const exported = await buildVdsExport(database.db, organisation.id, context.now(), partners);
+        await writeFile(values.out, `${JSON.stringify(exported, null, 2)}\n`);
+        const roles = exported.organisations.reduce(
+          (sum, o) => sum + o.activities.reduce((s, a) => s + a.roles.length, 0),
+          0,
+        );
+        context.io.stdout(
+          `Wrote ${roles} roles in ${exported.organisations.length} organisations to ${values.out}\n`,
+        );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: ["volunteering", "report"],
+    usage: "kith volunteering report --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--organisation SLUG]",
+    summary: "Print verified hours, their value and active volunteers by theme and area",
+    async run(args, context) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          from: { type: "string" },
+          to: { type: "string" },
+          json: { type: "boolean" },
+          organisation: { type: "string" },
+        },
+      });
+      for (const name of ["from", "to"] as const) {
+        const value = values[name];
+        if (!value || !isRealDate(value)) {
+          context.io.stderr(`Give --${name} as a real date, like 2025-04-01.\nUsage: ${this.usage}\n`);
+          return exitUsage;
+        }
+      }
+      const from = values.from ?? "";
+      const to = values.to ?? "";
+      if (from > to) {
+        context.io.stderr(`--from (${from}) is after --to (${to}).\n`);
+        return exitUsage;
+      }
+      const database = await context.openDatabase();
+      try {
+        const organisation = await chooseOrganisation(database, values.organisation, context.io);
+        if (!organisation) return exitUsage;
+        const report = await volunteeringValue(database.db, organisation.id, { from, to });
+        const line = <T extends { minutes: number; valuePence: number; activeVolunteers: number }>(
+          row: T,
+        ) => {
+          const { minutes, valuePence, activeVolunteers, ...rest } = row;
+          return { ...rest, hours: hoursOf(minutes), minutes, valuePence, activeVolunteers };
+        };
+        const output = {
+          organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug },
+          from,
+          to,
+          currency: "GBP",
+          total: line(report.total),
+          byTheme: report.byTheme.map(line),
+          byArea: report.byArea.map(line),
+          byOrganisation: report.byOrganisation.map(line),
+          rates: report.rates,
+          yearsWithoutRate: report.yearsWithoutRate,
+        };
+        if (values.json) {
+          context.io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+          return 0;
+        }
+        const pounds = (p: number) =>
+          `£${(p / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+        context.io.stdout(`${organisation.name}: volunteering ${from} to ${to}\n`);
+        context.io.stdout(
+          `Total: ${output.total.hours} hours, ${pounds(output.total.valuePence)}, ${output.total.activeVolunteers} active volunteers\n\nBy theme:\n`,
+        );
+        for (const row of output.byTheme)
+          context.io.stdout(
+            `  ${row.themeName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
+          );
+        context.io.stdout("\nBy area:\n");
+        for (const row of output.byArea)
+          context.io.stdout(
+            `  ${row.areaName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
+          );
+        if (output.yearsWithoutRate.length > 0)
+          context.io.stdout(
+            `\nNo hourly rate set for ${output.yearsWithoutRate.join(", ")}: those hours have no value.\n`,
+          );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+];

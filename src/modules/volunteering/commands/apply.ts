@@ -1,0 +1,120 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Actor, systemActor } from "../../../platform/access/actor.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { optionalText } from "../../../platform/http/fields.ts";
+import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { parseInput, volunteerInput } from "../inputs.ts";
+import { londonToday } from "../records.ts";
+import { ageOn } from "../requirements.ts";
+import { type Application, type Volunteer, volApplication, volOpportunity, volunteer } from "../schema.ts";
+import { insertVolunteer } from "./register-volunteer.ts";
+
+const applicationInput = volunteerInput.extend({ message: optionalText(2000) });
+
+/** Places taken: approved and placed volunteers hold a place; applicants do not yet. */
+export async function placesTaken(tx: Db, organisationId: string, opportunityId: string): Promise<number> {
+  const [row] = await tx
+    .select({ taken: sql<number>`count(*)::int` })
+    .from(volApplication)
+    .where(
+      inOrganisation(
+        volApplication,
+        organisationId,
+        eq(volApplication.opportunityId, opportunityId),
+        inArray(volApplication.status, ["approved", "placed"]),
+      ),
+    );
+  return row?.taken ?? 0;
+}
+
+/**
+ * Anyone may apply for a public (approved) role: no sign-in, so no policy check beyond
+ * the role being public. The volunteer is matched by email, so applying twice for the
+ * same role returns the first application rather than telling a stranger who applied.
+ */
+export async function applyForOpportunity(
+  db: Db,
+  organisationId: string,
+  now: Date,
+  opportunityId: string,
+  input: unknown,
+  links: { userId?: string | null; personId?: string | null } = {},
+): Promise<Application> {
+  const value = parseInput(applicationInput, input);
+  const actor: Actor = systemActor(organisationId, "Public volunteering application");
+  return db.transaction(async (tx) => {
+    // Lock the role so two people cannot take its last place at once.
+    const [role] = await tx
+      .select()
+      .from(volOpportunity)
+      .where(
+        inOrganisation(
+          volOpportunity,
+          organisationId,
+          eq(volOpportunity.id, opportunityId),
+          eq(volOpportunity.status, "approved"),
+        ),
+      )
+      .for("update");
+    if (!role)
+      throw notFound(
+        "Volunteering role not found",
+        "The role may have closed. Search again for roles near you.",
+      );
+    if ((await placesTaken(tx, organisationId, role.id)) >= role.places) {
+      throw conflict(
+        "This role is full",
+        `All ${role.places} places on "${role.title}" are taken. Search again for similar roles.`,
+      );
+    }
+    if (role.minimumAge !== null) {
+      if (!value.dateOfBirth)
+        throw invalid("This role has a minimum age.", {
+          dateOfBirth: `Enter your date of birth: this role is for people aged ${role.minimumAge} or over`,
+        });
+      if (ageOn(value.dateOfBirth, londonToday(now)) < role.minimumAge)
+        throw invalid("You are under the minimum age.", {
+          dateOfBirth: `This role is for people aged ${role.minimumAge} or over`,
+        });
+    }
+    const [known] = await tx
+      .select()
+      .from(volunteer)
+      .where(inOrganisation(volunteer, organisationId, eq(sql`lower(${volunteer.email})`, value.email)));
+    const person: Volunteer = known ?? (await insertVolunteer(tx, organisationId, now, value, links));
+    const [existing] = await tx
+      .select()
+      .from(volApplication)
+      .where(
+        inOrganisation(
+          volApplication,
+          organisationId,
+          and(eq(volApplication.opportunityId, role.id), eq(volApplication.volunteerId, person.id)),
+        ),
+      );
+    if (existing) return existing;
+    const [created] = await tx
+      .insert(volApplication)
+      .values({
+        organisationId,
+        id: newId(now.getTime()),
+        opportunityId: role.id,
+        volunteerId: person.id,
+        status: "applied",
+        message: value.message,
+        appliedAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "vol_application",
+      entityId: created.id,
+      summary: `Application for "${role.title}" from ${person.givenName} ${person.familyName}${known ? "" : " (new volunteer)"}`,
+    });
+    return created;
+  });
+}

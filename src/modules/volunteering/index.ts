@@ -1,0 +1,3 @@
+// What other modules may use from volunteering.
+export { type ValueLine, type VolunteeringValue, volunteeringValue } from "./queries/volunteering-value.ts";
+export { type Theme as VolunteeringTheme, themes as volunteeringThemes } from "./vocabulary.ts";

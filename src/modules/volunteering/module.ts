@@ -1,0 +1,27 @@
+import type { KithModule } from "../module.ts";
+import { volunteeringApi } from "./api.ts";
+import { volunteeringCli } from "./cli.ts";
+import { volunteeringPages } from "./pages/index.ts";
+import { canPostOpportunity, canViewReports } from "./policy.ts";
+import { seedVolunteering } from "./seed.ts";
+
+export const volunteeringModule: KithModule = {
+  name: "volunteering",
+  navigation: [
+    { href: "/volunteering", text: "Volunteering", visibleTo: (actor) => canViewReports(actor) },
+    {
+      href: "/volunteering/roles",
+      text: "Volunteering roles",
+      visibleTo: (actor) => !canViewReports(actor) && canPostOpportunity(actor),
+    },
+    {
+      href: "/my-volunteering",
+      text: "My volunteering",
+      visibleTo: (actor) => actor.kind === "user" && actor.role === "tenant",
+    },
+  ],
+  pages: volunteeringPages(),
+  api: volunteeringApi(),
+  cli: volunteeringCli,
+  seed: seedVolunteering,
+};

@@ -1,0 +1,26 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { coordinatorPages } from "./coordinator-pages.ts";
+import { dashboardPages } from "./dashboard-pages.ts";
+import { myPages } from "./my-pages.ts";
+import { publicVolunteeringPages } from "./public-pages.ts";
+import { reportPages } from "./report-pages.ts";
+import { rolePages } from "./role-pages.ts";
+import { templatePages } from "./template-pages.ts";
+import { volunteerPages } from "./volunteer-pages.ts";
+
+export function volunteeringPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  for (const pages of [
+    publicVolunteeringPages(),
+    dashboardPages(),
+    rolePages(),
+    coordinatorPages(),
+    volunteerPages(),
+    reportPages(),
+    templatePages(),
+    myPages(),
+  ])
+    app.route("/", pages);
+  return app;
+}

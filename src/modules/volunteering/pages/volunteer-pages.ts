@@ -1,0 +1,191 @@
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { dateFromParts } from "../../../platform/http/fields.ts";
+import { readForm } from "../../../platform/http/forms.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import {
+  button,
+  dateInput,
+  formatDate,
+  html,
+  select,
+  summaryList,
+  table,
+  tag,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import { recordCheck } from "../commands/record-check.ts";
+import { type DocumentKind, volunteerDocument } from "../pdf/documents.ts";
+import { suggestOpportunities } from "../queries/matching.ts";
+import { getVolunteerProfile, listVolunteers } from "../queries/volunteers.ts";
+import { londonToday } from "../records.ts";
+import { availabilitySlots, checkKinds, interests, labelsOf, skills } from "../vocabulary.ts";
+import { applicationTags } from "./coordinator-pages.ts";
+import { attempt, csrfField, hoursText, volunteeringTabs } from "./page-kit.ts";
+
+export function pdfResponse(c: Context<AppEnv>, document: { filename: string; pdf: Buffer }): Response {
+  return c.body(new Uint8Array(document.pdf), 200, {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": `attachment; filename="${document.filename}"`,
+    "Cache-Control": "no-store",
+  });
+}
+
+export function volunteerPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/volunteering/volunteers", async (c) => {
+    const actor = requireActor(c);
+    const search = c.req.query("search") ?? "";
+    const rows = await listVolunteers(c.get("services").database.db, actor, c.get("now"), search);
+    return renderPage(c, {
+      title: "Volunteers",
+      content: html`${volunteeringTabs(actor, "/volunteering/volunteers")}
+        <h1 class="govuk-heading-l">Volunteers</h1>
+        <form method="get" action="/volunteering/volunteers" novalidate>
+          ${textInput({ name: "search", label: "Search by name or email", value: search, type: "search", width: 20 })}
+          ${button({ text: "Search", variant: "secondary" })}</form>
+        ${table({
+          caption: `${rows.length} volunteers${rows.length === 200 ? " (first 200)" : ""}`,
+          head: [{ text: "Name" }, { text: "Email" }, { text: "Postcode" }, { text: "Registered" }],
+          rows: rows.map((row) => [
+            html`<a class="govuk-link" href="/volunteering/volunteers/${row.id}">${row.givenName} ${row.familyName}</a>`,
+            row.email,
+            row.postcode ?? "",
+            formatDate(row.createdAt),
+          ]),
+        })}`,
+    });
+  });
+
+  const showProfile = async (
+    c: Context<AppEnv>,
+    values: Record<string, string> = {},
+    errors?: Record<string, string>,
+  ) => {
+    const actor = requireActor(c);
+    const db = c.get("services").database.db;
+    const profile = await getVolunteerProfile(db, actor, c.get("now"), c.req.param("id") ?? "");
+    const person = profile.volunteer;
+    const matches = await suggestOpportunities(db, actor, c.get("now"), person.id, 5);
+    const today = londonToday(c.get("now"));
+    return renderPage(c, {
+      title: `${person.givenName} ${person.familyName}`,
+      errors,
+      status: errors ? 422 : 200,
+      backLink: "/volunteering/volunteers",
+      notification: flashFrom(c, { check: "Check recorded." }),
+      content: html`<span class="govuk-caption-l">Volunteer</span><h1 class="govuk-heading-l">${person.givenName} ${person.familyName}</h1>
+        ${summaryList([
+          { key: "Email", value: person.email },
+          { key: "Phone", value: person.phone ?? "Not given" },
+          { key: "Date of birth", value: person.dateOfBirth ? formatDate(person.dateOfBirth) : "Not given" },
+          { key: "Postcode", value: person.postcode ?? "Not given" },
+          { key: "Interests", value: labelsOf(interests, person.interests) || "None given" },
+          { key: "Skills", value: labelsOf(skills, person.skills) || "None given" },
+          { key: "Free", value: labelsOf(availabilitySlots, person.availability) || "Not given" },
+          { key: "Verified hours", value: hoursText(profile.verifiedMinutes) },
+          { key: "Waiting for verification", value: hoursText(profile.submittedMinutes) },
+          {
+            key: "Last volunteered",
+            value: profile.lastWorkedOn ? formatDate(profile.lastWorkedOn) : "Not yet",
+          },
+          {
+            key: "Milestones",
+            value: profile.milestones.map((m) => `${m.hours} hours`).join(", ") || "None yet",
+          },
+        ])}
+        ${profile.verifiedMinutes > 0 ? html`<p class="govuk-body"><a class="govuk-link" href="/volunteering/volunteers/${person.id}/certificate.pdf" download>Download certificate (PDF)</a> · <a class="govuk-link" href="/volunteering/volunteers/${person.id}/reference.pdf" download>Download reference (PDF)</a></p>` : ""}
+        <h2 class="govuk-heading-m">Checks and training</h2>
+        ${table({
+          caption: "Checks held",
+          captionClasses: "govuk-visually-hidden",
+          head: [{ text: "Check" }, { text: "Reference" }, { text: "Issued" }, { text: "Renewal due" }],
+          rows: profile.checks.map((check) => [
+            checkKinds[check.kind],
+            check.reference ?? "",
+            formatDate(check.issuedOn),
+            check.expiresOn
+              ? html`${formatDate(check.expiresOn)} ${check.expiresOn < today ? tag("Expired", "red") : ""}`
+              : "No renewal date",
+          ]),
+        })}
+        <form method="post" action="/volunteering/volunteers/${person.id}/checks" novalidate>${csrfField(c)}
+          <h3 class="govuk-heading-s">Record a check or training</h3>
+          ${select({ name: "kind", label: "Check", options: [{ value: "", text: "Select a check" }, ...Object.entries(checkKinds).map(([value, text]) => ({ value, text }))], value: values.kind, error: errors?.kind })}
+          ${textInput({ name: "reference", label: "Certificate number (optional)", value: values.reference, width: 20, error: errors?.reference })}
+          ${dateInput({ name: "issuedOn", legend: { text: "Date issued", classes: "govuk-fieldset__legend--s" }, error: errors?.["issuedOn-day"], value: parts(values.issuedOn) })}
+          ${dateInput({ name: "expiresOn", legend: { text: "Renewal date (optional)", classes: "govuk-fieldset__legend--s" }, hint: "Many organisations renew DBS checks every 3 years", error: errors?.["expiresOn-day"], value: parts(values.expiresOn) })}
+          ${button({ text: "Record check", variant: "secondary" })}</form>
+        <h2 class="govuk-heading-m">Applications</h2>
+        ${table({
+          caption: "Applications",
+          captionClasses: "govuk-visually-hidden",
+          head: [{ text: "Role" }, { text: "Applied" }, { text: "Status" }],
+          rows: profile.applications.map((a) => [
+            html`<a class="govuk-link" href="/volunteering/roles/${a.opportunityId}">${a.title}</a>`,
+            formatDate(a.appliedAt),
+            tag(...applicationTags[a.status]),
+          ]),
+        })}
+        <h2 class="govuk-heading-m">Suggested roles</h2>
+        ${
+          matches.length === 0
+            ? html`<p class="govuk-body">No open roles match this volunteer's interests or skills.</p>`
+            : table({
+                caption: "Roles that match, best first",
+                captionClasses: "govuk-visually-hidden",
+                head: [{ text: "Role" }, { text: "Why" }, { text: "Still needed" }],
+                rows: matches.map((m) => [
+                  html`<a class="govuk-link" href="/volunteering/roles/${m.record.id}">${m.record.title}</a>`,
+                  html`<ul class="govuk-list govuk-body-s">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
+                  m.stillNeeded.length
+                    ? html`<ul class="govuk-list govuk-body-s">${m.stillNeeded.map((r) => html`<li>${r}</li>`)}</ul>`
+                    : "Nothing",
+                ]),
+              })
+        }`,
+    });
+  };
+  const parts = (value: string | undefined) => {
+    const [year, month, day] = (value ?? "").split("-");
+    return { day, month, year };
+  };
+
+  app.get("/volunteering/volunteers/:id", (c) => showProfile(c));
+  app.post("/volunteering/volunteers/:id/checks", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const values = {
+      kind: form.kind ?? "",
+      reference: form.reference ?? "",
+      issuedOn: dateFromParts(form, "issuedOn"),
+      expiresOn: dateFromParts(form, "expiresOn"),
+    };
+    const result = await attempt(() =>
+      recordCheck(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
+    );
+    if (!result.ok) {
+      // Date errors link to the day box, where the GOV.UK date input starts.
+      const errors = Object.fromEntries(
+        Object.entries(result.errors).map(([key, message]) => [
+          key === "issuedOn" || key === "expiresOn" ? `${key}-day` : key,
+          message,
+        ]),
+      );
+      return showProfile(c, values, errors);
+    }
+    return c.redirect(`/volunteering/volunteers/${c.req.param("id")}?done=check`, 303);
+  });
+
+  for (const kind of ["certificate", "reference"] as DocumentKind[]) {
+    app.get(`/volunteering/volunteers/:id/${kind}.pdf`, async (c) => {
+      const actor = requireActor(c);
+      return pdfResponse(
+        c,
+        await volunteerDocument(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), kind),
+      );
+    });
+  }
+  return app;
+}

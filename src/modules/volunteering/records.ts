@@ -1,0 +1,73 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../platform/db/database.ts";
+import { isUuid } from "../../platform/db/ids.ts";
+import { inOrganisation } from "../../platform/db/scope.ts";
+import { isRealDate } from "../../platform/http/fields.ts";
+import { notFound } from "../../platform/http/problem.ts";
+import { type Opportunity, type Volunteer, volOpportunity, volunteer } from "./schema.ts";
+
+// Loading one record of the organisation: absent or another organisation's is the same 404.
+
+export async function loadOpportunity(db: Db, organisationId: string, id: string): Promise<Opportunity> {
+  if (!isUuid(id)) throw notFound("Volunteering role not found");
+  const [row] = await db
+    .select()
+    .from(volOpportunity)
+    .where(inOrganisation(volOpportunity, organisationId, eq(volOpportunity.id, id)));
+  if (!row) throw notFound("Volunteering role not found");
+  return row;
+}
+
+export async function loadVolunteer(db: Db, organisationId: string, id: string): Promise<Volunteer> {
+  if (!isUuid(id)) throw notFound("Volunteer not found");
+  const [row] = await db
+    .select()
+    .from(volunteer)
+    .where(inOrganisation(volunteer, organisationId, eq(volunteer.id, id)));
+  if (!row) throw notFound("Volunteer not found");
+  return row;
+}
+
+export async function volunteerForUser(
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<Volunteer | undefined> {
+  const [row] = await db
+    .select()
+    .from(volunteer)
+    .where(inOrganisation(volunteer, organisationId, eq(volunteer.userId, userId)));
+  return row;
+}
+
+/** Today's date in the UK: "hours in the future" means after today where the volunteer is. */
+export function londonToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/**
+ * "2026-06-20 10:00" as UK clock time (GMT or BST) → the moment it names.
+ * An invalid text gives an Invalid Date, which commands refuse with a clear message.
+ */
+export function londonMoment(text: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!match) return new Date(Number.NaN);
+  const [year, month, dayOfMonth, hour, minute] = match.slice(1).map(Number);
+  if (!isRealDate(`${match[1]}-${match[2]}-${match[3]}`) || hour > 23 || minute > 59)
+    return new Date(Number.NaN);
+  const asUtc = Date.UTC(year, month - 1, dayOfMonth, hour, minute);
+  // The UK offset at that moment: the difference between London's clock and UTC's.
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(asUtc));
+  const offsetHours = (Number(parts) - hour + 24) % 24;
+  const result = new Date(asUtc - offsetHours * 3600 * 1000);
+  return result;
+}
