@@ -102,4 +102,32 @@ describe("foundation journeys", () => {
     await page.getByRole("button", { name: "Save asset" }).click();
     expect((await page.locator("h1").innerText()).trim()).toBe("Test Hall");
   });
+
+  it("lets an organisation admin add a user, search the audit log and create an API token, all accessibly", async () => {
+    const page = await newPage();
+    await signIn(page, kith.baseUrl, "admin@demo.kith.example");
+    await page.goto(`${kith.baseUrl}/admin/users`);
+    await expectAccessible(page);
+    await page.getByLabel("Full name").fill("Nadia Brooks");
+    await page.getByLabel("Email address").fill("nadia@demo.kith.example");
+    await page.getByLabel("Role").selectOption("officer");
+    await page.getByLabel("First password").fill("a long first password");
+    await page.getByRole("button", { name: "Add user" }).click();
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain("The user has been added");
+    expect(await page.locator("table").innerText()).toContain("nadia@demo.kith.example");
+
+    await page.goto(`${kith.baseUrl}/admin/audit?q=nadia`);
+    expect(await page.locator("table").innerText()).toContain("Created user nadia@demo.kith.example");
+    await expectAccessible(page);
+
+    await page.goto(`${kith.baseUrl}/account`);
+    await page.getByLabel("Token name").fill("Housing system sync");
+    await page.getByLabel("places:read").check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.locator("code.kith-token").innerText()).trim();
+    expect(token).toMatch(/^kith_/);
+    await expectAccessible(page);
+    const api = await fetch(`${kith.baseUrl}/api/v1/homes?pageSize=1`, { headers: { authorization: `Bearer ${token}` } });
+    expect(api.status).toBe(200);
+  });
 });

@@ -3,9 +3,11 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { KithModule } from "./modules/module.ts";
 import { getOrganisation } from "./platform/access/organisations.ts";
+import { isOrganisationAdmin } from "./platform/access/policy.ts";
 import { auditPages } from "./platform/audit/pages.ts";
 import { accountPages } from "./platform/auth/pages/account-pages.ts";
 import { signInPages } from "./platform/auth/pages/sign-in-pages.ts";
+import { userPages } from "./platform/auth/pages/user-pages.ts";
 import type { AppEnv, Services } from "./platform/http/app-env.ts";
 import { authenticate } from "./platform/http/authenticate.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
@@ -22,7 +24,12 @@ const organisationNames = new Map<string, string>();
 
 export function createApp(services: Services, modules: KithModule[]): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  setNavigation(modules.flatMap((module) => module.navigation ?? []));
+  setNavigation([
+    ...modules.flatMap((module) => module.navigation ?? []),
+    { href: "/admin/users", text: "Users", visibleTo: isOrganisationAdmin },
+    { href: "/admin/audit", text: "Audit log", visibleTo: isOrganisationAdmin },
+    { href: "/account", text: "Account", visibleTo: () => true },
+  ]);
 
   app.use(securityHeaders());
   app.use(
@@ -69,6 +76,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
   app.route("/", signInPages());
   app.route("/", accountPages());
   app.route("/", auditPages());
+  app.route("/", userPages());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
   for (const module of modules) {

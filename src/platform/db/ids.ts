@@ -1,11 +1,26 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
+
+// Random bytes are drawn 4 KiB at a time: one system call per 256 ids instead of one each,
+// which matters when an import makes a million of them.
+const pool = Buffer.alloc(4096);
+let offset = pool.length;
+
+function randomBytes16(): Buffer {
+  if (offset + 16 > pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(offset, offset + 16));
+  offset += 16;
+  return bytes;
+}
 
 /**
  * UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits.
  * Time-ordered ids keep B-tree inserts append-only and make ids sortable by creation.
  */
 export function newId(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = randomBytes16();
   bytes[0] = Math.floor(now / 2 ** 40) & 0xff;
   bytes[1] = Math.floor(now / 2 ** 32) & 0xff;
   bytes[2] = (now >>> 24) & 0xff;

@@ -145,7 +145,6 @@ export function homePages(): Hono<AppEnv> {
               head: [
                 { text: "Address", sortKey: "address" },
                 { text: "Postcode", sortKey: "postcode" },
-                { text: "UPRN", sortKey: "uprn" },
                 { text: "Tenure" },
                 { text: "Local authority" },
                 { text: "Decile", sortKey: "decile", numeric: true },
@@ -153,7 +152,6 @@ export function homePages(): Hono<AppEnv> {
               rows: result.rows.map((row) => [
                 html`<a class="govuk-link" href="/places/homes/${row.id}">${row.addressLine1}</a>`,
                 row.postcode,
-                row.uprn,
                 tenureNames[row.tenure],
                 row.laName ?? row.laCode,
                 { content: row.imdDecile ?? "–", numeric: true },
