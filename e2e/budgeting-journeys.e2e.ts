@@ -31,7 +31,13 @@ describe("participatory budgeting journeys", () => {
     await officer.getByLabel("Everyone who lives in the area").check();
     await officer.getByLabel(/^Approval: pick any number/).check();
     await officer.getByLabel("Greedy (most votes first)").check();
-    for (const [label, value] of [["Ideas open", "2026-01-01"], ["Checking starts", "2026-02-01"], ["Voting opens", "2026-03-01"], ["Voting closes (at the end of this day)", "2099-12-31"], ["Results published", "2099-12-31"]])
+    for (const [label, value] of [
+      ["Ideas open", "2026-01-01"],
+      ["Checking starts", "2026-02-01"],
+      ["Voting opens", "2026-03-01"],
+      ["Voting closes (at the end of this day)", "2099-12-31"],
+      ["Results published", "2099-12-31"],
+    ])
       await officer.getByLabel(label, { exact: true }).fill(value);
     await officer.getByLabel("Budget name", { exact: true }).fill("Hop Gardens");
     await officer.getByLabel("Amount in pounds", { exact: true }).fill("5000");
@@ -42,12 +48,17 @@ describe("participatory budgeting journeys", () => {
 
     // A resident proposes two ideas, one question per page, without JavaScript needed.
     const tenant = await signedIn("tenant@demo.kith.example", { width: 375, height: 740 });
-    for (const [title, cost] of [["Picnic tables", "1200"], ["Bug hotel", "300"]]) {
+    for (const [title, cost] of [
+      ["Picnic tables", "1200"],
+      ["Bug hotel", "300"],
+    ]) {
       await tenant.goto(publicUrl);
       await tenant.getByRole("button", { name: "Put forward an idea" }).click();
       await expectAccessible(tenant);
       await tenant.getByRole("button", { name: "Continue" }).click();
-      expect(await tenant.locator(".govuk-error-summary").innerText()).toContain("Enter a name for your idea");
+      expect(await tenant.locator(".govuk-error-summary").innerText()).toContain(
+        "Enter a name for your idea",
+      );
       await tenant.getByLabel("What is your idea called?").fill(title);
       await tenant.getByRole("button", { name: "Continue" }).click();
       await tenant.getByLabel("Describe your idea").fill(`${title} for the green`);
@@ -74,7 +85,9 @@ describe("participatory budgeting journeys", () => {
       await officer.getByRole("link", { name: `Review ${title}` }).click();
       await expectAccessible(officer);
       await officer.getByLabel("Yes, it is feasible").check();
-      await officer.getByLabel("Final cost in pounds (if feasible)").fill(title === "Bug hotel" ? "350" : "1500");
+      await officer
+        .getByLabel("Final cost in pounds (if feasible)")
+        .fill(title === "Bug hotel" ? "350" : "1500");
       await officer.getByRole("button", { name: "Save review" }).click();
     }
     await officer.getByRole("button", { name: "Open voting" }).click();
@@ -85,7 +98,9 @@ describe("participatory budgeting journeys", () => {
     await expectAccessible(tenant);
     await tenant.getByLabel("Bug hotel").check();
     await tenant.getByRole("button", { name: "Cast my vote" }).click();
-    expect(await tenant.locator(".govuk-notification-banner").innerText()).toContain("Your vote has been saved");
+    expect(await tenant.locator(".govuk-notification-banner").innerText()).toContain(
+      "Your vote has been saved",
+    );
 
     // ...and in the seeded knapsack vote, with the live budget bar.
     await tenant.goto(kith.baseUrl);
@@ -109,7 +124,9 @@ describe("participatory budgeting journeys", () => {
     expect(await tenant.locator(".govuk-error-summary").innerText()).toContain("more than the budget");
     for (const box of (await boxes.all()).slice(1)) await box.uncheck();
     await tenant.getByRole("button", { name: /my vote/ }).click();
-    expect(await tenant.locator(".govuk-notification-banner").innerText()).toContain("Your vote has been saved");
+    expect(await tenant.locator(".govuk-notification-banner").innerText()).toContain(
+      "Your vote has been saved",
+    );
     await expectAccessible(tenant);
 
     // The officer closes voting; the results are published and explained.

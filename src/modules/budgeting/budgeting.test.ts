@@ -63,7 +63,13 @@ describe("participatory budgeting process", () => {
     orgId = (await makeOrganisation(database.db)).id;
     otherOrgId = (await makeOrganisation(database.db, "Other Homes")).id;
     for (const [i, dob] of ["1980-01-01", "1990-05-05", "2015-01-01"].entries()) {
-      const p = await createPerson(database.db, officer(), testNow, { givenName: `Res${i}`, familyName: "Ident", dateOfBirth: dob, personType: "tenant", confirmNotDuplicate: "yes" });
+      const p = await createPerson(database.db, officer(), testNow, {
+        givenName: `Res${i}`,
+        familyName: "Ident",
+        dateOfBirth: dob,
+        personType: "tenant",
+        confirmNotDuplicate: "yes",
+      });
       residents.push(p.id);
     }
     processId = (await createProcess(database.db, officer(), testNow, processForm)).id;
@@ -73,9 +79,15 @@ describe("participatory budgeting process", () => {
   const residentActor = (i: number) => actorFor(orgId, "tenant", { personId: residents[i] });
 
   it("refuses a process whose dates run backwards or whose budget is not money", async () => {
-    const dates = await expectProblem(createProcess(database.db, officer(), testNow, { ...processForm, votingClose: "2026-06-01" }), 422);
+    const dates = await expectProblem(
+      createProcess(database.db, officer(), testNow, { ...processForm, votingClose: "2026-06-01" }),
+      422,
+    );
     expect(dates.fieldErrors?.votingClose).toMatch(/on or after/);
-    const money = await expectProblem(createProcess(database.db, officer(), testNow, { ...processForm, budget1Amount: "lots" }), 422);
+    const money = await expectProblem(
+      createProcess(database.db, officer(), testNow, { ...processForm, budget1Amount: "lots" }),
+      422,
+    );
     expect(money.fieldErrors?.budget1Amount).toMatch(/amount of money/);
   });
 
@@ -90,33 +102,80 @@ describe("participatory budgeting process", () => {
     for (const [title, cost] of ideas) {
       const draft = await startProposal(database.db, tenant, testNow, processId);
       await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "title", { title });
-      await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "description", { description: `${title} for everyone` });
-      await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "location", { location: "Oast Green" });
+      await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "description", {
+        description: `${title} for everyone`,
+      });
+      await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "location", {
+        location: "Oast Green",
+      });
       if (title === "Benches")
-        await expectProblem(answerProposalStep(database.db, tenant, testNow, processId, draft.id, "cost", { estimatedCostPence: "-50" }), 422, /cannot be negative/);
-      await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "cost", { estimatedCostPence: String(cost / 100) });
-      if (title !== "Solar lights") await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "category", { category: "Green spaces and environment" });
-      else await expectProblem(submitProposal(database.db, tenant, testNow, processId, draft.id), 422, /category/);
-      if (title === "Solar lights") await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "category", { category: "Community safety" });
+        await expectProblem(
+          answerProposalStep(database.db, tenant, testNow, processId, draft.id, "cost", {
+            estimatedCostPence: "-50",
+          }),
+          422,
+          /cannot be negative/,
+        );
+      await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "cost", {
+        estimatedCostPence: String(cost / 100),
+      });
+      if (title !== "Solar lights")
+        await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "category", {
+          category: "Green spaces and environment",
+        });
+      else
+        await expectProblem(
+          submitProposal(database.db, tenant, testNow, processId, draft.id),
+          422,
+          /category/,
+        );
+      if (title === "Solar lights")
+        await answerProposalStep(database.db, tenant, testNow, processId, draft.id, "category", {
+          category: "Community safety",
+        });
       await submitProposal(database.db, tenant, testNow, processId, draft.id);
     }
     // Another resident cannot see or change someone else's draft.
     const draft = await startProposal(database.db, tenant, testNow, processId);
-    await expectProblem(answerProposalStep(database.db, residentActor(1), testNow, processId, draft.id, "title", { title: "Mine now" }), 404);
-    expect((await listProposals(database.db, orgId, processId)).map((p) => p.title).sort()).toEqual(["Benches", "Bulb planting", "Play area", "Solar lights"]);
+    await expectProblem(
+      answerProposalStep(database.db, residentActor(1), testNow, processId, draft.id, "title", {
+        title: "Mine now",
+      }),
+      404,
+    );
+    expect((await listProposals(database.db, orgId, processId)).map((p) => p.title).sort()).toEqual([
+      "Benches",
+      "Bulb planting",
+      "Play area",
+      "Solar lights",
+    ]);
   });
 
   it("opens voting only after every proposal is reviewed, with the officer's final cost", async () => {
     await advancePhase(database.db, officer(), testNow, processId, "proposals");
-    await expectProblem(advancePhase(database.db, officer(), testNow, processId, "review"), 409, /Review the 4 remaining/);
+    await expectProblem(
+      advancePhase(database.db, officer(), testNow, processId, "review"),
+      409,
+      /Review the 4 remaining/,
+    );
     const proposals = await listProposals(database.db, orgId, processId);
     for (const p of proposals) {
       if (p.title === "Solar lights") {
-        await expectProblem(reviewProposal(database.db, officer(), testNow, processId, p.id, { decision: "infeasible" }), 422, /Say why/);
-        await reviewProposal(database.db, officer(), testNow, processId, p.id, { decision: "infeasible", reason: "The council owns the lamp posts" });
+        await expectProblem(
+          reviewProposal(database.db, officer(), testNow, processId, p.id, { decision: "infeasible" }),
+          422,
+          /Say why/,
+        );
+        await reviewProposal(database.db, officer(), testNow, processId, p.id, {
+          decision: "infeasible",
+          reason: "The council owns the lamp posts",
+        });
       } else {
         const cost = p.title === "Play area" ? "6000" : String((p.estimatedCostPence ?? 0) / 100);
-        await reviewProposal(database.db, officer(), testNow, processId, p.id, { decision: "feasible", finalCostPence: cost });
+        await reviewProposal(database.db, officer(), testNow, processId, p.id, {
+          decision: "feasible",
+          finalCostPence: cost,
+        });
       }
     }
     expect(await advancePhase(database.db, officer(), testNow, processId, "review")).toBe("voting");
@@ -131,29 +190,103 @@ describe("participatory budgeting process", () => {
     const id = (title: string) => feasible.find((p) => p.title === title)?.id as string;
     expect(feasible.map((p) => p.title)).not.toContain("Solar lights");
     const choose = (...titles: string[]) => new Map(titles.map((t) => [id(t), 1]));
-    await expectProblem(voteOnline(database.db, residentActor(0), testNow, processId, budgetId, choose("Benches", "Play area", "Bulb planting")), 422, /more than the budget/);
+    await expectProblem(
+      voteOnline(
+        database.db,
+        residentActor(0),
+        testNow,
+        processId,
+        budgetId,
+        choose("Benches", "Play area", "Bulb planting"),
+      ),
+      422,
+      /more than the budget/,
+    );
     await voteOnline(database.db, residentActor(0), testNow, processId, budgetId, choose("Benches"));
-    const again = await voteOnline(database.db, residentActor(0), testNow, processId, budgetId, choose("Play area", "Benches"));
+    const again = await voteOnline(
+      database.db,
+      residentActor(0),
+      testNow,
+      processId,
+      budgetId,
+      choose("Play area", "Benches"),
+    );
     expect(again.changed).toBe(true);
     // Too young to vote.
-    await expectProblem(voteOnline(database.db, residentActor(2), testNow, processId, budgetId, choose("Benches")), 403, /16 or over/);
+    await expectProblem(
+      voteOnline(database.db, residentActor(2), testNow, processId, budgetId, choose("Benches")),
+      403,
+      /16 or over/,
+    );
     // A code issued to resident 1 votes as them; a wrong code is refused.
     const code = await issueVoteCode(database.db, officer(), testNow, processId, residents[1]);
-    await expectProblem(redeemVoteCode(database.db, testNow, orgId, processId, "AAAA-BBBB-CC"), 422, /not right/);
+    await expectProblem(
+      redeemVoteCode(database.db, testNow, orgId, processId, "AAAA-BBBB-CC"),
+      422,
+      /not right/,
+    );
     const redeemed = await redeemVoteCode(database.db, testNow, orgId, processId, code.toLowerCase());
     expect(redeemed.personId).toBe(residents[1]);
-    await castBallot(database.db, null, testNow, orgId, processId, budgetId, { channel: "code", personId: redeemed.personId }, choose("Bulb planting", "Benches"));
+    await castBallot(
+      database.db,
+      null,
+      testNow,
+      orgId,
+      processId,
+      budgetId,
+      { channel: "code", personId: redeemed.personId },
+      choose("Bulb planting", "Benches"),
+    );
     // Paper ballots: entered once.
-    await castBallot(database.db, officer(), testNow, orgId, processId, budgetId, { channel: "paper", paperReference: "0001", personId: null }, choose("Play area"));
-    await expectProblem(castBallot(database.db, officer(), testNow, orgId, processId, budgetId, { channel: "paper", paperReference: "0001", personId: null }, choose("Benches")), 409, /already been entered/);
+    await castBallot(
+      database.db,
+      officer(),
+      testNow,
+      orgId,
+      processId,
+      budgetId,
+      { channel: "paper", paperReference: "0001", personId: null },
+      choose("Play area"),
+    );
+    await expectProblem(
+      castBallot(
+        database.db,
+        officer(),
+        testNow,
+        orgId,
+        processId,
+        budgetId,
+        { channel: "paper", paperReference: "0001", personId: null },
+        choose("Benches"),
+      ),
+      409,
+      /already been entered/,
+    );
     // A paper ballot for someone who voted online is a second vote.
-    await expectProblem(castBallot(database.db, officer(), testNow, orgId, processId, budgetId, { channel: "paper", paperReference: "0002", personId: residents[0] }, choose("Benches")), 409, /already voted/);
+    await expectProblem(
+      castBallot(
+        database.db,
+        officer(),
+        testNow,
+        orgId,
+        processId,
+        budgetId,
+        { channel: "paper", paperReference: "0002", personId: residents[0] },
+        choose("Benches"),
+      ),
+      409,
+      /already voted/,
+    );
     // Nobody else's organisation can see the process.
     await expectProblem(findProcess(database.db, otherOrgId, processId), 404);
   });
 
   it("locks the rule once votes exist, then closes voting and publishes exact results", async () => {
-    await expectProblem(setRule(database.db, manager(), testNow, processId, { rule: "greedy" }), 409, /cannot change/);
+    await expectProblem(
+      setRule(database.db, manager(), testNow, processId, { rule: "greedy" }),
+      409,
+      /cannot change/,
+    );
     await advancePhase(database.db, officer(), testNow, processId, "voting");
     const process = await findProcess(database.db, orgId, processId);
     await expectProblem(
@@ -168,8 +301,15 @@ describe("participatory budgeting process", () => {
     const expected = computeOutcome(
       {
         budget: parseDecimalOrThrow("10000"),
-        projects: proposals.map((p) => ({ id: p.reference, cost: parseDecimalOrThrow(String((p.finalCostPence ?? 0) / 100)) })),
-        ballots: [[ref("Benches"), ref("Play area")], [ref("Bulb planting"), ref("Benches")], [ref("Play area")]],
+        projects: proposals.map((p) => ({
+          id: p.reference,
+          cost: parseDecimalOrThrow(String((p.finalCostPence ?? 0) / 100)),
+        })),
+        ballots: [
+          [ref("Benches"), ref("Play area")],
+          [ref("Bulb planting"), ref("Benches")],
+          [ref("Play area")],
+        ],
       },
       { rule: "mes", utility: "cost", completion: "add1" },
     );
@@ -185,7 +325,11 @@ describe("participatory budgeting process", () => {
     const parsed = parsePabulib(text);
     expect(parsed.ballots).toHaveLength(3);
     expect(parsed.budget.toExactString()).toBe("10000");
-    const imported = await importPabulib(database.db, officer(), testNow, text, { rule: "mes", utility: "cost", completion: "add1" });
+    const imported = await importPabulib(database.db, officer(), testNow, text, {
+      rule: "mes",
+      utility: "cost",
+      completion: "add1",
+    });
     const again = await getResults(database.db, orgId, imported.processId);
     const original = await getResults(database.db, orgId, processId);
     expect(again.budgets[0].result?.outcome.selected).toEqual(original.budgets[0].result?.outcome.selected);
@@ -193,8 +337,13 @@ describe("participatory budgeting process", () => {
 
   it("imports a reference instance and gets the reference library's greedy outcome", async () => {
     const file = "/work/shared/pb/instances/poland_warszawa_2017_aleksandrow.pb";
-    const expected = JSON.parse(readFileSync("/work/shared/pb/expected.json", "utf8")) as Record<string, unknown>;
-    const imported = await importPabulib(database.db, officer(), testNow, readFileSync(file, "utf8"), { rule: "greedy" });
+    const expected = JSON.parse(readFileSync("/work/shared/pb/expected.json", "utf8")) as Record<
+      string,
+      unknown
+    >;
+    const imported = await importPabulib(database.db, officer(), testNow, readFileSync(file, "utf8"), {
+      rule: "greedy",
+    });
     const results = await getResults(database.db, orgId, imported.processId);
     const engine = computeOutcome(parsePabulib(readFileSync(file, "utf8")), { rule: "greedy" });
     expect(results.budgets[0].result?.outcome.selected).toEqual(engine.selected);
@@ -202,10 +351,13 @@ describe("participatory budgeting process", () => {
   });
 
   it("names the line of a bad pabulib file and writes nothing", async () => {
-    const before = (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM pb_process")).at(0)?.n;
+    const before = (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM pb_process")).at(
+      0,
+    )?.n;
     const bad = "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;abc\nVOTES\nvoter_id;vote\n1;1\n";
     await expectProblem(importPabulib(database.db, officer(), testNow, bad), 400, /Line 6/);
-    const unknown = "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;10\nVOTES\nvoter_id;vote\n1;7\n";
+    const unknown =
+      "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;10\nVOTES\nvoter_id;vote\n1;7\n";
     await expectProblem(importPabulib(database.db, officer(), testNow, unknown), 400, /Line 9.*"7"/);
     const after = (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM pb_process")).at(0)?.n;
     expect(after).toBe(before);
@@ -213,6 +365,7 @@ describe("participatory budgeting process", () => {
 });
 
 import { parseDecimal } from "./rules/index.ts";
+
 function parseDecimalOrThrow(text: string) {
   const r = parseDecimal(text);
   if (!r) throw new Error(text);

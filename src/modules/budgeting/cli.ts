@@ -13,7 +13,8 @@ export const budgetingCli: CliCommand[] = [
   },
   {
     words: ["pb", "import"],
-    usage: "kith pb import FILE.pb [--organisation SLUG] [--rule greedy|mes|phragmen] [--utility cost|approval] [--completion none|add1|add1-until-infeasible] [--title TEXT]",
+    usage:
+      "kith pb import FILE.pb [--organisation SLUG] [--rule greedy|mes|phragmen] [--utility cost|approval] [--completion none|add1|add1-until-infeasible] [--title TEXT]",
     summary: "Create a finished participatory budgeting process (with results) from a pabulib file",
     run: runPbImport,
   },

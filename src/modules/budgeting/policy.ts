@@ -28,7 +28,10 @@ export function canPropose(actor: Actor, process: Pick<PbProcess, "phase" | "sou
 }
 
 /** A draft is its author's alone; once submitted it is public (and staff can always see it). */
-export function canSeeProposal(actor: Actor | null, proposal: Pick<PbProposal, "status" | "proposerUserId">): boolean {
+export function canSeeProposal(
+  actor: Actor | null,
+  proposal: Pick<PbProposal, "status" | "proposerUserId">,
+): boolean {
   if (proposal.status !== "draft") return true;
   return actor !== null && actor.kind === "user" && actor.userId === proposal.proposerUserId;
 }

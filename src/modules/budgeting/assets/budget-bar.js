@@ -10,11 +10,18 @@
   const leftEl = total.querySelector("[data-role=left]");
   const bar = total.querySelector("[data-role=bar]");
   const money = (minor) =>
-    new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100);
+    new Intl.NumberFormat("en-GB", {
+      style: "currency",
+      currency,
+      maximumFractionDigits: minor % 100 === 0 ? 0 : 2,
+    }).format(minor / 100);
   const update = () => {
     const spent = boxes.filter((b) => b.checked).reduce((sum, b) => sum + Number(b.dataset.cost), 0);
     spentEl.textContent = money(spent);
-    leftEl.textContent = spent > budget ? `That is ${money(spent - budget)} over the budget. Remove a project.` : `${money(budget - spent)} left.`;
+    leftEl.textContent =
+      spent > budget
+        ? `That is ${money(spent - budget)} over the budget. Remove a project.`
+        : `${money(budget - spent)} left.`;
     bar.value = Math.min(spent, budget);
     bar.hidden = false;
     total.classList.toggle("govuk-inset-text--over", spent > budget);

@@ -9,7 +9,14 @@ import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { formatMoney } from "../money.ts";
 import { canEnterPaperBallots } from "../policy.ts";
 import { costOf, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
-import { type BallotChannel, type PbProposal, pbBallot, pbBallotChoice, pbProcess, pbProposal } from "../schema.ts";
+import {
+  type BallotChannel,
+  type PbProposal,
+  pbBallot,
+  pbBallotChoice,
+  pbProcess,
+  pbProposal,
+} from "../schema.ts";
 
 /** Who is voting. Online and code voters may change their ballot until close; a paper ballot is entered once. */
 export type Voter =
@@ -20,27 +27,38 @@ export type Voter =
 export type BallotChoices = Map<string, number>;
 
 export function voterKey(voter: Voter): string {
-  if (voter.channel === "paper" && voter.personId === null) return `paper:${voter.paperReference.trim().toUpperCase()}`;
+  if (voter.channel === "paper" && voter.personId === null)
+    return `paper:${voter.paperReference.trim().toUpperCase()}`;
   return `person:${voter.personId}`;
 }
 
 /** Checks a ballot against the process's ballot rules; returns the messages a voter can act on. */
-export function ballotProblems(process: ProcessWithBudgets, budgetPence: number, proposals: PbProposal[], choices: BallotChoices): string[] {
+export function ballotProblems(
+  process: ProcessWithBudgets,
+  budgetPence: number,
+  proposals: PbProposal[],
+  choices: BallotChoices,
+): string[] {
   const byId = new Map(proposals.map((p) => [p.id, p]));
   const problems: string[] = [];
-  for (const id of choices.keys()) if (!byId.has(id)) problems.push("One of your choices is not on this ballot. Reload the page and choose again.");
+  for (const id of choices.keys())
+    if (!byId.has(id))
+      problems.push("One of your choices is not on this ballot. Reload the page and choose again.");
   if (problems.length) return problems.slice(0, 1);
   const n = choices.size;
   if (process.ballotKind === "approval") {
     const min = Math.max(process.minChoices ?? 1, 1);
     if (n < min) problems.push(min === 1 ? "Choose at least one project" : `Choose at least ${min} projects`);
-    if (process.maxChoices !== null && n > process.maxChoices) problems.push(`Choose no more than ${process.maxChoices} projects`);
+    if (process.maxChoices !== null && n > process.maxChoices)
+      problems.push(`Choose no more than ${process.maxChoices} projects`);
   } else if (process.ballotKind === "knapsack") {
     if (n === 0) problems.push("Choose at least one project");
     let total = 0;
     for (const id of choices.keys()) total += costOf(byId.get(id) as PbProposal);
     if (total > budgetPence)
-      problems.push(`Your choices cost ${formatMoney(total, process.currency)}, which is more than the budget of ${formatMoney(budgetPence, process.currency)}. Remove a project.`);
+      problems.push(
+        `Your choices cost ${formatMoney(total, process.currency)}, which is more than the budget of ${formatMoney(budgetPence, process.currency)}. Remove a project.`,
+      );
   } else {
     let points = 0;
     for (const p of choices.values()) {
@@ -70,12 +88,15 @@ export async function castBallot(
   voter: Voter,
   choices: BallotChoices,
 ): Promise<{ ballotId: string; changed: boolean }> {
-  if (voter.channel === "paper") requireAllowed(actor !== null && canEnterPaperBallots(actor), "Only officers can enter paper ballots.");
+  if (voter.channel === "paper")
+    requireAllowed(actor !== null && canEnterPaperBallots(actor), "Only officers can enter paper ballots.");
   const process = await findProcess(db, organisationId, processId);
   const budget = process.budgets.find((b) => b.id === budgetId);
   if (!budget) throw notFound("Budget not found");
   if (voter.channel === "paper" && !/^[A-Za-z0-9-]{1,30}$/.test(voter.paperReference.trim()))
-    throw invalid("Check the ballot paper.", { paperReference: "Enter the number printed on the ballot paper, like 0042" });
+    throw invalid("Check the ballot paper.", {
+      paperReference: "Enter the number printed on the ballot paper, like 0042",
+    });
   const proposals = await feasibleProposals(db, organisationId, process.id, budget.id);
   const problems = ballotProblems(process, budget.amountPence, proposals, choices);
   if (problems.length) throw invalid(problems[0], { choices: problems[0] });
@@ -87,29 +108,56 @@ export async function castBallot(
       .from(pbProcess)
       .where(inOrganisation(pbProcess, organisationId, eq(pbProcess.id, process.id)))
       .for("share");
-    if (current?.phase !== "voting") throw conflict("Voting is closed", "Votes can only be cast while voting is open.");
+    if (current?.phase !== "voting")
+      throw conflict("Voting is closed", "Votes can only be cast while voting is open.");
     if (now.toISOString().slice(0, 10) > current.votingClose)
       throw conflict("Voting is closed", `Voting closed at the end of ${current.votingClose}.`);
     const id = newId(now.getTime());
     const inserted = await tx
       .insert(pbBallot)
-      .values({ organisationId, id, processId: process.id, budgetId: budget.id, voterKey: key, personId: voter.personId, channel, enteredByUserId: actor?.kind === "user" ? actor.userId : null, createdAt: now, updatedAt: now })
+      .values({
+        organisationId,
+        id,
+        processId: process.id,
+        budgetId: budget.id,
+        voterKey: key,
+        personId: voter.personId,
+        channel,
+        enteredByUserId: actor?.kind === "user" ? actor.userId : null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: pbBallot.id });
     let ballotId = inserted[0]?.id;
     const changed = ballotId === undefined;
     if (changed) {
       if (voter.channel === "paper")
-        throw conflict("Already voted", voter.personId ? "This resident has already voted in this budget." : "This ballot paper has already been entered.");
+        throw conflict(
+          "Already voted",
+          voter.personId
+            ? "This resident has already voted in this budget."
+            : "This ballot paper has already been entered.",
+        );
       const [existing] = await tx
         .update(pbBallot)
         .set({ updatedAt: now, channel })
-        .where(inOrganisation(pbBallot, organisationId, and(eq(pbBallot.budgetId, budget.id), eq(pbBallot.voterKey, key))))
+        .where(
+          inOrganisation(
+            pbBallot,
+            organisationId,
+            and(eq(pbBallot.budgetId, budget.id), eq(pbBallot.voterKey, key)),
+          ),
+        )
         .returning({ id: pbBallot.id });
       ballotId = existing.id;
-      await tx.delete(pbBallotChoice).where(inOrganisation(pbBallotChoice, organisationId, eq(pbBallotChoice.ballotId, ballotId)));
+      await tx
+        .delete(pbBallotChoice)
+        .where(inOrganisation(pbBallotChoice, organisationId, eq(pbBallotChoice.ballotId, ballotId)));
     }
-    await tx.insert(pbBallotChoice).values([...choices].map(([proposalId, points]) => ({ organisationId, ballotId, proposalId, points })));
+    await tx
+      .insert(pbBallotChoice)
+      .values([...choices].map(([proposalId, points]) => ({ organisationId, ballotId, proposalId, points })));
     const who = actor ?? { kind: "system" as const, organisationId, label: "Resident with a voting code" };
     await recordAudit(tx, who, now, {
       action: changed ? "update" : "create",
@@ -122,20 +170,40 @@ export async function castBallot(
   });
 }
 
-export async function feasibleProposals(db: Db, organisationId: string, processId: string, budgetId: string): Promise<PbProposal[]> {
+export async function feasibleProposals(
+  db: Db,
+  organisationId: string,
+  processId: string,
+  budgetId: string,
+): Promise<PbProposal[]> {
   return db
     .select()
     .from(pbProposal)
-    .where(inOrganisation(pbProposal, organisationId, eq(pbProposal.processId, processId), eq(pbProposal.budgetId, budgetId), eq(pbProposal.status, "feasible")))
+    .where(
+      inOrganisation(
+        pbProposal,
+        organisationId,
+        eq(pbProposal.processId, processId),
+        eq(pbProposal.budgetId, budgetId),
+        eq(pbProposal.status, "feasible"),
+      ),
+    )
     .orderBy(pbProposal.title);
 }
 
 /** The voter's current choices, to show their ballot back to them (their own vote only). */
-export async function currentChoices(db: Db, organisationId: string, budgetId: string, key: string): Promise<BallotChoices | null> {
+export async function currentChoices(
+  db: Db,
+  organisationId: string,
+  budgetId: string,
+  key: string,
+): Promise<BallotChoices | null> {
   const [ballot] = await db
     .select({ id: pbBallot.id })
     .from(pbBallot)
-    .where(inOrganisation(pbBallot, organisationId, eq(pbBallot.budgetId, budgetId), eq(pbBallot.voterKey, key)));
+    .where(
+      inOrganisation(pbBallot, organisationId, eq(pbBallot.budgetId, budgetId), eq(pbBallot.voterKey, key)),
+    );
   if (!ballot) return null;
   const rows = await db
     .select({ proposalId: pbBallotChoice.proposalId, points: pbBallotChoice.points })

@@ -16,10 +16,22 @@ export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<
   const proposals = await db
     .select()
     .from(pbProposal)
-    .where(inOrganisation(pbProposal, org, eq(pbProposal.processId, process.id), eq(pbProposal.status, "feasible")))
+    .where(
+      inOrganisation(
+        pbProposal,
+        org,
+        eq(pbProposal.processId, process.id),
+        eq(pbProposal.status, "feasible"),
+      ),
+    )
     .orderBy(asc(pbProposal.reference));
   const choices = await db
-    .select({ ballotId: pbBallot.id, budgetId: pbBallot.budgetId, proposalId: pbBallotChoice.proposalId, points: pbBallotChoice.points })
+    .select({
+      ballotId: pbBallot.id,
+      budgetId: pbBallot.budgetId,
+      proposalId: pbBallotChoice.proposalId,
+      points: pbBallotChoice.points,
+    })
     .from(pbBallot)
     .leftJoin(pbBallotChoice, inOrganisation(pbBallotChoice, org, eq(pbBallotChoice.ballotId, pbBallot.id)))
     .where(inOrganisation(pbBallot, org, eq(pbBallot.processId, process.id)));
@@ -28,7 +40,9 @@ export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<
   for (const budget of process.budgets) {
     inputs.set(budget.id, {
       budgetPence: budget.amountPence,
-      projects: proposals.filter((p) => p.budgetId === budget.id).map((p) => ({ reference: p.reference, costPence: costOf(p) })),
+      projects: proposals
+        .filter((p) => p.budgetId === budget.id)
+        .map((p) => ({ reference: p.reference, costPence: costOf(p) })),
       ballots: [],
     });
   }
@@ -51,7 +65,8 @@ export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<
 export async function closeVoting(db: Db, actor: Actor, now: Date, processId: string): Promise<void> {
   requireAllowed(canManageProcesses(actor), "Only officers can close voting.");
   const process = await findProcess(db, actor.organisationId, processId);
-  if (process.phase !== "voting") throw conflict("Voting is not open", "Only a process that is in its voting phase can be closed.");
+  if (process.phase !== "voting")
+    throw conflict("Voting is not open", "Only a process that is in its voting phase can be closed.");
   await db.transaction(async (tx) => {
     // Changing the phase first takes the row lock that ballots wait on (they read the
     // process FOR SHARE), so no ballot can slip in between the count and the close,
@@ -59,7 +74,14 @@ export async function closeVoting(db: Db, actor: Actor, now: Date, processId: st
     const closed = await tx
       .update(pbProcess)
       .set({ phase: "results", updatedAt: now })
-      .where(inOrganisation(pbProcess, actor.organisationId, eq(pbProcess.id, process.id), eq(pbProcess.phase, "voting")))
+      .where(
+        inOrganisation(
+          pbProcess,
+          actor.organisationId,
+          eq(pbProcess.id, process.id),
+          eq(pbProcess.phase, "voting"),
+        ),
+      )
       .returning({ id: pbProcess.id });
     if (closed.length === 0) throw conflict("Voting is not open", "Voting has already been closed.");
     const inputs = await countInputs(tx, process);

@@ -3,7 +3,13 @@
 // the engine gets it as exact pounds (pence/100), because Add1 completion raises each
 // voter's budget by one whole currency unit, as pabutools and equalshares.net do.
 
-import { computeOutcome, fundedVoterShare, type PbElection, type PbRuleOptions, Rational } from "../rules/index.ts";
+import {
+  computeOutcome,
+  fundedVoterShare,
+  type PbElection,
+  type PbRuleOptions,
+  Rational,
+} from "../rules/index.ts";
 import type { PbProcess, RuleComparison, StoredOutcome } from "../schema.ts";
 
 export type CountInput = {
@@ -16,7 +22,10 @@ export type CountInput = {
 export function electionOf(input: CountInput): PbElection {
   return {
     budget: Rational.fraction(BigInt(input.budgetPence), 100n),
-    projects: input.projects.map((p) => ({ id: p.reference, cost: Rational.fraction(BigInt(p.costPence), 100n) })),
+    projects: input.projects.map((p) => ({
+      id: p.reference,
+      cost: Rational.fraction(BigInt(p.costPence), 100n),
+    })),
     ballots: input.ballots.map((b) => [...b.keys()]),
   };
 }
@@ -30,7 +39,9 @@ export function greedyByPoints(input: CountInput): StoredOutcome {
   for (const p of input.projects) points[p.reference] = 0;
   for (const ballot of input.ballots) for (const [ref, n] of ballot) points[ref] = (points[ref] ?? 0) + n;
   const order = [...input.projects].sort(
-    (a, b) => points[b.reference] - points[a.reference] || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+    (a, b) =>
+      points[b.reference] - points[a.reference] ||
+      (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
   );
   let left = input.budgetPence;
   const selected: string[] = [];
@@ -63,8 +74,14 @@ export type CountResult = { outcome: StoredOutcome; comparison: RuleComparison }
 
 const comparedRules: { label: string; options: PbRuleOptions }[] = [
   { label: "Greedy (most votes first)", options: { rule: "greedy" } },
-  { label: "Method of Equal Shares, cost utilities, Add1 completion", options: { rule: "mes", utility: "cost", completion: "add1" } },
-  { label: "Method of Equal Shares, approval utilities, Add1 completion", options: { rule: "mes", utility: "approval", completion: "add1" } },
+  {
+    label: "Method of Equal Shares, cost utilities, Add1 completion",
+    options: { rule: "mes", utility: "cost", completion: "add1" },
+  },
+  {
+    label: "Method of Equal Shares, approval utilities, Add1 completion",
+    options: { rule: "mes", utility: "approval", completion: "add1" },
+  },
   { label: "Sequential Phragmén", options: { rule: "phragmen" } },
 ];
 
@@ -78,16 +95,34 @@ export function countVotes(
     const share = fundedVoterShare(election, outcome.selected);
     return {
       outcome,
-      comparison: [{ label: "Greedy by points", selected: outcome.selected, totalCost: outcome.totalCost, fundedVoters: share.voters, totalVoters: share.total }],
+      comparison: [
+        {
+          label: "Greedy by points",
+          selected: outcome.selected,
+          totalCost: outcome.totalCost,
+          fundedVoters: share.voters,
+          totalVoters: share.total,
+        },
+      ],
     };
   }
   const election = electionOf(input);
-  const chosen: PbRuleOptions = { rule: process.rule, utility: process.utility, completion: process.completion };
+  const chosen: PbRuleOptions = {
+    rule: process.rule,
+    utility: process.utility,
+    completion: process.completion,
+  };
   const outcome = toStored(input, computeOutcome(election, chosen));
   const comparison = comparedRules.map(({ label, options }) => {
     const result = computeOutcome(election, options);
     const share = fundedVoterShare(election, result.selected);
-    return { label, selected: result.selected, totalCost: totalPence(input, result.selected), fundedVoters: share.voters, totalVoters: share.total };
+    return {
+      label,
+      selected: result.selected,
+      totalCost: totalPence(input, result.selected),
+      fundedVoters: share.voters,
+      totalVoters: share.total,
+    };
   });
   return { outcome, comparison };
 }

@@ -50,7 +50,8 @@ export async function createProcess(db: Db, actor: Actor, now: Date, input: unkn
       .returning();
     // budget1Amount is required by the schema, so it is never null here.
     const budgets = [{ name: v.budget1Name, amount: v.budget1Amount ?? 0 }];
-    if (v.budget2Name && v.budget2Amount !== null) budgets.push({ name: v.budget2Name, amount: v.budget2Amount });
+    if (v.budget2Name && v.budget2Amount !== null)
+      budgets.push({ name: v.budget2Name, amount: v.budget2Amount });
     await tx.insert(pbBudget).values(
       budgets.map((b, position) => ({
         organisationId: actor.organisationId,

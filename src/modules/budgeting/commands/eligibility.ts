@@ -10,14 +10,24 @@ import type { PbProcess } from "../schema.ts";
  * on the day, and living in the area. `actor` must be able to read the person (the
  * resident themself, or the officer issuing a voting code); the read is audited.
  */
-export async function checkEligibility(db: Db, actor: Actor, now: Date, process: PbProcess, personId: string): Promise<void> {
+export async function checkEligibility(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  process: PbProcess,
+  personId: string,
+): Promise<void> {
   const person = await getPerson(db, actor, personId, now);
   const today = now.toISOString().slice(0, 10);
   if (process.eligibility === "tenants" && person.personType !== "tenant")
     throw forbidden("Only tenants can vote in this process.");
   if (process.minimumAge > 0) {
-    if (!person.dateOfBirth) throw forbidden(`You must be ${process.minimumAge} or over to vote, and we do not have a date of birth on record. Contact us to add it.`);
-    if (ageOn(person.dateOfBirth, today) < process.minimumAge) throw forbidden(`You must be ${process.minimumAge} or over to vote in this process.`);
+    if (!person.dateOfBirth)
+      throw forbidden(
+        `You must be ${process.minimumAge} or over to vote, and we do not have a date of birth on record. Contact us to add it.`,
+      );
+    if (ageOn(person.dateOfBirth, today) < process.minimumAge)
+      throw forbidden(`You must be ${process.minimumAge} or over to vote in this process.`);
   }
   if (process.areaKind === "all") return;
   // places lets only staff read homes; a resident checking their own eligibility reads

@@ -7,16 +7,26 @@ import { badRequest } from "../../../platform/http/problem.ts";
 import { PabulibError, parsePabulib } from "../pabulib/parse.ts";
 import { canManageProcesses } from "../policy.ts";
 import { Rational } from "../rules/index.ts";
-import { type BallotKind, pbBallot, pbBallotChoice, pbBudget, pbProcess, pbProposal, pbResult } from "../schema.ts";
+import {
+  type BallotKind,
+  pbBallot,
+  pbBallotChoice,
+  pbBudget,
+  pbProcess,
+  pbProposal,
+  pbResult,
+} from "../schema.ts";
 import { countVotes } from "./count-votes.ts";
 
 const chunk = 2000;
 
 function minorUnits(amount: Rational, what: string): number {
   const scaled = amount.mul(Rational.of(100n));
-  if (scaled.den !== 1n) throw badRequest("The file cannot be imported", `${what} has more than two decimal places.`);
+  if (scaled.den !== 1n)
+    throw badRequest("The file cannot be imported", `${what} has more than two decimal places.`);
   if (scaled.num <= 0n) throw badRequest("The file cannot be imported", `${what} must be more than zero.`);
-  if (scaled.num > BigInt(Number.MAX_SAFE_INTEGER)) throw badRequest("The file cannot be imported", `${what} is too large.`);
+  if (scaled.num > BigInt(Number.MAX_SAFE_INTEGER))
+    throw badRequest("The file cannot be imported", `${what} is too large.`);
   return Number(scaled.num);
 }
 
@@ -37,27 +47,46 @@ export async function importPabulib(
   actor: Actor,
   now: Date,
   text: string,
-  options: { rule?: "greedy" | "mes" | "phragmen"; utility?: "cost" | "approval"; completion?: "none" | "add1" | "add1-until-infeasible"; title?: string } = {},
+  options: {
+    rule?: "greedy" | "mes" | "phragmen";
+    utility?: "cost" | "approval";
+    completion?: "none" | "add1" | "add1-until-infeasible";
+    title?: string;
+  } = {},
 ): Promise<{ processId: string; projects: number; ballots: number }> {
   requireAllowed(canManageProcesses(actor), "Only officers can import a participatory budgeting file.");
   let election: ReturnType<typeof parsePabulib>;
   try {
     election = parsePabulib(text);
   } catch (error) {
-    if (error instanceof PabulibError) throw badRequest("The file cannot be imported", `Line ${error.line}: ${error.message.replace(/^line \d+: /, "")}`);
+    if (error instanceof PabulibError)
+      throw badRequest(
+        "The file cannot be imported",
+        `Line ${error.line}: ${error.message.replace(/^line \d+: /, "")}`,
+      );
     throw error;
   }
   const voteType = (election.meta.vote_type ?? "approval").trim();
   if (voteType !== "approval" && voteType !== "knapsack")
-    throw badRequest("The file cannot be imported", `Only approval and knapsack votes can be imported; this file has "${voteType}" votes.`);
+    throw badRequest(
+      "The file cannot be imported",
+      `Only approval and knapsack votes can be imported; this file has "${voteType}" votes.`,
+    );
   const ballotKind: BallotKind = voteType;
   const budgetMinor = minorUnits(election.budget, "The budget");
   const costs = election.projects.map((p) => minorUnits(p.cost, `The cost of project "${p.id}"`));
   const today = now.toISOString().slice(0, 10);
   const start = dateOf(election.meta, "date_begin", today);
-  const end = dateOf(election.meta, "date_end", start < today ? today : start);
-  const votingClose = end < start ? start : end;
-  const title = options.title ?? ([election.meta.country, election.meta.unit, election.meta.subunit, election.meta.instance].filter((v) => v?.trim()).join(" ") || "Imported pabulib process");
+  // Dates are ISO strings, so the later of two is the larger string; a file whose end
+  // comes before its start closes on its start day.
+  const later = (a: string, b: string) => [a, b].sort()[1];
+  const votingClose = later(start, dateOf(election.meta, "date_end", later(start, today)));
+  const title =
+    options.title ??
+    ([election.meta.country, election.meta.unit, election.meta.subunit, election.meta.instance]
+      .filter((v) => v?.trim())
+      .join(" ") ||
+      "Imported pabulib process");
   const org = actor.organisationId;
   const processId = newId(now.getTime());
   const budgetId = newId(now.getTime());
@@ -95,9 +124,21 @@ export async function importPabulib(
     const id = newId(now.getTime());
     proposalIds.set(p.id, id);
     return {
-      organisationId: org, id, processId, budgetId, reference: p.id,
-      title: (p.name?.trim() || `Project ${p.id}`).slice(0, 300), description: "", location: "", category: p.category ?? "",
-      estimatedCostPence: costs[i], finalCostPence: costs[i], status: "feasible" as const, createdAt: now, submittedAt: now, reviewedAt: now,
+      organisationId: org,
+      id,
+      processId,
+      budgetId,
+      reference: p.id,
+      title: (p.name?.trim() || `Project ${p.id}`).slice(0, 300),
+      description: "",
+      location: "",
+      category: p.category ?? "",
+      estimatedCostPence: costs[i],
+      finalCostPence: costs[i],
+      status: "feasible" as const,
+      createdAt: now,
+      submittedAt: now,
+      reviewedAt: now,
     };
   });
   const counted = countVotes(process, {
@@ -107,23 +148,63 @@ export async function importPabulib(
   });
   await db.transaction(async (tx) => {
     await tx.insert(pbProcess).values(process);
-    await tx.insert(pbBudget).values({ organisationId: org, id: budgetId, processId, name: election.meta.subunit?.trim() || "Budget", amountPence: budgetMinor, position: 0 });
-    for (let i = 0; i < proposals.length; i += chunk) await tx.insert(pbProposal).values(proposals.slice(i, i + chunk));
+    await tx.insert(pbBudget).values({
+      organisationId: org,
+      id: budgetId,
+      processId,
+      name: election.meta.subunit?.trim() || "Budget",
+      amountPence: budgetMinor,
+      position: 0,
+    });
+    for (let i = 0; i < proposals.length; i += chunk)
+      await tx.insert(pbProposal).values(proposals.slice(i, i + chunk));
     const ballots = election.ballots.map((b, i) => ({
-      row: { organisationId: org, id: newId(now.getTime()), processId, budgetId, voterKey: `pabulib:${election.voters[i]?.fields.voter_id?.trim() || i + 1}:${i}`, personId: null, channel: "import" as const, createdAt: now, updatedAt: now },
+      row: {
+        organisationId: org,
+        id: newId(now.getTime()),
+        processId,
+        budgetId,
+        voterKey: `pabulib:${election.voters[i]?.fields.voter_id?.trim() || i + 1}:${i}`,
+        personId: null,
+        channel: "import" as const,
+        createdAt: now,
+        updatedAt: now,
+      },
       choices: b,
     }));
     for (let i = 0; i < ballots.length; i += chunk) {
       const part = ballots.slice(i, i + chunk);
       await tx.insert(pbBallot).values(part.map((b) => b.row));
-      const choices = part.flatMap((b) => b.choices.map((ref) => ({ organisationId: org, ballotId: b.row.id, proposalId: proposalIds.get(ref) as string, points: 1 })));
-      for (let j = 0; j < choices.length; j += chunk) await tx.insert(pbBallotChoice).values(choices.slice(j, j + chunk));
+      const choices = part.flatMap((b) =>
+        b.choices.map((ref) => ({
+          organisationId: org,
+          ballotId: b.row.id,
+          proposalId: proposalIds.get(ref) as string,
+          points: 1,
+        })),
+      );
+      for (let j = 0; j < choices.length; j += chunk)
+        await tx.insert(pbBallotChoice).values(choices.slice(j, j + chunk));
     }
     await tx.insert(pbResult).values({
-      organisationId: org, processId, budgetId, rule: process.rule, utility: process.utility, completion: process.completion,
-      tieBreaking: process.tieBreaking, outcome: counted.outcome, comparison: counted.comparison, ballots: ballots.length, computedAt: now,
+      organisationId: org,
+      processId,
+      budgetId,
+      rule: process.rule,
+      utility: process.utility,
+      completion: process.completion,
+      tieBreaking: process.tieBreaking,
+      outcome: counted.outcome,
+      comparison: counted.comparison,
+      ballots: ballots.length,
+      computedAt: now,
     });
-    await recordAudit(tx, actor, now, { action: "create", entityType: "pb_process", entityId: processId, summary: `Imported "${process.title}" from a pabulib file (${proposals.length} projects, ${ballots.length} votes)` });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "pb_process",
+      entityId: processId,
+      summary: `Imported "${process.title}" from a pabulib file (${proposals.length} projects, ${ballots.length} votes)`,
+    });
   });
   return { processId, projects: proposals.length, ballots: election.ballots.length };
 }

@@ -17,36 +17,57 @@ import { type PbProposal, pbProposal, proposalCategories } from "../schema.ts";
 export const proposalSteps = ["title", "description", "location", "cost", "category"] as const;
 export type ProposalStep = (typeof proposalSteps)[number];
 
-export const costInput = z.string({ error: "Enter how much you think it will cost" }).transform((value, ctx) => {
-  if (value.trim() === "") {
-    ctx.addIssue({ code: "custom", message: "Enter how much you think it will cost" });
-    return z.NEVER;
-  }
-  if (value.trim().startsWith("-")) {
-    ctx.addIssue({ code: "custom", message: "The cost cannot be negative" });
-    return z.NEVER;
-  }
-  const pence = parsePounds(value);
-  if (pence === null || pence === 0) {
-    ctx.addIssue({ code: "custom", message: "Enter the cost in pounds, like 2500 or £2,500.50" });
-    return z.NEVER;
-  }
-  return pence;
-});
+export const costInput = z
+  .string({ error: "Enter how much you think it will cost" })
+  .transform((value, ctx) => {
+    if (value.trim() === "") {
+      ctx.addIssue({ code: "custom", message: "Enter how much you think it will cost" });
+      return z.NEVER;
+    }
+    if (value.trim().startsWith("-")) {
+      ctx.addIssue({ code: "custom", message: "The cost cannot be negative" });
+      return z.NEVER;
+    }
+    const pence = parsePounds(value);
+    if (pence === null || pence === 0) {
+      ctx.addIssue({ code: "custom", message: "Enter the cost in pounds, like 2500 or £2,500.50" });
+      return z.NEVER;
+    }
+    return pence;
+  });
 
 const stepInputs = {
-  title: z.object({ title: z.string().trim().min(1, { error: "Enter a name for your idea" }).max(120, { error: "The name must be 120 characters or fewer" }) }),
-  description: z.object({
-    description: z.string().trim().min(1, { error: "Describe your idea" }).max(3000, { error: "The description must be 3000 characters or fewer" }),
+  title: z.object({
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: "Enter a name for your idea" })
+      .max(120, { error: "The name must be 120 characters or fewer" }),
   }),
-  location: z.object({ location: z.string().trim().min(1, { error: "Say where it would happen" }).max(300, { error: "The location must be 300 characters or fewer" }) }),
+  description: z.object({
+    description: z
+      .string()
+      .trim()
+      .min(1, { error: "Describe your idea" })
+      .max(3000, { error: "The description must be 3000 characters or fewer" }),
+  }),
+  location: z.object({
+    location: z
+      .string()
+      .trim()
+      .min(1, { error: "Say where it would happen" })
+      .max(300, { error: "The location must be 300 characters or fewer" }),
+  }),
   cost: z.object({ estimatedCostPence: costInput }),
   category: z.object({ category: z.enum(proposalCategories, { error: "Choose the kind of idea" }) }),
 } as const;
 
 async function loadOpenProcess(db: Db, actor: Actor, processId: string) {
   const process = await findProcess(db, actor.organisationId, processId);
-  requireAllowed(canPropose(actor, process), "Ideas can only be put forward while the process is taking proposals.");
+  requireAllowed(
+    canPropose(actor, process),
+    "Ideas can only be put forward while the process is taking proposals.",
+  );
   return process;
 }
 
@@ -54,7 +75,10 @@ async function loadOpenProcess(db: Db, actor: Actor, processId: string) {
 export async function startProposal(db: Db, actor: Actor, now: Date, processId: string): Promise<PbProposal> {
   const process = await loadOpenProcess(db, actor, processId);
   return db.transaction(async (tx) => {
-    const [{ n }] = await tx.select({ n: count() }).from(pbProposal).where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.processId, process.id)));
+    const [{ n }] = await tx
+      .select({ n: count() })
+      .from(pbProposal)
+      .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.processId, process.id)));
     const [created] = await tx
       .insert(pbProposal)
       .values({
@@ -73,7 +97,12 @@ export async function startProposal(db: Db, actor: Actor, now: Date, processId: 
         createdAt: now,
       })
       .returning();
-    await recordAudit(tx, actor, now, { action: "create", entityType: "pb_proposal", entityId: created.id, summary: `Started a proposal in "${process.title}"` });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "pb_proposal",
+      entityId: created.id,
+      summary: `Started a proposal in "${process.title}"`,
+    });
     return created;
   });
 }
@@ -86,7 +115,12 @@ async function loadDraft(db: Db, actor: Actor, processId: string, proposalId: st
   return draft;
 }
 
-export async function getDraft(db: Db, actor: Actor, processId: string, proposalId: string): Promise<PbProposal> {
+export async function getDraft(
+  db: Db,
+  actor: Actor,
+  processId: string,
+  proposalId: string,
+): Promise<PbProposal> {
   return loadDraft(db, actor, processId, proposalId);
 }
 
@@ -103,8 +137,24 @@ export async function answerProposalStep(
   const checked = validate(stepInputs[step] as z.ZodType<Partial<PbProposal>>, input);
   if (!checked.ok) throw invalid("Check your answer.", checked.errors);
   await db.transaction(async (tx) => {
-    await tx.update(pbProposal).set(checked.value).where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.id, draft.id), eq(pbProposal.status, "draft")));
-    await recordAudit(tx, actor, now, { action: "update", entityType: "pb_proposal", entityId: draft.id, summary: `Answered "${step}" on a draft proposal`, after: checked.value });
+    await tx
+      .update(pbProposal)
+      .set(checked.value)
+      .where(
+        inOrganisation(
+          pbProposal,
+          actor.organisationId,
+          eq(pbProposal.id, draft.id),
+          eq(pbProposal.status, "draft"),
+        ),
+      );
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "pb_proposal",
+      entityId: draft.id,
+      summary: `Answered "${step}" on a draft proposal`,
+      after: checked.value,
+    });
   });
 }
 
@@ -118,18 +168,39 @@ export function nextUnanswered(draft: PbProposal): ProposalStep | null {
   return null;
 }
 
-export async function submitProposal(db: Db, actor: Actor, now: Date, processId: string, proposalId: string): Promise<PbProposal> {
+export async function submitProposal(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  processId: string,
+  proposalId: string,
+): Promise<PbProposal> {
   const draft = await loadDraft(db, actor, processId, proposalId);
   const missing = nextUnanswered(draft);
-  if (missing) throw invalid("Answer every question before you send your idea.", { [missing]: `Answer the ${missing} question` });
+  if (missing)
+    throw invalid("Answer every question before you send your idea.", {
+      [missing]: `Answer the ${missing} question`,
+    });
   return db.transaction(async (tx) => {
     const [submitted] = await tx
       .update(pbProposal)
       .set({ status: "submitted", submittedAt: now })
-      .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.id, draft.id), eq(pbProposal.status, "draft")))
+      .where(
+        inOrganisation(
+          pbProposal,
+          actor.organisationId,
+          eq(pbProposal.id, draft.id),
+          eq(pbProposal.status, "draft"),
+        ),
+      )
       .returning();
     if (!submitted) throw conflict("Already sent", "This idea has already been sent.");
-    await recordAudit(tx, actor, now, { action: "update", entityType: "pb_proposal", entityId: draft.id, summary: `Submitted proposal "${draft.title}"` });
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "pb_proposal",
+      entityId: draft.id,
+      summary: `Submitted proposal "${draft.title}"`,
+    });
     return submitted;
   });
 }

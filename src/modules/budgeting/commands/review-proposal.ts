@@ -24,7 +24,11 @@ const reviewInput = z
     if (v.decision === "feasible") {
       const parsed = costInput.safeParse(v.finalCostPence ?? "");
       if (!parsed.success) {
-        ctx.addIssue({ code: "custom", path: ["finalCostPence"], message: parsed.error.issues[0]?.message ?? "Enter the final cost" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["finalCostPence"],
+          message: parsed.error.issues[0]?.message ?? "Enter the final cost",
+        });
         return z.NEVER;
       }
       cost = parsed.data;
@@ -33,11 +37,23 @@ const reviewInput = z
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the idea cannot go ahead" });
       return z.NEVER;
     }
-    return { decision: v.decision, finalCostPence: cost, reason: v.reason || null, budgetId: v.budgetId || null };
+    return {
+      decision: v.decision,
+      finalCostPence: cost,
+      reason: v.reason || null,
+      budgetId: v.budgetId || null,
+    };
   });
 
 /** An officer's feasibility check: the final cost that voters see, or the reason it cannot go ahead. */
-export async function reviewProposal(db: Db, actor: Actor, now: Date, processId: string, proposalId: string, input: unknown): Promise<void> {
+export async function reviewProposal(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  processId: string,
+  proposalId: string,
+  input: unknown,
+): Promise<void> {
   requireAllowed(canManageProcesses(actor), "Only officers can review proposals.");
   const process = await findProcess(db, actor.organisationId, processId);
   const proposal = await findProposal(db, actor.organisationId, process.id, proposalId);
@@ -48,10 +64,13 @@ export async function reviewProposal(db: Db, actor: Actor, now: Date, processId:
   if (!checked.ok) throw invalid("Check the review.", checked.errors);
   const v = checked.value;
   const budgetId = v.budgetId ?? proposal.budgetId ?? process.budgets[0]?.id ?? null;
-  if (!process.budgets.some((b) => b.id === budgetId)) throw invalid("Check the review.", { budgetId: "Choose a budget from the list" });
+  if (!process.budgets.some((b) => b.id === budgetId))
+    throw invalid("Check the review.", { budgetId: "Choose a budget from the list" });
   const budget = process.budgets.find((b) => b.id === budgetId);
   if (v.finalCostPence !== null && budget && v.finalCostPence > budget.amountPence)
-    throw invalid("Check the review.", { finalCostPence: "The final cost is more than the whole budget: mark it infeasible instead" });
+    throw invalid("Check the review.", {
+      finalCostPence: "The final cost is more than the whole budget: mark it infeasible instead",
+    });
   const change = {
     status: v.decision,
     finalCostPence: v.finalCostPence,
@@ -60,13 +79,20 @@ export async function reviewProposal(db: Db, actor: Actor, now: Date, processId:
     reviewedAt: now,
   } as const;
   await db.transaction(async (tx) => {
-    await tx.update(pbProposal).set(change).where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.id, proposal.id)));
+    await tx
+      .update(pbProposal)
+      .set(change)
+      .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.id, proposal.id)));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "pb_proposal",
       entityId: proposal.id,
       summary: `Reviewed "${proposal.title}": ${v.decision}`,
-      before: { status: proposal.status, finalCostPence: proposal.finalCostPence, reviewReason: proposal.reviewReason },
+      before: {
+        status: proposal.status,
+        finalCostPence: proposal.finalCostPence,
+        reviewReason: proposal.reviewReason,
+      },
       after: change,
     });
   });

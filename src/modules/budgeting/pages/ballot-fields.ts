@@ -19,14 +19,22 @@ export function choicesFrom(values: Record<string, string>, checked: string[]): 
 }
 
 function hintFor(process: ProcessWithBudgets, budget: PbBudget): string {
-  if (process.ballotKind === "knapsack") return `Choose projects whose total cost is no more than ${formatMoney(budget.amountPence, process.currency)}.`;
-  if (process.ballotKind === "cumulative") return `Share up to ${process.pointsTotal} points between the projects. Give more points to the ones you care about most.`;
+  if (process.ballotKind === "knapsack")
+    return `Choose projects whose total cost is no more than ${formatMoney(budget.amountPence, process.currency)}.`;
+  if (process.ballotKind === "cumulative")
+    return `Share up to ${process.pointsTotal} points between the projects. Give more points to the ones you care about most.`;
   const min = process.minChoices ?? 1;
-  if (process.maxChoices) return `Choose ${min === process.maxChoices ? min : `between ${min} and ${process.maxChoices}`} projects.`;
+  if (process.maxChoices)
+    return `Choose ${min === process.maxChoices ? min : `between ${min} and ${process.maxChoices}`} projects.`;
   return min > 1 ? `Choose at least ${min} projects.` : "Choose every project you support.";
 }
 
-export function runningTotal(process: ProcessWithBudgets, budget: PbBudget, proposals: PbProposal[], chosen: Map<string, number>): SafeHtml {
+export function runningTotal(
+  process: ProcessWithBudgets,
+  budget: PbBudget,
+  proposals: PbProposal[],
+  chosen: Map<string, number>,
+): SafeHtml {
   const spent = proposals.filter((p) => chosen.has(p.id)).reduce((sum, p) => sum + costOf(p), 0);
   return html`<div class="govuk-inset-text" id="budget-total" data-budget="${budget.amountPence}" data-currency="${process.currency}" aria-live="polite">
     <p class="govuk-body govuk-!-margin-bottom-1">Your choices cost <strong data-role="spent">${formatMoney(spent, process.currency)}</strong> of <strong>${formatMoney(budget.amountPence, process.currency)}</strong>.</p>
@@ -35,8 +43,16 @@ export function runningTotal(process: ProcessWithBudgets, budget: PbBudget, prop
   </div>`;
 }
 
-export function ballotFields(process: ProcessWithBudgets, budget: PbBudget, proposals: PbProposal[], chosen: Map<string, number>, error?: string): SafeHtml {
-  const errorHtml = error ? html`<p id="choices-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : "";
+export function ballotFields(
+  process: ProcessWithBudgets,
+  budget: PbBudget,
+  proposals: PbProposal[],
+  chosen: Map<string, number>,
+  error?: string,
+): SafeHtml {
+  const errorHtml = error
+    ? html`<p id="choices-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>`
+    : "";
   const legend = html`<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Your choices for ${budget.name}</legend><div id="choices-hint" class="govuk-hint">${hintFor(process, budget)}</div>`;
   const describedBy = `choices-hint${error ? " choices-error" : ""}`;
   if (process.ballotKind === "cumulative") {

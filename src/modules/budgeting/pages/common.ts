@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { html, type SafeHtml, tag } from "../../../platform/ui/index.ts";
-import type { Phase, PbProcess, ProposalStatus } from "../schema.ts";
+import type { PbProcess, Phase, ProposalStatus } from "../schema.ts";
 
 export const phaseNames: Record<Phase, string> = {
   proposals: "Taking ideas",
@@ -12,13 +12,26 @@ export const phaseNames: Record<Phase, string> = {
 };
 
 export function phaseTag(phase: Phase): SafeHtml {
-  const colour = phase === "voting" ? "green" : phase === "results" ? "grey" : phase === "review" ? "yellow" : "blue";
+  const colour =
+    phase === "voting" ? "green" : phase === "results" ? "grey" : phase === "review" ? "yellow" : "blue";
   return tag(phaseNames[phase], colour);
 }
 
 export function statusTag(status: ProposalStatus): SafeHtml {
-  const text = { draft: "Draft", submitted: "Waiting for review", feasible: "Feasible", infeasible: "Not feasible" }[status];
-  const colour = status === "feasible" ? "green" : status === "infeasible" ? "red" : status === "submitted" ? "yellow" : "grey";
+  const text = {
+    draft: "Draft",
+    submitted: "Waiting for review",
+    feasible: "Feasible",
+    infeasible: "Not feasible",
+  }[status];
+  const colour =
+    status === "feasible"
+      ? "green"
+      : status === "infeasible"
+        ? "red"
+        : status === "submitted"
+          ? "yellow"
+          : "grey";
   return tag(text, colour);
 }
 
@@ -35,7 +48,8 @@ export const completionNames: Record<PbProcess["completion"], string> = {
 };
 
 export function ruleSummary(p: Pick<PbProcess, "rule" | "utility" | "completion" | "ballotKind">): string {
-  if (p.ballotKind === "cumulative") return "Greedy by points (most points first, skipping what does not fit)";
+  if (p.ballotKind === "cumulative")
+    return "Greedy by points (most points first, skipping what does not fit)";
   if (p.rule !== "mes") return ruleNames[p.rule];
   return `${ruleNames.mes}, ${p.utility} utilities, completion ${p.completion}`;
 }
@@ -48,7 +62,10 @@ export function csrf(c: Context<AppEnv>): SafeHtml {
 }
 
 /** Runs a form action; a 422 with field errors re-renders the form, anything else propagates. */
-export async function orFormErrors<T>(work: () => Promise<T>, rerender: (errors: Record<string, string>, status: 409 | 422) => Response): Promise<T | Response> {
+export async function orFormErrors<T>(
+  work: () => Promise<T>,
+  rerender: (errors: Record<string, string>, status: 409 | 422) => Response,
+): Promise<T | Response> {
   try {
     return await work();
   } catch (error) {

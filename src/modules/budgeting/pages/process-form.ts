@@ -5,11 +5,33 @@ import { button, html, radios, textarea, textInput } from "../../../platform/ui/
 import { areaKinds, ballotKinds, eligibilities } from "../schema.ts";
 import { completionNames, csrf, ruleNames } from "./common.ts";
 
-const areaNames = { all: "All our homes", "local-authority": "A local authority (enter its code, like E07000105)", neighbourhood: "A neighbourhood (enter its LSOA 2021 code)", estate: "An estate or block (enter its name)" };
-const ballotNames = { approval: "Approval: pick any number, or between a minimum and a maximum", knapsack: "Knapsack: pick projects whose total cost fits the budget", cumulative: "Points: share a number of points between projects" };
+const areaNames = {
+  all: "All our homes",
+  "local-authority": "A local authority (enter its code, like E07000105)",
+  neighbourhood: "A neighbourhood (enter its LSOA 2021 code)",
+  estate: "An estate or block (enter its name)",
+};
+const ballotNames = {
+  approval: "Approval: pick any number, or between a minimum and a maximum",
+  knapsack: "Knapsack: pick projects whose total cost fits the budget",
+  cumulative: "Points: share a number of points between projects",
+};
 
-export function processForm(c: Context<AppEnv>, values: Record<string, string>, errors: Record<string, string> = {}, status: 200 | 409 | 422 = 200): Response {
-  const date = (name: string, label: string) => textInput({ name, label, hint: "As YYYY-MM-DD, for example 2026-09-01", value: values[name], error: errors[name], width: 10 });
+export function processForm(
+  c: Context<AppEnv>,
+  values: Record<string, string>,
+  errors: Record<string, string> = {},
+  status: 200 | 409 | 422 = 200,
+): Response {
+  const date = (name: string, label: string) =>
+    textInput({
+      name,
+      label,
+      hint: "As YYYY-MM-DD, for example 2026-09-01",
+      value: values[name],
+      error: errors[name],
+      width: 10,
+    });
   return renderPage(c, {
     title: "Set up a participatory budgeting process",
     errors,
@@ -28,7 +50,19 @@ export function processForm(c: Context<AppEnv>, values: Record<string, string>, 
         ${textInput({ name: "maxChoices", label: "Approval ballots: most projects a voter may pick (optional)", value: values.maxChoices, error: errors.maxChoices, width: 3, inputmode: "numeric" })}
         ${textInput({ name: "pointsTotal", label: "Points ballots: points each voter shares out", value: values.pointsTotal, error: errors.pointsTotal, width: 3, inputmode: "numeric" })}
         ${radios({ name: "rule", legend: { text: "How are votes counted?", classes: "govuk-fieldset__legend--m" }, hint: "You can change this until the first vote is cast.", value: values.rule, error: errors.rule, items: (["greedy", "mes", "phragmen"] as const).map((r) => ({ value: r, text: ruleNames[r] })) })}
-        ${radios({ name: "utility", legend: { text: "Method of Equal Shares: what does a voter gain from a project?", classes: "govuk-fieldset__legend--s" }, value: values.utility ?? "cost", error: errors.utility, items: [{ value: "cost", text: "Its cost (as equalshares.net)" }, { value: "approval", text: "One for each project they support" }] })}
+        ${radios({
+          name: "utility",
+          legend: {
+            text: "Method of Equal Shares: what does a voter gain from a project?",
+            classes: "govuk-fieldset__legend--s",
+          },
+          value: values.utility ?? "cost",
+          error: errors.utility,
+          items: [
+            { value: "cost", text: "Its cost (as equalshares.net)" },
+            { value: "approval", text: "One for each project they support" },
+          ],
+        })}
         ${radios({ name: "completion", legend: { text: "Method of Equal Shares: spending money left over", classes: "govuk-fieldset__legend--s" }, value: values.completion ?? "add1", error: errors.completion, items: (["none", "add1", "add1-until-infeasible"] as const).map((k) => ({ value: k, text: completionNames[k] })) })}
         <h2 class="govuk-heading-m">Dates</h2>
         ${date("proposalsOpen", "Ideas open")}${date("reviewOpen", "Checking starts")}${date("votingOpen", "Voting opens")}${date("votingClose", "Voting closes (at the end of this day)")}${date("resultsDate", "Results published")}

@@ -15,7 +15,10 @@ export function publicPages(app: Hono<AppEnv>): void {
     const actor = c.get("actor");
     const process = await findProcess(db, c.req.param("org"), c.req.param("pid"));
     const proposals = await listProposals(db, process.organisationId, process.id);
-    const shown = process.phase === "proposals" || process.phase === "review" ? proposals : proposals.filter((p) => p.status === "feasible");
+    const shown =
+      process.phase === "proposals" || process.phase === "review"
+        ? proposals
+        : proposals.filter((p) => p.status === "feasible");
     const signedInHere = actor !== null && actor.organisationId === process.organisationId;
     return renderPage(c, {
       title: process.title,
@@ -23,11 +26,22 @@ export function publicPages(app: Hono<AppEnv>): void {
         ${process.summary ? html`<p class="govuk-body-l">${process.summary}</p>` : ""}
         ${summaryList([
           { key: "Now", value: phaseTag(process.phase) },
-          { key: "Money", value: process.budgets.map((b) => `${b.name}: ${formatMoney(b.amountPence, process.currency)}`).join("; ") },
-          { key: "Ideas", value: `${formatDate(process.proposalsOpen)} to ${formatDate(process.reviewOpen)}` },
+          {
+            key: "Money",
+            value: process.budgets
+              .map((b) => `${b.name}: ${formatMoney(b.amountPence, process.currency)}`)
+              .join("; "),
+          },
+          {
+            key: "Ideas",
+            value: `${formatDate(process.proposalsOpen)} to ${formatDate(process.reviewOpen)}`,
+          },
           { key: "Voting", value: `${formatDate(process.votingOpen)} to ${formatDate(process.votingClose)}` },
           { key: "Results", value: formatDate(process.resultsDate) },
-          { key: "Who can vote", value: `${process.eligibility === "tenants" ? "Tenants" : "Residents"} aged ${process.minimumAge} or over${process.areaKind === "all" ? "" : ` living in ${process.areaCode}`}` },
+          {
+            key: "Who can vote",
+            value: `${process.eligibility === "tenants" ? "Tenants" : "Residents"} aged ${process.minimumAge} or over${process.areaKind === "all" ? "" : ` living in ${process.areaCode}`}`,
+          },
           { key: "How votes are counted", value: ruleSummary(process) },
         ])}
         ${process.phase === "proposals" && process.source === "kith" ? (signedInHere && actor && canPropose(actor, process) ? html`<form method="post" action="${publicPath(process)}/propose" novalidate>${csrf(c)}${button({ text: "Put forward an idea", isStartButton: true })}</form>` : html`<p class="govuk-body"><a class="govuk-link" href="/sign-in">Sign in</a> to put forward an idea.</p>`) : ""}
@@ -38,7 +52,11 @@ export function publicPages(app: Hono<AppEnv>): void {
           caption: `${shown.length} ideas`,
           captionClasses: "govuk-visually-hidden",
           head: [{ text: "Idea" }, { text: "Status" }, { text: "Cost", numeric: true }],
-          rows: shown.map((p) => [html`<a class="govuk-link" href="${publicPath(process)}/proposals/${p.id}">${p.title}</a>`, statusTag(p.status), { content: costOf(p) ? formatMoney(costOf(p), process.currency) : "–", numeric: true }]),
+          rows: shown.map((p) => [
+            html`<a class="govuk-link" href="${publicPath(process)}/proposals/${p.id}">${p.title}</a>`,
+            statusTag(p.status),
+            { content: costOf(p) ? formatMoney(costOf(p), process.currency) : "–", numeric: true },
+          ]),
         })}`,
     });
   });
@@ -59,9 +77,18 @@ export function publicPages(app: Hono<AppEnv>): void {
           { key: "Description", value: proposal.description || "–" },
           { key: "Where", value: proposal.location || "–" },
           { key: "Kind", value: proposal.category || "–" },
-          { key: "Estimated cost", value: proposal.estimatedCostPence ? formatMoney(proposal.estimatedCostPence, process.currency) : "–" },
-          ...(proposal.finalCostPence ? [{ key: "Final cost", value: formatMoney(proposal.finalCostPence, process.currency) }] : []),
-          ...(proposal.status === "infeasible" ? [{ key: "Why it cannot go ahead", value: proposal.reviewReason ?? "–" }] : []),
+          {
+            key: "Estimated cost",
+            value: proposal.estimatedCostPence
+              ? formatMoney(proposal.estimatedCostPence, process.currency)
+              : "–",
+          },
+          ...(proposal.finalCostPence
+            ? [{ key: "Final cost", value: formatMoney(proposal.finalCostPence, process.currency) }]
+            : []),
+          ...(proposal.status === "infeasible"
+            ? [{ key: "Why it cannot go ahead", value: proposal.reviewReason ?? "–" }]
+            : []),
         ])}`,
     });
   });

@@ -28,7 +28,11 @@ function budgetSection(process: PbProcess, entry: BudgetResults, many: boolean) 
   const mes = new Map((result.outcome.mes?.winners ?? []).map((w) => [w.projectId, w]));
   const winners = result.outcome.selected.map((ref) => byRef.get(ref)).filter((p) => p !== undefined);
   const spent = Number(result.outcome.totalCost);
-  const ranked = [...proposals].sort((a, b) => (votes[b.reference] ?? 0) - (votes[a.reference] ?? 0) || (a.reference < b.reference ? -1 : 1)).slice(0, 25);
+  const ranked = [...proposals]
+    .sort(
+      (a, b) => (votes[b.reference] ?? 0) - (votes[a.reference] ?? 0) || (a.reference < b.reference ? -1 : 1),
+    )
+    .slice(0, 25);
   const funded = new Set(result.outcome.selected);
   const id = `budget-${budget.position}`;
   const unit = process.ballotKind === "cumulative" ? "Points" : "Votes";
@@ -38,21 +42,52 @@ function budgetSection(process: PbProcess, entry: BudgetResults, many: boolean) 
       { key: "Spent on winners", value: `${money(spent)} (${formatPercent(spent / budget.amountPence)})` },
       { key: "Ballots counted", value: result.ballots.toLocaleString("en-GB") },
       { key: "Rule", value: ruleSummary({ ...result, ballotKind: process.ballotKind }) },
-      ...(result.rule === "mes" && process.ballotKind !== "cumulative" ? [{ key: "Completion", value: completionNames[result.completion] }] : []),
+      ...(result.rule === "mes" && process.ballotKind !== "cumulative"
+        ? [{ key: "Completion", value: completionNames[result.completion] }]
+        : []),
       { key: "Ties", value: "Go to the lower reference (compared as text), as the reference library does" },
-      ...(result.outcome.mes ? [{ key: "Each voter's share of the budget", value: `${exactMoney(result.outcome.mes.startBudgetPerVoter, process.currency)}${result.outcome.mes.runs > 1 ? ` (after ${result.outcome.mes.runs - 1} Add1 rounds)` : ""}` }] : []),
+      ...(result.outcome.mes
+        ? [
+            {
+              key: "Each voter's share of the budget",
+              value: `${exactMoney(result.outcome.mes.startBudgetPerVoter, process.currency)}${result.outcome.mes.runs > 1 ? ` (after ${result.outcome.mes.runs - 1} Add1 rounds)` : ""}`,
+            },
+          ]
+        : []),
     ])}
     <h${many ? 3 : 2} class="govuk-heading-m">Funded projects</h${many ? 3 : 2}>
     ${table({
       caption: `${winners.length} funded projects, in the order the rule chose them`,
       captionClasses: "govuk-table__caption--s",
-      head: [{ text: "Order", numeric: true }, { text: "Project" }, { text: "Cost", numeric: true }, { text: unit, numeric: true }, ...(result.outcome.mes ? [{ text: "Supporters paid", numeric: true }, { text: "Most one supporter paid", numeric: true }] : [])],
+      head: [
+        { text: "Order", numeric: true },
+        { text: "Project" },
+        { text: "Cost", numeric: true },
+        { text: unit, numeric: true },
+        ...(result.outcome.mes
+          ? [
+              { text: "Supporters paid", numeric: true },
+              { text: "Most one supporter paid", numeric: true },
+            ]
+          : []),
+      ],
       rows: winners.map((p, i) => [
         { content: i + 1, numeric: true },
         html`<a class="govuk-link" href="${publicPath(process)}/proposals/${p.id}">${p.title}</a>`,
         { content: money(costOf(p)), numeric: true },
         { content: (votes[p.reference] ?? 0).toLocaleString("en-GB"), numeric: true },
-        ...(result.outcome.mes ? [{ content: exactMoney(mes.get(p.reference)?.supportersPaid ?? null, process.currency), numeric: true }, { content: exactMoney(mes.get(p.reference)?.maxPaymentPerVoter ?? null, process.currency), numeric: true }] : []),
+        ...(result.outcome.mes
+          ? [
+              {
+                content: exactMoney(mes.get(p.reference)?.supportersPaid ?? null, process.currency),
+                numeric: true,
+              },
+              {
+                content: exactMoney(mes.get(p.reference)?.maxPaymentPerVoter ?? null, process.currency),
+                numeric: true,
+              },
+            ]
+          : []),
       ]),
     })}
     ${barChart({ id: `${id}-votes`, title: `${unit} per project${proposals.length > 25 ? " (top 25)" : ""}`, description: `The most supported project got ${(votes[ranked[0]?.reference ?? ""] ?? 0).toLocaleString("en-GB")} ${unit.toLowerCase()}. Funded projects are marked "funded".`, table: "details", valueLabel: unit, categoryLabel: "Project", bars: ranked.map((p) => ({ label: `${funded.has(p.reference) ? "(funded) " : ""}${p.title}`, value: votes[p.reference] ?? 0 })) })}
@@ -62,8 +97,23 @@ function budgetSection(process: PbProcess, entry: BudgetResults, many: boolean) 
     ${table({
       caption: "Outcome under each rule",
       captionClasses: "govuk-visually-hidden",
-      head: [{ text: "Rule" }, { text: "Projects funded", numeric: true }, { text: "Spent", numeric: true }, { text: "Voters with a funded project", numeric: true }],
-      rows: result.comparison.map((r) => [r.label, { content: r.selected.length, numeric: true }, { content: money(Number(r.totalCost)), numeric: true }, { content: r.totalVoters ? `${formatPercent(r.fundedVoters / r.totalVoters)} (${r.fundedVoters.toLocaleString("en-GB")})` : "–", numeric: true }]),
+      head: [
+        { text: "Rule" },
+        { text: "Projects funded", numeric: true },
+        { text: "Spent", numeric: true },
+        { text: "Voters with a funded project", numeric: true },
+      ],
+      rows: result.comparison.map((r) => [
+        r.label,
+        { content: r.selected.length, numeric: true },
+        { content: money(Number(r.totalCost)), numeric: true },
+        {
+          content: r.totalVoters
+            ? `${formatPercent(r.fundedVoters / r.totalVoters)} (${r.fundedVoters.toLocaleString("en-GB")})`
+            : "–",
+          numeric: true,
+        },
+      ]),
     })}`;
 }
 
@@ -74,7 +124,11 @@ export function resultsPages(app: Hono<AppEnv>): void {
     const { process } = results;
     const actor = c.get("actor");
     // Before publication only the organisation's staff may look (there is nothing to see until the count).
-    if (process.phase !== "results" && !(actor && actor.organisationId === process.organisationId && canViewProcesses(actor))) throw notFound("Results not found", "The results are not published yet.");
+    if (
+      process.phase !== "results" &&
+      !(actor && actor.organisationId === process.organisationId && canViewProcesses(actor))
+    )
+      throw notFound("Results not found", "The results are not published yet.");
     const many = results.budgets.length > 1;
     return renderPage(c, {
       title: `Results: ${process.title}`,

@@ -13,7 +13,10 @@ export function budgetingPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // The ballot's progressive enhancement, served from this module (CSP allows only same-origin scripts).
   app.get("/budgeting/assets/budget-bar.js", async (c) =>
-    c.body(await readFile(budgetBar), 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600" }),
+    c.body(await readFile(budgetBar), 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    }),
   );
   staffPages(app);
   resultsPages(app);

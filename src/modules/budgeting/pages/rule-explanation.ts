@@ -22,7 +22,11 @@ function loadSections(): Map<string, string> {
 }
 
 function markdownLite(text: string): SafeHtml {
-  const plain = (s: string) => s.replace(/\*\*?([^*]+)\*\*?/g, "$1").replace(/\s+/g, " ").trim();
+  const plain = (s: string) =>
+    s
+      .replace(/\*\*?([^*]+)\*\*?/g, "$1")
+      .replace(/\s+/g, " ")
+      .trim();
   return html`${text.split(/\n\s*\n/).map((block) => {
     const lines = block.split("\n");
     if (lines[0].startsWith("- ")) {

@@ -8,7 +8,13 @@ import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import { button, html, textInput } from "../../../platform/ui/index.ts";
-import { type BallotChoices, castBallot, currentChoices, feasibleProposals, voterKey } from "../commands/cast-ballot.ts";
+import {
+  type BallotChoices,
+  castBallot,
+  currentChoices,
+  feasibleProposals,
+  voterKey,
+} from "../commands/cast-ballot.ts";
 import { personForCode, redeemVoteCode, voteOnline } from "../commands/vote-codes.ts";
 import { findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
 import { ballotFields, choicesFrom } from "./ballot-fields.ts";
@@ -20,24 +26,42 @@ type VoterIdentity = { kind: "online"; personId: string } | { kind: "code"; pers
 
 async function voterFor(c: Context<AppEnv>, process: ProcessWithBudgets): Promise<VoterIdentity> {
   const actor = c.get("actor");
-  if (actor?.kind === "user" && actor.organisationId === process.organisationId && actor.personId) return { kind: "online", personId: actor.personId };
+  if (actor?.kind === "user" && actor.organisationId === process.organisationId && actor.personId)
+    return { kind: "online", personId: actor.personId };
   const cookie = getCookie(c, codeCookie) ?? "";
   const [pid, codeId, signature] = cookie.split(".");
   if (!signature || pid !== process.id) return null;
-  if (!safeEqual(signature, hmac(c.get("services").signingSecret, `${process.organisationId}:${pid}:${codeId}`))) return null;
-  const personId = await personForCode(c.get("services").database.db, process.organisationId, process.id, codeId);
+  if (
+    !safeEqual(signature, hmac(c.get("services").signingSecret, `${process.organisationId}:${pid}:${codeId}`))
+  )
+    return null;
+  const personId = await personForCode(
+    c.get("services").database.db,
+    process.organisationId,
+    process.id,
+    codeId,
+  );
   return personId ? { kind: "code", personId } : null;
 }
 
 export function votePages(app: Hono<AppEnv>): void {
-  const votePage = async (c: Context<AppEnv>, submitted: BallotChoices | null, errors: Record<string, string> = {}, status: 200 | 403 | 409 | 422 = 200) => {
+  const votePage = async (
+    c: Context<AppEnv>,
+    submitted: BallotChoices | null,
+    errors: Record<string, string> = {},
+    status: 200 | 403 | 409 | 422 = 200,
+  ) => {
     const db = c.get("services").database.db;
     const process = await findProcess(db, c.req.param("org") ?? "", c.req.param("pid") ?? "");
     const budget = process.budgets.find((b) => b.id === c.req.query("budget")) ?? process.budgets[0];
     const voter = await voterFor(c, process);
     const title = `Vote: ${process.title}`;
     if (process.phase !== "voting")
-      return renderPage(c, { title, backLink: publicPath(process), content: html`<h1 class="govuk-heading-l">Voting is not open</h1><p class="govuk-body">Voting runs from ${process.votingOpen} to ${process.votingClose}.</p>` });
+      return renderPage(c, {
+        title,
+        backLink: publicPath(process),
+        content: html`<h1 class="govuk-heading-l">Voting is not open</h1><p class="govuk-body">Voting runs from ${process.votingOpen} to ${process.votingClose}.</p>`,
+      });
     if (!voter) {
       return renderPage(c, {
         title,
@@ -50,7 +74,12 @@ export function votePages(app: Hono<AppEnv>): void {
       });
     }
     const proposals = await feasibleProposals(db, process.organisationId, process.id, budget.id);
-    const saved = await currentChoices(db, process.organisationId, budget.id, voterKey({ channel: voter.kind, personId: voter.personId }));
+    const saved = await currentChoices(
+      db,
+      process.organisationId,
+      budget.id,
+      voterKey({ channel: voter.kind, personId: voter.personId }),
+    );
     const chosen = submitted ?? saved ?? new Map();
     const voted = flashFrom(c, { voted: "Your vote has been saved. You can change it until voting closes." });
     return renderPage(c, {
@@ -76,13 +105,24 @@ export function votePages(app: Hono<AppEnv>): void {
     const org = c.req.param("org");
     const pid = c.req.param("pid");
     try {
-      const { codeId } = await redeemVoteCode(c.get("services").database.db, c.get("now"), org, pid, values.code ?? "");
-      setCookie(c, codeCookie, `${pid}.${codeId}.${hmac(c.get("services").signingSecret, `${org}:${pid}:${codeId}`)}`, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: c.get("services").config.secureCookies,
-        path: `/pb/${org}/${pid}`,
-      });
+      const { codeId } = await redeemVoteCode(
+        c.get("services").database.db,
+        c.get("now"),
+        org,
+        pid,
+        values.code ?? "",
+      );
+      setCookie(
+        c,
+        codeCookie,
+        `${pid}.${codeId}.${hmac(c.get("services").signingSecret, `${org}:${pid}:${codeId}`)}`,
+        {
+          httpOnly: true,
+          sameSite: "Lax",
+          secure: c.get("services").config.secureCookies,
+          path: `/pb/${org}/${pid}`,
+        },
+      );
     } catch (error) {
       if (error instanceof Problem && error.status === 422) return votePage(c, null, error.fieldErrors, 422);
       throw error;
@@ -99,11 +139,27 @@ export function votePages(app: Hono<AppEnv>): void {
     if (!voter) return votePage(c, null);
     const actor = c.get("actor");
     try {
-      if (voter.kind === "online" && actor) await voteOnline(db, actor, c.get("now"), process.id, budgetId, chosen);
-      else await castBallot(db, null, c.get("now"), process.organisationId, process.id, budgetId, { channel: "code", personId: voter.personId }, chosen);
+      if (voter.kind === "online" && actor)
+        await voteOnline(db, actor, c.get("now"), process.id, budgetId, chosen);
+      else
+        await castBallot(
+          db,
+          null,
+          c.get("now"),
+          process.organisationId,
+          process.id,
+          budgetId,
+          { channel: "code", personId: voter.personId },
+          chosen,
+        );
     } catch (error) {
       if (error instanceof Problem && (error.status === 422 || error.status === 409 || error.status === 403))
-        return votePage(c, chosen, error.fieldErrors ?? { choices: error.detail }, error.status as 403 | 409 | 422);
+        return votePage(
+          c,
+          chosen,
+          error.fieldErrors ?? { choices: error.detail },
+          error.status as 403 | 409 | 422,
+        );
       throw error;
     }
     return c.redirect(`${publicPath(process)}/vote?budget=${budgetId}&done=voted`, 303);

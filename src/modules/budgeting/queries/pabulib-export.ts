@@ -16,21 +16,39 @@ import { costOf, findProcess } from "./processes.ts";
  * (cost in whole currency units, "selected" from the published result), every ballot
  * as an anonymous vote. Nothing that identifies a voter leaves Kith.
  */
-export async function exportPabulib(db: Db, actor: Actor, processId: string, budgetId?: string): Promise<string> {
+export async function exportPabulib(
+  db: Db,
+  actor: Actor,
+  processId: string,
+  budgetId?: string,
+): Promise<string> {
   requireAllowed(canViewProcesses(actor), "Only staff can export a process.");
   const process = await findProcess(db, actor.organisationId, processId);
   const budget = budgetId ? process.budgets.find((b) => b.id === budgetId) : process.budgets[0];
   if (!budget) throw badRequest("No such budget", "Choose one of the process's budgets.");
   if (process.ballotKind === "cumulative")
-    throw badRequest("Cannot export points ballots", "Only approval and knapsack processes can be written as pabulib files.");
+    throw badRequest(
+      "Cannot export points ballots",
+      "Only approval and knapsack processes can be written as pabulib files.",
+    );
   const inputs = await countInputs(db, process);
   const input = inputs.get(budget.id);
   const proposals = await db
     .select()
     .from(pbProposal)
-    .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.budgetId, budget.id), eq(pbProposal.status, "feasible")))
+    .where(
+      inOrganisation(
+        pbProposal,
+        actor.organisationId,
+        eq(pbProposal.budgetId, budget.id),
+        eq(pbProposal.status, "feasible"),
+      ),
+    )
     .orderBy(asc(pbProposal.reference));
-  const [result] = await db.select().from(pbResult).where(inOrganisation(pbResult, actor.organisationId, eq(pbResult.budgetId, budget.id)));
+  const [result] = await db
+    .select()
+    .from(pbResult)
+    .where(inOrganisation(pbResult, actor.organisationId, eq(pbResult.budgetId, budget.id)));
   const selected = new Set(result?.outcome.selected ?? []);
   const ballots = input?.ballots.map((b) => [...b.keys()]) ?? [];
   const votes = new Map<string, number>();

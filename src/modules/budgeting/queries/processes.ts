@@ -23,7 +23,11 @@ export type ProcessWithBudgets = PbProcess & { budgets: PbBudget[] };
  * in), so this takes the organisation from the address; an id from another
  * organisation is simply not found.
  */
-export async function findProcess(db: Db, organisationId: string, processId: string): Promise<ProcessWithBudgets> {
+export async function findProcess(
+  db: Db,
+  organisationId: string,
+  processId: string,
+): Promise<ProcessWithBudgets> {
   if (!isUuid(processId) || !isUuid(organisationId)) throw notFound("Process not found");
   const [process] = await db
     .select()
@@ -57,15 +61,27 @@ export async function listProcessesOf(db: Db, organisationId: string): Promise<P
   const proposalCounts = await db
     .select({ processId: pbProposal.processId, n: count() })
     .from(pbProposal)
-    .where(inOrganisation(pbProposal, organisationId, inArray(pbProposal.processId, ids), ne(pbProposal.status, "draft")))
+    .where(
+      inOrganisation(
+        pbProposal,
+        organisationId,
+        inArray(pbProposal.processId, ids),
+        ne(pbProposal.status, "draft"),
+      ),
+    )
     .groupBy(pbProposal.processId);
   const ballotCounts = await db
     .select({ processId: pbBallot.processId, n: count() })
     .from(pbBallot)
     .where(inOrganisation(pbBallot, organisationId, inArray(pbBallot.processId, ids)))
     .groupBy(pbBallot.processId);
-  const of = (rows: { processId: string; n: number }[], id: string) => rows.find((r) => r.processId === id)?.n ?? 0;
-  return processes.map((p) => ({ ...p, proposals: of(proposalCounts, p.id), ballots: of(ballotCounts, p.id) }));
+  const of = (rows: { processId: string; n: number }[], id: string) =>
+    rows.find((r) => r.processId === id)?.n ?? 0;
+  return processes.map((p) => ({
+    ...p,
+    proposals: of(proposalCounts, p.id),
+    ballots: of(ballotCounts, p.id),
+  }));
 }
 
 export async function countBallots(db: Db, organisationId: string, processId: string): Promise<number> {
@@ -97,12 +113,23 @@ export async function listProposals(
     .orderBy(asc(pbProposal.title), asc(pbProposal.reference));
 }
 
-export async function findProposal(db: Db, organisationId: string, processId: string, proposalId: string): Promise<PbProposal> {
+export async function findProposal(
+  db: Db,
+  organisationId: string,
+  processId: string,
+  proposalId: string,
+): Promise<PbProposal> {
   if (!isUuid(proposalId)) throw notFound("Proposal not found");
   const [found] = await db
     .select()
     .from(pbProposal)
-    .where(inOrganisation(pbProposal, organisationId, and(eq(pbProposal.processId, processId), eq(pbProposal.id, proposalId))));
+    .where(
+      inOrganisation(
+        pbProposal,
+        organisationId,
+        and(eq(pbProposal.processId, processId), eq(pbProposal.id, proposalId)),
+      ),
+    );
   if (!found) throw notFound("Proposal not found");
   return found;
 }

@@ -10,7 +10,10 @@ export type ProcessResults = { process: ProcessWithBudgets; budgets: BudgetResul
 /** Published results per budget (aggregates only: no ballot is ever linked to a person here). */
 export async function getResults(db: Db, organisationId: string, processId: string): Promise<ProcessResults> {
   const process = await findProcess(db, organisationId, processId);
-  const results = await db.select().from(pbResult).where(inOrganisation(pbResult, organisationId, eq(pbResult.processId, process.id)));
+  const results = await db
+    .select()
+    .from(pbResult)
+    .where(inOrganisation(pbResult, organisationId, eq(pbResult.processId, process.id)));
   const proposals = await listProposals(db, organisationId, process.id, { feasibleOnly: true });
   return {
     process,
