@@ -59,6 +59,7 @@ export function votePages(app: Hono<AppEnv>): void {
     if (process.phase !== "voting")
       return renderPage(c, {
         title,
+        status: submitted ? 409 : 200,
         backLink: publicPath(process),
         content: html`<h1 class="govuk-heading-l">Voting is not open</h1><p class="govuk-body">Voting runs from ${process.votingOpen} to ${process.votingClose}.</p>`,
       });
@@ -136,7 +137,7 @@ export function votePages(app: Hono<AppEnv>): void {
     const values = await readForm(c);
     const chosen = choicesFrom(values, await readFormList(c, "choice"));
     const voter = await voterFor(c, process);
-    if (!voter) return votePage(c, null);
+    if (!voter) return votePage(c, null, {}, 403);
     const actor = c.get("actor");
     try {
       if (voter.kind === "online" && actor)
