@@ -1,8 +1,9 @@
 // Prints rows per second for `kith import homes` of a generated file into PostgreSQL,
 // and for PostgreSQL's own COPY of the same file into a plain staging table, in the same run.
 // Run: npx node bench/import.ts [rows]   (default 1,000,000; needs the local PostgreSQL server)
-import { createReadStream, createWriteStream } from "node:fs";
+
 import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -30,10 +31,14 @@ const database = await openPostgres(url.toString());
 try {
   await migrate(database);
   await loadReferenceData(database, path.join(root, "reference"));
-  const lsoas = await database.query<{ code: string; lad_code: string }>("SELECT code, lad_code FROM lsoa WHERE edition = 'iod2025' AND lad_code LIKE 'E07%' ORDER BY code LIMIT 5000");
+  const lsoas = await database.query<{ code: string; lad_code: string }>(
+    "SELECT code, lad_code FROM lsoa WHERE edition = 'iod2025' AND lad_code LIKE 'E07%' ORDER BY code LIMIT 5000",
+  );
 
   const out = createWriteStream(file);
-  out.write("uprn,address_line_1,address_line_2,town,postcode,tenure,bedrooms,block_name,la_code,lsoa21_code\n");
+  out.write(
+    "uprn,address_line_1,address_line_2,town,postcode,tenure,bedrooms,block_name,la_code,lsoa21_code\n",
+  );
   for (let i = 0; i < rows; i++) {
     const lsoa = lsoas[i % lsoas.length];
     const line = `${100000000000 + i},${(i % 200) + 1} Bench Road,,Benchtown,ME${(i % 19) + 1} ${(i % 9) + 1}AB,social-rent,${(i % 4) + 1},,${lsoa.lad_code},${lsoa.code}\n`;
@@ -43,7 +48,10 @@ try {
   await once(out, "finish");
   const size = (await stat(file)).size;
 
-  const org = await createOrganisation(database.db, null, new Date(), { name: "Bench Homes", kind: "housing-association" });
+  const org = await createOrganisation(database.db, null, new Date(), {
+    name: "Bench Homes",
+    kind: "housing-association",
+  });
   const rssBefore = process.memoryUsage().rss;
   let peakRss = rssBefore;
   const timer = setInterval(() => {
@@ -53,7 +61,8 @@ try {
   const report = await importHomes(database, systemActor(org.id, "bench"), new Date(), file);
   const kithSeconds = (performance.now() - started) / 1000;
   clearInterval(timer);
-  if (!report.committed || report.imported !== rows) throw new Error(`import failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  if (!report.committed || report.imported !== rows)
+    throw new Error(`import failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
 
   await database.query(
     "CREATE UNLOGGED TABLE copy_staging (uprn text, address_line_1 text, address_line_2 text, town text, postcode text, tenure text, bedrooms int, block_name text, la_code text, lsoa21_code text)",
@@ -62,7 +71,9 @@ try {
   await database.withConnection(async () => {
     const client = await (database as unknown as { pool: import("pg").Pool }).pool.connect();
     try {
-      const stream = client.query(copyStreams.from("COPY copy_staging FROM STDIN WITH (FORMAT csv, HEADER true)"));
+      const stream = client.query(
+        copyStreams.from("COPY copy_staging FROM STDIN WITH (FORMAT csv, HEADER true)"),
+      );
       await pipeline(createReadStream(file), stream);
     } finally {
       client.release();
@@ -70,9 +81,15 @@ try {
   });
   const copySeconds = (performance.now() - copyStarted) / 1000;
 
-  console.log(`Importing ${rows.toLocaleString("en-GB")} homes (${(size / 1024 / 1024).toFixed(0)} MB CSV) into PostgreSQL:`);
-  console.log(`  kith import homes (validate every row, one transaction): ${kithSeconds.toFixed(1)} s = ${Math.round(rows / kithSeconds).toLocaleString("en-GB")} rows/s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
-  console.log(`  PostgreSQL COPY of the same file into a staging table:   ${copySeconds.toFixed(1)} s = ${Math.round(rows / copySeconds).toLocaleString("en-GB")} rows/s`);
+  console.log(
+    `Importing ${rows.toLocaleString("en-GB")} homes (${(size / 1024 / 1024).toFixed(0)} MB CSV) into PostgreSQL:`,
+  );
+  console.log(
+    `  kith import homes (validate every row, one transaction): ${kithSeconds.toFixed(1)} s = ${Math.round(rows / kithSeconds).toLocaleString("en-GB")} rows/s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `  PostgreSQL COPY of the same file into a staging table:   ${copySeconds.toFixed(1)} s = ${Math.round(rows / copySeconds).toLocaleString("en-GB")} rows/s`,
+  );
   console.log(`  ratio: kith import takes ${(kithSeconds / copySeconds).toFixed(1)}× as long as raw COPY`);
 } finally {
   await database.close();

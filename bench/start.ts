@@ -19,7 +19,10 @@ async function timeToFirstPage(dataDir: string, port: number): Promise<number> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/sign-in`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/sign-in`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -38,7 +41,9 @@ try {
   warm.sort((a, b) => a - b);
   console.log("Kith start-up on PGlite (wall time, including Node start):");
   console.log(`  first run (create, migrate, reference data, demo seed): ${(firstRun / 1000).toFixed(2)} s`);
-  console.log(`  time to first page, initialised database: median ${(warm[Math.floor(warm.length / 2)] / 1000).toFixed(2)} s, min ${(warm[0] / 1000).toFixed(2)} s over ${runs} runs`);
+  console.log(
+    `  time to first page, initialised database: median ${(warm[Math.floor(warm.length / 2)] / 1000).toFixed(2)} s, min ${(warm[0] / 1000).toFixed(2)} s over ${runs} runs`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

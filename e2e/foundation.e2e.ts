@@ -127,7 +127,9 @@ describe("foundation journeys", () => {
     const token = (await page.locator("code.kith-token").innerText()).trim();
     expect(token).toMatch(/^kith_/);
     await expectAccessible(page);
-    const api = await fetch(`${kith.baseUrl}/api/v1/homes?pageSize=1`, { headers: { authorization: `Bearer ${token}` } });
+    const api = await fetch(`${kith.baseUrl}/api/v1/homes?pageSize=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(api.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { createApp } from "../src/app.ts";
 import { modules } from "../src/modules/registry.ts";
@@ -11,6 +11,7 @@ import { loadConfig } from "../src/platform/config/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
 import { demoPassword } from "../src/seed/seed-demo.ts";
+import { launchChromium } from "../test/chromium.ts";
 
 export type RunningKith = { baseUrl: string; database: Database; close: () => Promise<void> };
 
@@ -36,19 +37,6 @@ export async function startKith(): Promise<RunningKith> {
   };
 }
 
-// Debian's Chromium, started as the probe found works here: no sandbox as root, and no
-// background networking (the machine has no internet, and Chromium would keep trying).
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export async function openBrowser(): Promise<{
   browser: Browser;
   newPage: (options?: {
@@ -56,10 +44,7 @@ export async function openBrowser(): Promise<{
     javaScriptEnabled?: boolean;
   }) => Promise<Page>;
 }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumArgs,
-  });
+  const browser = await launchChromium();
   return {
     browser,
     async newPage(options = {}) {

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHome } from "../src/modules/places/index.ts";
 import { createApiToken } from "../src/platform/auth/api-tokens.ts";
-import { actorForUser } from "../src/platform/auth/users.ts";
+import { actorForUser, findUserByEmail } from "../src/platform/auth/users.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { AppEnv } from "../src/platform/http/app-env.ts";
 import { addUser, buildTestApp, TestBrowser, testPassword } from "./app.ts";
@@ -41,6 +41,12 @@ describe("HTTP security", () => {
     ).id;
   });
   afterAll(async () => database.close());
+
+  async function officerToken(name: string, scopes: string[]): Promise<string> {
+    const officer = await findUserByEmail(database.db, "officer@ours.example");
+    if (!officer) throw new Error("officer missing");
+    return (await createApiToken(database.db, actorForUser(officer), testNow, { name, scopes })).token;
+  }
 
   it("sends a strict Content-Security-Policy and no-store on every page", async () => {
     const response = await app.request("/sign-in");
@@ -104,16 +110,7 @@ describe("HTTP security", () => {
   });
 
   it("answers API errors as problem+json, with field errors, and writes nothing", async () => {
-    const [user] = await database.query<{ organisation_id: string; id: string }>(
-      "SELECT organisation_id, id FROM app_user WHERE email = 'officer@ours.example'",
-    );
-    const { findUser } = await import("../src/platform/auth/users.ts");
-    const officer = await findUser(database.db, user.organisation_id, user.id);
-    if (!officer) throw new Error("officer missing");
-    const { token } = await createApiToken(database.db, actorForUser(officer), testNow, {
-      name: "sync",
-      scopes: ["places:read", "places:write"],
-    });
+    const token = await officerToken("sync", ["places:read", "places:write"]);
     const before = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM home");
     const response = await app.request("/api/v1/homes", {
       method: "POST",
@@ -150,16 +147,7 @@ describe("HTTP security", () => {
   });
 
   it("limits an API token to its scopes and rejects unknown tokens", async () => {
-    const [user] = await database.query<{ organisation_id: string; id: string }>(
-      "SELECT organisation_id, id FROM app_user WHERE email = 'officer@ours.example'",
-    );
-    const { findUser } = await import("../src/platform/auth/users.ts");
-    const officer = await findUser(database.db, user.organisation_id, user.id);
-    if (!officer) throw new Error("officer missing");
-    const { token } = await createApiToken(database.db, actorForUser(officer), testNow, {
-      name: "read only",
-      scopes: ["places:read"],
-    });
+    const token = await officerToken("read only", ["places:read"]);
     const read = await app.request("/api/v1/homes", { headers: { authorization: `Bearer ${token}` } });
     expect(read.status).toBe(200);
     const write = await app.request("/api/v1/homes", {

@@ -78,15 +78,15 @@ export async function restoreDatabase(
   file: string,
 ): Promise<{ tables: number; rows: number }> {
   return database.withConnection(async (connection) => {
-    const lines = createInterface({
-      input: createReadStream(file).pipe(createGunzip()),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
     let header: { format?: string; migrations?: string[] } | undefined;
     let rows = 0;
     const touched = new Set<string>();
     const tables = new Set(await tableNames(connection));
     await connection.execScript("BEGIN; SET LOCAL session_replication_role = replica;");
+    // Open the file only now: readline starts emitting at once, and lines emitted
+    // while we were still awaiting the statements above would be lost.
+    const input = createReadStream(file);
+    const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
     try {
       for await (const line of lines) {
         if (!line.trim()) continue;
@@ -124,8 +124,11 @@ export async function restoreDatabase(
         rows += record.rows.length;
       }
       if (!header) throw new BackupFormatError("The backup file is empty.");
+      await resetSequences(connection);
       await connection.execScript("COMMIT");
     } catch (error) {
+      lines.close();
+      input.destroy();
       await connection.execScript("ROLLBACK");
       if ((error as NodeJS.ErrnoException).code === "Z_DATA_ERROR")
         throw new BackupFormatError("The backup file is not gzip data.");
@@ -133,4 +136,22 @@ export async function restoreDatabase(
     }
     return { tables: touched.size, rows };
   });
+}
+
+/** Serial columns' sequences must continue after the restored rows, not restart at 1. */
+async function resetSequences(connection: Connection): Promise<void> {
+  const owned = await connection.query<{ sequence: string; table_name: string; column_name: string }>(
+    `SELECT s.relname AS sequence, t.relname AS table_name, a.attname AS column_name
+     FROM pg_class s
+     JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+     JOIN pg_class t ON t.oid = d.refobjid
+     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+     JOIN pg_namespace n ON n.oid = s.relnamespace
+     WHERE s.relkind = 'S' AND n.nspname = 'public'`,
+  );
+  for (const { sequence, table_name: table, column_name: column } of owned) {
+    await connection.query(
+      `SELECT setval('"${sequence}"', COALESCE((SELECT max("${column}") FROM "${table}"), 0) + 1, false)`,
+    );
+  }
 }

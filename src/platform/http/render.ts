@@ -16,6 +16,11 @@ export function setNavigation(links: NavigationLink[]): void {
   navigationLinks = links;
 }
 
+/** The areas an actor may open, for navigation and the home page. */
+export function navigationFor(actor: Actor): { href: string; text: string }[] {
+  return navigationLinks.filter((link) => link.visibleTo(actor)).map(({ href, text }) => ({ href, text }));
+}
+
 export type PageOptions = {
   title: string;
   content: SafeHtml;

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { button, html } from "../ui/index.ts";
 import type { AppEnv } from "./app-env.ts";
-import { renderPage } from "./render.ts";
+import { navigationFor, renderPage } from "./render.ts";
 
 export type PublicLink = { href: string; text: string; description: string };
 
@@ -21,7 +21,12 @@ export function staticPages(): Hono<AppEnv> {
       title: actor ? "Home" : "Kith",
       content: html`<h1 class="govuk-heading-xl">${actor ? `Welcome, ${actor.kind === "user" ? actor.name : ""}` : "Kith"}</h1>
         <p class="govuk-body-l">Invest in neighbourhoods, keep them safe, and show the social value that comes back.</p>
-        ${actor ? "" : button({ text: "Sign in", href: "/sign-in", isStartButton: true })}
+        ${
+          actor
+            ? html`<h2 class="govuk-heading-m">Your areas</h2>
+              <ul class="govuk-list govuk-list--spaced">${navigationFor(actor).map((link) => html`<li><a class="govuk-link govuk-!-font-size-24 govuk-!-font-weight-bold" href="${link.href}">${link.text}</a></li>`)}</ul>`
+            : button({ text: "Sign in", href: "/sign-in", isStartButton: true })
+        }
         ${
           publicLinks.length
             ? html`<h2 class="govuk-heading-m">Services for residents and community groups</h2>

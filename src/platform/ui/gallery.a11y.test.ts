@@ -1,19 +1,9 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../../test/chromium.ts";
 import { galleryPage } from "./gallery.ts";
 import { startTestServer, type TestServer } from "./test-asset-server.ts";
-
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe("gallery page in Chromium", () => {
   let browser: Browser;
@@ -21,7 +11,7 @@ describe("gallery page in Chromium", () => {
 
   beforeAll(async () => {
     server = await startTestServer(() => galleryPage().value);
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

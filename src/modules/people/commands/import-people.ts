@@ -3,7 +3,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
+import { csvColumns } from "../../../platform/imports/csv-columns.ts";
 import {
   type CsvImportOptions,
   type CsvImportReport,
@@ -22,8 +22,7 @@ const columns: Record<string, string> = {
   postcode: "postcode",
   person_type: "personType",
 };
-const required = ["given_name", "family_name", "person_type"];
-const columnFor = Object.fromEntries(Object.entries(columns).map(([c, f]) => [f, c]));
+const personColumns = csvColumns(columns, ["given_name", "family_name", "person_type"]);
 
 export async function importPeople(
   database: Database,
@@ -39,8 +38,8 @@ export async function importPeople(
     database,
     file,
     {
-      requiredColumns: required,
-      optionalColumns: [...Object.keys(columns).filter((c) => !required.includes(c)), "uprn"],
+      requiredColumns: personColumns.requiredColumns,
+      optionalColumns: [...personColumns.optionalColumns, "uprn"],
       async prepare(connection) {
         // Homes are looked up by UPRN through SQL on the import's own connection, scoped to this organisation.
         const homes = await connection.query<{ id: string; uprn: string }>(
@@ -50,23 +49,19 @@ export async function importPeople(
         for (const home of homes) homeByUprn.set(home.uprn, home.id);
       },
       parseRow(row) {
-        const input: Record<string, unknown> = { confirmNotDuplicate: true };
-        for (const [column, field] of Object.entries(columns))
-          if (row[column] !== undefined) input[field] = row[column];
+        // Bulk imports skip the interactive duplicate check (see docs/import-people.md).
+        const extra: Record<string, unknown> = { confirmNotDuplicate: true };
         const uprn = (row.uprn ?? "").trim().replace(/^0+(?=\d)/, "");
         if (uprn) {
           const homeId = homeByUprn.get(uprn);
           if (!homeId) return { ok: false, reason: `uprn: no home with UPRN ${uprn}` };
-          input.homeId = homeId;
+          extra.homeId = homeId;
         }
-        const parsed = personInput.safeParse(input);
-        if (!parsed.success) {
-          const [field, message] = Object.entries(fieldErrorsFrom(parsed.error))[0];
-          return { ok: false, reason: `${columnFor[field] ?? field}: ${message}` };
-        }
-        if (parsed.data.dateOfBirth && parsed.data.dateOfBirth > today)
+        const parsed = personColumns.parse(personInput, row, extra);
+        if (!parsed.ok) return parsed;
+        if (parsed.value.dateOfBirth && parsed.value.dateOfBirth > today)
           return { ok: false, reason: "date_of_birth: must be in the past" };
-        const { confirmNotDuplicate: _confirmed, ...value } = parsed.data;
+        const { confirmNotDuplicate: _confirmed, ...value } = parsed.value;
         return { ok: true, value: { ...value, id: newId(now.getTime()) } };
       },
       async insertBatch(connection, rows) {

@@ -26,6 +26,7 @@ import { createPerson, PossibleDuplicateProblem } from "../commands/create-perso
 import { createPartnerOrganisation } from "../commands/partner-organisations.ts";
 import { canEditPeople } from "../policy.ts";
 import type { PossibleDuplicate } from "../queries/duplicates.ts";
+import { householdOf } from "../queries/household.ts";
 import { getPartnerOrganisation, listPartnerOrganisations } from "../queries/partners.ts";
 import { ageBand, findPeople, getEqualityProfile, getPerson } from "../queries/people.ts";
 import { type PersonType, partnerKinds, personTypes } from "../schema.ts";
@@ -236,9 +237,10 @@ export function peoplePages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const person = await getPerson(db, actor, c.req.param("id"), c.get("now"));
-    const [home, equality] = await Promise.all([
+    const [home, equality, household] = await Promise.all([
       person.homeId ? getHome(db, actor, person.homeId).catch(() => null) : null,
       getEqualityProfile(db, actor, person.id, c.get("now")),
+      householdOf(db, actor, person.id).catch(() => ({ household: null, tenancies: [] })),
     ]);
     const today = c.get("now").toISOString().slice(0, 10);
     return renderPage(c, {
@@ -262,6 +264,32 @@ export function peoplePages(): Hono<AppEnv> {
               : [person.address, person.postcode].filter(Boolean).join(", ") || "–",
           },
         ])}
+        <h2 class="govuk-heading-m">Household</h2>
+        ${
+          household.household
+            ? table({
+                caption: household.household.name,
+                captionClasses: "govuk-table__caption--s",
+                head: [{ text: "Name" }, { text: "Relationship" }],
+                rows: household.household.members.map((m) => [
+                  m.id === person.id
+                    ? `${m.givenName} ${m.familyName} (this person)`
+                    : html`<a class="govuk-link" href="/people/${m.id}">${m.givenName} ${m.familyName}</a>`,
+                  m.relationship,
+                ]),
+              })
+            : html`<p class="govuk-body">Not recorded as part of a household.</p>`
+        }
+        ${
+          household.tenancies.length
+            ? summaryList(
+                household.tenancies.map((t) => ({
+                  key: `${kindName(t.tenancyType)} tenancy`,
+                  value: `From ${formatDate(t.startDate)}${t.endDate ? ` to ${formatDate(t.endDate)}` : " (current)"}`,
+                })),
+              )
+            : ""
+        }
         <h2 class="govuk-heading-m">Equality monitoring ${tag("Special category", "purple")}</h2>
         ${
           equality

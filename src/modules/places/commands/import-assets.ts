@@ -3,7 +3,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
+import { csvColumns } from "../../../platform/imports/csv-columns.ts";
 import {
   type CsvImportOptions,
   type CsvImportReport,
@@ -28,8 +28,7 @@ const columns: Record<string, string> = {
   opened_on: "openedOn",
   closed_on: "closedOn",
 };
-const required = ["name", "asset_type", "la_code", "owner"];
-const columnFor = Object.fromEntries(Object.entries(columns).map(([c, f]) => [f, c]));
+const assetColumns = csvColumns(columns, ["name", "asset_type", "la_code", "owner"]);
 
 export async function importCommunityAssets(
   database: Database,
@@ -44,29 +43,21 @@ export async function importCommunityAssets(
     database,
     file,
     {
-      requiredColumns: required,
-      optionalColumns: Object.keys(columns).filter((c) => !required.includes(c)),
+      requiredColumns: assetColumns.requiredColumns,
+      optionalColumns: assetColumns.optionalColumns,
       async prepare(connection) {
         codes = await loadReferenceCodes(connection, database);
       },
       parseRow(row) {
-        const input: Record<string, string> = {};
-        for (const [column, field] of Object.entries(columns))
-          if (row[column] !== undefined) input[field] = row[column];
-        const parsed = assetInput.safeParse(input);
-        if (!parsed.success) {
-          const [field, message] = Object.entries(fieldErrorsFrom(parsed.error))[0];
-          return { ok: false, reason: `${columnFor[field] ?? field}: ${message}` };
-        }
-        const problem = Object.entries(
-          referenceProblems(codes, {
-            laCode: parsed.data.laCode,
-            lsoa21Code: parsed.data.lsoa21Code,
-            lsoa11Code: null,
-          }),
-        )[0];
-        if (problem) return { ok: false, reason: `${columnFor[problem[0]] ?? problem[0]}: ${problem[1]}` };
-        return { ok: true, value: { ...parsed.data, id: newId(now.getTime()) } };
+        const parsed = assetColumns.parse(assetInput, row);
+        if (!parsed.ok) return parsed;
+        const problems = referenceProblems(codes, {
+          laCode: parsed.value.laCode,
+          lsoa21Code: parsed.value.lsoa21Code,
+          lsoa11Code: null,
+        });
+        if (Object.keys(problems).length > 0) return { ok: false, reason: assetColumns.problem(problems) };
+        return { ok: true, value: { ...parsed.value, id: newId(now.getTime()) } };
       },
       async insertBatch(connection, rows) {
         for (const row of rows) {

@@ -3,7 +3,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Connection, Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
+import { csvColumns } from "../../../platform/imports/csv-columns.ts";
 import {
   type CsvImportOptions,
   type CsvImportReport,
@@ -27,8 +27,7 @@ const columns: Record<string, keyof HomeInput> = {
   lsoa21_code: "lsoa21Code",
   lsoa11_code: "lsoa11Code",
 };
-const required = ["uprn", "address_line_1", "town", "postcode", "tenure", "la_code"];
-const columnFor = Object.fromEntries(Object.entries(columns).map(([column, field]) => [field, column]));
+const homeColumns = csvColumns(columns, ["uprn", "address_line_1", "town", "postcode", "tenure", "la_code"]);
 
 type HomeRow = HomeInput & { id: string };
 
@@ -48,8 +47,8 @@ export async function importHomes(
     database,
     file,
     {
-      requiredColumns: required,
-      optionalColumns: Object.keys(columns).filter((c) => !required.includes(c)),
+      requiredColumns: homeColumns.requiredColumns,
+      optionalColumns: homeColumns.optionalColumns,
       async prepare(connection) {
         codes = await loadReferenceCodes(connection, database);
         const rows = await connection.query<{ uprn: string }>(
@@ -59,18 +58,11 @@ export async function importHomes(
         for (const row of rows) existingUprns.add(row.uprn);
       },
       parseRow(row, line) {
-        const input: Record<string, string> = {};
-        for (const [column, field] of Object.entries(columns))
-          if (row[column] !== undefined) input[field] = row[column];
-        const parsed = homeInput.safeParse(input);
-        if (!parsed.success) {
-          const [field, message] = Object.entries(fieldErrorsFrom(parsed.error))[0];
-          return { ok: false, reason: `${columnFor[field] ?? field}: ${message}` };
-        }
-        const value = parsed.data;
+        const parsed = homeColumns.parse(homeInput, row);
+        if (!parsed.ok) return parsed;
+        const value = parsed.value;
         const problems = referenceProblems(codes, value);
-        const first = Object.entries(problems)[0];
-        if (first) return { ok: false, reason: `${columnFor[first[0]] ?? first[0]}: ${first[1]}` };
+        if (Object.keys(problems).length > 0) return { ok: false, reason: homeColumns.problem(problems) };
         if (existingUprns.has(value.uprn))
           return { ok: false, reason: `uprn: a home with UPRN ${value.uprn} is already on record` };
         const earlier = seenUprns.get(value.uprn);

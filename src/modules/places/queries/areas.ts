@@ -118,34 +118,33 @@ export async function listPriorityNeighbourhoods(
         )
     : [];
   const reasons = new Map(added.map((a) => [a.lsoaCode, a.reason]));
+  const entry = (
+    row: typeof lsoa.$inferSelect,
+    source: "rule" | "manual",
+    reason: string,
+  ): PriorityNeighbourhood => ({
+    edition: rule.edition,
+    code: row.code,
+    name: row.name,
+    laCode: row.ladCode,
+    laName: row.ladName,
+    imdDecile: row.imdDecile,
+    imdRank: row.imdRank,
+    source,
+    reason,
+  });
   const result = new Map<string, PriorityNeighbourhood>();
   for (const row of byRule) {
-    if (removed.has(row.code)) continue;
-    result.set(row.code, {
-      edition: rule.edition,
-      code: row.code,
-      name: row.name,
-      laCode: row.ladCode,
-      laName: row.ladName,
-      imdDecile: row.imdDecile,
-      imdRank: row.imdRank,
-      source: "rule",
-      reason: `IMD decile ${row.imdDecile} (rule: decile ${rule.maxDecile} or below)`,
-    });
+    if (!removed.has(row.code)) {
+      result.set(
+        row.code,
+        entry(row, "rule", `IMD decile ${row.imdDecile} (rule: decile ${rule.maxDecile} or below)`),
+      );
+    }
   }
   for (const row of manual) {
-    if (result.has(row.code)) continue;
-    result.set(row.code, {
-      edition: rule.edition,
-      code: row.code,
-      name: row.name,
-      laCode: row.ladCode,
-      laName: row.ladName,
-      imdDecile: row.imdDecile,
-      imdRank: row.imdRank,
-      source: "manual",
-      reason: reasons.get(row.code) ?? "Added by hand",
-    });
+    if (!result.has(row.code))
+      result.set(row.code, entry(row, "manual", reasons.get(row.code) ?? "Added by hand"));
   }
   return [...result.values()].sort((a, b) => a.imdRank - b.imdRank);
 }

@@ -12,14 +12,20 @@ import { button, formatDate, html, passwordInput, select, table, tag, textInput 
 import { destroyAllSessions } from "../sessions.ts";
 import { createUser, findUser, listUsers } from "../users.ts";
 
-const messages = { created: "The user has been added.", disabled: "The user has been disabled and signed out everywhere." };
+const messages = {
+  created: "The user has been added.",
+  disabled: "The user has been disabled and signed out everywhere.",
+};
 
 function assignableRoles(c: Context<AppEnv>): Role[] {
   const actor = requireActor(c);
   return roles.filter((role) => role !== "platform-admin" || isPlatformAdmin(actor));
 }
 
-async function usersPage(c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: 200 | 409 | 422 } = {}) {
+async function usersPage(
+  c: Context<AppEnv>,
+  extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: 200 | 409 | 422 } = {},
+) {
   const actor = requireActor(c);
   const users = await listUsers(c.get("services").database.db, actor);
   const values = extra.values ?? {};
@@ -75,7 +81,11 @@ export function userPages(): Hono<AppEnv> {
       });
     } catch (error) {
       if (error instanceof Problem && (error.status === 422 || error.status === 409)) {
-        return usersPage(c, { values, errors: error.fieldErrors ?? { email: error.detail }, status: error.status as 422 });
+        return usersPage(c, {
+          values,
+          errors: error.fieldErrors ?? { email: error.detail },
+          status: error.status as 422,
+        });
       }
       throw error;
     }
@@ -89,9 +99,19 @@ export function userPages(): Hono<AppEnv> {
     const user = await findUser(db, actor.organisationId, c.req.param("id")).catch(() => undefined);
     if (!user) throw notFound("User not found");
     await db.transaction(async (tx) => {
-      await tx.update(appUser).set({ disabledAt: now }).where(and(eq(appUser.organisationId, actor.organisationId), eq(appUser.id, user.id)));
+      await tx
+        .update(appUser)
+        .set({ disabledAt: now })
+        .where(and(eq(appUser.organisationId, actor.organisationId), eq(appUser.id, user.id)));
       await destroyAllSessions(tx, actor.organisationId, user.id);
-      await recordAudit(tx, actor, now, { action: "update", entityType: "user", entityId: user.id, summary: `Disabled user ${user.email}`, before: { disabledAt: null }, after: { disabledAt: now } });
+      await recordAudit(tx, actor, now, {
+        action: "update",
+        entityType: "user",
+        entityId: user.id,
+        summary: `Disabled user ${user.email}`,
+        before: { disabledAt: null },
+        after: { disabledAt: now },
+      });
     });
     return c.redirect("/admin/users?done=disabled", 303);
   });

@@ -1,0 +1,63 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { canViewPeople } from "../policy.ts";
+import { household, householdMember, person, tenancy, tenancyHolder } from "../schema.ts";
+
+/** The person's household (members and relationships) and the tenancies they hold. */
+export async function householdOf(db: Db, actor: Actor, personId: string) {
+  requireAllowed(canViewPeople(actor), "Only staff can see households.");
+  const [membership] = await db
+    .select({ householdId: householdMember.householdId, name: household.name })
+    .from(householdMember)
+    .innerJoin(
+      household,
+      and(
+        eq(household.organisationId, householdMember.organisationId),
+        eq(household.id, householdMember.householdId),
+      ),
+    )
+    .where(inOrganisation(householdMember, actor.organisationId, eq(householdMember.personId, personId)));
+  const members = membership
+    ? await db
+        .select({
+          id: person.id,
+          givenName: person.givenName,
+          familyName: person.familyName,
+          relationship: householdMember.relationship,
+        })
+        .from(householdMember)
+        .innerJoin(
+          person,
+          and(
+            eq(person.organisationId, householdMember.organisationId),
+            eq(person.id, householdMember.personId),
+          ),
+        )
+        .where(
+          inOrganisation(
+            householdMember,
+            actor.organisationId,
+            eq(householdMember.householdId, membership.householdId),
+          ),
+        )
+        .orderBy(asc(person.givenName))
+    : [];
+  const tenancies = await db
+    .select({
+      id: tenancy.id,
+      tenancyType: tenancy.tenancyType,
+      startDate: tenancy.startDate,
+      endDate: tenancy.endDate,
+    })
+    .from(tenancyHolder)
+    .innerJoin(
+      tenancy,
+      and(eq(tenancy.organisationId, tenancyHolder.organisationId), eq(tenancy.id, tenancyHolder.tenancyId)),
+    )
+    .where(inOrganisation(tenancyHolder, actor.organisationId, eq(tenancyHolder.personId, personId)))
+    .orderBy(asc(tenancy.startDate));
+  return { household: membership ? { name: membership.name, members } : null, tenancies };
+}
