@@ -7,7 +7,10 @@ import { seedBudgeting } from "./seed.ts";
 
 export const budgetingModule: KithModule = {
   name: "budgeting",
-  navigation: [{ href: "/budgeting", text: "Budgeting", visibleTo: canViewProcesses }],
+  navigation: [
+    { href: "/budgeting", text: "Budgeting", visibleTo: canViewProcesses },
+    { href: "/participate", text: "Have your say", visibleTo: (actor) => !canViewProcesses(actor) },
+  ],
   pages: budgetingPages(),
   api: budgetingApi(),
   cli: budgetingCli,

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -7,18 +8,11 @@ import { badRequest } from "../../../platform/http/problem.ts";
 import { PabulibError, parsePabulib } from "../pabulib/parse.ts";
 import { canManageProcesses } from "../policy.ts";
 import { Rational } from "../rules/index.ts";
-import {
-  type BallotKind,
-  pbBallot,
-  pbBallotChoice,
-  pbBudget,
-  pbProcess,
-  pbProposal,
-  pbResult,
-} from "../schema.ts";
+import { type BallotKind, pbBudget, pbProcess, pbProposal, pbResult } from "../schema.ts";
 import { countVotes } from "./count-votes.ts";
 
 const chunk = 2000;
+const ballotBatch = 20_000;
 
 function minorUnits(amount: Rational, what: string): number {
   const scaled = amount.mul(Rational.of(100n));
@@ -158,33 +152,31 @@ export async function importPabulib(
     });
     for (let i = 0; i < proposals.length; i += chunk)
       await tx.insert(pbProposal).values(proposals.slice(i, i + chunk));
-    const ballots = election.ballots.map((b, i) => ({
-      row: {
-        organisationId: org,
-        id: newId(now.getTime()),
-        processId,
-        budgetId,
-        voterKey: `pabulib:${election.voters[i]?.fields.voter_id?.trim() || i + 1}:${i}`,
-        personId: null,
-        channel: "import" as const,
-        createdAt: now,
-        updatedAt: now,
-      },
-      choices: b,
-    }));
-    for (let i = 0; i < ballots.length; i += chunk) {
-      const part = ballots.slice(i, i + chunk);
-      await tx.insert(pbBallot).values(part.map((b) => b.row));
-      const choices = part.flatMap((b) =>
-        b.choices.map((ref) => ({
-          organisationId: org,
-          ballotId: b.row.id,
-          proposalId: proposalIds.get(ref) as string,
-          points: 1,
-        })),
-      );
-      for (let j = 0; j < choices.length; j += chunk)
-        await tx.insert(pbBallotChoice).values(choices.slice(j, j + chunk));
+    // Tens of thousands of ballots: each batch goes in as one statement over uuid arrays
+    // (one parameter each) rather than one bound parameter per column per row, which is
+    // what made large imports slow. Ids are UUIDs, so the array literals need no escaping.
+    const ballotIds = election.ballots.map(() => newId(now.getTime()));
+    const stamp = now.toISOString();
+    for (let i = 0; i < ballotIds.length; i += ballotBatch) {
+      const part = ballotIds.slice(i, i + ballotBatch);
+      await tx.execute(sql`
+        INSERT INTO pb_ballot (organisation_id, id, process_id, budget_id, voter_key, person_id, channel, created_at, updated_at)
+        SELECT ${org}::uuid, b.id, ${processId}::uuid, ${budgetId}::uuid, 'pabulib:' || (${i}::int + b.n), NULL, 'import', ${stamp}::timestamptz, ${stamp}::timestamptz
+        FROM unnest(${`{${part.join(",")}}`}::uuid[]) WITH ORDINALITY AS b(id, n)`);
+    }
+    const choiceBallots: string[] = [];
+    const choiceProposals: string[] = [];
+    election.ballots.forEach((ballot, i) => {
+      for (const ref of ballot) {
+        choiceBallots.push(ballotIds[i]);
+        choiceProposals.push(proposalIds.get(ref) as string);
+      }
+    });
+    for (let i = 0; i < choiceBallots.length; i += ballotBatch) {
+      await tx.execute(sql`
+        INSERT INTO pb_ballot_choice (organisation_id, ballot_id, proposal_id, points)
+        SELECT ${org}::uuid, c.ballot_id, c.proposal_id, 1
+        FROM unnest(${`{${choiceBallots.slice(i, i + ballotBatch).join(",")}}`}::uuid[], ${`{${choiceProposals.slice(i, i + ballotBatch).join(",")}}`}::uuid[]) AS c(ballot_id, proposal_id)`);
     }
     await tx.insert(pbResult).values({
       organisationId: org,
@@ -196,14 +188,14 @@ export async function importPabulib(
       tieBreaking: process.tieBreaking,
       outcome: counted.outcome,
       comparison: counted.comparison,
-      ballots: ballots.length,
+      ballots: ballotIds.length,
       computedAt: now,
     });
     await recordAudit(tx, actor, now, {
       action: "create",
       entityType: "pb_process",
       entityId: processId,
-      summary: `Imported "${process.title}" from a pabulib file (${proposals.length} projects, ${ballots.length} votes)`,
+      summary: `Imported "${process.title}" from a pabulib file (${proposals.length} projects, ${ballotIds.length} votes)`,
     });
   });
   return { processId, projects: proposals.length, ballots: election.ballots.length };

@@ -107,6 +107,10 @@ describe("budgeting pages", () => {
     expect(await (await staff.get("/budgeting")).text()).toContain("Points fund");
     const tenant = await signedIn("tenant@ours.example");
     expect((await tenant.get("/budgeting")).status).toBe(403);
+    const participate = await tenant.get("/participate");
+    expect(participate.headers.get("location")).toBe(`/pb/${orgId}`);
+    expect(await (await tenant.get(`/pb/${orgId}`)).text()).toContain("Points fund");
+    expect((await tenant.get(`/pb/${otherOrgId}`)).status).toBe(404);
     const other = await signedIn("officer@theirs.example");
     expect((await other.get(`/budgeting/${processId}`)).status).toBe(404);
     expect((await other.get(`/pb/${otherOrgId}/${processId}`)).status).toBe(404);

@@ -1,15 +1,41 @@
 import type { Hono } from "hono";
+import { isUuid } from "../../../platform/db/ids.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { flashFrom, renderPage } from "../../../platform/http/render.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, formatDate, html, panel, summaryList, table } from "../../../platform/ui/index.ts";
 import { formatMoney } from "../money.ts";
 import { canPropose, canSeeProposal } from "../policy.ts";
-import { costOf, findProcess, findProposal, listProposals } from "../queries/processes.ts";
+import { costOf, findProcess, findProposal, listProcessesOf, listProposals } from "../queries/processes.ts";
 import { csrf, phaseTag, publicPath, ruleSummary, statusTag } from "./common.ts";
 
 /** Pages anyone can read: the process, its ideas, and (once published) its results. */
 export function publicPages(app: Hono<AppEnv>): void {
+  // The "Have your say" link: a signed-in resident goes to their own organisation's processes.
+  app.get("/participate", (c) => c.redirect(`/pb/${requireActor(c).organisationId}`, 303));
+
+  app.get("/pb/:org", async (c) => {
+    const org = c.req.param("org");
+    if (!isUuid(org)) throw notFound("Page not found");
+    const processes = await listProcessesOf(c.get("services").database.db, org);
+    if (processes.length === 0) throw notFound("Page not found");
+    return renderPage(c, {
+      title: "Have your say on how money is spent",
+      content: html`<h1 class="govuk-heading-l">Have your say on how money is spent</h1>
+        <p class="govuk-body-l">Put forward ideas for your area, then vote on which ones get the money.</p>
+        ${table({
+          caption: "Participatory budgeting",
+          captionClasses: "govuk-visually-hidden",
+          head: [{ text: "Process" }, { text: "Now" }, { text: "Voting" }],
+          rows: processes.map((p) => [
+            html`<a class="govuk-link" href="${publicPath(p)}">${p.title}</a>`,
+            phaseTag(p.phase),
+            `${formatDate(p.votingOpen)} to ${formatDate(p.votingClose)}`,
+          ]),
+        })}`,
+    });
+  });
+
   app.get("/pb/:org/:pid", async (c) => {
     const db = c.get("services").database.db;
     const actor = c.get("actor");
@@ -22,6 +48,7 @@ export function publicPages(app: Hono<AppEnv>): void {
     const signedInHere = actor !== null && actor.organisationId === process.organisationId;
     return renderPage(c, {
       title: process.title,
+      breadcrumbs: [{ href: `/pb/${process.organisationId}`, text: "Have your say" }],
       content: html`<span class="govuk-caption-l">Participatory budgeting</span><h1 class="govuk-heading-l">${process.title}</h1>
         ${process.summary ? html`<p class="govuk-body-l">${process.summary}</p>` : ""}
         ${summaryList([
