@@ -109,12 +109,30 @@ export function countVotes(
   const election = electionOf(input);
   const chosen: PbRuleOptions = {
     rule: process.rule,
-    utility: process.utility,
+    // Greedy here always means "most votes first" (what the pages promise), so only MES takes a utility.
+    utility: process.rule === "mes" ? process.utility : "cost",
     completion: process.completion,
   };
-  const outcome = toStored(input, computeOutcome(election, chosen));
+  // Greedy and Phragmén ignore utility and completion; a compared rule that is the chosen
+  // one is not run twice (MES with Add1 on a large election is the slow part of a count).
+  const keyOf = (o: PbRuleOptions) =>
+    o.rule === "mes"
+      ? `mes:${o.utility ?? "cost"}:${o.completion ?? "none"}`
+      : o.rule === "greedy"
+        ? `greedy:${o.utility ?? "cost"}`
+        : o.rule;
+  const computed = new Map<string, ReturnType<typeof computeOutcome>>();
+  const run = (o: PbRuleOptions) => {
+    let result = computed.get(keyOf(o));
+    if (!result) {
+      result = computeOutcome(election, o);
+      computed.set(keyOf(o), result);
+    }
+    return result;
+  };
+  const outcome = toStored(input, run(chosen));
   const comparison = comparedRules.map(({ label, options }) => {
-    const result = computeOutcome(election, options);
+    const result = run(options);
     const share = fundedVoterShare(election, result.selected);
     return {
       label,
