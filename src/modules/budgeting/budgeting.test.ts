@@ -89,6 +89,15 @@ describe("participatory budgeting process", () => {
       422,
     );
     expect(money.fieldErrors?.budget1Amount).toMatch(/amount of money/);
+    const none = await expectProblem(
+      createProcess(database.db, officer(), testNow, {
+        ...processForm,
+        ballotKind: "approval",
+        maxChoices: "0",
+      }),
+      422,
+    );
+    expect(none.fieldErrors?.maxChoices).toMatch(/1 or more/);
   });
 
   it("takes a resident's idea one question at a time, refusing a negative cost", async () => {
@@ -262,6 +271,21 @@ describe("participatory budgeting process", () => {
       409,
       /already been entered/,
     );
+    // A paper ballot naming someone who is not on record is refused at the field.
+    const unknownPerson = await expectProblem(
+      castBallot(
+        database.db,
+        officer(),
+        testNow,
+        orgId,
+        processId,
+        budgetId,
+        { channel: "paper", paperReference: "0003", personId: "0190c0de-0000-7000-8000-00000000abcd" },
+        choose("Benches"),
+      ),
+      422,
+    );
+    expect(unknownPerson.fieldErrors?.personId).toMatch(/No resident/);
     // A paper ballot for someone who voted online is a second vote.
     await expectProblem(
       castBallot(

@@ -5,7 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { conflict, invalid, notFound, Problem } from "../../../platform/http/problem.ts";
 import { formatMoney } from "../money.ts";
 import { canEnterPaperBallots } from "../policy.ts";
 import { costOf, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
@@ -17,6 +17,7 @@ import {
   pbProcess,
   pbProposal,
 } from "../schema.ts";
+import { checkEligibility } from "./eligibility.ts";
 
 /** Who is voting. Online and code voters may change their ballot until close; a paper ballot is entered once. */
 export type Voter =
@@ -97,6 +98,17 @@ export async function castBallot(
     throw invalid("Check the ballot paper.", {
       paperReference: "Enter the number printed on the ballot paper, like 0042",
     });
+  if (voter.channel === "paper" && voter.personId !== null && actor !== null) {
+    // A paper ballot that names a resident counts as their one vote, so they must exist and be eligible.
+    const checked = await checkEligibility(db, actor, now, process, voter.personId).catch(
+      (error: unknown) => error,
+    );
+    if (checked instanceof Problem)
+      throw invalid("Check the ballot paper.", {
+        personId: checked.status === 404 ? "No resident has that record id" : checked.detail,
+      });
+    if (checked !== undefined) throw checked;
+  }
   const proposals = await feasibleProposals(db, organisationId, process.id, budget.id);
   const problems = ballotProblems(process, budget.amountPence, proposals, choices);
   if (problems.length) throw invalid(problems[0], { choices: problems[0] });

@@ -7,15 +7,15 @@ import { areaKinds, ballotKinds, eligibilities } from "../schema.ts";
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { error: message });
 
-const optionalCount = (what: string) =>
+const optionalCount = (what: string, min: number) =>
   z
     .union([z.string(), z.number(), z.null()])
     .optional()
     .transform((value, ctx) => {
       const text = value === undefined || value === null ? "" : String(value).trim();
       if (text === "") return null;
-      if (!/^\d{1,4}$/.test(text)) {
-        ctx.addIssue({ code: "custom", message: `${what} must be a whole number, like 3` });
+      if (!/^\d{1,4}$/.test(text) || Number(text) < min) {
+        ctx.addIssue({ code: "custom", message: `${what} must be a whole number of ${min} or more, like 3` });
         return z.NEVER;
       }
       return Number(text);
@@ -65,9 +65,9 @@ export const processInput = z
       return Number(text);
     }),
     ballotKind: choice(ballotKinds, "Choose the kind of ballot"),
-    minChoices: optionalCount("Minimum choices"),
-    maxChoices: optionalCount("Maximum choices"),
-    pointsTotal: optionalCount("Points per voter"),
+    minChoices: optionalCount("Minimum choices", 0),
+    maxChoices: optionalCount("Maximum choices", 1),
+    pointsTotal: optionalCount("Points per voter", 1),
     rule: choice(PB_RULES as unknown as readonly [string, ...string[]], "Choose how votes are counted"),
     utility: choice(
       PB_UTILITIES as unknown as readonly [string, ...string[]],

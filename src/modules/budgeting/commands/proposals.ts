@@ -74,37 +74,45 @@ async function loadOpenProcess(db: Db, actor: Actor, processId: string) {
 /** Starts a draft for the signed-in person; it gets the next reference, which also breaks ties (earlier first). */
 export async function startProposal(db: Db, actor: Actor, now: Date, processId: string): Promise<PbProposal> {
   const process = await loadOpenProcess(db, actor, processId);
-  return db.transaction(async (tx) => {
-    const [{ n }] = await tx
-      .select({ n: count() })
-      .from(pbProposal)
-      .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.processId, process.id)));
-    const [created] = await tx
-      .insert(pbProposal)
-      .values({
-        organisationId: actor.organisationId,
-        id: newId(now.getTime()),
-        processId: process.id,
-        budgetId: process.budgets[0]?.id ?? null,
-        reference: String(n + 1).padStart(4, "0"),
-        title: "",
-        description: "",
-        location: "",
-        category: "",
-        status: "draft",
-        proposerUserId: actor.kind === "user" ? actor.userId : null,
-        proposerPersonId: actor.kind === "user" ? actor.personId : null,
-        createdAt: now,
-      })
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "pb_proposal",
-      entityId: created.id,
-      summary: `Started a proposal in "${process.title}"`,
+  // Two residents starting at the same moment can pick the same next reference; the
+  // unique key turns the loser's insert into nothing, and it simply takes the next one.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const created = await db.transaction(async (tx) => {
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(pbProposal)
+        .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.processId, process.id)));
+      const [row] = await tx
+        .insert(pbProposal)
+        .values({
+          organisationId: actor.organisationId,
+          id: newId(now.getTime()),
+          processId: process.id,
+          budgetId: process.budgets[0]?.id ?? null,
+          reference: String(n + 1 + attempt).padStart(4, "0"),
+          title: "",
+          description: "",
+          location: "",
+          category: "",
+          status: "draft",
+          proposerUserId: actor.kind === "user" ? actor.userId : null,
+          proposerPersonId: actor.kind === "user" ? actor.personId : null,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) return null;
+      await recordAudit(tx, actor, now, {
+        action: "create",
+        entityType: "pb_proposal",
+        entityId: row.id,
+        summary: `Started a proposal in "${process.title}"`,
+      });
+      return row;
     });
-    return created;
-  });
+    if (created) return created;
+  }
+  throw conflict("Too many ideas at once", "Please try again in a moment.");
 }
 
 async function loadDraft(db: Db, actor: Actor, processId: string, proposalId: string): Promise<PbProposal> {
