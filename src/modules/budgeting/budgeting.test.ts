@@ -301,6 +301,13 @@ describe("participatory budgeting process", () => {
       409,
       /already voted/,
     );
+    // After the closing day (UK time) a vote is refused even before an officer closes voting.
+    const lateNight = new Date("2026-06-30T23:30:00Z");
+    await expectProblem(
+      voteOnline(database.db, residentActor(0), lateNight, processId, budgetId, choose("Benches")),
+      409,
+      /Voting closed/,
+    );
     // Nobody else's organisation can see the process.
     await expectProblem(findProcess(database.db, otherOrgId, processId), 404);
   });

@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid, notFound, Problem } from "../../../platform/http/problem.ts";
-import { formatMoney } from "../money.ts";
+import { formatMoney, ukDate } from "../money.ts";
 import { canEnterPaperBallots } from "../policy.ts";
 import { costOf, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
 import {
@@ -122,7 +122,7 @@ export async function castBallot(
       .for("share");
     if (current?.phase !== "voting")
       throw conflict("Voting is closed", "Votes can only be cast while voting is open.");
-    if (now.toISOString().slice(0, 10) > current.votingClose)
+    if (ukDate(now) > current.votingClose)
       throw conflict("Voting is closed", `Voting closed at the end of ${current.votingClose}.`);
     const id = newId(now.getTime());
     const inserted = await tx

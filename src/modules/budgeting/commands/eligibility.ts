@@ -3,6 +3,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { forbidden } from "../../../platform/http/problem.ts";
 import { ageOn, getPerson } from "../../people/index.ts";
 import { getHome } from "../../places/index.ts";
+import { ukDate } from "../money.ts";
 import type { PbProcess } from "../schema.ts";
 
 /**
@@ -18,7 +19,7 @@ export async function checkEligibility(
   personId: string,
 ): Promise<void> {
   const person = await getPerson(db, actor, personId, now);
-  const today = now.toISOString().slice(0, 10);
+  const today = ukDate(now);
   if (process.eligibility === "tenants" && person.personType !== "tenant")
     throw forbidden("Only tenants can vote in this process.");
   if (process.minimumAge > 0) {

@@ -7,7 +7,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
-import { button, html, textInput } from "../../../platform/ui/index.ts";
+import { button, formatDate, html, textInput } from "../../../platform/ui/index.ts";
 import {
   type BallotChoices,
   castBallot,
@@ -61,7 +61,7 @@ export function votePages(app: Hono<AppEnv>): void {
         title,
         status: submitted ? 409 : 200,
         backLink: publicPath(process),
-        content: html`<h1 class="govuk-heading-l">Voting is not open</h1><p class="govuk-body">Voting runs from ${process.votingOpen} to ${process.votingClose}.</p>`,
+        content: html`<h1 class="govuk-heading-l">Voting is not open</h1><p class="govuk-body">Voting runs from ${formatDate(process.votingOpen)} to the end of ${formatDate(process.votingClose)}.</p>`,
       });
     if (!voter) {
       return renderPage(c, {
@@ -90,7 +90,7 @@ export function votePages(app: Hono<AppEnv>): void {
       notification: voted,
       backLink: publicPath(process),
       content: html`<h1 class="govuk-heading-l">${title}</h1>
-        ${saved && !voted ? html`<p class="govuk-body">You have already voted. You can change your choices until voting closes on ${process.votingClose}.</p>` : ""}
+        ${saved && !voted ? html`<p class="govuk-body">You have already voted. You can change your choices until voting closes at the end of ${formatDate(process.votingClose)}.</p>` : ""}
         ${process.budgets.length > 1 ? html`<p class="govuk-body">${process.budgets.map((b) => (b.id === budget.id ? html`<strong>${b.name}</strong> ` : html`<a class="govuk-link" href="?budget=${b.id}">${b.name}</a> `))}</p>` : ""}
         <form method="post" action="${publicPath(process)}/vote?budget=${budget.id}" novalidate>${csrf(c)}
           ${ballotFields(process, budget, proposals, chosen, errors.choices)}
