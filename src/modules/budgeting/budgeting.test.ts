@@ -5,7 +5,7 @@ import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { createPerson } from "../people/index.ts";
-import { castBallot, feasibleProposals } from "./commands/cast-ballot.ts";
+import { castBallot } from "./commands/cast-ballot.ts";
 import { createProcess } from "./commands/create-process.ts";
 import { advancePhase, setRule } from "./commands/manage-process.ts";
 import { importPabulib } from "./commands/pabulib-import.ts";
@@ -14,7 +14,7 @@ import { reviewProposal } from "./commands/review-proposal.ts";
 import { issueVoteCode, redeemVoteCode, voteOnline } from "./commands/vote-codes.ts";
 import { parsePabulib } from "./pabulib/parse.ts";
 import { exportPabulib } from "./queries/pabulib-export.ts";
-import { findProcess, listProposals } from "./queries/processes.ts";
+import { feasibleProposals, findProcess, listProposals } from "./queries/processes.ts";
 import { getResults } from "./queries/results.ts";
 import { computeOutcome } from "./rules/index.ts";
 

@@ -8,15 +8,9 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid, notFound, Problem } from "../../../platform/http/problem.ts";
 import { formatMoney, ukDate } from "../money.ts";
 import { canEnterPaperBallots } from "../policy.ts";
-import { costOf, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
-import {
-  type BallotChannel,
-  type PbProposal,
-  pbBallot,
-  pbBallotChoice,
-  pbProcess,
-  pbProposal,
-} from "../schema.ts";
+import { costOf, feasibleProposals, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
+
+import { type BallotChannel, type PbProposal, pbBallot, pbBallotChoice, pbProcess } from "../schema.ts";
 import { checkEligibility } from "./eligibility.ts";
 
 /** Who is voting. Online and code voters may change their ballot until close; a paper ballot is entered once. */
@@ -180,27 +174,6 @@ export async function castBallot(
     });
     return { ballotId, changed };
   });
-}
-
-export async function feasibleProposals(
-  db: Db,
-  organisationId: string,
-  processId: string,
-  budgetId: string,
-): Promise<PbProposal[]> {
-  return db
-    .select()
-    .from(pbProposal)
-    .where(
-      inOrganisation(
-        pbProposal,
-        organisationId,
-        eq(pbProposal.processId, processId),
-        eq(pbProposal.budgetId, budgetId),
-        eq(pbProposal.status, "feasible"),
-      ),
-    )
-    .orderBy(pbProposal.title);
 }
 
 /** The voter's current choices, to show their ballot back to them (their own vote only). */

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -6,25 +6,14 @@ import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { canManageProcesses } from "../policy.ts";
-import { costOf, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
-import { pbBallot, pbBallotChoice, pbProcess, pbProposal, pbResult } from "../schema.ts";
+import { costOf, feasibleProposals, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
+import { pbBallot, pbBallotChoice, pbProcess, pbResult } from "../schema.ts";
 import { type CountInput, countVotes } from "./count-votes.ts";
 
 /** Reads every budget's feasible proposals and ballots in the shape the count needs. */
 export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<Map<string, CountInput>> {
   const org = process.organisationId;
-  const proposals = await db
-    .select()
-    .from(pbProposal)
-    .where(
-      inOrganisation(
-        pbProposal,
-        org,
-        eq(pbProposal.processId, process.id),
-        eq(pbProposal.status, "feasible"),
-      ),
-    )
-    .orderBy(asc(pbProposal.reference));
+  const proposals = await feasibleProposals(db, org, process.id);
   const choices = await db
     .select({
       ballotId: pbBallot.id,

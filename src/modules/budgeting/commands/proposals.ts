@@ -36,28 +36,18 @@ export const costInput = z
     return pence;
   });
 
+/** One free-text answer: required, trimmed, with a limit people are told about. */
+const answer = (empty: string, what: string, max: number) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, { error: empty })
+    .max(max, { error: `${what} must be ${max} characters or fewer` });
+
 const stepInputs = {
-  title: z.object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { error: "Enter a name for your idea" })
-      .max(120, { error: "The name must be 120 characters or fewer" }),
-  }),
-  description: z.object({
-    description: z
-      .string()
-      .trim()
-      .min(1, { error: "Describe your idea" })
-      .max(3000, { error: "The description must be 3000 characters or fewer" }),
-  }),
-  location: z.object({
-    location: z
-      .string()
-      .trim()
-      .min(1, { error: "Say where it would happen" })
-      .max(300, { error: "The location must be 300 characters or fewer" }),
-  }),
+  title: z.object({ title: answer("Enter a name for your idea", "The name", 120) }),
+  description: z.object({ description: answer("Describe your idea", "The description", 3000) }),
+  location: z.object({ location: answer("Say where it would happen", "The location", 300) }),
   cost: z.object({ estimatedCostPence: costInput }),
   category: z.object({ category: z.enum(proposalCategories, { error: "Choose the kind of idea" }) }),
 } as const;

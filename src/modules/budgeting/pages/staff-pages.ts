@@ -16,7 +16,7 @@ import {
   textarea,
   textInput,
 } from "../../../platform/ui/index.ts";
-import { castBallot, feasibleProposals } from "../commands/cast-ballot.ts";
+import { castBallot } from "../commands/cast-ballot.ts";
 import { createProcess } from "../commands/create-process.ts";
 import { advancePhase, setRule } from "../commands/manage-process.ts";
 import { reviewProposal } from "../commands/review-proposal.ts";
@@ -26,6 +26,7 @@ import { canChooseRule, canManageProcesses, canViewProcesses } from "../policy.t
 import { exportPabulib } from "../queries/pabulib-export.ts";
 import {
   countBallots,
+  feasibleProposals,
   findProcess,
   findProposal,
   listProcesses,

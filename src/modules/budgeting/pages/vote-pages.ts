@@ -8,15 +8,9 @@ import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import { button, formatDate, html, textInput } from "../../../platform/ui/index.ts";
-import {
-  type BallotChoices,
-  castBallot,
-  currentChoices,
-  feasibleProposals,
-  voterKey,
-} from "../commands/cast-ballot.ts";
+import { type BallotChoices, castBallot, currentChoices, voterKey } from "../commands/cast-ballot.ts";
 import { personForCode, redeemVoteCode, voteOnline } from "../commands/vote-codes.ts";
-import { findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
+import { feasibleProposals, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
 import { ballotFields, choicesFrom } from "./ballot-fields.ts";
 import { csrf, publicPath } from "./common.ts";
 

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -8,8 +8,8 @@ import { countInputs } from "../commands/close-voting.ts";
 import { writePabulib } from "../pabulib/write.ts";
 import { canViewProcesses } from "../policy.ts";
 import { Rational } from "../rules/index.ts";
-import { pbProposal, pbResult } from "../schema.ts";
-import { costOf, findProcess } from "./processes.ts";
+import { pbResult } from "../schema.ts";
+import { costOf, feasibleProposals, findProcess } from "./processes.ts";
 
 /**
  * Writes one budget of a process as a pabulib file: feasible proposals as projects
@@ -33,18 +33,10 @@ export async function exportPabulib(
     );
   const inputs = await countInputs(db, process);
   const input = inputs.get(budget.id);
-  const proposals = await db
-    .select()
-    .from(pbProposal)
-    .where(
-      inOrganisation(
-        pbProposal,
-        actor.organisationId,
-        eq(pbProposal.budgetId, budget.id),
-        eq(pbProposal.status, "feasible"),
-      ),
-    )
-    .orderBy(asc(pbProposal.reference));
+  // In reference order, so the file lists projects as the count ranks ties.
+  const proposals = (await feasibleProposals(db, actor.organisationId, process.id, budget.id)).sort((a, b) =>
+    a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0,
+  );
   const [result] = await db
     .select()
     .from(pbResult)

@@ -134,6 +134,28 @@ export async function findProposal(
   return found;
 }
 
+/** The feasible proposals voters choose from, by title; one budget's, or the whole process's. */
+export async function feasibleProposals(
+  db: Db,
+  organisationId: string,
+  processId: string,
+  budgetId?: string,
+): Promise<PbProposal[]> {
+  return db
+    .select()
+    .from(pbProposal)
+    .where(
+      inOrganisation(
+        pbProposal,
+        organisationId,
+        eq(pbProposal.processId, processId),
+        budgetId ? eq(pbProposal.budgetId, budgetId) : undefined,
+        eq(pbProposal.status, "feasible"),
+      ),
+    )
+    .orderBy(asc(pbProposal.title), asc(pbProposal.reference));
+}
+
 /** What a project costs for voting and counting: the officer's final cost. */
 export function costOf(proposal: Pick<PbProposal, "finalCostPence" | "estimatedCostPence">): number {
   return proposal.finalCostPence ?? proposal.estimatedCostPence ?? 0;
