@@ -159,4 +159,21 @@ describe("participatory budgeting journeys", () => {
     expect(await phone.locator("main").innerText()).toContain("Bug hotel");
     await expectAccessible(phone);
   }, 240_000);
+
+  it("shows the seeded Method of Equal Shares results: payments, each voter's share, charts and the rule comparison", async () => {
+    const board = await signedIn("board@demo.kith.example");
+    await board.goto(`${kith.baseUrl}/budgeting`);
+    await board.getByRole("link", { name: "Your Neighbourhood Fund 2025" }).click();
+    await board.getByRole("link", { name: "See the results" }).click();
+    const text = await board.locator("main").innerText();
+    expect(text).toContain("Method of Equal Shares, cost utilities, completion add1");
+    expect(text).toContain("Each voter's share of the budget");
+    expect(text).toContain("Supporters paid");
+    expect(text).toContain("Voters with a funded project");
+    expect(await board.locator("main svg").count()).toBeGreaterThanOrEqual(2);
+    await expectAccessible(board);
+    // The board reads; it cannot move the process or enter ballots.
+    await board.goBack();
+    expect(await board.getByRole("button", { name: /Close|Open/ }).count()).toBe(0);
+  });
 });
