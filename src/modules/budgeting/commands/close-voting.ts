@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -14,16 +14,17 @@ import { type CountInput, countVotes } from "./count-votes.ts";
 export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<Map<string, CountInput>> {
   const org = process.organisationId;
   const proposals = await feasibleProposals(db, org, process.id);
-  const choices = await db
+  // One row per ballot with its choices packed as "proposal:points,…": a large vote has
+  // tens of thousands of ballots and several times as many choices, and rows are the cost.
+  const ballotRows = await db
     .select({
-      ballotId: pbBallot.id,
       budgetId: pbBallot.budgetId,
-      proposalId: pbBallotChoice.proposalId,
-      points: pbBallotChoice.points,
+      choices: sql<string>`coalesce(string_agg(${pbBallotChoice.proposalId}::text || ':' || ${pbBallotChoice.points}, ','), '')`,
     })
     .from(pbBallot)
     .leftJoin(pbBallotChoice, inOrganisation(pbBallotChoice, org, eq(pbBallotChoice.ballotId, pbBallot.id)))
-    .where(inOrganisation(pbBallot, org, eq(pbBallot.processId, process.id)));
+    .where(inOrganisation(pbBallot, org, eq(pbBallot.processId, process.id)))
+    .groupBy(pbBallot.id, pbBallot.budgetId);
   const reference = new Map(proposals.map((p) => [p.id, p.reference]));
   const inputs = new Map<string, CountInput>();
   for (const budget of process.budgets) {
@@ -35,18 +36,16 @@ export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<
       ballots: [],
     });
   }
-  const ballots = new Map<string, { budgetId: string; choices: Map<string, number> }>();
-  for (const row of choices) {
-    let ballot = ballots.get(row.ballotId);
-    if (!ballot) {
-      ballot = { budgetId: row.budgetId, choices: new Map() };
-      ballots.set(row.ballotId, ballot);
+  for (const row of ballotRows) {
+    const choices = new Map<string, number>();
+    for (const pair of row.choices ? row.choices.split(",") : []) {
+      const [proposalId, points] = pair.split(":");
+      const ref = reference.get(proposalId);
+      // A choice of a proposal later found infeasible is not counted; the ballot still is.
+      if (ref !== undefined) choices.set(ref, Number(points));
     }
-    const ref = row.proposalId ? reference.get(row.proposalId) : undefined;
-    // A choice of a proposal later found infeasible is not counted; the ballot still is.
-    if (ref !== undefined && row.points !== null) ballot.choices.set(ref, row.points);
+    inputs.get(row.budgetId)?.ballots.push(choices);
   }
-  for (const ballot of ballots.values()) inputs.get(ballot.budgetId)?.ballots.push(ballot.choices);
   return inputs;
 }
 
