@@ -290,7 +290,7 @@ export function staffPages(app: Hono<AppEnv>): void {
             ],
           })}
           ${textInput({ name: "finalCostPence", label: "Final cost in pounds (if feasible)", hint: "Voters see this cost, and it is what the count uses", prefix: "£", width: 10, value: values.finalCostPence ?? (proposal.finalCostPence ? String(proposal.finalCostPence / 100) : ""), error: errors.finalCostPence })}
-          ${textarea({ name: "reason", label: "Reason (needed if not feasible)", value: values.reason ?? proposal.reviewReason ?? "", error: errors.reason, rows: 3 })}
+          ${textarea({ name: "reason", label: "Reason (needed if not feasible; residents will see it)", value: values.reason ?? proposal.reviewReason ?? "", error: errors.reason, rows: 3 })}
           ${process.budgets.length > 1 ? select({ name: "budgetId", label: "Budget", value: values.budgetId ?? proposal.budgetId ?? "", error: errors.budgetId, options: process.budgets.map((b) => ({ value: b.id, text: b.name })) }) : ""}
           ${button({ text: "Save review" })}
         </form>`,
