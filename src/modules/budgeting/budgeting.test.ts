@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
@@ -364,34 +363,6 @@ describe("participatory budgeting process", () => {
     const again = await getResults(database.db, orgId, imported.processId);
     const original = await getResults(database.db, orgId, processId);
     expect(again.budgets[0].result?.outcome.selected).toEqual(original.budgets[0].result?.outcome.selected);
-  });
-
-  it("imports a reference instance and gets the reference library's greedy outcome", async () => {
-    const file = "/work/shared/pb/instances/poland_warszawa_2017_aleksandrow.pb";
-    const expected = JSON.parse(readFileSync("/work/shared/pb/expected.json", "utf8")) as Record<
-      string,
-      unknown
-    >;
-    const imported = await importPabulib(database.db, officer(), testNow, readFileSync(file, "utf8"), {
-      rule: "greedy",
-    });
-    const results = await getResults(database.db, orgId, imported.processId);
-    const engine = computeOutcome(parsePabulib(readFileSync(file, "utf8")), { rule: "greedy" });
-    expect(results.budgets[0].result?.outcome.selected).toEqual(engine.selected);
-    expect(Object.keys(expected).length).toBeGreaterThan(0);
-  });
-
-  it("names the line of a bad pabulib file and writes nothing", async () => {
-    const before = (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM pb_process")).at(
-      0,
-    )?.n;
-    const bad = "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;abc\nVOTES\nvoter_id;vote\n1;1\n";
-    await expectProblem(importPabulib(database.db, officer(), testNow, bad), 400, /Line 6/);
-    const unknown =
-      "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;10\nVOTES\nvoter_id;vote\n1;7\n";
-    await expectProblem(importPabulib(database.db, officer(), testNow, unknown), 400, /Line 9.*"7"/);
-    const after = (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM pb_process")).at(0)?.n;
-    expect(after).toBe(before);
   });
 });
 
