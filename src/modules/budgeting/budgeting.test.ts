@@ -15,7 +15,7 @@ import { parsePabulib } from "./pabulib/parse.ts";
 import { exportPabulib } from "./queries/pabulib-export.ts";
 import { feasibleProposals, findProcess, listProposals } from "./queries/processes.ts";
 import { getResults } from "./queries/results.ts";
-import { computeOutcome } from "./rules/index.ts";
+import { computeOutcome, parseDecimal } from "./rules/index.ts";
 
 const processForm = {
   title: "Oast Estate fund",
@@ -365,8 +365,6 @@ describe("participatory budgeting process", () => {
     expect(again.budgets[0].result?.outcome.selected).toEqual(original.budgets[0].result?.outcome.selected);
   });
 });
-
-import { parseDecimal } from "./rules/index.ts";
 
 function parseDecimalOrThrow(text: string) {
   const r = parseDecimal(text);
