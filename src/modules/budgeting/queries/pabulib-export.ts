@@ -1,0 +1,76 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { badRequest } from "../../../platform/http/problem.ts";
+import { countInputs } from "../commands/close-voting.ts";
+import { writePabulib } from "../pabulib/write.ts";
+import { canViewProcesses } from "../policy.ts";
+import { Rational } from "../rules/index.ts";
+import { pbResult } from "../schema.ts";
+import { costOf, feasibleProposals, findProcess } from "./processes.ts";
+
+/**
+ * Writes one budget of a process as a pabulib file: feasible proposals as projects
+ * (cost in whole currency units, "selected" from the published result), every ballot
+ * as an anonymous vote. Nothing that identifies a voter leaves Kith.
+ */
+export async function exportPabulib(
+  db: Db,
+  actor: Actor,
+  processId: string,
+  budgetId?: string,
+): Promise<string> {
+  requireAllowed(canViewProcesses(actor), "Only staff can export a process.");
+  const process = await findProcess(db, actor.organisationId, processId);
+  const budget = budgetId ? process.budgets.find((b) => b.id === budgetId) : process.budgets[0];
+  if (!budget) throw badRequest("No such budget", "Choose one of the process's budgets.");
+  if (process.ballotKind === "cumulative")
+    throw badRequest(
+      "Cannot export points ballots",
+      "Only approval and knapsack processes can be written as pabulib files.",
+    );
+  const inputs = await countInputs(db, process);
+  const input = inputs.get(budget.id);
+  // In reference order, so the file lists projects as the count ranks ties.
+  const proposals = (await feasibleProposals(db, actor.organisationId, process.id, budget.id)).sort((a, b) =>
+    a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0,
+  );
+  const [result] = await db
+    .select()
+    .from(pbResult)
+    .where(inOrganisation(pbResult, actor.organisationId, eq(pbResult.budgetId, budget.id)));
+  const selected = new Set(result?.outcome.selected ?? []);
+  const ballots = input?.ballots.map((b) => [...b.keys()]) ?? [];
+  const votes = new Map<string, number>();
+  for (const b of ballots) for (const ref of b) votes.set(ref, (votes.get(ref) ?? 0) + 1);
+  const pounds = (minor: number) => Rational.fraction(BigInt(minor), 100n);
+  const kept = process.pabulibMeta ?? {};
+  return writePabulib({
+    meta: {
+      ...kept,
+      description: kept.description ?? process.title,
+      country: kept.country ?? "United Kingdom",
+      unit: kept.unit ?? process.title,
+      instance: kept.instance ?? process.votingOpen.slice(0, 4),
+      currency: process.currency,
+      vote_type: process.ballotKind,
+      rule: kept.rule ?? (process.rule === "mes" ? "equalshares" : process.rule),
+      date_begin: kept.date_begin ?? process.votingOpen,
+      date_end: kept.date_end ?? process.votingClose,
+      ...(process.maxChoices !== null ? { max_length: String(process.maxChoices) } : {}),
+      ...(process.minChoices !== null ? { min_length: String(process.minChoices) } : {}),
+    },
+    budget: pounds(budget.amountPence),
+    projects: proposals.map((p) => ({
+      id: p.reference,
+      cost: pounds(costOf(p)),
+      name: p.title,
+      category: p.category,
+      votes: votes.get(p.reference) ?? 0,
+      ...(result ? { selected: selected.has(p.reference) } : {}),
+    })),
+    ballots,
+  });
+}
