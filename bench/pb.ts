@@ -1,5 +1,5 @@
 // Benchmark of the PB rules engine against the pabutools 1.2.3 timings recorded in
-// expected.json. Run from the repository root: `node bench/pb.ts`.
+// expected.json. Run from the repository root: `npx node bench/pb.ts`.
 //
 // Like the pabutools figures, "rule" times exclude parsing and the merging of identical
 // ballots; both are shown separately. Each figure is the median of several runs after
