@@ -10,6 +10,12 @@ pg.types.setTypeParser(1082, (value: string) => value);
 
 export async function openPostgres(url: string): Promise<Database & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.KITH_PG_POOL ?? 10) });
+  // An idle pooled connection can be closed by the server (restart, failover, a dropped
+  // database). node-postgres reports that as an 'error' event, which would crash the
+  // process if unhandled; the pool simply replaces the connection on next use.
+  pool.on("error", (error) => {
+    if ((error as { code?: string }).code !== "57P01") console.error("PostgreSQL connection error:", error.message);
+  });
   // Fail fast with a clear message when the server is not there.
   const client = await pool.connect().catch((error: Error) => {
     throw new Error(`Could not connect to PostgreSQL at ${redact(url)}: ${error.message}`);
