@@ -14,7 +14,8 @@ export async function openPostgres(url: string): Promise<Database & { pool: pg.P
   // database). node-postgres reports that as an 'error' event, which would crash the
   // process if unhandled; the pool simply replaces the connection on next use.
   pool.on("error", (error) => {
-    if ((error as { code?: string }).code !== "57P01") console.error("PostgreSQL connection error:", error.message);
+    if ((error as { code?: string }).code !== "57P01")
+      console.error("PostgreSQL connection error:", error.message);
   });
   // Fail fast with a clear message when the server is not there.
   const client = await pool.connect().catch((error: Error) => {

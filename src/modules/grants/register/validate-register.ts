@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import { canonicalJson } from "../../../platform/audit/canonical-json.ts";
-import { projectRoot } from "../../../platform/config/config.ts";
+import { standardsDirectory } from "../../../platform/config/standards.ts";
 
 // Validation against the official 360Giving schema (kept beside the repository in
 // ../shared/standards/360giving, or KITH_360GIVING_SCHEMA_DIR). Used by the tests and by
@@ -22,9 +22,7 @@ type JsonSchema = {
 };
 
 export function schemaDirectory(): string {
-  return (
-    process.env.KITH_360GIVING_SCHEMA_DIR ?? path.join(projectRoot, "..", "shared", "standards", "360giving")
-  );
+  return process.env.KITH_360GIVING_SCHEMA_DIR ?? standardsDirectory("360giving");
 }
 
 function readSchema(file: string): JsonSchema {

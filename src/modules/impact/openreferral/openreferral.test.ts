@@ -10,7 +10,8 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import { createApiToken } from "../../../platform/auth/api-tokens.ts";
 import { loadSigningSecret } from "../../../platform/auth/secret.ts";
 import { actorForUser, createUser } from "../../../platform/auth/users.ts";
-import { loadConfig, projectRoot } from "../../../platform/config/config.ts";
+import { loadConfig } from "../../../platform/config/config.ts";
+import { standardsDirectory } from "../../../platform/config/standards.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import {
   createChangeTemplate,
@@ -24,7 +25,7 @@ import { modules } from "../../registry.ts";
 import { installOpenDefaultBank } from "../commands/import-value-bank.ts";
 
 // Every Open Referral response is validated against the ORUK 3.0 schemas kept beside the repository.
-const schemaDir = path.join(projectRoot, "..", "shared", "standards", "openreferral-uk", "schema");
+const schemaDir = standardsDirectory("openreferral-uk", "schema");
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 let database: Database;

@@ -7,10 +7,8 @@ import { uploadImportPages } from "../../../platform/imports/upload-pages.ts";
 import {
   button,
   checkboxes,
-  fileUpload,
   filterLayout,
   html,
-  insetText,
   pagination,
   type SafeHtml,
   select,
