@@ -1,4 +1,5 @@
 import { newId } from "../../platform/db/ids.ts";
+import { pick as pickFrom, pickWeighted } from "../../seed/random.ts";
 import type { SeedContext } from "../module.ts";
 import { listPeopleForSeed } from "../people/index.ts";
 import { listHomesForSeed } from "../places/index.ts";
@@ -16,6 +17,7 @@ import {
   safetyTimelineEntry,
   safetyTriggerReview,
 } from "./schema.ts";
+import { demoCampaigns } from "./seed-campaigns.ts";
 import { addDemoTenantCases, type SeedRows } from "./seed-portal.ts";
 
 // Two years of demo cases across the demo homes: everyday mixes of categories, some repeat
@@ -53,16 +55,9 @@ export async function seedSafety(context: SeedContext): Promise<void> {
   const tenantPerson = people
     .filter((p) => p.personType === "tenant")
     .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const weighted = (): Category => {
-    const total = Object.values(categoryWeights).reduce((a, b) => a + b, 0);
-    let target = random() * total;
-    for (const category of categories) {
-      target -= categoryWeights[category.code] ?? 0;
-      if (target <= 0) return category;
-    }
-    return categories[0] as Category;
-  };
+  const pick = <T>(items: readonly T[]): T => pickFrom(random, items);
+  const weighted = (): Category =>
+    pickWeighted(random, categories, (category) => categoryWeights[category.code] ?? 0);
   const today = londonDay(now);
   const start = addDays(today, -730);
   // A few hot spots make repeats: the same complainant and perpetrator again and again.
@@ -362,41 +357,9 @@ export async function seedSafety(context: SeedContext): Promise<void> {
       };
     });
     await tx.insert(safetyReport).values(pending);
-    await tx.insert(safetyCampaign).values([
-      {
-        organisationId,
-        id: newId(),
-        name: "Know your neighbour week",
-        topic: "Noise and good neighbour",
-        laCode: homes[0]?.laCode ?? null,
-        startedOn: addDays(today, -400),
-        endedOn: addDays(today, -393),
-        peopleReached: 1240,
-        createdAt: now,
-      },
-      {
-        organisationId,
-        id: newId(),
-        name: "Report it, don't dump it",
-        topic: "Fly-tipping",
-        laCode: null,
-        startedOn: addDays(today, -200),
-        endedOn: addDays(today, -170),
-        peopleReached: 3100,
-        createdAt: now,
-      },
-      {
-        organisationId,
-        id: newId(),
-        name: "Hate hurts: how to report",
-        topic: "Hate incidents",
-        laCode: null,
-        startedOn: addDays(today, -90),
-        endedOn: null,
-        peopleReached: 860,
-        createdAt: now,
-      },
-    ]);
+    await tx
+      .insert(safetyCampaign)
+      .values(demoCampaigns(organisationId, today, homes[0]?.laCode ?? null, now));
   });
   context.log(
     `    ${rows.cases.length} community safety cases, ${rows.reports.length} reports, ${rows.actions.length} actions`,
