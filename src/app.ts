@@ -72,7 +72,10 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     await next();
   });
 
-  app.route("/", staticPages());
+  app.route(
+    "/",
+    staticPages((organisation) => modules.flatMap((module) => module.publicLinks?.(organisation) ?? [])),
+  );
   app.route("/", signInPages());
   app.route("/", accountPages());
   app.route("/", auditPages());

@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import type { Actor, Role } from "../platform/access/actor.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { AppEnv } from "../platform/http/app-env.ts";
+import type { PublicLink, PublicOrganisation } from "../platform/http/static-pages.ts";
 import type { JobDefinition } from "../platform/jobs/jobs.ts";
 
 export type NavigationItem = {
@@ -47,6 +48,8 @@ export type SeedContext = {
 export type KithModule = {
   name: string;
   navigation?: NavigationItem[];
+  /** This module's public services for one organisation, for the start page. */
+  publicLinks?: (organisation: PublicOrganisation) => PublicLink[];
   /** Staff and public pages (server-rendered HTML). */
   pages?: Hono<AppEnv>;
   /** JSON routes, mounted under /api/v1 and described in /api/openapi.json. */

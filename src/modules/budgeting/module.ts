@@ -7,6 +7,13 @@ import { seedBudgeting } from "./seed.ts";
 
 export const budgetingModule: KithModule = {
   name: "budgeting",
+  publicLinks: ({ id }) => [
+    {
+      href: `/pb/${id}`,
+      text: "Decide how money is spent",
+      description: "Propose ideas for your neighbourhood and vote on which ones are funded.",
+    },
+  ],
   navigation: [
     { href: "/budgeting", text: "Budgeting", visibleTo: canViewProcesses },
     { href: "/participate", text: "Have your say", visibleTo: (actor) => !canViewProcesses(actor) },

@@ -24,6 +24,14 @@ pages.route("/", publicPages);
 
 export const crowdfundingModule: KithModule = {
   name: "crowdfunding",
+  publicLinks: ({ slug }) => [
+    {
+      href: `/campaigns/${slug}`,
+      text: "Back a community project",
+      description:
+        "Pledge to local, community-led ideas. Pledges are collected only if a project reaches its target.",
+    },
+  ],
   navigation: [
     {
       href: "/crowdfunding",

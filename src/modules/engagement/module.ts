@@ -12,6 +12,13 @@ pages.route("/", engagementStaffPages());
 
 export const engagementModule: KithModule = {
   name: "engagement",
+  publicLinks: ({ slug }) => [
+    {
+      href: `/have-your-say/${slug}`,
+      text: "Have your say",
+      description: "Answer open consultations and see what we did about what residents said.",
+    },
+  ],
   navigation: [
     { href: "/engagement", text: "Resident involvement", visibleTo: (actor) => canViewEngagement(actor) },
   ],

@@ -32,6 +32,18 @@ function pages(): Hono<AppEnv> {
 
 export const grantsModule: KithModule = {
   name: "grants",
+  publicLinks: ({ slug }) => [
+    {
+      href: `/grants/public/${slug}`,
+      text: "Apply for a grant",
+      description: "Funding programmes that are open for community and voluntary groups.",
+    },
+    {
+      href: `/grants/public/${slug}/register`,
+      text: "Grants register",
+      description: "Every grant awarded, with downloads in the 360Giving format.",
+    },
+  ],
   navigation: [
     { href: "/grants/manage", text: "Grants", visibleTo: isStaff },
     { href: "/grants/apply", text: "Apply for a grant", visibleTo: canApply },

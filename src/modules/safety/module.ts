@@ -8,6 +8,19 @@ import { seedSafety } from "./seed.ts";
 
 export const safetyModule: KithModule = {
   name: "safety",
+  publicLinks: () => [
+    {
+      href: "/report",
+      text: "Report anti-social behaviour",
+      description:
+        "Tell us about noise, harassment, hate incidents or other problems near your home. Sign in as a tenant or resident.",
+    },
+    {
+      href: "/my-cases",
+      text: "Follow your report",
+      description: "See what is happening with a report you made, and add information or evidence.",
+    },
+  ],
   navigation: [
     { href: "/safety", text: "Community safety", visibleTo: canWorkCases },
     { href: "/my-cases", text: "Your cases", visibleTo: canUsePortal },

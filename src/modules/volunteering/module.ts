@@ -7,6 +7,13 @@ import { seedVolunteering } from "./seed.ts";
 
 export const volunteeringModule: KithModule = {
   name: "volunteering",
+  publicLinks: ({ slug }) => [
+    {
+      href: `/volunteer/${slug}`,
+      text: "Volunteer",
+      description: "Find a volunteering role near you and apply.",
+    },
+  ],
   navigation: [
     { href: "/volunteering", text: "Volunteering", visibleTo: (actor) => canViewReports(actor) },
     {

@@ -1,22 +1,43 @@
 import { Hono } from "hono";
-import { button, html } from "../ui/index.ts";
+import { getOrganisation, listOrganisations } from "../access/organisations.ts";
+import { button, html, type SafeHtml } from "../ui/index.ts";
 import type { AppEnv } from "./app-env.ts";
 import { navigationFor, renderPage } from "./render.ts";
 
+/** A service for residents and community groups (report ASB, apply for a grant …), listed on the start page. */
 export type PublicLink = { href: string; text: string; description: string };
 
-let publicLinks: PublicLink[] = [];
+/** Which organisation's public pages a link leads to (modules address them by slug or by id). */
+export type PublicOrganisation = { id: string; slug: string };
 
-/** Modules add their public services (report ASB, apply for a grant …) to the start page. */
-export function setPublicLinks(links: PublicLink[]): void {
-  publicLinks = links;
+/** The modules' public services for one organisation. */
+export type PublicLinksFor = (organisation: PublicOrganisation) => PublicLink[];
+
+function publicServices(heading: string, links: PublicLink[]): SafeHtml {
+  if (links.length === 0) return html``;
+  return html`<h2 class="govuk-heading-m">${heading}</h2>
+    <ul class="govuk-list govuk-list--spaced">${links.map((link) => html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${link.href}">${link.text}</a><br><span class="govuk-body-s">${link.description}</span></li>`)}</ul>`;
 }
 
-export function staticPages(): Hono<AppEnv> {
+export function staticPages(publicLinksFor: PublicLinksFor): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     const actor = c.get("actor");
+    const db = c.get("services").database.db;
+    // Signed in: your own organisation's services. Signed out: every organisation's, so a resident
+    // can find their landlord's or council's pages without knowing an address.
+    const organisations = actor
+      ? [await getOrganisation(db, actor.organisationId)].filter((o) => o !== undefined)
+      : await listOrganisations(db);
+    const services = organisations.map((organisation) =>
+      publicServices(
+        organisations.length === 1
+          ? "Services for residents and community groups"
+          : `${organisation.name}: services for residents and community groups`,
+        publicLinksFor(organisation),
+      ),
+    );
     return renderPage(c, {
       title: actor ? "Home" : "Kith",
       content: html`<h1 class="govuk-heading-xl">${actor ? `Welcome, ${actor.kind === "user" ? actor.name : ""}` : "Kith"}</h1>
@@ -27,12 +48,7 @@ export function staticPages(): Hono<AppEnv> {
               <ul class="govuk-list govuk-list--spaced">${navigationFor(actor).map((link) => html`<li><a class="govuk-link govuk-!-font-size-24 govuk-!-font-weight-bold" href="${link.href}">${link.text}</a></li>`)}</ul>`
             : button({ text: "Sign in", href: "/sign-in", isStartButton: true })
         }
-        ${
-          publicLinks.length
-            ? html`<h2 class="govuk-heading-m">Services for residents and community groups</h2>
-            <ul class="govuk-list">${publicLinks.map((link) => html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${link.href}">${link.text}</a><br><span class="govuk-body-s">${link.description}</span></li>`)}</ul>`
-            : ""
-        }`,
+        ${services}`,
     });
   });
 

@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -16,23 +17,27 @@ export function publicPages(app: Hono<AppEnv>): void {
 
   app.get("/pb/:org", async (c) => {
     const org = c.req.param("org");
-    if (!isUuid(org)) throw notFound("Page not found");
-    const processes = await listProcessesOf(c.get("services").database.db, org);
-    if (processes.length === 0) throw notFound("Page not found");
+    const db = c.get("services").database.db;
+    if (!isUuid(org) || !(await getOrganisation(db, org))) throw notFound("Page not found");
+    const processes = await listProcessesOf(db, org);
     return renderPage(c, {
       title: "Have your say on how money is spent",
       content: html`<h1 class="govuk-heading-l">Have your say on how money is spent</h1>
         <p class="govuk-body-l">Put forward ideas for your area, then vote on which ones get the money.</p>
-        ${table({
-          caption: "Participatory budgeting",
-          captionClasses: "govuk-visually-hidden",
-          head: [{ text: "Process" }, { text: "Now" }, { text: "Voting" }],
-          rows: processes.map((p) => [
-            html`<a class="govuk-link" href="${publicPath(p)}">${p.title}</a>`,
-            phaseTag(p.phase),
-            `${formatDate(p.votingOpen)} to ${formatDate(p.votingClose)}`,
-          ]),
-        })}`,
+        ${
+          processes.length === 0
+            ? html`<p class="govuk-body">There is nothing to take part in at the moment. Come back soon.</p>`
+            : table({
+                caption: "Participatory budgeting",
+                captionClasses: "govuk-visually-hidden",
+                head: [{ text: "Process" }, { text: "Now" }, { text: "Voting" }],
+                rows: processes.map((p) => [
+                  html`<a class="govuk-link" href="${publicPath(p)}">${p.title}</a>`,
+                  phaseTag(p.phase),
+                  `${formatDate(p.votingOpen)} to ${formatDate(p.votingClose)}`,
+                ]),
+              })
+        }`,
     });
   });
 
