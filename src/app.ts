@@ -26,9 +26,8 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
   const app = new Hono<AppEnv>();
   setNavigation([
     ...modules.flatMap((module) => module.navigation ?? []),
-    { href: "/admin/users", text: "Users", visibleTo: isOrganisationAdmin },
-    { href: "/admin/audit", text: "Audit log", visibleTo: isOrganisationAdmin },
-    { href: "/account", text: "Account", visibleTo: () => true },
+    { href: "/admin/users", text: "Users", group: "Administration", visibleTo: isOrganisationAdmin },
+    { href: "/admin/audit", text: "Audit log", group: "Administration", visibleTo: isOrganisationAdmin },
   ]);
 
   app.use(securityHeaders());

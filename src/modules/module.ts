@@ -9,6 +9,8 @@ import type { JobDefinition } from "../platform/jobs/jobs.ts";
 export type NavigationItem = {
   href: string;
   text: string;
+  /** The area of work (e.g. "Funding"): links that share one appear under a single top-level entry. */
+  group?: string;
   /** Who sees the link. Policies still check every request; this only hides what would be refused. */
   visibleTo: (actor: Actor) => boolean;
 };

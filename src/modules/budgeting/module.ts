@@ -15,8 +15,13 @@ export const budgetingModule: KithModule = {
     },
   ],
   navigation: [
-    { href: "/budgeting", text: "Budgeting", visibleTo: canViewProcesses },
-    { href: "/participate", text: "Have your say", visibleTo: (actor) => !canViewProcesses(actor) },
+    { href: "/budgeting", text: "Budgeting", group: "Funding", visibleTo: canViewProcesses },
+    {
+      href: "/participate",
+      text: "Have your say",
+      group: "Funding",
+      visibleTo: (actor) => !canViewProcesses(actor),
+    },
   ],
   pages: budgetingPages(),
   api: budgetingApi(),

@@ -36,6 +36,7 @@ export const crowdfundingModule: KithModule = {
     {
       href: "/crowdfunding",
       text: "Crowdfunding",
+      group: "Funding",
       visibleTo: (actor) => isStaff(actor) || canListCampaigns(actor),
     },
   ],

@@ -20,7 +20,12 @@ export const engagementModule: KithModule = {
     },
   ],
   navigation: [
-    { href: "/engagement", text: "Resident involvement", visibleTo: (actor) => canViewEngagement(actor) },
+    {
+      href: "/engagement",
+      text: "Resident involvement",
+      group: "Volunteering",
+      visibleTo: (actor) => canViewEngagement(actor),
+    },
   ],
   pages,
   seed: seedEngagement,

@@ -18,7 +18,9 @@ pages.route("/", dashboardPage);
 
 export const exchangeModule: KithModule = {
   name: "exchange",
-  navigation: [{ href: "/exchange", text: "Social value exchange", visibleTo: canUseExchange }],
+  navigation: [
+    { href: "/exchange", text: "Social value exchange", group: "Funding", visibleTo: canUseExchange },
+  ],
   pages,
   api: exchangeApi,
   jobs: exchangeJobs,

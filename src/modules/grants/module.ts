@@ -45,8 +45,8 @@ export const grantsModule: KithModule = {
     },
   ],
   navigation: [
-    { href: "/grants/manage", text: "Grants", visibleTo: isStaff },
-    { href: "/grants/apply", text: "Apply for a grant", visibleTo: canApply },
+    { href: "/grants/manage", text: "Grants", group: "Funding", visibleTo: isStaff },
+    { href: "/grants/apply", text: "Apply for a grant", group: "Funding", visibleTo: canApply },
   ],
   pages: pages(),
   api: grantsApi(),

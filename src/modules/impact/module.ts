@@ -7,7 +7,7 @@ import { seedImpact } from "./seed.ts";
 
 export const impactModule: KithModule = {
   name: "impact",
-  navigation: [{ href: "/impact", text: "Impact", visibleTo: isStaff }],
+  navigation: [{ href: "/impact", text: "Impact", group: "Investment and impact", visibleTo: isStaff }],
   pages: impactPages(),
   api: impactApi(),
   cli: impactCli,

@@ -6,7 +6,9 @@ import { seedInvestment } from "./seed.ts";
 
 export const investmentModule: KithModule = {
   name: "investment",
-  navigation: [{ href: "/investment", text: "Investment", visibleTo: isStaff }],
+  navigation: [
+    { href: "/investment", text: "Investment", group: "Investment and impact", visibleTo: isStaff },
+  ],
   pages: investmentPages(),
   api: investmentApi(),
   seed: seedInvestment,

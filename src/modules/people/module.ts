@@ -7,7 +7,7 @@ import { seedPeople } from "./seed.ts";
 
 export const peopleModule: KithModule = {
   name: "people",
-  navigation: [{ href: "/people", text: "People", visibleTo: isStaff }],
+  navigation: [{ href: "/people", text: "People", group: "Places and people", visibleTo: isStaff }],
   pages: peoplePages(),
   api: peopleApi(),
   cli: peopleCli,

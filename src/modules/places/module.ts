@@ -7,7 +7,7 @@ import { seedPlaces } from "./seed.ts";
 
 export const placesModule: KithModule = {
   name: "places",
-  navigation: [{ href: "/places", text: "Places", visibleTo: isStaff }],
+  navigation: [{ href: "/places", text: "Places", group: "Places and people", visibleTo: isStaff }],
   pages: placesPages(),
   api: placesApi(),
   cli: placesCli,

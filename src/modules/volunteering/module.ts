@@ -15,15 +15,22 @@ export const volunteeringModule: KithModule = {
     },
   ],
   navigation: [
-    { href: "/volunteering", text: "Volunteering", visibleTo: (actor) => canViewReports(actor) },
+    {
+      href: "/volunteering",
+      text: "Volunteering",
+      group: "Volunteering",
+      visibleTo: (actor) => canViewReports(actor),
+    },
     {
       href: "/volunteering/roles",
       text: "Volunteering roles",
+      group: "Volunteering",
       visibleTo: (actor) => !canViewReports(actor) && canPostOpportunity(actor),
     },
     {
       href: "/my-volunteering",
       text: "My volunteering",
+      group: "Volunteering",
       visibleTo: (actor) => actor.kind === "user" && actor.role === "tenant",
     },
   ],

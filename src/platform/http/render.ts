@@ -4,10 +4,9 @@ import type { NotificationBannerOptions } from "../ui/components/messages.ts";
 import type { SafeHtml } from "../ui/html.ts";
 import { layout } from "../ui/layout.ts";
 import type { AppEnv } from "./app-env.ts";
+import { areasFor, type NavigationLink, navigationOf } from "./navigation-groups.ts";
 import type { FieldErrors } from "./problem.ts";
 import { unauthenticated } from "./problem.ts";
-
-export type NavigationLink = { href: string; text: string; visibleTo: (actor: Actor) => boolean };
 
 let navigationLinks: NavigationLink[] = [];
 
@@ -16,9 +15,12 @@ export function setNavigation(links: NavigationLink[]): void {
   navigationLinks = links;
 }
 
-/** The areas an actor may open, for navigation and the home page. */
-export function navigationFor(actor: Actor): { href: string; text: string }[] {
-  return navigationLinks.filter((link) => link.visibleTo(actor)).map(({ href, text }) => ({ href, text }));
+/** The areas of work an actor may open, with their links, for the home page. */
+export function areasOfWorkFor(actor: Actor): { name: string; links: { href: string; text: string }[] }[] {
+  return areasFor(navigationLinks, actor).map((area) => ({
+    name: area.name,
+    links: area.links.map(({ href, text }) => ({ href, text })),
+  }));
 }
 
 export type PageOptions = {
@@ -43,22 +45,15 @@ export function errorSummaryItems(errors: FieldErrors | undefined): { text: stri
 export function renderPage(c: Context<AppEnv>, options: PageOptions): Response {
   const actor = c.get("actor");
   const path = c.req.path;
-  const navigation = actor
-    ? navigationLinks
-        .filter((link) => link.visibleTo(actor))
-        .map((link) => ({
-          href: link.href,
-          text: link.text,
-          current: path === link.href || path.startsWith(`${link.href}/`),
-        }))
-    : [];
+  const navigation = actor ? navigationOf(navigationLinks, actor, path) : { top: [], section: [] };
   const page = layout({
     title: options.title,
     user:
       actor && actor.kind === "user"
         ? { name: actor.name, organisationName: c.get("organisationName") ?? "", role: actor.role }
         : undefined,
-    navigation,
+    navigation: navigation.top,
+    sectionNavigation: navigation.section,
     csrfToken: c.get("csrfToken"),
     content: options.content,
     breadcrumbs: options.breadcrumbs,

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
+import type { Actor } from "../access/actor.ts";
 import { getOrganisation, listOrganisations } from "../access/organisations.ts";
 import { button, html, type SafeHtml } from "../ui/index.ts";
 import type { AppEnv } from "./app-env.ts";
-import { navigationFor, renderPage } from "./render.ts";
+import { areasOfWorkFor, renderPage } from "./render.ts";
 
 /** A service for residents and community groups (report ASB, apply for a grant …), listed on the start page. */
 export type PublicLink = { href: string; text: string; description: string };
@@ -17,6 +18,14 @@ function publicServices(heading: string, links: PublicLink[]): SafeHtml {
   if (links.length === 0) return html``;
   return html`<h2 class="govuk-heading-m">${heading}</h2>
     <ul class="govuk-list govuk-list--spaced">${links.map((link) => html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${link.href}">${link.text}</a><br><span class="govuk-body-s">${link.description}</span></li>`)}</ul>`;
+}
+
+function yourAreas(actor: Actor): SafeHtml {
+  return html`<ul class="govuk-list govuk-list--spaced">${areasOfWorkFor(actor).map((area) =>
+    area.links.length === 1
+      ? html`<li><a class="govuk-link govuk-!-font-size-24 govuk-!-font-weight-bold" href="${area.links[0].href}">${area.links[0].text}</a></li>`
+      : html`<li><h3 class="govuk-heading-s govuk-!-margin-bottom-1">${area.name}</h3><ul class="govuk-list kith-inline-list">${area.links.map((link) => html`<li><a class="govuk-link" href="${link.href}">${link.text}</a></li>`)}</ul></li>`,
+  )}</ul>`;
 }
 
 export function staticPages(publicLinksFor: PublicLinksFor): Hono<AppEnv> {
@@ -45,7 +54,7 @@ export function staticPages(publicLinksFor: PublicLinksFor): Hono<AppEnv> {
         ${
           actor
             ? html`<h2 class="govuk-heading-m">Your areas</h2>
-              <ul class="govuk-list govuk-list--spaced">${navigationFor(actor).map((link) => html`<li><a class="govuk-link govuk-!-font-size-24 govuk-!-font-weight-bold" href="${link.href}">${link.text}</a></li>`)}</ul>`
+              ${yourAreas(actor)}`
             : button({ text: "Sign in", href: "/sign-in", isStartButton: true })
         }
         ${services}`,

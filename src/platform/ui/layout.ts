@@ -10,6 +10,7 @@ import {
   backLink as backLinkComponent,
   breadcrumbs as breadcrumbsComponent,
   type NavigationItem,
+  primaryNavigation,
   serviceNavigation,
   skipLink,
 } from "./components/navigation.ts";
@@ -31,6 +32,8 @@ export type LayoutOptions = {
   title: string;
   user?: SignedInUser;
   navigation: NavigationItem[];
+  /** The second level: the links of the current area of work (e.g. Grants, Crowdfunding under Funding). */
+  sectionNavigation?: NavigationItem[];
   /** Required when `user` is given: the sign-out form posts it. */
   csrfToken?: string;
   content: SafeHtml;
@@ -49,7 +52,7 @@ export function pageTitle(title: string, hasErrors: boolean): string {
 
 function account(user: SignedInUser, csrfToken: string): SafeHtml {
   // Sign-out is a POST form, not a link: a GET could be triggered by any page (CSRF).
-  return html`<div class="kith-account"><p class="govuk-body-s kith-account__who"><span class="govuk-visually-hidden">Signed in as </span><strong>${user.name}</strong> <span class="kith-account__role">${user.role}</span>, ${user.organisationName}</p><form class="kith-account__sign-out" method="post" action="/sign-out"><input type="hidden" name="_csrf" value="${csrfToken}"><button type="submit" class="govuk-link kith-link-button">Sign out</button></form></div>`;
+  return html`<div class="kith-account"><p class="govuk-body-s kith-account__who"><span class="govuk-visually-hidden">Signed in as </span><strong>${user.name}</strong> <span class="kith-account__role">${user.role}</span>, ${user.organisationName}</p><a class="govuk-link kith-account__link" href="/account">Your account</a><form class="kith-account__sign-out" method="post" action="/sign-out"><input type="hidden" name="_csrf" value="${csrfToken}"><button type="submit" class="govuk-link kith-link-button">Sign out</button></form></div>`;
 }
 
 function header(): SafeHtml {
@@ -69,7 +72,10 @@ export function layout(options: LayoutOptions): SafeHtml {
   const body = options.fullWidth
     ? html`${top}${options.content}`
     : html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">${top}${options.content}</div></div>`;
-  const beforeContent = html`${options.breadcrumbs ? breadcrumbsComponent(options.breadcrumbs) : ""}${
+  const section = options.sectionNavigation?.length
+    ? primaryNavigation(options.sectionNavigation, "In this area")
+    : "";
+  const beforeContent = html`${section}${options.breadcrumbs ? breadcrumbsComponent(options.breadcrumbs) : ""}${
     options.backLink ? backLinkComponent(options.backLink.href, options.backLink.text) : ""
   }`;
   const { govuk, moj, kith } = assetPaths;

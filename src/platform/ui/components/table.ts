@@ -34,6 +34,8 @@ export type TableOptions = {
   sortHref?: (key: string, dir: SortDirection) => string;
   classes?: string;
   id?: string;
+  /** Wrap in a box that scrolls sideways on small screens (default). Off for tables that are never shown. */
+  scrollable?: boolean;
 };
 
 const arrows = {
@@ -70,7 +72,9 @@ function bodyCell(cell: TableCell, column: TableHeadCell | undefined, isRowHeade
 }
 
 export function table(options: TableOptions): SafeHtml {
-  return html`<table${attrs({ class: joinClasses("govuk-table", options.classes), id: options.id })}>${
+  // On a phone a wide table scrolls inside its own box instead of widening the page (WCAG 1.4.10 reflow).
+  // The box takes keyboard focus so it can be scrolled without a mouse, and is named after the table.
+  const markup = html`<table${attrs({ class: joinClasses("govuk-table", options.classes), id: options.id })}>${
     options.caption
       ? html`<caption class="${joinClasses("govuk-table__caption", options.captionClasses ?? "govuk-table__caption--m")}">${options.caption}</caption>`
       : ""
@@ -78,4 +82,7 @@ export function table(options: TableOptions): SafeHtml {
     (row) =>
       html`<tr class="govuk-table__row">${row.map((cell, index) => bodyCell(cell, options.head[index], index === 0 && options.firstCellIsHeader === true))}</tr>`,
   )}</tbody></table>`;
+  return options.scrollable === false
+    ? markup
+    : html`<div class="kith-table-scroll" role="group" tabindex="0" aria-label="${options.caption ?? "Table"}">${markup}</div>`;
 }

@@ -62,6 +62,8 @@ export function chartFigure(
     rows: data.rows,
     firstCellIsHeader: true,
     id: `${chart.id}-table`,
+    // A hidden table must not take keyboard focus.
+    scrollable: visibility !== "hidden",
   });
   const tableHtml =
     visibility === "visible"
