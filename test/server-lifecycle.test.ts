@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,6 +23,20 @@ function startServer(dataDir: string, port: number): { child: ChildProcess; outp
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   return { child, output: () => output };
+}
+
+/** A port nobody is listening on, so parallel runs on one machine never answer each other's health checks. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
 }
 
 async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
@@ -47,11 +62,12 @@ describe("server process", { timeout: 300_000 }, () => {
   it("refuses a second process on the same data, and closes the database cleanly on SIGTERM and SIGINT", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "kith-server-"));
     const dataDir = path.join(dir, "pglite");
-    const first = startServer(dataDir, 3811);
-    await waitForHealth(3811, first.child);
+    const [firstPort, secondPort] = [await freePort(), await freePort()];
+    const first = startServer(dataDir, firstPort);
+    await waitForHealth(firstPort, first.child);
     expect(existsSync(`${dataDir}.lock`)).toBe(true);
 
-    const second = startServer(dataDir, 3812);
+    const second = startServer(dataDir, secondPort);
     expect(await exited(second.child)).toBe(1);
     expect(second.output()).toMatch(/is in use by process \d+/);
 
@@ -60,8 +76,9 @@ describe("server process", { timeout: 300_000 }, () => {
     expect(first.output()).toContain("SIGTERM received");
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
 
-    const again = startServer(dataDir, 3813);
-    await waitForHealth(3813, again.child);
+    const againPort = await freePort();
+    const again = startServer(dataDir, againPort);
+    await waitForHealth(againPort, again.child);
     again.child.kill("SIGINT");
     expect(await exited(again.child)).toBe(0);
     expect(existsSync(`${dataDir}.lock`)).toBe(false);

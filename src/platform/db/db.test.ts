@@ -88,7 +88,7 @@ describe("database lifecycle", () => {
   });
 });
 
-describe("PGlite data directory", () => {
+describe("PGlite data directory", { timeout: 240_000 }, () => {
   it("builds a new database in a temporary folder, so a failed first run leaves nothing behind", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "kith-pglite-"));
     const dataDir = path.join(dir, "pglite");

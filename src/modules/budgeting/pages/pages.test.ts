@@ -110,7 +110,9 @@ describe("budgeting pages", () => {
     const participate = await tenant.get("/participate");
     expect(participate.headers.get("location")).toBe(`/pb/${orgId}`);
     expect(await (await tenant.get(`/pb/${orgId}`)).text()).toContain("Points fund");
-    expect((await tenant.get(`/pb/${otherOrgId}`)).status).toBe(404);
+    const theirPage = await tenant.get(`/pb/${otherOrgId}`);
+    expect(theirPage.status).toBe(200);
+    expect(await theirPage.text()).not.toContain("Points fund");
     const other = await signedIn("officer@theirs.example");
     expect((await other.get(`/budgeting/${processId}`)).status).toBe(404);
     expect((await other.get(`/pb/${otherOrgId}/${processId}`)).status).toBe(404);
