@@ -180,6 +180,18 @@ export const pbResult = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.budgetId] })],
 );
 
+export const pbFundedProject = pgTable(
+  "pb_funded_project",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    proposalId: uuid("proposal_id").notNull(),
+    processId: uuid("process_id").notNull(),
+    projectId: uuid("project_id").notNull(),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.proposalId] })],
+);
+
 // How a named person voted is personal data; the results are aggregates and are not.
 tagPersonalData("pb_ballot", { personId: "personal" });
 tagPersonalData("pb_vote_code", { personId: "personal" });

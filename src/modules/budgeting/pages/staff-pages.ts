@@ -18,6 +18,7 @@ import { advancePhase, setRule } from "../commands/manage-process.ts";
 import { issueVoteCode } from "../commands/vote-codes.ts";
 import { formatMoney } from "../money.ts";
 import { canChooseRule, canManageProcesses, canViewProcesses } from "../policy.ts";
+import { fundedProjectsOf } from "../queries/funded-projects.ts";
 import { exportPabulib } from "../queries/pabulib-export.ts";
 import { countBallots, findProcess, listProcesses, listProposals } from "../queries/processes.ts";
 import {
@@ -31,6 +32,7 @@ import {
   staffPath,
   statusTag,
 } from "./common.ts";
+import { investmentForm, investmentPages } from "./investment-link.ts";
 import { processForm } from "./process-form.ts";
 import { staffForms } from "./staff-forms.ts";
 
@@ -42,6 +44,7 @@ const nextAction: Record<string, string> = {
 
 export function staffPages(app: Hono<AppEnv>): void {
   staffForms(app);
+  investmentPages(app);
   app.get("/budgeting", async (c) => {
     const actor = requireActor(c);
     const processes = await listProcesses(c.get("services").database.db, actor);
@@ -90,9 +93,10 @@ export function staffPages(app: Hono<AppEnv>): void {
     requireAllowed(canViewProcesses(actor), "Only staff can manage processes.");
     const db = c.get("services").database.db;
     const process = await findProcess(db, actor.organisationId, c.req.param("id"));
-    const [proposals, ballots] = await Promise.all([
+    const [proposals, ballots, funded] = await Promise.all([
       listProposals(db, actor.organisationId, process.id),
       countBallots(db, actor.organisationId, process.id),
+      fundedProjectsOf(db, actor.organisationId, process.id),
     ]);
     const manage = canManageProcesses(actor);
     const ruleLocked = ballots > 0 || process.phase === "results";
@@ -106,6 +110,7 @@ export function staffPages(app: Hono<AppEnv>): void {
         reviewed: "The review has been saved.",
         rule: "The counting rule has been saved.",
         paper: "The paper ballot has been entered.",
+        invested: "The funded projects are in the community investment portfolio.",
       }),
       content: html`<span class="govuk-caption-l">Participatory budgeting</span><h1 class="govuk-heading-l">${process.title}</h1>
         ${summaryList([
@@ -145,6 +150,7 @@ export function staffPages(app: Hono<AppEnv>): void {
         ])}
         ${manage && process.phase !== "results" ? html`<form method="post" action="${staffPath(process)}/phase" novalidate>${csrf(c)}<input type="hidden" name="expected" value="${process.phase}">${button({ text: nextAction[process.phase] ?? "Next phase", variant: process.phase === "voting" ? "warning" : "primary" })}</form>` : ""}
         ${process.phase === "results" ? html`<p class="govuk-body"><a class="govuk-link" href="${publicPath(process)}/results">See the results</a> · <a class="govuk-link" href="${staffPath(process)}/export.pb">Download as a pabulib file</a></p>` : ""}
+        ${manage && process.phase === "results" ? investmentForm(c, process, funded.size) : ""}
         <h2 class="govuk-heading-m">Ideas</h2>
         ${table({
           caption: `${proposals.length} ideas`,
