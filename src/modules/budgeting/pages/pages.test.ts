@@ -277,8 +277,12 @@ describe("budgeting pages", () => {
     expect(body.items[0].totalCostPence).toBe(90_000);
     const tenant = await signedIn("tenant@ours.example");
     expect((await tenant.get(`/api/v1/budgeting/processes/${processId}/results`)).status).toBe(403);
-    // Points ballots have no pabulib form the engine reads back; the export says so rather than writing a wrong file.
-    expect((await staff.get(`/budgeting/${processId}/export.pb`)).status).toBe(400);
+    // Points ballots are written as pabulib cumulative votes, with a points column.
+    const exported = await staff.get(`/budgeting/${processId}/export.pb`);
+    expect(exported.status).toBe(200);
+    const file = await exported.text();
+    expect(file).toContain("vote_type;cumulative");
+    expect(file).toContain("voter_id;vote;points");
   });
 
   it("serves the live budget bar as a same-origin script", async () => {
