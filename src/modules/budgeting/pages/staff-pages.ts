@@ -21,6 +21,7 @@ import { canChooseRule, canManageProcesses, canViewProcesses } from "../policy.t
 import { fundedProjectsOf } from "../queries/funded-projects.ts";
 import { exportPabulib } from "../queries/pabulib-export.ts";
 import { countBallots, findProcess, listProcesses, listProposals } from "../queries/processes.ts";
+import { codeMailingForm, codeMailingNotice, codeMailingPages } from "./code-mailing.ts";
 import {
   completionNames,
   csrf,
@@ -45,13 +46,14 @@ const nextAction: Record<string, string> = {
 export function staffPages(app: Hono<AppEnv>): void {
   staffForms(app);
   investmentPages(app);
+  codeMailingPages(app);
   app.get("/budgeting", async (c) => {
     const actor = requireActor(c);
     const processes = await listProcesses(c.get("services").database.db, actor);
     return renderPage(c, {
       title: "Participatory budgeting",
       fullWidth: true,
-      notification: flashFrom(c, { created: "The process has been set up." }),
+      notification: codeMailingNotice(c) ?? flashFrom(c, { created: "The process has been set up." }),
       content: html`<h1 class="govuk-heading-l">Participatory budgeting</h1>
         ${canManageProcesses(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/budgeting/new">Set up a process</a></p>` : ""}
         ${table({
@@ -104,14 +106,16 @@ export function staffPages(app: Hono<AppEnv>): void {
       title: process.title,
       fullWidth: true,
       breadcrumbs: [{ href: "/budgeting", text: "Participatory budgeting" }],
-      notification: flashFrom(c, {
-        created: "The process has been set up.",
-        moved: "The process has moved to its next phase.",
-        reviewed: "The review has been saved.",
-        rule: "The counting rule has been saved.",
-        paper: "The paper ballot has been entered.",
-        invested: "The funded projects are in the community investment portfolio.",
-      }),
+      notification:
+        codeMailingNotice(c) ??
+        flashFrom(c, {
+          created: "The process has been set up.",
+          moved: "The process has moved to its next phase.",
+          reviewed: "The review has been saved.",
+          rule: "The counting rule has been saved.",
+          paper: "The paper ballot has been entered.",
+          invested: "The funded projects are in the community investment portfolio.",
+        }),
       content: html`<span class="govuk-caption-l">Participatory budgeting</span><h1 class="govuk-heading-l">${process.title}</h1>
         ${summaryList([
           { key: "Phase", value: phaseTag(process.phase) },
@@ -151,6 +155,7 @@ export function staffPages(app: Hono<AppEnv>): void {
         ${manage && process.phase !== "results" ? html`<form method="post" action="${staffPath(process)}/phase" novalidate>${csrf(c)}<input type="hidden" name="expected" value="${process.phase}">${button({ text: nextAction[process.phase] ?? "Next phase", variant: process.phase === "voting" ? "warning" : "primary" })}</form>` : ""}
         ${process.phase === "results" ? html`<p class="govuk-body"><a class="govuk-link" href="${publicPath(process)}/results">See the results</a> · <a class="govuk-link" href="${staffPath(process)}/export.pb">Download as a pabulib file</a></p>` : ""}
         ${manage && process.phase === "results" ? investmentForm(c, process, funded.size) : ""}
+        ${manage && (process.phase === "review" || process.phase === "voting") ? codeMailingForm(c, process) : ""}
         <h2 class="govuk-heading-m">Ideas</h2>
         ${table({
           caption: `${proposals.length} ideas`,
