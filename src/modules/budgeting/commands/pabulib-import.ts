@@ -119,6 +119,7 @@ export async function importPabulib(
     completion: options.completion ?? "add1",
     tieBreaking: "lexicographic-project-id",
     phase: "results" as const,
+    publishResults: "officer" as const,
     proposalsOpen: start,
     reviewOpen: start,
     votingOpen: start,

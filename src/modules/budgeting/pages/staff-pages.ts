@@ -130,6 +130,13 @@ export function staffPages(app: Hono<AppEnv>): void {
             value: `Ideas ${formatDate(process.proposalsOpen)}, checking ${formatDate(process.reviewOpen)}, voting ${formatDate(process.votingOpen)} to ${formatDate(process.votingClose)}, results ${formatDate(process.resultsDate)}`,
           },
           {
+            key: "Results",
+            value:
+              process.publishResults === "automatic"
+                ? "Counted and published automatically on the results date"
+                : "Counted and published when an officer closes voting",
+          },
+          {
             key: "Who can vote",
             value: `${process.eligibility === "tenants" ? "Tenants" : "Residents"} aged ${process.minimumAge} or over, ${process.areaKind === "all" ? "in all our homes" : `in ${process.areaKind.replace("-", " ")} ${process.areaCode}`}`,
           },
