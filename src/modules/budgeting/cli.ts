@@ -1,5 +1,5 @@
 import type { CliCommand } from "../module.ts";
-import { runPbExport, runPbImport } from "./cli/pb-import-export.ts";
+import { runPbExport, runPbImport, runPbSendCodes } from "./cli/pb-import-export.ts";
 import { runPbResults } from "./cli/pb-results.ts";
 
 export const budgetingCli: CliCommand[] = [
@@ -23,5 +23,11 @@ export const budgetingCli: CliCommand[] = [
     usage: "kith pb export PROCESS-ID [--organisation SLUG] [--budget BUDGET-ID] [-o FILE.pb]",
     summary: "Write a participatory budgeting process as a pabulib file (anonymous votes)",
     run: runPbExport,
+  },
+  {
+    words: ["pb", "send-codes"],
+    usage: "kith pb send-codes PROCESS-ID [--organisation SLUG] [--base-url URL]",
+    summary: "Email a one-time voting code to every eligible resident who does not have one yet",
+    run: runPbSendCodes,
   },
 ];

@@ -1,6 +1,7 @@
 import type { KithModule } from "../module.ts";
 import { budgetingApi } from "./api.ts";
 import { budgetingCli } from "./cli.ts";
+import { budgetingJobs } from "./jobs/phase-job.ts";
 import { budgetingPages } from "./pages/routes.ts";
 import { canViewProcesses } from "./policy.ts";
 import { seedBudgeting } from "./seed.ts";
@@ -26,5 +27,6 @@ export const budgetingModule: KithModule = {
   pages: budgetingPages(),
   api: budgetingApi(),
   cli: budgetingCli,
+  jobs: budgetingJobs,
   seed: seedBudgeting,
 };

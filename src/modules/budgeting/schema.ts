@@ -13,6 +13,8 @@ export const phases = ["proposals", "review", "voting", "results"] as const;
 export type Phase = (typeof phases)[number];
 export const proposalStatuses = ["draft", "submitted", "feasible", "infeasible"] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
+export const publishModes = ["automatic", "officer"] as const;
+export type PublishMode = (typeof publishModes)[number];
 export const ballotChannels = ["online", "code", "paper", "import"] as const;
 export type BallotChannel = (typeof ballotChannels)[number];
 export const proposalCategories = [
@@ -45,6 +47,7 @@ export const pbProcess = pgTable(
     completion: text("completion").$type<PbCompletion>().notNull(),
     tieBreaking: text("tie_breaking").notNull(),
     phase: text("phase").$type<Phase>().notNull(),
+    publishResults: text("publish_results").$type<PublishMode>().notNull(),
     proposalsOpen: day("proposals_open").notNull(),
     reviewOpen: day("review_open").notNull(),
     votingOpen: day("voting_open").notNull(),
@@ -178,6 +181,18 @@ export const pbResult = pgTable(
     computedAt: moment("computed_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.budgetId] })],
+);
+
+export const pbFundedProject = pgTable(
+  "pb_funded_project",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    proposalId: uuid("proposal_id").notNull(),
+    processId: uuid("process_id").notNull(),
+    projectId: uuid("project_id").notNull(),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.proposalId] })],
 );
 
 // How a named person voted is personal data; the results are aggregates and are not.

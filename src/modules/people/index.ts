@@ -19,5 +19,6 @@ export {
   listPeopleAtHome,
   listPeopleForSeed,
 } from "./queries/people.ts";
+export { listResidentsWithEmail, type ResidentWithEmail } from "./queries/residents-with-email.ts";
 export type { PartnerKind, PartnerOrganisation, Person, PersonType } from "./schema.ts";
 export { partnerKinds, personTypes } from "./schema.ts";

@@ -1,4 +1,5 @@
-// `kith pb import FILE.pb` and `kith pb export PROCESS`: pabulib files in and out of the database.
+// `kith pb import FILE.pb` and `kith pb export PROCESS`: pabulib files in and out of the
+// database; `kith pb send-codes PROCESS`: voting codes by email, for scheduled mailings.
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { systemActor } from "../../../platform/access/actor.ts";
@@ -6,6 +7,7 @@ import { Problem } from "../../../platform/http/problem.ts";
 import { organisationForCli } from "../../../platform/imports/import-command.ts";
 import type { CliContext } from "../../module.ts";
 import { importPabulib } from "../commands/pabulib-import.ts";
+import { sendVoteCodes } from "../commands/send-vote-codes.ts";
 import { exportPabulib } from "../queries/pabulib-export.ts";
 import {
   PB_COMPLETIONS,
@@ -127,6 +129,32 @@ export async function runPbExport(args: string[], context: CliContext): Promise<
       await writeFile(values.output, text);
       context.io.stderr(`Wrote ${values.output}.\n`);
     } else context.io.stdout(text);
+    return 0;
+  });
+}
+
+export async function runPbSendCodes(args: string[], context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { organisation: { type: "string" }, "base-url": { type: "string" } },
+  });
+  const processId = positionals[0];
+  if (!processId) {
+    context.io.stderr("Usage: kith pb send-codes PROCESS-ID [--organisation SLUG] [--base-url URL]\n");
+    return 2;
+  }
+  return withDatabase(context, values.organisation, async (database, organisationId) => {
+    const made = await sendVoteCodes(
+      database.db,
+      systemActor(organisationId, "kith pb send-codes"),
+      context.now(),
+      processId,
+      (values["base-url"] ?? "http://localhost:3000").replace(/\/+$/, ""),
+    );
+    context.io.stdout(
+      `Queued voting codes for ${made.sent} residents; ${made.alreadyHadCode} already had one; ${made.notEligible} cannot vote in this process.\n`,
+    );
     return 0;
   });
 }

@@ -29,6 +29,7 @@ export async function createProcess(db: Db, actor: Actor, now: Date, input: unkn
         eligibility: v.eligibility,
         minimumAge: v.minimumAge,
         ballotKind: v.ballotKind,
+        publishResults: v.publishResults,
         minChoices: v.ballotKind === "approval" ? v.minChoices : null,
         maxChoices: v.ballotKind === "approval" ? v.maxChoices : null,
         pointsTotal: v.ballotKind === "cumulative" ? v.pointsTotal : null,

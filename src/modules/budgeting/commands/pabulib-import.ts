@@ -62,12 +62,23 @@ export async function importPabulib(
     throw error;
   }
   const voteType = (election.meta.vote_type ?? "approval").trim();
-  if (voteType !== "approval" && voteType !== "knapsack")
+  if (voteType !== "approval" && voteType !== "knapsack" && voteType !== "cumulative")
     throw badRequest(
       "The file cannot be imported",
-      `Only approval and knapsack votes can be imported; this file has "${voteType}" votes.`,
+      `Only approval, knapsack and cumulative (points) votes can be imported; this file has "${voteType}" votes.`,
     );
   const ballotKind: BallotKind = voteType;
+  // Points per choice: the file's points for a cumulative vote, else 1 (an approval).
+  const pointsOf = (i: number, k: number): number => election.points?.[i]?.[k] ?? 1;
+  const mostPoints =
+    election.points?.reduce(
+      (most, b) =>
+        Math.max(
+          most,
+          b.reduce((x, y) => x + y, 0),
+        ),
+      1,
+    ) ?? 1;
   const budgetMinor = minorUnits(election.budget, "The budget");
   const costs = election.projects.map((p) => minorUnits(p.cost, `The cost of project "${p.id}"`));
   const today = ukDate(now);
@@ -97,12 +108,18 @@ export async function importPabulib(
     ballotKind,
     minChoices: Number.parseInt(election.meta.min_length ?? "", 10) || null,
     maxChoices: Number.parseInt(election.meta.max_length ?? "", 10) || null,
-    pointsTotal: null,
-    rule: options.rule ?? "greedy",
+    // Points ballots need the allowance each voter had: the file's, or the most anyone used.
+    pointsTotal:
+      ballotKind === "cumulative"
+        ? Number.parseInt(election.meta.max_sum_points ?? "", 10) || mostPoints
+        : null,
+    // Points are always counted most points first (see countVotes).
+    rule: ballotKind === "cumulative" ? ("greedy" as const) : (options.rule ?? "greedy"),
     utility: options.utility ?? "cost",
     completion: options.completion ?? "add1",
     tieBreaking: "lexicographic-project-id",
     phase: "results" as const,
+    publishResults: "officer" as const,
     proposalsOpen: start,
     reviewOpen: start,
     votingOpen: start,
@@ -139,7 +156,7 @@ export async function importPabulib(
   const counted = countVotes(process, {
     budgetPence: budgetMinor,
     projects: election.projects.map((p, i) => ({ reference: p.id, costPence: costs[i] })),
-    ballots: election.ballots.map((b) => new Map(b.map((id) => [id, 1]))),
+    ballots: election.ballots.map((b, i) => new Map(b.map((id, k) => [id, pointsOf(i, k)]))),
   });
   await db.transaction(async (tx) => {
     await tx.insert(pbProcess).values(process);
@@ -167,17 +184,21 @@ export async function importPabulib(
     }
     const choiceBallots: string[] = [];
     const choiceProposals: string[] = [];
+    const choicePoints: number[] = [];
     election.ballots.forEach((ballot, i) => {
-      for (const ref of ballot) {
+      for (const [k, ref] of ballot.entries()) {
         choiceBallots.push(ballotIds[i]);
         choiceProposals.push(proposalIds.get(ref) as string);
+        choicePoints.push(pointsOf(i, k));
       }
     });
+    const list = (values: readonly (string | number)[], from: number) =>
+      `{${values.slice(from, from + ballotBatch).join(",")}}`;
     for (let i = 0; i < choiceBallots.length; i += ballotBatch) {
       await tx.execute(sql`
         INSERT INTO pb_ballot_choice (organisation_id, ballot_id, proposal_id, points)
-        SELECT ${org}::uuid, c.ballot_id, c.proposal_id, 1
-        FROM unnest(${`{${choiceBallots.slice(i, i + ballotBatch).join(",")}}`}::uuid[], ${`{${choiceProposals.slice(i, i + ballotBatch).join(",")}}`}::uuid[]) AS c(ballot_id, proposal_id)`);
+        SELECT ${org}::uuid, c.ballot_id, c.proposal_id, c.points
+        FROM unnest(${list(choiceBallots, i)}::uuid[], ${list(choiceProposals, i)}::uuid[], ${list(choicePoints, i)}::int[]) AS c(ballot_id, proposal_id, points)`);
     }
     await tx.insert(pbResult).values({
       organisationId: org,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
 import { parsePounds } from "../money.ts";
 import { PB_COMPLETIONS, PB_RULES, PB_UTILITIES } from "../rules/index.ts";
-import { areaKinds, ballotKinds, eligibilities } from "../schema.ts";
+import { areaKinds, ballotKinds, eligibilities, publishModes } from "../schema.ts";
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { error: message });
@@ -82,6 +82,7 @@ export const processInput = z
     votingOpen: date("the date voting opens"),
     votingClose: date("the date voting closes"),
     resultsDate: date("the date results are published"),
+    publishResults: choice(publishModes, "Choose how the results are published").default("officer"),
     budget1Name: requiredText("a name for the budget", 100),
     budget1Amount: money("the budget amount", true),
     budget2Name: z.string().trim().max(100).optional(),

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Actor } from "../../../platform/access/actor.ts";
+import { eq, isNull } from "drizzle-orm";
+import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { hashToken } from "../../../platform/auth/tokens.ts";
@@ -21,6 +21,13 @@ function normalise(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, "");
 }
 
+/** A fresh code as the resident sees it ("ABCD-EFGH-JK") and the hash that is stored. */
+export function newVoteCode(): { code: string; codeHash: string } {
+  let raw = "";
+  for (let i = 0; i < 10; i++) raw += alphabet[randomInt(alphabet.length)];
+  return { code: `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`, codeHash: hashToken(raw) };
+}
+
 /**
  * Issues a voting code for one resident after checking they are eligible. Only its hash
  * is stored; the officer sends the code (letter, text, email). Issuing again replaces
@@ -38,16 +45,14 @@ export async function issueVoteCode(
   if (process.phase === "results")
     throw conflict("Voting has closed", "Codes can only be issued before voting closes.");
   await checkEligibility(db, actor, now, process, personId);
-  let raw = "";
-  for (let i = 0; i < 10; i++) raw += alphabet[randomInt(alphabet.length)];
-  const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+  const { code, codeHash } = newVoteCode();
   await db.transaction(async (tx) => {
     const values = {
       organisationId: actor.organisationId,
       id: newId(now.getTime()),
       processId: process.id,
       personId,
-      codeHash: hashToken(raw),
+      codeHash,
       issuedAt: now,
       issuedByUserId: actor.kind === "user" ? actor.userId : null,
     };
@@ -102,11 +107,33 @@ export async function redeemVoteCode(
     throw invalid("Check your voting code.", {
       code: "That code is not right for this vote. Check it and try again",
     });
-  if (found.firstUsedAt === null)
-    await db
+  // Single use: the first use opens the ballot (kept in the voter's signed cookie, so
+  // they can still change their vote); the code itself never works again. The update
+  // claims the code atomically, so two people racing with one code cannot both get in.
+  await db.transaction(async (tx) => {
+    const claimed = await tx
       .update(pbVoteCode)
       .set({ firstUsedAt: now })
-      .where(inOrganisation(pbVoteCode, organisationId, eq(pbVoteCode.id, found.id)));
+      .where(
+        inOrganisation(
+          pbVoteCode,
+          organisationId,
+          eq(pbVoteCode.id, found.id),
+          isNull(pbVoteCode.firstUsedAt),
+        ),
+      )
+      .returning({ id: pbVoteCode.id });
+    if (claimed.length === 0)
+      throw invalid("Check your voting code.", {
+        code: "That code has already been used. Each code works once: ask us for a new one if you need to change your vote",
+      });
+    await recordAudit(tx, systemActor(organisationId, "Voter with a voting code"), now, {
+      action: "update",
+      entityType: "pb_vote_code",
+      entityId: found.personId,
+      summary: `Voting code used for "${process.title}"`,
+    });
+  });
   return { codeId: found.id, personId: found.personId };
 }
 

@@ -126,6 +126,41 @@ describe("writePabulib", () => {
     expect(second.voters.map((v) => v.fields.age)).toEqual(["30", "41", ""]);
   });
 
+  it("reads and writes back cumulative (points) votes, one points value per project named", () => {
+    const points = [
+      "META",
+      "key;value",
+      "budget;100",
+      "vote_type;cumulative",
+      "max_sum_points;10",
+      "PROJECTS",
+      "project_id;cost",
+      "a;60",
+      "b;50",
+      "VOTES",
+      "voter_id;vote;points",
+      "1;a,b;7,3",
+      "2;b;10",
+      "3;a,b;0,4",
+    ].join("\n");
+    const first = parsePabulib(points);
+    expect(first.ballots).toEqual([["a", "b"], ["b"], ["b"]]);
+    expect(first.points).toEqual([[7, 3], [10], [4]]);
+    const second = parsePabulib(writePabulib(first));
+    expect(second.meta.vote_type).toBe("cumulative");
+    expect(second.ballots).toEqual(first.ballots);
+    expect(second.points).toEqual(first.points);
+    expect(errorOf(points.replace("2;b;10", "2;b;10,1")).message).toMatch(
+      /line 13: this vote names 1 project but gives 2 points values/,
+    );
+    expect(errorOf(points.replace("2;b;10", "2;b;ten")).message).toMatch(
+      /line 13: .*"ten".*not a whole number/,
+    );
+    expect(errorOf(points.replace("voter_id;vote;points", "voter_id;vote")).message).toMatch(
+      /no "points" column/,
+    );
+  });
+
   it("writes an election built in code (no original columns) as a valid file", () => {
     const e = parsePabulib(GOOD);
     const text = writePabulib({ meta: {}, budget: e.budget, projects: e.projects, ballots: [[], ["9"]] });

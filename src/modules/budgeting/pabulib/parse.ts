@@ -44,6 +44,11 @@ export type PabulibElection = {
   readonly projects: PabulibProject[];
   /** One list of approved project ids per voter; an empty list is a blank ballot. */
   readonly ballots: string[][];
+  /**
+   * Cumulative (points) files only: the points each voter gave, in the order of their
+   * `ballots` entry (a project named twice gets the sum). Null for other vote types.
+   */
+  readonly points: number[][] | null;
   readonly voters: PabulibVoter[];
   readonly projectColumns: string[];
   readonly voteColumns: string[];
@@ -117,6 +122,23 @@ function parseAmount(text: string, what: string, line: number): Rational {
   return value;
 }
 
+/** A cumulative vote's points: one whole number per project named, in the same order. */
+function pointsOf(text: string, ids: readonly string[], distinct: readonly string[], line: number): number[] {
+  const values = text.trim() === "" ? [] : text.split(",").map((v) => v.trim());
+  if (values.length !== ids.length)
+    throw new PabulibError(
+      line,
+      `this vote names ${ids.length} project${ids.length === 1 ? "" : "s"} but gives ${values.length} points value${values.length === 1 ? "" : "s"}; give one for each project, in the same order`,
+    );
+  const byId = new Map<string, number>();
+  for (const [k, value] of values.entries()) {
+    if (!/^\d{1,9}$/.test(value))
+      throw new PabulibError(line, `the points "${value}" for project "${ids[k]}" are not a whole number`);
+    byId.set(ids[k], (byId.get(ids[k]) ?? 0) + Number(value));
+  }
+  return distinct.map((id) => byId.get(id) ?? 0);
+}
+
 export function parsePabulib(input: string): PabulibElection {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records = splitRecords(text);
@@ -165,8 +187,10 @@ export function parsePabulib(input: string): PabulibElection {
     });
   }
 
-  const voteColumns = columnsOf("VOTES", sections.VOTES, ["vote"]);
+  const cumulative = (meta.vote_type ?? "").trim() === "cumulative";
+  const voteColumns = columnsOf("VOTES", sections.VOTES, cumulative ? ["vote", "points"] : ["vote"]);
   const ballots: string[][] = [];
+  const points: number[][] | null = cumulative ? [] : null;
   const voters: PabulibVoter[] = [];
   for (const r of sections.VOTES.rows) {
     const fields = rowObject(voteColumns, r);
@@ -184,9 +208,15 @@ export function parsePabulib(input: string): PabulibElection {
         throw new PabulibError(r.line, `${who} names project "${id}", which is not in the PROJECTS section`);
       }
     }
-    ballots.push(ids.filter((id, k) => ids.indexOf(id) === k));
+    const distinct = ids.filter((id, k) => ids.indexOf(id) === k);
+    if (points) {
+      // A project given 0 points was not chosen: it is left off the ballot.
+      const given = pointsOf(fields.points ?? "", ids, distinct, r.line);
+      ballots.push(distinct.filter((_, k) => given[k] > 0));
+      points.push(given.filter((n) => n > 0));
+    } else ballots.push(distinct);
     voters.push({ line: r.line, fields });
   }
 
-  return { meta, budget, projects, ballots, voters, projectColumns, voteColumns };
+  return { meta, budget, projects, ballots, points, voters, projectColumns, voteColumns };
 }

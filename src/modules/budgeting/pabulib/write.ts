@@ -20,6 +20,8 @@ export type WritableElection = {
   readonly budget?: Rational;
   readonly projects: readonly WritableProject[];
   readonly ballots: readonly (readonly string[])[];
+  /** Cumulative votes: each voter's points, in the order of their ballot. */
+  readonly points?: readonly (readonly number[])[] | null;
   readonly voters?: readonly { readonly fields: Readonly<Record<string, string>> }[];
   readonly projectColumns?: readonly string[];
   readonly voteColumns?: readonly string[];
@@ -76,12 +78,14 @@ export function writePabulib(election: WritableElection): string {
   lines.push("PROJECTS", row(projectColumns));
   for (const p of election.projects) lines.push(row(projectColumns.map((c) => projectValue(p, c))));
 
-  const voteColumns = election.voteColumns ?? ["voter_id", "vote"];
+  const voteColumns = [...(election.voteColumns ?? ["voter_id", "vote"])];
+  if (election.points && !voteColumns.includes("points")) voteColumns.push("points");
   lines.push("VOTES", row(voteColumns));
   for (const [i, ballot] of election.ballots.entries()) {
     const fields = election.voters?.[i]?.fields ?? {};
     const values = voteColumns.map((c) => {
       if (c === "vote") return ballot.join(",");
+      if (c === "points" && election.points) return (election.points[i] ?? []).join(",");
       if (c === "voter_id") return fields.voter_id ?? String(i + 1);
       return fields[c] ?? "";
     });

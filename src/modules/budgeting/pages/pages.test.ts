@@ -6,7 +6,9 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import { createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { createTheme } from "../../investment/index.ts";
 import { createPerson } from "../../people/index.ts";
+import { createHome } from "../../places/index.ts";
 import { createProcess } from "../commands/create-process.ts";
 import { advancePhase } from "../commands/manage-process.ts";
 import { answerProposalStep, startProposal, submitProposal } from "../commands/proposals.ts";
@@ -235,6 +237,37 @@ describe("budgeting pages", () => {
     expect(results).toContain("<svg");
   });
 
+  it("turns the winners into investment projects once and links them from the results page for staff", async () => {
+    await createTheme(database.db, actorFor(orgId, "manager"), testNow, {
+      code: "places",
+      name: "Better places",
+    });
+    await createHome(database, officer(), testNow, {
+      uprn: "100000000009",
+      addressLine1: "9 Hop Garden Way",
+      town: "Chatham",
+      postcode: "ME4 5AB",
+      tenure: "social-rent",
+      laCode: "E06000035",
+    });
+    const staff = await signedIn("officer@ours.example");
+    const csrf = await staff.csrfToken(`/budgeting/${processId}`);
+    for (let i = 0; i < 2; i++) {
+      const made = await staff.post(`/budgeting/${processId}/investment`, {}, { csrf });
+      expect(made.status).toBe(303);
+      expect(made.headers.get("location")).toBe(`/budgeting/${processId}?done=invested`);
+    }
+    const projects = await database.query<{ name: string }>(
+      "SELECT name FROM project WHERE organisation_id = $1 ORDER BY name",
+      [orgId],
+    );
+    expect(projects.map((p) => p.name)).toEqual(["Bins", "Swings"]);
+    const staffResults = await (await staff.get(`${publicPath()}/results`)).text();
+    expect(staffResults.match(/href="\/investment\/projects\/[0-9a-f-]+"/g)?.length).toBe(2);
+    const publicResults = await (await new TestBrowser(app).get(`${publicPath()}/results`)).text();
+    expect(publicResults).not.toContain("/investment/projects/");
+  });
+
   it("serves the results as JSON and the process as a pabulib file for staff", async () => {
     const staff = await signedIn("officer@ours.example");
     const response = await staff.get(`/api/v1/budgeting/processes/${processId}/results`);
@@ -246,8 +279,12 @@ describe("budgeting pages", () => {
     expect(body.items[0].totalCostPence).toBe(90_000);
     const tenant = await signedIn("tenant@ours.example");
     expect((await tenant.get(`/api/v1/budgeting/processes/${processId}/results`)).status).toBe(403);
-    // Points ballots have no pabulib form the engine reads back; the export says so rather than writing a wrong file.
-    expect((await staff.get(`/budgeting/${processId}/export.pb`)).status).toBe(400);
+    // Points ballots are written as pabulib cumulative votes, with a points column.
+    const exported = await staff.get(`/budgeting/${processId}/export.pb`);
+    expect(exported.status).toBe(200);
+    const file = await exported.text();
+    expect(file).toContain("vote_type;cumulative");
+    expect(file).toContain("voter_id;vote;points");
   });
 
   it("serves the live budget bar as a same-origin script", async () => {

@@ -66,6 +66,17 @@ export function processForm(
         ${radios({ name: "completion", legend: { text: "Method of Equal Shares: spending money left over", classes: "govuk-fieldset__legend--s" }, value: values.completion ?? "add1", error: errors.completion, items: (["none", "add1", "add1-until-infeasible"] as const).map((k) => ({ value: k, text: completionNames[k] })) })}
         <h2 class="govuk-heading-m">Dates</h2>
         ${date("proposalsOpen", "Ideas open")}${date("reviewOpen", "Checking starts")}${date("votingOpen", "Voting opens")}${date("votingClose", "Voting closes (at the end of this day)")}${date("resultsDate", "Results published")}
+        ${radios({
+          name: "publishResults",
+          legend: { text: "When voting has closed", classes: "govuk-fieldset__legend--m" },
+          hint: "Phases move on by their dates every night. Voting closes at the end of its closing date either way.",
+          value: values.publishResults ?? "officer",
+          error: errors.publishResults,
+          items: [
+            { value: "automatic", text: "Count the votes and publish the results on the results date" },
+            { value: "officer", text: "Wait for an officer to count and publish them" },
+          ],
+        })}
         <h2 class="govuk-heading-m">Budgets</h2>
         ${textInput({ name: "budget1Name", label: "Budget name", value: values.budget1Name, error: errors.budget1Name })}
         ${textInput({ name: "budget1Amount", label: "Amount in pounds", value: values.budget1Amount, error: errors.budget1Amount, prefix: "£", width: 10 })}

@@ -5,6 +5,7 @@ import { renderPage } from "../../../platform/http/render.ts";
 import { barChart, formatPercent, html, summaryList, table } from "../../../platform/ui/index.ts";
 import { formatMoney } from "../money.ts";
 import { canViewProcesses } from "../policy.ts";
+import { fundedProjectsOf } from "../queries/funded-projects.ts";
 import { costOf } from "../queries/processes.ts";
 import { type BudgetResults, getResults } from "../queries/results.ts";
 import type { PbProcess } from "../schema.ts";
@@ -19,7 +20,16 @@ function exactMoney(value: string | null, currency: string): string {
   return `about ${formatMoney(Math.round((Number(num) / Number(den)) * 100), currency)}`;
 }
 
-function budgetSection(process: PbProcess, entry: BudgetResults, many: boolean) {
+/**
+ * `projects` maps a funded proposal to its community investment project; it is given only
+ * to the organisation's staff, because project pages are staff pages.
+ */
+function budgetSection(
+  process: PbProcess,
+  entry: BudgetResults,
+  many: boolean,
+  projects: Map<string, string> | null,
+) {
   const { budget, proposals, result } = entry;
   if (!result) return html`<p class="govuk-body">No result for ${budget.name}.</p>`;
   const byRef = new Map(proposals.map((p) => [p.reference, p]));
@@ -70,6 +80,7 @@ function budgetSection(process: PbProcess, entry: BudgetResults, many: boolean) 
               { text: "Most one supporter paid", numeric: true },
             ]
           : []),
+        ...(projects ? [{ text: "Investment project" }] : []),
       ],
       rows: winners.map((p, i) => [
         { content: i + 1, numeric: true },
@@ -88,6 +99,7 @@ function budgetSection(process: PbProcess, entry: BudgetResults, many: boolean) 
               },
             ]
           : []),
+        ...(projects ? [investmentLink(projects.get(p.id), p.title)] : []),
       ]),
     })}
     ${barChart({ id: `${id}-votes`, title: `${unit} per project${proposals.length > 25 ? " (top 25)" : ""}`, description: `The most supported project got ${(votes[ranked[0]?.reference ?? ""] ?? 0).toLocaleString("en-GB")} ${unit.toLowerCase()}. Funded projects are marked "funded".`, table: "details", valueLabel: unit, categoryLabel: "Project", bars: ranked.map((p) => ({ label: `${funded.has(p.reference) ? "(funded) " : ""}${p.title}`, value: votes[p.reference] ?? 0 })) })}
@@ -117,6 +129,12 @@ function budgetSection(process: PbProcess, entry: BudgetResults, many: boolean) 
     })}`;
 }
 
+function investmentLink(projectId: string | undefined, title: string) {
+  return projectId
+    ? html`<a class="govuk-link" href="/investment/projects/${projectId}">View project<span class="govuk-visually-hidden"> for ${title}</span></a>`
+    : "Not created yet";
+}
+
 export function resultsPages(app: Hono<AppEnv>): void {
   app.get("/pb/:org/:pid/results", async (c) => {
     const db = c.get("services").database.db;
@@ -130,11 +148,13 @@ export function resultsPages(app: Hono<AppEnv>): void {
     )
       throw notFound("Results not found", "The results are not published yet.");
     const many = results.budgets.length > 1;
+    const staff = actor && actor.organisationId === process.organisationId && canViewProcesses(actor);
+    const projects = staff ? await fundedProjectsOf(db, process.organisationId, process.id) : null;
     return renderPage(c, {
       title: `Results: ${process.title}`,
       breadcrumbs: [{ href: publicPath(process), text: process.title }],
       content: html`<span class="govuk-caption-l">Participatory budgeting results</span><h1 class="govuk-heading-l">${process.title}</h1>
-        ${results.budgets.map((entry) => budgetSection(process, entry, many))}
+        ${results.budgets.map((entry) => budgetSection(process, entry, many, projects))}
         <h2 class="govuk-heading-m">How the result was worked out</h2>
         ${ruleExplanation(process)}`,
     });

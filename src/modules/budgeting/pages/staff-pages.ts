@@ -18,8 +18,10 @@ import { advancePhase, setRule } from "../commands/manage-process.ts";
 import { issueVoteCode } from "../commands/vote-codes.ts";
 import { formatMoney } from "../money.ts";
 import { canChooseRule, canManageProcesses, canViewProcesses } from "../policy.ts";
+import { fundedProjectsOf } from "../queries/funded-projects.ts";
 import { exportPabulib } from "../queries/pabulib-export.ts";
 import { countBallots, findProcess, listProcesses, listProposals } from "../queries/processes.ts";
+import { codeMailingForm, codeMailingNotice, codeMailingPages } from "./code-mailing.ts";
 import {
   completionNames,
   csrf,
@@ -31,6 +33,7 @@ import {
   staffPath,
   statusTag,
 } from "./common.ts";
+import { investmentForm, investmentPages } from "./investment-link.ts";
 import { processForm } from "./process-form.ts";
 import { staffForms } from "./staff-forms.ts";
 
@@ -42,13 +45,15 @@ const nextAction: Record<string, string> = {
 
 export function staffPages(app: Hono<AppEnv>): void {
   staffForms(app);
+  investmentPages(app);
+  codeMailingPages(app);
   app.get("/budgeting", async (c) => {
     const actor = requireActor(c);
     const processes = await listProcesses(c.get("services").database.db, actor);
     return renderPage(c, {
       title: "Participatory budgeting",
       fullWidth: true,
-      notification: flashFrom(c, { created: "The process has been set up." }),
+      notification: codeMailingNotice(c) ?? flashFrom(c, { created: "The process has been set up." }),
       content: html`<h1 class="govuk-heading-l">Participatory budgeting</h1>
         ${canManageProcesses(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/budgeting/new">Set up a process</a></p>` : ""}
         ${table({
@@ -90,9 +95,10 @@ export function staffPages(app: Hono<AppEnv>): void {
     requireAllowed(canViewProcesses(actor), "Only staff can manage processes.");
     const db = c.get("services").database.db;
     const process = await findProcess(db, actor.organisationId, c.req.param("id"));
-    const [proposals, ballots] = await Promise.all([
+    const [proposals, ballots, funded] = await Promise.all([
       listProposals(db, actor.organisationId, process.id),
       countBallots(db, actor.organisationId, process.id),
+      fundedProjectsOf(db, actor.organisationId, process.id),
     ]);
     const manage = canManageProcesses(actor);
     const ruleLocked = ballots > 0 || process.phase === "results";
@@ -100,13 +106,16 @@ export function staffPages(app: Hono<AppEnv>): void {
       title: process.title,
       fullWidth: true,
       breadcrumbs: [{ href: "/budgeting", text: "Participatory budgeting" }],
-      notification: flashFrom(c, {
-        created: "The process has been set up.",
-        moved: "The process has moved to its next phase.",
-        reviewed: "The review has been saved.",
-        rule: "The counting rule has been saved.",
-        paper: "The paper ballot has been entered.",
-      }),
+      notification:
+        codeMailingNotice(c) ??
+        flashFrom(c, {
+          created: "The process has been set up.",
+          moved: "The process has moved to its next phase.",
+          reviewed: "The review has been saved.",
+          rule: "The counting rule has been saved.",
+          paper: "The paper ballot has been entered.",
+          invested: "The funded projects are in the community investment portfolio.",
+        }),
       content: html`<span class="govuk-caption-l">Participatory budgeting</span><h1 class="govuk-heading-l">${process.title}</h1>
         ${summaryList([
           { key: "Phase", value: phaseTag(process.phase) },
@@ -119,6 +128,13 @@ export function staffPages(app: Hono<AppEnv>): void {
           {
             key: "Dates",
             value: `Ideas ${formatDate(process.proposalsOpen)}, checking ${formatDate(process.reviewOpen)}, voting ${formatDate(process.votingOpen)} to ${formatDate(process.votingClose)}, results ${formatDate(process.resultsDate)}`,
+          },
+          {
+            key: "Results",
+            value:
+              process.publishResults === "automatic"
+                ? "Counted and published automatically on the results date"
+                : "Counted and published when an officer closes voting",
           },
           {
             key: "Who can vote",
@@ -145,6 +161,8 @@ export function staffPages(app: Hono<AppEnv>): void {
         ])}
         ${manage && process.phase !== "results" ? html`<form method="post" action="${staffPath(process)}/phase" novalidate>${csrf(c)}<input type="hidden" name="expected" value="${process.phase}">${button({ text: nextAction[process.phase] ?? "Next phase", variant: process.phase === "voting" ? "warning" : "primary" })}</form>` : ""}
         ${process.phase === "results" ? html`<p class="govuk-body"><a class="govuk-link" href="${publicPath(process)}/results">See the results</a> · <a class="govuk-link" href="${staffPath(process)}/export.pb">Download as a pabulib file</a></p>` : ""}
+        ${manage && process.phase === "results" ? investmentForm(c, process, funded.size) : ""}
+        ${manage && (process.phase === "review" || process.phase === "voting") ? codeMailingForm(c, process) : ""}
         <h2 class="govuk-heading-m">Ideas</h2>
         ${table({
           caption: `${proposals.length} ideas`,

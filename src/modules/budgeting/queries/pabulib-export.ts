@@ -26,11 +26,6 @@ export async function exportPabulib(
   const process = await findProcess(db, actor.organisationId, processId);
   const budget = budgetId ? process.budgets.find((b) => b.id === budgetId) : process.budgets[0];
   if (!budget) throw badRequest("No such budget", "Choose one of the process's budgets.");
-  if (process.ballotKind === "cumulative")
-    throw badRequest(
-      "Cannot export points ballots",
-      "Only approval and knapsack processes can be written as pabulib files.",
-    );
   const inputs = await countInputs(db, process);
   const input = inputs.get(budget.id);
   // In reference order, so the file lists projects as the count ranks ties.
@@ -42,9 +37,17 @@ export async function exportPabulib(
     .from(pbResult)
     .where(inOrganisation(pbResult, actor.organisationId, eq(pbResult.budgetId, budget.id)));
   const selected = new Set(result?.outcome.selected ?? []);
-  const ballots = input?.ballots.map((b) => [...b.keys()]) ?? [];
+  // Each vote lists its projects in reference order, so the same ballots always write the same file.
+  const choices = (input?.ballots ?? []).map((b) => [...b].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  const ballots = choices.map((b) => b.map(([ref]) => ref));
+  const cumulative = process.ballotKind === "cumulative";
   const votes = new Map<string, number>();
-  for (const b of ballots) for (const ref of b) votes.set(ref, (votes.get(ref) ?? 0) + 1);
+  const score = new Map<string, number>();
+  for (const b of input?.ballots ?? [])
+    for (const [ref, points] of b) {
+      votes.set(ref, (votes.get(ref) ?? 0) + 1);
+      score.set(ref, (score.get(ref) ?? 0) + points);
+    }
   const pounds = (minor: number) => Rational.fraction(BigInt(minor), 100n);
   const kept = process.pabulibMeta ?? {};
   return writePabulib({
@@ -61,6 +64,7 @@ export async function exportPabulib(
       date_end: kept.date_end ?? process.votingClose,
       ...(process.maxChoices !== null ? { max_length: String(process.maxChoices) } : {}),
       ...(process.minChoices !== null ? { min_length: String(process.minChoices) } : {}),
+      ...(cumulative && process.pointsTotal !== null ? { max_sum_points: String(process.pointsTotal) } : {}),
     },
     budget: pounds(budget.amountPence),
     projects: proposals.map((p) => ({
@@ -70,7 +74,23 @@ export async function exportPabulib(
       category: p.category,
       votes: votes.get(p.reference) ?? 0,
       ...(result ? { selected: selected.has(p.reference) } : {}),
+      // pabulib's PROJECTS "score": the total points a project got (cumulative votes).
+      ...(cumulative ? { fields: { score: String(score.get(p.reference) ?? 0) } } : {}),
     })),
+    ...(cumulative
+      ? {
+          projectColumns: [
+            "project_id",
+            "cost",
+            "votes",
+            "score",
+            "name",
+            "category",
+            ...(result ? ["selected"] : []),
+          ],
+          points: choices.map((b) => b.map(([, points]) => points)),
+        }
+      : {}),
     ballots,
   });
 }

@@ -2,10 +2,10 @@
 // (method_of_equal_shares, with voter_budget_increment=1 for Add1).
 
 import { VoterClasses } from "./mes-classes.ts";
-import type { MesRunResult, MesUtility } from "./mes-core.ts";
+import type { MesRunResult, MesUtility, StartBudget } from "./mes-core.ts";
 import { runMes } from "./mes-core.ts";
 import type { Profile } from "./profile.ts";
-import { totalCostInt } from "./profile.ts";
+import { nothingElseFits, overBudget } from "./profile.ts";
 import { Rational } from "./rational.ts";
 
 export type MesCompletion = "none" | "add1" | "add1-until-infeasible";
@@ -40,10 +40,19 @@ function partitionProjects(profile: Profile, utility: MesUtility): { eligible: n
   return { eligible, upfront };
 }
 
-/** True when no eligible, unselected project fits in the money left over. */
-function isExhaustive(profile: Profile, eligible: readonly number[], selected: readonly number[]): boolean {
-  const left = profile.budgetInt - totalCostInt(profile, selected);
-  return eligible.every((p) => profile.costInt[p] > left || selected.includes(p));
+/**
+ * One workspace per profile, reused by every run: building it (a buffer per class and
+ * per ballot) was a tenth of a single run on small elections. Runs are synchronous, so
+ * two never share it at once.
+ */
+const workspaces = new WeakMap<Profile, VoterClasses>();
+function workspaceFor(profile: Profile): VoterClasses {
+  let workspace = workspaces.get(profile);
+  if (!workspace) {
+    workspace = new VoterClasses(profile);
+    workspaces.set(profile, workspace);
+  }
+  return workspace;
 }
 
 export function equalShares(profile: Profile, utility: MesUtility, completion: MesCompletion): MesOutcome {
@@ -67,8 +76,11 @@ export function equalShares(profile: Profile, utility: MesUtility, completion: M
       runs,
     };
   };
-  const workspace = new VoterClasses(profile);
-  const first = runMes(profile, utility, eligible, startOf(0), workspace);
+  const workspace = workspaceFor(profile);
+  // Within the float filter's margin (1e-9), B/n + k in doubles is as good as the exact value's nearest double.
+  const perVoterF = n === 0 ? 0 : profile.budget.toNumber() / n;
+  const start = (k: number): StartBudget => ({ float: n === 0 ? 0 : perVoterF + k, exact: () => startOf(k) });
+  const first = runMes(profile, utility, eligible, start(0), workspace);
   if (completion === "none" || n === 0) return finish(first, 0, 1);
 
   // Add1: raise every voter's starting budget by 1 (a whole currency unit) and rerun,
@@ -81,15 +93,14 @@ export function equalShares(profile: Profile, utility: MesUtility, completion: M
   let outcome = first;
   let k = 0;
   for (;;) {
-    if (totalCostInt(profile, outcome.selected) > profile.budgetInt)
-      return finish(previous, Math.max(k - 1, 0), k + 1);
+    if (overBudget(profile, outcome.selected)) return finish(previous, Math.max(k - 1, 0), k + 1);
     if (completion === "add1") {
-      if (isExhaustive(profile, eligible, outcome.selected)) return finish(outcome, k, k + 1);
+      if (nothingElseFits(profile, eligible, outcome.selected)) return finish(outcome, k, k + 1);
     } else if (outcome.selected.length === eligible.length) {
       return finish(outcome, k, k + 1);
     }
     previous = outcome;
     k++;
-    outcome = runMes(profile, utility, eligible, startOf(k), workspace);
+    outcome = runMes(profile, utility, eligible, start(k), workspace);
   }
 }

@@ -18,13 +18,15 @@ export type Partition = {
   /** Weight of supporters surely poorer than the cap (they pay everything they have). */
   readonly wPoor: number;
   /** coef[k]: weight of those poor supporters who paid for selection k. */
-  readonly coef: Float64Array;
+  readonly coef: readonly number[];
   readonly wRich: number;
   readonly topPoor: number;
   readonly bottomRich: number;
   /** Classes whose budget is within EPS of the cap: only exact arithmetic can place them. */
   readonly near: readonly number[];
 };
+
+const noPayments: number[] = [];
 
 export type FloatEvaluation = { readonly status: "ok" | "unaffordable" | "ambiguous"; readonly qF: number };
 
@@ -66,12 +68,17 @@ export class VoterClasses {
   readonly classOf: Int32Array;
   /** Weighted number of supporters of each project who still have money. */
   readonly aliveW: Float64Array;
+  /** Classes in use this run (the per-class arrays may hold more, left from earlier runs). */
+  private classes = 2;
+  /** Scratch for MES: each project's lower bound on its price per unit of utility. */
+  readonly bound: Float64Array;
   /** Live classes, poorest first. */
   order: number[];
   private readonly totalWeight: number;
   // Per-payment scratch: where each class's payers go, valid when stamp[c] === payId.
-  private readonly target: number[] = [];
-  private readonly stamp: number[] = [];
+  // Every per-class array starts with 2 entries, so reset never lengthens one (holes are slow).
+  private readonly target: number[] = [0, 0];
+  private readonly stamp: number[] = [0, 0];
   private payId = 0;
 
   constructor(profile: Profile) {
@@ -79,12 +86,13 @@ export class VoterClasses {
     this.numProjects = profile.ids.length;
     this.totalWeight = 0;
     for (const w of profile.weights) this.totalWeight += w;
-    this.budgetF = [];
-    this.weight = [];
+    this.budgetF = [0, 0];
+    this.weight = [0, 0];
     this.pw = new Float64Array(this.numProjects * 64);
-    this.paid = [];
+    this.paid = [[], []];
     this.classOf = new Int32Array(profile.ballots.length);
     this.aliveW = profile.approvals.slice();
+    this.bound = new Float64Array(this.numProjects);
     this.order = [];
   }
 
@@ -93,18 +101,20 @@ export class VoterClasses {
    * hundreds of times on small elections, so the arrays are reused, not reallocated.
    */
   reset(b0F: number): this {
-    this.budgetF.length = 0;
-    this.budgetF.push(0, b0F);
-    this.weight.length = 0;
-    this.weight.push(0, this.totalWeight);
+    // The per-class arrays keep their old entries past `classes`: setting an array's
+    // length is a slow runtime call, and Add1 resets hundreds of times.
+    this.classes = 2;
+    this.budgetF[0] = 0;
+    this.budgetF[1] = b0F;
+    this.weight[0] = 0;
+    this.weight[1] = this.totalWeight;
     this.pw.set(this.profile.approvals, this.numProjects);
-    this.paid.length = 0;
-    this.paid.push([], []);
-    // Scratch entries exist for every class, so these arrays stay dense (and fast).
-    this.target.length = 0;
-    this.target.push(0, 0);
-    this.stamp.length = 0;
-    this.stamp.push(0, 0);
+    this.paid[0] = [];
+    this.paid[1] = [];
+    this.target[0] = 0;
+    this.target[1] = 0;
+    this.stamp[0] = 0;
+    this.stamp[1] = 0;
     this.classOf.fill(1);
     this.aliveW.set(this.profile.approvals);
     this.order = this.totalWeight > 0 ? [1] : [];
@@ -139,7 +149,8 @@ export class VoterClasses {
   partition(p: number, hint: number | null, rounds: number): Partition {
     const lo = hint === null ? Number.NEGATIVE_INFINITY : hint * (1 - EPS);
     const hi = hint === null ? Number.POSITIVE_INFINITY : hint * (1 + EPS);
-    const coef = new Float64Array(rounds);
+    // Allocated only when some supporter is poor: most rounds have none.
+    let coef: number[] = noPayments;
     let wPoor = 0;
     let wRich = 0;
     let topPoor = -1;
@@ -151,6 +162,7 @@ export class VoterClasses {
       const b = this.budgetF[c];
       if (b < lo) {
         wPoor += cw;
+        if (coef === noPayments) coef = new Array<number>(rounds).fill(0);
         for (const k of this.paid[c]) coef[k] += cw;
         topPoor = c;
       } else if (b > hi) {
@@ -163,7 +175,7 @@ export class VoterClasses {
 
   /** A new, empty class with the given budget and payments. */
   private newClass(budget: number, paid: number[]): number {
-    const t = this.budgetF.length;
+    const t = this.classes;
     const P = this.numProjects;
     if ((t + 1) * P > this.pw.length) {
       const grown = new Float64Array(this.pw.length * 2);
@@ -171,11 +183,20 @@ export class VoterClasses {
       this.pw = grown;
     }
     this.pw.fill(0, t * P, (t + 1) * P);
-    this.budgetF.push(budget);
-    this.weight.push(0);
-    this.paid.push(paid);
-    this.target.push(0);
-    this.stamp.push(0);
+    this.classes++;
+    if (t < this.budgetF.length) {
+      this.budgetF[t] = budget;
+      this.weight[t] = 0;
+      this.paid[t] = paid;
+      this.target[t] = 0;
+      this.stamp[t] = 0;
+    } else {
+      this.budgetF.push(budget);
+      this.weight.push(0);
+      this.paid.push(paid);
+      this.target.push(0);
+      this.stamp.push(0);
+    }
     return t;
   }
 

@@ -27,6 +27,12 @@ export type MesRunResult = {
   readonly caps: () => Rational[];
 };
 
+/**
+ * Each voter's starting budget: a double for the float filter, and the exact value,
+ * built only if some decision is too close for doubles (most runs never need it).
+ */
+export type StartBudget = { readonly float: number; readonly exact: () => Rational };
+
 type Evaluation = {
   readonly p: number;
   readonly rhoF: number;
@@ -38,12 +44,12 @@ export function runMes(
   profile: Profile,
   utility: MesUtility,
   eligible: readonly number[],
-  startBudget: Rational,
+  startBudget: StartBudget,
   workspace?: VoterClasses,
 ): MesRunResult {
   const { costF } = profile;
-  const classes = (workspace ?? new VoterClasses(profile)).reset(startBudget.toNumber());
-  const ledger = new ExactLedger(profile, startBudget);
+  const classes = (workspace ?? new VoterClasses(profile)).reset(startBudget.float);
+  const ledger = new ExactLedger(profile, startBudget.exact);
   const utilF = (p: number): number => (utility === "cost" ? costF[p] : 1);
   const paidOf = (c: number): readonly number[] => classes.paid[c];
   const selected: number[] = [];
@@ -60,13 +66,14 @@ export function runMes(
     }
   };
 
-  const bound = new Float64Array(profile.ids.length);
+  const bound = classes.bound;
   for (const p of eligible) bound[p] = costF[p] / (classes.aliveW[p] * utilF(p));
   let active = [...eligible];
 
   for (;;) {
     sortByKey(active, bound);
-    const removed = new Set<number>();
+    // Usually empty: a plain array is cheaper than a Set per round.
+    const removed: number[] = [];
     const evaluated: Evaluation[] = [];
     let bestF = Number.POSITIVE_INFINITY;
     for (const p of active) {
@@ -75,13 +82,13 @@ export function runMes(
       let qF = r.qF;
       let exact: ExactCap | null = null;
       if (r.status === "unaffordable") {
-        removed.add(p);
+        removed.push(p);
         continue;
       }
       if (r.status === "ambiguous") {
         exact = exactCap(p, null);
         if (exact === null) {
-          removed.add(p);
+          removed.push(p);
           continue;
         }
         qF = ledger.toNumber(exact);
@@ -111,7 +118,7 @@ export function runMes(
       for (const e of contenders) {
         const cap = e.exact ?? exactCap(e.p, e.qF);
         if (cap === null) {
-          removed.add(e.p); // the doubles said affordable by a hair; exactly, it is not
+          removed.push(e.p); // the doubles said affordable by a hair; exactly, it is not
           continue;
         }
         const c = best === null ? -1 : ledger.compareRho(utility, e.p, cap, winner, best);
@@ -125,7 +132,7 @@ export function runMes(
         ledger.commit(best);
       }
     }
-    if (removed.size > 0) active = active.filter((p) => !removed.has(p));
+    if (removed.length > 0) active = active.filter((p) => !removed.includes(p));
     if (winner < 0) {
       if (evaluated.length === 0) break;
       continue; // every contender turned out unaffordable: look again
@@ -133,7 +140,7 @@ export function runMes(
     const round = ledger.rounds - 1;
     classes.pay(winner, winnerQF, round, (c) => ledger.runsOut(classes.paid[c], round));
     selected.push(winner);
-    active = active.filter((p) => p !== winner);
+    active.splice(active.indexOf(winner), 1);
   }
   return { selected, caps: () => ledger.caps() };
 }

@@ -19,19 +19,32 @@ import { Rational } from "./rational.ts";
 export type ExactCap = { readonly num: bigint; readonly w: number };
 
 export class ExactLedger {
-  private L: bigint;
-  private b0N: bigint;
-  private readonly costN: bigint[];
+  private L = 0n;
+  private b0N = 0n;
+  private readonly scale: bigint;
+  private readonly costInt: readonly bigint[];
+  /** A cost in units of L is costInt * costMul: computed when asked, as few runs need any. */
+  private costMul = 0n;
+  /** The exact starting budget, until it is first needed (many runs never need it). */
+  private start: (() => Rational) | null;
   private readonly capsN: bigint[] = [];
   private readonly capsRaw: { num: bigint; den: bigint }[] = [];
   private readonly pending: Partition[] = [];
 
-  constructor(profile: Profile, startBudget: Rational) {
+  constructor(profile: Profile, startBudget: () => Rational) {
+    this.scale = profile.scale;
+    this.costInt = profile.costInt;
+    this.start = startBudget;
+  }
+
+  private begin(): void {
+    if (this.start === null) return;
+    const start = this.start();
+    this.start = null;
     // L need not be the least common denominator, so take the product: no gcd.
-    this.L = startBudget.den * profile.scale;
-    this.b0N = startBudget.num * profile.scale;
-    const toL = startBudget.den;
-    this.costN = profile.costInt.map((c) => c * toL);
+    this.L = start.den * this.scale;
+    this.b0N = start.num * this.scale;
+    this.costMul = start.den;
   }
 
   /** Number of selections recorded so far, exact or pending. */
@@ -47,17 +60,23 @@ export class ExactLedger {
   /** Records a selection with its exact cap. Pending rounds must be settled first. */
   commit(cap: ExactCap): void {
     if (this.pending.length > 0) throw new Error("MES: commit before settle");
+    this.begin();
     const w = BigInt(cap.w);
     this.L *= w;
     this.b0N *= w;
     for (let k = 0; k < this.capsN.length; k++) this.capsN[k] *= w;
-    for (let p = 0; p < this.costN.length; p++) this.costN[p] *= w;
+    this.costMul *= w;
     this.capsN.push(cap.num);
     this.capsRaw.push({ num: cap.num, den: this.L });
   }
 
+  private costN(p: number): bigint {
+    return this.costInt[p] * this.costMul;
+  }
+
   /** Makes every recorded cap exact. */
   settle(): void {
+    if (this.pending.length === 0) return;
     const queue = this.pending.splice(0);
     for (const part of queue) {
       const cap = this.capOf(part, false);
@@ -68,6 +87,7 @@ export class ExactLedger {
 
   /** Exact budget of a class that paid for the given selections (all settled). */
   budget(paid: readonly number[]): bigint {
+    this.begin();
     let b = this.b0N;
     for (const k of paid) b -= this.capsN[k];
     return b;
@@ -92,7 +112,8 @@ export class ExactLedger {
     paidOf: (c: number) => readonly number[] = () => [],
     weightOf: (c: number) => number = () => 0,
   ): ExactCap | null {
-    let remaining = this.costN[part.p] - this.b0N * BigInt(part.wPoor);
+    this.begin();
+    let remaining = this.costN(part.p) - this.b0N * BigInt(part.wPoor);
     for (let k = 0; k < part.coef.length; k++) {
       if (part.coef[k] !== 0) remaining += this.capsN[k] * BigInt(part.coef[k]);
     }
@@ -125,16 +146,18 @@ export class ExactLedger {
 
   /** Compares rho = cap / utility of two projects' caps (same L). */
   compareRho(utility: "cost" | "approval", pa: number, a: ExactCap, pb: number, b: ExactCap): number {
+    this.begin();
     let left = a.num * BigInt(b.w);
     let right = b.num * BigInt(a.w);
     if (utility === "cost") {
-      left *= this.costN[pb];
-      right *= this.costN[pa];
+      left *= this.costN(pb);
+      right *= this.costN(pa);
     }
     return left < right ? -1 : left > right ? 1 : 0;
   }
 
   toNumber(cap: ExactCap): number {
+    this.begin();
     return new Rational(cap.num, BigInt(cap.w) * this.L).toNumber();
   }
 

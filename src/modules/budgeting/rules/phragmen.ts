@@ -18,7 +18,7 @@
 // the row C[s] it used, and the exact loads are rebuilt from those rows on demand.
 
 import type { Profile } from "./profile.ts";
-import { totalCostInt } from "./profile.ts";
+import { Spending } from "./profile.ts";
 import { Rational } from "./rational.ts";
 
 const EPS = 1e-9;
@@ -39,9 +39,9 @@ export function phragmen(profile: Profile): PhragmenOutcome {
   const last = new Int32Array(ballots.length).fill(-1);
   const loadsF: number[] = [];
   const selected: number[] = [];
-  let remaining: number[] = [];
+  const remaining: number[] = [];
   for (let p = 0; p < numProjects; p++) if (costInt[p] <= budgetInt) remaining.push(p);
-  let spent = totalCostInt(profile, []);
+  const spent = new Spending(profile);
 
   // Exact state: M, costs and settled loads over M, and the steps not yet settled.
   let M = 1n;
@@ -103,11 +103,12 @@ export function phragmen(profile: Profile): PhragmenOutcome {
         tied = exactTied;
       }
     }
-    if (tied.some((p) => spent + costInt[p] > budgetInt)) break;
-    const s = Math.min(...tied);
+    if (!tied.every((p) => spent.fits(p))) break;
+    let s = tied[0];
+    for (const p of tied) if (p < s) s = p;
     selected.push(s);
-    spent += costInt[s];
-    remaining = remaining.filter((p) => p !== s);
+    spent.add(s);
+    remaining.splice(remaining.indexOf(s), 1);
     if (best === Number.POSITIVE_INFINITY) continue; // an unapproved project: no load changes
     const step = loadsF.length;
     if (winnerLoad !== null) {

@@ -43,6 +43,15 @@ export type Profile = {
   readonly scale: bigint;
   readonly costInt: readonly bigint[];
   readonly budgetInt: bigint;
+  /**
+   * True when the budget plus every cost is at most 2^53 (in `scale` units), so every
+   * sum of costs is an exact double and "does it fit" needs no BigInt. Small elections
+   * run Add1 hundreds of times, where BigInt allocation was a large share of the time.
+   */
+  readonly smallInts: boolean;
+  /** costInt and budgetInt as doubles: exact when smallInts. */
+  readonly costNum: Float64Array;
+  readonly budgetNum: number;
 };
 
 export function lcm(a: bigint, b: bigint): bigint {
@@ -101,6 +110,9 @@ export function buildProfile(election: PbElection): Profile {
   let scale = election.budget.den;
   for (const p of order) scale = lcm(scale, p.cost.den);
 
+  const costInt = order.map((p) => p.cost.num * (scale / p.cost.den));
+  const budgetInt = election.budget.num * (scale / election.budget.den);
+  const everything = costInt.reduce((sum, c) => sum + c, budgetInt);
   return {
     ids: order.map((p) => p.id),
     costs: order.map((p) => p.cost),
@@ -113,8 +125,11 @@ export function buildProfile(election: PbElection): Profile {
     supporters: supporterLists.map((list) => Int32Array.from(list)),
     approves,
     scale,
-    costInt: order.map((p) => p.cost.num * (scale / p.cost.den)),
-    budgetInt: election.budget.num * (scale / election.budget.den),
+    costInt,
+    budgetInt,
+    smallInts: everything <= BigInt(Number.MAX_SAFE_INTEGER),
+    costNum: Float64Array.from(costInt, (c) => Number(c)),
+    budgetNum: Number(budgetInt),
   };
 }
 
@@ -123,6 +138,52 @@ export function totalCostInt(profile: Profile, selected: readonly number[]): big
   let sum = 0n;
   for (const p of selected) sum += profile.costInt[p];
   return sum;
+}
+
+/** Whether the selection costs more than the budget (doubles when they are exact). */
+export function overBudget(profile: Profile, selected: readonly number[]): boolean {
+  if (!profile.smallInts) return totalCostInt(profile, selected) > profile.budgetInt;
+  let sum = 0;
+  for (const p of selected) sum += profile.costNum[p];
+  return sum > profile.budgetNum;
+}
+
+/** Whether no project outside the selection fits in the money it leaves. */
+export function nothingElseFits(
+  profile: Profile,
+  candidates: readonly number[],
+  selected: readonly number[],
+): boolean {
+  if (!profile.smallInts) {
+    const left = profile.budgetInt - totalCostInt(profile, selected);
+    return candidates.every((p) => profile.costInt[p] > left || selected.includes(p));
+  }
+  let left = profile.budgetNum;
+  for (const p of selected) left -= profile.costNum[p];
+  for (const p of candidates) if (profile.costNum[p] <= left && !selected.includes(p)) return false;
+  return true;
+}
+
+/**
+ * The running total of a rule's spending, in doubles when they are exact (see smallInts).
+ */
+export class Spending {
+  private readonly profile: Profile;
+  private spentNum = 0;
+  private spentInt = 0n;
+  constructor(profile: Profile) {
+    this.profile = profile;
+  }
+  fits(p: number): boolean {
+    const { profile } = this;
+    return profile.smallInts
+      ? this.spentNum + profile.costNum[p] <= profile.budgetNum
+      : this.spentInt + profile.costInt[p] <= profile.budgetInt;
+  }
+  add(p: number): void {
+    if (this.profile.smallInts) this.spentNum += this.profile.costNum[p];
+    else this.spentInt += this.profile.costInt[p];
+  }
 }
 
 export function totalCost(profile: Profile, selected: readonly number[]): Rational {
