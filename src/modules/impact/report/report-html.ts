@@ -12,6 +12,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { neighbourhoodTileMap } from "./neighbourhood-map.ts";
 import type { ReportFigures } from "./report-figures.ts";
+import { volunteeringLine } from "./volunteering-line.ts";
 
 export function perPound(ratio: number | null): string {
   return ratio === null ? "not yet measurable (no spending recorded)" : `£${ratio.toFixed(2)}`;
@@ -30,6 +31,7 @@ function monthLabel(month: string): string {
 export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): SafeHtml {
   const d = figures.dashboard;
   const source = d.socialValue.source;
+  const volunteering = volunteeringLine(d.verifiedVolunteering);
   const h = (text: string) =>
     headingLevel === 1
       ? html`<h2 class="govuk-heading-l">${text}</h2>`
@@ -50,6 +52,10 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
       {
         key: "Volunteer input",
         value: `${formatNumber(d.volunteerInput.people)} volunteers, ${formatNumber(d.volunteerInput.hours, 1)} hours`,
+      },
+      {
+        key: "Verified volunteering",
+        value: html`${volunteering.figures}<br><span class="govuk-body-s">${volunteering.source}</span>`,
       },
       {
         key: "Service-user input",

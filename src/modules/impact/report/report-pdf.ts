@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit";
 import { formatNumber, formatPercent, formatPounds } from "../../../platform/ui/index.ts";
 import type { ReportFigures } from "./report-figures.ts";
 import { perPound } from "./report-html.ts";
+import { volunteeringLine } from "./volunteering-line.ts";
 
 const blue = "#1d70b8";
 const black = "#0b0c0c";
@@ -134,6 +135,8 @@ export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
     "Volunteer input",
     `${formatNumber(d.volunteerInput.people)} volunteers, ${formatNumber(d.volunteerInput.hours, 1)} hours`,
   );
+  const volunteering = volunteeringLine(d.verifiedVolunteering);
+  keyValue(doc, "Verified volunteering", `${volunteering.figures}. ${volunteering.source}`);
   keyValue(
     doc,
     "Service-user input",
