@@ -92,7 +92,7 @@ export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
     size: "A4",
     margin,
     info: {
-      Title: `${figures.organisationName}: social impact report ${figures.year.label}`,
+      Title: `${figures.organisationName}: social impact report ${figures.year.label}${figures.scope.label ? ` (${figures.scope.label})` : ""}`,
       Author: figures.organisationName,
       Subject: "Social impact report",
     },
@@ -106,6 +106,7 @@ export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
   const d = figures.dashboard;
   doc.font("Helvetica-Bold").fontSize(22).fillColor(black).text(`${figures.organisationName}`);
   doc.fontSize(18).text(`Social impact report ${figures.year.label}`);
+  if (figures.scope.label) doc.fontSize(12).text(`This report covers only: ${figures.scope.label}`);
   doc.font("Helvetica").fontSize(10).fillColor(grey).text(`${figures.year.from} to ${figures.year.to}`);
   doc
     .moveDown()
