@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { notFound } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, select } from "../../../platform/ui/index.ts";
 import { getStrategy, londonToday } from "../../investment/index.ts";
@@ -10,7 +11,16 @@ import { listOrganisationAreas } from "../../places/index.ts";
 import { computeReportFigures } from "../report/report-figures.ts";
 import { reportBody, reportHtmlDocument } from "../report/report-html.ts";
 import { renderReportPdf } from "../report/report-pdf.ts";
+import { reportTable, reportTableNames } from "../report/report-tables.ts";
+import { sendTable } from "./export-routes.ts";
 import { impactNav } from "./impact-nav.ts";
+
+const reportTableLabels = {
+  "report-themes": "by theme",
+  "report-areas": "by area",
+  "report-sroi": "SROI by project",
+  "report-outcomes": "outcomes valued",
+} as const;
 
 /** The latest complete financial year is the default: before April, that is the one ending last March. */
 function defaultYear(today: string): number {
@@ -67,8 +77,34 @@ export function reportPages(): Hono<AppEnv> {
           ${button({ text: "Show", classes: "govuk-button--secondary" })}</form>
         <p class="govuk-body"><a class="govuk-link" href="/impact/report/download?${query}&amp;format=pdf" download>Download the report as PDF</a> · <a class="govuk-link" href="/impact/report/download?${query}&amp;format=html" download>Download as HTML</a></p>
 
+        <p class="govuk-body">Tables as spreadsheets: ${reportTableNames.map(
+          (name, index) =>
+            html`${index ? " · " : ""}${reportTableLabels[name]} (<a class="govuk-link" href="/impact/report/export/${name}.csv?${query}">CSV</a>, <a class="govuk-link" href="/impact/report/export/${name}.xlsx?${query}">XLSX</a>)`,
+        )}</p>
         ${reportBody(figures, 2)}`,
     });
+  });
+  app.get("/impact/report/export/:file", async (c) => {
+    const actor = requireActor(c);
+    const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(c.req.param("file"));
+    const name = reportTableNames.find((n) => n === match?.[1]);
+    if (!match || !name)
+      throw notFound(
+        "Export not found",
+        `Choose one of: ${reportTableNames.map((n) => `${n}.csv or ${n}.xlsx`).join(", ")}.`,
+      );
+    const year = yearFrom(c.req.query("year"), londonToday(c.get("now")));
+    const db = c.get("services").database.db;
+    const organisation = await getOrganisation(db, actor.organisationId);
+    const { scope } = await scopeFrom(c, actor);
+    const figures = await computeReportFigures(db, actor, organisation?.name ?? "", year, { scope });
+    const suffix = [scope.themeCode, scope.laCode].filter(Boolean).join("-");
+    return sendTable(
+      c,
+      reportTable(figures, name),
+      `kith-${name}-${figures.year.label.replace("/", "-")}${suffix ? `-${suffix}` : ""}`,
+      match[2],
+    );
   });
   app.get("/impact/report/download", async (c) => {
     const actor = requireActor(c);
