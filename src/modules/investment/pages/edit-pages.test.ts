@@ -1,9 +1,13 @@
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { createApiToken } from "../../../platform/auth/api-tokens.ts";
+import { actorForUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { createProject } from "../commands/create-project.ts";
 import { createChangeTemplate, createIndicator, createTheme } from "../commands/define-strategy.ts";
 import { getProject, getStrategy } from "../queries/portfolio.ts";
@@ -18,6 +22,8 @@ let otherActor: Actor;
 let projectId: string;
 let templateId: string;
 let managerToken: string;
+let apiToken: string;
+let app: Hono<AppEnv>;
 let boardToken: string;
 
 async function auditCount(entityId: string, action: string): Promise<number> {
@@ -68,9 +74,15 @@ beforeAll(async () => {
       theoryOfChange: { inputs: "Hall", activities: "Lunch", outputs: "Meals", outcomes: "Friends" },
     })
   ).id;
-  await addUser(database, organisationId, "manager", "manager@example.org");
+  const managerUser = await addUser(database, organisationId, "manager", "manager@example.org");
   await addUser(database, organisationId, "read-only", "board@example.org");
-  const app = await buildTestApp(database);
+  apiToken = (
+    await createApiToken(database.db, actorForUser(managerUser), testNow, {
+      name: "crm",
+      scopes: ["investment:write"],
+    })
+  ).token;
+  app = await buildTestApp(database);
   manager = new TestBrowser(app);
   board = new TestBrowser(app);
   await manager.signIn("manager@example.org");
@@ -282,5 +294,40 @@ describe("strategy edit pages", () => {
       ["2027/28", null, 8],
     ]);
     expect(await auditCount(indicator?.id ?? "", "update")).toBe(2);
+  });
+});
+
+describe("the same edits over the API", () => {
+  const call = (path: string, body: unknown) =>
+    app.request(`/api/v1${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("answers the LIFE matrix, adds a steering member, and refuses bad input with the field", async () => {
+    const life = await call(`/investment/projects/${projectId}/life`, {
+      need: "no",
+      bestPlaced: "yes",
+      canResource: "yes",
+    });
+    expect(life.status).toBe(200);
+    expect(await life.json()).toEqual({ lifeRole: "exit" });
+    const bad = await call(`/investment/projects/${projectId}/steering`, { name: "Sam", localPerson: true });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain("the member's role");
+    const member = await call(`/investment/projects/${projectId}/steering`, {
+      name: "Sam",
+      role: "Treasurer",
+      localPerson: true,
+    });
+    expect(member.status).toBe(200);
+    expect((await getProject(database.db, managerActor, projectId)).steering.map((m) => m.name)).toContain(
+      "Sam",
+    );
+    expect(
+      (await call("/investment/projects/not-an-id/life", { need: "no", bestPlaced: "no", canResource: "no" }))
+        .status,
+    ).toBe(404);
   });
 });
