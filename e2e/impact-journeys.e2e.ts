@@ -77,6 +77,30 @@ describe("community investment and impact journeys", () => {
     await expectAccessible(page);
     const projectUrl = page.url();
 
+    // Edit the plan without JavaScript: a bad theory-of-change edit shows its error beside the field,
+    // then a template is applied; the steering group gains a local resident.
+    await page.getByRole("link", { name: "Change the theory of change or apply a template" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("Activities", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Save theory of change" }).click();
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Enter the activities");
+    expect(await page.locator("#tocActivities-error").innerText()).toContain("Enter the activities");
+    await expectAccessible(page);
+    const template = page.getByLabel("Apply a theory of change template");
+    await template.selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Save theory of change" }).click();
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain(
+      "theory of change has been saved",
+    );
+    await page.getByRole("link", { name: "Change the steering group" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Jo Smith");
+    await page.getByLabel("Role", { exact: true }).fill("Resident representative");
+    await page.getByLabel("Lives in the area the project serves").check();
+    await page.getByRole("button", { name: "Add member" }).click();
+    expect(await page.locator("main").innerText()).toContain("2 of 3 members are local people");
+    await expectAccessible(page);
+    await page.goto(projectUrl);
+
     // Record a session, then its attendance.
     await page.getByRole("link", { name: "Record a session" }).click();
     await expectAccessible(page);

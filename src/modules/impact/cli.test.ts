@@ -109,6 +109,18 @@ describe("kith impact and kith import value-bank", () => {
     expect(await run("impact report", ["--year", "2026", "--out", path.join(dir, "report.docx")])).toBe(2);
   });
 
+  it("writes the report for one theme and one area", async () => {
+    const page = path.join(dir, "wellbeing-medway.html");
+    const args = ["--year", "2026", "--out", page, "--theme", "wellbeing", "--area", "E06000035"];
+    expect(await run("impact report", args)).toBe(0);
+    expect(await readFile(page, "utf8")).toContain("social impact report 2026/27 (Wellbeing theme, Medway)");
+    expect(await run("impact report", ["--year", "2026", "--out", page, "--area", "Medway"])).toBe(2);
+    expect(err.join("")).toContain("--area must be a local authority code");
+    await expect(
+      run("impact report", ["--year", "2026", "--out", page, "--theme", "gardening"]),
+    ).rejects.toMatchObject({ status: 422 });
+  });
+
   it("imports a value bank file, and refuses a bad one with its line", async () => {
     const header =
       "code,name,category,deadweight_percent,under_25_london,under_25_outside_london,25_49_london,25_49_outside_london,50_plus_london,50_plus_outside_london,unknown_london,unknown_outside_london,excludes";

@@ -4,14 +4,15 @@ import { systemActor } from "../../platform/access/actor.ts";
 import { getOrganisation } from "../../platform/access/organisations.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import { organisationForCli } from "../../platform/imports/import-command.ts";
-import type { CliCommand } from "../module.ts";
+import type { CliCommand, CliContext } from "../module.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
 import { computeDashboard } from "./queries/dashboard.ts";
 import { computeReportFigures } from "./report/report-figures.ts";
 import { reportHtmlDocument } from "./report/report-html.ts";
 import { renderReportPdf } from "./report/report-pdf.ts";
 
-const reportUsage = "kith impact report --year YYYY --out FILE.pdf|FILE.html [--organisation SLUG]";
+const reportUsage =
+  "kith impact report --year YYYY --out FILE.pdf|FILE.html [--theme CODE] [--area LA_CODE] [--organisation SLUG]";
 const dashboardUsage =
   "kith impact dashboard --from YYYY-MM-DD --to YYYY-MM-DD --json [--theme CODE] [--area LA_CODE] [--organisation SLUG]";
 const valueBankUsage =
@@ -25,7 +26,13 @@ export const impactCli: CliCommand[] = [
     async run(args, context) {
       const { values } = parseArgs({
         args,
-        options: { year: { type: "string" }, out: { type: "string" }, organisation: { type: "string" } },
+        options: {
+          year: { type: "string" },
+          out: { type: "string" },
+          theme: { type: "string" },
+          area: { type: "string" },
+          organisation: { type: "string" },
+        },
       });
       const year = Number(values.year);
       if (!values.year || !/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) {
@@ -44,13 +51,16 @@ export const impactCli: CliCommand[] = [
         context.io.stderr(`Give an output file ending in .pdf or .html with --out. Usage: ${reportUsage}\n`);
         return 2;
       }
+      if (!validArea(values.area, context)) return 2;
       const database = await context.openDatabase();
       try {
         const organisationId = await organisationForCli(database, values.organisation, context);
         if (!organisationId) return 2;
         const organisation = await getOrganisation(database.db, organisationId);
         const actor = systemActor(organisationId, "kith impact report");
-        const figures = await computeReportFigures(database.db, actor, organisation?.name ?? "", year);
+        const figures = await computeReportFigures(database.db, actor, organisation?.name ?? "", year, {
+          scope: { themeCode: values.theme ?? null, laCode: values.area ?? null },
+        });
         const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
         await writeFile(out, content);
         context.io.stdout(
@@ -90,10 +100,7 @@ export const impactCli: CliCommand[] = [
         context.io.stderr(`--to (${to}) is before --from (${from}).\n`);
         return 2;
       }
-      if (values.area && !/^E0[6-9]\d{6}$/.test(values.area)) {
-        context.io.stderr(`--area must be a local authority code like E06000035, not "${values.area}".\n`);
-        return 2;
-      }
+      if (!validArea(values.area, context)) return 2;
       const database = await context.openDatabase();
       try {
         const organisationId = await organisationForCli(database, values.organisation, context);
@@ -168,3 +175,9 @@ export const impactCli: CliCommand[] = [
     },
   },
 ];
+
+function validArea(area: string | undefined, context: CliContext): boolean {
+  if (area === undefined || /^E\d{8}$/.test(area)) return true;
+  context.io.stderr(`--area must be a local authority code like E06000035, not "${area}".\n`);
+  return false;
+}

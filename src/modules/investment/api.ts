@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { readJsonBody } from "./api-body.ts";
+import { addEditRoutes } from "./api-edits.ts";
 import { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
 import { createProject } from "./commands/create-project.ts";
 import { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
@@ -327,5 +328,6 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
       return c.body(null, 204);
     },
   );
+  addEditRoutes(api);
   return api;
 }

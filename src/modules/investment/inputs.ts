@@ -132,6 +132,16 @@ export const themeInput = z.object({
   outcomes: z.array(requiredText("the outcome", 300)).default([]),
 });
 
+/** A baseline and target for one period (a year like 2026, or a financial year like 2026/27). */
+export const indicatorTargetInput = z.object({
+  period: z
+    .string({ error: "Enter the period like 2026 or 2026/27" })
+    .trim()
+    .regex(/^[0-9]{4}(\/[0-9]{2})?$/, { error: "Enter the period like 2026 or 2026/27" }),
+  baseline: z.number({ error: "The baseline must be a number" }).nullable().default(null),
+  target: z.number({ error: "Enter the target as a number" }),
+});
+
 export const indicatorInput = z.object({
   themeCode: z.string(),
   outcomeName: z.string().nullable().default(null),
@@ -142,17 +152,7 @@ export const indicatorInput = z.object({
   name: requiredText("the indicator name"),
   level: choice(indicatorLevels, "individual, community or business"),
   unit: choice(indicatorUnits, "a unit"),
-  targets: z
-    .array(
-      z.object({
-        period: z
-          .string()
-          .regex(/^[0-9]{4}(\/[0-9]{2})?$/, { error: "Enter the period like 2026 or 2026/27" }),
-        baseline: z.number().nullable().default(null),
-        target: z.number(),
-      }),
-    )
-    .default([]),
+  targets: z.array(indicatorTargetInput).default([]),
 });
 
 export const changeTemplateInput = z.object({

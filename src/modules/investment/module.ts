@@ -1,6 +1,7 @@
 import { isStaff } from "../../platform/access/policy.ts";
 import type { KithModule } from "../module.ts";
 import { investmentApi } from "./api.ts";
+import { investmentJobs } from "./jobs/follow-up-reminders.ts";
 import { investmentPages } from "./pages/routes.ts";
 import { seedInvestment } from "./seed.ts";
 
@@ -12,4 +13,5 @@ export const investmentModule: KithModule = {
   pages: investmentPages(),
   api: investmentApi(),
   seed: seedInvestment,
+  jobs: investmentJobs,
 };

@@ -273,6 +273,8 @@ export const outcomeFollowUp = pgTable(
     distanceRating: integer("distance_rating"),
     wellbeingScore: integer("wellbeing_score"),
     sustained: boolean("sustained"),
+    /** Set by the daily reminders job (migration 0202): each follow-up is reminded once. */
+    remindedOn: day("reminded_on"),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.outcomeId, t.months] })],
 );

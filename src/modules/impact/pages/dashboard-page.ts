@@ -21,6 +21,7 @@ import { listOrganisationAreas } from "../../places/index.ts";
 import { computeDashboard } from "../queries/dashboard.ts";
 import { neighbourhoodTileMap } from "../report/neighbourhood-map.ts";
 import { perPound } from "../report/report-html.ts";
+import { volunteeringLine } from "../report/volunteering-line.ts";
 import { impactNav, periodFrom } from "./impact-nav.ts";
 
 export function dashboardPage(): Hono<AppEnv> {
@@ -71,6 +72,10 @@ export function dashboardPage(): Hono<AppEnv> {
           {
             key: "Volunteer input",
             value: `${formatNumber(d.volunteerInput.people)} volunteers, ${formatNumber(d.volunteerInput.hours, 1)} hours`,
+          },
+          {
+            key: "Verified volunteering (volunteering records)",
+            value: html`${volunteeringLine(d.verifiedVolunteering).figures}<br><span class="govuk-body-s">${volunteeringLine(d.verifiedVolunteering).source}</span>`,
           },
           {
             key: "Service-user input",

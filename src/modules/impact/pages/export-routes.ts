@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -174,17 +175,21 @@ export function exportRoutes(): Hono<AppEnv> {
                 rows: d.trend.map((t) => [t.month, t.sessions, t.people, t.attendances]),
               };
     }
-    const filename = `kith-${name}-${period.from}-to-${period.to}.${match[2]}`;
-    if (match[2] === "csv") {
-      return c.body(toCsv(table), 200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-      });
-    }
-    return c.body(new Uint8Array(await toXlsx(table)), 200, {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="${filename}"`,
-    });
+    return sendTable(c, table, `kith-${name}-${period.from}-to-${period.to}`, match[2]);
   });
   return app;
+}
+
+/** A table as a download: CSV (formula-safe) or an XLSX workbook with one sheet. */
+export async function sendTable(c: Context<AppEnv>, table: ExportTable, basename: string, format: string) {
+  const filename = `${basename}.${format === "csv" ? "csv" : "xlsx"}`;
+  if (format === "csv")
+    return c.body(toCsv(table), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+    });
+  return c.body(new Uint8Array(await toXlsx(table)), 200, {
+    "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "content-disposition": `attachment; filename="${filename}"`,
+  });
 }

@@ -305,4 +305,26 @@ describe("annual report figures", () => {
     const pdf = await renderReportPdf(figures);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
+
+  it("narrows the report to one theme and to one area, and names the narrowing", async () => {
+    const employ = await computeReportFigures(database.db, manager, "Weald Homes", 2026, {
+      neighbourhoods,
+      scope: { themeCode: "employ" },
+    });
+    expect(employ.scope.label).toBe("Employability theme");
+    expect(employ.themes.map((t) => [t.code, t.socialValuePence])).toEqual([["employ", 400_000]]);
+    expect(employ.dashboard.socialValue.totalPence).toBe(400_000); // B's job only
+    expect(employ.stories.map((s) => s.projectName)).toEqual(["Job club"]);
+    expect(reportHtmlDocument(employ)).toContain("social impact report 2026/27 (Employability theme)");
+    // Everyone here lives and meets in Medway; Kent has nothing.
+    const kent = await computeReportFigures(database.db, manager, "Weald Homes", 2026, {
+      neighbourhoods,
+      scope: { laCode: "E10000016" },
+    });
+    expect([kent.scope.label, kent.dashboard.socialValue.totalPence, kent.areas]).toEqual(["Kent", 0, []]);
+    expect(kent.themes.map((t) => t.residents)).toEqual([0, 0]);
+    await expect(
+      computeReportFigures(database.db, manager, "Weald Homes", 2026, { scope: { themeCode: "nope" } }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from "../../investment/index.ts";
 import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
 import { type BankSource, computeSocialValue } from "./social-value.ts";
+import { verifiedVolunteering } from "./verified-volunteering.ts";
 
 /** Community development activity should be at least half in priority neighbourhoods. */
 export const priorityTarget = 0.5;
@@ -30,13 +31,14 @@ export async function computeDashboard(
   options: { neighbourhoods?: NeighbourhoodFacts } = {},
 ) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
-  const [reach, trend, money, activity, survey, socialValue] = await Promise.all([
+  const [reach, trend, money, activity, survey, socialValue, volunteering] = await Promise.all([
     reachFigures(db, actor, filter),
     monthlyTrend(db, actor, filter),
     fundingFigures(db, actor, filter),
     activityByNeighbourhood(db, actor, filter),
     surveyChange(db, actor, filter),
     computeSocialValue(db, actor, filter),
+    verifiedVolunteering(db, actor.organisationId, filter),
   ]);
   const places = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
   const inPriority = activity.neighbourhoods
@@ -59,6 +61,8 @@ export async function computeDashboard(
       inDepth: reach.tenants.inDepth,
     },
     volunteerInput: { people: reach.volunteers.people, hours: round1(reach.volunteers.hours) },
+    /** Verified hours logged in the volunteering module, valued at the hourly rate for the year. */
+    verifiedVolunteering: volunteering,
     serviceUserInput: { people: reach.serviceUserInput.people, hours: round1(reach.serviceUserInput.hours) },
     sessions: reach.sessions,
     attendances: reach.attendances,

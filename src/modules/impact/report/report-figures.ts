@@ -1,6 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { invalid } from "../../../platform/http/problem.ts";
 import {
   canViewPortfolio,
   caseStories,
@@ -23,9 +24,14 @@ export function financialYear(year: number): { from: string; to: string; label: 
   };
 }
 
+/** A report for one theme and/or one local authority; both empty is the whole organisation. */
+export type ReportScope = { themeCode?: string | null; laCode?: string | null };
+
 export type ReportFigures = {
   organisationName: string;
   year: { from: string; to: string; label: string };
+  /** What the report is narrowed to, in words ("Wellbeing theme, Medway"), or null for everything. */
+  scope: { themeCode: string | null; laCode: string | null; label: string | null };
   dashboard: Dashboard;
   themes: {
     code: string;
@@ -51,11 +57,13 @@ export async function computeReportFigures(
   actor: Actor,
   organisationName: string,
   year: number,
-  options: { neighbourhoods?: NeighbourhoodFacts } = {},
+  options: { neighbourhoods?: NeighbourhoodFacts; scope?: ReportScope } = {},
 ): Promise<ReportFigures> {
   requireAllowed(canViewPortfolio(actor), "Only staff can produce the impact report.");
   const period = financialYear(year);
-  const filter = { from: period.from, to: period.to };
+  const themeCode = options.scope?.themeCode || null;
+  const laCode = options.scope?.laCode || null;
+  const filter = { from: period.from, to: period.to, themeCode, laCode };
   const neighbourhoods = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
   const [dashboard, socialValue, strategy, stories] = await Promise.all([
     computeDashboard(db, actor, filter, { neighbourhoods }),
@@ -68,23 +76,29 @@ export async function computeReportFigures(
 
   const themesByProject = await projectThemes(db, actor);
   const reach = await reachByTheme(db, actor, filter);
-  const themes = strategy.map((theme) => ({
-    code: theme.code,
-    name: theme.name,
-    residents: reach.get(theme.code)?.residents ?? 0,
-    inDepth: reach.get(theme.code)?.inDepth ?? 0,
-    sessions: reach.get(theme.code)?.sessions ?? 0,
-    socialValuePence: counted
-      .filter((line) => themesByProject.get(line.projectId)?.includes(theme.code))
-      .reduce((sum, line) => sum + line.netPence, 0),
-    outcomes: theme.outcomes.map((o) => o.name),
-  }));
+  if (themeCode && !strategy.some((theme) => theme.code === themeCode))
+    throw invalid("There is no such theme.", { theme: `There is no theme with the code ${themeCode}` });
+  const themes = strategy
+    .filter((theme) => !themeCode || theme.code === themeCode)
+    .map((theme) => ({
+      code: theme.code,
+      name: theme.name,
+      residents: reach.get(theme.code)?.residents ?? 0,
+      inDepth: reach.get(theme.code)?.inDepth ?? 0,
+      sessions: reach.get(theme.code)?.sessions ?? 0,
+      socialValuePence: counted
+        .filter((line) => themesByProject.get(line.projectId)?.includes(theme.code))
+        .reduce((sum, line) => sum + line.netPence, 0),
+      outcomes: theme.outcomes.map((o) => o.name),
+    }));
 
   const laNames = new Map<string, string>();
   for (const la of await listLocalAuthorities(db)) laNames.set(la.gssCode, la.name);
+  if (laCode && !laNames.has(laCode))
+    throw invalid("There is no such area.", { area: `There is no local authority with the code ${laCode}` });
   const areaCodes = new Set(
     [...dashboard.neighbourhoods.map((n) => n.laCode), ...counted.map((line) => line.laCode ?? "")].filter(
-      Boolean,
+      (code) => code && (!laCode || code === laCode),
     ),
   );
   const areas = [...areaCodes]
@@ -120,9 +134,14 @@ export async function computeReportFigures(
     .sort((a, b) => b.valuePence - a.valuePence)
     .slice(0, 10);
 
+  const scopeWords = [
+    themeCode ? `${strategy.find((theme) => theme.code === themeCode)?.name ?? themeCode} theme` : "",
+    laCode ? (laNames.get(laCode) ?? laCode) : "",
+  ].filter(Boolean);
   return {
     organisationName,
     year: period,
+    scope: { themeCode, laCode, label: scopeWords.length ? scopeWords.join(", ") : null },
     dashboard,
     themes,
     areas,

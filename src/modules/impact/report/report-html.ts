@@ -12,6 +12,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { neighbourhoodTileMap } from "./neighbourhood-map.ts";
 import type { ReportFigures } from "./report-figures.ts";
+import { volunteeringLine } from "./volunteering-line.ts";
 
 export function perPound(ratio: number | null): string {
   return ratio === null ? "not yet measurable (no spending recorded)" : `£${ratio.toFixed(2)}`;
@@ -30,11 +31,13 @@ function monthLabel(month: string): string {
 export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): SafeHtml {
   const d = figures.dashboard;
   const source = d.socialValue.source;
+  const volunteering = volunteeringLine(d.verifiedVolunteering);
   const h = (text: string) =>
     headingLevel === 1
       ? html`<h2 class="govuk-heading-l">${text}</h2>`
       : html`<h3 class="govuk-heading-m">${text}</h3>`;
   return html`
+    ${figures.scope.label ? html`<p class="govuk-inset-text">This report covers only: ${figures.scope.label}.</p>` : ""}
     <p class="govuk-body-l">From ${figures.year.from} to ${figures.year.to}, ${figures.organisationName}'s community investment created <strong>${perPound(d.socialValue.perPoundInvested)} of social value for every £1 invested</strong>.</p>
     <p class="govuk-body-s">Social value: ${formatPounds(d.socialValue.totalPence)} for ${formatNumber(d.socialValue.people)} people, against ${formatPounds(d.socialValue.investedPence)} spent. Source of values: ${source}. Method: HACT wellbeing valuation (one value per person per outcome per 12 months, deadweight applied, no double counting).</p>
     ${h("Key figures")}
@@ -50,6 +53,10 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
       {
         key: "Volunteer input",
         value: `${formatNumber(d.volunteerInput.people)} volunteers, ${formatNumber(d.volunteerInput.hours, 1)} hours`,
+      },
+      {
+        key: "Verified volunteering",
+        value: html`${volunteering.figures}<br><span class="govuk-body-s">${volunteering.source}</span>`,
       },
       {
         key: "Service-user input",
@@ -178,7 +185,7 @@ svg{max-width:100%;height:auto}blockquote{border-left:6px solid #b1b4b6;margin:1
 
 /** The report as one self-contained HTML file (no external assets): for email, archive and print. */
 export function reportHtmlDocument(figures: ReportFigures): string {
-  const title = `${figures.organisationName}: social impact report ${figures.year.label}`;
+  const title = `${figures.organisationName}: social impact report ${figures.year.label}${figures.scope.label ? ` (${figures.scope.label})` : ""}`;
   return html`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${raw(styles)}</style></head>
 <body><main><h1>${title}</h1>${reportBody(figures)}</main></body></html>`.toString();
 }

@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit";
 import { formatNumber, formatPercent, formatPounds } from "../../../platform/ui/index.ts";
 import type { ReportFigures } from "./report-figures.ts";
 import { perPound } from "./report-html.ts";
+import { volunteeringLine } from "./volunteering-line.ts";
 
 const blue = "#1d70b8";
 const black = "#0b0c0c";
@@ -91,7 +92,7 @@ export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
     size: "A4",
     margin,
     info: {
-      Title: `${figures.organisationName}: social impact report ${figures.year.label}`,
+      Title: `${figures.organisationName}: social impact report ${figures.year.label}${figures.scope.label ? ` (${figures.scope.label})` : ""}`,
       Author: figures.organisationName,
       Subject: "Social impact report",
     },
@@ -105,6 +106,7 @@ export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
   const d = figures.dashboard;
   doc.font("Helvetica-Bold").fontSize(22).fillColor(black).text(`${figures.organisationName}`);
   doc.fontSize(18).text(`Social impact report ${figures.year.label}`);
+  if (figures.scope.label) doc.fontSize(12).text(`This report covers only: ${figures.scope.label}`);
   doc.font("Helvetica").fontSize(10).fillColor(grey).text(`${figures.year.from} to ${figures.year.to}`);
   doc
     .moveDown()
@@ -134,6 +136,8 @@ export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
     "Volunteer input",
     `${formatNumber(d.volunteerInput.people)} volunteers, ${formatNumber(d.volunteerInput.hours, 1)} hours`,
   );
+  const volunteering = volunteeringLine(d.verifiedVolunteering);
+  keyValue(doc, "Verified volunteering", `${volunteering.figures}. ${volunteering.source}`);
   keyValue(
     doc,
     "Service-user input",

@@ -13,7 +13,8 @@ import { canManageProjects } from "../policy.ts";
 import { project, projectFunding, projectSpend, stages } from "../schema.ts";
 import { parseInput } from "./parse-input.ts";
 
-async function requireProject(db: Db, organisationId: string, projectId: string) {
+/** The project, in the actor's organisation; a missing or other organisation's project is a 404. */
+export async function requireProject(db: Db, organisationId: string, projectId: string) {
   if (!isUuid(projectId)) throw notFound("Project not found");
   const [found] = await db
     .select()

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -10,7 +10,6 @@ import { type ProjectInput, projectInput } from "../inputs.ts";
 import { lifeRole } from "../life-model.ts";
 import { canManageProjects } from "../policy.ts";
 import {
-  changeTemplate,
   investmentTheme,
   project,
   projectArea,
@@ -19,9 +18,9 @@ import {
   projectTheme,
   steeringMember,
 } from "../schema.ts";
-import { requireIndicatorCodes } from "./define-strategy.ts";
 import { withLinkedRecords } from "./foreign-keys.ts";
 import { parseInput } from "./parse-input.ts";
+import { resolveTheoryOfChange } from "./theory-of-change.ts";
 
 /**
  * Adds a project or service to the portfolio with its themes, areas, partners, LIFE decision,
@@ -52,28 +51,7 @@ export async function createProject(
             themeCodes: `There is no theme with the code ${missingThemes.join(", ")}`,
           });
 
-        let toc = value.theoryOfChange ?? { inputs: "", activities: "", outputs: "", outcomes: "" };
-        let indicatorCodes = value.indicatorCodes;
-        if (value.changeTemplateId) {
-          const [template] = await tx
-            .select()
-            .from(changeTemplate)
-            .where(
-              inOrganisation(changeTemplate, organisationId, eq(changeTemplate.id, value.changeTemplateId)),
-            );
-          if (!template)
-            throw invalid("Check the theory of change.", {
-              changeTemplateId: "That theory of change template was not found",
-            });
-          toc = {
-            inputs: template.inputs,
-            activities: template.activities,
-            outputs: template.outputs,
-            outcomes: template.outcomes,
-          };
-          indicatorCodes = [...new Set([...template.indicatorCodes, ...indicatorCodes])];
-        }
-        await requireIndicatorCodes(tx, organisationId, indicatorCodes);
+        const { toc, indicatorCodes } = await resolveTheoryOfChange(tx, organisationId, value);
 
         const id = newId(now.getTime());
         const role = lifeRole({

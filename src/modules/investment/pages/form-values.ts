@@ -30,3 +30,22 @@ export const answerItems = [
   { value: "partly", text: "Partly" },
   { value: "no", text: "No" },
 ];
+
+/** The theory-of-change fields of a form: a chosen template, or the project's own four answers. */
+export function theoryOfChangeFromForm(values: Record<string, string | undefined>) {
+  return {
+    changeTemplateId: values.changeTemplateId || null,
+    theoryOfChange: values.changeTemplateId
+      ? null
+      : {
+          inputs: values.tocInputs ?? "",
+          activities: values.tocActivities ?? "",
+          outputs: values.tocOutputs ?? "",
+          outcomes: values.tocOutcomes ?? "",
+        },
+    indicatorCodes: (values.indicatorCodes ?? "")
+      .split(",")
+      .map((code) => code.trim())
+      .filter(Boolean),
+  };
+}

@@ -8,7 +8,7 @@ import { listPartnerOrganisations } from "../../people/index.ts";
 import { listOrganisationAreas } from "../../places/index.ts";
 import type { ProjectInput } from "../inputs.ts";
 import { getStrategy, listChangeTemplates } from "../queries/portfolio.ts";
-import { answerItems, penceFromPounds, stageNames } from "./form-values.ts";
+import { answerItems, penceFromPounds, stageNames, theoryOfChangeFromForm } from "./form-values.ts";
 
 export type ProjectFormValues = Record<string, string> & { themeCodes?: string; followUps?: string };
 
@@ -135,21 +135,9 @@ export function projectInputFromForm(values: ProjectFormValues): {
     need: values.need as ProjectInput["need"],
     bestPlaced: values.bestPlaced as ProjectInput["bestPlaced"],
     canResource: values.canResource as ProjectInput["canResource"],
-    changeTemplateId: values.changeTemplateId || null,
     leadPartnerId: values.leadPartnerId || null,
     partnerIds: (values.partnerIds ?? "").split(",").filter(Boolean),
-    theoryOfChange: values.changeTemplateId
-      ? null
-      : {
-          inputs: values.tocInputs ?? "",
-          activities: values.tocActivities ?? "",
-          outputs: values.tocOutputs ?? "",
-          outcomes: values.tocOutcomes ?? "",
-        },
-    indicatorCodes: (values.indicatorCodes ?? "")
-      .split(",")
-      .map((c) => c.trim())
-      .filter(Boolean),
+    ...theoryOfChangeFromForm(values),
     followUpMonths: (values.followUps ?? "")
       .split(",")
       .filter(Boolean)

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
@@ -26,6 +27,12 @@ import { type Stage, stages } from "../schema.ts";
 import { errorsForForm, stageNames } from "./form-values.ts";
 import { investmentNav } from "./investment-nav.ts";
 import { projectErrorFields, projectForm, projectInputFromForm } from "./project-form.ts";
+
+function editLink(actor: Actor, href: string, text: string) {
+  return canManageProjects(actor)
+    ? html`<p class="govuk-body"><a class="govuk-link" href="${href}">${text}</a></p>`
+    : "";
+}
 
 const stageColour = { idea: "grey", pipeline: "yellow", active: "green", closed: "blue" } as const;
 
@@ -116,6 +123,10 @@ export function projectPages(): Hono<AppEnv> {
         created: "The project has been added.",
         moved: "The stage has been changed.",
         session: "The session has been recorded.",
+        toc: "The theory of change has been saved.",
+        life: "The LIFE answers have been saved.",
+        funding: "The funding line has been added.",
+        steering: "The steering group member has been added.",
       }),
       content: html`<span class="govuk-caption-l">${project.kind === "service" ? "Service" : "Project"}</span><h1 class="govuk-heading-l">${project.name}</h1>
         ${project.summary ? html`<p class="govuk-body">${project.summary}</p>` : ""}
@@ -150,7 +161,9 @@ export function projectPages(): Hono<AppEnv> {
               : "None",
           },
         ])}
+        ${editLink(actor, `/investment/projects/${project.id}/life`, "Change the LIFE answers")}
         <h2 class="govuk-heading-m">Theory of change</h2>
+        ${editLink(actor, `/investment/projects/${project.id}/theory-of-change`, "Change the theory of change or apply a template")}
         ${summaryList([
           { key: "Inputs", value: project.tocInputs },
           { key: "Activities", value: project.tocActivities },
@@ -159,9 +172,11 @@ export function projectPages(): Hono<AppEnv> {
           { key: "Indicators", value: project.indicatorCodes.join(", ") || "None chosen" },
         ])}
         <h2 class="govuk-heading-m">Budget</h2>
+        ${editLink(actor, `/investment/projects/${project.id}/funding`, "Change the budget")}
         <p class="govuk-body">Internal ${formatPounds(internal)}, external ${formatPounds(external)}; spent so far ${formatPounds(project.spentPence)}.</p>
         ${table({ caption: "Funding by source", head: [{ text: "Source" }, { text: "Kind" }, { text: "Year", numeric: true }, { text: "Secured" }, { text: "Amount", numeric: true }], rows: project.funding.map((f) => [f.source, f.kind === "internal" ? "Internal" : "External", { content: f.year, numeric: true }, f.secured ? "Yes" : "Not yet", { content: formatPence(f.amountPence), numeric: true }]) })}
         <h2 class="govuk-heading-m">Steering group</h2>
+        ${editLink(actor, `/investment/projects/${project.id}/steering`, "Change the steering group")}
         ${project.steering.length ? html`<p class="govuk-body">${project.steering.filter((m) => m.localPerson).length} of ${project.steering.length} members are local people.</p>${table({ caption: "Steering group members", captionClasses: "govuk-visually-hidden", head: [{ text: "Name" }, { text: "Role" }, { text: "Local person" }], rows: project.steering.map((m) => [m.name, m.role, m.localPerson ? "Yes" : "No"]) })}` : html`<p class="govuk-body">No steering group yet.</p>`}
         <h2 class="govuk-heading-m">Sessions</h2>
         ${canRecordDelivery(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/investment/projects/${project.id}/sessions/new">Record a session</a></p>` : ""}

@@ -236,8 +236,9 @@ export async function caseStories(
     db,
     sql`SELECT pr.name, to_char(o.achieved_on, 'YYYY-MM-DD') AS achieved_on, o.story
         FROM outcome_record o JOIN project pr ON pr.organisation_id = o.organisation_id AND pr.id = o.project_id
+        JOIN participant p ON p.organisation_id = o.organisation_id AND p.id = o.participant_id
         WHERE o.organisation_id = ${org} AND o.story IS NOT NULL AND o.achieved_on BETWEEN ${filter.from} AND ${filter.to}
-          ${themeScope(org, sql`o.project_id`, filter)}
+          ${themeScope(org, sql`o.project_id`, filter)} ${filter.laCode ? sql`AND p.la_code = ${filter.laCode}` : sql``}
         ORDER BY length(o.story) DESC, o.id LIMIT ${limit}`,
   );
   return rows.map((row) => ({

@@ -20,6 +20,7 @@ export async function reachByTheme(
 ): Promise<Map<string, ThemeReach>> {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the report.");
   const org = actor.organisationId;
+  const area = filter.laCode ? sql`AND s.la_code = ${filter.laCode}` : sql``;
   const people = await queryRows<Record<string, unknown>>(
     db,
     sql`WITH people AS (
@@ -28,7 +29,7 @@ export async function reachByTheme(
           JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
           JOIN project_theme pt ON pt.organisation_id = s.organisation_id AND pt.project_id = s.project_id
           JOIN investment_theme t ON t.organisation_id = pt.organisation_id AND t.id = pt.theme_id
-          WHERE a.organisation_id = ${org} AND a.role = 'participant' AND s.held_on BETWEEN ${filter.from} AND ${filter.to}
+          WHERE a.organisation_id = ${org} AND a.role = 'participant' AND s.held_on BETWEEN ${filter.from} AND ${filter.to} ${area}
           GROUP BY t.code, a.participant_id)
         SELECT code, count(*) AS residents, count(*) FILTER (WHERE in_depth) AS in_depth FROM people GROUP BY code`,
   );
@@ -38,7 +39,7 @@ export async function reachByTheme(
         FROM activity_session s
         JOIN project_theme pt ON pt.organisation_id = s.organisation_id AND pt.project_id = s.project_id
         JOIN investment_theme t ON t.organisation_id = pt.organisation_id AND t.id = pt.theme_id
-        WHERE s.organisation_id = ${org} AND s.held_on BETWEEN ${filter.from} AND ${filter.to}
+        WHERE s.organisation_id = ${org} AND s.held_on BETWEEN ${filter.from} AND ${filter.to} ${area}
         GROUP BY t.code`,
   );
   const result = new Map<string, ThemeReach>();

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../../test/database.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { computeReportFigures } from "../report/report-figures.ts";
+import { reportHtmlDocument } from "../report/report-html.ts";
+import { computeDashboard } from "./dashboard.ts";
+
+// Verified volunteering hours from the volunteering module's records, worked by hand:
+//   rate 2026: £12.00 an hour.
+//   V1: 90 min (Medway, verified, May 2026) + 30 min (Kent, verified, June 2026)
+//   V2: 60 min (Medway, verified, May 2026) + 120 min (Medway, only submitted: not counted)
+//       + 45 min (Medway, verified, December 2025: outside 2026, and 2025 has no rate)
+//   2026, all areas: 90 + 30 + 60 = 180 min = 3 hours × £12 = £36.00, 2 volunteers.
+//   2026, Medway:    90 + 60      = 150 min = 2.5 hours × £12 = £30.00, 2 volunteers.
+const medway = "E06000035";
+const kent = "E10000016";
+const noNeighbourhoods = new Map();
+
+let database: Database;
+let manager: Actor;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const organisationId = (await makeOrganisation(database.db)).id;
+  manager = actorFor(organisationId, "manager");
+  // The volunteering module's own commands are not exported to other modules; its tables are filled
+  // directly here, as its records would be after hours were logged and verified.
+  const volunteer = async (name: string) => {
+    const id = newId();
+    await database.query(
+      "INSERT INTO volunteer (organisation_id, id, given_name, family_name, email, created_at) VALUES ($1, $2, $3, 'Test', $4, $5)",
+      [organisationId, id, name, `${name}@example.org`, testNow],
+    );
+    return id;
+  };
+  const role = async (laCode: string) => {
+    const id = newId();
+    await database.query(
+      `INSERT INTO vol_opportunity (organisation_id, id, title, description, activity, theme, remote, la_code,
+         time_commitment, places, status, created_by, created_at)
+       VALUES ($1, $2, 'Lunch club helper', 'Helps', 'Lunch club', 'older-people', true, $3, 'Weekly', 5, 'approved', 'test', $4)`,
+      [organisationId, id, laCode, testNow],
+    );
+    return id;
+  };
+  const hours = async (
+    volunteerId: string,
+    roleId: string,
+    laCode: string,
+    workedOn: string,
+    minutes: number,
+    status: string,
+  ) =>
+    database.query(
+      `INSERT INTO vol_hours (organisation_id, id, volunteer_id, opportunity_id, worked_on, minutes, theme, la_code, status, logged_by, logged_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'older-people', $7, $8, 'coordinator', $9)`,
+      [organisationId, newId(), volunteerId, roleId, workedOn, minutes, laCode, status, testNow],
+    );
+  const v1 = await volunteer("v1");
+  const v2 = await volunteer("v2");
+  const medwayRole = await role(medway);
+  const kentRole = await role(kent);
+  await hours(v1, medwayRole, medway, "2026-05-01", 90, "verified");
+  await hours(v1, kentRole, kent, "2026-06-01", 30, "verified");
+  await hours(v2, medwayRole, medway, "2026-05-02", 60, "verified");
+  await hours(v2, medwayRole, medway, "2026-05-03", 120, "submitted");
+  await hours(v2, medwayRole, medway, "2025-12-01", 45, "verified");
+  await database.query(
+    "INSERT INTO vol_hourly_rate (organisation_id, id, year, rate_pence, source, recorded_at) VALUES ($1, $2, 2026, 1200, 'Test living wage', $3)",
+    [organisationId, newId(), testNow],
+  );
+});
+afterAll(async () => database.close());
+
+describe("verified volunteering on the dashboard and in the report", () => {
+  it("counts verified hours only, values them at the year's rate and names the source", async () => {
+    const d = await computeDashboard(
+      database.db,
+      manager,
+      { from: "2026-01-01", to: "2026-12-31" },
+      { neighbourhoods: noNeighbourhoods },
+    );
+    expect(d.verifiedVolunteering).toMatchObject({
+      volunteers: 2,
+      hours: 3,
+      valuePence: 3600,
+      themeFilterIgnored: false,
+    });
+    expect(d.verifiedVolunteering.source).toContain("2026: £12.00 an hour (Test living wage)");
+  });
+
+  it("narrows to an area, and says when a theme cannot narrow it", async () => {
+    const inMedway = await computeDashboard(
+      database.db,
+      manager,
+      { from: "2026-01-01", to: "2026-12-31", laCode: medway },
+      { neighbourhoods: noNeighbourhoods },
+    );
+    expect(inMedway.verifiedVolunteering).toMatchObject({ volunteers: 2, hours: 2.5, valuePence: 3000 });
+    const byTheme = await computeDashboard(
+      database.db,
+      manager,
+      { from: "2026-01-01", to: "2026-12-31", themeCode: "wellbeing" },
+      { neighbourhoods: noNeighbourhoods },
+    );
+    expect(byTheme.verifiedVolunteering).toMatchObject({ hours: 3, themeFilterIgnored: true });
+  });
+
+  it("counts hours in a year without a rate but gives them no value, and names the year", async () => {
+    const d = await computeDashboard(
+      database.db,
+      manager,
+      { from: "2025-12-01", to: "2025-12-31" },
+      { neighbourhoods: noNeighbourhoods },
+    );
+    expect(d.verifiedVolunteering).toMatchObject({
+      volunteers: 1,
+      hours: 0.8,
+      valuePence: 0,
+      yearsWithoutRate: [2025],
+    });
+  });
+
+  it("puts the hours, their value and the source in the annual report", async () => {
+    // Financial year 2026/27 (1 April 2026 to 31 March 2027) holds all 180 verified minutes of 2026.
+    const figures = await computeReportFigures(database.db, manager, "Weald Homes", 2026, {
+      neighbourhoods: noNeighbourhoods,
+    });
+    const html = reportHtmlDocument(figures);
+    expect(html).toContain("2 volunteers, 3 verified hours, worth £36.00");
+    expect(html).toContain("Test living wage");
+  });
+});

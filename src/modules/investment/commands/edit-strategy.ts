@@ -1,0 +1,140 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { conflict, notFound } from "../../../platform/http/problem.ts";
+import { indicatorChangeInput, outcomeNameInput } from "../edit-inputs.ts";
+import { indicatorTargetInput } from "../inputs.ts";
+import { canManageStrategy } from "../policy.ts";
+import { indicatorTarget, investmentIndicator, investmentOutcome, investmentTheme } from "../schema.ts";
+import { parseInput } from "./parse-input.ts";
+
+const strategyOnly = "Only managers can change the strategy.";
+
+async function requireIndicator(db: Db, organisationId: string, indicatorId: string) {
+  if (!isUuid(indicatorId)) throw notFound("Indicator not found");
+  const [found] = await db
+    .select()
+    .from(investmentIndicator)
+    .where(inOrganisation(investmentIndicator, organisationId, eq(investmentIndicator.id, indicatorId)));
+  if (!found) throw notFound("Indicator not found");
+  return found;
+}
+
+/** Adds an intended outcome to a theme. */
+export async function addThemeOutcome(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  themeId: string,
+  input: unknown,
+): Promise<{ id: string }> {
+  requireAllowed(canManageStrategy(actor), strategyOnly);
+  const value = parseInput(outcomeNameInput, input);
+  return db.transaction(async (tx) => {
+    if (!isUuid(themeId)) throw notFound("Theme not found");
+    const [theme] = await tx
+      .select()
+      .from(investmentTheme)
+      .where(inOrganisation(investmentTheme, actor.organisationId, eq(investmentTheme.id, themeId)));
+    if (!theme) throw notFound("Theme not found");
+    const [clash] = await tx
+      .select({ id: investmentOutcome.id })
+      .from(investmentOutcome)
+      .where(
+        inOrganisation(
+          investmentOutcome,
+          actor.organisationId,
+          eq(investmentOutcome.themeId, themeId),
+          eq(investmentOutcome.name, value.name),
+        ),
+      );
+    if (clash)
+      throw conflict("Outcome already exists", `${theme.name} already has the outcome "${value.name}".`);
+    const id = newId(now.getTime());
+    await tx
+      .insert(investmentOutcome)
+      .values({ organisationId: actor.organisationId, id, themeId, name: value.name });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: "investment-outcome",
+      entityId: id,
+      summary: `Added the outcome "${value.name}" to ${theme.name}`,
+      after: value,
+    });
+    return { id };
+  });
+}
+
+/** Renames an indicator or moves it to another level of the options map (individual, community, business). */
+export async function changeIndicator(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  indicatorId: string,
+  input: unknown,
+): Promise<void> {
+  requireAllowed(canManageStrategy(actor), strategyOnly);
+  const value = parseInput(indicatorChangeInput, input);
+  await db.transaction(async (tx) => {
+    const before = await requireIndicator(tx, actor.organisationId, indicatorId);
+    await tx
+      .update(investmentIndicator)
+      .set(value)
+      .where(
+        inOrganisation(investmentIndicator, actor.organisationId, eq(investmentIndicator.id, indicatorId)),
+      );
+    await recordAudit(tx, actor, now, {
+      action: "update",
+      entityType: "investment-indicator",
+      entityId: indicatorId,
+      summary: `Changed indicator ${before.code}`,
+      before: { name: before.name, level: before.level, unit: before.unit },
+      after: value,
+    });
+  });
+}
+
+/** Sets the baseline and target of an indicator for one period; setting a period again replaces it. */
+export async function setIndicatorTarget(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  indicatorId: string,
+  input: unknown,
+): Promise<void> {
+  requireAllowed(canManageStrategy(actor), strategyOnly);
+  const value = parseInput(indicatorTargetInput, input);
+  await db.transaction(async (tx) => {
+    const indicator = await requireIndicator(tx, actor.organisationId, indicatorId);
+    const [before] = await tx
+      .select()
+      .from(indicatorTarget)
+      .where(
+        inOrganisation(
+          indicatorTarget,
+          actor.organisationId,
+          eq(indicatorTarget.indicatorId, indicatorId),
+          eq(indicatorTarget.period, value.period),
+        ),
+      );
+    await tx
+      .insert(indicatorTarget)
+      .values({ organisationId: actor.organisationId, indicatorId, ...value })
+      .onConflictDoUpdate({
+        target: [indicatorTarget.organisationId, indicatorTarget.indicatorId, indicatorTarget.period],
+        set: { baseline: value.baseline, target: value.target },
+      });
+    await recordAudit(tx, actor, now, {
+      action: before ? "update" : "create",
+      entityType: "indicator-target",
+      entityId: indicatorId,
+      summary: `Set the ${value.period} target of ${indicator.code} to ${value.target}`,
+      before: before ? { baseline: before.baseline, target: before.target } : undefined,
+      after: value,
+    });
+  });
+}

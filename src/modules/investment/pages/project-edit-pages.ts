@@ -1,0 +1,249 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { type FormValues, readForm } from "../../../platform/http/forms.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { requireActor } from "../../../platform/http/render.ts";
+import { checkboxes, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
+import { addFunding } from "../commands/change-project.ts";
+import { addSteeringMember, answerLifeMatrix, changeTheoryOfChange } from "../commands/edit-project.ts";
+import { canManageProjects } from "../policy.ts";
+import { getProject, listChangeTemplates } from "../queries/portfolio.ts";
+import { editFormPage, numberFromForm, submitEdit } from "./edit-form.ts";
+import { answerItems, penceFromPounds, theoryOfChangeFromForm } from "./form-values.ts";
+import { fundingLines, removeLinePages, steeringLines } from "./project-lines.ts";
+
+type Show = (
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  values: FormValues | null,
+  errors?: FieldErrors,
+) => Promise<Response>;
+
+const projectHref = (id: string) => `/investment/projects/${id}`;
+
+/** Forms that change a project after it was created: theory of change, LIFE answers, budget, steering group. */
+export function projectEditPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const editPage = (
+    path: string,
+    show: Show,
+    run: (c: Context<AppEnv>, actor: Actor, id: string, values: FormValues) => Promise<unknown>,
+    done: string,
+    fieldNames: Record<string, string> = {},
+  ) => {
+    app.get(`/investment/projects/:id/${path}`, async (c) => {
+      const actor = requireActor(c);
+      requireAllowed(canManageProjects(actor), "Only officers and managers can change projects.");
+      return show(c, actor, c.req.param("id"), null);
+    });
+    app.post(`/investment/projects/:id/${path}`, async (c) => {
+      const actor = requireActor(c);
+      const id = c.req.param("id");
+      const values = await readForm(c);
+      return submitEdit(
+        c,
+        () => run(c, actor, id, values),
+        `${projectHref(id)}?done=${done}`,
+        (errors) => show(c, actor, id, values, errors),
+        fieldNames,
+      );
+    });
+  };
+
+  editPage(
+    "theory-of-change",
+    showTheoryOfChange,
+    (c, actor, id, values) =>
+      changeTheoryOfChange(
+        c.get("services").database.db,
+        actor,
+        c.get("now"),
+        id,
+        theoryOfChangeFromForm(values),
+      ),
+    "toc",
+    {
+      "theoryOfChange.inputs": "tocInputs",
+      "theoryOfChange.activities": "tocActivities",
+      "theoryOfChange.outputs": "tocOutputs",
+      "theoryOfChange.outcomes": "tocOutcomes",
+    },
+  );
+
+  editPage(
+    "life",
+    showLife,
+    (c, actor, id, values) =>
+      answerLifeMatrix(c.get("services").database.db, actor, c.get("now"), id, {
+        need: values.need,
+        bestPlaced: values.bestPlaced,
+        canResource: values.canResource,
+      }),
+    "life",
+  );
+
+  editPage(
+    "funding",
+    showFunding,
+    (c, actor, id, values) => {
+      const amount = penceFromPounds(values.amount);
+      return addFunding(c.get("services").database.db, actor, c.get("now"), id, {
+        source: values.source ?? "",
+        kind: values.kind,
+        amountPence: amount === null ? undefined : amount,
+        year: numberFromForm(values.year) ?? undefined,
+        secured: values.secured === "yes",
+      });
+    },
+    "funding",
+    { amountPence: "amount" },
+  );
+
+  editPage(
+    "steering",
+    showSteering,
+    (c, actor, id, values) =>
+      addSteeringMember(c.get("services").database.db, actor, c.get("now"), id, {
+        name: values.name ?? "",
+        role: values.role ?? "",
+        localPerson: values.localPerson === "yes",
+      }),
+    "steering",
+  );
+
+  app.route("/", removeLinePages());
+  return app;
+}
+
+async function showTheoryOfChange(
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  values: FormValues | null,
+  errors: FieldErrors = {},
+) {
+  const db = c.get("services").database.db;
+  const [project, templates] = await Promise.all([getProject(db, actor, id), listChangeTemplates(db, actor)]);
+  const v = values ?? {
+    changeTemplateId: "",
+    tocInputs: project.tocInputs,
+    tocActivities: project.tocActivities,
+    tocOutputs: project.tocOutputs,
+    tocOutcomes: project.tocOutcomes,
+    indicatorCodes: project.indicatorCodes.join(", "),
+  };
+  return editFormPage(c, {
+    title: "Theory of change",
+    caption: project.name,
+    action: `${projectHref(id)}/theory-of-change`,
+    backLink: projectHref(id),
+    errors,
+    submit: "Save theory of change",
+    fields: html`${select({ name: "changeTemplateId", label: "Apply a theory of change template", hint: "The template's inputs, activities, outputs, outcomes and indicators are copied to this project. Or leave this and edit the project's own below.", value: v.changeTemplateId, error: errors.changeTemplateId, options: [{ value: "", text: "Keep our own, as written below" }, ...templates.map((t) => ({ value: t.id, text: t.name }))] })}
+      ${textarea({ name: "tocInputs", label: "Inputs", hint: "Money, staff, volunteers, buildings", value: v.tocInputs, error: errors.tocInputs, rows: 2 })}
+      ${textarea({ name: "tocActivities", label: "Activities", value: v.tocActivities, error: errors.tocActivities, rows: 2 })}
+      ${textarea({ name: "tocOutputs", label: "Outputs", hint: "What you will count: sessions, attendances", value: v.tocOutputs, error: errors.tocOutputs, rows: 2 })}
+      ${textarea({ name: "tocOutcomes", label: "Outcomes", hint: "The changes for people", value: v.tocOutcomes, error: errors.tocOutcomes, rows: 2 })}
+      ${textInput({ name: "indicatorCodes", label: "Indicator codes (optional)", hint: "From the strategy, separated by commas", value: v.indicatorCodes, error: errors.indicatorCodes })}`,
+  });
+}
+
+async function showLife(
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  values: FormValues | null,
+  errors: FieldErrors = {},
+) {
+  const project = await getProject(c.get("services").database.db, actor, id);
+  const v = values ?? {
+    need: project.needAnswer,
+    bestPlaced: project.bestPlacedAnswer,
+    canResource: project.resourceAnswer,
+  };
+  const question = (name: string, text: string) =>
+    radios({
+      name,
+      legend: { text, classes: "govuk-fieldset__legend--s" },
+      inline: true,
+      value: v[name],
+      error: errors[name],
+      items: answerItems,
+    });
+  return editFormPage(c, {
+    title: "LIFE decision",
+    caption: project.name,
+    action: `${projectHref(id)}/life`,
+    backLink: projectHref(id),
+    errors,
+    submit: "Save answers",
+    fields: html`<p class="govuk-body">The answers decide our role: Lead, Influence, Follow or Exit.</p>
+      ${question("need", "Is there a genuine need?")}
+      ${question("bestPlaced", "Are we best placed to meet it?")}
+      ${question("canResource", "Can we resource it?")}`,
+  });
+}
+
+async function showFunding(
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  values: FormValues | null,
+  errors: FieldErrors = {},
+) {
+  const project = await getProject(c.get("services").database.db, actor, id);
+  const v = values ?? { year: String(c.get("now").getUTCFullYear()), secured: "yes" };
+  return editFormPage(c, {
+    title: "Budget",
+    caption: project.name,
+    action: `${projectHref(id)}/funding`,
+    backLink: projectHref(id),
+    errors,
+    submit: "Add funding line",
+    before: fundingLines(c, project),
+    fields: html`<h2 class="govuk-heading-m">Add a funding line</h2>
+      ${textInput({ name: "source", label: "Source", hint: "For example: Community investment budget, National Lottery Community Fund", value: v.source, error: errors.source })}
+      ${radios({
+        name: "kind",
+        legend: { text: "Internal or external funding?", classes: "govuk-fieldset__legend--s" },
+        inline: true,
+        value: v.kind,
+        error: errors.kind,
+        items: [
+          { value: "internal", text: "Internal" },
+          { value: "external", text: "External" },
+        ],
+      })}
+      ${textInput({ name: "amount", label: "Amount, in pounds", prefix: "£", value: v.amount, error: errors.amount, width: 10, inputmode: "decimal" })}
+      ${textInput({ name: "year", label: "Year", value: v.year, error: errors.year, width: 4, inputmode: "numeric" })}
+      ${checkboxes({ name: "secured", legend: { text: "Secured", classes: "govuk-fieldset__legend--s" }, values: v.secured ? ["yes"] : [], items: [{ value: "yes", text: "The money is secured (not only applied for)" }] })}`,
+  });
+}
+
+async function showSteering(
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  values: FormValues | null,
+  errors: FieldErrors = {},
+) {
+  const project = await getProject(c.get("services").database.db, actor, id);
+  const v = values ?? {};
+  return editFormPage(c, {
+    title: "Steering group",
+    caption: project.name,
+    action: `${projectHref(id)}/steering`,
+    backLink: projectHref(id),
+    errors,
+    submit: "Add member",
+    before: steeringLines(c, project),
+    fields: html`<h2 class="govuk-heading-m">Add a member</h2>
+      ${textInput({ name: "name", label: "Name", value: v.name, error: errors.name })}
+      ${textInput({ name: "role", label: "Role", hint: "For example: Chair, resident representative, partner", value: v.role, error: errors.role })}
+      ${checkboxes({ name: "localPerson", legend: { text: "Local person", classes: "govuk-fieldset__legend--s" }, values: v.localPerson ? ["yes"] : [], items: [{ value: "yes", text: "Lives in the area the project serves" }] })}`,
+  });
+}
