@@ -244,7 +244,9 @@ describe("grants journeys", () => {
     await page.getByLabel("Scoring criteria").fill("Reach | 2\nValue for money | lots");
     // Outcomes come from the community investment outcome framework, plus any of the programme's own.
     await page.getByRole("checkbox", { name: "Older residents are less isolated" }).check();
-    await page.getByLabel("Other outcomes the programme funds (optional)").fill("WS-1 | Warm, safe places to meet");
+    await page
+      .getByLabel("Other outcomes the programme funds (optional)")
+      .fill("WS-1 | Warm, safe places to meet");
     await page.getByRole("button", { name: "Create programme" }).click();
     expect(await page.locator(".govuk-error-summary").innerText()).toContain(
       "Line 2: write the criterion and a whole-number weight",
