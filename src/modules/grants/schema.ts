@@ -114,6 +114,22 @@ export const grantApplication = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
 
+/** Mirror of migrations/0302: an application returned to the applicant for changes, and when it came back. */
+export const grantApplicationReturn = pgTable(
+  "grant_application_return",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    reason: text("reason").notNull(),
+    returnedBy: text("returned_by").notNull(),
+    returnedAt: moment("returned_at").notNull(),
+    resubmittedAt: moment("resubmitted_at"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+export type GrantApplicationReturn = typeof grantApplicationReturn.$inferSelect;
+
 export const grantAssessment = pgTable(
   "grant_assessment",
   {
