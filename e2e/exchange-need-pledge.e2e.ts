@@ -46,12 +46,31 @@ describe("social value exchange journey", () => {
     const needUrl = group.url().split("?")[0];
     await expectAccessible(group);
 
+    // The public needs list, signed out: the need is not there until an officer publishes it.
+    const visitor = await newPage();
+    await visitor.goto(`${kith.baseUrl}/needs`);
+    await expectAccessible(visitor);
+    await visitor.getByRole("link", { name: "Weald and Medway Homes" }).click();
+    const publicListUrl = visitor.url();
+    expect(await visitor.locator("main").innerText()).not.toContain("Goal nets for the under-12s");
+
     const officer = await newPage();
     await signIn(officer, kith.baseUrl, "officer@demo.kith.example");
     await officer.goto(needUrl);
     await officer.getByLabel("Publish it to suppliers").check();
     await officer.getByRole("button", { name: "Record decision" }).click();
     expect(await officer.locator(".govuk-notification-banner").innerText()).toContain("Decision recorded");
+
+    await visitor.goto(publicListUrl);
+    await visitor.getByLabel("Category").selectOption({ label: "Equipment" });
+    await visitor.getByRole("button", { name: "Show needs" }).click();
+    expect(visitor.url()).toContain("category=equipment");
+    expect(await visitor.locator("main").innerText()).toContain("matching your filters");
+    await expectAccessible(visitor);
+    await visitor.getByRole("link", { name: "Goal nets for the under-12s" }).click();
+    expect(await visitor.locator("h1").innerText()).toBe("Goal nets for the under-12s");
+    expect(await visitor.locator(".govuk-summary-list").innerText()).toContain("£240.00");
+    await expectAccessible(visitor);
     await officer.goto(`${kith.baseUrl}/exchange/contracts/new`);
     await expectAccessible(officer);
     const closes = new Date(Date.now() + 30 * 86_400_000);

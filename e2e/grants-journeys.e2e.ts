@@ -242,7 +242,11 @@ describe("grants journeys", () => {
       .getByLabel("Eligibility questions")
       .fill("Is your venue open to the public? | yes | The venue must be open to the public");
     await page.getByLabel("Scoring criteria").fill("Reach | 2\nValue for money | lots");
-    await page.getByLabel("Outcomes the programme funds").fill("CI-1 | Residents feel less isolated");
+    // Outcomes come from the community investment outcome framework, plus any of the programme's own.
+    await page.getByRole("checkbox", { name: "Older residents are less isolated" }).check();
+    await page
+      .getByLabel("Other outcomes the programme funds (optional)")
+      .fill("WS-1 | Warm, safe places to meet");
     await page.getByRole("button", { name: "Create programme" }).click();
     expect(await page.locator(".govuk-error-summary").innerText()).toContain(
       "Line 2: write the criterion and a whole-number weight",
@@ -252,6 +256,9 @@ describe("grants journeys", () => {
     await page.getByRole("button", { name: "Create programme" }).click();
     expect(await page.locator("h1").innerText()).toBe("Warm Spaces 2027");
     expect(await page.locator(".govuk-summary-list").innerText()).toContain("£50,000.00");
+    expect(await page.locator(".govuk-summary-list").innerText()).toContain(
+      "W-1: Older residents are less isolated (outcome framework: Promoting wellbeing and preventing crisis)",
+    );
     await expectAccessible(page);
   });
 

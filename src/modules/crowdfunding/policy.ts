@@ -43,6 +43,12 @@ export function canReviewCampaign(actor: Actor): boolean {
   return isOfficerOrAbove(actor);
 }
 
+/** The group and officers change a draft; while it is in review, only officers (the reviewers) may. */
+export function canChangeCampaignNow(actor: Actor, campaign: Pick<Campaign, "groupId" | "status">): boolean {
+  if (campaign.status === "draft") return canEditCampaign(actor, campaign);
+  return campaign.status === "in-review" && canReviewCampaign(actor);
+}
+
 /** Officers score and pledge from match funds. */
 export function canMatchPledge(actor: Actor): boolean {
   return isOfficerOrAbove(actor);

@@ -7,6 +7,7 @@ import { contractPages } from "./pages/contract-pages.ts";
 import { dashboardPage } from "./pages/dashboard-page.ts";
 import { needsPages } from "./pages/needs-pages.ts";
 import { pledgePages } from "./pages/pledge-pages.ts";
+import { publicNeedsPages } from "./pages/public-needs-pages.ts";
 import { canUseExchange } from "./policy.ts";
 import { seedExchange } from "./seed.ts";
 
@@ -15,6 +16,7 @@ pages.route("/", pledgePages);
 pages.route("/", contractPages);
 pages.route("/", needsPages);
 pages.route("/", dashboardPage);
+pages.route("/", publicNeedsPages);
 
 export const exchangeModule: KithModule = {
   name: "exchange",

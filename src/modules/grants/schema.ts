@@ -21,7 +21,13 @@ export type EligibilityQuestion = {
   failureReason: string;
 };
 export type ScoringCriterion = { id: string; name: string; weight: number };
-export type ProgrammeOutcome = { code: string; title: string };
+/** An outcome a programme funds; one picked from the outcome framework names its id and theme. */
+export type ProgrammeOutcome = {
+  code: string;
+  title: string;
+  frameworkOutcomeId?: string;
+  frameworkTheme?: string;
+};
 export type MonitoringResult = { outcomeCode: string; measure: string; target: number; achieved: number };
 
 export const applicationStatuses = [
@@ -108,6 +114,22 @@ export const grantApplication = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
 
+/** Mirror of migrations/0302: an application returned to the applicant for changes, and when it came back. */
+export const grantApplicationReturn = pgTable(
+  "grant_application_return",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    reason: text("reason").notNull(),
+    returnedBy: text("returned_by").notNull(),
+    returnedAt: moment("returned_at").notNull(),
+    resubmittedAt: moment("resubmitted_at"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+export type GrantApplicationReturn = typeof grantApplicationReturn.$inferSelect;
+
 export const grantAssessment = pgTable(
   "grant_assessment",
   {
@@ -157,6 +179,8 @@ export const grantAward = pgTable(
     outcomeCodes: jsonb("outcome_codes").$type<string[]>().notNull(),
     beneficiaryLaCode: text("beneficiary_la_code"),
     beneficiaryLaName: text("beneficiary_la_name"),
+    /** The community investment project this grant pays for, if any (migration 0301). */
+    investmentProjectId: uuid("investment_project_id"),
     approvedBy: text("approved_by"),
     approvedAt: moment("approved_at"),
     createdAt: moment("created_at").notNull(),

@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { listFrameworkOutcomes } from "../investment/index.ts";
 import { homesByLocalAuthority } from "../places/index.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { assessApplication } from "./commands/assess-application.ts";
@@ -71,6 +72,10 @@ export async function seedRounds({ db, manager, officer, group, today, random }:
       { code: "CI-2", title: "Residents gain skills or qualifications" },
       { code: "CI-3", title: "Safer, greener shared spaces" },
     ],
+    // Linked to the community investment outcome framework where the organisation has one.
+    frameworkOutcomeIds: (await listFrameworkOutcomes(db, manager))
+      .filter((outcome) => outcome.themeCode === "resilient-communities")
+      .map((outcome) => outcome.id),
   });
   const round1Now = at(addMonths(round1Opens, 1));
   const decisionNow = at(addMonths(round1Opens, 3));
@@ -96,7 +101,7 @@ export async function seedRounds({ db, manager, officer, group, today, random }:
       projectTitle: applicant.project,
       projectSummary: applicant.summary,
       amountRequestedPence: String(requested / 100),
-      outcomeCodes: [pick(["CI-1", "CI-2", "CI-3"])],
+      outcomeCodes: [pick(round1.outcomes.map((outcome) => outcome.code))],
     });
     await submitApplication(db, group, round1Now, application.id);
     if (outcome === "ineligible") continue;

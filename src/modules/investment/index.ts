@@ -45,6 +45,12 @@ export { type DueFollowUp, listDueFollowUps } from "./queries/follow-ups.ts";
 export { type FundingFigures, fundingFigures, yearShares } from "./queries/funding-figures.ts";
 export { getOutcomeFile, listOutcomeFiles } from "./queries/outcome-files.ts";
 export {
+  type FrameworkOutcome,
+  listFrameworkOutcomes,
+  listProjectChoices,
+  type ProjectChoice,
+} from "./queries/outcome-framework.ts";
+export {
   getProject,
   getStrategy,
   listChangeTemplates,

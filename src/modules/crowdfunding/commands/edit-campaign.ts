@@ -7,7 +7,7 @@ import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
-import { canEditCampaign, canViewCampaign } from "../policy.ts";
+import { canChangeCampaignNow, canEditCampaign, canViewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
 import { deadlineProblem, londonDate } from "../rules.ts";
 import {
@@ -19,7 +19,8 @@ import {
 import { type CampaignInput, campaignInput } from "./campaign-input.ts";
 
 /**
- * Changes a draft (for example after a reviewer returned it). Budget lines and
+ * Changes a draft (for example after a reviewer returned it), or, for an officer, a campaign
+ * in review (to correct it rather than send it back). Budget lines and
  * rewards are replaced as a whole, in the same transaction, so the budget always
  * adds up to the target. Once submitted, a campaign cannot be changed.
  */
@@ -37,10 +38,10 @@ export async function editCampaign(
       canEditCampaign(actor, campaign),
       "Only the group running this campaign or an officer can change it.",
     );
-    if (campaign.status !== "draft")
+    if (!canChangeCampaignNow(actor, campaign))
       throw conflict(
         "Campaign cannot be changed",
-        `This campaign is ${campaign.status}; only drafts can be changed.`,
+        `This campaign is ${campaign.status}; only drafts, and campaigns in review by an officer, can be changed.`,
       );
     const checked = validate(campaignInput, { ...input, groupId: campaign.groupId });
     if (!checked.ok) throw invalid("Check the campaign details.", checked.errors);
@@ -110,7 +111,7 @@ export async function editCampaign(
       action: "update",
       entityType: "crowdfunding-campaign",
       entityId: campaign.id,
-      summary: `Draft campaign ${campaign.reference} changed`,
+      summary: `${campaign.status === "in-review" ? "Campaign in review" : "Draft campaign"} ${campaign.reference} changed`,
       before: { title: campaign.title, targetPence: campaign.targetPence, deadline: campaign.deadline },
       after: { title: updated.title, targetPence: updated.targetPence, deadline: updated.deadline },
     });

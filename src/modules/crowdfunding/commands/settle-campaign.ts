@@ -17,6 +17,7 @@ import {
   crowdfundingPledge,
 } from "../schema.ts";
 import { releaseMatchPledges } from "./campaign-totals.ts";
+import { emailBackersTheResult } from "./settlement-emails.ts";
 
 export type SettlementResult = {
   campaignId: string;
@@ -134,6 +135,8 @@ export async function settleCampaign(
           eq(crowdfundingPledge.status, "authorised"),
         ),
       );
+
+    await emailBackersTheResult(tx, campaign, pledges, outcome.collectBackers, outcome.totalPence, now);
 
     const matches = await tx
       .select()

@@ -330,6 +330,25 @@ describe("staff pages", () => {
     expect((await group.post(`/crowdfunding/campaigns/${id}/submit`, {})).status).toBe(303);
     expect((await group.get(`/crowdfunding/campaigns/${id}/edit`)).status).toBe(409);
     expect((await group.post(`/crowdfunding/campaigns/${id}/edit`, { title: "Too late" })).status).toBe(409);
+    // In review, the officer (the reviewer) may correct it instead of sending it back.
+    expect((await officer.get(`/crowdfunding/campaigns/${id}`)).body).toContain("Change the campaign");
+    const corrected = await officer.post(`/crowdfunding/campaigns/${id}/edit`, {
+      ...{
+        groupName: "Hoo Bowls Club",
+        title: "Green mower for Hoo",
+        summary: "A mower",
+        story: "Quote attached.",
+      },
+      ...{ communityBenefit: "Open days.", target: "950", fundingModel: "all-or-nothing", location: "Hoo" },
+      ...{ "deadline-day": "10", "deadline-month": "7", "deadline-year": "2026" },
+      ...{ "budget-0-description": "Mower", "budget-0-amount": "900" },
+      ...{ "budget-1-description": "Delivery", "budget-1-amount": "50" },
+    });
+    expect(corrected.status).toBe(303);
+    expect(await findCampaign(database.db, organisation.id, id)).toMatchObject({
+      title: "Green mower for Hoo",
+      status: "in-review",
+    });
   });
 
   it("audits the staff view of backers' personal data", async () => {

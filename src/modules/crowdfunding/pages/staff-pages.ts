@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
 import { conflict } from "../../../platform/http/problem.ts";
@@ -19,6 +20,7 @@ import { editCampaign } from "../commands/edit-campaign.ts";
 import { settleCampaign } from "../commands/settle-campaign.ts";
 import { submitCampaign } from "../commands/submit-campaign.ts";
 import {
+  canChangeCampaignNow,
   canEditCampaign,
   canMatchPledge,
   canReviewCampaign,
@@ -27,7 +29,7 @@ import {
   canViewReports,
 } from "../policy.ts";
 import { getCampaign, listBackers, listCampaigns } from "../queries/campaign-detail.ts";
-import { type CampaignStatus, campaignStatuses } from "../schema.ts";
+import { type Campaign, type CampaignStatus, campaignStatuses } from "../schema.ts";
 import { campaignProgress, statusNames, statusTag } from "./campaign-display.ts";
 import {
   campaignFormPage,
@@ -126,7 +128,7 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
       ? html`<form method="post" action="${base}/submit" novalidate>${csrf}${button({ text: "Send for verification" })}</form>${button({ text: "Change the draft", href: `${base}/edit`, variant: "secondary" })}`
       : "",
     campaign.status === "in-review" && canReviewCampaign(actor)
-      ? button({ text: "Verify campaign", href: `${base}/review` })
+      ? html`${button({ text: "Verify campaign", href: `${base}/review` })} ${button({ text: "Change the campaign", href: `${base}/edit`, variant: "secondary" })}`
       : "",
     (campaign.status === "in-review" || campaign.status === "live") && canMatchPledge(actor)
       ? button({ text: "Make a match pledge", href: `${base}/match`, variant: "secondary" })
@@ -230,18 +232,18 @@ staffPages.get("/crowdfunding/campaigns/:id", async (c) => {
   });
 });
 
-function requireDraft(status: CampaignStatus): void {
-  if (status !== "draft")
+function requireChangeable(actor: Actor, campaign: Campaign): void {
+  if (!canChangeCampaignNow(actor, campaign))
     throw conflict(
       "Campaign cannot be changed",
-      `This campaign is ${statusNames[status].toLowerCase()}; only drafts can be changed.`,
+      `This campaign is ${statusNames[campaign.status].toLowerCase()}; only drafts, and campaigns in review by an officer, can be changed.`,
     );
 }
 
 staffPages.get("/crowdfunding/campaigns/:id/edit", async (c) => {
   const actor = requireActor(c);
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
-  requireDraft(detail.campaign.status);
+  requireChangeable(actor, detail.campaign);
   return campaignFormPage(
     c,
     formValuesOf(detail),
@@ -254,7 +256,7 @@ staffPages.post("/crowdfunding/campaigns/:id/edit", async (c) => {
   const actor = requireActor(c);
   const db = c.get("services").database.db;
   const detail = await getCampaign(db, actor, c.req.param("id"));
-  requireDraft(detail.campaign.status);
+  requireChangeable(actor, detail.campaign);
   const editing = { id: detail.campaign.id, title: detail.campaign.title };
   const form = await readForm(c);
   const { input, errors } = campaignInputFromForm(form);

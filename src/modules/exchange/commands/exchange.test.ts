@@ -3,6 +3,8 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { appUser, outboundMessage } from "../../../platform/db/platform-schema.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { createPartnerOrganisation } from "../../people/index.ts";
 import { raiseOverdueAlerts } from "../jobs/overdue-pledges.ts";
@@ -304,8 +306,19 @@ describe("pledge lifecycle", () => {
       dueBy: "2027-01-01",
     });
     await awardContract(database.db, officer, day(1), contract.id, late.supplierId);
+    const supplierEmail = "bids@channel-gas.example";
+    await database.db.insert(appUser).values({
+      ...{ organisationId: orgId, id: newId(), email: supplierEmail, name: "Bid team", role: "supplier" },
+      ...{ passwordHash: "x", partnerOrganisationId: late.supplierId, failedLogins: 0, createdAt: testNow },
+    });
+    const emailsTo = async () =>
+      (await database.db.select().from(outboundMessage)).filter((m) => m.recipient === supplierEmail);
     expect(await raiseOverdueAlerts(database, orgId, new Date("2026-07-02T06:00:00Z"))).toBe(1);
     expect(await raiseOverdueAlerts(database, orgId, new Date("2026-07-03T06:00:00Z"))).toBe(0);
+    // The supplier's users are emailed once, through the outbox, however often the job runs.
+    expect((await emailsTo()).map((m) => m.subject)).toEqual([
+      `Social value pledge ${late.reference} is overdue`,
+    ]);
     const report = await exchangeReport(database.db, officer, new Date("2026-07-03T06:00:00Z"));
     const gas = report.bySupplier.find((row) => row.label === "Channel Gas Ltd");
     expect(gas).toMatchObject({ pledges: 2, pledgedPence: 80_000, deliveredPence: 0, overdue: 1 });

@@ -5,7 +5,8 @@ import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { JobDefinition } from "../../../platform/jobs/jobs.ts";
-import { formatDate } from "../../../platform/ui/format.ts";
+import { queueEmails, userEmails } from "../../../platform/jobs/outbox.ts";
+import { formatDate, formatPence } from "../../../platform/ui/format.ts";
 import { exchangeAlert, exchangePledge } from "../schema.ts";
 
 /**
@@ -44,7 +45,24 @@ export async function raiseOverdueAlerts(
         })),
       )
       .onConflictDoNothing()
-      .returning({ id: exchangeAlert.id });
+      .returning({ id: exchangeAlert.id, pledgeId: exchangeAlert.pledgeId });
+    // Only newly raised alerts are emailed: the alert row is the once-only marker.
+    const officers = await userEmails(tx, organisationId, ["officer", "manager"]);
+    for (const alert of inserted) {
+      const pledge = overdue.find((p) => p.id === alert.pledgeId);
+      if (!pledge) continue;
+      const supplier = await userEmails(tx, organisationId, ["supplier"], pledge.supplierId);
+      await queueEmails(
+        tx,
+        organisationId,
+        now,
+        [...supplier, ...officers].map((recipient) => ({
+          recipient,
+          subject: `Social value pledge ${pledge.reference} is overdue`,
+          body: `${pledge.supplierName} pledged ${pledge.description} (${formatPence(pledge.valuePence)}) for delivery by ${formatDate(pledge.dueBy)}, and it has not been recorded as delivered. Please deliver it, or record the delivery with evidence in Kith.`,
+        })),
+      );
+    }
     if (inserted.length > 0) {
       await recordAudit(tx, systemActor(organisationId, "Exchange overdue job"), now, {
         action: "create",

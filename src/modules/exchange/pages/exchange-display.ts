@@ -40,3 +40,20 @@ export function pledgeTag(status: PledgeStatus): SafeHtml {
 
 export const csrfField = (token: string): SafeHtml =>
   html`<input type="hidden" name="_csrf" value="${token}">`;
+
+/** Local authority areas a need can be in (the demo landlord works across Kent and Medway). */
+export const areas: Record<string, string> = {
+  E07000105: "Ashford",
+  E07000106: "Canterbury",
+  E07000107: "Dartford",
+  E07000108: "Dover",
+  E07000109: "Gravesham",
+  E07000110: "Maidstone",
+  E07000111: "Sevenoaks",
+  E07000112: "Folkestone and Hythe",
+  E07000113: "Swale",
+  E07000114: "Thanet",
+  E07000115: "Tonbridge and Malling",
+  E07000116: "Tunbridge Wells",
+  E06000035: "Medway",
+};

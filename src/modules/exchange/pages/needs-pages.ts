@@ -24,25 +24,9 @@ import { postNeed } from "../commands/post-need.ts";
 import { canModerateNeed } from "../policy.ts";
 import { getNeed } from "../queries/exchange-queries.ts";
 import { categoryNames, needCategories } from "../schema.ts";
-import { csrfField, needTag, pledgeTag } from "./exchange-display.ts";
+import { areas, csrfField, needTag, pledgeTag } from "./exchange-display.ts";
 
 export const needsPages = new Hono<AppEnv>();
-
-const areas: Record<string, string> = {
-  E07000105: "Ashford",
-  E07000106: "Canterbury",
-  E07000107: "Dartford",
-  E07000108: "Dover",
-  E07000109: "Gravesham",
-  E07000110: "Maidstone",
-  E07000111: "Sevenoaks",
-  E07000112: "Folkestone and Hythe",
-  E07000113: "Swale",
-  E07000114: "Thanet",
-  E07000115: "Tonbridge and Malling",
-  E07000116: "Tunbridge Wells",
-  E06000035: "Medway",
-};
 
 function fieldErrorsOf(error: unknown): Record<string, string> {
   if (error instanceof Problem && error.status === 422) return error.fieldErrors ?? { form: error.detail };

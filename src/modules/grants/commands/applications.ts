@@ -18,6 +18,7 @@ import {
   sectionSchema,
   sectionTitles,
 } from "./application-sections.ts";
+import { closeOpenReturn, listApplicationReturns } from "./return-application.ts";
 
 // The applicant's side: start a draft, save each section (save and return), submit.
 
@@ -169,7 +170,10 @@ export async function submitApplication(
       ),
     );
   }
-  if (!isOpen(programme, now))
+  // A returned application may come back after the closing date: the officer asked for the changes.
+  const returns = await listApplicationReturns(db, actor.organisationId, application.id);
+  const wasReturned = returns.some((r) => r.resubmittedAt === null);
+  if (!isOpen(programme, now) && !wasReturned)
     throw conflict(
       "This programme has closed",
       `${programme.title} closed for applications on ${programme.closesOn}.`,
@@ -195,11 +199,12 @@ export async function submitApplication(
       )
       .returning();
     if (!updated) throw conflict("Application already sent", "This application has already been sent.");
+    const resubmitted = await closeOpenReturn(tx, actor.organisationId, application.id, now);
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "grant-application",
       entityId: application.id,
-      summary: `Grant application ${application.reference} submitted (${failures.length === 0 ? "eligible" : "not eligible"})`,
+      summary: `Grant application ${application.reference} ${resubmitted ? "sent again after changes" : "submitted"} (${failures.length === 0 ? "eligible" : "not eligible"})`,
       after: { status: updated.status, eligibilityReasons: failures },
     });
     return updated;

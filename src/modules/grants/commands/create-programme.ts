@@ -10,6 +10,7 @@ import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { pence, realDate } from "../inputs.ts";
 import { canManageProgrammes } from "../policy.ts";
 import { type GrantProgramme, grantProgramme, grantTypes } from "../schema.ts";
+import { frameworkProgrammeOutcomes } from "./framework-outcomes.ts";
 
 export const createProgrammeInput = z
   .object({
@@ -61,10 +62,18 @@ export const createProgrammeInput = z
           title: requiredText("the outcome", 200),
         }),
       )
-      .min(1, { error: "Add at least one outcome the programme funds" })
-      .max(30),
+      .max(30)
+      .default([]),
+    /** Intended outcomes picked from the organisation's outcome framework (community investment). */
+    frameworkOutcomeIds: z.array(z.string()).max(30).default([]),
   })
   .superRefine((value, ctx) => {
+    if (value.outcomes.length + value.frameworkOutcomeIds.length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["outcomes"],
+        message: "Choose at least one outcome from your outcome framework, or add one of your own",
+      });
     if (value.closesOn < value.opensOn)
       ctx.addIssue({
         code: "custom",
@@ -97,11 +106,21 @@ export async function createProgramme(
   requireAllowed(canManageProgrammes(actor), "Only managers can set up grant programmes.");
   const parsed = createProgrammeInput.safeParse(input);
   if (!parsed.success) throw invalid("Check the programme details.", fieldErrorsFrom(parsed.error));
-  const value = parsed.data;
+  const { frameworkOutcomeIds, ...value } = parsed.data;
+  const outcomes = [
+    ...value.outcomes,
+    ...(await frameworkProgrammeOutcomes(db, actor, frameworkOutcomeIds, value.outcomes)),
+  ];
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(grantProgramme)
-      .values({ organisationId: actor.organisationId, id: newId(now.getTime()), ...value, createdAt: now })
+      .values({
+        organisationId: actor.organisationId,
+        id: newId(now.getTime()),
+        ...value,
+        outcomes,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning();
     if (!created)
@@ -119,6 +138,7 @@ export async function createProgramme(
         budgetPence: created.budgetPence,
         opensOn: created.opensOn,
         closesOn: created.closesOn,
+        outcomes: created.outcomes,
       },
     });
     return created;

@@ -186,6 +186,7 @@ export async function decideApplication(
           outcomeCodes: application.outcomeCodes,
           beneficiaryLaCode: null,
           beneficiaryLaName: null,
+          investmentProjectId: null,
           approvedBy: actorName(actor),
           approvedAt: now,
         },

@@ -131,6 +131,7 @@ export async function proposeDirectAward(
         outcomeCodes: value.outcomeCodes,
         beneficiaryLaCode: null,
         beneficiaryLaName: null,
+        investmentProjectId: null,
         approvedBy: null,
         approvedAt: null,
       },

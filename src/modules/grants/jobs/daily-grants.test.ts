@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
+import { newId } from "../../../platform/db/ids.ts";
+import { appUser, outboundMessage } from "../../../platform/db/platform-schema.ts";
 import { approveDirectAward, proposeDirectAward } from "../commands/direct-awards.ts";
 import { grantPayment, grantReminder } from "../schema.ts";
 import { directAwardInput } from "../test-support.ts";
@@ -64,5 +66,40 @@ describe("the daily grants job", () => {
     expect(later.ended).toBeGreaterThan(0);
     const payments = await database.db.select().from(grantPayment).where(eq(grantPayment.grantId, grant.id));
     expect(payments.every((p) => p.status === "held" || p.status === "paid")).toBe(true);
+  });
+
+  it("emails reminders through the outbox once: managers for notice deadlines, the grants team for returns", async () => {
+    const org = (await makeOrganisation(database.db, "Emailed Homes")).id;
+    for (const [email, role] of [
+      ["manager@emailed.example", "manager"],
+      ["officer@emailed.example", "officer"],
+      ["group@emailed.example", "community-group"],
+    ])
+      await database.db.insert(appUser).values({
+        ...{ organisationId: org, id: newId(), email, name: role, role, passwordHash: "x" },
+        ...{ failedLogins: 0, createdAt: testNow },
+      });
+    const officer = actorFor(org, "officer");
+    await approveDirectAward(
+      database.db,
+      actorFor(org, "manager"),
+      testNow,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+    );
+    const outbox = async () =>
+      (await database.db.select().from(outboundMessage).where(eq(outboundMessage.organisationId, org)))
+        .map((m) => `${m.recipient}: ${m.subject}`)
+        .sort();
+    const first = await runGrantsDaily(database.db, org, new Date("2027-03-10T09:00:00Z"));
+    expect(first.emailed).toBeGreaterThan(0);
+    const sent = await outbox();
+    expect(sent).toContain("manager@emailed.example: Notice deadline coming up for a multi-year grant");
+    expect(sent).not.toContain("officer@emailed.example: Notice deadline coming up for a multi-year grant");
+    // Earlier quarterly returns are overdue: a direct award has no applicant contact, so the team chases them.
+    expect(sent).toContain("officer@emailed.example: Grant monitoring return overdue: payments held");
+    expect(sent.some((line) => line.startsWith("group@"))).toBe(false);
+    const again = await runGrantsDaily(database.db, org, new Date("2027-03-11T09:00:00Z"));
+    expect(again.emailed).toBe(0);
+    expect(await outbox()).toEqual(sent);
   });
 });

@@ -5,11 +5,18 @@ import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { JobDefinition } from "../../../platform/jobs/jobs.ts";
+import { queueEmails, userEmails } from "../../../platform/jobs/outbox.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { holdPaymentsForOverdueMonitoring } from "../commands/payments.ts";
 import { addDays, addMonths, londonDay } from "../dates.ts";
 import { noticeMonths } from "../rules.ts";
-import { grantAward, grantMonitoringReturn, grantPayment, grantReminder } from "../schema.ts";
+import {
+  grantApplication,
+  grantAward,
+  grantMonitoringReturn,
+  grantPayment,
+  grantReminder,
+} from "../schema.ts";
 
 export const monitoringReminderDays = 14;
 export const noticeReminderDays = 30;
@@ -19,6 +26,14 @@ type Reminder = {
   kind: "monitoring-due" | "monitoring-overdue" | "notice-deadline";
   subjectDate: string;
   message: string;
+  /** Who is emailed: the funded organisation's contact for returns, managers for notice deadlines. */
+  recipients: string[];
+};
+
+const subjects: Record<Reminder["kind"], string> = {
+  "monitoring-due": "Grant monitoring return due soon",
+  "monitoring-overdue": "Grant monitoring return overdue: payments held",
+  "notice-deadline": "Notice deadline coming up for a multi-year grant",
 };
 
 /**
@@ -32,7 +47,7 @@ export async function runGrantsDaily(
   db: Db,
   organisationId: string,
   now: Date,
-): Promise<{ reminders: number; held: number; ended: number }> {
+): Promise<{ reminders: number; emailed: number; held: number; ended: number }> {
   const actor = systemActor(organisationId, "Kith grants daily job");
   const today = londonDay(now);
   const reminders: Reminder[] = [];
@@ -44,6 +59,7 @@ export async function runGrantsDaily(
       periodLabel: grantMonitoringReturn.periodLabel,
       reference: grantAward.reference,
       recipient: grantAward.recipientName,
+      contactEmail: grantApplication.contactEmail,
     })
     .from(grantMonitoringReturn)
     .innerJoin(
@@ -51,6 +67,13 @@ export async function runGrantsDaily(
       and(
         eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
         eq(grantAward.id, grantMonitoringReturn.grantId),
+      ),
+    )
+    .leftJoin(
+      grantApplication,
+      and(
+        eq(grantApplication.organisationId, grantAward.organisationId),
+        eq(grantApplication.id, grantAward.applicationId),
       ),
     )
     .where(
@@ -61,13 +84,18 @@ export async function runGrantsDaily(
         eq(grantAward.status, "active"),
       ),
     );
+  // A direct award has no applicant contact on record: the grants team chases the return.
+  const grantsTeam = await userEmails(db, organisationId, ["officer", "manager"]);
+  const managers = await userEmails(db, organisationId, ["manager", "organisation-admin"]);
   for (const item of returns) {
+    const recipients = item.contactEmail ? [item.contactEmail] : grantsTeam;
     if (item.dueOn >= today && item.dueOn <= addDays(today, monitoringReminderDays)) {
       reminders.push({
         grantId: item.grantId,
         kind: "monitoring-due",
         subjectDate: item.dueOn,
         message: `${item.reference}: ${item.periodLabel} return from ${item.recipient} is due on ${formatDate(item.dueOn)}`,
+        recipients,
       });
     } else if (item.dueOn < today) {
       reminders.push({
@@ -75,6 +103,7 @@ export async function runGrantsDaily(
         kind: "monitoring-overdue",
         subjectDate: item.dueOn,
         message: `${item.reference}: ${item.periodLabel} return from ${item.recipient} was due on ${formatDate(item.dueOn)} and payments are held`,
+        recipients,
       });
     }
   }
@@ -111,18 +140,34 @@ export async function runGrantsDaily(
         kind: "notice-deadline",
         subjectDate: deadline,
         message: `${payment.reference}: to reduce or end instalment ${payment.instalment} to ${payment.recipient} (due ${formatDate(payment.dueOn)}), give notice by ${formatDate(deadline)}`,
+        recipients: managers,
       });
     }
   }
 
   let raised = 0;
-  for (const reminder of reminders) {
-    const inserted = await db
-      .insert(grantReminder)
-      .values({ organisationId, id: newId(now.getTime()), ...reminder, raisedAt: now })
-      .onConflictDoNothing()
-      .returning({ id: grantReminder.id });
-    raised += inserted.length;
+  let emailed = 0;
+  for (const { recipients, ...reminder } of reminders) {
+    // The reminder row is the once-only marker: its email is queued only when the row is new.
+    emailed += await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(grantReminder)
+        .values({ organisationId, id: newId(now.getTime()), ...reminder, raisedAt: now })
+        .onConflictDoNothing()
+        .returning({ id: grantReminder.id });
+      raised += inserted.length;
+      if (inserted.length === 0) return 0;
+      return queueEmails(
+        tx,
+        organisationId,
+        now,
+        recipients.map((recipient) => ({
+          recipient,
+          subject: subjects[reminder.kind],
+          body: `${reminder.message}.\n\nSee the grant in Kith for details.`,
+        })),
+      );
+    });
   }
 
   const held = await holdPaymentsForOverdueMonitoring(db, actor, now);
@@ -152,9 +197,9 @@ export async function runGrantsDaily(
     await recordAudit(db, actor, now, {
       action: "create",
       entityType: "grant-reminder",
-      summary: `${raised} grant reminder(s) raised`,
+      summary: `${raised} grant reminder(s) raised, ${emailed} email(s) queued`,
     });
-  return { reminders: raised, held, ended };
+  return { reminders: raised, emailed, held, ended };
 }
 
 export const grantsJobs: JobDefinition[] = [

@@ -22,15 +22,17 @@ import {
 import { homesByLocalAuthority } from "../../places/index.ts";
 import { assessApplication } from "../commands/assess-application.ts";
 import { decideApplication, moderateApplication } from "../commands/decide-application.ts";
+import { returnApplication } from "../commands/return-application.ts";
 import { canAssess, canDecide } from "../policy.ts";
 import { getApplicationForStaff } from "../queries/programmes.ts";
 import { formatScore, maxScore, meanScoreBp } from "../rules.ts";
 import { answersList } from "./apply-forms.ts";
 import { applicationTag, attempt, csrfField, formError } from "./page-helpers.ts";
+import { returnSection } from "./return-section.ts";
 
 type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>> & { areas: Area[] };
 type Failed = {
-  form: "assess" | "moderate" | "decide";
+  form: "assess" | "moderate" | "decide" | "return";
   values: Record<string, string>;
   errors: FieldErrors;
   status: 409 | 422;
@@ -179,6 +181,7 @@ function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed)
       assessed: "Assessment saved",
       moderated: "Moderation saved",
       decided: "Decision recorded",
+      returned: "Application returned to the applicant for changes",
     }),
     breadcrumbs: [
       { href: "/grants/manage/programmes", text: "Programmes" },
@@ -196,6 +199,7 @@ function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed)
             ])
           : ""
       }
+      ${returnSection(c, actor, application, loaded.returns, values, errorsFor("return"))}
       ${answersList(programme, application, false)}
       <h2 class="govuk-heading-m">Assessments</h2>
       ${
@@ -283,6 +287,23 @@ export function applicationPages(): Hono<AppEnv> {
     if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=moderated`, 303);
     return page(c, actor, await load(c, actor), {
       form: "moderate",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/applications/:id/return", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attempt(() =>
+      returnApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+        reason: form.reason ?? "",
+      }),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=returned`, 303);
+    return page(c, actor, await load(c, actor), {
+      form: "return",
       values: form,
       errors: result.errors,
       status: result.status,

@@ -6,7 +6,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, html, panel, table, taskList } from "../../../platform/ui/index.ts";
+import { button, formatDate, html, insetText, panel, table, taskList } from "../../../platform/ui/index.ts";
 import { applicationSections, completedSections, sectionTitles } from "../commands/application-sections.ts";
 import {
   isOpen,
@@ -15,6 +15,7 @@ import {
   startApplication,
   submitApplication,
 } from "../commands/applications.ts";
+import { listApplicationReturns } from "../commands/return-application.ts";
 import { canApply } from "../policy.ts";
 import { listRecipientGrants } from "../queries/recipient-grants.ts";
 import { grantApplication, grantProgramme } from "../schema.ts";
@@ -137,11 +138,15 @@ export function applyPages(): Hono<AppEnv> {
     if (application.status !== "draft") return c.redirect(`${base(application.id)}/confirmation`, 303);
     const complete = completedSections(programme, application);
     const ready = applicationSections.every((section) => complete[section]);
+    const returned = (
+      await listApplicationReturns(c.get("services").database.db, actor.organisationId, application.id)
+    ).find((r) => r.resubmittedAt === null);
     return renderPage(c, {
       title: `Your application – ${programme.title}`,
       backLink: "/grants/apply",
       content: html`<span class="govuk-caption-l">${programme.title}</span>
         <h1 class="govuk-heading-l">Your application</h1>
+        ${returned ? insetText(`We returned your application for changes: ${returned.reason} Change your answers, then check them and send the application again.`) : ""}
         <p class="govuk-body">Your reference is <strong>${application.reference}</strong>. Your answers are saved as you go: you can sign out and come back to this application later from <a class="govuk-link" href="/grants/apply">Apply for a grant</a>.</p>
         ${taskList(applicationSections.map((section) => ({ title: sectionTitles[section], href: `${base(application.id)}/${section}`, status: complete[section] ? "Completed" : html`<strong class="govuk-tag govuk-tag--blue">Incomplete</strong>` })))}
         ${ready ? button({ text: "Check your answers", href: `${base(application.id)}/check` }) : html`<p class="govuk-body">Complete every section, then check your answers and send the application.</p>`}`,

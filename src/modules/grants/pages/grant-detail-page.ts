@@ -25,11 +25,12 @@ import { canApproveDirectAward, canApprovePayment, canManageGrant } from "../pol
 import type { GrantDetail } from "../queries/grant-detail.ts";
 import { earliestEffectiveDate } from "../rules.ts";
 import { directAwardCriteria } from "../schema.ts";
+import { grantOutcomesSection, outcomeLabel } from "./grant-outcomes-section.ts";
 import { monitoringReturnForm } from "./monitoring-form.ts";
 import { csrfField, formError, grantStatusTag, paymentTag } from "./page-helpers.ts";
 
 export type Failed = {
-  form: "change" | "return" | "action" | "vary";
+  form: "change" | "return" | "action" | "vary" | "project";
   values: Record<string, string>;
   errors: FieldErrors;
   status: 409 | 422;
@@ -59,6 +60,7 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
           `${base}/returns/${nextReturn.id}`,
           grant,
           nextReturn,
+          detail.outcomes,
           values,
           errors("return"),
         )
@@ -98,6 +100,7 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
       return: "Monitoring return saved",
       change: "Funding change recorded",
       varied: "Agreement varied",
+      project: "Investment project link saved",
     }),
     breadcrumbs: [
       { href: "/grants/manage", text: "Grants" },
@@ -128,9 +131,13 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
           : []),
         { key: "Grant owner", value: grant.grantOwner },
         { key: "Accountable officer", value: grant.accountableOfficer },
-        { key: "Outcomes", value: grant.outcomeCodes.join(", ") },
+        {
+          key: "Outcomes",
+          value: html`<ul class="govuk-list">${detail.outcomes.map((o) => html`<li>${outcomeLabel(o)}</li>`)}</ul>`,
+        },
         { key: "Purpose", value: grant.description },
       ])}
+      ${grantOutcomesSection(c, actor, detail, values, errors("project"))}
       <h2 class="govuk-heading-m">Grant agreement</h2>
       ${
         agreement

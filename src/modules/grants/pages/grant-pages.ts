@@ -6,6 +6,7 @@ import { readForm } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
 import { approveDirectAward } from "../commands/direct-awards.ts";
+import { linkGrantToProject } from "../commands/link-project.ts";
 import { submitMonitoringReturn } from "../commands/monitoring.ts";
 import { approvePayment, markPaymentPaid } from "../commands/payments.ts";
 import { recordFundingChange } from "../commands/record-funding-change.ts";
@@ -103,6 +104,21 @@ export function grantPages(): Hono<AppEnv> {
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
     return grantPage(c, actor, await detail(c, actor), {
       form: "return",
+      values: form,
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/grants/:id/project", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attempt(() =>
+      linkGrantToProject(db(c), actor, c.get("now"), c.req.param("id"), form.projectId ?? ""),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=project`, 303);
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "project",
       values: form,
       errors: result.errors,
       status: result.status,

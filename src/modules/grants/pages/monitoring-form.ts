@@ -3,7 +3,8 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { button, html, type SafeHtml, textarea, textInput } from "../../../platform/ui/index.ts";
 import type { MonitoringReturnInput } from "../commands/monitoring.ts";
-import type { GrantAward, GrantMonitoringReturn } from "../schema.ts";
+import type { GrantAward, GrantMonitoringReturn, ProgrammeOutcome } from "../schema.ts";
+import { outcomeLabel } from "./grant-outcomes-section.ts";
 import { csrfField, formError } from "./page-helpers.ts";
 
 // The monitoring return form, used by staff on a grant's page and by the funded organisation
@@ -14,6 +15,7 @@ export function monitoringReturnForm(
   action: string,
   grant: GrantAward,
   due: GrantMonitoringReturn,
+  outcomes: ProgrammeOutcome[],
   values: Record<string, string>,
   errors: FieldErrors,
 ): SafeHtml {
@@ -23,7 +25,7 @@ export function monitoringReturnForm(
         (
           code,
           index,
-        ) => html`<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Outcome ${code}</legend>
+        ) => html`<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Outcome ${outcomeLabel(outcomes.find((o) => o.code === code) ?? { code, title: code })}</legend>
           <input type="hidden" name="results.${index}.outcomeCode" value="${code}">
           ${textInput({ name: `results.${index}.measure`, id: `results-${index}-measure`, label: "What was measured", hint: "For example, people supported", value: values[`results.${index}.measure`], error: errors[`results.${index}.measure`] })}
           ${textInput({ name: `results.${index}.target`, id: `results-${index}-target`, label: "Target", value: values[`results.${index}.target`], error: errors[`results.${index}.target`], width: 5, inputmode: "numeric" })}

@@ -3,7 +3,16 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
-import { button, dateInput, html, radios, textarea, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  checkboxes,
+  dateInput,
+  html,
+  radios,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
+import type { FrameworkOutcome } from "../../investment/index.ts";
 import type { CreateProgrammeInput } from "../commands/create-programme.ts";
 import { poundsAsPence } from "../inputs.ts";
 import { csrfField, formError, staffNav } from "./page-helpers.ts";
@@ -74,6 +83,7 @@ export function programmeInputFromForm(form: Record<string, string>): {
       eligibilityQuestions,
       scoringCriteria,
       outcomes,
+      frameworkOutcomeIds: (form.frameworkOutcomeIds ?? "").split(",").filter((id) => id.length > 0),
     },
   };
 }
@@ -92,6 +102,7 @@ export function formErrorsFromCommand(errors: FieldErrors): FieldErrors {
 export function programmeForm(
   c: Context<AppEnv>,
   form: Record<string, string>,
+  framework: FrameworkOutcome[],
   errors: FieldErrors = {},
   status: 200 | 409 | 422 = 200,
 ): Response {
@@ -131,7 +142,26 @@ export function programmeForm(
         ${dateInput({ name: "closesOn", legend: { text: "Closes for applications", classes: "govuk-fieldset__legend--s" }, hint: "For example, 31 5 2026", value: dateParts("closesOn"), error: errors.closesOn })}
         ${textarea({ name: "eligibilityQuestions", label: "Eligibility questions", hint: "One per line: question | eligible answer (yes or no) | why another answer is not eligible", value: form.eligibilityQuestions, error: errors.eligibilityQuestions, rows: 4 })}
         ${textarea({ name: "scoringCriteria", label: "Scoring criteria", hint: "One per line: criterion | weight. Assessors score each from 0 to 5.", value: form.scoringCriteria, error: errors.scoringCriteria, rows: 4 })}
-        ${textarea({ name: "outcomes", label: "Outcomes the programme funds", hint: "One per line: outcome code | title, from your outcome framework", value: form.outcomes, error: errors.outcomes, rows: 4 })}
+        ${
+          framework.length > 0
+            ? checkboxes({
+                name: "frameworkOutcomeIds",
+                legend: {
+                  text: "Outcomes the programme funds, from your outcome framework",
+                  classes: "govuk-fieldset__legend--s",
+                },
+                hint: "Grants report their monitoring against these outcomes. Select all that apply.",
+                values: (form.frameworkOutcomeIds ?? "").split(","),
+                error: errors.frameworkOutcomeIds,
+                items: framework.map((outcome) => ({
+                  value: outcome.id,
+                  text: outcome.name,
+                  hint: outcome.themeName,
+                })),
+              })
+            : ""
+        }
+        ${textarea({ name: "outcomes", label: framework.length > 0 ? "Other outcomes the programme funds (optional)" : "Outcomes the programme funds", hint: "One per line: outcome code | title", value: form.outcomes, error: errors.outcomes, rows: 4 })}
         ${button({ text: "Create programme" })}
       </form>`,
   });

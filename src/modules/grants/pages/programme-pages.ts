@@ -14,6 +14,7 @@ import {
   table,
   tag,
 } from "../../../platform/ui/index.ts";
+import { listFrameworkOutcomes } from "../../investment/index.ts";
 import { createProgramme } from "../commands/create-programme.ts";
 import { canManageProgrammes } from "../policy.ts";
 import { applicationsToProcess, grantsOverview, recentReminders } from "../queries/list-grants.ts";
@@ -133,21 +134,23 @@ export function programmePages(): Hono<AppEnv> {
     });
   });
 
-  app.get("/grants/manage/programmes/new", (c) => {
+  app.get("/grants/manage/programmes/new", async (c) => {
     const actor = requireActor(c);
     if (!canManageProgrammes(actor)) throw forbidden("Only managers can set up grant programmes.");
-    return programmeForm(c, {});
+    return programmeForm(c, {}, await listFrameworkOutcomes(c.get("services").database.db, actor));
   });
 
   app.post("/grants/manage/programmes/new", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
     const { input, errors } = programmeInputFromForm(form);
-    if (Object.keys(errors).length > 0) return programmeForm(c, form, errors, 422);
+    const framework = await listFrameworkOutcomes(c.get("services").database.db, actor);
+    if (Object.keys(errors).length > 0) return programmeForm(c, form, framework, errors, 422);
     const result = await attempt(() =>
       createProgramme(c.get("services").database.db, actor, c.get("now"), input),
     );
-    if (!result.ok) return programmeForm(c, form, formErrorsFromCommand(result.errors), result.status);
+    if (!result.ok)
+      return programmeForm(c, form, framework, formErrorsFromCommand(result.errors), result.status);
     return c.redirect(`/grants/manage/programmes/${result.value.id}?done=created`, 303);
   });
 
@@ -185,7 +188,7 @@ export function programmePages(): Hono<AppEnv> {
           },
           {
             key: "Outcomes funded",
-            value: html`<ul class="govuk-list">${programme.outcomes.map((o) => html`<li>${o.code}: ${o.title}</li>`)}</ul>`,
+            value: html`<ul class="govuk-list">${programme.outcomes.map((o) => html`<li>${o.code}: ${o.title}${o.frameworkTheme ? html` <span class="govuk-hint govuk-!-display-inline">(outcome framework: ${o.frameworkTheme})</span>` : ""}</li>`)}</ul>`,
           },
         ])}
         <h2 class="govuk-heading-m">Applications</h2>

@@ -64,7 +64,7 @@ function page(
               : "Due",
         ]),
       })}
-      ${due ? monitoringReturnForm(c, `/grants/apply/grants/${grant.id}/returns/${due.id}`, grant, due, failed?.values ?? {}, failed?.errors ?? {}) : ""}`,
+      ${due ? monitoringReturnForm(c, `/grants/apply/grants/${grant.id}/returns/${due.id}`, grant, due, loaded.outcomes, failed?.values ?? {}, failed?.errors ?? {}) : ""}`,
   });
 }
 

@@ -3,8 +3,9 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
+import { listProjectChoices, type ProjectChoice } from "../../investment/index.ts";
 import { loadGrant } from "../commands/load-grant.ts";
-import { canViewGrants } from "../policy.ts";
+import { canManageGrant, canViewGrants } from "../policy.ts";
 import {
   type GrantAgreement,
   type GrantAward,
@@ -16,8 +17,10 @@ import {
   grantFundingChange,
   grantMonitoringReturn,
   grantPayment,
+  grantProgramme,
   grantReminder,
   grantVariation,
+  type ProgrammeOutcome,
 } from "../schema.ts";
 
 export type GrantDetail = {
@@ -28,7 +31,29 @@ export type GrantDetail = {
   changes: GrantFundingChange[];
   variations: (typeof grantVariation.$inferSelect)[];
   reminders: (typeof grantReminder.$inferSelect)[];
+  /** The agreement's outcomes with their titles and, where picked from it, their place in the outcome framework. */
+  outcomes: ProgrammeOutcome[];
+  /** The community investment project the grant pays for, and (for staff who can link) the choices. */
+  project: ProjectChoice | null;
+  projectChoices: ProjectChoice[];
 };
+
+/** The grant's outcome codes with their titles from the programme (and so from the outcome framework). */
+export async function agreementOutcomes(
+  db: Db,
+  organisationId: string,
+  grant: GrantAward,
+): Promise<ProgrammeOutcome[]> {
+  const [programme] = grant.programmeId
+    ? await db
+        .select({ outcomes: grantProgramme.outcomes })
+        .from(grantProgramme)
+        .where(inOrganisation(grantProgramme, organisationId, eq(grantProgramme.id, grant.programmeId)))
+    : [];
+  return grant.outcomeCodes.map(
+    (code) => programme?.outcomes.find((outcome) => outcome.code === code) ?? { code, title: code },
+  );
+}
 
 async function detailOf(db: Db, organisationId: string, grant: GrantAward): Promise<GrantDetail> {
   const [agreement] = await db
@@ -38,6 +63,9 @@ async function detailOf(db: Db, organisationId: string, grant: GrantAward): Prom
   return {
     grant,
     agreement,
+    outcomes: await agreementOutcomes(db, organisationId, grant),
+    project: null,
+    projectChoices: [],
     payments: await db
       .select()
       .from(grantPayment)
@@ -71,7 +99,14 @@ async function detailOf(db: Db, organisationId: string, grant: GrantAward): Prom
 /** A grant with its agreement, schedules and history. Holds no personal data (recipients are organisations). */
 export async function getGrantDetail(db: Db, actor: Actor, grantId: string): Promise<GrantDetail> {
   requireAllowed(canViewGrants(actor), "Only staff can see grants.");
-  return detailOf(db, actor.organisationId, await loadGrant(db, actor.organisationId, grantId));
+  const detail = await detailOf(db, actor.organisationId, await loadGrant(db, actor.organisationId, grantId));
+  const projectId = detail.grant.investmentProjectId;
+  const choices = canManageGrant(actor) ? await listProjectChoices(db, actor) : [];
+  const project = projectId
+    ? (choices.find((choice) => choice.id === projectId) ??
+      (await listProjectChoices(db, actor, projectId))[0])
+    : undefined;
+  return { ...detail, project: project ?? null, projectChoices: choices };
 }
 
 /** Every grant of an organisation with its schedules: for the seed and the daily job, which run as the system. */

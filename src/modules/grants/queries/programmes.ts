@@ -7,9 +7,11 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { loadProgramme } from "../commands/applications.ts";
 import { listAssessments, loadApplication } from "../commands/assess-application.ts";
+import { listApplicationReturns } from "../commands/return-application.ts";
 import { canViewGrants } from "../policy.ts";
 import {
   type GrantApplication,
+  type GrantApplicationReturn,
   type GrantAssessment,
   type GrantProgramme,
   grantApplication,
@@ -92,11 +94,17 @@ export async function getApplicationForStaff(
   actor: Actor,
   now: Date,
   applicationId: string,
-): Promise<{ application: GrantApplication; programme: GrantProgramme; assessments: GrantAssessment[] }> {
+): Promise<{
+  application: GrantApplication;
+  programme: GrantProgramme;
+  assessments: GrantAssessment[];
+  returns: GrantApplicationReturn[];
+}> {
   requireAllowed(canViewGrants(actor), "Only staff can see grant applications.");
   const application = await loadApplication(db, actor.organisationId, applicationId);
-  if (application.status === "draft") {
-    // Drafts are the applicant's own work until sent.
+  const returns = await listApplicationReturns(db, actor.organisationId, application.id);
+  if (application.status === "draft" && returns.length === 0) {
+    // Drafts are the applicant's own work until sent (a returned one was sent, so staff still see it).
     throw notFound("Application not found");
   }
   const programme = await loadProgramme(db, actor.organisationId, application.programmeId);
@@ -110,5 +118,6 @@ export async function getApplicationForStaff(
     application,
     programme,
     assessments: await listAssessments(db, actor.organisationId, application.id),
+    returns,
   };
 }

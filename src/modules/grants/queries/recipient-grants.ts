@@ -16,7 +16,9 @@ import {
   grantAward,
   grantMonitoringReturn,
   grantPayment,
+  type ProgrammeOutcome,
 } from "../schema.ts";
+import { agreementOutcomes } from "./grant-detail.ts";
 
 // The funded organisation's view of its own grants: agreement, payments and monitoring.
 
@@ -69,6 +71,7 @@ export async function getRecipientGrant(
   agreement: GrantAgreement | undefined;
   payments: GrantPayment[];
   returns: GrantMonitoringReturn[];
+  outcomes: ProgrammeOutcome[];
 }> {
   requireAllowed(canApply(actor), "Sign in with your organisation's account to see your grants.");
   const grant = await loadGrant(db, actor.organisationId, grantId);
@@ -80,6 +83,7 @@ export async function getRecipientGrant(
   return {
     grant,
     agreement,
+    outcomes: await agreementOutcomes(db, actor.organisationId, grant),
     payments: await db
       .select()
       .from(grantPayment)

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { grantAward, grantPayment, grantProgramme } from "../schema.ts";
+import { grantAward, grantPayment, grantProgramme, type ProgrammeOutcome } from "../schema.ts";
 
 // The register's source rows: every approved grant (active or ended), never proposals.
 // Read in keyset pages so a 100,000-grant register streams in constant memory.
@@ -29,6 +29,8 @@ export type RegisterRow = {
   updatedAt: Date;
   programmeCode: string | null;
   programmeTitle: string | null;
+  outcomeCodes: string[];
+  programmeOutcomes: ProgrammeOutcome[] | null;
   paidPence: number;
 };
 
@@ -65,6 +67,8 @@ export async function* registerRows(
         updatedAt: grantAward.updatedAt,
         programmeCode: grantProgramme.code,
         programmeTitle: grantProgramme.title,
+        outcomeCodes: grantAward.outcomeCodes,
+        programmeOutcomes: grantProgramme.outcomes,
         paidPence:
           sql<number>`coalesce((SELECT sum(${grantPayment.amountPence}) FROM ${grantPayment} WHERE ${grantPayment.organisationId} = ${grantAward.organisationId} AND ${grantPayment.grantId} = ${grantAward.id} AND ${grantPayment.status} = 'paid'), 0)::bigint`.mapWith(
             Number,

@@ -68,10 +68,25 @@ export function threeSixtyGivingGrant(
       code: row.grantType,
       title: row.grantType === "strategic" ? "Strategic grant" : "Innovation grant",
     },
+    ...frameworkClassifications(row, settings.prefix),
   ];
   grant.dateModified = row.updatedAt.toISOString();
   if (settings.registerUrl) grant.dataSource = settings.registerUrl;
   return grant;
+}
+
+/**
+ * The funder's outcomes the grant is linked to, where they come from the outcome framework:
+ * 360Giving has no outcomes field, so they travel as classifications in the funder's own
+ * vocabulary (the standard's place for a publisher's codelists). JSON only: the flat CSV
+ * carries one classification column set, which keeps the grant type.
+ */
+function frameworkClassifications(row: RegisterRow, prefix: string): Record<string, string>[] {
+  return row.outcomeCodes.flatMap((code) => {
+    const outcome = row.programmeOutcomes?.find((o) => o.code === code);
+    if (!outcome?.frameworkOutcomeId) return [];
+    return [{ vocabulary: `${prefix}-outcome-framework`, code, title: outcome.title }];
+  });
 }
 
 /**

@@ -1,14 +1,3 @@
-// Pledges per second on one live crowdfunding campaign under 50 concurrent backers,
-// on PostgreSQL, with the totals checked exact at the end.
-//
-//   node bench/crowdfunding.ts [PLEDGES] [BACKERS]      (defaults: 5000 pledges, 50 backers)
-//
-// It creates a scratch database on the server in DATABASE_URL (default
-// postgres://postgres@127.0.0.1:5432/postgres), runs every pledge through the real
-// makePledge command (validation, campaign row lock, match-pledge release, audit entry)
-// over a pool of 50 connections, then drops the database. Prints figures; exits 1 if
-// any total is not exact.
-
 import { createCampaign } from "../src/modules/crowdfunding/commands/create-campaign.ts";
 import { createFund } from "../src/modules/crowdfunding/commands/create-fund.ts";
 import { makeMatchPledge } from "../src/modules/crowdfunding/commands/make-match-pledge.ts";
@@ -18,31 +7,23 @@ import { settleCampaign } from "../src/modules/crowdfunding/commands/settle-camp
 import { submitCampaign } from "../src/modules/crowdfunding/commands/submit-campaign.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
 import { createOrganisation } from "../src/platform/access/organisations.ts";
-import { newId } from "../src/platform/db/ids.ts";
-import { migrate } from "../src/platform/db/migrate.ts";
-import { openPostgres } from "../src/platform/db/open-postgres.ts";
-import { withDatabaseName } from "../test/template.ts";
+import type { Database } from "../src/platform/db/database.ts";
 
-const pledgeCount = Number(process.argv[2] ?? 5000);
-const backers = Number(process.argv[3] ?? 50);
-if (!Number.isInteger(pledgeCount) || pledgeCount < backers || !Number.isInteger(backers) || backers < 1) {
-  console.error("Usage: node bench/crowdfunding.ts [PLEDGES ≥ BACKERS] [BACKERS]");
-  process.exit(2);
-}
-const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `kith_bench_cf_${newId().replaceAll("-", "").slice(-12)}`;
-const admin = await openPostgres(serverUrl);
-await admin.query(`CREATE DATABASE ${name}`);
-process.env.KITH_PG_POOL = String(backers);
-const database = await openPostgres(withDatabaseName(serverUrl, name));
-// Dropping the scratch database at the end terminates idle pooled connections; that is expected.
-database.pool.on("error", () => {});
-let failed = false;
-try {
-  await migrate(database);
+// Part of bench/funding.ts: pledges per second on one live crowdfunding campaign under
+// BACKERS concurrent backers. Every pledge goes through the real makePledge command
+// (validation, campaign row lock, match-pledge release, audit entry) over a pool of BACKERS
+// connections; the totals are then checked exact and the campaign settled. Returns false if
+// any total is not exact.
+export async function benchPledges(
+  database: Database,
+  pledgeCount: number,
+  backers: number,
+): Promise<boolean> {
+  let failed = false;
+
   const now = new Date();
   const org = await createOrganisation(database.db, null, now, {
-    name: "Bench Homes",
+    name: "Bench Crowdfunding Homes",
     kind: "housing-association",
   });
   const system = systemActor(org.id, "bench");
@@ -144,9 +125,5 @@ try {
     failed ||= !ok;
     console.log(`  ${ok ? "exact" : "WRONG"}  ${what}: ${actual}${ok ? "" : ` (expected ${expected})`}`);
   }
-} finally {
-  await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.close();
+  return !failed;
 }
-process.exit(failed ? 1 : 0);
