@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/database.ts";
 import { safetySetting } from "../schema.ts";
+import { actionTypes } from "./actions.ts";
 
 // Thresholds an organisation may change. Defaults follow common practice and the statutory guidance
 // on the Community Trigger (ASB, Crime and Policing Act 2014 s104): 3 qualifying complaints in
@@ -14,6 +15,24 @@ export const safetySettingsSchema = z.object({
   triggerMinReports: z.number().int().min(1).max(20),
   triggerMinHateReports: z.number().int().min(1).max(20),
   retentionYears: z.number().int().min(1).max(30),
+  // Days from an action's start to its due date (reminders and overdue alerts run from it), per action type.
+  actionTargetDays: z
+    .record(
+      z.string(),
+      z
+        .number({ error: "Enter the target in days" })
+        .int()
+        .min(1, { error: "The target must be at least 1 day" })
+        .max(730, {
+          error: "The target must be 730 days or fewer",
+        }),
+    )
+    .refine(
+      (targets) => Object.keys(targets).every((code) => actionTypes.some((type) => type.code === code)),
+      {
+        error: "Target days are only for the listed action types",
+      },
+    ),
 });
 export type SafetySettings = z.infer<typeof safetySettingsSchema>;
 
@@ -24,6 +43,7 @@ export const defaultSafetySettings: SafetySettings = {
   triggerMinReports: 3,
   triggerMinHateReports: 2,
   retentionYears: 6,
+  actionTargetDays: Object.fromEntries(actionTypes.map((type) => [type.code, type.targetDays])),
 };
 
 export async function getSafetySettings(db: Db, organisationId: string): Promise<SafetySettings> {
@@ -32,7 +52,12 @@ export async function getSafetySettings(db: Db, organisationId: string): Promise
     .from(safetySetting)
     .where(and(eq(safetySetting.organisationId, organisationId), eq(safetySetting.key, "thresholds")));
   const stored = safetySettingsSchema.partial().safeParse(row?.value ?? {});
-  return { ...defaultSafetySettings, ...(stored.success ? stored.data : {}) };
+  const values = stored.success ? stored.data : {};
+  return {
+    ...defaultSafetySettings,
+    ...values,
+    actionTargetDays: { ...defaultSafetySettings.actionTargetDays, ...values.actionTargetDays },
+  };
 }
 
 /** YYYY-MM-DD minus whole months (clamped to the month's end). */
