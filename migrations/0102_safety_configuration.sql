@@ -31,3 +31,6 @@ CREATE TABLE safety_workflow_status (
 
 -- When the case should have moved on from its current status (its workflow status's target days).
 ALTER TABLE safety_case ADD COLUMN status_due_on date;
+
+-- Intake shows open cases with the same people before saving: officers type names, so match them.
+CREATE INDEX safety_party_name ON safety_party (organisation_id, lower(display_name));

@@ -29,9 +29,15 @@ export async function openCase(
   options: OpenCaseOptions = {},
 ): Promise<SafetyCase> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can open cases.");
+  const parsed = checkCaseInput(input);
+  return db.transaction((tx) => openCaseIn(tx, actor, now, parsed, options));
+}
+
+/** The form checks of openCase without writing (the intake form checks before it looks for related cases). */
+export function checkCaseInput(input: CaseInput): ParsedCaseInput {
   const parsed = caseInput.safeParse(input);
   if (!parsed.success) throw invalid("The case could not be opened.", fieldErrorsFrom(parsed.error));
-  return db.transaction((tx) => openCaseIn(tx, actor, now, parsed.data, options));
+  return parsed.data;
 }
 
 /** The writes of openCase, inside a caller's transaction (triage opens a case while closing its report). */

@@ -8,25 +8,24 @@ import { actionTypes } from "./actions.ts";
 // on the Community Trigger (ASB, Crime and Policing Act 2014 s104): 3 qualifying complaints in
 // 6 months, with a lower bar for hate incidents.
 
+/** A whole number between min and max, with messages a person understands. */
+const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `Enter ${what} as a whole number` })
+    .int({ error: `Enter ${what} as a whole number` })
+    .min(min, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be at least ${min}` })
+    .max(max, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} or fewer` });
+
 export const safetySettingsSchema = z.object({
-  repeatWindowMonths: z.number().int().min(1).max(60),
-  repeatMinIncidents: z.number().int().min(2).max(50),
-  triggerWindowMonths: z.number().int().min(1).max(24),
-  triggerMinReports: z.number().int().min(1).max(20),
-  triggerMinHateReports: z.number().int().min(1).max(20),
-  retentionYears: z.number().int().min(1).max(30),
+  repeatWindowMonths: wholeNumber("the repeat window in months", 1, 60),
+  repeatMinIncidents: wholeNumber("the number of incidents that makes a repeat", 2, 50),
+  triggerWindowMonths: wholeNumber("the Community Trigger window in months", 1, 24),
+  triggerMinReports: wholeNumber("the number of qualifying complaints", 1, 20),
+  triggerMinHateReports: wholeNumber("the number of qualifying hate-incident complaints", 1, 20),
+  retentionYears: wholeNumber("the retention period in years", 1, 30),
   // Days from an action's start to its due date (reminders and overdue alerts run from it), per action type.
   actionTargetDays: z
-    .record(
-      z.string(),
-      z
-        .number({ error: "Enter the target in days" })
-        .int()
-        .min(1, { error: "The target must be at least 1 day" })
-        .max(730, {
-          error: "The target must be 730 days or fewer",
-        }),
-    )
+    .record(z.string(), wholeNumber("the target in days", 1, 730))
     .refine(
       (targets) => Object.keys(targets).every((code) => actionTypes.some((type) => type.code === code)),
       {
