@@ -10,6 +10,7 @@ import { portalPages } from "./portal-pages.ts";
 import { reportJourney } from "./report-journey.ts";
 import { reportPages } from "./report-pages.ts";
 import { retentionPages } from "./retention-pages.ts";
+import { riskMatrixPages } from "./risk-matrix-pages.ts";
 import { settingsPages } from "./settings-pages.ts";
 
 export function safetyPages(): Hono<AppEnv> {
@@ -24,6 +25,7 @@ export function safetyPages(): Hono<AppEnv> {
   retentionPages(app);
   settingsPages(app);
   configurationPages(app);
+  riskMatrixPages(app);
   reportJourney(app);
   portalPages(app);
   return app;
