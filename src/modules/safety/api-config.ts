@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { campaignApi } from "./api-campaigns.ts";
 import { configurationApi } from "./api-configuration.ts";
 import { publishRiskMatrix } from "./commands/record-assessment.ts";
 import { updateSafetySettings } from "./commands/settings.ts";
@@ -26,6 +27,7 @@ const settingsSchema = z
 
 export function configApi(api: OpenAPIHono<AppEnv>): void {
   configurationApi(api);
+  campaignApi(api);
   api.openapi(
     createRoute({
       method: "post",

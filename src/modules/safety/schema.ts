@@ -340,3 +340,4 @@ export type SafetyReport = typeof safetyReport.$inferSelect;
 export type SafetyAction = typeof safetyAction.$inferSelect;
 export type SafetyTimelineEntry = typeof safetyTimelineEntry.$inferSelect;
 export type SafetyRiskAssessment = typeof safetyRiskAssessment.$inferSelect;
+export type SafetyCampaign = typeof safetyCampaign.$inferSelect;

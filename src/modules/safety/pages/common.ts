@@ -17,6 +17,7 @@ export function safetyNav(current: string): SafeHtml {
     { href: "/safety/nm01", text: "NM01" },
     { href: "/safety/annual-report", text: "Annual report" },
     { href: "/safety/retention", text: "Retention" },
+    { href: "/safety/campaigns", text: "Campaigns" },
     { href: "/safety/settings", text: "Settings" },
   ];
   return subNavigation(

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { campaignPages } from "./campaign-pages.ts";
 import { caseForms } from "./case-forms.ts";
 import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
 import { casePages } from "./case-pages.ts";
@@ -26,6 +27,7 @@ export function safetyPages(): Hono<AppEnv> {
   settingsPages(app);
   configurationPages(app);
   riskMatrixPages(app);
+  campaignPages(app);
   reportJourney(app);
   portalPages(app);
   return app;
