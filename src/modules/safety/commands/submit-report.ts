@@ -53,8 +53,17 @@ export async function submitReport(
   source: "portal" | "api" | "officer",
 ): Promise<SafetyReport> {
   requireAllowed(canSubmitReport(actor), "You cannot report community safety concerns with this account.");
+  const configuration = await loadSafetyConfiguration(db, actor.organisationId);
+  const offered = activeCategories(configuration);
+  const categoryError = `Choose what you are reporting (${offered.map((c) => c.code).join(", ")})`;
   const parsed = reportInput.safeParse(input);
-  if (!parsed.success) throw invalid("The report could not be sent.", fieldErrorsFrom(parsed.error));
+  if (!parsed.success) {
+    // Say everything that is wrong at once, the organisation's categories included.
+    const found = typeof input.category === "string" ? categoryIn(configuration, input.category) : undefined;
+    const errors = fieldErrorsFrom(parsed.error);
+    if (!errors.category && (!found || found.retired)) errors.category = categoryError;
+    throw invalid("The report could not be sent.", errors);
+  }
   const value = parsed.data;
   if (value.happenedOn > londonDay(now))
     throw invalid("The date cannot be in the future.", {
@@ -62,14 +71,9 @@ export async function submitReport(
     });
   if (!value.homeId && !value.locationDescription)
     throw invalid("Tell us where it happened.", { locationDescription: "Tell us where it happened" });
-  const configuration = await loadSafetyConfiguration(db, actor.organisationId);
   const category = categoryIn(configuration, value.category);
   if (!category || category.retired)
-    throw invalid("Choose what you are reporting.", {
-      category: `Choose what you are reporting (${activeCategories(configuration)
-        .map((c) => c.code)
-        .join(", ")})`,
-    });
+    throw invalid("Choose what you are reporting.", { category: categoryError });
   return db.transaction(async (tx) => {
     let blockName: string | null = null;
     if (value.homeId) {
