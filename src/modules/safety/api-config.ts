@@ -1,6 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { campaignApi } from "./api-campaigns.ts";
+import { configurationApi } from "./api-configuration.ts";
 import { publishRiskMatrix } from "./commands/record-assessment.ts";
 import { updateSafetySettings } from "./commands/settings.ts";
 
@@ -19,10 +21,13 @@ const settingsSchema = z
     triggerMinReports: z.number().int(),
     triggerMinHateReports: z.number().int(),
     retentionYears: z.number().int(),
+    actionTargetDays: z.record(z.string(), z.number().int()),
   })
   .openapi("SafetySettings");
 
 export function configApi(api: OpenAPIHono<AppEnv>): void {
+  configurationApi(api);
+  campaignApi(api);
   api.openapi(
     createRoute({
       method: "post",

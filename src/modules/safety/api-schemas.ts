@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { categories, hateStrands, locationTypes, partyRoles } from "./domain/categories.ts";
+import { hateStrands, locationTypes, partyRoles } from "./domain/categories.ts";
 
 // Request and response shapes of the safety API (OpenAPI components).
 
@@ -52,7 +52,11 @@ export const caseDetail = caseSummary
   .openapi("SafetyCase");
 export const reportBody = z
   .object({
-    category: z.string().openapi({ enum: categories.map((c) => c.code) }),
+    category: z.string().openapi({
+      description:
+        "A category code in use by the organisation (GET /safety/categories); defaults include noise, harassment",
+      example: "noise",
+    }),
     hateStrand: z
       .string()
       .nullable()

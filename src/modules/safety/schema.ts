@@ -52,6 +52,7 @@ export const safetyCase = pgTable(
     anonymisedAt: moment("anonymised_at"),
     createdAt: moment("created_at").notNull(),
     updatedAt: moment("updated_at").notNull(),
+    statusDueOn: day("status_due_on"),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
@@ -271,6 +272,38 @@ export const safetyCampaign = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
 
+// Mirror of migrations/0102_safety_configuration.sql.
+export const safetyCategory = pgTable(
+  "safety_category",
+  {
+    organisationId: org(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    workflow: text("workflow").notNull(),
+    nsirType: text("nsir_type").notNull(),
+    countsAsAsb: boolean("counts_as_asb").notNull(),
+    subCategories: text("sub_categories").array().notNull(),
+    position: integer("position").notNull(),
+    retiredAt: moment("retired_at"),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.code] })],
+);
+
+export const safetyWorkflowStatus = pgTable(
+  "safety_workflow_status",
+  {
+    organisationId: org(),
+    workflow: text("workflow").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    targetDays: integer("target_days"),
+    position: integer("position").notNull(),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.workflow, t.code] })],
+);
+
 /**
  * Personal-data tags (UK GDPR): what subject access, redaction, audit and retention work from.
  * "special" is article 9 data; "criminal" is article 10 (offence) data.
@@ -307,3 +340,4 @@ export type SafetyReport = typeof safetyReport.$inferSelect;
 export type SafetyAction = typeof safetyAction.$inferSelect;
 export type SafetyTimelineEntry = typeof safetyTimelineEntry.$inferSelect;
 export type SafetyRiskAssessment = typeof safetyRiskAssessment.$inferSelect;
+export type SafetyCampaign = typeof safetyCampaign.$inferSelect;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isRealDate } from "../../../platform/http/fields.ts";
-import { categories, findCategory, hateStrands, locationTypes, partyRoles } from "../domain/categories.ts";
+import { hateStrands, locationTypes, partyRoles } from "../domain/categories.ts";
 
 // Input shapes shared by officer intake, triage and the API, with messages written for people.
 
@@ -30,9 +30,8 @@ export type PartyInput = z.infer<typeof partyInput>;
 
 export const caseInput = z
   .object({
-    category: z.string({ error: "Choose a category" }).refine((value) => findCategory(value) !== undefined, {
-      error: `Choose a category: ${categories.map((c) => c.code).join(", ")}`,
-    }),
+    // Checked against the organisation's categories when the case is opened.
+    category: z.string({ error: "Choose a category" }).trim().min(1, { error: "Choose a category" }),
     subCategory: z.string().trim().max(100).optional().nullable(),
     hateStrand: z.enum(hateStrands, { error: "Choose a hate-incident strand" }).optional().nullable(),
     locationType: z.enum(locationTypes, { error: "Choose where it happened" }),

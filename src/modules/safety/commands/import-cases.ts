@@ -7,6 +7,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { Problem } from "../../../platform/http/problem.ts";
+import { loadSafetyConfiguration } from "../domain/configuration.ts";
 import { canImportCases } from "../policy.ts";
 import { safetyCase, safetyParty, safetyReport, safetyTimelineEntry } from "../schema.ts";
 import { type ParsedRow, parseRow } from "./import-rows.ts";
@@ -71,11 +72,12 @@ export async function importCases(
     ]);
   if (records.length < 2)
     throw new ImportRejected([{ line: 1, field: "file", message: "The file has a header row but no cases" }]);
+  const configuration = await loadSafetyConfiguration(db, actor.organisationId);
   const rows: ParsedRow[] = [];
   const seen = new Set<string>();
   for (let index = 1; index < records.length; index++) {
     const cells = Object.fromEntries(header.map((name, column) => [name, records[index]?.[column] ?? ""]));
-    const row = await parseRow(db, actor, now, index + 1, cells, errors);
+    const row = await parseRow(db, actor, now, index + 1, cells, configuration, errors);
     if (!row) continue;
     if (seen.has(row.reference))
       errors.push({

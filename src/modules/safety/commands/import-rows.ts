@@ -2,7 +2,8 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
-import { findCategory, hateStrands, type PartyRole } from "../domain/categories.ts";
+import { hateStrands, type PartyRole } from "../domain/categories.ts";
+import { type ConfiguredCategory, categoryIn, type SafetyConfiguration } from "../domain/configuration.ts";
 import { homeByUprn, personById } from "../neighbours.ts";
 import type { ImportError } from "./import-cases.ts";
 
@@ -26,7 +27,7 @@ export type ParsedRow = {
   reference: string;
   openedOn: string;
   closedOn: string | null;
-  category: NonNullable<ReturnType<typeof findCategory>>;
+  category: ConfiguredCategory;
   subCategory: string | null;
   hateStrand: string | null;
   homeId: string | null;
@@ -59,6 +60,7 @@ export async function parseRow(
   now: Date,
   line: number,
   cells: Record<string, string>,
+  configuration: SafetyConfiguration,
   errors: ImportError[],
 ): Promise<ParsedRow | null> {
   const before = errors.length;
@@ -73,7 +75,8 @@ export async function parseRow(
     fail("closed_on", `"${closedOn}" is not a date in the form YYYY-MM-DD`);
   else if (closedOn !== null && isRealDate(openedOn) && closedOn < openedOn)
     fail("closed_on", "The case closed before it opened");
-  const category = findCategory(cells.category ?? "");
+  // Historic cases may carry a category the organisation has since retired.
+  const category = categoryIn(configuration, cells.category ?? "");
   if (!category)
     fail("category", `"${cells.category}" is not a category (see docs/safety-import.md for the list)`);
   const hateStrand = cells.hate_strand

@@ -5,7 +5,12 @@ import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
-import { findCategory } from "../domain/categories.ts";
+import {
+  activeCategories,
+  categoryIn,
+  loadSafetyConfiguration,
+  statusDueOn,
+} from "../domain/configuration.ts";
 import { homeById, personById } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import { type SafetyCase, safetyCase, safetyParty, safetyReport } from "../schema.ts";
@@ -24,9 +29,15 @@ export async function openCase(
   options: OpenCaseOptions = {},
 ): Promise<SafetyCase> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can open cases.");
+  const parsed = checkCaseInput(input);
+  return db.transaction((tx) => openCaseIn(tx, actor, now, parsed, options));
+}
+
+/** The form checks of openCase without writing (the intake form checks before it looks for related cases). */
+export function checkCaseInput(input: CaseInput): ParsedCaseInput {
   const parsed = caseInput.safeParse(input);
   if (!parsed.success) throw invalid("The case could not be opened.", fieldErrorsFrom(parsed.error));
-  return db.transaction((tx) => openCaseIn(tx, actor, now, parsed.data, options));
+  return parsed.data;
 }
 
 /** The writes of openCase, inside a caller's transaction (triage opens a case while closing its report). */
@@ -37,8 +48,14 @@ export async function openCaseIn(
   input: ParsedCaseInput,
   options: OpenCaseOptions,
 ): Promise<SafetyCase> {
-  const category = findCategory(input.category);
-  if (!category) throw invalid("Choose a category.", { category: "Choose a category" });
+  const configuration = await loadSafetyConfiguration(tx, actor.organisationId);
+  const category = categoryIn(configuration, input.category);
+  if (!category || category.retired) {
+    const offered = activeCategories(configuration).map((c) => c.code);
+    throw invalid(category ? "That category is no longer used." : "Choose a category.", {
+      category: `Choose a category: ${offered.join(", ")}`,
+    });
+  }
   let laCode = input.laCode ?? null;
   let blockName = input.blockName ?? null;
   if (input.homeId) {
@@ -74,6 +91,7 @@ export async function openCaseIn(
       laCode,
       leadOfficerId: input.leadOfficerId ?? (actor.kind === "user" ? actor.userId : null),
       status: "open",
+      statusDueOn: statusDueOn(configuration, category.workflow, "open", input.openedOn),
       summary: input.summary,
       nextStep: null,
       publishedFields: [],

@@ -15,7 +15,7 @@ import {
   ground7aConditions,
   ground7aNoticeDeadline,
 } from "../domain/actions.ts";
-import { addDays, londonDay } from "../domain/settings.ts";
+import { addDays, getSafetySettings, londonDay } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
 import { type SafetyAction, safetyAction, safetyCase, safetyParty } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
@@ -75,6 +75,8 @@ export async function recordAction(
   return db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
     if (found.closedOn) throw conflict("The case is closed", "Reopen the case before recording new actions.");
+    const settings = await getSafetySettings(tx, actor.organisationId);
+    const targetDays = settings.actionTargetDays[type.code] ?? type.targetDays;
     if (parsed.data.partyId) {
       const [party] = await tx
         .select({ id: safetyParty.id })
@@ -104,7 +106,7 @@ export async function recordAction(
           parsed.data.dueOn ??
           (typeof detailValues.noticeDeadline === "string"
             ? detailValues.noticeDeadline
-            : addDays(startedOn, type.targetDays)),
+            : addDays(startedOn, targetDays)),
         completedOn: null,
         details: detailValues,
         costPence: parsed.data.costPence ?? null,

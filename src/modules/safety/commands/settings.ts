@@ -8,7 +8,10 @@ import { getSafetySettings, type SafetySettings, safetySettingsSchema } from "..
 import { canManageSafety } from "../policy.ts";
 import { safetySetting } from "../schema.ts";
 
-/** Changes the repeat, Community Trigger and retention thresholds (managers). Unchanged keys keep their values. */
+/**
+ * Changes the repeat, Community Trigger and retention thresholds and the action target days (managers).
+ * Unchanged keys keep their values.
+ */
 export async function updateSafetySettings(
   db: Db,
   actor: Actor,
@@ -17,7 +20,11 @@ export async function updateSafetySettings(
 ): Promise<SafetySettings> {
   requireAllowed(canManageSafety(actor), "Only managers can change community safety settings.");
   const current = await getSafetySettings(db, actor.organisationId);
-  const parsed = safetySettingsSchema.safeParse({ ...current, ...input });
+  const parsed = safetySettingsSchema.safeParse({
+    ...current,
+    ...input,
+    actionTargetDays: { ...current.actionTargetDays, ...input.actionTargetDays },
+  });
   if (!parsed.success) throw invalid("The settings are not valid.", fieldErrorsFrom(parsed.error));
   await db.transaction(async (tx) => {
     await tx

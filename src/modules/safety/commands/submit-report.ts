@@ -7,18 +7,19 @@ import { newId } from "../../../platform/db/ids.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
-import { categories, findCategory, hateStrands } from "../domain/categories.ts";
+import { hateStrands } from "../domain/categories.ts";
+import { activeCategories, categoryIn, loadSafetyConfiguration } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { homeById } from "../neighbours.ts";
 import { canSubmitReport } from "../policy.ts";
 import { type SafetyReport, safetyReport } from "../schema.ts";
 
 export const reportInput = z.object({
+  // Checked against the organisation's categories in submitReport.
   category: z
     .string({ error: "Choose what you are reporting" })
-    .refine((code) => findCategory(code) !== undefined, {
-      error: `Choose what you are reporting (${categories.map((c) => c.code).join(", ")})`,
-    }),
+    .trim()
+    .min(1, { error: "Choose what you are reporting" }),
   hateStrand: z.enum(hateStrands, { error: "Choose why you think you were targeted" }).optional().nullable(),
   description: z
     .string({ error: "Tell us what happened" })
@@ -52,8 +53,17 @@ export async function submitReport(
   source: "portal" | "api" | "officer",
 ): Promise<SafetyReport> {
   requireAllowed(canSubmitReport(actor), "You cannot report community safety concerns with this account.");
+  const configuration = await loadSafetyConfiguration(db, actor.organisationId);
+  const offered = activeCategories(configuration);
+  const categoryError = `Choose what you are reporting (${offered.map((c) => c.code).join(", ")})`;
   const parsed = reportInput.safeParse(input);
-  if (!parsed.success) throw invalid("The report could not be sent.", fieldErrorsFrom(parsed.error));
+  if (!parsed.success) {
+    // Say everything that is wrong at once, the organisation's categories included.
+    const found = typeof input.category === "string" ? categoryIn(configuration, input.category) : undefined;
+    const errors = fieldErrorsFrom(parsed.error);
+    if (!errors.category && (!found || found.retired)) errors.category = categoryError;
+    throw invalid("The report could not be sent.", errors);
+  }
   const value = parsed.data;
   if (value.happenedOn > londonDay(now))
     throw invalid("The date cannot be in the future.", {
@@ -61,9 +71,9 @@ export async function submitReport(
     });
   if (!value.homeId && !value.locationDescription)
     throw invalid("Tell us where it happened.", { locationDescription: "Tell us where it happened" });
-  const category = findCategory(value.category);
-  if (!category)
-    throw invalid("Choose what you are reporting.", { category: "Choose what you are reporting" });
+  const category = categoryIn(configuration, value.category);
+  if (!category || category.retired)
+    throw invalid("Choose what you are reporting.", { category: categoryError });
   return db.transaction(async (tx) => {
     let blockName: string | null = null;
     if (value.homeId) {

@@ -7,7 +7,6 @@ import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
-import { findCategory } from "../domain/categories.ts";
 import { canWorkCases } from "../policy.ts";
 import { type SafetyReport, safetyReport } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
@@ -105,7 +104,6 @@ export async function triageReport(
   }
   return db.transaction(async (tx) => {
     const report = await lockPendingReport(tx, actor, reportId);
-    const category = findCategory(report.category);
     const parties = [...(decision.case.parties ?? [])];
     // The reporter is the complainant unless the officer has already named them.
     if (report.reporterPersonId && !parties.some((p) => p.personId === report.reporterPersonId)) {
@@ -118,7 +116,7 @@ export async function triageReport(
       parties.push({ role: "complainant", name: report.reporterName, contact: report.reporterContact });
     }
     const parsed = caseInput.safeParse({
-      category: category?.code,
+      category: report.category,
       hateStrand: report.hateStrand,
       homeId: report.homeId,
       locationType: report.homeId ? "home" : "open-space",

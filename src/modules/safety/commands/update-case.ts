@@ -9,7 +9,8 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
-import { closureOutcomes, type Workflow, workflowStatuses } from "../domain/categories.ts";
+import { closureOutcomes } from "../domain/categories.ts";
+import { loadSafetyConfiguration, statusDueOn, statusesOf } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyAction, safetyCase, safetyParty } from "../schema.ts";
@@ -123,7 +124,8 @@ export async function changeStatus(
   await db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
     if (found.closedOn) throw conflict("The case is closed", "Closed cases keep their final status.");
-    const statuses = workflowStatuses[found.workflow as Workflow] ?? [];
+    const configuration = await loadSafetyConfiguration(tx, actor.organisationId);
+    const statuses = statusesOf(configuration, found.workflow);
     const target = statuses.find((s) => s.code === value.status && s.code !== "closed");
     if (!target)
       throw invalid("Choose a status for this workflow.", {
@@ -134,7 +136,11 @@ export async function changeStatus(
       });
     await tx
       .update(safetyCase)
-      .set({ status: target.code, updatedAt: now })
+      .set({
+        status: target.code,
+        statusDueOn: statusDueOn(configuration, found.workflow, target.code, londonDay(now)),
+        updatedAt: now,
+      })
       .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, found.id)));
     await addTimeline(tx, actor, now, {
       caseId: found.id,
@@ -181,7 +187,7 @@ export async function closeCase(
       throw invalid("The closing date cannot be in the future.", { closedOn: "Enter today or a past date" });
     await tx
       .update(safetyCase)
-      .set({ status: "closed", closedOn, closureOutcome: value.outcome, updatedAt: now })
+      .set({ status: "closed", statusDueOn: null, closedOn, closureOutcome: value.outcome, updatedAt: now })
       .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, found.id)));
     await tx
       .update(safetyAction)

@@ -7,36 +7,63 @@ import { invalid } from "../../../platform/http/problem.ts";
 export const riskBands = ["standard", "medium", "high"] as const;
 export type RiskBand = (typeof riskBands)[number];
 
-export const riskMatrixDefinition = z.object({
-  questions: z
-    .array(
-      z.object({
-        key: z.string().regex(/^[a-z0-9-]+$/),
-        text: z.string().min(1),
-        options: z
-          .array(
-            z.object({
-              value: z.string().min(1),
-              text: z.string().min(1),
-              weight: z.number().int().min(0).max(100),
-            }),
-          )
-          .min(2),
+export const riskMatrixDefinition = z
+  .object({
+    questions: z
+      .array(
+        z.object({
+          key: z.string().regex(/^[a-z0-9-]+$/),
+          text: z.string().min(1),
+          options: z
+            .array(
+              z.object({
+                value: z.string().min(1),
+                text: z.string().min(1),
+                weight: z.number().int().min(0).max(100),
+              }),
+            )
+            .min(2),
+        }),
+      )
+      .min(1),
+    // Minimum score for each band above standard; high must be above medium.
+    bands: z
+      .object({ medium: z.number().int().min(1), high: z.number().int().min(1) })
+      .refine((b) => b.high > b.medium, {
+        message: "The high band must start above the medium band",
       }),
-    )
-    .min(1),
-  // Minimum score for each band above standard; high must be above medium.
-  bands: z
-    .object({ medium: z.number().int().min(1), high: z.number().int().min(1) })
-    .refine((b) => b.high > b.medium, {
-      message: "The high band must start above the medium band",
+    reviewDays: z.object({
+      standard: z.number().int().min(1).max(365),
+      medium: z.number().int().min(1).max(365),
+      high: z.number().int().min(1).max(365),
     }),
-  reviewDays: z.object({
-    standard: z.number().int().min(1).max(365),
-    medium: z.number().int().min(1).max(365),
-    high: z.number().int().min(1).max(365),
-  }),
-});
+  })
+  .superRefine((matrix, ctx) => {
+    // Sanity beyond the shape: keys and answers are unique, and every band can be reached.
+    const keys = matrix.questions.map((q) => q.key);
+    matrix.questions.forEach((question, index) => {
+      if (keys.indexOf(question.key) !== index)
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "key"],
+          message: `Question ${question.key} appears twice`,
+        });
+      const values = question.options.map((o) => o.value);
+      if (new Set(values).size !== values.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "options"],
+          message: `Question ${question.key} has the same answer twice`,
+        });
+    });
+    const highest = matrix.questions.reduce((sum, q) => sum + Math.max(...q.options.map((o) => o.weight)), 0);
+    if (matrix.bands.high > highest)
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", "high"],
+        message: `The high band starts at ${matrix.bands.high}, but the highest possible score is ${highest}`,
+      });
+  });
 export type RiskMatrixDefinition = z.infer<typeof riskMatrixDefinition>;
 
 const yesNo = (yes: number) => [

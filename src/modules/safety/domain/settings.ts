@@ -2,18 +2,36 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/database.ts";
 import { safetySetting } from "../schema.ts";
+import { actionTypes } from "./actions.ts";
 
 // Thresholds an organisation may change. Defaults follow common practice and the statutory guidance
 // on the Community Trigger (ASB, Crime and Policing Act 2014 s104): 3 qualifying complaints in
 // 6 months, with a lower bar for hate incidents.
 
+/** A whole number between min and max, with messages a person understands. */
+const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `Enter ${what} as a whole number` })
+    .int({ error: `Enter ${what} as a whole number` })
+    .min(min, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be at least ${min}` })
+    .max(max, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} or fewer` });
+
 export const safetySettingsSchema = z.object({
-  repeatWindowMonths: z.number().int().min(1).max(60),
-  repeatMinIncidents: z.number().int().min(2).max(50),
-  triggerWindowMonths: z.number().int().min(1).max(24),
-  triggerMinReports: z.number().int().min(1).max(20),
-  triggerMinHateReports: z.number().int().min(1).max(20),
-  retentionYears: z.number().int().min(1).max(30),
+  repeatWindowMonths: wholeNumber("the repeat window in months", 1, 60),
+  repeatMinIncidents: wholeNumber("the number of incidents that makes a repeat", 2, 50),
+  triggerWindowMonths: wholeNumber("the Community Trigger window in months", 1, 24),
+  triggerMinReports: wholeNumber("the number of qualifying complaints", 1, 20),
+  triggerMinHateReports: wholeNumber("the number of qualifying hate-incident complaints", 1, 20),
+  retentionYears: wholeNumber("the retention period in years", 1, 30),
+  // Days from an action's start to its due date (reminders and overdue alerts run from it), per action type.
+  actionTargetDays: z
+    .record(z.string(), wholeNumber("the target in days", 1, 730))
+    .refine(
+      (targets) => Object.keys(targets).every((code) => actionTypes.some((type) => type.code === code)),
+      {
+        error: "Target days are only for the listed action types",
+      },
+    ),
 });
 export type SafetySettings = z.infer<typeof safetySettingsSchema>;
 
@@ -24,6 +42,7 @@ export const defaultSafetySettings: SafetySettings = {
   triggerMinReports: 3,
   triggerMinHateReports: 2,
   retentionYears: 6,
+  actionTargetDays: Object.fromEntries(actionTypes.map((type) => [type.code, type.targetDays])),
 };
 
 export async function getSafetySettings(db: Db, organisationId: string): Promise<SafetySettings> {
@@ -32,7 +51,12 @@ export async function getSafetySettings(db: Db, organisationId: string): Promise
     .from(safetySetting)
     .where(and(eq(safetySetting.organisationId, organisationId), eq(safetySetting.key, "thresholds")));
   const stored = safetySettingsSchema.partial().safeParse(row?.value ?? {});
-  return { ...defaultSafetySettings, ...(stored.success ? stored.data : {}) };
+  const values = stored.success ? stored.data : {};
+  return {
+    ...defaultSafetySettings,
+    ...values,
+    actionTargetDays: { ...defaultSafetySettings.actionTargetDays, ...values.actionTargetDays },
+  };
 }
 
 /** YYYY-MM-DD minus whole months (clamped to the month's end). */

@@ -19,14 +19,8 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { triageReport } from "../commands/triage-report.ts";
-import {
-  categories,
-  findCategory,
-  partyRoleNames,
-  statusName,
-  workflowNames,
-  workflows,
-} from "../domain/categories.ts";
+import { partyRoleNames, workflowNames, workflows } from "../domain/categories.ts";
+import { categoryIn, categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
 import { getPendingReport, listCases, listPendingReports } from "../queries/list-cases.ts";
 import { personSafetyHistory } from "../queries/person-history.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
@@ -40,7 +34,8 @@ export function caseListPages(app: Hono<AppEnv>): void {
     const q = c.req.query();
     const state = q.state === "closed" || q.state === "all" ? q.state : "open";
     const workflow = workflows.find((w) => w === q.workflow);
-    const category = findCategory(q.category ?? "")?.code;
+    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+    const category = categoryIn(configuration, q.category ?? "")?.code;
     const hate = q.hate === "yes";
     const mine = q.mine === "yes";
     const search = (q.search ?? "").slice(0, 50);
@@ -92,7 +87,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
               ],
             })}
             ${select({ name: "workflow", label: "Workflow", value: workflow ?? "", options: [{ value: "", text: "All workflows" }, ...workflows.map((w) => ({ value: w, text: workflowNames[w] }))] })}
-            ${select({ name: "category", label: "Category", value: category ?? "", options: [{ value: "", text: "All categories" }, ...categories.map((cat) => ({ value: cat.code, text: cat.name }))] })}
+            ${select({ name: "category", label: "Category", value: category ?? "", options: [{ value: "", text: "All categories" }, ...configuration.categories.map((cat) => ({ value: cat.code, text: cat.retired ? `${cat.name} (retired)` : cat.name }))] })}
             ${checkboxes({ name: "hate", legend: { text: "Hate incidents", classes: "govuk-fieldset__legend--s" }, small: true, values: hate ? ["yes"] : [], items: [{ value: "yes", text: "Only hate incidents" }] })}
             ${checkboxes({ name: "mine", legend: { text: "Officer", classes: "govuk-fieldset__legend--s" }, small: true, values: mine ? ["yes"] : [], items: [{ value: "yes", text: "Only my cases" }] })}`,
           results: html`<p class="govuk-body">${result.total.toLocaleString("en-GB")} cases</p>
@@ -110,8 +105,8 @@ export function caseListPages(app: Hono<AppEnv>): void {
               ],
               rows: result.rows.map((row) => [
                 html`<a class="govuk-link" href="/safety/cases/${row.id}">${row.reference}</a>`,
-                html`${findCategory(row.category)?.name ?? row.category}${row.hateStrand ? html` ${tag("Hate", "red")}` : ""}`,
-                statusName(row.workflow, row.status),
+                html`${categoryLabel(configuration, row.category)}${row.hateStrand ? html` ${tag("Hate", "red")}` : ""}`,
+                statusLabel(configuration, row.workflow, row.status),
                 formatDate(row.openedOn),
                 formatDate(row.updatedAt),
               ]),
@@ -124,6 +119,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
   app.get("/safety/pending", async (c) => {
     const actor = requireActor(c);
     const reports = await listPendingReports(c.get("services").database.db, actor);
+    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
     return renderPage(c, {
       title: "Pending reports",
       fullWidth: true,
@@ -135,7 +131,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
           head: [{ text: "Received" }, { text: "What" }, { text: "From" }, { text: "Happened" }],
           rows: reports.map((r) => [
             html`<a class="govuk-link" href="/safety/pending/${r.id}">${formatDate(r.createdAt)}</a>`,
-            findCategory(r.category)?.name ?? r.category,
+            categoryLabel(configuration, r.category),
             r.source === "api" ? "Partner agency" : r.source === "portal" ? "Tenant portal" : "Officer",
             formatDate(r.reportedOn),
           ]),
@@ -154,6 +150,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
     const db = c.get("services").database.db;
     const report = await getPendingReport(db, actor, reportId);
     if (!report) throw notFound("Report not found", "It may have been triaged already.");
+    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
     const related = await relatedOpenCases(db, actor, {
       homeId: report.homeId,
       blockName: report.blockName,
@@ -169,7 +166,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
           caption: "The report",
           head: [{ text: "Field" }, { text: "Value" }],
           rows: [
-            ["What", findCategory(report.category)?.name ?? report.category],
+            ["What", categoryLabel(configuration, report.category)],
             ["Happened on", formatDate(report.reportedOn)],
             ["Where", report.locationDescription ?? report.blockName ?? "At the reporter's home"],
             ["Reported by", report.reporterName ?? "Not given"],
@@ -265,6 +262,7 @@ export function personHistoryPage(app: Hono<AppEnv>): void {
       c.get("now"),
       c.req.param("key"),
     );
+    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
     return renderPage(c, {
       title: `Community safety history: ${history.name}`,
       fullWidth: true,
@@ -285,7 +283,7 @@ export function personHistoryPage(app: Hono<AppEnv>): void {
           rows: history.cases.map((item) => [
             html`<a class="govuk-link" href="/safety/cases/${item.id}">${item.reference}</a>`,
             partyRoleNames[item.role as keyof typeof partyRoleNames] ?? item.role,
-            findCategory(item.category)?.name ?? item.category,
+            categoryLabel(configuration, item.category),
             formatDate(item.openedOn),
             item.closedOn ? formatDate(item.closedOn) : "Open",
           ]),

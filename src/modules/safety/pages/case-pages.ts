@@ -1,146 +1,29 @@
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { dateFromParts } from "../../../platform/http/fields.ts";
-import { readForm } from "../../../platform/http/forms.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
-  button,
-  checkboxes,
-  dateInput,
   formatDate,
   formatDateTime,
   html,
-  radios,
-  select,
   summaryList,
   table,
   tag,
-  textarea,
-  textInput,
   timeline,
   warningText,
 } from "../../../platform/ui/index.ts";
-import type { PartyInput } from "../commands/case-input.ts";
-import { openCase } from "../commands/open-case.ts";
 import { findActionType } from "../domain/actions.ts";
-import {
-  categories,
-  closureOutcomeNames,
-  findCategory,
-  hateStrandNames,
-  hateStrands,
-  partyRoleNames,
-  statusName,
-  workflowNames,
-} from "../domain/categories.ts";
+import { closureOutcomeNames, hateStrandNames, partyRoleNames, workflowNames } from "../domain/categories.ts";
+import { categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
-import { homeByUprn } from "../neighbours.ts";
 import { getCase } from "../queries/get-case.ts";
-import { attempt, bandTag, csrfField, safetyNav } from "./common.ts";
-
-function newCaseForm(
-  c: Context<AppEnv>,
-  values: Record<string, string>,
-  errors: FieldErrors = {},
-  status: 200 | 422 = 200,
-) {
-  const opened = (values.openedOn ?? "").split("-");
-  return renderPage(c, {
-    title: "Record a report",
-    errors,
-    status,
-    content: html`${safetyNav("/safety/cases/new")}<h1 class="govuk-heading-l">Record a report and open a case</h1>
-      <form method="post" action="/safety/cases/new" novalidate>${csrfField(c)}
-        ${select({ name: "category", label: "Category", value: values.category, error: errors.category, options: [{ value: "", text: "Choose a category" }, ...categories.map((cat) => ({ value: cat.code, text: `${cat.name} (${workflowNames[cat.workflow]})` }))] })}
-        ${select({ name: "hateStrand", label: "Hate incident strand (if it is a hate incident)", value: values.hateStrand, error: errors.hateStrand, options: [{ value: "", text: "Not a hate incident" }, ...hateStrands.map((s) => ({ value: s, text: hateStrandNames[s] }))] })}
-        ${radios({
-          name: "locationType",
-          legend: { text: "Where did it happen?", classes: "govuk-fieldset__legend--s" },
-          value: values.locationType,
-          error: errors.locationType,
-          items: [
-            { value: "home", text: "At a home" },
-            { value: "block", text: "In a block" },
-            { value: "open-space", text: "In an open space" },
-          ],
-        })}
-        ${textInput({ name: "uprn", label: "UPRN of the home (for a home or block)", value: values.uprn, error: errors.homeId ?? errors.uprn, width: 20, inputmode: "numeric" })}
-        ${textInput({ name: "blockName", label: "Block name (optional)", value: values.blockName, error: errors.blockName })}
-        ${textInput({ name: "locationDescription", label: "Describe the place (for an open space)", value: values.locationDescription, error: errors.locationDescription })}
-        ${textInput({ name: "laCode", label: "Local authority code (for an open space), like E06000035", value: values.laCode, error: errors.laCode, width: 10 })}
-        ${dateInput({ name: "openedOn", legend: { text: "Date reported", classes: "govuk-fieldset__legend--s" }, error: errors.openedOn, value: { year: opened[0] ?? "", month: opened[1] ?? "", day: opened[2] ?? "" } })}
-        ${textarea({ name: "summary", label: "What happened", value: values.summary, error: errors.summary, rows: 5 })}
-        ${textInput({ name: "complainantName", label: "Complainant or victim's name", value: values.complainantName, error: errors["parties.0.name"] ?? errors.parties })}
-        ${textInput({ name: "complainantContact", label: "Complainant's phone or email (optional)", value: values.complainantContact })}
-        ${checkboxes({ name: "vulnerable", legend: { text: "Vulnerability", classes: "govuk-fieldset__legend--s" }, values: values.vulnerable ? ["yes"] : [], items: [{ value: "yes", text: "The complainant is vulnerable" }] })}
-        ${textInput({ name: "perpetratorName", label: "Alleged perpetrator's name (optional)", value: values.perpetratorName })}
-        ${textInput({ name: "safeguarding", label: "Safeguarding flags (optional, separate with commas)", value: values.safeguarding })}
-        ${button({ text: "Open case" })}
-      </form>`,
-  });
-}
+import { bandTag, csrfField } from "./common.ts";
 
 export function casePages(app: Hono<AppEnv>): void {
-  app.get("/safety/cases/new", (c) => {
-    requireActor(c);
-    return newCaseForm(c, { openedOn: londonDay(c.get("now")) });
-  });
-
-  app.post("/safety/cases/new", async (c) => {
-    const actor = requireActor(c);
-    const values = await readForm(c);
-    const openedOn = dateFromParts(values, "openedOn");
-    const merged = { ...values, openedOn };
-    const db = c.get("services").database.db;
-    let homeId: string | null = null;
-    if (values.uprn?.trim()) {
-      const home = /^[0-9]{1,12}$/.test(values.uprn.trim())
-        ? await homeByUprn(db, actor.organisationId, values.uprn.trim())
-        : undefined;
-      if (!home) return newCaseForm(c, merged, { uprn: "Enter the UPRN of one of your homes" }, 422);
-      homeId = home.id;
-    }
-    const parties: PartyInput[] = [];
-    if (values.complainantName?.trim() || !values.perpetratorName?.trim()) {
-      parties.push({
-        role: "complainant" as const,
-        name: values.complainantName ?? "",
-        contact: values.complainantContact || null,
-        vulnerable: values.vulnerable === "yes",
-      });
-    }
-    if (values.perpetratorName?.trim())
-      parties.push({ role: "alleged-perpetrator" as const, name: values.perpetratorName });
-    const result = await attempt(
-      () =>
-        openCase(db, actor, c.get("now"), {
-          category: values.category ?? "",
-          hateStrand: (values.hateStrand || null) as (typeof hateStrands)[number] | null,
-          locationType: (values.locationType || undefined) as "home" | "block" | "open-space",
-          homeId,
-          blockName: values.blockName || null,
-          locationDescription: values.locationDescription || null,
-          laCode: values.laCode?.trim().toUpperCase() || null,
-          summary: values.summary ?? "",
-          openedOn,
-          safeguardingFlags: (values.safeguarding ?? "")
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
-          parties,
-        }),
-      (errors) => newCaseForm(c, merged, errors, 422),
-    );
-    if (result instanceof Response) return result;
-    return c.redirect(`/safety/cases/${result.id}?done=opened`, 303);
-  });
-
   app.get("/safety/cases/:id", async (c) => {
     const actor = requireActor(c);
     const file = await getCase(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
     const r = file.record;
-    const category = findCategory(r.category);
+    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
     const base = `/safety/cases/${r.id}`;
     const open = r.closedOn === null;
     const latest = file.assessments.at(-1);
@@ -157,11 +40,19 @@ export function casePages(app: Hono<AppEnv>): void {
       }),
       content: html`
         ${file.alerts.length ? html`<div class="govuk-!-margin-bottom-6">${file.alerts.map((alert) => warningText(alert, "Alert"))}</div>` : ""}
-        <span class="govuk-caption-l">${category?.name ?? r.category} · ${workflowNames[r.workflow as keyof typeof workflowNames] ?? r.workflow}</span>
-        <h1 class="govuk-heading-l">Case ${r.reference} ${open ? tag(statusName(r.workflow, r.status), "blue") : tag("Closed", "grey")} ${latest ? bandTag(latest.band) : ""}</h1>
+        <span class="govuk-caption-l">${categoryLabel(configuration, r.category)}${r.subCategory ? `: ${r.subCategory}` : ""} · ${workflowNames[r.workflow as keyof typeof workflowNames] ?? r.workflow}</span>
+        <h1 class="govuk-heading-l">Case ${r.reference} ${open ? tag(statusLabel(configuration, r.workflow, r.status), "blue") : tag("Closed", "grey")} ${latest ? bandTag(latest.band) : ""}</h1>
         ${file.trigger.met ? warningText(`Community Trigger threshold met: ${file.trigger.qualifyingReports} qualifying reports in the window (threshold ${file.trigger.threshold}${file.trigger.hate ? ", hate incident" : ""}).`, "Community Trigger") : ""}
         ${summaryList([
           { key: "Opened", value: formatDate(r.openedOn) },
+          ...(open && r.statusDueOn
+            ? [
+                {
+                  key: "Status target",
+                  value: `${r.statusDueOn < londonDay(c.get("now")) ? "Overdue: was due" : "Move on by"} ${formatDate(r.statusDueOn)}`,
+                },
+              ]
+            : []),
           {
             key: "Closed",
             value: r.closedOn

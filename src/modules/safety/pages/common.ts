@@ -17,7 +17,8 @@ export function safetyNav(current: string): SafeHtml {
     { href: "/safety/nm01", text: "NM01" },
     { href: "/safety/annual-report", text: "Annual report" },
     { href: "/safety/retention", text: "Retention" },
-    { href: "/safety/letters", text: "Letter templates" },
+    { href: "/safety/campaigns", text: "Campaigns" },
+    { href: "/safety/settings", text: "Settings" },
   ];
   return subNavigation(
     items.map((item) => ({ ...item, current: item.href === current })),

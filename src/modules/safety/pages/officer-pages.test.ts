@@ -201,20 +201,17 @@ describe("tenant report and officer case journey", () => {
     );
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("Enter the party&#39;s name");
-    const good = await officer.post(
-      "/safety/cases/new",
-      {
-        category: "noise",
-        locationType: "home",
-        uprn: "9100",
-        summary: "Music",
-        "openedOn-day": "1",
-        "openedOn-month": "6",
-        "openedOn-year": "2026",
-        complainantName: "Ann Lee",
-      },
-      { csrf: token },
-    );
+    const form = {
+      category: "noise",
+      locationType: "home",
+      uprn: "9100",
+      summary: "Music",
+      "openedOn-day": "1",
+      "openedOn-month": "6",
+      "openedOn-year": "2026",
+      complainantName: "Ann Lee",
+    };
+    const good = await officer.post("/safety/cases/new", form, { csrf: token });
     expect(good.status).toBe(303);
     const caseId = caseIdFrom(good);
     const noName = await officer.post(

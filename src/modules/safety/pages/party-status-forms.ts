@@ -12,7 +12,8 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { addParty, changeStatus } from "../commands/update-case.ts";
-import { partyRoleNames, partyRoles, type Workflow, workflowStatuses } from "../domain/categories.ts";
+import { partyRoleNames, partyRoles } from "../domain/categories.ts";
+import { loadSafetyConfiguration, statusesOf } from "../domain/configuration.ts";
 import { findCase } from "../store.ts";
 import { caseForm } from "./case-forms.ts";
 
@@ -53,10 +54,10 @@ export function partyAndStatusForms(app: Hono<AppEnv>): void {
     "status",
     "Change the status",
     async (c, caseId, values, errors) => {
-      const found = await findCase(db(c), requireActor(c), caseId);
-      const statuses = (workflowStatuses[found.workflow as Workflow] ?? []).filter(
-        (s) => s.code !== "closed",
-      );
+      const actor = requireActor(c);
+      const found = await findCase(db(c), actor, caseId);
+      const configuration = await loadSafetyConfiguration(db(c), actor.organisationId);
+      const statuses = statusesOf(configuration, found.workflow).filter((s) => s.code !== "closed");
       return html`${select({ name: "status", label: "Status", value: values.status ?? found.status, error: errors.status, options: statuses.map((s) => ({ value: s.code, text: `${s.name}${s.targetDays ? ` (target ${s.targetDays} days)` : ""}` })) })}
         ${button({ text: "Save status" })}`;
     },

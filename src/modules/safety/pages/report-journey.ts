@@ -17,7 +17,12 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { submitReport } from "../commands/submit-report.ts";
-import { categories, findCategory, hateStrandNames, hateStrands } from "../domain/categories.ts";
+import { hateStrandNames, hateStrands } from "../domain/categories.ts";
+import {
+  activeCategories,
+  type ConfiguredCategory,
+  loadSafetyConfiguration,
+} from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { personById } from "../neighbours.ts";
 import { canSubmitReport } from "../policy.ts";
@@ -50,9 +55,22 @@ function hidden(answers: Answers, except: keyof Answers | null): SafeHtml {
 }
 
 const hateQuestion = "Do you think it happened because of who you are?";
-const residentCategories = categories.filter((c) => c.code !== "exploitation");
+/** What residents can report: the organisation's categories in use, except exploitation (staff record those). */
+async function residentCategories(c: Context<AppEnv>): Promise<ConfiguredCategory[]> {
+  const actor = requireActor(c);
+  const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+  return activeCategories(configuration).filter((category) => category.code !== "exploitation");
+}
+const offeredCategory = (offered: ConfiguredCategory[], code: string) =>
+  offered.find((cat) => cat.code === code);
 
-function question(c: Context<AppEnv>, step: Step, answers: Answers, errors: FieldErrors = {}) {
+function question(
+  c: Context<AppEnv>,
+  offered: ConfiguredCategory[],
+  step: Step,
+  answers: Answers,
+  errors: FieldErrors = {},
+) {
   const form = (field: keyof Answers | null, body: SafeHtml, submit = "Continue") =>
     html`<form method="post" action="/report" novalidate>${csrfField(c)}<input type="hidden" name="step" value="${step}">${hidden(answers, field)}${body}${button({ text: submit })}</form>`;
   const [year = "", month = "", day = ""] = answers.happenedOn.split("-");
@@ -70,7 +88,7 @@ function question(c: Context<AppEnv>, step: Step, answers: Answers, errors: Fiel
           },
           value: answers.category,
           error: errors.category,
-          items: residentCategories.map((cat) => ({ value: cat.code, text: cat.name })),
+          items: offered.map((cat) => ({ value: cat.code, text: cat.name })),
         }),
       ),
     },
@@ -140,7 +158,7 @@ function question(c: Context<AppEnv>, step: Step, answers: Answers, errors: Fiel
     check: {
       title: "Check your report before sending it",
       body: html`<h1 class="govuk-heading-l">Check your report before sending it</h1>${summaryList([
-        { key: "What", value: findCategory(answers.category)?.name ?? "" },
+        { key: "What", value: offeredCategory(offered, answers.category)?.name ?? "" },
         {
           key: "Because of who you are",
           value:
@@ -167,8 +185,8 @@ function question(c: Context<AppEnv>, step: Step, answers: Answers, errors: Fiel
   });
 }
 
-function check(step: Step, answers: Answers, today: string): FieldErrors {
-  if (step === "what" && !findCategory(answers.category))
+function check(offered: ConfiguredCategory[], step: Step, answers: Answers, today: string): FieldErrors {
+  if (step === "what" && !offeredCategory(offered, answers.category))
     return { category: "Select what you want to report" };
   if (
     step === "hate" &&
@@ -197,15 +215,15 @@ function check(step: Step, answers: Answers, today: string): FieldErrors {
   return {};
 }
 
-function nextStep(step: Step, answers: Answers): Step {
+function nextStep(offered: ConfiguredCategory[], step: Step, answers: Answers): Step {
   const index = steps.indexOf(step);
   const next = steps[index + 1] ?? "check";
-  const personal = findCategory(answers.category)?.nsirType === "personal";
+  const personal = offeredCategory(offered, answers.category)?.nsirType === "personal";
   return next === "hate" && !personal ? "when" : next;
 }
 
 export function reportJourney(app: Hono<AppEnv>): void {
-  app.get("/report", (c) => {
+  app.get("/report", async (c) => {
     const actor = requireActor(c);
     if (!canSubmitReport(actor))
       return renderPage(c, {
@@ -213,7 +231,7 @@ export function reportJourney(app: Hono<AppEnv>): void {
         status: 403,
         content: html`<h1 class="govuk-heading-l">You cannot report here</h1><p class="govuk-body">This account cannot send reports.</p>`,
       });
-    return question(c, "what", answersFrom({}));
+    return question(c, await residentCategories(c), "what", answersFrom({}));
   });
 
   app.post("/report", async (c) => {
@@ -225,9 +243,11 @@ export function reportJourney(app: Hono<AppEnv>): void {
       happenedOn: step === "when" ? dateFromParts(values, "happenedOn") : (values.happenedOn ?? ""),
     });
     if (answers.where === "home") answers.locationDescription = "";
-    const errors = check(step, answers, londonDay(c.get("now")));
-    if (Object.keys(errors).length > 0) return question(c, step, answers, errors);
-    if (step !== "check" || values.send !== "yes") return question(c, nextStep(step, answers), answers);
+    const offered = await residentCategories(c);
+    const errors = check(offered, step, answers, londonDay(c.get("now")));
+    if (Object.keys(errors).length > 0) return question(c, offered, step, answers, errors);
+    if (step !== "check" || values.send !== "yes")
+      return question(c, offered, nextStep(offered, step, answers), answers);
     const db = c.get("services").database.db;
     const person =
       actor.kind === "user" && actor.personId
@@ -253,7 +273,7 @@ export function reportJourney(app: Hono<AppEnv>): void {
           },
           "portal",
         ),
-      (problemErrors) => question(c, "check", answers, problemErrors),
+      (problemErrors) => question(c, offered, "check", answers, problemErrors),
     );
     if (result instanceof Response) return result;
     return c.redirect("/report/sent", 303);

@@ -107,6 +107,8 @@ export async function relatedOpenCases(
     homeId?: string | null;
     blockName?: string | null;
     personKeys?: string[];
+    /** Names typed on the intake form, matched exactly (ignoring case) against parties' names. */
+    partyNames?: string[];
     excludeCaseId?: string | null;
   },
 ): Promise<{ id: string; reference: string; category: string; openedOn: string; reasons: string[] }[]> {
@@ -126,6 +128,16 @@ export async function relatedOpenCases(
   if (keys.length > 0)
     branches.push(
       sql`SELECT p.case_id AS id, 'same people' AS why FROM safety_party p WHERE p.organisation_id = ${org} AND ${partyKeyMatch(keys)}`,
+    );
+  const names = [
+    ...new Set(match.partyNames?.map((name) => name.trim().toLowerCase()).filter(Boolean) ?? []),
+  ];
+  if (names.length > 0)
+    branches.push(
+      sql`SELECT p.case_id AS id, 'same people' AS why FROM safety_party p WHERE p.organisation_id = ${org} AND lower(p.display_name) IN (${sql.join(
+        names.map((name) => sql`${name}`),
+        sql`, `,
+      )})`,
     );
   if (branches.length === 0) return [];
   const list = await rows<{
