@@ -132,6 +132,15 @@ export const volunteerInput = z.object({
 });
 export type VolunteerInput = z.infer<typeof volunteerInput>;
 
+/** What a volunteer may change about themselves: names and email stay with the coordinator. */
+export const ownProfileInput = volunteerInput.pick({
+  phone: true,
+  postcode: true,
+  interests: true,
+  skills: true,
+  availability: true,
+});
+
 export const checkInput = z.object({
   kind: choice<CheckKind>(keysOf(checkKinds), "Select the kind of check"),
   reference: optionalText(100),

@@ -5,9 +5,13 @@ import { flashFrom, renderPage, requireActor } from "../../../platform/http/rend
 import {
   button,
   checkboxes,
+  errorMessage,
   formatDate,
   formatDateTime,
+  formGroup,
+  hint,
   html,
+  type SafeHtml,
   select,
   type TagColour,
   table,
@@ -44,6 +48,27 @@ const nextSteps: Record<ApplicationStatus, [ApplicationStep, string][]> = {
   declined: [],
   ended: [],
 };
+
+/**
+ * One box per placed volunteer, in a fieldset that also carries the errors about the
+ * whole session (nobody's hours entered, a session in the future), so they show beside the form.
+ */
+function sessionHoursFields(
+  people: { id: string; name: string }[],
+  values: Record<string, string>,
+  errors: Record<string, string> | undefined,
+): SafeHtml {
+  const describedBy = ["hours-hint", errors?.hours ? "hours-error" : ""].filter(Boolean).join(" ");
+  return formGroup(
+    errors?.hours,
+    html`<fieldset class="govuk-fieldset" id="hours" aria-describedby="${describedBy}">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Hours for each person</legend>
+      ${hint("hours-hint", "Enter hours for each person who came, for example 3 or 2.5. Leave blank for anyone who did not come. These hours count as verified.")}
+      ${errorMessage("hours-error", errors?.hours)}
+      ${people.map((person) => textInput({ name: `hours-${person.id}`, label: person.name, value: values[`hours-${person.id}`], width: 4, inputmode: "decimal", error: errors?.[`hours-${person.id}`] }))}
+    </fieldset>`,
+  );
+}
 
 export function coordinatorPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -228,8 +253,7 @@ export function coordinatorPages(): Hono<AppEnv> {
             ? html`<p class="govuk-body">No one is placed in this role yet.</p>`
             : html`
         <form method="post" action="/volunteering/sessions/${session.id}/hours" novalidate>${csrfField(c)}
-          <p class="govuk-body">Enter hours for each person who came, for example 3 or 2.5. Leave blank for anyone who did not come. These hours count as verified.</p>
-          ${people.map((person) => textInput({ name: `hours-${person.id}`, label: person.name, value: values[`hours-${person.id}`], width: 4, inputmode: "decimal", error: errors?.[`hours-${person.id}`] }))}
+          ${sessionHoursFields(people, values, errors)}
           ${button({ text: "Save hours", preventDoubleClick: true })}</form>`
         }`,
     });
