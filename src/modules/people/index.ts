@@ -3,8 +3,8 @@
 export { createPerson, PossibleDuplicateProblem } from "./commands/create-person.ts";
 export { createPartnerOrganisation, orgIdentifierFor } from "./commands/partner-organisations.ts";
 export { recordEquality } from "./commands/record-equality.ts";
-export * from "./queries/equality-aggregate.ts";
 export { findPossibleDuplicates } from "./queries/duplicates.ts";
+export * from "./queries/equality-aggregate.ts";
 export { householdOf } from "./queries/household.ts";
 export {
   getPartnerOrganisation,
