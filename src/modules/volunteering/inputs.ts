@@ -195,6 +195,8 @@ export const rateInput = z.object({
   source: requiredText("where the rate comes from", 500),
 });
 
+export const atRiskWeeksInput = z.object({ weeks: wholeNumber("number of weeks", 1, 52) });
+
 /** Runs a schema and turns failures into a 422 problem with one message per field. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
