@@ -140,7 +140,11 @@ describe("the daily at-risk job", () => {
     expect(await raiseAtRiskAlerts(database.db, organisationId, new Date("2026-04-01T09:00:00Z"))).toBe(1);
     const [alert] = await rows("SELECT volunteer_id, weeks FROM vol_at_risk_alert");
     expect(alert).toEqual({ volunteer_id: ids.never, weeks: 12 });
-    const [mail] = await rows("SELECT recipient, body FROM outbound_message WHERE recipient = $1", [managerEmail]);
-    expect(String(mail?.body)).toContain("never Picker has logged no hours since 5 January 2026 (12 weeks or more)");
+    const [mail] = await rows("SELECT recipient, body FROM outbound_message WHERE recipient = $1", [
+      managerEmail,
+    ]);
+    expect(String(mail?.body)).toContain(
+      "never Picker has logged no hours since 5 January 2026 (12 weeks or more)",
+    );
   });
 });
