@@ -71,23 +71,44 @@ describe("kith volunteering export and report", () => {
     ajvFormats.default.default(ajv);
     const validate = ajv.compile(schema);
     expect(validate(exported), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    type Role = { hours: { minutes: number }; sessions: { minutes: number }[] };
-    const roles: Role[] = exported.organisations.flatMap((o: { activities: { roles: Role[] }[] }) =>
-      o.activities.flatMap((a) => a.roles),
-    );
-    const [sql] = await database.query<{ minutes: number; roles: number }>(
+    // The standard's shape: graph → Organisation → activity → role and session, its own field names.
+    expect(exported["@context"][0]).toBe("https://api.volunteeringdata.io/context/v1");
+    expect(exported.conformsTo).toBe("https://ns.volunteeringdata.io/");
+    type Role = {
+      "kith:hours": { minutes: number };
+      requirement: string[];
+      commitment: string;
+      allowsRemoteParticipation: boolean;
+    };
+    type Session = { "kith:minutes"?: number; time: string[] | { type: string } };
+    type Activity = { type: string; title: string; role: Role[]; session: Session[] };
+    const activities: Activity[] = exported.graph.flatMap((o: { type: string; activity: Activity[] }) => {
+      expect(o.type).toBe("Organisation");
+      return o.activity;
+    });
+    const roles = activities.flatMap((a) => a.role);
+    const sessions = activities.flatMap((a) => a.session);
+    const [sql] = await database.query<{ minutes: number; roles: number; dbs: number }>(
       `SELECT (SELECT sum(minutes) FROM vol_hours h JOIN vol_opportunity o ON o.organisation_id = h.organisation_id AND o.id = h.opportunity_id
                 WHERE h.status <> 'disputed' AND o.status IN ('approved', 'closed'))::int AS minutes,
-              (SELECT count(*) FROM vol_opportunity WHERE status IN ('approved', 'closed'))::int AS roles`,
+              (SELECT count(*) FROM vol_opportunity WHERE status IN ('approved', 'closed'))::int AS roles,
+              (SELECT count(*) FROM vol_opportunity WHERE status IN ('approved', 'closed') AND dbs_required)::int AS dbs`,
     );
     expect(roles).toHaveLength(Number(sql?.roles));
-    expect(roles.reduce((sum, role) => sum + role.hours.minutes, 0)).toBe(Number(sql?.minutes));
-    const sessionMinutes = roles.reduce(
-      (sum, role) => sum + role.sessions.reduce((s, x) => s + x.minutes, 0),
-      0,
-    );
+    expect(roles.reduce((sum, role) => sum + role["kith:hours"].minutes, 0)).toBe(Number(sql?.minutes));
+    expect(
+      roles.filter((role) => role.requirement.includes("https://ns.volunteeringdata.io/DBSCheck")),
+    ).toHaveLength(Number(sql?.dbs));
+    const sessionMinutes = sessions.reduce((sum, session) => sum + (session["kith:minutes"] ?? 0), 0);
     expect(sessionMinutes).toBeLessThanOrEqual(Number(sql?.minutes));
     expect(sessionMinutes).toBeGreaterThan(0);
+    expect(
+      sessions.some(
+        (session) =>
+          Array.isArray(session.time) &&
+          session.time.includes("https://ns.volunteeringdata.io/SaturdayMorning"),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(exported)).not.toMatch(/@example\.org/); // no personal data
   });
 

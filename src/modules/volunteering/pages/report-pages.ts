@@ -178,9 +178,10 @@ export function reportPages(): Hono<AppEnv> {
       actor,
       c.get("now"),
       await partnerDirectory(db, actor.organisationId),
+      new URL(c.req.url).origin,
     );
     return c.body(`${JSON.stringify(exported, null, 2)}\n`, 200, {
-      "Content-Type": "application/json",
+      "Content-Type": "application/ld+json",
       "Content-Disposition": 'attachment; filename="volunteering-vds.json"',
     });
   });
