@@ -5,6 +5,7 @@ import { makeOrganisation } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
+import { addSession } from "./commands/add-session.ts";
 import { applyForOpportunity } from "./commands/apply.ts";
 import { decideApplication } from "./commands/decide-application.ts";
 import { decideOpportunity } from "./commands/decide-opportunity.ts";
@@ -22,6 +23,7 @@ let organisationId: string;
 let coordinator: Actor;
 let coordinatorEmail: string;
 let manager: Browser;
+let officer: Browser;
 let managerEmail: string;
 const ids: Record<string, string> = {};
 
@@ -50,6 +52,7 @@ beforeAll(async () => {
     email: coordinatorEmail,
     partnerOrganisationId: null,
   } as Actor;
+  officer = officerLogin.browser;
   const managerLogin = await signedIn(app, database, organisationId, "manager", now);
   manager = managerLogin.browser;
   managerEmail = managerLogin.user.email;
@@ -146,5 +149,34 @@ describe("the daily at-risk job", () => {
     expect(String(mail?.body)).toContain(
       "never Picker has logged no hours since 5 January 2026 (12 weeks or more)",
     );
+  });
+});
+
+describe("the session hours form", () => {
+  it("shows errors about the whole session beside the boxes, and each person's beside their box", async () => {
+    const session = await addSession(
+      database.db,
+      coordinator,
+      placedOn,
+      ids.role ?? "",
+      new Date("2026-02-28T10:00:00Z"),
+      new Date("2026-02-28T12:00:00Z"),
+    );
+    const empty = await officer.post(`/volunteering/sessions/${session.id}/hours`, {});
+    expect(empty.status).toBe(422);
+    const emptyPage = await empty.text();
+    expect(emptyPage).toContain('href="#hours"');
+    expect(emptyPage).toContain('<p id="hours-error" class="govuk-error-message">');
+    expect(emptyPage).toContain('aria-describedby="hours-hint hours-error"');
+    const wrong = await officer.post(`/volunteering/sessions/${session.id}/hours`, {
+      [`hours-${ids.quiet}`]: "25",
+      [`hours-${ids.active}`]: "2",
+    });
+    expect(wrong.status).toBe(422);
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain(`id="hours-${ids.quiet}-error"`);
+    expect(wrongPage).toContain("A day has only 24 hours");
+    expect(wrongPage).toContain(`value="2"`);
+    expect(await rows("SELECT 1 FROM vol_hours WHERE session_id = $1", [session.id])).toHaveLength(0);
   });
 });
