@@ -62,7 +62,14 @@ describe("kith volunteering export and report", () => {
   it("writes a VDS export that validates against the documented schema and adds up", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "kith-vds-"));
     const file = path.join(dir, "vds.json");
-    const result = await run("volunteering export", ["--format", "vds-json", "--out", file]);
+    const result = await run("volunteering export", [
+      "--format",
+      "vds-json",
+      "--out",
+      file,
+      "--base-url",
+      "https://kith.example.org/",
+    ]);
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
     const exported = JSON.parse(await readFile(file, "utf8"));
@@ -95,6 +102,10 @@ describe("kith volunteering export and report", () => {
               (SELECT count(*) FROM vol_opportunity WHERE status IN ('approved', 'closed') AND dbs_required)::int AS dbs`,
     );
     expect(roles).toHaveLength(Number(sql?.roles));
+    for (const role of roles as (Role & { id: string; applyLink: string })[])
+      expect(role.applyLink).toBe(
+        `https://kith.example.org/volunteer/${slug}/roles/${role.id.slice("urn:uuid:".length)}`,
+      );
     expect(roles.reduce((sum, role) => sum + role["kith:hours"].minutes, 0)).toBe(Number(sql?.minutes));
     expect(
       roles.filter((role) => role.requirement.includes("https://ns.volunteeringdata.io/DBSCheck")),
@@ -165,6 +176,16 @@ describe("kith volunteering export and report", () => {
   it("refuses bad arguments with a usage message and exit code 2", async () => {
     expect((await run("volunteering export", ["--format", "csv", "--out", "x.json"])).code).toBe(2);
     expect((await run("volunteering export", ["--format", "vds-json"])).err).toContain("--out FILE");
+    const badBase = await run("volunteering export", [
+      "--format",
+      "vds-json",
+      "--out",
+      "x.json",
+      "--base-url",
+      "kith",
+    ]);
+    expect(badBase.code).toBe(2);
+    expect(badBase.err).toContain("--base-url must be a web address");
     const badDate = await run("volunteering report", ["--from", "2025-02-30", "--to", "2026-03-31"]);
     expect(badDate.code).toBe(2);
     expect(badDate.err).toContain("--from as a real date");
