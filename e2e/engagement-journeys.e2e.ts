@@ -56,8 +56,19 @@ describe("resident involvement journeys", () => {
     expect(await staff.locator("figure svg").count()).toBeGreaterThan(0);
     expect(await staff.locator("body").innerText()).toContain("24");
     await expectAccessible(staff);
+    expect(await staff.getByRole("link", { name: "Download the results (CSV)" }).count()).toBe(1);
     await staff.goto(`${kith.baseUrl}/engagement`);
     await staff.getByRole("link", { name: "Residents' scrutiny panel" }).click();
+    await expectAccessible(staff);
+    // Change a participation: a stop date before the start shows its error beside the field.
+    await staff.locator("table tbody tr td a", { hasText: "Change" }).first().click();
+    await expectAccessible(staff);
+    await staff.getByLabel("Stopped on (optional)").fill("2000-01-01");
+    await staff.getByRole("button", { name: "Save changes" }).click();
+    expect(await staff.locator(".govuk-error-summary").innerText()).toContain(
+      "on or after the date they started",
+    );
+    expect(await staff.locator("#endedOn-error").count()).toBe(1);
     await expectAccessible(staff);
     expect(consoleErrors).toEqual([]);
   });

@@ -127,6 +127,8 @@ describe("volunteering journeys", () => {
     const value = await manager.locator("p", { hasText: "value of volunteering" }).first().innerText();
     expect(value).toMatch(/£[1-9][0-9,]*/);
 
+    await phone.goto(`${kith.baseUrl}/my-volunteering/profile`);
+    await expectAccessible(phone);
     await phone.goto(`${kith.baseUrl}/my-volunteering`);
     const download = phone.waitForEvent("download");
     await phone.getByRole("link", { name: "Download your certificate (PDF)" }).click();
@@ -158,6 +160,14 @@ describe("volunteering journeys", () => {
     await page.goto(`${kith.baseUrl}/volunteering/volunteers`);
     await page.locator("table tbody tr td a").first().click();
     expect(await page.locator("h2", { hasText: "Suggested roles" }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Change details" }).click();
+    await expectAccessible(page);
+    await page.goto(`${kith.baseUrl}/volunteering/volunteers/new`);
+    await page.getByLabel("Email address").fill("not an email");
+    await page.getByRole("button", { name: "Register volunteer" }).click();
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Enter their first name");
+    expect(await page.locator("#givenName-error").count()).toBe(1);
     await expectAccessible(page);
 
     await page.goto(`${kith.baseUrl}/volunteering/roles/new`);

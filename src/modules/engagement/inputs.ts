@@ -28,6 +28,21 @@ export const participationInput = z.object({
   startedOn: dateText("the date they started"),
 });
 
+/** Changing a participation: the person stays; their role and dates may be corrected or ended. */
+export const participationChangeInput = z
+  .object({
+    role: optionalText(100),
+    startedOn: dateText("the date they started"),
+    endedOn: z
+      .union([z.literal(""), z.null(), dateText("the date they stopped")])
+      .optional()
+      .transform((v) => v || null),
+  })
+  .refine((v) => v.endedOn === null || v.endedOn >= v.startedOn, {
+    path: ["endedOn"],
+    error: "The date they stopped must be on or after the date they started",
+  });
+
 export const consultationInput = z
   .object({
     title: requiredText("a title", 150),

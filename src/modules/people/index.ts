@@ -4,6 +4,7 @@ export { createPerson, PossibleDuplicateProblem } from "./commands/create-person
 export { createPartnerOrganisation, orgIdentifierFor } from "./commands/partner-organisations.ts";
 export { recordEquality } from "./commands/record-equality.ts";
 export { findPossibleDuplicates } from "./queries/duplicates.ts";
+export * from "./queries/equality-aggregate.ts";
 export { householdOf } from "./queries/household.ts";
 export {
   getPartnerOrganisation,

@@ -272,7 +272,9 @@ export function volunteeringApi(): OpenAPIHono<AppEnv> {
       summary: "Roles, sessions and hours in the shape of the UK Volunteering Data Standard",
       responses: {
         200: json(
-          z.object({ standard: z.string(), formatVersion: z.string() }).passthrough(),
+          z
+            .object({ "@context": z.array(z.unknown()), conformsTo: z.string(), graph: z.array(z.unknown()) })
+            .passthrough(),
           "The export (see docs/volunteering-vds.md)",
         ),
         ...problemResponses,
@@ -282,7 +284,13 @@ export function volunteeringApi(): OpenAPIHono<AppEnv> {
       const actor = requireApiActor(c, "volunteering", "read");
       const db = c.get("services").database.db;
       return c.json(
-        await vdsExportFor(db, actor, c.get("now"), await partnerDirectory(db, actor.organisationId)),
+        await vdsExportFor(
+          db,
+          actor,
+          c.get("now"),
+          await partnerDirectory(db, actor.organisationId),
+          new URL(c.req.url).origin,
+        ),
         200,
       );
     },

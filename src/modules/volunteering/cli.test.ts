@@ -62,7 +62,14 @@ describe("kith volunteering export and report", () => {
   it("writes a VDS export that validates against the documented schema and adds up", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "kith-vds-"));
     const file = path.join(dir, "vds.json");
-    const result = await run("volunteering export", ["--format", "vds-json", "--out", file]);
+    const result = await run("volunteering export", [
+      "--format",
+      "vds-json",
+      "--out",
+      file,
+      "--base-url",
+      "https://kith.example.org/",
+    ]);
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
     const exported = JSON.parse(await readFile(file, "utf8"));
@@ -71,23 +78,48 @@ describe("kith volunteering export and report", () => {
     ajvFormats.default.default(ajv);
     const validate = ajv.compile(schema);
     expect(validate(exported), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    type Role = { hours: { minutes: number }; sessions: { minutes: number }[] };
-    const roles: Role[] = exported.organisations.flatMap((o: { activities: { roles: Role[] }[] }) =>
-      o.activities.flatMap((a) => a.roles),
-    );
-    const [sql] = await database.query<{ minutes: number; roles: number }>(
+    // The standard's shape: graph → Organisation → activity → role and session, its own field names.
+    expect(exported["@context"][0]).toBe("https://api.volunteeringdata.io/context/v1");
+    expect(exported.conformsTo).toBe("https://ns.volunteeringdata.io/");
+    type Role = {
+      "kith:hours": { minutes: number };
+      requirement: string[];
+      commitment: string;
+      allowsRemoteParticipation: boolean;
+    };
+    type Session = { "kith:minutes"?: number; time: string[] | { type: string } };
+    type Activity = { type: string; title: string; role: Role[]; session: Session[] };
+    const activities: Activity[] = exported.graph.flatMap((o: { type: string; activity: Activity[] }) => {
+      expect(o.type).toBe("Organisation");
+      return o.activity;
+    });
+    const roles = activities.flatMap((a) => a.role);
+    const sessions = activities.flatMap((a) => a.session);
+    const [sql] = await database.query<{ minutes: number; roles: number; dbs: number }>(
       `SELECT (SELECT sum(minutes) FROM vol_hours h JOIN vol_opportunity o ON o.organisation_id = h.organisation_id AND o.id = h.opportunity_id
                 WHERE h.status <> 'disputed' AND o.status IN ('approved', 'closed'))::int AS minutes,
-              (SELECT count(*) FROM vol_opportunity WHERE status IN ('approved', 'closed'))::int AS roles`,
+              (SELECT count(*) FROM vol_opportunity WHERE status IN ('approved', 'closed'))::int AS roles,
+              (SELECT count(*) FROM vol_opportunity WHERE status IN ('approved', 'closed') AND dbs_required)::int AS dbs`,
     );
     expect(roles).toHaveLength(Number(sql?.roles));
-    expect(roles.reduce((sum, role) => sum + role.hours.minutes, 0)).toBe(Number(sql?.minutes));
-    const sessionMinutes = roles.reduce(
-      (sum, role) => sum + role.sessions.reduce((s, x) => s + x.minutes, 0),
-      0,
-    );
+    for (const role of roles as (Role & { id: string; applyLink: string })[])
+      expect(role.applyLink).toBe(
+        `https://kith.example.org/volunteer/${slug}/roles/${role.id.slice("urn:uuid:".length)}`,
+      );
+    expect(roles.reduce((sum, role) => sum + role["kith:hours"].minutes, 0)).toBe(Number(sql?.minutes));
+    expect(
+      roles.filter((role) => role.requirement.includes("https://ns.volunteeringdata.io/DBSCheck")),
+    ).toHaveLength(Number(sql?.dbs));
+    const sessionMinutes = sessions.reduce((sum, session) => sum + (session["kith:minutes"] ?? 0), 0);
     expect(sessionMinutes).toBeLessThanOrEqual(Number(sql?.minutes));
     expect(sessionMinutes).toBeGreaterThan(0);
+    expect(
+      sessions.some(
+        (session) =>
+          Array.isArray(session.time) &&
+          session.time.includes("https://ns.volunteeringdata.io/SaturdayMorning"),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(exported)).not.toMatch(/@example\.org/); // no personal data
   });
 
@@ -144,6 +176,16 @@ describe("kith volunteering export and report", () => {
   it("refuses bad arguments with a usage message and exit code 2", async () => {
     expect((await run("volunteering export", ["--format", "csv", "--out", "x.json"])).code).toBe(2);
     expect((await run("volunteering export", ["--format", "vds-json"])).err).toContain("--out FILE");
+    const badBase = await run("volunteering export", [
+      "--format",
+      "vds-json",
+      "--out",
+      "x.json",
+      "--base-url",
+      "kith",
+    ]);
+    expect(badBase.code).toBe(2);
+    expect(badBase.err).toContain("--base-url must be a web address");
     const badDate = await run("volunteering report", ["--from", "2025-02-30", "--to", "2026-03-31"]);
     expect(badDate.code).toBe(2);
     expect(badDate.err).toContain("--from as a real date");

@@ -47,13 +47,25 @@ function hoursOf(minutes: number): number {
 export const volunteeringCli: CliCommand[] = [
   {
     words: ["volunteering", "export"],
-    usage: "kith volunteering export --format vds-json --out FILE [--organisation SLUG]",
+    usage: "kith volunteering export --format vds-json --out FILE [--organisation SLUG] [--base-url URL]",
     summary: "Write roles, sessions and hours in the shape of the UK Volunteering Data Standard (JSON)",
     async run(args, context) {
       const { values } = parseArgs({
         args,
-        options: { format: { type: "string" }, out: { type: "string" }, organisation: { type: "string" } },
+        options: {
+          format: { type: "string" },
+          out: { type: "string" },
+          organisation: { type: "string" },
+          "base-url": { type: "string" },
+        },
       });
+      const baseUrl = values["base-url"];
+      if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl)) {
+        context.io.stderr(
+          `--base-url must be a web address like https://kith.example.org\nUsage: ${this.usage}\n`,
+        );
+        return exitUsage;
+      }
       if (values.format !== "vds-json") {
         context.io.stderr(
           `Choose the format with --format vds-json (the only format so far).\nUsage: ${this.usage}\n`,
@@ -69,14 +81,14 @@ export const volunteeringCli: CliCommand[] = [
         const organisation = await chooseOrganisation(database, values.organisation, context.io);
         if (!organisation) return exitUsage;
         const partners = await partnerDirectory(database.db, organisation.id);
-        const exported = await buildVdsExport(database.db, organisation.id, context.now(), partners);
+        const exported = await buildVdsExport(database.db, organisation.id, context.now(), partners, baseUrl);
         await writeFile(values.out, `${JSON.stringify(exported, null, 2)}\n`);
-        const roles = exported.organisations.reduce(
-          (sum, o) => sum + o.activities.reduce((s, a) => s + a.roles.length, 0),
+        const roles = exported.graph.reduce(
+          (sum, o) => sum + o.activity.reduce((s, a) => s + a.role.length, 0),
           0,
         );
         context.io.stdout(
-          `Wrote ${roles} roles in ${exported.organisations.length} organisations to ${values.out}\n`,
+          `Wrote ${roles} roles in ${exported.graph.length} organisations to ${values.out}\n`,
         );
         return 0;
       } finally {

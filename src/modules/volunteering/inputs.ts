@@ -132,6 +132,15 @@ export const volunteerInput = z.object({
 });
 export type VolunteerInput = z.infer<typeof volunteerInput>;
 
+/** What a volunteer may change about themselves: names and email stay with the coordinator. */
+export const ownProfileInput = volunteerInput.pick({
+  phone: true,
+  postcode: true,
+  interests: true,
+  skills: true,
+  availability: true,
+});
+
 export const checkInput = z.object({
   kind: choice<CheckKind>(keysOf(checkKinds), "Select the kind of check"),
   reference: optionalText(100),
@@ -185,6 +194,8 @@ export const rateInput = z.object({
   ratePence: wholeNumber("rate in pence", 1, 100000),
   source: requiredText("where the rate comes from", 500),
 });
+
+export const atRiskWeeksInput = z.object({ weeks: wholeNumber("number of weeks", 1, 52) });
 
 /** Runs a schema and turns failures into a 422 problem with one message per field. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {

@@ -1,6 +1,7 @@
 import type { KithModule } from "../module.ts";
 import { volunteeringApi } from "./api.ts";
 import { volunteeringCli } from "./cli.ts";
+import { volunteeringJobs } from "./jobs/at-risk.ts";
 import { volunteeringPages } from "./pages/index.ts";
 import { canPostOpportunity, canViewReports } from "./policy.ts";
 import { seedVolunteering } from "./seed.ts";
@@ -37,5 +38,6 @@ export const volunteeringModule: KithModule = {
   pages: volunteeringPages(),
   api: volunteeringApi(),
   cli: volunteeringCli,
+  jobs: volunteeringJobs,
   seed: seedVolunteering,
 };

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { EqualityProfile } from "./queries/equality-profile.ts";
 import type { VolunteeringValue } from "./queries/volunteering-value.ts";
 
 // The hours report as files for funders: one table with a "grouping" column, so the
@@ -64,16 +65,41 @@ function rowsOf(report: VolunteeringValue): ReportRow[] {
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with ' (CSV injection). */
-export function reportCsv(report: VolunteeringValue): string {
-  const cell = (value: string | number) => {
-    let text = typeof value === "number" ? String(value) : value;
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
+function csvCell(value: string | number): string {
+  let text = typeof value === "number" ? String(value) : value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Suppressed counts (fewer than the threshold) are written as "<5", never as a number. */
+function equalityLines(profile: EqualityProfile): string[] {
+  const count = (n: number | null) => (n === null ? `<${profile.threshold}` : n);
+  const share = (n: number | null) => (n === null ? "" : Math.round(n * 1000) / 10);
+  return [
+    "",
+    `# Equality profile: volunteers active in the last 12 months against residents, consented answers only`,
+    ["Field", "Answer", "Volunteers", "Volunteers (%)", "Residents", "Residents (%)"].map(csvCell).join(","),
+    ...profile.rows.map((row) =>
+      [
+        row.field,
+        row.answer,
+        count(row.volunteers),
+        share(row.volunteerShare),
+        count(row.residents),
+        share(row.residentShare),
+      ]
+        .map(csvCell)
+        .join(","),
+    ),
+  ];
+}
+
+export function reportCsv(report: VolunteeringValue, equality?: EqualityProfile): string {
   const lines = [
     `# Volunteering report ${report.from} to ${report.to}`,
-    header.map(cell).join(","),
-    ...rowsOf(report).map((row) => row.map(cell).join(",")),
+    header.map(csvCell).join(","),
+    ...rowsOf(report).map((row) => row.map(csvCell).join(",")),
+    ...(equality ? equalityLines(equality) : []),
   ];
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -1,4 +1,13 @@
-import { boolean, doublePrecision, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { day, moment } from "../../platform/db/columns.ts";
 import type { AvailabilitySlot, CheckKind, Theme } from "./vocabulary.ts";
 
@@ -106,6 +115,8 @@ export const volApplication = pgTable(
     statusReason: text("status_reason"),
     appliedAt: moment("applied_at").notNull(),
     updatedAt: moment("updated_at").notNull(),
+    /** The coordinator who placed the volunteer: they hear when the volunteer goes quiet. */
+    placedBy: uuid("placed_by"),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
@@ -168,6 +179,35 @@ export const volDocumentTemplate = pgTable(
     updatedAt: moment("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.kind] })],
+);
+
+// migrations/0502_volunteering_at_risk.sql
+export const volSetting = pgTable(
+  "vol_setting",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    atRiskWeeks: integer("at_risk_weeks").notNull(),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId] })],
+);
+
+export const volAtRiskAlert = pgTable(
+  "vol_at_risk_alert",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    volunteerId: uuid("volunteer_id").notNull(),
+    quietSince: day("quiet_since").notNull(),
+    weeks: integer("weeks").notNull(),
+    coordinatorUserId: uuid("coordinator_user_id"),
+    message: text("message").notNull(),
+    raisedAt: moment("raised_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    unique().on(t.organisationId, t.volunteerId, t.quietSince),
+  ],
 );
 
 export type Opportunity = typeof volOpportunity.$inferSelect;

@@ -36,6 +36,7 @@ import {
   listYouSaidWeDid,
 } from "../queries/engagement.ts";
 import { involvementKinds, questionKinds } from "../schema.ts";
+import { questionFields } from "./change-pages.ts";
 
 const csrf = (c: Context<AppEnv>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
 const tabs = (current: string) =>
@@ -128,10 +129,22 @@ export function engagementStaffPages(): Hono<AppEnv> {
       errors,
       status: errors ? 422 : 200,
       backLink: "/engagement",
-      notification: flashFrom(c, { added: "Participation recorded." }),
+      notification: flashFrom(c, { added: "Participation recorded.", changed: "Participation changed." }),
       content: html`<span class="govuk-caption-l">${involvementKinds[involvement.kind]}</span><h1 class="govuk-heading-l">${involvement.title}</h1>
         <p class="govuk-body">${involvement.description}</p>
-        ${table({ caption: `${participants.length} people taking part`, head: [{ text: "Name" }, { text: "Role" }, { text: "Since" }], rows: participants.map((p) => [p.name, p.role ?? "", formatDate(p.startedOn)]) })}
+        ${table({
+          caption: `${participants.length} people taking part`,
+          head: [{ text: "Name" }, { text: "Role" }, { text: "Since" }, { text: "Until" }, { text: "" }],
+          rows: participants.map((p) => [
+            p.name,
+            p.role ?? "",
+            formatDate(p.startedOn),
+            p.endedOn ? formatDate(p.endedOn) : "Still taking part",
+            canManageEngagement(actor)
+              ? html`<a class="govuk-link" href="/engagement/participation/${p.id}/edit">Change<span class="govuk-visually-hidden"> ${p.name}</span></a>`
+              : "",
+          ]),
+        })}
         ${
           canManageEngagement(actor)
             ? html`<h2 class="govuk-heading-m">Add someone</h2>
@@ -217,6 +230,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
       errors,
       status: errors ? 422 : 200,
       backLink: "/engagement/consultations",
+      notification: flashFrom(c, { question: "Question changed." }),
       content: html`<span class="govuk-caption-l">Consultation · ${consultation.status}</span><h1 class="govuk-heading-l">${consultation.title}</h1>
         ${summaryList([
           { key: "About", value: consultation.description },
@@ -226,12 +240,13 @@ export function engagementStaffPages(): Hono<AppEnv> {
           },
           { key: "Responses", value: String(responses) },
         ])}
+        ${responses > 0 ? html`<p class="govuk-body"><a class="govuk-link" href="/engagement/consultations/${consultation.id}/results.csv" download>Download the results (CSV)</a></p>` : ""}
         ${manage && consultation.status === "draft" ? statusForm("open", "Open the consultation") : ""}
         ${manage && consultation.status === "open" ? statusForm("closed", "Close the consultation") : ""}
         <h2 class="govuk-heading-m">${consultation.status === "draft" ? "Questions" : "Results"}</h2>
         ${results.map(
           (r, index) => html`<h3 class="govuk-heading-s">${index + 1}. ${r.text}</h3>
-          <p class="govuk-body-s">${questionKinds[r.kind as keyof typeof questionKinds]} · ${r.answered} answered${r.average !== null ? ` · average ${r.average.toFixed(1)} out of 5` : ""}</p>
+          <p class="govuk-body-s">${questionKinds[r.kind as keyof typeof questionKinds]} · ${r.answered} answered${r.average !== null ? ` · average ${r.average.toFixed(1)} out of 5` : ""}${manage && responses === 0 && consultation.status !== "closed" ? html` · <a class="govuk-link" href="/engagement/questions/${r.id}/edit">Change<span class="govuk-visually-hidden"> question ${index + 1}</span></a>` : ""}</p>
           ${r.counts.length && r.answered > 0 ? barChart({ id: `q-${r.id}`, title: r.text, description: `${r.answered} people answered.`, bars: r.counts.map((count) => ({ label: count.label, value: count.count })), valueLabel: "Answers", categoryLabel: "Answer", table: "details" }) : ""}
           ${r.comments.length ? html`<ul class="govuk-list govuk-list--bullet">${r.comments.slice(0, 10).map((t) => html`<li>${t}</li>`)}</ul>` : ""}`,
         )}
@@ -240,20 +255,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
           manage && consultation.status === "draft"
             ? html`<form method="post" action="/engagement/consultations/${consultation.id}/questions" novalidate>${csrf(c)}
           <h3 class="govuk-heading-s">Add a question</h3>
-          ${textInput({ name: "text", label: "Question", value: values.text, error: errors?.text })}
-          ${radios({ name: "kind", legend: { text: "Kind of answer", classes: "govuk-fieldset__legend--s" }, items: options(questionKinds), value: values.kind, error: errors?.kind, small: true })}
-          ${textarea({ name: "options", label: "Answers to choose from", hint: "One on each line, for choice questions only", value: values.options, error: errors?.options, rows: 4 })}
-          ${radios({
-            name: "required",
-            legend: { text: "Must it be answered?", classes: "govuk-fieldset__legend--s" },
-            items: [
-              { value: "no", text: "No" },
-              { value: "yes", text: "Yes" },
-            ],
-            value: values.required ?? "no",
-            inline: true,
-            small: true,
-          })}
+          ${questionFields(values, errors)}
           ${button({ text: "Add question", variant: "secondary" })}</form>`
             : ""
         }`,

@@ -95,7 +95,12 @@ export async function decideApplication(
     }
     const [after] = await tx
       .update(volApplication)
-      .set({ status: transition.to, statusReason: note ?? before.statusReason, updatedAt: now })
+      .set({
+        status: transition.to,
+        statusReason: note ?? before.statusReason,
+        updatedAt: now,
+        ...(step === "place" && actor.kind === "user" ? { placedBy: actor.userId } : {}),
+      })
       .where(inOrganisation(volApplication, actor.organisationId, eq(volApplication.id, applicationId)))
       .returning();
     await recordAudit(tx, actor, now, {

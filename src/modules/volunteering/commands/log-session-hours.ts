@@ -39,7 +39,7 @@ export async function logSessionHours(
   if (Object.keys(errors).length > 0) throw invalid("Some hours are not valid. Nothing was saved.", errors);
   if (parsed.length === 0)
     throw invalid("Enter hours for at least one volunteer.", {
-      form: "Enter hours for at least one volunteer who came",
+      hours: "Enter hours for at least one volunteer who came",
     });
   if (!isUuid(sessionId)) throw notFound("Session not found");
   return db.transaction(async (tx) => {
@@ -50,7 +50,7 @@ export async function logSessionHours(
     if (!session) throw notFound("Session not found");
     const role = await loadOpportunity(tx, actor.organisationId, session.opportunityId);
     const workedOn = londonToday(session.startsAt);
-    refuseFutureDay(workedOn, now, "form");
+    refuseFutureDay(workedOn, now, "hours");
     const unplaced = await refuseUnplaced(
       tx,
       actor.organisationId,

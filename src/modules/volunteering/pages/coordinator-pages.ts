@@ -5,9 +5,13 @@ import { flashFrom, renderPage, requireActor } from "../../../platform/http/rend
 import {
   button,
   checkboxes,
+  errorMessage,
   formatDate,
   formatDateTime,
+  formGroup,
+  hint,
   html,
+  type SafeHtml,
   select,
   type TagColour,
   table,
@@ -18,6 +22,9 @@ import {
 import { type ApplicationStep, decideApplication } from "../commands/decide-application.ts";
 import { logSessionHours } from "../commands/log-session-hours.ts";
 import { reviewHours } from "../commands/review-hours.ts";
+import { setAtRiskWeeks } from "../commands/set-at-risk-weeks.ts";
+import { atRiskWeeks } from "../jobs/at-risk.ts";
+import { canSetHourlyRate } from "../policy.ts";
 import { getSession, hoursAwaitingReview, placedVolunteers, volunteersAtRisk } from "../queries/hours.ts";
 import { getOpportunity } from "../queries/opportunities.ts";
 import { listApplications } from "../queries/volunteers.ts";
@@ -44,6 +51,27 @@ const nextSteps: Record<ApplicationStatus, [ApplicationStep, string][]> = {
   declined: [],
   ended: [],
 };
+
+/**
+ * One box per placed volunteer, in a fieldset that also carries the errors about the
+ * whole session (nobody's hours entered, a session in the future), so they show beside the form.
+ */
+function sessionHoursFields(
+  people: { id: string; name: string }[],
+  values: Record<string, string>,
+  errors: Record<string, string> | undefined,
+): SafeHtml {
+  const describedBy = ["hours-hint", errors?.hours ? "hours-error" : ""].filter(Boolean).join(" ");
+  return formGroup(
+    errors?.hours,
+    html`<fieldset class="govuk-fieldset" id="hours" aria-describedby="${describedBy}">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Hours for each person</legend>
+      ${hint("hours-hint", "Enter hours for each person who came, for example 3 or 2.5. Leave blank for anyone who did not come. These hours count as verified.")}
+      ${errorMessage("hours-error", errors?.hours)}
+      ${people.map((person) => textInput({ name: `hours-${person.id}`, label: person.name, value: values[`hours-${person.id}`], width: 4, inputmode: "decimal", error: errors?.[`hours-${person.id}`] }))}
+    </fieldset>`,
+  );
+}
 
 export function coordinatorPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -183,14 +211,21 @@ export function coordinatorPages(): Hono<AppEnv> {
     return c.redirect(`/volunteering/hours?done=${decision}`, 303);
   });
 
-  app.get("/volunteering/at-risk", async (c) => {
+  const showAtRisk = async (c: Context<AppEnv>, errors?: Record<string, string>) => {
     const actor = requireActor(c);
-    const weeks = Math.min(52, Math.max(1, Number.parseInt(c.req.query("weeks") ?? "6", 10) || 6));
-    const rows = await volunteersAtRisk(c.get("services").database.db, actor, c.get("now"), weeks);
+    const db = c.get("services").database.db;
+    const setting = await atRiskWeeks(db, actor.organisationId);
+    const asked = Number.parseInt(c.req.query("weeks") ?? "", 10);
+    const weeks = Number.isInteger(asked) ? Math.min(52, Math.max(1, asked)) : setting;
+    const rows = await volunteersAtRisk(db, actor, c.get("now"), weeks);
     return renderPage(c, {
       title: "Volunteers at risk of leaving",
+      errors,
+      status: errors ? 422 : 200,
+      notification: flashFrom(c, { weeks: "Saved. The daily check uses the new number of weeks." }),
       content: html`${volunteeringTabs(actor, "/volunteering/at-risk")}
         <h1 class="govuk-heading-l">Volunteers at risk of leaving</h1>
+        <p class="govuk-body">Every day Kith flags placed volunteers with no hours for ${setting} weeks and emails the coordinator who placed them.</p>
         <form method="get" action="/volunteering/at-risk" novalidate>
           ${textInput({ name: "weeks", label: "Weeks with no hours", value: String(weeks), width: 3, inputmode: "numeric" })}
           ${button({ text: "Show", variant: "secondary" })}</form>
@@ -203,8 +238,27 @@ export function coordinatorPages(): Hono<AppEnv> {
             row.lastWorkedOn ? formatDate(row.lastWorkedOn) : "None yet",
             formatDate(row.placedSince),
           ]),
-        })}`,
+        })}
+        ${
+          canSetHourlyRate(actor)
+            ? html`<form method="post" action="/volunteering/at-risk/weeks" novalidate>${csrfField(c)}
+          <h2 class="govuk-heading-m">When to flag a volunteer</h2>
+          ${textInput({ name: "weeks", id: "setting-weeks", label: "Weeks with no hours before the daily check flags a volunteer", hint: "Between 1 and 52", value: String(setting), width: 3, inputmode: "numeric", error: errors?.["setting-weeks"] })}
+          ${button({ text: "Save", variant: "secondary" })}</form>`
+            : ""
+        }`,
     });
+  };
+  app.get("/volunteering/at-risk", (c) => showAtRisk(c));
+  app.post("/volunteering/at-risk/weeks", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attempt(() =>
+      setAtRiskWeeks(c.get("services").database.db, actor, c.get("now"), form),
+    );
+    if (!result.ok)
+      return showAtRisk(c, { "setting-weeks": result.errors.weeks ?? "Enter a number of weeks" });
+    return c.redirect("/volunteering/at-risk?done=weeks", 303);
   });
 
   const showSession = async (
@@ -228,8 +282,7 @@ export function coordinatorPages(): Hono<AppEnv> {
             ? html`<p class="govuk-body">No one is placed in this role yet.</p>`
             : html`
         <form method="post" action="/volunteering/sessions/${session.id}/hours" novalidate>${csrfField(c)}
-          <p class="govuk-body">Enter hours for each person who came, for example 3 or 2.5. Leave blank for anyone who did not come. These hours count as verified.</p>
-          ${people.map((person) => textInput({ name: `hours-${person.id}`, label: person.name, value: values[`hours-${person.id}`], width: 4, inputmode: "decimal", error: errors?.[`hours-${person.id}`] }))}
+          ${sessionHoursFields(people, values, errors)}
           ${button({ text: "Save hours", preventDoubleClick: true })}</form>`
         }`,
     });

@@ -7,6 +7,7 @@ import { publicVolunteeringPages } from "./public-pages.ts";
 import { reportPages } from "./report-pages.ts";
 import { rolePages } from "./role-pages.ts";
 import { templatePages } from "./template-pages.ts";
+import { volunteerEditPages } from "./volunteer-edit-pages.ts";
 import { volunteerPages } from "./volunteer-pages.ts";
 
 export function volunteeringPages(): Hono<AppEnv> {
@@ -16,6 +17,7 @@ export function volunteeringPages(): Hono<AppEnv> {
     dashboardPages(),
     rolePages(),
     coordinatorPages(),
+    volunteerEditPages(),
     volunteerPages(),
     reportPages(),
     templatePages(),

@@ -23,6 +23,7 @@ import { volunteerDocument } from "../pdf/documents.ts";
 import { myVolunteering } from "../queries/volunteers.ts";
 import { londonToday } from "../records.ts";
 import { attempt, csrfField, hoursText } from "./page-kit.ts";
+import { dateErrorKeys, dateParts } from "./volunteer-form.ts";
 import { pdfResponse } from "./volunteer-pages.ts";
 
 // A volunteer's own pages, built for a phone: one column, big targets, few words.
@@ -43,11 +44,6 @@ async function mine(c: Context<AppEnv>) {
     );
   return { actor, record };
 }
-
-const dateParts = (value: string | undefined) => {
-  const [year, month, day] = (value ?? "").split("-");
-  return { day: day?.replace(/^0/, ""), month: month?.replace(/^0/, ""), year };
-};
 
 export function myPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -77,6 +73,7 @@ export function myPages(): Hono<AppEnv> {
           },
         ])}
         ${button({ text: "Log hours", href: "/my-volunteering/log" })}
+        <p class="govuk-body"><a class="govuk-link" href="/my-volunteering/profile">Your interests, free times and training</a></p>
         ${record.verifiedMinutes > 0 ? html`<p class="govuk-body"><a class="govuk-link" href="/my-volunteering/certificate.pdf" download>Download your certificate (PDF)</a></p>` : ""}
         <h2 class="govuk-heading-m">Your hours</h2>
         ${
@@ -126,8 +123,7 @@ export function myPages(): Hono<AppEnv> {
         }`,
     });
   };
-  const fixDateKey = (errors: Record<string, string>) =>
-    Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "workedOn" ? "workedOn-day" : k, v]));
+  const fixDateKey = (errors: Record<string, string>) => dateErrorKeys(errors, ["workedOn"]);
 
   app.get("/my-volunteering/log", (c) => showLog(c, { workedOn: londonToday(c.get("now")) }));
   app.post("/my-volunteering/log", async (c) => {

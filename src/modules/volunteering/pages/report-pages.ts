@@ -8,6 +8,7 @@ import {
   formatPence,
   formatPercent,
   html,
+  type SafeHtml,
   summaryList,
   table,
   textInput,
@@ -15,6 +16,7 @@ import {
 import { setHourlyRate } from "../commands/set-hourly-rate.ts";
 import { partnerDirectory } from "../partners.ts";
 import { canSetHourlyRate } from "../policy.ts";
+import { type EqualityProfile, volunteerEqualityProfile } from "../queries/equality-profile.ts";
 import { retention } from "../queries/hours.ts";
 import { bandNames, volunteerProfile } from "../queries/profile.ts";
 import { vdsExportFor } from "../queries/vds-export.ts";
@@ -34,6 +36,38 @@ function periodOf(c: Context<AppEnv>): { from: string; to: string; errors?: Reco
   return Object.keys(errors).length ? { ...fallback, errors } : { from, to };
 }
 
+/** Volunteers against residents on consented equality answers; small numbers stay hidden. */
+function equalityTable(profile: EqualityProfile): SafeHtml {
+  const few = `Fewer than ${profile.threshold}`;
+  const count = (n: number | null) => ({ content: n === null ? few : n, numeric: true });
+  const share = (n: number | null) => ({ content: n === null ? "" : formatPercent(n), numeric: true });
+  return html`<h2 class="govuk-heading-m">Equality profile</h2>
+    <p class="govuk-body">Only answers people agreed to give are counted, for volunteers linked to a resident record. Groups of fewer than ${profile.threshold} are not shown, so no one can be identified. Volunteers with consented answers: ${profile.volunteersConsented ?? few}. Residents: ${profile.residentsConsented ?? few}.</p>
+    ${
+      profile.rows.length === 0
+        ? html`<p class="govuk-body">Not enough consented answers to show a profile.</p>`
+        : table({
+            caption: "Volunteers active in the last 12 months against residents",
+            head: [
+              { text: "Question" },
+              { text: "Answer" },
+              { text: "Volunteers", numeric: true },
+              { text: "Share", numeric: true },
+              { text: "Residents", numeric: true },
+              { text: "Share", numeric: true },
+            ],
+            rows: profile.rows.map((row) => [
+              row.field,
+              row.answer,
+              count(row.volunteers),
+              share(row.volunteerShare),
+              count(row.residents),
+              share(row.residentShare),
+            ]),
+          })
+    }`;
+}
+
 export function reportPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -41,10 +75,11 @@ export function reportPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const period = periodOf(c);
-    const [report, kept, profile] = await Promise.all([
+    const [report, kept, profile, equality] = await Promise.all([
       volunteeringReport(db, actor, period),
       retention(db, actor, period),
       volunteerProfile(db, actor, c.get("now")),
+      volunteerEqualityProfile(db, actor, c.get("now")),
     ]);
     const query = `from=${period.from}&to=${period.to}`;
     const line = (row: { minutes: number; valuePence: number; activeVolunteers: number }) => [
@@ -106,6 +141,7 @@ export function reportPages(): Hono<AppEnv> {
             { content: formatPercent(row.residentShare), numeric: true },
           ]),
         })}
+        ${equalityTable(equality)}
         ${table({ caption: "Hourly values used", head: [{ text: "Year" }, { text: "Value of an hour", numeric: true }, { text: "Source" }], rows: report.rates.map((r) => [String(r.year), { content: formatPence(r.ratePence), numeric: true }, r.source]) })}`,
     });
   });
@@ -113,8 +149,12 @@ export function reportPages(): Hono<AppEnv> {
   app.get("/volunteering/reports.csv", async (c) => {
     const actor = requireActor(c);
     const period = periodOf(c);
-    const report = await volunteeringReport(c.get("services").database.db, actor, period);
-    return c.body(reportCsv(report), 200, {
+    const db = c.get("services").database.db;
+    const [report, equality] = await Promise.all([
+      volunteeringReport(db, actor, period),
+      volunteerEqualityProfile(db, actor, c.get("now")),
+    ]);
+    return c.body(reportCsv(report, equality), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="volunteering-${period.from}-to-${period.to}.csv"`,
     });
@@ -138,9 +178,10 @@ export function reportPages(): Hono<AppEnv> {
       actor,
       c.get("now"),
       await partnerDirectory(db, actor.organisationId),
+      new URL(c.req.url).origin,
     );
     return c.body(`${JSON.stringify(exported, null, 2)}\n`, 200, {
-      "Content-Type": "application/json",
+      "Content-Type": "application/ld+json",
       "Content-Disposition": 'attachment; filename="volunteering-vds.json"',
     });
   });

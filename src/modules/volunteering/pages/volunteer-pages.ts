@@ -1,19 +1,8 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import {
-  button,
-  dateInput,
-  formatDate,
-  html,
-  select,
-  summaryList,
-  table,
-  tag,
-  textInput,
-} from "../../../platform/ui/index.ts";
+import { button, formatDate, html, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
 import { recordCheck } from "../commands/record-check.ts";
 import { type DocumentKind, volunteerDocument } from "../pdf/documents.ts";
 import { suggestOpportunities } from "../queries/matching.ts";
@@ -22,6 +11,7 @@ import { londonToday } from "../records.ts";
 import { availabilitySlots, checkKinds, interests, labelsOf, skills } from "../vocabulary.ts";
 import { applicationTags } from "./coordinator-pages.ts";
 import { attempt, csrfField, hoursText, volunteeringTabs } from "./page-kit.ts";
+import { checkFields, checkFormInput, dateErrorKeys } from "./volunteer-form.ts";
 
 export function pdfResponse(c: Context<AppEnv>, document: { filename: string; pdf: Buffer }): Response {
   return c.body(new Uint8Array(document.pdf), 200, {
@@ -42,6 +32,7 @@ export function volunteerPages(): Hono<AppEnv> {
       title: "Volunteers",
       content: html`${volunteeringTabs(actor, "/volunteering/volunteers")}
         <h1 class="govuk-heading-l">Volunteers</h1>
+        ${button({ text: "Register a volunteer", href: "/volunteering/volunteers/new", variant: "secondary" })}
         <form method="get" action="/volunteering/volunteers" novalidate>
           ${textInput({ name: "search", label: "Search by name or email", value: search, type: "search", width: 20 })}
           ${button({ text: "Search", variant: "secondary" })}</form>
@@ -74,8 +65,13 @@ export function volunteerPages(): Hono<AppEnv> {
       errors,
       status: errors ? 422 : 200,
       backLink: "/volunteering/volunteers",
-      notification: flashFrom(c, { check: "Check recorded." }),
+      notification: flashFrom(c, {
+        check: "Check saved.",
+        registered: "Volunteer registered.",
+        updated: "Details saved.",
+      }),
       content: html`<span class="govuk-caption-l">Volunteer</span><h1 class="govuk-heading-l">${person.givenName} ${person.familyName}</h1>
+        <p class="govuk-body"><a class="govuk-link" href="/volunteering/volunteers/${person.id}/edit">Change details</a></p>
         ${summaryList([
           { key: "Email", value: person.email },
           { key: "Phone", value: person.phone ?? "Not given" },
@@ -100,7 +96,13 @@ export function volunteerPages(): Hono<AppEnv> {
         ${table({
           caption: "Checks held",
           captionClasses: "govuk-visually-hidden",
-          head: [{ text: "Check" }, { text: "Reference" }, { text: "Issued" }, { text: "Renewal due" }],
+          head: [
+            { text: "Check" },
+            { text: "Reference" },
+            { text: "Issued" },
+            { text: "Renewal due" },
+            { text: "" },
+          ],
           rows: profile.checks.map((check) => [
             checkKinds[check.kind],
             check.reference ?? "",
@@ -108,14 +110,12 @@ export function volunteerPages(): Hono<AppEnv> {
             check.expiresOn
               ? html`${formatDate(check.expiresOn)} ${check.expiresOn < today ? tag("Expired", "red") : ""}`
               : "No renewal date",
+            html`<a class="govuk-link" href="/volunteering/checks/${check.id}/edit">Change<span class="govuk-visually-hidden"> ${checkKinds[check.kind]}</span></a>`,
           ]),
         })}
         <form method="post" action="/volunteering/volunteers/${person.id}/checks" novalidate>${csrfField(c)}
           <h3 class="govuk-heading-s">Record a check or training</h3>
-          ${select({ name: "kind", label: "Check", options: [{ value: "", text: "Select a check" }, ...Object.entries(checkKinds).map(([value, text]) => ({ value, text }))], value: values.kind, error: errors?.kind })}
-          ${textInput({ name: "reference", label: "Certificate number (optional)", value: values.reference, width: 20, error: errors?.reference })}
-          ${dateInput({ name: "issuedOn", legend: { text: "Date issued", classes: "govuk-fieldset__legend--s" }, error: errors?.["issuedOn-day"], value: parts(values.issuedOn) })}
-          ${dateInput({ name: "expiresOn", legend: { text: "Renewal date (optional)", classes: "govuk-fieldset__legend--s" }, hint: "Many organisations renew DBS checks every 3 years", error: errors?.["expiresOn-day"], value: parts(values.expiresOn) })}
+          ${checkFields(values, errors)}
           ${button({ text: "Record check", variant: "secondary" })}</form>
         <h2 class="govuk-heading-m">Applications</h2>
         ${table({
@@ -147,34 +147,15 @@ export function volunteerPages(): Hono<AppEnv> {
         }`,
     });
   };
-  const parts = (value: string | undefined) => {
-    const [year, month, day] = (value ?? "").split("-");
-    return { day, month, year };
-  };
 
   app.get("/volunteering/volunteers/:id", (c) => showProfile(c));
   app.post("/volunteering/volunteers/:id/checks", async (c) => {
     const actor = requireActor(c);
-    const form = await readForm(c);
-    const values = {
-      kind: form.kind ?? "",
-      reference: form.reference ?? "",
-      issuedOn: dateFromParts(form, "issuedOn"),
-      expiresOn: dateFromParts(form, "expiresOn"),
-    };
+    const values = checkFormInput(await readForm(c));
     const result = await attempt(() =>
       recordCheck(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
     );
-    if (!result.ok) {
-      // Date errors link to the day box, where the GOV.UK date input starts.
-      const errors = Object.fromEntries(
-        Object.entries(result.errors).map(([key, message]) => [
-          key === "issuedOn" || key === "expiresOn" ? `${key}-day` : key,
-          message,
-        ]),
-      );
-      return showProfile(c, values, errors);
-    }
+    if (!result.ok) return showProfile(c, values, dateErrorKeys(result.errors, ["issuedOn", "expiresOn"]));
     return c.redirect(`/volunteering/volunteers/${c.req.param("id")}?done=check`, 303);
   });
 

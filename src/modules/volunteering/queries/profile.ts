@@ -24,10 +24,9 @@ export type ProfileRow = {
 };
 
 /**
- * Who volunteers, against who lives in the homes: age bands only. Age is not special
- * category data; equality answers (held only with consent) are not compared here because
- * the people module has no aggregate query over them yet. Volunteers are those with
- * verified hours in the 12 months to today.
+ * Who volunteers, against who lives in the homes, by age band. Age is not special category
+ * data; the consented equality answers are compared in equality-profile.ts. Volunteers are
+ * those with verified hours in the 12 months to today.
  */
 export async function volunteerProfile(
   db: Db,

@@ -8,13 +8,14 @@ import { notFound } from "../../../platform/http/problem.ts";
 import { canViewReports } from "../policy.ts";
 import { checkKinds, themes } from "../vocabulary.ts";
 import { rowsOf } from "./rows.ts";
+import { toVolunteeringDataStandard, type VolunteeringDataStandardDocument } from "./vds-standard.ts";
 
 // The UK Volunteering Data Standard (draft, developed in the open by the ODI's Volunteering
 // Data Standards Working Group) describes organisation → activity → role → session.
 // docs/volunteering-vds.md documents this file field by field. No personal data leaves:
 // sessions carry counts of volunteers and minutes, never names.
 
-export const vdsFormatVersion = "kith-vds-1.0";
+export const vdsFormatVersion = "kith-vds-2.0";
 
 type RoleRow = {
   id: string;
@@ -112,10 +113,11 @@ function activityId(organisationId: string, owner: string, name: string): string
 }
 
 /**
- * Builds the export for one organisation: its own roles, and its partners' roles, each
- * partner as an organisation of its own. Only public (approved or closed) roles are included.
+ * Builds Kith's model of the export for one organisation: its own roles, and its partners'
+ * roles, each partner as an organisation of its own. Only public (approved or closed) roles
+ * are included. vds-standard.ts turns it into the standard's document.
  */
-export async function buildVdsExport(
+export async function buildVdsModel(
   db: Db,
   organisationId: string,
   now: Date,
@@ -239,12 +241,31 @@ export async function buildVdsExport(
   };
 }
 
+/** The standard's document; with a base URL each role links to its public apply page. */
+export async function buildVdsExport(
+  db: Db,
+  organisationId: string,
+  now: Date,
+  partnerNames?: Map<string, { name: string; identifier: string | null }>,
+  baseUrl?: string,
+): Promise<VolunteeringDataStandardDocument> {
+  const publisher = await getOrganisation(db, organisationId);
+  if (!publisher) throw notFound("Organisation not found");
+  const model = await buildVdsModel(db, organisationId, now, partnerNames);
+  const base = baseUrl?.replace(/\/+$/, "");
+  return toVolunteeringDataStandard(
+    model,
+    base ? (roleId) => `${base}/volunteer/${publisher.slug}/roles/${roleId}` : undefined,
+  );
+}
+
 export async function vdsExportFor(
   db: Db,
   actor: Actor,
   now: Date,
   partnerNames?: Map<string, { name: string; identifier: string | null }>,
-): Promise<VdsExport> {
+  baseUrl?: string,
+): Promise<VolunteeringDataStandardDocument> {
   requireAllowed(canViewReports(actor), "Only staff can export volunteering data.");
-  return buildVdsExport(db, actor.organisationId, now, partnerNames);
+  return buildVdsExport(db, actor.organisationId, now, partnerNames, baseUrl);
 }

@@ -183,7 +183,7 @@ export async function myVolunteering(db: Db, actor: Actor) {
   if (actor.kind !== "user") return null;
   const person = await volunteerForUser(db, actor.organisationId, actor.userId);
   if (!person) return null;
-  const [roles, hours, milestones] = await Promise.all([
+  const [roles, hours, milestones, checks] = await Promise.all([
     db
       .select({
         applicationId: volApplication.id,
@@ -227,6 +227,11 @@ export async function myVolunteering(db: Db, actor: Actor) {
       .from(volMilestone)
       .where(inOrganisation(volMilestone, actor.organisationId, eq(volMilestone.volunteerId, person.id)))
       .orderBy(asc(volMilestone.hours)),
+    db
+      .select()
+      .from(volunteerCheck)
+      .where(inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.volunteerId, person.id)))
+      .orderBy(asc(volunteerCheck.kind)),
   ]);
   const [total] = await db
     .select({ minutes: sql<number>`coalesce(sum(${volHours.minutes}), 0)::int` })
@@ -239,5 +244,12 @@ export async function myVolunteering(db: Db, actor: Actor) {
         eq(volHours.status, "verified"),
       ),
     );
-  return { volunteer: person, roles, hours, milestones, verifiedMinutes: Number(total?.minutes ?? 0) };
+  return {
+    volunteer: person,
+    roles,
+    hours,
+    milestones,
+    checks,
+    verifiedMinutes: Number(total?.minutes ?? 0),
+  };
 }
