@@ -44,6 +44,17 @@ function formProblems(page: string, html: string): string[] {
   return problems;
 }
 
+/** Two elements with one id send a label, an error link or aria-describedby to the wrong field. */
+function duplicateIds(page: string, html: string): string[] {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const [, id] of html.matchAll(/\sid="([^"]+)"/g)) {
+    if (seen.has(id)) problems.push(`${page}: id "${id}" is used twice`);
+    seen.add(id);
+  }
+  return problems;
+}
+
 describe("no page needs JavaScript to submit a form", () => {
   let database: Database;
   let app: Hono<AppEnv>;
@@ -67,7 +78,7 @@ describe("no page needs JavaScript to submit a form", () => {
       expect(response.status, page).toBeLessThan(500);
       const html = await response.text();
       forms += (html.match(/<form/g) ?? []).length;
-      problems.push(...formProblems(page, html));
+      problems.push(...formProblems(page, html), ...duplicateIds(page, html));
     }
     expect(forms).toBeGreaterThan(20);
     expect(problems).toEqual([]);

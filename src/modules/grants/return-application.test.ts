@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser, buildTestApp, TestBrowser } from "../../../test/app.ts";
 import { openTestDatabase } from "../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
@@ -133,5 +134,36 @@ describe("returning an application for changes", () => {
     const draft = await startApplication(db, group, testNow, programme.id);
     const closed = await problemOf(submitApplication(db, group, new Date("2026-09-01T10:00:00Z"), draft.id));
     expect([409, 422]).toContain(closed.status);
+  });
+});
+
+describe("the return form on the application page", () => {
+  it("has its own field beside the decision's reasons, shows its error there, and returns the application", async () => {
+    await addUser(database, manager.organisationId, "officer", "return-officer@example.org");
+    const browser = new TestBrowser(await buildTestApp(database));
+    await browser.signIn("return-officer@example.org");
+    const sent = await sentApplication("RF1");
+    const path = `/grants/manage/applications/${sent.id}`;
+    const page = await (await browser.get(path)).text();
+    expect(page.match(/id="returnReason"/g)).toHaveLength(1);
+    expect(page).not.toMatch(/id="reason"[\s\S]*id="reason"/);
+
+    const empty = await browser.post(
+      `${path}/return`,
+      { returnReason: " " },
+      { csrf: await browser.csrfToken(path) },
+    );
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toMatch(/id="returnReason-error"/);
+    expect((await listApplicationReturns(database.db, manager.organisationId, sent.id)).length).toBe(0);
+
+    const done = await browser.post(
+      `${path}/return`,
+      { returnReason: "Add last year's accounts." },
+      { csrf: await browser.csrfToken(path) },
+    );
+    expect(done.status).toBe(303);
+    const returns = await listApplicationReturns(database.db, manager.organisationId, sent.id);
+    expect(returns.map((r) => r.reason)).toEqual(["Add last year's accounts."]);
   });
 });

@@ -298,14 +298,15 @@ export function applicationPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const result = await attempt(() =>
       returnApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
-        reason: form.reason ?? "",
+        reason: form.returnReason ?? "",
       }),
     );
     if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=returned`, 303);
+    const { reason, ...otherErrors } = result.errors ?? {};
     return page(c, actor, await load(c, actor), {
       form: "return",
       values: form,
-      errors: result.errors,
+      errors: reason ? { ...otherErrors, returnReason: reason } : result.errors,
       status: result.status,
     });
   });

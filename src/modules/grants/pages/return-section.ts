@@ -17,6 +17,8 @@ import { canAssess } from "../policy.ts";
 import type { GrantApplication, GrantApplicationReturn } from "../schema.ts";
 import { csrfField, formError } from "./page-helpers.ts";
 
+// The field is "returnReason", not "reason": the decision form on the same page has its own "reason",
+// and two fields with one id would send the decision's label to this hidden box.
 export function returnSection(
   c: Context<AppEnv>,
   actor: Actor,
@@ -32,7 +34,7 @@ export function returnSection(
           summary: "Return to the applicant for changes",
           open: Object.keys(errors).length > 0,
           content: html`${formError(errors)}<form method="post" action="/grants/manage/applications/${application.id}/return" novalidate>${csrfField(c)}
-            ${textarea({ name: "reason", label: "What does the applicant need to change?", hint: "The applicant sees this. They change their answers and send the application again.", value: values.reason, error: errors.reason, rows: 3 })}
+            ${textarea({ name: "returnReason", label: "What does the applicant need to change?", hint: "The applicant sees this. They change their answers and send the application again.", value: values.returnReason, error: errors.returnReason, rows: 3 })}
             ${button({ text: "Return application", variant: "secondary" })}</form>`,
         })
       : "";
