@@ -157,7 +157,7 @@ describe("grants journeys", () => {
     await manager.getByRole("button", { name: "Record decision" }).click();
     expect(await manager.locator("h1").innerText()).toBe("Saltmarsh wardens");
     expect(await manager.locator(".govuk-notification-banner").innerText()).toContain("Grant awarded");
-    expect(await manager.locator("table").first().innerText()).toContain("£4,500.00");
+    expect(await manager.getByRole("table", { name: "Payment schedule" }).innerText()).toContain("£4,500.00");
     await expectAccessible(manager);
 
     // A variation of the agreement's conditions becomes version 2.
