@@ -48,7 +48,7 @@ describe("people", () => {
     expect(person.email).toBe("joan@example.org");
     await getPerson(database.db, officer(), person.id, testNow);
     const reads = await database.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND entity_id = $1",
+      "SELECT count(*)::int AS n FROM audit_entry WHERE action = 'read' AND entity_id = $1",
       [person.id],
     );
     expect(reads[0].n).toBe(1);
@@ -158,7 +158,7 @@ describe("people", () => {
       await getEqualityProfile(database.db, actorFor(orgId, "read-only"), person.id, testNow),
     ).toBeNull();
     const [audit] = await database.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'person-equality' AND action = 'read'",
+      "SELECT count(*)::int AS n FROM audit_entry WHERE entity_type = 'person-equality' AND action = 'read'",
     );
     expect(audit.n).toBe(1);
   });

@@ -4,6 +4,7 @@ import { type Actor, actorLabel, actorUserId } from "../access/actor.ts";
 import type { Database, Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { auditLog } from "../db/platform-schema.ts";
+import { auditReadLog } from "./audit-read-log-schema.ts";
 import { asStoredJson, canonicalJson } from "./canonical-json.ts";
 
 export type AuditAction =
@@ -48,12 +49,34 @@ export function entryHash(prevHash: string, fields: ChainFields): string {
 }
 
 /**
- * Appends one entry to the organisation's chain. It runs inside the caller's
- * transaction (as a savepoint) so a write and its audit entry commit together,
- * and takes a per-organisation lock so concurrent writers cannot fork the chain.
+ * A plain read goes to the read log: one insert, no lock, no chain, so people viewing
+ * cases at the same time never wait for each other (docs/decisions/0004). A "read" that
+ * carries before/after keeps that detail in the chain, as does everything else.
+ */
+export function goesToReadLog(entry: AuditEntry): boolean {
+  return entry.action === "read" && entry.before === undefined && entry.after === undefined;
+}
+
+/**
+ * Records one audit entry in the caller's transaction, so a change and its entry commit
+ * together. Reads are a plain insert into the read log; everything else is appended to the
+ * organisation's chain under a per-organisation lock so concurrent writers cannot fork it.
  */
 export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
   const organisationId = actor.organisationId;
+  if (goesToReadLog(entry)) {
+    await db.insert(auditReadLog).values({
+      organisationId,
+      id: newId(at.getTime()),
+      at,
+      actorUserId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      summary: entry.summary,
+    });
+    return;
+  }
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${organisationId}::text, 74))`);
     const [last] = await tx

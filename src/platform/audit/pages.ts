@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, ilike, lte, or, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { isOrganisationAdmin, requireAllowed } from "../access/policy.ts";
-import { auditLog } from "../db/platform-schema.ts";
 import { inOrganisation } from "../db/scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { isRealDate } from "../http/fields.ts";
@@ -16,6 +15,7 @@ import {
   table,
   textInput,
 } from "../ui/index.ts";
+import { auditEntry } from "./audit-read-log-schema.ts";
 
 const pageSize = 50;
 const actions = ["", "sign-in", "sign-in-failed", "create", "update", "delete", "read", "denied"];
@@ -35,21 +35,22 @@ export function auditPages(): Hono<AppEnv> {
     const conditions: (SQL | undefined)[] = [
       text
         ? or(
-            ilike(auditLog.summary, `%${text}%`),
-            ilike(auditLog.actorLabel, `%${text}%`),
-            eq(auditLog.entityId, text),
+            ilike(auditEntry.summary, `%${text}%`),
+            ilike(auditEntry.actorLabel, `%${text}%`),
+            eq(auditEntry.entityId, text),
           )
         : undefined,
-      action ? eq(auditLog.action, action) : undefined,
-      from ? gte(auditLog.at, new Date(`${from}T00:00:00Z`)) : undefined,
-      to ? lte(auditLog.at, new Date(`${to}T23:59:59.999Z`)) : undefined,
+      action ? eq(auditEntry.action, action) : undefined,
+      from ? gte(auditEntry.at, new Date(`${from}T00:00:00Z`)) : undefined,
+      to ? lte(auditEntry.at, new Date(`${to}T23:59:59.999Z`)) : undefined,
     ];
     const rows = await c
       .get("services")
       .database.db.select()
-      .from(auditLog)
-      .where(inOrganisation(auditLog, actor.organisationId, and(...conditions)))
-      .orderBy(desc(auditLog.seq))
+      .from(auditEntry)
+      .where(inOrganisation(auditEntry, actor.organisationId, and(...conditions)))
+      // Reads are not chained, so entries are merged by time; the id (UUID v7) breaks ties.
+      .orderBy(desc(auditEntry.at), desc(auditEntry.id))
       .limit(pageSize + 1)
       .offset((page - 1) * pageSize);
     const hasMore = rows.length > pageSize;

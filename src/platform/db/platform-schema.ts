@@ -1,6 +1,9 @@
 import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { moment } from "./columns.ts";
 
+// The read log lives with the audit code; re-exported so the schema-drift test checks it too.
+export { auditReadLog } from "../audit/audit-read-log-schema.ts";
+
 export const kithSetting = pgTable("kith_setting", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),

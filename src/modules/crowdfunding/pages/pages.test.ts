@@ -356,7 +356,7 @@ describe("staff pages", () => {
     const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
     expect((await officer.get(`/crowdfunding/campaigns/${campaign.id}/backers`)).status).toBe(200);
     const [entry] = await database.query<{ summary: string }>(
-      "SELECT summary FROM audit_log WHERE action = 'read' AND entity_id = $1",
+      "SELECT summary FROM audit_entry WHERE action = 'read' AND entity_id = $1",
       [campaign.id],
     );
     expect(entry.summary).toMatch(/Viewed 0 backers/);
