@@ -1,11 +1,17 @@
-// Community safety at scale on PostgreSQL: generates CASES cases (3 parties each, 1-3 reports),
-// serves the real app, and measures under 50 concurrent clients:
+// Community safety at scale on PostgreSQL: generates 1,000,000 cases × scale (3 parties each, 1-3
+// reports) inside PostgreSQL with INSERT … SELECT FROM generate_series, serves the real app, and
+// measures under 50 concurrent clients:
 //   - the case page (/safety/cases/:id) and a filtered case list (/safety?category=noise&state=open),
 //   - a bare Hono JSON route in the same process and run (the framework's own limit), as a ratio,
 //   - NM01 for all areas for one year.
-// Run: npx node bench/safety.ts [cases] [seconds-per-test]   (full scale: 1000000 cases, 3,000,000 parties)
+// Run: npx node bench/safety.ts [--scale 1] [--seconds 20]
+//   --scale 1 is the full size (1,000,000 cases, 3,000,000 parties); --scale 0.01 is 10,000 cases.
+// The database is s3_audit_bench_<timestamp>, created fresh and dropped at the end.
+
 import type { AddressInfo } from "node:net";
+import { loadavg } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { createApp } from "../src/app.ts";
@@ -20,13 +26,25 @@ import { loadConfig } from "../src/platform/config/config.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 
-const cases = Number(process.argv[2] ?? 10_000);
-const seconds = Number(process.argv[3] ?? 10);
+const { values: options } = parseArgs({
+  options: { scale: { type: "string", default: "1" }, seconds: { type: "string", default: "20" } },
+});
+const scale = Number(options.scale);
+const seconds = Number(options.seconds);
+if (!(scale > 0 && scale <= 1) || !(seconds > 0)) {
+  console.error("Usage: npx node bench/safety.ts [--scale 0<s<=1] [--seconds N>0]");
+  process.exit(2);
+}
+const cases = Math.round(1_000_000 * scale);
 const clients = 50;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(import.meta.dirname, "..");
-const dbName = `kith_bench_safety_${Date.now().toString(36)}`;
+const dbName = `s3_audit_bench_${Date.now()}`;
 const homes = Math.max(1000, Math.round(cases / 20));
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
 
 const admin = await openPostgres(serverUrl);
 await admin.query(`CREATE DATABASE ${dbName}`);
@@ -69,6 +87,7 @@ async function load(
 
 try {
   const t0 = performance.now();
+  const loadAtStart = loadAverage();
   await migrate(database);
   await loadReferenceData(database, path.join(root, "reference"));
   const org = await createOrganisation(database.db, null, new Date(), {
@@ -191,9 +210,11 @@ try {
   const fmt = (r: { p50: number; p99: number; rps: number; errors: number }) =>
     `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s${r.errors ? `, ${r.errors} non-200` : ""}`;
   console.log(
-    `Community safety on PostgreSQL: ${counts?.cases.toLocaleString("en-GB")} cases, ${counts?.parties.toLocaleString("en-GB")} parties, ${counts?.reports.toLocaleString("en-GB")} reports, ${homes.toLocaleString("en-GB")} homes (set-up ${setupSeconds.toFixed(0)} s)`,
+    `Community safety on PostgreSQL: ${counts?.cases.toLocaleString("en-GB")} cases, ${counts?.parties.toLocaleString("en-GB")} parties, ${counts?.reports.toLocaleString("en-GB")} reports, ${homes.toLocaleString("en-GB")} homes (set-up ${setupSeconds.toFixed(0)} s, load average at start ${loadAtStart})`,
   );
-  console.log(`${clients} concurrent clients, ${seconds} s per test, one Node process:`);
+  console.log(
+    `${clients} concurrent clients, ${seconds} s per test, one Node process; load average ${loadAverage()} (1, 5, 15 min; other engineers' work was running on the same 2 cores)`,
+  );
   console.log(`  bare Hono JSON route:        ${fmt(bareResult)}`);
   console.log(
     `  case page (audited read):    ${fmt(caseResult)}  = ${(caseResult.p50 / bareResult.p50).toFixed(1)}x the bare route's p50, ${(bareResult.rps / caseResult.rps).toFixed(1)}x fewer req/s`,
