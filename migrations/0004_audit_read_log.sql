@@ -21,15 +21,11 @@ CREATE INDEX audit_read_log_actor ON audit_read_log (organisation_id, actor_user
 CREATE INDEX audit_read_log_at ON audit_read_log (organisation_id, at);
 CREATE INDEX audit_log_at ON audit_log (organisation_id, at);
 
-CREATE FUNCTION audit_read_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'The audit read log is append-only: % is not allowed', TG_OP;
-END;
-$$;
+-- The same refusal as audit_log's (migration 0001): the read log is part of the audit log.
 CREATE TRIGGER audit_read_log_no_update BEFORE UPDATE OR DELETE ON audit_read_log
-  FOR EACH ROW EXECUTE FUNCTION audit_read_log_is_append_only();
+  FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
 CREATE TRIGGER audit_read_log_no_truncate BEFORE TRUNCATE ON audit_read_log
-  FOR EACH STATEMENT EXECUTE FUNCTION audit_read_log_is_append_only();
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();
 
 -- Every audit entry, chained or not, in one shape: the audit page and anything that asks
 -- "was this read audited?" query this view rather than either table.
