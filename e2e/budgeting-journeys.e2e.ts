@@ -1,26 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, openBrowser, type RunningKith, signIn, startKith } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser } from "./harness.ts";
 
 describe("participatory budgeting journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
-
-  beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
+  const kith = useKithInBrowser();
 
   async function signedIn(
     email: string,
     options?: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean },
   ): Promise<Page> {
-    const page = await newPage(options);
+    const page = await kith.newPage(options);
     // Fail a step in seconds, not at the end of the whole journey's time limit.
     page.setDefaultTimeout(20_000);
     await signIn(page, kith.baseUrl, email);

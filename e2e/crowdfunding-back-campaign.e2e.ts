@@ -1,29 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { settleCampaign } from "../src/modules/crowdfunding/index.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 describe("crowdfunding journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
-
-  beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
+  const kith = useKithInBrowser();
 
   /** axe runs inside the page, so it can only check pages with JavaScript on. */
   async function pledge(
@@ -70,7 +52,7 @@ describe("crowdfunding journeys", () => {
        WHERE c.status = 'live' AND c.closes_at > now() ORDER BY short LIMIT 1`,
     );
     expect(campaign).toBeDefined();
-    const page = await newPage();
+    const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
     await page.goto(`${kith.baseUrl}/campaigns`);
     await expectAccessible(page);
@@ -94,7 +76,7 @@ describe("crowdfunding journeys", () => {
     const half = Math.floor(campaign.short / 2 / 100);
     const rest = (campaign.short - half * 100) / 100;
     await pledge(page, String(half), "Ada Lovelace", "ada.e2e@example.org", true);
-    const noScript = await newPage({ javaScriptEnabled: false });
+    const noScript = await kith.newPage({ javaScriptEnabled: false });
     await noScript.goto(`${kith.baseUrl}/campaigns/${campaign.slug}/${campaign.reference}`);
     await pledge(noScript, rest.toFixed(2), "Ben Okri", "ben.e2e@example.org", false);
     expect(await noScript.locator(".kith-progress").innerText()).toMatch(/\(100%\)/);
@@ -122,7 +104,7 @@ describe("crowdfunding journeys", () => {
   }, 300_000);
 
   it("lets an officer verify a campaign, see its backers and read the report", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");
     await page.goto(`${kith.baseUrl}/crowdfunding`);

@@ -1,33 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 describe("resident involvement journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
-
-  beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
+  const kith = useKithInBrowser();
 
   it("answers an open consultation on a phone, then staff see the result charted", async () => {
     const [org] = await kith.database.query<{ slug: string }>(
       "SELECT o.slug FROM organisation o WHERE EXISTS (SELECT 1 FROM consultation c WHERE c.organisation_id = o.id) LIMIT 1",
     );
-    const phone = await newPage({ viewport: { width: 375, height: 740 } });
+    const phone = await kith.newPage({ viewport: { width: 375, height: 740 } });
     const consoleErrors = watchConsole(phone);
     await phone.goto(`${kith.baseUrl}/have-your-say/${org?.slug}`);
     await expectAccessible(phone);
@@ -45,7 +26,7 @@ describe("resident involvement journeys", () => {
     expect(await phone.locator(".govuk-panel__title").innerText()).toContain("Thank you");
     await expectAccessible(phone);
 
-    const staff = await newPage();
+    const staff = await kith.newPage();
     await signIn(staff, kith.baseUrl, "officer@demo.kith.example");
     for (const path of ["/engagement", "/engagement/consultations", "/engagement/you-said-we-did"]) {
       await staff.goto(`${kith.baseUrl}${path}`);

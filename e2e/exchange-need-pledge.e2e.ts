@@ -1,30 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 describe("social value exchange journey", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
-
-  beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
+  const kith = useKithInBrowser();
 
   it("a group posts a need, an officer publishes it and opens a tender, a supplier pledges to meet it and earns points", async () => {
-    const group = await newPage();
+    const group = await kith.newPage();
     const consoleErrors = watchConsole(group);
     await signIn(group, kith.baseUrl, "group@demo.kith.example");
     await group.goto(`${kith.baseUrl}/exchange`);
@@ -47,14 +28,14 @@ describe("social value exchange journey", () => {
     await expectAccessible(group);
 
     // The public needs list, signed out: the need is not there until an officer publishes it.
-    const visitor = await newPage();
+    const visitor = await kith.newPage();
     await visitor.goto(`${kith.baseUrl}/needs`);
     await expectAccessible(visitor);
     await visitor.getByRole("link", { name: "Weald and Medway Homes" }).click();
     const publicListUrl = visitor.url();
     expect(await visitor.locator("main").innerText()).not.toContain("Goal nets for the under-12s");
 
-    const officer = await newPage();
+    const officer = await kith.newPage();
     await signIn(officer, kith.baseUrl, "officer@demo.kith.example");
     await officer.goto(needUrl);
     await officer.getByLabel("Publish it to suppliers").check();
@@ -86,7 +67,7 @@ describe("social value exchange journey", () => {
     const tenderUrl = officer.url().split("?")[0];
     await expectAccessible(officer);
 
-    const supplier = await newPage();
+    const supplier = await kith.newPage();
     await signIn(supplier, kith.baseUrl, "supplier@demo.kith.example");
     await supplier.goto(tenderUrl);
     await supplier.getByRole("button", { name: "Pledge social value" }).click();

@@ -1,30 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 describe("foundation journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
-
-  beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
+  const kith = useKithInBrowser();
 
   it("signs in, searches a home, adds a person, sees deprivation, is refused another organisation's home, and signs out", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
     await page.goto(`${kith.baseUrl}/`);
     await expectAccessible(page);
@@ -92,7 +73,7 @@ describe("foundation journeys", () => {
   });
 
   it("submits every form without JavaScript", async () => {
-    const page = await newPage({ javaScriptEnabled: false });
+    const page = await kith.newPage({ javaScriptEnabled: false });
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");
     await page.goto(`${kith.baseUrl}/places/assets/new`);
     await page.getByLabel("Name", { exact: true }).fill("Test Hall");
@@ -104,7 +85,7 @@ describe("foundation journeys", () => {
   });
 
   it("lets an organisation admin add a user, search the audit log and create an API token, all accessibly", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "admin@demo.kith.example");
     await page.goto(`${kith.baseUrl}/admin/users`);
     await expectAccessible(page);

@@ -1,40 +1,22 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 // Grants in the browser: an organisation applies (with save and return and check
 // answers), an officer assesses, a manager moderates and awards, and the grant shows
 // on the public register. Every page on the way is checked with axe.
 
 describe("grants journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
+  const kith = useKithInBrowser();
   let reference = "";
   let applicationUrl = "";
-
-  beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
 
   async function answer(page: Page, question: string, value: "Yes" | "No") {
     await page.getByRole("group", { name: question }).getByLabel(value, { exact: true }).check();
   }
 
   it("applies for a grant: eligibility, save and return, check answers, confirmation with a reference", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "group@demo.kith.example");
     await page.goto(`${kith.baseUrl}/grants/apply`);
@@ -101,7 +83,7 @@ describe("grants journeys", () => {
   });
 
   it("assesses against weighted criteria, moderates and awards a grant that reaches the public register", async () => {
-    const officer = await newPage();
+    const officer = await kith.newPage();
     await signIn(officer, kith.baseUrl, "officer@demo.kith.example");
     await officer.goto(`${kith.baseUrl}/grants/manage/programmes`);
     await expectAccessible(officer);
@@ -128,7 +110,7 @@ describe("grants journeys", () => {
     // (5×3 + 4×2 + 4×2 + 3×1) / (5×8) = 34/40 = 85%
     expect(await officer.locator("table").first().innerText()).toContain("85.0%");
 
-    const manager = await newPage();
+    const manager = await kith.newPage();
     await signIn(manager, kith.baseUrl, "manager@demo.kith.example");
     await manager.goto(officer.url().split("?")[0]);
     await manager.getByLabel("Moderation note").fill("Panel agreed: strong local need.");
@@ -188,7 +170,7 @@ describe("grants journeys", () => {
     );
     await expectAccessible(manager);
 
-    const visitor = await newPage();
+    const visitor = await kith.newPage();
     await visitor.goto(`${kith.baseUrl}/grants/manage/register`);
     expect(visitor.url()).toContain("/sign-in");
     await manager.goto(`${kith.baseUrl}/grants/manage/register`);
@@ -208,7 +190,7 @@ describe("grants journeys", () => {
     await expectAccessible(visitor);
 
     // The group sees its grant, its payment and the return it will send.
-    const group = await newPage();
+    const group = await kith.newPage();
     await signIn(group, kith.baseUrl, "group@demo.kith.example");
     await group.goto(`${kith.baseUrl}/grants/apply`);
     await group.getByRole("link", { name: "Saltmarsh wardens" }).click();
@@ -217,7 +199,7 @@ describe("grants journeys", () => {
   });
 
   it("sets up a programme, reporting a bad line with its number", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
     await page.goto(`${kith.baseUrl}/grants/manage/programmes/new`);
     await expectAccessible(page);
@@ -263,7 +245,7 @@ describe("grants journeys", () => {
   });
 
   it("refuses a direct award without a criterion and keeps what was typed", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");
     await page.goto(`${kith.baseUrl}/grants/manage/direct-awards/new`);
     await expectAccessible(page);

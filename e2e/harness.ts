@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { createApp } from "../src/app.ts";
 import { modules } from "../src/modules/registry.ts";
 import { loadSigningSecret } from "../src/platform/auth/secret.ts";
@@ -37,13 +37,12 @@ export async function startKith(): Promise<RunningKith> {
   };
 }
 
-export async function openBrowser(): Promise<{
-  browser: Browser;
-  newPage: (options?: {
-    viewport?: { width: number; height: number };
-    javaScriptEnabled?: boolean;
-  }) => Promise<Page>;
-}> {
+export type NewPage = (options?: {
+  viewport?: { width: number; height: number };
+  javaScriptEnabled?: boolean;
+}) => Promise<Page>;
+
+export async function openBrowser(): Promise<{ browser: Browser; newPage: NewPage }> {
   const browser = await launchChromium();
   return {
     browser,
@@ -54,6 +53,38 @@ export async function openBrowser(): Promise<{
       });
       return context.newPage();
     },
+  };
+}
+
+export type KithInBrowser = { readonly baseUrl: string; readonly database: Database; newPage: NewPage };
+
+/**
+ * Starts Kith and Chromium before the enclosing describe block's journeys and closes both after.
+ * Every journey file needs the same pair, and the getters fail loudly if a journey runs too early.
+ */
+export function useKithInBrowser(): KithInBrowser {
+  let kith: RunningKith | undefined;
+  let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
+  beforeAll(async () => {
+    kith = await startKith();
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.browser.close();
+    await kith?.close();
+  });
+  const started = () => {
+    if (!kith || !browser) throw new Error("Kith is not running yet: use it inside a journey.");
+    return { kith, browser };
+  };
+  return {
+    get baseUrl() {
+      return started().kith.baseUrl;
+    },
+    get database() {
+      return started().kith.database;
+    },
+    newPage: (options) => started().browser.newPage(options),
   };
 }
 

@@ -1,30 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 describe("community investment and impact journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
-
-  beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
+  const kith = useKithInBrowser();
 
   it("creates a project with a theory of change, records a session and its attendance, records an outcome, sees the dashboard and downloads the report", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
 
@@ -180,7 +161,7 @@ describe("community investment and impact journeys", () => {
   }, 300_000);
 
   it("refuses attendance for a session in the future with a clear message", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");
     await page.goto(`${kith.baseUrl}/investment?stage=active`);
     await page.locator("table tbody tr td a").first().click();
@@ -222,7 +203,7 @@ describe("community investment and impact journeys", () => {
   });
 
   it("refuses a value-bank file with a negative value, naming the line, and keeps the bank in use", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
     await page.goto(`${kith.baseUrl}/impact/value-bank`);
     await expectAccessible(page);
@@ -246,7 +227,7 @@ describe("community investment and impact journeys", () => {
   });
 
   it("passes axe on every other investment and impact page", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");
     for (const path of [
       "/investment/strategy",
@@ -270,7 +251,7 @@ describe("community investment and impact journeys", () => {
   });
 
   it("keeps the board out of participants' personal data but shows them the dashboard", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "board@demo.kith.example");
     await page.goto(`${kith.baseUrl}/impact`);
     expect(await page.locator("h1").innerText()).toBe("Community investment dashboard");

@@ -1,36 +1,20 @@
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 describe("volunteering journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
+  const kith = useKithInBrowser();
   let slug: string;
 
   beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
     const [row] = await kith.database.query<{ slug: string }>(
       "SELECT slug FROM organisation WHERE kind <> 'platform' AND EXISTS (SELECT 1 FROM vol_opportunity o WHERE o.organisation_id = organisation.id) LIMIT 1",
     );
     slug = row?.slug ?? "";
   });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
-  });
 
   it("finds a role, applies without signing in, and a coordinator approves and places the volunteer", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
     await page.goto(`${kith.baseUrl}/volunteer/${slug}`);
     await expectAccessible(page);
@@ -71,7 +55,7 @@ describe("volunteering journeys", () => {
     expect(await page.locator(".govuk-panel__title").innerText()).toContain("Application sent");
     await expectAccessible(page);
 
-    const staff = await newPage();
+    const staff = await kith.newPage();
     await signIn(staff, kith.baseUrl, "officer@demo.kith.example");
     await staff.goto(`${kith.baseUrl}/volunteering/applications?status=applied`);
     await expectAccessible(staff);
@@ -90,7 +74,7 @@ describe("volunteering journeys", () => {
   });
 
   it("logs hours on a phone, has them verified, shows the value on the dashboard and downloads a certificate", async () => {
-    const phone = await newPage({ viewport: { width: 375, height: 740 } });
+    const phone = await kith.newPage({ viewport: { width: 375, height: 740 } });
     const consoleErrors = watchConsole(phone);
     await signIn(phone, kith.baseUrl, "tenant@demo.kith.example");
     await phone.goto(`${kith.baseUrl}/my-volunteering`);
@@ -111,7 +95,7 @@ describe("volunteering journeys", () => {
     expect(await phone.locator(".govuk-notification-banner").innerText()).toContain("Hours sent");
     await expectAccessible(phone);
 
-    const staff = await newPage();
+    const staff = await kith.newPage();
     await signIn(staff, kith.baseUrl, "officer@demo.kith.example");
     await staff.goto(`${kith.baseUrl}/volunteering/hours`);
     await expectAccessible(staff);
@@ -120,7 +104,7 @@ describe("volunteering journeys", () => {
     await staff.getByRole("button", { name: "Verify selected hours" }).click();
     expect(await staff.locator(".govuk-notification-banner").innerText()).toContain("Hours verified");
 
-    const manager = await newPage();
+    const manager = await kith.newPage();
     await signIn(manager, kith.baseUrl, "manager@demo.kith.example");
     await manager.goto(`${kith.baseUrl}/volunteering`);
     await expectAccessible(manager);
@@ -138,7 +122,7 @@ describe("volunteering journeys", () => {
   });
 
   it("keeps every coordinator and report page accessible, and a role posted with mistakes shows its errors", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
     for (const path of [

@@ -1,11 +1,10 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
-import { actorFor, makeOrganisation } from "../../../test/fixtures.ts";
+import { actorFor, makeOrganisation, problemOf } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { Problem } from "../../platform/http/problem.ts";
 import { createPerson } from "../people/index.ts";
 import { browserFor, signedIn, testApp } from "../volunteering/test-app.ts";
 import {
@@ -26,15 +25,6 @@ let officer: Actor;
 let outsider: Actor;
 let organisationId: string;
 let slug: string;
-
-async function problemOf(promise: Promise<unknown>): Promise<Problem> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Problem);
-  return error as Problem;
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();

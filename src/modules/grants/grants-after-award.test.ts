@@ -5,9 +5,8 @@ import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { auditLog } from "../../platform/db/platform-schema.ts";
-import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
-import { assessApplication } from "./commands/assess-application.ts";
-import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
+import { startApplication } from "./commands/applications.ts";
+import { decideApplication } from "./commands/decide-application.ts";
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { approvePayment } from "./commands/payments.ts";
@@ -15,7 +14,7 @@ import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { varyAgreement } from "./commands/vary-agreement.ts";
 import { getRecipientGrant } from "./queries/recipient-grants.ts";
 import { grantMonitoringReturn, grantPayment } from "./schema.ts";
-import { directAwardInput, makeProgramme } from "./test-support.ts";
+import { awardApplication, directAwardInput, makeProgramme, sendApplication } from "./test-support.ts";
 
 let database: Database;
 let manager: Actor;
@@ -40,42 +39,11 @@ describe("the funded organisation", () => {
   it("sends its own monitoring return, and cannot see or report on anyone else's grant", async () => {
     const db = database.db;
     const programme = await makeProgramme(db, manager, testNow, { code: "CCF-RECIPIENT" });
-    const draft = await startApplication(db, group, testNow, programme.id);
-    await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "yes", profit: "no" });
-    await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
-      organisationName: "Hoo Wildlife",
-      organisationType: "community-group",
-      postcode: "ME3 9AA",
-      town: "Hoo",
+    const sent = await sendApplication(db, group, testNow, programme.id, {
+      project: { projectSummary: "S" },
     });
-    await saveApplicationSection(db, group, testNow, draft.id, "contact", {
-      contactName: "Jo",
-      contactEmail: "jo@example.org",
-    });
-    await saveApplicationSection(db, group, testNow, draft.id, "project", {
-      projectTitle: "Wardens",
-      projectSummary: "S",
-      amountRequestedPence: "1000",
-      outcomeCodes: ["SK2"],
-    });
-    await submitApplication(db, group, testNow, draft.id);
-    await assessApplication(db, officer, testNow, draft.id, {
-      conflictDeclared: "no",
-      scores: { need: "4", delivery: "4" },
-    });
-    await moderateApplication(db, manager, testNow, draft.id, { note: "Fine" });
-    const { grant } = await decideApplication(db, manager, testNow, draft.id, {
-      decision: "award",
-      reason: "Good",
-      amountAwarded: "1000",
-      startDate: "2026-07-01",
-      endDate: "2026-12-31",
-      grantOwner: "A",
-      accountableOfficer: "B",
-      conditions: "C",
-      monitoringFrequency: "end-of-grant",
-    });
-    const own = await getRecipientGrant(db, group, grant?.id ?? "");
+    const grant = await awardApplication(db, { officer, manager }, testNow, sent.id);
+    const own = await getRecipientGrant(db, group, grant.id);
     const due = own.returns[0];
     const stranger = actorFor(group.organisationId, "community-group");
     await expect(getRecipientGrant(db, stranger, grant?.id ?? "")).rejects.toMatchObject({ status: 404 });

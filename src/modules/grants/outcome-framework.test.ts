@@ -1,15 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { actorFor, makeOrganisation, problemOf, testNow } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { auditLog } from "../../platform/db/platform-schema.ts";
-import { Problem } from "../../platform/http/problem.ts";
 import { createProject, createTheme, listFrameworkOutcomes } from "../investment/index.ts";
-import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
-import { assessApplication } from "./commands/assess-application.ts";
-import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
 import { linkGrantToProject } from "./commands/link-project.ts";
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { reportedByOutcome } from "./pages/grant-outcomes-section.ts";
@@ -17,7 +13,7 @@ import { getGrantDetail } from "./queries/grant-detail.ts";
 import { newRegisterReport, registerChunks } from "./register/export-register.ts";
 import { registerValidator } from "./register/validate-register.ts";
 import { grantProgramme } from "./schema.ts";
-import { makeProgramme } from "./test-support.ts";
+import { awardApplication, makeProgramme, sendApplication } from "./test-support.ts";
 
 // Grants and the community investment module's outcome framework: programmes fund chosen
 // framework outcomes, grants pay for investment projects, and monitoring reports against them.
@@ -27,16 +23,6 @@ let manager: Actor;
 let officer: Actor;
 let group: Actor;
 let otherManager: Actor;
-
-async function problemOf(promise: Promise<unknown>): Promise<Problem> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Problem) return error;
-    throw error;
-  }
-  throw new Error("expected a Problem");
-}
 
 const projectInput = {
   kind: "project" as const,
@@ -67,45 +53,11 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 async function awardThroughProgramme(programmeId: string, outcomeCodes: string[]) {
-  const db = database.db;
-  const draft = await startApplication(db, group, testNow, programmeId);
-  await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "yes", profit: "no" });
-  await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
-    organisationName: "Hoo Wildlife",
-    organisationType: "registered-charity",
-    charityNumber: "1113202",
-    postcode: "ME3 9AA",
-    town: "Hoo",
+  const sent = await sendApplication(database.db, group, testNow, programmeId, {
+    organisation: { organisationType: "registered-charity", charityNumber: "1113202" },
+    project: { outcomeCodes },
   });
-  await saveApplicationSection(db, group, testNow, draft.id, "contact", {
-    contactName: "Jo",
-    contactEmail: "jo@example.org",
-  });
-  await saveApplicationSection(db, group, testNow, draft.id, "project", {
-    projectTitle: "Wardens",
-    projectSummary: "Volunteer wardens",
-    amountRequestedPence: "1000",
-    outcomeCodes,
-  });
-  await submitApplication(db, group, testNow, draft.id);
-  await assessApplication(db, officer, testNow, draft.id, {
-    conflictDeclared: "no",
-    scores: { need: "4", delivery: "4" },
-  });
-  await moderateApplication(db, manager, testNow, draft.id, { note: "Fine" });
-  const { grant } = await decideApplication(db, manager, testNow, draft.id, {
-    decision: "award",
-    reason: "Good",
-    amountAwarded: "1000",
-    startDate: "2026-07-01",
-    endDate: "2026-12-31",
-    grantOwner: "A",
-    accountableOfficer: "B",
-    conditions: "C",
-    monitoringFrequency: "end-of-grant",
-  });
-  if (!grant) throw new Error("expected a grant");
-  return grant;
+  return awardApplication(database.db, { officer, manager }, testNow, sent.id);
 }
 
 describe("programmes and the outcome framework", () => {

@@ -2,17 +2,16 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../test/app.ts";
 import { openTestDatabase } from "../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { actorFor, makeOrganisation, problemOf, testNow } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { auditLog } from "../../platform/db/platform-schema.ts";
-import { Problem } from "../../platform/http/problem.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { assessApplication } from "./commands/assess-application.ts";
 import { moderateApplication } from "./commands/decide-application.ts";
 import { listApplicationReturns, returnApplication } from "./commands/return-application.ts";
 import { getApplicationForStaff } from "./queries/programmes.ts";
-import { makeProgramme } from "./test-support.ts";
+import { makeProgramme, sendApplication } from "./test-support.ts";
 
 // An officer returns a sent application for changes; the applicant edits and sends it again.
 
@@ -21,16 +20,6 @@ let manager: Actor;
 let officer: Actor;
 let group: Actor;
 let otherOfficer: Actor;
-
-async function problemOf(promise: Promise<unknown>): Promise<Problem> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Problem) return error;
-    throw error;
-  }
-  throw new Error("expected a Problem");
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -43,27 +32,10 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 async function sentApplication(code: string) {
-  const db = database.db;
-  const programme = await makeProgramme(db, manager, testNow, { code });
-  const draft = await startApplication(db, group, testNow, programme.id);
-  await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "yes", profit: "no" });
-  await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
-    organisationName: "Hoo Wildlife",
-    organisationType: "community-group",
-    postcode: "ME3 9AA",
-    town: "Hoo",
+  const programme = await makeProgramme(database.db, manager, testNow, { code });
+  return sendApplication(database.db, group, testNow, programme.id, {
+    project: { amountRequestedPence: "9000" },
   });
-  await saveApplicationSection(db, group, testNow, draft.id, "contact", {
-    contactName: "Jo",
-    contactEmail: "jo@example.org",
-  });
-  await saveApplicationSection(db, group, testNow, draft.id, "project", {
-    projectTitle: "Wardens",
-    projectSummary: "Volunteer wardens",
-    amountRequestedPence: "9000",
-    outcomeCodes: ["SK2"],
-  });
-  return submitApplication(db, group, testNow, draft.id);
 }
 
 describe("returning an application for changes", () => {

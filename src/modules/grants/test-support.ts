@@ -1,8 +1,11 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
+import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
+import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
 import type { DirectAwardInput } from "./commands/direct-awards.ts";
-import type { GrantProgramme } from "./schema.ts";
+import type { GrantApplication, GrantAward, GrantProgramme } from "./schema.ts";
 
 // Shared inputs for this module's tests: one realistic programme and direct award.
 
@@ -71,4 +74,64 @@ export function directAwardInput(overrides: Partial<DirectAwardInput> = {}): Dir
     monitoringFrequency: "quarterly",
     ...overrides,
   };
+}
+
+type SectionAnswers = Record<string, string | string[]>;
+
+/** A community group's complete application, sent: the answers vary only where a test cares. */
+export async function sendApplication(
+  db: Db,
+  group: Actor,
+  now: Date,
+  programmeId: string,
+  answers: { organisation?: SectionAnswers; project?: SectionAnswers } = {},
+): Promise<GrantApplication> {
+  const draft = await startApplication(db, group, now, programmeId);
+  await saveApplicationSection(db, group, now, draft.id, "eligibility", { local: "yes", profit: "no" });
+  await saveApplicationSection(db, group, now, draft.id, "organisation", {
+    organisationName: "Hoo Wildlife",
+    organisationType: "community-group",
+    postcode: "ME3 9AA",
+    town: "Hoo",
+    ...answers.organisation,
+  });
+  await saveApplicationSection(db, group, now, draft.id, "contact", {
+    contactName: "Jo",
+    contactEmail: "jo@example.org",
+  });
+  await saveApplicationSection(db, group, now, draft.id, "project", {
+    projectTitle: "Wardens",
+    projectSummary: "Volunteer wardens",
+    amountRequestedPence: "1000",
+    outcomeCodes: ["SK2"],
+    ...answers.project,
+  });
+  return submitApplication(db, group, now, draft.id);
+}
+
+/** Assesses, moderates and awards a sent application: the shortest path to a grant. */
+export async function awardApplication(
+  db: Db,
+  staff: { officer: Actor; manager: Actor },
+  now: Date,
+  applicationId: string,
+): Promise<GrantAward> {
+  await assessApplication(db, staff.officer, now, applicationId, {
+    conflictDeclared: "no",
+    scores: { need: "4", delivery: "4" },
+  });
+  await moderateApplication(db, staff.manager, now, applicationId, { note: "Fine" });
+  const { grant } = await decideApplication(db, staff.manager, now, applicationId, {
+    decision: "award",
+    reason: "Good",
+    amountAwarded: "1000",
+    startDate: "2026-07-01",
+    endDate: "2026-12-31",
+    grantOwner: "A",
+    accountableOfficer: "B",
+    conditions: "C",
+    monitoringFrequency: "end-of-grant",
+  });
+  if (!grant) throw new Error("The award made no grant");
+  return grant;
 }

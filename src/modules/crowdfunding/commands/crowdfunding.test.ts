@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { actorFor, makeOrganisation, problemOf, testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { Problem } from "../../../platform/http/problem.ts";
 import { findCampaign } from "../queries/lock-campaign.ts";
 import { crowdfundingMatchPledge, crowdfundingPledge } from "../schema.ts";
 import type { CampaignInput } from "./campaign-input.ts";
@@ -81,15 +80,6 @@ const backer = (n: number, amountPence: number) => ({
   backerName: `Backer ${n}`,
   backerEmail: `backer${n}@example.org`,
 });
-
-async function problemOf(work: Promise<unknown>): Promise<Problem> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Problem)) throw new Error(`Expected a Problem, got ${String(error)}`);
-  return error;
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();

@@ -1,7 +1,8 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, radios, textarea, textInput, warningText } from "../../../platform/ui/index.ts";
 import {
@@ -17,20 +18,6 @@ import { questionKinds } from "../schema.ts";
 // Changing a participation or a consultation question, and the results download.
 
 type Values = Record<string, string>;
-const csrf = (c: Context<AppEnv>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
-
-async function attempt<T>(
-  work: () => Promise<T>,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  try {
-    await work();
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof Problem && (error.status === 422 || error.status === 409))
-      return { ok: false, errors: error.fieldErrors ?? { text: error.detail } };
-    throw error;
-  }
-}
 
 /** The question fields, shared with the "add a question" form. */
 export function questionFields(values: Values, errors: FieldErrors | undefined) {
@@ -70,7 +57,7 @@ export function engagementChangePages(): Hono<AppEnv> {
       status: errors ? 422 : 200,
       backLink: `/engagement/involvement/${row.opportunityId}`,
       content: html`<span class="govuk-caption-l">${row.name}</span><h1 class="govuk-heading-l">Change participation</h1>
-        <form method="post" action="/engagement/participation/${row.id}/edit" novalidate>${csrf(c)}
+        <form method="post" action="/engagement/participation/${row.id}/edit" novalidate>${csrfField(c)}
           ${textInput({ name: "role", label: "Role (optional)", hint: "For example, chair", width: 20, value: shown.role, error: errors?.role })}
           ${textInput({ name: "startedOn", label: "Started on", hint: "For example, 2026-04-01", width: 10, value: shown.startedOn, error: errors?.startedOn })}
           ${textInput({ name: "endedOn", label: "Stopped on (optional)", hint: "Leave blank while they still take part", width: 10, value: shown.endedOn, error: errors?.endedOn })}
@@ -82,7 +69,10 @@ export function engagementChangePages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const db = c.get("services").database.db;
-    const result = await attempt(() => updateParticipation(db, actor, c.get("now"), c.req.param("id"), form));
+    const result = await attemptForForm(
+      () => updateParticipation(db, actor, c.get("now"), c.req.param("id"), form),
+      { field: "text" },
+    );
     if (!result.ok) return showParticipation(c, form, result.errors);
     const row = await getParticipation(db, actor, c.get("now"), c.req.param("id"));
     return c.redirect(`/engagement/involvement/${row.opportunityId}?done=changed`, 303);
@@ -109,7 +99,7 @@ export function engagementChangePages(): Hono<AppEnv> {
       content: html`<span class="govuk-caption-l">${consultation.title}</span><h1 class="govuk-heading-l">Change a question</h1>
         ${
           changeable
-            ? html`<form method="post" action="/engagement/questions/${question.id}/edit" novalidate>${csrf(c)}
+            ? html`<form method="post" action="/engagement/questions/${question.id}/edit" novalidate>${csrfField(c)}
           ${questionFields(shown, errors)}
           ${button({ text: "Save question", preventDoubleClick: true })}</form>`
             : warningText(
@@ -123,7 +113,10 @@ export function engagementChangePages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const db = c.get("services").database.db;
-    const result = await attempt(() => updateQuestion(db, actor, c.get("now"), c.req.param("id"), form));
+    const result = await attemptForForm(
+      () => updateQuestion(db, actor, c.get("now"), c.req.param("id"), form),
+      { field: "text" },
+    );
     if (!result.ok) return showQuestion(c, form, result.errors);
     const { consultation } = await getQuestion(db, actor, c.req.param("id"));
     return c.redirect(`/engagement/consultations/${consultation.id}?done=question`, 303);

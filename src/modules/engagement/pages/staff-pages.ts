@@ -1,8 +1,9 @@
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   barChart,
@@ -38,7 +39,6 @@ import {
 import { involvementKinds, questionKinds } from "../schema.ts";
 import { questionFields } from "./change-pages.ts";
 
-const csrf = (c: Context<AppEnv>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
 const tabs = (current: string) =>
   subNavigation(
     [
@@ -59,19 +59,6 @@ const tabs = (current: string) =>
 const options = (list: Record<string, string>) =>
   Object.entries(list).map(([value, text]) => ({ value, text }));
 
-/** Runs a command; a 422/409 comes back as field errors for the form. */
-async function attempt<T>(
-  work: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    if (error instanceof Problem && (error.status === 422 || error.status === 409))
-      return { ok: false, errors: error.fieldErrors ?? { form: error.detail } };
-    throw error;
-  }
-}
-
 export function engagementStaffPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -90,7 +77,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
         ${table({ caption: "Ways residents take part", head: [{ text: "Title" }, { text: "Kind" }, { text: "Taking part", numeric: true }, { text: "Status" }], rows: rows.map((r) => [html`<a class="govuk-link" href="/engagement/involvement/${r.id}">${r.title}</a>`, involvementKinds[r.kind], { content: r.participants, numeric: true }, tag(r.status === "open" ? "Open" : "Closed", r.status === "open" ? "green" : "grey")]) })}
         ${
           canManageEngagement(actor)
-            ? html`<form method="post" action="/engagement/involvement" novalidate>${csrf(c)}<h2 class="govuk-heading-m">Set up a way to take part</h2>
+            ? html`<form method="post" action="/engagement/involvement" novalidate>${csrfField(c)}<h2 class="govuk-heading-m">Set up a way to take part</h2>
           ${select({ name: "kind", label: "Kind", options: [{ value: "", text: "Select a kind" }, ...options(involvementKinds)], value: values.kind, error: errors?.kind })}
           ${textInput({ name: "title", label: "Title", value: values.title, error: errors?.title })}
           ${textarea({ name: "description", label: "What it involves", value: values.description, error: errors?.description, rows: 3 })}
@@ -103,7 +90,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/involvement", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       createInvolvementOpportunity(c.get("services").database.db, actor, c.get("now"), form),
     );
     if (!result.ok) return showInvolvement(c, form, result.errors);
@@ -151,7 +138,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
           <form method="get" action="/engagement/involvement/${involvement.id}" novalidate>${textInput({ name: "search", label: "Find a resident by name", value: search, width: 20, type: "search" })}${button({ text: "Find", variant: "secondary" })}</form>
           ${
             found.length
-              ? html`<form method="post" action="/engagement/involvement/${involvement.id}/participants" novalidate>${csrf(c)}
+              ? html`<form method="post" action="/engagement/involvement/${involvement.id}/participants" novalidate>${csrfField(c)}
             ${radios({ name: "personId", legend: "Who is taking part?", items: found.map((p) => ({ value: p.id, text: `${p.givenName} ${p.familyName}`, hint: p.postcode ?? undefined })), error: errors?.personId })}
             ${textInput({ name: "role", label: "Role (optional)", hint: "For example, chair", width: 20, error: errors?.role })}
             ${textInput({ name: "startedOn", label: "Started on", hint: "For example, 2026-04-01", width: 10, value: c.req.query("startedOn") ?? "", error: errors?.startedOn })}
@@ -168,7 +155,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/involvement/:id/participants", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       recordParticipation(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), form),
     );
     if (!result.ok) return showOne(c, result.errors);
@@ -190,7 +177,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
         ${table({ caption: `${rows.length} consultations`, head: [{ text: "Title" }, { text: "Open" }, { text: "Status" }, { text: "Responses", numeric: true }], rows: rows.map((r) => [html`<a class="govuk-link" href="/engagement/consultations/${r.id}">${r.title}</a>`, `${formatDate(r.opensOn)} to ${formatDate(r.closesOn)}`, r.status, { content: r.responses, numeric: true }]) })}
         ${
           canManageEngagement(actor)
-            ? html`<form method="post" action="/engagement/consultations" novalidate>${csrf(c)}<h2 class="govuk-heading-m">Start a consultation</h2>
+            ? html`<form method="post" action="/engagement/consultations" novalidate>${csrfField(c)}<h2 class="govuk-heading-m">Start a consultation</h2>
           ${textInput({ name: "title", label: "Title", value: values.title, error: errors?.title })}
           ${textarea({ name: "description", label: "What it is about", value: values.description, error: errors?.description, rows: 3 })}
           ${textInput({ name: "opensOn", label: "Opens on", hint: "For example, 2026-07-01", value: values.opensOn, width: 10, error: errors?.opensOn })}
@@ -204,7 +191,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/consultations", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       createConsultation(c.get("services").database.db, actor, c.get("now"), form),
     );
     if (!result.ok) return showConsultations(c, form, result.errors);
@@ -224,7 +211,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
     );
     const manage = canManageEngagement(actor);
     const statusForm = (status: "open" | "closed", text: string): SafeHtml =>
-      html`<form method="post" action="/engagement/consultations/${consultation.id}/status" novalidate>${csrf(c)}<input type="hidden" name="status" value="${status}">${button({ text, variant: status === "open" ? "primary" : "warning" })}</form>`;
+      html`<form method="post" action="/engagement/consultations/${consultation.id}/status" novalidate>${csrfField(c)}<input type="hidden" name="status" value="${status}">${button({ text, variant: status === "open" ? "primary" : "warning" })}</form>`;
     return renderPage(c, {
       title: consultation.title,
       errors,
@@ -253,7 +240,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
         ${questions.length === 0 ? html`<p class="govuk-body">No questions yet.</p>` : ""}
         ${
           manage && consultation.status === "draft"
-            ? html`<form method="post" action="/engagement/consultations/${consultation.id}/questions" novalidate>${csrf(c)}
+            ? html`<form method="post" action="/engagement/consultations/${consultation.id}/questions" novalidate>${csrfField(c)}
           <h3 class="govuk-heading-s">Add a question</h3>
           ${questionFields(values, errors)}
           ${button({ text: "Add question", variant: "secondary" })}</form>`
@@ -265,7 +252,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/consultations/:id/questions", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       addQuestion(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), form),
     );
     if (!result.ok) return showConsultation(c, form, result.errors);
@@ -274,7 +261,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/consultations/:id/status", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       setConsultationStatus(
         c.get("services").database.db,
         actor,
@@ -307,7 +294,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
         ${table({ caption: "Published", head: [{ text: "You said" }, { text: "We did" }, { text: "Published" }], rows: records.map((r) => [r.youSaid, r.weDid, formatDate(r.publishedOn)]) })}
         ${
           canManageEngagement(actor)
-            ? html`<form method="post" action="/engagement/you-said-we-did" novalidate>${csrf(c)}<h2 class="govuk-heading-m">Publish a response to feedback</h2>
+            ? html`<form method="post" action="/engagement/you-said-we-did" novalidate>${csrfField(c)}<h2 class="govuk-heading-m">Publish a response to feedback</h2>
           ${textarea({ name: "youSaid", label: "You said", value: values.youSaid, error: errors?.youSaid, rows: 2 })}
           ${textarea({ name: "weDid", label: "We did", value: values.weDid, error: errors?.weDid, rows: 2 })}
           ${select({ name: "consultationId", label: "From consultation (optional)", options: [{ value: "", text: "None" }, ...consultations.map((x) => ({ value: x.id, text: x.title }))], value: values.consultationId, error: errors?.consultationId })}
@@ -321,7 +308,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/you-said-we-did", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       recordYouSaidWeDid(c.get("services").database.db, actor, c.get("now"), form),
     );
     if (!result.ok) return showYouSaid(c, actor, form, result.errors);

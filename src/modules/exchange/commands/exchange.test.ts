@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { actorFor, makeOrganisation, problemOf, testNow } from "../../../../test/fixtures.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { appUser, outboundMessage } from "../../../platform/db/platform-schema.ts";
-import { Problem } from "../../../platform/http/problem.ts";
 import { createPartnerOrganisation } from "../../people/index.ts";
 import { raiseOverdueAlerts } from "../jobs/overdue-pledges.ts";
 import { getContract, getNeed, getPledge, listNeeds } from "../queries/exchange-queries.ts";
@@ -26,15 +25,6 @@ let otherGroup: Actor;
 let supplierA: Actor;
 let supplierB: Actor;
 const day = (n: number) => new Date(testNow.getTime() + n * 86_400_000);
-
-async function problemOf(work: Promise<unknown>): Promise<Problem> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Problem)) throw new Error(`Expected a Problem, got ${String(error)}`);
-  return error;
-}
 
 async function openNeed(title = "Paint for the community hall", valuePence = 80_000) {
   const need = await postNeed(database.db, group, testNow, {

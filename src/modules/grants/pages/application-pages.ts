@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { attemptForForm, csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -27,7 +28,7 @@ import { canAssess, canDecide } from "../policy.ts";
 import { getApplicationForStaff } from "../queries/programmes.ts";
 import { formatScore, maxScore, meanScoreBp } from "../rules.ts";
 import { answersList } from "./apply-forms.ts";
-import { applicationTag, attempt, csrfField, formError } from "./page-helpers.ts";
+import { applicationTag, formError } from "./page-helpers.ts";
 import { returnSection } from "./return-section.ts";
 
 type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>> & { areas: Area[] };
@@ -35,7 +36,7 @@ type Failed = {
   form: "assess" | "moderate" | "decide" | "return";
   values: Record<string, string>;
   errors: FieldErrors;
-  status: 409 | 422;
+  status: FormErrorStatus;
 };
 
 const monitoringItems = [
@@ -258,7 +259,7 @@ export function applicationPages(): Hono<AppEnv> {
         .filter(([key]) => key.startsWith("scores."))
         .map(([key, value]) => [key.slice("scores.".length), value]),
     );
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       assessApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
         conflictDeclared: (form.conflictDeclared ?? "") as "no",
         conflictDetail: form.conflictDetail,
@@ -278,7 +279,7 @@ export function applicationPages(): Hono<AppEnv> {
   app.post("/grants/manage/applications/:id/moderate", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       moderateApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
         moderatedScore: form.moderatedScore,
         note: form.note ?? "",
@@ -296,7 +297,7 @@ export function applicationPages(): Hono<AppEnv> {
   app.post("/grants/manage/applications/:id/return", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       returnApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
         reason: form.returnReason ?? "",
       }),
@@ -320,7 +321,7 @@ export function applicationPages(): Hono<AppEnv> {
       amountAwarded: form.amountAwarded ?? "",
       ...agreementInput(form),
     };
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       decideApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), input),
     );
     if (result.ok)

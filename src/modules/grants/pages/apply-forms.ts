@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import {
@@ -18,7 +19,7 @@ import {
 } from "../commands/application-sections.ts";
 import { organisationTypes } from "../inputs.ts";
 import type { GrantApplication, GrantProgramme } from "../schema.ts";
-import { csrfField, formError, money, penceAsPounds } from "./page-helpers.ts";
+import { formError, money, penceAsPounds } from "./page-helpers.ts";
 
 export const base = (id: string) => `/grants/apply/applications/${id}`;
 
@@ -29,7 +30,7 @@ export function sectionForm(
   section: ApplicationSection,
   values: Record<string, string | string[]>,
   errors: FieldErrors = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | FormErrorStatus = 200,
 ): Response {
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const fields = (() => {
@@ -190,7 +191,7 @@ export function checkPage(
   programme: GrantProgramme,
   application: GrantApplication,
   errors: FieldErrors = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | FormErrorStatus = 200,
 ): Response {
   return renderPage(c, {
     title: "Check your answers before sending your application",

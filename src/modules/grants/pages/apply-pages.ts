@@ -3,6 +3,7 @@ import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -19,7 +20,7 @@ import { listApplicationReturns } from "../commands/return-application.ts";
 import { canApply } from "../policy.ts";
 import { listRecipientGrants } from "../queries/recipient-grants.ts";
 import { grantApplication, grantProgramme } from "../schema.ts";
-import { applicationTag, attempt, csrfField, grantStatusTag, money } from "./page-helpers.ts";
+import { applicationTag, grantStatusTag, money } from "./page-helpers.ts";
 
 function requireApplicant(c: Context<AppEnv>): Actor {
   const actor = requireActor(c);
@@ -167,7 +168,7 @@ export function applyPages(): Hono<AppEnv> {
   app.post("/grants/apply/applications/:id/check", async (c) => {
     const actor = requireApplicant(c);
     const db = c.get("services").database.db;
-    const result = await attempt(() => submitApplication(db, actor, c.get("now"), c.req.param("id")));
+    const result = await attemptForForm(() => submitApplication(db, actor, c.get("now"), c.req.param("id")));
     if (result.ok) return c.redirect(`${base(result.value.id)}/confirmation`, 303);
     const { application, programme } = await loadOwnApplication(db, actor, c.req.param("id"));
     return checkPage(c, programme, application, result.errors, result.status);
@@ -218,7 +219,7 @@ export function applyPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const values: Record<string, string | string[]> = { ...form };
     if (section === "project") values.outcomeCodes = await readFormList(c, "outcomeCodes");
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       saveApplicationSection(db, actor, c.get("now"), application.id, section, values),
     );
     if (!result.ok)

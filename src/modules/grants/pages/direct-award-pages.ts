@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { type FieldErrors, forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -10,13 +11,13 @@ import { organisationTypes } from "../inputs.ts";
 import { canProposeDirectAward } from "../policy.ts";
 import { directAwardCriteria } from "../schema.ts";
 import { agreementFieldsHtml, agreementInput } from "./application-pages.ts";
-import { attempt, csrfField, formError, staffNav } from "./page-helpers.ts";
+import { formError, staffNav } from "./page-helpers.ts";
 
 async function form(
   c: Context<AppEnv>,
   values: Record<string, string>,
   errors: FieldErrors = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | FormErrorStatus = 200,
 ): Promise<Response> {
   const actor = requireActor(c);
   const areas = await homesByLocalAuthority(c.get("services").database.db, actor.organisationId);
@@ -89,7 +90,7 @@ export function directAwardPages(): Hono<AppEnv> {
         .filter(Boolean),
       ...agreementInput(values),
     };
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       proposeDirectAward(c.get("services").database.db, actor, c.get("now"), input),
     );
     if (!result.ok) return form(c, values, result.errors, result.status);

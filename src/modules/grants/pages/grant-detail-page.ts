@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import {
@@ -27,13 +28,13 @@ import { earliestEffectiveDate } from "../rules.ts";
 import { directAwardCriteria } from "../schema.ts";
 import { grantOutcomesSection, outcomeLabel } from "./grant-outcomes-section.ts";
 import { monitoringReturnForm } from "./monitoring-form.ts";
-import { csrfField, formError, grantStatusTag, paymentTag } from "./page-helpers.ts";
+import { formError, grantStatusTag, paymentTag } from "./page-helpers.ts";
 
 export type Failed = {
   form: "change" | "return" | "action" | "vary" | "project";
   values: Record<string, string>;
   errors: FieldErrors;
-  status: 409 | 422;
+  status: FormErrorStatus;
 };
 
 function actionButton(

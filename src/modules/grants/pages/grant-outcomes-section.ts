@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import {
   button,
@@ -17,7 +18,7 @@ import {
 import { canManageGrant } from "../policy.ts";
 import type { GrantDetail } from "../queries/grant-detail.ts";
 import type { ProgrammeOutcome } from "../schema.ts";
-import { csrfField, formError } from "./page-helpers.ts";
+import { formError } from "./page-helpers.ts";
 
 export function outcomeLabel(outcome: ProgrammeOutcome): string {
   const title = outcome.title === outcome.code ? outcome.code : `${outcome.code} ${outcome.title}`;

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { attemptForForm } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
@@ -13,7 +14,7 @@ import { recordFundingChange } from "../commands/record-funding-change.ts";
 import { varyAgreement } from "../commands/vary-agreement.ts";
 import { getGrantDetail } from "../queries/grant-detail.ts";
 import { listGrants } from "../queries/list-grants.ts";
-import { attempt, grantStatusTag, money, staffNav } from "./page-helpers.ts";
+import { grantStatusTag, money, staffNav } from "./page-helpers.ts";
 
 const pageSize = 50;
 
@@ -70,7 +71,7 @@ export function grantPages(): Hono<AppEnv> {
   const action = (path: string, run: (c: Context<AppEnv>, actor: Actor) => Promise<unknown>, done: string) =>
     app.post(path, async (c) => {
       const actor = requireActor(c);
-      const result = await attempt(() => run(c, actor));
+      const result = await attemptForForm(() => run(c, actor));
       if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=${done}`, 303);
       return grantPage(c, actor, await detail(c, actor), {
         form: "action",
@@ -98,7 +99,7 @@ export function grantPages(): Hono<AppEnv> {
   app.post("/grants/manage/grants/:id/returns/:returnId", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), returnInputFromForm(form)),
     );
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
@@ -113,7 +114,7 @@ export function grantPages(): Hono<AppEnv> {
   app.post("/grants/manage/grants/:id/project", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       linkGrantToProject(db(c), actor, c.get("now"), c.req.param("id"), form.projectId ?? ""),
     );
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=project`, 303);
@@ -128,7 +129,7 @@ export function grantPages(): Hono<AppEnv> {
   app.post("/grants/manage/grants/:id/vary", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       varyAgreement(db(c), actor, c.get("now"), c.req.param("id"), {
         conditions: form.variedConditions ?? "",
         reason: form.variationReason ?? "",
@@ -160,7 +161,7 @@ export function grantPages(): Hono<AppEnv> {
       reason: form.reason ?? "",
       overrideReason: form.overrideReason,
     };
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       recordFundingChange(db(c), actor, c.get("now"), c.req.param("id"), input),
     );
     if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=change`, 303);

@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { button, html, type SafeHtml, textarea, textInput } from "../../../platform/ui/index.ts";
 import type { MonitoringReturnInput } from "../commands/monitoring.ts";
 import type { GrantAward, GrantMonitoringReturn, ProgrammeOutcome } from "../schema.ts";
 import { outcomeLabel } from "./grant-outcomes-section.ts";
-import { csrfField, formError } from "./page-helpers.ts";
+import { formError } from "./page-helpers.ts";
 
 // The monitoring return form, used by staff on a grant's page and by the funded organisation
 // on its own grant page: one group of fields per outcome in the agreement.

@@ -1,6 +1,4 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
 import {
   formatPence,
   html,
@@ -26,28 +24,6 @@ export const staffNav = (current: string): SafeHtml =>
     ],
     "Grants",
   );
-
-export function csrfField(c: Context<AppEnv>): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
-}
-
-/**
- * Runs a command from a form. A 422 comes back as field errors to show beside the
- * fields; a 409 as a form-level error; anything else is thrown on to the error page.
- */
-export async function attempt<T>(
-  work: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; status: 409 | 422 }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    if (error instanceof Problem && error.status === 422)
-      return { ok: false, errors: error.fieldErrors ?? { form: error.detail }, status: 422 };
-    if (error instanceof Problem && error.status === 409)
-      return { ok: false, errors: { form: `${error.title}: ${error.detail}` }, status: 409 };
-    throw error;
-  }
-}
 
 const applicationColours: Record<ApplicationStatus, TagColour> = {
   draft: "grey",

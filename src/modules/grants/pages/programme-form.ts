@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import {
@@ -15,7 +16,7 @@ import {
 import type { FrameworkOutcome } from "../../investment/index.ts";
 import type { CreateProgrammeInput } from "../commands/create-programme.ts";
 import { poundsAsPence } from "../inputs.ts";
-import { csrfField, formError, staffNav } from "./page-helpers.ts";
+import { formError, staffNav } from "./page-helpers.ts";
 
 // The new-programme form. Lists (questions, criteria, outcomes) are typed one per line
 // with "|" between the parts; each bad line is reported with its line number.
@@ -104,7 +105,7 @@ export function programmeForm(
   form: Record<string, string>,
   framework: FrameworkOutcome[],
   errors: FieldErrors = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | FormErrorStatus = 200,
 ): Response {
   const dateParts = (name: string) => ({
     day: form[`${name}-day`] ?? "",

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { forbidden } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -20,7 +21,7 @@ import { canManageProgrammes } from "../policy.ts";
 import { applicationsToProcess, grantsOverview, recentReminders } from "../queries/list-grants.ts";
 import { getProgrammeWithApplications, listProgrammes } from "../queries/programmes.ts";
 import { formatScore } from "../rules.ts";
-import { applicationTag, attempt, money, staffNav } from "./page-helpers.ts";
+import { applicationTag, money, staffNav } from "./page-helpers.ts";
 import { formErrorsFromCommand, programmeForm, programmeInputFromForm } from "./programme-form.ts";
 
 export function programmePages(): Hono<AppEnv> {
@@ -146,7 +147,7 @@ export function programmePages(): Hono<AppEnv> {
     const { input, errors } = programmeInputFromForm(form);
     const framework = await listFrameworkOutcomes(c.get("services").database.db, actor);
     if (Object.keys(errors).length > 0) return programmeForm(c, form, framework, errors, 422);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       createProgramme(c.get("services").database.db, actor, c.get("now"), input),
     );
     if (!result.ok)

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -9,7 +10,7 @@ import { submitMonitoringReturn } from "../commands/monitoring.ts";
 import { londonDay } from "../dates.ts";
 import { getRecipientGrant } from "../queries/recipient-grants.ts";
 import { monitoringReturnForm, returnInputFromForm } from "./monitoring-form.ts";
-import { attempt, grantStatusTag, paymentTag } from "./page-helpers.ts";
+import { grantStatusTag, paymentTag } from "./page-helpers.ts";
 
 // The funded organisation's page for its grant: what was agreed, when it is paid, and
 // the monitoring returns it sends (payments are held while a return is overdue).
@@ -19,7 +20,7 @@ type Loaded = Awaited<ReturnType<typeof getRecipientGrant>>;
 function page(
   c: Context<AppEnv>,
   loaded: Loaded,
-  failed?: { values: Record<string, string>; errors: FieldErrors; status: 409 | 422 },
+  failed?: { values: Record<string, string>; errors: FieldErrors; status: FormErrorStatus },
 ): Response {
   const { grant, agreement, payments, returns } = loaded;
   const today = londonDay(c.get("now"));
@@ -79,7 +80,7 @@ export function recipientPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const loaded = await load(c, actor);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       submitMonitoringReturn(
         c.get("services").database.db,
         actor,

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { type FieldErrors, notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -28,7 +29,7 @@ import {
   registerChunks,
 } from "../register/export-register.ts";
 import { loadRegisterSettings, organisationIdBySlug, type RegisterSettings } from "../register/settings.ts";
-import { attempt, csrfField, formError, money, staffNav } from "./page-helpers.ts";
+import { formError, money, staffNav } from "./page-helpers.ts";
 
 const pageSize = 50;
 
@@ -163,7 +164,7 @@ export function registerPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const db = c.get("services").database.db;
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       saveRegisterSettings(db, actor, c.get("now"), {
         idPrefix: form.idPrefix ?? "",
         department: form.department ?? "",
@@ -199,7 +200,7 @@ function registerStaffPage(
   report: RegisterReport,
   issues: string[],
   settings: RegisterSettings,
-  failed?: { values: Record<string, string>; errors: FieldErrors; status: 409 | 422 },
+  failed?: { values: Record<string, string>; errors: FieldErrors; status: FormErrorStatus },
 ): Response {
   const values = failed?.values ?? {
     idPrefix: settings.prefix,

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import {
   button,
@@ -15,7 +16,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { canAssess } from "../policy.ts";
 import type { GrantApplication, GrantApplicationReturn } from "../schema.ts";
-import { csrfField, formError } from "./page-helpers.ts";
+import { formError } from "./page-helpers.ts";
 
 // The field is "returnReason", not "reason": the decision form on the same page has its own "reason",
 // and two fields with one id would send the decision's label to this hidden box.

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts, optionalText } from "../../../platform/http/fields.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
@@ -20,7 +21,7 @@ import { applyForOpportunity } from "../commands/apply.ts";
 import { volunteerInput } from "../inputs.ts";
 import { getPublicOpportunity, type PublicResult } from "../queries/opportunities.ts";
 import { availabilitySlots, interests, labelsOf } from "../vocabulary.ts";
-import { attempt, csrfField } from "./page-kit.ts";
+
 import { organisationBySlug } from "./public-pages.ts";
 
 // The GOV.UK apply journey: one question per page, then check answers, then confirmation.
@@ -322,7 +323,7 @@ export function applyRoutes(): Hono<AppEnv> {
         const errors = steps[index]?.check(answers, role);
         if (errors) return renderStep(c, org.slug, role, index, answers, errors);
       }
-      const result = await attempt(() =>
+      const result = await attemptForForm(() =>
         applyForOpportunity(c.get("services").database.db, org.id, c.get("now"), role.id, answers),
       );
       if (!result.ok) return renderCheck(c, org.slug, role, answers, result.errors);

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -29,7 +30,7 @@ import { getSession, hoursAwaitingReview, placedVolunteers, volunteersAtRisk } f
 import { getOpportunity } from "../queries/opportunities.ts";
 import { listApplications } from "../queries/volunteers.ts";
 import type { ApplicationStatus } from "../schema.ts";
-import { attempt, csrfField, hoursText, volunteeringTabs } from "./page-kit.ts";
+import { hoursText, volunteeringTabs } from "./page-kit.ts";
 
 export const applicationTags: Record<ApplicationStatus, [string, TagColour]> = {
   applied: ["Applied", "blue"],
@@ -139,7 +140,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const step = form.step as ApplicationStep;
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       decideApplication(
         c.get("services").database.db,
         actor,
@@ -204,7 +205,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const ids = await readFormList(c, "hours");
     const decision = form.decision === "dispute" ? "dispute" : "verify";
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       reviewHours(c.get("services").database.db, actor, c.get("now"), ids, decision, form.reason),
     );
     if (!result.ok) return showReview(c, result.errors);
@@ -253,7 +254,7 @@ export function coordinatorPages(): Hono<AppEnv> {
   app.post("/volunteering/at-risk/weeks", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       setAtRiskWeeks(c.get("services").database.db, actor, c.get("now"), form),
     );
     if (!result.ok)
@@ -294,7 +295,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const entries = Object.entries(form)
       .filter(([key]) => key.startsWith("hours-"))
       .map(([key, hours]) => ({ volunteerId: key.slice(6), hours }));
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       logSessionHours(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), entries),
     );
     if (!result.ok) return showSession(c, form, result.errors);

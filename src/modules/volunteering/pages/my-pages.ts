@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -22,7 +23,7 @@ import { logOwnHours, resubmitHours } from "../commands/log-hours.ts";
 import { volunteerDocument } from "../pdf/documents.ts";
 import { myVolunteering } from "../queries/volunteers.ts";
 import { londonToday } from "../records.ts";
-import { attempt, csrfField, hoursText } from "./page-kit.ts";
+import { hoursText } from "./page-kit.ts";
 import { dateErrorKeys, dateParts } from "./volunteer-form.ts";
 import { pdfResponse } from "./volunteer-pages.ts";
 
@@ -135,7 +136,7 @@ export function myPages(): Hono<AppEnv> {
       minutes: form.minutes ?? "",
       note: form.note ?? "",
     };
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       logOwnHours(c.get("services").database.db, actor, c.get("now"), values),
     );
     if (!result.ok) return showLog(c, values, fixDateKey(result.errors));
@@ -179,7 +180,7 @@ export function myPages(): Hono<AppEnv> {
       minutes: form.minutes ?? "",
       note: form.note ?? "",
     };
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       resubmitHours(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
     );
     if (!result.ok) return showCorrect(c, values, fixDateKey(result.errors));

@@ -1,37 +1,6 @@
-import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
-import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
-import { html, type SafeHtml, subNavigation } from "../../../platform/ui/index.ts";
+import { type SafeHtml, subNavigation } from "../../../platform/ui/index.ts";
 import { canCoordinate } from "../policy.ts";
-
-export function csrfField(c: Context<AppEnv>): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
-}
-
-/**
- * Runs a command for a form. A refusal the person can fix (422, or 409 such as "the role
- * is full") comes back as field errors to show beside the form; anything else propagates.
- */
-export async function attempt<T>(
-  work: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; problem: Problem }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    if (error instanceof Problem && (error.status === 422 || error.status === 409)) {
-      return {
-        ok: false,
-        problem: error,
-        errors:
-          error.fieldErrors && Object.keys(error.fieldErrors).length > 0
-            ? error.fieldErrors
-            : { form: error.detail },
-      };
-    }
-    throw error;
-  }
-}
 
 const sections = [
   { href: "/volunteering", text: "Dashboard", coordinatorOnly: false },

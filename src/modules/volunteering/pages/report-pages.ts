@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -23,7 +24,7 @@ import { vdsExportFor } from "../queries/vds-export.ts";
 import { volunteeringReport } from "../queries/volunteering-value.ts";
 import { londonToday } from "../records.ts";
 import { reportCsv, reportXlsx } from "../report-files.ts";
-import { attempt, csrfField, financialYear, hoursText, volunteeringTabs } from "./page-kit.ts";
+import { financialYear, hoursText, volunteeringTabs } from "./page-kit.ts";
 
 function periodOf(c: Context<AppEnv>): { from: string; to: string; errors?: Record<string, string> } {
   const fallback = financialYear(londonToday(c.get("now")));
@@ -222,7 +223,7 @@ export function reportPages(): Hono<AppEnv> {
   app.post("/volunteering/rates", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       setHourlyRate(c.get("services").database.db, actor, c.get("now"), form),
     );
     if (!result.ok) return showRates(c, form, result.errors);

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -23,7 +24,7 @@ import { getOpportunity, listOpportunities } from "../queries/opportunities.ts";
 import { londonMoment } from "../records.ts";
 import type { OpportunityStatus } from "../schema.ts";
 import { checkKinds, interests, labelsOf, themes } from "../vocabulary.ts";
-import { attempt, csrfField, volunteeringTabs } from "./page-kit.ts";
+import { volunteeringTabs } from "./page-kit.ts";
 import { roleFields } from "./role-form.ts";
 
 export const statusTags: Record<string, [string, TagColour]> = {
@@ -94,7 +95,7 @@ export function rolePages(): Hono<AppEnv> {
   app.post("/volunteering/roles/new", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       postOpportunity(c.get("services").database.db, actor, c.get("now"), values),
     );
     if (!result.ok) return showNew(c, values, result.errors);

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -8,7 +9,7 @@ import { setDocumentTemplate } from "../commands/set-document-template.ts";
 import { type DocumentKind, defaultTemplates } from "../pdf/documents.ts";
 import { canSetHourlyRate } from "../policy.ts";
 import { listDocumentTemplates } from "../queries/templates.ts";
-import { attempt, csrfField, volunteeringTabs } from "./page-kit.ts";
+import { volunteeringTabs } from "./page-kit.ts";
 
 const kinds: DocumentKind[] = ["certificate", "reference"];
 
@@ -52,7 +53,7 @@ export function templatePages(): Hono<AppEnv> {
   app.post("/volunteering/templates", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       setDocumentTemplate(c.get("services").database.db, actor, c.get("now"), form),
     );
     if (!result.ok) {

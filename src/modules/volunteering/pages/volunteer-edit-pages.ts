@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -12,7 +13,7 @@ import { canCoordinate } from "../policy.ts";
 import { getVolunteerProfile, myVolunteering } from "../queries/volunteers.ts";
 import { londonToday } from "../records.ts";
 import { checkKinds, trainingKinds } from "../vocabulary.ts";
-import { attempt, csrfField } from "./page-kit.ts";
+
 import {
   checkFields,
   checkFormInput,
@@ -61,7 +62,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const input = volunteerFormInput(form);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       registerVolunteer(c.get("services").database.db, actor, c.get("now"), input),
     );
     if (!result.ok)
@@ -96,7 +97,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const input = volunteerFormInput(form);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       updateVolunteer(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), input),
     );
     if (!result.ok) return showEdit(c, { ...form, ...input }, dateErrorKeys(result.errors, ["dateOfBirth"]));
@@ -122,7 +123,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const input = checkFormInput(await readForm(c));
-    const result = await attempt(() => updateCheck(db, actor, c.get("now"), c.req.param("id"), input));
+    const result = await attemptForForm(() => updateCheck(db, actor, c.get("now"), c.req.param("id"), input));
     if (!result.ok) return showCheck(c, input, dateErrorKeys(result.errors, ["issuedOn", "expiresOn"]));
     return c.redirect(`/volunteering/volunteers/${result.value.volunteerId}?done=check`, 303);
   });
@@ -174,7 +175,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
   app.post("/my-volunteering/profile", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       updateOwnProfile(c.get("services").database.db, actor, c.get("now"), form),
     );
     if (!result.ok) return showOwnProfile(c, form, result.errors);
@@ -183,7 +184,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
   app.post("/my-volunteering/checks", async (c) => {
     const actor = requireActor(c);
     const input = checkFormInput(await readForm(c));
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       recordOwnCheck(c.get("services").database.db, actor, c.get("now"), input),
     );
     if (!result.ok)

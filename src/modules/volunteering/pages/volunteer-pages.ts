@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, formatDate, html, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
@@ -10,7 +11,7 @@ import { getVolunteerProfile, listVolunteers } from "../queries/volunteers.ts";
 import { londonToday } from "../records.ts";
 import { availabilitySlots, checkKinds, interests, labelsOf, skills } from "../vocabulary.ts";
 import { applicationTags } from "./coordinator-pages.ts";
-import { attempt, csrfField, hoursText, volunteeringTabs } from "./page-kit.ts";
+import { hoursText, volunteeringTabs } from "./page-kit.ts";
 import { checkFields, checkFormInput, dateErrorKeys } from "./volunteer-form.ts";
 
 export function pdfResponse(c: Context<AppEnv>, document: { filename: string; pdf: Buffer }): Response {
@@ -152,7 +153,7 @@ export function volunteerPages(): Hono<AppEnv> {
   app.post("/volunteering/volunteers/:id/checks", async (c) => {
     const actor = requireActor(c);
     const values = checkFormInput(await readForm(c));
-    const result = await attempt(() =>
+    const result = await attemptForForm(() =>
       recordCheck(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
     );
     if (!result.ok) return showProfile(c, values, dateErrorKeys(result.errors, ["issuedOn", "expiresOn"]));
