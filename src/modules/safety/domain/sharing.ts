@@ -19,7 +19,7 @@ export const sharedPartNames: Record<SharedPart, string> = {
   "parties-contact": "The parties' addresses, contact details and dates of birth",
   risk: "Risk assessments, vulnerability and safeguarding flags",
   actions: "Actions and remedies (type, dates and status)",
-  timeline: "The timeline of reports, contacts and notes",
+  timeline: "The timeline of reports (including the first report), contacts and notes",
 };
 
 /** Tagged columns (table → Drizzle property names) each part lets a partner see. */
