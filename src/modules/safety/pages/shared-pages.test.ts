@@ -6,6 +6,7 @@ import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createPartnerOrganisation } from "../../people/index.ts";
+import { shareWithAgency } from "../commands/agency-sharing.ts";
 import { openCase } from "../commands/open-case.ts";
 import { makeHomes, medway } from "../testing/fixtures.ts";
 
@@ -157,5 +158,40 @@ describe("partner agency pages and API", () => {
     expect(denied[0]?.n).toBe(2);
     // Officers have no shared-cases view: it is for partner agencies.
     expect((await officer.get("/safety/shared")).status).toBe(403);
+  });
+
+  it("lets the partner add information that lands on the case timeline as from the agency", async () => {
+    const created = await newCase("Threats at the door");
+    const unshared = await newCase("Not shared either");
+    await shareWithAgency(database.db, officerActor, testNow, created.id, {
+      partnerOrganisationId: policeId,
+      lawfulBasis: "Crime and Disorder Act 1998 s115",
+      purpose: "Joint problem-solving",
+    });
+    const path = `/safety/shared/${created.id}`;
+    const token = await partner.csrfToken(path);
+    const empty = await partner.post(`${path}/notes`, { note: " " }, { csrf: token });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain("Enter the information");
+    const added = await partner.post(
+      `${path}/notes`,
+      { note: "Officers attended on 12 June" },
+      { csrf: token },
+    );
+    expect(added.status).toBe(303);
+    const casePage = await (await officer.get(`/safety/cases/${created.id}`)).text();
+    expect(casePage).toContain("From Kent Police");
+    expect(casePage).toContain("Officers attended on 12 June");
+    const refused = await partner.post(
+      `/safety/shared/${unshared.id}/notes`,
+      { note: "Hello" },
+      { csrf: token },
+    );
+    expect(refused.status).toBe(404);
+    const notes = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM safety_timeline_entry WHERE organisation_id = $1 AND case_id = $2 AND title LIKE 'From %'",
+      [organisationId, unshared.id],
+    );
+    expect(notes[0]?.n).toBe(0);
   });
 });

@@ -1,19 +1,24 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { renderPage, requireActor } from "../../../platform/http/render.ts";
+import { readForm } from "../../../platform/http/forms.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
+  button,
   formatDate,
   formatDateTime,
   html,
   type SafeHtml,
   summaryList,
   table,
+  textarea,
   timeline,
 } from "../../../platform/ui/index.ts";
+import { addPartnerNote } from "../commands/partner-note.ts";
 import { hateStrandNames, partyRoleNames } from "../domain/categories.ts";
 import { sharedPartNames } from "../domain/sharing.ts";
 import { getSharedCase, listSharedCases, type SharedCaseView } from "../queries/shared-cases.ts";
-import { bandTag } from "./common.ts";
+import { attempt, bandTag, csrfField } from "./common.ts";
 
 // Partner agency pages: the cases shared with the user's agency. A part that is not shared is not
 // rendered at all (not hidden): the query leaves it out, and this page only draws what is there.
@@ -112,12 +117,25 @@ export function sharedCasePages(app: Hono<AppEnv>): void {
     });
   });
 
-  app.get("/safety/shared/:id", async (c) => {
+  const casePage = async (
+    c: Context<AppEnv>,
+    values: Record<string, string> = {},
+    errors: FieldErrors = {},
+    status: 200 | 422 = 200,
+  ) => {
     const actor = requireActor(c);
-    const view = await getSharedCase(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+    const view = await getSharedCase(
+      c.get("services").database.db,
+      actor,
+      c.get("now"),
+      c.req.param("id") ?? "",
+    );
     return renderPage(c, {
       title: `Shared case ${view.reference}`,
       backLink: "/safety/shared",
+      errors,
+      status,
+      notification: flashFrom(c, { added: "Your information was added to the case" }),
       content: html`<span class="govuk-caption-l">${view.category}</span>
         <h1 class="govuk-heading-l">Shared case ${view.reference}</h1>
         ${summaryList(
@@ -141,7 +159,29 @@ export function sharedCasePages(app: Hono<AppEnv>): void {
               : "The case heading only",
           },
         ])}
-        ${sharedParts(view)}`,
+        ${sharedParts(view)}
+        <h2 class="govuk-heading-m">Add information</h2>
+        <form method="post" action="/safety/shared/${view.id}/notes" novalidate>${csrfField(c)}
+          ${textarea({ name: "note", label: "Information for the community safety team", hint: "It goes on the case timeline as from your agency.", value: values.note, error: errors.note, rows: 4 })}
+          ${button({ text: "Add information" })}
+        </form>`,
     });
+  };
+
+  app.get("/safety/shared/:id", (c) => casePage(c));
+
+  app.post("/safety/shared/:id/notes", async (c) => {
+    const actor = requireActor(c);
+    const values = await readForm(c);
+    const caseId = c.req.param("id");
+    const result = await attempt(
+      () =>
+        addPartnerNote(c.get("services").database.db, actor, c.get("now"), caseId, {
+          note: values.note ?? "",
+        }),
+      (errors) => casePage(c, values, errors, 422),
+    );
+    if (result instanceof Response) return result;
+    return c.redirect(`/safety/shared/${caseId}?done=added`, 303);
   });
 }

@@ -126,6 +126,29 @@ export async function listSharedCases(db: Db, actor: Actor, now: Date): Promise<
   return result;
 }
 
+/**
+ * The current shares of one case with the actor's agency, or a 404 with a denied audit entry:
+ * someone asking for cases not shared with them should leave a trace.
+ */
+export async function requireSharedCase(db: Db, actor: Actor, now: Date, caseId: string) {
+  requireAllowed(canViewSharedCases(actor), "Only partner agency users can see shared cases.");
+  const shares = isUuid(caseId)
+    ? (await currentShares(db, actor, now, caseId)).filter((r) => canSeeShare(actor, r.share, londonDay(now)))
+    : [];
+  if (shares.length === 0) await deny(db, actor, now, caseId);
+  return shares;
+}
+
+async function deny(db: Db, actor: Actor, now: Date, caseId: string): Promise<never> {
+  await recordAudit(db, actor, now, {
+    action: "denied",
+    entityType: "safety_case",
+    entityId: caseId.slice(0, 64),
+    summary: "Partner agency user asked for a case not shared with their organisation",
+  });
+  throw notFound("Case not found");
+}
+
 /** One shared case, showing only the shared parts; anything else is a 404 and a denied-read audit entry. */
 export async function getSharedCase(
   db: Db,
@@ -133,25 +156,14 @@ export async function getSharedCase(
   now: Date,
   caseId: string,
 ): Promise<SharedCaseView> {
-  requireAllowed(canViewSharedCases(actor), "Only partner agency users can see shared cases.");
-  const shares = isUuid(caseId)
-    ? (await currentShares(db, actor, now, caseId)).filter((r) => canSeeShare(actor, r.share, londonDay(now)))
-    : [];
+  const shares = await requireSharedCase(db, actor, now, caseId);
   const [record] = shares.length
     ? await db
         .select()
         .from(safetyCase)
         .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)))
     : [];
-  if (!record) {
-    await recordAudit(db, actor, now, {
-      action: "denied",
-      entityType: "safety_case",
-      entityId: caseId.slice(0, 64),
-      summary: "Partner agency user asked for a case not shared with their organisation",
-    });
-    throw notFound("Case not found");
-  }
+  if (!record) return deny(db, actor, now, caseId);
   const parts = partsOf(shares.map((s) => s.share));
   const has = (part: SharedPart) => parts.includes(part);
   const org = actor.organisationId;
