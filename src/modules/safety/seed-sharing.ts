@@ -24,7 +24,7 @@ export function demoSharing(
     partnerOrganisationId: agency.id,
     agencyName: agency.name,
     lawfulBasis: "Crime and Disorder Act 1998 s115",
-    purpose: "Joint problem-solving with the neighbourhood policing team",
+    purpose: "Joint problem-solving on repeated harassment",
     sharedBy: officerId,
     sharedAt: new Date(now.getTime() - (index + 1) * 86_400_000),
     sharedParts: index === 0 ? demoParts : ["summary"],

@@ -1,18 +1,16 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, TestBrowser, testPassword } from "../../../../test/app.ts";
+import { buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import { type Actor, systemActor } from "../../../platform/access/actor.ts";
-import { createUser } from "../../../platform/auth/users.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createPartnerOrganisation } from "../../people/index.ts";
 import { shareWithAgency } from "../commands/agency-sharing.ts";
 import { openCase } from "../commands/open-case.ts";
 import { addCaseNote } from "../commands/update-case.ts";
 import { partyRoles } from "../domain/categories.ts";
 import { shareableParts } from "../domain/sharing.ts";
-import { makeHomes, medway } from "../testing/fixtures.ts";
+import { makeAgencyUser, makeHomes, medway } from "../testing/fixtures.ts";
 
 // The partner view's promise: whatever officers write and whichever parts they share, a partner
 // agency's page and API response never contain a part that was not shared, and never a party's
@@ -30,20 +28,7 @@ beforeAll(async () => {
   organisationId = (await makeOrganisation(database.db)).id;
   [homeId = ""] = await makeHomes(database, organisationId, medway, 1, 7600);
   officer = actorFor(organisationId, "officer");
-  policeId = (
-    await createPartnerOrganisation(database.db, systemActor(organisationId), testNow, {
-      name: "Kent Police",
-      kind: "agency",
-    })
-  ).id;
-  await createUser(database.db, systemActor(organisationId), testNow, {
-    organisationId,
-    email: "pc@example.org",
-    name: "PC Dan Whitlock",
-    role: "partner-agency",
-    password: testPassword,
-    partnerOrganisationId: policeId,
-  });
+  policeId = await makeAgencyUser(database, organisationId, "Kent Police", "pc@example.org");
   browser = new TestBrowser(await buildTestApp(database));
   expect((await browser.signIn("pc@example.org")).status).toBe(303);
 });

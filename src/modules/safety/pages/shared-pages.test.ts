@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser, testPassword } from "../../../../test/app.ts";
+import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import { type Actor, systemActor } from "../../../platform/access/actor.ts";
-import { createUser } from "../../../platform/auth/users.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createPartnerOrganisation } from "../../people/index.ts";
 import { shareWithAgency } from "../commands/agency-sharing.ts";
 import { openCase } from "../commands/open-case.ts";
-import { makeHomes, medway } from "../testing/fixtures.ts";
+import { makeAgencyUser, makeHomes, medway } from "../testing/fixtures.ts";
 
 // The officer shares a case through the form; the partner agency user sees it on their pages and
 // through the API, and stops seeing it when the officer stops sharing.
@@ -25,21 +23,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
   [homeId = ""] = await makeHomes(database, organisationId, medway, 1, 8200);
-  policeId = (
-    await createPartnerOrganisation(database.db, systemActor(organisationId), testNow, {
-      name: "Kent Police",
-      kind: "agency",
-    })
-  ).id;
+  policeId = await makeAgencyUser(database, organisationId, "Kent Police", "pc@example.org");
   await addUser(database, organisationId, "officer", "officer@example.org");
-  await createUser(database.db, systemActor(organisationId), testNow, {
-    organisationId,
-    email: "pc@example.org",
-    name: "PC Dan Whitlock",
-    role: "partner-agency",
-    password: testPassword,
-    partnerOrganisationId: policeId,
-  });
   officerActor = actorFor(organisationId, "officer");
   const app = await buildTestApp(database);
   officer = new TestBrowser(app);
