@@ -12,6 +12,7 @@ import {
   portalView,
   reportBody,
 } from "./api-schemas.ts";
+import { sharedCasesApi } from "./api-shared-cases.ts";
 import { openCase } from "./commands/open-case.ts";
 import { submitReport } from "./commands/submit-report.ts";
 import type { hateStrands } from "./domain/categories.ts";
@@ -247,5 +248,6 @@ export function safetyApi(): OpenAPIHono<AppEnv> {
   );
 
   configApi(api);
+  sharedCasesApi(api);
   return api;
 }

@@ -3,7 +3,7 @@ import { safetyApi } from "./api.ts";
 import { safetyCli } from "./cli.ts";
 import { safetyJobs } from "./jobs/safety-jobs.ts";
 import { safetyPages } from "./pages/routes.ts";
-import { canUsePortal, canWorkCases } from "./policy.ts";
+import { canUsePortal, canViewSharedCases, canWorkCases } from "./policy.ts";
 import { seedSafety } from "./seed.ts";
 
 export const safetyModule: KithModule = {
@@ -24,6 +24,7 @@ export const safetyModule: KithModule = {
   navigation: [
     { href: "/safety", text: "Community safety", visibleTo: canWorkCases },
     { href: "/my-cases", text: "Your cases", visibleTo: canUsePortal },
+    { href: "/safety/shared", text: "Shared cases", visibleTo: canViewSharedCases },
   ],
   pages: safetyPages(),
   api: safetyApi(),

@@ -4,9 +4,11 @@ import { systemActor } from "../../platform/access/actor.ts";
 import {
   canImportCases,
   canManageSafety,
+  canSeeShare,
   canSubmitReport,
   canUsePortal,
   canViewReports,
+  canViewSharedCases,
   canWorkCases,
 } from "./policy.ts";
 
@@ -43,5 +45,27 @@ describe("safety policy", () => {
     expect(canImportCases(actorFor(org, "manager"))).toBe(true);
     expect(canImportCases(systemActor(org))).toBe(true);
     expect(canImportCases(actorFor(org, "officer"))).toBe(false);
+  });
+  it("lets only partner agency users linked to a partner organisation look for shared cases", () => {
+    const agency = "0190a000-0000-7000-8000-0000000000aa";
+    expect(canViewSharedCases(actorFor(org, "partner-agency", { partnerOrganisationId: agency }))).toBe(true);
+    expect(canViewSharedCases(actorFor(org, "partner-agency"))).toBe(false);
+    expect(canViewSharedCases(actorFor(org, "officer", { partnerOrganisationId: agency }))).toBe(false);
+    expect(canViewSharedCases(actorFor(org, "community-group", { partnerOrganisationId: agency }))).toBe(
+      false,
+    );
+    expect(canViewSharedCases(systemActor(org))).toBe(false);
+  });
+  it("lets a partner see a share only while it is current and names their own organisation", () => {
+    const agency = "0190a000-0000-7000-8000-0000000000aa";
+    const partner = actorFor(org, "partner-agency", { partnerOrganisationId: agency });
+    const share = { partnerOrganisationId: agency, endedAt: null, expiresOn: null };
+    const today = "2026-06-15";
+    expect(canSeeShare(partner, share, today)).toBe(true);
+    expect(canSeeShare(partner, { ...share, expiresOn: "2026-06-15" }, today)).toBe(true);
+    expect(canSeeShare(partner, { ...share, expiresOn: "2026-06-14" }, today)).toBe(false);
+    expect(canSeeShare(partner, { ...share, endedAt: new Date("2026-06-01T00:00:00Z") }, today)).toBe(false);
+    expect(canSeeShare(partner, { ...share, partnerOrganisationId: org }, today)).toBe(false);
+    expect(canSeeShare(partner, { ...share, partnerOrganisationId: null }, today)).toBe(false);
   });
 });

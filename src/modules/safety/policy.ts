@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import { isManagerOrAbove, isOfficerOrAbove, isStaff } from "../../platform/access/policy.ts";
+import { isShareCurrent } from "./domain/sharing.ts";
 
 // Who may do what in community safety. Case records hold criminal-offence and special-category
 // data, so only case workers (officers and above) read them; the board sees aggregate reports.
@@ -33,4 +34,26 @@ export function canUsePortal(actor: Actor): boolean {
 /** Importing historic cases writes many records at once: managers and above, or the CLI (system). */
 export function canImportCases(actor: Actor): boolean {
   return isManagerOrAbove(actor);
+}
+
+/** Partner agency users linked to a partner organisation may see the cases shared with it, and nothing else. */
+export function canViewSharedCases(actor: Actor): boolean {
+  return actor.kind === "user" && actor.role === "partner-agency" && actor.partnerOrganisationId !== null;
+}
+
+/**
+ * One share lets a partner user see a case only while it is current (not ended, not past its expiry
+ * date) and only if it names the user's own partner organisation.
+ */
+export function canSeeShare(
+  actor: Actor,
+  share: { partnerOrganisationId: string | null; endedAt: Date | null; expiresOn: string | null },
+  today: string,
+): boolean {
+  return (
+    canViewSharedCases(actor) &&
+    actor.kind === "user" &&
+    share.partnerOrganisationId === actor.partnerOrganisationId &&
+    isShareCurrent(share, today)
+  );
 }

@@ -9,6 +9,7 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
+import { tagPersonalData } from "../../platform/audit/personal-data.ts";
 import { day, moment } from "../../platform/db/columns.ts";
 
 // Mirror of migrations/0100_safety.sql.
@@ -252,6 +253,11 @@ export const safetySharing = pgTable(
     purpose: text("purpose").notNull(),
     sharedBy: uuid("shared_by"),
     sharedAt: moment("shared_at").notNull(),
+    // Mirror of migrations/0103_safety_sharing_parts.sql.
+    sharedParts: text("shared_parts").array().notNull(),
+    expiresOn: day("expires_on"),
+    endedAt: moment("ended_at"),
+    endedBy: uuid("ended_by"),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
@@ -304,35 +310,36 @@ export const safetyWorkflowStatus = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.workflow, t.code] })],
 );
 
-/**
- * Personal-data tags (UK GDPR): what subject access, redaction, audit and retention work from.
- * "special" is article 9 data; "criminal" is article 10 (offence) data.
- */
-export const personalDataTags = {
-  safety_party: {
-    display_name: "personal",
-    address: "personal",
-    contact: "personal",
-    date_of_birth: "personal",
-    vulnerability_note: "special",
-    notes: "criminal",
-  },
-  safety_case: {
-    summary: "criminal",
-    hate_strand: "special",
-    safeguarding_flags: "special",
-    next_step: "personal",
-  },
-  safety_report: {
-    description: "criminal",
-    reporter_name: "personal",
-    reporter_contact: "personal",
-    hate_strand: "special",
-  },
-  safety_timeline_entry: { body: "criminal" },
-  safety_action: { details: "criminal" },
-  safety_document: { content: "criminal" },
-} as const;
+// Personal-data tags (UK GDPR), in the platform registry that audit, subject access, redaction and
+// retention read. Keys are the Drizzle property names, so a tag applies directly to a selected row.
+// Free text written about an ASB case (summaries, notes, next steps, timeline entries) may describe
+// offences and name people, so it is tagged criminal-offence: whoever is not a case worker sees it
+// only after names, addresses and contact details are redacted.
+tagPersonalData("safety_party", {
+  displayName: "personal",
+  externalRef: "personal",
+  address: "personal",
+  contact: "personal",
+  dateOfBirth: "personal",
+  vulnerabilityNote: "special-category",
+  notes: "criminal-offence",
+});
+tagPersonalData("safety_case", {
+  summary: "criminal-offence",
+  hateStrand: "special-category",
+  safeguardingFlags: "special-category",
+  nextStep: "criminal-offence",
+});
+tagPersonalData("safety_report", {
+  description: "criminal-offence",
+  reporterName: "personal",
+  reporterContact: "personal",
+  hateStrand: "special-category",
+});
+tagPersonalData("safety_timeline_entry", { title: "criminal-offence", body: "criminal-offence" });
+tagPersonalData("safety_risk_assessment", { answers: "special-category" });
+tagPersonalData("safety_action", { details: "criminal-offence" });
+tagPersonalData("safety_document", { content: "criminal-offence" });
 
 export type SafetyCase = typeof safetyCase.$inferSelect;
 export type SafetyParty = typeof safetyParty.$inferSelect;
@@ -340,4 +347,5 @@ export type SafetyReport = typeof safetyReport.$inferSelect;
 export type SafetyAction = typeof safetyAction.$inferSelect;
 export type SafetyTimelineEntry = typeof safetyTimelineEntry.$inferSelect;
 export type SafetyRiskAssessment = typeof safetyRiskAssessment.$inferSelect;
+export type SafetySharing = typeof safetySharing.$inferSelect;
 export type SafetyCampaign = typeof safetyCampaign.$inferSelect;

@@ -1,7 +1,7 @@
 import { newId } from "../../platform/db/ids.ts";
 import { pick as pickFrom, pickWeighted } from "../../seed/random.ts";
 import type { SeedContext } from "../module.ts";
-import { listPeopleForSeed } from "../people/index.ts";
+import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
 import { listHomesForSeed } from "../places/index.ts";
 import { actionTypes, ground7aNoticeDeadline } from "./domain/actions.ts";
 import { type Category, categories, closureOutcomes, hateStrands } from "./domain/categories.ts";
@@ -14,11 +14,13 @@ import {
   safetyParty,
   safetyReport,
   safetyRiskAssessment,
+  safetySharing,
   safetyTimelineEntry,
   safetyTriggerReview,
 } from "./schema.ts";
 import { demoCampaigns } from "./seed-campaigns.ts";
 import { addDemoTenantCases, type SeedRows } from "./seed-portal.ts";
+import { demoSharing } from "./seed-sharing.ts";
 
 // Two years of demo cases across the demo homes: everyday mixes of categories, some repeat
 // victims and perpetrators (a few "hot" homes), hate incidents, legal actions, fly-tipping
@@ -321,6 +323,8 @@ export async function seedSafety(context: SeedContext): Promise<void> {
       sequence,
     });
   }
+  const agency = (await listPartnerOrganisationsForSeed(db, organisationId)).find((p) => p.kind === "agency");
+  const shares = demoSharing(rows, agency, officers[0]?.id ?? null, now);
   const chunk = async <T>(items: T[], insert: (batch: T[]) => Promise<unknown>) => {
     for (let i = 0; i < items.length; i += 400) await insert(items.slice(i, i + 400));
   };
@@ -332,6 +336,7 @@ export async function seedSafety(context: SeedContext): Promise<void> {
     await chunk(rows.actions, (b) => tx.insert(safetyAction).values(b));
     await chunk(rows.assessments, (b) => tx.insert(safetyRiskAssessment).values(b));
     await chunk(rows.triggers, (b) => tx.insert(safetyTriggerReview).values(b));
+    if (shares.length > 0) await tx.insert(safetySharing).values(shares);
     const partnerUser = context.users.find((u) => u.role === "partner-agency");
     const pending = Array.from({ length: 6 }, (_, i) => {
       const home = pick(housedHomes);

@@ -104,6 +104,14 @@ describe("subject access", () => {
     expect(text).not.toContain("Moor Lane");
     expect(text).not.toContain("kyle@example.net");
     expect(text).toContain("Visited [redacted]");
+    // Art. 15(1)(b): the categories held, per kind of record, come from the personal-data tags.
+    const categories = Object.fromEntries(report.categoriesOfData.map((c) => [c.table, c.categories]));
+    expect(categories.safety_party).toEqual(["personal", "special-category", "criminal-offence"]);
+    expect(categories.safety_timeline_entry).toEqual(["criminal-offence"]);
+    expect(categories.safety_case).toEqual(["special-category", "criminal-offence"]);
+    expect(report.categoriesOfData.find((c) => c.table === "safety_party")?.records).toBe(
+      "Your details as a party to a case",
+    );
     await expect(subjectAccessExport(database.db, officer, testNow, personId)).rejects.toMatchObject({
       status: 403,
     });

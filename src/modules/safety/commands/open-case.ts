@@ -9,6 +9,7 @@ import {
   activeCategories,
   categoryIn,
   loadSafetyConfiguration,
+  type SafetyConfiguration,
   statusDueOn,
 } from "../domain/configuration.ts";
 import { homeById, personById } from "../neighbours.ts";
@@ -33,11 +34,37 @@ export async function openCase(
   return db.transaction((tx) => openCaseIn(tx, actor, now, parsed, options));
 }
 
-/** The form checks of openCase without writing (the intake form checks before it looks for related cases). */
-export function checkCaseInput(input: CaseInput): ParsedCaseInput {
+/**
+ * The form checks of openCase without writing (the intake form checks before it looks for related cases).
+ * With the organisation's configuration it also checks the category, so that an unknown category is
+ * reported together with the other errors on the first submit, not only when the case is saved.
+ */
+export function checkCaseInput(input: CaseInput, configuration?: SafetyConfiguration): ParsedCaseInput {
   const parsed = caseInput.safeParse(input);
-  if (!parsed.success) throw invalid("The case could not be opened.", fieldErrorsFrom(parsed.error));
+  const categoryError = configuration ? categoryProblem(configuration, input.category) : null;
+  if (!parsed.success || categoryError) {
+    const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
+    if (categoryError && !fieldErrors.category) fieldErrors.category = categoryError.field;
+    throw invalid(
+      categoryError && parsed.success ? categoryError.detail : "The case could not be opened.",
+      fieldErrors,
+    );
+  }
   return parsed.data;
+}
+
+/** Why a category code cannot be used for a new case, or null when it can. */
+function categoryProblem(
+  configuration: SafetyConfiguration,
+  code: string | undefined,
+): { detail: string; field: string } | null {
+  const category = categoryIn(configuration, code ?? "");
+  if (category && !category.retired) return null;
+  const offered = activeCategories(configuration).map((c) => c.code);
+  return {
+    detail: category ? "That category is no longer used." : "Choose a category.",
+    field: `Choose a category: ${offered.join(", ")}`,
+  };
 }
 
 /** The writes of openCase, inside a caller's transaction (triage opens a case while closing its report). */
@@ -50,10 +77,10 @@ export async function openCaseIn(
 ): Promise<SafetyCase> {
   const configuration = await loadSafetyConfiguration(tx, actor.organisationId);
   const category = categoryIn(configuration, input.category);
-  if (!category || category.retired) {
-    const offered = activeCategories(configuration).map((c) => c.code);
-    throw invalid(category ? "That category is no longer used." : "Choose a category.", {
-      category: `Choose a category: ${offered.join(", ")}`,
+  const problem = categoryProblem(configuration, input.category);
+  if (!category || problem) {
+    throw invalid(problem?.detail ?? "Choose a category.", {
+      category: problem?.field ?? "Choose a category",
     });
   }
   let laCode = input.laCode ?? null;

@@ -4,15 +4,15 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { canManageSafety, canWorkCases } from "../policy.ts";
-import { safetyAction, safetyCase, safetySharing, safetyTimelineEntry } from "../schema.ts";
-import { addTimeline, lockCase } from "../store.ts";
+import { safetyAction, safetyCase, safetyTimelineEntry } from "../schema.ts";
+import { lockCase } from "../store.ts";
 
-// What is shared: with the complainant (portal publication) and with agencies (lawful basis); legal hold.
+// What the complainant sees (portal publication); legal hold. Sharing with agencies is in agency-sharing.ts.
 // Smaller case-work commands. Each checks policy, validates, and writes in one transaction with its audit entry.
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
@@ -111,60 +111,5 @@ export async function setLegalHold(
       before: { legalHold: found.legalHold },
       after: { legalHold },
     });
-  });
-}
-
-const sharingInput = z.object({
-  agencyName: z.string({ error: "Enter the agency" }).trim().min(1, { error: "Enter the agency" }).max(200),
-  partnerOrganisationId: z.uuid().optional().nullable(),
-  lawfulBasis: z
-    .string({ error: "Enter the lawful basis" })
-    .trim()
-    .min(3, { error: "Enter the lawful basis, like Crime and Disorder Act 1998 s115" })
-    .max(300),
-  purpose: z
-    .string({ error: "Enter the purpose" })
-    .trim()
-    .min(3, { error: "Enter why the information is shared" })
-    .max(1000),
-});
-
-/** Records sharing with an agency and its lawful basis (e.g. Crime and Disorder Act 1998 s115, or a named ISA). */
-export async function shareWithAgency(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  caseId: string,
-  input: z.input<typeof sharingInput>,
-): Promise<string> {
-  requireAllowed(canWorkCases(actor), "Only community safety officers can share cases.");
-  const value = parse(sharingInput, input, "The sharing record");
-  return db.transaction(async (tx) => {
-    const found = await lockCase(tx, actor, caseId);
-    const id = newId(now.getTime());
-    await tx.insert(safetySharing).values({
-      organisationId: actor.organisationId,
-      id,
-      caseId: found.id,
-      partnerOrganisationId: value.partnerOrganisationId ?? null,
-      agencyName: value.agencyName,
-      lawfulBasis: value.lawfulBasis,
-      purpose: value.purpose,
-      sharedBy: actor.kind === "user" ? actor.userId : null,
-      sharedAt: now,
-    });
-    await addTimeline(tx, actor, now, {
-      caseId: found.id,
-      kind: "contact",
-      title: `Shared with ${value.agencyName}`,
-      body: `Lawful basis: ${value.lawfulBasis}. Purpose: ${value.purpose}`,
-    });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "safety_sharing",
-      entityId: id,
-      summary: `Shared ${found.reference} with ${value.agencyName} under ${value.lawfulBasis}`,
-    });
-    return id;
   });
 }

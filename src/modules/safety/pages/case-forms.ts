@@ -17,11 +17,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { recordTriggerReview } from "../commands/community-trigger.ts";
 import { generateLetter, getDocument, listLetterTemplates } from "../commands/letters.ts";
-import {
-  publishableCaseFields,
-  setPublication,
-  shareWithAgency,
-} from "../commands/publication-and-sharing.ts";
+import { publishableCaseFields, setPublication } from "../commands/publication-and-sharing.ts";
 import { completeAction, recordAction } from "../commands/record-action.ts";
 import { activeRiskMatrix, recordAssessment } from "../commands/record-assessment.ts";
 import { recordFurtherReport } from "../commands/record-report.ts";
@@ -248,23 +244,6 @@ export function caseForms(app: Hono<AppEnv>): void {
       setPublication(db(c), requireActor(c), c.get("now"), caseId, {
         publishedFields: listValue(values.publishedFields) as (typeof publishableCaseFields)[number][],
         nextStep: values.nextStep ?? null,
-      }),
-  );
-
-  caseForm(
-    app,
-    "share",
-    "Share with an agency",
-    async (_c, _id, values, errors) => html`
-      ${textInput({ name: "agencyName", label: "Agency", value: values.agencyName, error: errors.agencyName })}
-      ${textInput({ name: "lawfulBasis", label: "Lawful basis", hint: "For example, Crime and Disorder Act 1998 s115, or the name of the information-sharing agreement", value: values.lawfulBasis, error: errors.lawfulBasis })}
-      ${textarea({ name: "purpose", label: "Purpose", value: values.purpose, error: errors.purpose, rows: 3 })}
-      ${button({ text: "Record sharing" })}`,
-    (c, caseId, values) =>
-      shareWithAgency(db(c), requireActor(c), c.get("now"), caseId, {
-        agencyName: values.agencyName ?? "",
-        lawfulBasis: values.lawfulBasis ?? "",
-        purpose: values.purpose ?? "",
       }),
   );
 

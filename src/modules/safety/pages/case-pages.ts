@@ -16,6 +16,7 @@ import { closureOutcomeNames, hateStrandNames, partyRoleNames, workflowNames } f
 import { categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { getCase } from "../queries/get-case.ts";
+import { agencySharingSection } from "./agency-sharing-forms.ts";
 import { bandTag, csrfField } from "./common.ts";
 
 export function casePages(app: Hono<AppEnv>): void {
@@ -154,6 +155,7 @@ export function casePages(app: Hono<AppEnv>): void {
         }
         ${openReview ? html`<h2 class="govuk-heading-m">Community Trigger review</h2><p class="govuk-body">Threshold met on ${formatDate(openReview.detectedOn)} with ${openReview.qualifyingReports} qualifying reports.</p><p class="govuk-body"><a class="govuk-link" href="${base}/trigger/${openReview.id}">Record the review and its outcome</a></p>` : ""}
         ${file.related.length ? html`<h2 class="govuk-heading-m">Possibly related open cases</h2>${table({ caption: "Related cases", captionClasses: "govuk-visually-hidden", head: [{ text: "Case" }, { text: "Why" }], rows: file.related.map((rel) => [html`<a class="govuk-link" href="/safety/cases/${rel.id}">${rel.reference}</a>`, rel.reasons.join(", ")]) })}` : ""}
+        ${agencySharingSection(c, base, file.sharing, londonDay(c.get("now")))}
         <h2 class="govuk-heading-m">Documents</h2>
         ${file.documents.length === 0 ? html`<p class="govuk-body">No documents.</p>` : html`<ul class="govuk-list">${file.documents.map((d) => html`<li><a class="govuk-link" href="${base}/documents/${d.id}">${d.fileName}</a> (${d.kind}, ${Math.ceil(d.sizeBytes / 1024)} KB)</li>`)}</ul>`}
         <h2 class="govuk-heading-m">Timeline</h2>

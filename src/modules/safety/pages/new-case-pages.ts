@@ -182,7 +182,8 @@ export function newCasePages(app: Hono<AppEnv>): void {
       return newCaseForm(c, merged, {}, 200, await findRelated(c, actor, values, home));
     if (values.relatedSeen !== matchSignature(values)) {
       // Show related open cases before saving, once the form itself is complete.
-      const checked = await attempt(async () => checkCaseInput(input), onInvalid);
+      const configuration = await loadSafetyConfiguration(db, actor.organisationId);
+      const checked = await attempt(async () => checkCaseInput(input, configuration), onInvalid);
       if (checked instanceof Response) return checked;
       const related = await findRelated(c, actor, values, home);
       if (related.length > 0) return newCaseForm(c, merged, {}, 200, related);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { agencySharingForms } from "./agency-sharing-forms.ts";
 import { campaignPages } from "./campaign-pages.ts";
 import { caseForms } from "./case-forms.ts";
 import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
@@ -13,6 +14,7 @@ import { reportPages } from "./report-pages.ts";
 import { retentionPages } from "./retention-pages.ts";
 import { riskMatrixPages } from "./risk-matrix-pages.ts";
 import { settingsPages } from "./settings-pages.ts";
+import { sharedCasePages } from "./shared-pages.ts";
 
 export function safetyPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -21,6 +23,7 @@ export function safetyPages(): Hono<AppEnv> {
   newCasePages(app);
   casePages(app);
   caseForms(app);
+  agencySharingForms(app);
   partyAndStatusForms(app);
   reportPages(app);
   retentionPages(app);
@@ -30,5 +33,6 @@ export function safetyPages(): Hono<AppEnv> {
   campaignPages(app);
   reportJourney(app);
   portalPages(app);
+  sharedCasePages(app);
   return app;
 }

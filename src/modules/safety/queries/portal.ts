@@ -10,6 +10,7 @@ import { notFound } from "../../../platform/http/problem.ts";
 import { findActionType } from "../domain/actions.ts";
 import { findCategory, statusName } from "../domain/categories.ts";
 import { redact, redactionTerms } from "../domain/redaction.ts";
+import { type Viewer, viewRow } from "../domain/tag-redaction.ts";
 import { canUsePortal } from "../policy.ts";
 import {
   safetyAction,
@@ -184,7 +185,8 @@ export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string
     parties.filter((p) => p.id !== partyId),
     own ? [own.displayName] : [],
   );
-  const clean = (text: string | null) => (text === null ? null : redact(text, terms));
+  // The complainant is the data subject here; the tags decide what is redacted in shared text.
+  const subject: Viewer = { kind: "data-subject", terms };
   const entries = await db
     .select({
       at: safetyTimelineEntry.at,
@@ -255,14 +257,14 @@ export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string
     openedOn: found.openedOn,
     closedOn: found.closedOn,
     officer: officer === null ? null : redact(officer, terms),
-    nextStep: found.publishedFields.includes("next-step") ? clean(found.nextStep) : null,
+    nextStep: found.publishedFields.includes("next-step")
+      ? (viewRow("safety_case", found, subject).nextStep ?? null)
+      : null,
     // The complainant's own words are theirs: shown as written.
-    updates: entries.map((e) => ({
-      at: e.at,
-      title: e.byParty === partyId ? e.title : (clean(e.title) ?? ""),
-      body: e.byParty === partyId ? e.body : clean(e.body),
-      byYou: e.byParty === partyId,
-    })),
+    updates: entries.map((e) => {
+      const seen = e.byParty === partyId ? e : viewRow("safety_timeline_entry", e, subject);
+      return { at: e.at, title: seen.title ?? "", body: seen.body ?? null, byYou: e.byParty === partyId };
+    }),
     actions: actions.map((a) => ({
       type: findActionType(a.type)?.name ?? a.type,
       startedOn: a.startedOn,

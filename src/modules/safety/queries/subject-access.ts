@@ -2,13 +2,15 @@ import { eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import type { PersonalDataCategory } from "../../../platform/audit/personal-data.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { findActionType } from "../domain/actions.ts";
 import { findCategory } from "../domain/categories.ts";
-import { redact, redactionTerms } from "../domain/redaction.ts";
+import { redactionTerms } from "../domain/redaction.ts";
+import { categoriesHeld, type Viewer, viewRow } from "../domain/tag-redaction.ts";
 import { canManageSafety } from "../policy.ts";
 import {
   safetyAction,
@@ -20,12 +22,25 @@ import {
 } from "../schema.ts";
 
 // Subject access (UK GDPR art. 15): what community safety holds about one person. Their own party
-// records in full; case facts; notes with every other party's name, address and contact redacted.
-// Other parties' records are left out entirely.
+// records; case facts; notes with every other party's name, address and contact redacted (through the
+// personal-data tags, see domain/tag-redaction.ts); and the categories of data held, from the same
+// tags. Other parties' records are left out entirely.
+
+/** What each kind of record holds, in words, for the categories list of the export. */
+const recordNames: Record<string, string> = {
+  safety_party: "Your details as a party to a case",
+  safety_case: "Case records",
+  safety_report: "Reports",
+  safety_risk_assessment: "Risk assessments",
+  safety_action: "Actions and remedies",
+  safety_timeline_entry: "Case notes and contacts",
+};
 
 export type SubjectAccessExport = {
   personId: string;
   generatedAt: string;
+  /** UK GDPR art. 15(1)(b): the categories of personal data held, per kind of record, from the tags. */
+  categoriesOfData: { records: string; table: string; categories: PersonalDataCategory[] }[];
   cases: {
     reference: string;
     category: string;
@@ -61,7 +76,13 @@ export async function subjectAccessExport(
     .from(safetyParty)
     .where(inOrganisation(safetyParty, actor.organisationId, eq(safetyParty.personId, personId)));
   const caseIds = [...new Set(own.map((p) => p.caseId))];
-  const result: SubjectAccessExport = { personId, generatedAt: now.toISOString(), cases: [] };
+  const result: SubjectAccessExport = {
+    personId,
+    generatedAt: now.toISOString(),
+    categoriesOfData: [],
+    cases: [],
+  };
+  const held = new Set<string>();
   if (caseIds.length > 0) {
     const org = actor.organisationId;
     const [cases, parties, reports, assessments, actions, notes] = await Promise.all([
@@ -99,7 +120,18 @@ export async function subjectAccessExport(
         parties.filter((p) => p.caseId === record.id && p.personId !== personId),
         [first.displayName],
       );
-      const clean = (text: string | null) => (text === null ? null : redact(text, terms));
+      // The person sees their own data; free text has every other party's details redacted.
+      const subject: Viewer = { kind: "data-subject", terms };
+      const yours = viewRow("safety_party", first, subject);
+      const caseReports = reports.filter(
+        (r) =>
+          r.caseId === record.id &&
+          (r.reporterPersonId === personId || mine.some((p) => p.role === "complainant")),
+      );
+      const caseActions = actions.filter(
+        (a) => a.caseId === record.id && (a.partyId === null || mineIds.has(a.partyId)),
+      );
+      const caseNotes = notes.filter((n) => n.caseId === record.id);
       const risksAboutMe = assessments.filter(
         (a) => a.caseId === record.id && a.partyId !== null && mineIds.has(a.partyId),
       );
@@ -110,39 +142,48 @@ export async function subjectAccessExport(
         openedOn: record.openedOn,
         closedOn: record.closedOn,
         yourDetails: {
-          name: first.displayName,
-          address: first.address,
-          contact: first.contact,
-          dateOfBirth: first.dateOfBirth,
+          name: yours.displayName ?? first.displayName,
+          address: yours.address ?? null,
+          contact: yours.contact ?? null,
+          dateOfBirth: yours.dateOfBirth ?? null,
           vulnerable: first.vulnerable,
-          vulnerabilityNote: first.vulnerabilityNote,
-          notes: first.notes,
+          vulnerabilityNote: yours.vulnerabilityNote ?? null,
+          notes: yours.notes ?? null,
         },
-        reports: reports
-          .filter(
-            (r) =>
-              r.caseId === record.id &&
-              (r.reporterPersonId === personId || mine.some((p) => p.role === "complainant")),
-          )
-          .map((r) => ({ reportedOn: r.reportedOn, description: clean(r.description) })),
+        reports: caseReports.map((r) => ({
+          reportedOn: r.reportedOn,
+          description: viewRow("safety_report", r, subject).description ?? null,
+        })),
         riskAssessments: risksAboutMe.map((a) => ({
           assessedAt: a.assessedAt.toISOString(),
           band: a.band,
           score: a.score,
         })),
-        actions: actions
-          .filter((a) => a.caseId === record.id && (a.partyId === null || mineIds.has(a.partyId)))
-          .map((a) => ({
-            action: findActionType(a.actionType)?.name ?? a.actionType,
-            startedOn: a.startedOn,
-            status: a.status,
-          })),
-        notes: notes
-          .filter((n) => n.caseId === record.id)
-          .map((n) => ({ at: n.at.toISOString(), title: clean(n.title) ?? "", body: clean(n.body) })),
+        actions: caseActions.map((a) => ({
+          action: findActionType(a.actionType)?.name ?? a.actionType,
+          startedOn: a.startedOn,
+          status: a.status,
+        })),
+        notes: caseNotes.map((n) => {
+          const seen = viewRow("safety_timeline_entry", n, subject);
+          return { at: n.at.toISOString(), title: seen.title ?? "", body: seen.body ?? null };
+        }),
       });
+      const included: [string, number][] = [
+        ["safety_party", 1],
+        ["safety_case", 1],
+        ["safety_report", caseReports.length],
+        ["safety_risk_assessment", risksAboutMe.length],
+        ["safety_action", caseActions.length],
+        ["safety_timeline_entry", caseNotes.length],
+      ];
+      for (const [table, count] of included) if (count > 0) held.add(table);
     }
   }
+  result.categoriesOfData = Object.keys(recordNames)
+    .filter((table) => held.has(table))
+    .map((table) => ({ records: recordNames[table] ?? table, table, categories: categoriesHeld(table) }))
+    .filter((entry) => entry.categories.length > 0);
   await recordAudit(db, actor, now, {
     action: "read",
     entityType: "person",

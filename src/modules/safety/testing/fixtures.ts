@@ -1,7 +1,9 @@
+import { testPassword } from "../../../../test/app.ts";
 import { testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
+import { createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createPerson } from "../../people/index.ts";
+import { createPartnerOrganisation, createPerson } from "../../people/index.ts";
 import { createHome } from "../../places/index.ts";
 
 // Test-only: homes and people for safety tests, made through the places and people modules.
@@ -59,4 +61,27 @@ export async function makePerson(
     throw new Error(`createPerson: ${JSON.stringify(error.fieldErrors)}`);
   });
   return person.id;
+}
+
+/** A partner agency and one partner-agency user linked to it (password `testPassword`); returns the agency's id. */
+export async function makeAgencyUser(
+  database: Database,
+  organisationId: string,
+  agencyName: string,
+  email: string,
+): Promise<string> {
+  const actor = systemActor(organisationId, "test");
+  const agency = await createPartnerOrganisation(database.db, actor, testNow, {
+    name: agencyName,
+    kind: "agency",
+  });
+  await createUser(database.db, actor, testNow, {
+    organisationId,
+    email,
+    name: `${agencyName} user`,
+    role: "partner-agency",
+    password: testPassword,
+    partnerOrganisationId: agency.id,
+  });
+  return agency.id;
 }

@@ -1,0 +1,125 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../../platform/http/app-env.ts";
+import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { idParam, json } from "./api-schemas.ts";
+import { shareableParts } from "./domain/sharing.ts";
+import { getSharedCase, listSharedCases } from "./queries/shared-cases.ts";
+
+// Partner agencies through the API: the cases shared with their organisation, and one case showing
+// only its shared parts. The same query as the pages, so the same 404s and audit entries.
+
+const sharedCaseSummary = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    category: z.string(),
+    status: z.string(),
+    sharedAt: z.string(),
+    lawfulBasis: z.string(),
+  })
+  .openapi("SharedCaseSummary");
+
+// Optional members are absent, not null, when their part is not shared.
+const sharedCase = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    category: z.string(),
+    status: z.string(),
+    openedOn: z.string(),
+    closedOn: z.string().nullable(),
+    parts: z.array(z.enum(shareableParts)),
+    shares: z.array(
+      z.object({
+        agencyName: z.string(),
+        lawfulBasis: z.string(),
+        purpose: z.string(),
+        sharedAt: z.string(),
+        expiresOn: z.string().nullable(),
+      }),
+    ),
+    summary: z.string().nullable().optional(),
+    nextStep: z.string().nullable().optional(),
+    hateStrand: z.string().nullable().optional(),
+    safeguardingFlags: z.array(z.string()).optional(),
+    parties: z
+      .array(
+        z.object({
+          role: z.string(),
+          name: z.string().optional(),
+          address: z.string().nullable().optional(),
+          contact: z.string().nullable().optional(),
+          dateOfBirth: z.string().nullable().optional(),
+          vulnerable: z.boolean().optional(),
+          vulnerabilityNote: z.string().nullable().optional(),
+        }),
+      )
+      .optional(),
+    risk: z.array(z.object({ assessedAt: z.string(), band: z.string(), score: z.number() })).optional(),
+    actions: z
+      .array(
+        z.object({
+          type: z.string(),
+          startedOn: z.string(),
+          dueOn: z.string().nullable(),
+          status: z.string(),
+        }),
+      )
+      .optional(),
+    timeline: z
+      .array(z.object({ at: z.string(), kind: z.string(), title: z.string(), body: z.string().nullable() }))
+      .optional(),
+  })
+  .openapi("SharedCase");
+
+const tags = ["Community safety"];
+
+export function sharedCasesApi(api: OpenAPIHono<AppEnv>): void {
+  const db = (c: { get: (key: "services") => AppEnv["Variables"]["services"] }) =>
+    c.get("services").database.db;
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/safety/shared-cases",
+      tags,
+      summary: "Cases currently shared with the signed-in partner agency user's organisation",
+      responses: {
+        200: json(z.object({ items: z.array(sharedCaseSummary) }), "Shared cases"),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireApiActor(c, "safety", "read");
+      const cases = await listSharedCases(db(c), actor, c.get("now"));
+      return c.json(
+        { items: cases.map((item) => ({ ...item, sharedAt: item.sharedAt.toISOString() })) },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/safety/shared-cases/{id}",
+      tags,
+      summary: "One shared case: only the parts shared with your agency (audited read)",
+      request: { params: idParam },
+      responses: { 200: json(sharedCase, "The shared case"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireApiActor(c, "safety", "read");
+      const view = await getSharedCase(db(c), actor, c.get("now"), c.req.valid("param").id);
+      return c.json(
+        sharedCase.parse({
+          ...view,
+          shares: view.shares.map((s) => ({ ...s, sharedAt: s.sharedAt.toISOString() })),
+          risk: view.risk?.map((r) => ({ ...r, assessedAt: r.assessedAt.toISOString() })),
+          timeline: view.timeline?.map((e) => ({ ...e, at: e.at.toISOString() })),
+        }),
+        200,
+      );
+    },
+  );
+}
