@@ -88,7 +88,9 @@ export class VoterClasses {
     for (const w of profile.weights) this.totalWeight += w;
     this.budgetF = [0, 0];
     this.weight = [0, 0];
-    this.pw = new Float64Array(this.numProjects * 64);
+    // Room for 64 classes, or fewer on a small election: allocating and zeroing this
+    // buffer was a third of a 5-project election's MES run. newClass grows it.
+    this.pw = new Float64Array(this.numProjects * Math.min(64, profile.ballots.length + 2));
     this.paid = [[], []];
     this.classOf = new Int32Array(profile.ballots.length);
     this.aliveW = profile.approvals.slice();
@@ -178,7 +180,7 @@ export class VoterClasses {
     const t = this.classes;
     const P = this.numProjects;
     if ((t + 1) * P > this.pw.length) {
-      const grown = new Float64Array(this.pw.length * 2);
+      const grown = new Float64Array(Math.max(this.pw.length * 2, (t + 1) * P));
       grown.set(this.pw);
       this.pw = grown;
     }
