@@ -19,7 +19,7 @@
 // moves skip funded projects), and the exact loads are rebuilt from those rows on demand.
 
 import type { Profile } from "./profile.ts";
-import { Spending } from "./profile.ts";
+import { filled, Spending } from "./profile.ts";
 import { Rational } from "./rational.ts";
 
 const EPS = 1e-9;
@@ -158,13 +158,6 @@ export function phragmen(profile: Profile): PhragmenOutcome {
     return loadsRaw.map((l) => Rational.fraction(l.num, l.den * profile.scale));
   };
   return { selected, loads };
-}
-
-/** A packed array of n copies of value (new Array(n).fill makes a slower, holey one first). */
-function filled<T>(n: number, value: T): T[] {
-  const list: T[] = [];
-  for (let i = 0; i < n; i++) list.push(value);
-  return list;
 }
 
 function compare(a: ExactLoad, b: ExactLoad): number {
