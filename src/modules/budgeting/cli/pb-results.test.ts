@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -105,6 +105,62 @@ describe("kith pb results", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kith pb results: ${bad}:6: the cost of project "x" "ten" is not a number\n`);
     expect(r.stdout).toBe("");
+  });
+
+  // Budget 10. By points, b (12) beats a (10); by voters naming them, a (3) beats b (2).
+  // Voter 3 names a with 0 points: pabutools still counts a as in that ballot.
+  const CUMULATIVE = file(
+    "points.pb",
+    [
+      "META",
+      "key;value",
+      "budget;10",
+      "vote_type;cumulative",
+      "max_sum_points;10",
+      "PROJECTS",
+      "project_id;cost",
+      "a;6",
+      "b;6",
+      "VOTES",
+      "voter_id;vote;points",
+      "1;a,b;9,1",
+      "2;a,b;1,9",
+      "3;a,b;0,2",
+      "",
+    ].join("\n"),
+  );
+
+  it("counts a cumulative vote as approving every project it names, 0 points included, as pabutools does", async () => {
+    for (const rule of ["greedy", "mes"]) {
+      const r = await run(CUMULATIVE, "--rule", rule, "--json");
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      // Counting points, or dropping voter 3's 0-point a, would put b ahead of a.
+      expect(out.selected).toEqual(["a"]);
+      expect(out.details.votes).toEqual({ a: 3, b: 3 });
+      expect(out.voteType).toBe("cumulative");
+      expect(out.ballotsReadAs).toMatch(/every project each vote names/);
+    }
+    const table = await run(CUMULATIVE, "--rule", "mes", "--completion", "add1");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Ballots: cumulative, read as approvals of every project each vote names/);
+  });
+
+  it("refuses sequential Phragmén on a cumulative file and says which rules apply", async () => {
+    const r = await run(CUMULATIVE, "--rule", "phragmen", "--json");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /points\.pb: sequential Phragmén counts approval ballots only.*cumulative votes/,
+    );
+    expect(r.stderr).toMatch(/--rule greedy or --rule mes/);
+  });
+
+  it("refuses a vote type pabulib does not define", async () => {
+    const odd = file("odd.pb", readFileSync(GOOD, "utf8").replace("vote_type;approval", "vote_type;borda"));
+    const r = await run(odd, "--rule", "greedy");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/vote_type "borda" is not one pabulib defines/);
   });
 
   it("prints the usage for --help", async () => {

@@ -7,10 +7,11 @@
 // fix, never a stack trace), 1 for anything unexpected.
 
 import { readFile } from "node:fs/promises";
-import type { PabulibElection } from "../pabulib/parse.ts";
 import { PabulibError, parsePabulib } from "../pabulib/parse.ts";
 import type { PbCompletion, PbOutcome, PbRule, PbUtility } from "../rules/index.ts";
 import { computeOutcome, fundedVoterShare, PB_COMPLETIONS, PB_RULES, PB_UTILITIES } from "../rules/index.ts";
+import type { BallotReading } from "./pb-ballot-reading.ts";
+import { readBallots } from "./pb-ballot-reading.ts";
 
 export type PbIo = { stdout: (text: string) => void; stderr: (text: string) => void };
 
@@ -69,7 +70,8 @@ const RULE_NAMES: Record<PbRule, string> = {
   phragmen: "Sequential Phragmén",
 };
 
-function table(args: Args, election: PabulibElection, outcome: PbOutcome): string {
+function table(args: Args, reading: BallotReading, outcome: PbOutcome): string {
+  const { election } = reading;
   const byId = new Map(election.projects.map((p) => [p.id, p]));
   const share = fundedVoterShare(election, outcome.selected);
   const settings =
@@ -96,6 +98,7 @@ function table(args: Args, election: PabulibElection, outcome: PbOutcome): strin
   const out = [
     `Rule: ${RULE_NAMES[args.rule]}${settings}`,
     `Budget: ${election.budget.toExactString()}   Ballots: ${election.ballots.length}   Projects: ${election.projects.length}`,
+    ...(reading.voteType === "approval" ? [] : [`Ballots: ${reading.voteType}, read as ${reading.readAs}`]),
     `Funded: ${outcome.selected.length} projects, total cost ${outcome.totalCost}`,
     `Voters with at least one funded project: ${share.voters} of ${share.total} (${(share.share * 100).toFixed(1)}%)`,
   ];
@@ -135,13 +138,13 @@ export async function runPbResults(args: string[], io: PbIo): Promise<number> {
     return 2;
   }
   try {
-    const election = parsePabulib(text);
-    const voteType = election.meta.vote_type;
-    if (voteType !== undefined && voteType !== "approval") {
-      io.stderr(
-        `kith pb results: warning: ${a.file} has vote_type "${voteType}"; each vote is read as approvals\n`,
-      );
+    const parsed = parsePabulib(text);
+    const reading = readBallots(parsed, a.rule);
+    if ("refusal" in reading) {
+      io.stderr(`kith pb results: ${a.file}: ${reading.refusal}\n`);
+      return 2;
     }
+    const { election } = reading;
     const outcome = computeOutcome(election, { rule: a.rule, utility: a.utility, completion: a.completion });
     if (a.json) {
       const share = fundedVoterShare(election, outcome.selected);
@@ -151,6 +154,8 @@ export async function runPbResults(args: string[], io: PbIo): Promise<number> {
         utility: a.rule === "phragmen" ? null : (a.utility ?? "cost"),
         completion: a.rule === "mes" ? (a.completion ?? "none") : null,
         tieBreaking: outcome.tieBreaking,
+        voteType: reading.voteType,
+        ballotsReadAs: reading.readAs,
         budget: election.budget.toExactString(),
         numBallots: election.ballots.length,
         numProjects: election.projects.length,
@@ -160,7 +165,7 @@ export async function runPbResults(args: string[], io: PbIo): Promise<number> {
         details: outcome.details,
       };
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    } else io.stdout(table(a, election, outcome));
+    } else io.stdout(table(a, reading, outcome));
     return 0;
   } catch (e) {
     if (e instanceof PabulibError) {

@@ -146,6 +146,8 @@ describe("writePabulib", () => {
     const first = parsePabulib(points);
     expect(first.ballots).toEqual([["a", "b"], ["b"], ["b"]]);
     expect(first.points).toEqual([[7, 3], [10], [4]]);
+    // What each vote names, 0 points included: how pabutools' approval-style rules read it.
+    expect(first.listed).toEqual([["a", "b"], ["b"], ["a", "b"]]);
     const second = parsePabulib(writePabulib(first));
     expect(second.meta.vote_type).toBe("cumulative");
     expect(second.ballots).toEqual(first.ballots);

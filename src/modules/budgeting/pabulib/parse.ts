@@ -49,6 +49,13 @@ export type PabulibElection = {
    * `ballots` entry (a project named twice gets the sum). Null for other vote types.
    */
   readonly points: number[][] | null;
+  /**
+   * Every project each vote names, in file order, whatever its points (0 included). For
+   * approval files this is `ballots` itself. pabutools reads a cumulative ballot this
+   * way under its cost and approval (cardinality) satisfactions: a project counts when
+   * it is in the ballot, so `kith pb results` uses these lists for its approval rules.
+   */
+  readonly listed: string[][];
   readonly voters: PabulibVoter[];
   readonly projectColumns: string[];
   readonly voteColumns: string[];
@@ -191,6 +198,7 @@ export function parsePabulib(input: string): PabulibElection {
   const voteColumns = columnsOf("VOTES", sections.VOTES, cumulative ? ["vote", "points"] : ["vote"]);
   const ballots: string[][] = [];
   const points: number[][] | null = cumulative ? [] : null;
+  const listed: string[][] = cumulative ? [] : ballots;
   const voters: PabulibVoter[] = [];
   for (const r of sections.VOTES.rows) {
     const fields = rowObject(voteColumns, r);
@@ -214,9 +222,10 @@ export function parsePabulib(input: string): PabulibElection {
       const given = pointsOf(fields.points ?? "", ids, distinct, r.line);
       ballots.push(distinct.filter((_, k) => given[k] > 0));
       points.push(given.filter((n) => n > 0));
+      listed.push(distinct);
     } else ballots.push(distinct);
     voters.push({ line: r.line, fields });
   }
 
-  return { meta, budget, projects, ballots, points, voters, projectColumns, voteColumns };
+  return { meta, budget, projects, ballots, points, listed, voters, projectColumns, voteColumns };
 }

@@ -15,8 +15,11 @@ export type MesOutcome = {
   readonly selected: number[];
   /** The cap q paid by each supporter of each selected project, null for upfront ones. */
   readonly caps: () => (Rational | null)[];
-  /** The per-voter starting budget of the run whose outcome is returned. */
-  readonly startBudget: Rational;
+  /**
+   * The per-voter starting budget of the run whose outcome is returned. A function: its
+   * reduced form needs a BigInt gcd, which was a fifth of a small election's MES run.
+   */
+  readonly startBudget: () => Rational;
   /** How many MES runs were needed (1 without completion). */
   readonly runs: number;
 };
@@ -40,21 +43,6 @@ function partitionProjects(profile: Profile, utility: MesUtility): { eligible: n
   return { eligible, upfront };
 }
 
-/**
- * One workspace per profile, reused by every run: building it (a buffer per class and
- * per ballot) was a tenth of a single run on small elections. Runs are synchronous, so
- * two never share it at once.
- */
-const workspaces = new WeakMap<Profile, VoterClasses>();
-function workspaceFor(profile: Profile): VoterClasses {
-  let workspace = workspaces.get(profile);
-  if (!workspace) {
-    workspace = new VoterClasses(profile);
-    workspaces.set(profile, workspace);
-  }
-  return workspace;
-}
-
 export function equalShares(profile: Profile, utility: MesUtility, completion: MesCompletion): MesOutcome {
   const { eligible, upfront } = partitionProjects(profile, utility);
   const n = profile.numBallots;
@@ -67,16 +55,18 @@ export function equalShares(profile: Profile, utility: MesUtility, completion: M
           profile.budget.num + BigInt(k) * BigInt(n) * profile.budget.den,
           BigInt(n) * profile.budget.den,
         );
-  const finish = (run: MesRunResult | null, k: number, runs: number): MesOutcome => {
-    const start = startOf(k);
-    return {
-      selected: [...upfront, ...(run?.selected ?? [])],
-      caps: () => [...upfront.map(() => null), ...(run?.caps() ?? [])],
-      startBudget: Rational.fraction(start.num, start.den),
-      runs,
-    };
-  };
-  const workspace = workspaceFor(profile);
+  const finish = (run: MesRunResult | null, k: number, runs: number): MesOutcome => ({
+    selected: upfront.length === 0 ? (run?.selected ?? []) : [...upfront, ...(run?.selected ?? [])],
+    caps: () => [...upfront.map(() => null), ...(run?.caps() ?? [])],
+    startBudget: () => {
+      const start = startOf(k);
+      return Rational.fraction(start.num, start.den);
+    },
+    runs,
+  });
+  // One workspace for every run of this call: Add1 may run MES hundreds of times, and
+  // building it (a buffer per class and per ballot) is a tenth of a small election's run.
+  const workspace = new VoterClasses(profile);
   // Within the float filter's margin (1e-9), B/n + k in doubles is as good as the exact value's nearest double.
   const perVoterF = n === 0 ? 0 : profile.budget.toNumber() / n;
   const start = (k: number): StartBudget => ({ float: n === 0 ? 0 : perVoterF + k, exact: () => startOf(k) });

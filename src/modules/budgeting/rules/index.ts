@@ -97,7 +97,7 @@ export function computeOutcome(election: PbElection, options: PbRuleOptions): Pb
         supportersPaid: profile.costs[p].toExactString(),
         maxPaymentPerVoter: exact(caps[i]),
       }));
-      const mes = { startBudgetPerVoter: out.startBudget.toExactString(), runs: out.runs, winners };
+      const mes = { startBudgetPerVoter: out.startBudget().toExactString(), runs: out.runs, winners };
       return finish(out.selected, { votes, mes });
     }
     default: {

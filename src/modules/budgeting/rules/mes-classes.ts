@@ -8,6 +8,7 @@
 // Voters who run out move to the dead class 0 and are never looked at again.
 
 import type { Profile } from "./profile.ts";
+import { filled } from "./profile.ts";
 
 export const EPS = 1e-9;
 const DEAD = 0;
@@ -62,16 +63,16 @@ export class VoterClasses {
    * One flat buffer for all classes: allocating a small typed array per new class was
    * a fifth of the run time.
    */
-  private pw: Float64Array;
+  private readonly pw: number[];
   /** Indices of the selections each class paid for; its exact budget is b0 minus those caps. */
   readonly paid: number[][];
-  readonly classOf: Int32Array;
+  readonly classOf: number[];
   /** Weighted number of supporters of each project who still have money. */
-  readonly aliveW: Float64Array;
+  readonly aliveW: number[];
   /** Classes in use this run (the per-class arrays may hold more, left from earlier runs). */
   private classes = 2;
   /** Scratch for MES: each project's lower bound on its price per unit of utility. */
-  readonly bound: Float64Array;
+  readonly bound: number[];
   /** Live classes, poorest first. */
   order: number[];
   private readonly totalWeight: number;
@@ -88,11 +89,14 @@ export class VoterClasses {
     for (const w of profile.weights) this.totalWeight += w;
     this.budgetF = [0, 0];
     this.weight = [0, 0];
-    this.pw = new Float64Array(this.numProjects * 64);
+    // Plain arrays, not typed arrays: on a small election, allocating typed arrays was
+    // a third of an MES run. pw starts with room for the two first classes; newClass
+    // grows it.
+    this.pw = filled(this.numProjects * 2, 0);
     this.paid = [[], []];
-    this.classOf = new Int32Array(profile.ballots.length);
-    this.aliveW = profile.approvals.slice();
-    this.bound = new Float64Array(this.numProjects);
+    this.classOf = filled(profile.ballots.length, 1);
+    this.aliveW = Array.from(profile.approvals);
+    this.bound = filled(this.numProjects, 0);
     this.order = [];
   }
 
@@ -108,7 +112,12 @@ export class VoterClasses {
     this.budgetF[1] = b0F;
     this.weight[0] = 0;
     this.weight[1] = this.totalWeight;
-    this.pw.set(this.profile.approvals, this.numProjects);
+    const { approvals } = this.profile;
+    const P = this.numProjects;
+    for (let p = 0; p < P; p++) {
+      this.pw[p] = 0;
+      this.pw[P + p] = approvals[p];
+    }
     this.paid[0] = [];
     this.paid[1] = [];
     this.target[0] = 0;
@@ -116,7 +125,7 @@ export class VoterClasses {
     this.stamp[0] = 0;
     this.stamp[1] = 0;
     this.classOf.fill(1);
-    this.aliveW.set(this.profile.approvals);
+    for (let p = 0; p < P; p++) this.aliveW[p] = approvals[p];
     this.order = this.totalWeight > 0 ? [1] : [];
     return this;
   }
@@ -177,12 +186,12 @@ export class VoterClasses {
   private newClass(budget: number, paid: number[]): number {
     const t = this.classes;
     const P = this.numProjects;
-    if ((t + 1) * P > this.pw.length) {
-      const grown = new Float64Array(this.pw.length * 2);
-      grown.set(this.pw);
-      this.pw = grown;
-    }
-    this.pw.fill(0, t * P, (t + 1) * P);
+    const { pw } = this;
+    const start = t * P;
+    // Earlier runs (Add1) may have left the class's slots in place: reuse them.
+    const reused = Math.min(pw.length, start + P);
+    for (let i = start; i < reused; i++) pw[i] = 0;
+    for (let i = reused; i < start + P; i++) pw.push(0);
     this.classes++;
     if (t < this.budgetF.length) {
       this.budgetF[t] = budget;
@@ -236,7 +245,7 @@ export class VoterClasses {
         target[c] = t;
       }
       if (t === SAME) continue;
-      const pw = this.pw; // read after newClass, which may have grown the buffer
+      const pw = this.pw;
       const bw = weights[b];
       const from = c * P;
       const ballot = ballots[b];

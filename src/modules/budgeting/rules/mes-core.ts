@@ -68,7 +68,7 @@ export function runMes(
 
   const bound = classes.bound;
   for (const p of eligible) bound[p] = costF[p] / (classes.aliveW[p] * utilF(p));
-  let active = [...eligible];
+  const active = [...eligible];
 
   for (;;) {
     sortByKey(active, bound);
@@ -98,7 +98,8 @@ export function runMes(
       evaluated.push({ p, rhoF, qF, exact });
       if (rhoF < bestF) bestF = rhoF;
     }
-    const contenders = evaluated.filter((e) => e.rhoF <= bestF * (1 + 2 * EPS));
+    const contenders: Evaluation[] = [];
+    for (const e of evaluated) if (e.rhoF <= bestF * (1 + 2 * EPS)) contenders.push(e);
 
     let winner = -1;
     let winnerQF = 0;
@@ -132,7 +133,7 @@ export function runMes(
         ledger.commit(best);
       }
     }
-    if (removed.length > 0) active = active.filter((p) => !removed.includes(p));
+    for (const p of removed) removeFrom(active, p);
     if (winner < 0) {
       if (evaluated.length === 0) break;
       continue; // every contender turned out unaffordable: look again
@@ -140,7 +141,19 @@ export function runMes(
     const round = ledger.rounds - 1;
     classes.pay(winner, winnerQF, round, (c) => ledger.runsOut(classes.paid[c], round));
     selected.push(winner);
-    active.splice(active.indexOf(winner), 1);
+    removeFrom(active, winner);
   }
   return { selected, caps: () => ledger.caps() };
+}
+
+/**
+ * Removes p from the list by moving the last item into its place. The order does not
+ * matter (the list is sorted at the start of every round), and Add1 runs MES hundreds
+ * of times on small elections, where splice and filter were a quarter of a run.
+ */
+function removeFrom(list: number[], p: number): void {
+  const i = list.indexOf(p);
+  if (i < 0) return;
+  list[i] = list[list.length - 1];
+  list.pop();
 }

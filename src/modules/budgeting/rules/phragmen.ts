@@ -15,10 +15,11 @@
 // Doubles pick the candidates; exact arithmetic decides near-ties. Exact loads are
 // BigInt numerators over one shared denominator M (multiplied by the approvals count at
 // each step, so no gcd). They are only needed for near-ties, so each step just records
-// the row C[s] it used, and the exact loads are rebuilt from those rows on demand.
+// which project it funded. That project's row C[s] stays frozen from then on (ballot
+// moves skip funded projects), and the exact loads are rebuilt from those rows on demand.
 
 import type { Profile } from "./profile.ts";
-import { Spending } from "./profile.ts";
+import { filled, Spending } from "./profile.ts";
 import { Rational } from "./rational.ts";
 
 const EPS = 1e-9;
@@ -33,10 +34,15 @@ export function phragmen(profile: Profile): PhragmenOutcome {
   const { approvals, costF, costInt, budgetInt, ballots, weights, supporters } = profile;
   const steps = numProjects + 1;
   // group[p * steps + (k + 1)] = weight of p's supporters whose last funded project was
-  // step k; slot 0 is "none yet" (load 0).
-  const group = new Float64Array(numProjects * steps);
+  // step k; slot 0 is "none yet" (load 0). Plain arrays, not typed arrays: on a small
+  // election, allocating typed arrays (each with its own backing store) and collecting
+  // them was most of the run time.
+  const group: number[] = filled(numProjects * steps, 0);
   for (let p = 0; p < numProjects; p++) group[p * steps] = approvals[p];
-  const last = new Int32Array(ballots.length).fill(-1);
+  const last: number[] = filled(ballots.length, -1);
+  // Ballot moves skip funded projects, so a funded project's row stays as it was when its
+  // load was computed: the exact load can be rebuilt from it later, with no copy.
+  const funded: boolean[] = filled(numProjects, false);
   const loadsF: number[] = [];
   const selected: number[] = [];
   const remaining: number[] = [];
@@ -45,28 +51,39 @@ export function phragmen(profile: Profile): PhragmenOutcome {
 
   // Exact state: M, costs and settled loads over M, and the steps not yet settled.
   let M = 1n;
-  const costN = costInt.slice();
+  // Costs over M: copied only when the first exact load is needed (most runs never do).
+  let costN: bigint[] | null = null;
+  const costsOverM = (): bigint[] => {
+    costN ??= costInt.slice();
+    return costN;
+  };
   const loadsN: bigint[] = [];
   const loadsRaw: { num: bigint; den: bigint }[] = [];
-  const pending: { s: number; row: Float64Array }[] = [];
+  // Funded projects whose exact load is not worked out yet, in funding order.
+  const pending: number[] = [];
 
-  const exactFromRow = (p: number, row: ArrayLike<number>): ExactLoad => {
-    let s = costN[p];
-    for (let k = 0; k < loadsN.length; k++) if (row[k + 1] !== 0) s += loadsN[k] * BigInt(row[k + 1]);
+  /** Exact load of p from its row: current for an unfunded project, frozen for a funded one. */
+  const exactFromRow = (p: number): ExactLoad => {
+    let s = costsOverM()[p];
+    const base = p * steps + 1;
+    for (let k = 0; k < loadsN.length; k++) {
+      const w = group[base + k];
+      if (w !== 0) s += loadsN[k] * BigInt(w);
+    }
     return { num: s, den: approvals[p] };
   };
   const commit = (load: ExactLoad): void => {
     const a = BigInt(load.den);
     M *= a;
-    for (let p = 0; p < numProjects; p++) costN[p] *= a;
+    const costs = costsOverM();
+    for (let p = 0; p < numProjects; p++) costs[p] *= a;
     for (let k = 0; k < loadsN.length; k++) loadsN[k] *= a;
     loadsN.push(load.num);
     loadsRaw.push({ num: load.num, den: M });
   };
   const settle = (): void => {
-    for (const step of pending.splice(0)) commit(exactFromRow(step.s, step.row));
+    for (const s of pending.splice(0)) commit(exactFromRow(s));
   };
-  const currentRow = (p: number): Float64Array => group.subarray(p * steps, p * steps + steps);
   const loadF = (p: number): number => {
     if (approvals[p] <= 0) return Number.POSITIVE_INFINITY;
     let s = costF[p];
@@ -75,7 +92,7 @@ export function phragmen(profile: Profile): PhragmenOutcome {
     return s / approvals[p];
   };
 
-  const valuesF = new Float64Array(numProjects);
+  const valuesF: number[] = filled(numProjects, 0);
   while (remaining.length > 0) {
     let best = Number.POSITIVE_INFINITY;
     for (const p of remaining) {
@@ -93,7 +110,7 @@ export function phragmen(profile: Profile): PhragmenOutcome {
         settle();
         let exactTied: number[] = [];
         for (const p of tied) {
-          const l = exactFromRow(p, currentRow(p));
+          const l = exactFromRow(p);
           const c = winnerLoad === null ? -1 : compare(l, winnerLoad);
           if (c < 0) {
             winnerLoad = l;
@@ -103,12 +120,18 @@ export function phragmen(profile: Profile): PhragmenOutcome {
         tied = exactTied;
       }
     }
-    if (!tied.every((p) => spent.fits(p))) break;
+    let allFit = true;
+    for (const p of tied) if (!spent.fits(p)) allFit = false;
+    if (!allFit) break;
     let s = tied[0];
     for (const p of tied) if (p < s) s = p;
     selected.push(s);
     spent.add(s);
-    remaining.splice(remaining.indexOf(s), 1);
+    funded[s] = true;
+    // Order does not matter: ties are settled by index, not by position.
+    const at = remaining.indexOf(s);
+    remaining[at] = remaining[remaining.length - 1];
+    remaining.pop();
     if (best === Number.POSITIVE_INFINITY) continue; // an unapproved project: no load changes
     const step = loadsF.length;
     if (winnerLoad !== null) {
@@ -117,12 +140,13 @@ export function phragmen(profile: Profile): PhragmenOutcome {
       commit(winnerLoad);
     } else {
       loadsF.push(valuesF[s]);
-      pending.push({ s, row: currentRow(s).slice() });
+      pending.push(s);
     }
     for (const b of supporters[s]) {
       const from = last[b] + 1;
       const w = weights[b];
       for (const p of ballots[b]) {
+        if (funded[p]) continue;
         group[p * steps + from] -= w;
         group[p * steps + step + 1] += w;
       }

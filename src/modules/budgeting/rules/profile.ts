@@ -61,6 +61,17 @@ export function lcm(a: bigint, b: bigint): bigint {
   return (a / x) * b;
 }
 
+/**
+ * A packed array of n copies of value (new Array(n).fill makes a slower, holey one
+ * first). The rules use plain arrays for their working state: on a small election,
+ * allocating typed arrays (each with its own backing store) was most of a run.
+ */
+export function filled<T>(n: number, value: T): T[] {
+  const list: T[] = [];
+  for (let i = 0; i < n; i++) list.push(value);
+  return list;
+}
+
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
