@@ -5,7 +5,10 @@
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/impact.ts [--scale 0.01]
 //
-// It creates its own database (kith_bench_impact_…), fills it with generate_series, and drops it.
+// It creates its own database (s3_impact_bench_<n>), fills it inside PostgreSQL with
+// INSERT … SELECT … generate_series (nothing row by row from Node), runs ANALYZE, and drops it at the end
+// (--keep leaves it for EXPLAIN ANALYZE).
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { installOpenDefaultBank } from "../src/modules/impact/commands/import-value-bank.ts";
 import { computeDashboard } from "../src/modules/impact/queries/dashboard.ts";
@@ -64,15 +67,22 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+// Other people's work shares this machine; the load average beside each figure says how busy it was.
+function load(): string {
+  return `load ${loadavg()
+    .map((figure) => figure.toFixed(2))
+    .join(" ")}`;
+}
+
 async function timed<T>(label: string, work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await work();
   const ms = performance.now() - started;
-  console.log(`  ${label}: ${(ms / 1000).toFixed(2)} s`);
+  console.log(`  ${label}: ${(ms / 1000).toFixed(2)} s (${load()})`);
   return { ms, value };
 }
 
-const name = `kith_bench_impact_${Date.now().toString(36)}`;
+const name = `s3_impact_bench_${Date.now()}`;
 const admin = await openPostgres(serverUrl);
 await admin.query(`CREATE DATABASE ${name}`);
 const database = await openPostgres(withDatabase(serverUrl, name));
