@@ -38,7 +38,7 @@ export async function computeDashboard(
     activityByNeighbourhood(db, actor, filter),
     surveyChange(db, actor, filter),
     computeSocialValue(db, actor, filter),
-    verifiedVolunteering(db, actor.organisationId, filter),
+    verifiedVolunteering(db, actor, filter),
   ]);
   const places = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
   const inPriority = activity.neighbourhoods
