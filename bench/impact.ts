@@ -3,7 +3,7 @@
 // attendance rows, 1 million outcome records. Every timing is also printed as a ratio to a plain
 // `SELECT count(*)` over the attendance table in the same run, so figures compare across machines.
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/impact.ts [--scale 0.01]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx node bench/impact.ts [--scale 0.01]
 //
 // It creates its own database (s3_impact_bench_<n>), fills it inside PostgreSQL with
 // INSERT … SELECT … generate_series (nothing row by row from Node), runs ANALYZE, and drops it at the end
