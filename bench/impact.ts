@@ -3,9 +3,12 @@
 // attendance rows, 1 million outcome records. Every timing is also printed as a ratio to a plain
 // `SELECT count(*)` over the attendance table in the same run, so figures compare across machines.
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/impact.ts [--scale 0.01]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx node bench/impact.ts [--scale 0.01]
 //
-// It creates its own database (kith_bench_impact_…), fills it with generate_series, and drops it.
+// It creates its own database (s3_impact_bench_<n>), fills it inside PostgreSQL with
+// INSERT … SELECT … generate_series (nothing row by row from Node), runs ANALYZE, and drops it at the end
+// (--keep leaves it for EXPLAIN ANALYZE; --reuse NAME times a kept database again and leaves it).
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { installOpenDefaultBank } from "../src/modules/impact/commands/import-value-bank.ts";
 import { computeDashboard } from "../src/modules/impact/queries/dashboard.ts";
@@ -20,11 +23,22 @@ import { migrate } from "../src/platform/db/migrate.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 
 const { values } = parseArgs({
-  options: { scale: { type: "string", default: "1" }, keep: { type: "boolean" } },
+  options: {
+    scale: { type: "string", default: "1" },
+    // --keep leaves the database for EXPLAIN ANALYZE; --reuse NAME times again on a kept one (no rebuild).
+    keep: { type: "boolean" },
+    reuse: { type: "string" },
+  },
 });
 const scale = Number(values.scale);
 if (!(scale > 0 && scale <= 1)) {
   console.error("--scale must be a number above 0 and at most 1, like 0.01");
+  process.exit(2);
+}
+if (values.reuse !== undefined && !/^s3_impact_bench_\d+$/.test(values.reuse)) {
+  console.error(
+    "--reuse takes the name of a database an earlier --keep run built, like s3_impact_bench_1795384438012",
+  );
   process.exit(2);
 }
 const serverUrl = process.env.DATABASE_URL;
@@ -64,24 +78,23 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+// Other people's work shares this machine; the load average beside each figure says how busy it was.
+function load(): string {
+  return `load ${loadavg()
+    .map((figure) => figure.toFixed(2))
+    .join(" ")}`;
+}
+
 async function timed<T>(label: string, work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await work();
   const ms = performance.now() - started;
-  console.log(`  ${label}: ${(ms / 1000).toFixed(2)} s`);
+  console.log(`  ${label}: ${(ms / 1000).toFixed(2)} s (${load()})`);
   return { ms, value };
 }
 
-const name = `kith_bench_impact_${Date.now().toString(36)}`;
-const admin = await openPostgres(serverUrl);
-await admin.query(`CREATE DATABASE ${name}`);
-const database = await openPostgres(withDatabase(serverUrl, name));
-// Dropping the database at the end ends idle pooled connections; that is expected, not a crash.
-database.pool.on("error", () => {});
-try {
-  console.log(
-    `Impact benchmark at scale ${scale}: ${homes.toLocaleString("en-GB")} homes, ${participants.toLocaleString("en-GB")} participants, ${projects} projects, ${sessions.toLocaleString("en-GB")} sessions, ~${(sessions * perSession).toLocaleString("en-GB")} attendance rows, ${outcomes.toLocaleString("en-GB")} outcomes over 5 years (PostgreSQL).`,
-  );
+/** Fills a fresh database inside PostgreSQL (INSERT … SELECT … generate_series) and returns the organisation id. */
+async function buildLandlord(database: BenchDatabase): Promise<string> {
   await migrate(database);
   await loadReferenceData(database, loadConfig().referenceDir);
   const org = await createOrganisation(database.db, null, now, {
@@ -203,7 +216,32 @@ try {
     );
     await database.execScript("ANALYZE");
   });
+  return o;
+}
 
+/** With --reuse: the organisation an earlier --keep run built. */
+async function benchOrganisation(database: BenchDatabase): Promise<string> {
+  const [org] = await database.query<{ id: string }>(
+    "SELECT id FROM organisation WHERE name = 'Bench Homes'",
+  );
+  if (!org) throw new Error("That database holds no Bench Homes organisation: build one with --keep first.");
+  return org.id;
+}
+
+type BenchDatabase = Awaited<ReturnType<typeof openPostgres>>;
+
+const name = values.reuse ?? `s3_impact_bench_${Date.now()}`;
+const admin = await openPostgres(serverUrl);
+if (!values.reuse) await admin.query(`CREATE DATABASE ${name}`);
+const database = await openPostgres(withDatabase(serverUrl, name));
+// Dropping the database at the end ends idle pooled connections; that is expected, not a crash.
+database.pool.on("error", () => {});
+try {
+  console.log(
+    `Impact benchmark at scale ${scale}: ${homes.toLocaleString("en-GB")} homes, ${participants.toLocaleString("en-GB")} participants, ${projects} projects, ${sessions.toLocaleString("en-GB")} sessions, ~${(sessions * perSession).toLocaleString("en-GB")} attendance rows, ${outcomes.toLocaleString("en-GB")} outcomes over 5 years (PostgreSQL).`,
+  );
+  const o = values.reuse ? await benchOrganisation(database) : await buildLandlord(database);
+  const actor = systemActor(o, "bench");
   const [{ count: attendanceRows }] = await database.query<{ count: string }>(
     "SELECT count(*) AS count FROM attendance",
   );
@@ -254,6 +292,6 @@ try {
   process.exitCode = 1;
 } finally {
   await database.close();
-  if (!values.keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (!values.keep && !values.reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.close();
 }

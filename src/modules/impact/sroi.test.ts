@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calculateSroi } from "./sroi.ts";
+import { calculateSroi, type SroiOutcome } from "./sroi.ts";
 
 describe("SROI (Cabinet Office guide method)", () => {
   // Worked by hand with bc, following the guide's stage 4-5 steps:
@@ -64,5 +64,88 @@ describe("SROI (Cabinet Office guide method)", () => {
     // 25,000 / 1.035 + 10,000 / 1.071225 = 24,154.59 + 9,335.11 = 33,489.70 → 33,490 pence.
     expect(result.presentValuePence).toBe(33_490);
     expect(result.ratio).toBeNull();
+  });
+});
+
+// A worked example laid out as the guide's impact map (stage 4) and value projection (stage 5).
+// The guide's own "Wheels to Meals" figures were not available to us, so these figures are our own,
+// worked by hand (Python fractions) from the guide's rules, as the guide states them:
+//   impact = quantity × financial proxy, less deadweight %, less displacement %, less attribution %;
+//   drop-off takes its percentage off the remaining value each year, starting in year 2;
+//   present value = Σ value in year t / 1.035^t, from t = 1 (the Green Book's 3.5%);
+//   SROI ratio = present value ÷ inputs; net SROI ratio = (present value − inputs) ÷ inputs.
+describe("SROI worked example: a lunch club with three stakeholder groups and £20,000 of inputs", () => {
+  const outcome = (name: string, fields: Omit<SroiOutcome, "name">): SroiOutcome => ({ name, ...fields });
+  const impactMap = [
+    // 30 × £1,200 = £36,000; less 20% deadweight = £28,800; less 25% attribution = £21,600.
+    // Lasts 3 years, 30% drop-off: £21,600, £15,120, £10,584.
+    outcome("Older residents: less isolated", {
+      quantity: 30,
+      proxyPence: 120_000,
+      deadweightPercent: 20,
+      displacementPercent: 0,
+      attributionPercent: 25,
+      dropOffPercent: 30,
+      years: 3,
+    }),
+    // 10 × £900 = £9,000; less 10% deadweight = £8,100; less 40% attribution = £4,860.
+    // Lasts 2 years, 50% drop-off: £4,860, £2,430.
+    outcome("Carers: more time for paid work", {
+      quantity: 10,
+      proxyPence: 90_000,
+      deadweightPercent: 10,
+      displacementPercent: 0,
+      attributionPercent: 40,
+      dropOffPercent: 50,
+      years: 2,
+    }),
+    // 8 × £500 = £4,000; less 50% deadweight = £2,000; less 10% displacement = £1,800. One year only.
+    outcome("Volunteers: new skills", {
+      quantity: 8,
+      proxyPence: 50_000,
+      deadweightPercent: 50,
+      displacementPercent: 10,
+      attributionPercent: 0,
+      dropOffPercent: 0,
+      years: 1,
+    }),
+  ];
+  const result = calculateSroi(impactMap, 2_000_000);
+
+  it("takes deadweight, displacement and attribution off in turn to give each outcome's impact", () => {
+    expect(result.outcomes.map((line) => line.impactPence)).toEqual([2_160_000, 486_000, 180_000]);
+  });
+  it("keeps year 1 whole and applies drop-off from year 2", () => {
+    expect(result.outcomes[0].yearValuesPence).toEqual([2_160_000, 1_512_000, 1_058_400]);
+    expect(result.outcomes[1].yearValuesPence).toEqual([486_000, 243_000]);
+    // Year totals: £28,260; £17,550; £10,584.
+    expect(result.yearTotalsPence).toEqual([2_826_000, 1_755_000, 1_058_400]);
+  });
+  it("discounts every year at 3.5%, year 1 included, and divides by the inputs", () => {
+    // 28,260 / 1.035 + 17,550 / 1.035² + 10,584 / 1.035³
+    //   = 27,304.35 + 16,383.11 + 9,546.16 = £53,233.62 (5,323,362.22 pence).
+    expect(result.presentValuePence).toBe(5_323_362);
+    expect(result.netPresentValuePence).toBe(3_323_362);
+    // 53,233.62 / 20,000 = 2.66 : 1; net SROI (53,233.62 − 20,000) / 20,000 = 1.66.
+    expect(result.ratio).toBeCloseTo(2.6617, 4);
+    expect(result.netRatio).toBeCloseTo(1.6617, 4);
+  });
+  it("discounts a one-year value as received at the end of year 1", () => {
+    const single = calculateSroi(
+      [
+        outcome("One year", {
+          ...impactMap[2],
+          quantity: 1,
+          proxyPence: 103_500,
+          deadweightPercent: 0,
+          displacementPercent: 0,
+        }),
+      ],
+      100_000,
+    );
+    // £1,035 a year from now is worth £1,000 today; against £1,000 of inputs the ratio is 1 and net 0.
+    expect(single.presentValuePence).toBe(100_000);
+    expect(single.ratio).toBe(1);
+    expect(single.netRatio).toBe(0);
   });
 });

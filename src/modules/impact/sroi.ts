@@ -1,9 +1,12 @@
 // Social Return on Investment, following the Cabinet Office "A guide to Social Return on Investment"
-// (2009, updated 2012), stages 4 and 5:
-//   impact = quantity × financial proxy, less deadweight, displacement and attribution (each a percentage);
-//   a benefit lasting several years drops off by a fixed percentage of the remaining value each year after the first;
-//   each year's value is discounted: present value = Σ value_t / (1 + r)^t, r = 3.5% (HM Treasury Green Book);
-//   SROI ratio = present value ÷ value of inputs; net present value = present value − inputs.
+// (Office of the Third Sector / SROI Network, 2009; revised 2012), stages 4 and 5:
+//   stage 4, establishing impact: impact = quantity × financial proxy, less deadweight, less displacement,
+//     less attribution, each a percentage of what remains after the one before;
+//   stage 5, projecting into the future: the first year's value is the impact itself; drop-off takes a
+//     fixed percentage off the remaining value at the end of each year, so it first shows in year 2;
+//   stage 5, net present value: each year is discounted, year 1 included, PV = Σ value_t / (1 + r)^t for
+//     t = 1, 2, …, with r = 3.5% (HM Treasury Green Book);
+//   stage 5, the ratio: SROI = present value ÷ value of inputs; net SROI = (present value − inputs) ÷ inputs.
 
 export const greenBookDiscountRate = 0.035;
 
@@ -31,6 +34,8 @@ export type SroiResult = {
   netPresentValuePence: number;
   /** Present value per £1 of inputs; null when there were no inputs. */
   ratio: number | null;
+  /** Net present value per £1 of inputs (the guide's "net SROI ratio"); null when there were no inputs. */
+  netRatio: number | null;
 };
 
 export function outcomeImpactPence(outcome: SroiOutcome): number {
@@ -72,5 +77,6 @@ export function calculateSroi(
     inputsPence,
     netPresentValuePence: presentValue - inputsPence,
     ratio: inputsPence > 0 ? presentValue / inputsPence : null,
+    netRatio: inputsPence > 0 ? (presentValue - inputsPence) / inputsPence : null,
   };
 }

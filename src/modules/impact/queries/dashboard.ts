@@ -11,7 +11,7 @@ import {
   surveyChange,
 } from "../../investment/index.ts";
 import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
-import { type BankSource, computeSocialValue } from "./social-value.ts";
+import { type BankSource, computeSocialValue, type SocialValueReport } from "./social-value.ts";
 import { verifiedVolunteering } from "./verified-volunteering.ts";
 
 /** Community development activity should be at least half in priority neighbourhoods. */
@@ -22,13 +22,14 @@ export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 /**
  * Every common indicator for a period, optionally narrowed to one theme or one local authority.
  * `neighbourhoods` lets a caller supply the neighbourhood facts (tests, benchmarks); otherwise the
- * places module gives them.
+ * places module gives them. `socialValue` lets a caller that already has the period's social value (the
+ * annual report) pass it in rather than compute it twice.
  */
 export async function computeDashboard(
   db: Db,
   actor: Actor,
   filter: FigureFilter,
-  options: { neighbourhoods?: NeighbourhoodFacts } = {},
+  options: { neighbourhoods?: NeighbourhoodFacts; socialValue?: SocialValueReport } = {},
 ) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
   const [reach, trend, money, activity, survey, socialValue, volunteering] = await Promise.all([
@@ -37,8 +38,8 @@ export async function computeDashboard(
     fundingFigures(db, actor, filter),
     activityByNeighbourhood(db, actor, filter),
     surveyChange(db, actor, filter),
-    computeSocialValue(db, actor, filter),
-    verifiedVolunteering(db, actor.organisationId, filter),
+    options.socialValue ?? computeSocialValue(db, actor, filter),
+    verifiedVolunteering(db, actor, filter),
   ]);
   const places = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
   const inPriority = activity.neighbourhoods

@@ -4,8 +4,10 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { createChangeTemplate, createProject, createTheme } from "../../investment/index.ts";
 import { computeReportFigures } from "../report/report-figures.ts";
 import { reportHtmlDocument } from "../report/report-html.ts";
+import { volunteeringLine } from "../report/volunteering-line.ts";
 import { computeDashboard } from "./dashboard.ts";
 
 // Verified volunteering hours from the volunteering module's records, worked by hand:
@@ -15,17 +17,49 @@ import { computeDashboard } from "./dashboard.ts";
 //       + 45 min (Medway, verified, December 2025: outside 2026, and 2025 has no rate)
 //   2026, all areas: 90 + 30 + 60 = 180 min = 3 hours × £12 = £36.00, 2 volunteers.
 //   2026, Medway:    90 + 60      = 150 min = 2.5 hours × £12 = £30.00, 2 volunteers.
+// Roles name the investment project they serve: V1's Medway hours name "lunch club " (the Lunch club
+// project, wellbeing theme, by name), V1's Kent hours name the Job club project (employability) by its
+// id; V2's hours name no project.
+//   2026, wellbeing theme:     90 min = 1.5 hours, £18.00, 1 volunteer.
+//   2026, employability theme: 30 min = 0.5 hours, £6.00, 1 volunteer.
 const medway = "E06000035";
 const kent = "E10000016";
 const noNeighbourhoods = new Map();
 
 let database: Database;
 let manager: Actor;
+let lunchClub: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   const organisationId = (await makeOrganisation(database.db)).id;
   manager = actorFor(organisationId, "manager");
+  const db = database.db;
+  await createTheme(db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
+  await createTheme(db, manager, testNow, { code: "employ", name: "Employability" });
+  const template = await createChangeTemplate(db, manager, testNow, {
+    name: "T",
+    inputs: "i",
+    activities: "a",
+    outputs: "o",
+    outcomes: "c",
+  });
+  const project = async (name: string, themeCode: string) =>
+    (
+      await createProject(db, manager, testNow, {
+        kind: "project",
+        stage: "active",
+        areas: [{ laCode: medway }],
+        need: "yes",
+        bestPlaced: "yes",
+        canResource: "yes",
+        changeTemplateId: template.id,
+        name,
+        themeCodes: [themeCode],
+      })
+    ).id;
+  lunchClub = await project("Lunch club", "wellbeing");
+  const jobClub = await project("Job club", "employ");
   // The volunteering module's own commands are not exported to other modules; its tables are filled
   // directly here, as its records would be after hours were logged and verified.
   const volunteer = async (name: string) => {
@@ -53,18 +87,19 @@ beforeAll(async () => {
     workedOn: string,
     minutes: number,
     status: string,
+    projectRef: string | null = null,
   ) =>
     database.query(
-      `INSERT INTO vol_hours (organisation_id, id, volunteer_id, opportunity_id, worked_on, minutes, theme, la_code, status, logged_by, logged_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'older-people', $7, $8, 'coordinator', $9)`,
-      [organisationId, newId(), volunteerId, roleId, workedOn, minutes, laCode, status, testNow],
+      `INSERT INTO vol_hours (organisation_id, id, volunteer_id, opportunity_id, worked_on, minutes, theme, la_code, project_ref, status, logged_by, logged_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'older-people', $7, $8, $9, 'coordinator', $10)`,
+      [organisationId, newId(), volunteerId, roleId, workedOn, minutes, laCode, projectRef, status, testNow],
     );
   const v1 = await volunteer("v1");
   const v2 = await volunteer("v2");
   const medwayRole = await role(medway);
   const kentRole = await role(kent);
-  await hours(v1, medwayRole, medway, "2026-05-01", 90, "verified");
-  await hours(v1, kentRole, kent, "2026-06-01", 30, "verified");
+  await hours(v1, medwayRole, medway, "2026-05-01", 90, "verified", "lunch club ");
+  await hours(v1, kentRole, kent, "2026-06-01", 30, "verified", jobClub);
   await hours(v2, medwayRole, medway, "2026-05-02", 60, "verified");
   await hours(v2, medwayRole, medway, "2026-05-03", 120, "submitted");
   await hours(v2, medwayRole, medway, "2025-12-01", 45, "verified");
@@ -87,12 +122,12 @@ describe("verified volunteering on the dashboard and in the report", () => {
       volunteers: 2,
       hours: 3,
       valuePence: 3600,
-      themeFilterIgnored: false,
+      narrowedByProject: false,
     });
     expect(d.verifiedVolunteering.source).toContain("2026: £12.00 an hour (Test living wage)");
   });
 
-  it("narrows to an area, and says when a theme cannot narrow it", async () => {
+  it("narrows to an area by where the hours were worked", async () => {
     const inMedway = await computeDashboard(
       database.db,
       manager,
@@ -100,13 +135,52 @@ describe("verified volunteering on the dashboard and in the report", () => {
       { neighbourhoods: noNeighbourhoods },
     );
     expect(inMedway.verifiedVolunteering).toMatchObject({ volunteers: 2, hours: 2.5, valuePence: 3000 });
-    const byTheme = await computeDashboard(
+  });
+
+  it("narrows to a theme through the project each role names, by name or by id", async () => {
+    const filtered = async (filter: { themeCode?: string; projectId?: string; laCode?: string }) =>
+      (
+        await computeDashboard(
+          database.db,
+          manager,
+          { from: "2026-01-01", to: "2026-12-31", ...filter },
+          { neighbourhoods: noNeighbourhoods },
+        )
+      ).verifiedVolunteering;
+    expect(await filtered({ themeCode: "wellbeing" })).toMatchObject({
+      volunteers: 1,
+      hours: 1.5,
+      valuePence: 1800,
+      narrowedByProject: true,
+    });
+    expect(await filtered({ themeCode: "employ" })).toMatchObject({
+      volunteers: 1,
+      hours: 0.5,
+      valuePence: 600,
+    });
+    expect(await filtered({ projectId: lunchClub })).toMatchObject({ hours: 1.5, valuePence: 1800 });
+    // The lunch club's hours were all worked in Medway, none in Kent.
+    expect(await filtered({ themeCode: "wellbeing", laCode: kent })).toMatchObject({
+      volunteers: 0,
+      hours: 0,
+    });
+    expect(await filtered({ themeCode: "no-such-theme" })).toMatchObject({
+      volunteers: 0,
+      hours: 0,
+      valuePence: 0,
+    });
+  });
+
+  it("says on the dashboard line that a theme counts only hours on roles naming its projects", async () => {
+    const d = await computeDashboard(
       database.db,
       manager,
       { from: "2026-01-01", to: "2026-12-31", themeCode: "wellbeing" },
       { neighbourhoods: noNeighbourhoods },
     );
-    expect(byTheme.verifiedVolunteering).toMatchObject({ hours: 3, themeFilterIgnored: true });
+    expect(volunteeringLine(d.verifiedVolunteering).source).toContain(
+      "Only hours on volunteering roles that name one of these projects",
+    );
   });
 
   it("counts hours in a year without a rate but gives them no value, and names the year", async () => {

@@ -1,6 +1,7 @@
+import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import type { FigureFilter } from "../../investment/index.ts";
-import { volunteeringValue } from "../../volunteering/index.ts";
+import { type FigureFilter, listProjectChoices, projectThemes } from "../../investment/index.ts";
+import { volunteeringByProject } from "../../volunteering/index.ts";
 
 export type VerifiedVolunteering = {
   volunteers: number;
@@ -11,44 +12,56 @@ export type VerifiedVolunteering = {
   /** Years with verified hours but no hourly rate: their hours count, their value is 0. */
   yearsWithoutRate: number[];
   /**
-   * The volunteering module records hours by its own themes, not the strategy's, so a theme filter
-   * cannot narrow them: the figure is then for all themes, and says so.
+   * True when a theme or project filter narrowed the hours through the project each volunteering role
+   * names: hours on roles that name no project (or a project we cannot find) are then left out.
    */
-  themeFilterIgnored: boolean;
+  narrowedByProject: boolean;
 };
 
 /**
+ * The references a volunteering role may use for these projects: the project's id or its name.
+ * Null when no theme or project is chosen (nothing to narrow).
+ */
+async function projectReferences(db: Db, actor: Actor, filter: FigureFilter): Promise<string[] | null> {
+  if (!filter.themeCode && !filter.projectId) return null;
+  const projects = await listProjectChoices(db, actor, filter.projectId ?? undefined);
+  const themesOf = filter.themeCode ? await projectThemes(db, actor) : null;
+  return projects
+    .filter((project) => !themesOf || (themesOf.get(project.id) ?? []).includes(filter.themeCode ?? ""))
+    .flatMap((project) => [project.id, project.name]);
+}
+
+/**
  * Verified volunteering hours from the volunteering module, and their value (hours × the hourly rate
- * for the year worked), for the dashboard and the annual report. Narrowed to an area when one is chosen.
+ * for the year worked), for the dashboard and the annual report. Narrowed to an area by where the hours
+ * were worked, and to a theme or project by the community investment project the role serves.
  */
 export async function verifiedVolunteering(
   db: Db,
-  organisationId: string,
+  actor: Actor,
   filter: FigureFilter,
 ): Promise<VerifiedVolunteering> {
-  const value = await volunteeringValue(db, organisationId, { from: filter.from, to: filter.to });
-  const line = filter.laCode
-    ? (value.byArea.find((area) => area.laCode === filter.laCode) ?? {
-        minutes: 0,
-        hours: 0,
-        valuePence: 0,
-        activeVolunteers: 0,
-      })
-    : value.total;
+  const projectRefs = await projectReferences(db, actor, filter);
+  const hours = await volunteeringByProject(db, actor.organisationId, {
+    from: filter.from,
+    to: filter.to,
+    laCode: filter.laCode,
+    projectRefs,
+  });
   const fromYear = Number(filter.from.slice(0, 4));
   const toYear = Number(filter.to.slice(0, 4));
-  const rates = value.rates.filter((rate) => rate.year >= fromYear && rate.year <= toYear);
+  const rates = hours.rates.filter((rate) => rate.year >= fromYear && rate.year <= toYear);
   const rateText = rates.length
     ? rates
         .map((rate) => `${rate.year}: £${(rate.ratePence / 100).toFixed(2)} an hour (${rate.source})`)
         .join("; ")
     : "no hourly rate set";
   return {
-    volunteers: line.activeVolunteers,
-    hours: Math.round(line.hours * 10) / 10,
-    valuePence: line.valuePence,
+    volunteers: hours.total.activeVolunteers,
+    hours: Math.round(hours.total.hours * 10) / 10,
+    valuePence: hours.total.valuePence,
     source: `Verified hours from volunteering records × hourly rate, ${rateText}`,
-    yearsWithoutRate: value.yearsWithoutRate,
-    themeFilterIgnored: Boolean(filter.themeCode),
+    yearsWithoutRate: hours.yearsWithoutRate,
+    narrowedByProject: projectRefs !== null,
   };
 }

@@ -65,9 +65,10 @@ export async function computeReportFigures(
   const laCode = options.scope?.laCode || null;
   const filter = { from: period.from, to: period.to, themeCode, laCode };
   const neighbourhoods = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
-  const [dashboard, socialValue, strategy, stories] = await Promise.all([
-    computeDashboard(db, actor, filter, { neighbourhoods }),
-    computeSocialValue(db, actor, filter),
+  // The social value is computed once and shared with the dashboard figures.
+  const socialValue = await computeSocialValue(db, actor, filter);
+  const [dashboard, strategy, stories] = await Promise.all([
+    computeDashboard(db, actor, filter, { neighbourhoods, socialValue }),
     getStrategy(db, actor),
     caseStories(db, actor, filter),
   ]);

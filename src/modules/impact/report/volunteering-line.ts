@@ -4,7 +4,9 @@ import type { VerifiedVolunteering } from "../queries/verified-volunteering.ts";
 /** One line for the dashboard and both report formats: the figures, then where they come from. */
 export function volunteeringLine(v: VerifiedVolunteering): { figures: string; source: string } {
   const notes = [
-    v.themeFilterIgnored ? "Volunteering hours are not split by strategy theme: this is for all themes." : "",
+    v.narrowedByProject
+      ? "Only hours on volunteering roles that name one of these projects (by its name or id) count here."
+      : "",
     v.yearsWithoutRate.length
       ? `No hourly rate for ${v.yearsWithoutRate.join(", ")}: those hours are counted but not valued.`
       : "",
