@@ -73,7 +73,7 @@ async function caseWithParties(): Promise<{ id: string; reference: string }> {
 const countAudit = async (action: string, entityId: string) =>
   (
     await database.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM audit_log WHERE organisation_id = $1 AND action = $2 AND entity_id = $3",
+      "SELECT count(*)::int AS n FROM audit_entry WHERE organisation_id = $1 AND action = $2 AND entity_id = $3",
       [organisationId, action, entityId],
     )
   )[0]?.n ?? 0;
