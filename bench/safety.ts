@@ -4,9 +4,10 @@
 //   - the case page (/safety/cases/:id) and a filtered case list (/safety?category=noise&state=open),
 //   - a bare Hono JSON route in the same process and run (the framework's own limit), as a ratio,
 //   - NM01 for all areas for one year.
-// Run: npx node bench/safety.ts [--scale 1] [--seconds 20]
+// Run: npx node bench/safety.ts [--scale 1] [--seconds 20] [--keep]
 //   --scale 1 is the full size (1,000,000 cases, 3,000,000 parties); --scale 0.01 is 10,000 cases.
-// The database is s3_audit_bench_<timestamp>, created fresh and dropped at the end.
+// The database is s3_safetyperf_bench_<timestamp>, created fresh and dropped at the end (--keep leaves
+// it for EXPLAIN ANALYZE and prints its name: drop it yourself afterwards).
 
 import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
@@ -29,19 +30,23 @@ import { migrate } from "../src/platform/db/migrate.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 
 const { values: options } = parseArgs({
-  options: { scale: { type: "string", default: "1" }, seconds: { type: "string", default: "20" } },
+  options: {
+    scale: { type: "string", default: "1" },
+    seconds: { type: "string", default: "20" },
+    keep: { type: "boolean", default: false },
+  },
 });
 const scale = Number(options.scale);
 const seconds = Number(options.seconds);
 if (!(scale > 0 && scale <= 1) || !(seconds > 0)) {
-  console.error("Usage: npx node bench/safety.ts [--scale 0<s<=1] [--seconds N>0]");
+  console.error("Usage: npx node bench/safety.ts [--scale 0<s<=1] [--seconds N>0] [--keep]");
   process.exit(2);
 }
 const cases = Math.round(1_000_000 * scale);
 const clients = 50;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(import.meta.dirname, "..");
-const dbName = `s3_audit_bench_${Date.now()}`;
+const dbName = `s3_safetyperf_bench_${Date.now()}`;
 const homes = Math.max(1000, Math.round(cases / 20));
 const loadAverage = () =>
   loadavg()
@@ -270,6 +275,7 @@ try {
   );
 } finally {
   await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  if (options.keep) console.log(`Kept database ${dbName} (drop it when done)`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.close();
 }

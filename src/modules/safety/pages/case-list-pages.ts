@@ -27,6 +27,8 @@ import { relatedOpenCases } from "../queries/repeats.ts";
 import { attempt, csrfField, safetyNav } from "./common.ts";
 
 const pageSize = 50;
+// The list counts matches only up to here: beyond it, "More than 1,000 cases" and previous/next links.
+const countLimit = 1000;
 
 export function caseListPages(app: Hono<AppEnv>): void {
   app.get("/safety", async (c) => {
@@ -53,6 +55,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
       dir,
       page,
       pageSize,
+      countLimit,
     });
     const params = {
       state,
@@ -90,7 +93,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
             ${select({ name: "category", label: "Category", value: category ?? "", options: [{ value: "", text: "All categories" }, ...configuration.categories.map((cat) => ({ value: cat.code, text: cat.retired ? `${cat.name} (retired)` : cat.name }))] })}
             ${checkboxes({ name: "hate", legend: { text: "Hate incidents", classes: "govuk-fieldset__legend--s" }, small: true, values: hate ? ["yes"] : [], items: [{ value: "yes", text: "Only hate incidents" }] })}
             ${checkboxes({ name: "mine", legend: { text: "Officer", classes: "govuk-fieldset__legend--s" }, small: true, values: mine ? ["yes"] : [], items: [{ value: "yes", text: "Only my cases" }] })}`,
-          results: html`<p class="govuk-body">${result.total.toLocaleString("en-GB")} cases</p>
+          results: html`<p class="govuk-body">${result.totalIsLowerBound ? "More than " : ""}${result.total.toLocaleString("en-GB")} ${result.total === 1 && !result.totalIsLowerBound ? "case" : "cases"}</p>
             ${table({
               caption: "Cases",
               captionClasses: "govuk-visually-hidden",
@@ -111,7 +114,15 @@ export function caseListPages(app: Hono<AppEnv>): void {
                 formatDate(row.updatedAt),
               ]),
             })}
-            ${pagination({ currentPage: page, totalPages: Math.max(1, Math.ceil(result.total / pageSize)), href: (p) => link({ page: String(p) }) })}`,
+            ${
+              result.totalIsLowerBound
+                ? previousNext(page, result.hasNextPage, (p) => link({ page: String(p) }))
+                : pagination({
+                    currentPage: page,
+                    totalPages: Math.max(1, Math.ceil(result.total / pageSize)),
+                    href: (p) => link({ page: String(p) }),
+                  })
+            }`,
         })}`,
     });
   });
@@ -290,6 +301,15 @@ export function personHistoryPage(app: Hono<AppEnv>): void {
         })}`,
     });
   });
+}
+
+/** GOV.UK pagination with only previous and next links, for when the number of pages is not counted. */
+function previousNext(page: number, hasNext: boolean, href: (page: number) => string) {
+  if (page <= 1 && !hasNext) return html``;
+  return html`<nav class="govuk-pagination" aria-label="Pagination">
+    ${page > 1 ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${href(page - 1)}" rel="prev"><span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>` : ""}
+    ${hasNext ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${href(page + 1)}" rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span></a></div>` : ""}
+  </nav>`;
 }
 
 function isUuidKey(key: string): boolean {

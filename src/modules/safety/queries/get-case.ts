@@ -55,65 +55,97 @@ export type CaseFile = {
   alerts: string[];
 };
 
-/** Everything on one case, for the officer's case page. Every read of a case is audited. */
+/**
+ * Everything on one case, for the officer's case page. Every read of a case is audited.
+ * Three rounds of queries, each run concurrently: the case itself (which checks it exists in the
+ * actor's organisation), then everything that needs only the case, then what needs its parties.
+ */
 export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): Promise<CaseFile> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   const record = await findCase(db, actor, caseId);
   const org = actor.organisationId;
-  const [parties, reports, timeline, assessments, actions, documents, triggerReviews, sharing] =
-    await Promise.all([
-      db
-        .select()
-        .from(safetyParty)
-        .where(inOrganisation(safetyParty, org, eq(safetyParty.caseId, record.id)))
-        .orderBy(asc(safetyParty.createdAt)),
-      db
-        .select()
-        .from(safetyReport)
-        .where(inOrganisation(safetyReport, org, eq(safetyReport.caseId, record.id)))
-        .orderBy(asc(safetyReport.reportedOn)),
-      db
-        .select()
-        .from(safetyTimelineEntry)
-        .where(inOrganisation(safetyTimelineEntry, org, eq(safetyTimelineEntry.caseId, record.id)))
-        .orderBy(desc(safetyTimelineEntry.at)),
-      db
-        .select()
-        .from(safetyRiskAssessment)
-        .where(inOrganisation(safetyRiskAssessment, org, eq(safetyRiskAssessment.caseId, record.id)))
-        .orderBy(asc(safetyRiskAssessment.assessedAt)),
-      db
-        .select()
-        .from(safetyAction)
-        .where(inOrganisation(safetyAction, org, eq(safetyAction.caseId, record.id)))
-        .orderBy(asc(safetyAction.startedOn)),
-      db
-        .select({
-          id: safetyDocument.id,
-          kind: safetyDocument.kind,
-          fileName: safetyDocument.fileName,
-          sizeBytes: safetyDocument.sizeBytes,
-          createdAt: safetyDocument.createdAt,
-          uploadedByPartyId: safetyDocument.uploadedByPartyId,
-        })
-        .from(safetyDocument)
-        .where(inOrganisation(safetyDocument, org, eq(safetyDocument.caseId, record.id)))
-        .orderBy(desc(safetyDocument.createdAt)),
-      db
-        .select()
-        .from(safetyTriggerReview)
-        .where(inOrganisation(safetyTriggerReview, org, eq(safetyTriggerReview.caseId, record.id)))
-        .orderBy(desc(safetyTriggerReview.createdAt)),
-      db
-        .select()
-        .from(safetySharing)
-        .where(inOrganisation(safetySharing, org, eq(safetySharing.caseId, record.id)))
-        .orderBy(desc(safetySharing.sharedAt)),
-    ]);
-  const settings = await getSafetySettings(db, org);
   const today = londonDay(now);
+  const [
+    parties,
+    reports,
+    timeline,
+    assessments,
+    actions,
+    documents,
+    triggerReviews,
+    sharing,
+    settings,
+    trigger,
+    leadOfficer,
+  ] = await Promise.all([
+    db
+      .select()
+      .from(safetyParty)
+      .where(inOrganisation(safetyParty, org, eq(safetyParty.caseId, record.id)))
+      .orderBy(asc(safetyParty.createdAt)),
+    db
+      .select()
+      .from(safetyReport)
+      .where(inOrganisation(safetyReport, org, eq(safetyReport.caseId, record.id)))
+      .orderBy(asc(safetyReport.reportedOn)),
+    db
+      .select()
+      .from(safetyTimelineEntry)
+      .where(inOrganisation(safetyTimelineEntry, org, eq(safetyTimelineEntry.caseId, record.id)))
+      .orderBy(desc(safetyTimelineEntry.at)),
+    db
+      .select()
+      .from(safetyRiskAssessment)
+      .where(inOrganisation(safetyRiskAssessment, org, eq(safetyRiskAssessment.caseId, record.id)))
+      .orderBy(asc(safetyRiskAssessment.assessedAt)),
+    db
+      .select()
+      .from(safetyAction)
+      .where(inOrganisation(safetyAction, org, eq(safetyAction.caseId, record.id)))
+      .orderBy(asc(safetyAction.startedOn)),
+    db
+      .select({
+        id: safetyDocument.id,
+        kind: safetyDocument.kind,
+        fileName: safetyDocument.fileName,
+        sizeBytes: safetyDocument.sizeBytes,
+        createdAt: safetyDocument.createdAt,
+        uploadedByPartyId: safetyDocument.uploadedByPartyId,
+      })
+      .from(safetyDocument)
+      .where(inOrganisation(safetyDocument, org, eq(safetyDocument.caseId, record.id)))
+      .orderBy(desc(safetyDocument.createdAt)),
+    db
+      .select()
+      .from(safetyTriggerReview)
+      .where(inOrganisation(safetyTriggerReview, org, eq(safetyTriggerReview.caseId, record.id)))
+      .orderBy(desc(safetyTriggerReview.createdAt)),
+    db
+      .select()
+      .from(safetySharing)
+      .where(inOrganisation(safetySharing, org, eq(safetySharing.caseId, record.id)))
+      .orderBy(desc(safetySharing.sharedAt)),
+    getSafetySettings(db, org),
+    checkCommunityTrigger(db, org, record.id, today),
+    record.leadOfficerId ? findUser(db, org, record.leadOfficerId).then((user) => user?.name ?? null) : null,
+  ]);
   const keys = parties.map(partyKey).filter((k): k is string => k !== null);
-  const counts = await incidentCounts(db, org, keys, today, settings);
+  const [counts, related] = await Promise.all([
+    incidentCounts(db, org, keys, today, settings),
+    relatedOpenCases(db, actor, {
+      homeId: record.homeId,
+      blockName: record.blockName,
+      personKeys: keys,
+      excludeCaseId: record.id,
+    }),
+    // The case and its parties have been read by now: the read is recorded alongside the last round.
+    recordAudit(db, actor, now, {
+      action: "read",
+      entityType: "safety_case",
+      entityId: record.id,
+      summary: `Viewed case ${record.reference}`,
+    }),
+  ]);
   const withRepeats = parties.map((party) => {
     const key = partyKey(party);
     const incidents = (key && counts.get(key)) || { victim: 0, perpetrator: 0 };
@@ -124,13 +156,6 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
       repeatPerpetrator: incidents.perpetrator >= settings.repeatMinIncidents,
     };
   });
-  const related = await relatedOpenCases(db, actor, {
-    homeId: record.homeId,
-    blockName: record.blockName,
-    personKeys: keys,
-    excludeCaseId: record.id,
-  });
-  const trigger = await checkCommunityTrigger(db, org, record.id, today);
   const alerts = [
     ...record.safeguardingFlags.map((flag) => `Safeguarding: ${flag}`),
     ...withRepeats
@@ -142,15 +167,6 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
     ...(record.hateStrand ? [`Hate incident (${record.hateStrand.replace("-", " ")})`] : []),
     ...(record.legalHold ? ["On legal hold: not to be deleted"] : []),
   ];
-  const leadOfficer = record.leadOfficerId
-    ? ((await findUser(db, org, record.leadOfficerId))?.name ?? null)
-    : null;
-  await recordAudit(db, actor, now, {
-    action: "read",
-    entityType: "safety_case",
-    entityId: record.id,
-    summary: `Viewed case ${record.reference}`,
-  });
   return {
     record,
     leadOfficer,

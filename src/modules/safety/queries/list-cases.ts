@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -19,6 +19,12 @@ export type CaseFilters = {
   dir?: "asc" | "desc";
   page?: number;
   pageSize?: number;
+  /**
+   * Count at most this many matching cases. Counting every match costs a scan of all of them
+   * (125,000 open noise cases at full scale) on each view; past the cap the total says only
+   * "more than". Without it the count is exact (the API's `total`).
+   */
+  countLimit?: number;
 };
 
 export type CaseListRow = {
@@ -34,11 +40,16 @@ export type CaseListRow = {
   updatedAt: Date;
 };
 
-export async function listCases(
-  db: Db,
-  actor: Actor,
-  filters: CaseFilters = {},
-): Promise<{ rows: CaseListRow[]; total: number }> {
+export type CaseListPage = {
+  rows: CaseListRow[];
+  /** Matching cases: exact, or the count limit when `totalIsLowerBound` (then more than this match). */
+  total: number;
+  totalIsLowerBound: boolean;
+  /** Whether another page follows this one (known without the total, from one extra row). */
+  hasNextPage: boolean;
+};
+
+export async function listCases(db: Db, actor: Actor, filters: CaseFilters = {}): Promise<CaseListPage> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   const state = filters.state ?? "open";
   const conditions: (SQL | undefined)[] = [
@@ -66,7 +77,8 @@ export async function listCases(
   const order = (filters.dir === "asc" ? asc : desc)(sortColumn);
   const pageSize = Math.min(filters.pageSize ?? 50, 500);
   const page = Math.max(filters.page ?? 1, 1);
-  const [rows, totals] = await Promise.all([
+  const countLimit = filters.countLimit;
+  const [rows, total] = await Promise.all([
     db
       .select({
         id: safetyCase.id,
@@ -83,11 +95,33 @@ export async function listCases(
       .from(safetyCase)
       .where(where)
       .orderBy(order, desc(safetyCase.id))
-      .limit(pageSize)
+      .limit(pageSize + 1)
       .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(safetyCase).where(where),
+    countMatches(db, where, countLimit),
   ]);
-  return { rows, total: totals[0]?.total ?? 0 };
+  const capped = countLimit !== undefined && total > countLimit;
+  return {
+    rows: rows.slice(0, pageSize),
+    total: capped ? countLimit : total,
+    totalIsLowerBound: capped,
+    hasNextPage: rows.length > pageSize,
+  };
+}
+
+/** Counts matches, stopping at limit + 1 when given (so "more than limit" is known without counting all). */
+async function countMatches(db: Db, where: SQL | undefined, limit: number | undefined): Promise<number> {
+  if (limit === undefined) {
+    const [row] = await db.select({ total: count() }).from(safetyCase).where(where);
+    return row?.total ?? 0;
+  }
+  const matched = db
+    .select({ one: sql`1`.as("one") })
+    .from(safetyCase)
+    .where(where)
+    .limit(Math.max(0, Math.floor(limit)) + 1)
+    .as("matched");
+  const [row] = await db.select({ total: count() }).from(matched);
+  return row?.total ?? 0;
 }
 
 export async function listPendingReports(db: Db, actor: Actor) {

@@ -115,15 +115,18 @@ export async function relatedOpenCases(
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   const org = actor.organisationId;
   const keys = match.personKeys?.filter(Boolean) ?? [];
-  // One indexed lookup per kind of match, so the query stays fast with a million cases.
+  // One indexed lookup per kind of match, so the query stays fast with a million cases. The home and
+  // block lookups read only open cases (partial indexes, migration 0104): a block's closed cases
+  // would otherwise each be fetched only to be dropped by the outer filter.
+  const openCase = sql`closed_on IS NULL AND anonymised_at IS NULL`;
   const branches: SQL[] = [];
   if (match.homeId)
     branches.push(
-      sql`SELECT id, 'same address' AS why FROM safety_case WHERE organisation_id = ${org} AND home_id = ${match.homeId}`,
+      sql`SELECT id, 'same address' AS why FROM safety_case WHERE organisation_id = ${org} AND home_id = ${match.homeId} AND ${openCase}`,
     );
   if (match.blockName)
     branches.push(
-      sql`SELECT id, 'same block' AS why FROM safety_case WHERE organisation_id = ${org} AND block_name = ${match.blockName}`,
+      sql`SELECT id, 'same block' AS why FROM safety_case WHERE organisation_id = ${org} AND block_name = ${match.blockName} AND ${openCase}`,
     );
   if (keys.length > 0)
     branches.push(
