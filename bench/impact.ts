@@ -184,8 +184,10 @@ async function buildLandlord(database: BenchDatabase): Promise<string> {
        FROM generate_series(0::bigint, $4 - 1) i JOIN bench_project p ON p.n = i % $5 JOIN bench_lsoa l ON l.n = (i * 31) % $6`,
       [o, today, now, sessions, projects, lsoaCount],
     );
+    // Numbered in date order, so attendance is written in date order as real registers are (sessions
+    // get random ids here; in Kith they are time-ordered UUID v7s).
     await database.execScript(
-      "CREATE TEMP TABLE bench_session AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, held_on FROM activity_session",
+      "CREATE TEMP TABLE bench_session AS SELECT row_number() OVER (ORDER BY held_on, id) - 1 AS n, id, held_on FROM activity_session",
     );
     await database.execScript(
       "CREATE TEMP TABLE bench_participant AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM participant",
