@@ -5,7 +5,7 @@
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx node bench/impact.ts [--scale 0.01]
 //
-// It creates its own database (s3_impact_bench_<n>), fills it inside PostgreSQL with
+// It creates its own database (s3_impact2_bench_<n>), fills it inside PostgreSQL with
 // INSERT … SELECT … generate_series (nothing row by row from Node), runs ANALYZE, and drops it at the end
 // (--keep leaves it for EXPLAIN ANALYZE; --reuse NAME times a kept database again and leaves it).
 import { loadavg } from "node:os";
@@ -35,9 +35,9 @@ if (!(scale > 0 && scale <= 1)) {
   console.error("--scale must be a number above 0 and at most 1, like 0.01");
   process.exit(2);
 }
-if (values.reuse !== undefined && !/^s3_impact_bench_\d+$/.test(values.reuse)) {
+if (values.reuse !== undefined && !/^s3_impact2_bench_\d+$/.test(values.reuse)) {
   console.error(
-    "--reuse takes the name of a database an earlier --keep run built, like s3_impact_bench_1795384438012",
+    "--reuse takes the name of a database an earlier --keep run built, like s3_impact2_bench_1795384438012",
   );
   process.exit(2);
 }
@@ -184,8 +184,10 @@ async function buildLandlord(database: BenchDatabase): Promise<string> {
        FROM generate_series(0::bigint, $4 - 1) i JOIN bench_project p ON p.n = i % $5 JOIN bench_lsoa l ON l.n = (i * 31) % $6`,
       [o, today, now, sessions, projects, lsoaCount],
     );
+    // Numbered in date order, so attendance is written in date order as real registers are (sessions
+    // get random ids here; in Kith they are time-ordered UUID v7s).
     await database.execScript(
-      "CREATE TEMP TABLE bench_session AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM activity_session",
+      "CREATE TEMP TABLE bench_session AS SELECT row_number() OVER (ORDER BY held_on, id) - 1 AS n, id, held_on FROM activity_session",
     );
     await database.execScript(
       "CREATE TEMP TABLE bench_participant AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM participant",
@@ -194,8 +196,8 @@ async function buildLandlord(database: BenchDatabase): Promise<string> {
     const batch = 50_000;
     for (let start = 0; start < sessions; start += batch) {
       await database.query(
-        `INSERT INTO attendance (organisation_id, session_id, participant_id, role, minutes)
-         SELECT $1, s.id, p.id, CASE WHEN k = 0 THEN 'volunteer' WHEN k = 1 AND s.n % 5 = 0 THEN 'service-user-input' ELSE 'participant' END, CASE WHEN k <= 1 THEN 90 ELSE 0 END
+        `INSERT INTO attendance (organisation_id, session_id, participant_id, role, minutes, held_on)
+         SELECT $1, s.id, p.id, CASE WHEN k = 0 THEN 'volunteer' WHEN k = 1 AND s.n % 5 = 0 THEN 'service-user-input' ELSE 'participant' END, CASE WHEN k <= 1 THEN 90 ELSE 0 END, s.held_on
          FROM bench_session s CROSS JOIN generate_series(0, $2 - 1) k
          JOIN bench_participant p ON p.n = (s.n * 13 + k * 7907) % $3
          WHERE s.n >= $4 AND s.n < $5
@@ -230,7 +232,7 @@ async function benchOrganisation(database: BenchDatabase): Promise<string> {
 
 type BenchDatabase = Awaited<ReturnType<typeof openPostgres>>;
 
-const name = values.reuse ?? `s3_impact_bench_${Date.now()}`;
+const name = values.reuse ?? `s3_impact2_bench_${Date.now()}`;
 const admin = await openPostgres(serverUrl);
 if (!values.reuse) await admin.query(`CREATE DATABASE ${name}`);
 const database = await openPostgres(withDatabase(serverUrl, name));

@@ -238,6 +238,9 @@ export const attendance = pgTable(
     participantId: uuid("participant_id").notNull(),
     role: text("role").$type<AttendanceRole>().notNull(),
     minutes: integer("minutes").notNull(),
+    // The session's date, copied so a year's figures read only that year's rows (index
+    // attendance_held_on). The foreign key to the session includes it, so it cannot drift.
+    heldOn: day("held_on").notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.sessionId, t.participantId] })],
 );

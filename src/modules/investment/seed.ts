@@ -250,6 +250,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
               participantId: person.id,
               role: isVolunteer ? "volunteer" : serviceUser ? "service-user-input" : "participant",
               minutes: isVolunteer ? duration + 30 : serviceUser ? duration : 0,
+              heldOn: held,
             });
           }
           spent +=

@@ -107,6 +107,7 @@ export async function recordAttendance(
         participantId: a.participantId,
         role: a.role,
         minutes: a.minutes,
+        heldOn: session.heldOn,
       }));
       await tx
         .insert(attendance)

@@ -4,7 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { canViewPortfolio } from "../policy.ts";
 import { num, queryRows } from "../rows.ts";
-import type { FigureFilter } from "./figures.ts";
+import { attendanceInPeriod, type FigureFilter } from "./figures.ts";
 
 export type ThemeReach = { code: string; residents: number; inDepth: number; sessions: number };
 
@@ -29,7 +29,7 @@ export async function reachByTheme(
           JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
           JOIN project_theme pt ON pt.organisation_id = s.organisation_id AND pt.project_id = s.project_id
           JOIN investment_theme t ON t.organisation_id = pt.organisation_id AND t.id = pt.theme_id
-          WHERE a.organisation_id = ${org} AND a.role = 'participant' AND s.held_on BETWEEN ${filter.from} AND ${filter.to} ${area}
+          WHERE a.organisation_id = ${org} AND a.role = 'participant' AND ${attendanceInPeriod(filter)} AND s.held_on BETWEEN ${filter.from} AND ${filter.to} ${area}
           GROUP BY t.code, a.participant_id)
         SELECT code, count(*) AS residents, count(*) FILTER (WHERE in_depth) AS in_depth FROM people GROUP BY code`,
   );
