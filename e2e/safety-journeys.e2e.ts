@@ -1,18 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  type RunningKith,
-  signIn,
-  startKith,
-  watchConsole,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
 describe("community safety journeys", () => {
-  let kith: RunningKith;
-  let browser: Browser;
-  let newPage: Awaited<ReturnType<typeof openBrowser>>["newPage"];
+  const kith = useKithInBrowser();
   let axePage: Page;
 
   /** axe needs script in the page, so a no-JavaScript page is checked as a copy in a script-enabled page at the same address. */
@@ -24,17 +15,11 @@ describe("community safety journeys", () => {
   }
 
   beforeAll(async () => {
-    kith = await startKith();
-    ({ browser, newPage } = await openBrowser());
-    axePage = await newPage({ viewport: { width: 375, height: 740 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.close();
+    axePage = await kith.newPage({ viewport: { width: 375, height: 740 } });
   });
 
   it("a tenant reports on a phone without JavaScript, then follows their case without seeing the other party", async () => {
-    const page = await newPage({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+    const page = await kith.newPage({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
     // A step that cannot find its element fails with the step's name, not the test's timeout.
     page.setDefaultTimeout(30_000);
     const consoleErrors = watchConsole(page);
@@ -96,7 +81,7 @@ describe("community safety journeys", () => {
   }, 300_000);
 
   it("an officer triages a report, assesses risk, records an action, generates a letter and reads NM01", async () => {
-    const page = await newPage();
+    const page = await kith.newPage();
     page.setDefaultTimeout(30_000);
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "officer@demo.kith.example");

@@ -1,7 +1,5 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { Problem } from "../../../platform/http/problem.ts";
-import { html, type SafeHtml, tag } from "../../../platform/ui/index.ts";
+import { attemptForForm, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
+import { type SafeHtml, tag } from "../../../platform/ui/index.ts";
 import type { PbProcess, Phase, ProposalStatus } from "../schema.ts";
 
 export const phaseNames: Record<Phase, string> = {
@@ -57,20 +55,13 @@ export function ruleSummary(p: Pick<PbProcess, "rule" | "utility" | "completion"
 export const publicPath = (p: Pick<PbProcess, "organisationId" | "id">) => `/pb/${p.organisationId}/${p.id}`;
 export const staffPath = (p: Pick<PbProcess, "id">) => `/budgeting/${p.id}`;
 
-export function csrf(c: Context<AppEnv>): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
-}
+export { csrfField as csrf } from "../../../platform/http/form-commands.ts";
 
-/** Runs a form action; a 422 with field errors re-renders the form, anything else propagates. */
+/** Runs a form action; a problem the person can fix re-renders the form, anything else propagates. */
 export async function orFormErrors<T>(
   work: () => Promise<T>,
-  rerender: (errors: Record<string, string>, status: 409 | 422) => Response,
+  rerender: (errors: Record<string, string>, status: FormErrorStatus) => Response,
 ): Promise<T | Response> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Problem && (error.status === 422 || error.status === 409))
-      return rerender(error.fieldErrors ?? { form: error.detail }, error.status as 409 | 422);
-    throw error;
-  }
+  const result = await attemptForForm(work);
+  return result.ok ? result.value : rerender(result.errors, result.status);
 }

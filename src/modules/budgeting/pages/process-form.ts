@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import { button, html, radios, textarea, textInput } from "../../../platform/ui/index.ts";
 import { areaKinds, ballotKinds, eligibilities } from "../schema.ts";
@@ -21,7 +22,7 @@ export function processForm(
   c: Context<AppEnv>,
   values: Record<string, string>,
   errors: Record<string, string> = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | FormErrorStatus = 200,
 ): Response {
   const date = (name: string, label: string) =>
     textInput({

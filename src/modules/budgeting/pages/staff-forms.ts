@@ -2,6 +2,7 @@
 import type { Context, Hono } from "hono";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -27,7 +28,7 @@ export function staffForms(app: Hono<AppEnv>): void {
     c: Context<AppEnv>,
     values: Record<string, string>,
     errors: Record<string, string> = {},
-    status: 200 | 409 | 422 = 200,
+    status: 200 | FormErrorStatus = 200,
   ) => {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
@@ -105,7 +106,7 @@ export function staffForms(app: Hono<AppEnv>): void {
     values: Record<string, string>,
     chosen: Map<string, number>,
     errors: Record<string, string> = {},
-    status: 200 | 409 | 422 = 200,
+    status: 200 | FormErrorStatus = 200,
   ) => {
     const actor = requireActor(c);
     requireAllowed(canManageProcesses(actor), "Only officers can enter paper ballots.");

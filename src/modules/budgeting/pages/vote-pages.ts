@@ -4,6 +4,7 @@ import type { Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { hmac, safeEqual } from "../../../platform/auth/tokens.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
@@ -43,7 +44,7 @@ export function votePages(app: Hono<AppEnv>): void {
     c: Context<AppEnv>,
     submitted: BallotChoices | null,
     errors: Record<string, string> = {},
-    status: 200 | 403 | 409 | 422 = 200,
+    status: 200 | 403 | FormErrorStatus = 200,
   ) => {
     const db = c.get("services").database.db;
     const process = await findProcess(db, c.req.param("org") ?? "", c.req.param("pid") ?? "");

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -51,7 +52,7 @@ async function outcomeForm(
       ? `/investment/participants/${values.participantId}`
       : "/investment/participants",
     content: html`<h1 class="govuk-heading-l">Record an outcome</h1>
-      <form method="post" action="/impact/outcomes/new" enctype="multipart/form-data" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+      <form method="post" action="/impact/outcomes/new" enctype="multipart/form-data" novalidate>${csrfField(c)}
         ${select({ name: "participantId", label: "Participant", value: values.participantId, error: errors.participantId, options: [{ value: "", text: "Choose a participant" }, ...people.map((p) => ({ value: p.id, text: p.displayName }))] })}
         ${select({ name: "projectId", label: "Project or service", value: values.projectId, error: errors.projectId, options: [{ value: "", text: "Choose a project" }, ...projects.map((p) => ({ value: p.id, text: p.name }))] })}
         ${select({ name: "valueCode", label: "Value-bank outcome (optional)", hint: bank ? `From ${bank.bank.name}` : "No value bank is in use yet", value: values.valueCode, error: errors.valueCode, options: [{ value: "", text: "None: evidence only" }, ...[...(bank?.rules.outcomes.values() ?? [])].map((o) => ({ value: o.code, text: `${o.name} (${o.code})` }))] })}

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -145,7 +146,7 @@ export function valuePages(): Hono<AppEnv> {
           canManageValueBank(actor)
             ? html`<h2 class="govuk-heading-m">Import a value bank</h2>
           <p class="govuk-body">A CSV file in the format in Kith's documentation (docs/impact-value-bank.md), for example your licensed HACT values. Nothing is saved unless every line is right.</p>
-          <form method="post" action="/impact/value-bank" enctype="multipart/form-data" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+          <form method="post" action="/impact/value-bank" enctype="multipart/form-data" novalidate>${csrfField(c)}
             ${fileUpload({ name: "file", label: "Value bank CSV file", accept: ".csv,text/csv", error: errors.file })}
             ${textInput({ name: "name", label: "Name", error: errors.name })}
             ${textInput({ name: "source", label: "Source (shown beside every figure)", error: errors.source })}
@@ -153,7 +154,7 @@ export function valuePages(): Hono<AppEnv> {
             ${textInput({ name: "priceYear", label: "Price year", width: 4, inputmode: "numeric", error: errors.priceYear })}
             ${button({ text: "Import value bank" })}
           </form>
-          <form method="post" action="/impact/value-bank/open-default" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">${button({ text: "Use the open default bank (Green Book WELLBY)", classes: "govuk-button--secondary" })}</form>`
+          <form method="post" action="/impact/value-bank/open-default" novalidate>${csrfField(c)}${button({ text: "Use the open default bank (Green Book WELLBY)", classes: "govuk-button--secondary" })}</form>`
             : ""
         }`,
     });

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
@@ -28,7 +29,7 @@ export function editFormPage(c: Context<AppEnv>, page: EditFormPage) {
     backLink: page.backLink,
     content: html`${page.caption ? html`<span class="govuk-caption-l">${page.caption}</span>` : ""}<h1 class="govuk-heading-l">${page.title}</h1>
       ${page.before ?? ""}
-      <form method="post" action="${page.action}" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+      <form method="post" action="${page.action}" novalidate>${csrfField(c)}
         ${page.fields}
         ${button({ text: page.submit })}
       </form>`,

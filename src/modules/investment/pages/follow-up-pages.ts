@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -38,7 +39,7 @@ function followUpForm(
     status,
     backLink: "/investment/follow-ups",
     content: html`<h1 class="govuk-heading-l">Record the ${months}-month follow-up</h1>
-      <form method="post" action="/investment/follow-ups/${outcomeId}/${months}" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+      <form method="post" action="/investment/follow-ups/${outcomeId}/${months}" novalidate>${csrfField(c)}
         ${dateInput({ name: "completedOn", legend: { text: "Date of the follow-up", classes: "govuk-fieldset__legend--s" }, hint: "For example, 27 3 2026", error: errors["completedOn-day"], value: { day, month, year } })}
         ${radios({
           name: "sustained",

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -54,7 +55,7 @@ async function participantForm(
     backLink: safeReturn(values.return),
     content: html`<h1 class="govuk-heading-l">Register a participant</h1>
       <p class="govuk-body">For someone already on record in People, give their person id instead and Kith takes their details from there.</p>
-      <form method="post" action="/investment/participants/new" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}"><input type="hidden" name="return" value="${safeReturn(values.return)}">
+      <form method="post" action="/investment/participants/new" novalidate>${csrfField(c)}<input type="hidden" name="return" value="${safeReturn(values.return)}">
         ${textInput({ name: "personId", label: "Person id (optional)", value: values.personId, error: errors.personId })}
         ${textInput({ name: "displayName", label: "Name", value: values.displayName, error: errors.displayName, autocomplete: "off", spellcheck: false })}
         ${dateInput({ name: "dateOfBirth", legend: { text: "Date of birth (optional)", classes: "govuk-fieldset__legend--s" }, hint: "Used for the age band in social value. For example, 27 3 1960", error: errors["dateOfBirth-day"], value: { day, month, year } })}

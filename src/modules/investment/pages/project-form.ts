@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import { button, checkboxes, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
@@ -34,7 +35,7 @@ export async function projectForm(
     status,
     backLink: "/investment",
     content: html`<h1 class="govuk-heading-l">Add a project or service</h1>
-      <form method="post" action="/investment/projects/new" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+      <form method="post" action="/investment/projects/new" novalidate>${csrfField(c)}
         ${textInput({ name: "name", label: "Name", value: values.name, error: errors.name })}
         ${textarea({ name: "summary", label: "Summary (optional)", value: values.summary, error: errors.summary, rows: 3 })}
         ${radios({

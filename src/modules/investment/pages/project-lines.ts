@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { requireActor } from "../../../platform/http/render.ts";
 import { formatPence, html, type SafeHtml, table } from "../../../platform/ui/index.ts";
 import { removeFunding, removeSteeringMember } from "../commands/edit-project.ts";
@@ -8,7 +9,7 @@ import type { ProjectDetail } from "../queries/portfolio.ts";
 
 /** A remove button for one line: its own small form, so it works without JavaScript. */
 function removeButton(c: Context<AppEnv>, action: string, what: string): SafeHtml {
-  return html`<form method="post" action="${action}" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}"><button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span class="govuk-visually-hidden"> ${what}</span></button></form>`;
+  return html`<form method="post" action="${action}" novalidate>${csrfField(c)}<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span class="govuk-visually-hidden"> ${what}</span></button></form>`;
 }
 
 export function fundingLines(c: Context<AppEnv>, project: ProjectDetail): SafeHtml {

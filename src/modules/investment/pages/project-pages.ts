@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -181,7 +182,7 @@ export function projectPages(): Hono<AppEnv> {
         <h2 class="govuk-heading-m">Sessions</h2>
         ${canRecordDelivery(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/investment/projects/${project.id}/sessions/new">Record a session</a></p>` : ""}
         ${table({ caption: "Latest sessions", captionClasses: "govuk-visually-hidden", head: [{ text: "Date" }, { text: "Session" }, { text: "Depth" }], rows: project.sessions.map((s) => [formatDate(s.heldOn), html`<a class="govuk-link" href="/investment/sessions/${s.id}">${s.title}</a>`, s.depth === "in-depth" ? "In-depth" : "Light-touch"]) })}
-        ${canManageProjects(actor) ? html`<h2 class="govuk-heading-m">Change stage</h2><form method="post" action="/investment/projects/${project.id}/stage" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">${radios({ name: "stage", legend: { text: "Move to", classes: "govuk-fieldset__legend--s" }, inline: true, value: project.stage, items: stages.map((s) => ({ value: s, text: stageNames[s] })) })}${button({ text: "Change stage", classes: "govuk-button--secondary" })}</form>` : ""}`,
+        ${canManageProjects(actor) ? html`<h2 class="govuk-heading-m">Change stage</h2><form method="post" action="/investment/projects/${project.id}/stage" novalidate>${csrfField(c)}${radios({ name: "stage", legend: { text: "Move to", classes: "govuk-fieldset__legend--s" }, inline: true, value: project.stage, items: stages.map((s) => ({ value: s, text: stageNames[s] })) })}${button({ text: "Change stage", classes: "govuk-button--secondary" })}</form>` : ""}`,
     });
   });
 

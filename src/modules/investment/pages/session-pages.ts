@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -45,7 +46,7 @@ async function sessionForm(
     status,
     backLink: `/investment/projects/${projectId}`,
     content: html`<span class="govuk-caption-l">${project.name}</span><h1 class="govuk-heading-l">Record a session</h1>
-      <form method="post" action="/investment/projects/${projectId}/sessions/new" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+      <form method="post" action="/investment/projects/${projectId}/sessions/new" novalidate>${csrfField(c)}
         ${textInput({ name: "title", label: "Session title", value: values.title, error: errors.title })}
         ${dateInput({ name: "heldOn", legend: { text: "Date of the session", classes: "govuk-fieldset__legend--s" }, hint: "For example, 27 3 2026", error: errors["heldOn-day"], value: { day, month, year } })}
         ${textInput({ name: "durationMinutes", label: "Length in minutes", value: values.durationMinutes, error: errors.durationMinutes, width: 4, inputmode: "numeric" })}
@@ -142,7 +143,7 @@ export function sessionPages(): Hono<AppEnv> {
       }),
       content: html`<span class="govuk-caption-l">${session.projectName}, ${formatDate(session.heldOn)}</span><h1 class="govuk-heading-l">${session.title}</h1>
         <p class="govuk-body">${session.register.length} people recorded. ${session.depth === "in-depth" ? "In-depth" : "Light-touch"} session of ${session.durationMinutes} minutes.</p>
-        <form method="post" action="/investment/sessions/${session.id}/attendance" novalidate><input type="hidden" name="_csrf" value="${c.get("csrfToken")}">
+        <form method="post" action="/investment/sessions/${session.id}/attendance" novalidate>${csrfField(c)}
           ${checkboxes({ name: "attendees", legend: { text: "Who took part?", classes: "govuk-fieldset__legend--m" }, hint: "Tick everyone who came, then save once.", small: true, error: errors.attendees, values: [...present], items: people.map((p) => ({ value: p.id, text: p.displayName, hint: p.tenant ? "Tenant" : "Resident" })) })}
           ${checkboxes({ name: "volunteers", legend: { text: "Who volunteered?", classes: "govuk-fieldset__legend--m" }, hint: "Volunteers are counted with the session's length in hours.", small: true, values: [...volunteering], items: people.map((p) => ({ value: p.id, text: p.displayName })) })}
           ${button({ text: "Save attendance" })}

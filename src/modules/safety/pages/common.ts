@@ -1,13 +1,9 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../../../platform/http/app-env.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
-import { Problem } from "../../../platform/http/problem.ts";
+import { attemptForForm } from "../../../platform/http/form-commands.ts";
+import type { FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import type { TagColour } from "../../../platform/ui/components/tag.ts";
-import { html, type SafeHtml, subNavigation, tag } from "../../../platform/ui/index.ts";
+import { type SafeHtml, subNavigation, tag } from "../../../platform/ui/index.ts";
 
-export function csrfField(c: Context<AppEnv>): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
-}
+export { csrfField } from "../../../platform/http/form-commands.ts";
 
 export function safetyNav(current: string): SafeHtml {
   const items = [
@@ -26,19 +22,13 @@ export function safetyNav(current: string): SafeHtml {
   );
 }
 
-/** Runs a form command: a 422 Problem re-renders the form with its errors; anything else propagates. */
+/** Runs a form command: a problem the person can fix re-renders the form with its errors; anything else propagates. */
 export async function attempt<T>(
   work: () => Promise<T>,
   onInvalid: (errors: FieldErrors, problem: Problem) => Response | Promise<Response>,
 ): Promise<T | Response> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Problem && (error.status === 422 || error.status === 409 || error.status === 413)) {
-      return onInvalid(error.fieldErrors ?? { form: error.detail }, error);
-    }
-    throw error;
-  }
+  const result = await attemptForForm(work);
+  return result.ok ? result.value : onInvalid(result.errors, result.problem);
 }
 
 export function bandTag(band: string): SafeHtml {
