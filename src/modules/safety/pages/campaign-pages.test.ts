@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
+import type { buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import { createApiToken } from "../../../platform/auth/api-tokens.ts";
-import { actorForUser } from "../../../platform/auth/users.ts";
+import { actorFor, makeOrganisation } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { annualReport } from "../queries/annual-report.ts";
+import { signedInSafetyStaff } from "../testing/fixtures.ts";
 
 let database: Database;
 let organisationId: string;
@@ -19,19 +18,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
   otherOrganisationId = (await makeOrganisation(database.db, "Other Homes")).id;
-  const managerUser = await addUser(database, organisationId, "manager", "manager@example.org");
-  await addUser(database, organisationId, "officer", "officer@example.org");
-  managerToken = (
-    await createApiToken(database.db, actorForUser(managerUser), testNow, {
-      name: "c",
-      scopes: ["safety:write"],
-    })
-  ).token;
-  app = await buildTestApp(database);
-  manager = new TestBrowser(app);
-  officer = new TestBrowser(app);
-  await manager.signIn("manager@example.org");
-  await officer.signIn("officer@example.org");
+  ({ app, manager, officer, managerToken } = await signedInSafetyStaff(database, organisationId));
 });
 
 afterAll(async () => {

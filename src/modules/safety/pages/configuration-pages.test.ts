@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
+import type { buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import { createApiToken } from "../../../platform/auth/api-tokens.ts";
-import { actorForUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { openCase } from "../commands/open-case.ts";
 import { loadSafetyConfiguration } from "../domain/configuration.ts";
 import { getSafetySettings } from "../domain/settings.ts";
-import { makeHomes, medway } from "../testing/fixtures.ts";
+import { makeHomes, medway, signedInSafetyStaff } from "../testing/fixtures.ts";
 
 // Settings pages and API (managers), and the intake form's related-case check, over HTTP without JavaScript.
 
@@ -23,19 +21,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
   await makeHomes(database, organisationId, medway, 3, 8800, "Osprey House");
-  const managerUser = await addUser(database, organisationId, "manager", "manager@example.org");
-  await addUser(database, organisationId, "officer", "officer@example.org");
-  managerToken = (
-    await createApiToken(database.db, actorForUser(managerUser), testNow, {
-      name: "config",
-      scopes: ["safety:write"],
-    })
-  ).token;
-  app = await buildTestApp(database);
-  manager = new TestBrowser(app);
-  officer = new TestBrowser(app);
-  await manager.signIn("manager@example.org");
-  await officer.signIn("officer@example.org");
+  ({ app, manager, officer, managerToken } = await signedInSafetyStaff(database, organisationId));
 });
 
 afterAll(async () => {

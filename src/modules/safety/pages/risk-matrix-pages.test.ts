@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
+import type { TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { openCase } from "../commands/open-case.ts";
 import { recordAssessment } from "../commands/record-assessment.ts";
 import { getCase } from "../queries/get-case.ts";
-import { makeHomes, medway } from "../testing/fixtures.ts";
+import { makeHomes, medway, signedInSafetyStaff } from "../testing/fixtures.ts";
 
 let database: Database;
 let organisationId: string;
@@ -17,13 +17,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
   await makeHomes(database, organisationId, medway, 1, 8900);
-  await addUser(database, organisationId, "manager", "manager@example.org");
-  await addUser(database, organisationId, "officer", "officer@example.org");
-  const app = await buildTestApp(database);
-  manager = new TestBrowser(app);
-  officer = new TestBrowser(app);
-  await manager.signIn("manager@example.org");
-  await officer.signIn("officer@example.org");
+  ({ manager, officer } = await signedInSafetyStaff(database, organisationId));
 });
 
 afterAll(async () => {

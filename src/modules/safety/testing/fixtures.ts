@@ -1,7 +1,8 @@
-import { testPassword } from "../../../../test/app.ts";
+import { addUser, buildTestApp, TestBrowser, testPassword } from "../../../../test/app.ts";
 import { testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
-import { createUser } from "../../../platform/auth/users.ts";
+import { createApiToken } from "../../../platform/auth/api-tokens.ts";
+import { actorForUser, createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createPartnerOrganisation, createPerson } from "../../people/index.ts";
 import { createHome } from "../../places/index.ts";
@@ -84,4 +85,28 @@ export async function makeAgencyUser(
     partnerOrganisationId: agency.id,
   });
   return agency.id;
+}
+
+export type SafetyStaff = {
+  app: Awaited<ReturnType<typeof buildTestApp>>;
+  manager: TestBrowser;
+  officer: TestBrowser;
+  /** An API token of the manager's with safety:write. */
+  managerToken: string;
+};
+
+/** The app with a signed-in community safety manager and officer: what the staff page tests start from. */
+export async function signedInSafetyStaff(database: Database, organisationId: string): Promise<SafetyStaff> {
+  const managerUser = await addUser(database, organisationId, "manager", "manager@example.org");
+  await addUser(database, organisationId, "officer", "officer@example.org");
+  const { token: managerToken } = await createApiToken(database.db, actorForUser(managerUser), testNow, {
+    name: "safety staff tests",
+    scopes: ["safety:write"],
+  });
+  const app = await buildTestApp(database);
+  const manager = new TestBrowser(app);
+  const officer = new TestBrowser(app);
+  await manager.signIn("manager@example.org");
+  await officer.signIn("officer@example.org");
+  return { app, manager, officer, managerToken };
 }
