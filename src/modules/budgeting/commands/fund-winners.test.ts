@@ -6,6 +6,7 @@ import { createTheme, getProject } from "../../investment/index.ts";
 import { createHome } from "../../places/index.ts";
 import { fundedProjectsOf } from "../queries/funded-projects.ts";
 import { getResults } from "../queries/results.ts";
+import { processForm } from "../test-support.ts";
 import { createProcess } from "./create-process.ts";
 import { createInvestmentProjects } from "./fund-winners.ts";
 import { importPabulib } from "./pabulib-import.ts";
@@ -91,24 +92,12 @@ describe("funded proposals become community investment projects", () => {
   });
 
   it("refuses unpublished results, read-only staff and other organisations", async () => {
-    const open = await createProcess(database.db, officer(), testNow, {
-      title: "Still open",
-      summary: "Not counted yet",
-      areaKind: "all",
-      eligibility: "residents",
-      minimumAge: "16",
-      ballotKind: "approval",
-      rule: "greedy",
-      utility: "cost",
-      completion: "none",
-      proposalsOpen: "2026-06-01",
-      reviewOpen: "2026-06-10",
-      votingOpen: "2026-06-12",
-      votingClose: "2026-06-30",
-      resultsDate: "2026-07-01",
-      budget1Name: "All",
-      budget1Amount: "£1,000",
-    });
+    const open = await createProcess(
+      database.db,
+      officer(),
+      testNow,
+      processForm({ title: "Still open", summary: "Not counted yet", budget1Amount: "£1,000" }),
+    );
     await expect(createInvestmentProjects(database.db, officer(), testNow, open.id)).rejects.toMatchObject({
       status: 409,
     });

@@ -5,6 +5,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import type { CliContext } from "../../module.ts";
 import { createPerson } from "../../people/index.ts";
 import { runPbSendCodes } from "../cli/pb-import-export.ts";
+import { processForm } from "../test-support.ts";
 import { createProcess } from "./create-process.ts";
 import { advancePhase } from "./manage-process.ts";
 import { sendVoteCodes } from "./send-vote-codes.ts";
@@ -41,26 +42,7 @@ describe("emailing voting codes", () => {
         })
       ).id;
     }
-    processId = (
-      await createProcess(database.db, officer(), testNow, {
-        title: "Green fund",
-        summary: "Spend £5,000",
-        areaKind: "all",
-        eligibility: "residents",
-        minimumAge: "16",
-        ballotKind: "approval",
-        rule: "greedy",
-        utility: "cost",
-        completion: "none",
-        proposalsOpen: "2026-06-01",
-        reviewOpen: "2026-06-10",
-        votingOpen: "2026-06-12",
-        votingClose: "2026-06-30",
-        resultsDate: "2026-07-01",
-        budget1Name: "All",
-        budget1Amount: "£5,000",
-      })
-    ).id;
+    processId = (await createProcess(database.db, officer(), testNow, processForm())).id;
   });
   afterAll(async () => database.close());
 

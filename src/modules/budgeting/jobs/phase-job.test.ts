@@ -9,6 +9,7 @@ import { createProcess } from "../commands/create-process.ts";
 import { answerProposalStep, startProposal, submitProposal } from "../commands/proposals.ts";
 import { reviewProposal } from "../commands/review-proposal.ts";
 import { findProcess, listProposals } from "../queries/processes.ts";
+import { processForm } from "../test-support.ts";
 import { budgetingJobs, movePhasesByDate } from "./phase-job.ts";
 
 const at = (day: string) => new Date(`${day}T03:00:00Z`);
@@ -20,25 +21,18 @@ describe("the daily phase job", () => {
   const phaseOf = async (id: string) => (await findProcess(database.db, orgId, id)).phase;
 
   async function processWithOneIdea(publishResults: "automatic" | "officer"): Promise<string> {
-    const { id } = await createProcess(database.db, officer(), testNow, {
-      title: `Fund (${publishResults})`,
-      summary: "",
-      areaKind: "all",
-      eligibility: "residents",
-      minimumAge: "0",
-      ballotKind: "approval",
-      rule: "greedy",
-      utility: "cost",
-      completion: "none",
-      proposalsOpen: "2026-06-01",
-      reviewOpen: "2026-06-10",
-      votingOpen: "2026-06-12",
-      votingClose: "2026-06-30",
-      resultsDate: "2026-07-01",
-      publishResults,
-      budget1Name: "All",
-      budget1Amount: "£1,000",
-    });
+    const { id } = await createProcess(
+      database.db,
+      officer(),
+      testNow,
+      processForm({
+        title: `Fund (${publishResults})`,
+        summary: "",
+        minimumAge: "0",
+        publishResults,
+        budget1Amount: "£1,000",
+      }),
+    );
     const proposer = actorFor(orgId, "tenant");
     const draft = await startProposal(database.db, proposer, testNow, id);
     for (const [step, input] of [
