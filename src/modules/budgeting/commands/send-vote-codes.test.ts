@@ -60,7 +60,9 @@ describe("emailing voting codes", () => {
     expect(message.recipient).toBe("adult@example.org");
     expect(message.body).toContain(`https://kith.example/pb/${orgId}/${processId}/vote`);
     expect(message.body).toContain("30 June 2026");
-    const code = /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/.exec(message.body)?.[0] ?? "";
+    // The code stands on its own line; an unanchored pattern could match digits inside the
+    // link's UUIDs (e.g. "…-7924-8123-…") and made this test fail now and then.
+    const code = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/m.exec(message.body)?.[0] ?? "";
     expect(code).not.toBe("");
     const stored = await database.query<{ code_hash: string }>("SELECT code_hash FROM pb_vote_code");
     expect(stored).toHaveLength(1);
