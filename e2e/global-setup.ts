@@ -7,6 +7,7 @@ import { loadConfig, projectRoot } from "../src/platform/config/config.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
 import { seedDemo } from "../src/seed/seed-demo.ts";
+import { journeyDay } from "./journey-date.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,7 +21,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const database = await openMemoryPglite();
   await migrate(database);
   await loadReferenceData(database, config.referenceDir);
-  await seedDemo(database, modules);
+  await seedDemo(database, modules, { now: journeyDay });
   const dump = await database.client.dumpDataDir("gzip");
   await database.close();
   const file = path.join(projectRoot, ".kith-test", `demo-${process.pid}.tgz`);

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
+import { journeyDay } from "./journey-date.ts";
 
 // Grants in the browser: an organisation applies (with save and return and check
 // answers), an officer assesses, a manager moderates and awards, and the grant shows
@@ -121,7 +122,7 @@ describe("grants journeys", () => {
       .getByLabel("Reasons for the decision")
       .fill("Scored 85%; clear need and resident involvement.");
     await manager.getByLabel("Amount awarded").fill("4500");
-    const start = new Date();
+    const start = journeyDay;
     const fill = async (legend: string, date: Date) => {
       const group = manager.getByRole("group", { name: legend });
       await group.getByLabel("Day").fill(String(date.getUTCDate()));

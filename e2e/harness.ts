@@ -12,6 +12,7 @@ import type { Database } from "../src/platform/db/database.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
 import { demoPassword } from "../src/seed/seed-demo.ts";
 import { launchChromium } from "../test/chromium.ts";
+import { journeyClock } from "./journey-date.ts";
 
 export type RunningKith = { baseUrl: string; database: Database; close: () => Promise<void> };
 
@@ -21,7 +22,7 @@ export async function startKith(): Promise<RunningKith> {
   const database = await openMemoryPglite(new Blob([new Uint8Array(dump)]));
   const config = loadConfig({ ...process.env, DATABASE_URL: "" });
   const app = createApp(
-    { database, config, signingSecret: await loadSigningSecret(database.db), clock: () => new Date() },
+    { database, config, signingSecret: await loadSigningSecret(database.db), clock: journeyClock() },
     modules,
   );
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
+import { journeyDay } from "./journey-date.ts";
 
 describe("community investment and impact journeys", () => {
   const kith = useKithInBrowser();
@@ -191,7 +192,7 @@ describe("community investment and impact journeys", () => {
       "Say whether the outcome was sustained",
     );
     await expectAccessible(page);
-    const today = new Date();
+    const today = journeyDay;
     await page.getByLabel("Day").fill(String(today.getUTCDate()));
     await page.getByLabel("Month").fill(String(today.getUTCMonth() + 1));
     await page.getByLabel("Year").fill(String(today.getUTCFullYear()));

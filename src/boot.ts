@@ -1,9 +1,10 @@
 import { loadReferenceData } from "./modules/places/reference/load-reference.ts";
 import { modules } from "./modules/registry.ts";
 import type { KithConfig } from "./platform/config/config.ts";
+import { daysBetween, londonDay } from "./platform/dates/london.ts";
 import type { Database } from "./platform/db/database.ts";
 import { openDatabase } from "./platform/db/open.ts";
-import { seedDemo } from "./seed/seed-demo.ts";
+import { demoSeededFor, seedDemo } from "./seed/seed-demo.ts";
 
 export type BootOptions = { seedDemo?: boolean; log?: (message: string) => void };
 
@@ -16,7 +17,7 @@ export async function openKithDatabase(
   options: BootOptions = {},
 ): Promise<Database & { created: boolean }> {
   const log = options.log ?? (() => {});
-  return openDatabase(config.database, {
+  const database = await openDatabase(config.database, {
     prepareNew: async (database) => {
       log("Setting up a new database: loading local authorities and deprivation data…");
       await loadReferenceData(database, config.referenceDir);
@@ -26,4 +27,29 @@ export async function openKithDatabase(
       }
     },
   });
+  const restart =
+    config.database.kind === "pglite"
+      ? `stop Kith, delete the data folder (${config.database.dataDir}) and start again`
+      : "create an empty database and start Kith on it";
+  await warnIfDemoIsStale(database, restart, log);
+  return database;
+}
+
+/**
+ * A demo seeded weeks ago has closed votes and empty trends: say so, and how to start afresh.
+ * Its data is never moved in place, so nothing a person entered in the demo is rewritten.
+ */
+async function warnIfDemoIsStale(
+  database: Database,
+  restart: string,
+  log: (message: string) => void,
+): Promise<void> {
+  const seededFor = await demoSeededFor(database.db);
+  if (seededFor === null) return;
+  const age = daysBetween(seededFor, londonDay(new Date()));
+  if (age < 1) return;
+  log(
+    `The demo data was made for ${seededFor} (${age} day${age === 1 ? "" : "s"} ago), so its dates are not today's. ` +
+      `For a demo that starts today, ${restart}.`,
+  );
 }

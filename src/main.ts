@@ -5,6 +5,7 @@ import { modules } from "./modules/registry.ts";
 import { loadSigningSecret } from "./platform/auth/secret.ts";
 import { ConfigError, loadConfig } from "./platform/config/config.ts";
 import { DatabaseLockedError } from "./platform/db/pglite-lock.ts";
+import { refreshPlannerStatistics } from "./platform/db/planner-statistics.ts";
 import { runDueJobs, scheduleDailyJobs } from "./platform/jobs/jobs.ts";
 
 // config → database → jobs → app → listen
@@ -42,12 +43,21 @@ async function main(): Promise<void> {
     }
   });
 
+  // PGlite has no autovacuum: analyse what has grown since the last look (one catalogue query when nothing has).
+  const statisticsTimer = setInterval(() => {
+    if (jobsRunning) return;
+    refreshPlannerStatistics(database).catch((error: unknown) =>
+      console.error("Refreshing planner statistics failed:", error),
+    );
+  }, 10 * 60_000);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: closing the server and the database…`);
     clearInterval(jobTimer);
+    clearInterval(statisticsTimer);
     server.close();
     await database.close();
     process.exit(0);

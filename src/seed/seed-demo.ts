@@ -1,8 +1,12 @@
+import { eq } from "drizzle-orm";
 import type { KithModule, SeedContext } from "../modules/module.ts";
 import { systemActor } from "../platform/access/actor.ts";
 import { createOrganisation } from "../platform/access/organisations.ts";
 import { createUser } from "../platform/auth/users.ts";
-import type { Database } from "../platform/db/database.ts";
+import { londonDay } from "../platform/dates/london.ts";
+import type { Database, Db } from "../platform/db/database.ts";
+import { refreshPlannerStatistics } from "../platform/db/planner-statistics.ts";
+import { kithSetting } from "../platform/db/platform-schema.ts";
 import { seededRandom } from "./random.ts";
 
 export const demoPassword = "kith-demo-password";
@@ -20,8 +24,24 @@ export const demoUsers = [
   { email: "tenant@demo.kith.example", name: "Sam Turner", role: "tenant" },
 ] as const;
 
-// The demo's "today": fixed, so the seed is the same every time it runs.
-export const demoNow = new Date("2026-11-01T09:00:00.000Z");
+/**
+ * The demo lives in the present: its "today" is the London day it is seeded on, so its open
+ * vote is open, its campaigns are live and its trends run up to this month. The anchor is a
+ * fixed time on that day (00:30 UTC, the same calendar date in London and in UTC all year),
+ * so a seed is the same for a given date and tests pin a date to get the same demo every run.
+ */
+export function demoAnchor(at: Date): Date {
+  const [year, month, date] = londonDay(at).split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, date, 0, 30));
+}
+
+const demoAnchorSetting = "demo-anchor";
+
+/** The London day the demo was seeded for, or null in a database without the demo. */
+export async function demoSeededFor(db: Db): Promise<string | null> {
+  const [row] = await db.select().from(kithSetting).where(eq(kithSetting.key, demoAnchorSetting));
+  return row?.value ?? null;
+}
 
 /**
  * Creates the demo housing association: its places and people first, then its
@@ -33,7 +53,7 @@ export async function seedDemo(
   options: { log?: (message: string) => void; now?: Date } = {},
 ): Promise<string> {
   const log = options.log ?? (() => {});
-  const now = options.now ?? demoNow;
+  const now = demoAnchor(options.now ?? new Date());
   const organisation = await createOrganisation(database.db, null, now, {
     name: demoOrganisationName,
     kind: "housing-association",
@@ -60,6 +80,11 @@ export async function seedDemo(
     log(`  ${module.name}…`);
     await module.seed(context);
   }
+  await database.db
+    .insert(kithSetting)
+    .values({ key: demoAnchorSetting, value: londonDay(now) })
+    .onConflictDoUpdate({ target: kithSetting.key, set: { value: londonDay(now) } });
+  await refreshPlannerStatistics(database);
   log(
     `Demo organisation "${demoOrganisationName}" is ready. Sign in as officer@demo.kith.example with password '${demoPassword}'.`,
   );

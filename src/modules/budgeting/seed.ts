@@ -126,6 +126,8 @@ const base = {
 export async function seedBudgeting(context: SeedContext): Promise<void> {
   const system = systemActor(context.organisationId, "Kith demo data");
   const db = context.database.db;
+  // Titles name years relative to the demo's today, so a demo seeded in any year reads naturally.
+  const year = Number(day(context.now, 0).slice(0, 4));
   const people = (await listPeopleForSeed(db, context.organisationId)).filter(
     (p) => p.personType === "tenant",
   );
@@ -137,7 +139,7 @@ export async function seedBudgeting(context: SeedContext): Promise<void> {
 
   const finished = await createProcess(db, system, context.now, {
     ...base,
-    title: "Your Neighbourhood Fund 2025",
+    title: `Your Neighbourhood Fund ${year - 1}`,
     summary: "Residents chose how to spend £50,000 on their estates.",
     ballotKind: "approval",
     maxChoices: "5",
@@ -165,7 +167,7 @@ export async function seedBudgeting(context: SeedContext): Promise<void> {
 
   const open = await createProcess(db, system, context.now, {
     ...base,
-    title: "Estate improvements vote 2026",
+    title: `Estate improvements vote ${year}`,
     summary: "Choose projects that fit in £30,000.",
     ballotKind: "knapsack",
     rule: "mes",
@@ -191,7 +193,7 @@ export async function seedBudgeting(context: SeedContext): Promise<void> {
 
   await createProcess(db, system, context.now, {
     ...base,
-    title: "Green spaces fund 2027",
+    title: `Green spaces fund ${year + 1}`,
     summary: "Put forward your ideas for greener estates.",
     ballotKind: "approval",
     rule: "greedy",

@@ -68,7 +68,7 @@ const surveys = [
     comments: ["A space for teenagers", "Keep the trees", "Raised beds for people with mobility problems"],
   },
   {
-    title: "Resident involvement strategy 2026",
+    title: "Resident involvement strategy",
     monthsAgo: 0,
     questions: [
       {
@@ -150,7 +150,8 @@ export async function seedEngagement(context: SeedContext): Promise<void> {
     await db.insert(consultation).values({
       organisationId,
       id,
-      title: survey.title,
+      // The open consultation is named for the demo's own year, so it reads naturally whenever the demo is made.
+      title: survey.monthsAgo === 0 ? `${survey.title} ${today.slice(0, 4)}` : survey.title,
       description: `Tell us what you think: ${survey.title.toLowerCase()}.`,
       opensOn: dayOf(opens),
       closesOn: dayOf(closes),

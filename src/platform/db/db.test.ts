@@ -10,6 +10,7 @@ import { verifyAuditChain } from "../audit/audit-log.ts";
 import { BackupFormatError, backupDatabase, restoreDatabase } from "./backup.ts";
 import type { Database } from "./database.ts";
 import { migrate } from "./migrate.ts";
+import { openDatabase } from "./open.ts";
 import { openPglite } from "./open-pglite.ts";
 import { DatabaseLockedError } from "./pglite-lock.ts";
 
@@ -115,6 +116,30 @@ describe("PGlite data directory", { timeout: 240_000 }, () => {
     expect(await reopened.query("SELECT id FROM marker")).toEqual([{ id: 1 }]);
     await reopened.close();
     expect((await readdir(dir)).sort()).toEqual(["pglite"]);
+  });
+
+  it("has planner statistics for every table once first-run set-up is done", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "kith-pglite-"));
+    const database = await openDatabase(
+      { kind: "pglite", dataDir: path.join(dir, "pglite") },
+      {
+        prepareNew: async (fresh) => {
+          await fresh.execScript(
+            "INSERT INTO kith_setting SELECT 'probe-' || g, 'x' FROM generate_series(1, 500) g",
+          );
+        },
+      },
+    );
+    try {
+      const unanalysed = await database.query<{ name: string }>(
+        "SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples < 0",
+      );
+      expect(unanalysed).toEqual([]);
+      const settings = await database.query("SELECT 1 FROM pg_stats WHERE tablename = 'kith_setting'");
+      expect(settings.length).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
   });
 
   it("takes over a lock left by a process that has died", async () => {

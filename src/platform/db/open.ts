@@ -3,6 +3,7 @@ import type { Database } from "./database.ts";
 import { migrate } from "./migrate.ts";
 import { openPglite } from "./open-pglite.ts";
 import { openPostgres } from "./open-postgres.ts";
+import { refreshPlannerStatistics } from "./planner-statistics.ts";
 
 export type OpenOptions = {
   /** Runs once on a brand-new database, after migrations (reference data, demo seed). */
@@ -25,6 +26,7 @@ export async function openDatabase(
     });
     try {
       await migrate(database);
+      await refreshPlannerStatistics(database);
     } catch (error) {
       await database.close();
       throw error;
@@ -39,6 +41,7 @@ export async function openDatabase(
     );
     const created = count === 0;
     if (created) await options.prepareNew?.(database);
+    await refreshPlannerStatistics(database);
     return Object.assign(database, { created });
   } catch (error) {
     await database.close();

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { parse } from "csv-parse";
 import type { Connection, Database } from "../db/database.ts";
+import { refreshPlannerStatistics } from "../db/planner-statistics.ts";
 
 export type RowProblem = { line: number; reason: string };
 
@@ -116,6 +117,8 @@ export async function importCsv<T>(
       }
       await connection.execScript("COMMIT");
       report.committed = true;
+      // A large import changes the shape of the data the planner works from (PGlite has no autovacuum).
+      await refreshPlannerStatistics(connection);
       return report;
     } catch (error) {
       await connection.execScript("ROLLBACK").catch(() => {});
