@@ -22,6 +22,11 @@ export function canChooseRule(actor: Actor, hasVotes: boolean): boolean {
   return isManagerOrAbove(actor) && tokenAllows(actor, "budgeting", "write") && !hasVotes;
 }
 
+/** Moving a vote's closing day changes who can vote: a manager's decision, recorded with a reason. */
+export function canExtendVoting(actor: Actor): boolean {
+  return isManagerOrAbove(actor) && tokenAllows(actor, "budgeting", "write");
+}
+
 /** Anyone signed in to the organisation may put an idea forward while proposals are open. */
 export function canPropose(actor: Actor, process: Pick<PbProcess, "phase" | "source">): boolean {
   return actor.kind === "user" && process.phase === "proposals" && process.source === "kith";

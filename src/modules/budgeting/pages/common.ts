@@ -1,6 +1,7 @@
 import { attemptForForm, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { type SafeHtml, tag } from "../../../platform/ui/index.ts";
 import type { PbProcess, Phase, ProposalStatus } from "../schema.ts";
+import { votingState } from "../voting-window.ts";
 
 export const phaseNames: Record<Phase, string> = {
   proposals: "Taking ideas",
@@ -9,7 +10,14 @@ export const phaseNames: Record<Phase, string> = {
   results: "Results published",
 };
 
-export function phaseTag(phase: Phase): SafeHtml {
+/** The phase as a resident would read it today: a vote past its closing day says so. */
+export function phaseTag(
+  process: Pick<PbProcess, "phase" | "votingOpen" | "votingClose">,
+  now: Date,
+): SafeHtml {
+  const phase = process.phase;
+  if (votingState(process, now) === "closed-awaiting-count")
+    return tag("Voting closed, count to come", "grey");
   const colour =
     phase === "voting" ? "green" : phase === "results" ? "grey" : phase === "review" ? "yellow" : "blue";
   return tag(phaseNames[phase], colour);

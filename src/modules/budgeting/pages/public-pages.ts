@@ -8,6 +8,7 @@ import { button, formatDate, html, panel, summaryList, table } from "../../../pl
 import { formatMoney } from "../money.ts";
 import { canPropose, canSeeProposal } from "../policy.ts";
 import { costOf, findProcess, findProposal, listProcessesOf, listProposals } from "../queries/processes.ts";
+import { isVotingOpen, votingState } from "../voting-window.ts";
 import { csrf, phaseTag, publicPath, ruleSummary, statusTag } from "./common.ts";
 
 /** Pages anyone can read: the process, its ideas, and (once published) its results. */
@@ -33,7 +34,7 @@ export function publicPages(app: Hono<AppEnv>): void {
                 head: [{ text: "Process" }, { text: "Now" }, { text: "Voting" }],
                 rows: processes.map((p) => [
                   html`<a class="govuk-link" href="${publicPath(p)}">${p.title}</a>`,
-                  phaseTag(p.phase),
+                  phaseTag(p, c.get("now")),
                   `${formatDate(p.votingOpen)} to ${formatDate(p.votingClose)}`,
                 ]),
               })
@@ -57,7 +58,7 @@ export function publicPages(app: Hono<AppEnv>): void {
       content: html`<span class="govuk-caption-l">Participatory budgeting</span><h1 class="govuk-heading-l">${process.title}</h1>
         ${process.summary ? html`<p class="govuk-body-l">${process.summary}</p>` : ""}
         ${summaryList([
-          { key: "Now", value: phaseTag(process.phase) },
+          { key: "Now", value: phaseTag(process, c.get("now")) },
           {
             key: "Money",
             value: process.budgets
@@ -77,7 +78,8 @@ export function publicPages(app: Hono<AppEnv>): void {
           { key: "How votes are counted", value: ruleSummary(process) },
         ])}
         ${process.phase === "proposals" && process.source === "kith" ? (signedInHere && actor && canPropose(actor, process) ? html`<form method="post" action="${publicPath(process)}/propose" novalidate>${csrf(c)}${button({ text: "Put forward an idea", isStartButton: true })}</form>` : html`<p class="govuk-body"><a class="govuk-link" href="/sign-in">Sign in</a> to put forward an idea.</p>`) : ""}
-        ${process.phase === "voting" ? button({ text: "Vote now", href: `${publicPath(process)}/vote`, isStartButton: true }) : ""}
+        ${isVotingOpen(process, c.get("now")) ? button({ text: "Vote now", href: `${publicPath(process)}/vote`, isStartButton: true }) : ""}
+        ${votingState(process, c.get("now")) === "closed-awaiting-count" ? html`<p class="govuk-body">Voting closed at the end of ${formatDate(process.votingClose)}. The results will be published once the votes are counted.</p>` : ""}
         ${process.phase === "results" ? html`<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${publicPath(process)}/results">See the results</a></p>` : ""}
         <h2 class="govuk-heading-m">Ideas</h2>
         ${table({

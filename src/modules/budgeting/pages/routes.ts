@@ -6,6 +6,7 @@ import { publicPages } from "./public-pages.ts";
 import { resultsPages } from "./results-page.ts";
 import { staffPages } from "./staff-pages.ts";
 import { votePages } from "./vote-pages.ts";
+import { votingClosePage } from "./voting-close-page.ts";
 
 const budgetBar = new URL("../assets/budget-bar.js", import.meta.url);
 
@@ -19,6 +20,7 @@ export function budgetingPages(): Hono<AppEnv> {
     }),
   );
   staffPages(app);
+  votingClosePage(app);
   resultsPages(app);
   votePages(app);
   proposePages(app);

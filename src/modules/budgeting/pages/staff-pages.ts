@@ -17,10 +17,11 @@ import { createProcess } from "../commands/create-process.ts";
 import { advancePhase, setRule } from "../commands/manage-process.ts";
 import { issueVoteCode } from "../commands/vote-codes.ts";
 import { formatMoney } from "../money.ts";
-import { canChooseRule, canManageProcesses, canViewProcesses } from "../policy.ts";
+import { canChooseRule, canExtendVoting, canManageProcesses, canViewProcesses } from "../policy.ts";
 import { fundedProjectsOf } from "../queries/funded-projects.ts";
 import { exportPabulib } from "../queries/pabulib-export.ts";
 import { countBallots, findProcess, listProcesses, listProposals } from "../queries/processes.ts";
+import { votingState } from "../voting-window.ts";
 import { codeMailingForm, codeMailingNotice, codeMailingPages } from "./code-mailing.ts";
 import {
   completionNames,
@@ -67,7 +68,7 @@ export function staffPages(app: Hono<AppEnv>): void {
           ],
           rows: processes.map((p) => [
             html`<a class="govuk-link" href="${staffPath(p)}">${p.title}</a>`,
-            phaseTag(p.phase),
+            phaseTag(p, c.get("now")),
             `${formatDate(p.votingOpen)} to ${formatDate(p.votingClose)}`,
             { content: p.proposals, numeric: true },
             { content: p.ballots, numeric: true },
@@ -115,10 +116,12 @@ export function staffPages(app: Hono<AppEnv>): void {
           rule: "The counting rule has been saved.",
           paper: "The paper ballot has been entered.",
           invested: "The funded projects are in the community investment portfolio.",
+          extended: "Voting has been extended.",
+          reopened: "Voting has been reopened.",
         }),
       content: html`<span class="govuk-caption-l">Participatory budgeting</span><h1 class="govuk-heading-l">${process.title}</h1>
         ${summaryList([
-          { key: "Phase", value: phaseTag(process.phase) },
+          { key: "Phase", value: phaseTag(process, c.get("now")) },
           {
             key: "Budgets",
             value: process.budgets
@@ -162,6 +165,7 @@ export function staffPages(app: Hono<AppEnv>): void {
         ${manage && process.phase !== "results" ? html`<form method="post" action="${staffPath(process)}/phase" novalidate>${csrf(c)}<input type="hidden" name="expected" value="${process.phase}">${button({ text: nextAction[process.phase] ?? "Next phase", variant: process.phase === "voting" ? "warning" : "primary" })}</form>` : ""}
         ${process.phase === "results" ? html`<p class="govuk-body"><a class="govuk-link" href="${publicPath(process)}/results">See the results</a> · <a class="govuk-link" href="${staffPath(process)}/export.pb">Download as a pabulib file</a></p>` : ""}
         ${manage && process.phase === "results" ? investmentForm(c, process, funded.size) : ""}
+        ${canExtendVoting(actor) && process.phase === "voting" ? html`<p class="govuk-body"><a class="govuk-link" href="${staffPath(process)}/voting-close">${votingState(process, c.get("now")) === "open" ? "Extend voting" : "Reopen voting"}</a></p>` : ""}
         ${manage && (process.phase === "review" || process.phase === "voting") ? codeMailingForm(c, process) : ""}
         <h2 class="govuk-heading-m">Ideas</h2>
         ${table({

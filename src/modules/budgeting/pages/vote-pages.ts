@@ -12,6 +12,7 @@ import { button, formatDate, html, textInput } from "../../../platform/ui/index.
 import { type BallotChoices, castBallot, currentChoices, voterKey } from "../commands/cast-ballot.ts";
 import { personForCode, redeemVoteCode, voteOnline } from "../commands/vote-codes.ts";
 import { feasibleProposals, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
+import { isVotingOpen } from "../voting-window.ts";
 import { ballotFields, choicesFrom } from "./ballot-fields.ts";
 import { csrf, publicPath } from "./common.ts";
 
@@ -51,12 +52,15 @@ export function votePages(app: Hono<AppEnv>): void {
     const budget = process.budgets.find((b) => b.id === c.req.query("budget")) ?? process.budgets[0];
     const voter = await voterFor(c, process);
     const title = `Vote: ${process.title}`;
-    if (process.phase !== "voting")
+    if (!isVotingOpen(process, c.get("now")))
       return renderPage(c, {
         title,
         status: submitted ? 409 : 200,
         backLink: publicPath(process),
-        content: html`<h1 class="govuk-heading-l">Voting is not open</h1><p class="govuk-body">Voting runs from ${formatDate(process.votingOpen)} to the end of ${formatDate(process.votingClose)}.</p>`,
+        content:
+          process.phase === "voting" || process.phase === "results"
+            ? html`<h1 class="govuk-heading-l">Voting has closed</h1><p class="govuk-body">Voting closed at the end of ${formatDate(process.votingClose)}.</p>`
+            : html`<h1 class="govuk-heading-l">Voting is not open</h1><p class="govuk-body">Voting runs from ${formatDate(process.votingOpen)} to the end of ${formatDate(process.votingClose)}.</p>`,
       });
     if (!voter) {
       return renderPage(c, {
