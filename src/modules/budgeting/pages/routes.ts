@@ -5,6 +5,7 @@ import { proposePages } from "./propose-pages.ts";
 import { publicPages } from "./public-pages.ts";
 import { resultsPages } from "./results-page.ts";
 import { staffPages } from "./staff-pages.ts";
+import { voteCodePages } from "./vote-code-pages.ts";
 import { votePages } from "./vote-pages.ts";
 import { votingClosePage } from "./voting-close-page.ts";
 
@@ -21,6 +22,7 @@ export function budgetingPages(): Hono<AppEnv> {
   );
   staffPages(app);
   votingClosePage(app);
+  voteCodePages(app);
   resultsPages(app);
   votePages(app);
   proposePages(app);

@@ -200,7 +200,7 @@ export function staffPages(app: Hono<AppEnv>): void {
         ${
           manage && process.phase === "voting"
             ? html`<h2 class="govuk-heading-m">Paper ballots and voting codes</h2><p class="govuk-body"><a class="govuk-link" href="${staffPath(process)}/paper">Enter a paper ballot</a></p>
-          <form method="post" action="${staffPath(process)}/codes" novalidate>${csrf(c)}${textInput({ name: "personId", label: "Issue a voting code to a resident", hint: "The resident's record id, from their page under People", width: 30 })}${button({ text: "Issue code", variant: "secondary" })}</form>`
+          <form method="get" action="${staffPath(process)}/codes" novalidate>${textInput({ name: "q", label: "Issue a voting code to a resident", hint: "Find them by name, email address or postcode", width: 20, autocomplete: "off", spellcheck: false })}${button({ text: "Find resident", variant: "secondary" })}</form>`
             : ""
         }`,
     });

@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { startsWithPattern } from "../../../platform/db/like-pattern.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewEqualityData, canViewPeople, canViewPerson } from "../policy.ts";
@@ -53,10 +54,10 @@ export async function findPeople(
     actor.organisationId,
     ...words.map((word) =>
       or(
-        ilike(person.givenName, `${word}%`),
-        ilike(person.familyName, `${word}%`),
-        ilike(person.email, `${word}%`),
-        ilike(person.postcode, `${word}%`),
+        ilike(person.givenName, startsWithPattern(word)),
+        ilike(person.familyName, startsWithPattern(word)),
+        ilike(person.email, startsWithPattern(word)),
+        ilike(person.postcode, startsWithPattern(word)),
       ),
     ),
     filters.personType ? eq(person.personType, filters.personType) : undefined,
