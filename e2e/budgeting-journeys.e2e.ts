@@ -154,6 +154,13 @@ describe("participatory budgeting journeys", () => {
     await board.goto(`${kith.baseUrl}/budgeting`);
     await board.getByRole("link", { name: "Your Neighbourhood Fund 2025" }).click();
     await board.getByRole("link", { name: "See the results" }).click();
+    // Plain words first: every idea says why it was or was not funded.
+    const plain = await board.locator("main").innerText();
+    expect(plain).toContain("Why each idea was or was not funded");
+    expect(plain).toMatch(/Not funded\. It had the \d+(st|nd|rd|th) most votes/);
+    expect(plain).not.toContain("Each voter's share of the budget");
+    // The technical detail is one click away.
+    await board.getByText("Technical detail of the count").click();
     const text = await board.locator("main").innerText();
     expect(text).toContain("Method of Equal Shares, cost utilities, completion add1");
     expect(text).toContain("Each voter's share of the budget");

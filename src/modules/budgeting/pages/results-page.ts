@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
-import { barChart, formatPercent, html, summaryList, table } from "../../../platform/ui/index.ts";
+import { barChart, formatPercent, html, summaryList, table, tag } from "../../../platform/ui/index.ts";
 import { formatMoney } from "../money.ts";
 import { canViewProcesses } from "../policy.ts";
 import { fundedProjectsOf } from "../queries/funded-projects.ts";
@@ -10,6 +10,7 @@ import { costOf } from "../queries/processes.ts";
 import { type BudgetResults, getResults } from "../queries/results.ts";
 import type { PbProcess } from "../schema.ts";
 import { completionNames, publicPath, ruleSummary } from "./common.ts";
+import { explainOutcome } from "./outcome-reasons.ts";
 import { ruleExplanation } from "./rule-explanation.ts";
 
 /** An exact amount in whole currency units ("12.5" or "25/3") as money; fractions shown to the penny, marked "about". */
@@ -51,6 +52,9 @@ function budgetSection(
       { key: "Budget", value: money(budget.amountPence) },
       { key: "Spent on winners", value: `${money(spent)} (${formatPercent(spent / budget.amountPence)})` },
       { key: "Ballots counted", value: result.ballots.toLocaleString("en-GB") },
+    ])}
+    <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Technical detail of the count</span></summary><div class="govuk-details__text">
+    ${summaryList([
       { key: "Rule", value: ruleSummary({ ...result, ballotKind: process.ballotKind }) },
       ...(result.rule === "mes" && process.ballotKind !== "cumulative"
         ? [{ key: "Completion", value: completionNames[result.completion] }]
@@ -64,7 +68,7 @@ function budgetSection(
             },
           ]
         : []),
-    ])}
+    ])}</div></details>
     <h${many ? 3 : 2} class="govuk-heading-m">Funded projects</h${many ? 3 : 2}>
     ${table({
       caption: `${winners.length} funded projects, in the order the rule chose them`,
@@ -100,6 +104,23 @@ function budgetSection(
             ]
           : []),
         ...(projects ? [investmentLink(projects.get(p.id), p.title)] : []),
+      ]),
+    })}
+    <h${many ? 3 : 2} class="govuk-heading-m">Why each idea was or was not funded</h${many ? 3 : 2}>
+    ${table({
+      caption: "Every idea, from most to least support",
+      captionClasses: "govuk-visually-hidden",
+      head: [{ text: "Idea" }, { text: "Result" }, { text: "Why" }],
+      rows: explainOutcome(
+        process,
+        budget.amountPence,
+        proposals.map((p) => ({ reference: p.reference, title: p.title, costPence: costOf(p) })),
+        result.outcome,
+        money,
+      ).map((verdict) => [
+        verdict.title,
+        verdict.funded ? tag("Funded", "green") : tag("Not funded", "grey"),
+        verdict.reason,
       ]),
     })}
     ${barChart({ id: `${id}-votes`, title: `${unit} per project${proposals.length > 25 ? " (top 25)" : ""}`, description: `The most supported project got ${(votes[ranked[0]?.reference ?? ""] ?? 0).toLocaleString("en-GB")} ${unit.toLowerCase()}. Funded projects are marked "funded".`, table: "details", valueLabel: unit, categoryLabel: "Project", bars: ranked.map((p) => ({ label: `${funded.has(p.reference) ? "(funded) " : ""}${p.title}`, value: votes[p.reference] ?? 0 })) })}
