@@ -6,8 +6,17 @@ if (major < 24) {
   console.error(`Kith needs Node 24 or later (this is Node ${process.versions.node}). Run it with npx kith …, which uses the project's Node 24.`);
   process.exit(1);
 }
-const { runCli } = await import("../src/cli.ts");
-process.exitCode = await runCli(process.argv.slice(2), {
+const io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-});
+};
+const argv = process.argv.slice(2);
+// A command that needs no database starts without loading the whole app (src/cli-quick.ts).
+const { runQuickCommand } = await import("../src/cli-quick.ts");
+const quick = await runQuickCommand(argv, io);
+if (quick !== null) {
+  process.exitCode = quick;
+} else {
+  const { runCli } = await import("../src/cli.ts");
+  process.exitCode = await runCli(argv, io);
+}
