@@ -261,7 +261,11 @@ async function pledgeForm(
   });
 }
 
-contractPages.get("/exchange/contracts/:id/pledge", (c) => pledgeForm(c, {}, [], {}));
+// Arriving from a need's page ticks that need.
+contractPages.get("/exchange/contracts/:id/pledge", (c) => {
+  const need = c.req.query("need");
+  return pledgeForm(c, {}, need ? [need] : [], {});
+});
 
 contractPages.post("/exchange/contracts/:id/pledge", async (c) => {
   const actor = requireActor(c);

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, formatPence, html, table } from "../../../platform/ui/index.ts";
+import { button, formatDate, formatPence, html, table, tag } from "../../../platform/ui/index.ts";
 import { canPostNeed, canViewExchangeReports } from "../policy.ts";
 import { listContracts, listMyPledges, listNeeds, listOpenAlerts } from "../queries/exchange-queries.ts";
 import { categoryNames } from "../schema.ts";
@@ -21,7 +22,7 @@ dashboardPage.get("/exchange", async (c) => {
     staff ? listOpenAlerts(db, actor) : Promise.resolve([]),
   ]);
   const waiting = needs.filter((n) => n.status === "submitted");
-  const today = c.get("now").toISOString().slice(0, 10);
+  const today = londonDay(c.get("now"));
   return renderPage(c, {
     title: "Social value exchange",
     fullWidth: true,
@@ -129,7 +130,8 @@ dashboardPage.get("/exchange", async (c) => {
                 p.description,
                 formatPence(p.valuePence),
                 formatDate(p.dueBy),
-                pledgeTag(p.status),
+                // An accepted pledge past its date is flagged to the supplier as well as to officers.
+                p.status === "accepted" && p.dueBy < today ? tag("Overdue", "red") : pledgeTag(p.status),
               ]),
             })
           : ""

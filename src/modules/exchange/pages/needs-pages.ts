@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
@@ -21,8 +22,8 @@ import {
 import { poundsToPence } from "../../crowdfunding/index.ts";
 import { moderateNeed } from "../commands/moderate-need.ts";
 import { postNeed } from "../commands/post-need.ts";
-import { canModerateNeed } from "../policy.ts";
-import { getNeed } from "../queries/exchange-queries.ts";
+import { canModerateNeed, canOfferPledge } from "../policy.ts";
+import { getNeed, listContracts } from "../queries/exchange-queries.ts";
 import { categoryNames, needCategories } from "../schema.ts";
 import { areas, csrfField, needTag, pledgeTag } from "./exchange-display.ts";
 
@@ -99,6 +100,13 @@ async function needPage(
   const actor = requireActor(c);
   const db = c.get("services").database.db;
   const { need, pledges } = await getNeed(db, actor, c.req.param("id") ?? "");
+  const today = londonDay(c.get("now"));
+  // A supplier (or an officer recording one's pledge) can pledge to an open need from here,
+  // through any tender still taking pledges: a pledge always belongs to a tender's bid.
+  const tenders =
+    need.status === "open" && canOfferPledge(actor)
+      ? (await listContracts(db, actor)).filter((t) => t.status === "tendering" && t.tenderCloses >= today)
+      : [];
   return renderPage(c, {
     title: need.title,
     errors,
@@ -144,6 +152,17 @@ async function needPage(
           })}
           ${textarea({ name: "note", label: "Note", hint: "Required when rejecting: say why, so the organisation can fix it.", value: values.note, error: errors.note, rows: 3 })}
           ${button({ text: "Record decision" })}</form>`
+          : ""
+      }
+      ${
+        need.status === "open" && canOfferPledge(actor)
+          ? html`<h2 class="govuk-heading-m">Pledge to this need</h2>
+        ${
+          tenders.length > 0
+            ? html`<p class="govuk-body">Pledges are part of a bid for a tender. Choose the tender your pledge goes with:</p>
+        <ul class="govuk-list">${tenders.map((t) => html`<li><a class="govuk-link" href="/exchange/contracts/${t.id}/pledge?need=${need.id}">Pledge with your bid for ${t.title}<span class="govuk-visually-hidden"> to meet ${need.title}</span></a> (closes ${formatDate(t.tenderCloses)})</li>`)}</ul>`
+            : html`<p class="govuk-body">No tender is taking pledges at the moment.</p>`
+        }`
           : ""
       }
       ${table({

@@ -116,4 +116,67 @@ describe("exchange pages", () => {
     expect(report).toContain("Kentish Roofing Ltd 1 £1,200.00 £1,200.00 £1,200.00 100%");
     expect((await supplier.get("/exchange/report")).status).toBe(403);
   });
+
+  it("lets a supplier pledge to an open need from the need's page, and flags the accepted pledge to them once it is overdue", async () => {
+    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
+      partnerOrganisationId: groupOrgId,
+    });
+    const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
+    const supplier = await signedInBrowser(app, database, organisation.id, "supplier", testNow, {
+      partnerOrganisationId: supplierOrgId,
+    });
+    const posted = await group.post("/exchange/needs/new", {
+      communityOrgName: "Sheerness Youth Collective",
+      title: "Paint for the scout hut",
+      description: "Twenty litres of exterior paint.",
+      category: "equipment",
+      value: "300",
+      location: "Sheerness scout hut",
+      laCode: "E07000113",
+    });
+    const needId = posted.location?.split("/")[3]?.split("?")[0] ?? "";
+    await officer.post(`/exchange/needs/${needId}/moderate`, { decision: "approve" });
+    const opened = await officer.post("/exchange/contracts/new", {
+      title: "Painting framework",
+      description: "External decoration.",
+      value: "100000",
+      weighting: "10",
+      themes: ["community-development"],
+      "weight-community-development": "100",
+      fullMarks: "2",
+      "tenderCloses-day": "30",
+      "tenderCloses-month": "6",
+      "tenderCloses-year": "2026",
+    });
+    const contractPath = opened.location?.split("?")[0] ?? "";
+
+    const needPage = textOf((await supplier.get(`/exchange/needs/${needId}`)).body);
+    expect(needPage).toContain("Pledge with your bid for Painting framework");
+    const link = `${contractPath}/pledge?need=${needId}`;
+    expect((await supplier.get(`/exchange/needs/${needId}`)).body).toContain(link);
+    const form = (await supplier.get(link)).body;
+    expect(form).toMatch(new RegExp(`value="${needId}"[^>]*checked`));
+    const pledged = await supplier.post(`${contractPath}/pledge`, {
+      theme: "community-development",
+      resourceType: "equipment",
+      description: "Twenty litres of paint",
+      value: "300",
+      "dueBy-day": "1",
+      "dueBy-month": "7",
+      "dueBy-year": "2026",
+      needIds: [needId],
+    });
+    expect(pledged.status).toBe(303);
+    expect((await officer.post(`${contractPath}/award`, { supplierId: supplierOrgId })).status).toBe(303);
+    expect(textOf((await supplier.get("/exchange")).body)).not.toContain("Overdue");
+
+    // A fortnight after it was due, the supplier's own list flags it.
+    const fortnightLate = new Date("2026-07-15T10:00:00Z");
+    const later = testApp(database, [exchangeModule], () => fortnightLate);
+    const supplierLater = await signedInBrowser(later, database, organisation.id, "supplier", fortnightLate, {
+      partnerOrganisationId: supplierOrgId,
+    });
+    const mine = textOf((await supplierLater.get("/exchange")).body);
+    expect(mine).toMatch(/Twenty litres of paint .* Overdue/);
+  });
 });
