@@ -5,7 +5,12 @@ import type { Database } from "./platform/db/database.ts";
 import { openDatabase } from "./platform/db/open.ts";
 import { seedDemo } from "./seed/seed-demo.ts";
 
-export type BootOptions = { seedDemo?: boolean; log?: (message: string) => void };
+export type BootOptions = {
+  seedDemo?: boolean;
+  log?: (message: string) => void;
+  /** Where a lost PostgreSQL connection is reported. */
+  warn?: (message: string) => void;
+};
 
 /**
  * Opens the configured database, applies migrations, and on a brand-new database
@@ -17,10 +22,12 @@ export async function openKithDatabase(
 ): Promise<Database & { created: boolean }> {
   const log = options.log ?? (() => {});
   return openDatabase(config.database, {
+    warn: options.warn,
     prepareNew: async (database) => {
       log("Setting up a new database: loading local authorities and deprivation data…");
       await loadReferenceData(database, config.referenceDir);
-      if (options.seedDemo ?? config.seedDemo) {
+      // Production never seeds: the demo accounts' password is in the README.
+      if ((options.seedDemo ?? config.seedDemo) && config.env !== "production") {
         log("Creating the demo organisation (this takes a little while the first time)…");
         await seedDemo(database, modules, { log });
       }
