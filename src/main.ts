@@ -31,7 +31,7 @@ async function main(logger: Logger): Promise<void> {
     await database.close();
     throw error;
   }
-  const signingSecret = await loadSigningSecret(database.db);
+  const signingSecret = await loadSigningSecret(database.db, config.secret);
   const jobs = modules.flatMap((module) => module.jobs ?? []);
   const app = createApp({ database, config, signingSecret, clock: () => new Date(), logger }, modules);
   if (config.env !== "production" && process.env.KITH_TEST_SLOW_ROUTE === "true")
