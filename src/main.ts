@@ -60,6 +60,18 @@ async function main(logger: Logger): Promise<void> {
     }
   });
 
+  // A taken port or an address this machine does not have: say so plainly and release the database.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    logger.fatal(
+      { err: error },
+      `Kith could not listen on ${config.host}:${config.port} (${error.code ?? error.message}): choose another PORT or HOST`,
+    );
+    void jobWorker
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(1));
+  });
+
   installGracefulShutdown({
     server: server as Server,
     workers: [jobWorker],
