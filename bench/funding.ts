@@ -25,8 +25,7 @@ const admin = await openPostgres(serverUrl);
 await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 await admin.query(`CREATE DATABASE ${name}`);
 // One pooled connection per concurrent backer.
-process.env.KITH_PG_POOL = String(backers);
-const database = await openPostgres(withDatabaseName(serverUrl, name));
+const database = await openPostgres(withDatabaseName(serverUrl, name), { poolSize: backers });
 // Dropping the database at the end terminates idle pooled connections; that is expected.
 database.pool.on("error", () => {});
 let exact = false;

@@ -18,6 +18,9 @@ import { setNavigation } from "./platform/http/render.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { serveFolder } from "./platform/http/static-assets.ts";
 import { staticPages } from "./platform/http/static-pages.ts";
+import { createLogger } from "./platform/observability/logger.ts";
+import { observeRequests } from "./platform/observability/observe-requests.ts";
+import { operationsRoutes } from "./platform/observability/operations-routes.ts";
 import { assetMounts } from "./platform/ui/asset-mounts.ts";
 
 const organisationNames = new Map<string, string>();
@@ -30,6 +33,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     { href: "/admin/audit", text: "Audit log", group: "Administration", visibleTo: isOrganisationAdmin },
   ]);
 
+  app.use(observeRequests(services.logger ?? createLogger(services.config.logLevel)));
   app.use(securityHeaders());
   app.use(
     bodyLimit({
@@ -51,10 +55,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
   });
 
   for (const [prefix, folders] of assetMounts) serveFolder(app, prefix.replace(/\/$/, ""), folders);
-  app.get("/health", async (c) => {
-    await services.database.query("SELECT 1");
-    return c.json({ status: "ok", database: services.database.kind });
-  });
+  app.route("/", operationsRoutes(services.workers));
 
   app.use(authenticate());
   app.use(csrfProtection());

@@ -6,7 +6,12 @@ import type { Database } from "./platform/db/database.ts";
 import { openDatabase } from "./platform/db/open.ts";
 import { demoSeededFor, seedDemo } from "./seed/seed-demo.ts";
 
-export type BootOptions = { seedDemo?: boolean; log?: (message: string) => void };
+export type BootOptions = {
+  seedDemo?: boolean;
+  log?: (message: string) => void;
+  /** Where a lost PostgreSQL connection is reported. */
+  warn?: (message: string) => void;
+};
 
 /**
  * Opens the configured database, applies migrations, and on a brand-new database
@@ -18,10 +23,12 @@ export async function openKithDatabase(
 ): Promise<Database & { created: boolean }> {
   const log = options.log ?? (() => {});
   const database = await openDatabase(config.database, {
+    warn: options.warn,
     prepareNew: async (database) => {
       log("Setting up a new database: loading local authorities and deprivation data…");
       await loadReferenceData(database, config.referenceDir);
-      if (options.seedDemo ?? config.seedDemo) {
+      // Production never seeds: the demo accounts' password is in the README.
+      if ((options.seedDemo ?? config.seedDemo) && config.env !== "production") {
         log("Creating the demo organisation (this takes a little while the first time)…");
         await seedDemo(database, modules, { log });
       }
@@ -31,7 +38,7 @@ export async function openKithDatabase(
     config.database.kind === "pglite"
       ? `stop Kith, delete the data folder (${config.database.dataDir}) and start again`
       : "create an empty database and start Kith on it";
-  await warnIfDemoIsStale(database, restart, log);
+  await warnIfDemoIsStale(database, restart, options.warn ?? log);
   return database;
 }
 

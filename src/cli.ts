@@ -46,6 +46,12 @@ const platformCommands: CliCommand[] = [
     usage: "kith seed demo",
     summary: "Create the demo organisation with realistic data",
     async run(_args, context) {
+      if (loadConfig().env === "production") {
+        context.io.stderr(
+          "The demo seed never runs in production (KITH_ENV=production): its password is published.\n",
+        );
+        return 1;
+      }
       const database = await context.openDatabase();
       try {
         const existing = await listOrganisations(database.db);

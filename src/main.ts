@@ -1,76 +1,104 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { openKithDatabase } from "./boot.ts";
 import { modules } from "./modules/registry.ts";
 import { loadSigningSecret } from "./platform/auth/secret.ts";
 import { ConfigError, loadConfig } from "./platform/config/config.ts";
+import { assertNoDemoAccounts, assertProductionReady } from "./platform/config/production.ts";
 import { DatabaseLockedError } from "./platform/db/pglite-lock.ts";
 import { refreshPlannerStatistics } from "./platform/db/planner-statistics.ts";
+import { installGracefulShutdown } from "./platform/http/graceful-shutdown.ts";
+import { testOnlySlowRoute } from "./platform/http/test-only-slow-route.ts";
+import { startIntervalWorker } from "./platform/jobs/interval-worker.ts";
 import { runDueJobs, scheduleDailyJobs } from "./platform/jobs/jobs.ts";
+import { createLogger, type Logger } from "./platform/observability/logger.ts";
 
-// config → database → jobs → app → listen
-async function main(): Promise<void> {
+const jobIntervalMs = 30_000;
+
+// config → checks → database → jobs → app → listen
+async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
+  logger.level = config.logLevel;
+  assertProductionReady(config);
   const started = performance.now();
-  const database = await openKithDatabase(config, { log: (message) => console.log(message) });
-  const signingSecret = await loadSigningSecret(database.db);
+  const database = await openKithDatabase(config, {
+    log: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+  });
+  try {
+    await assertNoDemoAccounts(config, database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const signingSecret = await loadSigningSecret(database.db, config.secret);
   const jobs = modules.flatMap((module) => module.jobs ?? []);
-  const app = createApp({ database, config, signingSecret, clock: () => new Date() }, modules);
+  const app = createApp({ database, config, signingSecret, clock: () => new Date(), logger }, modules);
+  if (config.env !== "production" && process.env.KITH_TEST_SLOW_ROUTE === "true")
+    app.route("/", testOnlySlowRoute());
 
-  let jobsRunning = false;
-  const jobTimer = setInterval(async () => {
-    if (jobsRunning) return;
-    jobsRunning = true;
-    try {
-      await scheduleDailyJobs(database, jobs, new Date());
-      await runDueJobs(database, jobs, new Date());
-    } catch (error) {
-      console.error("Background jobs failed:", error);
-    } finally {
-      jobsRunning = false;
-    }
-  }, 30_000);
+  const jobWorker = startIntervalWorker({
+    name: "jobs",
+    intervalMs: jobIntervalMs,
+    logger,
+    work: async (now) => {
+      await scheduleDailyJobs(database, jobs, now);
+      await runDueJobs(database, jobs, now);
+    },
+  });
+
+  // PGlite has no autovacuum: analyse what has grown since the last look (one catalogue query when nothing has).
+  const statisticsWorker = startIntervalWorker({
+    name: "planner-statistics",
+    intervalMs: 10 * 60_000,
+    logger,
+    work: async () => {
+      await refreshPlannerStatistics(database);
+    },
+  });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
+    logger.info(
+      { port: info.port, host: config.host, database: database.describe, env: config.env },
       `Kith is running at http://localhost:${info.port} (${database.describe}; ready in ${seconds}s)`,
     );
     if (database.created && config.seedDemo) {
-      console.log(
+      logger.info(
         "Demo sign-in: officer@demo.kith.example with password 'kith-demo-password' (see README for other roles).",
       );
     }
   });
 
-  // PGlite has no autovacuum: analyse what has grown since the last look (one catalogue query when nothing has).
-  const statisticsTimer = setInterval(() => {
-    if (jobsRunning) return;
-    refreshPlannerStatistics(database).catch((error: unknown) =>
-      console.error("Refreshing planner statistics failed:", error),
+  // A taken port or an address this machine does not have: say so plainly and release the database.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    logger.fatal(
+      { err: error },
+      `Kith could not listen on ${config.host}:${config.port} (${error.code ?? error.message}): choose another PORT or HOST`,
     );
-  }, 10 * 60_000);
+    void Promise.all([jobWorker.stop(), statisticsWorker.stop()])
+      .then(() => database.close())
+      .finally(() => process.exit(1));
+  });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: closing the server and the database…`);
-    clearInterval(jobTimer);
-    clearInterval(statisticsTimer);
-    server.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  installGracefulShutdown({
+    server: server as Server,
+    workers: [jobWorker, statisticsWorker],
+    closeDatabase: () => database.close(),
+    timeoutMs: config.shutdownTimeoutMs,
+    logger,
+  });
 }
 
-main().catch((error: unknown) => {
+// Logs before the config is read (a bad KITH_LOG_LEVEL) still need somewhere to go.
+const logger = createLogger("info");
+main(logger).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
-    console.error(error.message);
+    // A person is reading this at a terminal or in `systemctl status`: plain lines, one per problem.
+    process.stderr.write(`${error.message}\n`);
   } else {
-    console.error("Kith could not start:", error);
+    logger.fatal({ err: error }, "Kith could not start");
   }
   process.exit(1);
 });

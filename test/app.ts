@@ -5,9 +5,11 @@ import type { Role } from "../src/platform/access/actor.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
 import { loadSigningSecret } from "../src/platform/auth/secret.ts";
 import { createUser } from "../src/platform/auth/users.ts";
-import { loadConfig } from "../src/platform/config/config.ts";
+import { type KithConfig, loadConfig } from "../src/platform/config/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { AppEnv } from "../src/platform/http/app-env.ts";
+import type { Logger } from "../src/platform/observability/logger.ts";
+import type { WorkerHeartbeats } from "../src/platform/observability/readiness.ts";
 import { testNow } from "./fixtures.ts";
 
 export const testPassword = "correct horse battery staple";
@@ -15,13 +17,25 @@ export const testPassword = "correct horse battery staple";
 export async function buildTestApp(
   database: Database,
   clock: () => Date = () => testNow,
+  extra: { config?: Partial<KithConfig>; logger?: Logger; workers?: WorkerHeartbeats } = {},
 ): Promise<Hono<AppEnv>> {
   const config = {
     ...loadConfig({ ...process.env, DATABASE_URL: "" }),
     database: { kind: "pglite" as const, dataDir: "(test)" },
     maxUploadBytes: 1024 * 1024,
+    ...extra.config,
   };
-  return createApp({ database, config, signingSecret: await loadSigningSecret(database.db), clock }, modules);
+  return createApp(
+    {
+      database,
+      config,
+      signingSecret: await loadSigningSecret(database.db),
+      clock,
+      logger: extra.logger,
+      workers: extra.workers,
+    },
+    modules,
+  );
 }
 
 export async function addUser(database: Database, organisationId: string, role: Role, email: string) {

@@ -7,8 +7,8 @@ import { newSecretToken } from "./tokens.ts";
  * The key that signs CSRF tokens. It lives in the database so every server
  * process shares it; KITH_SECRET overrides it for operators who manage keys.
  */
-export async function loadSigningSecret(db: Db): Promise<string> {
-  if (process.env.KITH_SECRET) return process.env.KITH_SECRET;
+export async function loadSigningSecret(db: Db, configured = process.env.KITH_SECRET): Promise<string> {
+  if (configured) return configured;
   await db
     .insert(kithSetting)
     .values({ key: "signing-secret", value: newSecretToken() })

@@ -8,14 +8,24 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 // Dates stay as 'YYYY-MM-DD' strings: a `date` has no time zone and must not shift.
 pg.types.setTypeParser(1082, (value: string) => value);
 
-export async function openPostgres(url: string): Promise<Database & { pool: pg.Pool }> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.KITH_PG_POOL ?? 10) });
+export type PostgresOptions = {
+  /** Connections per process (KITH_PG_POOL, checked by the config). */
+  poolSize?: number;
+  /** Where a lost idle connection is reported; the server passes its logger. */
+  warn?: (message: string) => void;
+};
+
+export async function openPostgres(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Database & { pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const warn = options.warn ?? ((message: string) => console.error(message));
   // An idle pooled connection can be closed by the server (restart, failover, a dropped
   // database). node-postgres reports that as an 'error' event, which would crash the
   // process if unhandled; the pool simply replaces the connection on next use.
   pool.on("error", (error) => {
-    if ((error as { code?: string }).code !== "57P01")
-      console.error("PostgreSQL connection error:", error.message);
+    if ((error as { code?: string }).code !== "57P01") warn(`PostgreSQL connection error: ${error.message}`);
   });
   // Fail fast with a clear message when the server is not there.
   const client = await pool.connect().catch((error: Error) => {

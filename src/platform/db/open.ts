@@ -8,6 +8,8 @@ import { refreshPlannerStatistics } from "./planner-statistics.ts";
 export type OpenOptions = {
   /** Runs once on a brand-new database, after migrations (reference data, demo seed). */
   prepareNew?: (database: Database) => Promise<void>;
+  /** Where a lost PostgreSQL connection is reported (the server's logger). */
+  warn?: (message: string) => void;
 };
 
 /**
@@ -33,7 +35,7 @@ export async function openDatabase(
     }
     return database;
   }
-  const database = await openPostgres(config.url);
+  const database = await openPostgres(config.url, { poolSize: config.poolSize, warn: options.warn });
   try {
     await migrate(database);
     const [{ count }] = await database.query<{ count: number }>(

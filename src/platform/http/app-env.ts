@@ -1,6 +1,8 @@
 import type { Actor } from "../access/actor.ts";
 import type { KithConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
+import type { Logger } from "../observability/logger.ts";
+import type { WorkerHeartbeats } from "../observability/readiness.ts";
 
 /** What every request can reach: built once at start, shared by all requests. */
 export type Services = {
@@ -9,6 +11,10 @@ export type Services = {
   signingSecret: string;
   /** Moments come from the application, not now() in SQL; tests pass a fixed clock. */
   clock: () => Date;
+  /** The process logger; when absent createApp makes one at config.logLevel. */
+  logger?: Logger;
+  /** Heartbeats /health/ready checks; the process-wide registry when absent. */
+  workers?: WorkerHeartbeats;
 };
 
 export type AppEnv = {
@@ -22,5 +28,9 @@ export type AppEnv = {
     viaApiToken: boolean;
     /** Name of the signed-in user's organisation, for the header. */
     organisationName: string | undefined;
+    /** This request's reference: on every log line, in X-Request-Id and on the error page. */
+    requestId: string;
+    /** The process logger with this request's id on every line. */
+    log: Logger;
   };
 };

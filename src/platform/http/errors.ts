@@ -62,7 +62,8 @@ export function toProblem(error: unknown): Problem {
 
 export function handleError(error: unknown, c: Context<AppEnv>): Response {
   const problem = toProblem(error);
-  if (problem.status >= 500) console.error(error);
+  const requestId = c.get("requestId");
+  if (problem.status >= 500) c.get("log")?.error({ err: error }, "request failed");
   if (isApi(c)) {
     return c.body(JSON.stringify(problem.toJson(c.req.path)), problem.status as 500, {
       "Content-Type": "application/problem+json",
@@ -77,6 +78,7 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response {
     status: problem.status as 400,
     content: html`<h1 class="govuk-heading-l">${problem.status === 404 ? "Page not found" : problem.title}</h1>
       <p class="govuk-body">${problem.detail}</p>
+      ${problem.status >= 500 && requestId ? html`<p class="govuk-body">If you contact us about this, quote this reference: <strong>${requestId}</strong></p>` : ""}
       ${
         problem.fieldErrors
           ? html`<ul class="govuk-list govuk-list--bullet">${Object.values(problem.fieldErrors).map((m) => html`<li>${m}</li>`)}</ul>`

@@ -2,6 +2,7 @@ import { and, eq, lte, or, sql } from "drizzle-orm";
 import type { Database, Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { job } from "../db/platform-schema.ts";
+import { recordJobRun } from "../observability/metrics.ts";
 
 export type JobContext = {
   database: Database;
@@ -98,7 +99,9 @@ export async function runDueJobs(
         .update(job)
         .set({ status: "done", finishedAt: now, lockedUntil: null })
         .where(eq(job.id, claimed.id));
+      recordJobRun(claimed.name, "done");
     } catch (error) {
+      recordJobRun(claimed.name, "failed");
       const failed = claimed.attempts + 1 >= maxAttempts;
       await database.db
         .update(job)
