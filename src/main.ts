@@ -5,30 +5,20 @@ import { modules } from "./modules/registry.ts";
 import { loadSigningSecret } from "./platform/auth/secret.ts";
 import { ConfigError, loadConfig } from "./platform/config/config.ts";
 import { DatabaseLockedError } from "./platform/db/pglite-lock.ts";
-import { runDueJobs, scheduleDailyJobs } from "./platform/jobs/jobs.ts";
+import { startJobRunner } from "./platform/jobs/runner.ts";
+import { loadJobRunnerSettings } from "./platform/jobs/settings.ts";
 
 // config → database → jobs → app → listen
 async function main(): Promise<void> {
   const config = loadConfig();
+  const jobSettings = loadJobRunnerSettings();
   const started = performance.now();
   const database = await openKithDatabase(config, { log: (message) => console.log(message) });
   const signingSecret = await loadSigningSecret(database.db);
   const jobs = modules.flatMap((module) => module.jobs ?? []);
   const app = createApp({ database, config, signingSecret, clock: () => new Date() }, modules);
 
-  let jobsRunning = false;
-  const jobTimer = setInterval(async () => {
-    if (jobsRunning) return;
-    jobsRunning = true;
-    try {
-      await scheduleDailyJobs(database, jobs, new Date());
-      await runDueJobs(database, jobs, new Date());
-    } catch (error) {
-      console.error("Background jobs failed:", error);
-    } finally {
-      jobsRunning = false;
-    }
-  }, 30_000);
+  const jobRunner = startJobRunner({ database, jobs, ...jobSettings });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -47,8 +37,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: closing the server and the database…`);
-    clearInterval(jobTimer);
     server.close();
+    await jobRunner.stop(10_000);
     await database.close();
     process.exit(0);
   };
