@@ -31,25 +31,12 @@ describe("the job queue", () => {
       { name: "test.once", run: async ({ payload }) => void runs.push(String(payload.n)) },
     ];
     const start = at("2026-06-15T10:00:00Z");
-    await enqueueJob(database.db, {
-      name: "test.once",
-      runAt: start,
-      payload: { n: 1 },
-      dedupeKey: "once:1",
-    });
-    await enqueueJob(database.db, {
-      name: "test.once",
-      runAt: start,
-      payload: { n: 2 },
-      dedupeKey: "once:1",
-    });
+    const queue = (n: number) =>
+      enqueueJob(database.db, { name: "test.once", runAt: start, payload: { n }, dedupeKey: "once:1" });
+    await queue(1);
+    await queue(2);
     expect(await runDueJobs(database, jobs, start)).toBe(1);
-    await enqueueJob(database.db, {
-      name: "test.once",
-      runAt: start,
-      payload: { n: 3 },
-      dedupeKey: "once:1",
-    });
+    await queue(3);
     expect(await runDueJobs(database, jobs, start)).toBe(0);
     expect(runs).toEqual(["1"]);
   });
