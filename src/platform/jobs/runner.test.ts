@@ -91,23 +91,35 @@ describe("the background job runner", () => {
     expect([...alive].sort()).toEqual([0, 1, 2, 3]);
   });
 
-  it("queues the daily jobs once for the London day however many passes run", async () => {
+  it("queues the daily jobs once per London day however many passes run, across midnight BST", async () => {
     const organisation = await makeOrganisation(database.db);
     const runs: string[] = [];
     const jobs: JobDefinition[] = [
-      {
-        name: "test.daily",
-        daily: true,
-        run: async ({ organisationId }) => void runs.push(String(organisationId)),
-      },
+      { name: "test.daily", daily: true, run: async ({ now }) => void runs.push(now.toISOString()) },
     ];
+    // 23:59 BST on 30 June, then 00:01 BST on 1 July (still 30 June in UTC).
+    let now = new Date("2026-06-30T22:59:00Z");
     let passes = 0;
-    const runner = startJobRunner({ database, jobs, clock, pollMs: 10, onWorkerAlive: () => passes++ });
+    const runner = startJobRunner({
+      database,
+      jobs,
+      clock: () => now,
+      pollMs: 10,
+      onWorkerAlive: () => passes++,
+    });
     await until(() => runs.length === 1 && passes > 20);
+    now = new Date("2026-06-30T23:01:00Z");
+    passes = 0;
+    await until(() => runs.length === 2 && passes > 20);
     await runner.stop(1_000);
-    expect(runs).toEqual([organisation.id]);
-    const rows = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM job");
-    expect(rows[0].n).toBe(1);
+    expect(runs).toEqual(["2026-06-30T22:59:00.000Z", "2026-06-30T23:01:00.000Z"]);
+    const keys = await database.query<{ dedupe_key: string }>(
+      "SELECT dedupe_key FROM job ORDER BY dedupe_key",
+    );
+    expect(keys.map((row) => row.dedupe_key)).toEqual([
+      `test.daily:${organisation.id}:2026-06-30`,
+      `test.daily:${organisation.id}:2026-07-01`,
+    ]);
   });
 
   it("records a failure through its hook and waits for a running job when stopped", async () => {
