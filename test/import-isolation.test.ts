@@ -104,4 +104,15 @@ describe("an upload import and other requests at the same time", () => {
     expect(seen.every((n) => n === 0 || n === importedRows)).toBe(true);
     expect(await importedCount()).toBe(importedRows);
   });
+
+  it("lets work that holds the session query through the database handle without waiting for itself", async () => {
+    const inside = await database.withConnection(async (connection) => {
+      await connection.execScript("BEGIN");
+      const [direct] = await database.query<{ n: number }>("SELECT 1 AS n");
+      const nested = await database.withConnection((again) => again.query<{ n: number }>("SELECT 2 AS n"));
+      await connection.execScript("COMMIT");
+      return [direct.n, nested[0].n];
+    });
+    expect(inside).toEqual([1, 2]);
+  });
 });
