@@ -11,16 +11,17 @@ import { refreshPlannerStatistics } from "./platform/db/planner-statistics.ts";
 import { installGracefulShutdown } from "./platform/http/graceful-shutdown.ts";
 import { testOnlySlowRoute } from "./platform/http/test-only-slow-route.ts";
 import { startIntervalWorker } from "./platform/jobs/interval-worker.ts";
-import { runDueJobs, scheduleDailyJobs } from "./platform/jobs/jobs.ts";
+import { startJobRunner } from "./platform/jobs/runner.ts";
+import { loadJobRunnerSettings } from "./platform/jobs/settings.ts";
 import { createLogger, type Logger } from "./platform/observability/logger.ts";
-
-const jobIntervalMs = 30_000;
+import { reportWorkerAlive } from "./platform/observability/readiness.ts";
 
 // config → checks → database → jobs → app → listen
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
   logger.level = config.logLevel;
   assertProductionReady(config);
+  const jobSettings = loadJobRunnerSettings();
   const started = performance.now();
   const database = await openKithDatabase(config, {
     log: (message) => logger.info(message),
@@ -38,15 +39,15 @@ async function main(logger: Logger): Promise<void> {
   if (config.env !== "production" && process.env.KITH_TEST_SLOW_ROUTE === "true")
     app.route("/", testOnlySlowRoute());
 
-  const jobWorker = startIntervalWorker({
-    name: "jobs",
-    intervalMs: jobIntervalMs,
-    logger,
-    work: async (now) => {
-      await scheduleDailyJobs(database, jobs, now);
-      await runDueJobs(database, jobs, now);
-    },
+  const jobRunner = startJobRunner({
+    database,
+    jobs,
+    ...jobSettings,
+    onJobFailed: ({ name, error, gaveUp }) => logger.error({ err: error, job: name, gaveUp }, "job failed"),
+    onWorkerAlive: ({ at }) => reportWorkerAlive("jobs", at),
+    onError: (error) => logger.error({ err: error }, "job runner error"),
   });
+  const jobWorker = { name: "jobs", stop: () => jobRunner.stop(config.shutdownTimeoutMs) };
 
   // PGlite has no autovacuum: analyse what has grown since the last look (one catalogue query when nothing has).
   const statisticsWorker = startIntervalWorker({

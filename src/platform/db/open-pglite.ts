@@ -1,9 +1,10 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { PGlite, types } from "@electric-sql/pglite";
+import { PGlite, type Transaction, types } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
-import type { Database, Db } from "./database.ts";
+import type { Connection, Database, Db } from "./database.ts";
 import { acquireLock, type DataDirLock } from "./pglite-lock.ts";
 
 // Same parsing as node-postgres (open-postgres.ts) so both engines return the same shapes.
@@ -12,22 +13,58 @@ const parsers = {
   [types.DATE]: (value: string) => value,
 };
 
+function sessionOn(handle: Pick<Transaction, "exec" | "query">): Connection {
+  return {
+    async execScript(sql) {
+      await handle.exec(sql);
+    },
+    async query(sql, params = []) {
+      return (await handle.query(sql, params)).rows as never[];
+    },
+  };
+}
+
 function wrap(client: PGlite, describe: string, onClose: () => Promise<void>): Database & { client: PGlite } {
   const db = drizzle({ client }) as unknown as Db;
+  // PGlite is ONE session. Work that sends BEGIN and COMMIT as separate calls (CSV imports,
+  // backup, restore) must hold it exclusively, or a request arriving in between runs inside
+  // that transaction (and is rolled back with it). PGlite's own transaction() is the lock every
+  // other call already waits for (query, exec and Drizzle's transactions all queue behind it),
+  // so withConnection takes it, ends the implicit BEGIN at once, and hands the work the
+  // transaction's own handle, which bypasses the lock. Calls made through `database` from inside
+  // that work are routed to the same handle instead of waiting for a lock their caller holds.
+  const held = new AsyncLocalStorage<Connection>();
   const database: Database & { client: PGlite } = {
     kind: "pglite",
     db,
     client,
     describe,
     async execScript(sql) {
+      const session = held.getStore();
+      if (session) return session.execScript(sql);
       await client.exec(sql);
     },
     async query(sql, params = []) {
+      const session = held.getStore();
+      if (session) return session.query(sql, params);
       const result = await client.query(sql, params);
       return result.rows as never[];
     },
-    // PGlite has a single connection already.
-    withConnection: (work) => work(database),
+    async withConnection(work) {
+      const session = held.getStore();
+      if (session) return work(session);
+      return client.transaction(async (tx) => {
+        await tx.exec("COMMIT");
+        const connection = sessionOn(tx);
+        try {
+          return await held.run(connection, () => work(connection));
+        } finally {
+          // A transaction the work left open must not outlive the lock: roll it back
+          // (a warning only, when there is none).
+          await tx.exec("ROLLBACK");
+        }
+      });
+    },
     async close() {
       await client.close();
       await onClose();

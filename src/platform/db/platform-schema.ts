@@ -110,6 +110,7 @@ export const job = pgTable("job", {
   status: text("status").$type<"pending" | "running" | "done" | "failed">().notNull(),
   attempts: integer("attempts").notNull(),
   lockedUntil: moment("locked_until"),
+  claimedBy: uuid("claimed_by"),
   lastError: text("last_error"),
   dedupeKey: text("dedupe_key"),
   finishedAt: moment("finished_at"),

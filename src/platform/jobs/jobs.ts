@@ -1,8 +1,11 @@
-import { and, eq, lte, or, sql } from "drizzle-orm";
 import type { Database, Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { job } from "../db/platform-schema.ts";
 import { recordJobRun } from "../observability/metrics.ts";
+import { type ClaimedJob, claimNextJob, failJob, finishJob } from "./queue.ts";
+
+/** How long a claim lasts before another worker may take the job; runners renew it while a job runs. */
+export const defaultLeaseMs = 60_000;
 
 export type JobContext = {
   database: Database;
@@ -17,9 +20,6 @@ export type JobDefinition = {
   /** Recurring jobs run once a day for each organisation (reminders, overdue alerts, retention). */
   daily?: boolean;
 };
-
-const lockMs = 5 * 60 * 1000;
-const maxAttempts = 5;
 
 /** Queues a job. A dedupe key makes it idempotent: the same reminder is never queued twice. */
 export async function enqueueJob(
@@ -47,10 +47,60 @@ export async function enqueueJob(
     .onConflictDoNothing();
 }
 
+/** Hooks for metrics and logs: the runner and the inline driver call them after each attempt. */
+export type JobHooks = {
+  onJobRan?: (event: { name: string; organisationId: string | null; ms: number }) => void;
+  onJobFailed?: (event: {
+    name: string;
+    organisationId: string | null;
+    error: unknown;
+    gaveUp: boolean;
+  }) => void;
+};
+
 /**
- * Runs due jobs. Each job is claimed with FOR UPDATE SKIP LOCKED so several
- * server processes can share the queue without running a job twice. Tests call
- * this directly with a fixed clock (the inline driver); the server calls it on a timer.
+ * Runs one claimed job and records the outcome: done, or a failed attempt with its error
+ * (retried after a back-off, failed for good after the last attempt). `finishedAt` is asked
+ * for after the run, so the runner records the real end time and tests their fixed one.
+ */
+export async function runClaimedJob(
+  database: Database,
+  definitions: ReadonlyMap<string, JobDefinition>,
+  claimed: ClaimedJob,
+  owner: string,
+  now: Date,
+  finishedAt: () => Date,
+  hooks: JobHooks = {},
+): Promise<void> {
+  const started = performance.now();
+  const definition = definitions.get(claimed.name);
+  try {
+    if (!definition) throw new Error(`No job called ${claimed.name} is registered.`);
+    await definition.run({
+      database,
+      now,
+      organisationId: claimed.organisationId,
+      payload: claimed.payload,
+    });
+  } catch (error) {
+    const { gaveUp } = await failJob(database, claimed, owner, finishedAt(), error);
+    // Metrics count every run in this process, whichever driver (runner or inline) ran it.
+    recordJobRun(claimed.name, "failed");
+    hooks.onJobFailed?.({ name: claimed.name, organisationId: claimed.organisationId, error, gaveUp });
+    return;
+  }
+  await finishJob(database, claimed.id, owner, finishedAt());
+  recordJobRun(claimed.name, "done");
+  hooks.onJobRan?.({
+    name: claimed.name,
+    organisationId: claimed.organisationId,
+    ms: performance.now() - started,
+  });
+}
+
+/**
+ * Runs due jobs one after another with a fixed clock: the inline driver that tests call.
+ * It claims exactly as the background runner does (see queue.ts), so the two can share a queue.
  */
 export async function runDueJobs(
   database: Database,
@@ -59,76 +109,33 @@ export async function runDueJobs(
   limit = 50,
 ): Promise<number> {
   const byName = new Map(definitions.map((definition) => [definition.name, definition]));
+  const owner = newId();
   let ran = 0;
   for (; ran < limit; ran++) {
-    const claimed = await database.db.transaction(async (tx) => {
-      const [next] = await tx
-        .select()
-        .from(job)
-        .where(
-          and(
-            lte(job.runAt, now),
-            or(eq(job.status, "pending"), and(eq(job.status, "running"), lte(job.lockedUntil, now))),
-          ),
-        )
-        .orderBy(job.runAt)
-        .limit(1)
-        .for("update", { skipLocked: true });
-      if (!next) return null;
-      await tx
-        .update(job)
-        .set({
-          status: "running",
-          attempts: sql`${job.attempts} + 1`,
-          lockedUntil: new Date(now.getTime() + lockMs),
-        })
-        .where(eq(job.id, next.id));
-      return next;
-    });
+    const claimed = await claimNextJob(database, now, owner, defaultLeaseMs);
     if (!claimed) break;
-    const definition = byName.get(claimed.name);
-    try {
-      if (!definition) throw new Error(`No job called ${claimed.name} is registered.`);
-      await definition.run({
-        database,
-        now,
-        organisationId: claimed.organisationId,
-        payload: claimed.payload,
-      });
-      await database.db
-        .update(job)
-        .set({ status: "done", finishedAt: now, lockedUntil: null })
-        .where(eq(job.id, claimed.id));
-      recordJobRun(claimed.name, "done");
-    } catch (error) {
-      recordJobRun(claimed.name, "failed");
-      const failed = claimed.attempts + 1 >= maxAttempts;
-      await database.db
-        .update(job)
-        .set({
-          status: failed ? "failed" : "pending",
-          lastError: error instanceof Error ? error.message : String(error),
-          // Back off: 1, 4, 9, 16 minutes.
-          runAt: new Date(now.getTime() + (claimed.attempts + 1) ** 2 * 60_000),
-          lockedUntil: null,
-        })
-        .where(eq(job.id, claimed.id));
-    }
+    await runClaimedJob(database, byName, claimed, owner, now, () => now);
   }
   return ran;
 }
 
-/** Queues today's run of every daily job for every organisation (idempotent per day). */
+/**
+ * Queues today's run of every daily job for every organisation. "Today" is the date in
+ * Europe/London, so a daily job runs once per UK day across the BST and GMT changes, and
+ * the dedupe key makes a second call on the same day (another process, a restart) a no-op.
+ */
 export async function scheduleDailyJobs(
   database: Database,
   definitions: JobDefinition[],
   now: Date,
 ): Promise<void> {
-  const day = now.toISOString().slice(0, 10);
+  const day = londonDay(now);
+  const daily = definitions.filter((definition) => definition.daily);
+  if (daily.length === 0) return;
   const organisations = await database.query<{ id: string }>(
     "SELECT id FROM organisation WHERE kind <> 'platform'",
   );
-  for (const definition of definitions.filter((d) => d.daily)) {
+  for (const definition of daily) {
     for (const { id } of organisations) {
       await enqueueJob(database.db, {
         name: definition.name,
@@ -138,4 +145,10 @@ export async function scheduleDailyJobs(
       });
     }
   }
+}
+
+/** The calendar date in the UK at `moment`, as YYYY-MM-DD. */
+export function londonDay(moment: Date): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(moment);
 }
