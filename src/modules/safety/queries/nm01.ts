@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { per1000Homes } from "../domain/nm01-rules.ts";
-import { homesByLocalAuthority, localAuthorityNames } from "../neighbours.ts";
+import { localAuthorityNames, relevantStockByLocalAuthority } from "../neighbours.ts";
 import { canViewReports } from "../policy.ts";
 
 export type Nm01Row = {
@@ -37,25 +37,39 @@ export function checkPeriod(from: string, to: string): void {
  * NM01 for a period (both dates inclusive), by local authority and in total.
  * A case counts on the day it opened; a closed case whose later reports run past its
  * closing date counts again on the first such report (see domain/nm01-rules.ts).
- * Homes are the organisation's current homes in each area.
+ * Homes (the denominator) are the relevant TSM stock, LCRA and LCHO, owned at the end of the
+ * period: homes bought later or sold by then are left out, so a closed year's figure stays put.
+ * The rules and their sources: docs/safety-nm01.md.
  */
 export async function nm01(db: Db, actor: Actor, period: { from: string; to: string }): Promise<Nm01Report> {
   requireAllowed(canViewReports(actor), "Only staff can see NM01.");
   checkPeriod(period.from, period.to);
   const organisationId = actor.organisationId;
+  // A case linked as the same matter as another counts only as part of that case: it adds no
+  // opening of its own, and its hate strand makes the matter a hate case (NM01(2)).
   const result = (await db.execute(sql`
-    WITH openings AS (
-      SELECT c.la_code, c.hate_strand IS NOT NULL AS hate, c.opened_on AS counted_on
+    WITH counted_case AS (
+      SELECT c.id, c.la_code, c.opened_on, c.closed_on,
+             c.hate_strand IS NOT NULL OR EXISTS (
+               SELECT 1 FROM safety_same_matter_link l
+                 JOIN safety_case d ON d.organisation_id = l.organisation_id AND d.id = l.case_id
+                WHERE l.organisation_id = c.organisation_id AND l.same_as_case_id = c.id
+                  AND d.hate_strand IS NOT NULL) AS hate
         FROM safety_case c
        WHERE c.organisation_id = ${organisationId} AND c.counts_as_asb
-         AND c.opened_on BETWEEN ${period.from} AND ${period.to}
+         AND NOT EXISTS (SELECT 1 FROM safety_same_matter_link l
+                          WHERE l.organisation_id = c.organisation_id AND l.case_id = c.id)
+    ),
+    openings AS (
+      SELECT c.la_code, c.hate, c.opened_on AS counted_on
+        FROM counted_case c
+       WHERE c.opened_on BETWEEN ${period.from} AND ${period.to}
       UNION ALL
-      SELECT c.la_code, c.hate_strand IS NOT NULL, min(r.reported_on)
-        FROM safety_case c
-        JOIN safety_report r ON r.organisation_id = c.organisation_id AND r.case_id = c.id AND r.reported_on > c.closed_on
-       WHERE c.organisation_id = ${organisationId} AND c.counts_as_asb AND c.closed_on IS NOT NULL
-         AND c.closed_on < ${period.to}
-       GROUP BY c.id, c.la_code, c.hate_strand
+      SELECT c.la_code, c.hate, min(r.reported_on)
+        FROM counted_case c
+        JOIN safety_report r ON r.organisation_id = ${organisationId} AND r.case_id = c.id AND r.reported_on > c.closed_on
+       WHERE c.closed_on IS NOT NULL AND c.closed_on < ${period.to}
+       GROUP BY c.id, c.la_code, c.hate
       HAVING min(r.reported_on) BETWEEN ${period.from} AND ${period.to}
     )
     SELECT la_code, count(*)::int AS cases, (count(*) FILTER (WHERE hate))::int AS hate_cases
@@ -65,7 +79,7 @@ export async function nm01(db: Db, actor: Actor, period: { from: string; to: str
   const counted = new Map(
     result.rows.map((row) => [row.la_code, { cases: Number(row.cases), hateCases: Number(row.hate_cases) }]),
   );
-  const homes = await homesByLocalAuthority(db, organisationId);
+  const homes = await relevantStockByLocalAuthority(db, organisationId, period.to);
   const areas: Nm01Row[] = homes.map((area) =>
     row(area.laCode, area.laName, area.homes, counted.get(area.laCode)),
   );
