@@ -79,4 +79,12 @@ describe("NM01 pages", () => {
     );
     expect(lines).toHaveLength(5);
   });
+
+  it("downloads the cases behind the figure", async () => {
+    const response = await staff.officer.get("/safety/nm01/cases.csv?from=2025-04-01&to=2026-03-31");
+    expect((await response.text()).trim().split("\r\n")).toEqual([
+      "case_reference,area_code,counted_on,counted_because,hate_incident,same_matter_cases",
+      "L-A,E06000035,2025-05-01,opened,no,L-B",
+    ]);
+  });
 });

@@ -14,7 +14,8 @@ import {
 import { closureOutcomeNames, findCategory } from "../domain/categories.ts";
 import { londonDay } from "../domain/settings.ts";
 import { annualReport, annualReportCsv } from "../queries/annual-report.ts";
-import { nm01 } from "../queries/nm01.ts";
+import { nm01, nm01Cases } from "../queries/nm01.ts";
+import { nm01OpeningsCsv } from "../queries/nm01-openings.ts";
 import { nm01ReturnCsv } from "../queries/nm01-return.ts";
 import { safetyNav } from "./common.ts";
 
@@ -50,7 +51,8 @@ export function reportPages(app: Hono<AppEnv>): void {
         <p class="govuk-body">Counted by the regulator's rules: a further report about the same matter while a case is open is not a new case; a report after the case closed is; cases linked as the same matter count once.</p>
         <p class="govuk-body">The denominator is the low-cost rental and low-cost home ownership homes owned on the last day of the period (${report.to}). Leasehold, market-rent and other non-social homes are left out, and so are homes acquired after that day or sold by then.</p>
         ${periodForm("/safety/nm01", period)}
-        <p class="govuk-body"><a class="govuk-link" href="/safety/nm01.csv?from=${report.from}&amp;to=${report.to}" download>Download for the TSM data return (CSV)</a></p>
+        <p class="govuk-body"><a class="govuk-link" href="/safety/nm01.csv?from=${report.from}&amp;to=${report.to}" download>Download for the TSM data return (CSV)</a> · <a class="govuk-link" href="/safety/nm01/cases.csv?from=${report.from}&amp;to=${report.to}" download>Download the cases behind these figures (CSV)</a></p>
+        <p class="govuk-body-s">Source: the Regulator of Social Housing's <i>Tenant Satisfaction Measures: Technical Requirements</i>, NM01. Each rule Kith follows, and where it chose an interpretation, is set out in Kith's guide to NM01 (docs/safety-nm01.md).</p>
         ${table({
           caption: `${report.from} to ${report.to}`,
           head: [
@@ -170,6 +172,16 @@ export function reportPages(app: Hono<AppEnv>): void {
     return c.body(nm01ReturnCsv(report), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="tsm-nm01-${period.from}-${period.to}.csv"`,
+    });
+  });
+
+  app.get("/safety/nm01/cases.csv", async (c) => {
+    const actor = requireActor(c);
+    const period = periodFrom(c);
+    const rows = await nm01Cases(c.get("services").database.db, actor, period);
+    return c.body(nm01OpeningsCsv(rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="nm01-cases-${period.from}-${period.to}.csv"`,
     });
   });
 

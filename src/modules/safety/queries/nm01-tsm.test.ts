@@ -7,7 +7,7 @@ import { createHome, getHome, updateHome } from "../../places/index.ts";
 import { importCases } from "../commands/import-cases.ts";
 import { linkSameMatter } from "../commands/link-same-matter.ts";
 import { maidstone, medway } from "../testing/fixtures.ts";
-import { nm01 } from "./nm01.ts";
+import { nm01, nm01Cases } from "./nm01.ts";
 import { sameMatterLinksOf } from "./same-matter-links.ts";
 
 // NM01 by the regulator's counting rules, on a small hand-computed data set (docs/safety-nm01.md).
@@ -148,6 +148,20 @@ describe("NM01 by the regulator's counting rules", () => {
       casesPer1000Homes: 461.54,
       hateCasesPer1000Homes: 307.69,
     });
+  });
+
+  it("lists the cases behind the figure, each with why it counts", async () => {
+    const rows = await nm01Cases(database.db, officer(), year);
+    expect(
+      rows.map((row) => [row.caseReference, row.countedOn, row.kind, row.hate, row.linkedReferences]),
+    ).toEqual([
+      ["A-2", "2025-04-10", "opened", true, []],
+      ["A-1", "2025-05-01", "opened", false, []],
+      ["A-3", "2025-06-01", "opened", true, ["A-4"]],
+      ["A-2", "2025-07-10", "reported-after-closing", true, []],
+      ["A-8", "2025-08-01", "opened", false, []],
+      ["A-5", "2025-09-01", "opened", true, []],
+    ]);
   });
 
   it("keeps a closed year's figure when homes are bought or sold later", async () => {

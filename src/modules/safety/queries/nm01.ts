@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -7,6 +6,7 @@ import { invalid } from "../../../platform/http/problem.ts";
 import { per1000Homes } from "../domain/nm01-rules.ts";
 import { localAuthorityNames, relevantStockByLocalAuthority } from "../neighbours.ts";
 import { canViewReports } from "../policy.ts";
+import { type Nm01Opening, nm01Openings } from "./nm01-openings.ts";
 
 export type Nm01Row = {
   laCode: string | null;
@@ -45,40 +45,13 @@ export async function nm01(db: Db, actor: Actor, period: { from: string; to: str
   requireAllowed(canViewReports(actor), "Only staff can see NM01.");
   checkPeriod(period.from, period.to);
   const organisationId = actor.organisationId;
-  // A case linked as the same matter as another counts only as part of that case: it adds no
-  // opening of its own, and its hate strand makes the matter a hate case (NM01(2)).
-  const result = (await db.execute(sql`
-    WITH counted_case AS (
-      SELECT c.id, c.la_code, c.opened_on, c.closed_on,
-             c.hate_strand IS NOT NULL OR EXISTS (
-               SELECT 1 FROM safety_same_matter_link l
-                 JOIN safety_case d ON d.organisation_id = l.organisation_id AND d.id = l.case_id
-                WHERE l.organisation_id = c.organisation_id AND l.same_as_case_id = c.id
-                  AND d.hate_strand IS NOT NULL) AS hate
-        FROM safety_case c
-       WHERE c.organisation_id = ${organisationId} AND c.counts_as_asb
-         AND NOT EXISTS (SELECT 1 FROM safety_same_matter_link l
-                          WHERE l.organisation_id = c.organisation_id AND l.case_id = c.id)
-    ),
-    openings AS (
-      SELECT c.la_code, c.hate, c.opened_on AS counted_on
-        FROM counted_case c
-       WHERE c.opened_on BETWEEN ${period.from} AND ${period.to}
-      UNION ALL
-      SELECT c.la_code, c.hate, min(r.reported_on)
-        FROM counted_case c
-        JOIN safety_report r ON r.organisation_id = ${organisationId} AND r.case_id = c.id AND r.reported_on > c.closed_on
-       WHERE c.closed_on IS NOT NULL AND c.closed_on < ${period.to}
-       GROUP BY c.id, c.la_code, c.hate
-      HAVING min(r.reported_on) BETWEEN ${period.from} AND ${period.to}
-    )
-    SELECT la_code, count(*)::int AS cases, (count(*) FILTER (WHERE hate))::int AS hate_cases
-      FROM openings GROUP BY la_code`)) as unknown as {
-    rows: { la_code: string | null; cases: number; hate_cases: number }[];
-  };
-  const counted = new Map(
-    result.rows.map((row) => [row.la_code, { cases: Number(row.cases), hateCases: Number(row.hate_cases) }]),
-  );
+  const counted = new Map<string | null, { cases: number; hateCases: number }>();
+  for (const opening of await nm01Openings(db, organisationId, period)) {
+    const area = counted.get(opening.laCode) ?? { cases: 0, hateCases: 0 };
+    area.cases += 1;
+    if (opening.hate) area.hateCases += 1;
+    counted.set(opening.laCode, area);
+  }
   const homes = await relevantStockByLocalAuthority(db, organisationId, period.to);
   const areas: Nm01Row[] = homes.map((area) =>
     row(area.laCode, area.laName, area.homes, counted.get(area.laCode)),
@@ -126,4 +99,15 @@ function row(
     casesPer1000Homes: per1000Homes(cases, homes),
     hateCasesPer1000Homes: per1000Homes(hateCases, homes),
   };
+}
+
+/** The rows behind NM01 for a period, for the "how this was worked out" download. */
+export async function nm01Cases(
+  db: Db,
+  actor: Actor,
+  period: { from: string; to: string },
+): Promise<Nm01Opening[]> {
+  requireAllowed(canViewReports(actor), "Only staff can see NM01.");
+  checkPeriod(period.from, period.to);
+  return nm01Openings(db, actor.organisationId, period);
 }
