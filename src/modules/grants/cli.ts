@@ -154,7 +154,7 @@ export const grantsCli: CliCommand[] = [
             );
             return 1;
           }
-          context.io.stdout("Valid against the 360Giving schema: 0 errors.\n");
+          context.io.stdout("Valid against the 360Giving schema and codelists: 0 errors.\n");
         }
         return 0;
       } finally {
