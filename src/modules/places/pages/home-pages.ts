@@ -51,7 +51,13 @@ async function homeForm(
   const { values, errors = {} } = options;
   return renderPage(c, {
     title: options.title,
-    errors,
+    // A date's error in the summary links to its first box, as the GOV.UK date input pattern asks.
+    errors: Object.fromEntries(
+      Object.entries(errors).map(([field, message]) => [
+        field === "acquiredOn" || field === "disposedOn" ? `${field}-day` : field,
+        message,
+      ]),
+    ),
     status: options.status,
     backLink: "/places/homes",
     content: html`<h1 class="govuk-heading-l">${options.title}</h1>
