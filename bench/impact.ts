@@ -133,8 +133,8 @@ async function buildLandlord(database: BenchDatabase): Promise<string> {
       "SELECT count(*)::int AS count FROM bench_lsoa",
     );
     await database.query(
-      `INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, la_code, lsoa21_code, created_at)
-       SELECT $1, gen_random_uuid(), (100000000000 + i)::text, i || ' Bench Street', 'Kent', 'ME1 1AA', 'social-rent', l.lad_code, l.code, $2
+      `INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, tsm_stock_category, la_code, lsoa21_code, created_at)
+       SELECT $1, gen_random_uuid(), (100000000000 + i)::text, i || ' Bench Street', 'Kent', 'ME1 1AA', 'social-rent', 'lcra-general-needs', l.lad_code, l.code, $2
        FROM generate_series(0::bigint, $3 - 1) i JOIN bench_lsoa l ON l.n = (i * 7919) % $4`,
       [o, now, homes, lsoaCount],
     );

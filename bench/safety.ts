@@ -115,8 +115,8 @@ async function generateCases(connection: Connection, o: string): Promise<void> {
   for (const index of indexes) await connection.execScript(`DROP INDEX "${index.name}"`);
   // Homes spread over the Kent and Medway districts; cases over two years; parties and reports in bulk SQL.
   await connection.query(
-    `INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, la_code, block_name, created_at)
-    SELECT $1, gen_random_uuid(), (200000000000 + g)::text, g || ' Bench Road', 'Benchtown', 'ME1 1AA', 'social-rent',
+    `INSERT INTO home (organisation_id, id, uprn, address_line_1, town, postcode, tenure, tsm_stock_category, la_code, block_name, created_at)
+    SELECT $1, gen_random_uuid(), (200000000000 + g)::text, g || ' Bench Road', 'Benchtown', 'ME1 1AA', 'social-rent', 'lcra-general-needs',
            (ARRAY['E06000035','E07000105','E07000106','E07000107','E07000108','E07000109','E07000110','E07000111','E07000112','E07000113','E07000114','E07000115','E07000116'])[1 + g % 13],
            CASE WHEN g % 5 = 0 THEN 'Block ' || (g / 40) END, now()
       FROM generate_series(1, $2::int) AS g`,

@@ -64,12 +64,42 @@ describe("kith grants export", () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Wrote 2 grants (£180,000.00 awarded)");
-    expect(result.stdout).toContain("Valid against the 360Giving schema: 0 errors.");
+    expect(result.stdout).toContain("Valid against the 360Giving schema and codelists: 0 errors.");
     expect(result.stderr).toContain(
       "Numberless Trust is a charity but has no charity number; exported without it",
     );
     const data = JSON.parse(await readFile(`${out}.json`, "utf8")) as { grants: { id: string }[] };
     expect(data.grants.every((grant) => grant.id.startsWith("360G-test-GR-"))).toBe(true);
+    expect(result.stderr).toContain("Data Source: No register web address is set");
+  });
+
+  it("names the register's address as every grant's data source, and refuses one that is not a web address", async () => {
+    const bad = await run([
+      "--format",
+      "360giving-json",
+      "--out",
+      `${out}-src.json`,
+      "--source-url",
+      "my website",
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('The source URL "my website" is not a web address');
+    const good = await run([
+      "--format",
+      "360giving-json",
+      "--out",
+      `${out}-src.json`,
+      "--source-url",
+      "https://grants.example.org/360giving.json",
+    ]);
+    expect(good.code).toBe(0);
+    const data = JSON.parse(await readFile(`${out}-src.json`, "utf8")) as {
+      grants: { dataSource: string }[];
+    };
+    expect(data.grants.map((grant) => grant.dataSource)).toEqual([
+      "https://grants.example.org/360giving.json",
+      "https://grants.example.org/360giving.json",
+    ]);
   });
 
   it("writes 360Giving CSV that validates", async () => {

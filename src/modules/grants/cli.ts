@@ -72,7 +72,7 @@ export const grantsCli: CliCommand[] = [
   {
     words: ["grants", "export"],
     usage:
-      "kith grants export --format 360giving-json|360giving-csv|transparency-csv --out FILE [--organisation SLUG] [--prefix 360G-…] [--validate]",
+      "kith grants export --format 360giving-json|360giving-csv|transparency-csv --out FILE [--organisation SLUG] [--prefix 360G-…] [--source-url URL] [--validate]",
     summary: "Write the public grants register (360Giving JSON or CSV, or the Transparency Code fields)",
     async run(args, context) {
       const { values } = parseArgs({
@@ -82,6 +82,7 @@ export const grantsCli: CliCommand[] = [
           out: { type: "string" },
           organisation: { type: "string" },
           prefix: { type: "string" },
+          "source-url": { type: "string" },
           validate: { type: "boolean" },
         },
       });
@@ -99,6 +100,13 @@ export const grantsCli: CliCommand[] = [
       if (values.prefix && !prefixPattern.test(values.prefix)) {
         context.io.stderr(
           `The prefix "${values.prefix}" is not a 360Giving prefix: it must look like 360G-yourorg (letters, numbers, - and _ after 360G-).\n`,
+        );
+        return exitUsage;
+      }
+      const sourceUrl = values["source-url"];
+      if (sourceUrl && !/^https?:\/\/[^\s]+$/.test(sourceUrl)) {
+        context.io.stderr(
+          `The source URL "${sourceUrl}" is not a web address: give one like https://example.org/grants.\n`,
         );
         return exitUsage;
       }
@@ -125,6 +133,7 @@ export const grantsCli: CliCommand[] = [
             registerChunks(database.db, organisation.id, format, report, {
               prefix: values.prefix,
               now: context.now(),
+              sourceUrl: values["source-url"],
             }),
           ),
           createWriteStream(values.out),
@@ -145,7 +154,7 @@ export const grantsCli: CliCommand[] = [
             );
             return 1;
           }
-          context.io.stdout("Valid against the 360Giving schema: 0 errors.\n");
+          context.io.stdout("Valid against the 360Giving schema and codelists: 0 errors.\n");
         }
         return 0;
       } finally {

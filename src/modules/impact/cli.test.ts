@@ -126,13 +126,30 @@ describe("kith impact and kith import value-bank", () => {
       "code,name,category,deadweight_percent,under_25_london,under_25_outside_london,25_49_london,25_49_outside_london,50_plus_london,50_plus_outside_london,unknown_london,unknown_outside_london,excludes";
     const good = path.join(dir, "good.csv");
     await writeFile(good, `${header}\nA,Alpha,social,10,1,2,3,4,5,6,7,8,\n`);
-    expect(await run("import value-bank", [good, "--source", "Test"])).toBe(0);
-    expect(out.join("")).toContain("Imported 1 outcomes");
+    expect(await run("import value-bank", [good, "--source", "Test"])).toBe(2); // no price year
+    expect(await run("import value-bank", [good, "--source", "Test", "--price-year", "2019"])).toBe(0);
+    expect(out.join("")).toContain("Imported 1 outcomes at 2019 prices");
     const bad = path.join(dir, "bad.csv");
     await writeFile(bad, `${header}\nA,Alpha,social,10,1,2,3,4,,6,7,8,\n`);
-    await expect(run("import value-bank", [bad])).rejects.toMatchObject({
+    await expect(run("import value-bank", [bad, "--price-year", "2019"])).rejects.toMatchObject({
       status: 422,
       fieldErrors: { "file.1": "Line 2: the value for 50 and over, London (50_plus_london) is missing" },
+    });
+  });
+
+  it("imports the GDP deflator series, and refuses a file with a missing year", async () => {
+    const good = path.join(dir, "deflators.csv");
+    await writeFile(good, "year,deflator\n2019-20,100\n2020-21,105.5\n2021-22,104.2\n");
+    expect(await run("import deflators", [good, "--source", "Test series"])).toBe(0);
+    expect(out.join("")).toContain("Imported the GDP deflator for 3 years, 2019 to 2021");
+    expect(await run("import deflators", [good])).toBe(2); // no source
+    const gap = path.join(dir, "gap.csv");
+    await writeFile(gap, "year,deflator\n2019,100\n2021,104.2\n");
+    await expect(run("import deflators", [gap, "--source", "Test"])).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: {
+        "year 2020": "The file has no deflator for 2020: the series must have every year from 2019 to 2021",
+      },
     });
   });
 });

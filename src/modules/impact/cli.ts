@@ -5,6 +5,7 @@ import { getOrganisation } from "../../platform/access/organisations.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import { organisationForCli } from "../../platform/imports/import-command.ts";
 import type { CliCommand, CliContext } from "../module.ts";
+import { importDeflators } from "./commands/import-deflators.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
 import { computeDashboard } from "./queries/dashboard.ts";
 import { computeReportFigures } from "./report/report-figures.ts";
@@ -16,7 +17,8 @@ const reportUsage =
 const dashboardUsage =
   "kith impact dashboard --from YYYY-MM-DD --to YYYY-MM-DD --json [--theme CODE] [--area LA_CODE] [--organisation SLUG]";
 const valueBankUsage =
-  "kith import value-bank FILE.csv [--organisation SLUG] [--name NAME] [--source TEXT] [--licence TEXT] [--price-year YYYY]";
+  "kith import value-bank FILE.csv --price-year YYYY [--organisation SLUG] [--name NAME] [--source TEXT] [--licence TEXT]";
+const deflatorsUsage = 'kith import deflators FILE.csv --source "HM Treasury GDP deflators, MONTH YEAR"';
 
 export const impactCli: CliCommand[] = [
   {
@@ -146,6 +148,14 @@ export const impactCli: CliCommand[] = [
         context.io.stderr(`Give one CSV file. Usage: ${valueBankUsage}\n`);
         return 2;
       }
+      // Values are stated in their bank's price year: it is never guessed (docs/impact-value-bank.md).
+      const priceYear = Number(values["price-year"]);
+      if (!/^\d{4}$/.test(values["price-year"] ?? "")) {
+        context.io.stderr(
+          `Give the year the values' prices are in, like --price-year 2019. Usage: ${valueBankUsage}\n`,
+        );
+        return 2;
+      }
       const file = positionals[0];
       const csv = await readFile(file, "utf8");
       const database = await context.openDatabase();
@@ -162,11 +172,48 @@ export const impactCli: CliCommand[] = [
             name,
             source: values.source ?? `Imported from ${name}`,
             licence: values.licence ?? "Licensed to the organisation (see the source)",
-            priceYear: values["price-year"] ? Number(values["price-year"]) : context.now().getUTCFullYear(),
+            priceYear,
           },
         );
         context.io.stdout(
-          `Imported ${result.outcomes} outcomes from ${file}; this is now the active value bank.\n`,
+          `Imported ${result.outcomes} outcomes at ${priceYear} prices from ${file}; this is now the active value bank.\n`,
+        );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    words: ["import", "deflators"],
+    usage: deflatorsUsage,
+    summary:
+      "Replace the GDP deflator series that states social value at one year's prices (format: docs/impact.md)",
+    async run(args, context) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { source: { type: "string" }, organisation: { type: "string" } },
+      });
+      if (positionals.length !== 1 || !values.source) {
+        context.io.stderr(`Give one CSV file and where the series comes from. Usage: ${deflatorsUsage}\n`);
+        return 2;
+      }
+      const csv = await readFile(positionals[0], "utf8");
+      const database = await context.openDatabase();
+      try {
+        // The series is shared by every organisation; the audit entry goes to the one chosen.
+        const organisationId = await organisationForCli(database, values.organisation, context);
+        if (!organisationId) return 2;
+        const result = await importDeflators(
+          database.db,
+          systemActor(organisationId, "kith import deflators"),
+          context.now(),
+          csv,
+          values.source,
+        );
+        context.io.stdout(
+          `Imported the GDP deflator for ${result.years} years, ${result.first} to ${result.last}.\n`,
         );
         return 0;
       } finally {

@@ -65,3 +65,11 @@ export const valueExclusion = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.bankId, t.codeA, t.codeB] })],
 );
+
+// Mirror of migrations/0210_gdp_deflator.sql: reference data, shared by every organisation.
+export const gdpDeflator = pgTable("gdp_deflator", {
+  year: integer("year").primaryKey(),
+  deflator: numeric("deflator", { precision: 12, scale: 6, mode: "number" }).notNull(),
+  source: text("source").notNull(),
+  importedAt: moment("imported_at").notNull(),
+});

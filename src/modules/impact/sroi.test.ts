@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calculateSroi, type SroiOutcome } from "./sroi.ts";
+import { overallInputs, projectInputsPence } from "./sroi-inputs.ts";
 
 describe("SROI (Cabinet Office guide method)", () => {
   // Worked by hand with bc, following the guide's stage 4-5 steps:
@@ -129,6 +130,43 @@ describe("SROI worked example: a lunch club with three stakeholder groups and £
     // 53,233.62 / 20,000 = 2.66 : 1; net SROI (53,233.62 − 20,000) / 20,000 = 1.66.
     expect(result.ratio).toBeCloseTo(2.6617, 4);
     expect(result.netRatio).toBeCloseTo(1.6617, 4);
+  });
+  // Where the £20,000 of inputs comes from, for the financial year 2025/26 (1 April 2025 to 31 March
+  // 2026). The lunch club recorded no spending; its secured funding is £20,000 for calendar 2025 and
+  // £20,000 for 2026. The year covers 275 of 2025's 365 days and 90 of 2026's: 20,000 × 275/365 +
+  // 20,000 × 90/365 = £20,000 (taking both calendar years whole, as Kith once did, gave £40,000).
+  const financialYear = { from: "2025-04-01", to: "2026-03-31" };
+  const lunchClubInputs = projectInputsPence(
+    [],
+    [
+      { year: 2025, amountPence: 2_000_000 },
+      { year: 2026, amountPence: 2_000_000 },
+    ],
+    financialYear,
+  );
+  it("pro-rates secured funding to the period when no spending is recorded, as the dashboard does", () => {
+    expect(lunchClubInputs).toBe(2_000_000);
+    expect(calculateSroi(impactMap, lunchClubInputs).ratio).toBeCloseTo(2.6617, 4);
+  });
+  it("takes the spending in the period when there is some, and no funding then", () => {
+    const spent = projectInputsPence(
+      [
+        { spentOn: "2025-03-31", amountPence: 700_000 }, // the day before the year: not counted
+        { spentOn: "2025-04-01", amountPence: 1_200_000 },
+        { spentOn: "2026-03-31", amountPence: 300_000 },
+      ],
+      [{ year: 2025, amountPence: 9_999_900 }],
+      financialYear,
+    );
+    expect(spent).toBe(1_500_000);
+  });
+  it("counts all spending in the overall SROI, showing the part with no valued outcomes", () => {
+    // A community garden spent £5,000 in the year but has no outcomes in the value bank. The period's
+    // spending (the dashboard's figure) is £5,000: the lunch club recorded none.
+    const overall = overallInputs([{ inputsPence: lunchClubInputs, spentPence: 0 }], 500_000);
+    expect(overall).toEqual({ inputsPence: 2_500_000, withoutValuedOutcomesPence: 500_000 });
+    // £53,233.62 / £25,000 = 2.13 : 1, not the 2.66 : 1 of the lunch club alone.
+    expect(calculateSroi(impactMap, overall.inputsPence).ratio).toBeCloseTo(2.1293, 4);
   });
   it("discounts a one-year value as received at the end of year 1", () => {
     const single = calculateSroi(

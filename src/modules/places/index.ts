@@ -21,5 +21,6 @@ export { findHomeByUprn, getHome } from "./queries/get-home.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";
 export { getLsoa, listLocalAuthorities } from "./queries/reference.ts";
-export type { AssetType, CommunityAsset, Home, ImdEdition, Tenure } from "./schema.ts";
-export { assetTypes, imdEditions, tenures } from "./schema.ts";
+export { tsmStockByLocalAuthority } from "./queries/tsm-stock.ts";
+export type { AssetType, CommunityAsset, Home, ImdEdition, Tenure, TsmStockCategory } from "./schema.ts";
+export { assetTypes, imdEditions, relevantTsmStock, tenures, tsmStockCategories } from "./schema.ts";

@@ -60,6 +60,27 @@ export const tenures = [
 ] as const;
 export type Tenure = (typeof tenures)[number];
 
+/**
+ * The regulator's stock categories for the Tenant Satisfaction Measures. The first four are the
+ * "relevant social housing stock" that TSMs such as NM01 count; the rest are outside it.
+ */
+export const tsmStockCategories = [
+  "lcra-general-needs",
+  "lcra-supported-housing",
+  "lcra-housing-for-older-people",
+  "lcho",
+  "leasehold",
+  "market-rent",
+  "non-social",
+] as const;
+export type TsmStockCategory = (typeof tsmStockCategories)[number];
+export const relevantTsmStock: readonly TsmStockCategory[] = [
+  "lcra-general-needs",
+  "lcra-supported-housing",
+  "lcra-housing-for-older-people",
+  "lcho",
+];
+
 export const home = pgTable(
   "home",
   {
@@ -71,6 +92,9 @@ export const home = pgTable(
     town: text("town").notNull(),
     postcode: text("postcode").notNull(),
     tenure: text("tenure").$type<Tenure>().notNull(),
+    tsmStockCategory: text("tsm_stock_category").$type<TsmStockCategory>().notNull(),
+    acquiredOn: day("acquired_on"),
+    disposedOn: day("disposed_on"),
     bedrooms: integer("bedrooms"),
     blockName: text("block_name"),
     laCode: text("la_code").notNull(),

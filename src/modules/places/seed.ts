@@ -1,6 +1,8 @@
 import { newId } from "../../platform/db/ids.ts";
 import { pick, pickWeighted } from "../../seed/random.ts";
 import type { SeedContext } from "../module.ts";
+import { stockCategoryOfTenure } from "./commands/home-input.ts";
+import type { Tenure } from "./schema.ts";
 
 // Kent's 12 districts and Medway, with real postcode districts for each, and a
 // share of the landlord's ~7,000 homes roughly in line with social housing there.
@@ -155,8 +157,8 @@ export async function seedPlaces(context: SeedContext): Promise<void> {
     const batch = homes.slice(start, start + 2000);
     const col = (key: string) => batch.map((h) => h[key]);
     await database.query(
-      `INSERT INTO home (organisation_id, id, uprn, address_line_1, address_line_2, town, postcode, tenure, bedrooms, block_name, la_code, lsoa21_code, lsoa11_code, created_at)
-       SELECT $1, *, $13::timestamptz FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[], $14::text[])`,
+      `INSERT INTO home (organisation_id, id, uprn, address_line_1, address_line_2, town, postcode, tenure, bedrooms, block_name, la_code, lsoa21_code, lsoa11_code, tsm_stock_category, created_at)
+       SELECT $1, *, $13::timestamptz FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[], $14::text[], $15::text[])`,
       [
         organisationId,
         col("id"),
@@ -172,6 +174,7 @@ export async function seedPlaces(context: SeedContext): Promise<void> {
         col("lsoa21Code"),
         now.toISOString(),
         col("lsoa11Code"),
+        batch.map((h) => stockCategoryOfTenure[h.tenure as Tenure]),
       ],
     );
   }

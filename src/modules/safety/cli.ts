@@ -6,6 +6,7 @@ import type { Database } from "../../platform/db/database.ts";
 import type { CliCommand, CliContext } from "../module.ts";
 import { ImportRejected, importCases } from "./commands/import-cases.ts";
 import { nm01 } from "./queries/nm01.ts";
+import { nm01ReturnCsv } from "./queries/nm01-return.ts";
 
 const exitUsage = 2;
 
@@ -36,7 +37,7 @@ async function chooseOrganisation(
 export const safetyCli: CliCommand[] = [
   {
     words: ["safety", "nm01"],
-    usage: "kith safety nm01 --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--organisation SLUG]",
+    usage: "kith safety nm01 --from YYYY-MM-DD --to YYYY-MM-DD [--json | --csv] [--organisation SLUG]",
     summary:
       "NM01: ASB cases and hate-incident cases opened per 1,000 homes, by local authority and in total",
     async run(args, context) {
@@ -46,6 +47,7 @@ export const safetyCli: CliCommand[] = [
           from: { type: "string" },
           to: { type: "string" },
           json: { type: "boolean" },
+          csv: { type: "boolean" },
           organisation: { type: "string" },
         },
       });
@@ -65,9 +67,14 @@ export const safetyCli: CliCommand[] = [
           context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
           return 0;
         }
+        if (values.csv) {
+          context.io.stdout(nm01ReturnCsv(report));
+          return 0;
+        }
         const rate = (value: number | null) => (value === null ? "-" : value.toFixed(2));
         const lines = [
           `NM01 from ${report.from} to ${report.to}`,
+          `Homes: LCRA and LCHO homes owned on ${report.to}`,
           "",
           "Area | Homes | Cases | Per 1,000 homes | Hate cases | Per 1,000 homes",
         ];

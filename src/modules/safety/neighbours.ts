@@ -6,7 +6,7 @@ import {
   getHome,
   listHomes,
   listLocalAuthorities,
-  homesByLocalAuthority as placesHomesByLa,
+  tsmStockByLocalAuthority,
 } from "../places/index.ts";
 
 // The only place this module reaches other modules (places and people, through their index.ts).
@@ -52,11 +52,13 @@ export async function homeByUprn(db: Db, organisationId: string, uprn: string): 
   return home ? toHomeRef(home) : undefined;
 }
 
-export async function homesByLocalAuthority(
+/** NM01's denominator: the LCRA and LCHO homes owned on `onDay` (the period's last day), per area. */
+export async function relevantStockByLocalAuthority(
   db: Db,
   organisationId: string,
+  onDay: string,
 ): Promise<{ laCode: string; laName: string; homes: number }[]> {
-  return placesHomesByLa(db, organisationId);
+  return tsmStockByLocalAuthority(db, organisationId, onDay);
 }
 
 export async function searchHomes(db: Db, actor: Actor, search: string): Promise<HomeRef[]> {

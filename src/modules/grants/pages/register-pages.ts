@@ -46,8 +46,10 @@ function stream(
   contentType: string,
   filename: string,
 ): Response {
+  // Without a register address in the settings, each grant names this download as its source.
   const chunks = registerChunks(c.get("services").database.db, organisationId, format, newRegisterReport(), {
     now: c.get("now"),
+    sourceUrl: c.req.url,
   });
   const body = ReadableStream.from(chunks).pipeThrough(new TextEncoderStream());
   return c.body(body, 200, {

@@ -23,10 +23,17 @@ export async function* registerChunks(
   organisationId: string,
   format: RegisterFormat,
   report: RegisterReport,
-  options: { prefix?: string; now: Date },
+  options: { prefix?: string; now: Date; sourceUrl?: string },
 ): AsyncGenerator<string> {
   const settings = await loadRegisterSettings(db, organisationId, report.issues);
   if (options.prefix) settings.prefix = options.prefix;
+  settings.dataSource ??= options.sourceUrl ?? null;
+  if (!settings.dataSource && format !== "transparency-csv")
+    report.issues.push({
+      grant: "(all)",
+      field: "Data Source",
+      message: "No register web address is set (Grants → Register settings), so grants have no data source",
+    });
   if (format === "360giving-json") yield* jsonChunks(db, settings, report, options.now);
   else if (format === "360giving-csv") yield* csvChunks(db, settings, report);
   else yield* transparencyChunks(db, settings, report);

@@ -1,7 +1,15 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { systemActor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { grantAward, grantPayment, grantProgramme, type ProgrammeOutcome } from "../schema.ts";
+import { listPartnerOrganisations } from "../../people/index.ts";
+import {
+  grantApplication,
+  grantAward,
+  grantPayment,
+  grantProgramme,
+  type ProgrammeOutcome,
+} from "../schema.ts";
 
 // The register's source rows: every approved grant (active or ended), never proposals.
 // Read in keyset pages so a 100,000-grant register streams in constant memory.
@@ -32,15 +40,48 @@ export type RegisterRow = {
   outcomeCodes: string[];
   programmeOutcomes: ProgrammeOutcome[] | null;
   paidPence: number;
+  partnerOrganisationId: string | null;
 };
 
 export const publishedStatuses = ["active", "ended"] as const;
+
+type Registration = { charityNumber: string | null; companyNumber: string | null };
+
+/**
+ * The charity and company numbers Kith holds for partner organisations, by id and by name, so a
+ * grant whose own record lacks them is still published under its registered identifier.
+ */
+async function partnerRegistrations(db: Db, organisationId: string) {
+  const partners = await listPartnerOrganisations(db, systemActor(organisationId, "360Giving register"));
+  const withNumbers = partners.filter((p) => p.charityNumber || p.companyNumber);
+  const byId = new Map<string, Registration>(withNumbers.map((p) => [p.id, p]));
+  const byName = new Map<string, Registration>(withNumbers.map((p) => [nameKey(p.name), p]));
+  return (row: RegisterRow): RegisterRow => {
+    if (row.charityNumber || row.companyNumber) return row;
+    const partner =
+      (row.partnerOrganisationId ? byId.get(row.partnerOrganisationId) : undefined) ??
+      byName.get(nameKey(row.recipientName));
+    return partner
+      ? { ...row, charityNumber: partner.charityNumber, companyNumber: partner.companyNumber }
+      : row;
+  };
+}
+
+/** Names compare without case, punctuation or repeated spaces ("St. Mary's" = "st marys"). */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
 
 export async function* registerRows(
   db: Db,
   organisationId: string,
   pageSize = 5000,
 ): AsyncGenerator<RegisterRow[]> {
+  const registered = await partnerRegistrations(db, organisationId);
   let after: string | null = null;
   for (;;) {
     const rows: RegisterRow[] = await db
@@ -69,6 +110,7 @@ export async function* registerRows(
         programmeTitle: grantProgramme.title,
         outcomeCodes: grantAward.outcomeCodes,
         programmeOutcomes: grantProgramme.outcomes,
+        partnerOrganisationId: grantApplication.partnerOrganisationId,
         paidPence:
           sql<number>`coalesce((SELECT sum(${grantPayment.amountPence}) FROM ${grantPayment} WHERE ${grantPayment.organisationId} = ${grantAward.organisationId} AND ${grantPayment.grantId} = ${grantAward.id} AND ${grantPayment.status} = 'paid'), 0)::bigint`.mapWith(
             Number,
@@ -82,6 +124,13 @@ export async function* registerRows(
           eq(grantProgramme.id, grantAward.programmeId),
         ),
       )
+      .leftJoin(
+        grantApplication,
+        and(
+          eq(grantApplication.organisationId, grantAward.organisationId),
+          eq(grantApplication.id, grantAward.applicationId),
+        ),
+      )
       .where(
         inOrganisation(
           grantAward,
@@ -93,7 +142,7 @@ export async function* registerRows(
       .orderBy(asc(grantAward.id))
       .limit(pageSize);
     if (rows.length === 0) return;
-    yield rows;
+    yield rows.map(registered);
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1].id;
   }

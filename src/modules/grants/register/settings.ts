@@ -13,6 +13,8 @@ export type RegisterSettings = {
   funderId: string;
   funderName: string;
   registerUrl: string | null;
+  /** Every grant's dataSource: the register web address in the settings, else where this copy is served from. */
+  dataSource: string | null;
 };
 
 export const prefixPattern = /^360G-[A-Za-z0-9_-]+$/;
@@ -53,6 +55,7 @@ export async function loadRegisterSettings(
     funderId,
     funderName: org.name,
     registerUrl: settings?.registerUrl ?? null,
+    dataSource: settings?.registerUrl ?? null,
   };
 }
 

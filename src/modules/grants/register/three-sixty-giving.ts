@@ -1,5 +1,6 @@
 import { monthsBetween } from "../dates.ts";
 import { organisationTypes } from "../inputs.ts";
+import { geoCodeTypeOf } from "./codelists.ts";
 import { type RegisterIssue, recipientIdentity } from "./org-id.ts";
 import type { RegisterRow } from "./register-rows.ts";
 import type { RegisterSettings } from "./settings.ts";
@@ -46,16 +47,7 @@ export function threeSixtyGivingGrant(
     { startDate: row.startDate, endDate: row.endDate, duration: monthsBetween(row.startDate, row.endDate) },
   ];
   grant.recipientOrganization = [recipient];
-  if (row.beneficiaryLaCode) {
-    grant.beneficiaryLocation = [
-      {
-        name: row.beneficiaryLaName ?? row.beneficiaryLaCode,
-        geoCode: row.beneficiaryLaCode,
-        geoCodeType: "LA",
-        countryCode: "GB",
-      },
-    ];
-  }
+  if (row.beneficiaryLaCode) grant.beneficiaryLocation = [beneficiaryLocation(row, issues)];
   grant.fundingOrganization = [
     { id: settings.funderId, name: settings.funderName, department: settings.department },
   ];
@@ -71,8 +63,25 @@ export function threeSixtyGivingGrant(
     ...frameworkClassifications(row, settings.prefix),
   ];
   grant.dateModified = row.updatedAt.toISOString();
-  if (settings.registerUrl) grant.dataSource = settings.registerUrl;
+  if (settings.dataSource) grant.dataSource = settings.dataSource;
   return grant;
+}
+
+/**
+ * The area that benefits, typed from 360Giving's closed geoCodeType codelist by its GSS code
+ * (E06 → UA, E07 → NMD …). A code the list has no type for goes out by name only, and is reported.
+ */
+function beneficiaryLocation(row: RegisterRow, issues: RegisterIssue[]): Record<string, string> {
+  const code = row.beneficiaryLaCode ?? "";
+  const name = row.beneficiaryLaName ?? code;
+  const geoCodeType = geoCodeTypeOf(code);
+  if (geoCodeType) return { name, geoCode: code, geoCodeType, countryCode: "GB" };
+  issues.push({
+    grant: row.reference,
+    field: "Beneficiary Location:Geographic Code Type",
+    message: `${code} has no type in the 360Giving geoCodeType codelist; exported with the area's name only`,
+  });
+  return { name, countryCode: "GB" };
 }
 
 /**

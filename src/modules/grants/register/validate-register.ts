@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import { canonicalJson } from "../../../platform/audit/canonical-json.ts";
 import { standardsDirectory } from "../../../platform/config/standards.ts";
+import { codelistErrors } from "./codelists.ts";
 
 // Validation against the official 360Giving schema (kept beside the repository in
 // ../shared/standards/360giving, or KITH_360GIVING_SCHEMA_DIR). Used by the tests and by
@@ -72,7 +73,9 @@ export function registerValidator(): RegisterValidator {
   cached = {
     grantSchema,
     validatePackage(data: unknown): string[] {
-      if (!isPackage(data) || data.grants.length <= batchSize) return check(data, 0);
+      // The schema, then the codelists it points to (closed lists the schema cannot express).
+      const listed = isPackage(data) ? codelistErrors(data.grants) : [];
+      if (!isPackage(data) || data.grants.length <= batchSize) return [...check(data, 0), ...listed];
       const grants = data.grants;
       // The package schema's uniqueItems compares every pair of grants, which takes minutes on
       // a large register. So grants are checked in batches (the full schema, metadata included),
@@ -90,7 +93,7 @@ export function registerValidator(): RegisterValidator {
           errors.push(`/grants/${index} must be unique (it repeats an earlier grant)`);
         else if (!seen.has(id)) seen.set(id, body);
       });
-      return errors;
+      return [...errors, ...listed];
     },
   };
   return cached;

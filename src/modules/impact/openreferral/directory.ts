@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../../platform/db/database.ts";
+import { notFound } from "../../../platform/http/problem.ts";
 import { type DirectoryService, directoryServices, directoryThemes } from "../../investment/index.ts";
 import {
   type CommunityAsset,
@@ -145,27 +146,49 @@ export function serviceAtLocationListObjects(directory: Directory) {
   );
 }
 
-export function taxonomyObjects(directory: Directory) {
+export function taxonomyTermObjects(directory: Directory) {
   const id = taxonomyId(directory.organisation.id);
+  return directory.themes.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description ?? t.name,
+    taxonomy_id: id,
+  }));
+}
+
+export function taxonomyObjects(directory: Directory) {
   return [
     {
-      id,
+      id: taxonomyId(directory.organisation.id),
       name: `${directory.organisation.name} investment themes`,
       description: "The community investment themes projects and services are grouped by.",
       version: "1",
-      taxonomy_terms: directory.themes.map((t) => ({
-        id: t.id,
-        name: t.name,
-        description: t.description ?? t.name,
-        taxonomy_id: id,
-      })),
+      taxonomy_terms: taxonomyTermObjects(directory),
     },
   ];
 }
 
-/** The Open Referral page envelope. */
+/** One service at one location, with the full service (ORUK `/service_at_locations/{id}`). */
+export function serviceAtLocationObject(directory: Directory, id: string) {
+  for (const service of directory.services) {
+    const found = serviceAtLocations(directory, service).find((sal) => sal.id === id);
+    if (found) return { ...found, service: serviceObject(directory, service) };
+  }
+  return undefined;
+}
+
+/**
+ * The Open Referral page envelope. A page past the last one is not found (ORUK 3.0 allows a 404
+ * or an empty last page; a 404 tells a client that walks pages where to stop). Page 1 of an
+ * empty list is an empty page.
+ */
 export function page<T>(items: T[], pageNumber: number, perPage: number) {
   const totalPages = Math.max(1, Math.ceil(items.length / perPage));
+  if (pageNumber > totalPages)
+    throw notFound(
+      "Page not found",
+      `There are ${totalPages} pages of ${perPage}; page ${pageNumber} is past the last.`,
+    );
   const contents = items.slice((pageNumber - 1) * perPage, pageNumber * perPage);
   return {
     total_items: items.length,

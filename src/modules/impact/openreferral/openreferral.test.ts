@@ -132,6 +132,8 @@ beforeAll(async () => {
   validators.serviceList = ajv.compile(await schema("compiled/service_list.json"));
   validators.serviceAtLocationList = ajv.compile(await schema("compiled/service_at_location_list.json"));
   validators.taxonomy = ajv.compile(await schema("taxonomy.json"));
+  validators.serviceAtLocation = ajv.compile(await schema("compiled/service_at_location.json"));
+  validators.taxonomyTerm = ajv.getSchema("taxonomy_term.json") as ValidateFunction;
   const openapi = await schema("openapi.json");
   pageValidator = ajv.compile((openapi.components as { schemas: { Page: object } }).schemas.Page);
 });
@@ -178,6 +180,64 @@ describe("Open Referral UK directory", () => {
       contents: unknown[];
     };
     for (const item of taxonomies.contents) expectValid(validators.taxonomy, item);
+  });
+
+  it("gives every ORUK 3.0 endpoint: one taxonomy, the terms, one term, one service at a location", async () => {
+    const json = async (path: string) => {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(200);
+      return (await response.json()) as Record<string, unknown> & { contents: Record<string, string>[] };
+    };
+    const [taxonomy] = (await json("/openreferral/taxonomies")).contents;
+    expectValid(validators.taxonomy, await json(`/openreferral/taxonomies/${taxonomy.id}`));
+    const terms = await json("/openreferral/taxonomy_terms");
+    expectValid(pageValidator, terms);
+    expect(terms.contents.map((term) => term.name)).toContain("Wellbeing");
+    for (const term of terms.contents) expectValid(validators.taxonomyTerm, term);
+    const wellbeing = terms.contents.find((term) => term.name === "Wellbeing");
+    expectValid(validators.taxonomyTerm, await json(`/openreferral/taxonomy_terms/${wellbeing?.id}`));
+    const [link] = (await json("/openreferral/service_at_locations")).contents;
+    const one = await json(`/openreferral/service_at_locations/${link.id}`);
+    expectValid(validators.serviceAtLocation, one);
+    expect((one.service as { name: string }).name).toBe("Chatham Lunch Club");
+    for (const missing of ["taxonomies", "taxonomy_terms", "service_at_locations"])
+      expect(
+        (await app.request(`/openreferral/${missing}/00000000-0000-4000-8000-000000000000`)).status,
+      ).toBe(404);
+  });
+
+  it("filters by taxonomy term, taxonomy and modified-since, and refuses filters it cannot apply", async () => {
+    const count = async (query: string) =>
+      ((await (await app.request(`/openreferral/services?${query}`)).json()) as { total_items: number })
+        .total_items;
+    const terms = (await (await app.request("/openreferral/taxonomy_terms")).json()) as {
+      contents: { id: string; name: string; taxonomy_id: string }[];
+    };
+    const wellbeing = terms.contents.find((term) => term.name === "Wellbeing");
+    expect(await count(`taxonomy_term_id=${wellbeing?.id}`)).toBe(1); // the lunch club's theme
+    expect(await count("taxonomy_term_id=00000000-0000-4000-8000-000000000000")).toBe(0);
+    expect(await count(`taxonomy_id=${terms.contents[0].taxonomy_id}`)).toBe(1);
+    expect(await count("taxonomy_id=00000000-0000-4000-8000-000000000000")).toBe(0);
+    expect(await count("modified_after=2000-01-01")).toBe(1);
+    expect(await count("modified_after=2999-01-01")).toBe(0);
+    expect(await count("search=lunch")).toBe(1);
+    expect(await count("search=bowling")).toBe(0);
+    const refused = await app.request("/openreferral/service_at_locations?postcode=ME4%204TR&proximity=2");
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("cannot filter by postcode, proximity");
+    expect((await app.request("/openreferral/services?modified_after=yesterday")).status).toBe(400);
+  });
+
+  it("answers a page past the last with a 404, and page 1 of nothing with an empty page", async () => {
+    expect((await app.request("/openreferral/services?page=2")).status).toBe(404);
+    const empty = await app.request("/openreferral/services?search=bowling");
+    expect(empty.status).toBe(200);
+    expect(await empty.json()).toMatchObject({
+      total_items: 0,
+      total_pages: 1,
+      empty: true,
+      last_page: true,
+    });
   });
 
   it("answers an unknown service with a 404 problem and a bad page with a 400", async () => {

@@ -5,11 +5,15 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { badRequest, notFound } from "../../../platform/http/problem.ts";
 import { londonToday } from "../../investment/index.ts";
 import {
+  type Directory,
   loadDirectory,
   page,
   serviceAtLocationListObjects,
+  serviceAtLocationObject,
   serviceObject,
+  taxonomyId,
   taxonomyObjects,
+  taxonomyTermObjects,
 } from "./directory.ts";
 
 /** Which organisation's directory: ?organisation=SLUG, or the only organisation there is. */
@@ -42,6 +46,46 @@ function paging(c: Context<AppEnv>): { page: number; perPage: number } {
   return { page: pageNumber, perPage };
 }
 
+// ORUK filters Kith holds no data for: refused by name rather than ignored, so a client never
+// takes an unfiltered list for a filtered one.
+const unsupportedFilters = [
+  "minimum_age",
+  "maximum_age",
+  "start_time",
+  "end_time",
+  "day",
+  "postcode",
+  "proximity",
+];
+
+/** The services that pass the ORUK filters Kith can apply: text, taxonomy term, taxonomy and modified-since. */
+function filteredServices(c: Context<AppEnv>, directory: Directory) {
+  const refused = unsupportedFilters.filter((name) => c.req.query(name) !== undefined);
+  if (refused.length > 0)
+    throw badRequest(
+      "Filter not supported",
+      `This directory cannot filter by ${refused.join(", ")}: Kith does not hold services' ages, times or locations by postcode. Leave ${refused.length === 1 ? "it" : "them"} out.`,
+    );
+  const search = (c.req.query("search") ?? "").toLowerCase().trim();
+  const term = c.req.query("taxonomy_term_id");
+  const taxonomy = c.req.query("taxonomy_id");
+  const modifiedAfter = c.req.query("modified_after");
+  const since = modifiedAfter === undefined ? undefined : Date.parse(modifiedAfter);
+  if (since !== undefined && Number.isNaN(since))
+    throw badRequest(
+      "Bad modified_after",
+      "modified_after must be a date or date-time, like 2026-01-31T00:00:00Z.",
+    );
+  const ourTaxonomy = taxonomyId(directory.organisation.id);
+  return directory.services.filter(
+    (s) =>
+      (!search || `${s.name} ${s.summary ?? ""}`.toLowerCase().includes(search)) &&
+      (!term || s.themeIds.includes(term)) &&
+      (!taxonomy || (taxonomy === ourTaxonomy && s.themeIds.length > 0)) &&
+      (since === undefined || s.updatedAt.getTime() > since),
+  );
+}
+
 /**
  * The public Open Referral UK 3.0 directory of activities and services, so council and NHS social
  * prescribing directories can list them. No sign-in: it holds nothing about any person. CORS is
@@ -63,13 +107,7 @@ export function openReferralRoutes(): Hono<AppEnv> {
   app.get("/openreferral/services", async (c) => {
     const { page: p, perPage } = paging(c);
     const directory = await directoryFor(c);
-    const search = (c.req.query("search") ?? "").toLowerCase().trim();
-    const term = c.req.query("taxonomy_term_id");
-    const services = directory.services.filter(
-      (s) =>
-        (!search || `${s.name} ${s.summary ?? ""}`.toLowerCase().includes(search)) &&
-        (!term || s.themeIds.includes(term)),
-    );
+    const services = filteredServices(c, directory);
     return c.json(
       page(
         services.map((s) => serviceObject(directory, s)),
@@ -86,11 +124,32 @@ export function openReferralRoutes(): Hono<AppEnv> {
   });
   app.get("/openreferral/service_at_locations", async (c) => {
     const { page: p, perPage } = paging(c);
-    return c.json(page(serviceAtLocationListObjects(await directoryFor(c)), p, perPage));
+    const directory = await directoryFor(c);
+    const services = filteredServices(c, directory);
+    return c.json(page(serviceAtLocationListObjects({ ...directory, services }), p, perPage));
+  });
+  app.get("/openreferral/service_at_locations/:id", async (c) => {
+    const found = serviceAtLocationObject(await directoryFor(c), c.req.param("id"));
+    if (!found) throw notFound("Service at location not found");
+    return c.json(found);
   });
   app.get("/openreferral/taxonomies", async (c) => {
     const { page: p, perPage } = paging(c);
     return c.json(page(taxonomyObjects(await directoryFor(c)), p, perPage));
+  });
+  app.get("/openreferral/taxonomies/:id", async (c) => {
+    const found = taxonomyObjects(await directoryFor(c)).find((t) => t.id === c.req.param("id"));
+    if (!found) throw notFound("Taxonomy not found");
+    return c.json(found);
+  });
+  app.get("/openreferral/taxonomy_terms", async (c) => {
+    const { page: p, perPage } = paging(c);
+    return c.json(page(taxonomyTermObjects(await directoryFor(c)), p, perPage));
+  });
+  app.get("/openreferral/taxonomy_terms/:id", async (c) => {
+    const found = taxonomyTermObjects(await directoryFor(c)).find((t) => t.id === c.req.param("id"));
+    if (!found) throw notFound("Taxonomy term not found");
+    return c.json(found);
   });
   return app;
 }

@@ -58,7 +58,7 @@ export function dashboardPage(): Hono<AppEnv> {
           ${select({ name: "area", label: "Area", value: laCode, options: [{ value: "", text: "All areas" }, ...areas.map((a) => ({ value: a.laCode, text: a.name }))] })}
           ${button({ text: "Show", classes: "govuk-button--secondary" })}
         </form>
-        <p class="govuk-body-l"><strong>${perPound(d.socialValue.perPoundInvested)}</strong> of social value for every £1 invested.</p>
+        <p class="govuk-body-l"><strong>${perPound(d.socialValue.perPoundInvested)}</strong> of social value for every £1 invested${d.socialValue.prices ? `, ${d.socialValue.prices}` : ""}.</p>
         <p class="govuk-body-s">${formatPounds(d.socialValue.totalPence)} of social value for ${formatNumber(d.socialValue.people)} people against ${formatPounds(d.socialValue.investedPence)} spent. Values: ${d.socialValue.source}.</p>
         ${summaryList([
           {

@@ -51,7 +51,7 @@ export function valuePages(): Hono<AppEnv> {
       fullWidth: true,
       content: html`${impactNav("/impact/social-value")}<h1 class="govuk-heading-l">Social value</h1>
         <form method="get" action="/impact/social-value" class="kith-inline-filter">${textInput({ name: "from", label: "From (YYYY-MM-DD)", value: period.from, width: 10 })}${textInput({ name: "to", label: "To (YYYY-MM-DD)", value: period.to, width: 10 })}${button({ text: "Show", classes: "govuk-button--secondary" })}</form>
-        <p class="govuk-body-l">${formatPounds(value.totalPence)} for ${formatNumber(value.people)} people (${formatPounds(value.grossPence)} before deadweight).</p>
+        <p class="govuk-body-l">${formatPounds(value.totalPence)} for ${formatNumber(value.people)} people (${formatPounds(value.grossPence)} before deadweight)${value.prices ? `, ${value.prices.note}` : ""}.</p>
         <p class="govuk-body-s">Values: ${value.bank ? `${value.bank.name}: ${value.bank.source} (${value.bank.priceYear} prices; ${value.bank.licence})` : "no value bank installed"}.</p>
         <p class="govuk-body">Every outcome record that names a value-bank outcome is listed, with what happened to it. <a class="govuk-link" href="/impact/export/social-value.csv?from=${period.from}&amp;to=${period.to}">Download all ${formatNumber(value.lines.length)} lines (CSV)</a>.</p>
         ${table({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import type { Actor } from "../../../platform/access/actor.ts";
+import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import {
   addFunding,
@@ -14,12 +14,13 @@ import {
   recordSpend,
   registerParticipant,
 } from "../../investment/index.ts";
+import { importDeflators } from "../commands/import-deflators.ts";
 import { importValueBank } from "../commands/import-value-bank.ts";
 import { computeReportFigures } from "../report/report-figures.ts";
 import { reportHtmlDocument } from "../report/report-html.ts";
 import { renderReportPdf } from "../report/report-pdf.ts";
 import { computeDashboard, type Dashboard } from "./dashboard.ts";
-import { computeSroi } from "./social-value.ts";
+import { computeSocialValue, computeSroi } from "./social-value.ts";
 
 // A small data set worked by hand: every expected figure below is derived in the comments.
 const L1 = "E01016016"; // Medway 015A, IMD decile 2 (a priority neighbourhood here)
@@ -278,6 +279,41 @@ describe("dashboard of common indicators (hand-computed data set)", () => {
     // £1,800 in year 1 only, discounted once: 180,000 / 1.035 = 173,913 pence, over £8,000 spent.
     expect(lunch?.sroi.presentValuePence).toBe(173_913);
     expect(lunch?.sroi.inputsPence).toBe(800_000);
+    // Overall inputs: all spending in 2026 (£8,000 + £6,000); both projects have valued outcomes.
+    expect(sroi.overall.inputsPence).toBe(1_400_000);
+    expect(sroi.withoutValuedOutcomesPence).toBe(0);
+  });
+  it("states social value at the period's prices with the GDP deflator, and says which prices", async () => {
+    // The bank is at 2025 prices; the period starts in 2026. Without a deflator series: 2025 prices.
+    const plain = await computeSocialValue(database.db, manager, { from: "2026-01-01", to: "2026-12-31" });
+    expect(plain.totalPence).toBe(580_000);
+    expect(plain.prices?.note).toBe(
+      "at 2025 prices, not uprated to 2026: no GDP deflator for 2025 and 2026 (kith import deflators FILE.csv)",
+    );
+    await importDeflators(
+      database.db,
+      systemActor(manager.organisationId, "test"),
+      testNow,
+      "year,deflator\n2025,100\n2026,103\n",
+      "Test series",
+    );
+    try {
+      // Deflator 103 / 100 = 1.03: £1,800 → £1,854 and £4,000 → £4,120, total £5,974.
+      const uprated = await computeDashboard(
+        database.db,
+        manager,
+        { from: "2026-01-01", to: "2026-12-31" },
+        { neighbourhoods },
+      );
+      expect(uprated.socialValue).toMatchObject({
+        totalPence: 597_400,
+        perPoundInvested: 0.43, // £5,974 / £14,000
+        priceYear: 2026,
+        prices: "at 2026 prices (2025 values × 1.0300, GDP deflator: Test series)",
+      });
+    } finally {
+      await database.query("DELETE FROM gdp_deflator");
+    }
   });
 });
 

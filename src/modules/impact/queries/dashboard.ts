@@ -101,6 +101,9 @@ export async function computeDashboard(
       source: bank
         ? `${bank.name}: ${bank.source} (${bank.priceYear} prices; ${bank.licence})`
         : "No value bank installed",
+      // Which prices the total (and so the per-£1 figure) is in: every figure says so.
+      priceYear: socialValue.prices?.year ?? null,
+      prices: socialValue.prices?.note ?? null,
     },
     survey,
     trend,

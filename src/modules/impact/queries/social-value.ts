@@ -4,16 +4,22 @@ import type { Db } from "../../../platform/db/database.ts";
 import {
   canViewPortfolio,
   type FigureFilter,
+  fundingFigures,
   projectSroiInputs,
   valueClaims,
 } from "../../investment/index.ts";
+import { atPrices, type PriceBasis, priceBasis, reportingPriceYear } from "../prices.ts";
 import { calculateSocialValue, type SocialValueResult } from "../social-value.ts";
 import { calculateSroi, type SroiOutcome, type SroiResult } from "../sroi.ts";
+import { overallInputs, projectInputsPence } from "../sroi-inputs.ts";
+import { loadDeflators } from "./deflators.ts";
 import { loadActiveBank } from "./value-bank.ts";
 
 export type BankSource = { name: string; source: string; licence: string; priceYear: number };
 export type SocialValueReport = SocialValueResult & {
   bank: BankSource | null;
+  /** The prices every value is in; null without a value bank. */
+  prices: PriceBasis | null;
   outcomeNames: Record<string, string>;
 };
 
@@ -23,7 +29,8 @@ function monthsBefore(isoDate: string, months: number): string {
 }
 
 /**
- * Social value for a period by HACT's method, with every line traceable to an outcome record.
+ * Social value for a period by HACT's method, with every line traceable to an outcome record, at the
+ * period's prices where the GDP deflator series allows (prices.ts), else at the value bank's.
  * Claims from the 12 months before the period are read so that a repeat across the edge is not valued twice.
  */
 export async function computeSocialValue(
@@ -33,13 +40,17 @@ export async function computeSocialValue(
 ): Promise<SocialValueReport> {
   requireAllowed(canViewPortfolio(actor), "Only staff can see social value.");
   const active = await loadActiveBank(db, actor.organisationId);
-  if (!active) return { bank: null, totalPence: 0, grossPence: 0, people: 0, lines: [], outcomeNames: {} };
+  if (!active)
+    return { bank: null, prices: null, totalPence: 0, grossPence: 0, people: 0, lines: [], outcomeNames: {} };
   const claims = await valueClaims(db, actor, { ...filter, from: monthsBefore(filter.from, 12) });
-  const result = calculateSocialValue(claims, active.rules, filter.from);
   const { name, source, licence, priceYear } = active.bank;
+  // Values are in the bank's price year; the report states them at its own year's prices (Green Book).
+  const prices = priceBasis(priceYear, reportingPriceYear(filter.from), await loadDeflators(db));
+  const result = atPrices(calculateSocialValue(claims, active.rules, filter.from), prices);
   return {
     ...result,
     bank: { name, source, licence, priceYear },
+    prices,
     outcomeNames: Object.fromEntries([...active.rules.outcomes].map(([code, o]) => [code, o.name])),
   };
 }
@@ -54,23 +65,28 @@ export type ProjectSroi = {
 /**
  * SROI per project and overall (Cabinet Office guide): the HACT values (deadweight already taken off)
  * are the year-1 impact before attribution and displacement; the project's own attribution,
- * displacement, drop-off and benefit years apply; inputs are the money spent in the period, or, where
- * no spending has been recorded, the secured funding for the period's years.
+ * displacement, drop-off and benefit years apply. A project's inputs are the money it spent in the
+ * period, or, where it recorded none, its secured funding pro-rated to the period (sroi-inputs.ts).
+ * Overall inputs count all spending in the period, and the part by projects with no valued outcomes
+ * is reported on its own.
  */
 export async function computeSroi(
   db: Db,
   actor: Actor,
   filter: FigureFilter,
   socialValue?: SocialValueReport,
-): Promise<{ projects: ProjectSroi[]; overall: SroiResult; bank: BankSource | null }> {
+): Promise<{
+  projects: ProjectSroi[];
+  overall: SroiResult;
+  withoutValuedOutcomesPence: number;
+  bank: BankSource | null;
+}> {
   const value = socialValue ?? (await computeSocialValue(db, actor, filter));
   const counted = value.lines.filter((line) => line.status === "counted");
   const projectIds = [...new Set(counted.map((line) => line.projectId))];
   const { projects, spend, funding } = await projectSroiInputs(db, actor, projectIds);
-  const fromYear = Number(filter.from.slice(0, 4));
-  const toYear = Number(filter.to.slice(0, 4));
   const allOutcomes: SroiOutcome[] = [];
-  let allInputs = 0;
+  const valued: { inputsPence: number; spentPence: number }[] = [];
   const results = projects.map((row) => {
     const lines = counted.filter((line) => line.projectId === row.id);
     const byCode = new Map<string, number>();
@@ -85,17 +101,14 @@ export async function computeSroi(
       dropOffPercent: row.dropOffPercent,
       years: row.benefitYears,
     }));
-    const spent = spend
-      .filter((s) => s.projectId === row.id && s.spentOn >= filter.from && s.spentOn <= filter.to)
-      .reduce((sum, s) => sum + s.amountPence, 0);
-    const inputs =
-      spent > 0
-        ? spent
-        : funding
-            .filter((f) => f.projectId === row.id && f.year >= fromYear && f.year <= toYear)
-            .reduce((sum, f) => sum + f.amountPence, 0);
+    const ownSpend = spend.filter((s) => s.projectId === row.id);
+    const inputs = projectInputsPence(
+      ownSpend,
+      funding.filter((f) => f.projectId === row.id),
+      filter,
+    );
     allOutcomes.push(...outcomes);
-    allInputs += inputs;
+    valued.push({ inputsPence: inputs, spentPence: projectInputsPence(ownSpend, [], filter) });
     return {
       projectId: row.id,
       projectName: row.name,
@@ -104,5 +117,12 @@ export async function computeSroi(
     };
   });
   results.sort((a, b) => b.socialValuePence - a.socialValuePence);
-  return { projects: results, overall: calculateSroi(allOutcomes, allInputs), bank: value.bank };
+  const { spentPence } = await fundingFigures(db, actor, filter);
+  const overall = overallInputs(valued, spentPence);
+  return {
+    projects: results,
+    overall: calculateSroi(allOutcomes, overall.inputsPence),
+    withoutValuedOutcomesPence: overall.withoutValuedOutcomesPence,
+    bank: value.bank,
+  };
 }

@@ -43,7 +43,7 @@ export type ReportFigures = {
     outcomes: string[];
   }[];
   areas: { laCode: string; laName: string; sessions: number; people: number; socialValuePence: number }[];
-  sroi: { overall: SroiResult; projects: ProjectSroi[] };
+  sroi: { overall: SroiResult; projects: ProjectSroi[]; withoutValuedOutcomesPence: number };
   stories: { projectName: string; achievedOn: string; story: string }[];
   topOutcomes: { code: string; name: string; people: number; valuePence: number }[];
 };
@@ -146,7 +146,11 @@ export async function computeReportFigures(
     dashboard,
     themes,
     areas,
-    sroi: { overall: sroi.overall, projects: sroi.projects.slice(0, 10) },
+    sroi: {
+      overall: sroi.overall,
+      projects: sroi.projects.slice(0, 10),
+      withoutValuedOutcomesPence: sroi.withoutValuedOutcomesPence,
+    },
     stories,
     topOutcomes,
   };

@@ -38,7 +38,7 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
       : html`<h3 class="govuk-heading-m">${text}</h3>`;
   return html`
     ${figures.scope.label ? html`<p class="govuk-inset-text">This report covers only: ${figures.scope.label}.</p>` : ""}
-    <p class="govuk-body-l">From ${figures.year.from} to ${figures.year.to}, ${figures.organisationName}'s community investment created <strong>${perPound(d.socialValue.perPoundInvested)} of social value for every £1 invested</strong>.</p>
+    <p class="govuk-body-l">From ${figures.year.from} to ${figures.year.to}, ${figures.organisationName}'s community investment created <strong>${perPound(d.socialValue.perPoundInvested)} of social value for every £1 invested</strong>${d.socialValue.prices ? `, ${d.socialValue.prices}` : ""}.</p>
     <p class="govuk-body-s">Social value: ${formatPounds(d.socialValue.totalPence)} for ${formatNumber(d.socialValue.people)} people, against ${formatPounds(d.socialValue.investedPence)} spent. Source of values: ${source}. Method: HACT wellbeing valuation (one value per person per outcome per 12 months, deadweight applied, no double counting).</p>
     ${h("Key figures")}
     ${summaryList([
@@ -85,7 +85,7 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
       },
       {
         key: "Social value (SROI, discounted at 3.5%)",
-        value: `${formatPounds(figures.sroi.overall.presentValuePence)} present value; ${figures.sroi.overall.ratio === null ? "no inputs recorded" : `£${figures.sroi.overall.ratio.toFixed(2)} per £1 of inputs`}`,
+        value: `${formatPounds(figures.sroi.overall.presentValuePence)} present value; ${figures.sroi.overall.ratio === null ? "no inputs recorded" : `£${figures.sroi.overall.ratio.toFixed(2)} per £1 of inputs`}; inputs ${formatPounds(figures.sroi.overall.inputsPence)}, of which ${formatPounds(figures.sroi.withoutValuedOutcomesPence)} spent by projects with no valued outcomes`,
       },
     ])}
     ${h("Reach through the year")}

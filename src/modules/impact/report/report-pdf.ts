@@ -112,7 +112,9 @@ export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
     .moveDown()
     .fontSize(14)
     .fillColor(black)
-    .text(`${perPound(d.socialValue.perPoundInvested)} of social value for every £1 invested`);
+    .text(
+      `${perPound(d.socialValue.perPoundInvested)} of social value for every £1 invested${d.socialValue.prices ? `, ${d.socialValue.prices}` : ""}`,
+    );
   doc
     .fontSize(9)
     .fillColor(grey)

@@ -26,6 +26,9 @@ const columns: Record<string, keyof HomeInput> = {
   la_code: "laCode",
   lsoa21_code: "lsoa21Code",
   lsoa11_code: "lsoa11Code",
+  tsm_stock_category: "tsmStockCategory",
+  acquired_on: "acquiredOn",
+  disposed_on: "disposedOn",
 };
 const homeColumns = csvColumns(columns, ["uprn", "address_line_1", "town", "postcode", "tenure", "la_code"]);
 
@@ -96,9 +99,10 @@ async function insertHomes(
   const pick = <K extends keyof HomeRow>(key: K) => rows.map((row) => row[key]);
   await connection.query(
     `INSERT INTO home (organisation_id, id, uprn, address_line_1, address_line_2, town, postcode, tenure, bedrooms,
-       block_name, la_code, lsoa21_code, lsoa11_code, created_at)
+       block_name, la_code, lsoa21_code, lsoa11_code, created_at, tsm_stock_category, acquired_on, disposed_on)
      SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-       $9::int[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[])`,
+       $9::int[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::text[], $16::date[],
+       $17::date[])`,
     [
       organisationId,
       pick("id"),
@@ -114,6 +118,9 @@ async function insertHomes(
       pick("lsoa21Code"),
       pick("lsoa11Code"),
       rows.map(() => now.toISOString()),
+      pick("tsmStockCategory"),
+      pick("acquiredOn"),
+      pick("disposedOn"),
     ],
   );
 }

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -7,6 +8,7 @@ import { uploadImportPages } from "../../../platform/imports/upload-pages.ts";
 import {
   button,
   checkboxes,
+  dateInput,
   filterLayout,
   html,
   pagination,
@@ -17,14 +19,14 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { createHome } from "../commands/create-home.ts";
-import { tenureNames } from "../commands/home-input.ts";
+import { tenureNames, tsmStockCategoryNames } from "../commands/home-input.ts";
 import { importHomes } from "../commands/import-homes.ts";
 import { updateHome } from "../commands/update-home.ts";
 import { canEditPlaces, canImportPlaces } from "../policy.ts";
 import { listOrganisationAreas } from "../queries/areas.ts";
 import { getHome } from "../queries/get-home.ts";
 import { type HomeFilters, listHomes } from "../queries/list-homes.ts";
-import { type Home, tenures } from "../schema.ts";
+import { type Home, tenures, tsmStockCategories } from "../schema.ts";
 import { placesNav } from "./places-nav.ts";
 
 const pageSize = 50;
@@ -49,7 +51,13 @@ async function homeForm(
   const { values, errors = {} } = options;
   return renderPage(c, {
     title: options.title,
-    errors,
+    // A date's error in the summary links to its first box, as the GOV.UK date input pattern asks.
+    errors: Object.fromEntries(
+      Object.entries(errors).map(([field, message]) => [
+        field === "acquiredOn" || field === "disposedOn" ? `${field}-day` : field,
+        message,
+      ]),
+    ),
     status: options.status,
     backLink: "/places/homes",
     content: html`<h1 class="govuk-heading-l">${options.title}</h1>
@@ -60,6 +68,9 @@ async function homeForm(
         ${textInput({ name: "town", label: "Town or city", value: values.town, error: errors.town, width: "two-thirds", autocomplete: "address-level2" })}
         ${textInput({ name: "postcode", label: "Postcode", value: values.postcode, error: errors.postcode, width: 10, autocomplete: "postal-code" })}
         ${select({ name: "tenure", label: "Tenure", value: values.tenure, error: errors.tenure, options: [{ value: "", text: "Choose a tenure" }, ...tenures.map((t) => ({ value: t, text: tenureNames[t] }))] })}
+        ${select({ name: "tsmStockCategory", label: "TSM stock category", hint: "The regulator's category for Tenant Satisfaction Measures. Leave as it is to take it from the tenure.", value: values.tsmStockCategory, error: errors.tsmStockCategory, options: [{ value: "", text: "Take it from the tenure" }, ...tsmStockCategories.map((t) => ({ value: t, text: tsmStockCategoryNames[t] }))] })}
+        ${dateInput({ name: "acquiredOn", legend: "Date acquired (optional)", hint: "Leave blank only if the home was owned before these records began. NM01 counts the homes owned at the end of each reporting year.", value: dateParts(values, "acquiredOn"), error: errors.acquiredOn })}
+        ${dateInput({ name: "disposedOn", legend: "Date sold or disposed of (optional)", value: dateParts(values, "disposedOn"), error: errors.disposedOn })}
         ${textInput({ name: "bedrooms", label: "Bedrooms (optional)", value: values.bedrooms, error: errors.bedrooms, width: 3, inputmode: "numeric" })}
         ${textInput({ name: "blockName", label: "Block (optional)", hint: "For flats, the name of the block", value: values.blockName, error: errors.blockName })}
         ${select({ name: "laCode", label: "Local authority", value: values.laCode, error: errors.laCode, options: [{ value: "", text: "Choose a local authority" }, ...areas.map((a) => ({ value: a.laCode, text: `${a.name} (${a.laCode})` }))] })}
@@ -67,6 +78,24 @@ async function homeForm(
         ${button({ text: "Save home" })}
       </form>`,
   });
+}
+
+/** The three boxes of a date field: as posted after an error, or split from the stored YYYY-MM-DD. */
+function dateParts(values: Record<string, string>, name: string) {
+  if (values[`${name}-year`] !== undefined)
+    return { day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] };
+  const [year = "", month = "", day = ""] = (values[name] ?? "").split("-");
+  return { day, month, year };
+}
+
+/** The posted form as the command's input: the date boxes joined into YYYY-MM-DD. */
+async function readHomeForm(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const form = await readForm(c);
+  return {
+    ...form,
+    acquiredOn: dateFromParts(form, "acquiredOn"),
+    disposedOn: dateFromParts(form, "disposedOn"),
+  };
 }
 
 function homeValues(home: Home): Record<string, string> {
@@ -162,7 +191,7 @@ export function homePages(): Hono<AppEnv> {
   );
   app.post("/places/homes/new", async (c) => {
     const actor = requireActor(c);
-    const values = await readForm(c);
+    const values = await readHomeForm(c);
     try {
       const created = await createHome(c.get("services").database, actor, c.get("now"), values);
       return c.redirect(`/places/homes/${created.id}?done=created`, 303);
@@ -186,7 +215,7 @@ export function homePages(): Hono<AppEnv> {
       path: "/places/homes/import",
       what: "homes",
       backHref: "/places/homes",
-      columnsHelp: html`Required columns: <code>uprn, address_line_1, town, postcode, tenure, la_code</code>; optional: <code>address_line_2, bedrooms, block_name, lsoa21_code, lsoa11_code</code>.`,
+      columnsHelp: html`Required columns: <code>uprn, address_line_1, town, postcode, tenure, la_code</code>; optional: <code>address_line_2, bedrooms, block_name, lsoa21_code, lsoa11_code, tsm_stock_category, acquired_on, disposed_on</code>.`,
       cliCommand: "npx kith import homes FILE.csv",
       run: importHomes,
     }),
@@ -207,6 +236,9 @@ export function homePages(): Hono<AppEnv> {
             value: html`${home.addressLine1}<br>${home.addressLine2 ? html`${home.addressLine2}<br>` : ""}${home.town}<br>${home.postcode}`,
           },
           { key: "Tenure", value: tenureNames[home.tenure] },
+          { key: "TSM stock category", value: tsmStockCategoryNames[home.tsmStockCategory] },
+          { key: "Date acquired", value: home.acquiredOn ?? "Before these records began" },
+          { key: "Date sold or disposed of", value: home.disposedOn ?? "Still owned" },
           { key: "Bedrooms", value: home.bedrooms === null ? "Not recorded" : String(home.bedrooms) },
           { key: "Block", value: home.blockName ?? "Not in a block" },
           { key: "Local authority", value: home.laCode },
@@ -233,7 +265,7 @@ export function homePages(): Hono<AppEnv> {
   });
   app.post("/places/homes/:id/edit", async (c) => {
     const actor = requireActor(c);
-    const values = await readForm(c);
+    const values = await readHomeForm(c);
     const id = c.req.param("id");
     try {
       await updateHome(c.get("services").database, actor, c.get("now"), id, values);

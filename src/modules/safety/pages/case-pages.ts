@@ -154,6 +154,7 @@ export function casePages(app: Hono<AppEnv>): void {
               })
         }
         ${openReview ? html`<h2 class="govuk-heading-m">Community Trigger review</h2><p class="govuk-body">Threshold met on ${formatDate(openReview.detectedOn)} with ${openReview.qualifyingReports} qualifying reports.</p><p class="govuk-body"><a class="govuk-link" href="${base}/trigger/${openReview.id}">Record the review and its outcome</a></p>` : ""}
+        <p class="govuk-body"><a class="govuk-link" href="${base}/same-matter">Same matter as another case (NM01)</a></p>
         ${file.related.length ? html`<h2 class="govuk-heading-m">Possibly related open cases</h2>${table({ caption: "Related cases", captionClasses: "govuk-visually-hidden", head: [{ text: "Case" }, { text: "Why" }], rows: file.related.map((rel) => [html`<a class="govuk-link" href="/safety/cases/${rel.id}">${rel.reference}</a>`, rel.reasons.join(", ")]) })}` : ""}
         ${agencySharingSection(c, base, file.sharing, londonDay(c.get("now")))}
         <h2 class="govuk-heading-m">Documents</h2>

@@ -14,7 +14,9 @@ import {
 import { closureOutcomeNames, findCategory } from "../domain/categories.ts";
 import { londonDay } from "../domain/settings.ts";
 import { annualReport, annualReportCsv } from "../queries/annual-report.ts";
-import { nm01 } from "../queries/nm01.ts";
+import { nm01, nm01Cases } from "../queries/nm01.ts";
+import { nm01OpeningsCsv } from "../queries/nm01-openings.ts";
+import { nm01ReturnCsv } from "../queries/nm01-return.ts";
 import { safetyNav } from "./common.ts";
 
 /** The financial year (April to March) that contains today, the usual TSM reporting year. */
@@ -46,16 +48,19 @@ export function reportPages(app: Hono<AppEnv>): void {
       title: "NM01: anti-social behaviour cases per 1,000 homes",
       fullWidth: true,
       content: html`${safetyNav("/safety/nm01")}<h1 class="govuk-heading-l">NM01: anti-social behaviour cases per 1,000 homes</h1>
-        <p class="govuk-body">Counted by the regulator's rule: a further report about the same matter while a case is open is not a new case; a report after the case closed is.</p>
+        <p class="govuk-body">Counted by the regulator's rules: a further report about the same matter while a case is open is not a new case; a report after the case closed is; cases linked as the same matter count once.</p>
+        <p class="govuk-body">The denominator is the low-cost rental and low-cost home ownership homes owned on the last day of the period (${report.to}). Leasehold, market-rent and other non-social homes are left out, and so are homes acquired after that day or sold by then.</p>
         ${periodForm("/safety/nm01", period)}
+        <p class="govuk-body"><a class="govuk-link" href="/safety/nm01.csv?from=${report.from}&amp;to=${report.to}" download>Download for the TSM data return (CSV)</a> · <a class="govuk-link" href="/safety/nm01/cases.csv?from=${report.from}&amp;to=${report.to}" download>Download the cases behind these figures (CSV)</a></p>
+        <p class="govuk-body-s">Source: the Regulator of Social Housing's <i>Tenant Satisfaction Measures: Technical Requirements</i>, NM01. Each rule Kith follows, and where it chose an interpretation, is set out in Kith's guide to NM01 (docs/safety-nm01.md).</p>
         ${table({
           caption: `${report.from} to ${report.to}`,
           head: [
             { text: "Local authority" },
-            { text: "Homes", numeric: true },
-            { text: "ASB cases", numeric: true },
+            { text: "Homes owned at period end (denominator)", numeric: true },
+            { text: "ASB cases opened (numerator)", numeric: true },
             { text: "NM01(1) per 1,000 homes", numeric: true },
-            { text: "Hate incident cases", numeric: true },
+            { text: "Hate incident cases (numerator)", numeric: true },
             { text: "NM01(2) per 1,000 homes", numeric: true },
           ],
           rows: [
@@ -157,6 +162,26 @@ export function reportPages(app: Hono<AppEnv>): void {
         ${report.campaigns.length ? table({ caption: "Campaigns", captionClasses: "govuk-visually-hidden", head: [{ text: "Campaign" }, { text: "Topic" }, { text: "People reached", numeric: true }], rows: report.campaigns.map((cm) => [cm.name, cm.topic, cm.peopleReached.toLocaleString("en-GB")]) }) : html`<p class="govuk-body">No campaigns in this period.</p>`}
         <h2 class="govuk-heading-m">Fly-tipping clearance</h2>
         <p class="govuk-body">${report.clearances} clearances costing ${formatPence(report.clearanceCostPence)}.</p>`,
+    });
+  });
+
+  app.get("/safety/nm01.csv", async (c) => {
+    const actor = requireActor(c);
+    const period = periodFrom(c);
+    const report = await nm01(c.get("services").database.db, actor, period);
+    return c.body(nm01ReturnCsv(report), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="tsm-nm01-${period.from}-${period.to}.csv"`,
+    });
+  });
+
+  app.get("/safety/nm01/cases.csv", async (c) => {
+    const actor = requireActor(c);
+    const period = periodFrom(c);
+    const rows = await nm01Cases(c.get("services").database.db, actor, period);
+    return c.body(nm01OpeningsCsv(rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="nm01-cases-${period.from}-${period.to}.csv"`,
     });
   });
 

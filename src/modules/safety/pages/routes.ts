@@ -13,6 +13,7 @@ import { reportJourney } from "./report-journey.ts";
 import { reportPages } from "./report-pages.ts";
 import { retentionPages } from "./retention-pages.ts";
 import { riskMatrixPages } from "./risk-matrix-pages.ts";
+import { sameMatterPages } from "./same-matter-pages.ts";
 import { settingsPages } from "./settings-pages.ts";
 import { sharedCasePages } from "./shared-pages.ts";
 
@@ -23,6 +24,7 @@ export function safetyPages(): Hono<AppEnv> {
   newCasePages(app);
   casePages(app);
   caseForms(app);
+  sameMatterPages(app);
   agencySharingForms(app);
   partyAndStatusForms(app);
   reportPages(app);

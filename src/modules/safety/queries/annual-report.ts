@@ -136,7 +136,8 @@ export async function annualReport(
   };
 }
 
-function csvCell(value: string | number | null): string {
+/** One CSV cell, quoted when needed and safe to open in a spreadsheet. */
+export function csvCell(value: string | number | null): string {
   const text = value === null ? "" : String(value);
   // Leading = + - @ would run as formulas in a spreadsheet.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;

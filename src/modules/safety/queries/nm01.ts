@@ -1,12 +1,12 @@
-import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { per1000Homes } from "../domain/nm01-rules.ts";
-import { homesByLocalAuthority, localAuthorityNames } from "../neighbours.ts";
+import { localAuthorityNames, relevantStockByLocalAuthority } from "../neighbours.ts";
 import { canViewReports } from "../policy.ts";
+import { type Nm01Opening, nm01Openings } from "./nm01-openings.ts";
 
 export type Nm01Row = {
   laCode: string | null;
@@ -37,35 +37,22 @@ export function checkPeriod(from: string, to: string): void {
  * NM01 for a period (both dates inclusive), by local authority and in total.
  * A case counts on the day it opened; a closed case whose later reports run past its
  * closing date counts again on the first such report (see domain/nm01-rules.ts).
- * Homes are the organisation's current homes in each area.
+ * Homes (the denominator) are the relevant TSM stock, LCRA and LCHO, owned at the end of the
+ * period: homes bought later or sold by then are left out, so a closed year's figure stays put.
+ * The rules and their sources: docs/safety-nm01.md.
  */
 export async function nm01(db: Db, actor: Actor, period: { from: string; to: string }): Promise<Nm01Report> {
   requireAllowed(canViewReports(actor), "Only staff can see NM01.");
   checkPeriod(period.from, period.to);
   const organisationId = actor.organisationId;
-  const result = (await db.execute(sql`
-    WITH openings AS (
-      SELECT c.la_code, c.hate_strand IS NOT NULL AS hate, c.opened_on AS counted_on
-        FROM safety_case c
-       WHERE c.organisation_id = ${organisationId} AND c.counts_as_asb
-         AND c.opened_on BETWEEN ${period.from} AND ${period.to}
-      UNION ALL
-      SELECT c.la_code, c.hate_strand IS NOT NULL, min(r.reported_on)
-        FROM safety_case c
-        JOIN safety_report r ON r.organisation_id = c.organisation_id AND r.case_id = c.id AND r.reported_on > c.closed_on
-       WHERE c.organisation_id = ${organisationId} AND c.counts_as_asb AND c.closed_on IS NOT NULL
-         AND c.closed_on < ${period.to}
-       GROUP BY c.id, c.la_code, c.hate_strand
-      HAVING min(r.reported_on) BETWEEN ${period.from} AND ${period.to}
-    )
-    SELECT la_code, count(*)::int AS cases, (count(*) FILTER (WHERE hate))::int AS hate_cases
-      FROM openings GROUP BY la_code`)) as unknown as {
-    rows: { la_code: string | null; cases: number; hate_cases: number }[];
-  };
-  const counted = new Map(
-    result.rows.map((row) => [row.la_code, { cases: Number(row.cases), hateCases: Number(row.hate_cases) }]),
-  );
-  const homes = await homesByLocalAuthority(db, organisationId);
+  const counted = new Map<string | null, { cases: number; hateCases: number }>();
+  for (const opening of await nm01Openings(db, organisationId, period)) {
+    const area = counted.get(opening.laCode) ?? { cases: 0, hateCases: 0 };
+    area.cases += 1;
+    if (opening.hate) area.hateCases += 1;
+    counted.set(opening.laCode, area);
+  }
+  const homes = await relevantStockByLocalAuthority(db, organisationId, period.to);
   const areas: Nm01Row[] = homes.map((area) =>
     row(area.laCode, area.laName, area.homes, counted.get(area.laCode)),
   );
@@ -112,4 +99,15 @@ function row(
     casesPer1000Homes: per1000Homes(cases, homes),
     hateCasesPer1000Homes: per1000Homes(hateCases, homes),
   };
+}
+
+/** The rows behind NM01 for a period, for the "how this was worked out" download. */
+export async function nm01Cases(
+  db: Db,
+  actor: Actor,
+  period: { from: string; to: string },
+): Promise<Nm01Opening[]> {
+  requireAllowed(canViewReports(actor), "Only staff can see NM01.");
+  checkPeriod(period.from, period.to);
+  return nm01Openings(db, actor.organisationId, period);
 }

@@ -1,0 +1,34 @@
+import { and, asc, count, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { home, localAuthority, relevantTsmStock } from "../schema.ts";
+
+/**
+ * The relevant TSM stock (LCRA and LCHO homes) owned on `onDay`, per local authority: the
+ * denominator of the "per 1,000 homes" measures. A home is owned on a day if it was acquired on or
+ * before it (or before the records began: no acquired date) and not disposed of by then. A home
+ * sold on the day itself is no longer owned at the end of that day.
+ */
+export async function tsmStockByLocalAuthority(
+  db: Db,
+  organisationId: string,
+  onDay: string,
+): Promise<{ laCode: string; laName: string; homes: number }[]> {
+  return db
+    .select({ laCode: home.laCode, laName: localAuthority.name, homes: count() })
+    .from(home)
+    .innerJoin(localAuthority, eq(localAuthority.gssCode, home.laCode))
+    .where(
+      inOrganisation(
+        home,
+        organisationId,
+        and(
+          inArray(home.tsmStockCategory, [...relevantTsmStock]),
+          or(isNull(home.acquiredOn), lte(home.acquiredOn, onDay)),
+          or(isNull(home.disposedOn), gt(home.disposedOn, onDay)),
+        ),
+      ),
+    )
+    .groupBy(home.laCode, localAuthority.name)
+    .orderBy(asc(localAuthority.name));
+}
