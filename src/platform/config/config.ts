@@ -14,6 +14,12 @@ export type KithConfig = {
   referenceDir: string;
   /** Largest upload we accept, in bytes. */
   maxUploadBytes: number;
+  /** KITH_SMTP_URL, e.g. smtp://user:password@mail.example.org:587; undefined sends no mail. */
+  smtpUrl: string | undefined;
+  /** KITH_MAIL_FROM: the sender address used when an organisation has not set its own. */
+  mailFrom: string;
+  /** No SMTP outside production: mail is kept and shown on the demo's mail preview page. */
+  mailPreview: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -42,6 +48,36 @@ function parseDatabaseUrl(raw: string): string {
   return raw;
 }
 
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const example =
+    "Use smtp://user:password@mail.example.org:587 or smtps://user:password@mail.example.org:465.";
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`KITH_SMTP_URL is not a URL. ${example}`);
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+    throw new ConfigError(
+      `KITH_SMTP_URL must start with smtp:// or smtps:// (it starts with ${url.protocol}//). ${example}`,
+    );
+  }
+  if (!url.hostname) throw new ConfigError(`KITH_SMTP_URL has no host name. ${example}`);
+  return raw.trim();
+}
+
+function parseMailFrom(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === "") return "no-reply@kith.invalid";
+  // A bare address: the display name comes from each organisation.
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(raw.trim())) {
+    throw new ConfigError(
+      `KITH_MAIL_FROM must be an email address such as no-reply@example.org, not "${raw}".`,
+    );
+  }
+  return raw.trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): KithConfig {
   const url = env.DATABASE_URL?.trim();
   const database: DatabaseConfig = url
@@ -50,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KithConfig {
         kind: "pglite",
         dataDir: path.resolve(env.KITH_DATA_DIR ?? path.join(projectRoot, "data", "pglite")),
       };
+  const smtpUrl = parseSmtpUrl(env.KITH_SMTP_URL);
   return {
     database,
     port: parsePort(env.PORT),
@@ -60,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KithConfig {
       : env.NODE_ENV === "production",
     referenceDir: path.resolve(env.KITH_REFERENCE_DIR ?? path.join(projectRoot, "reference")),
     maxUploadBytes: Number(env.KITH_MAX_UPLOAD_BYTES ?? 50 * 1024 * 1024),
+    smtpUrl,
+    mailFrom: parseMailFrom(env.KITH_MAIL_FROM),
+    mailPreview: smtpUrl === undefined && env.KITH_ENV !== "production",
   };
 }
 
