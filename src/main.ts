@@ -6,6 +6,8 @@ import { loadSigningSecret } from "./platform/auth/secret.ts";
 import { ConfigError, loadConfig } from "./platform/config/config.ts";
 import { DatabaseLockedError } from "./platform/db/pglite-lock.ts";
 import { runDueJobs, scheduleDailyJobs } from "./platform/jobs/jobs.ts";
+import { smtpTransport } from "./platform/mail/transport.ts";
+import { startMailWorker } from "./platform/mail/worker.ts";
 
 // config → database → jobs → app → listen
 async function main(): Promise<void> {
@@ -29,6 +31,13 @@ async function main(): Promise<void> {
       jobsRunning = false;
     }
   }, 30_000);
+  // Without SMTP the mail stays in the outbox (shown on /mail-preview outside production).
+  const mailWorker = config.smtpUrl
+    ? startMailWorker(database, smtpTransport(config.smtpUrl), {
+        defaultSender: config.mailFrom,
+        onError: (error) => console.error("Mail delivery failed:", error),
+      })
+    : null;
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal} received: closing the server and the database…`);
     clearInterval(jobTimer);
+    await mailWorker?.stop();
     server.close();
     await database.close();
     process.exit(0);

@@ -31,17 +31,28 @@ export function defaultReason(organisationName: string): string {
 const urlPattern = /https?:\/\/[^\s<>"]+/g;
 
 /** Escapes the text and turns web addresses into links: reset and voting links must be one click. */
-function linkedParagraph(text: string): string {
+function linkedParagraph(text: string, linkClass: string | undefined): string {
+  const classAttribute = linkClass ? ` class="${escapeHtml(linkClass)}"` : "";
   let out = "";
   let last = 0;
   for (const match of text.matchAll(urlPattern)) {
     const index = match.index ?? 0;
     out += escapeHtml(text.slice(last, index));
     const url = escapeHtml(match[0]);
-    out += `<a href="${url}">${url}</a>`;
+    out += `<a${classAttribute} href="${url}">${url}</a>`;
     last = index + match[0].length;
   }
   return (out + escapeHtml(text.slice(last))).replaceAll("\n", "<br>\n");
+}
+
+/** Plain text as HTML paragraphs with working links: the email's HTML part, and the preview page. */
+export function paragraphsHtml(text: string, classes: { paragraph?: string; link?: string } = {}): string {
+  const open = classes.paragraph ? `<p class="${escapeHtml(classes.paragraph)}">` : "<p>";
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((part) => `${open}${linkedParagraph(part, classes.link)}</p>`)
+    .join("\n");
 }
 
 /**
@@ -54,7 +65,6 @@ export function composeMail(message: QueuedMail, defaultSenderAddress: string): 
   const reason = message.reason ?? defaultReason(organisation);
   const address = message.senderAddress ?? defaultSenderAddress;
   const domain = address.split("@")[1] ?? "kith.invalid";
-  const paragraphs = message.body.split(/\n{2,}/).map((part) => `<p>${linkedParagraph(part)}</p>`);
   return {
     from: { name: message.senderName ?? organisation, address },
     to: message.recipient,
@@ -64,7 +74,7 @@ export function composeMail(message: QueuedMail, defaultSenderAddress: string): 
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head>
 <body>
 <p><strong>${escapeHtml(organisation)}</strong></p>
-${paragraphs.join("\n")}
+${paragraphsHtml(message.body)}
 <hr>
 <p><small>${escapeHtml(reason)}</small></p>
 </body></html>
