@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { OutboundStatus } from "../db/platform-schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
+import { pageNumber } from "../http/fields.ts";
 import { csrfField } from "../http/form-commands.ts";
 import { notFound } from "../http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../http/render.ts";
@@ -44,7 +45,7 @@ export function mailPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const requested = c.req.query("view") as OutboxView | undefined;
     const view = requested && outboxViews.includes(requested) ? requested : "all";
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const page = pageNumber(c.req.query("page"));
     const { config, database } = c.get("services");
     const outbox = await listOutbox(database.db, actor, view, page);
     const resendForm = (id: string, recipient: string) =>
