@@ -18,6 +18,7 @@ import { setNavigation } from "./platform/http/render.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { serveFolder } from "./platform/http/static-assets.ts";
 import { staticPages } from "./platform/http/static-pages.ts";
+import { mailPages } from "./platform/mail/pages.ts";
 import { createLogger } from "./platform/observability/logger.ts";
 import { observeRequests } from "./platform/observability/observe-requests.ts";
 import { operationsRoutes } from "./platform/observability/operations-routes.ts";
@@ -31,6 +32,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     ...modules.flatMap((module) => module.navigation ?? []),
     { href: "/admin/users", text: "Users", group: "Administration", visibleTo: isOrganisationAdmin },
     { href: "/admin/audit", text: "Audit log", group: "Administration", visibleTo: isOrganisationAdmin },
+    { href: "/admin/outbox", text: "Outbox", group: "Administration", visibleTo: isOrganisationAdmin },
   ]);
 
   app.use(observeRequests(services.logger ?? createLogger(services.config.logLevel)));
@@ -80,6 +82,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
   app.route("/", accountPages());
   app.route("/", auditPages());
   app.route("/", userPages());
+  app.route("/", mailPages());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
   for (const module of modules) {

@@ -4,7 +4,7 @@ import { createApp } from "./app.ts";
 import { openKithDatabase } from "./boot.ts";
 import { modules } from "./modules/registry.ts";
 import { loadSigningSecret } from "./platform/auth/secret.ts";
-import { ConfigError, loadConfig } from "./platform/config/config.ts";
+import { ConfigError, fallbackSender, loadConfig } from "./platform/config/config.ts";
 import { assertNoDemoAccounts, assertProductionReady } from "./platform/config/production.ts";
 import { DatabaseLockedError } from "./platform/db/pglite-lock.ts";
 import { refreshPlannerStatistics } from "./platform/db/planner-statistics.ts";
@@ -13,6 +13,8 @@ import { testOnlySlowRoute } from "./platform/http/test-only-slow-route.ts";
 import { startIntervalWorker } from "./platform/jobs/interval-worker.ts";
 import { startJobRunner } from "./platform/jobs/runner.ts";
 import { loadJobRunnerSettings } from "./platform/jobs/settings.ts";
+import { smtpTransport } from "./platform/mail/transport.ts";
+import { startMailWorker } from "./platform/mail/worker.ts";
 import { createLogger, type Logger } from "./platform/observability/logger.ts";
 import { reportWorkerAlive } from "./platform/observability/readiness.ts";
 
@@ -59,6 +61,15 @@ async function main(logger: Logger): Promise<void> {
     },
   });
 
+  // Without SMTP the mail stays in the outbox (shown on /mail-preview outside production).
+  const mailDelivery = config.smtpUrl
+    ? startMailWorker(database, smtpTransport(config.smtpUrl), {
+        defaultSender: config.mailFrom ?? fallbackSender,
+        onError: (error) => logger.error({ err: error }, "mail delivery failed"),
+      })
+    : null;
+  const mailWorker = { name: "mail", stop: async () => mailDelivery?.stop() };
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(
@@ -78,14 +89,14 @@ async function main(logger: Logger): Promise<void> {
       { err: error },
       `Kith could not listen on ${config.host}:${config.port} (${error.code ?? error.message}): choose another PORT or HOST`,
     );
-    void Promise.all([jobWorker.stop(), statisticsWorker.stop()])
+    void Promise.all([jobWorker.stop(), mailWorker.stop(), statisticsWorker.stop()])
       .then(() => database.close())
       .finally(() => process.exit(1));
   });
 
   installGracefulShutdown({
     server: server as Server,
-    workers: [jobWorker, statisticsWorker],
+    workers: [jobWorker, mailWorker, statisticsWorker],
     closeDatabase: () => database.close(),
     timeoutMs: config.shutdownTimeoutMs,
     logger,

@@ -14,6 +14,8 @@ const platformPages = [
   "/account",
   "/admin/users",
   "/admin/audit",
+  "/admin/outbox",
+  "/mail-preview",
   "/places/homes",
   "/places/homes/new",
   "/places/homes/import",

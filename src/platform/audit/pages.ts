@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { isOrganisationAdmin, requireAllowed } from "../access/policy.ts";
 import { inOrganisation } from "../db/scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { isRealDate } from "../http/fields.ts";
+import { isRealDate, pageNumber } from "../http/fields.ts";
 import { renderPage, requireActor } from "../http/render.ts";
 import {
   details,
@@ -31,7 +31,7 @@ export function auditPages(): Hono<AppEnv> {
     const action = actions.includes(q.action ?? "") ? (q.action ?? "") : "";
     const from = q.from && isRealDate(q.from) ? q.from : "";
     const to = q.to && isRealDate(q.to) ? q.to : "";
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(q.page ?? "1", 10) || 1));
+    const page = pageNumber(q.page);
     const conditions: (SQL | undefined)[] = [
       text
         ? or(

@@ -41,6 +41,8 @@ export async function requestPasswordReset(
       recipient: user.email,
       subject: "Reset your Kith password",
       body: `Use this link within 1 hour to choose a new password:\n\n${link}\n\nIf you did not ask for this, you can ignore this email.`,
+      reason:
+        "You got this email because someone asked to reset the password of the Kith account for this address.",
       createdAt: now,
     });
     await recordAudit(tx, systemActor(user.organisationId, "Password reset"), now, {

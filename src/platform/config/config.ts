@@ -40,7 +40,12 @@ export type KithConfig = {
   shutdownTimeoutMs: number;
   /** KITH_COMMIT: the deployed commit, shown at /info (otherwise read from git when available). */
   commit: string | undefined;
+  /** No SMTP outside production: mail is kept and shown on the demo's mail preview page. */
+  mailPreview: boolean;
 };
+
+/** The sender address when neither KITH_MAIL_FROM nor the organisation names one (the demo sends nothing). */
+export const fallbackSender = "no-reply@kith.invalid";
 
 /** Every bad setting at once, one line each, so an operator fixes them in one go. */
 export class ConfigError extends Error {
@@ -183,6 +188,7 @@ export function loadConfig(env: Env = process.env): KithConfig {
     logLevel: (value.KITH_LOG_LEVEL as LogLevel | undefined) ?? (kithEnv === "test" ? "silent" : "info"),
     shutdownTimeoutMs: Number(value.KITH_SHUTDOWN_TIMEOUT_MS ?? 10_000),
     commit: env.KITH_COMMIT?.trim() || undefined,
+    mailPreview: value.KITH_SMTP_URL === undefined && !production,
   };
 }
 

@@ -18,6 +18,8 @@ export const organisation = pgTable("organisation", {
   imdEdition: text("imd_edition").$type<"iod2019" | "iod2025">().notNull(),
   priorityMaxDecile: integer("priority_max_decile").notNull(),
   createdAt: moment("created_at").notNull(),
+  mailSenderName: text("mail_sender_name"),
+  mailSenderAddress: text("mail_sender_address"),
 });
 
 export const appUser = pgTable(
@@ -116,6 +118,9 @@ export const job = pgTable("job", {
   finishedAt: moment("finished_at"),
 });
 
+/** queued → sending (claimed by one worker) → sent, or back to queued after a failure, or failed. */
+export type OutboundStatus = "queued" | "sending" | "sent" | "failed";
+
 export const outboundMessage = pgTable(
   "outbound_message",
   {
@@ -126,6 +131,14 @@ export const outboundMessage = pgTable(
     body: text("body").notNull(),
     createdAt: moment("created_at").notNull(),
     sentAt: moment("sent_at"),
+    reason: text("reason"),
+    status: text("status").$type<OutboundStatus>().notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: moment("next_attempt_at"),
+    lastAttemptAt: moment("last_attempt_at"),
+    lastError: text("last_error"),
+    claimedBy: text("claimed_by"),
+    claimedUntil: moment("claimed_until"),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

@@ -126,3 +126,8 @@ export const ukPhone = z
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A list page's ?page=: a whole number from 1 to 10,000, and 1 for anything else (never an error). */
+export function pageNumber(raw: string | undefined): number {
+  return Math.max(1, Math.min(10_000, Number.parseInt(raw ?? "1", 10) || 1));
+}

@@ -9,7 +9,8 @@ import { inOrganisation } from "../db/scope.ts";
 // recipient, sent by the mail worker. Jobs call these inside the transaction that marks the
 // reminder as raised, so a reminder and its email are written together or not at all.
 
-export type Email = { recipient: string; subject: string; body: string };
+/** `reason` is the email's footer: why the recipient got it (a general reason when left out). */
+export type Email = { recipient: string; subject: string; body: string; reason?: string };
 
 export async function queueEmails(
   db: Db,
@@ -25,7 +26,10 @@ export async function queueEmails(
     [...unique.values()].map((email) => ({
       organisationId,
       id: newId(now.getTime()),
-      ...email,
+      recipient: email.recipient,
+      subject: email.subject,
+      body: email.body,
+      reason: email.reason ?? null,
       createdAt: now,
       sentAt: null,
     })),

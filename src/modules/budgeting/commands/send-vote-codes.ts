@@ -82,6 +82,7 @@ export async function sendVoteCodes(
         recipient: resident.email,
         subject: `Your voting code for ${process.title}`,
         body: `You can vote on how to spend money in your area: "${process.title}".\n\nGo to ${link} and enter this code:\n\n${code}\n\nThe code works once and only for you. Voting closes on ${closes}.\n\nIf you would rather vote on paper, contact us.`,
+        reason: `You got this email because you can vote in "${process.title}" and your email address is on our records.`,
         createdAt: now,
       });
       await recordAudit(tx, actor, now, {

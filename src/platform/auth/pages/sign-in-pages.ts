@@ -108,7 +108,8 @@ export function signInPages(): Hono<AppEnv> {
     return renderPage(c, {
       title: "Check your email",
       content: html`${panel({ title: "Check your email", headingLevel: 1 })}
-        <p class="govuk-body">If there is an account for that address, we have sent a link to reset the password. The link works for 1 hour.</p>`,
+        <p class="govuk-body">If there is an account for that address, we have sent a link to reset the password. The link works for 1 hour.</p>
+        ${c.get("services").config.mailPreview ? html`<p class="govuk-body">This demo sends no email: <a class="govuk-link" href="/mail-preview">open the mail preview</a> to read it.</p>` : ""}`,
     });
   });
 
