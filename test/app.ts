@@ -21,7 +21,17 @@ export async function buildTestApp(
     database: { kind: "pglite" as const, dataDir: "(test)" },
     maxUploadBytes: 1024 * 1024,
   };
-  return createApp({ database, config, signingSecret: await loadSigningSecret(database.db), clock }, modules);
+  return createApp(
+    {
+      database,
+      config,
+      signingSecret: await loadSigningSecret(database.db),
+      clock,
+      // app.request() has no socket: every test request counts as this one client.
+      addressWithoutSocket: "test-client",
+    },
+    modules,
+  );
 }
 
 export async function addUser(database: Database, organisationId: string, role: Role, email: string) {

@@ -3,6 +3,7 @@
 import type { Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { hmac, safeEqual } from "../../../platform/auth/tokens.ts";
+import { enforceLimit } from "../../../platform/auth/rate-limit.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
@@ -100,6 +101,7 @@ export function votePages(app: Hono<AppEnv>): void {
     const values = await readForm(c);
     const org = c.req.param("org");
     const pid = c.req.param("pid");
+    await enforceLimit(c, "vote-code");
     try {
       const { codeId } = await redeemVoteCode(
         c.get("services").database.db,
