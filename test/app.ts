@@ -5,21 +5,30 @@ import type { Role } from "../src/platform/access/actor.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
 import { loadSigningSecret } from "../src/platform/auth/secret.ts";
 import { createUser } from "../src/platform/auth/users.ts";
-import { loadConfig } from "../src/platform/config/config.ts";
+import { type KithConfig, loadConfig } from "../src/platform/config/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
-import type { AppEnv } from "../src/platform/http/app-env.ts";
+import type { AppEnv, Services } from "../src/platform/http/app-env.ts";
 import { testNow } from "./fixtures.ts";
 
 export const testPassword = "correct horse battery staple";
 
+/** Settings a test may change: configuration, abuse limits, the address of socketless requests. */
+export type TestAppOptions = {
+  config?: Partial<KithConfig>;
+  limits?: Services["limits"];
+  addressWithoutSocket?: string | undefined;
+};
+
 export async function buildTestApp(
   database: Database,
   clock: () => Date = () => testNow,
+  options: TestAppOptions = {},
 ): Promise<Hono<AppEnv>> {
   const config = {
     ...loadConfig({ ...process.env, DATABASE_URL: "" }),
     database: { kind: "pglite" as const, dataDir: "(test)" },
     maxUploadBytes: 1024 * 1024,
+    ...options.config,
   };
   return createApp(
     {
@@ -28,7 +37,8 @@ export async function buildTestApp(
       signingSecret: await loadSigningSecret(database.db),
       clock,
       // app.request() has no socket: every test request counts as this one client.
-      addressWithoutSocket: "test-client",
+      addressWithoutSocket: "addressWithoutSocket" in options ? options.addressWithoutSocket : "test-client",
+      limits: options.limits,
     },
     modules,
   );
