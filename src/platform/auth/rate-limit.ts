@@ -23,8 +23,8 @@ export const defaultLimits = {
   "password-reset-email": { max: 5, windowMs: 60 * minute },
   "vote-code": { max: 10, windowMs: 15 * minute },
   "public-report": { max: 20, windowMs: 60 * minute },
-  /** A pledge takes four form posts, so this is about 25 pledges an hour. */
-  pledge: { max: 100, windowMs: 60 * minute },
+  /** Counted when a pledge is sent (its last step), so the steps before it cost nothing. */
+  pledge: { max: 20, windowMs: 60 * minute },
   "api-token": { max: 1200, windowMs: minute },
 } satisfies Record<string, Limit>;
 
