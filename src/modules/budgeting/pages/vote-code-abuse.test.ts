@@ -5,11 +5,10 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { createPerson } from "../../people/index.ts";
 import { createProcess } from "../commands/create-process.ts";
 import { advancePhase } from "../commands/manage-process.ts";
 import { issueVoteCode, redeemVoteCode } from "../commands/vote-codes.ts";
-import { processForm } from "../test-support.ts";
+import { adultVoter, processForm } from "../test-support.ts";
 
 describe("voting codes against abuse", () => {
   let database: Database;
@@ -27,24 +26,8 @@ describe("voting codes against abuse", () => {
     });
     orgId = (await makeOrganisation(database.db)).id;
     await addUser(database, orgId, "officer", "pb-officer@example.org");
-    personId = (
-      await createPerson(database.db, officer(), testNow, {
-        givenName: "Ada",
-        familyName: "Voter",
-        dateOfBirth: "1980-01-01",
-        personType: "tenant",
-        confirmNotDuplicate: "yes",
-        email: "ada@example.org",
-      })
-    ).id;
-    await createPerson(database.db, officer(), testNow, {
-      givenName: "Ben",
-      familyName: "Voter",
-      dateOfBirth: "1981-01-01",
-      personType: "tenant",
-      confirmNotDuplicate: "yes",
-      email: "ben@example.org",
-    });
+    personId = await adultVoter(database.db, orgId, "Ada", "ada@example.org");
+    await adultVoter(database.db, orgId, "Ben", "ben@example.org");
     processId = (await createProcess(database.db, officer(), testNow, processForm())).id;
   });
   afterAll(async () => database.close());

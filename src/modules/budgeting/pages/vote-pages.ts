@@ -2,8 +2,8 @@
 // cookie for this process only). Works without JavaScript; budget-bar.js adds a live total.
 import type { Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { hmac, safeEqual } from "../../../platform/auth/tokens.ts";
 import { enforceLimit } from "../../../platform/auth/rate-limit.ts";
+import { hmac, safeEqual } from "../../../platform/auth/tokens.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
