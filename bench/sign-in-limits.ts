@@ -13,6 +13,7 @@ import type { Database } from "../src/platform/db/database.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
+import { withDatabaseName } from "../test/template.ts";
 
 const now = new Date("2026-06-15T10:00:00Z");
 const limit = { max: 1_000_000, windowMs: 60_000 };
@@ -26,9 +27,7 @@ async function open(): Promise<{ database: Database; done: () => Promise<void> }
   const name = `kith_bench_limits_${process.pid}`;
   const admin = await openPostgres(url);
   await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPostgres(target.toString());
+  const database = await openPostgres(withDatabaseName(url, name));
   return {
     database,
     done: async () => {
