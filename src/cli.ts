@@ -225,7 +225,7 @@ const platformCommands: CliCommand[] = [
           const link = await requestPasswordReset(
             database.db,
             user.email,
-            "http://localhost:3000",
+            loadConfig().publicUrl,
             context.now(),
           );
           context.io.stdout(`Set the password within 1 hour at: ${link}\n`);

@@ -7,23 +7,32 @@ import { loadSigningSecret } from "../src/platform/auth/secret.ts";
 import { createUser } from "../src/platform/auth/users.ts";
 import { type KithConfig, loadConfig } from "../src/platform/config/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
-import type { AppEnv } from "../src/platform/http/app-env.ts";
+import type { AppEnv, Services } from "../src/platform/http/app-env.ts";
 import type { Logger } from "../src/platform/observability/logger.ts";
 import type { WorkerHeartbeats } from "../src/platform/observability/readiness.ts";
 import { testNow } from "./fixtures.ts";
 
 export const testPassword = "correct horse battery staple";
 
+/** Settings a test may change: configuration, abuse limits, the address of socketless requests. */
+export type TestAppOptions = {
+  config?: Partial<KithConfig>;
+  limits?: Services["limits"];
+  addressWithoutSocket?: string | undefined;
+  logger?: Logger;
+  workers?: WorkerHeartbeats;
+};
+
 export async function buildTestApp(
   database: Database,
   clock: () => Date = () => testNow,
-  extra: { config?: Partial<KithConfig>; logger?: Logger; workers?: WorkerHeartbeats } = {},
+  options: TestAppOptions = {},
 ): Promise<Hono<AppEnv>> {
   const config = {
     ...loadConfig({ ...process.env, DATABASE_URL: "" }),
     database: { kind: "pglite" as const, dataDir: "(test)" },
     maxUploadBytes: 1024 * 1024,
-    ...extra.config,
+    ...options.config,
   };
   return createApp(
     {
@@ -31,8 +40,11 @@ export async function buildTestApp(
       config,
       signingSecret: await loadSigningSecret(database.db),
       clock,
-      logger: extra.logger,
-      workers: extra.workers,
+      logger: options.logger,
+      workers: options.workers,
+      // app.request() has no socket: every test request counts as this one client.
+      addressWithoutSocket: "addressWithoutSocket" in options ? options.addressWithoutSocket : "test-client",
+      limits: options.limits,
     },
     modules,
   );

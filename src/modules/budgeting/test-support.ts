@@ -1,3 +1,7 @@
+import { actorFor, testNow } from "../../../test/fixtures.ts";
+import type { Db } from "../../platform/db/database.ts";
+import { createPerson } from "../people/index.ts";
+
 // Shared inputs for this module's tests: the process form as an officer fills it in, for a
 // greedy approval vote in June 2026. Each test overrides only what it is about.
 
@@ -21,4 +25,17 @@ export function processForm(overrides: Record<string, string> = {}): Record<stri
     budget1Amount: "£5,000",
     ...overrides,
   };
+}
+
+/** An adult tenant who can vote, optionally with an email address for voting codes. */
+export async function adultVoter(db: Db, organisationId: string, givenName: string, email?: string) {
+  const person = await createPerson(db, actorFor(organisationId, "officer"), testNow, {
+    givenName,
+    familyName: "Voter",
+    dateOfBirth: "1980-01-01",
+    personType: "tenant",
+    confirmNotDuplicate: "yes",
+    ...(email ? { email } : {}),
+  });
+  return person.id;
 }

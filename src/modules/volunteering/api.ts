@@ -289,7 +289,7 @@ export function volunteeringApi(): OpenAPIHono<AppEnv> {
           actor,
           c.get("now"),
           await partnerDirectory(db, actor.organisationId),
-          new URL(c.req.url).origin,
+          c.get("services").config.publicUrl,
         ),
         200,
       );

@@ -2,11 +2,11 @@ import type { Hono } from "hono";
 import { createApp } from "../../app.ts";
 import { type Role, systemActor } from "../../platform/access/actor.ts";
 import { createSession } from "../../platform/auth/sessions.ts";
-import { hmac } from "../../platform/auth/tokens.ts";
 import { createUser } from "../../platform/auth/users.ts";
 import { loadConfig } from "../../platform/config/config.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
+import { csrfTokenFor } from "../../platform/http/csrf.ts";
 import type { KithModule } from "../module.ts";
 
 // An app over a test database, with signed-in browsers for each role (session and CSRF
@@ -31,7 +31,10 @@ export function browserFor(app: Hono<AppEnv>, sessionToken: string | null): Brow
     get: (path) => Promise.resolve(app.request(path, { headers: { cookie } })),
     post: (path, form) => {
       const body = new URLSearchParams();
-      body.append("_csrf", hmac(secret, csrfKey));
+      body.append(
+        "_csrf",
+        csrfTokenFor(secret, sessionToken ? { session: sessionToken } : { browserKey: csrfKey }),
+      );
       for (const [key, value] of Object.entries(form))
         for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
       return Promise.resolve(

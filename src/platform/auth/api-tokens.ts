@@ -7,6 +7,7 @@ import { newId } from "../db/ids.ts";
 import { apiToken, appUser } from "../db/platform-schema.ts";
 import { inOrganisation } from "../db/scope.ts";
 import { invalid } from "../http/problem.ts";
+import { apiTokenMaxDays } from "./api-token-settings.ts";
 import { hashToken, newSecretToken } from "./tokens.ts";
 import { actorForUser } from "./users.ts";
 
@@ -27,12 +28,16 @@ export const apiAreas = [
 
 export const allScopes: string[] = apiAreas.flatMap((area) => [`${area}:read`, `${area}:write`]);
 
+const dayMs = 24 * 60 * 60 * 1000;
+// Writing last_used_at on every API call would make every read a write.
+const touchEveryMs = 60 * 1000;
+
 export async function createApiToken(
   db: Db,
   actor: Actor,
   now: Date,
-  input: { name: string; scopes: string[] },
-): Promise<{ id: string; token: string }> {
+  input: { name: string; scopes: string[]; expiresInDays?: number },
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   requireAllowed(
     actor.kind === "user" && (isOfficerOrAbove(actor) || actor.role === "partner-agency"),
     "Only staff and partner agencies can create API tokens.",
@@ -43,7 +48,12 @@ export async function createApiToken(
   if (!input.name.trim()) errors.name = "Enter a name for the token, like 'Housing system sync'";
   if (input.scopes.length === 0) errors.scopes = "Choose at least one scope";
   if (unknown.length > 0) errors.scopes = `Unknown scopes: ${unknown.join(", ")}`;
+  const maxDays = await apiTokenMaxDays(db, actor.organisationId);
+  const days = input.expiresInDays ?? maxDays;
+  if (!Number.isInteger(days) || days < 1 || days > maxDays)
+    errors.expiresInDays = `Enter a whole number of days from 1 to ${maxDays}, your organisation's longest token lifetime`;
   if (Object.keys(errors).length > 0) throw invalid("Check the token's details.", errors);
+  const expiresAt = new Date(now.getTime() + days * dayMs);
   const token = newSecretToken("kith_");
   const id = newId(now.getTime());
   await db.transaction(async (tx) => {
@@ -55,20 +65,26 @@ export async function createApiToken(
       tokenHash: hashToken(token),
       scopes: input.scopes,
       createdAt: now,
+      expiresAt,
     });
     await recordAudit(tx, actor, now, {
       action: "create",
       entityType: "api-token",
       entityId: id,
       summary: `Created API token "${input.name.trim()}"`,
-      after: { scopes: input.scopes },
+      after: { scopes: input.scopes, expiresAt: expiresAt.toISOString() },
     });
   });
-  return { id, token };
+  return { id, token, expiresAt };
 }
 
-/** The actor for a bearer token: the token's user, narrowed to the token's scopes. */
-export async function actorForApiToken(db: Db, token: string, now: Date): Promise<Actor | null> {
+export type TokenCheck = { actor: Actor; tokenId: string } | { refused: "unknown" | "expired" };
+
+/**
+ * The actor for a bearer token: the token's user, narrowed to the token's scopes.
+ * An expired token is told apart from an unknown one so the client can be told to renew it.
+ */
+export async function checkApiToken(db: Db, token: string, now: Date): Promise<TokenCheck> {
   const [row] = await db
     .select({ token: apiToken, user: appUser })
     .from(apiToken)
@@ -77,12 +93,37 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
       and(eq(appUser.organisationId, apiToken.organisationId), eq(appUser.id, apiToken.userId)),
     )
     .where(and(eq(apiToken.tokenHash, hashToken(token)), isNull(apiToken.revokedAt)));
-  if (!row || row.user.disabledAt) return null;
-  await db
+  if (!row || row.user.disabledAt) return { refused: "unknown" };
+  if (row.token.expiresAt <= now) return { refused: "expired" };
+  const lastUsed = row.token.lastUsedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  if (now.getTime() - lastUsed >= touchEveryMs) {
+    await db
+      .update(apiToken)
+      .set({ lastUsedAt: now })
+      .where(inOrganisation(apiToken, row.token.organisationId, eq(apiToken.id, row.token.id)));
+  }
+  return { actor: actorForUser(row.user, row.token.scopes), tokenId: row.token.id };
+}
+
+/** The actor for a bearer token, or null when it is unknown, revoked or expired. */
+export async function actorForApiToken(db: Db, token: string, now: Date): Promise<Actor | null> {
+  const checked = await checkApiToken(db, token, now);
+  return "actor" in checked ? checked.actor : null;
+}
+
+/** Revokes every live token of a user: after a password reset or "sign out everywhere". */
+export async function revokeAllApiTokens(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const revoked = await db
     .update(apiToken)
-    .set({ lastUsedAt: now })
-    .where(inOrganisation(apiToken, row.token.organisationId, eq(apiToken.id, row.token.id)));
-  return actorForUser(row.user, row.token.scopes);
+    .set({ revokedAt: now })
+    .where(inOrganisation(apiToken, organisationId, eq(apiToken.userId, userId), isNull(apiToken.revokedAt)))
+    .returning({ id: apiToken.id });
+  return revoked.length;
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, now: Date, tokenId: string): Promise<boolean> {
@@ -117,6 +158,7 @@ export async function listApiTokens(db: Db, actor: Actor) {
       name: apiToken.name,
       scopes: apiToken.scopes,
       createdAt: apiToken.createdAt,
+      expiresAt: apiToken.expiresAt,
       lastUsedAt: apiToken.lastUsedAt,
       revokedAt: apiToken.revokedAt,
     })

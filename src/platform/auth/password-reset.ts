@@ -5,6 +5,7 @@ import type { Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { outboundMessage, passwordReset } from "../db/platform-schema.ts";
 import { invalid } from "../http/problem.ts";
+import { revokeAllApiTokens } from "./api-tokens.ts";
 import { passwordProblem } from "./passwords.ts";
 import { destroyAllSessions } from "./sessions.ts";
 import { hashToken, newSecretToken } from "./tokens.ts";
@@ -58,29 +59,32 @@ export async function requestPasswordReset(
 export async function resetPassword(db: Db, token: string, newPassword: string, now: Date): Promise<void> {
   const weak = passwordProblem(newPassword);
   if (weak) throw invalid(weak, { password: weak });
-  const [reset] = await db
-    .select()
-    .from(passwordReset)
-    .where(
-      and(
-        eq(passwordReset.tokenHash, hashToken(token)),
-        gt(passwordReset.expiresAt, now),
-        isNull(passwordReset.usedAt),
-      ),
-    );
-  if (!reset) {
-    throw invalid("This password reset link has expired or has already been used. Ask for a new one.");
-  }
   await db.transaction(async (tx) => {
-    await tx.update(passwordReset).set({ usedAt: now }).where(eq(passwordReset.tokenHash, reset.tokenHash));
+    // One conditional UPDATE claims the link: of two requests racing with it, only
+    // one finds used_at still empty, so the password is changed once.
+    const [reset] = await tx
+      .update(passwordReset)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(passwordReset.tokenHash, hashToken(token)),
+          gt(passwordReset.expiresAt, now),
+          isNull(passwordReset.usedAt),
+        ),
+      )
+      .returning();
+    if (!reset) {
+      throw invalid("This password reset link has expired or has already been used. Ask for a new one.");
+    }
     await setUserPassword(tx, reset.organisationId, reset.userId, newPassword);
-    // A new password ends every existing session: whoever had the old one is signed out.
+    // A new password ends every existing session and API token: whoever had the old one is shut out.
     await destroyAllSessions(tx, reset.organisationId, reset.userId);
+    const revoked = await revokeAllApiTokens(tx, reset.organisationId, reset.userId, now);
     await recordAudit(tx, systemActor(reset.organisationId, "Password reset"), now, {
       action: "update",
       entityType: "user",
       entityId: reset.userId,
-      summary: "Password changed with a reset link; all sessions ended",
+      summary: `Password changed with a reset link; all sessions ended and ${revoked} API token${revoked === 1 ? "" : "s"} revoked`,
     });
   });
 }

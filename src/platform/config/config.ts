@@ -27,8 +27,12 @@ export type KithConfig = {
   maxUploadBytes: number;
   /** KITH_SECRET, when the operator manages the signing key; otherwise it is generated and kept in the database. */
   secret: string | undefined;
-  /** Where residents reach this service, e.g. https://kith.example.org (links in emails). No trailing slash. */
-  publicUrl: string | undefined;
+  /**
+   * Where residents reach this service, e.g. https://kith.example.org, with no trailing slash. Every
+   * absolute link in mail and documents starts with it, never with the request's Host header.
+   * Outside production it defaults to http://localhost:PORT; in production it must be set ("" until then).
+   */
+  publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
   /** Addresses (IPs or CIDR ranges) of reverse proxies whose X-Forwarded-For we believe. */
@@ -177,7 +181,9 @@ export function loadConfig(env: Env = process.env): KithConfig {
     referenceDir: path.resolve(env.KITH_REFERENCE_DIR || path.join(projectRoot, "reference")),
     maxUploadBytes: Number(value.KITH_MAX_UPLOAD_BYTES ?? 50 * 1024 * 1024),
     secret: value.KITH_SECRET,
-    publicUrl: value.KITH_PUBLIC_URL?.replace(/\/+$/, ""),
+    publicUrl:
+      value.KITH_PUBLIC_URL?.replace(/\/+$/, "") ??
+      (production ? "" : `http://localhost:${value.PORT ?? 3000}`),
     smtpUrl: value.KITH_SMTP_URL,
     mailFrom: value.KITH_MAIL_FROM,
     trustedProxies: (value.KITH_TRUSTED_PROXIES ?? "")

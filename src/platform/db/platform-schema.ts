@@ -17,6 +17,8 @@ export const organisation = pgTable("organisation", {
   orgIdentifier: text("org_identifier"),
   imdEdition: text("imd_edition").$type<"iod2019" | "iod2025">().notNull(),
   priorityMaxDecile: integer("priority_max_decile").notNull(),
+  /** The longest lifetime, in days, an API token of this organisation can be given. */
+  apiTokenMaxDays: integer("api_token_max_days").notNull().default(90),
   createdAt: moment("created_at").notNull(),
   mailSenderName: text("mail_sender_name"),
   mailSenderAddress: text("mail_sender_address"),
@@ -59,11 +61,11 @@ export const passwordReset = pgTable("password_reset", {
   usedAt: moment("used_at"),
 });
 
-export const loginThrottle = pgTable("login_throttle", {
+/** Atomic counters for sign-in and abuse limits (see platform/auth/rate-limit.ts). */
+export const rateLimit = pgTable("rate_limit", {
   key: text("key").primaryKey(),
-  failures: integer("failures").notNull(),
+  hits: integer("hits").notNull(),
   windowStartedAt: moment("window_started_at").notNull(),
-  lockedUntil: moment("locked_until"),
 });
 
 export const apiToken = pgTable(
@@ -76,6 +78,7 @@ export const apiToken = pgTable(
     tokenHash: text("token_hash").notNull(),
     scopes: text("scopes").array().notNull(),
     createdAt: moment("created_at").notNull(),
+    expiresAt: moment("expires_at").notNull(),
     lastUsedAt: moment("last_used_at"),
     revokedAt: moment("revoked_at"),
   },

@@ -1,4 +1,5 @@
 import type { Actor } from "../access/actor.ts";
+import type { Limit, LimitName } from "../auth/rate-limit.ts";
 import type { KithConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -15,6 +16,13 @@ export type Services = {
   logger?: Logger;
   /** Heartbeats /health/ready checks; the process-wide registry when absent. */
   workers?: WorkerHeartbeats;
+  /**
+   * The client address for requests that have no socket (`app.request()` in tests).
+   * Unset in a real server, where every request has a socket; see http/client-address.ts.
+   */
+  addressWithoutSocket?: string;
+  /** Overrides of the abuse limits (tests and benchmarks that send many requests under a fixed clock). */
+  limits?: Partial<Record<LimitName, Limit>>;
 };
 
 export type AppEnv = {

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { actorForApiToken } from "../auth/api-tokens.ts";
+import { checkApiToken } from "../auth/api-tokens.ts";
+import { enforceLimit } from "../auth/rate-limit.ts";
 import { actorForSession } from "../auth/sessions.ts";
 import type { AppEnv } from "./app-env.ts";
 import { Problem } from "./problem.ts";
@@ -17,17 +18,27 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const authorization = c.req.header("authorization");
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const actor = match ? await actorForApiToken(database.db, match[1], now) : null;
-      if (!actor) {
-        throw new Problem(
-          401,
-          "invalid-token",
-          "The API token is not valid",
-          "Check the token, or create a new one on your account page.",
-        );
-      }
-      c.set("actor", actor);
+      const checked = match
+        ? await checkApiToken(database.db, match[1], now)
+        : ({ refused: "unknown" } as const);
       c.set("viaApiToken", true);
+      if ("refused" in checked) {
+        throw checked.refused === "expired"
+          ? new Problem(
+              401,
+              "expired-token",
+              "The API token has expired",
+              "Create a new token on your account page and give it to the system that uses this one.",
+            )
+          : new Problem(
+              401,
+              "invalid-token",
+              "The API token is not valid",
+              "Check the token, or create a new one on your account page.",
+            );
+      }
+      await enforceLimit(c, "api-token", checked.tokenId);
+      c.set("actor", checked.actor);
     } else {
       const token = getCookie(c, sessionCookie);
       if (token) c.set("actor", await actorForSession(database.db, token, now));

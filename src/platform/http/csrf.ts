@@ -2,17 +2,27 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { hmac, newSecretToken, safeEqual } from "../auth/tokens.ts";
 import type { AppEnv } from "./app-env.ts";
+import { sessionCookie } from "./authenticate.ts";
 import { Problem } from "./problem.ts";
 
 export const csrfCookie = "kith_csrf";
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
- * Signed double-submit tokens: every browser gets a random cookie, and every form
- * carries HMAC(secret, cookie). A forged cross-site form cannot read the cookie or
- * compute the HMAC. Requests authenticated by an API bearer token carry no cookies,
- * so they are exempt.
+ * Tokens bound to who is asking. Signed in, every form carries HMAC(secret, session
+ * cookie); signed out, HMAC(secret, a random pre-session cookie). A forged
+ * cross-site form cannot read either cookie or compute the HMAC, and a token
+ * taken from another browser (with its own cookie) does not match this session.
+ * Requests authenticated by an API bearer token carry no cookies, so they are exempt.
  */
+/** The form token for a live session, or for a signed-out browser's pre-session cookie. */
+export function csrfTokenFor(
+  signingSecret: string,
+  owner: { session: string } | { browserKey: string },
+): string {
+  return hmac(signingSecret, "session" in owner ? `session:${owner.session}` : `browser:${owner.browserKey}`);
+}
+
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { signingSecret, config } = c.get("services");
@@ -26,7 +36,9 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
         path: "/",
       });
     }
-    const expected = hmac(signingSecret, browserKey);
+    // The session counts only when it is live: a stale cookie falls back to the pre-session id.
+    const session = c.get("actor") && !c.get("viaApiToken") ? getCookie(c, sessionCookie) : undefined;
+    const expected = csrfTokenFor(signingSecret, session ? { session } : { browserKey });
     c.set("csrfToken", expected);
     if (unsafeMethods.has(c.req.method) && !c.get("viaApiToken")) {
       const sent = await submittedToken(c);

@@ -3,6 +3,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { systemActor } from "../../../platform/access/actor.ts";
+import { loadConfig } from "../../../platform/config/config.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { organisationForCli } from "../../../platform/imports/import-command.ts";
 import type { CliContext } from "../../module.ts";
@@ -150,7 +151,7 @@ export async function runPbSendCodes(args: string[], context: CliContext): Promi
       systemActor(organisationId, "kith pb send-codes"),
       context.now(),
       processId,
-      (values["base-url"] ?? "http://localhost:3000").replace(/\/+$/, ""),
+      (values["base-url"] ?? loadConfig().publicUrl).replace(/\/+$/, ""),
     );
     context.io.stdout(
       `Queued voting codes for ${made.sent} residents; ${made.alreadyHadCode} already had one; ${made.notEligible} cannot vote in this process.\n`,

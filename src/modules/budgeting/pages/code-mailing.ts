@@ -31,7 +31,7 @@ export function codeMailingPages(app: Hono<AppEnv>): void {
       actor,
       c.get("now"),
       c.req.param("id"),
-      new URL(c.req.url).origin,
+      c.get("services").config.publicUrl,
     );
     return c.redirect(
       `/budgeting/${c.req.param("id")}?done=codes&sent=${made.sent}&had=${made.alreadyHadCode}&ineligible=${made.notEligible}`,

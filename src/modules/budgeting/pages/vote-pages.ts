@@ -2,6 +2,7 @@
 // cookie for this process only). Works without JavaScript; budget-bar.js adds a live total.
 import type { Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { enforceLimit } from "../../../platform/auth/rate-limit.ts";
 import { hmac, safeEqual } from "../../../platform/auth/tokens.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormErrorStatus } from "../../../platform/http/form-commands.ts";
@@ -104,6 +105,7 @@ export function votePages(app: Hono<AppEnv>): void {
     const values = await readForm(c);
     const org = c.req.param("org");
     const pid = c.req.param("pid");
+    await enforceLimit(c, "vote-code");
     try {
       const { codeId } = await redeemVoteCode(
         c.get("services").database.db,

@@ -12,57 +12,15 @@ import { submitCampaign } from "../commands/submit-campaign.ts";
 import { crowdfundingModule } from "../module.ts";
 import { findCampaign } from "../queries/lock-campaign.ts";
 import { signedInBrowser, TestBrowser, testApp, textOf } from "../test-support/http-client.ts";
+import { launchCampaign, pledgeThroughPages } from "../test-support/pledge-journey.ts";
 
 let database: Database;
 let organisation: Organisation;
 let clock = testNow;
 let app: ReturnType<typeof testApp>;
 
-async function launch(title: string, targetPence: number) {
-  const system = systemActor(organisation.id);
-  const draft = await createCampaign(database.db, system, testNow, {
-    groupName: "Hoo Repair Café",
-    title,
-    summary: "Tools for a monthly repair café",
-    story: "Neighbours fixing things together.",
-    communityBenefit: "Less waste, more skills.",
-    targetPence,
-    deadline: "2026-07-10",
-    location: "Hoo village hall",
-    laCode: "E06000035",
-    budgetLines: [{ description: "Tools", amountPence: targetPence }],
-    rewardTiers: [{ title: "Sticker", description: "A repair café sticker", minPence: 500 }],
-  });
-  await submitCampaign(database.db, system, testNow, draft.id);
-  return reviewCampaign(database.db, system, testNow, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((c) => c.key),
-  });
-}
-
-async function pledgeThroughPages(
-  browser: TestBrowser,
-  base: string,
-  amount: string,
-  name: string,
-  email: string,
-) {
-  expect((await browser.get(`${base}/pledge`)).status).toBe(200);
-  expect((await browser.post(`${base}/pledge`, { amount, reward: "none" })).location).toBe(
-    `${base}/pledge/about-you`,
-  );
-  expect((await browser.post(`${base}/pledge/about-you`, { name, email })).location).toBe(
-    `${base}/pledge/display`,
-  );
-  expect(
-    (await browser.post(`${base}/pledge/display`, { show: "named", message: "Good luck" })).location,
-  ).toBe(`${base}/pledge/check`);
-  const check = await browser.get(`${base}/pledge/check`);
-  expect(textOf(check.body)).toContain(email);
-  const confirmed = await browser.post(`${base}/pledge/check`, {});
-  expect(confirmed.status).toBe(303);
-  return browser.get(confirmed.location ?? "");
-}
+const launch = (title: string, targetPence: number) =>
+  launchCampaign(database, organisation, title, targetPence);
 
 beforeAll(async () => {
   database = await openTestDatabase();

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { enforceLimit } from "../../../platform/auth/rate-limit.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { email } from "../../../platform/http/fields.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
@@ -296,6 +297,7 @@ pledgeJourneyPages.post("/campaigns/:org/:ref/pledge/check", async (c) => {
   const { organisation, detail, base } = await loadPublic(c);
   const answers = readPledgeAnswers(c, detail.campaign.id);
   if (!complete(answers)) return c.redirect(`${base}/pledge`, 303);
+  await enforceLimit(c, "pledge");
   const pledge = await makePledge(
     c.get("services").database.db,
     c.get("actor"),

@@ -13,7 +13,16 @@ import type { KithModule } from "../../module.ts";
 // cookies, sends the form's CSRF token and does not follow redirects.
 
 export function testApp(database: Database, modules: KithModule[], clock: () => Date): Hono<AppEnv> {
-  return createApp({ database, config: loadConfig(), signingSecret: "test-signing-secret", clock }, modules);
+  return createApp(
+    {
+      database,
+      config: loadConfig(),
+      signingSecret: "test-signing-secret",
+      clock,
+      addressWithoutSocket: "test-client",
+    },
+    modules,
+  );
 }
 
 export type Page = { status: number; location: string | null; body: string };

@@ -1,4 +1,5 @@
 import type { Context, Hono } from "hono";
+import { enforceLimit } from "../../../platform/auth/rate-limit.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts, isRealDate } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -248,6 +249,7 @@ export function reportJourney(app: Hono<AppEnv>): void {
     if (Object.keys(errors).length > 0) return question(c, offered, step, answers, errors);
     if (step !== "check" || values.send !== "yes")
       return question(c, offered, nextStep(offered, step, answers), answers);
+    await enforceLimit(c, "public-report");
     const db = c.get("services").database.db;
     const person =
       actor.kind === "user" && actor.personId

@@ -179,7 +179,7 @@ export function reportPages(): Hono<AppEnv> {
       actor,
       c.get("now"),
       await partnerDirectory(db, actor.organisationId),
-      new URL(c.req.url).origin,
+      c.get("services").config.publicUrl,
     );
     return c.body(`${JSON.stringify(exported, null, 2)}\n`, 200, {
       "Content-Type": "application/ld+json",

@@ -3,11 +3,13 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppEnv } from "../../http/app-env.ts";
 import { sessionCookie } from "../../http/authenticate.ts";
+import { clientAddress } from "../../http/client-address.ts";
 import { readForm, validate } from "../../http/forms.ts";
 import { Problem } from "../../http/problem.ts";
 import { renderPage } from "../../http/render.ts";
 import { button, html, panel, passwordInput, textInput } from "../../ui/index.ts";
 import { requestPasswordReset, resetPassword } from "../password-reset.ts";
+import { enforceLimit, limitFor, RateLimited, refuse } from "../rate-limit.ts";
 import { destroySession, sessionAbsoluteMs } from "../sessions.ts";
 import { signIn } from "../sign-in.ts";
 
@@ -57,13 +59,18 @@ export function signInPages(): Hono<AppEnv> {
     const checked = validate(signInForm, values);
     if (!checked.ok) return showSignIn(c, values, checked.errors, 422);
     const { database, config } = c.get("services");
-    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
     let result: Awaited<ReturnType<typeof signIn>>;
     try {
-      result = await signIn(database.db, checked.value.email, checked.value.password, address, c.get("now"));
+      result = await signIn(
+        database.db,
+        checked.value.email,
+        checked.value.password,
+        clientAddress(c),
+        c.get("now"),
+        limitFor(c, "sign-in"),
+      );
     } catch (error) {
-      if (error instanceof Problem && error.status === 429)
-        return showSignIn(c, values, { email: error.detail }, 429);
+      if (error instanceof RateLimited) return showSignIn(c, values, { email: refuse(c, error).detail }, 429);
       throw error;
     }
     if (!result.ok) return showSignIn(c, values, { email: result.reason }, 422);
@@ -103,8 +110,11 @@ export function signInPages(): Hono<AppEnv> {
 
   app.post("/forgot-password", async (c) => {
     const values = await readForm(c);
-    const base = new URL(c.req.url).origin;
-    await requestPasswordReset(c.get("services").database.db, values.email ?? "", base, c.get("now"));
+    const email = (values.email ?? "").trim().toLowerCase();
+    await enforceLimit(c, "password-reset");
+    await enforceLimit(c, "password-reset-email", email);
+    const { database, config } = c.get("services");
+    await requestPasswordReset(database.db, email, config.publicUrl, c.get("now"));
     return renderPage(c, {
       title: "Check your email",
       content: html`${panel({ title: "Check your email", headingLevel: 1 })}
@@ -119,6 +129,7 @@ export function signInPages(): Hono<AppEnv> {
       errors,
       status,
       content: html`<h1 class="govuk-heading-l">Choose a new password</h1>
+        <p class="govuk-body">Saving a new password signs you out on every device and revokes your API tokens, so systems that use them will need new ones.</p>
         <form method="post" novalidate>${csrfField(c.get("csrfToken"))}
           ${passwordInput({ name: "password", label: "New password", autocomplete: "new-password", hint: "At least 12 characters. A few random words make a good password.", error: errors.password })}
           ${button({ text: "Save password" })}</form>`,
@@ -142,7 +153,7 @@ export function signInPages(): Hono<AppEnv> {
     }
     return renderPage(c, {
       title: "Password changed",
-      content: html`${panel({ title: "Password changed", headingLevel: 1 })}<p class="govuk-body">You have been signed out everywhere. <a class="govuk-link" href="/sign-in">Sign in with your new password</a>.</p>`,
+      content: html`${panel({ title: "Password changed", headingLevel: 1 })}<p class="govuk-body">You have been signed out everywhere and your API tokens have been revoked. <a class="govuk-link" href="/sign-in">Sign in with your new password</a>.</p>`,
     });
   });
 

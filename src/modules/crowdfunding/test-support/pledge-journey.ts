@@ -1,0 +1,64 @@
+import { expect } from "vitest";
+import { testNow } from "../../../../test/fixtures.ts";
+import { systemActor } from "../../../platform/access/actor.ts";
+import type { Organisation } from "../../../platform/access/organisations.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { createCampaign } from "../commands/create-campaign.ts";
+import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
+import { submitCampaign } from "../commands/submit-campaign.ts";
+import { type TestBrowser, textOf } from "./http-client.ts";
+
+// Shared by the page tests: a campaign people can back, and a pledge made the way a person would.
+
+/** An approved, live campaign with one reward tier, made by the system actor. */
+export async function launchCampaign(
+  database: Database,
+  organisation: Organisation,
+  title: string,
+  targetPence: number,
+) {
+  const system = systemActor(organisation.id);
+  const draft = await createCampaign(database.db, system, testNow, {
+    groupName: "Hoo Repair Café",
+    title,
+    summary: "Tools for a monthly repair café",
+    story: "Neighbours fixing things together.",
+    communityBenefit: "Less waste, more skills.",
+    targetPence,
+    deadline: "2026-07-10",
+    location: "Hoo village hall",
+    laCode: "E06000035",
+    budgetLines: [{ description: "Tools", amountPence: targetPence }],
+    rewardTiers: [{ title: "Sticker", description: "A repair café sticker", minPence: 500 }],
+  });
+  await submitCampaign(database.db, system, testNow, draft.id);
+  return reviewCampaign(database.db, system, testNow, draft.id, {
+    decision: "approve",
+    checks: reviewChecklist.map((c) => c.key),
+  });
+}
+
+/** A pledge through every public page without JavaScript; returns the confirmation page. */
+export async function pledgeThroughPages(
+  browser: TestBrowser,
+  base: string,
+  amount: string,
+  name: string,
+  email: string,
+) {
+  expect((await browser.get(`${base}/pledge`)).status).toBe(200);
+  expect((await browser.post(`${base}/pledge`, { amount, reward: "none" })).location).toBe(
+    `${base}/pledge/about-you`,
+  );
+  expect((await browser.post(`${base}/pledge/about-you`, { name, email })).location).toBe(
+    `${base}/pledge/display`,
+  );
+  expect(
+    (await browser.post(`${base}/pledge/display`, { show: "named", message: "Good luck" })).location,
+  ).toBe(`${base}/pledge/check`);
+  const check = await browser.get(`${base}/pledge/check`);
+  expect(textOf(check.body)).toContain(email);
+  const confirmed = await browser.post(`${base}/pledge/check`, {});
+  expect(confirmed.status).toBe(303);
+  return browser.get(confirmed.location ?? "");
+}
