@@ -36,9 +36,7 @@ describe("issuing a voting code by finding the resident", () => {
       });
       twins.push(person.id);
     }
-    processId = (
-      await createProcess(database.db, officer, testNow, processForm())
-    ).id;
+    processId = (await createProcess(database.db, officer, testNow, processForm())).id;
     await database.db.update(pbProcess).set({ phase: "voting" }).where(eq(pbProcess.id, processId));
   });
   afterAll(async () => database.close());
