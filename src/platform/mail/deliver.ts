@@ -98,7 +98,7 @@ WHERE organisation_id = $1 AND id = $2 AND claimed_by = $3 AND status = 'sending
 /**
  * Sends one batch of due mail and records each result. Safe to run in several processes at
  * once: each message is claimed by one worker, and sent at most once (see
- * docs/decisions/0005-mail-sent-at-most-once.md). Returns what happened, for logs and tests.
+ * docs/decisions/0006-mail-sent-at-most-once.md). Returns what happened, for logs and tests.
  */
 export async function deliverQueuedMail(
   database: Database,
