@@ -26,8 +26,9 @@ import { actionTypes, ground7aConditions } from "../domain/actions.ts";
 import { closureOutcomeNames, closureOutcomes, partyRoleNames } from "../domain/categories.ts";
 import { riskBands } from "../domain/risk-matrix.ts";
 import { getCase } from "../queries/get-case.ts";
+import { openTriggerReview } from "../queries/trigger-review.ts";
 import { findCase } from "../store.ts";
-import { attempt, csrfField, listValue } from "./common.ts";
+import { attempt, csrfField, listValue, requireCaseWorker } from "./common.ts";
 
 type FormRender = (
   c: Context<AppEnv>,
@@ -50,7 +51,7 @@ export function caseForm(
     errors: FieldErrors,
     status: 200 | 409 | 413 | 422,
   ) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const caseId = c.req.param("id") ?? "";
     const found = await findCase(c.get("services").database.db, actor, caseId);
     const body = await render(c, found.id, values, errors);
@@ -64,7 +65,7 @@ export function caseForm(
   };
   app.get(`/safety/cases/:id/${path}`, (c) => page(c, {}, {}, 200));
   app.post(`/safety/cases/:id/${path}`, async (c) => {
-    requireActor(c);
+    requireCaseWorker(c);
     const values = await readForm(c);
     const caseId = c.req.param("id");
     const result = await attempt(
@@ -277,14 +278,19 @@ export function caseForms(app: Hono<AppEnv>): void {
     errors: FieldErrors,
     status: 200 | 409 | 422,
   ) => {
-    const found = await findCase(db(c), requireActor(c), c.req.param("id") ?? "");
+    const { record: found, review } = await openTriggerReview(
+      db(c),
+      requireActor(c),
+      c.req.param("id") ?? "",
+      c.req.param("reviewId") ?? "",
+    );
     return renderPage(c, {
       title: "Community Trigger review",
       errors,
       status,
       backLink: `/safety/cases/${found.id}`,
       content: html`<h1 class="govuk-heading-l">Community Trigger review</h1>
-      <form method="post" action="/safety/cases/${found.id}/trigger/${c.req.param("reviewId") ?? ""}" novalidate>${csrfField(c)}
+      <form method="post" action="/safety/cases/${found.id}/trigger/${review.id}" novalidate>${csrfField(c)}
       ${radios({
         name: "status",
         legend: { text: "Result", classes: "govuk-fieldset__legend--s" },

@@ -3,7 +3,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import {
   button,
   checkboxes,
@@ -24,7 +24,7 @@ import { categoryIn, categoryLabel, loadSafetyConfiguration, statusLabel } from 
 import { getPendingReport, listCases, listPendingReports } from "../queries/list-cases.ts";
 import { personSafetyHistory } from "../queries/person-history.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
-import { attempt, csrfField, safetyNav } from "./common.ts";
+import { attempt, csrfField, requireCaseWorker, safetyNav } from "./common.ts";
 
 const pageSize = 50;
 // The list counts matches only up to here: beyond it, "More than 1,000 cases" and previous/next links.
@@ -32,7 +32,7 @@ const countLimit = 1000;
 
 export function caseListPages(app: Hono<AppEnv>): void {
   app.get("/safety", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const q = c.req.query();
     const state = q.state === "closed" || q.state === "all" ? q.state : "open";
     const workflow = workflows.find((w) => w === q.workflow);
@@ -128,7 +128,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
   });
 
   app.get("/safety/pending", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const reports = await listPendingReports(c.get("services").database.db, actor);
     const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
     return renderPage(c, {
@@ -157,7 +157,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
     errors: FieldErrors = {},
     status: 200 | 409 | 422 = 200,
   ) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const db = c.get("services").database.db;
     const report = await getPendingReport(db, actor, reportId);
     if (!report) throw notFound("Report not found", "It may have been triaged already.");
@@ -225,7 +225,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
 
   app.get("/safety/pending/:id", (c) => triagePage(c, c.req.param("id"), {}));
   app.post("/safety/pending/:id", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const values = await readForm(c);
     const reportId = c.req.param("id");
     const decision = values.decision;
@@ -266,7 +266,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
 
 export function personHistoryPage(app: Hono<AppEnv>): void {
   app.get("/safety/people/:key", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const history = await personSafetyHistory(
       c.get("services").database.db,
       actor,

@@ -25,7 +25,7 @@ import { activeCategories, categoryLabel, loadSafetyConfiguration } from "../dom
 import { londonDay } from "../domain/settings.ts";
 import { homeByUprn } from "../neighbours.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
-import { attempt, csrfField, safetyNav } from "./common.ts";
+import { attempt, csrfField, requireCaseWorker, safetyNav } from "./common.ts";
 
 // The officer's "record a report" form. Before a case is saved the officer sees possibly related open
 // cases (same home, same block, same people): "Check for related cases" shows them without saving, and
@@ -129,12 +129,12 @@ async function findRelated(
 
 export function newCasePages(app: Hono<AppEnv>): void {
   app.get("/safety/cases/new", (c) => {
-    requireActor(c);
+    requireCaseWorker(c);
     return newCaseForm(c, { openedOn: londonDay(c.get("now")) });
   });
 
   app.post("/safety/cases/new", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const values = await readForm(c);
     const openedOn = dateFromParts(values, "openedOn");
     const merged = { ...values, openedOn };
