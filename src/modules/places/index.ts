@@ -21,5 +21,12 @@ export { findHomeByUprn, getHome } from "./queries/get-home.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";
 export { getLsoa, listLocalAuthorities } from "./queries/reference.ts";
+export {
+  type AddressMatch,
+  escapeLike,
+  minSearchLength,
+  searchAddresses,
+  searchWords,
+} from "./queries/search-addresses.ts";
 export type { AssetType, CommunityAsset, Home, ImdEdition, Tenure } from "./schema.ts";
 export { assetTypes, imdEditions, tenures } from "./schema.ts";

@@ -2,11 +2,14 @@ import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { findPeople, getPerson, listPeopleAtHome } from "../people/index.ts";
 import {
+  type AddressMatch,
   findHomeByUprn,
+  getCommunityAsset,
   getHome,
   listHomes,
   listLocalAuthorities,
   homesByLocalAuthority as placesHomesByLa,
+  searchAddresses,
 } from "../places/index.ts";
 
 // The only place this module reaches other modules (places and people, through their index.ts).
@@ -16,6 +19,8 @@ export type HomeRef = {
   id: string;
   uprn: string;
   address: string;
+  /** The address as a letter or case page shows it: lines, town and postcode. */
+  fullAddress: string;
   postcode: string;
   blockName: string | null;
   laCode: string;
@@ -25,6 +30,8 @@ function toHomeRef(home: {
   id: string;
   uprn: string;
   addressLine1: string;
+  addressLine2: string | null;
+  town: string;
   postcode: string;
   blockName: string | null;
   laCode: string;
@@ -33,6 +40,7 @@ function toHomeRef(home: {
     id: home.id,
     uprn: home.uprn,
     address: home.addressLine1,
+    fullAddress: [home.addressLine1, home.addressLine2, home.town, home.postcode].filter(Boolean).join(", "),
     postcode: home.postcode,
     blockName: home.blockName,
     laCode: home.laCode,
@@ -58,6 +66,22 @@ export async function homesByLocalAuthority(
 ): Promise<{ laCode: string; laName: string; homes: number }[]> {
   return placesHomesByLa(db, organisationId);
 }
+
+/** Homes, blocks and open spaces matching an address or postcode (a 422 for fewer than 2 characters). */
+export async function searchPlaces(db: Db, actor: Actor, text: string): Promise<AddressMatch[]> {
+  return searchAddresses(db, actor, text);
+}
+
+/** An open space (a park, playground …) of the organisation, or undefined. */
+export async function openSpaceById(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ name: string; address: string | null; postcode: string | null; laCode: string } | undefined> {
+  return getCommunityAsset(db, actor, id).catch(() => undefined);
+}
+
+export type { AddressMatch };
 
 export async function searchHomes(db: Db, actor: Actor, search: string): Promise<HomeRef[]> {
   const { rows } = await listHomes(db, actor, { search, pageSize: 20 });

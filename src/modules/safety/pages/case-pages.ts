@@ -12,7 +12,13 @@ import {
   warningText,
 } from "../../../platform/ui/index.ts";
 import { findActionType } from "../domain/actions.ts";
-import { closureOutcomeNames, hateStrandNames, partyRoleNames, workflowNames } from "../domain/categories.ts";
+import {
+  closureOutcomeNames,
+  hateStrandNames,
+  locationTypeNames,
+  partyRoleNames,
+  workflowNames,
+} from "../domain/categories.ts";
 import { categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { getCase } from "../queries/get-case.ts";
@@ -66,11 +72,10 @@ export function casePages(app: Hono<AppEnv>): void {
             value: r.hateStrand ? hateStrandNames[r.hateStrand as keyof typeof hateStrandNames] : "No",
           },
           {
-            key: "Location",
-            value: [r.locationType.replace("-", " "), r.blockName, r.locationDescription]
-              .filter(Boolean)
-              .join(", "),
+            key: locationTypeNames[r.locationType as keyof typeof locationTypeNames] ?? "Where",
+            value: file.place.address,
           },
+          ...(file.place.localAuthority ? [{ key: "Council area", value: file.place.localAuthority }] : []),
           { key: "Lead officer", value: file.leadOfficer ?? "Not assigned" },
           { key: "Summary", value: r.summary ?? "" },
           {
