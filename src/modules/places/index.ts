@@ -18,6 +18,7 @@ export {
   listCommunityAssetsOfOrganisation,
 } from "./queries/assets.ts";
 export { findHomeByUprn, getHome } from "./queries/get-home.ts";
+export { homeAddresses } from "./queries/home-addresses.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";
 export { getLsoa, listLocalAuthorities } from "./queries/reference.ts";

@@ -6,6 +6,7 @@ import {
   findHomeByUprn,
   getCommunityAsset,
   getHome,
+  homeAddresses,
   listHomes,
   listLocalAuthorities,
   homesByLocalAuthority as placesHomesByLa,
@@ -68,8 +69,17 @@ export async function homesByLocalAuthority(
 }
 
 /** Homes, blocks and open spaces matching an address or postcode (a 422 for fewer than 2 characters). */
-export async function searchPlaces(db: Db, actor: Actor, text: string): Promise<AddressMatch[]> {
-  return searchAddresses(db, actor, text);
+export async function searchPlaces(db: Db, actor: Actor, text: string, limit = 20): Promise<AddressMatch[]> {
+  return searchAddresses(db, actor, text, limit);
+}
+
+/** Addresses of the homes on a page of cases, by home id. */
+export async function addressesOfHomes(
+  db: Db,
+  actor: Actor,
+  homeIds: string[],
+): Promise<Map<string, string>> {
+  return homeAddresses(db, actor, homeIds);
 }
 
 /** An open space (a park, playground …) of the organisation, or undefined. */

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { agencySharingForms } from "./agency-sharing-forms.ts";
 import { campaignPages } from "./campaign-pages.ts";
 import { caseForms } from "./case-forms.ts";
+import { caseListPage } from "./case-list.ts";
 import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
 import { casePages } from "./case-pages.ts";
 import { configurationPages } from "./configuration-pages.ts";
@@ -18,6 +19,7 @@ import { sharedCasePages } from "./shared-pages.ts";
 
 export function safetyPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  caseListPage(app);
   caseListPages(app);
   personHistoryPage(app);
   newCasePages(app);
