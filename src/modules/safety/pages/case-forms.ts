@@ -21,9 +21,9 @@ import { publishableCaseFields, setPublication } from "../commands/publication-a
 import { completeAction, recordAction } from "../commands/record-action.ts";
 import { activeRiskMatrix, recordAssessment } from "../commands/record-assessment.ts";
 import { recordFurtherReport } from "../commands/record-report.ts";
-import { addCaseNote, closeCase } from "../commands/update-case.ts";
+import { addCaseNote } from "../commands/update-case.ts";
 import { actionTypes, ground7aConditions } from "../domain/actions.ts";
-import { closureOutcomeNames, closureOutcomes, partyRoleNames } from "../domain/categories.ts";
+import { partyRoleNames } from "../domain/categories.ts";
 import { riskBands } from "../domain/risk-matrix.ts";
 import { getCase } from "../queries/get-case.ts";
 import { openTriggerReview } from "../queries/trigger-review.ts";
@@ -210,21 +210,6 @@ export function caseForms(app: Hono<AppEnv>): void {
         title: values.title ?? "",
         body: values.body || null,
         published: values.published === "yes",
-      }),
-  );
-
-  caseForm(
-    app,
-    "close",
-    "Close the case",
-    async (_c, _id, values, errors) => html`
-      ${radios({ name: "outcome", legend: { text: "Outcome", classes: "govuk-fieldset__legend--s" }, value: values.outcome, error: errors.outcome, items: closureOutcomes.map((o) => ({ value: o, text: closureOutcomeNames[o] })) })}
-      ${textarea({ name: "note", label: "Closing note (shared with the complainant)", value: values.note, error: errors.note, rows: 3 })}
-      ${button({ text: "Close case", classes: "govuk-button--warning" })}`,
-    (c, caseId, values) =>
-      closeCase(db(c), requireActor(c), c.get("now"), caseId, {
-        outcome: (values.outcome || undefined) as (typeof closureOutcomes)[number],
-        note: values.note || null,
       }),
   );
 

@@ -63,7 +63,7 @@ export function casePages(app: Hono<AppEnv>): void {
           {
             key: "Closed",
             value: r.closedOn
-              ? `${formatDate(r.closedOn)}: ${closureOutcomeNames[r.closureOutcome as keyof typeof closureOutcomeNames] ?? r.closureOutcome ?? ""}`
+              ? `${formatDate(r.closedOn)}: ${closureOutcomeNames[r.closureOutcome as keyof typeof closureOutcomeNames] ?? r.closureOutcome ?? ""}${r.closureReason ? `. ${r.closureReason}` : ""}`
               : "Open",
           },
           { key: "NSIR type", value: r.nsirType },
@@ -106,7 +106,7 @@ export function casePages(app: Hono<AppEnv>): void {
           <a class="govuk-button govuk-button--secondary" href="${base}/letters/new">Generate a letter</a>
           <a class="govuk-button govuk-button--secondary" href="${base}/share">Share with an agency</a>
           <a class="govuk-button govuk-button--warning" href="${base}/close">Close case</a></div>`
-            : ""
+            : html`<div class="govuk-button-group"><a class="govuk-button govuk-button--secondary" href="${base}/reopen">Reopen case</a></div>`
         }
         <h2 class="govuk-heading-m">Parties</h2>
         ${table({

@@ -18,6 +18,7 @@ export function safetyNav(current: string): SafeHtml {
     { href: "/safety/cases/new", text: "Record a report" },
     { href: "/safety/nm01", text: "NM01" },
     { href: "/safety/annual-report", text: "Annual report" },
+    { href: "/safety/satisfaction", text: "Satisfaction" },
     { href: "/safety/retention", text: "Retention" },
     { href: "/safety/campaigns", text: "Campaigns" },
     { href: "/safety/settings", text: "Settings" },

@@ -159,6 +159,7 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     "share",
     "parties/new",
     "status",
+    "reopen",
   ];
   return [
     { path: "/safety", allowed: caseWorkers },
@@ -174,6 +175,7 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     { path: "/safety/annual-report", allowed: staff },
     { path: "/safety/annual-report.csv", allowed: staff },
     { path: "/safety/campaigns", allowed: staff },
+    { path: "/safety/satisfaction", allowed: staff },
     { path: "/safety/campaigns/new", allowed: managers },
     { path: `/safety/campaigns/${ids.campaignId}`, allowed: managers },
     { path: "/safety/retention", allowed: managers },
@@ -192,6 +194,7 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     { path: "/report/sent", allowed: reporters },
     { path: "/my-cases", allowed: ["tenant"] },
     { path: `/my-cases/${ids.caseId}`, allowed: ["tenant"] },
+    { path: `/my-cases/${ids.caseId}/satisfaction`, allowed: ["tenant"] },
     { path: "/safety/shared", allowed: ["partner-agency"] },
     { path: `/safety/shared/${ids.caseId}`, allowed: ["partner-agency"] },
     // The share on this case was stopped: nobody outside the team sees it any more.

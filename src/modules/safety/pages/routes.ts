@@ -6,6 +6,7 @@ import { caseForms } from "./case-forms.ts";
 import { caseListPage } from "./case-list.ts";
 import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
 import { casePages } from "./case-pages.ts";
+import { closureForms } from "./closure-forms.ts";
 import { configurationPages } from "./configuration-pages.ts";
 import { newCasePages } from "./new-case-pages.ts";
 import { partyAndStatusForms } from "./party-status-forms.ts";
@@ -14,6 +15,7 @@ import { reportJourney } from "./report-journey.ts";
 import { reportPages } from "./report-pages.ts";
 import { retentionPages } from "./retention-pages.ts";
 import { riskMatrixPages } from "./risk-matrix-pages.ts";
+import { satisfactionPages } from "./satisfaction-pages.ts";
 import { settingsPages } from "./settings-pages.ts";
 import { sharedCasePages } from "./shared-pages.ts";
 
@@ -25,6 +27,7 @@ export function safetyPages(): Hono<AppEnv> {
   newCasePages(app);
   casePages(app);
   caseForms(app);
+  closureForms(app);
   agencySharingForms(app);
   partyAndStatusForms(app);
   reportPages(app);
@@ -35,6 +38,7 @@ export function safetyPages(): Hono<AppEnv> {
   campaignPages(app);
   reportJourney(app);
   portalPages(app);
+  satisfactionPages(app);
   sharedCasePages(app);
   return app;
 }

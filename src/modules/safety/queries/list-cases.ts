@@ -6,6 +6,7 @@ import { isUuid } from "../../../platform/db/ids.ts";
 import { appUser } from "../../../platform/db/platform-schema.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { escapeLike } from "../../places/index.ts";
+import { addDays } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyCase, safetyReport } from "../schema.ts";
 
@@ -62,10 +63,6 @@ const latestBand = sql<string | null>`(SELECT ra.band FROM safety_risk_assessmen
   ORDER BY ra.assessed_at DESC LIMIT 1)`;
 const nextDueDate = sql`(SELECT min(a.due_on) FROM safety_action a
   WHERE a.organisation_id = ${safetyCase.organisationId} AND a.case_id = ${safetyCase.id} AND a.status = 'open')`;
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function placeCondition(place: CaseFilters["place"]): SQL | undefined {
   if (!place) return undefined;
