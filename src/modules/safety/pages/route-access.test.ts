@@ -222,7 +222,8 @@ describe("safety pages checked on GET", () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // About 600 page requests: a generous limit for a shared, busy machine (not a speed target).
+  }, 600_000);
 
   it("refuses a staff case form with 403 before looking the case up, so a made-up id also gives 403", async () => {
     const tenant = browsers.get("tenant") as TestBrowser;
