@@ -45,6 +45,14 @@ async function caseWithActions() {
   return { id: created.id, advice: advice.id, review: review.id };
 }
 
+/** Closes the case with every listed action completed. */
+const closeAllDone = (id: string, actionIds: string[]) =>
+  closeCase(database.db, officer, testNow, id, {
+    outcome: "resolved",
+    reason: "Done",
+    actions: Object.fromEntries(actionIds.map((actionId) => [actionId, { decision: "completed" as const }])),
+  });
+
 const emailsTo = (recipient: string) =>
   database.query<{ subject: string; body: string }>(
     "SELECT subject, body FROM outbound_message WHERE recipient = $1",
@@ -124,15 +132,7 @@ describe("closing a case", () => {
 
   it("takes the complainant's answer once, and reports answers by count", async () => {
     const { id, advice, review } = await caseWithActions();
-    const decided = {
-      [advice]: { decision: "completed" as const },
-      [review]: { decision: "completed" as const },
-    };
-    await closeCase(database.db, officer, testNow, id, {
-      outcome: "resolved",
-      reason: "Done",
-      actions: decided,
-    });
+    await closeAllDone(id, [advice, review]);
     expect((await problemOf(recordSatisfaction(database.db, tenant, testNow, id, "delighted"))).status).toBe(
       422,
     );
@@ -160,15 +160,7 @@ describe("closing a case", () => {
     expect((await problemOf(reopenCase(database.db, officer, testNow, id, { reason: "Again" }))).status).toBe(
       409,
     );
-    const decided = {
-      [advice]: { decision: "completed" as const },
-      [review]: { decision: "completed" as const },
-    };
-    await closeCase(database.db, officer, testNow, id, {
-      outcome: "resolved",
-      reason: "Done",
-      actions: decided,
-    });
+    await closeAllDone(id, [advice, review]);
     expect(
       (await problemOf(reopenCase(database.db, officer, testNow, id, { reason: "" }))).fieldErrors,
     ).toEqual({

@@ -8,7 +8,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { openCase } from "../commands/open-case.ts";
 import { recordAction } from "../commands/record-action.ts";
 import { recordAssessment } from "../commands/record-assessment.ts";
-import { makeHomes, medway } from "../testing/fixtures.ts";
+import { highRiskAnswers, makeHomes, medway } from "../testing/fixtures.ts";
 import { type CaseFilters, listCases } from "./list-cases.ts";
 
 // The case list's columns and filters: address, risk, lead officer and next action due.
@@ -19,17 +19,7 @@ let ben: Actor;
 let browser: TestBrowser;
 const refs: Record<"a" | "b" | "c", string> = { a: "", b: "", c: "" };
 
-const highAnswers = {
-  frequency: "daily",
-  targeted: "yes",
-  hate: "yes",
-  fear: "yes",
-  health: "yes",
-  vulnerable: "no",
-  children: "no",
-  violence: "no",
-  "considered-moving": "no",
-};
+const highAnswers = highRiskAnswers;
 
 beforeAll(async () => {
   database = await openTestDatabase();
