@@ -17,7 +17,11 @@ import {
 } from "../../../platform/ui/index.ts";
 import { recordTriggerReview } from "../commands/community-trigger.ts";
 import { generateLetter, getDocument, listLetterTemplates } from "../commands/letters.ts";
-import { publishableCaseFields, setPublication } from "../commands/publication-and-sharing.ts";
+import {
+  publishableCaseFieldNames,
+  publishableCaseFields,
+  setPublication,
+} from "../commands/publication-and-sharing.ts";
 import { completeAction, recordAction } from "../commands/record-action.ts";
 import { activeRiskMatrix, recordAssessment } from "../commands/record-assessment.ts";
 import { recordFurtherReport } from "../commands/record-report.ts";
@@ -222,7 +226,7 @@ export function caseForms(app: Hono<AppEnv>): void {
       const chosen =
         values.publishedFields !== undefined ? listValue(values.publishedFields) : found.publishedFields;
       return html`<p class="govuk-body">The complainant always sees the reference, category, status and dates. Nothing else is shared unless you choose it here or on a timeline entry or action. Other parties' names, addresses, contact details and notes are never shown.</p>
-      ${checkboxes({ name: "publishedFields", legend: { text: "Also share", classes: "govuk-fieldset__legend--s" }, values: chosen, error: errors.publishedFields, items: publishableCaseFields.map((f) => ({ value: f, text: { "lead-officer": "The lead officer's name", "next-step": "The next step (below)", "status-history": "Status changes on the timeline" }[f] })) })}
+      ${checkboxes({ name: "publishedFields", legend: { text: "Also share", classes: "govuk-fieldset__legend--s" }, values: chosen, error: errors.publishedFields, items: publishableCaseFields.map((f) => ({ value: f, text: publishableCaseFieldNames[f] })) })}
       ${textarea({ name: "nextStep", label: "Next step", value: values.nextStep ?? found.nextStep ?? "", error: errors.nextStep, rows: 3 })}
       ${button({ text: "Save" })}`;
     },

@@ -11,6 +11,7 @@ import {
   timeline,
   warningText,
 } from "../../../platform/ui/index.ts";
+import { publishableCaseFieldNames } from "../commands/publication-and-sharing.ts";
 import { findActionType } from "../domain/actions.ts";
 import {
   closureOutcomeNames,
@@ -81,7 +82,9 @@ export function casePages(app: Hono<AppEnv>): void {
           {
             key: "Shared with complainant",
             value: r.publishedFields.length
-              ? r.publishedFields.join(", ")
+              ? r.publishedFields
+                  .map((f) => publishableCaseFieldNames[f as keyof typeof publishableCaseFieldNames] ?? f)
+                  .join(", ")
               : "Only status, reference and dates (redaction on)",
             actions: open
               ? [

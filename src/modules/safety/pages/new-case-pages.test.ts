@@ -111,4 +111,32 @@ describe("new case form", () => {
     expect(response.status).toBe(422);
     expect(await response.text()).toContain("Choose a place from the matches, or search again");
   });
+
+  it("names what is shared and the council area on the case page, never their codes", async () => {
+    const token = await officer.csrfToken("/safety/cases/new");
+    const { uprn: _uprn, ...fields } = form("noise");
+    const openSpace = {
+      ...fields,
+      locationType: "open-space",
+      locationDescription: "Kestrel Park",
+      laCode: "E06000035",
+    };
+    const first = await officer.post("/safety/cases/new", openSpace, { csrf: token });
+    // Cases with the same complainant are shown once before saving.
+    const relatedSeen = /name="relatedSeen" value="([^"]*)"/.exec(await first.text())?.[1] ?? "";
+    const opened = await officer.post("/safety/cases/new", { ...openSpace, relatedSeen }, { csrf: token });
+    expect(opened.status).toBe(303);
+    const path = opened.headers.get("location")?.split("?")[0] ?? "";
+    const shared = await officer.post(
+      `${path}/publication`,
+      { publishedFields: "lead-officer,next-step", nextStep: "A visit on Monday" },
+      { csrf: await officer.csrfToken(`${path}/publication`) },
+    );
+    expect(shared.status).toBe(303);
+    const page = await (await officer.get(path)).text();
+    expect(page).toContain("The lead officer&#39;s name, The next step");
+    expect(page).not.toContain("lead-officer, next-step");
+    expect(page).toContain("Medway");
+    expect(page).not.toContain("E06000035");
+  });
 });
