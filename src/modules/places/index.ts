@@ -18,9 +18,17 @@ export {
   listCommunityAssetsOfOrganisation,
 } from "./queries/assets.ts";
 export { findHomeByUprn, getHome } from "./queries/get-home.ts";
+export { homeAddresses } from "./queries/home-addresses.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";
 export { getLsoa, listLocalAuthorities } from "./queries/reference.ts";
+export {
+  type AddressMatch,
+  escapeLike,
+  minSearchLength,
+  searchAddresses,
+  searchWords,
+} from "./queries/search-addresses.ts";
 export { tsmStockByLocalAuthority } from "./queries/tsm-stock.ts";
 export type { AssetType, CommunityAsset, Home, ImdEdition, Tenure, TsmStockCategory } from "./schema.ts";
 export { assetTypes, imdEditions, relevantTsmStock, tenures, tsmStockCategories } from "./schema.ts";

@@ -2,10 +2,15 @@ import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { findPeople, getPerson, listPeopleAtHome } from "../people/index.ts";
 import {
+  type AddressMatch,
   findHomeByUprn,
+  getCommunityAsset,
   getHome,
+  homeAddresses,
   listHomes,
   listLocalAuthorities,
+  homesByLocalAuthority as placesHomesByLa,
+  searchAddresses,
   tsmStockByLocalAuthority,
 } from "../places/index.ts";
 
@@ -16,6 +21,8 @@ export type HomeRef = {
   id: string;
   uprn: string;
   address: string;
+  /** The address as a letter or case page shows it: lines, town and postcode. */
+  fullAddress: string;
   postcode: string;
   blockName: string | null;
   laCode: string;
@@ -25,6 +32,8 @@ function toHomeRef(home: {
   id: string;
   uprn: string;
   addressLine1: string;
+  addressLine2: string | null;
+  town: string;
   postcode: string;
   blockName: string | null;
   laCode: string;
@@ -33,6 +42,7 @@ function toHomeRef(home: {
     id: home.id,
     uprn: home.uprn,
     address: home.addressLine1,
+    fullAddress: [home.addressLine1, home.addressLine2, home.town, home.postcode].filter(Boolean).join(", "),
     postcode: home.postcode,
     blockName: home.blockName,
     laCode: home.laCode,
@@ -52,6 +62,14 @@ export async function homeByUprn(db: Db, organisationId: string, uprn: string): 
   return home ? toHomeRef(home) : undefined;
 }
 
+/** The local authorities the organisation has homes in, with how many (every tenure). */
+export async function homesByLocalAuthority(
+  db: Db,
+  organisationId: string,
+): Promise<{ laCode: string; laName: string; homes: number }[]> {
+  return placesHomesByLa(db, organisationId);
+}
+
 /** NM01's denominator: the LCRA and LCHO homes owned on `onDay` (the period's last day), per area. */
 export async function relevantStockByLocalAuthority(
   db: Db,
@@ -60,6 +78,31 @@ export async function relevantStockByLocalAuthority(
 ): Promise<{ laCode: string; laName: string; homes: number }[]> {
   return tsmStockByLocalAuthority(db, organisationId, onDay);
 }
+
+/** Homes, blocks and open spaces matching an address or postcode (a 422 for fewer than 2 characters). */
+export async function searchPlaces(db: Db, actor: Actor, text: string, limit = 20): Promise<AddressMatch[]> {
+  return searchAddresses(db, actor, text, limit);
+}
+
+/** Addresses of the homes on a page of cases, by home id. */
+export async function addressesOfHomes(
+  db: Db,
+  actor: Actor,
+  homeIds: string[],
+): Promise<Map<string, string>> {
+  return homeAddresses(db, actor, homeIds);
+}
+
+/** An open space (a park, playground …) of the organisation, or undefined. */
+export async function openSpaceById(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ name: string; address: string | null; postcode: string | null; laCode: string } | undefined> {
+  return getCommunityAsset(db, actor, id).catch(() => undefined);
+}
+
+export type { AddressMatch };
 
 export async function searchHomes(db: Db, actor: Actor, search: string): Promise<HomeRef[]> {
   const { rows } = await listHomes(db, actor, { search, pageSize: 20 });

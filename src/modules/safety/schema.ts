@@ -47,6 +47,8 @@ export const safetyCase = pgTable(
     openedOn: day("opened_on").notNull(),
     closedOn: day("closed_on"),
     closureOutcome: text("closure_outcome"),
+    /** Migration 0105: why the case closed, in the officer's words. */
+    closureReason: text("closure_reason"),
     source: text("source").notNull(),
     legalHold: boolean("legal_hold").notNull(),
     retentionApprovedAt: moment("retention_approved_at"),
@@ -176,6 +178,8 @@ export const safetyAction = pgTable(
     published: boolean("published").notNull(),
     remindedOn: day("reminded_on"),
     overdueAlertedOn: day("overdue_alerted_on"),
+    /** Migration 0105: why it was completed or cancelled when the case closed. */
+    closedReason: text("closed_reason"),
     createdBy: uuid("created_by"),
     createdAt: moment("created_at").notNull(),
   },
@@ -222,6 +226,23 @@ export const safetySetting = pgTable(
     updatedAt: moment("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
+);
+
+/** Migration 0105: the TSM "handling of ASB" question, asked of each complainant when a case closes. */
+export const safetySatisfaction = pgTable(
+  "safety_satisfaction",
+  {
+    organisationId: org(),
+    id: uuid("id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    partyId: uuid("party_id").notNull(),
+    closedOn: day("closed_on").notNull(),
+    sentAt: moment("sent_at").notNull(),
+    emailed: boolean("emailed").notNull(),
+    answer: text("answer"),
+    answeredAt: moment("answered_at"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
 
 export const safetyTriggerReview = pgTable(

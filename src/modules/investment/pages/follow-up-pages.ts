@@ -17,7 +17,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { completeFollowUp } from "../commands/record-outcome.ts";
 import { londonToday } from "../commands/record-session.ts";
-import { listDueFollowUps } from "../queries/follow-ups.ts";
+import { followUpToRecord, listDueFollowUps } from "../queries/follow-ups.ts";
 import { investmentNav } from "./investment-nav.ts";
 
 function addDays(iso: string, days: number): string {
@@ -98,9 +98,14 @@ export function followUpPages(): Hono<AppEnv> {
         })}`,
     });
   });
-  app.get("/investment/follow-ups/:outcomeId/:months", (c) => {
-    requireActor(c);
-    return followUpForm(c, c.req.param("outcomeId"), c.req.param("months"), {});
+  app.get("/investment/follow-ups/:outcomeId/:months", async (c) => {
+    const due = await followUpToRecord(
+      c.get("services").database.db,
+      requireActor(c),
+      c.req.param("outcomeId"),
+      Number(c.req.param("months")),
+    );
+    return followUpForm(c, due.outcomeId, String(due.months), {});
   });
   app.post("/investment/follow-ups/:outcomeId/:months", async (c) => {
     const actor = requireActor(c);

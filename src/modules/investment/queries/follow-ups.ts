@@ -1,10 +1,14 @@
-import { sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { canViewParticipants } from "../policy.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { canRecordDelivery, canViewParticipants } from "../policy.ts";
 import { queryRows } from "../rows.ts";
+import { outcomeFollowUp } from "../schema.ts";
 
 export type DueFollowUp = {
   outcomeId: string;
@@ -48,4 +52,36 @@ export async function listDueFollowUps(
     projectName: String(row.project_name),
     valueCode: row.value_code ? String(row.value_code) : null,
   }));
+}
+
+/**
+ * One follow-up still to record, for its form: the same check as recording it (officers and above),
+ * made before anything is loaded; a made-up, other-organisation or completed one is "not found".
+ */
+export async function followUpToRecord(
+  db: Db,
+  actor: Actor,
+  outcomeId: string,
+  months: number,
+): Promise<{ outcomeId: string; months: number; dueOn: string }> {
+  requireAllowed(canRecordDelivery(actor), "Only officers and managers can record follow-ups.");
+  if (!isUuid(outcomeId) || !Number.isInteger(months)) throw notFound("Follow-up not found");
+  const [due] = await db
+    .select({
+      outcomeId: outcomeFollowUp.outcomeId,
+      months: outcomeFollowUp.months,
+      dueOn: outcomeFollowUp.dueOn,
+    })
+    .from(outcomeFollowUp)
+    .where(
+      inOrganisation(
+        outcomeFollowUp,
+        actor.organisationId,
+        eq(outcomeFollowUp.outcomeId, outcomeId),
+        eq(outcomeFollowUp.months, months),
+        isNull(outcomeFollowUp.completedOn),
+      ),
+    );
+  if (!due) throw notFound("Follow-up not found");
+  return due;
 }

@@ -6,7 +6,8 @@ import type { Database } from "../../../platform/db/database.ts";
 import { ground7aNoticeDeadline } from "../domain/actions.ts";
 import { getCase } from "../queries/get-case.ts";
 import { nm01 } from "../queries/nm01.ts";
-import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
+import { highRiskAnswers, makeHomes, makePerson, medway } from "../testing/fixtures.ts";
+import { closeCase } from "./close-case.ts";
 import { openCase } from "./open-case.ts";
 import { completeAction, recordAction } from "./record-action.ts";
 import { publishRiskMatrix, recordAssessment } from "./record-assessment.ts";
@@ -14,7 +15,6 @@ import { recordFurtherReport } from "./record-report.ts";
 import { updateSafetySettings } from "./settings.ts";
 import { submitReport } from "./submit-report.ts";
 import { triageReport } from "./triage-report.ts";
-import { closeCase } from "./update-case.ts";
 
 let database: Database;
 let organisationId: string;
@@ -23,17 +23,7 @@ let tenant: Actor;
 let homes: string[];
 let tenantPersonId: string;
 
-const highAnswers = {
-  frequency: "daily",
-  targeted: "yes",
-  hate: "yes",
-  fear: "yes",
-  health: "yes",
-  vulnerable: "no",
-  children: "no",
-  violence: "no",
-  "considered-moving": "no",
-};
+const highAnswers = highRiskAnswers;
 const lowAnswers = {
   frequency: "once",
   targeted: "no",
@@ -306,6 +296,7 @@ describe("risk and actions", () => {
     });
     await closeCase(database.db, officer, testNow, created.id, {
       outcome: "resolved",
+      reason: "Music stopped",
       closedOn: "2026-06-05",
     });
     await expect(

@@ -6,11 +6,12 @@ import type { Database } from "../../../platform/db/database.ts";
 import { runActionReminders } from "../jobs/safety-jobs.ts";
 import { subjectAccessExport } from "../queries/subject-access.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
+import { closeCase } from "./close-case.ts";
 import { openCase } from "./open-case.ts";
 import { setLegalHold } from "./publication-and-sharing.ts";
 import { recordAction } from "./record-action.ts";
 import { approveDeletion, casesDueForDeletion } from "./retention.ts";
-import { addCaseNote, closeCase } from "./update-case.ts";
+import { addCaseNote } from "./update-case.ts";
 
 let database: Database;
 let organisationId: string;
@@ -60,12 +61,17 @@ describe("retention", () => {
     const plain = await oldCase("Plain");
     const held = await oldCase("Held");
     const ordered = await oldCase("Injunction");
-    await recordAction(database.db, officer, testNow, ordered, {
+    const injunction = await recordAction(database.db, officer, testNow, ordered, {
       actionType: "civil-injunction",
       details: { terms: "Stay away", expiresOn: "2033-01-01" },
     });
     for (const id of [plain, held, ordered])
-      await closeCase(database.db, officer, testNow, id, { outcome: "resolved", closedOn: "2026-02-01" });
+      await closeCase(database.db, officer, testNow, id, {
+        outcome: "resolved",
+        reason: "Behaviour stopped",
+        closedOn: "2026-02-01",
+        actions: { [injunction.id]: { decision: "completed" } },
+      });
     await setLegalHold(database.db, manager, testNow, held, true);
     expect(await casesDueForDeletion(database.db, manager, testNow)).toEqual([]);
     const due = await casesDueForDeletion(database.db, manager, later);

@@ -10,11 +10,24 @@ import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
+import { formatDate } from "../../../platform/ui/format.ts";
 import { findCategory } from "../domain/categories.ts";
-import { defaultLetterTemplates, fillTemplate, type LetterTemplate } from "../domain/letter-templates.ts";
+import {
+  composeLetter,
+  defaultLetterTemplates,
+  fillTemplate,
+  type LetterTemplate,
+} from "../domain/letter-templates.ts";
 import { londonDay } from "../domain/settings.ts";
+import { homeById, personById } from "../neighbours.ts";
 import { canManageSafety, canWorkCases } from "../policy.ts";
-import { safetyDocument, safetyLetterTemplate, safetyParty } from "../schema.ts";
+import {
+  type SafetyCase,
+  type SafetyParty,
+  safetyDocument,
+  safetyLetterTemplate,
+  safetyParty,
+} from "../schema.ts";
 import { actorName, addTimeline, findCase, lockCase } from "../store.ts";
 
 /** The organisation's templates: its own edits over Kith's defaults. */
@@ -115,18 +128,24 @@ export async function generateLetter(
           )
       : [];
     if (!party) throw invalid("Choose who the letter is to.", { partyId: "Choose a party on this case" });
-    const text = `${londonDay(now)}\n\n${party.displayName}\n${party.address ?? ""}\n\nReference: ${found.reference}\n\n${fillTemplate(
-      template.body,
-      {
+    const recipientAddress = await letterAddress(tx, actor, now, party, found);
+    const text = composeLetter({
+      organisationName: organisation?.name ?? "",
+      on: londonDay(now),
+      recipientName: party.displayName,
+      recipientAddress,
+      reference: found.reference,
+      body: fillTemplate(template.body, {
         recipientName: party.displayName,
-        address: party.address ?? found.locationDescription ?? found.blockName ?? "your home",
+        address:
+          party.address ?? found.locationDescription ?? found.blockName ?? (recipientAddress || "your home"),
         reference: found.reference,
         category: findCategory(found.category)?.name.toLowerCase() ?? found.category,
         officerName: actorName(actor),
         organisationName: organisation?.name ?? "",
-        date: londonDay(now),
-      },
-    )}`;
+        date: formatDate(londonDay(now)),
+      }),
+    });
     const pdf = await renderLetterPdf(`${template.name}: ${found.reference}`, text);
     const id = newId(now.getTime());
     const fileName = `${found.reference}-${template.code}-${londonDay(now)}.pdf`;
@@ -181,4 +200,23 @@ export async function getDocument(db: Db, actor: Actor, now: Date, caseId: strin
       summary: `Opened ${document.fileName} on ${found.reference}`,
     });
   return document;
+}
+
+/**
+ * Where the letter goes: the address recorded on the party, else their person record's address or
+ * home, else (for a complainant) the home the case is about. Empty when none is known.
+ */
+async function letterAddress(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  party: SafetyParty,
+  found: SafetyCase,
+): Promise<string> {
+  if (party.address) return party.address;
+  const person = party.personId ? await personById(tx, actor, party.personId, now) : undefined;
+  if (person?.address) return person.address;
+  const homeId = person?.homeId ?? (party.role === "complainant" ? found.homeId : null);
+  const home = homeId ? await homeById(tx, actor.organisationId, homeId) : undefined;
+  return home?.fullAddress ?? "";
 }

@@ -23,6 +23,13 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
 
 export const publishableCaseFields = ["lead-officer", "next-step", "status-history"] as const;
 
+/** What each shareable part is called on staff pages (never the code). */
+export const publishableCaseFieldNames: Record<(typeof publishableCaseFields)[number], string> = {
+  "lead-officer": "The lead officer's name",
+  "next-step": "The next step",
+  "status-history": "Status changes on the timeline",
+};
+
 const publicationInput = z.object({
   publishedFields: z.array(z.enum(publishableCaseFields, { error: "Choose what to share" })),
   nextStep: z

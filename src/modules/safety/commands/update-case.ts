@@ -5,15 +5,12 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
-import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
-import { closureOutcomes } from "../domain/categories.ts";
 import { loadSafetyConfiguration, statusDueOn, statusesOf } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
-import { safetyAction, safetyCase, safetyParty } from "../schema.ts";
+import { safetyCase, safetyParty } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
 import { partyInput } from "./case-input.ts";
 
@@ -155,65 +152,6 @@ export async function changeStatus(
       summary: `Changed status of ${found.reference}`,
       before: { status: found.status },
       after: { status: target.code },
-    });
-  });
-}
-
-const closeInput = z.object({
-  outcome: z.enum(closureOutcomes, { error: "Choose the outcome" }),
-  closedOn: z.string().refine(isRealDate, { error: "Enter a real date, like 2026-03-27" }).optional(),
-  note: z.string().trim().max(5000).optional().nullable(),
-});
-
-/** Closes a case with its outcome. Open actions are cancelled; a later report will be a new case. */
-export async function closeCase(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  caseId: string,
-  input: z.input<typeof closeInput>,
-): Promise<void> {
-  requireAllowed(canWorkCases(actor), "Only community safety officers can close cases.");
-  const value = parse(closeInput, input, "The closure");
-  await db.transaction(async (tx) => {
-    const found = await lockCase(tx, actor, caseId);
-    if (found.closedOn) throw conflict("The case is already closed", `It closed on ${found.closedOn}.`);
-    const closedOn = value.closedOn ?? londonDay(now);
-    if (closedOn < found.openedOn)
-      throw invalid("The case cannot close before it opened.", {
-        closedOn: `Enter a date on or after ${found.openedOn}`,
-      });
-    if (closedOn > londonDay(now))
-      throw invalid("The closing date cannot be in the future.", { closedOn: "Enter today or a past date" });
-    await tx
-      .update(safetyCase)
-      .set({ status: "closed", statusDueOn: null, closedOn, closureOutcome: value.outcome, updatedAt: now })
-      .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, found.id)));
-    await tx
-      .update(safetyAction)
-      .set({ status: "cancelled" })
-      .where(
-        inOrganisation(
-          safetyAction,
-          actor.organisationId,
-          eq(safetyAction.caseId, found.id),
-          eq(safetyAction.status, "open"),
-        ),
-      );
-    await addTimeline(tx, actor, now, {
-      caseId: found.id,
-      kind: "status",
-      title: "Case closed",
-      body: value.note ?? null,
-      published: true,
-    });
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "safety_case",
-      entityId: found.id,
-      summary: `Closed case ${found.reference}: ${value.outcome}`,
-      before: { status: found.status },
-      after: { status: "closed", closedOn, outcome: value.outcome },
     });
   });
 }

@@ -174,6 +174,13 @@ export const partyRoleNames: Record<PartyRole, string> = {
 
 export const locationTypes = ["home", "block", "open-space"] as const;
 
+/** How the case page labels where it happened. */
+export const locationTypeNames: Record<(typeof locationTypes)[number], string> = {
+  home: "Address",
+  block: "Block",
+  "open-space": "Open space",
+};
+
 /** Each workflow has its own statuses; the first is where a case starts, the last closes it. */
 export const workflowStatuses: Record<Workflow, { code: string; name: string; targetDays: number | null }[]> =
   {

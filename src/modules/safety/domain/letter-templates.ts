@@ -1,3 +1,5 @@
+import { formatDate } from "../../../platform/ui/format.ts";
+
 // Letter templates the organisation can edit. {{placeholders}} are filled from the case and the
 // recipient; any other text in braces is left as it is, so a typo shows on the draft, not as a crash.
 
@@ -28,4 +30,29 @@ export const defaultLetterTemplates: LetterTemplate[] = [
 
 export function fillTemplate(body: string, values: Record<string, string>): string {
   return body.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/**
+ * The whole letter: the letterhead, the date in words ("6 December 2026"), the recipient's name and
+ * address one line each, the reference, then the filled template.
+ */
+export function composeLetter(parts: {
+  organisationName: string;
+  on: string;
+  recipientName: string;
+  recipientAddress: string;
+  reference: string;
+  body: string;
+}): string {
+  const address = parts.recipientAddress
+    .split(",")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return [
+    [parts.organisationName, "Community Safety Team"].filter(Boolean).join("\n"),
+    formatDate(parts.on),
+    [parts.recipientName, ...address].join("\n"),
+    `Reference: ${parts.reference}`,
+    parts.body,
+  ].join("\n\n");
 }

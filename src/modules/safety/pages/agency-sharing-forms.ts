@@ -85,7 +85,8 @@ export function agencySharingSection(
       rows: shares.map((share) => [
         share.agencyName,
         share.lawfulBasis,
-        share.sharedParts.join(", ") || "Heading only",
+        share.sharedParts.map((part) => sharedPartNames[part as SharedPart] ?? part).join(", ") ||
+          "Heading only",
         html`${formatDate(share.sharedAt)}${share.expiresOn ? html`<br><span class="govuk-body-s">until ${formatDate(share.expiresOn)}</span>` : ""}`,
         isShareCurrent(share, today)
           ? html`<form method="post" action="${base}/sharing/${share.id}/stop" novalidate>${csrfField(c)}<button class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Stop sharing<span class="govuk-visually-hidden"> with ${share.agencyName}</span></button></form>`

@@ -6,7 +6,7 @@ import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, dateInput, formatDate, html, table, textInput } from "../../../platform/ui/index.ts";
 import { findCampaign, listCampaigns, saveCampaign } from "../commands/campaigns.ts";
-import { attempt, csrfField, safetyNav } from "./common.ts";
+import { attempt, csrfField, requireSafetyManager, safetyNav } from "./common.ts";
 
 // Preventative campaigns: list, record and change (managers). The annual report shows them.
 
@@ -51,8 +51,10 @@ export function campaignPages(app: Hono<AppEnv>): void {
     errors: FieldErrors = {},
     status: 200 | 422 = 200,
   ) => {
+    // The form is for changing campaigns: managers only, checked before the campaign is loaded.
+    const actor = requireSafetyManager(c);
     const id = c.req.param("id") ?? null;
-    const existing = id ? await findCampaign(db(c), requireActor(c), id) : null;
+    const existing = id ? await findCampaign(db(c), actor, id) : null;
     const v = values ?? {
       name: existing?.name ?? "",
       topic: existing?.topic ?? "",

@@ -17,17 +17,22 @@ import {
 } from "../../../platform/ui/index.ts";
 import { recordTriggerReview } from "../commands/community-trigger.ts";
 import { generateLetter, getDocument, listLetterTemplates } from "../commands/letters.ts";
-import { publishableCaseFields, setPublication } from "../commands/publication-and-sharing.ts";
+import {
+  publishableCaseFieldNames,
+  publishableCaseFields,
+  setPublication,
+} from "../commands/publication-and-sharing.ts";
 import { completeAction, recordAction } from "../commands/record-action.ts";
 import { activeRiskMatrix, recordAssessment } from "../commands/record-assessment.ts";
 import { recordFurtherReport } from "../commands/record-report.ts";
-import { addCaseNote, closeCase } from "../commands/update-case.ts";
+import { addCaseNote } from "../commands/update-case.ts";
 import { actionTypes, ground7aConditions } from "../domain/actions.ts";
-import { closureOutcomeNames, closureOutcomes, partyRoleNames } from "../domain/categories.ts";
+import { partyRoleNames } from "../domain/categories.ts";
 import { riskBands } from "../domain/risk-matrix.ts";
 import { getCase } from "../queries/get-case.ts";
+import { openTriggerReview } from "../queries/trigger-review.ts";
 import { findCase } from "../store.ts";
-import { attempt, csrfField, listValue } from "./common.ts";
+import { attempt, csrfField, listValue, requireCaseWorker } from "./common.ts";
 
 type FormRender = (
   c: Context<AppEnv>,
@@ -50,7 +55,7 @@ export function caseForm(
     errors: FieldErrors,
     status: 200 | 409 | 413 | 422,
   ) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const caseId = c.req.param("id") ?? "";
     const found = await findCase(c.get("services").database.db, actor, caseId);
     const body = await render(c, found.id, values, errors);
@@ -64,7 +69,7 @@ export function caseForm(
   };
   app.get(`/safety/cases/:id/${path}`, (c) => page(c, {}, {}, 200));
   app.post(`/safety/cases/:id/${path}`, async (c) => {
-    requireActor(c);
+    requireCaseWorker(c);
     const values = await readForm(c);
     const caseId = c.req.param("id");
     const result = await attempt(
@@ -214,21 +219,6 @@ export function caseForms(app: Hono<AppEnv>): void {
 
   caseForm(
     app,
-    "close",
-    "Close the case",
-    async (_c, _id, values, errors) => html`
-      ${radios({ name: "outcome", legend: { text: "Outcome", classes: "govuk-fieldset__legend--s" }, value: values.outcome, error: errors.outcome, items: closureOutcomes.map((o) => ({ value: o, text: closureOutcomeNames[o] })) })}
-      ${textarea({ name: "note", label: "Closing note (shared with the complainant)", value: values.note, error: errors.note, rows: 3 })}
-      ${button({ text: "Close case", classes: "govuk-button--warning" })}`,
-    (c, caseId, values) =>
-      closeCase(db(c), requireActor(c), c.get("now"), caseId, {
-        outcome: (values.outcome || undefined) as (typeof closureOutcomes)[number],
-        note: values.note || null,
-      }),
-  );
-
-  caseForm(
-    app,
     "publication",
     "What the complainant sees",
     async (c, caseId, values, errors) => {
@@ -236,7 +226,7 @@ export function caseForms(app: Hono<AppEnv>): void {
       const chosen =
         values.publishedFields !== undefined ? listValue(values.publishedFields) : found.publishedFields;
       return html`<p class="govuk-body">The complainant always sees the reference, category, status and dates. Nothing else is shared unless you choose it here or on a timeline entry or action. Other parties' names, addresses, contact details and notes are never shown.</p>
-      ${checkboxes({ name: "publishedFields", legend: { text: "Also share", classes: "govuk-fieldset__legend--s" }, values: chosen, error: errors.publishedFields, items: publishableCaseFields.map((f) => ({ value: f, text: { "lead-officer": "The lead officer's name", "next-step": "The next step (below)", "status-history": "Status changes on the timeline" }[f] })) })}
+      ${checkboxes({ name: "publishedFields", legend: { text: "Also share", classes: "govuk-fieldset__legend--s" }, values: chosen, error: errors.publishedFields, items: publishableCaseFields.map((f) => ({ value: f, text: publishableCaseFieldNames[f] })) })}
       ${textarea({ name: "nextStep", label: "Next step", value: values.nextStep ?? found.nextStep ?? "", error: errors.nextStep, rows: 3 })}
       ${button({ text: "Save" })}`;
     },
@@ -277,14 +267,19 @@ export function caseForms(app: Hono<AppEnv>): void {
     errors: FieldErrors,
     status: 200 | 409 | 422,
   ) => {
-    const found = await findCase(db(c), requireActor(c), c.req.param("id") ?? "");
+    const { record: found, review } = await openTriggerReview(
+      db(c),
+      requireActor(c),
+      c.req.param("id") ?? "",
+      c.req.param("reviewId") ?? "",
+    );
     return renderPage(c, {
       title: "Community Trigger review",
       errors,
       status,
       backLink: `/safety/cases/${found.id}`,
       content: html`<h1 class="govuk-heading-l">Community Trigger review</h1>
-      <form method="post" action="/safety/cases/${found.id}/trigger/${c.req.param("reviewId") ?? ""}" novalidate>${csrfField(c)}
+      <form method="post" action="/safety/cases/${found.id}/trigger/${review.id}" novalidate>${csrfField(c)}
       ${radios({
         name: "status",
         legend: { text: "Result", classes: "govuk-fieldset__legend--s" },

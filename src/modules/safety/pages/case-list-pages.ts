@@ -3,14 +3,11 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import {
   button,
-  checkboxes,
-  filterLayout,
   formatDate,
   html,
-  pagination,
   radios,
   select,
   table,
@@ -19,116 +16,16 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { triageReport } from "../commands/triage-report.ts";
-import { partyRoleNames, workflowNames, workflows } from "../domain/categories.ts";
-import { categoryIn, categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
-import { getPendingReport, listCases, listPendingReports } from "../queries/list-cases.ts";
+import { partyRoleNames } from "../domain/categories.ts";
+import { categoryLabel, loadSafetyConfiguration } from "../domain/configuration.ts";
+import { getPendingReport, listPendingReports } from "../queries/list-cases.ts";
 import { personSafetyHistory } from "../queries/person-history.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
-import { attempt, csrfField, safetyNav } from "./common.ts";
-
-const pageSize = 50;
-// The list counts matches only up to here: beyond it, "More than 1,000 cases" and previous/next links.
-const countLimit = 1000;
+import { attempt, csrfField, requireCaseWorker, safetyNav } from "./common.ts";
 
 export function caseListPages(app: Hono<AppEnv>): void {
-  app.get("/safety", async (c) => {
-    const actor = requireActor(c);
-    const q = c.req.query();
-    const state = q.state === "closed" || q.state === "all" ? q.state : "open";
-    const workflow = workflows.find((w) => w === q.workflow);
-    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
-    const category = categoryIn(configuration, q.category ?? "")?.code;
-    const hate = q.hate === "yes";
-    const mine = q.mine === "yes";
-    const search = (q.search ?? "").slice(0, 50);
-    const sort = q.sort === "reference" || q.sort === "updated" ? q.sort : "opened";
-    const dir = q.dir === "asc" ? "asc" : "desc";
-    const page = Math.max(1, Math.min(100_000, Number.parseInt(q.page ?? "1", 10) || 1));
-    const result = await listCases(c.get("services").database.db, actor, {
-      state,
-      workflow,
-      category,
-      hate,
-      mine,
-      search,
-      sort,
-      dir,
-      page,
-      pageSize,
-      countLimit,
-    });
-    const params = {
-      state,
-      workflow: workflow ?? "",
-      category: category ?? "",
-      hate: hate ? "yes" : "",
-      mine: mine ? "yes" : "",
-      search,
-      sort,
-      dir,
-    };
-    const link = (overrides: Record<string, string>) =>
-      `/safety?${new URLSearchParams({ ...params, ...overrides }).toString()}`;
-    return renderPage(c, {
-      title: "Community safety cases",
-      fullWidth: true,
-      notification: flashFrom(c, { closed: "The case has been closed." }),
-      content: html`${safetyNav("/safety")}<h1 class="govuk-heading-l">Community safety cases</h1>
-        ${filterLayout({
-          action: "/safety",
-          keep: { sort, dir },
-          filters: html`${textInput({ name: "search", label: "Case reference", type: "search", value: search })}
-            ${radios({
-              name: "state",
-              legend: { text: "Cases", classes: "govuk-fieldset__legend--s" },
-              small: true,
-              value: state,
-              items: [
-                { value: "open", text: "Open" },
-                { value: "closed", text: "Closed" },
-                { value: "all", text: "All" },
-              ],
-            })}
-            ${select({ name: "workflow", label: "Workflow", value: workflow ?? "", options: [{ value: "", text: "All workflows" }, ...workflows.map((w) => ({ value: w, text: workflowNames[w] }))] })}
-            ${select({ name: "category", label: "Category", value: category ?? "", options: [{ value: "", text: "All categories" }, ...configuration.categories.map((cat) => ({ value: cat.code, text: cat.retired ? `${cat.name} (retired)` : cat.name }))] })}
-            ${checkboxes({ name: "hate", legend: { text: "Hate incidents", classes: "govuk-fieldset__legend--s" }, small: true, values: hate ? ["yes"] : [], items: [{ value: "yes", text: "Only hate incidents" }] })}
-            ${checkboxes({ name: "mine", legend: { text: "Officer", classes: "govuk-fieldset__legend--s" }, small: true, values: mine ? ["yes"] : [], items: [{ value: "yes", text: "Only my cases" }] })}`,
-          results: html`<p class="govuk-body">${result.totalIsLowerBound ? "More than " : ""}${result.total.toLocaleString("en-GB")} ${result.total === 1 && !result.totalIsLowerBound ? "case" : "cases"}</p>
-            ${table({
-              caption: "Cases",
-              captionClasses: "govuk-visually-hidden",
-              sort: { key: sort, dir },
-              sortHref: (key, d) => link({ sort: key, dir: d, page: "1" }),
-              head: [
-                { text: "Reference", sortKey: "reference" },
-                { text: "Category" },
-                { text: "Status" },
-                { text: "Opened", sortKey: "opened" },
-                { text: "Last update", sortKey: "updated" },
-              ],
-              rows: result.rows.map((row) => [
-                html`<a class="govuk-link" href="/safety/cases/${row.id}">${row.reference}</a>`,
-                html`${categoryLabel(configuration, row.category)}${row.hateStrand ? html` ${tag("Hate", "red")}` : ""}`,
-                statusLabel(configuration, row.workflow, row.status),
-                formatDate(row.openedOn),
-                formatDate(row.updatedAt),
-              ]),
-            })}
-            ${
-              result.totalIsLowerBound
-                ? previousNext(page, result.hasNextPage, (p) => link({ page: String(p) }))
-                : pagination({
-                    currentPage: page,
-                    totalPages: Math.max(1, Math.ceil(result.total / pageSize)),
-                    href: (p) => link({ page: String(p) }),
-                  })
-            }`,
-        })}`,
-    });
-  });
-
   app.get("/safety/pending", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const reports = await listPendingReports(c.get("services").database.db, actor);
     const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
     return renderPage(c, {
@@ -157,7 +54,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
     errors: FieldErrors = {},
     status: 200 | 409 | 422 = 200,
   ) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const db = c.get("services").database.db;
     const report = await getPendingReport(db, actor, reportId);
     if (!report) throw notFound("Report not found", "It may have been triaged already.");
@@ -225,7 +122,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
 
   app.get("/safety/pending/:id", (c) => triagePage(c, c.req.param("id"), {}));
   app.post("/safety/pending/:id", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const values = await readForm(c);
     const reportId = c.req.param("id");
     const decision = values.decision;
@@ -266,7 +163,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
 
 export function personHistoryPage(app: Hono<AppEnv>): void {
   app.get("/safety/people/:key", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const history = await personSafetyHistory(
       c.get("services").database.db,
       actor,
@@ -301,15 +198,6 @@ export function personHistoryPage(app: Hono<AppEnv>): void {
         })}`,
     });
   });
-}
-
-/** GOV.UK pagination with only previous and next links, for when the number of pages is not counted. */
-function previousNext(page: number, hasNext: boolean, href: (page: number) => string) {
-  if (page <= 1 && !hasNext) return html``;
-  return html`<nav class="govuk-pagination" aria-label="Pagination">
-    ${page > 1 ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${href(page - 1)}" rel="prev"><span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>` : ""}
-    ${hasNext ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${href(page + 1)}" rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span></a></div>` : ""}
-  </nav>`;
 }
 
 function isUuidKey(key: string): boolean {

@@ -11,8 +11,15 @@ import {
   timeline,
   warningText,
 } from "../../../platform/ui/index.ts";
+import { publishableCaseFieldNames } from "../commands/publication-and-sharing.ts";
 import { findActionType } from "../domain/actions.ts";
-import { closureOutcomeNames, hateStrandNames, partyRoleNames, workflowNames } from "../domain/categories.ts";
+import {
+  closureOutcomeNames,
+  hateStrandNames,
+  locationTypeNames,
+  partyRoleNames,
+  workflowNames,
+} from "../domain/categories.ts";
 import { categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { getCase } from "../queries/get-case.ts";
@@ -57,7 +64,7 @@ export function casePages(app: Hono<AppEnv>): void {
           {
             key: "Closed",
             value: r.closedOn
-              ? `${formatDate(r.closedOn)}: ${closureOutcomeNames[r.closureOutcome as keyof typeof closureOutcomeNames] ?? r.closureOutcome ?? ""}`
+              ? `${formatDate(r.closedOn)}: ${closureOutcomeNames[r.closureOutcome as keyof typeof closureOutcomeNames] ?? r.closureOutcome ?? ""}${r.closureReason ? `. ${r.closureReason}` : ""}`
               : "Open",
           },
           { key: "NSIR type", value: r.nsirType },
@@ -66,17 +73,18 @@ export function casePages(app: Hono<AppEnv>): void {
             value: r.hateStrand ? hateStrandNames[r.hateStrand as keyof typeof hateStrandNames] : "No",
           },
           {
-            key: "Location",
-            value: [r.locationType.replace("-", " "), r.blockName, r.locationDescription]
-              .filter(Boolean)
-              .join(", "),
+            key: locationTypeNames[r.locationType as keyof typeof locationTypeNames] ?? "Where",
+            value: file.place.address,
           },
+          ...(file.place.localAuthority ? [{ key: "Council area", value: file.place.localAuthority }] : []),
           { key: "Lead officer", value: file.leadOfficer ?? "Not assigned" },
           { key: "Summary", value: r.summary ?? "" },
           {
             key: "Shared with complainant",
             value: r.publishedFields.length
-              ? r.publishedFields.join(", ")
+              ? r.publishedFields
+                  .map((f) => publishableCaseFieldNames[f as keyof typeof publishableCaseFieldNames] ?? f)
+                  .join(", ")
               : "Only status, reference and dates (redaction on)",
             actions: open
               ? [
@@ -101,7 +109,7 @@ export function casePages(app: Hono<AppEnv>): void {
           <a class="govuk-button govuk-button--secondary" href="${base}/letters/new">Generate a letter</a>
           <a class="govuk-button govuk-button--secondary" href="${base}/share">Share with an agency</a>
           <a class="govuk-button govuk-button--warning" href="${base}/close">Close case</a></div>`
-            : ""
+            : html`<div class="govuk-button-group"><a class="govuk-button govuk-button--secondary" href="${base}/reopen">Reopen case</a></div>`
         }
         <h2 class="govuk-heading-m">Parties</h2>
         ${table({

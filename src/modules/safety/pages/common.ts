@@ -1,7 +1,13 @@
+import type { Context } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors, Problem } from "../../../platform/http/problem.ts";
+import { requireActor } from "../../../platform/http/render.ts";
 import type { TagColour } from "../../../platform/ui/components/tag.ts";
 import { type SafeHtml, subNavigation, tag } from "../../../platform/ui/index.ts";
+import { canManageSafety, canWorkCases } from "../policy.ts";
 
 export { csrfField } from "../../../platform/http/form-commands.ts";
 
@@ -12,6 +18,7 @@ export function safetyNav(current: string): SafeHtml {
     { href: "/safety/cases/new", text: "Record a report" },
     { href: "/safety/nm01", text: "NM01" },
     { href: "/safety/annual-report", text: "Annual report" },
+    { href: "/safety/satisfaction", text: "Satisfaction" },
     { href: "/safety/retention", text: "Retention" },
     { href: "/safety/campaigns", text: "Campaigns" },
     { href: "/safety/settings", text: "Settings" },
@@ -42,4 +49,21 @@ export function listValue(value: string | undefined): string[] {
     .split(",")
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+// Page guards: a GET runs the same policy check as the POST beside it, before anything is loaded,
+// so a form never shows a case's reference, status or next step to someone who may not work it.
+
+/** The signed-in case worker (officer or above), or a 403. */
+export function requireCaseWorker(c: Context<AppEnv>): Actor {
+  const actor = requireActor(c);
+  requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
+  return actor;
+}
+
+/** The signed-in community safety manager, or a 403. */
+export function requireSafetyManager(c: Context<AppEnv>): Actor {
+  const actor = requireActor(c);
+  requireAllowed(canManageSafety(actor), "Only managers can change community safety settings.");
+  return actor;
 }

@@ -1,27 +1,21 @@
 import type { Context, Hono } from "hono";
-import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import { button, html, radios, table, tag, textarea, textInput } from "../../../platform/ui/index.ts";
 import { saveCategory } from "../commands/configuration.ts";
 import { nsirTypes, type Workflow, workflowNames, workflows } from "../domain/categories.ts";
 import { categoryIn, loadSafetyConfiguration } from "../domain/configuration.ts";
-import { canManageSafety } from "../policy.ts";
-import { attempt, csrfField, safetyNav } from "./common.ts";
+import { attempt, csrfField, requireSafetyManager, safetyNav } from "./common.ts";
 import { thresholdPages, workflowPages } from "./configuration-forms.ts";
 
 // Settings pages (managers and admins): categories, workflows, thresholds and action target days.
 
 const db = (c: Context<AppEnv>) => c.get("services").database.db;
 
-function manager(c: Context<AppEnv>) {
-  const actor = requireActor(c);
-  requireAllowed(canManageSafety(actor), "Only managers can change community safety settings.");
-  return actor;
-}
+const manager = requireSafetyManager;
 
 export function configurationPages(app: Hono<AppEnv>): void {
   app.get("/safety/settings", async (c) => {
@@ -141,7 +135,7 @@ export function configurationPages(app: Hono<AppEnv>): void {
       value === "yes" ? true : value === "no" ? false : undefined;
     const result = await attempt(
       () =>
-        saveCategory(db(c), requireActor(c), c.get("now"), c.req.param("code") ?? null, {
+        saveCategory(db(c), manager(c), c.get("now"), c.req.param("code") ?? null, {
           name: values.name ?? "",
           workflow: values.workflow as Workflow,
           nsirType: values.nsirType as (typeof nsirTypes)[number],

@@ -55,4 +55,88 @@ describe("new case form", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Possibly related open cases</h2>");
   });
+
+  it("finds the home by postcode without JavaScript, then opens the case at the chosen address", async () => {
+    const token = await officer.csrfToken("/safety/cases/new");
+    const { uprn: _uprn, ...fields } = form("noise");
+    const short = await officer.post(
+      "/safety/cases/new",
+      { ...fields, addressSearch: "M", intent: "find-address" },
+      { csrf: token },
+    );
+    expect(short.status).toBe(422);
+    expect(await short.text()).toContain("Enter at least 2 characters of the address or postcode");
+    const found = await officer.post(
+      "/safety/cases/new",
+      { ...fields, addressSearch: "me11aa", intent: "find-address" },
+      { csrf: token },
+    );
+    expect(found.status).toBe(200);
+    const page = await found.text();
+    const choice = /name="place" type="radio" value="(home:[0-9a-f-]{36})"/.exec(page)?.[1] ?? "";
+    expect(page).toContain("9300 Test Street, Testtown, ME1 1AA");
+    expect(choice).not.toBe("");
+    const opened = await officer.post(
+      "/safety/cases/new",
+      { ...fields, addressSearch: "me11aa", place: choice, relatedSeen: "|||" },
+      { csrf: token },
+    );
+    // Related open cases at the same home are shown once before saving.
+    const saved =
+      opened.status === 303
+        ? opened
+        : await officer.post(
+            "/safety/cases/new",
+            {
+              ...fields,
+              addressSearch: "me11aa",
+              place: choice,
+              relatedSeen: /name="relatedSeen" value="([^"]*)"/.exec(await opened.text())?.[1] ?? "",
+            },
+            { csrf: token },
+          );
+    expect(saved.status).toBe(303);
+    const casePage = await (await officer.get(saved.headers.get("location") ?? "")).text();
+    expect(casePage).toContain("9300 Test Street, Testtown, ME1 1AA");
+    expect(casePage).not.toContain("Location");
+  });
+
+  it("refuses a place that is not one of the organisation's", async () => {
+    const token = await officer.csrfToken("/safety/cases/new");
+    const response = await officer.post(
+      "/safety/cases/new",
+      { ...form("noise"), place: "home:00000000-0000-7000-8000-000000000000" },
+      { csrf: token },
+    );
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("Choose a place from the matches, or search again");
+  });
+
+  it("names what is shared and the council area on the case page, never their codes", async () => {
+    const token = await officer.csrfToken("/safety/cases/new");
+    const { uprn: _uprn, ...fields } = form("noise");
+    const openSpace = {
+      ...fields,
+      locationType: "open-space",
+      locationDescription: "Kestrel Park",
+      laCode: "E06000035",
+    };
+    const first = await officer.post("/safety/cases/new", openSpace, { csrf: token });
+    // Cases with the same complainant are shown once before saving.
+    const relatedSeen = /name="relatedSeen" value="([^"]*)"/.exec(await first.text())?.[1] ?? "";
+    const opened = await officer.post("/safety/cases/new", { ...openSpace, relatedSeen }, { csrf: token });
+    expect(opened.status).toBe(303);
+    const path = opened.headers.get("location")?.split("?")[0] ?? "";
+    const shared = await officer.post(
+      `${path}/publication`,
+      { publishedFields: "lead-officer,next-step", nextStep: "A visit on Monday" },
+      { csrf: await officer.csrfToken(`${path}/publication`) },
+    );
+    expect(shared.status).toBe(303);
+    const page = await (await officer.get(path)).text();
+    expect(page).toContain("The lead officer&#39;s name, The next step");
+    expect(page).not.toContain("lead-officer, next-step");
+    expect(page).toContain("Medway");
+    expect(page).not.toContain("E06000035");
+  });
 });

@@ -23,9 +23,10 @@ import { checkCaseInput, openCase } from "../commands/open-case.ts";
 import { hateStrandNames, hateStrands, workflowNames } from "../domain/categories.ts";
 import { activeCategories, categoryLabel, loadSafetyConfiguration } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
-import { homeByUprn } from "../neighbours.ts";
+import { homeByUprn, homesByLocalAuthority } from "../neighbours.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
-import { attempt, csrfField, safetyNav } from "./common.ts";
+import { attempt, csrfField, requireCaseWorker, safetyNav } from "./common.ts";
+import { chosenPlace, type PlaceSearch, placeSearchFields, runPlaceSearch } from "./place-search.ts";
 
 // The officer's "record a report" form. Before a case is saved the officer sees possibly related open
 // cases (same home, same block, same people): "Check for related cases" shows them without saving, and
@@ -33,15 +34,23 @@ import { attempt, csrfField, safetyNav } from "./common.ts";
 
 type Related = Awaited<ReturnType<typeof relatedOpenCases>>;
 
+/** The local authorities the organisation has homes in, by name: an open space is in one of them. */
+async function organisationAuthorities(c: Context<AppEnv>, actor: Actor) {
+  const rows = await homesByLocalAuthority(c.get("services").database.db, actor.organisationId);
+  return rows.map((row) => ({ code: row.laCode, name: row.laName }));
+}
+
 async function newCaseForm(
   c: Context<AppEnv>,
   values: Record<string, string>,
   errors: FieldErrors = {},
   status: 200 | 422 = 200,
   related: Related | null = null,
+  search: PlaceSearch | null = null,
 ) {
   const actor = requireActor(c);
   const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+  const places = search ?? (await runPlaceSearch(c, actor, values, false));
   const opened = (values.openedOn ?? "").split("-");
   const relatedPanel =
     related === null
@@ -88,10 +97,16 @@ async function newCaseForm(
             { value: "open-space", text: "In an open space" },
           ],
         })}
-        ${textInput({ name: "uprn", label: "UPRN of the home (for a home or block)", value: values.uprn, error: errors.homeId ?? errors.uprn, width: 20, inputmode: "numeric" })}
-        ${textInput({ name: "blockName", label: "Block name (optional)", value: values.blockName, error: errors.blockName })}
-        ${textInput({ name: "locationDescription", label: "Describe the place (for an open space)", value: values.locationDescription, error: errors.locationDescription })}
-        ${textInput({ name: "laCode", label: "Local authority code (for an open space), like E06000035", value: values.laCode, error: errors.laCode, width: 10 })}
+        ${placeSearchFields(values, places, { ...errors, place: errors.place ?? errors.homeId })}
+        <details class="govuk-details"${values.uprn || values.locationDescription || errors.uprn || errors.locationDescription || errors.laCode ? html` open` : ""}>
+          <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Not in the list? Enter the place yourself</span></summary>
+          <div class="govuk-details__text">
+            ${textInput({ name: "uprn", label: "UPRN of the home", value: values.uprn, error: errors.uprn, width: 20, inputmode: "numeric" })}
+            ${textInput({ name: "blockName", label: "Block name (optional)", value: values.blockName, error: errors.blockName })}
+            ${textInput({ name: "locationDescription", label: "Describe the place (for an open space)", value: values.locationDescription, error: errors.locationDescription })}
+            ${select({ name: "laCode", label: "Local authority (for an open space)", value: values.laCode, error: errors.laCode, options: [{ value: "", text: "Choose a local authority" }, ...(await organisationAuthorities(c, actor)).map((la) => ({ value: la.code, text: la.name }))] })}
+          </div>
+        </details>
         ${dateInput({ name: "openedOn", legend: { text: "Date reported", classes: "govuk-fieldset__legend--s" }, error: errors.openedOn, value: { year: opened[0] ?? "", month: opened[1] ?? "", day: opened[2] ?? "" } })}
         ${textarea({ name: "summary", label: "What happened", value: values.summary, error: errors.summary, rows: 5 })}
         ${textInput({ name: "complainantName", label: "Complainant or victim's name", value: values.complainantName, error: errors["parties.0.name"] ?? errors.parties })}
@@ -129,19 +144,30 @@ async function findRelated(
 
 export function newCasePages(app: Hono<AppEnv>): void {
   app.get("/safety/cases/new", (c) => {
-    requireActor(c);
+    requireCaseWorker(c);
     return newCaseForm(c, { openedOn: londonDay(c.get("now")) });
   });
 
   app.post("/safety/cases/new", async (c) => {
-    const actor = requireActor(c);
+    const actor = requireCaseWorker(c);
     const values = await readForm(c);
     const openedOn = dateFromParts(values, "openedOn");
     const merged = { ...values, openedOn };
     const db = c.get("services").database.db;
+    if (values.intent === "find-address") {
+      const search = await runPlaceSearch(c, actor, values, true);
+      const status = Object.keys(search.errors).length > 0 ? 422 : 200;
+      return newCaseForm(c, { ...merged, place: "" }, search.errors, status, null, search);
+    }
     let homeId: string | null = null;
     let home: { id: string; blockName: string | null } | null = null;
-    if (values.uprn?.trim()) {
+    const place = await chosenPlace(c, actor, values.place);
+    if (place === "unknown")
+      return newCaseForm(c, merged, { place: "Choose a place from the matches, or search again" }, 422);
+    if (place) {
+      homeId = place.homeId;
+      home = place.homeId ? { id: place.homeId, blockName: place.blockName } : null;
+    } else if (values.uprn?.trim()) {
       home =
         (/^[0-9]{1,12}$/.test(values.uprn.trim())
           ? await homeByUprn(db, actor.organisationId, values.uprn.trim())
@@ -164,11 +190,14 @@ export function newCasePages(app: Hono<AppEnv>): void {
       category: values.category ?? "",
       subCategory: values.subCategory?.trim() || null,
       hateStrand: (values.hateStrand || null) as (typeof hateStrands)[number] | null,
-      locationType: (values.locationType || undefined) as "home" | "block" | "open-space",
+      locationType: (values.locationType || place?.locationType || undefined) as
+        | "home"
+        | "block"
+        | "open-space",
       homeId,
-      blockName: values.blockName || null,
-      locationDescription: values.locationDescription || null,
-      laCode: values.laCode?.trim().toUpperCase() || null,
+      blockName: values.blockName || place?.blockName || null,
+      locationDescription: values.locationDescription || place?.locationDescription || null,
+      laCode: values.laCode?.trim().toUpperCase() || place?.laCode || null,
       summary: values.summary ?? "",
       openedOn,
       safeguardingFlags: (values.safeguarding ?? "")

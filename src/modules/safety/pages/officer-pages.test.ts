@@ -174,9 +174,20 @@ describe("tenant report and officer case journey", () => {
     expect(portal).toContain("Acceptable behaviour agreement");
     expect(portal).not.toContain("Lee Grant");
 
+    const closeForm = await (await officer.get(`/safety/cases/${caseId}/close`)).text();
+    const openActions = [
+      ...closeForm.matchAll(/name="(action-[0-9a-f-]{36})" type="radio" value="completed"/g),
+    ].map((m) => m[1] ?? "");
+    expect(openActions.length).toBeGreaterThan(0);
+    const closing = { outcome: "resolved", reason: "Agreement kept", note: "Resolved after the agreement" };
+    const undecided = await officer.post(`/safety/cases/${caseId}/close`, closing, {
+      csrf: await officer.csrfToken(`/safety/cases/${caseId}/close`),
+    });
+    expect(undecided.status).toBe(422);
+    expect(await undecided.text()).toContain("was completed or cancelled");
     const closed = await officer.post(
       `/safety/cases/${caseId}/close`,
-      { outcome: "resolved", note: "Resolved after the agreement" },
+      { ...closing, ...Object.fromEntries(openActions.map((name) => [name, "completed"])) },
       { csrf: await officer.csrfToken(`/safety/cases/${caseId}/close`) },
     );
     expect(closed.status).toBe(303);

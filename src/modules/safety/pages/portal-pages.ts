@@ -101,7 +101,7 @@ export function portalPages(app: Hono<AppEnv>): void {
         ${view.documents.length ? html`<h2 class="govuk-heading-m">Files you sent</h2><ul class="govuk-list">${view.documents.map((d) => html`<li>${d.fileName} (${formatDate(d.createdAt)})</li>`)}</ul>` : ""}
         ${
           view.closedOn
-            ? ""
+            ? html`<h2 class="govuk-heading-m">Tell us how we did</h2><p class="govuk-body"><a class="govuk-link" href="/my-cases/${view.id}/satisfaction">Answer one question about how we handled your case</a></p>`
             : html`<h2 class="govuk-heading-m">Add to your diary</h2>
         <form method="post" action="/my-cases/${view.id}/diary" novalidate>${csrfField(c)}
           ${dateInput({ name: "happenedOn", legend: { text: "When did it happen?", classes: "govuk-fieldset__legend--s" }, hint: "For example, 27 3 2026", error: errors["happenedOn-day"] ?? errors.happenedOn, value: { year, month, day } })}

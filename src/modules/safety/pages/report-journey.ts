@@ -1,4 +1,5 @@
 import type { Context, Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import { enforceLimit } from "../../../platform/auth/rate-limit.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts, isRealDate } from "../../../platform/http/fields.ts";
@@ -282,7 +283,7 @@ export function reportJourney(app: Hono<AppEnv>): void {
   });
 
   app.get("/report/sent", (c) => {
-    requireActor(c);
+    requireAllowed(canSubmitReport(requireActor(c)), "This account cannot send reports.");
     return renderPage(c, {
       title: "Report sent",
       content: html`${panel({ title: "Report sent", body: "We will contact you within 2 working days" })}

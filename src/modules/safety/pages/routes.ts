@@ -3,8 +3,10 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { agencySharingForms } from "./agency-sharing-forms.ts";
 import { campaignPages } from "./campaign-pages.ts";
 import { caseForms } from "./case-forms.ts";
+import { caseListPage } from "./case-list.ts";
 import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
 import { casePages } from "./case-pages.ts";
+import { closureForms } from "./closure-forms.ts";
 import { configurationPages } from "./configuration-pages.ts";
 import { newCasePages } from "./new-case-pages.ts";
 import { partyAndStatusForms } from "./party-status-forms.ts";
@@ -14,17 +16,20 @@ import { reportPages } from "./report-pages.ts";
 import { retentionPages } from "./retention-pages.ts";
 import { riskMatrixPages } from "./risk-matrix-pages.ts";
 import { sameMatterPages } from "./same-matter-pages.ts";
+import { satisfactionPages } from "./satisfaction-pages.ts";
 import { settingsPages } from "./settings-pages.ts";
 import { sharedCasePages } from "./shared-pages.ts";
 
 export function safetyPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  caseListPage(app);
   caseListPages(app);
   personHistoryPage(app);
   newCasePages(app);
   casePages(app);
   caseForms(app);
   sameMatterPages(app);
+  closureForms(app);
   agencySharingForms(app);
   partyAndStatusForms(app);
   reportPages(app);
@@ -35,6 +40,7 @@ export function safetyPages(): Hono<AppEnv> {
   campaignPages(app);
   reportJourney(app);
   portalPages(app);
+  satisfactionPages(app);
   sharedCasePages(app);
   return app;
 }

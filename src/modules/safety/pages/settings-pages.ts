@@ -6,7 +6,7 @@ import { notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, table, textarea, textInput } from "../../../platform/ui/index.ts";
 import { listLetterTemplates, saveLetterTemplate } from "../commands/letters.ts";
-import { attempt, csrfField, safetyNav } from "./common.ts";
+import { attempt, csrfField, requireSafetyManager, safetyNav } from "./common.ts";
 
 // Letter templates the organisation edits (managers). {{placeholders}}: recipientName, address,
 // reference, category, officerName, organisationName, date.
@@ -37,7 +37,7 @@ export function settingsPages(app: Hono<AppEnv>): void {
     errors: FieldErrors = {},
     status: 200 | 422 = 200,
   ) => {
-    const templates = await listLetterTemplates(c.get("services").database.db, requireActor(c));
+    const templates = await listLetterTemplates(c.get("services").database.db, requireSafetyManager(c));
     const template = templates.find((t) => t.code === c.req.param("code"));
     if (!template) throw notFound("Template not found");
     const current = values ?? { name: template.name, body: template.body };

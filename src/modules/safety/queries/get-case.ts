@@ -7,6 +7,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { checkCommunityTrigger, type TriggerCheck } from "../commands/community-trigger.ts";
 import { getSafetySettings, londonDay } from "../domain/settings.ts";
+import { homeById, localAuthorityNames } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import {
   type SafetyAction,
@@ -53,6 +54,8 @@ export type CaseFile = {
   related: Awaited<ReturnType<typeof relatedOpenCases>>;
   /** Shown at the top of every case page: safeguarding flags and vulnerable parties. */
   alerts: string[];
+  /** Where it happened, in words: the home's address, the block, or the open space, and its council. */
+  place: { address: string; localAuthority: string | null };
 };
 
 /**
@@ -77,6 +80,8 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
     settings,
     trigger,
     leadOfficer,
+    home,
+    authorities,
   ] = await Promise.all([
     db
       .select()
@@ -128,6 +133,8 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
     getSafetySettings(db, org),
     checkCommunityTrigger(db, org, record.id, today),
     record.leadOfficerId ? findUser(db, org, record.leadOfficerId).then((user) => user?.name ?? null) : null,
+    record.homeId ? homeById(db, org, record.homeId) : undefined,
+    localAuthorityNames(db, record.laCode ? [record.laCode] : []),
   ]);
   const keys = parties.map(partyKey).filter((k): k is string => k !== null);
   const [counts, related] = await Promise.all([
@@ -167,7 +174,16 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
     ...(record.hateStrand ? [`Hate incident (${record.hateStrand.replace("-", " ")})`] : []),
     ...(record.legalHold ? ["On legal hold: not to be deleted"] : []),
   ];
+  const address =
+    [
+      home?.fullAddress,
+      record.blockName && !home?.fullAddress.includes(record.blockName) ? `Block: ${record.blockName}` : null,
+      record.locationDescription,
+    ]
+      .filter(Boolean)
+      .join("; ") || "Not recorded";
   return {
+    place: { address, localAuthority: record.laCode ? (authorities.get(record.laCode) ?? null) : null },
     record,
     leadOfficer,
     parties: withRepeats,

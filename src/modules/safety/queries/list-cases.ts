@@ -1,9 +1,12 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { appUser } from "../../../platform/db/platform-schema.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
+import { escapeLike } from "../../places/index.ts";
+import { addDays } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyCase, safetyReport } from "../schema.ts";
 
@@ -14,6 +17,14 @@ export type CaseFilters = {
   hate?: boolean;
   mine?: boolean;
   laCode?: string;
+  /** The latest risk assessment's band, or "none" for cases never assessed. */
+  risk?: "high" | "medium" | "standard" | "none";
+  leadOfficerId?: string;
+  /** The next open action's due date against `today`: overdue, due within 7 days, or no open action. */
+  due?: "overdue" | "week" | "none";
+  today?: string;
+  /** Where: cases at these homes, or whose block or place description contains `placeText`. */
+  place?: { homeIds: string[]; text: string };
   search?: string;
   sort?: "opened" | "reference" | "updated";
   dir?: "asc" | "desc";
@@ -38,7 +49,39 @@ export type CaseListRow = {
   closedOn: string | null;
   laCode: string | null;
   updatedAt: Date;
+  homeId: string | null;
+  blockName: string | null;
+  locationDescription: string | null;
+  leadOfficerName: string | null;
+  riskBand: string | null;
+  nextActionDue: string | null;
 };
+
+// The case's latest band and its next open action's due date, read beside each listed case.
+const latestBand = sql<string | null>`(SELECT ra.band FROM safety_risk_assessment ra
+  WHERE ra.organisation_id = ${safetyCase.organisationId} AND ra.case_id = ${safetyCase.id}
+  ORDER BY ra.assessed_at DESC LIMIT 1)`;
+const nextDueDate = sql`(SELECT min(a.due_on) FROM safety_action a
+  WHERE a.organisation_id = ${safetyCase.organisationId} AND a.case_id = ${safetyCase.id} AND a.status = 'open')`;
+
+function placeCondition(place: CaseFilters["place"]): SQL | undefined {
+  if (!place) return undefined;
+  const pattern = `%${escapeLike(place.text.trim())}%`;
+  return or(
+    place.homeIds.length ? inArray(safetyCase.homeId, place.homeIds) : undefined,
+    ilike(safetyCase.blockName, pattern),
+    ilike(safetyCase.locationDescription, pattern),
+  );
+}
+
+function dueCondition(due: CaseFilters["due"], today: string | undefined): SQL | undefined {
+  if (!due) return undefined;
+  if (due === "none") return sql`${nextDueDate} IS NULL`;
+  const until = today ?? "9999-12-31";
+  return due === "overdue"
+    ? sql`${nextDueDate} < ${until}::date`
+    : sql`${nextDueDate} <= ${addDays(until, 7)}::date`;
+}
 
 export type CaseListPage = {
   rows: CaseListRow[];
@@ -63,6 +106,16 @@ export async function listCases(db: Db, actor: Actor, filters: CaseFilters = {})
     filters.hate ? isNotNull(safetyCase.hateStrand) : undefined,
     filters.mine && actor.kind === "user" ? eq(safetyCase.leadOfficerId, actor.userId) : undefined,
     filters.laCode ? eq(safetyCase.laCode, filters.laCode) : undefined,
+    filters.risk === "none"
+      ? sql`${latestBand} IS NULL`
+      : filters.risk
+        ? sql`${latestBand} = ${filters.risk}`
+        : undefined,
+    filters.leadOfficerId && isUuid(filters.leadOfficerId)
+      ? eq(safetyCase.leadOfficerId, filters.leadOfficerId)
+      : undefined,
+    dueCondition(filters.due, filters.today),
+    placeCondition(filters.place),
     filters.search?.trim()
       ? ilike(safetyCase.reference, `%${filters.search.trim().replace(/[%_]/g, "")}%`)
       : undefined,
@@ -91,8 +144,18 @@ export async function listCases(db: Db, actor: Actor, filters: CaseFilters = {})
         closedOn: safetyCase.closedOn,
         laCode: safetyCase.laCode,
         updatedAt: safetyCase.updatedAt,
+        homeId: safetyCase.homeId,
+        blockName: safetyCase.blockName,
+        locationDescription: safetyCase.locationDescription,
+        leadOfficerName: appUser.name,
+        riskBand: latestBand,
+        nextActionDue: sql<string | null>`to_char(${nextDueDate}, 'YYYY-MM-DD')`,
       })
       .from(safetyCase)
+      .leftJoin(
+        appUser,
+        and(eq(appUser.organisationId, safetyCase.organisationId), eq(appUser.id, safetyCase.leadOfficerId)),
+      )
       .where(where)
       .orderBy(order, desc(safetyCase.id))
       .limit(pageSize + 1)
@@ -149,4 +212,22 @@ export async function getPendingReport(db: Db, actor: Actor, reportId: string) {
       ),
     );
   return report;
+}
+
+/** Who can lead a case (officers and above), by name, for the case list's officer filter. */
+export async function caseOfficers(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
+  requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
+  return db
+    .select({ id: appUser.id, name: appUser.name })
+    .from(appUser)
+    .where(
+      inOrganisation(
+        appUser,
+        actor.organisationId,
+        inArray(appUser.role, ["officer", "manager", "organisation-admin"]),
+        isNull(appUser.disabledAt),
+      ),
+    )
+    .orderBy(asc(appUser.name))
+    .limit(500);
 }

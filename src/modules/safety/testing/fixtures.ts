@@ -110,3 +110,16 @@ export async function signedInSafetyStaff(database: Database, organisationId: st
   await officer.signIn("officer@example.org");
   return { app, manager, officer, managerToken };
 }
+
+/** Risk matrix answers that score high on the default matrix (version 1). */
+export const highRiskAnswers = {
+  frequency: "daily",
+  targeted: "yes",
+  hate: "yes",
+  fear: "yes",
+  health: "yes",
+  vulnerable: "no",
+  children: "no",
+  violence: "no",
+  "considered-moving": "no",
+};

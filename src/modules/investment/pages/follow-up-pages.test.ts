@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
+import { openTestDatabase } from "../../../../test/database.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import type { Role } from "../../../platform/access/actor.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { createProject } from "../commands/create-project.ts";
+import { createTheme } from "../commands/define-strategy.ts";
+import { recordOutcome } from "../commands/record-outcome.ts";
+import { registerParticipant } from "../commands/register-participant.ts";
+
+// Issue 18 item 6: the follow-up form is checked on GET like its POST, and only for a follow-up that exists.
+
+let database: Database;
+let outcomeId: string;
+const browsers = new Map<Role, TestBrowser>();
+const signedInAs: Role[] = ["officer", "read-only", "tenant", "supplier"];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const organisationId = (await makeOrganisation(database.db)).id;
+  const manager = actorFor(organisationId, "manager");
+  await createTheme(database.db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
+  const projectId = (
+    await createProject(database.db, manager, testNow, {
+      name: "Job club",
+      kind: "project",
+      stage: "active",
+      themeCodes: ["wellbeing"],
+      areas: [{ laCode: "E06000035" }],
+      need: "yes",
+      bestPlaced: "yes",
+      canResource: "yes",
+      theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
+      followUpMonths: [6, 12],
+    })
+  ).id;
+  const participantId = (
+    await registerParticipant(database.db, manager, testNow, { externalRef: "A", displayName: "Resident A" })
+  ).id;
+  outcomeId = (
+    await recordOutcome(database.db, manager, testNow, {
+      participantId,
+      projectId,
+      achievedOn: "2026-01-10",
+      evidence: "Survey",
+    })
+  ).id;
+  const app = await buildTestApp(database);
+  for (const role of signedInAs) {
+    await addUser(database, organisationId, role, `${role}@example.org`);
+    const browser = new TestBrowser(app);
+    await browser.signIn(`${role}@example.org`);
+    browsers.set(role, browser);
+  }
+});
+afterAll(async () => database.close());
+
+const get = (role: Role, path: string) => (browsers.get(role) as TestBrowser).get(path);
+
+describe("recording a follow-up", () => {
+  it("shows the form to an officer for a follow-up that is due", async () => {
+    const response = await get("officer", `/investment/follow-ups/${outcomeId}/6`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Record the 6-month follow-up");
+  });
+
+  it("refuses the form to the board, tenants and suppliers, whatever the id", async () => {
+    for (const role of ["read-only", "tenant", "supplier"] as const) {
+      expect((await get(role, `/investment/follow-ups/${outcomeId}/6`)).status).toBe(403);
+      expect((await get(role, "/investment/follow-ups/00000000-0000-7000-8000-000000000000/6")).status).toBe(
+        403,
+      );
+    }
+  });
+
+  it("answers 404 for a follow-up that does not exist", async () => {
+    expect(
+      (await get("officer", "/investment/follow-ups/00000000-0000-7000-8000-000000000000/6")).status,
+    ).toBe(404);
+    expect((await get("officer", `/investment/follow-ups/${outcomeId}/7`)).status).toBe(404);
+    expect((await get("officer", "/investment/follow-ups/not-an-id/6")).status).toBe(404);
+  });
+});
