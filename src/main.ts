@@ -6,11 +6,14 @@ import { loadSigningSecret } from "./platform/auth/secret.ts";
 import { ConfigError, loadConfig } from "./platform/config/config.ts";
 import { DatabaseLockedError } from "./platform/db/pglite-lock.ts";
 import { runDueJobs, scheduleDailyJobs } from "./platform/jobs/jobs.ts";
+import { ensureStylesheet } from "./platform/ui/brand/stylesheet.ts";
 
 // config → database → jobs → app → listen
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = performance.now();
+  // Rebuilds the stylesheet only if styles/ or a package changed since it was built (a hash check).
+  await ensureStylesheet((message) => console.log(message));
   const database = await openKithDatabase(config, { log: (message) => console.log(message) });
   const signingSecret = await loadSigningSecret(database.db);
   const jobs = modules.flatMap((module) => module.jobs ?? []);

@@ -14,6 +14,11 @@ export type KithConfig = {
   referenceDir: string;
   /** Largest upload we accept, in bytes. */
   maxUploadBytes: number;
+  /**
+   * GOV.UK's font, crown, favicons and name: only for a service on GOV.UK (KITH_GOVUK_BRAND=true).
+   * Off by default, because services not on GOV.UK must not use GOV.UK's brand.
+   */
+  govukBrand?: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KithConfig {
       : env.NODE_ENV === "production",
     referenceDir: path.resolve(env.KITH_REFERENCE_DIR ?? path.join(projectRoot, "reference")),
     maxUploadBytes: Number(env.KITH_MAX_UPLOAD_BYTES ?? 50 * 1024 * 1024),
+    govukBrand: env.KITH_GOVUK_BRAND === "true",
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Actor } from "../access/actor.ts";
+import type { OrganisationBrand } from "../brand/brand-of.ts";
 import type { KithConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 
@@ -22,5 +23,7 @@ export type AppEnv = {
     viaApiToken: boolean;
     /** Name of the signed-in user's organisation, for the header. */
     organisationName: string | undefined;
+    /** The organisation whose brand the page is drawn in (public and resident pages). */
+    brand: OrganisationBrand | undefined;
   };
 };
