@@ -52,9 +52,17 @@ async function builtHash(): Promise<string | undefined> {
 
 /** Rebuilds the stylesheet when it is missing or built from other sources; says whether it did. */
 export async function ensureStylesheet(log: (message: string) => void = () => {}): Promise<boolean> {
-  if ((await builtHash()) === (await sourcesHash())) return false;
+  const built = await builtHash();
+  if (built === (await sourcesHash())) return false;
   log("Building the stylesheet from styles/ (sources changed or output missing)…");
-  await writeFile(stylesheetFile, await compileStylesheet());
+  try {
+    await writeFile(stylesheetFile, await compileStylesheet());
+  } catch (error) {
+    // A server with a committed stylesheet still starts; only a missing one is fatal.
+    if (built === undefined) throw error;
+    log(`Could not rebuild the stylesheet, so the committed one is used: ${String(error)}`);
+    return false;
+  }
   return true;
 }
 
