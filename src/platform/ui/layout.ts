@@ -109,23 +109,27 @@ function footer(brand: PageBrand | undefined): SafeHtml {
 /** The icons and stylesheets in the head: Kith's own, or GOV.UK's for a service on GOV.UK. */
 function headLinks(brand: PageBrand | undefined): SafeHtml {
   const { govuk, moj, kith } = assetPaths;
-  if (govukBrand) {
-    return html`<meta name="theme-color" content="#1d70b8">
-<link rel="icon" sizes="48x48" href="${govuk}/assets/images/favicon.ico">
-<link rel="icon" sizes="any" href="${govuk}/assets/images/favicon.svg" type="image/svg+xml">
-<link rel="apple-touch-icon" href="${govuk}/assets/images/govuk-icon-180.png">
-<link rel="manifest" href="${govuk}/assets/manifest.json">
-<link rel="stylesheet" href="${govuk}/govuk-frontend.min.css">
-<link rel="stylesheet" href="${moj}/moj-frontend.min.css">
-<link rel="stylesheet" href="${kith}/kith.css">`;
-  }
-  return html`<meta name="theme-color" content="${KITH_BRAND_COLOUR}">
-<link rel="icon" sizes="48x48" href="${kith}/icons/favicon.ico">
-<link rel="icon" sizes="any" href="${kith}/icons/favicon.svg" type="image/svg+xml">
-<link rel="apple-touch-icon" href="${kith}/icons/icon-180.png">
-<link rel="manifest" href="${kith}/icons/manifest.json">
-<link rel="stylesheet" href="${kith}/kith-frontend.css">
-<link rel="stylesheet" href="${kith}/kith.css">${brand?.stylesheetUrl ? html`<link rel="stylesheet" href="${brand.stylesheetUrl}">` : ""}`;
+  const images = `${govuk}/assets/images`;
+  const head = govukBrand
+    ? {
+        themeColour: "#1d70b8",
+        icons: [`${images}/favicon.ico`, `${images}/favicon.svg`, `${images}/govuk-icon-180.png`],
+        manifest: `${govuk}/assets/manifest.json`,
+        stylesheets: [`${govuk}/govuk-frontend.min.css`, `${moj}/moj-frontend.min.css`, `${kith}/kith.css`],
+      }
+    : {
+        themeColour: KITH_BRAND_COLOUR,
+        icons: [`${kith}/icons/favicon.ico`, `${kith}/icons/favicon.svg`, `${kith}/icons/icon-180.png`],
+        manifest: `${kith}/icons/manifest.json`,
+        stylesheets: [`${kith}/kith-frontend.css`, `${kith}/kith.css`, brand?.stylesheetUrl],
+      };
+  const [ico, svg, touch] = head.icons;
+  return html`<meta name="theme-color" content="${head.themeColour}">
+<link rel="icon" sizes="48x48" href="${ico}">
+<link rel="icon" sizes="any" href="${svg}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${touch}">
+<link rel="manifest" href="${head.manifest}">
+${head.stylesheets.filter((href) => href).map((href) => html`<link rel="stylesheet" href="${href}">`)}`;
 }
 
 export function layout(options: LayoutOptions): SafeHtml {
