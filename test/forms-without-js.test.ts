@@ -14,6 +14,7 @@ const platformPages = [
   "/account",
   "/admin/users",
   "/admin/audit",
+  "/admin/brand",
   "/places/homes",
   "/places/homes/new",
   "/places/homes/import",
