@@ -77,10 +77,10 @@ describe("organisation brand journey", () => {
     await expectAccessible(resident);
     expect(residentErrors).toEqual([]);
     if (process.env.KITH_SCREENSHOTS) {
-      await resident.screenshot({
-        path: `${process.env.KITH_SCREENSHOTS}/organisation-brand.png`,
-        fullPage: true,
-      });
+      await resident.screenshot({ path: `${process.env.KITH_SCREENSHOTS}/organisation-brand.png` });
+      await resident
+        .locator("footer")
+        .screenshot({ path: `${process.env.KITH_SCREENSHOTS}/organisation-footer.png` });
       await admin.goto(`${kith.baseUrl}/accessibility`);
       await admin.screenshot({ path: `${process.env.KITH_SCREENSHOTS}/kith-brand.png` });
     }
