@@ -8,6 +8,9 @@ import { auditPages } from "./platform/audit/pages.ts";
 import { accountPages } from "./platform/auth/pages/account-pages.ts";
 import { signInPages } from "./platform/auth/pages/sign-in-pages.ts";
 import { userPages } from "./platform/auth/pages/user-pages.ts";
+import { brandAssets } from "./platform/brand/brand-assets.ts";
+import { brandPages } from "./platform/brand/brand-pages.ts";
+import { pageBrand } from "./platform/brand/page-brand.ts";
 import type { AppEnv, Services } from "./platform/http/app-env.ts";
 import { authenticate } from "./platform/http/authenticate.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
@@ -17,12 +20,13 @@ import { Problem } from "./platform/http/problem.ts";
 import { setNavigation } from "./platform/http/render.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { serveFolder } from "./platform/http/static-assets.ts";
-import { staticPages } from "./platform/http/static-pages.ts";
+import { type PublicLinksFor, staticPages } from "./platform/http/static-pages.ts";
 import { mailPages } from "./platform/mail/pages.ts";
 import { createLogger } from "./platform/observability/logger.ts";
 import { observeRequests } from "./platform/observability/observe-requests.ts";
 import { operationsRoutes } from "./platform/observability/operations-routes.ts";
-import { assetMounts } from "./platform/ui/asset-mounts.ts";
+import { assetMountsFor } from "./platform/ui/asset-mounts.ts";
+import { useGovukBrand } from "./platform/ui/layout.ts";
 
 const organisationNames = new Map<string, string>();
 
@@ -33,7 +37,12 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     { href: "/admin/users", text: "Users", group: "Administration", visibleTo: isOrganisationAdmin },
     { href: "/admin/audit", text: "Audit log", group: "Administration", visibleTo: isOrganisationAdmin },
     { href: "/admin/outbox", text: "Outbox", group: "Administration", visibleTo: isOrganisationAdmin },
+    { href: "/admin/brand", text: "Brand", group: "Administration", visibleTo: isOrganisationAdmin },
   ]);
+  const govukBrand = services.config.govukBrand ?? false;
+  useGovukBrand(govukBrand);
+  const publicLinksFor: PublicLinksFor = (organisation) =>
+    modules.flatMap((module) => module.publicLinks?.(organisation) ?? []);
 
   app.use(observeRequests(services.logger ?? createLogger(services.config.logLevel)));
   app.use(securityHeaders());
@@ -56,8 +65,14 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     await next();
   });
 
-  for (const [prefix, folders] of assetMounts) serveFolder(app, prefix.replace(/\/$/, ""), folders);
   app.route("/", operationsRoutes(services.workers));
+  for (const [prefix, folders, allow] of assetMountsFor(govukBrand))
+    serveFolder(app, prefix.replace(/\/$/, ""), folders, allow);
+  app.route("/", brandAssets());
+  app.get("/health", async (c) => {
+    await services.database.query("SELECT 1");
+    return c.json({ status: "ok", database: services.database.kind });
+  });
 
   app.use(authenticate());
   app.use(csrfProtection());
@@ -73,16 +88,15 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     }
     await next();
   });
+  app.use(pageBrand(publicLinksFor));
 
-  app.route(
-    "/",
-    staticPages((organisation) => modules.flatMap((module) => module.publicLinks?.(organisation) ?? [])),
-  );
+  app.route("/", staticPages(publicLinksFor));
   app.route("/", signInPages());
   app.route("/", accountPages());
   app.route("/", auditPages());
   app.route("/", userPages());
   app.route("/", mailPages());
+  app.route("/", brandPages());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
   for (const module of modules) {

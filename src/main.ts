@@ -17,6 +17,7 @@ import { smtpTransport } from "./platform/mail/transport.ts";
 import { startMailWorker } from "./platform/mail/worker.ts";
 import { createLogger, type Logger } from "./platform/observability/logger.ts";
 import { reportWorkerAlive } from "./platform/observability/readiness.ts";
+import { ensureStylesheet } from "./platform/ui/brand/stylesheet.ts";
 
 // config → checks → database → jobs → app → listen
 async function main(logger: Logger): Promise<void> {
@@ -25,6 +26,8 @@ async function main(logger: Logger): Promise<void> {
   assertProductionReady(config);
   const jobSettings = loadJobRunnerSettings();
   const started = performance.now();
+  // Rebuilds the stylesheet only if styles/ or a package changed since it was built (a hash check).
+  await ensureStylesheet((message) => logger.info(message));
   const database = await openKithDatabase(config, {
     log: (message) => logger.info(message),
     warn: (message) => logger.warn(message),

@@ -16,6 +16,7 @@ const platformPages = [
   "/admin/audit",
   "/admin/outbox",
   "/mail-preview",
+  "/admin/brand",
   "/places/homes",
   "/places/homes/new",
   "/places/homes/import",

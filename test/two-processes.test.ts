@@ -8,8 +8,10 @@ import type { Database } from "../src/platform/db/database.ts";
 import { newId } from "../src/platform/db/ids.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { enqueueJob } from "../src/platform/jobs/jobs.ts";
+import { queueEmails } from "../src/platform/jobs/outbox.ts";
 import { addUser, testPassword } from "./app.ts";
 import { makeOrganisation } from "./fixtures.ts";
+import { startTestSmtpServer, type TestSmtpServer } from "./smtp.ts";
 import { withDatabaseName } from "./template.ts";
 
 // Kith scales out by running identical processes against one PostgreSQL. This starts two real
@@ -17,8 +19,8 @@ import { withDatabaseName } from "./template.ts";
 // and checks what must hold across them. It always needs PostgreSQL: DATABASE_URL when the
 // suite runs on it, otherwise the local server CI provides.
 //
-// Extension point: checks that need a second process go in this describe, using `cluster`
-// (mail sent once by two workers, a sign-in throttle counted across both; issue 12 items 1, 5).
+// Both processes also run a mail worker against one test SMTP server, so mail sent once by two
+// workers and a sign-in lock counted across both are checked here too (issue 12 items 1, 5, 8).
 
 const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const node = path.join(projectRoot, "node_modules", ".bin", "node");
@@ -46,7 +48,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function startBackend(port: number): Backend {
+function startBackend(port: number, smtpUrl: string): Backend {
   const backend: Backend = { port, output: "", served: 0, child: undefined as unknown as ChildProcess };
   backend.child = spawn(node, [path.join(projectRoot, "src", "main.ts")], {
     env: {
@@ -56,6 +58,8 @@ function startBackend(port: number): Backend {
       KITH_SEED_DEMO: "false",
       KITH_JOB_WORKERS: "1",
       KITH_JOB_POLL_MS: "50",
+      KITH_SMTP_URL: smtpUrl,
+      KITH_MAIL_FROM: "kith@two.example.org",
     },
   });
   backend.child.stdout?.on("data", (chunk) => (backend.output += chunk));
@@ -104,12 +108,14 @@ describe("two Kith processes on one PostgreSQL database", { timeout: 300_000 }, 
   let cluster: Cluster;
   let proxy: Server;
   let organisationId: string;
+  let smtp: TestSmtpServer;
 
   beforeAll(async () => {
     const admin = await openPostgres(serverUrl);
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.close();
-    const backends = [startBackend(await freePort()), startBackend(await freePort())];
+    smtp = await startTestSmtpServer();
+    const backends = [startBackend(await freePort(), smtp.url), startBackend(await freePort(), smtp.url)];
     await Promise.all(backends.map(waitForHealth));
     proxy = alternatingProxy(backends);
     const url = `http://127.0.0.1:${await listen(proxy)}`;
@@ -132,6 +138,7 @@ describe("two Kith processes on one PostgreSQL database", { timeout: 300_000 }, 
       ),
     );
     await cluster?.database.close();
+    await smtp?.close();
     const admin = await openPostgres(serverUrl);
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.close();
@@ -197,5 +204,58 @@ describe("two Kith processes on one PostgreSQL database", { timeout: 300_000 }, 
     expect(rows.every((row) => row.status === "done" && row.attempts === 1)).toBe(true);
     // One worker per process, so two distinct owners means both processes ran jobs.
     expect(new Set(rows.map((row) => row.claimed_by)).size).toBe(2);
+  });
+
+  it("sends each queued email once although both processes' mail workers drain the outbox", async () => {
+    const count = 40;
+    await queueEmails(
+      cluster.database.db,
+      organisationId,
+      new Date(),
+      Array.from({ length: count }, (_, i) => ({
+        recipient: `resident${i}@two.example.org`,
+        subject: `Your voting code ${i}`,
+        body: "Use it before the vote closes.",
+      })),
+    );
+    for (let i = 0; i < 600 && smtp.received.length < count; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    // Give a second (wrong) delivery time to arrive before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const recipients = smtp.received.flatMap((mail) => mail.to);
+    expect(recipients).toHaveLength(count);
+    expect(new Set(recipients).size).toBe(count);
+    const [{ sent }] = await cluster.database.query<{ sent: number }>(
+      "SELECT count(*)::int AS sent FROM outbound_message WHERE organisation_id = $1 AND sent_at IS NOT NULL",
+      [organisationId],
+    );
+    expect(sent).toBe(count);
+  });
+
+  it("counts wrong passwords sent through both processes towards one lock", async () => {
+    await addUser(cluster.database, organisationId, "officer", "locked@example.org");
+    const tryPassword = async (password: string) => {
+      const page = await fetch(`${cluster.url}/sign-in`);
+      const cookie = page.headers
+        .getSetCookie()
+        .map((header) => header.split(";")[0])
+        .join("; ");
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+      const answer = await fetch(`${cluster.url}/sign-in`, {
+        method: "POST",
+        redirect: "manual",
+        body: new URLSearchParams({ _csrf: csrf, email: "locked@example.org", password }),
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      });
+      return { status: answer.status, text: await answer.text() };
+    };
+    // Five wrong passwords, alternating between the two processes, lock the account...
+    for (let i = 0; i < 5; i++) expect((await tryPassword(`wrong-${i}`)).status).not.toBe(303);
+    // ...so the right one is refused on either process.
+    for (let i = 0; i < 2; i++) {
+      const refused = await tryPassword(testPassword);
+      expect(refused.status).not.toBe(303);
+      expect(refused.text).toContain("This account is locked");
+    }
   });
 });

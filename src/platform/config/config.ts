@@ -46,6 +46,11 @@ export type KithConfig = {
   commit: string | undefined;
   /** No SMTP outside production: mail is kept and shown on the demo's mail preview page. */
   mailPreview: boolean;
+  /**
+   * GOV.UK's font, crown, favicons and name: only for a service on GOV.UK (KITH_GOVUK_BRAND=true).
+   * Off by default, because services not on GOV.UK must not use GOV.UK's brand.
+   */
+  govukBrand?: boolean;
 };
 
 /** The sender address when neither KITH_MAIL_FROM nor the organisation names one (the demo sends nothing). */
@@ -134,6 +139,7 @@ const settings = {
   }),
   KITH_LOG_LEVEL: oneOf("KITH_LOG_LEVEL", logLevels),
   KITH_SHUTDOWN_TIMEOUT_MS: wholeNumber("KITH_SHUTDOWN_TIMEOUT_MS", 0, 600_000),
+  KITH_GOVUK_BRAND: flag("KITH_GOVUK_BRAND"),
 } satisfies Record<string, z.ZodType<string>>;
 
 type SettingName = keyof typeof settings;
@@ -195,6 +201,7 @@ export function loadConfig(env: Env = process.env): KithConfig {
     shutdownTimeoutMs: Number(value.KITH_SHUTDOWN_TIMEOUT_MS ?? 10_000),
     commit: env.KITH_COMMIT?.trim() || undefined,
     mailPreview: value.KITH_SMTP_URL === undefined && !production,
+    govukBrand: isTrue(value.KITH_GOVUK_BRAND),
   };
 }
 

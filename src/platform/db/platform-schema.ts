@@ -1,5 +1,5 @@
 import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { moment } from "./columns.ts";
+import { bytea, moment } from "./columns.ts";
 
 // The read log lives with the audit code; re-exported so the schema-drift test checks it too.
 export { auditReadLog } from "../audit/audit-read-log-schema.ts";
@@ -22,6 +22,21 @@ export const organisation = pgTable("organisation", {
   createdAt: moment("created_at").notNull(),
   mailSenderName: text("mail_sender_name"),
   mailSenderAddress: text("mail_sender_address"),
+});
+
+/** Mirror of migrations/0008_organisation_brand.sql. */
+export const organisationBrand = pgTable("organisation_brand", {
+  organisationId: uuid("organisation_id").primaryKey(),
+  displayName: text("display_name"),
+  colour: text("colour"),
+  contactEmail: text("contact_email"),
+  contactPhone: text("contact_phone"),
+  contactAddress: text("contact_address"),
+  website: text("website"),
+  logoContentType: text("logo_content_type").$type<"image/svg+xml" | "image/png">(),
+  logo: bytea("logo"),
+  version: text("version").notNull(),
+  updatedAt: moment("updated_at").notNull(),
 });
 
 export const appUser = pgTable(

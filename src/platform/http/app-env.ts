@@ -1,5 +1,6 @@
 import type { Actor } from "../access/actor.ts";
 import type { Limit, LimitName } from "../auth/rate-limit.ts";
+import type { OrganisationBrand } from "../brand/brand-of.ts";
 import type { KithConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -40,5 +41,7 @@ export type AppEnv = {
     requestId: string;
     /** The process logger with this request's id on every line. */
     log: Logger;
+    /** The organisation whose brand the page is drawn in (public and resident pages). */
+    brand: OrganisationBrand | undefined;
   };
 };

@@ -61,6 +61,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions): Response {
     errorSummary: errorSummaryItems(options.errors),
     fullWidth: options.fullWidth,
     notification: options.notification,
+    brand: c.get("brand"),
   });
   return c.html(page.toString(), options.status ?? 200);
 }

@@ -18,7 +18,9 @@ export const contentSecurityPolicy = [
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    c.header("Content-Security-Policy", contentSecurityPolicy);
+    // A route serving an uploaded file (an organisation's SVG logo) sets a stricter policy of its own.
+    if (!c.res.headers.has("Content-Security-Policy"))
+      c.header("Content-Security-Policy", contentSecurityPolicy);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
     c.header("Referrer-Policy", "same-origin");

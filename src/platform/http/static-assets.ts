@@ -16,8 +16,11 @@ const contentTypes: Record<string, string> = {
   ".json": "application/json",
 };
 
-/** Serves files at `prefix` from the first of `dirs` that has them; only known file types, never outside a folder. */
-export function serveFolder(app: Hono<AppEnv>, prefix: string, dirs: string[]): void {
+/**
+ * Serves files at `prefix` from the first of `dirs` that has them; only known file types, never
+ * outside a folder, and when `allow` is given only the paths it matches.
+ */
+export function serveFolder(app: Hono<AppEnv>, prefix: string, dirs: string[], allow?: RegExp): void {
   const roots = dirs.map((dir) => path.resolve(dir));
   app.get(`${prefix}/*`, async (c) => {
     let relative: string;
@@ -26,6 +29,7 @@ export function serveFolder(app: Hono<AppEnv>, prefix: string, dirs: string[]): 
     } catch {
       return c.notFound();
     }
+    if (allow && !allow.test(relative)) return c.notFound();
     for (const root of roots) {
       const file = path.resolve(root, relative);
       const type = contentTypes[path.extname(file)];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { html } from "./html.ts";
-import { layout } from "./layout.ts";
+import { layout, useGovukBrand } from "./layout.ts";
 
 const base = {
   title: "Cases",
@@ -18,14 +18,70 @@ describe("layout", () => {
       '<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>',
     );
     expect(out).toContain('<main class="govuk-main-wrapper" id="main-content">');
-    expect(out).toContain('href="/assets/govuk/govuk-frontend.min.css"');
-    expect(out).toContain('href="/assets/moj/moj-frontend.min.css"');
+    expect(out).toContain('href="/assets/kith/kith-frontend.css"');
     expect(out).toContain('href="/assets/kith/kith.css"');
-    expect(out).toContain('href="/assets/govuk/assets/images/favicon.ico"');
+    expect(out).toContain('href="/assets/kith/icons/favicon.ico"');
+    expect(out).toContain('href="/assets/kith/icons/manifest.json"');
     expect(out).toContain('<script type="module" src="/assets/kith/init.js"></script>');
     expect(out).toContain('href="/accessibility"');
     expect(out).toContain('href="/privacy"');
-    expect(out).toContain("Contains public sector information licensed under the");
+    expect(out).toContain("Kith, open-source software");
+  });
+  it("shows Kith's logotype, named for screen readers, and nothing of GOV.UK's brand", () => {
+    const out = layout(base).value;
+    expect(out).toContain('<svg class="kith-logotype"');
+    expect(out).toContain('<span class="govuk-visually-hidden">Kith</span></a>');
+    expect(out).not.toMatch(/GOV\.UK|govuk-logotype|crown|crest|\/assets\/govuk\/assets|GDS Transport/i);
+  });
+  it("draws an organisation's page with its logo, colour and contact details", () => {
+    const out = layout({
+      ...base,
+      brand: {
+        name: "Riverside <Homes>",
+        logoUrl: "/assets/brand/o/v1/logo",
+        stylesheetUrl: "/assets/brand/o/v1/brand.css",
+        contact: {
+          email: "help@riverside.example",
+          phone: "0300 123 4567",
+          address: "1 High St\nLeeds",
+          website: null,
+        },
+      },
+    }).value;
+    expect(out).toContain(
+      '<img class="kith-header__organisation-logo" src="/assets/brand/o/v1/logo" alt="Riverside &lt;Homes&gt;">',
+    );
+    expect(out).toContain('<link rel="stylesheet" href="/assets/brand/o/v1/brand.css">');
+    expect(out).toContain('<h2 class="govuk-heading-m">Contact Riverside &lt;Homes&gt;</h2>');
+    expect(out).toContain('href="mailto:help@riverside.example"');
+    expect(out).toContain("Telephone: 0300 123 4567");
+    expect(out).not.toContain("kith-logotype");
+  });
+  it("names an organisation without a logo in text, and leaves out contacts it has not given", () => {
+    const out = layout({
+      ...base,
+      brand: {
+        name: "Westfield",
+        logoUrl: null,
+        stylesheetUrl: null,
+        contact: { email: null, phone: null, address: null, website: null },
+      },
+    }).value;
+    expect(out).toContain('<span class="kith-header__organisation-name">Westfield</span>');
+    expect(out).not.toContain("Contact Westfield");
+    expect(out).not.toContain("/assets/brand/");
+  });
+  it("uses GOV.UK's stylesheet, icons and name only when a service on GOV.UK turns them on", () => {
+    useGovukBrand(true);
+    try {
+      const out = layout(base).value;
+      expect(out).toContain('href="/assets/govuk/govuk-frontend.min.css"');
+      expect(out).toContain('href="/assets/govuk/assets/images/favicon.ico"');
+      expect(out).toContain(">GOV.UK</a>");
+    } finally {
+      useGovukBrand(false);
+    }
+    expect(layout(base).value).not.toContain("GOV.UK");
   });
   it("has no inline scripts or styles, as the CSP forbids them", () => {
     const out = layout({

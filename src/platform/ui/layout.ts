@@ -4,6 +4,7 @@
 // The one script, /assets/kith/init.js, adds the js-enabled class that the
 // GOV.UK template would otherwise set with an inline script.
 
+import { KITH_BRAND_COLOUR, logotypeSvg } from "./brand/kith-mark.ts";
 import { type ErrorSummaryItem, errorSummary } from "./components/error-summary.ts";
 import { type NotificationBannerOptions, notificationBanner } from "./components/messages.ts";
 import {
@@ -14,7 +15,7 @@ import {
   serviceNavigation,
   skipLink,
 } from "./components/navigation.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, raw, type SafeHtml } from "./html.ts";
 
 export const SERVICE_NAME = "Kith";
 
@@ -44,6 +45,8 @@ export type LayoutOptions = {
   /** Content spans the full width instead of the two-thirds reading column. */
   fullWidth?: boolean;
   notification?: NotificationBannerOptions;
+  /** The organisation whose public or resident page this is; Kith's own brand when absent. */
+  brand?: PageBrand;
 };
 
 export function pageTitle(title: string, hasErrors: boolean): string {
@@ -55,13 +58,78 @@ function account(user: SignedInUser, csrfToken: string): SafeHtml {
   return html`<div class="kith-account"><p class="govuk-body-s kith-account__who"><span class="govuk-visually-hidden">Signed in as </span><strong>${user.name}</strong> <span class="kith-account__role">${user.role}</span>, ${user.organisationName}</p><a class="govuk-link kith-account__link" href="/account">Your account</a><form class="kith-account__sign-out" method="post" action="/sign-out"><input type="hidden" name="_csrf" value="${csrfToken}"><button type="submit" class="govuk-link kith-link-button">Sign out</button></form></div>`;
 }
 
-function header(): SafeHtml {
-  // The generic header, not govukHeader: the GOV.UK logotype is only for services on GOV.UK.
-  return html`<div class="govuk-generic-header"><div class="govuk-generic-header__container govuk-width-container"><div class="govuk-generic-header__logo"><a href="/" class="govuk-generic-header__homepage-link">${SERVICE_NAME}</a></div></div></div>`;
+/** An organisation's brand on the pages its residents see (from platform/brand's brandOf). */
+export type PageBrand = {
+  name: string;
+  logoUrl: string | null;
+  stylesheetUrl: string | null;
+  contact: { email: string | null; phone: string | null; address: string | null; website: string | null };
+};
+
+// GOV.UK's font, crown and name are only for services on GOV.UK: an operator there turns
+// them on with KITH_GOVUK_BRAND=true (set once at start, like the navigation).
+let govukBrand = false;
+
+export function useGovukBrand(on: boolean): void {
+  govukBrand = on;
 }
 
-function footer(): SafeHtml {
-  return html`<footer class="govuk-template__footer"><div class="govuk-footer"><div class="govuk-width-container"><div class="govuk-footer__meta"><div class="govuk-footer__meta-item govuk-footer__meta-item--grow"><h2 class="govuk-visually-hidden">Support links</h2><ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibility">Accessibility statement</a></li><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/privacy">Privacy notice</a></li></ul><svg aria-hidden="true" focusable="false" class="govuk-footer__licence-logo" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 483.2 195.7" height="17" width="41"><path fill="currentColor" d="M421.5 142.8V.1l-50.7 32.3v161.1h112.4v-50.7zm-122.3-9.6A47.12 47.12 0 0 1 221 97.8c0-26 21.1-47.1 47.1-47.1 16.7 0 31.4 8.7 39.7 21.8l42.7-27.2A97.63 97.63 0 0 0 268.1 0c-36.5 0-68.3 20.1-85.1 49.7A98 98 0 0 0 97.8 0C43.9 0 0 43.9 0 97.8s43.9 97.8 97.8 97.8c36.5 0 68.3-20.1 85.1-49.7a97.76 97.76 0 0 0 149.6 25.4l19.4 22.2h3v-87.8h-80l24.3 27.5zM97.8 145c-26 0-47.1-21.1-47.1-47.1s21.1-47.1 47.1-47.1 47.2 21 47.2 47S123.8 145 97.8 145"/></svg><span class="govuk-footer__licence-description">Contains public sector information licensed under the <a class="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license">Open Government Licence v3.0</a>.</span></div></div></div></div></footer>`;
+function header(brand: PageBrand | undefined): SafeHtml {
+  if (govukBrand) {
+    return html`<div class="govuk-generic-header"><div class="govuk-generic-header__container govuk-width-container"><div class="govuk-generic-header__logo"><a href="https://www.gov.uk/" class="govuk-generic-header__homepage-link">GOV.UK</a> <a href="/" class="govuk-generic-header__homepage-link">${SERVICE_NAME}</a></div></div></div>`;
+  }
+  // The generic header's place, drawn in Kith's brand (or the organisation's colour and logo).
+  const mark = brand
+    ? brand.logoUrl
+      ? html`<img class="kith-header__organisation-logo" src="${brand.logoUrl}" alt="${brand.name}">`
+      : html`<span class="kith-header__organisation-name">${brand.name}</span>`
+    : html`${raw(logotypeSvg())}<span class="govuk-visually-hidden">${SERVICE_NAME}</span>`;
+  return html`<div class="kith-header"><div class="govuk-width-container kith-header__container"><a href="/" class="kith-header__link">${mark}</a></div></div>`;
+}
+
+function contactDetails(brand: PageBrand): SafeHtml {
+  const { email, phone, address, website } = brand.contact;
+  if (!email && !phone && !address && !website) return html``;
+  return html`<div class="kith-footer-contact"><h2 class="govuk-heading-m">Contact ${brand.name}</h2><ul class="govuk-footer__list">${[
+    address ? html`<li class="govuk-footer__list-item kith-footer-contact__address">${address}</li>` : "",
+    phone ? html`<li class="govuk-footer__list-item">Telephone: ${phone}</li>` : "",
+    email
+      ? html`<li class="govuk-footer__list-item"><a class="govuk-footer__link" href="mailto:${email}">${email}</a></li>`
+      : "",
+    website
+      ? html`<li class="govuk-footer__list-item"><a class="govuk-footer__link" href="${website}">${website}</a></li>`
+      : "",
+  ]}</ul></div>`;
+}
+
+function footer(brand: PageBrand | undefined): SafeHtml {
+  return html`<footer class="govuk-template__footer"><div class="govuk-footer"><div class="govuk-width-container">${brand ? contactDetails(brand) : ""}<div class="govuk-footer__meta"><div class="govuk-footer__meta-item govuk-footer__meta-item--grow"><h2 class="govuk-visually-hidden">Support links</h2><ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibility">Accessibility statement</a></li><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/privacy">Privacy notice</a></li></ul><span class="govuk-footer__licence-description">${brand ? `${brand.name} uses ` : ""}Kith, open-source software for community investment and safety.</span></div></div></div></div></footer>`;
+}
+
+/** The icons and stylesheets in the head: Kith's own, or GOV.UK's for a service on GOV.UK. */
+function headLinks(brand: PageBrand | undefined): SafeHtml {
+  const { govuk, moj, kith } = assetPaths;
+  const images = `${govuk}/assets/images`;
+  const head = govukBrand
+    ? {
+        themeColour: "#1d70b8",
+        icons: [`${images}/favicon.ico`, `${images}/favicon.svg`, `${images}/govuk-icon-180.png`],
+        manifest: `${govuk}/assets/manifest.json`,
+        stylesheets: [`${govuk}/govuk-frontend.min.css`, `${moj}/moj-frontend.min.css`, `${kith}/kith.css`],
+      }
+    : {
+        themeColour: KITH_BRAND_COLOUR,
+        icons: [`${kith}/icons/favicon.ico`, `${kith}/icons/favicon.svg`, `${kith}/icons/icon-180.png`],
+        manifest: `${kith}/icons/manifest.json`,
+        stylesheets: [`${kith}/kith-frontend.css`, `${kith}/kith.css`, brand?.stylesheetUrl],
+      };
+  const [ico, svg, touch] = head.icons;
+  return html`<meta name="theme-color" content="${head.themeColour}">
+<link rel="icon" sizes="48x48" href="${ico}">
+<link rel="icon" sizes="any" href="${svg}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${touch}">
+<link rel="manifest" href="${head.manifest}">
+${head.stylesheets.filter((href) => href).map((href) => html`<link rel="stylesheet" href="${href}">`)}`;
 }
 
 export function layout(options: LayoutOptions): SafeHtml {
@@ -78,26 +146,18 @@ export function layout(options: LayoutOptions): SafeHtml {
   const beforeContent = html`${section}${options.breadcrumbs ? breadcrumbsComponent(options.breadcrumbs) : ""}${
     options.backLink ? backLinkComponent(options.backLink.href, options.backLink.text) : ""
   }`;
-  const { govuk, moj, kith } = assetPaths;
+  const { kith } = assetPaths;
   return html`<!DOCTYPE html>
 <html lang="en" class="govuk-template">
 <head>
 <meta charset="utf-8">
 <title>${pageTitle(options.title, errors.length > 0)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<meta name="theme-color" content="#1d70b8">
-<link rel="icon" sizes="48x48" href="${govuk}/assets/images/favicon.ico">
-<link rel="icon" sizes="any" href="${govuk}/assets/images/favicon.svg" type="image/svg+xml">
-<link rel="mask-icon" href="${govuk}/assets/images/govuk-icon-mask.svg" color="#1d70b8">
-<link rel="apple-touch-icon" href="${govuk}/assets/images/govuk-icon-180.png">
-<link rel="manifest" href="${govuk}/assets/manifest.json">
-<link rel="stylesheet" href="${govuk}/govuk-frontend.min.css">
-<link rel="stylesheet" href="${moj}/moj-frontend.min.css">
-<link rel="stylesheet" href="${kith}/kith.css">
+${headLinks(options.brand)}
 </head>
 <body class="govuk-template__body">
 ${skipLink()}
-<header class="govuk-template__header">${header()}${serviceNavigation({
+<header class="govuk-template__header">${header(options.brand)}${serviceNavigation({
     items: options.navigation,
     navigationLabel: "Menu",
     end: options.user && options.csrfToken ? account(options.user, options.csrfToken) : undefined,
@@ -107,7 +167,7 @@ ${skipLink()}
 ${body}
 </main>
 </div>
-${footer()}
+${footer(options.brand)}
 <script type="module" src="${kith}/init.js"></script>
 </body>
 </html>`;

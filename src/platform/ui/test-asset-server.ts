@@ -24,10 +24,10 @@ const types: Record<string, string> = {
 };
 
 async function readAsset(pathname: string): Promise<Buffer | undefined> {
-  for (const [prefix, folders] of assetMounts) {
+  for (const [prefix, folders, allow] of assetMounts) {
     if (!pathname.startsWith(prefix)) continue;
     const rest = normalize(decodeURIComponent(pathname.slice(prefix.length)));
-    if (rest.startsWith("..")) return undefined;
+    if (rest.startsWith("..") || (allow && !allow.test(rest))) return undefined;
     for (const folder of folders) {
       try {
         return await readFile(join(folder, rest));

@@ -1,5 +1,5 @@
 // Progressive enhancement only: every page works without this file.
-// It replaces the GOV.UK template's inline script (which our CSP forbids) and
+// It replaces the GOV.UK Frontend template's inline script (which our CSP forbids) and
 // then starts the govuk-frontend and MOJ components. Both packages ship their
 // minified bundles as ES modules with named exports, so they import directly.
 import { initAll as initGovukFrontend } from "/assets/govuk/govuk-frontend.min.js";
