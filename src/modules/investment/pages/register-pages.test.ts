@@ -202,9 +202,19 @@ describe("the attendance register", () => {
     const saved = await (await manager.get(`/investment/sessions/${today}`)).text();
     // Anna Smith is on the register with a namesake in the organisation: her detail is shown.
     expect(saved).toContain(`50 or over, BN1 2AB, ref ${personReference(people.annaOld.personId)}`);
-    expect(saved).toContain(
-      `/impact/outcomes/new?participantId=${people.zoe.participantId}&amp;projectId=${projectId}`,
-    );
+    const chooser = await (await manager.get(`/investment/sessions/${today}/outcome`)).text();
+    expect(chooser).toContain('action="/impact/outcomes/new"');
+    expect(chooser).toContain(`name="projectId" value="${projectId}"`);
+    expect(chooser).toContain(`value="${people.zoe.participantId}"`);
+    // The outcome form then opens for that person and project: no drop-down of every participant.
+    const form = await (
+      await manager.get(
+        `/impact/outcomes/new?participantId=${people.zoe.participantId}&projectId=${projectId}`,
+      )
+    ).text();
+    expect(form).toContain(`<input type="hidden" name="participantId" value="${people.zoe.participantId}">`);
+    expect(form).not.toContain("Choose a participant");
+    expect(form).toMatch(new RegExp(`<option value="${projectId}" selected>Lunch club`));
   });
 
   it("saves the register as a group and adds the group to another session", async () => {
@@ -221,15 +231,16 @@ describe("the attendance register", () => {
     expect(await empty.text()).toContain("Enter a name for the group");
   });
 
-  it("takes people off the register", async () => {
-    const response = await send(`/investment/sessions/${today}/register/remove`, {
-      remove: people.zoe.participantId ?? "",
-    });
+  it("takes off whoever is unticked, and changes nothing when everyone stays ticked", async () => {
+    const stay = (await register(today))
+      .map((r) => r.participantId)
+      .filter((id) => id !== people.zoe.participantId);
+    const response = await send(`/investment/sessions/${today}/register/remove`, { present: stay });
     expect(response.status).toBe(303);
     expect((await register(today)).map((r) => r.displayName)).not.toContain("Zoe Quill");
-    const none = await send(`/investment/sessions/${today}/register/remove`, {});
-    expect(none.status).toBe(422);
-    expect(await none.text()).toContain("Tick at least one person to take off the register");
+    const unchanged = await send(`/investment/sessions/${today}/register/remove`, { present: stay });
+    expect(unchanged.headers.get("location")).toContain("done=unchanged");
+    expect((await register(today)).length).toBe(stay.length);
   });
 
   it("refuses an empty addition, a made-up id and a future session, saving nothing", async () => {

@@ -20,6 +20,7 @@ import {
 import {
   type CandidateList,
   candidatePanel,
+  outcomeChooser,
   type RegisterView,
   registerTable,
   viewQuery,
@@ -96,7 +97,7 @@ async function registerPage(
   ]);
   const base = `/investment/sessions/${session.id}`;
   return renderPage(c, {
-    title: `${errors.q || errors.add || errors.remove || errors.name ? "Error: " : ""}${session.title}: register`,
+    title: `${errors.q || errors.add || errors.present || errors.name ? "Error: " : ""}${session.title}: register`,
     errors,
     status,
     breadcrumbs: [
@@ -107,6 +108,7 @@ async function registerPage(
       created: "The session has been recorded. Now record who came.",
       added: "The register has been saved.",
       removed: "The register has been saved.",
+      unchanged: "The register has been saved. Nobody was taken off.",
       group: "The register has been saved as a group.",
     }),
     content: html`<span class="govuk-caption-l">${session.projectName}, ${formatDate(session.heldOn)}</span><h1 class="govuk-heading-l">${session.title}</h1>
@@ -184,19 +186,43 @@ export function registerPages(): Hono<AppEnv> {
     );
   });
 
+  // Everyone on the register is posted ticked; whoever was unticked comes off it.
   app.post("/investment/sessions/:id/register/remove", async (c) => {
     const actor = requireActor(c);
-    const participantIds = await readFormList(c, "remove");
+    const db = c.get("services").database.db;
+    const present = new Set(await readFormList(c, "present"));
+    const session = await getSession(db, actor, c.get("now"), c.req.param("id"));
+    const participantIds = session.register.map((r) => r.participantId).filter((id) => !present.has(id));
+    if (participantIds.length === 0)
+      return c.redirect(`/investment/sessions/${session.id}?done=unchanged`, 303);
     return registerCommand(
       c,
       {},
       "removed",
-      () =>
-        removeFromRegister(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
-          participantIds,
-        }),
-      () => "remove",
+      () => removeFromRegister(db, actor, c.get("now"), session.id, { participantIds }),
+      () => "present",
     );
+  });
+
+  app.get("/investment/sessions/:id/outcome", async (c) => {
+    const actor = requireActor(c);
+    const db = c.get("services").database.db;
+    const session = await getSession(db, actor, c.get("now"), c.req.param("id"));
+    const details = await distinguishingDetails(
+      db,
+      actor,
+      c.get("now"),
+      session.register.map((r) => ({ ...r, id: r.participantId })),
+    );
+    return renderPage(c, {
+      title: `Record an outcome: ${session.title}`,
+      backLink: `/investment/sessions/${session.id}`,
+      content: html`<span class="govuk-caption-l">${session.title}, ${formatDate(session.heldOn)}</span><h1 class="govuk-heading-l">Record an outcome</h1>
+        ${outcomeChooser(
+          session,
+          session.register.map((r) => ({ ...r, detail: details.get(r.participantId) ?? null })),
+        )}`,
+    });
   });
 
   app.post("/investment/sessions/:id/register/group", async (c) => {

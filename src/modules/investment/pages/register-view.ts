@@ -82,22 +82,34 @@ const roleNames: Record<string, string> = {
   "service-user-input": "Service user input",
 };
 
-/** The saved register, with a tick box per person to take them off and a link to record an outcome. */
+/**
+ * The saved register: everyone on it ticked; untick anyone recorded by mistake and save. Written out
+ * by hand rather than with the checkboxes component to keep a register of 200 small (no hint ids).
+ */
 export function registerTable(
   c: Context<AppEnv>,
   session: { id: string; projectId: string },
   rows: RegisterRow[],
   errors: FieldErrors,
 ): SafeHtml {
-  if (rows.length === 0) return html`<p class="govuk-body">Nobody is on this register yet.</p>`;
+  if (rows.length === 0)
+    return html`<h2 class="govuk-heading-m">On the register</h2><p class="govuk-body">Nobody is on this register yet.</p>`;
   return html`<form method="post" action="/investment/sessions/${session.id}/register/remove" novalidate>${csrfField(c)}
-    <div class="govuk-form-group${errors.remove ? " govuk-form-group--error" : ""}">${errorMessage("remove-error", errors.remove)}
-    <table class="govuk-table" id="remove"><caption class="govuk-table__caption govuk-table__caption--m">On the register (${rows.length})</caption>
-    <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Name</th><th scope="col" class="govuk-table__header">Came as</th><th scope="col" class="govuk-table__header">Outcome</th><th scope="col" class="govuk-table__header">Take off</th></tr></thead>
-    <tbody class="govuk-table__body">${rows.map(
+    <div class="govuk-form-group${errors.present ? " govuk-form-group--error" : ""}"><fieldset class="govuk-fieldset" aria-describedby="present-hint"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">On the register (${rows.length})</legend>
+    <div id="present-hint" class="govuk-hint">Untick anyone recorded by mistake, then save.</div>${errorMessage("present-error", errors.present)}
+    <div class="govuk-checkboxes govuk-checkboxes--small" id="present">${rows.map(
       (r, i) =>
-        html`<tr class="govuk-table__row"><td class="govuk-table__cell">${r.displayName}${r.detail ? html`<br><span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">${r.detail}</span>` : ""}</td><td class="govuk-table__cell">${roleNames[r.role] ?? r.role}</td><td class="govuk-table__cell"><a class="govuk-link" href="/impact/outcomes/new?participantId=${r.participantId}&amp;projectId=${session.projectId}">Record<span class="govuk-visually-hidden"> an outcome for ${r.displayName}</span></a></td><td class="govuk-table__cell"><div class="govuk-checkboxes govuk-checkboxes--small"><div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" type="checkbox" id="remove-${i}" name="remove" value="${r.participantId}"><label class="govuk-label govuk-checkboxes__label" for="remove-${i}"><span class="govuk-visually-hidden">Take ${r.displayName} off</span></label></div></div></td></tr>`,
-    )}</tbody></table></div>
-    ${button({ text: "Take ticked people off the register", variant: "secondary" })}
-  </form>`;
+        html`<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="present-${i}" name="present" type="checkbox" value="${r.participantId}" checked><label class="govuk-label govuk-checkboxes__label" for="present-${i}">${r.displayName} <span class="govuk-hint">(${roleNames[r.role] ?? r.role}${r.detail ? `; ${r.detail}` : ""})</span></label></div>`,
+    )}</div></fieldset></div>
+    ${button({ text: "Save the register", variant: "secondary" })}
+  </form>
+  <p class="govuk-body"><a class="govuk-link" href="/investment/sessions/${session.id}/outcome">Record an outcome for someone on this register</a></p>`;
+}
+
+/** Outcome recording from a session: choose who from the register, then the outcome form opens for them. */
+export function outcomeChooser(session: { id: string; projectId: string }, rows: RegisterRow[]): SafeHtml {
+  if (rows.length === 0) return html`<p class="govuk-body">Nobody is on this register yet.</p>`;
+  return html`<form method="get" action="/impact/outcomes/new"><input type="hidden" name="projectId" value="${session.projectId}">
+    ${radios({ name: "participantId", legend: { text: "Who is the outcome for?", classes: "govuk-fieldset__legend--m" }, small: true, items: rows.map((r) => ({ value: r.participantId, text: r.detail ? `${r.displayName} (${r.detail})` : r.displayName })) })}
+    ${button({ text: "Continue" })}</form>`;
 }
