@@ -267,4 +267,22 @@ describe("the attendance register", () => {
     expect(await tooSoon.text()).toContain("which is in the future");
     expect(await register(future)).toEqual([]);
   });
+
+  it("summarises the project's sessions, reach, outcomes, spend and social value on its page", async () => {
+    const page = await (await manager.get(`/investment/projects/${projectId}`)).text();
+    const figure = (label: string) =>
+      new RegExp(`>${label}</p><p class="govuk-heading-l govuk-!-margin-bottom-1">([^<]+)</p>`).exec(
+        page,
+      )?.[1];
+    expect(page).toContain("The last twelve months");
+    // Two sessions have happened by 15 June; the one on 1 July has not.
+    expect(figure("Sessions")).toBe("2");
+    // Zoe and the older Anna last week, Smita this week (Anna volunteered this week: counted apart).
+    expect(figure("People reached")).toBe("3");
+    expect(figure("Volunteers")).toBe("1");
+    expect(figure("Outcomes recorded")).toBe("0");
+    expect(figure("Spent")).toBe("£0");
+    expect(figure("Social value")).toBe("£0");
+    expect(page).toContain(`/impact/outcomes/new?projectId=${projectId}`);
+  });
 });
