@@ -73,7 +73,10 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
 
   app.route(
     "/",
-    staticPages((organisation) => modules.flatMap((module) => module.publicLinks?.(organisation) ?? [])),
+    staticPages(
+      (organisation) => modules.flatMap((module) => module.publicLinks?.(organisation) ?? []),
+      (c) => Promise.all(modules.map((module) => module.homePanel?.(c) ?? "")),
+    ),
   );
   app.route("/", signInPages());
   app.route("/", accountPages());
