@@ -24,7 +24,7 @@ describe("a register with 5,000 people", () => {
     await db.query(
       `INSERT INTO person (organisation_id, id, given_name, family_name, date_of_birth, postcode, person_type, created_at)
        VALUES ($1, gen_random_uuid(), 'Priya', 'Okonkwo-Scale', '1948-05-01', 'ME7 9ZZ', 'tenant', timestamptz '2026-01-01T00:00:00Z'),
-              ($1, gen_random_uuid(), 'Priya', 'Okonkwo-Scale', '1999-05-01', 'ME1 1AA', 'tenant', timestamptz '2026-01-01T00:00:00Z')`,
+              ($1, gen_random_uuid(), 'Priya', 'Okonkwo-Scale', '1999-05-01', 'TN99 9QX', 'tenant', timestamptz '2026-01-01T00:00:00Z')`,
       [org],
     );
     await db.query(
@@ -40,7 +40,10 @@ describe("a register with 5,000 people", () => {
     sessionUrl = `${kith.baseUrl}/investment/sessions/${id}`;
   }
 
-  it("finds one of two namesakes by typing, ticks her, and the page stays small", async () => {
+  // The machine building the demo copy is shared: allow for a slow first page.
+  it("finds one of two namesakes by typing, ticks her, and the page stays small", {
+    timeout: 240_000,
+  }, async () => {
     await generatePeople();
     const page = await kith.newPage();
     const consoleErrors = watchConsole(page);
@@ -79,22 +82,24 @@ describe("a register with 5,000 people", () => {
     const register = await page.locator("#present").innerText();
     expect(register).toContain("Priya Okonkwo-Scale");
     expect(register).toContain("ME7 9ZZ");
-    expect(register).not.toContain("ME1 1AA");
+    expect(register).not.toContain("TN99 9QX");
     await expectAccessible(page);
     expect(consoleErrors).toEqual([]);
   });
 
-  it("without JavaScript, searches by postcode and marks everyone found present", async () => {
+  it("without JavaScript, searches by postcode and marks everyone found present", {
+    timeout: 240_000,
+  }, async () => {
     const page = await kith.newPage({ javaScriptEnabled: false });
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
     await page.goto(sessionUrl);
-    await page.getByLabel("Search by name, postcode or reference").fill("me1 1a");
+    await page.getByLabel("Search by name, postcode or reference").fill("tn99 9q");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     expect(await page.locator("#register-candidates").innerText()).toContain("1 person found");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Mark all 1 present" }).click();
     const register = await page.locator("#present").innerText();
-    expect(register).toContain("ME1 1AA");
+    expect(register).toContain("TN99 9QX");
     expect(register).toContain("ME7 9ZZ");
     await expectAccessible(page);
   });
