@@ -6,9 +6,8 @@
 // makes its own database and drops it at the end.
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { createProject } from "../src/modules/investment/commands/create-project.ts";
-import { createTheme } from "../src/modules/investment/commands/define-strategy.ts";
 import { recordSession } from "../src/modules/investment/commands/record-session.ts";
+import { makeLunchClub } from "../src/modules/investment/test-project.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
 import type { Actor } from "../src/platform/access/actor.ts";
 import { createOrganisation } from "../src/platform/access/organisations.ts";
@@ -128,24 +127,7 @@ try {
     [org],
   );
   await database.query("ANALYZE person; ANALYZE participant");
-  await createTheme(database.db, actor, testNow, {
-    code: "wellbeing",
-    name: "Wellbeing",
-    outcomes: ["Less isolated"],
-  });
-  const projectId = (
-    await createProject(database.db, actor, testNow, {
-      name: "Lunch club",
-      kind: "service",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      theoryOfChange: { inputs: "Hall", activities: "Lunch", outputs: "Meals", outcomes: "Friends" },
-    })
-  ).id;
+  const projectId = await makeLunchClub(database.db, actor, testNow);
   const session = async (heldOn: string) =>
     (
       await recordSession(database.db, actor, testNow, {

@@ -5,11 +5,10 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createPerson, personReference } from "../../people/index.ts";
-import { createProject } from "../commands/create-project.ts";
-import { createTheme } from "../commands/define-strategy.ts";
 import { recordAttendance, recordSession } from "../commands/record-session.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
 import { getSession } from "../queries/delivery.ts";
+import { makeLunchClub } from "../test-project.ts";
 
 // The attendance register at scale, posted as a browser without JavaScript would post it.
 
@@ -56,24 +55,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const organisationId = (await makeOrganisation(database.db)).id;
   actor = actorFor(organisationId, "manager");
-  await createTheme(database.db, actor, testNow, {
-    code: "wellbeing",
-    name: "Wellbeing",
-    outcomes: ["Less isolated"],
-  });
-  projectId = (
-    await createProject(database.db, actor, testNow, {
-      name: "Lunch club",
-      kind: "service",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      theoryOfChange: { inputs: "Hall", activities: "Lunch", outputs: "Meals", outcomes: "Friends" },
-    })
-  ).id;
+  projectId = await makeLunchClub(database.db, actor, testNow);
   const add = async (
     key: string,
     givenName: string,
