@@ -9,17 +9,21 @@ import type { Database } from "../../../platform/db/database.ts";
 let database: Database;
 let board: TestBrowser;
 let tenant: TestBrowser;
+let manager: TestBrowser;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   const organisationId = (await makeOrganisation(database.db)).id;
   await addUser(database, organisationId, "read-only", "board@example.org");
   await addUser(database, organisationId, "tenant", "tenant@example.org");
+  await addUser(database, organisationId, "manager", "manager@example.org");
   const app = await buildTestApp(database);
   board = new TestBrowser(app);
   tenant = new TestBrowser(app);
+  manager = new TestBrowser(app);
   await board.signIn("board@example.org");
   await tenant.signIn("tenant@example.org");
+  await manager.signIn("manager@example.org");
 });
 afterAll(async () => database.close());
 
@@ -42,6 +46,12 @@ describe("the board's home page", () => {
 
   it("shows no figures to a tenant", async () => {
     const page = await (await tenant.get("/")).text();
+    expect(page).not.toContain("Headline figures");
+  });
+
+  it("keeps a manager's sign-in page light: the figures are the board's", async () => {
+    const page = await (await manager.get("/")).text();
+    expect(page).toContain("Welcome");
     expect(page).not.toContain("Headline figures");
   });
 });

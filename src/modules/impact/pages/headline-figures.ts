@@ -84,10 +84,13 @@ export async function headlines(
   return { period, items };
 }
 
-/** The headline figures on the signed-in home page, for staff who may see the portfolio. */
+/** The headline figures on the board's home page. */
 export async function headlinePanel(c: Context<AppEnv>): Promise<SafeHtml> {
   const actor = c.get("actor");
-  if (!actor || !canViewPortfolio(actor)) return html``;
+  // The board's landing page only: computing every headline on each staff sign-in would slow the
+  // officers' and managers' first page, and they have the dashboards one click away.
+  if (!actor || actor.kind !== "user" || actor.role !== "read-only" || !canViewPortfolio(actor))
+    return html``;
   const { period, items } = await headlines(c.get("services").database.db, actor, c.get("now"));
   if (items.length === 0) return html``;
   return html`<h2 class="govuk-heading-m">Headline figures</h2>
