@@ -109,7 +109,7 @@ describe("community investment and impact journeys", () => {
     expect(await page.locator("#present").innerText()).toContain(name);
     await page.getByLabel("Search by name, postcode or reference").fill(name);
     await page.getByRole("button", { name: "Search", exact: true }).click();
-    await page.locator("#register-candidates input[name=add]:not([disabled])").first().check();
+    await page.locator("#register-candidates input[name=add]").first().check();
     await page.getByLabel("Volunteers").check();
     await page.getByRole("button", { name: "Add ticked people" }).click();
     expect(await page.locator("main").innerText()).toContain("4 people recorded");

@@ -89,17 +89,16 @@ describe("a register with 5,000 people", () => {
   it("without JavaScript, searches by postcode and marks everyone found present", {
     timeout: 240_000,
   }, async () => {
+    // axe needs JavaScript: the same pages are checked with it in the journey above.
     const page = await kith.newPage({ javaScriptEnabled: false });
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
     await page.goto(sessionUrl);
     await page.getByLabel("Search by name, postcode or reference").fill("tn99 9q");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     expect(await page.locator("#register-candidates").innerText()).toContain("1 person found");
-    await expectAccessible(page);
     await page.getByRole("button", { name: "Mark all 1 present" }).click();
     const register = await page.locator("#present").innerText();
     expect(register).toContain("TN99 9QX");
     expect(register).toContain("ME7 9ZZ");
-    await expectAccessible(page);
   });
 });

@@ -35,8 +35,11 @@ export function candidatePanel(
   if (errors.q) return html`${errorMessage("q-results-error", errors.q)}`;
   if (!list) return html``;
   const addable = list.candidates.filter((p) => !p.onRegister);
+  const onRegister = list.candidates.filter((p) => p.onRegister);
   if (list.candidates.length === 0)
     return html`<h2 class="govuk-heading-m">${list.heading}</h2><p class="govuk-body">Nobody found. Check the spelling, or search by postcode or reference.</p>`;
+  if (addable.length === 0)
+    return html`<h2 class="govuk-heading-m">${list.heading}</h2><p class="govuk-body">Everyone listed is already on the register.</p>`;
   return html`<form method="post" action="/investment/sessions/${sessionId}/register/add" novalidate>${csrfField(c)}
     ${Object.entries(view).map(([key, value]) => (value ? html`<input type="hidden" name="${key}" value="${value}">` : ""))}
     ${addable.map((p) => html`<input type="hidden" name="listed" value="${p.key}">`)}
@@ -46,13 +49,8 @@ export function candidatePanel(
       hint: "Tick the people who came, or mark everyone listed as present.",
       error: errors.add,
       small: true,
-      items: list.candidates.map((p) => ({
-        value: p.key,
-        text: p.name,
-        hint:
-          [p.detail, p.onRegister ? "already on the register" : null].filter(Boolean).join("; ") || undefined,
-        disabled: p.onRegister,
-      })),
+      // People already on the register are named below, not offered: a disabled box fails contrast.
+      items: addable.map((p) => ({ value: p.key, text: p.name, hint: p.detail ?? undefined })),
     })}
     ${radios({
       name: "role",
