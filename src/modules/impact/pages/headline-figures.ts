@@ -89,8 +89,7 @@ export async function headlinePanel(c: Context<AppEnv>): Promise<SafeHtml> {
   const actor = c.get("actor");
   // The board's landing page only: computing every headline on each staff sign-in would slow the
   // officers' and managers' first page, and they have the dashboards one click away.
-  if (!actor || actor.kind !== "user" || actor.role !== "read-only" || !canViewPortfolio(actor))
-    return html``;
+  if (actor?.kind !== "user" || actor.role !== "read-only" || !canViewPortfolio(actor)) return html``;
   const { period, items } = await headlines(c.get("services").database.db, actor, c.get("now"));
   if (items.length === 0) return html``;
   return html`<h2 class="govuk-heading-m">Headline figures</h2>

@@ -52,6 +52,7 @@ export function candidatePanel(
       // People already on the register are named below, not offered: a disabled box fails contrast.
       items: addable.map((p) => ({ value: p.key, text: p.name, hint: p.detail ?? undefined })),
     })}
+    ${onRegister.length ? html`<p class="govuk-body">Already on the register: ${onRegister.map((p) => p.name).join(", ")}.</p>` : ""}
     ${radios({
       name: "role",
       legend: { text: "They came as", classes: "govuk-fieldset__legend--s" },
