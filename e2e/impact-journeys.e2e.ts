@@ -96,16 +96,23 @@ describe("community investment and impact journeys", () => {
     await page.getByRole("button", { name: "Save session" }).click();
     expect(await page.locator(".govuk-notification-banner").innerText()).toContain("Now record who came");
     await expectAccessible(page);
-    const tookPart = page.getByRole("group", { name: "Who took part?" }).locator("input[type=checkbox]");
-    await tookPart.nth(0).check();
-    await tookPart.nth(1).check();
-    await tookPart.nth(2).check();
-    await page
-      .getByRole("group", { name: "Who volunteered?" })
-      .locator("input[type=checkbox]")
-      .nth(5)
-      .check();
-    await page.getByRole("button", { name: "Save attendance" }).click();
+    // Find people by search (the register never lists the whole organisation) and tick three.
+    const [{ given_name: name }] = await kith.database.query<{ given_name: string }>(
+      "SELECT p.given_name FROM participant x JOIN person p ON p.organisation_id = x.organisation_id AND p.id = x.person_id GROUP BY p.given_name ORDER BY count(*) DESC LIMIT 1",
+    );
+    await page.getByLabel("Search by name, postcode or reference").fill(name);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    const found = page.locator("#register-candidates input[name=add]");
+    await found.nth(0).check();
+    await found.nth(1).check();
+    await found.nth(2).check();
+    await page.getByRole("button", { name: "Add ticked people" }).click();
+    expect(await page.locator("#present").innerText()).toContain(name);
+    await page.getByLabel("Search by name, postcode or reference").fill(name);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.locator("#register-candidates input[name=add]").first().check();
+    await page.getByLabel("Volunteers").check();
+    await page.getByRole("button", { name: "Add ticked people" }).click();
     expect(await page.locator("main").innerText()).toContain("4 people recorded");
     await expectAccessible(page);
 

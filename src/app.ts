@@ -90,7 +90,10 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
   });
   app.use(pageBrand(publicLinksFor));
 
-  app.route("/", staticPages(publicLinksFor));
+  app.route(
+    "/",
+    staticPages(publicLinksFor, (c) => Promise.all(modules.map((module) => module.homePanel?.(c) ?? ""))),
+  );
   app.route("/", signInPages());
   app.route("/", accountPages());
   app.route("/", auditPages());

@@ -1,10 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { Actor, Role } from "../platform/access/actor.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import type { PublicLink, PublicOrganisation } from "../platform/http/static-pages.ts";
 import type { JobDefinition } from "../platform/jobs/jobs.ts";
+import type { SafeHtml } from "../platform/ui/index.ts";
 
 export type NavigationItem = {
   href: string;
@@ -52,6 +53,8 @@ export type KithModule = {
   navigation?: NavigationItem[];
   /** This module's public services for one organisation, for the start page. */
   publicLinks?: (organisation: PublicOrganisation) => PublicLink[];
+  /** Figures for the signed-in home page (the board's headlines); empty for people who may not see them. */
+  homePanel?: (c: Context<AppEnv>) => Promise<SafeHtml>;
   /** Staff and public pages (server-rendered HTML). */
   pages?: Hono<AppEnv>;
   /** JSON routes, mounted under /api/v1 and described in /api/openapi.json. */

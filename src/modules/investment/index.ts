@@ -58,6 +58,7 @@ export {
   type ProjectDetail,
   type ProjectSummary,
 } from "./queries/portfolio.ts";
+export { lastTwelveMonths, projectSummary } from "./queries/project-summary.ts";
 export { projectThemes } from "./queries/project-themes.ts";
 export { reachByTheme, type ThemeReach } from "./queries/reach-by-theme.ts";
 export { projectSroiInputs } from "./queries/sroi-inputs.ts";

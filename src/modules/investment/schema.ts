@@ -281,3 +281,26 @@ export const outcomeFollowUp = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.outcomeId, t.months] })],
 );
+
+/** A named group of a project's participants (migration 0204), added to a register at once. */
+export const participantGroup = pgTable(
+  "participant_group",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    projectId: uuid("project_id").notNull(),
+    name: text("name").notNull(),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const participantGroupMember = pgTable(
+  "participant_group_member",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    groupId: uuid("group_id").notNull(),
+    participantId: uuid("participant_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.groupId, t.participantId] })],
+);

@@ -21,5 +21,13 @@ export {
   listPeopleForSeed,
 } from "./queries/people.ts";
 export { listResidentsWithEmail, type ResidentWithEmail } from "./queries/residents-with-email.ts";
+export {
+  describePeople,
+  likePrefix,
+  type PersonDetail,
+  personReference,
+  searchPeople,
+  searchTerm,
+} from "./queries/search-people.ts";
 export type { PartnerKind, PartnerOrganisation, Person, PersonType } from "./schema.ts";
 export { partnerKinds, personTypes } from "./schema.ts";

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Actor } from "../access/actor.ts";
 import { getOrganisation, listOrganisations } from "../access/organisations.ts";
 import { button, html, type SafeHtml } from "../ui/index.ts";
@@ -28,7 +28,13 @@ function yourAreas(actor: Actor): SafeHtml {
   )}</ul>`;
 }
 
-export function staticPages(publicLinksFor: PublicLinksFor): Hono<AppEnv> {
+/** The modules' panels for the signed-in home page (headline figures), in module order. */
+export type HomePanels = (c: Context<AppEnv>) => Promise<(SafeHtml | string)[]>;
+
+export function staticPages(
+  publicLinksFor: PublicLinksFor,
+  homePanels: HomePanels = async () => [],
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/", async (c) => {
@@ -53,7 +59,7 @@ export function staticPages(publicLinksFor: PublicLinksFor): Hono<AppEnv> {
         <p class="govuk-body-l">Invest in neighbourhoods, keep them safe, and show the social value that comes back.</p>
         ${
           actor
-            ? html`<h2 class="govuk-heading-m">Your areas</h2>
+            ? html`${await homePanels(c)}<h2 class="govuk-heading-m">Your areas</h2>
               ${yourAreas(actor)}`
             : button({ text: "Sign in", href: "/sign-in", isStartButton: true })
         }

@@ -18,6 +18,7 @@ import {
   sectionSchema,
   sectionTitles,
 } from "./application-sections.ts";
+import { knownApplicantDetails } from "./known-applicant.ts";
 import { closeOpenReturn, listApplicationReturns } from "./return-application.ts";
 
 // The applicant's side: start a draft, save each section (save and return), submit.
@@ -79,10 +80,12 @@ export async function startApplication(
       "This programme is not open",
       `${programme.title} takes applications from ${programme.opensOn} to ${programme.closesOn}.`,
     );
+  const known = await knownApplicantDetails(db, actor);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(grantApplication)
       .values({
+        ...known,
         organisationId: actor.organisationId,
         id: newId(now.getTime()),
         programmeId: programme.id,

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
@@ -14,7 +15,13 @@ import {
   textarea,
   textInput,
 } from "../../../platform/ui/index.ts";
-import { findParticipants, listProjects, type OutcomeFile, recordOutcome } from "../../investment/index.ts";
+import {
+  findParticipants,
+  getParticipantOutcomes,
+  listProjects,
+  type OutcomeFile,
+  recordOutcome,
+} from "../../investment/index.ts";
 import { valueBankClaimCheck } from "../claim-check.ts";
 import { getActiveValueBank } from "../queries/value-bank.ts";
 
@@ -28,8 +35,18 @@ async function outcomeForm(
   status: 200 | 422 = 200,
 ) {
   const db = c.get("services").database.db;
+  // Started from a session's register or a person's page, the participant is already known: show
+  // their name instead of a drop-down. From a project, its regulars come first in the drop-down.
+  const chosen = isUuid(values.participantId ?? "")
+    ? await getParticipantOutcomes(db, actor, c.get("now"), values.participantId ?? "").then(
+        (found) => found.participant,
+        () => null,
+      )
+    : null;
   const [people, { projects }, bank] = await Promise.all([
-    findParticipants(db, actor, c.get("now"), { limit: 500 }),
+    chosen
+      ? []
+      : findParticipants(db, actor, c.get("now"), { limit: 500, projectId: values.projectId || undefined }),
     listProjects(db, actor, { stage: "active" }),
     getActiveValueBank(db, actor),
   ]);
@@ -53,7 +70,7 @@ async function outcomeForm(
       : "/investment/participants",
     content: html`<h1 class="govuk-heading-l">Record an outcome</h1>
       <form method="post" action="/impact/outcomes/new" enctype="multipart/form-data" novalidate>${csrfField(c)}
-        ${select({ name: "participantId", label: "Participant", value: values.participantId, error: errors.participantId, options: [{ value: "", text: "Choose a participant" }, ...people.map((p) => ({ value: p.id, text: p.displayName }))] })}
+        ${chosen ? html`<h2 class="govuk-heading-s govuk-!-margin-bottom-1">Participant</h2><p class="govuk-body">${chosen.displayName} <a class="govuk-link" href="/investment/participants">Change<span class="govuk-visually-hidden"> participant</span></a></p><input type="hidden" name="participantId" value="${chosen.id}">` : select({ name: "participantId", label: "Participant", value: values.participantId, error: errors.participantId, options: [{ value: "", text: "Choose a participant" }, ...people.map((p) => ({ value: p.id, text: p.displayName }))] })}
         ${select({ name: "projectId", label: "Project or service", value: values.projectId, error: errors.projectId, options: [{ value: "", text: "Choose a project" }, ...projects.map((p) => ({ value: p.id, text: p.name }))] })}
         ${select({ name: "valueCode", label: "Value-bank outcome (optional)", hint: bank ? `From ${bank.bank.name}` : "No value bank is in use yet", value: values.valueCode, error: errors.valueCode, options: [{ value: "", text: "None: evidence only" }, ...[...(bank?.rules.outcomes.values() ?? [])].map((o) => ({ value: o.code, text: `${o.name} (${o.code})` }))] })}
         ${dateInput({ name: "achievedOn", legend: { text: "Date achieved", classes: "govuk-fieldset__legend--s" }, hint: "For example, 27 3 2026", error: errors["achievedOn-day"], value: { day, month, year } })}
@@ -79,7 +96,10 @@ function optionalScore(value: string | undefined): number | null {
 export function outcomePages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/impact/outcomes/new", async (c) =>
-    outcomeForm(c, requireActor(c), { participantId: c.req.query("participantId") ?? "" }),
+    outcomeForm(c, requireActor(c), {
+      participantId: c.req.query("participantId") ?? "",
+      projectId: c.req.query("projectId") ?? "",
+    }),
   );
   app.post("/impact/outcomes/new", async (c) => {
     const actor = requireActor(c);

@@ -19,6 +19,7 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { listPartnerOrganisations } from "../../people/index.ts";
+import { londonToday } from "../commands/attendance-rows.ts";
 import { moveProjectStage } from "../commands/change-project.ts";
 import { createProject } from "../commands/create-project.ts";
 import { lifeRoleNames } from "../life-model.ts";
@@ -28,6 +29,7 @@ import { type Stage, stages } from "../schema.ts";
 import { errorsForForm, stageNames } from "./form-values.ts";
 import { investmentNav } from "./investment-nav.ts";
 import { projectErrorFields, projectForm, projectInputFromForm } from "./project-form.ts";
+import { projectSummaryPanel } from "./project-summary.ts";
 
 function editLink(actor: Actor, href: string, text: string) {
   return canManageProjects(actor)
@@ -108,6 +110,7 @@ export function projectPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const project = await getProject(db, actor, c.req.param("id"));
+    const summary = await projectSummaryPanel(db, actor, project.id, londonToday(c.get("now")));
     const partnerNames = new Map((await listPartnerOrganisations(db, actor)).map((p) => [p.id, p.name]));
     const internal = project.funding
       .filter((f) => f.kind === "internal")
@@ -131,6 +134,7 @@ export function projectPages(): Hono<AppEnv> {
       }),
       content: html`<span class="govuk-caption-l">${project.kind === "service" ? "Service" : "Project"}</span><h1 class="govuk-heading-l">${project.name}</h1>
         ${project.summary ? html`<p class="govuk-body">${project.summary}</p>` : ""}
+        ${summary}
         ${summaryList([
           { key: "Stage", value: tag(stageNames[project.stage], stageColour[project.stage]) },
           { key: "Themes", value: project.themes.map((t) => t.name).join(", ") },
@@ -180,7 +184,7 @@ export function projectPages(): Hono<AppEnv> {
         ${editLink(actor, `/investment/projects/${project.id}/steering`, "Change the steering group")}
         ${project.steering.length ? html`<p class="govuk-body">${project.steering.filter((m) => m.localPerson).length} of ${project.steering.length} members are local people.</p>${table({ caption: "Steering group members", captionClasses: "govuk-visually-hidden", head: [{ text: "Name" }, { text: "Role" }, { text: "Local person" }], rows: project.steering.map((m) => [m.name, m.role, m.localPerson ? "Yes" : "No"]) })}` : html`<p class="govuk-body">No steering group yet.</p>`}
         <h2 class="govuk-heading-m">Sessions</h2>
-        ${canRecordDelivery(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/investment/projects/${project.id}/sessions/new">Record a session</a></p>` : ""}
+        ${canRecordDelivery(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/investment/projects/${project.id}/sessions/new">Record a session</a> · <a class="govuk-link" href="/impact/outcomes/new?projectId=${project.id}">Record an outcome</a></p>` : ""}
         ${table({ caption: "Latest sessions", captionClasses: "govuk-visually-hidden", head: [{ text: "Date" }, { text: "Session" }, { text: "Depth" }], rows: project.sessions.map((s) => [formatDate(s.heldOn), html`<a class="govuk-link" href="/investment/sessions/${s.id}">${s.title}</a>`, s.depth === "in-depth" ? "In-depth" : "Light-touch"]) })}
         ${canManageProjects(actor) ? html`<h2 class="govuk-heading-m">Change stage</h2><form method="post" action="/investment/projects/${project.id}/stage" novalidate>${csrfField(c)}${radios({ name: "stage", legend: { text: "Move to", classes: "govuk-fieldset__legend--s" }, inline: true, value: project.stage, items: stages.map((s) => ({ value: s, text: stageNames[s] })) })}${button({ text: "Change stage", classes: "govuk-button--secondary" })}</form>` : ""}`,
     });

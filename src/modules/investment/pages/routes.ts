@@ -4,6 +4,7 @@ import { followUpPages } from "./follow-up-pages.ts";
 import { participantPages } from "./participant-pages.ts";
 import { projectEditPages } from "./project-edit-pages.ts";
 import { projectPages } from "./project-pages.ts";
+import { registerPages } from "./register-pages.ts";
 import { sessionPages } from "./session-pages.ts";
 import { strategyEditPages } from "./strategy-edit-pages.ts";
 import { strategyPages } from "./strategy-pages.ts";
@@ -13,6 +14,7 @@ export function investmentPages(): Hono<AppEnv> {
   app.route("/", projectEditPages());
   app.route("/", projectPages());
   app.route("/", sessionPages());
+  app.route("/", registerPages());
   app.route("/", participantPages());
   app.route("/", strategyEditPages());
   app.route("/", strategyPages());

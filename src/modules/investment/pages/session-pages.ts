@@ -4,12 +4,11 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
-import { readForm, readFormList } from "../../../platform/http/forms.ts";
+import { readForm } from "../../../platform/http/forms.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
-import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
-  checkboxes,
   dateInput,
   formatDate,
   html,
@@ -19,9 +18,9 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { listOrganisationAreas } from "../../places/index.ts";
-import { recordAttendance, recordSession } from "../commands/record-session.ts";
+import { recordSession } from "../commands/record-session.ts";
 import { canRecordDelivery } from "../policy.ts";
-import { findParticipants, getSession, listSessions } from "../queries/delivery.ts";
+import { listSessions } from "../queries/delivery.ts";
 import { getProject } from "../queries/portfolio.ts";
 import { errorsForForm } from "./form-values.ts";
 import { investmentNav } from "./investment-nav.ts";
@@ -115,68 +114,5 @@ export function sessionPages(): Hono<AppEnv> {
     }
   });
 
-  const registerPage = async (c: Context<AppEnv>, errors: FieldErrors = {}, status: 200 | 422 = 200) => {
-    const actor = requireActor(c);
-    const db = c.get("services").database.db;
-    const session = await getSession(db, actor, c.get("now"), c.req.param("id") ?? "");
-    const people = await findParticipants(db, actor, c.get("now"), {
-      limit: 300,
-      projectId: session.projectId,
-    });
-    const present = new Set(
-      session.register.filter((r) => r.role === "participant").map((r) => r.participantId),
-    );
-    const volunteering = new Set(
-      session.register.filter((r) => r.role === "volunteer").map((r) => r.participantId),
-    );
-    return renderPage(c, {
-      title: `${session.title}: attendance`,
-      errors,
-      status,
-      breadcrumbs: [
-        { href: "/investment", text: "Projects and services" },
-        { href: `/investment/projects/${session.projectId}`, text: session.projectName },
-      ],
-      notification: flashFrom(c, {
-        created: "The session has been recorded. Now record who came.",
-        recorded: "Attendance has been saved.",
-      }),
-      content: html`<span class="govuk-caption-l">${session.projectName}, ${formatDate(session.heldOn)}</span><h1 class="govuk-heading-l">${session.title}</h1>
-        <p class="govuk-body">${session.register.length} people recorded. ${session.depth === "in-depth" ? "In-depth" : "Light-touch"} session of ${session.durationMinutes} minutes.</p>
-        <form method="post" action="/investment/sessions/${session.id}/attendance" novalidate>${csrfField(c)}
-          ${checkboxes({ name: "attendees", legend: { text: "Who took part?", classes: "govuk-fieldset__legend--m" }, hint: "Tick everyone who came, then save once.", small: true, error: errors.attendees, values: [...present], items: people.map((p) => ({ value: p.id, text: p.displayName, hint: p.tenant ? "Tenant" : "Resident" })) })}
-          ${checkboxes({ name: "volunteers", legend: { text: "Who volunteered?", classes: "govuk-fieldset__legend--m" }, hint: "Volunteers are counted with the session's length in hours.", small: true, values: [...volunteering], items: people.map((p) => ({ value: p.id, text: p.displayName })) })}
-          ${button({ text: "Save attendance" })}
-        </form>
-        <p class="govuk-body"><a class="govuk-link" href="/investment/participants/new?return=/investment/sessions/${session.id}">Register a new participant</a></p>`,
-    });
-  };
-
-  app.get("/investment/sessions/:id", (c) => registerPage(c));
-  app.post("/investment/sessions/:id/attendance", async (c) => {
-    const actor = requireActor(c);
-    const db = c.get("services").database.db;
-    const sessionId = c.req.param("id");
-    const participants = await readFormList(c, "attendees");
-    const volunteers = (await readFormList(c, "volunteers")).filter((id) => !participants.includes(id));
-    const session = await getSession(db, actor, c.get("now"), sessionId);
-    try {
-      await recordAttendance(db, actor, c.get("now"), sessionId, {
-        attendees: [
-          ...participants.map((participantId) => ({ participantId, role: "participant" as const })),
-          ...volunteers.map((participantId) => ({
-            participantId,
-            role: "volunteer" as const,
-            minutes: session.durationMinutes,
-          })),
-        ],
-      });
-      return c.redirect(`/investment/sessions/${sessionId}?done=recorded`, 303);
-    } catch (error) {
-      if (error instanceof Problem && error.status === 422)
-        return registerPage(c, errorsForForm(error.fieldErrors, { attendees: "attendees" }), 422);
-      throw error;
-    }
-  });
   return app;
 }

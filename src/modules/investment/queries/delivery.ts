@@ -108,6 +108,9 @@ export async function getSession(db: Db, actor: Actor, now: Date, sessionId: str
       minutes: attendance.minutes,
       displayName: participant.displayName,
       tenant: participant.tenant,
+      personId: participant.personId,
+      externalRef: participant.externalRef,
+      dateOfBirth: participant.dateOfBirth,
     })
     .from(attendance)
     .innerJoin(

@@ -9,3 +9,6 @@ import { initAll as initMojFrontend } from "/assets/moj/moj-frontend.min.js";
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initGovukFrontend();
 initMojFrontend();
+
+// Search-as-you-type registers load their script only where a page asks for it.
+if (document.querySelector("form[data-kith-live-search]")) import("/assets/kith/live-search.js");
