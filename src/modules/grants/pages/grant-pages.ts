@@ -8,8 +8,9 @@ import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
 import { approveDirectAward } from "../commands/direct-awards.ts";
 import { linkGrantToProject } from "../commands/link-project.ts";
+import { markPaymentPaid } from "../commands/mark-payment-paid.ts";
 import { submitMonitoringReturn } from "../commands/monitoring.ts";
-import { approvePayment, markPaymentPaid } from "../commands/payments.ts";
+import { approvePayment } from "../commands/payments.ts";
 import { recordFundingChange } from "../commands/record-funding-change.ts";
 import { varyAgreement } from "../commands/vary-agreement.ts";
 import { getGrantDetail } from "../queries/grant-detail.ts";
@@ -90,11 +91,25 @@ export function grantPages(): Hono<AppEnv> {
     (c, actor) => approvePayment(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
     "payment",
   );
-  action(
-    "/grants/manage/grants/:id/payments/:paymentId/paid",
-    (c, actor) => markPaymentPaid(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
-    "payment",
-  );
+
+  app.post("/grants/manage/grants/:id/payments/:paymentId/paid", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const paymentId = c.req.param("paymentId");
+    const result = await attemptForForm(() =>
+      markPaymentPaid(db(c), actor, c.get("now"), paymentId, {
+        paymentReference: form.paymentReference ?? "",
+        earlyPaymentReason: form.earlyPaymentReason,
+      }),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=payment`, 303);
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "paid",
+      values: { ...form, paymentId },
+      errors: result.errors,
+      status: result.status,
+    });
+  });
 
   app.post("/grants/manage/grants/:id/returns/:returnId", async (c) => {
     const actor = requireActor(c);
