@@ -195,6 +195,9 @@ export const grantAward = pgTable(
     /** Migration 0310: who approved the award, compared by the separation-of-duties rule. */
     approvedByUserId: uuid("approved_by_user_id"),
     approvedAt: moment("approved_at"),
+    /** Migration 0311: the recipient's bank details, encrypted; see commands/bank-details.ts. */
+    bankDetailsSealed: text("bank_details_sealed"),
+    bankDetailsUpdatedAt: moment("bank_details_updated_at"),
     createdAt: moment("created_at").notNull(),
     updatedAt: moment("updated_at").notNull(),
   },

@@ -26,13 +26,14 @@ import { canApproveDirectAward, canManageGrant } from "../policy.ts";
 import type { GrantDetail } from "../queries/grant-detail.ts";
 import { earliestEffectiveDate } from "../rules.ts";
 import { directAwardCriteria } from "../schema.ts";
+import { bankDetailsSection } from "./bank-details-section.ts";
 import { grantOutcomesSection, outcomeLabel } from "./grant-outcomes-section.ts";
 import { monitoringReturnForm } from "./monitoring-form.ts";
 import { formError, grantStatusTag } from "./page-helpers.ts";
 import { paymentsSection } from "./payments-section.ts";
 
 export type Failed = {
-  form: "change" | "return" | "action" | "vary" | "project" | "paid";
+  form: "change" | "return" | "action" | "vary" | "project" | "paid" | "bank";
   values: Record<string, string>;
   errors: FieldErrors;
   status: FormErrorStatus;
@@ -103,6 +104,7 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
       change: "Funding change recorded",
       varied: "Agreement varied",
       project: "Investment project link saved",
+      bank: "Bank details saved",
     }),
     breadcrumbs: [
       { href: "/grants/manage", text: "Grants" },
@@ -170,6 +172,7 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
             })
           : ""
       }
+      ${bankDetailsSection(c, actor, grant, failed?.form === "bank" ? failed : undefined)}
       ${paymentsSection(c, actor, grant, payments, today, failed?.form === "paid" ? failed : undefined)}
       <h2 class="govuk-heading-m">Monitoring returns</h2>
       ${table({

@@ -6,6 +6,7 @@ import { attemptForForm } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
+import { setBankDetails } from "../commands/bank-details.ts";
 import { approveDirectAward } from "../commands/direct-awards.ts";
 import { linkGrantToProject } from "../commands/link-project.ts";
 import { markPaymentPaid } from "../commands/mark-payment-paid.ts";
@@ -106,6 +107,25 @@ export function grantPages(): Hono<AppEnv> {
     return grantPage(c, actor, await detail(c, actor), {
       form: "paid",
       values: { ...form, paymentId },
+      errors: result.errors,
+      status: result.status,
+    });
+  });
+
+  app.post("/grants/manage/grants/:id/bank-details", async (c) => {
+    const actor = requireActor(c);
+    const form = await readForm(c);
+    const result = await attemptForForm(() =>
+      setBankDetails(db(c), actor, c.get("now"), c.get("services").signingSecret, c.req.param("id"), {
+        accountName: form.accountName ?? "",
+        sortCode: form.sortCode ?? "",
+        accountNumber: form.accountNumber ?? "",
+      }),
+    );
+    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=bank`, 303);
+    return grantPage(c, actor, await detail(c, actor), {
+      form: "bank",
+      values: form,
       errors: result.errors,
       status: result.status,
     });
