@@ -11,7 +11,7 @@ import { loadGrantControls, saveGrantControls } from "./commands/grant-controls.
 import { markPaymentPaid } from "./commands/mark-payment-paid.ts";
 import { approvePayment } from "./commands/payments.ts";
 import { type GrantAward, type GrantPayment, grantPayment } from "./schema.ts";
-import { makeProgramme, sendApplication } from "./test-support.ts";
+import { awardDecision, makeProgramme, sendApplication } from "./test-support.ts";
 
 // Grant controls: separation of duties above the threshold, payment references and
 // the early-payment override.
@@ -54,17 +54,7 @@ async function readyForDecision(pounds: string, by: Actor): Promise<string> {
 }
 
 async function award(applicationId: string, pounds: string, by: Actor): Promise<GrantAward> {
-  const { grant } = await decideApplication(database.db, by, testNow, applicationId, {
-    decision: "award",
-    reason: "Strong",
-    amountAwarded: pounds,
-    startDate: "2026-07-01",
-    endDate: "2026-12-31",
-    grantOwner: "A",
-    accountableOfficer: "B",
-    conditions: "C",
-    monitoringFrequency: "end-of-grant",
-  });
+  const { grant } = await decideApplication(database.db, by, testNow, applicationId, awardDecision(pounds));
   if (!grant) throw new Error("no grant");
   return grant;
 }

@@ -71,7 +71,8 @@ const controlsInput = z.object({
   separationOfDuties: z.enum(["on", "off"], { error: "Say whether separation of duties is on" }),
   separationThreshold: poundsAsPence("the threshold", { min: 0 }),
 });
-export type GrantControlsInput = z.input<typeof controlsInput>;
+/** As typed into the form: the schema says what is wrong with anything else. */
+export type GrantControlsInput = { separationOfDuties: string; separationThreshold: string | number };
 
 export async function saveGrantControls(
   db: Db,

@@ -20,7 +20,7 @@ import { grantStatusTag, money, staffNav } from "./page-helpers.ts";
 
 const pageSize = 50;
 
-import { grantPage } from "./grant-detail-page.ts";
+import { type Failed, grantPage } from "./grant-detail-page.ts";
 import { returnInputFromForm } from "./monitoring-form.ts";
 
 export function grantPages(): Hono<AppEnv> {
@@ -93,73 +93,49 @@ export function grantPages(): Hono<AppEnv> {
     "payment",
   );
 
-  app.post("/grants/manage/grants/:id/payments/:paymentId/paid", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const paymentId = c.req.param("paymentId");
-    const result = await attemptForForm(() =>
-      markPaymentPaid(db(c), actor, c.get("now"), paymentId, {
-        paymentReference: form.paymentReference ?? "",
-        earlyPaymentReason: form.earlyPaymentReason,
-      }),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=payment`, 303);
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "paid",
-      values: { ...form, paymentId },
-      errors: result.errors,
-      status: result.status,
+  /** A form on the grant page: run the command, then 303 back, or show the page with the form's errors. */
+  const formRoute = (
+    path: string,
+    form: Failed["form"],
+    run: (c: Context<AppEnv>, actor: Actor, values: Record<string, string>) => Promise<unknown>,
+  ) =>
+    app.post(path, async (c) => {
+      const actor = requireActor(c);
+      const values = { ...(await readForm(c)), paymentId: c.req.param("paymentId") ?? "" };
+      const result = await attemptForForm(() => run(c, actor, values));
+      if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=${form}`, 303);
+      return grantPage(c, actor, await detail(c, actor), {
+        form,
+        values,
+        errors: result.errors,
+        status: result.status,
+      });
     });
-  });
-
-  app.post("/grants/manage/grants/:id/bank-details", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      setBankDetails(db(c), actor, c.get("now"), c.get("services").signingSecret, c.req.param("id"), {
-        accountName: form.accountName ?? "",
-        sortCode: form.sortCode ?? "",
-        accountNumber: form.accountNumber ?? "",
-      }),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=bank`, 303);
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "bank",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
-
-  app.post("/grants/manage/grants/:id/returns/:returnId", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), returnInputFromForm(form)),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "return",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
-
-  app.post("/grants/manage/grants/:id/project", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      linkGrantToProject(db(c), actor, c.get("now"), c.req.param("id"), form.projectId ?? ""),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=project`, 303);
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "project",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
+  formRoute("/grants/manage/grants/:id/payments/:paymentId/paid", "paid", (c, actor, form) =>
+    markPaymentPaid(db(c), actor, c.get("now"), form.paymentId, {
+      paymentReference: form.paymentReference ?? "",
+      earlyPaymentReason: form.earlyPaymentReason,
+    }),
+  );
+  formRoute("/grants/manage/grants/:id/bank-details", "bank", (c, actor, form) =>
+    setBankDetails(db(c), actor, c.get("now"), c.get("services").signingSecret, c.req.param("id") ?? "", {
+      accountName: form.accountName ?? "",
+      sortCode: form.sortCode ?? "",
+      accountNumber: form.accountNumber ?? "",
+    }),
+  );
+  formRoute("/grants/manage/grants/:id/returns/:returnId", "return", (c, actor, form) =>
+    submitMonitoringReturn(
+      db(c),
+      actor,
+      c.get("now"),
+      c.req.param("returnId") ?? "",
+      returnInputFromForm(form),
+    ),
+  );
+  formRoute("/grants/manage/grants/:id/project", "project", (c, actor, form) =>
+    linkGrantToProject(db(c), actor, c.get("now"), c.req.param("id") ?? "", form.projectId ?? ""),
+  );
 
   app.post("/grants/manage/grants/:id/vary", async (c) => {
     const actor = requireActor(c);
