@@ -5,7 +5,7 @@ import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harn
 // A grant needing two people to pay: the manager approves a £15,000 direct award, so
 // someone else must authorise its payment; the authoriser cannot record it paid; the
 // payment is recorded with its bank reference, and paying before the due date needs a
-// recorded reason. Every page on the way is checked with axe.
+// recorded reason. The recipient's bank details are shown masked. Every page on the way is checked with axe.
 
 describe("a grant needing two people to pay", () => {
   const kith = useKithInBrowser();
@@ -58,6 +58,20 @@ describe("a grant needing two people to pay", () => {
     const page = await kith.newPage();
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
     await page.goto(grantUrl);
+    // The recipient's bank details: a sort code of the wrong shape is refused; the rest is shown masked.
+    await page.getByText("Record the bank details").click();
+    await page.getByLabel("Name on the account").fill("Twydall Community Kitchen");
+    await page.getByLabel("Sort code").fill("12-34-5");
+    await page.getByLabel("Account number").fill("12345678");
+    await page.getByRole("button", { name: "Save bank details" }).click();
+    expect(await errorSummary(page)).toContain("Enter the sort code as 6 digits");
+    await expectAccessible(page);
+    await page.getByLabel("Sort code").fill("12-34-56");
+    await page.getByRole("button", { name: "Save bank details" }).click();
+    const bank = await page.locator("main").innerText();
+    expect(bank).toContain("••-••-56");
+    expect(bank).toContain("••••5678");
+    expect(bank).not.toContain("12345678");
     await page.getByText("Record instalment 1 as paid").first().click();
     await page.getByLabel("Payment reference").fill("BACS#1");
     await page.getByRole("button", { name: "Record instalment 1 as paid" }).click();
