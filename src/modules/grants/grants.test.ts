@@ -87,7 +87,9 @@ describe("applying, assessing and awarding", () => {
       conflictDeclared: "no",
       scores: { need: "5", delivery: "3" },
     });
-    await assessApplication(db, manager, testNow, draft.id, {
+    // Over £5,000 the people who assess (or declare a conflict) do not approve the award.
+    const conflicted = actorFor(manager.organisationId, "manager", { name: "Cal Conflicted" });
+    await assessApplication(db, conflicted, testNow, draft.id, {
       conflictDeclared: "yes",
       conflictDetail: "My sister chairs the charity",
     });

@@ -7,6 +7,7 @@ import { grantsCli } from "./cli.ts";
 import { grantsJobs } from "./jobs/daily-grants.ts";
 import { applicationPages } from "./pages/application-pages.ts";
 import { applyPages } from "./pages/apply-pages.ts";
+import { controlsPages } from "./pages/controls-pages.ts";
 import { directAwardPages } from "./pages/direct-award-pages.ts";
 import { grantPages } from "./pages/grant-pages.ts";
 import { programmePages } from "./pages/programme-pages.ts";
@@ -25,6 +26,7 @@ function pages(): Hono<AppEnv> {
     registerPages(),
     recipientPages(),
     applyPages(),
+    controlsPages(),
   ])
     app.route("/", part);
   return app;

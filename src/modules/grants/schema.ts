@@ -52,6 +52,14 @@ export const grantSettings = pgTable("grant_settings", {
   updatedAt: moment("updated_at").notNull(),
 });
 
+/** Migration 0310: the finance controls each organisation sets for its grants. */
+export const grantControls = pgTable("grant_controls", {
+  organisationId: uuid("organisation_id").primaryKey(),
+  separationOfDuties: boolean("separation_of_duties").notNull().default(true),
+  separationThresholdPence: pence("separation_threshold_pence").notNull().default(500_000),
+  updatedAt: moment("updated_at").notNull(),
+});
+
 export const grantProgramme = pgTable(
   "grant_programme",
   {
@@ -105,9 +113,11 @@ export const grantApplication = pgTable(
     moderatedScoreBp: integer("moderated_score_bp"),
     moderationNote: text("moderation_note"),
     moderatedBy: text("moderated_by"),
+    moderatedByUserId: uuid("moderated_by_user_id"),
     decisionReason: text("decision_reason"),
     decidedAt: moment("decided_at"),
     decidedBy: text("decided_by"),
+    decidedByUserId: uuid("decided_by_user_id"),
     createdAt: moment("created_at").notNull(),
     updatedAt: moment("updated_at").notNull(),
   },
@@ -182,7 +192,12 @@ export const grantAward = pgTable(
     /** The community investment project this grant pays for, if any (migration 0301). */
     investmentProjectId: uuid("investment_project_id"),
     approvedBy: text("approved_by"),
+    /** Migration 0310: who approved the award, compared by the separation-of-duties rule. */
+    approvedByUserId: uuid("approved_by_user_id"),
     approvedAt: moment("approved_at"),
+    /** Migration 0311: the recipient's bank details, encrypted; see commands/bank-details.ts. */
+    bankDetailsSealed: text("bank_details_sealed"),
+    bankDetailsUpdatedAt: moment("bank_details_updated_at"),
     createdAt: moment("created_at").notNull(),
     updatedAt: moment("updated_at").notNull(),
   },
@@ -230,8 +245,14 @@ export const grantPayment = pgTable(
     status: text("status").$type<PaymentStatus>().notNull(),
     heldReason: text("held_reason"),
     approvedBy: text("approved_by"),
+    /** Migration 0310: the authoriser's id, and who recorded the payment, with the bank's reference. */
+    approvedByUserId: uuid("approved_by_user_id"),
     approvedAt: moment("approved_at"),
     paidOn: day("paid_on"),
+    paidBy: text("paid_by"),
+    paidByUserId: uuid("paid_by_user_id"),
+    paymentReference: text("payment_reference"),
+    earlyPaymentReason: text("early_payment_reason"),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

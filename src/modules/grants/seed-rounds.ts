@@ -17,6 +17,8 @@ export type SeedActors = {
   db: Db;
   manager: Actor;
   officer: Actor;
+  /** The second assessor on the Community Chest panel (not the manager who decides). */
+  panel: Actor;
   group: Actor;
   today: string;
   random: () => number;
@@ -26,7 +28,15 @@ export function at(day: string): Date {
   return new Date(`${day}T10:00:00.000Z`);
 }
 
-export async function seedRounds({ db, manager, officer, group, today, random }: SeedActors): Promise<void> {
+export async function seedRounds({
+  db,
+  manager,
+  officer,
+  panel,
+  group,
+  today,
+  random,
+}: SeedActors): Promise<void> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const areas = await homesByLocalAuthority(db, manager.organisationId);
   // Round 1: last year's Community Chest (innovation, one-year grants).
@@ -113,12 +123,12 @@ export async function seedRounds({ db, manager, officer, group, today, random }:
       comment: "Scored against the published criteria.",
     });
     if (index === 3)
-      await assessApplication(db, manager, decisionNow, application.id, {
+      await assessApplication(db, panel, decisionNow, application.id, {
         conflictDeclared: "yes",
         conflictDetail: "I am a trustee of this organisation.",
       });
     else
-      await assessApplication(db, manager, decisionNow, application.id, {
+      await assessApplication(db, panel, decisionNow, application.id, {
         conflictDeclared: "no",
         scores: { need: score(), involvement: score(), delivery: score(), value: score() },
       });

@@ -4,8 +4,9 @@ import { newId } from "../../platform/db/ids.ts";
 import type { SeedContext } from "../module.ts";
 import { homesByLocalAuthority } from "../places/index.ts";
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
+import { markPaymentPaid } from "./commands/mark-payment-paid.ts";
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
-import { approvePayment, markPaymentPaid } from "./commands/payments.ts";
+import { approvePayment } from "./commands/payments.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { saveRegisterSettings } from "./commands/register-settings.ts";
 import { addDays, addMonths, earlierDay, londonDay } from "./dates.ts";
@@ -25,10 +26,11 @@ type SeedUser = SeedContext["users"][number];
 function userActor(
   organisationId: string,
   users: SeedUser[],
-  role: "manager" | "officer" | "community-group",
+  role: "organisation-admin" | "manager" | "officer" | "community-group",
   fallbackName: string,
+  nth = 0,
 ): Actor {
-  const user = users.find((u) => u.role === role);
+  const user = users.filter((u) => u.role === role)[nth];
   return {
     kind: "user",
     userId: user?.id ?? newId(),
@@ -50,6 +52,10 @@ export async function seedGrants(
   const users = context.users ?? [];
   const manager = userActor(organisationId, users, "manager", "Morgan Manager");
   const officer = userActor(organisationId, users, "officer", "Olu Officer");
+  // Separation of duties: a second assessor who does not decide, and a payment authoriser
+  // who neither assessed nor approved the awards.
+  const panel = userActor(organisationId, users, "officer", "Pat Panel", 1);
+  const authoriser = userActor(organisationId, users, "organisation-admin", "Ada Admin");
   const group = userActor(organisationId, users, "community-group", "Grace Group");
   const today = londonDay(context.now);
 
@@ -58,7 +64,7 @@ export async function seedGrants(
     department: "Communities and Neighbourhoods",
   });
 
-  await seedRounds({ db, manager, officer, group, today, random: context.random });
+  await seedRounds({ db, manager, officer, panel, group, today, random: context.random });
 
   // Direct awards: one approved (unique position, multi-year strategic), one waiting for approval.
   const areas = await homesByLocalAuthority(db, organisationId);
@@ -158,8 +164,10 @@ export async function seedGrants(
     }
     for (const payment of item.payments.filter((p) => p.dueOn <= today)) {
       try {
-        await approvePayment(db, manager, at(payment.dueOn), payment.id);
-        await markPaymentPaid(db, officer, at(payment.dueOn), payment.id);
+        await approvePayment(db, authoriser, at(payment.dueOn), payment.id);
+        await markPaymentPaid(db, officer, at(payment.dueOn), payment.id, {
+          paymentReference: `${item.grant.reference}/${payment.instalment}`.slice(0, 35),
+        });
       } catch {
         // Held for overdue monitoring: that is part of the demo.
       }

@@ -3,7 +3,7 @@ import type { Db } from "../../platform/db/database.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
-import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
+import { type DecisionInput, decideApplication, moderateApplication } from "./commands/decide-application.ts";
 import type { DirectAwardInput } from "./commands/direct-awards.ts";
 import type { GrantApplication, GrantAward, GrantProgramme } from "./schema.ts";
 
@@ -109,6 +109,21 @@ export async function sendApplication(
   return submitApplication(db, group, now, draft.id);
 }
 
+/** An award of `pounds` for a grant running from 1 July to 31 December 2026 (one instalment, due 1 July). */
+export function awardDecision(pounds: string): DecisionInput {
+  return {
+    decision: "award",
+    reason: "Good",
+    amountAwarded: pounds,
+    startDate: "2026-07-01",
+    endDate: "2026-12-31",
+    grantOwner: "A",
+    accountableOfficer: "B",
+    conditions: "C",
+    monitoringFrequency: "end-of-grant",
+  };
+}
+
 /** Assesses, moderates and awards a sent application: the shortest path to a grant. */
 export async function awardApplication(
   db: Db,
@@ -121,17 +136,7 @@ export async function awardApplication(
     scores: { need: "4", delivery: "4" },
   });
   await moderateApplication(db, staff.manager, now, applicationId, { note: "Fine" });
-  const { grant } = await decideApplication(db, staff.manager, now, applicationId, {
-    decision: "award",
-    reason: "Good",
-    amountAwarded: "1000",
-    startDate: "2026-07-01",
-    endDate: "2026-12-31",
-    grantOwner: "A",
-    accountableOfficer: "B",
-    conditions: "C",
-    monitoringFrequency: "end-of-grant",
-  });
+  const { grant } = await decideApplication(db, staff.manager, now, applicationId, awardDecision("1000"));
   if (!grant) throw new Error("The award made no grant");
   return grant;
 }

@@ -15,6 +15,7 @@ import { meanScoreBp } from "../rules.ts";
 import { type GrantApplication, type GrantAward, grantApplication, grantAward } from "../schema.ts";
 import { loadProgramme } from "./applications.ts";
 import { listAssessments, loadApplication } from "./assess-application.ts";
+import { assessedBy, loadGrantControls, separationApplies, userIdOf } from "./grant-controls.ts";
 import { agreementFields, checkGrantDates, insertGrant } from "./insert-grant.ts";
 
 const moderationInput = z.object({
@@ -68,6 +69,7 @@ export async function moderateApplication(
         moderatedScoreBp: score,
         moderationNote: parsed.data.note,
         moderatedBy: actorName(actor),
+        moderatedByUserId: userIdOf(actor),
         updatedAt: now,
       })
       .where(
@@ -127,6 +129,15 @@ export async function decideApplication(
   const parsed = decisionInput.safeParse(input);
   if (!parsed.success) throw invalid("Check the decision.", fieldErrorsFrom(parsed.error));
   const value = parsed.data;
+  if (
+    value.decision === "award" &&
+    separationApplies(await loadGrantControls(db, actor.organisationId), value.amountAwarded) &&
+    (await assessedBy(db, actor.organisationId, application.id, actor))
+  )
+    throw conflict(
+      "Separation of duties",
+      "You assessed this application, so someone else must approve its award.",
+    );
   const programme = await loadProgramme(db, actor.organisationId, application.programmeId);
   const requested = application.amountRequestedPence ?? 0;
   if (value.decision === "award" && value.amountAwarded > requested) {
@@ -188,6 +199,7 @@ export async function decideApplication(
           beneficiaryLaName: null,
           investmentProjectId: null,
           approvedBy: actorName(actor),
+          approvedByUserId: userIdOf(actor),
           approvedAt: now,
         },
         value,
@@ -202,6 +214,7 @@ export async function decideApplication(
         decisionReason: value.reason,
         decidedAt: now,
         decidedBy: actorName(actor),
+        decidedByUserId: userIdOf(actor),
         updatedAt: now,
       })
       .where(

@@ -25,6 +25,7 @@ import {
   grantAward,
   grantTypes,
 } from "../schema.ts";
+import { userIdOf } from "./grant-controls.ts";
 import { agreementFields, checkGrantDates, insertGrant } from "./insert-grant.ts";
 import { loadGrant } from "./load-grant.ts";
 
@@ -133,6 +134,7 @@ export async function proposeDirectAward(
         beneficiaryLaName: null,
         investmentProjectId: null,
         approvedBy: null,
+        approvedByUserId: null,
         approvedAt: null,
       },
       value,
@@ -177,6 +179,7 @@ export async function approveDirectAward(
         status: "active",
         awardDate: londonDay(now),
         approvedBy: actorName(actor),
+        approvedByUserId: userIdOf(actor),
         approvedAt: now,
         updatedAt: now,
       })

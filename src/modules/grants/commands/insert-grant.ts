@@ -49,7 +49,17 @@ export function newGrantReference(): string {
   return `GR-${randomBytes(4).toString("hex").toUpperCase()}`;
 }
 
-export type NewGrant = Omit<GrantAward, "organisationId" | "id" | "reference" | "createdAt" | "updatedAt">;
+/** Bank details are added after the award (commands/bank-details.ts), so a new grant has none. */
+export type NewGrant = Omit<
+  GrantAward,
+  | "organisationId"
+  | "id"
+  | "reference"
+  | "createdAt"
+  | "updatedAt"
+  | "bankDetailsSealed"
+  | "bankDetailsUpdatedAt"
+>;
 
 export async function insertGrant(
   tx: Db,

@@ -8,7 +8,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { londonDay } from "../dates.ts";
-import { actorName, canApprovePayment, canManageGrant } from "../policy.ts";
+import { actorName, canApprovePayment } from "../policy.ts";
 import {
   type GrantMonitoringReturn,
   type GrantPayment,
@@ -16,9 +16,16 @@ import {
   grantMonitoringReturn,
   grantPayment,
 } from "../schema.ts";
+import {
+  assessedBy,
+  loadGrantControls,
+  requireDifferentPerson,
+  separationApplies,
+  userIdOf,
+} from "./grant-controls.ts";
 import { loadGrant } from "./load-grant.ts";
 
-async function loadPayment(db: Db, organisationId: string, paymentId: string): Promise<GrantPayment> {
+export async function loadPayment(db: Db, organisationId: string, paymentId: string): Promise<GrantPayment> {
   if (!isUuid(paymentId)) throw notFound("Payment not found");
   const [payment] = await db
     .select()
@@ -74,6 +81,18 @@ export async function approvePayment(
     );
   if (payment.status !== "scheduled" && payment.status !== "held")
     throw conflict("Cannot approve", `Payment ${payment.instalment} is already ${payment.status}.`);
+  if (separationApplies(await loadGrantControls(db, actor.organisationId), grant.amountAwardedPence)) {
+    requireDifferentPerson(
+      actor,
+      grant.approvedByUserId,
+      "You approved this award, so someone else must authorise its payments.",
+    );
+    if (await assessedBy(db, actor.organisationId, grant.applicationId, actor))
+      throw conflict(
+        "Separation of duties",
+        "You assessed this grant's application, so someone else must authorise its payments.",
+      );
+  }
   const overdue = await overdueReturns(db, actor.organisationId, grant.id, londonDay(now));
   if (overdue.length > 0) {
     const reason = heldReason(overdue);
@@ -94,7 +113,13 @@ export async function approvePayment(
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(grantPayment)
-      .set({ status: "approved", heldReason: null, approvedBy: actorName(actor), approvedAt: now })
+      .set({
+        status: "approved",
+        heldReason: null,
+        approvedBy: actorName(actor),
+        approvedByUserId: userIdOf(actor),
+        approvedAt: now,
+      })
       .where(
         inOrganisation(
           grantPayment,
@@ -112,45 +137,6 @@ export async function approvePayment(
       summary: `Payment ${payment.instalment} of ${grant.reference} approved (${payment.amountPence} pence)`,
       before: { status: payment.status },
       after: { status: "approved" },
-    });
-    return updated;
-  });
-}
-
-export async function markPaymentPaid(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  paymentId: string,
-): Promise<GrantPayment> {
-  requireAllowed(canManageGrant(actor), "Only officers and managers can record payments.");
-  const payment = await loadPayment(db, actor.organisationId, paymentId);
-  if (payment.status !== "approved")
-    throw conflict(
-      "Not approved",
-      `Payment ${payment.instalment} must be approved before it is paid; it is ${payment.status}.`,
-    );
-  return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(grantPayment)
-      .set({ status: "paid", paidOn: londonDay(now) })
-      .where(
-        inOrganisation(
-          grantPayment,
-          actor.organisationId,
-          eq(grantPayment.id, payment.id),
-          eq(grantPayment.status, "approved"),
-        ),
-      )
-      .returning();
-    if (!updated) throw conflict("Not approved", "The payment changed while you were recording it.");
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "grant-payment",
-      entityId: payment.id,
-      summary: `Payment ${payment.instalment} paid`,
-      before: { status: "approved" },
-      after: { status: "paid" },
     });
     return updated;
   });

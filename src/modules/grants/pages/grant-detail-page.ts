@@ -22,16 +22,18 @@ import {
   timeline,
 } from "../../../platform/ui/index.ts";
 import { londonDay } from "../dates.ts";
-import { canApproveDirectAward, canApprovePayment, canManageGrant } from "../policy.ts";
+import { canApproveDirectAward, canManageGrant } from "../policy.ts";
 import type { GrantDetail } from "../queries/grant-detail.ts";
 import { earliestEffectiveDate } from "../rules.ts";
 import { directAwardCriteria } from "../schema.ts";
+import { bankDetailsSection } from "./bank-details-section.ts";
 import { grantOutcomesSection, outcomeLabel } from "./grant-outcomes-section.ts";
 import { monitoringReturnForm } from "./monitoring-form.ts";
-import { formError, grantStatusTag, paymentTag } from "./page-helpers.ts";
+import { formError, grantStatusTag } from "./page-helpers.ts";
+import { paymentsSection } from "./payments-section.ts";
 
 export type Failed = {
-  form: "change" | "return" | "action" | "vary" | "project";
+  form: "change" | "return" | "action" | "vary" | "project" | "paid" | "bank";
   values: Record<string, string>;
   errors: FieldErrors;
   status: FormErrorStatus;
@@ -98,10 +100,12 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
       proposed: "Direct award proposed: a manager must approve it",
       approved: "Direct award approved",
       payment: "Payment updated",
+      paid: "Payment recorded as paid",
       return: "Monitoring return saved",
       change: "Funding change recorded",
       varied: "Agreement varied",
       project: "Investment project link saved",
+      bank: "Bank details saved",
     }),
     breadcrumbs: [
       { href: "/grants/manage", text: "Grants" },
@@ -169,34 +173,8 @@ export function grantPage(c: Context<AppEnv>, actor: Actor, detail: GrantDetail,
             })
           : ""
       }
-      <h2 class="govuk-heading-m">Payments</h2>
-      ${table({
-        caption: "Payment schedule",
-        captionClasses: "govuk-visually-hidden",
-        head: [
-          { text: "Instalment" },
-          { text: "Due" },
-          { text: "Amount", numeric: true },
-          { text: "Status" },
-          { text: "Action" },
-        ],
-        rows: payments.map((p) => [
-          String(p.instalment),
-          formatDate(p.dueOn),
-          { content: formatPence(p.amountPence), numeric: true },
-          html`${paymentTag(p.status)}${p.heldReason ? html`<br><span class="govuk-body-s">${p.heldReason}</span>` : ""}`,
-          grant.status === "active" &&
-          (p.status === "scheduled" || p.status === "held") &&
-          canApprovePayment(actor)
-            ? actionButton(c, `${base}/payments/${p.id}/approve`, `Approve instalment ${p.instalment}`)
-            : p.status === "approved" && canManageGrant(actor)
-              ? actionButton(c, `${base}/payments/${p.id}/paid`, `Mark instalment ${p.instalment} paid`)
-              : p.paidOn
-                ? `Paid ${formatDate(p.paidOn)}`
-                : "",
-        ]),
-      })}
-      <p class="govuk-body">Total scheduled: ${formatPence(payments.filter((p) => p.status !== "cancelled").reduce((sum, p) => sum + p.amountPence, 0))}</p>
+      ${bankDetailsSection(c, actor, grant, failed?.form === "bank" ? failed : undefined)}
+      ${paymentsSection(c, actor, grant, payments, today, failed?.form === "paid" ? failed : undefined)}
       <h2 class="govuk-heading-m">Monitoring returns</h2>
       ${table({
         caption: "Monitoring returns",

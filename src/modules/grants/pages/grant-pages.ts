@@ -6,10 +6,12 @@ import { attemptForForm } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
+import { setBankDetails } from "../commands/bank-details.ts";
 import { approveDirectAward } from "../commands/direct-awards.ts";
 import { linkGrantToProject } from "../commands/link-project.ts";
+import { markPaymentPaid } from "../commands/mark-payment-paid.ts";
 import { submitMonitoringReturn } from "../commands/monitoring.ts";
-import { approvePayment, markPaymentPaid } from "../commands/payments.ts";
+import { approvePayment } from "../commands/payments.ts";
 import { recordFundingChange } from "../commands/record-funding-change.ts";
 import { varyAgreement } from "../commands/vary-agreement.ts";
 import { getGrantDetail } from "../queries/grant-detail.ts";
@@ -18,7 +20,7 @@ import { grantStatusTag, money, staffNav } from "./page-helpers.ts";
 
 const pageSize = 50;
 
-import { grantPage } from "./grant-detail-page.ts";
+import { type Failed, grantPage } from "./grant-detail-page.ts";
 import { returnInputFromForm } from "./monitoring-form.ts";
 
 export function grantPages(): Hono<AppEnv> {
@@ -90,41 +92,50 @@ export function grantPages(): Hono<AppEnv> {
     (c, actor) => approvePayment(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
     "payment",
   );
-  action(
-    "/grants/manage/grants/:id/payments/:paymentId/paid",
-    (c, actor) => markPaymentPaid(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
-    "payment",
+
+  /** A form on the grant page: run the command, then 303 back, or show the page with the form's errors. */
+  const formRoute = (
+    path: string,
+    form: Failed["form"],
+    run: (c: Context<AppEnv>, actor: Actor, values: Record<string, string>) => Promise<unknown>,
+  ) =>
+    app.post(path, async (c) => {
+      const actor = requireActor(c);
+      const values = { ...(await readForm(c)), paymentId: c.req.param("paymentId") ?? "" };
+      const result = await attemptForForm(() => run(c, actor, values));
+      if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=${form}`, 303);
+      return grantPage(c, actor, await detail(c, actor), {
+        form,
+        values,
+        errors: result.errors,
+        status: result.status,
+      });
+    });
+  formRoute("/grants/manage/grants/:id/payments/:paymentId/paid", "paid", (c, actor, form) =>
+    markPaymentPaid(db(c), actor, c.get("now"), form.paymentId, {
+      paymentReference: form.paymentReference ?? "",
+      earlyPaymentReason: form.earlyPaymentReason,
+    }),
   );
-
-  app.post("/grants/manage/grants/:id/returns/:returnId", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      submitMonitoringReturn(db(c), actor, c.get("now"), c.req.param("returnId"), returnInputFromForm(form)),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=return`, 303);
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "return",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
-
-  app.post("/grants/manage/grants/:id/project", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      linkGrantToProject(db(c), actor, c.get("now"), c.req.param("id"), form.projectId ?? ""),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=project`, 303);
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "project",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
+  formRoute("/grants/manage/grants/:id/bank-details", "bank", (c, actor, form) =>
+    setBankDetails(db(c), actor, c.get("now"), c.get("services").signingSecret, c.req.param("id") ?? "", {
+      accountName: form.accountName ?? "",
+      sortCode: form.sortCode ?? "",
+      accountNumber: form.accountNumber ?? "",
+    }),
+  );
+  formRoute("/grants/manage/grants/:id/returns/:returnId", "return", (c, actor, form) =>
+    submitMonitoringReturn(
+      db(c),
+      actor,
+      c.get("now"),
+      c.req.param("returnId") ?? "",
+      returnInputFromForm(form),
+    ),
+  );
+  formRoute("/grants/manage/grants/:id/project", "project", (c, actor, form) =>
+    linkGrantToProject(db(c), actor, c.get("now"), c.req.param("id") ?? "", form.projectId ?? ""),
+  );
 
   app.post("/grants/manage/grants/:id/vary", async (c) => {
     const actor = requireActor(c);

@@ -21,6 +21,7 @@ export const staffNav = (current: string): SafeHtml =>
         current: current === "direct",
       },
       { href: "/grants/manage/register", text: "Register", current: current === "register" },
+      { href: "/grants/manage/controls", text: "Controls", current: current === "controls" },
     ],
     "Grants",
   );
