@@ -50,7 +50,8 @@ describe("XLSX export", () => {
       },
     ]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer);
+    // ExcelJS types its input as an ArrayBuffer; hand it a copy of the bytes as one.
+    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet?.name).toHaveLength(31);
     expect(sheet?.getRow(1).getCell(1).value).toBe("Report");
