@@ -1,16 +1,10 @@
+import { csvText } from "../../platform/exports/csv.ts";
 import type { consultationResults } from "./queries/engagement.ts";
 
 // A consultation's results as a CSV for a report or a board paper: one row per answer
 // to choose from (with its count), one row per rating level, and the written answers.
 
 type Results = Awaited<ReturnType<typeof consultationResults>>;
-
-/** RFC 4180; a cell a spreadsheet would run as a formula is prefixed with ' (CSV injection). */
-function cell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export const resultsCsvHeader = [
   "Question number",
@@ -39,5 +33,5 @@ export function consultationResultsCsv({ consultation, responses, results }: Res
     resultsCsvHeader,
     ...rows,
   ];
-  return `${lines.map((line) => line.map(cell).join(",")).join("\r\n")}\r\n`;
+  return csvText(lines);
 }

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import { type CsvCell, csvText, poundsFromPence } from "../../platform/exports/csv.ts";
+import { xlsxWorkbook } from "../../platform/exports/xlsx.ts";
 import type { EqualityProfile } from "./queries/equality-profile.ts";
 import type { VolunteeringValue } from "./queries/volunteering-value.ts";
 
@@ -25,7 +26,7 @@ function rowsOf(report: VolunteeringValue): ReportRow[] {
       "",
       hours(report.total.minutes),
       report.total.minutes,
-      report.total.valuePence / 100,
+      poundsFromPence(report.total.valuePence),
       report.total.activeVolunteers,
     ],
     ...report.byTheme.map(
@@ -35,7 +36,7 @@ function rowsOf(report: VolunteeringValue): ReportRow[] {
         t.theme,
         hours(t.minutes),
         t.minutes,
-        t.valuePence / 100,
+        poundsFromPence(t.valuePence),
         t.activeVolunteers,
       ],
     ),
@@ -46,7 +47,7 @@ function rowsOf(report: VolunteeringValue): ReportRow[] {
         a.laCode ?? "",
         hours(a.minutes),
         a.minutes,
-        a.valuePence / 100,
+        poundsFromPence(a.valuePence),
         a.activeVolunteers,
       ],
     ),
@@ -57,65 +58,54 @@ function rowsOf(report: VolunteeringValue): ReportRow[] {
         o.partnerOrganisationId ?? "",
         hours(o.minutes),
         o.minutes,
-        o.valuePence / 100,
+        poundsFromPence(o.valuePence),
         o.activeVolunteers,
       ],
     ),
   ];
 }
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with ' (CSV injection). */
-function csvCell(value: string | number): string {
-  let text = typeof value === "number" ? String(value) : value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** Suppressed counts (fewer than the threshold) are written as "<5", never as a number. */
-function equalityLines(profile: EqualityProfile): string[] {
+function equalityLines(profile: EqualityProfile): CsvCell[][] {
   const count = (n: number | null) => (n === null ? `<${profile.threshold}` : n);
   const share = (n: number | null) => (n === null ? "" : Math.round(n * 1000) / 10);
   return [
-    "",
-    `# Equality profile: volunteers active in the last 12 months against residents, consented answers only`,
-    ["Field", "Answer", "Volunteers", "Volunteers (%)", "Residents", "Residents (%)"].map(csvCell).join(","),
-    ...profile.rows.map((row) =>
-      [
-        row.field,
-        row.answer,
-        count(row.volunteers),
-        share(row.volunteerShare),
-        count(row.residents),
-        share(row.residentShare),
-      ]
-        .map(csvCell)
-        .join(","),
-    ),
+    [],
+    ["# Equality profile: volunteers active in the last 12 months against residents, consented answers only"],
+    ["Field", "Answer", "Volunteers", "Volunteers (%)", "Residents", "Residents (%)"],
+    ...profile.rows.map((row) => [
+      row.field,
+      row.answer,
+      count(row.volunteers),
+      share(row.volunteerShare),
+      count(row.residents),
+      share(row.residentShare),
+    ]),
   ];
 }
 
 export function reportCsv(report: VolunteeringValue, equality?: EqualityProfile): string {
-  const lines = [
-    `# Volunteering report ${report.from} to ${report.to}`,
-    header.map(csvCell).join(","),
-    ...rowsOf(report).map((row) => row.map(csvCell).join(",")),
+  return csvText([
+    [`# Volunteering report ${report.from} to ${report.to}`],
+    header,
+    ...rowsOf(report),
     ...(equality ? equalityLines(equality) : []),
-  ];
-  return `${lines.join("\r\n")}\r\n`;
+  ]);
 }
 
-export async function reportXlsx(report: VolunteeringValue): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Hours and value");
-  sheet.addRow([`Volunteering report ${report.from} to ${report.to}`]).font = { bold: true };
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rowsOf(report)) sheet.addRow(row);
-  sheet.getColumn(6).numFmt = "£#,##0.00";
-  sheet.columns.forEach((column) => {
-    column.width = 18;
-  });
-  const rates = workbook.addWorksheet("Hourly values");
-  rates.addRow(["Year", "Value of an hour (£)", "Source"]).font = { bold: true };
-  for (const rate of report.rates) rates.addRow([rate.year, rate.ratePence / 100, rate.source]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function reportXlsx(report: VolunteeringValue): Promise<Buffer> {
+  return xlsxWorkbook([
+    {
+      name: "Hours and value",
+      title: `Volunteering report ${report.from} to ${report.to}`,
+      head: header,
+      rows: rowsOf(report),
+      numberFormats: { 6: "£#,##0.00" },
+    },
+    {
+      name: "Hourly values",
+      head: ["Year", "Value of an hour (£)", "Source"],
+      rows: report.rates.map((rate) => [rate.year, poundsFromPence(rate.ratePence), rate.source]),
+    },
+  ]);
 }

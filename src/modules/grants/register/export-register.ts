@@ -1,10 +1,11 @@
 import type { Db } from "../../../platform/db/database.ts";
+import { type CsvCell, csvLine, poundsFromPence } from "../../../platform/exports/csv.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { organisationTypes } from "../inputs.ts";
 import { type RegisterIssue, recipientIdentity } from "./org-id.ts";
 import { type RegisterRow, registerRows } from "./register-rows.ts";
 import { loadRegisterSettings, type RegisterSettings } from "./settings.ts";
-import { csvColumns, csvLine, poundsFromPence, threeSixtyGivingGrant } from "./three-sixty-giving.ts";
+import { csvColumns, threeSixtyGivingGrant } from "./three-sixty-giving.ts";
 
 export const registerFormats = ["360giving-json", "360giving-csv", "transparency-csv"] as const;
 export type RegisterFormat = (typeof registerFormats)[number];
@@ -82,7 +83,8 @@ async function* csvChunks(
       .map((row) => {
         count(report, row);
         const grant = threeSixtyGivingGrant(row, settings, report.issues);
-        return csvLine(csvColumns.map((column) => column.value(grant)));
+        // Each column picks a leaf of the grant Kith built: text, a number or nothing.
+        return csvLine(csvColumns.map((column) => column.value(grant) as CsvCell));
       })
       .join("");
   }

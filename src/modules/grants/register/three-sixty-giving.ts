@@ -1,3 +1,4 @@
+import { poundsFromPence } from "../../../platform/exports/csv.ts";
 import { monthsBetween } from "../dates.ts";
 import { organisationTypes } from "../inputs.ts";
 import { geoCodeTypeOf } from "./codelists.ts";
@@ -11,10 +12,6 @@ import type { RegisterSettings } from "./settings.ts";
 export type ThreeSixtyGivingGrant = Record<string, unknown>;
 
 const typeNames: Record<string, string> = { ...organisationTypes };
-
-export function poundsFromPence(pence: number): number {
-  return pence / 100;
-}
 
 export function threeSixtyGivingGrant(
   row: RegisterRow,
@@ -147,16 +144,4 @@ export const csvColumns: { heading: string; value: (grant: ThreeSixtyGivingGrant
 
 function first(value: unknown): Record<string, unknown> {
   return Array.isArray(value) && value.length > 0 ? (value[0] as Record<string, unknown>) : {};
-}
-
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvLine(cells: unknown[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
 }

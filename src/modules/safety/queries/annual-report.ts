@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { csvText } from "../../../platform/exports/csv.ts";
 import { actionTypes } from "../domain/actions.ts";
 import { ageBand } from "../neighbours.ts";
 import { canViewReports } from "../policy.ts";
@@ -136,14 +137,6 @@ export async function annualReport(
   };
 }
 
-/** One CSV cell, quoted when needed and safe to open in a spreadsheet. */
-export function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  // Leading = + - @ would run as formulas in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function annualReportCsv(report: AnnualReport): string {
   const lines: (string | number | null)[][] = [["section", "item", "value"]];
   lines.push(
@@ -185,5 +178,5 @@ export function annualReportCsv(report: AnnualReport): string {
   );
   for (const m of report.monthly)
     lines.push(["monthly opened", m.month, m.opened], ["monthly closed", m.month, m.closed]);
-  return `${lines.map((line) => line.map(csvCell).join(",")).join("\n")}\n`;
+  return csvText(lines);
 }

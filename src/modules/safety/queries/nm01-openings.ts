@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
-import { csvCell } from "./annual-report.ts";
+import { csvText } from "../../../platform/exports/csv.ts";
 
 /** One NM01 case: a case's opening, or its reopening by a report after it closed. */
 export type Nm01Opening = {
@@ -83,17 +83,13 @@ export function nm01OpeningsCsv(rows: Nm01Opening[]): string {
     "hate_incident",
     "same_matter_cases",
   ];
-  const lines = rows.map((row) =>
-    [
-      row.caseReference,
-      row.laCode ?? "",
-      row.countedOn,
-      row.kind === "opened" ? "opened" : "reported again after closing",
-      row.hate ? "yes" : "no",
-      row.linkedReferences.join(" "),
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+  const lines = rows.map((row) => [
+    row.caseReference,
+    row.laCode ?? "",
+    row.countedOn,
+    row.kind === "opened" ? "opened" : "reported again after closing",
+    row.hate ? "yes" : "no",
+    row.linkedReferences.join(" "),
+  ]);
+  return csvText([header, ...lines]);
 }

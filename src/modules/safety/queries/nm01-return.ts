@@ -1,4 +1,4 @@
-import { csvCell } from "./annual-report.ts";
+import { type CsvCell, csvText } from "../../../platform/exports/csv.ts";
 import type { Nm01Report } from "./nm01.ts";
 
 /**
@@ -31,25 +31,21 @@ export function nm01ReturnCsv(report: Nm01Report): string {
     { laCode: "ALL", laName: "All areas", ...report.total },
     ...report.areas.map((area) => ({ ...area, laCode: area.laCode ?? "NOT-RECORDED" })),
   ];
-  const lines = [header.join(",")];
+  const lines: CsvCell[][] = [header];
   for (const { code, measure, hate } of measures)
     for (const area of areas) {
       const result = hate ? area.hateCasesPer1000Homes : area.casesPer1000Homes;
-      lines.push(
-        [
-          code,
-          measure,
-          report.from,
-          report.to,
-          area.laCode,
-          area.laName,
-          hate ? area.hateCases : area.cases,
-          area.homes,
-          result === null ? null : result.toFixed(2),
-        ]
-          .map(csvCell)
-          .join(","),
-      );
+      lines.push([
+        code,
+        measure,
+        report.from,
+        report.to,
+        area.laCode,
+        area.laName,
+        hate ? area.hateCases : area.cases,
+        area.homes,
+        result === null ? null : result.toFixed(2),
+      ]);
     }
-  return `${lines.join("\r\n")}\r\n`;
+  return csvText(lines);
 }
