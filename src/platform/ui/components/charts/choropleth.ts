@@ -88,8 +88,8 @@ export function windForD3(geometry: MapGeometry): MapGeometry {
 
 export function choropleth(options: ChoroplethOptions): SafeHtml {
   const format = options.formatValue ?? plainNumber;
-  const valueOf = (code: string): number | null => options.values.get(code) ?? null;
-  const known = options.areas.map((area) => valueOf(area.code)).filter((v): v is number => v !== null);
+  const valueFor = (code: string): number | null => options.values.get(code) ?? null;
+  const known = options.areas.map((area) => valueFor(area.code)).filter((v): v is number => v !== null);
   const bands = valueBands(known);
   const hasNoData = known.length < options.areas.length;
   const features: Feature<MapGeometry>[] = options.areas.map((area) => ({
@@ -116,7 +116,7 @@ export function choropleth(options: ChoroplethOptions): SafeHtml {
   const path = geoPath(projection).digits(1);
   const hatch = `${options.id}-no-data`;
   const shapes = features.map((feature, index) => {
-    const value = valueOf(options.areas[index].code);
+    const value = valueFor(options.areas[index].code);
     const fill = value === null ? `url(#${hatch})` : bandOf(bands, value).colour;
     return html`<path d="${path(feature) ?? ""}" fill="${fill}" stroke="${outline}" stroke-width="0.75" stroke-linejoin="round"/>`;
   });
@@ -137,7 +137,7 @@ export function choropleth(options: ChoroplethOptions): SafeHtml {
   const svg = html`${svgOpen({ id: options.id, title: options.title, description: options.description, width: WIDTH, height: round(height) })}${defs}<g aria-hidden="true">${shapes}<text x="${PAD}" y="${keyTop - 2}" font-size="14" font-weight="bold" fill="${textColour}">${options.valueLabel}</text>${key}${credit}</g></svg>`;
   // Largest first, then by name; areas without data come last, named, so none is hidden.
   const rows = options.areas
-    .map((area) => ({ area, value: valueOf(area.code) }))
+    .map((area) => ({ area, value: valueFor(area.code) }))
     .sort(
       (a, b) =>
         (b.value ?? Number.NEGATIVE_INFINITY) - (a.value ?? Number.NEGATIVE_INFINITY) ||
