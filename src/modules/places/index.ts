@@ -17,6 +17,7 @@ export {
   listCommunityAssets,
   listCommunityAssetsOfOrganisation,
 } from "./queries/assets.ts";
+export { boundarySource, districtBoundaries } from "./queries/district-boundaries.ts";
 export { findHomeByUprn, getHome } from "./queries/get-home.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";

@@ -86,6 +86,17 @@ export function windForD3(geometry: MapGeometry): MapGeometry {
     : { type: "MultiPolygon", coordinates: geometry.coordinates.map(fix) };
 }
 
+/** SVG text does not wrap: break a long credit line between words. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + word.length < width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export function choropleth(options: ChoroplethOptions): SafeHtml {
   const format = options.formatValue ?? plainNumber;
   const valueFor = (code: string): number | null => options.values.get(code) ?? null;
@@ -129,10 +140,12 @@ export function choropleth(options: ChoroplethOptions): SafeHtml {
     (row, index) =>
       html`<rect x="${PAD}" y="${keyTop + index * KEY_ROW}" width="32" height="18" fill="${row.fill}" stroke="${outline}" stroke-width="1"/><text x="${PAD + 42}" y="${keyTop + index * KEY_ROW + 14}" font-size="14" fill="${textColour}">${row.label}</text>`,
   );
-  const height = keyTop + keyRows.length * KEY_ROW + (options.source ? 22 : 4);
-  const credit = options.source
-    ? html`<text x="${PAD}" y="${height - 6}" font-size="11" fill="${textColour}">${options.source}</text>`
-    : "";
+  const creditLines = options.source ? wrap(options.source, 100) : [];
+  const height = keyTop + keyRows.length * KEY_ROW + 4 + creditLines.length * 16;
+  const credit = creditLines.map(
+    (line, index) =>
+      html`<text x="${PAD}" y="${height - 6 - (creditLines.length - 1 - index) * 16}" font-size="11" fill="${textColour}">${line}</text>`,
+  );
   const defs = html`<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="8" height="8"><rect width="8" height="8" fill="${noDataFill}"/><path d="M0 8L8 0M-2 2L2 -2M6 10L10 6" stroke="#505a5f" stroke-width="1.5"/></pattern></defs>`;
   const svg = html`${svgOpen({ id: options.id, title: options.title, description: options.description, width: WIDTH, height: round(height) })}${defs}<g aria-hidden="true">${shapes}<text x="${PAD}" y="${keyTop - 2}" font-size="14" font-weight="bold" fill="${textColour}">${options.valueLabel}</text>${key}${credit}</g></svg>`;
   // Largest first, then by name; areas without data come last, named, so none is hidden.
