@@ -49,7 +49,9 @@ describe("activity map", () => {
     expect(out).toMatch(/>Medway<\/th><td class="govuk-table__cell govuk-table__cell--numeric">12</);
     expect(out).toMatch(/>Maidstone<\/th><td class="govuk-table__cell govuk-table__cell--numeric">3</);
     expect(out).toMatch(/>Swale<\/th><td class="govuk-table__cell govuk-table__cell--numeric">0</);
-    expect(out).toContain("Source: Office for National Statistics licensed under the Open Government Licence");
+    expect(out).toContain(
+      "Source: Office for National Statistics licensed under the Open Government Licence",
+    );
     expect(out).toContain("database right.</text>");
     // Neighbourhoods, most deprived first, each named with its code.
     const named = [
