@@ -4,8 +4,7 @@ import { listNeighbourhoods } from "../places/index.ts";
 
 export type NeighbourhoodFacts = Map<
   string,
-  // laCode is optional so callers (tests, benchmarks) that supply their own facts need not know it.
-  { name: string; laCode?: string; laName: string; imdDecile: number; priority: boolean }
+  { name: string; laName: string; imdDecile: number; priority: boolean }
 >;
 
 /**
@@ -17,13 +16,7 @@ export async function neighbourhoodFacts(db: Db, actor: Actor): Promise<Neighbou
   return new Map(
     rows.map((row) => [
       row.code,
-      {
-        name: row.name,
-        laCode: row.laCode,
-        laName: row.laName,
-        imdDecile: row.imdDecile,
-        priority: row.priority,
-      },
+      { name: row.name, laName: row.laName, imdDecile: row.imdDecile, priority: row.priority },
     ]),
   );
 }

@@ -112,7 +112,6 @@ export async function computeDashboard(
       return {
         ...n,
         name: facts?.name ?? n.lsoa21Code,
-        laCode: facts?.laCode ?? null,
         imdDecile: facts?.imdDecile ?? null,
         priority: facts?.priority ?? false,
       };

@@ -156,7 +156,6 @@ export async function isPriorityLsoa(db: Db, organisationId: string, lsoaCode: s
 export type NeighbourhoodRow = {
   code: string;
   name: string;
-  laCode: string;
   laName: string;
   imdDecile: number;
   imdRank: number;
@@ -197,7 +196,6 @@ export async function listNeighbourhoods(
     .map((row) => ({
       code: row.code,
       name: row.name,
-      laCode: row.ladCode,
       laName: row.ladName,
       imdDecile: row.imdDecile,
       imdRank: row.imdRank,
