@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { FeatureCollection, Polygon, Position } from "geojson";
+import type { FeatureCollection, Polygon } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testCliContext } from "../../../test/cli-context.ts";
 import { openTestDatabase } from "../../../test/database.ts";
 import { testNow } from "../../../test/fixtures.ts";
 import { projectRoot } from "../../platform/config/config.ts";
 import type { Database } from "../../platform/db/database.ts";
-import type { CliContext } from "../module.ts";
 import { importBoundariesCommand } from "./boundaries/boundaries-cli.ts";
 import { importBoundaries } from "./commands/import-boundaries.ts";
 
@@ -129,32 +129,18 @@ describe("kith import boundaries", () => {
   });
 
   it("runs from the command line: usage, the problems listed, and the count imported", async () => {
-    let stdout = "";
-    let stderr = "";
-    const context: CliContext = {
-      io: {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: (t) => {
-          stderr += t;
-        },
-      },
-      now: () => testNow,
-      // The command closes its database when done; the test keeps using this one.
-      openDatabase: async () => ({ ...database, close: async () => {} }),
-    };
+    const { context, output } = testCliContext(database);
     expect(await importBoundariesCommand.run([extract, "--level", "lsoa99"], context)).toBe(2);
-    expect(stderr).toContain("--level lsoa21|lsoa11|lad");
+    expect(output.stderr).toContain("--level lsoa21|lsoa11|lad");
     const unknown = await variant("cli-unknown.geojson", (fc) => {
       (fc.features[5].properties as Record<string, string>)["LSOA Code"] = "E01999998";
     });
     expect(await importBoundariesCommand.run([unknown, "--level", "lsoa21"], context)).toBe(1);
-    expect(stderr).toContain("Codes Kith does not know for this level (1):\n  E01999998\n");
-    expect(stderr).toContain("Nothing was imported.");
+    expect(output.stderr).toContain("Codes Kith does not know for this level (1):\n  E01999998\n");
+    expect(output.stderr).toContain("Nothing was imported.");
     expect(
       await importBoundariesCommand.run([extract, "--level", "lsoa21", "--tolerance", "0"], context),
     ).toBe(0);
-    expect(stdout).toMatch(/^Imported 1,601 lsoa21 boundaries, simplified to 0° \(\d+\.\d s\)\.\n$/);
+    expect(output.stdout).toMatch(/^Imported 1,601 lsoa21 boundaries, simplified to 0° \(\d+\.\d s\)\.\n$/);
   });
 });
