@@ -11,6 +11,7 @@ import { projectRoot } from "../../platform/config/config.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { importBoundariesCommand } from "./boundaries/boundaries-cli.ts";
 import { importBoundaries } from "./commands/import-boundaries.ts";
+import { lsoaBoundariesInDistricts } from "./index.ts";
 
 // Medium tests on the real ONS extract in ../shared (1,601 LSOA 2021 areas around Merseyside).
 // A worktree sits one level deeper than the main checkout, so both places are looked at.
@@ -64,6 +65,15 @@ describe("kith import boundaries", () => {
     expect(positions(rows.map((r) => r.geometry))).toBeLessThan(
       positions(original.features.map((f) => f.geometry)),
     );
+  });
+
+  it("gives the imported outlines of a district's neighbourhoods, named, for the maps", async () => {
+    const liverpool = await lsoaBoundariesInDistricts(database.db, ["E08000012"]);
+    expect(liverpool.length).toBeGreaterThan(200);
+    expect(liverpool.every((area) => area.code.startsWith("E01") && area.name.startsWith("Liverpool "))).toBe(
+      true,
+    );
+    expect(await lsoaBoundariesInDistricts(database.db, ["E06000035"])).toEqual([]);
   });
 
   it("reports unknown codes and keeps the shapes already there", async () => {

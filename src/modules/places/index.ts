@@ -17,7 +17,11 @@ export {
   listCommunityAssets,
   listCommunityAssetsOfOrganisation,
 } from "./queries/assets.ts";
-export { boundarySource, districtBoundaries } from "./queries/district-boundaries.ts";
+export {
+  boundarySource,
+  districtBoundaries,
+  lsoaBoundariesInDistricts,
+} from "./queries/district-boundaries.ts";
 export { findHomeByUprn, getHome } from "./queries/get-home.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";

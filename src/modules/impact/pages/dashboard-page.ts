@@ -17,7 +17,7 @@ import {
   warningText,
 } from "../../../platform/ui/index.ts";
 import { getStrategy, londonToday } from "../../investment/index.ts";
-import { listOrganisationAreas } from "../../places/index.ts";
+import { listOrganisationAreas, lsoaBoundariesInDistricts } from "../../places/index.ts";
 import { computeDashboard } from "../queries/dashboard.ts";
 import { activityMap } from "../report/neighbourhood-map.ts";
 import { perPound } from "../report/report-html.ts";
@@ -40,6 +40,11 @@ export function dashboardPage(): Hono<AppEnv> {
       themeCode: themeCode || null,
       laCode: laCode || null,
     });
+    // Imported LSOA outlines, when there are any, draw activity per neighbourhood instead of per district.
+    const lsoaAreas = await lsoaBoundariesInDistricts(
+      db,
+      areas.map((a) => a.laCode).filter((code) => !laCode || code === laCode),
+    );
     const query = new URLSearchParams({
       from: period.from,
       to: period.to,
@@ -136,6 +141,8 @@ export function dashboardPage(): Hono<AppEnv> {
         ${activityMap(
           d.neighbourhoods,
           areas.map((a) => a.laCode),
+          "activity-map",
+          lsoaAreas,
         )}
         <h2 class="govuk-heading-m">Download</h2>
         <ul class="govuk-list">

@@ -70,4 +70,17 @@ describe("activity map", () => {
     expect(out).not.toContain("<svg");
     expect(out).toContain("Medway 001A (E01016001)");
   });
+  it("draws sessions per neighbourhood once LSOA outlines exist", () => {
+    // Stand-in outlines: two districts' shapes under the neighbourhoods' codes.
+    const [a, b] = districtBoundaries([medway, maidstone]);
+    const lsoas = [
+      { ...a, code: "E01016002", name: "Medway 001B" },
+      { ...b, code: "E01024001", name: "Maidstone 001A" },
+    ];
+    const out = activityMap(neighbourhoods, [medway, maidstone], "activity-map", lsoas).value;
+    expect(out).toContain('<title id="activity-map-title">Sessions by neighbourhood</title>');
+    expect(out).toContain("Medway 001B had the most.");
+    expect(out.match(/<path d="M[^"]+" fill=/g)?.length).toBe(2);
+    expect(out).toMatch(/>Medway 001B<\/th><td class="govuk-table__cell govuk-table__cell--numeric">5</);
+  });
 });

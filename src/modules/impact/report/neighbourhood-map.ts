@@ -1,4 +1,4 @@
-import { choropleth, html, type SafeHtml, table } from "../../../platform/ui/index.ts";
+import { choropleth, html, type MapArea, type SafeHtml, table } from "../../../platform/ui/index.ts";
 import { boundarySource, districtBoundaries } from "../../places/index.ts";
 
 export type MapNeighbourhood = {
@@ -13,32 +13,37 @@ export type MapNeighbourhood = {
 };
 
 /**
- * Activity by neighbourhood: a map of sessions per district (Kith ships district outlines for
- * Kent and Medway; LSOA outlines come by import), then every neighbourhood named in a table,
- * most deprived first. `districtCodes` are the districts to draw, normally the organisation's
- * areas; a district with no sessions shows 0. Without outlines only the table is shown.
+ * Activity by neighbourhood: a map of sessions per neighbourhood when LSOA outlines have been
+ * imported (`lsoaAreas`), otherwise per district (Kith ships district outlines for Kent and
+ * Medway), then every neighbourhood named in a table, most deprived first. `districtCodes` are
+ * the districts to draw, normally the organisation's areas; an area with no sessions shows 0.
+ * Without any outlines only the table is shown.
  */
 export function activityMap(
   neighbourhoods: MapNeighbourhood[],
   districtCodes: readonly string[],
   id = "activity-map",
+  lsoaAreas: MapArea[] = [],
 ): SafeHtml {
-  const districts = districtBoundaries(districtCodes);
-  const sessions = new Map<string, number | null>(districts.map((d) => [d.code, 0]));
-  for (const n of neighbourhoods)
-    if (n.laCode && sessions.has(n.laCode))
-      sessions.set(n.laCode, (sessions.get(n.laCode) ?? 0) + n.sessions);
-  const busiest = [...districts].sort((a, b) => (sessions.get(b.code) ?? 0) - (sessions.get(a.code) ?? 0))[0];
+  const byLsoa = lsoaAreas.length > 0;
+  const areas = byLsoa ? lsoaAreas : districtBoundaries(districtCodes);
+  const sessions = new Map<string, number | null>(areas.map((d) => [d.code, 0]));
+  for (const n of neighbourhoods) {
+    const code = byLsoa ? n.lsoa21Code : n.laCode;
+    if (code && sessions.has(code)) sessions.set(code, (sessions.get(code) ?? 0) + n.sessions);
+  }
+  const busiest = [...areas].sort((a, b) => (sessions.get(b.code) ?? 0) - (sessions.get(a.code) ?? 0))[0];
+  const unit = byLsoa ? "neighbourhood" : "district";
   const map =
-    districts.length > 0
+    areas.length > 0
       ? choropleth({
           id,
-          title: "Sessions by district",
-          description: `Sessions held in each of ${districts.length} districts in the period; darker areas had more. ${busiest && (sessions.get(busiest.code) ?? 0) > 0 ? `${busiest.name} had the most.` : "No sessions were recorded."}`,
-          areas: districts,
+          title: `Sessions by ${unit}`,
+          description: `Sessions held in each of ${areas.length} ${unit}s in the period; darker areas had more. ${busiest && (sessions.get(busiest.code) ?? 0) > 0 ? `${busiest.name} had the most.` : "No sessions were recorded."}`,
+          areas,
           values: sessions,
           valueLabel: "Sessions",
-          areaLabel: "District",
+          areaLabel: byLsoa ? "Neighbourhood" : "District",
           source: boundarySource,
           table: "details",
         })

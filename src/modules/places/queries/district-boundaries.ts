@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { FeatureCollection } from "geojson";
 import { projectRoot } from "../../../platform/config/config.ts";
+import type { Db } from "../../../platform/db/database.ts";
 import type { MapArea, MapGeometry } from "../../../platform/ui/index.ts";
+import { boundary, lsoa } from "../schema.ts";
 
 /** Source credit the Open Government Licence asks for on every map drawn from ONS boundaries. */
 export const boundarySource =
@@ -26,4 +29,19 @@ export function districtBoundaries(codes?: readonly string[]): MapArea[] {
   ).features.map((f) => ({ code: f.properties.code, name: f.properties.name, geometry: f.geometry }));
   if (!codes) return districts;
   return codes.flatMap((code) => districts?.filter((d) => d.code === code) ?? []);
+}
+
+/**
+ * Imported 2021 LSOA outlines (`kith import boundaries --level lsoa21`) of every neighbourhood in
+ * the given districts, named as in the IoD tables. Empty until an operator has imported them.
+ */
+export async function lsoaBoundariesInDistricts(db: Db, laCodes: readonly string[]): Promise<MapArea[]> {
+  if (laCodes.length === 0) return [];
+  const rows = await db
+    .select({ code: boundary.code, name: lsoa.name, geometry: boundary.geometry })
+    .from(boundary)
+    .innerJoin(lsoa, and(eq(lsoa.code, boundary.code), eq(lsoa.edition, "iod2025")))
+    .where(and(eq(boundary.level, "lsoa21"), inArray(lsoa.ladCode, [...laCodes])))
+    .orderBy(asc(boundary.code));
+  return rows;
 }
