@@ -53,7 +53,10 @@ describe("figures journeys", () => {
     expect(await page.locator("h1").innerText()).toContain("Case");
 
     await page.goto(`${kith.baseUrl}/safety/nm01?from=2025-04-01&to=2026-03-31`);
-    expect(await page.locator("table").innerText()).toContain("Homes owned at period end (denominator)");
+    expect(await page.locator("table").last().innerText()).toContain(
+      "Homes owned at period end (denominator)",
+    );
+    expect(await page.locator("#nm01-map svg path[fill^='#']").count()).toBeGreaterThan(0);
     await expectAccessible(page);
     expect(consoleErrors).toEqual([]);
   }, 300_000);

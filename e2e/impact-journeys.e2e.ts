@@ -149,6 +149,10 @@ describe("community investment and impact journeys", () => {
     expect(dashboard).toContain("Residents reached");
     expect(dashboard).toMatch(/£[\d.]+ of social value for every £1 invested/);
     expect(dashboard).toContain("priority neighbourhoods");
+    // Activity is a district map with its key and a named table, not unnamed tiles.
+    expect(await page.locator("#activity-map svg title").textContent()).toBe("Sessions by district");
+    expect(await page.locator("#activity-map svg path[fill^='#']").count()).toBeGreaterThan(0);
+    expect(await page.locator("#activity-map-neighbourhoods tbody tr").count()).toBeGreaterThan(0);
     await expectAccessible(page);
 
     // The annual report, and its PDF and HTML downloads.

@@ -1,10 +1,12 @@
 import { systemActor } from "../../platform/access/actor.ts";
 import { importCommand } from "../../platform/imports/import-command.ts";
 import type { CliCommand } from "../module.ts";
+import { importBoundariesCommand } from "./boundaries/boundaries-cli.ts";
 import { importCommunityAssets } from "./commands/import-assets.ts";
 import { importHomes } from "./commands/import-homes.ts";
 
 export const placesCli: CliCommand[] = [
+  importBoundariesCommand,
   importCommand(
     "homes",
     "Import homes from a CSV file (format: docs/import-homes.md)",

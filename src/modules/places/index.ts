@@ -17,6 +17,11 @@ export {
   listCommunityAssets,
   listCommunityAssetsOfOrganisation,
 } from "./queries/assets.ts";
+export {
+  boundarySource,
+  districtBoundaries,
+  lsoaBoundariesInDistricts,
+} from "./queries/district-boundaries.ts";
 export { findHomeByUprn, getHome } from "./queries/get-home.ts";
 export { homeAddresses } from "./queries/home-addresses.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";

@@ -1,4 +1,15 @@
-import { boolean, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { MultiPolygon, Polygon } from "geojson";
 import { day, moment } from "../../platform/db/columns.ts";
 
 export const localAuthority = pgTable("local_authority", {
@@ -159,3 +170,18 @@ export const priorityOverride = pgTable(
 
 export type Home = typeof home.$inferSelect;
 export type CommunityAsset = typeof communityAsset.$inferSelect;
+
+/** Imported boundary shapes (migration 0010): shared reference data, one row per level and code. */
+export const boundary = pgTable(
+  "boundary",
+  {
+    level: text("level").$type<"lsoa21" | "lsoa11" | "lad">().notNull(),
+    code: text("code").notNull(),
+    name: text("name"),
+    geometry: jsonb("geometry").$type<Polygon | MultiPolygon>().notNull(),
+    tolerance: doublePrecision("tolerance").notNull(),
+    sourceFile: text("source_file").notNull(),
+    importedAt: moment("imported_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.code] })],
+);

@@ -2,10 +2,10 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testCliContext } from "../../../test/cli-context.ts";
 import { openTestDatabase } from "../../../test/database.ts";
-import { makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { makeOrganisation } from "../../../test/fixtures.ts";
 import type { Database } from "../../platform/db/database.ts";
-import type { CliContext } from "../module.ts";
 import { safetyCli } from "./cli.ts";
 import { maidstone, makeHomes, medway } from "./testing/fixtures.ts";
 
@@ -19,23 +19,9 @@ function command(words: string) {
 }
 
 async function run(words: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const context: CliContext = {
-    io: {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-    now: () => testNow,
-    // The command closes its database when done; the test keeps using this one.
-    openDatabase: async () => ({ ...database, close: async () => {} }),
-  };
+  const { context, output } = testCliContext(database);
   const code = await command(words).run(args, context);
-  return { code, stdout, stderr };
+  return { code, ...output };
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ export * from "./components/button.ts";
 export * from "./components/case-work.ts";
 export * from "./components/charts/bar-chart.ts";
 export * from "./components/charts/chart-parts.ts";
+export * from "./components/charts/choropleth.ts";
 export * from "./components/charts/decile-scale.ts";
 export * from "./components/charts/line-chart.ts";
 export * from "./components/charts/progress-bar.ts";

@@ -17,9 +17,9 @@ import {
   warningText,
 } from "../../../platform/ui/index.ts";
 import { getStrategy, londonToday } from "../../investment/index.ts";
-import { listOrganisationAreas } from "../../places/index.ts";
+import { listOrganisationAreas, lsoaBoundariesInDistricts } from "../../places/index.ts";
 import { computeDashboard } from "../queries/dashboard.ts";
-import { neighbourhoodTileMap } from "../report/neighbourhood-map.ts";
+import { activityMap } from "../report/neighbourhood-map.ts";
 import { perPound } from "../report/report-html.ts";
 import { volunteeringLine } from "../report/volunteering-line.ts";
 import { impactNav, periodFrom } from "./impact-nav.ts";
@@ -40,6 +40,11 @@ export function dashboardPage(): Hono<AppEnv> {
       themeCode: themeCode || null,
       laCode: laCode || null,
     });
+    // Imported LSOA outlines, when there are any, draw activity per neighbourhood instead of per district.
+    const lsoaAreas = await lsoaBoundariesInDistricts(
+      db,
+      areas.map((a) => a.laCode).filter((code) => !laCode || code === laCode),
+    );
     const query = new URLSearchParams({
       from: period.from,
       to: period.to,
@@ -133,7 +138,12 @@ export function dashboardPage(): Hono<AppEnv> {
         ${table({ caption: "Investment by theme", captionClasses: "govuk-visually-hidden", firstCellIsHeader: true, head: [{ text: "Theme" }, { text: "Internal", numeric: true }, { text: "External", numeric: true }, { text: "External per £1 internal", numeric: true }], rows: d.investmentRatio.byTheme.map((t) => [t.name, { content: formatPounds(t.internalPence), numeric: true }, { content: formatPounds(t.externalPence), numeric: true }, { content: perPound(t.externalPerInternalPound), numeric: true }]) })}
         ${barChart({ id: "external-by-theme", title: "External funding by theme", description: "Secured external funding for each theme in the period.", valueLabel: "External funding", categoryLabel: "Theme", bars: d.investmentRatio.byTheme.map((t) => ({ label: t.name, value: Math.round(t.externalPence / 100) })), formatValue: (v) => `£${formatNumber(v)}` })}
         <h2 class="govuk-heading-m">Activity by neighbourhood</h2>
-        ${neighbourhoodTileMap(d.neighbourhoods)}
+        ${activityMap(
+          d.neighbourhoods,
+          areas.map((a) => a.laCode),
+          "activity-map",
+          lsoaAreas,
+        )}
         <h2 class="govuk-heading-m">Download</h2>
         <ul class="govuk-list">
           <li><a class="govuk-link" href="/impact/export/neighbourhoods.csv?${query}">Activity by neighbourhood (CSV)</a> · <a class="govuk-link" href="/impact/export/neighbourhoods.xlsx?${query}">XLSX</a></li>

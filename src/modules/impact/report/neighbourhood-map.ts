@@ -1,63 +1,75 @@
-import { decileColour, decileTextColour, html, type SafeHtml, table } from "../../../platform/ui/index.ts";
+import { choropleth, html, type MapArea, type SafeHtml, table } from "../../../platform/ui/index.ts";
+import { boundarySource, districtBoundaries } from "../../places/index.ts";
 
 export type MapNeighbourhood = {
   lsoa21Code: string;
   name: string;
+  /** The neighbourhood's district; null when the places module does not know the neighbourhood. */
+  laCode?: string | null;
   sessions: number;
   people: number;
   imdDecile: number | null;
   priority: boolean;
 };
 
-const TILE = 64;
-const GAP = 6;
-const COLUMNS = 9;
-
 /**
- * Activity by neighbourhood, coloured by deprivation: one tile per neighbourhood where something
- * happened, in IMD decile order (most deprived first), each tile showing its session count.
- * Kith holds no boundary files, so this is a tile map rather than a geographic choropleth; the
- * table beneath carries the same figures for screen readers and print.
+ * Activity by neighbourhood: a map of sessions per neighbourhood when LSOA outlines have been
+ * imported (`lsoaAreas`), otherwise per district (Kith ships district outlines for Kent and
+ * Medway), then every neighbourhood named in a table, most deprived first. `districtCodes` are
+ * the districts to draw, normally the organisation's areas; an area with no sessions shows 0.
+ * Without any outlines only the table is shown.
  */
-export function neighbourhoodTileMap(
+export function activityMap(
   neighbourhoods: MapNeighbourhood[],
+  districtCodes: readonly string[],
   id = "activity-map",
-  limit = 72,
+  lsoaAreas: MapArea[] = [],
 ): SafeHtml {
-  const tiles = [...neighbourhoods]
-    .sort((a, b) => (a.imdDecile ?? 11) - (b.imdDecile ?? 11) || b.sessions - a.sessions)
-    .slice(0, limit);
-  const rows = Math.max(1, Math.ceil(tiles.length / COLUMNS));
-  const width = COLUMNS * (TILE + GAP);
-  const height = rows * (TILE + GAP) + 4;
-  const cells = tiles.map((n, index) => {
-    const x = (index % COLUMNS) * (TILE + GAP);
-    const y = Math.floor(index / COLUMNS) * (TILE + GAP);
-    const fill = n.imdDecile ? decileColour(n.imdDecile) : "#f3f2f1";
-    const text = n.imdDecile ? decileTextColour(n.imdDecile) : "#0b0c0c";
-    return html`<g><rect x="${x}" y="${y}" width="${TILE}" height="${TILE}" fill="${fill}"${n.priority ? html` stroke="#0b0c0c" stroke-width="4"` : ""}/><text x="${x + TILE / 2}" y="${y + 30}" text-anchor="middle" font-size="18" font-weight="bold" fill="${text}">${n.sessions}</text><text x="${x + TILE / 2}" y="${y + 50}" text-anchor="middle" font-size="11" fill="${text}">D${n.imdDecile ?? "?"}</text></g>`;
-  });
-  const description = `${tiles.length} neighbourhoods with activity, most deprived first. Each tile shows the number of sessions and the IMD decile (D1 is the most deprived 10% in England); priority neighbourhoods have a black border.`;
-  return html`<figure class="kith-chart-figure" id="${id}"><svg xmlns="http://www.w3.org/2000/svg" class="kith-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" focusable="false"><title id="${id}-title">Activity by neighbourhood, coloured by deprivation</title><desc id="${id}-desc">${description}</desc><g aria-hidden="true">${cells}</g></svg>
-    <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the neighbourhoods as a table</span></summary><div class="govuk-details__text">${table(
-      {
-        caption: "Activity by neighbourhood",
-        captionClasses: "govuk-table__caption--s",
-        firstCellIsHeader: true,
-        head: [
-          { text: "Neighbourhood" },
-          { text: "IMD decile", numeric: true },
-          { text: "Priority" },
-          { text: "Sessions", numeric: true },
-          { text: "People", numeric: true },
-        ],
-        rows: tiles.map((n) => [
-          `${n.name} (${n.lsoa21Code})`,
-          { content: n.imdDecile ?? "unknown", numeric: true },
-          n.priority ? "Yes" : "No",
-          { content: n.sessions, numeric: true },
-          { content: n.people, numeric: true },
-        ]),
-      },
-    )}</div></details></figure>`;
+  const byLsoa = lsoaAreas.length > 0;
+  const areas = byLsoa ? lsoaAreas : districtBoundaries(districtCodes);
+  const sessions = new Map<string, number | null>(areas.map((d) => [d.code, 0]));
+  for (const n of neighbourhoods) {
+    const code = byLsoa ? n.lsoa21Code : n.laCode;
+    if (code && sessions.has(code)) sessions.set(code, (sessions.get(code) ?? 0) + n.sessions);
+  }
+  const busiest = [...areas].sort((a, b) => (sessions.get(b.code) ?? 0) - (sessions.get(a.code) ?? 0))[0];
+  const unit = byLsoa ? "neighbourhood" : "district";
+  const map =
+    areas.length > 0
+      ? choropleth({
+          id,
+          title: `Sessions by ${unit}`,
+          description: `Sessions held in each of ${areas.length} ${unit}s in the period; darker areas had more. ${busiest && (sessions.get(busiest.code) ?? 0) > 0 ? `${busiest.name} had the most.` : "No sessions were recorded."}`,
+          areas,
+          values: sessions,
+          valueLabel: "Sessions",
+          areaLabel: byLsoa ? "Neighbourhood" : "District",
+          source: boundarySource,
+          table: "details",
+        })
+      : "";
+  const rows = [...neighbourhoods].sort(
+    (a, b) =>
+      (a.imdDecile ?? 11) - (b.imdDecile ?? 11) || b.sessions - a.sessions || a.name.localeCompare(b.name),
+  );
+  return html`${map}${table({
+    caption: "Activity by neighbourhood, most deprived first",
+    captionClasses: "govuk-table__caption--s",
+    firstCellIsHeader: true,
+    id: `${id}-neighbourhoods`,
+    head: [
+      { text: "Neighbourhood" },
+      { text: "IMD decile", numeric: true },
+      { text: "Priority" },
+      { text: "Sessions", numeric: true },
+      { text: "People", numeric: true },
+    ],
+    rows: rows.map((n) => [
+      `${n.name} (${n.lsoa21Code})`,
+      { content: n.imdDecile ?? "unknown", numeric: true },
+      n.priority ? "Yes" : "No",
+      { content: n.sessions, numeric: true },
+      { content: n.people, numeric: true },
+    ]),
+  })}`;
 }

@@ -10,7 +10,7 @@ import {
   summaryList,
   table,
 } from "../../../platform/ui/index.ts";
-import { neighbourhoodTileMap } from "./neighbourhood-map.ts";
+import { activityMap } from "./neighbourhood-map.ts";
 import type { ReportFigures } from "./report-figures.ts";
 import { volunteeringLine } from "./volunteering-line.ts";
 
@@ -137,7 +137,11 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
         { content: formatPounds(a.socialValuePence), numeric: true },
       ]),
     })}
-    ${neighbourhoodTileMap(d.neighbourhoods)}
+    ${activityMap(
+      d.neighbourhoods,
+      figures.areas.map((a) => a.laCode),
+      "report-activity-map",
+    )}
     ${h("Social return on investment")}
     <p class="govuk-body">Following the Cabinet Office guide to SROI: the values above, less each project's attribution and displacement, carried over the years the benefit lasts with drop-off, discounted at 3.5% a year, divided by what was spent.</p>
     ${table({

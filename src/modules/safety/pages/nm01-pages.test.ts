@@ -87,4 +87,16 @@ describe("NM01 pages", () => {
       "L-A,E06000035,2025-05-01,opened,no,L-B",
     ]);
   });
+
+  it("draws NM01 per local authority as a district map with a key, above the table", async () => {
+    const page = await (await staff.officer.get("/safety/nm01?from=2025-04-01&to=2026-03-31")).text();
+    const map = page.indexOf('<figure class="kith-chart-figure" id="nm01-map">');
+    expect(map).toBeGreaterThan(-1);
+    expect(map).toBeLessThan(page.indexOf("Homes owned at period end (denominator)"));
+    expect(page).toContain("Medway is highest at 250.00.");
+    // One outline (Medway, the only area with homes) in the top band of the key.
+    expect(page.match(/<path d="M[^"]+" fill="#0f385c"/g)?.length).toBe(1);
+    expect(page).toContain(">ASB cases per 1,000 homes</text>");
+    expect(page).toMatch(/>Medway<\/th><td class="govuk-table__cell govuk-table__cell--numeric">250</);
+  });
 });

@@ -18,6 +18,7 @@ import { nm01, nm01Cases } from "../queries/nm01.ts";
 import { nm01OpeningsCsv } from "../queries/nm01-openings.ts";
 import { nm01ReturnCsv } from "../queries/nm01-return.ts";
 import { safetyNav } from "./common.ts";
+import { nm01Map } from "./nm01-map.ts";
 
 /** The financial year (April to March) that contains today, the usual TSM reporting year. */
 function defaultPeriod(now: Date): { from: string; to: string } {
@@ -53,6 +54,7 @@ export function reportPages(app: Hono<AppEnv>): void {
         ${periodForm("/safety/nm01", period)}
         <p class="govuk-body"><a class="govuk-link" href="/safety/nm01.csv?from=${report.from}&amp;to=${report.to}" download>Download for the TSM data return (CSV)</a> · <a class="govuk-link" href="/safety/nm01/cases.csv?from=${report.from}&amp;to=${report.to}" download>Download the cases behind these figures (CSV)</a></p>
         <p class="govuk-body-s">Source: the Regulator of Social Housing's <i>Tenant Satisfaction Measures: Technical Requirements</i>, NM01. Each rule Kith follows, and where it chose an interpretation, is set out in Kith's guide to NM01 (docs/safety-nm01.md).</p>
+        ${nm01Map(report)}
         ${table({
           caption: `${report.from} to ${report.to}`,
           head: [
