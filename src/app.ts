@@ -12,6 +12,7 @@ import type { AppEnv, Services } from "./platform/http/app-env.ts";
 import { authenticate } from "./platform/http/authenticate.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
 import { handleError, handleNotFound } from "./platform/http/errors.ts";
+import { inputGuard } from "./platform/http/input-guard.ts";
 import { apiValidationHook } from "./platform/http/openapi.ts";
 import { Problem } from "./platform/http/problem.ts";
 import { setNavigation } from "./platform/http/render.ts";
@@ -55,6 +56,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     c.set("now", services.clock());
     await next();
   });
+  app.use(inputGuard());
 
   for (const [prefix, folders] of assetMounts) serveFolder(app, prefix.replace(/\/$/, ""), folders);
   app.route("/", operationsRoutes(services.workers));
