@@ -9,11 +9,12 @@ import { badRequest, invalid } from "./problem.ts";
  * the query string, form bodies and JSON bodies alike.
  */
 
-// A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
-const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** A NUL byte (PostgreSQL text cannot hold one) or a lone surrogate (not text at all). */
 export function hasUnstorableText(text: string): boolean {
-  return unstorable.test(text);
+  return text.includes(String.fromCharCode(0)) || loneSurrogate.test(text);
 }
 
 const messageFor = (field: string) =>
