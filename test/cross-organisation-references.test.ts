@@ -61,7 +61,7 @@ describe("references to another organisation's records", () => {
   it("refuses a campaign for another organisation's community group, naming the field", async () => {
     const response = await createCampaign(theirGroupId);
     expect(response.status).toBe(422);
-    expect((await response.json()).errors).toEqual({
+    expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({
       groupId: "Choose a community group from your organisation",
     });
   });

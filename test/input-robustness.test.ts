@@ -59,13 +59,17 @@ describe("no 500 for any input", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(search.status).toBe(422);
-    expect((await search.json()).errors).toEqual({ q: expect.stringContaining("cannot be stored") });
+    expect(((await search.json()) as { errors: Record<string, string> }).errors).toEqual({
+      q: expect.stringContaining("cannot be stored"),
+    });
   });
 
   it("refuses a lone surrogate in a JSON string, naming the field", async () => {
     const response = await post("/api/v1/homes", `{"uprn":"1","addressLine1":"\\ud800 Street"}`);
     expect(response.status).toBe(422);
-    expect(Object.keys((await response.json()).errors)).toEqual(["addressLine1"]);
+    expect(Object.keys(((await response.json()) as { errors: Record<string, string> }).errors)).toEqual([
+      "addressLine1",
+    ]);
   });
 
   it("allows a proper surrogate pair (an emoji) through", async () => {

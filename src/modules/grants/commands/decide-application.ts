@@ -17,7 +17,7 @@ import { loadProgramme } from "./applications.ts";
 import { listAssessments, loadApplication } from "./assess-application.ts";
 import { agreementFields, checkGrantDates, insertGrant } from "./insert-grant.ts";
 
-const moderationInput = z.object({
+export const moderationInput = z.object({
   moderatedScore: z
     .union([z.string(), z.number()])
     .optional()
@@ -91,7 +91,7 @@ export async function moderateApplication(
   });
 }
 
-const decisionInput = z.discriminatedUnion(
+export const decisionInput = z.discriminatedUnion(
   "decision",
   [
     z
