@@ -11,7 +11,7 @@ import { makeOrganisation } from "./fixtures.ts";
 // and sends each one malformed values (with a valid CSRF token); no answer may be a 5xx.
 // FUZZ_PAGES and FUZZ_FORM_RUNS widen the crawl.
 
-const maxPages = Number(process.env.FUZZ_PAGES ?? 60);
+const maxPages = Number(process.env.FUZZ_PAGES ?? 400);
 const runsPerForm = Number(process.env.FUZZ_FORM_RUNS ?? 3);
 const seed = Number(process.env.FUZZ_SEED ?? 20261207);
 
