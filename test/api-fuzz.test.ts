@@ -2,11 +2,9 @@ import fc from "fast-check";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHome } from "../src/modules/places/index.ts";
-import { allScopes, createApiToken } from "../src/platform/auth/api-tokens.ts";
-import { actorForUser, findUserByEmail } from "../src/platform/auth/users.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { AppEnv } from "../src/platform/http/app-env.ts";
-import { addUser, buildTestApp } from "./app.ts";
+import { buildTestApp, userWithAllScopesToken } from "./app.ts";
 import { openTestDatabase } from "./database.ts";
 import { actorFor, makeOrganisation, testNow } from "./fixtures.ts";
 import {
@@ -38,12 +36,7 @@ describe("API fuzz: no 5xx for any input", { timeout: 600_000 }, () => {
     database = await openTestDatabase();
     app = await buildTestApp(database);
     const mine = await makeOrganisation(database.db, "Ours");
-    await addUser(database, mine.id, "organisation-admin", "admin@ours.example");
-    const admin = await findUserByEmail(database.db, "admin@ours.example");
-    if (!admin) throw new Error("admin missing");
-    token = (
-      await createApiToken(database.db, actorForUser(admin), testNow, { name: "fuzz", scopes: allScopes })
-    ).token;
+    token = await userWithAllScopesToken(database, mine.id, "organisation-admin", "admin@ours.example");
     const home = await createHome(database, actorFor(mine.id, "officer"), testNow, {
       uprn: "100062150009",
       addressLine1: "1 Fuzz Street",

@@ -1,11 +1,9 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartnerOrganisation } from "../src/modules/people/index.ts";
-import { allScopes, createApiToken } from "../src/platform/auth/api-tokens.ts";
-import { actorForUser, findUserByEmail } from "../src/platform/auth/users.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { AppEnv } from "../src/platform/http/app-env.ts";
-import { addUser, buildTestApp } from "./app.ts";
+import { buildTestApp, userWithAllScopesToken } from "./app.ts";
 import { openTestDatabase } from "./database.ts";
 import { actorFor, makeOrganisation, testNow } from "./fixtures.ts";
 
@@ -42,12 +40,7 @@ describe("references to another organisation's records", () => {
     theirGroupId = (
       await createPartnerOrganisation(database.db, actorFor(theirs.id, "officer"), testNow, group)
     ).id;
-    await addUser(database, mine.id, "officer", "officer@ours.example");
-    const officer = await findUserByEmail(database.db, "officer@ours.example");
-    if (!officer) throw new Error("officer missing");
-    token = (
-      await createApiToken(database.db, actorForUser(officer), testNow, { name: "all", scopes: allScopes })
-    ).token;
+    token = await userWithAllScopesToken(database, mine.id, "officer", "officer@ours.example");
   });
   afterAll(async () => database.close());
 

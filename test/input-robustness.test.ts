@@ -1,14 +1,12 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allScopes, createApiToken } from "../src/platform/auth/api-tokens.ts";
-import { actorForUser, findUserByEmail } from "../src/platform/auth/users.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { AppEnv } from "../src/platform/http/app-env.ts";
 import { databaseErrorCode, toProblem } from "../src/platform/http/errors.ts";
 import { isRealDate } from "../src/platform/http/fields.ts";
-import { addUser, buildTestApp, TestBrowser } from "./app.ts";
+import { buildTestApp, TestBrowser, userWithAllScopesToken } from "./app.ts";
 import { openTestDatabase } from "./database.ts";
-import { makeOrganisation, testNow } from "./fixtures.ts";
+import { makeOrganisation } from "./fixtures.ts";
 
 // Issue 18 item 10: inputs that used to come back as HTTP 500.
 
@@ -30,12 +28,7 @@ describe("no 500 for any input", () => {
     database = await openTestDatabase();
     app = await buildTestApp(database);
     const mine = await makeOrganisation(database.db, "Ours");
-    await addUser(database, mine.id, "officer", "officer@ours.example");
-    const officer = await findUserByEmail(database.db, "officer@ours.example");
-    if (!officer) throw new Error("officer missing");
-    token = (
-      await createApiToken(database.db, actorForUser(officer), testNow, { name: "all", scopes: allScopes })
-    ).token;
+    token = await userWithAllScopesToken(database, mine.id, "officer", "officer@ours.example");
   });
   afterAll(async () => database.close());
 
