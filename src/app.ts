@@ -15,6 +15,7 @@ import type { AppEnv, Services } from "./platform/http/app-env.ts";
 import { authenticate } from "./platform/http/authenticate.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
 import { handleError, handleNotFound } from "./platform/http/errors.ts";
+import { inputGuard } from "./platform/http/input-guard.ts";
 import { apiValidationHook } from "./platform/http/openapi.ts";
 import { Problem } from "./platform/http/problem.ts";
 import { setNavigation } from "./platform/http/render.ts";
@@ -64,6 +65,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     c.set("now", services.clock());
     await next();
   });
+  app.use(inputGuard());
 
   app.route("/", operationsRoutes(services.workers));
   for (const [prefix, folders, allow] of assetMountsFor(govukBrand))

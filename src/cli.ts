@@ -293,8 +293,9 @@ export async function runCli(argv: string[], io: CliContext["io"]): Promise<numb
       io.stderr(`${error.message}\nUsage: ${command.usage}\n`);
       return exitUsage;
     }
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      io.stderr(`File not found: ${(error as NodeJS.ErrnoException).path ?? ""}\n`);
+    const fileMessage = fileErrorMessage(error);
+    if (fileMessage) {
+      io.stderr(`${fileMessage}\n`);
       return 1;
     }
     io.stderr(
@@ -302,6 +303,23 @@ export async function runCli(argv: string[], io: CliContext["io"]): Promise<numb
     );
     return 1;
   }
+}
+
+/** File-system errors become one plain sentence naming the file, never a stack trace. */
+export function fileErrorMessage(error: unknown): string | undefined {
+  const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !file) return undefined;
+  const reasons: Record<string, string> = {
+    ENOENT: "it, or the folder it is in, does not exist",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "it is a folder, not a file",
+    ENOTDIR: "part of the path is not a folder",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+  };
+  if (code === "ENOENT") return `File not found: ${file} (${reasons.ENOENT})`;
+  return `Cannot use the file ${file}: ${reasons[code] ?? code}`;
 }
 
 if (import.meta.main) {

@@ -3,8 +3,9 @@ import { createApp } from "../src/app.ts";
 import { modules } from "../src/modules/registry.ts";
 import type { Role } from "../src/platform/access/actor.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
+import { allScopes, createApiToken } from "../src/platform/auth/api-tokens.ts";
 import { loadSigningSecret } from "../src/platform/auth/secret.ts";
-import { createUser } from "../src/platform/auth/users.ts";
+import { actorForUser, createUser } from "../src/platform/auth/users.ts";
 import { type KithConfig, loadConfig } from "../src/platform/config/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { AppEnv, Services } from "../src/platform/http/app-env.ts";
@@ -58,6 +59,19 @@ export async function addUser(database: Database, organisationId: string, role: 
     role,
     password: testPassword,
   });
+}
+
+/** A new user of this role and an API token of theirs with every scope (for API-wide tests). */
+export async function userWithAllScopesToken(
+  database: Database,
+  organisationId: string,
+  role: Role,
+  email: string,
+): Promise<string> {
+  const user = await addUser(database, organisationId, role, email);
+  return (
+    await createApiToken(database.db, actorForUser(user), testNow, { name: "all scopes", scopes: allScopes })
+  ).token;
 }
 
 /** A browser-like client: keeps cookies, reads the CSRF token from forms, posts forms. */

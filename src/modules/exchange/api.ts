@@ -156,6 +156,10 @@ exchangeApi.openapi(
               valuePence: z.number().int(),
               dueBy: z.string(),
               needIds: z.array(z.string()).optional(),
+              supplierId: z.string().optional().openapi({
+                description:
+                  "Only when an officer records a pledge on a supplier's behalf; a supplier's own token always pledges as that supplier",
+              }),
             }),
           },
         },

@@ -2,9 +2,15 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
-import { type AssessmentInput, assessApplication } from "./commands/assess-application.ts";
-import { type DecisionInput, decideApplication, moderateApplication } from "./commands/decide-application.ts";
+import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { type AssessmentInput, assessApplication, assessmentInput } from "./commands/assess-application.ts";
+import {
+  type DecisionInput,
+  decideApplication,
+  decisionInput,
+  moderateApplication,
+  moderationInput,
+} from "./commands/decide-application.ts";
 import { getApplicationForStaff } from "./queries/programmes.ts";
 import { applicationStatuses } from "./schema.ts";
 
@@ -45,12 +51,9 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const anyBody = (name: string, description: string) => ({
-  body: {
-    description,
-    content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi(name) } },
-    required: true,
-  },
+// The command checks the body; the document describes the fields from the command's input schema.
+const anyBody = (name: string, description: string, input: z.ZodType) => ({
+  body: commandBody(name, input, description),
 });
 const conflictResponse = {
   409: json(z.object({ title: z.string(), detail: z.string() }), "Not in the right state"),
@@ -91,6 +94,7 @@ export function applicationsApi(): OpenAPIHono<AppEnv> {
         ...anyBody(
           "GrantAssessmentInput",
           "conflictDeclared (yes | no), conflictDetail, scores { criterionId: 0–5 }, comment",
+          assessmentInput,
         ),
       },
       responses: {
@@ -119,7 +123,10 @@ export function applicationsApi(): OpenAPIHono<AppEnv> {
       tags: ["Grants"],
       summary:
         "Moderate (managers): a note, and optionally a moderated score (0–100) instead of the assessors' mean",
-      request: { params: idParam, ...anyBody("GrantModerationInput", "note, moderatedScore") },
+      request: {
+        params: idParam,
+        ...anyBody("GrantModerationInput", "note, moderatedScore", moderationInput),
+      },
       responses: { 200: json(applicationSchema, "Moderated"), ...conflictResponse, ...problemResponses },
     }),
     async (c) => {
@@ -145,6 +152,7 @@ export function applicationsApi(): OpenAPIHono<AppEnv> {
         ...anyBody(
           "GrantDecisionInput",
           "decision (award | decline | waitlist), reason; for award: amountAwarded, startDate, endDate, grantOwner, accountableOfficer, conditions, monitoringFrequency, beneficiaryLaCode",
+          decisionInput,
         ),
       },
       responses: {

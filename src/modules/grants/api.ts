@@ -1,11 +1,24 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { applicationsApi } from "./api-applications.ts";
-import { type CreateProgrammeInput, createProgramme } from "./commands/create-programme.ts";
-import { approveDirectAward, type DirectAwardInput, proposeDirectAward } from "./commands/direct-awards.ts";
+import {
+  type CreateProgrammeInput,
+  createProgramme,
+  createProgrammeInput,
+} from "./commands/create-programme.ts";
+import {
+  approveDirectAward,
+  type DirectAwardInput,
+  directAwardInput,
+  proposeDirectAward,
+} from "./commands/direct-awards.ts";
 import { approvePayment } from "./commands/payments.ts";
-import { type FundingChangeInput, recordFundingChange } from "./commands/record-funding-change.ts";
+import {
+  changeInput,
+  type FundingChangeInput,
+  recordFundingChange,
+} from "./commands/record-funding-change.ts";
 import { getGrantDetail } from "./queries/grant-detail.ts";
 import { listGrants } from "./queries/list-grants.ts";
 import { listProgrammes } from "./queries/programmes.ts";
@@ -63,12 +76,15 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const anyBody = (name: string, description: string) => ({
-  body: {
-    description,
-    content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi(name) } },
-    required: true,
-  },
+// The command checks the body; with its input schema the document describes the fields too.
+const anyBody = (name: string, description: string, input?: z.ZodType) => ({
+  body: input
+    ? commandBody(name, input, description)
+    : {
+        description,
+        content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi(name) } },
+        required: true,
+      },
 });
 const toGrant = (grant: GrantAward) => grantSchema.parse(grant);
 
@@ -103,6 +119,7 @@ export function grantsApi(): OpenAPIHono<AppEnv> {
       request: anyBody(
         "GrantProgrammeInput",
         "code, title, description, grantType, budgetPence, maxAwardPence, opensOn, closesOn, eligibilityQuestions, scoringCriteria, outcomes",
+        createProgrammeInput,
       ),
       responses: {
         201: json(z.object({ id: z.uuid(), code: z.string() }), "Created"),
@@ -185,6 +202,7 @@ export function grantsApi(): OpenAPIHono<AppEnv> {
       request: anyBody(
         "DirectAwardInput",
         "criterion (unique-position | track-record | market-failure), justification, title, description, grantType, recipientName, recipientType, charityNumber, companyNumber, amountAwarded (pounds), outcomeCodes, startDate, endDate, grantOwner, accountableOfficer, conditions, monitoringFrequency",
+        directAwardInput,
       ),
       responses: { 201: json(grantSchema, "Proposed"), ...problemResponses },
     }),
@@ -231,6 +249,7 @@ export function grantsApi(): OpenAPIHono<AppEnv> {
         ...anyBody(
           "FundingChangeInput",
           "kind (reduction | ending), effectiveOn (YYYY-MM-DD), newInstalment (pounds, reductions only), reason, overrideReason",
+          changeInput,
         ),
       },
       responses: {

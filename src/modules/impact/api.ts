@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { invalid } from "../../platform/http/problem.ts";
-import { type OutcomeInput, readJsonBody, recordOutcome } from "../investment/index.ts";
+import { type OutcomeInput, outcomeInput, readJsonBody, recordOutcome } from "../investment/index.ts";
 import { valueBankClaimCheck } from "./claim-check.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
 import { computeDashboard } from "./queries/dashboard.ts";
@@ -108,10 +108,11 @@ export function impactApi(): OpenAPIHono<AppEnv> {
       summary:
         "Push outcomes from another system: one outcome, or { outcomes: [...] } (each checked against the value bank; all or nothing)",
       request: {
-        body: {
-          required: true,
-          content: { "application/json": { schema: anyObject.openapi("OutcomeInput") } },
-        },
+        body: commandBody(
+          "OutcomeInput",
+          z.union([outcomeInput, z.object({ outcomes: z.array(outcomeInput).max(1000) })]),
+          "One outcome, or { outcomes: [...] } of up to 1,000",
+        ),
       },
       responses: { 201: json(z.object({ ids: z.array(z.string()) }), "Recorded"), ...problemResponses },
     }),

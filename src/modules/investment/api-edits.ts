@@ -2,10 +2,17 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { readJsonBody } from "./api-body.ts";
 import { addSteeringMember, answerLifeMatrix, changeTheoryOfChange } from "./commands/edit-project.ts";
 import { addThemeOutcome, changeIndicator, setIndicatorTarget } from "./commands/edit-strategy.ts";
+import {
+  indicatorChangeInput,
+  lifeAnswersInput,
+  outcomeNameInput,
+  theoryOfChangeInput,
+} from "./edit-inputs.ts";
+import { indicatorTargetInput, steeringMemberInput } from "./inputs.ts";
 
 type Edit = (db: Db, actor: Actor, now: Date, id: string, input: unknown) => Promise<unknown>;
 
@@ -13,7 +20,7 @@ const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "pa
 
 /** Changes to a project or the strategy after creation: the same commands as the edit pages. */
 export function addEditRoutes(api: OpenAPIHono<AppEnv>): void {
-  const edit = (path: string, summary: string, name: string, run: Edit) =>
+  const edit = (path: string, summary: string, name: string, input: z.ZodType, run: Edit) =>
     api.openapi(
       createRoute({
         method: "post",
@@ -22,11 +29,7 @@ export function addEditRoutes(api: OpenAPIHono<AppEnv>): void {
         summary,
         request: {
           params: idParam,
-          body: {
-            description: "See docs/impact.md",
-            required: true,
-            content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi(name) } },
-          },
+          body: commandBody(name, input, "See docs/impact.md"),
         },
         responses: {
           200: {
@@ -52,36 +55,42 @@ export function addEditRoutes(api: OpenAPIHono<AppEnv>): void {
     "/investment/projects/{id}/theory-of-change",
     "Rewrite a project's theory of change, or apply a template (changeTemplateId)",
     "TheoryOfChangeInput",
+    theoryOfChangeInput,
     changeTheoryOfChange,
   );
   edit(
     "/investment/projects/{id}/life",
     "Answer the LIFE matrix again (need, bestPlaced, canResource)",
     "LifeInput",
+    lifeAnswersInput,
     answerLifeMatrix,
   );
   edit(
     "/investment/projects/{id}/steering",
     "Add a steering group member (name, role, localPerson)",
     "SteeringMemberInput",
+    steeringMemberInput,
     addSteeringMember,
   );
   edit(
     "/investment/themes/{id}/outcomes",
     "Add an intended outcome to a theme (name; managers)",
     "OutcomeNameInput",
+    outcomeNameInput,
     addThemeOutcome,
   );
   edit(
     "/investment/indicators/{id}",
     "Change an indicator's name, options-map level or unit (managers)",
     "IndicatorChangeInput",
+    indicatorChangeInput,
     changeIndicator,
   );
   edit(
     "/investment/indicators/{id}/targets",
     "Set the baseline and target of an indicator for a period (period, baseline, target; managers)",
     "IndicatorTargetInput",
+    indicatorTargetInput,
     setIndicatorTarget,
   );
 }

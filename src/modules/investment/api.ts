@@ -2,16 +2,35 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { readJsonBody } from "./api-body.ts";
 import { addEditRoutes } from "./api-edits.ts";
-import { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
+import {
+  addFunding,
+  moveProjectStage,
+  recordSpend,
+  spendInput,
+  stageInput,
+} from "./commands/change-project.ts";
 import { createProject } from "./commands/create-project.ts";
 import { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
-import { completeFollowUp } from "./commands/record-outcome.ts";
+import { completeFollowUp, followUpInput } from "./commands/record-outcome.ts";
 import { recordAttendance, recordSession } from "./commands/record-session.ts";
 import { registerParticipant } from "./commands/register-participant.ts";
-import type { AttendanceInput, ParticipantInput, ProjectInput, SessionInput } from "./inputs.ts";
+import {
+  type AttendanceInput,
+  attendanceInput,
+  changeTemplateInput,
+  fundingLineInput,
+  indicatorInput,
+  type ParticipantInput,
+  type ProjectInput,
+  participantInput,
+  projectInput,
+  type SessionInput,
+  sessionInput,
+  themeInput,
+} from "./inputs.ts";
 import { getProject, getStrategy, listChangeTemplates, listProjects } from "./queries/portfolio.ts";
 import { stages } from "./schema.ts";
 
@@ -19,14 +38,10 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-// Bodies are validated by the commands (one set of rules and messages for pages, API and CLI),
-// so the OpenAPI document describes them as objects and the 422 answer names each bad field.
-const body = (name: string, description: string) => ({
-  body: {
-    description,
-    required: true,
-    content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi(name) } },
-  },
+// Bodies are validated by the commands (one set of rules and messages for pages, API and CLI);
+// the OpenAPI document describes their fields from the same input schemas, and a 422 names each bad field.
+const body = (name: string, input: z.ZodType, description: string) => ({
+  body: commandBody(name, input, description),
 });
 const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const created = json(z.object({ id: z.string() }), "Created");
@@ -83,7 +98,7 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
       tags: ["Community investment"],
       summary:
         "Add a project or service (themes, areas, LIFE answers, theory of change or template, funding, steering group)",
-      request: body("ProjectInput", "See docs/investment-api.md"),
+      request: body("ProjectInput", projectInput, "See docs/impact.md"),
       responses: { 201: created, ...problemResponses },
     }),
     async (c) => {
@@ -108,6 +123,7 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
         "Register a participant (from a person id, or an external reference from another system); repeats return the same id",
       request: body(
         "ParticipantInput",
+        participantInput,
         "personId, or externalRef with displayName, dateOfBirth, tenant, laCode, communities",
       ),
       responses: {
@@ -134,7 +150,11 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
       path: "/investment/sessions",
       tags: ["Community investment"],
       summary: "Record a session",
-      request: body("SessionInput", "projectId, title, heldOn, durationMinutes, depth, laCode, lsoa21Code"),
+      request: body(
+        "SessionInput",
+        sessionInput,
+        "projectId, title, heldOn, durationMinutes, depth, laCode, lsoa21Code",
+      ),
       responses: { 201: created, ...problemResponses },
     }),
     async (c) => {
@@ -158,7 +178,7 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
       summary: "Push attendance for a session in bulk (up to 5,000 rows, all or nothing)",
       request: {
         params: idParam,
-        ...body("AttendanceInput", "{ attendees: [{ participantId, role, minutes }] }"),
+        ...body("AttendanceInput", attendanceInput, "{ attendees: [{ participantId, role, minutes }] }"),
       },
       responses: { 200: json(z.object({ recorded: z.number() }), "Recorded"), ...problemResponses },
     }),
@@ -191,7 +211,11 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
             .int()
             .openapi({ param: { name: "months", in: "path" } }),
         }),
-        ...body("FollowUpInput", "{ completedOn, sustained, distanceRating?, wellbeingScore? }"),
+        ...body(
+          "FollowUpInput",
+          followUpInput,
+          "{ completedOn, sustained, distanceRating?, wellbeingScore? }",
+        ),
       },
       responses: { 204: { description: "Recorded" }, ...problemResponses },
     }),
@@ -229,6 +253,7 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     path: string,
     summary: string,
     name: string,
+    input: z.ZodType,
     run: (db: Db, actor: Actor, now: Date, input: never) => Promise<{ id: string }>,
   ) =>
     api.openapi(
@@ -237,7 +262,7 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
         path,
         tags: ["Community investment"],
         summary,
-        request: body(name, "See docs/impact.md"),
+        request: body(name, input, "See docs/impact.md"),
         responses: { 201: created, ...problemResponses },
       }),
       async (c) => {
@@ -252,24 +277,28 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     "/investment/themes",
     "Add a theme with its intended outcomes (managers)",
     "ThemeInput",
+    themeInput,
     createTheme,
   );
   strategyPost(
     "/investment/indicators",
     "Add an indicator to the options map with baselines and targets per period (managers)",
     "IndicatorInput",
+    indicatorInput,
     createIndicator,
   );
   strategyPost(
     "/investment/change-templates",
     "Add a theory-of-change template that projects can use (managers)",
     "ChangeTemplateInput",
+    changeTemplateInput,
     createChangeTemplate,
   );
   const projectPost = (
     path: string,
     summary: string,
     name: string,
+    input: z.ZodType,
     run: (db: Db, actor: Actor, now: Date, projectId: string, input: unknown) => Promise<{ id: string }>,
   ) =>
     api.openapi(
@@ -278,7 +307,7 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
         path,
         tags: ["Community investment"],
         summary,
-        request: { params: idParam, ...body(name, "See docs/impact.md") },
+        request: { params: idParam, ...body(name, input, "See docs/impact.md") },
         responses: { 201: created, ...problemResponses },
       }),
       async (c) => {
@@ -299,12 +328,14 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     "/investment/projects/{id}/funding",
     "Add a funding line (source, kind internal|external, amountPence, year, secured)",
     "FundingInput",
+    fundingLineInput,
     addFunding,
   );
   projectPost(
     "/investment/projects/{id}/spend",
     "Record money spent (spentOn, amountPence, description)",
     "SpendInput",
+    spendInput,
     recordSpend,
   );
   api.openapi(
@@ -313,7 +344,7 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
       path: "/investment/projects/{id}/stage",
       tags: ["Community investment"],
       summary: "Move a project to another stage (idea, pipeline, active, closed)",
-      request: { params: idParam, ...body("StageInput", "{ stage }") },
+      request: { params: idParam, ...body("StageInput", stageInput, "{ stage }") },
       responses: { 204: { description: "Moved" }, ...problemResponses },
     }),
     async (c) => {

@@ -19,6 +19,7 @@ export type {
   ProjectInput,
   SessionInput,
 } from "./inputs.ts";
+export { outcomeInput } from "./inputs.ts";
 export { lifeRole, lifeRoleNames } from "./life-model.ts";
 export {
   canManageProjects,

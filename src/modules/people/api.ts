@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { createPerson, PossibleDuplicateProblem } from "./commands/create-person.ts";
-import { createPartnerOrganisation } from "./commands/partner-organisations.ts";
+import { createPartnerOrganisation, partnerInput } from "./commands/partner-organisations.ts";
+import { personInput } from "./commands/person-input.ts";
 import { getPartnerOrganisation, listPartnerOrganisations } from "./queries/partners.ts";
 import { findPeople, getPerson } from "./queries/people.ts";
 import { partnerKinds, personTypes } from "./schema.ts";
@@ -42,12 +43,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const anyBody = (name: string) => ({
-  body: {
-    content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi(name) } },
-    required: true,
-  },
-});
+// The command checks the body; the document describes its fields from the command's input schema.
+const anyBody = (name: string, input: z.ZodType) => ({ body: commandBody(name, input) });
 
 export function peopleApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
@@ -103,7 +100,7 @@ export function peopleApi(): OpenAPIHono<AppEnv> {
       path: "/people",
       tags: ["People"],
       summary: "Add a person. Answers 409 with possible duplicates unless confirmNotDuplicate is true.",
-      request: anyBody("PersonInput"),
+      request: anyBody("PersonInput", personInput),
       responses: {
         201: json(personSchema, "Created"),
         409: json(
@@ -186,7 +183,7 @@ export function peopleApi(): OpenAPIHono<AppEnv> {
       path: "/partner-organisations",
       tags: ["People"],
       summary: "Add a partner organisation",
-      request: anyBody("PartnerOrganisationInput"),
+      request: anyBody("PartnerOrganisationInput", partnerInput),
       responses: { 201: json(partnerSchema, "Created"), ...problemResponses },
     }),
     async (c) => {

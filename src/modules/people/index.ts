@@ -7,6 +7,7 @@ export { findPossibleDuplicates } from "./queries/duplicates.ts";
 export * from "./queries/equality-aggregate.ts";
 export { householdOf } from "./queries/household.ts";
 export {
+  findOwnPartnerOrganisation,
   getPartnerOrganisation,
   listPartnerOrganisations,
   listPartnerOrganisationsForSeed,

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
-import { createCommunityAsset } from "./commands/create-asset.ts";
+import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { assetInput, createCommunityAsset } from "./commands/create-asset.ts";
 import { createHome } from "./commands/create-home.ts";
 import { updateHome } from "./commands/update-home.ts";
 import { listNeighbourhoods, listPriorityNeighbourhoods } from "./queries/areas.ts";
@@ -303,12 +303,7 @@ export function placesApi(): OpenAPIHono<AppEnv> {
       tags: ["Places"],
       summary: "Add a community asset",
       request: {
-        body: {
-          content: {
-            "application/json": { schema: z.record(z.string(), z.unknown()).openapi("CommunityAssetInput") },
-          },
-          required: true,
-        },
+        body: commandBody("CommunityAssetInput", assetInput),
       },
       responses: { 201: json(assetSchema, "Created"), ...problemResponses },
     }),

@@ -56,7 +56,8 @@ export function campaignApi(api: OpenAPIHono<AppEnv>): void {
         tags,
         summary: method === "post" ? "Record a campaign" : "Change a campaign",
         request: {
-          params: z.object({ id: z.string().optional() }),
+          // Only the PUT's path has {id}; declaring it on the POST described a parameter that is not there.
+          ...(path.includes("{id}") ? { params: z.object({ id: z.string() }) } : {}),
           body: { content: { "application/json": { schema: campaignBody } }, required: true },
         },
         responses: { 200: ok("Saved", campaign), ...problemResponses },

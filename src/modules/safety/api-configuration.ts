@@ -63,7 +63,8 @@ export function configurationApi(api: OpenAPIHono<AppEnv>): void {
       tags,
       summary,
       request: {
-        params: z.object({ code: z.string().optional() }),
+        // Only the PUT's path has {code}; declaring it on the POST described a parameter that is not there.
+        ...(path.includes("{code}") ? { params: z.object({ code: z.string() }) } : {}),
         body: { content: { "application/json": { schema: categoryBody } }, required: true },
       },
       responses: { 200: json(z.object({ code: z.string() }), "Saved"), ...problemResponses },

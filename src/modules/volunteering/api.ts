@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { decideOpportunity } from "./commands/decide-opportunity.ts";
 import { logOwnHours } from "./commands/log-hours.ts";
 import { postOpportunity } from "./commands/post-opportunity.ts";
 import { reviewHours } from "./commands/review-hours.ts";
+import { opportunityInput } from "./inputs.ts";
 import { partnerDirectory } from "./partners.ts";
 import { listOpportunities } from "./queries/opportunities.ts";
 import { vdsExportFor } from "./queries/vds-export.ts";
@@ -52,7 +53,6 @@ const reportSchema = z
     yearsWithoutRate: z.array(z.number().int()),
   })
   .openapi("VolunteeringReport");
-const body = z.record(z.string(), z.unknown()).openapi("VolunteeringInput");
 const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const pick = (o: {
   id: string;
@@ -108,7 +108,7 @@ export function volunteeringApi(): OpenAPIHono<AppEnv> {
       path: "/volunteering/opportunities",
       tags,
       summary: "Post a role for approval",
-      request: { body: { content: { "application/json": { schema: body } } } },
+      request: { body: commandBody("VolunteeringOpportunityInput", opportunityInput) },
       responses: { 201: json(opportunitySchema, "The role, waiting for approval"), ...problemResponses },
     }),
     async (c) => {

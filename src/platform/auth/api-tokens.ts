@@ -28,6 +28,13 @@ export const apiAreas = [
 
 export const allScopes: string[] = apiAreas.flatMap((area) => [`${area}:read`, `${area}:write`]);
 
+/** The scopes this user may give a token: suppliers pledge and read tenders through the exchange only. */
+export function scopesFor(actor: Actor): string[] {
+  if (actor.kind === "user" && actor.role === "supplier")
+    return allScopes.filter((s) => s.startsWith("exchange:"));
+  return allScopes;
+}
+
 const dayMs = 24 * 60 * 60 * 1000;
 // Writing last_used_at on every API call would make every read a write.
 const touchEveryMs = 60 * 1000;
@@ -38,12 +45,15 @@ export async function createApiToken(
   now: Date,
   input: { name: string; scopes: string[]; expiresInDays?: number },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
+  // Suppliers need a token too: the pledge operation is for them (issue 18 item 11).
   requireAllowed(
-    actor.kind === "user" && (isOfficerOrAbove(actor) || actor.role === "partner-agency"),
-    "Only staff and partner agencies can create API tokens.",
+    actor.kind === "user" &&
+      (isOfficerOrAbove(actor) || actor.role === "partner-agency" || actor.role === "supplier"),
+    "Only staff, partner agencies and suppliers can create API tokens.",
   );
   if (actor.kind !== "user") throw invalid("API tokens belong to users.");
-  const unknown = input.scopes.filter((scope) => !allScopes.includes(scope));
+  const allowed = scopesFor(actor);
+  const unknown = input.scopes.filter((scope) => !allowed.includes(scope));
   const errors: Record<string, string> = {};
   if (!input.name.trim()) errors.name = "Enter a name for the token, like 'Housing system sync'";
   if (input.scopes.length === 0) errors.scopes = "Choose at least one scope";

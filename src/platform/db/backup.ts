@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { createGunzip, createGzip } from "node:zlib";
 import type { Connection, Database } from "./database.ts";
@@ -25,12 +25,19 @@ export async function backupDatabase(
   file: string,
   onProgress?: (table: string, rows: number) => void,
 ): Promise<{ tables: number; rows: number }> {
+  // Opened before anything else, so a path that cannot be written fails at once with
+  // the file system's code (ENOENT, EACCES) instead of a stream error nobody listens to.
+  const handle = await open(file, "w");
   return database.withConnection(async (connection) => {
     const migrations = await connection.query<{ name: string }>(
       "SELECT name FROM kith_migration ORDER BY name",
     );
     const gzip = createGzip();
-    const out = createWriteStream(file);
+    const out = handle.createWriteStream();
+    let writeError: unknown;
+    out.on("error", (error) => {
+      writeError = error;
+    });
     gzip.pipe(out);
     const write = async (value: unknown) => {
       if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
@@ -65,7 +72,8 @@ export async function backupDatabase(
       await connection.execScript("COMMIT");
     }
     gzip.end();
-    await once(out, "finish");
+    if (writeError === undefined) await once(out, "finish");
+    if (writeError !== undefined) throw writeError;
     return { tables: tables.length, rows: total };
   });
 }
@@ -77,6 +85,8 @@ export async function restoreDatabase(
   database: Database,
   file: string,
 ): Promise<{ tables: number; rows: number }> {
+  // A missing or unreadable file is refused here, with its code, before any transaction starts.
+  const handle = await open(file, "r");
   return database.withConnection(async (connection) => {
     let header: { format?: string; migrations?: string[] } | undefined;
     let rows = 0;
@@ -85,7 +95,7 @@ export async function restoreDatabase(
     await connection.execScript("BEGIN; SET LOCAL session_replication_role = replica;");
     // Open the file only now: readline starts emitting at once, and lines emitted
     // while we were still awaiting the statements above would be lost.
-    const input = createReadStream(file);
+    const input = handle.createReadStream();
     const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
     try {
       for await (const line of lines) {

@@ -1,5 +1,6 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { invalid } from "../http/problem.ts";
 
 export type OrganisationOwned = { organisationId: PgColumn };
 
@@ -16,4 +17,25 @@ export function inOrganisation(
   const scoped = and(eq(table.organisationId, organisationId), ...conditions);
   // and() only returns undefined when given no conditions; we always pass one.
   return scoped as SQL;
+}
+
+/**
+ * Every id a command is given that points at another record must name a record of the
+ * actor's own organisation. The lookup is the owning module's own organisation-scoped
+ * query; "not there" (undefined or a 404) becomes a 422 against the field, so another
+ * organisation's id is refused exactly like an id that does not exist.
+ */
+export async function requireReference<T>(
+  lookup: () => Promise<T | undefined>,
+  field: string,
+  message: string,
+): Promise<T> {
+  let found: T | undefined;
+  try {
+    found = await lookup();
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+  }
+  if (found === undefined) throw invalid(message, { [field]: message });
+  return found;
 }

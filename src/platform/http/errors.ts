@@ -11,6 +11,51 @@ function isApi(c: Context<AppEnv>): boolean {
   );
 }
 
+/**
+ * The driver's error may be wrapped (Drizzle puts the PostgreSQL error in `cause`),
+ * so the SQLSTATE is looked for down the chain rather than only on the top error.
+ */
+export function databaseErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Integrity and data errors mean the input broke a rule we should have caught earlier; say so plainly. */
+function databaseProblem(code: string | undefined): Problem | undefined {
+  if (code === undefined) return undefined;
+  if (code === "23505") {
+    return new Problem(
+      409,
+      "conflict",
+      "That record already exists",
+      "A record with the same identifier already exists.",
+    );
+  }
+  if (code === "23503") {
+    return new Problem(
+      422,
+      "validation-failed",
+      "A linked record does not exist",
+      "Check the records this one refers to.",
+    );
+  }
+  // 22xxx are data exceptions (bad text, out-of-range numbers or dates); 23502/23514 are broken column rules.
+  if (code.startsWith("22") || code === "23502" || code === "23514") {
+    return new Problem(
+      422,
+      "validation-failed",
+      "There is a problem with what you entered",
+      "One of the values is not allowed or is out of range.",
+    );
+  }
+  return undefined;
+}
+
 /** Anything thrown becomes a Problem: a 4xx a person can act on; a 500 only for our own bugs. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
@@ -28,30 +73,8 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof SyntaxError) {
     return new Problem(400, "bad-request", "The request could not be read", "The body is not valid JSON.");
   }
-  const code = (error as { code?: string } | null)?.code;
-  // PostgreSQL integrity errors mean the input broke a rule we should have caught earlier; say so plainly.
-  if (code === "23505")
-    return new Problem(
-      409,
-      "conflict",
-      "That record already exists",
-      "A record with the same identifier already exists.",
-    );
-  if (code === "23503")
-    return new Problem(
-      422,
-      "validation-failed",
-      "A linked record does not exist",
-      "Check the records this one refers to.",
-    );
-  if (code === "23514" || code === "22P02" || code === "22007" || code === "22008") {
-    return new Problem(
-      422,
-      "validation-failed",
-      "There is a problem with what you entered",
-      "One of the values is not allowed.",
-    );
-  }
+  const mapped = databaseProblem(databaseErrorCode(error));
+  if (mapped) return mapped;
   return new Problem(
     500,
     "internal",

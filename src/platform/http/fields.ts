@@ -90,11 +90,19 @@ export function optionalWholeNumber(what: string, min: number, max: number) {
 /** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
 export const isoDate = z
   .string()
-  .refine((value) => isRealDate(value), { error: "Enter a real date, like 2026-03-27" });
+  .refine((value) => isRealDate(value), {
+    error: "Enter a real date between 1900 and 2199, like 2026-03-27",
+  });
+
+/** Dates outside these years are typing mistakes, and far ones (9999-12-31) overflow date arithmetic. */
+export const earliestYear = 1900;
+export const latestYear = 2199;
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
+  const year = Number(match[1]);
+  if (year < earliestYear || year > latestYear) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === value;
 }

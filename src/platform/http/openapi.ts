@@ -17,6 +17,24 @@ export function apiValidationHook(
   return undefined;
 }
 
+/**
+ * A request body the command validates (one set of rules and messages for pages, API and CLI).
+ * The route accepts any object and leaves the checking to the command, but the OpenAPI document
+ * describes the fields from the command's own input schema, so callers see what to send.
+ */
+export function commandBody(name: string, input: z.ZodType, description?: string) {
+  const { $schema: _dialect, ...documented } = z.toJSONSchema(input, { io: "input", unrepresentable: "any" });
+  return {
+    description: description ?? `${name}: checked by the command; a 422 names each field that is not valid.`,
+    required: true,
+    content: {
+      "application/json": {
+        schema: z.record(z.string(), z.unknown()).openapi(name, documented as Record<string, unknown>),
+      },
+    },
+  };
+}
+
 /** API routes: an actor is required, and a token must carry the scope for this area. */
 export function requireApiActor(c: Context<AppEnv>, area: string, access: "read" | "write"): Actor {
   const actor = c.get("actor");

@@ -26,7 +26,12 @@ export type CsvImportOptions = {
   onProgress?: (rowsRead: number) => void;
   batchSize?: number;
   maxBytes?: number;
+  /** The longest record accepted, in characters (64 KiB by default). */
+  maxLineLength?: number;
 };
+
+/** No real row is this long; a file with no line breaks is refused after this much, not after reading it all. */
+export const defaultMaxLineLength = 64 * 1024;
 
 export type CsvImportReport = {
   imported: number;
@@ -73,12 +78,15 @@ export async function importCsv<T>(
     if (report.problems.length < keptProblems) report.problems.push({ line, reason });
   };
 
+  const maxLineLength = options.maxLineLength ?? defaultMaxLineLength;
   return database.withConnection(async (connection) => {
     await connection.execScript("BEGIN");
+    const input = createReadStream(file);
     try {
       await spec.prepare?.(connection);
-      const parser = createReadStream(file).pipe(
+      const parser = input.pipe(
         parse({
+          max_record_size: maxLineLength,
           bom: true,
           columns: (header: string[]) => checkHeader(header, spec),
           skip_empty_lines: true,
@@ -121,9 +129,16 @@ export async function importCsv<T>(
       await refreshPlannerStatistics(connection);
       return report;
     } catch (error) {
+      input.destroy();
       await connection.execScript("ROLLBACK").catch(() => {});
       const code = (error as { code?: string }).code;
       if (error instanceof CsvFileError) throw error;
+      if (code === "CSV_MAX_RECORD_SIZE") {
+        const line = (error as { lines?: number }).lines;
+        throw new CsvFileError(
+          `Line ${line ?? "?"} is longer than ${Math.round(maxLineLength / 1024)} KB, the most a row may hold. Check the file is a CSV with one row per line.`,
+        );
+      }
       if (typeof code === "string" && code.startsWith("CSV_")) {
         throw new CsvFileError(`The file is not valid CSV: ${(error as Error).message}`);
       }

@@ -4,8 +4,10 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { requireReference } from "../../../platform/db/scope.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
+import { findOwnPartnerOrganisation } from "../../people/index.ts";
 import { canCreateCampaign } from "../policy.ts";
 import { deadlineProblem, londonDate } from "../rules.ts";
 import {
@@ -32,6 +34,14 @@ export async function createCampaign(
   const value = checked.value;
   const deadlineIssue = deadlineProblem(londonDate(now), value.deadline);
   if (deadlineIssue) throw invalid("Check the deadline.", { deadline: deadlineIssue });
+  const groupId = value.groupId;
+  if (groupId && groupId !== ownGroup) {
+    await requireReference(
+      () => findOwnPartnerOrganisation(db, actor.organisationId, groupId),
+      "groupId",
+      "Choose a community group from your organisation",
+    );
+  }
 
   const id = newId(now.getTime());
   return db.transaction(async (tx) => {

@@ -11,7 +11,7 @@ import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { formatDate, formatPence } from "../../../platform/ui/format.ts";
 import { penceField } from "../../crowdfunding/index.ts";
-import { getPartnerOrganisation } from "../../people/index.ts";
+import { findOwnPartnerOrganisation } from "../../people/index.ts";
 import { canOfferPledge } from "../policy.ts";
 import {
   exchangeContract,
@@ -92,9 +92,10 @@ export async function offerPledge(
     if (needs.length !== needIds.length || needs.some((need) => need.status !== "open")) {
       throw invalid("Check the pledge.", { needIds: "Choose only needs that are open" });
     }
-    const supplier = await getPartnerOrganisation(tx, actor, supplierId).catch(() => {
+    // Checked in the organisation without the people:read policy: an officer's exchange-only token may name it.
+    const supplier = await findOwnPartnerOrganisation(tx, actor.organisationId, supplierId);
+    if (!supplier)
       throw invalid("Check the pledge.", { supplierId: "Choose the supplier making the pledge" });
-    });
     if (supplier.kind !== "supplier" && supplier.kind !== "social-enterprise") {
       throw invalid("Check the pledge.", { supplierId: `${supplier.name} is not a supplier` });
     }

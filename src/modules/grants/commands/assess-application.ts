@@ -28,7 +28,7 @@ export async function loadApplication(
   return application;
 }
 
-const assessmentInput = z.object({
+export const assessmentInput = z.object({
   conflictDeclared: z.enum(["yes", "no"], { error: "Say whether you have a conflict of interest" }),
   conflictDetail: optionalText(1000),
   scores: z.record(z.string(), z.union([z.string(), z.number()])).default({}),

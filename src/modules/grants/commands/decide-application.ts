@@ -18,7 +18,7 @@ import { listAssessments, loadApplication } from "./assess-application.ts";
 import { assessedBy, loadGrantControls, separationApplies, userIdOf } from "./grant-controls.ts";
 import { agreementFields, checkGrantDates, insertGrant } from "./insert-grant.ts";
 
-const moderationInput = z.object({
+export const moderationInput = z.object({
   moderatedScore: z
     .union([z.string(), z.number()])
     .optional()
@@ -93,7 +93,7 @@ export async function moderateApplication(
   });
 }
 
-const decisionInput = z.discriminatedUnion(
+export const decisionInput = z.discriminatedUnion(
   "decision",
   [
     z

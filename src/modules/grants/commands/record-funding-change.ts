@@ -23,7 +23,7 @@ import {
 } from "../schema.ts";
 import { loadGrant } from "./load-grant.ts";
 
-const changeInput = z.discriminatedUnion(
+export const changeInput = z.discriminatedUnion(
   "kind",
   [
     z.object({

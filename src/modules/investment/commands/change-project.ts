@@ -32,10 +32,7 @@ export async function moveProjectStage(
   input: { stage: string },
 ): Promise<void> {
   requireAllowed(canManageProjects(actor), "Only officers and managers can change projects.");
-  const { stage } = parseInput(
-    z.object({ stage: z.enum(stages, { error: "Choose idea, pipeline, active or closed" }) }),
-    input,
-  );
+  const { stage } = parseInput(stageInput, input);
   await db.transaction(async (tx) => {
     const before = await requireProject(tx, actor.organisationId, projectId);
     await tx
@@ -77,7 +74,11 @@ export async function addFunding(
   });
 }
 
-const spendInput = z.object({
+export const stageInput = z.object({
+  stage: z.enum(stages, { error: "Choose idea, pipeline, active or closed" }),
+});
+
+export const spendInput = z.object({
   spentOn: z
     .string({ error: "Enter the date" })
     .refine(isRealDate, { error: "Enter a real date, like 2026-03-27" }),

@@ -111,7 +111,7 @@ export async function recordOutcome(
   });
 }
 
-const followUpInput = z.object({
+export const followUpInput = z.object({
   completedOn: z
     .string({ error: "Enter the date" })
     .refine(isRealDate, { error: "Enter a real date, like 2026-03-27" }),

@@ -40,6 +40,23 @@ export async function getPartnerOrganisation(db: Db, actor: Actor, id: string): 
   return found;
 }
 
+/**
+ * For other modules' commands checking a reference: the partner organisation with this id
+ * in this organisation, or undefined. No policy here: it reveals nothing beyond the caller's own organisation.
+ */
+export async function findOwnPartnerOrganisation(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<PartnerOrganisation | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [found] = await db
+    .select()
+    .from(partnerOrganisation)
+    .where(inOrganisation(partnerOrganisation, organisationId, eq(partnerOrganisation.id, id)));
+  return found;
+}
+
 export async function listPartnerOrganisationsForSeed(
   db: Db,
   organisationId: string,

@@ -16,7 +16,7 @@ import {
   textInput,
 } from "../../ui/index.ts";
 import { apiTokenMaxDays } from "../api-token-settings.ts";
-import { allScopes, createApiToken, listApiTokens, revokeApiToken } from "../api-tokens.ts";
+import { createApiToken, listApiTokens, revokeApiToken, scopesFor } from "../api-tokens.ts";
 import { signOutEverywherePages } from "./sign-out-everywhere-pages.ts";
 import { tokenSettingsPages } from "./token-settings-pages.ts";
 
@@ -93,7 +93,7 @@ async function showAccount(
       }
       <form method="post" action="/account/tokens" novalidate>${csrf}
         ${textInput({ name: "name", label: "Token name", hint: "What will use it, like 'Housing system sync'", error: extra.errors?.name })}
-        ${checkboxes({ name: "scopes", legend: { text: "Scopes", classes: "govuk-fieldset__legend--s" }, small: true, items: allScopes.map((scope) => ({ value: scope, text: scope })), error: extra.errors?.scopes })}
+        ${checkboxes({ name: "scopes", legend: { text: "Scopes", classes: "govuk-fieldset__legend--s" }, small: true, items: scopesFor(actor).map((scope) => ({ value: scope, text: scope })), error: extra.errors?.scopes })}
         ${textInput({ name: "expiresInDays", label: "Days until the token expires", hint: `Up to ${maxDays} days, your organisation's longest token lifetime`, inputmode: "numeric", width: 4, value: extra.values?.expiresInDays ?? String(maxDays), error: extra.errors?.expiresInDays })}
         ${button({ text: "Create token", variant: "secondary" })}
       </form>`,
