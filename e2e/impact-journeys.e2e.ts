@@ -87,7 +87,7 @@ describe("community investment and impact journeys", () => {
     await page.getByRole("link", { name: "Record a session" }).click();
     await expectAccessible(page);
     await page.getByLabel("Session title").fill("Memory café");
-    const yesterday = new Date(Date.now() - 86_400_000);
+    const yesterday = new Date(journeyDay.getTime() - 86_400_000);
     await page.getByLabel("Day").fill(String(yesterday.getUTCDate()));
     await page.getByLabel("Month").fill(String(yesterday.getUTCMonth() + 1));
     await page.getByLabel("Year").fill(String(yesterday.getUTCFullYear()));
@@ -178,7 +178,7 @@ describe("community investment and impact journeys", () => {
     await page.goto(`${kith.baseUrl}/investment?stage=active`);
     await page.locator("table tbody tr td a").first().click();
     await page.getByRole("link", { name: "Record a session" }).click();
-    const nextWeek = new Date(Date.now() + 7 * 86_400_000);
+    const nextWeek = new Date(journeyDay.getTime() + 7 * 86_400_000);
     await page.getByLabel("Session title").fill("Planned");
     await page.getByLabel("Day").fill(String(nextWeek.getUTCDate()));
     await page.getByLabel("Month").fill(String(nextWeek.getUTCMonth() + 1));
@@ -186,8 +186,13 @@ describe("community investment and impact journeys", () => {
     await page.getByLabel("Length in minutes").fill("60");
     await page.getByLabel("In-depth").check();
     await page.getByRole("button", { name: "Save session" }).click();
-    await page.getByRole("group", { name: "Who took part?" }).locator("input[type=checkbox]").first().check();
-    await page.getByRole("button", { name: "Save attendance" }).click();
+    const [{ given_name: name }] = await kith.database.query<{ given_name: string }>(
+      "SELECT p.given_name FROM participant x JOIN person p ON p.organisation_id = x.organisation_id AND p.id = x.person_id GROUP BY p.given_name ORDER BY count(*) DESC LIMIT 1",
+    );
+    await page.getByLabel("Search by name, postcode or reference").fill(name);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.locator("#register-candidates input[name=add]").first().check();
+    await page.getByRole("button", { name: "Add ticked people" }).click();
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("which is in the future");
     await expectAccessible(page);
 
@@ -258,7 +263,7 @@ describe("community investment and impact journeys", () => {
     await expectAccessible(page);
     await page.goto(`${kith.baseUrl}/investment/sessions`);
     await page.locator("table tbody tr td a").first().click();
-    expect(await page.locator("legend").first().innerText()).toBe("Who took part?");
+    expect(await page.getByLabel("Search by name, postcode or reference").count()).toBe(1);
     await expectAccessible(page);
   });
 
