@@ -15,6 +15,7 @@ const platformPages = [
   "/admin/users",
   "/admin/audit",
   "/admin/outbox",
+  "/admin/mail-sender",
   "/mail-preview",
   "/admin/brand",
   "/places/homes",

@@ -23,6 +23,7 @@ import {
 import { composeMail, paragraphsHtml } from "./compose.ts";
 import { listOutbox, type OutboxView, outboxViews, previewMail } from "./outbox-queries.ts";
 import { resendMessage } from "./resend-message.ts";
+import { mailSenderPage } from "./sender-page.ts";
 
 const statusTags: Record<OutboundStatus, { text: string; colour: TagColour }> = {
   queued: { text: "Queued", colour: "blue" },
@@ -41,6 +42,7 @@ const viewNames: Record<OutboxView, string> = {
 /** The admin outbox (what was sent, what is waiting, what failed, with a resend) and the demo's mail preview. */
 export function mailPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  mailSenderPage(app);
 
   app.get("/admin/outbox", async (c) => {
     const actor = requireActor(c);
@@ -56,7 +58,7 @@ export function mailPages(): Hono<AppEnv> {
       fullWidth: true,
       notification: flashFrom(c, { resent: "The email is queued to be sent again." }),
       content: html`<h1 class="govuk-heading-l">Outbox</h1>
-        <p class="govuk-body">Every email Kith sends for your organisation: password reset links, voting codes, reminders and notices. Kith tries a refused email ${5} times over about 2.5 hours before marking it failed.</p>
+        <p class="govuk-body">Every email Kith sends for your organisation: password reset links, voting codes, reminders and notices. Kith tries a refused email ${5} times over about 2.5 hours before marking it failed. <a class="govuk-link" href="/admin/mail-sender">Change who your email comes from</a>.</p>
         ${
           config.mailPreview
             ? warningText(
