@@ -88,11 +88,9 @@ export function optionalWholeNumber(what: string, min: number, max: number) {
 }
 
 /** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
-export const isoDate = z
-  .string()
-  .refine((value) => isRealDate(value), {
-    error: "Enter a real date between 1900 and 2199, like 2026-03-27",
-  });
+export const isoDate = z.string().refine((value) => isRealDate(value), {
+  error: "Enter a real date between 1900 and 2199, like 2026-03-27",
+});
 
 /** Dates outside these years are typing mistakes, and far ones (9999-12-31) overflow date arithmetic. */
 export const earliestYear = 1900;
