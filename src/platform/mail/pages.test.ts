@@ -131,7 +131,14 @@ describe("outbox and mail preview pages", () => {
     const config = loadConfig({ DATABASE_URL: "", KITH_SMTP_URL: "smtp://127.0.0.1:2525" });
     expect(config.mailPreview).toBe(false);
     const smtpApp = createApp(
-      { database, config, signingSecret: await loadSigningSecret(database.db), clock: () => testNow },
+      {
+        database,
+        config,
+        signingSecret: await loadSigningSecret(database.db),
+        clock: () => testNow,
+        // app.request() has no socket: say which client these requests come from.
+        addressWithoutSocket: "test-client",
+      },
       modules,
     );
     expect((await smtpApp.request("/mail-preview")).status).toBe(404);
