@@ -28,6 +28,9 @@ export async function startKith(): Promise<RunningKith> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
+  // Links in mail are built from the configured public address, never from the Host header:
+  // point it at this server's random port so a journey can follow a mailed link.
+  config.publicUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     database,

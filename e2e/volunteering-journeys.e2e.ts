@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
+import { journeyDay } from "./journey-date.ts";
 
 describe("volunteering journeys", () => {
   const kith = useKithInBrowser();
@@ -81,7 +82,7 @@ describe("volunteering journeys", () => {
     await expectAccessible(phone);
     await phone.getByRole("button", { name: "Log hours" }).click();
     await expectAccessible(phone);
-    const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+    const yesterday = new Date(journeyDay.getTime() - 24 * 3600 * 1000);
     await phone.getByLabel("Day").fill(String(yesterday.getUTCDate()));
     await phone.getByLabel("Month").fill(String(yesterday.getUTCMonth() + 1));
     await phone.getByLabel("Year").fill(String(yesterday.getUTCFullYear()));
