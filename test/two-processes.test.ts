@@ -69,7 +69,13 @@ function startBackend(port: number, smtpUrl: string): Backend {
 
 async function waitForHealth(backend: Backend): Promise<void> {
   for (let i = 0; i < 1200; i++) {
-    if (backend.child.exitCode !== null) throw new Error(`A Kith process exited early:\n${backend.output}`);
+    if (backend.child.exitCode !== null) {
+      // "exit" can come before the last of its output has been read: wait for the pipes to close.
+      await new Promise((resolve) =>
+        backend.child.stdout?.closed ? resolve(null) : backend.child.once("close", resolve),
+      );
+      throw new Error(`A Kith process exited early (code ${backend.child.exitCode}):\n${backend.output}`);
+    }
     const ok = await fetch(`http://127.0.0.1:${backend.port}/health`).then(
       (response) => response.ok,
       () => false,

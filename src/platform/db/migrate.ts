@@ -27,11 +27,13 @@ async function applyFiles(
   dir: string,
   files: string[],
 ): Promise<MigrationResult> {
-  await database.execScript(
-    "CREATE TABLE IF NOT EXISTS kith_migration (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL)",
-  );
+  // The lock comes first: two processes creating kith_migration at once on a new database
+  // collide in the catalogue even with IF NOT EXISTS.
   if (kind === "postgres") await database.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
   try {
+    await database.execScript(
+      "CREATE TABLE IF NOT EXISTS kith_migration (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL)",
+    );
     const rows = await database.query<{ name: string; checksum: string }>(
       "SELECT name, checksum FROM kith_migration",
     );

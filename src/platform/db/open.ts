@@ -12,6 +12,9 @@ export type OpenOptions = {
   warn?: (message: string) => void;
 };
 
+// Held while a new PostgreSQL database gets its reference data (and the demo, if asked for).
+const setupLockKey = 7_400_002;
+
 /**
  * Opens the configured database and brings its schema up to date. For PGlite a
  * new database is prepared in a temporary folder first (see open-pglite.ts); for
@@ -38,11 +41,21 @@ export async function openDatabase(
   const database = await openPostgres(config.url, { poolSize: config.poolSize, warn: options.warn });
   try {
     await migrate(database);
-    const [{ count }] = await database.query<{ count: number }>(
-      "SELECT count(*)::int AS count FROM organisation",
-    );
-    const created = count === 0;
-    if (created) await options.prepareNew?.(database);
+    // Several processes may start at once on a new database: one sets it up while the
+    // others wait on the same lock, then find it set up.
+    // The lock has its own connection, so a pool of one can still do the set-up.
+    const lock = await openPostgres(config.url, { poolSize: 1 });
+    let created: boolean;
+    try {
+      await lock.query("SELECT pg_advisory_lock($1)", [setupLockKey]);
+      const [{ count }] = await database.query<{ count: number }>(
+        "SELECT count(*)::int AS count FROM organisation",
+      );
+      created = count === 0;
+      if (created) await options.prepareNew?.(database);
+    } finally {
+      await lock.close();
+    }
     await refreshPlannerStatistics(database);
     return Object.assign(database, { created });
   } catch (error) {
