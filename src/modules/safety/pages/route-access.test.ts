@@ -160,6 +160,7 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     "parties/new",
     "status",
     "reopen",
+    "same-matter",
   ];
   return [
     { path: "/safety", allowed: caseWorkers },

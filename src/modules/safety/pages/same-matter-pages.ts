@@ -5,6 +5,7 @@ import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, insetText, textarea, textInput } from "../../../platform/ui/index.ts";
 import { linkSameMatter } from "../commands/link-same-matter.ts";
+import { unlinkSameMatter } from "../commands/unlink-same-matter.ts";
 import { sameMatterLinksOf } from "../queries/same-matter-links.ts";
 import { findCase } from "../store.ts";
 import { attempt, csrfField } from "./common.ts";
@@ -25,7 +26,13 @@ async function sameMatterForm(
   const base = `/safety/cases/${found.id}`;
   const title = `Same matter as another case: ${found.reference}`;
   const current = links.sameAs
-    ? html`<p class="govuk-body">${found.reference} is linked as the same matter as ${links.sameAs}. It counts in NM01 only as part of ${links.sameAs}.</p>`
+    ? html`<p class="govuk-body">${found.reference} is linked as the same matter as ${links.sameAs}. It counts in NM01 only as part of ${links.sameAs}.</p>
+        <h2 class="govuk-heading-m">Remove the link</h2>
+        <p class="govuk-body">If the cases are not about the same matter after all, remove the link. ${found.reference} then counts in NM01 on its own again.</p>
+        <form method="post" action="${base}/same-matter/remove" novalidate>${csrfField(c)}
+          ${textarea({ name: "reason", label: "Why the cases are not the same matter", value: values.reason, error: errors.reason })}
+          ${button({ text: "Remove the link", classes: "govuk-button--warning" })}
+        </form>`
     : links.linkedHere.length > 0
       ? html`<p class="govuk-body">These cases are linked to ${found.reference} as the same matter, and count in NM01 only as part of it: ${links.linkedHere.join(", ")}.</p>`
       : html`<form method="post" action="${base}/same-matter" novalidate>${csrfField(c)}
@@ -54,6 +61,20 @@ export function sameMatterPages(app: Hono<AppEnv>): void {
       () =>
         linkSameMatter(c.get("services").database.db, actor, c.get("now"), caseId, {
           sameAsReference: values.sameAsReference ?? "",
+          reason: values.reason ?? "",
+        }),
+      (errors, problem) => sameMatterForm(c, values, errors, problem.status as 409 | 422),
+    );
+    if (result instanceof Response) return result;
+    return c.redirect(`/safety/cases/${caseId}?done=saved`, 303);
+  });
+  app.post("/safety/cases/:id/same-matter/remove", async (c) => {
+    const actor = requireActor(c);
+    const values = await readForm(c);
+    const caseId = c.req.param("id");
+    const result = await attempt(
+      () =>
+        unlinkSameMatter(c.get("services").database.db, actor, c.get("now"), caseId, {
           reason: values.reason ?? "",
         }),
       (errors, problem) => sameMatterForm(c, values, errors, problem.status as 409 | 422),
