@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { makeOrganisation } from "../../../test/fixtures.ts";
+import { readingOrder, structureOf } from "../../../test/pdf-structure.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { volunteeringModule } from "./module.ts";
@@ -188,11 +189,12 @@ describe("volunteering pages", () => {
     const certificate = await tenant.get("/my-volunteering/certificate.pdf");
     expect(certificate.status).toBe(200);
     expect(certificate.headers.get("content-type")).toBe("application/pdf");
-    expect(
-      Buffer.from(await certificate.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe("%PDF-");
+    const certificatePdf = Buffer.from(await certificate.arrayBuffer());
+    expect(certificatePdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // Tagged for screen readers: language, title shown, the heading before the text, the border skipped.
+    const structure = structureOf(certificatePdf);
+    expect(structure).toMatchObject({ lang: "en-GB", marked: true, displayTitle: true });
+    expect(readingOrder(structure.root)).toEqual(["StructTreeRoot", "Document", "H1", "P", "P", "P"]);
     const [someone] = await rows("SELECT volunteer_id FROM vol_hours WHERE status = 'verified' LIMIT 1");
     const reference = await officer.get(`/volunteering/volunteers/${someone?.volunteer_id}/reference.pdf`);
     expect(reference.status).toBe(200);

@@ -1,11 +1,11 @@
 import { and, asc, eq, max, min, sql } from "drizzle-orm";
-import PDFDocument from "pdfkit";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
+import { taggedPdf } from "../../../platform/pdf/tagged-pdf.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { canSeeVolunteer } from "../policy.ts";
 import { loadVolunteer, londonToday } from "../records.ts";
@@ -131,36 +131,35 @@ function renderPdf(
   date: string,
   kind: DocumentKind,
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const document = new PDFDocument({
-      size: "A4",
-      layout: kind === "certificate" ? "landscape" : "portrait",
-      margin: 60,
-      info: { Title: heading, Author: signedBy },
-    });
-    const chunks: Buffer[] = [];
-    document.on("data", (chunk: Buffer) => chunks.push(chunk));
-    document.on("end", () => resolve(Buffer.concat(chunks)));
-    document.on("error", reject);
-    if (kind === "certificate") {
-      document
-        .rect(30, 30, document.page.width - 60, document.page.height - 60)
-        .lineWidth(3)
-        .stroke("#1d70b8");
-      document
-        .moveDown(2)
-        .font("Helvetica-Bold")
-        .fontSize(32)
-        .fillColor("#0b0c0c")
-        .text(heading, { align: "center" });
-      document.moveDown(1.5).font("Helvetica").fontSize(15).text(body, { align: "center", lineGap: 6 });
-      document.moveDown(3).fontSize(12).text(signedBy, { align: "center" }).text(date, { align: "center" });
-    } else {
-      document.font("Helvetica").fontSize(11).text(date, { align: "right" });
-      document.moveDown(2).font("Helvetica-Bold").fontSize(20).text(heading);
-      document.moveDown().font("Helvetica").fontSize(12).text(body, { lineGap: 4 });
-      document.moveDown(3).text(signedBy);
-    }
-    document.end();
+  const pdf = taggedPdf({
+    title: heading,
+    author: signedBy,
+    layout: kind === "certificate" ? "landscape" : "portrait",
   });
+  const { doc } = pdf;
+  if (kind === "certificate") {
+    pdf.decoration(() =>
+      doc
+        .rect(30, 30, doc.page.width - 60, doc.page.height - 60)
+        .lineWidth(3)
+        .stroke("#1d70b8"),
+    );
+    doc.moveDown(2).font("Helvetica-Bold").fontSize(32).fillColor("#0b0c0c");
+    pdf.heading(1, heading, { align: "center" });
+    doc.moveDown(1.5).font("Helvetica").fontSize(15);
+    pdf.paragraph(body, { align: "center", lineGap: 6 });
+    doc.moveDown(3).fontSize(12);
+    pdf.paragraph(signedBy, { align: "center" });
+    pdf.paragraph(date, { align: "center" });
+  } else {
+    doc.font("Helvetica").fontSize(11);
+    pdf.paragraph(date, { align: "right" });
+    doc.moveDown(2).font("Helvetica-Bold").fontSize(20);
+    pdf.heading(1, heading);
+    doc.moveDown().font("Helvetica").fontSize(12);
+    pdf.paragraph(body, { lineGap: 4 });
+    doc.moveDown(3);
+    pdf.paragraph(signedBy);
+  }
+  return pdf.finish();
 }
