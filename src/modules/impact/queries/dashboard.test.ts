@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { readingOrder, structureOf } from "../../../../test/pdf-structure.ts";
 import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import {
@@ -340,6 +341,22 @@ describe("annual report figures", () => {
     expect(html).toContain("B found work after the club.");
     const pdf = await renderReportPdf(figures);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // Tagged: the organisation as H1, sections as H2, tables with header cells, charts with their bars as text.
+    const structure = structureOf(pdf);
+    expect(structure).toMatchObject({
+      lang: "en-GB",
+      marked: true,
+      title: "Weald Homes: social impact report 2026/27",
+    });
+    const order = readingOrder(structure.root);
+    expect(order.slice(0, 3)).toEqual(["StructTreeRoot", "Document", "H1"]);
+    expect(order.filter((type) => type === "H2")).toHaveLength(7);
+    expect(order).toContain("TH");
+    const charts = structure.root?.children[0]?.children.filter((node) => node.type === "Figure") ?? [];
+    expect(charts.map((chart) => chart.alt?.split(":")[0])).toEqual([
+      "Bar chart, People reached each month",
+      "Bar chart, Social value by theme",
+    ]);
   });
 
   it("narrows the report to one theme and to one area, and names the narrowing", async () => {
