@@ -4,6 +4,7 @@ import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/platform/config/config.ts";
+import { notDistributed } from "../src/platform/db/citus-tables.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import { openTestDatabase } from "./database.ts";
 
@@ -76,8 +77,8 @@ describe("the Drizzle schema matches the migrated database", () => {
         )
       ).map((r) => r.table_name),
     );
-    // Tables keyed by something global on purpose: secrets' hashes, and the job queue.
-    const exempt = new Set(["user_session", "password_reset", "job"]);
+    // Tables kept off the shards on purpose (decision 0008); test/citus-rules.test.ts checks the rest.
+    const exempt = new Set(Object.keys(notDistributed));
     const missing = rows.filter(
       (row) =>
         withOrganisation.has(row.table_name) &&

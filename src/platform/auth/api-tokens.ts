@@ -8,7 +8,8 @@ import { apiToken, appUser } from "../db/platform-schema.ts";
 import { inOrganisation } from "../db/scope.ts";
 import { invalid } from "../http/problem.ts";
 import { apiTokenMaxDays } from "./api-token-settings.ts";
-import { hashToken, newSecretToken } from "./tokens.ts";
+import { newOrganisationToken, tokenKey } from "./organisation-token.ts";
+import { hashToken } from "./tokens.ts";
 import { actorForUser } from "./users.ts";
 
 /** Areas of the API a token can be given, each as `area:read` or `area:write`. */
@@ -38,6 +39,7 @@ export function scopesFor(actor: Actor): string[] {
 const dayMs = 24 * 60 * 60 * 1000;
 // Writing last_used_at on every API call would make every read a write.
 const touchEveryMs = 60 * 1000;
+const apiTokenPrefix = "kith_";
 
 export async function createApiToken(
   db: Db,
@@ -64,7 +66,7 @@ export async function createApiToken(
     errors.expiresInDays = `Enter a whole number of days from 1 to ${maxDays}, your organisation's longest token lifetime`;
   if (Object.keys(errors).length > 0) throw invalid("Check the token's details.", errors);
   const expiresAt = new Date(now.getTime() + days * dayMs);
-  const token = newSecretToken("kith_");
+  const { token, tokenHash } = newOrganisationToken(apiTokenPrefix, actor.organisationId);
   const id = newId(now.getTime());
   await db.transaction(async (tx) => {
     await tx.insert(apiToken).values({
@@ -72,7 +74,7 @@ export async function createApiToken(
       id,
       userId: actor.userId,
       name: input.name.trim(),
-      tokenHash: hashToken(token),
+      tokenHash,
       scopes: input.scopes,
       createdAt: now,
       expiresAt,
@@ -86,6 +88,17 @@ export async function createApiToken(
     });
   });
   return { id, token, expiresAt };
+}
+
+/**
+ * Tokens carry their organisation (decision 0008), so the look-up goes to one shard. Tokens
+ * made before migration 0900 have no organisation part; they are still found by hash alone
+ * (every shard on Citus) until they expire, because an API client cannot be re-issued one.
+ */
+function thisToken(token: string) {
+  const key = tokenKey(token, apiTokenPrefix);
+  if (!key) return eq(apiToken.tokenHash, hashToken(token));
+  return and(eq(apiToken.organisationId, key.organisationId), eq(apiToken.tokenHash, key.tokenHash));
 }
 
 export type TokenCheck = { actor: Actor; tokenId: string } | { refused: "unknown" | "expired" };
@@ -102,7 +115,7 @@ export async function checkApiToken(db: Db, token: string, now: Date): Promise<T
       appUser,
       and(eq(appUser.organisationId, apiToken.organisationId), eq(appUser.id, apiToken.userId)),
     )
-    .where(and(eq(apiToken.tokenHash, hashToken(token)), isNull(apiToken.revokedAt)));
+    .where(and(thisToken(token), isNull(apiToken.revokedAt)));
   if (!row || row.user.disabledAt) return { refused: "unknown" };
   if (row.token.expiresAt <= now) return { refused: "expired" };
   const lastUsed = row.token.lastUsedAt?.getTime() ?? Number.NEGATIVE_INFINITY;

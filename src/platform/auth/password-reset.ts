@@ -6,12 +6,14 @@ import { newId } from "../db/ids.ts";
 import { outboundMessage, passwordReset } from "../db/platform-schema.ts";
 import { invalid } from "../http/problem.ts";
 import { revokeAllApiTokens } from "./api-tokens.ts";
+import { newOrganisationToken, tokenKey } from "./organisation-token.ts";
 import { passwordProblem } from "./passwords.ts";
 import { destroyAllSessions } from "./sessions.ts";
-import { hashToken, newSecretToken } from "./tokens.ts";
 import { findUserByEmail, setUserPassword } from "./users.ts";
 
 export const resetLinkLifetimeMs = 60 * 60 * 1000;
+const resetPrefix = "r_";
+const usedOrExpired = "This password reset link has expired or has already been used. Ask for a new one.";
 
 /**
  * Queues a reset link in the outbox. It answers the same whether or not the
@@ -26,11 +28,11 @@ export async function requestPasswordReset(
 ): Promise<string | null> {
   const user = await findUserByEmail(db, email);
   if (!user || user.disabledAt) return null;
-  const token = newSecretToken("r_");
+  const { token, tokenHash } = newOrganisationToken(resetPrefix, user.organisationId);
   const link = `${baseUrl}/reset-password/${token}`;
   await db.transaction(async (tx) => {
     await tx.insert(passwordReset).values({
-      tokenHash: hashToken(token),
+      tokenHash,
       organisationId: user.organisationId,
       userId: user.id,
       createdAt: now,
@@ -59,6 +61,8 @@ export async function requestPasswordReset(
 export async function resetPassword(db: Db, token: string, newPassword: string, now: Date): Promise<void> {
   const weak = passwordProblem(newPassword);
   if (weak) throw invalid(weak, { password: weak });
+  const key = tokenKey(token, resetPrefix);
+  if (!key) throw invalid(usedOrExpired);
   await db.transaction(async (tx) => {
     // One conditional UPDATE claims the link: of two requests racing with it, only
     // one finds used_at still empty, so the password is changed once.
@@ -67,14 +71,15 @@ export async function resetPassword(db: Db, token: string, newPassword: string, 
       .set({ usedAt: now })
       .where(
         and(
-          eq(passwordReset.tokenHash, hashToken(token)),
+          eq(passwordReset.organisationId, key.organisationId),
+          eq(passwordReset.tokenHash, key.tokenHash),
           gt(passwordReset.expiresAt, now),
           isNull(passwordReset.usedAt),
         ),
       )
       .returning();
     if (!reset) {
-      throw invalid("This password reset link has expired or has already been used. Ask for a new one.");
+      throw invalid(usedOrExpired);
     }
     await setUserPassword(tx, reset.organisationId, reset.userId, newPassword);
     // A new password ends every existing session and API token: whoever had the old one is shut out.

@@ -2,7 +2,7 @@ import { and, eq, gt } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/database.ts";
 import { appUser, userSession } from "../db/platform-schema.ts";
-import { hashToken, newSecretToken } from "./tokens.ts";
+import { newOrganisationToken, type TokenKey, tokenKey } from "./organisation-token.ts";
 import { actorForUser } from "./users.ts";
 
 // NCSC guidance for services holding personal data: a working-day absolute limit and a short idle limit.
@@ -10,15 +10,19 @@ export const sessionAbsoluteMs = 10 * 60 * 60 * 1000;
 export const sessionIdleMs = 60 * 60 * 1000;
 // Writing last_seen_at on every request would make every page view a write.
 const touchEveryMs = 60 * 1000;
+const sessionPrefix = "s_";
+
+const thisSession = (key: TokenKey) =>
+  and(eq(userSession.organisationId, key.organisationId), eq(userSession.tokenHash, key.tokenHash));
 
 export async function createSession(
   db: Db,
   user: { organisationId: string; id: string },
   now: Date,
 ): Promise<string> {
-  const token = newSecretToken("s_");
+  const { token, tokenHash } = newOrganisationToken(sessionPrefix, user.organisationId);
   await db.insert(userSession).values({
-    tokenHash: hashToken(token),
+    tokenHash,
     organisationId: user.organisationId,
     userId: user.id,
     createdAt: now,
@@ -30,7 +34,8 @@ export async function createSession(
 
 /** The actor behind a session cookie, or null when it is unknown, expired, idle too long or the user is disabled. */
 export async function actorForSession(db: Db, token: string, now: Date): Promise<Actor | null> {
-  const tokenHash = hashToken(token);
+  const key = tokenKey(token, sessionPrefix);
+  if (!key) return null;
   const [row] = await db
     .select({ session: userSession, user: appUser })
     .from(userSession)
@@ -38,20 +43,21 @@ export async function actorForSession(db: Db, token: string, now: Date): Promise
       appUser,
       and(eq(appUser.organisationId, userSession.organisationId), eq(appUser.id, userSession.userId)),
     )
-    .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now)));
+    .where(and(thisSession(key), gt(userSession.expiresAt, now)));
   if (!row || row.user.disabledAt) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > sessionIdleMs) {
-    await db.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
+    await db.delete(userSession).where(thisSession(key));
     return null;
   }
   if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
-    await db.update(userSession).set({ lastSeenAt: now }).where(eq(userSession.tokenHash, tokenHash));
+    await db.update(userSession).set({ lastSeenAt: now }).where(thisSession(key));
   }
   return actorForUser(row.user);
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
-  await db.delete(userSession).where(eq(userSession.tokenHash, hashToken(token)));
+  const key = tokenKey(token, sessionPrefix);
+  if (key) await db.delete(userSession).where(thisSession(key));
 }
 
 /** "Sign out everywhere": ends every session of the user, on every device and server. */

@@ -1,10 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { type Actor, isRole, type Role, roleNames } from "../access/actor.ts";
 import { isOrganisationAdmin, isPlatformAdmin, requireAllowed } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
-import { appUser, organisation } from "../db/platform-schema.ts";
+import { appUser, organisation, signInEmail } from "../db/platform-schema.ts";
 import { inOrganisation } from "../db/scope.ts";
 import { conflict, invalid, notFound } from "../http/problem.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
@@ -56,19 +56,25 @@ export async function createUser(
     .where(eq(organisation.id, input.organisationId));
   if (!org)
     throw notFound("Organisation not found", `There is no organisation with id ${input.organisationId}.`);
-  const [existing] = await db
-    .select({ id: appUser.id })
-    .from(appUser)
-    .where(sql`lower(${appUser.email}) = ${email}`);
-  if (existing) throw conflict("Email already in use", `A user with the email ${email} already exists.`);
+  const emailTaken = () => conflict("Email already in use", `A user with the email ${email} already exists.`);
+  if (await signInEntry(db, email)) throw emailTaken();
 
   const passwordHash = await hashPassword(input.password);
+  const id = newId(now.getTime());
   return db.transaction(async (tx) => {
+    // The global look-up keeps an email unique across organisations; of two racing
+    // requests for one email, the second inserts nothing here and is told so.
+    const claimed = await tx
+      .insert(signInEmail)
+      .values({ email, organisationId: input.organisationId, userId: id })
+      .onConflictDoNothing()
+      .returning({ email: signInEmail.email });
+    if (claimed.length === 0) throw emailTaken();
     const [user] = await tx
       .insert(appUser)
       .values({
         organisationId: input.organisationId,
-        id: newId(now.getTime()),
+        id,
         email,
         name: input.name.trim(),
         role,
@@ -90,12 +96,19 @@ export async function createUser(
   });
 }
 
+async function signInEntry(db: Db, email: string) {
+  const [entry] = await db.select().from(signInEmail).where(eq(signInEmail.email, email));
+  return entry;
+}
+
+/**
+ * The user an email signs in as, in two routed steps: the global look-up names the
+ * organisation, then the user is read within it (decision 0008).
+ */
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
-  const [user] = await db
-    .select()
-    .from(appUser)
-    .where(sql`lower(${appUser.email}) = ${email.trim().toLowerCase()}`);
-  return user;
+  const entry = await signInEntry(db, email.trim().toLowerCase());
+  if (!entry) return undefined;
+  return findUser(db, entry.organisationId, entry.userId);
 }
 
 export async function findUser(

@@ -58,23 +58,42 @@ export const appUser = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
 
-export const userSession = pgTable("user_session", {
-  tokenHash: text("token_hash").primaryKey(),
+/**
+ * The one global look-up (decision 0008): which organisation a sign-in email belongs to.
+ * A reference table on Citus; it keeps emails unique across organisations.
+ */
+export const signInEmail = pgTable("sign_in_email", {
+  /** Lower-cased. */
+  email: text("email").primaryKey(),
   organisationId: uuid("organisation_id").notNull(),
   userId: uuid("user_id").notNull(),
-  createdAt: moment("created_at").notNull(),
-  lastSeenAt: moment("last_seen_at").notNull(),
-  expiresAt: moment("expires_at").notNull(),
 });
 
-export const passwordReset = pgTable("password_reset", {
-  tokenHash: text("token_hash").primaryKey(),
-  organisationId: uuid("organisation_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  createdAt: moment("created_at").notNull(),
-  expiresAt: moment("expires_at").notNull(),
-  usedAt: moment("used_at"),
-});
+export const userSession = pgTable(
+  "user_session",
+  {
+    tokenHash: text("token_hash").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    createdAt: moment("created_at").notNull(),
+    lastSeenAt: moment("last_seen_at").notNull(),
+    expiresAt: moment("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.tokenHash] })],
+);
+
+export const passwordReset = pgTable(
+  "password_reset",
+  {
+    tokenHash: text("token_hash").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    createdAt: moment("created_at").notNull(),
+    expiresAt: moment("expires_at").notNull(),
+    usedAt: moment("used_at"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.tokenHash] })],
+);
 
 /** Atomic counters for sign-in and abuse limits (see platform/auth/rate-limit.ts). */
 export const rateLimit = pgTable("rate_limit", {
