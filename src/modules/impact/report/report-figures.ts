@@ -5,9 +5,9 @@ import { invalid } from "../../../platform/http/problem.ts";
 import {
   canViewPortfolio,
   caseStories,
+  deliveryFigures,
   getStrategy,
   projectThemes,
-  reachByTheme,
 } from "../../investment/index.ts";
 import { listLocalAuthorities } from "../../places/index.ts";
 import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
@@ -67,8 +67,11 @@ export async function computeReportFigures(
   const neighbourhoods = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
   // The social value is computed once and shared with the dashboard figures.
   const socialValue = await computeSocialValue(db, actor, filter);
+  // So are the delivery figures: the per-theme reach comes from the same pass over attendance. With a
+  // theme chosen, sessions are narrowed to that theme's projects, which leaves that theme's reach as it is.
+  const delivery = await deliveryFigures(db, actor, filter);
   const [dashboard, strategy, stories] = await Promise.all([
-    computeDashboard(db, actor, filter, { neighbourhoods, socialValue }),
+    computeDashboard(db, actor, filter, { neighbourhoods, socialValue, delivery }),
     getStrategy(db, actor),
     caseStories(db, actor, filter),
   ]);
@@ -76,7 +79,7 @@ export async function computeReportFigures(
   const counted = socialValue.lines.filter((line) => line.status === "counted");
 
   const themesByProject = await projectThemes(db, actor);
-  const reach = await reachByTheme(db, actor, filter);
+  const reach = delivery.themes;
   if (themeCode && !strategy.some((theme) => theme.code === themeCode))
     throw invalid("There is no such theme.", { theme: `There is no theme with the code ${themeCode}` });
   const themes = strategy
