@@ -30,6 +30,7 @@ export {
 } from "./policy.ts";
 export { type AssetUse, assetUse } from "./queries/asset-use.ts";
 export { findParticipants, getParticipantOutcomes, getSession, listSessions } from "./queries/delivery.ts";
+export { type DeliveryFigures, deliveryFigures } from "./queries/delivery-figures.ts";
 export { type DirectoryService, directoryServices, directoryThemes } from "./queries/directory.ts";
 export {
   activityByNeighbourhood,

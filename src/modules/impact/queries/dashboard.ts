@@ -2,12 +2,11 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import {
-  activityByNeighbourhood,
   canViewPortfolio,
+  type DeliveryFigures,
+  deliveryFigures,
   type FigureFilter,
   fundingFigures,
-  monthlyTrend,
-  reachFigures,
   surveyChange,
 } from "../../investment/index.ts";
 import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
@@ -23,24 +22,28 @@ export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
  * Every common indicator for a period, optionally narrowed to one theme or one local authority.
  * `neighbourhoods` lets a caller supply the neighbourhood facts (tests, benchmarks); otherwise the
  * places module gives them. `socialValue` lets a caller that already has the period's social value (the
- * annual report) pass it in rather than compute it twice.
+ * annual report) pass it in rather than compute it twice, and likewise `delivery` (the session and
+ * attendance figures, read in one pass over the period's attendance).
  */
 export async function computeDashboard(
   db: Db,
   actor: Actor,
   filter: FigureFilter,
-  options: { neighbourhoods?: NeighbourhoodFacts; socialValue?: SocialValueReport } = {},
+  options: {
+    neighbourhoods?: NeighbourhoodFacts;
+    socialValue?: SocialValueReport;
+    delivery?: DeliveryFigures;
+  } = {},
 ) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
-  const [reach, trend, money, activity, survey, socialValue, volunteering] = await Promise.all([
-    reachFigures(db, actor, filter),
-    monthlyTrend(db, actor, filter),
+  const [delivery, money, survey, socialValue, volunteering] = await Promise.all([
+    options.delivery ?? deliveryFigures(db, actor, filter),
     fundingFigures(db, actor, filter),
-    activityByNeighbourhood(db, actor, filter),
     surveyChange(db, actor, filter),
     options.socialValue ?? computeSocialValue(db, actor, filter),
     verifiedVolunteering(db, actor, filter),
   ]);
+  const { reach, trend, activity } = delivery;
   const places = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
   const inPriority = activity.neighbourhoods
     .filter((n) => places.get(n.lsoa21Code)?.priority)

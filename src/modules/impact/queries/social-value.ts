@@ -68,13 +68,15 @@ export type ProjectSroi = {
  * displacement, drop-off and benefit years apply. A project's inputs are the money it spent in the
  * period, or, where it recorded none, its secured funding pro-rated to the period (sroi-inputs.ts).
  * Overall inputs count all spending in the period, and the part by projects with no valued outcomes
- * is reported on its own.
+ * is reported on its own. A caller that already has the period's spending (the dashboard's
+ * `investedPence`) passes it as `spentPence` rather than read it again.
  */
 export async function computeSroi(
   db: Db,
   actor: Actor,
   filter: FigureFilter,
   socialValue?: SocialValueReport,
+  spentPence?: number,
 ): Promise<{
   projects: ProjectSroi[];
   overall: SroiResult;
@@ -117,8 +119,8 @@ export async function computeSroi(
     };
   });
   results.sort((a, b) => b.socialValuePence - a.socialValuePence);
-  const { spentPence } = await fundingFigures(db, actor, filter);
-  const overall = overallInputs(valued, spentPence);
+  const spent = spentPence ?? (await fundingFigures(db, actor, filter)).spentPence;
+  const overall = overallInputs(valued, spent);
   return {
     projects: results,
     overall: calculateSroi(allOutcomes, overall.inputsPence),

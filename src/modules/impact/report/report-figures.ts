@@ -5,9 +5,9 @@ import { invalid } from "../../../platform/http/problem.ts";
 import {
   canViewPortfolio,
   caseStories,
+  deliveryFigures,
   getStrategy,
   projectThemes,
-  reachByTheme,
 } from "../../investment/index.ts";
 import { listLocalAuthorities } from "../../places/index.ts";
 import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
@@ -64,19 +64,24 @@ export async function computeReportFigures(
   const themeCode = options.scope?.themeCode || null;
   const laCode = options.scope?.laCode || null;
   const filter = { from: period.from, to: period.to, themeCode, laCode };
-  const neighbourhoods = options.neighbourhoods ?? (await neighbourhoodFacts(db, actor));
-  // The social value is computed once and shared with the dashboard figures.
-  const socialValue = await computeSocialValue(db, actor, filter);
-  const [dashboard, strategy, stories] = await Promise.all([
-    computeDashboard(db, actor, filter, { neighbourhoods, socialValue }),
-    getStrategy(db, actor),
-    caseStories(db, actor, filter),
-  ]);
-  const sroi = await computeSroi(db, actor, filter, socialValue);
+  // The social value and the delivery figures are computed once and shared with the dashboard figures;
+  // the per-theme reach comes with the delivery figures. With a theme chosen, sessions are narrowed to
+  // that theme's projects, which leaves that theme's reach as it is. Independent reads start together.
+  const [neighbourhoods, socialValue, delivery, strategy, stories, themesByProject, localAuthorities] =
+    await Promise.all([
+      options.neighbourhoods ?? neighbourhoodFacts(db, actor),
+      computeSocialValue(db, actor, filter),
+      deliveryFigures(db, actor, filter),
+      getStrategy(db, actor),
+      caseStories(db, actor, filter),
+      projectThemes(db, actor),
+      listLocalAuthorities(db),
+    ]);
+  const dashboard = await computeDashboard(db, actor, filter, { neighbourhoods, socialValue, delivery });
+  const sroi = await computeSroi(db, actor, filter, socialValue, dashboard.socialValue.investedPence);
   const counted = socialValue.lines.filter((line) => line.status === "counted");
 
-  const themesByProject = await projectThemes(db, actor);
-  const reach = await reachByTheme(db, actor, filter);
+  const reach = delivery.themes;
   if (themeCode && !strategy.some((theme) => theme.code === themeCode))
     throw invalid("There is no such theme.", { theme: `There is no theme with the code ${themeCode}` });
   const themes = strategy
@@ -94,7 +99,7 @@ export async function computeReportFigures(
     }));
 
   const laNames = new Map<string, string>();
-  for (const la of await listLocalAuthorities(db)) laNames.set(la.gssCode, la.name);
+  for (const la of localAuthorities) laNames.set(la.gssCode, la.name);
   if (laCode && !laNames.has(laCode))
     throw invalid("There is no such area.", { area: `There is no local authority with the code ${laCode}` });
   const areaCodes = new Set(

@@ -4,6 +4,14 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { canViewPortfolio } from "../policy.ts";
 import { num, queryRows } from "../rows.ts";
+import {
+  type DeliveryFigures,
+  deliveryFigures,
+  type MonthlyTrend,
+  type ReachFigures,
+} from "./delivery-figures.ts";
+
+export type { MonthlyTrend, NeighbourhoodActivity, ReachFigures } from "./delivery-figures.ts";
 
 // The read models behind the dashboard, the annual report and the social value engine. The SQL is
 // kept readable here on purpose: these are the figures a board is shown, so reviewers should see them.
@@ -18,7 +26,7 @@ export type FigureFilter = {
 };
 
 /** Sessions in the period matching the filter, as a SQL fragment over activity_session s. */
-function sessionScope(organisationId: string, filter: FigureFilter): SQL {
+export function sessionScope(organisationId: string, filter: FigureFilter): SQL {
   return sql`s.organisation_id = ${organisationId} AND s.held_on BETWEEN ${filter.from} AND ${filter.to}
     ${filter.laCode ? sql`AND s.la_code = ${filter.laCode}` : sql``}
     ${filter.projectId ? sql`AND s.project_id = ${filter.projectId}` : sql``}
@@ -40,130 +48,26 @@ export function themeScope(organisationId: string, projectColumn: SQL, filter: F
     WHERE pt.organisation_id = ${organisationId} AND t.code = ${filter.themeCode})`;
 }
 
-export type ReachFigures = {
-  residents: { total: number; light: number; inDepth: number };
-  tenants: { total: number; light: number; inDepth: number };
-  volunteers: { people: number; hours: number };
-  serviceUserInput: { people: number; hours: number };
-  sessions: number;
-  attendances: number;
-};
-
 /**
  * Reach in two depths: a person counts as in-depth if any session they came to in the period was
  * in-depth, otherwise light-touch; each person once. Volunteers and service users giving input are
  * counted and their minutes summed separately from participants.
  */
 export async function reachFigures(db: Db, actor: Actor, filter: FigureFilter): Promise<ReachFigures> {
-  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
-  const org = actor.organisationId;
-  // One pass over the period's attendance: first one row per person and role (a hash aggregate, so
-  // no count(DISTINCT) sorts over millions of rows), then every reach and input figure from those rows.
-  const [reach] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`WITH per_person AS (
-          SELECT a.participant_id, a.role, bool_or(s.depth = 'in-depth') AS in_depth,
-                 sum(a.minutes) AS minutes, count(*) AS attendances
-          FROM attendance a
-          JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
-          WHERE a.organisation_id = ${org} AND ${attendanceInPeriod(filter)} AND ${sessionScope(org, filter)}
-          GROUP BY a.participant_id, a.role)
-        SELECT count(*) FILTER (WHERE pp.role = 'participant') AS residents,
-               count(*) FILTER (WHERE pp.role = 'participant' AND pp.in_depth) AS residents_in_depth,
-               count(*) FILTER (WHERE pp.role = 'participant' AND p.tenant) AS tenants,
-               count(*) FILTER (WHERE pp.role = 'participant' AND p.tenant AND pp.in_depth) AS tenants_in_depth,
-               count(*) FILTER (WHERE pp.role = 'volunteer') AS volunteers,
-               coalesce(sum(pp.minutes) FILTER (WHERE pp.role = 'volunteer'), 0) AS volunteer_minutes,
-               count(*) FILTER (WHERE pp.role = 'service-user-input') AS service_users,
-               coalesce(sum(pp.minutes) FILTER (WHERE pp.role = 'service-user-input'), 0) AS service_user_minutes,
-               coalesce(sum(pp.attendances), 0) AS attendances
-        FROM per_person pp LEFT JOIN participant p ON p.organisation_id = ${org} AND p.id = pp.participant_id`,
-  );
-  const [sessions] = await queryRows<{ sessions: unknown }>(
-    db,
-    sql`SELECT count(*) AS sessions FROM activity_session s WHERE ${sessionScope(org, filter)}`,
-  );
-  const residents = num(reach.residents);
-  const residentsInDepth = num(reach.residents_in_depth);
-  const tenants = num(reach.tenants);
-  const tenantsInDepth = num(reach.tenants_in_depth);
-  return {
-    residents: { total: residents, light: residents - residentsInDepth, inDepth: residentsInDepth },
-    tenants: { total: tenants, light: tenants - tenantsInDepth, inDepth: tenantsInDepth },
-    volunteers: { people: num(reach.volunteers), hours: num(reach.volunteer_minutes) / 60 },
-    serviceUserInput: { people: num(reach.service_users), hours: num(reach.service_user_minutes) / 60 },
-    sessions: num(sessions.sessions),
-    attendances: num(reach.attendances),
-  };
+  return (await deliveryFigures(db, actor, filter)).reach;
 }
-
-export type MonthlyTrend = { month: string; sessions: number; people: number; attendances: number }[];
 
 export async function monthlyTrend(db: Db, actor: Actor, filter: FigureFilter): Promise<MonthlyTrend> {
-  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
-  const org = actor.organisationId;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(DISTINCT s.id) AS sessions,
-               count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'participant') AS people, count(a.participant_id) AS attendances
-        FROM activity_session s
-        LEFT JOIN attendance a ON a.organisation_id = s.organisation_id AND a.session_id = s.id AND ${attendanceInPeriod(filter)}
-        WHERE ${sessionScope(org, filter)}
-        GROUP BY 1 ORDER BY 1`,
-  );
-  return rows.map((row) => ({
-    month: String(row.month),
-    sessions: num(row.sessions),
-    people: num(row.people),
-    attendances: num(row.attendances),
-  }));
+  return (await deliveryFigures(db, actor, filter)).trend;
 }
-
-export type NeighbourhoodActivity = {
-  lsoa21Code: string;
-  laCode: string;
-  sessions: number;
-  communityDevelopmentSessions: number;
-  people: number;
-};
 
 /** Sessions per neighbourhood, for the priority-neighbourhood share and the activity map. */
 export async function activityByNeighbourhood(
   db: Db,
   actor: Actor,
   filter: FigureFilter,
-): Promise<{
-  neighbourhoods: NeighbourhoodActivity[];
-  communityDevelopmentSessions: number;
-  unplacedCommunityDevelopmentSessions: number;
-}> {
-  requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
-  const org = actor.organisationId;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`SELECT coalesce(s.lsoa21_code, '') AS lsoa, s.la_code, count(DISTINCT s.id) AS sessions,
-               count(DISTINCT s.id) FILTER (WHERE pr.community_development) AS cd_sessions,
-               count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'participant') AS people
-        FROM activity_session s
-        JOIN project pr ON pr.organisation_id = s.organisation_id AND pr.id = s.project_id
-        LEFT JOIN attendance a ON a.organisation_id = s.organisation_id AND a.session_id = s.id AND ${attendanceInPeriod(filter)}
-        WHERE ${sessionScope(org, filter)}
-        GROUP BY 1, 2 ORDER BY 1`,
-  );
-  const placed = rows.filter((row) => row.lsoa !== "");
-  return {
-    neighbourhoods: placed.map((row) => ({
-      lsoa21Code: String(row.lsoa),
-      laCode: String(row.la_code),
-      sessions: num(row.sessions),
-      communityDevelopmentSessions: num(row.cd_sessions),
-      people: num(row.people),
-    })),
-    communityDevelopmentSessions: rows.reduce((sum, row) => sum + num(row.cd_sessions), 0),
-    unplacedCommunityDevelopmentSessions: rows
-      .filter((row) => row.lsoa === "")
-      .reduce((sum, row) => sum + num(row.cd_sessions), 0),
-  };
+): Promise<DeliveryFigures["activity"]> {
+  return (await deliveryFigures(db, actor, filter)).activity;
 }
 
 export type ClaimRow = {
