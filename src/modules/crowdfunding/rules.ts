@@ -1,8 +1,12 @@
 // The programme rules for crowdfunding, as pure functions: the commands apply
 // them inside their transactions, the pages explain them, and the tests pin them.
+
+import { daysBetween } from "../../platform/dates/london.ts";
 import { formatPence } from "../../platform/ui/format.ts";
 import { shareOf } from "./money.ts";
 import type { Criterion, FundingModel } from "./schema.ts";
+
+export { daysBetween };
 
 export const minCampaignDays = 7;
 export const maxCampaignDays = 84; // 12 weeks
@@ -135,11 +139,6 @@ export function settlementOutcome(input: {
     collectMatch: met,
     totalPence,
   };
-}
-
-/** Whole days from one calendar date to another ("2026-06-15" → "2026-06-22" is 7). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The calendar date in Europe/London at a moment. */

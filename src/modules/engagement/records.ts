@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { londonDay } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid } from "../../platform/db/ids.ts";
 import { inOrganisation } from "../../platform/db/scope.ts";
@@ -27,11 +28,4 @@ export async function loadConsultation(db: Db, organisationId: string, id: strin
   return row;
 }
 
-export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export const londonToday = londonDay;

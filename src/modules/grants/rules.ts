@@ -1,5 +1,6 @@
+import { addMonths } from "../../platform/dates/calendar.ts";
+import { addDays } from "../../platform/dates/london.ts";
 import { formatDate } from "../../platform/ui/format.ts";
-import { addDays, addMonths } from "./dates.ts";
 import type { MonitoringFrequency, ScoringCriterion } from "./schema.ts";
 
 // The framework's checkable rules as pure functions, so tests can pin them down.

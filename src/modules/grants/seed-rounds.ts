@@ -1,4 +1,6 @@
 import type { Actor } from "../../platform/access/actor.ts";
+import { addMonths } from "../../platform/dates/calendar.ts";
+import { addDays } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { listFrameworkOutcomes } from "../investment/index.ts";
 import { homesByLocalAuthority } from "../places/index.ts";
@@ -6,7 +8,6 @@ import { saveApplicationSection, startApplication, submitApplication } from "./c
 import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
 import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
-import { addDays, addMonths } from "./dates.ts";
 import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";
 
 // The demo's three programme rounds: last year's Community Chest (closed, one-year

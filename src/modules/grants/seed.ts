@@ -1,4 +1,6 @@
 import type { Actor } from "../../platform/access/actor.ts";
+import { addMonths, earlierDay } from "../../platform/dates/calendar.ts";
+import { addDays, londonDay } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
 import type { SeedContext } from "../module.ts";
@@ -9,7 +11,6 @@ import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { approvePayment } from "./commands/payments.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { saveRegisterSettings } from "./commands/register-settings.ts";
-import { addDays, addMonths, earlierDay, londonDay } from "./dates.ts";
 import { runGrantsDaily } from "./jobs/daily-grants.ts";
 import { listGrantDetail } from "./queries/grant-detail.ts";
 import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";

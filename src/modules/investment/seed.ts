@@ -1,4 +1,5 @@
 import { systemActor } from "../../platform/access/actor.ts";
+import { addDays } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
 import { pick } from "../../seed/random.ts";
@@ -28,9 +29,6 @@ import { seedStrategy, seedTemplates } from "./seed-strategy.ts";
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-function addDays(iso: string, days: number): string {
-  return isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
 }
 
 async function insertChunks<T>(

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { londonDay } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid } from "../../platform/db/ids.ts";
 import { inOrganisation } from "../../platform/db/scope.ts";
@@ -41,14 +42,7 @@ export async function volunteerForUser(
 }
 
 /** Today's date in the UK: "hours in the future" means after today where the volunteer is. */
-export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export const londonToday = londonDay;
 
 /**
  * "2026-06-20 10:00" as UK clock time (GMT or BST) → the moment it names.

@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
-import { londonDay } from "../dates.ts";
 import { canApply, canEditOwnApplication, canSeeOwnApplication } from "../policy.ts";
 import { type GrantApplication, type GrantProgramme, grantApplication, grantProgramme } from "../schema.ts";
 import {

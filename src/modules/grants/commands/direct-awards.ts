@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { normalisePostcode, requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
-import { londonDay } from "../dates.ts";
 import {
   charityNumberPattern,
   companyNumberPattern,

@@ -2,12 +2,12 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
-import { londonDay } from "../dates.ts";
 import { actorName, canApprovePayment } from "../policy.ts";
 import {
   type GrantMonitoringReturn,

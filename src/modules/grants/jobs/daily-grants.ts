@@ -1,6 +1,8 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { systemActor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { addMonths } from "../../../platform/dates/calendar.ts";
+import { addDays, londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
@@ -8,7 +10,6 @@ import type { JobDefinition } from "../../../platform/jobs/jobs.ts";
 import { queueEmails, userEmails } from "../../../platform/jobs/outbox.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { holdPaymentsForOverdueMonitoring } from "../commands/payments.ts";
-import { addDays, addMonths, londonDay } from "../dates.ts";
 import { noticeMonths } from "../rules.ts";
 import {
   grantApplication,

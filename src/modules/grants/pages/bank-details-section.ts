@@ -1,6 +1,7 @@
 // The grant page's recipient bank details: shown masked, changed by managers.
 import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
@@ -14,7 +15,6 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { maskedBankDetails } from "../commands/bank-details.ts";
-import { londonDay } from "../dates.ts";
 import { canApprovePayment } from "../policy.ts";
 import type { GrantAward } from "../schema.ts";
 import { formError } from "./page-helpers.ts";

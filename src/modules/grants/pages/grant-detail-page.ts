@@ -1,6 +1,7 @@
 // A grant's page: agreement, payments, monitoring returns, funding changes and history.
 import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
@@ -21,7 +22,6 @@ import {
   textInput,
   timeline,
 } from "../../../platform/ui/index.ts";
-import { londonDay } from "../dates.ts";
 import { canApproveDirectAward, canManageGrant } from "../policy.ts";
 import type { GrantDetail } from "../queries/grant-detail.ts";
 import { earliestEffectiveDate } from "../rules.ts";

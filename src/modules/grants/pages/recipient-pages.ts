@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -7,7 +8,6 @@ import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, summaryList, table } from "../../../platform/ui/index.ts";
 import { submitMonitoringReturn } from "../commands/monitoring.ts";
-import { londonDay } from "../dates.ts";
 import { getRecipientGrant } from "../queries/recipient-grants.ts";
 import { monitoringReturnForm, returnInputFromForm } from "./monitoring-form.ts";
 import { grantStatusTag, paymentTag } from "./page-helpers.ts";

@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { londonDay } from "../dates.ts";
 import { canViewGrants } from "../policy.ts";
 import {
   type GrantAward,

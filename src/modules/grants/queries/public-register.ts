@@ -1,7 +1,7 @@
 import { desc, inArray, sql } from "drizzle-orm";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { londonDay } from "../dates.ts";
 import { publishedStatuses } from "../register/register-rows.ts";
 import { type GrantAward, type GrantProgramme, grantAward, grantProgramme } from "../schema.ts";
 

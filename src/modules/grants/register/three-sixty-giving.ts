@@ -1,5 +1,5 @@
+import { monthsBetween } from "../../../platform/dates/calendar.ts";
 import { poundsFromPence } from "../../../platform/exports/csv.ts";
-import { monthsBetween } from "../dates.ts";
 import { organisationTypes } from "../inputs.ts";
 import { geoCodeTypeOf } from "./codelists.ts";
 import { type RegisterIssue, recipientIdentity } from "./org-id.ts";

@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
@@ -6,14 +7,7 @@ import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { type AttendanceRole, activitySession, attendance, participant } from "../schema.ts";
 
 /** Today in the UK: a session held "today" in London is not in the future at 23:30 UTC. */
-export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export const londonToday = londonDay;
 
 /** The session whose register is being written: it must exist here and have happened already. */
 export async function sessionOpenForAttendance(tx: Db, organisationId: string, sessionId: string, now: Date) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { addMonths } from "../../../platform/dates/calendar.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
@@ -34,11 +35,6 @@ const allowedTypes = new Set([
   "text/plain",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 ]);
-
-function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-}
 
 export async function recordOutcome(
   db: Db,

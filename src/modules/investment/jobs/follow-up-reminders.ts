@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { systemActor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { addDays } from "../../../platform/dates/london.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { appUser, outboundMessage } from "../../../platform/db/platform-schema.ts";
@@ -89,12 +90,6 @@ export async function remindDueFollowUps(
     });
     return due.length;
   });
-}
-
-function addDays(isoDay: string, days: number): string {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 export const investmentJobs: JobDefinition[] = [
