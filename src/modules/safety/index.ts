@@ -3,4 +3,5 @@ export { openCase } from "./commands/open-case.ts";
 export { submitReport } from "./commands/submit-report.ts";
 export { annualReport } from "./queries/annual-report.ts";
 export { type Nm01Report, nm01 } from "./queries/nm01.ts";
+export { type OpenCasesByRiskRow, openCasesByRisk } from "./queries/open-cases-by-risk.ts";
 export { repeatSummary } from "./queries/repeats.ts";

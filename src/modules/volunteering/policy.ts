@@ -50,3 +50,8 @@ export function isThisVolunteer(actor: Actor, record: Pick<Volunteer, "userId">)
 export function canSetHourlyRate(actor: Actor): boolean {
   return isManagerOrAbove(actor);
 }
+
+/** One-page apply is for a signed-in person whose account is linked to a volunteer record (checked by the command). */
+export function canApplyAsKnownVolunteer(actor: Actor): boolean {
+  return actor.kind === "user";
+}

@@ -21,6 +21,8 @@ export type OrganisationBrand = {
   /** "#rrggbb", or null for Kith's own colour. */
   colour: string | null;
   contact: BrandContact;
+  /** The postal address for letterheads, one line each, ending with the postcode; null when not set. */
+  postalAddress: string[] | null;
   /** Where the logo is served (an <img> source), or null when there is none. */
   logoUrl: string | null;
   /** The organisation's colour as a tiny stylesheet, or null when it uses Kith's colour. */
@@ -37,6 +39,8 @@ const brandColumns = {
   contactPhone: organisationBrand.contactPhone,
   contactAddress: organisationBrand.contactAddress,
   website: organisationBrand.website,
+  postalAddress: organisationBrand.postalAddress,
+  postalPostcode: organisationBrand.postalPostcode,
   logoContentType: organisationBrand.logoContentType,
   version: organisationBrand.version,
 };
@@ -51,6 +55,8 @@ type BrandRow = {
   contactPhone: string | null;
   contactAddress: string | null;
   website: string | null;
+  postalAddress: string | null;
+  postalPostcode: string | null;
   logoContentType: string | null;
   version: string | null;
 };
@@ -58,6 +64,14 @@ type BrandRow = {
 /** URLs carry the brand's version, so they can be cached for ever and change when the brand does. */
 export function brandAssetUrl(organisationId: string, version: string, file: "brand.css" | "logo"): string {
   return `/assets/brand/${organisationId}/${version}/${file}`;
+}
+
+/** The address as typed, one line each: blank lines and stray spaces dropped. */
+export function postalLines(address: string): string[] {
+  return address
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 function toBrand(row: BrandRow): OrganisationBrand {
@@ -72,6 +86,10 @@ function toBrand(row: BrandRow): OrganisationBrand {
       address: row.contactAddress,
       website: row.website,
     },
+    postalAddress:
+      row.postalAddress && row.postalPostcode
+        ? [...postalLines(row.postalAddress), row.postalPostcode]
+        : null,
     logoUrl:
       row.logoContentType && row.version ? brandAssetUrl(row.organisationId, row.version, "logo") : null,
     stylesheetUrl:

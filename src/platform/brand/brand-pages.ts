@@ -27,6 +27,8 @@ const detailFields = [
   "contactPhone",
   "contactAddress",
   "website",
+  "postalAddress",
+  "postalPostcode",
 ] as const;
 
 async function brandSettingsPage(
@@ -43,6 +45,8 @@ async function brandSettingsPage(
     contactPhone: brand?.contact.phone ?? "",
     contactAddress: brand?.contact.address ?? "",
     website: brand?.contact.website ?? "",
+    postalAddress: brand?.postalAddress?.slice(0, -1).join("\n") ?? "",
+    postalPostcode: brand?.postalAddress?.at(-1) ?? "",
   };
   const value = (field: string) => form.values?.[field] ?? saved[field];
   const errors = form.errors ?? {};
@@ -62,6 +66,10 @@ async function brandSettingsPage(
         ${textInput({ name: "contactPhone", label: "Telephone", type: "tel", value: value("contactPhone"), error: errors.contactPhone, width: 20, autocomplete: "tel" })}
         ${textInput({ name: "contactEmail", label: "Email address", type: "email", value: value("contactEmail"), error: errors.contactEmail, spellcheck: false, autocomplete: "email" })}
         ${textInput({ name: "website", label: "Website", type: "url", value: value("website"), error: errors.website, spellcheck: false, autocomplete: "url" })}
+        <h2 class="govuk-heading-m">Postal address for letters</h2>
+        <p class="govuk-body">Printed in the letterhead of the letters you send, such as community safety letters.</p>
+        ${textarea({ name: "postalAddress", label: "Address", hint: "One line each, up to 5 lines, without the postcode. For example, Weald House, 2 Castle Street, Chatham", value: value("postalAddress"), error: errors.postalAddress, rows: 5, autocomplete: "street-address" })}
+        ${textInput({ name: "postalPostcode", label: "Postcode", value: value("postalPostcode"), error: errors.postalPostcode, width: 10, autocomplete: "postal-code" })}
         ${button({ text: "Save brand details" })}
       </form>
       <h2 class="govuk-heading-m">Logo</h2>

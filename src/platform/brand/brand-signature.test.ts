@@ -9,6 +9,7 @@ const brand: OrganisationBrand = {
   colour: null,
   logoUrl: null,
   stylesheetUrl: null,
+  postalAddress: null,
   contact: { email: "help@riverside.example", phone: null, address: "1 Quay Street\nLeeds", website: null },
 };
 

@@ -8,8 +8,10 @@ import { recordAudit } from "../audit/audit-log.ts";
 import type { Db } from "../db/database.ts";
 import { organisationBrand } from "../db/platform-schema.ts";
 import { inOrganisation } from "../db/scope.ts";
+import { normalisePostcode } from "../http/fields.ts";
 import { fieldErrorsFrom } from "../http/forms.ts";
 import { invalid } from "../http/problem.ts";
+import { postalLines } from "./brand-of.ts";
 import { checkBrandColour } from "./contrast.ts";
 
 const optional = (max: number) =>
@@ -19,34 +21,72 @@ const optional = (max: number) =>
     .max(max, `Enter ${max} characters or fewer`)
     .transform((value) => value || null);
 
-export const brandDetailsSchema = z.object({
-  displayName: optional(120),
-  colour: z
-    .string()
-    .trim()
-    .transform((value, context) => {
-      if (value === "") return null;
-      const check = checkBrandColour(value);
-      if (!check.ok) {
-        context.addIssue({ code: "custom", message: check.message });
-        return z.NEVER;
-      }
-      return check.colour;
-    }),
-  contactEmail: optional(200).refine(
-    (value) => value === null || z.email().safeParse(value).success,
-    "Enter an email address in the correct format, like housing@example.org.uk",
-  ),
-  contactPhone: optional(40).refine(
-    (value) => value === null || /^[0-9 +()-]{6,}$/.test(value),
-    "Enter a telephone number, like 0300 123 4567",
-  ),
-  contactAddress: optional(300),
-  website: optional(200).refine(
-    (value) => value === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value),
-    "Enter the website address in full, starting https://",
-  ),
-});
+export const brandDetailsSchema = z
+  .object({
+    displayName: optional(120),
+    colour: z
+      .string()
+      .trim()
+      .transform((value, context) => {
+        if (value === "") return null;
+        const check = checkBrandColour(value);
+        if (!check.ok) {
+          context.addIssue({ code: "custom", message: check.message });
+          return z.NEVER;
+        }
+        return check.colour;
+      }),
+    contactEmail: optional(200).refine(
+      (value) => value === null || z.email().safeParse(value).success,
+      "Enter an email address in the correct format, like housing@example.org.uk",
+    ),
+    contactPhone: optional(40).refine(
+      (value) => value === null || /^[0-9 +()-]{6,}$/.test(value),
+      "Enter a telephone number, like 0300 123 4567",
+    ),
+    contactAddress: optional(300),
+    website: optional(200).refine(
+      (value) => value === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value),
+      "Enter the website address in full, starting https://",
+    ),
+    // A letterhead has room for a few short lines; the postcode is checked so the post can be delivered.
+    postalAddress: optional(300)
+      .optional()
+      .transform((value) => (value ? postalLines(value).join("\n") : null))
+      .refine(
+        (value) => value === null || postalLines(value).length <= 5,
+        "Enter at most 5 lines, without the postcode",
+      )
+      .refine(
+        (value) => value === null || postalLines(value).every((line) => line.length <= 60),
+        "Each line of the address must be 60 characters or fewer",
+      ),
+    postalPostcode: optional(10)
+      .optional()
+      .transform((value, context) => {
+        if (!value) return null;
+        const postcode = normalisePostcode(value);
+        if (!postcode) {
+          context.addIssue({ code: "custom", message: "Enter a real postcode, like ME4 4TR" });
+          return z.NEVER;
+        }
+        return postcode;
+      }),
+  })
+  .superRefine((value, context) => {
+    if (value.postalAddress && !value.postalPostcode)
+      context.addIssue({
+        code: "custom",
+        path: ["postalPostcode"],
+        message: "Enter the postcode of the postal address",
+      });
+    if (!value.postalAddress && value.postalPostcode)
+      context.addIssue({
+        code: "custom",
+        path: ["postalAddress"],
+        message: "Enter the lines of the postal address",
+      });
+  });
 
 export type BrandDetailsInput = z.input<typeof brandDetailsSchema>;
 

@@ -33,6 +33,9 @@ export const organisationBrand = pgTable("organisation_brand", {
   contactPhone: text("contact_phone"),
   contactAddress: text("contact_address"),
   website: text("website"),
+  /** Lines of the postal address for letterheads, one a line; the postcode is held apart. */
+  postalAddress: text("postal_address"),
+  postalPostcode: text("postal_postcode"),
   logoContentType: text("logo_content_type").$type<"image/svg+xml" | "image/png">(),
   logo: bytea("logo"),
   version: text("version").notNull(),

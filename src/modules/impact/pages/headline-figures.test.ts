@@ -44,6 +44,13 @@ describe("the board's home page", () => {
     expect(page).toMatch(/Volunteer hours<\/a><\/h3><p class="govuk-heading-l govuk-!-margin-bottom-1">0</);
   });
 
+  it("shows open cases by risk, with the NM01 report one click away", async () => {
+    const page = await (await board.get("/")).text();
+    expect(page).toContain("Open cases by risk");
+    expect(page).toMatch(/High risk<\/h3><p class="govuk-heading-l">0</);
+    expect(page).toContain('<a class="govuk-link" href="/safety/nm01">See the NM01 report</a>');
+  });
+
   it("shows no figures to a tenant", async () => {
     const page = await (await tenant.get("/")).text();
     expect(page).not.toContain("Headline figures");

@@ -13,7 +13,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { grantsOverview } from "../../grants/index.ts";
 import { canViewPortfolio, lastTwelveMonths, londonToday } from "../../investment/index.ts";
-import { nm01 } from "../../safety/index.ts";
+import { nm01, type OpenCasesByRiskRow, openCasesByRisk } from "../../safety/index.ts";
 import { computeDashboard } from "../queries/dashboard.ts";
 
 type Headline = { label: string; figure: string; detail: string; href: string };
@@ -36,12 +36,17 @@ export async function headlines(
   db: Db,
   actor: Actor,
   now: Date,
-): Promise<{ period: { from: string; to: string }; items: Headline[] }> {
+): Promise<{
+  period: { from: string; to: string };
+  items: Headline[];
+  openCases: OpenCasesByRiskRow[] | null;
+}> {
   const period = lastTwelveMonths(londonToday(now));
-  const [dashboard, asb, grants] = await Promise.all([
+  const [dashboard, asb, grants, openCases] = await Promise.all([
     allowed(() => computeDashboard(db, actor, period)),
     allowed(() => nm01(db, actor, period)),
     allowed(() => grantsOverview(db, actor, now)),
+    allowed(() => openCasesByRisk(db, actor)),
   ]);
   const items: Headline[] = [];
   if (asb)
@@ -81,7 +86,7 @@ export async function headlines(
       detail: `${formatNumber(grants.activeGrants)} active grants, ${formatNumber(grants.paymentsDue)} payments due`,
       href: "/grants/manage",
     });
-  return { period, items };
+  return { period, items, openCases };
 }
 
 /** The headline figures on the board's home page. */
@@ -90,12 +95,23 @@ export async function headlinePanel(c: Context<AppEnv>): Promise<SafeHtml> {
   // The board's landing page only: computing every headline on each staff sign-in would slow the
   // officers' and managers' first page, and they have the dashboards one click away.
   if (actor?.kind !== "user" || actor.role !== "read-only" || !canViewPortfolio(actor)) return html``;
-  const { period, items } = await headlines(c.get("services").database.db, actor, c.get("now"));
-  if (items.length === 0) return html``;
+  const { period, items, openCases } = await headlines(c.get("services").database.db, actor, c.get("now"));
+  if (items.length === 0 && !openCases) return html``;
   return html`<h2 class="govuk-heading-m">Headline figures</h2>
     <p class="govuk-body">The last twelve months, ${formatDate(period.from)} to ${formatDate(period.to)}.</p>
     <div class="govuk-grid-row">${items.map(
       (item) =>
         html`<div class="govuk-grid-column-one-third"><h3 class="govuk-body govuk-!-margin-bottom-1"><a class="govuk-link" href="${item.href}">${item.label}</a></h3><p class="govuk-heading-l govuk-!-margin-bottom-1">${item.figure}</p><p class="govuk-hint">${item.detail}</p></div>`,
+    )}</div>${openCases ? openCasesPanel(openCases) : ""}`;
+}
+
+/** Open cases by risk today: each band links to its cases for case workers; the board sees NM01 beside it. */
+function openCasesPanel(rows: OpenCasesByRiskRow[]): SafeHtml {
+  const total = rows.reduce((sum, row) => sum + row.cases, 0);
+  return html`<h2 class="govuk-heading-m">Open cases by risk</h2>
+    <p class="govuk-body">${formatNumber(total)} anti-social behaviour cases open today, by their latest risk assessment. <a class="govuk-link" href="/safety/nm01">See the NM01 report</a>.</p>
+    <div class="govuk-grid-row">${rows.map(
+      (row) =>
+        html`<div class="govuk-grid-column-one-quarter"><h3 class="govuk-body govuk-!-margin-bottom-1">${row.href ? html`<a class="govuk-link" href="${row.href}">${row.label}</a>` : row.label}</h3><p class="govuk-heading-l">${formatNumber(row.cases)}</p></div>`,
     )}</div>`;
 }

@@ -15,6 +15,7 @@ import {
   tag,
   textInput,
 } from "../../../platform/ui/index.ts";
+import { valueOutcomeName, valueOutcomeNames } from "../../impact/index.ts";
 import { completeFollowUp } from "../commands/record-outcome.ts";
 import { londonToday } from "../commands/record-session.ts";
 import { followUpToRecord, listDueFollowUps } from "../queries/follow-ups.ts";
@@ -67,12 +68,10 @@ export function followUpPages(): Hono<AppEnv> {
   app.get("/investment/follow-ups", async (c) => {
     const actor = requireActor(c);
     const today = londonToday(c.get("now"));
-    const due = await listDueFollowUps(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      addDays(today, 30),
-    );
+    const [due, valueNames] = await Promise.all([
+      listDueFollowUps(c.get("services").database.db, actor, c.get("now"), addDays(today, 30)),
+      valueOutcomeNames(c.get("services").database.db, actor),
+    ]);
     return renderPage(c, {
       title: "Follow-ups due",
       fullWidth: true,
@@ -92,7 +91,7 @@ export function followUpPages(): Hono<AppEnv> {
             html`${formatDate(f.dueOn)}${f.dueOn < today ? html` ${tag("Overdue", "red")}` : ""}`,
             html`<a class="govuk-link" href="/investment/participants/${f.participantId}">${f.participantName}</a>`,
             f.projectName,
-            f.valueCode ?? "–",
+            valueOutcomeName(valueNames, f.valueCode),
             html`<a class="govuk-link" href="/investment/follow-ups/${f.outcomeId}/${f.months}">Record ${f.months}-month follow-up<span class="govuk-visually-hidden"> for ${f.participantName}</span></a>`,
           ]),
         })}`,

@@ -19,6 +19,7 @@ import {
   table,
   textInput,
 } from "../../../platform/ui/index.ts";
+import { valueOutcomeName, valueOutcomeNames } from "../../impact/index.ts";
 import { listOrganisationAreas } from "../../places/index.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
 import { canRecordDelivery } from "../policy.ts";
@@ -144,7 +145,10 @@ export function participantPages(): Hono<AppEnv> {
       c.get("now"),
       c.req.param("id"),
     );
-    const files = await listOutcomeFiles(c.get("services").database.db, actor, participant.id);
+    const [files, valueNames] = await Promise.all([
+      listOutcomeFiles(c.get("services").database.db, actor, participant.id),
+      valueOutcomeNames(c.get("services").database.db, actor),
+    ]);
     return renderPage(c, {
       title: participant.displayName,
       fullWidth: true,
@@ -180,7 +184,7 @@ export function participantPages(): Hono<AppEnv> {
           rows: outcomes.map((o) => [
             formatDate(o.achievedOn),
             o.projectName,
-            o.valueCode ?? "–",
+            valueOutcomeName(valueNames, o.valueCode),
             o.wellbeingBefore !== null && o.wellbeingAfter !== null
               ? `${o.wellbeingBefore} → ${o.wellbeingAfter}`
               : "–",

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import type { Db } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -19,6 +20,7 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { listPartnerOrganisations } from "../../people/index.ts";
+import { getLsoa, listLocalAuthorities } from "../../places/index.ts";
 import { londonToday } from "../commands/attendance-rows.ts";
 import { moveProjectStage } from "../commands/change-project.ts";
 import { createProject } from "../commands/create-project.ts";
@@ -35,6 +37,24 @@ function editLink(actor: Actor, href: string, text: string) {
   return canManageProjects(actor)
     ? html`<p class="govuk-body"><a class="govuk-link" href="${href}">${text}</a></p>`
     : "";
+}
+
+/** "E06000035" → "Medway", and a 2021 neighbourhood code → "Medway, Gillingham North 002" (shared reference data). */
+async function projectAreaNames(
+  db: Db,
+  areas: { laCode: string; lsoa21Code: string | null }[],
+): Promise<Map<string, string>> {
+  const authorities = new Map((await listLocalAuthorities(db)).map((la) => [la.gssCode, la.name]));
+  const names = new Map<string, string>();
+  for (const area of areas) {
+    const authority = authorities.get(area.laCode) ?? area.laCode;
+    const neighbourhood = area.lsoa21Code ? await getLsoa(db, "iod2025", area.lsoa21Code) : undefined;
+    names.set(
+      `${area.laCode}/${area.lsoa21Code ?? ""}`,
+      area.lsoa21Code ? `${authority}, ${neighbourhood?.name ?? area.lsoa21Code}` : authority,
+    );
+  }
+  return names;
 }
 
 const stageColour = { idea: "grey", pipeline: "yellow", active: "green", closed: "blue" } as const;
@@ -112,6 +132,7 @@ export function projectPages(): Hono<AppEnv> {
     const project = await getProject(db, actor, c.req.param("id"));
     const summary = await projectSummaryPanel(db, actor, project.id, londonToday(c.get("now")));
     const partnerNames = new Map((await listPartnerOrganisations(db, actor)).map((p) => [p.id, p.name]));
+    const areaNames = await projectAreaNames(db, project.areas);
     const internal = project.funding
       .filter((f) => f.kind === "internal")
       .reduce((s, f) => s + f.amountPence, 0);
@@ -141,7 +162,7 @@ export function projectPages(): Hono<AppEnv> {
           {
             key: "Areas",
             value: project.areas
-              .map((a) => (a.lsoa21Code ? `${a.laCode} (${a.lsoa21Code})` : a.laCode))
+              .map((a) => areaNames.get(`${a.laCode}/${a.lsoa21Code ?? ""}`) ?? a.laCode)
               .join(", "),
           },
           { key: "Community development", value: project.communityDevelopment ? "Yes" : "No" },

@@ -5,6 +5,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { brandOf } from "../../../platform/brand/index.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
@@ -111,7 +112,10 @@ export async function generateLetter(
   const templates = await listLetterTemplates(db, actor);
   const template = templates.find((t) => t.code === input.templateCode);
   if (!template) throw invalid("Choose a letter template.", { templateCode: "Choose a letter template" });
-  const organisation = await getOrganisation(db, actor.organisationId);
+  const [organisation, brand] = await Promise.all([
+    getOrganisation(db, actor.organisationId),
+    brandOf(db, actor.organisationId),
+  ]);
   return db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
     const [party] = /^[0-9a-f-]{36}$/i.test(input.partyId)
@@ -130,7 +134,8 @@ export async function generateLetter(
     if (!party) throw invalid("Choose who the letter is to.", { partyId: "Choose a party on this case" });
     const recipientAddress = await letterAddress(tx, actor, now, party, found);
     const text = composeLetter({
-      organisationName: organisation?.name ?? "",
+      organisationName: brand?.name ?? organisation?.name ?? "",
+      organisationAddress: brand?.postalAddress ?? [],
       on: londonDay(now),
       recipientName: party.displayName,
       recipientAddress,

@@ -17,6 +17,23 @@ describe("letters", () => {
     expect(text).not.toContain("2026-12-06");
   });
 
+  it("print the organisation's postal address in the letterhead", () => {
+    const text = composeLetter({
+      organisationName: "Weald Homes",
+      organisationAddress: ["Weald House", "2 Castle Street", "Chatham", "ME4 4TR"],
+      on: "2026-12-06",
+      recipientName: "Ruth Ashby",
+      recipientAddress: "12 Heron Court",
+      reference: "ASB-2026-000042",
+      body: "Dear Ruth Ashby",
+    });
+    expect(
+      text.startsWith(
+        "Weald Homes\nCommunity Safety Team\nWeald House\n2 Castle Street\nChatham\nME4 4TR\n\n6 December 2026",
+      ),
+    ).toBe(true);
+  });
+
   it("fill the date placeholder with the date in words when given it", () => {
     const warning = defaultLetterTemplates.find((t) => t.code === "warning")?.body ?? "";
     expect(fillTemplate(`${warning} {{date}}`, { date: "6 December 2026" })).toContain("6 December 2026");

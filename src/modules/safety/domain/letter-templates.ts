@@ -38,6 +38,8 @@ export function fillTemplate(body: string, values: Record<string, string>): stri
  */
 export function composeLetter(parts: {
   organisationName: string;
+  /** The organisation's postal address, one line each (admin brand settings); empty when not set. */
+  organisationAddress?: string[];
   on: string;
   recipientName: string;
   recipientAddress: string;
@@ -49,7 +51,9 @@ export function composeLetter(parts: {
     .map((line) => line.trim())
     .filter(Boolean);
   return [
-    [parts.organisationName, "Community Safety Team"].filter(Boolean).join("\n"),
+    [parts.organisationName, "Community Safety Team", ...(parts.organisationAddress ?? [])]
+      .filter(Boolean)
+      .join("\n"),
     formatDate(parts.on),
     [parts.recipientName, ...address].join("\n"),
     `Reference: ${parts.reference}`,

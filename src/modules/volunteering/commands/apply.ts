@@ -9,7 +9,14 @@ import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { parseInput, volunteerInput } from "../inputs.ts";
 import { londonToday } from "../records.ts";
 import { ageOn } from "../requirements.ts";
-import { type Application, type Volunteer, volApplication, volOpportunity, volunteer } from "../schema.ts";
+import {
+  type Application,
+  type Opportunity,
+  type Volunteer,
+  volApplication,
+  volOpportunity,
+  volunteer,
+} from "../schema.ts";
 import { insertVolunteer } from "./register-volunteer.ts";
 
 const applicationInput = volunteerInput.extend({ message: optionalText(2000) });
@@ -46,75 +53,100 @@ export async function applyForOpportunity(
   const value = parseInput(applicationInput, input);
   const actor: Actor = systemActor(organisationId, "Public volunteering application");
   return db.transaction(async (tx) => {
-    // Lock the role so two people cannot take its last place at once.
-    const [role] = await tx
-      .select()
-      .from(volOpportunity)
-      .where(
-        inOrganisation(
-          volOpportunity,
-          organisationId,
-          eq(volOpportunity.id, opportunityId),
-          eq(volOpportunity.status, "approved"),
-        ),
-      )
-      .for("update");
-    if (!role)
-      throw notFound(
-        "Volunteering role not found",
-        "The role may have closed. Search again for roles near you.",
-      );
-    if ((await placesTaken(tx, organisationId, role.id)) >= role.places) {
-      throw conflict(
-        "This role is full",
-        `All ${role.places} places on "${role.title}" are taken. Search again for similar roles.`,
-      );
-    }
-    if (role.minimumAge !== null) {
-      if (!value.dateOfBirth)
-        throw invalid("This role has a minimum age.", {
-          dateOfBirth: `Enter your date of birth: this role is for people aged ${role.minimumAge} or over`,
-        });
-      if (ageOn(value.dateOfBirth, londonToday(now)) < role.minimumAge)
-        throw invalid("You are under the minimum age.", {
-          dateOfBirth: `This role is for people aged ${role.minimumAge} or over`,
-        });
-    }
+    const role = await lockOpenRole(tx, organisationId, opportunityId);
+    checkMinimumAge(role, value.dateOfBirth, now);
     const [known] = await tx
       .select()
       .from(volunteer)
       .where(inOrganisation(volunteer, organisationId, eq(sql`lower(${volunteer.email})`, value.email)));
     const person: Volunteer = known ?? (await insertVolunteer(tx, organisationId, now, value, links));
-    const [existing] = await tx
-      .select()
-      .from(volApplication)
-      .where(
-        inOrganisation(
-          volApplication,
-          organisationId,
-          and(eq(volApplication.opportunityId, role.id), eq(volApplication.volunteerId, person.id)),
-        ),
-      );
-    if (existing) return existing;
-    const [created] = await tx
-      .insert(volApplication)
-      .values({
-        organisationId,
-        id: newId(now.getTime()),
-        opportunityId: role.id,
-        volunteerId: person.id,
-        status: "applied",
-        message: value.message,
-        appliedAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "vol_application",
-      entityId: created.id,
-      summary: `Application for "${role.title}" from ${person.givenName} ${person.familyName}${known ? "" : " (new volunteer)"}`,
-    });
-    return created;
+    return insertApplication(tx, actor, now, role, person, value.message, known ? "" : " (new volunteer)");
   });
+}
+
+/** The role, locked so two people cannot take its last place at once; a 404 unless public, a 409 when full. */
+export async function lockOpenRole(
+  tx: Db,
+  organisationId: string,
+  opportunityId: string,
+): Promise<Opportunity> {
+  const [role] = await tx
+    .select()
+    .from(volOpportunity)
+    .where(
+      inOrganisation(
+        volOpportunity,
+        organisationId,
+        eq(volOpportunity.id, opportunityId),
+        eq(volOpportunity.status, "approved"),
+      ),
+    )
+    .for("update");
+  if (!role)
+    throw notFound(
+      "Volunteering role not found",
+      "The role may have closed. Search again for roles near you.",
+    );
+  if ((await placesTaken(tx, organisationId, role.id)) >= role.places) {
+    throw conflict(
+      "This role is full",
+      `All ${role.places} places on "${role.title}" are taken. Search again for similar roles.`,
+    );
+  }
+  return role;
+}
+
+export function checkMinimumAge(role: Opportunity, dateOfBirth: string | null, now: Date): void {
+  if (role.minimumAge === null) return;
+  if (!dateOfBirth)
+    throw invalid("This role has a minimum age.", {
+      dateOfBirth: `Enter your date of birth: this role is for people aged ${role.minimumAge} or over`,
+    });
+  if (ageOn(dateOfBirth, londonToday(now)) < role.minimumAge)
+    throw invalid("You are under the minimum age.", {
+      dateOfBirth: `This role is for people aged ${role.minimumAge} or over`,
+    });
+}
+
+/** The application, once per volunteer and role (a second apply returns the first), then its audit entry. */
+export async function insertApplication(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  role: Opportunity,
+  person: Volunteer,
+  message: string | null,
+  note: string,
+): Promise<Application> {
+  const [existing] = await tx
+    .select()
+    .from(volApplication)
+    .where(
+      inOrganisation(
+        volApplication,
+        role.organisationId,
+        and(eq(volApplication.opportunityId, role.id), eq(volApplication.volunteerId, person.id)),
+      ),
+    );
+  if (existing) return existing;
+  const [created] = await tx
+    .insert(volApplication)
+    .values({
+      organisationId: role.organisationId,
+      id: newId(now.getTime()),
+      opportunityId: role.id,
+      volunteerId: person.id,
+      status: "applied",
+      message,
+      appliedAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await recordAudit(tx, actor, now, {
+    action: "create",
+    entityType: "vol_application",
+    entityId: created.id,
+    summary: `Application for "${role.title}" from ${person.givenName} ${person.familyName}${note}`,
+  });
+  return created;
 }

@@ -22,6 +22,7 @@ import { volunteerInput } from "../inputs.ts";
 import { getPublicOpportunity, type PublicResult } from "../queries/opportunities.ts";
 import { availabilitySlots, interests, labelsOf } from "../vocabulary.ts";
 
+import { knownVolunteer, renderKnownApply, submitKnownApply } from "./known-apply-page.ts";
 import { organisationBySlug } from "./public-pages.ts";
 
 // The GOV.UK apply journey: one question per page, then check answers, then confirmation.
@@ -301,6 +302,8 @@ export function applyRoutes(): Hono<AppEnv> {
     const org = await organisationBySlug(c, c.req.param("slug"));
     const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id"));
     if (role.placesLeft === 0) return c.redirect(`/volunteer/${org.slug}/roles/${role.id}`, 303);
+    const known = await knownVolunteer(c, org);
+    if (known) return renderKnownApply(c, org, role, known);
     return renderStep(c, org.slug, role, 0, {});
   });
 
@@ -308,6 +311,8 @@ export function applyRoutes(): Hono<AppEnv> {
     const org = await organisationBySlug(c, c.req.param("slug"));
     const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id"));
     const form = await readForm(c);
+    const known = await knownVolunteer(c, org);
+    if (known) return submitKnownApply(c, org, role, known, form);
     const answers: Answers = {};
     for (const key of answerKeys) if (form[key]?.trim()) answers[key] = form[key].trim();
     const dob = dateFromParts(form, "dateOfBirth");
