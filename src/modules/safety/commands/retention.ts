@@ -18,6 +18,7 @@ import {
   safetyRiskAssessment,
   safetyTimelineEntry,
 } from "../schema.ts";
+import { safetyMessage } from "../schema/messages.ts";
 
 // Retention: a case is due for deletion 6 years (configurable) after it closed, unless it is on
 // legal hold or an order made in it is still in force. A manager reviews the list and approves;
@@ -122,6 +123,9 @@ export async function approveDeletion(db: Db, actor: Actor, now: Date, caseId: s
       .where(inCase(safetyReport));
     await tx.delete(safetyTimelineEntry).where(inCase(safetyTimelineEntry));
     await tx.delete(safetyDocument).where(inCase(safetyDocument));
+    await tx
+      .delete(safetyMessage)
+      .where(and(eq(safetyMessage.organisationId, org), eq(safetyMessage.caseId, caseId)));
     await tx.update(safetyAction).set({ details: {} }).where(inCase(safetyAction));
     await tx
       .update(safetyRiskAssessment)
