@@ -13,8 +13,8 @@ import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { type Email, queueEmails, userEmails } from "../../../platform/jobs/outbox.ts";
 import { canWorkCases } from "../policy.ts";
 import { complainantParty } from "../queries/portal.ts";
-import { safetyParty } from "../schema.ts";
 import { safetyMessage } from "../schema/messages.ts";
+import { safetyParty } from "../schema.ts";
 import { lockCase } from "../store.ts";
 
 // Secure messages between one complainant and the officers on their case. Each thread belongs to
@@ -47,8 +47,7 @@ export async function messageOfficer(
   const body = parseMessage(input);
   return db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
-    if (found.closedOn)
-      throw conflict("This case is closed", "If it is happening again, make a new report.");
+    if (found.closedOn) throw conflict("This case is closed", "If it is happening again, make a new report.");
     const id = newId(now.getTime());
     await tx.insert(safetyMessage).values({
       organisationId: actor.organisationId,
@@ -66,7 +65,9 @@ export async function messageOfficer(
       entityId: id,
       summary: `Complainant sent a message on case ${found.reference}`,
     });
-    const lead = found.leadOfficerId ? await findUser(tx, actor.organisationId, found.leadOfficerId) : undefined;
+    const lead = found.leadOfficerId
+      ? await findUser(tx, actor.organisationId, found.leadOfficerId)
+      : undefined;
     const recipients =
       lead && !lead.disabledAt
         ? [lead.email]

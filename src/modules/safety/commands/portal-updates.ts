@@ -99,7 +99,9 @@ export function checkEvidence(
 ): { contentType: string; fileName: string } {
   if (bytes.length === 0) throw invalid("The file is empty.", { evidence: "The selected file is empty" });
   if (bytes.length > maxEvidenceBytes)
-    throw tooLarge(`${fileName.slice(0, 80) || "The file"} is too large: each file must be smaller than 10 MB.`);
+    throw tooLarge(
+      `${fileName.slice(0, 80) || "The file"} is too large: each file must be smaller than 10 MB.`,
+    );
   if (isHeic(bytes))
     throw invalid("HEIC photos cannot be used.", {
       evidence: `${fileName.slice(0, 80)} is an iPhone HEIC photo, which we cannot open. Send it as a JPG: on the iPhone, share it by email or set Camera formats to Most Compatible`,

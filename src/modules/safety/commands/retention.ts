@@ -9,6 +9,7 @@ import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { orderInForceUntil } from "../domain/actions.ts";
 import { getSafetySettings, londonDay } from "../domain/settings.ts";
 import { canManageSafety } from "../policy.ts";
+import { safetyMessage } from "../schema/messages.ts";
 import {
   safetyAction,
   safetyCase,
@@ -18,7 +19,6 @@ import {
   safetyRiskAssessment,
   safetyTimelineEntry,
 } from "../schema.ts";
-import { safetyMessage } from "../schema/messages.ts";
 
 // Retention: a case is due for deletion 6 years (configurable) after it closed, unless it is on
 // legal hold or an order made in it is still in force. A manager reviews the list and approves;

@@ -16,7 +16,8 @@ const hints: Record<string, string> = {
   noise: "Loud music, parties, shouting or banging, often late at night",
   "household-noise": "Everyday sounds from next door, like footsteps, doors or appliances",
   harassment: "Someone is threatening, abusing or intimidating you or your family",
-  "hate-incident": "You were targeted because of your race, religion, disability, sexuality or gender identity",
+  "hate-incident":
+    "You were targeted because of your race, religion, disability, sexuality or gender identity",
   "fly-tipping": "Rubbish, furniture or garden waste dumped on the estate",
   "animal-nuisance": "Barking, fouling or a dangerous dog",
   drugs: "Drug use or dealing, or a strong smell of cannabis",

@@ -21,6 +21,7 @@ import {
   checkPage,
   checkStep,
   isPersonal,
+  type QuestionStep,
   questionPage,
   type Step,
   stepAfter,
@@ -96,6 +97,16 @@ export function reportJourney(app: Hono<AppEnv>): void {
       return next === "check"
         ? checkPage(c, offered, answers)
         : questionPage(c, offered, next, answers, {}, returnToCheck);
+    }
+    // Every answer is checked again before sending: the hidden fields came back from the browser.
+    const today = londonDay(c.get("now"));
+    const asked = steps.filter(
+      (s): s is QuestionStep => s !== "check" && (s !== "hate" || isPersonal(offered, answers)),
+    );
+    for (const question of asked) {
+      const problems = checkStep(offered, question, answers, today);
+      if (Object.keys(problems).length > 0)
+        return questionPage(c, offered, question, answers, problems, true);
     }
     await enforceLimit(c, "public-report");
     const db = c.get("services").database.db;

@@ -55,7 +55,7 @@ export const offeredCategory = (offered: ConfiguredCategory[], code: string) =>
 export const isPersonal = (offered: ConfiguredCategory[], answers: Answers) =>
   offeredCategory(offered, answers.category)?.nsirType === "personal";
 
-type QuestionStep = Exclude<Step, "check">;
+export type QuestionStep = Exclude<Step, "check">;
 const fieldOf: Record<QuestionStep, keyof Answers> = {
   what: "category",
   hate: "hateStrand",
@@ -231,6 +231,8 @@ export function checkStep(
     return { category: "Select what you want to report" };
   if (
     step === "hate" &&
+    // Not answered counts as "rather not say": the question says it is optional.
+    answers.hateStrand !== "" &&
     answers.hateStrand !== "none" &&
     !(hateStrands as readonly string[]).includes(answers.hateStrand)
   )

@@ -6,8 +6,8 @@ import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canSubmitReport, canWorkCases } from "../policy.ts";
-import { safetyParty, safetyReport } from "../schema.ts";
 import { safetyMessage } from "../schema/messages.ts";
+import { safetyParty, safetyReport } from "../schema.ts";
 
 export type ThreadMessage = { id: string; fromOfficer: boolean; body: string; at: Date };
 
@@ -73,7 +73,12 @@ export async function caseThreads(db: Db, actor: Actor, now: Date, caseId: strin
       complainant: party.name,
       messages: messages
         .filter((m) => m.partyId === party.id)
-        .map((m) => ({ id: m.id, fromOfficer: m.direction === "from-officer", body: m.body, at: m.createdAt })),
+        .map((m) => ({
+          id: m.id,
+          fromOfficer: m.direction === "from-officer",
+          body: m.body,
+          at: m.createdAt,
+        })),
     }));
 }
 

@@ -10,7 +10,6 @@ import { notFound } from "../../../platform/http/problem.ts";
 import { findActionType } from "../domain/actions.ts";
 import { findCategory, statusName } from "../domain/categories.ts";
 import { type CurrentNextStep, currentNextStep } from "../domain/portal-next-step.ts";
-import { complainantThread, type ThreadMessage } from "./portal-messages.ts";
 import { redact, redactionTerms } from "../domain/redaction.ts";
 import { type Viewer, viewRow } from "../domain/tag-redaction.ts";
 import { canUsePortal } from "../policy.ts";
@@ -22,6 +21,7 @@ import {
   safetyReport,
   safetyTimelineEntry,
 } from "../schema.ts";
+import { complainantThread, type ThreadMessage } from "./portal-messages.ts";
 
 // The complainant's view of their own cases. Every field here is chosen one by one: nothing
 // about another party is ever selected, and shared free text is redacted on the way out.
