@@ -11,6 +11,7 @@ import { setPublication } from "../commands/publication-and-sharing.ts";
 import { recordAction } from "../commands/record-action.ts";
 import { addCaseNote } from "../commands/update-case.ts";
 import { currentNextStep } from "../domain/portal-next-step.ts";
+import { subjectAccessExport } from "../queries/subject-access.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 
 // Issue 13 item 3: secure two-way messages between a complainant and the officer, and a next step
@@ -133,6 +134,20 @@ describe("secure messages", () => {
     expect(patPost.status).toBe(404);
     const patApi = await (await pat.get("/api/v1/portal/cases")).text();
     expect(patApi).not.toContain("visit him on Friday");
+  });
+
+  it("puts a complainant's own thread, and no one else's, in their subject access export", async () => {
+    const manager = actorFor(organisationId, "manager");
+    const people = await rows<{ id: string; given_name: string }>(
+      "SELECT id, given_name FROM person WHERE organisation_id = $1",
+    );
+    const personOf = (given: string) => people.find((p) => p.given_name === given)?.id ?? "";
+    const sam = JSON.stringify(await subjectAccessExport(database.db, manager, testNow, personOf("Sam")));
+    expect(sam).toContain("He shouted at my door again last night");
+    expect(sam).toContain("Secure messages with officers");
+    const kim = JSON.stringify(await subjectAccessExport(database.db, manager, testNow, personOf("Kim")));
+    expect(kim).not.toContain("He shouted at my door");
+    expect(kim).not.toContain("visit him on Friday");
   });
 
   it("refuses an empty message and a reply to someone who is not a complainant, and saves nothing", async () => {
