@@ -27,6 +27,11 @@ describe("community safety journeys", () => {
     await page.goto(`${kith.baseUrl}/my-cases`);
     await expectAccessibleWithoutScript(page);
     await page.getByRole("button", { name: "Report anti-social behaviour or a problem" }).click();
+    expect(await page.locator(".govuk-warning-text").innerText()).toContain(
+      "If you are in danger now, call 999",
+    );
+    await expectAccessibleWithoutScript(page);
+    await page.getByRole("button", { name: "Start now" }).click();
     expect(await page.locator("h1").innerText()).toBe("What do you want to report?");
     await expectAccessibleWithoutScript(page);
     await page.getByRole("button", { name: "Continue" }).click();

@@ -239,6 +239,9 @@ export function safetyApi(): OpenAPIHono<AppEnv> {
       return c.json(
         portalView.parse({
           ...view,
+          nextStep: view.nextStep
+            ? `${view.nextStep.text}${view.nextStep.dueOn ? `, by ${view.nextStep.dueOn}` : ""}`
+            : null,
           updates: view.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
           documents: view.documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
         }),

@@ -42,6 +42,8 @@ export const safetyCase = pgTable(
     status: text("status").notNull(),
     summary: text("summary"),
     nextStep: text("next_step"),
+    /** When the next step was last written; later shared updates make it stale for the tenant. */
+    nextStepAt: moment("next_step_at"),
     publishedFields: text("published_fields").array().notNull(),
     safeguardingFlags: text("safeguarding_flags").array().notNull(),
     openedOn: day("opened_on").notNull(),
@@ -87,6 +89,8 @@ export const safetyReport = pgTable(
     organisationId: org(),
     id: uuid("id").notNull(),
     caseId: uuid("case_id"),
+    /** Given when a portal report is sent; a case opened from the report keeps it. */
+    reference: text("reference"),
     status: text("status").notNull(),
     source: text("source").notNull(),
     reportedOn: day("reported_on").notNull(),
@@ -191,7 +195,9 @@ export const safetyDocument = pgTable(
   {
     organisationId: org(),
     id: uuid("id").notNull(),
-    caseId: uuid("case_id").notNull(),
+    /** Null while the evidence belongs to a report not yet triaged. */
+    caseId: uuid("case_id"),
+    reportId: uuid("report_id"),
     kind: text("kind").notNull(),
     fileName: text("file_name").notNull(),
     contentType: text("content_type").notNull(),

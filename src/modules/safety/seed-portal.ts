@@ -2,6 +2,7 @@ import { newId } from "../../platform/db/ids.ts";
 import type { Person } from "../people/index.ts";
 import type { Home } from "../places/index.ts";
 import { addDays } from "./domain/settings.ts";
+import type { safetyMessage } from "./schema/messages.ts";
 import type {
   safetyAction,
   safetyCase,
@@ -20,6 +21,7 @@ export type SeedRows = {
   actions: (typeof safetyAction.$inferInsert)[];
   assessments: (typeof safetyRiskAssessment.$inferInsert)[];
   triggers: (typeof safetyTriggerReview.$inferInsert)[];
+  messages: (typeof safetyMessage.$inferInsert)[];
 };
 
 /**
@@ -65,6 +67,8 @@ export function addDemoTenantCases(
       status: closed ? "closed" : "investigating",
       summary: "Loud music late at night from the flat above.",
       nextStep: closed ? null : "We have written to your neighbour and will visit on Thursday.",
+      // Written after the warning letter below, so it is the current next step on the portal.
+      nextStepAt: closed ? null : new Date(createdAt.getTime() + 86_400_000 * 4),
       publishedFields: ["lead-officer", "next-step"],
       safeguardingFlags: [],
       openedOn,
@@ -155,6 +159,32 @@ export function addDemoTenantCases(
       byComplainantPartyId: null,
       createdAt,
     });
+    if (!closed) {
+      // A short secure thread between the demo tenant and the lead officer.
+      const thread: [number, "from-complainant" | "from-officer", string][] = [
+        [
+          5,
+          "from-complainant",
+          "The music started again at 1am last night. Is there anything else I can do?",
+        ],
+        [
+          6,
+          "from-officer",
+          "Thank you for telling me. Please keep noting the dates and times in your diary here. I will visit your neighbour on Thursday.",
+        ],
+      ];
+      for (const [days, direction, body] of thread)
+        rows.messages.push({
+          organisationId,
+          id: newId(),
+          caseId,
+          partyId: own,
+          direction,
+          body,
+          authorUserId: direction === "from-officer" ? officerId : null,
+          createdAt: new Date(createdAt.getTime() + 86_400_000 * days),
+        });
+    }
     rows.actions.push({
       organisationId,
       id: newId(),

@@ -7,6 +7,7 @@ import { actionTypes, ground7aNoticeDeadline } from "./domain/actions.ts";
 import { type Category, categories, closureOutcomes, hateStrands } from "./domain/categories.ts";
 import { defaultRiskMatrix, scoreRisk } from "./domain/risk-matrix.ts";
 import { addDays, londonDay } from "./domain/settings.ts";
+import { safetyMessage } from "./schema/messages.ts";
 import {
   safetyAction,
   safetyCampaign,
@@ -72,6 +73,7 @@ export async function seedSafety(context: SeedContext): Promise<void> {
     actions: [] as (typeof safetyAction.$inferInsert)[],
     assessments: [] as (typeof safetyRiskAssessment.$inferInsert)[],
     triggers: [] as (typeof safetyTriggerReview.$inferInsert)[],
+    messages: [],
   };
   const caseCount = Math.max(40, Math.round(homes.length * 0.06));
   const sequence = new Map<string, number>();
@@ -336,6 +338,7 @@ export async function seedSafety(context: SeedContext): Promise<void> {
     await chunk(rows.actions, (b) => tx.insert(safetyAction).values(b));
     await chunk(rows.assessments, (b) => tx.insert(safetyRiskAssessment).values(b));
     await chunk(rows.triggers, (b) => tx.insert(safetyTriggerReview).values(b));
+    await chunk(rows.messages, (b) => tx.insert(safetyMessage).values(b));
     if (shares.length > 0) await tx.insert(safetySharing).values(shares);
     const partnerUser = context.users.find((u) => u.role === "partner-agency");
     const pending = Array.from({ length: 6 }, (_, i) => {

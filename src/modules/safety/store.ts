@@ -67,14 +67,18 @@ export async function addTimeline(tx: Db, actor: Actor, now: Date, entry: Timeli
 /**
  * The next case reference, like ASB-2026-000042. An advisory lock per organisation makes
  * the sequence gap-free and safe under concurrent intake; it is released at commit.
+ * Portal reports take their reference from the same sequence (a case opened from one keeps it).
  */
 export async function nextCaseReference(tx: Db, organisationId: string, openedOn: string): Promise<string> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${organisationId}::text, 301))`);
   const year = openedOn.slice(0, 4);
   const prefix = `ASB-${year}-`;
   const result = (await tx.execute(
-    sql`SELECT max(substr(reference, ${prefix.length + 1}::int)::int) AS last FROM safety_case
-        WHERE organisation_id = ${organisationId} AND reference LIKE ${`${prefix}%`} AND substr(reference, ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$'`,
+    sql`SELECT max(substr(reference, ${prefix.length + 1}::int)::int) AS last FROM (
+          SELECT reference FROM safety_case WHERE organisation_id = ${organisationId} AND reference LIKE ${`${prefix}%`}
+          UNION ALL
+          SELECT reference FROM safety_report WHERE organisation_id = ${organisationId} AND reference LIKE ${`${prefix}%`}
+        ) used WHERE substr(reference, ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$'`,
   )) as unknown as { rows: { last: number | null }[] };
   const last = Number(result.rows[0]?.last ?? 0);
   return `${prefix}${String(last + 1).padStart(6, "0")}`;

@@ -19,7 +19,12 @@ import { addTimeline, nextCaseReference } from "../store.ts";
 import { type CaseInput, caseInput, type ParsedCaseInput, type PartyInput } from "./case-input.ts";
 import { detectCommunityTrigger } from "./community-trigger.ts";
 
-export type OpenCaseOptions = { source?: "officer" | "portal" | "api" | "import"; fromReportId?: string };
+export type OpenCaseOptions = {
+  source?: "officer" | "portal" | "api" | "import";
+  fromReportId?: string;
+  /** The reference the tenant was given when they sent the report the case is opened from. */
+  reference?: string | null;
+};
 
 /** Opens a case with its parties and first report. Everything is written in one transaction. */
 export async function openCase(
@@ -98,7 +103,7 @@ export async function openCaseIn(
     input.parties.map((party, index) => resolveParty(tx, actor, now, party, index)),
   );
   const id = newId(now.getTime());
-  const reference = await nextCaseReference(tx, actor.organisationId, input.openedOn);
+  const reference = options.reference ?? (await nextCaseReference(tx, actor.organisationId, input.openedOn));
   const [created] = await tx
     .insert(safetyCase)
     .values({

@@ -58,6 +58,15 @@ export async function addDiaryEntry(
 }
 
 export const maxEvidenceBytes = 10 * 1024 * 1024;
+/** Files a tenant may send with one report. */
+export const maxEvidenceFiles = 5;
+
+/** HEIC/HEIF (iPhone photos): an ISO media file whose brand is one of these. */
+const heicBrands = new Set(["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"]);
+function isHeic(bytes: Uint8Array): boolean {
+  const text = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  return bytes.length >= 12 && text(4, 8) === "ftyp" && heicBrands.has(text(8, 12));
+}
 
 // Allowed evidence, checked by content (magic bytes), not by the name or type the browser claims.
 const evidenceTypes: { type: string; extension: string[]; matches: (bytes: Uint8Array) => boolean }[] = [
@@ -89,12 +98,19 @@ export function checkEvidence(
   bytes: Uint8Array,
 ): { contentType: string; fileName: string } {
   if (bytes.length === 0) throw invalid("The file is empty.", { evidence: "The selected file is empty" });
-  if (bytes.length > maxEvidenceBytes) throw tooLarge("The file must be smaller than 10 MB.");
+  if (bytes.length > maxEvidenceBytes)
+    throw tooLarge(
+      `${fileName.slice(0, 80) || "The file"} is too large: each file must be smaller than 10 MB.`,
+    );
+  if (isHeic(bytes))
+    throw invalid("HEIC photos cannot be used.", {
+      evidence: `${fileName.slice(0, 80)} is an iPhone HEIC photo, which we cannot open. Send it as a JPG: on the iPhone, share it by email or set Camera formats to Most Compatible`,
+    });
   const extension = fileName.toLowerCase().split(".").pop() ?? "";
   const kind = evidenceTypes.find((t) => t.extension.includes(extension));
   if (!kind?.matches(bytes))
     throw invalid("The file is not an allowed type.", {
-      evidence: "The selected file must be a PDF, JPG, PNG or MP3",
+      evidence: `The selected file must be a PDF, JPG, PNG or MP3${fileName ? ` (${fileName.slice(0, 80)} is not)` : ""}`,
     });
   const safeName = fileName.replace(/[^\w.\- ]+/g, "_").slice(-120) || `evidence.${extension}`;
   return { contentType: kind.type, fileName: safeName };

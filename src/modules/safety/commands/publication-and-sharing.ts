@@ -55,7 +55,12 @@ export async function setPublication(
     const nextStep = value.nextStep === undefined ? found.nextStep : value.nextStep;
     await tx
       .update(safetyCase)
-      .set({ publishedFields: [...new Set(value.publishedFields)], nextStep, updatedAt: now })
+      .set({
+        publishedFields: [...new Set(value.publishedFields)],
+        nextStep,
+        nextStepAt: nextStep === found.nextStep ? found.nextStepAt : now,
+        updatedAt: now,
+      })
       .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, found.id)));
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -9,6 +9,7 @@ import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { orderInForceUntil } from "../domain/actions.ts";
 import { getSafetySettings, londonDay } from "../domain/settings.ts";
 import { canManageSafety } from "../policy.ts";
+import { safetyMessage } from "../schema/messages.ts";
 import {
   safetyAction,
   safetyCase,
@@ -122,6 +123,9 @@ export async function approveDeletion(db: Db, actor: Actor, now: Date, caseId: s
       .where(inCase(safetyReport));
     await tx.delete(safetyTimelineEntry).where(inCase(safetyTimelineEntry));
     await tx.delete(safetyDocument).where(inCase(safetyDocument));
+    await tx
+      .delete(safetyMessage)
+      .where(and(eq(safetyMessage.organisationId, org), eq(safetyMessage.caseId, caseId)));
     await tx.update(safetyAction).set({ details: {} }).where(inCase(safetyAction));
     await tx
       .update(safetyRiskAssessment)

@@ -7,12 +7,15 @@ import { newId } from "../../../platform/db/ids.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
+import { queueEmails } from "../../../platform/jobs/outbox.ts";
 import { hateStrands } from "../domain/categories.ts";
 import { activeCategories, categoryIn, loadSafetyConfiguration } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
+import { isTenantFacing } from "../domain/tenant-categories.ts";
 import { homeById } from "../neighbours.ts";
 import { canSubmitReport } from "../policy.ts";
-import { type SafetyReport, safetyReport } from "../schema.ts";
+import { type SafetyReport, safetyDocument, safetyReport } from "../schema.ts";
+import { nextCaseReference } from "../store.ts";
 
 export const reportInput = z.object({
   // Checked against the organisation's categories in submitReport.
@@ -41,9 +44,14 @@ export const reportInput = z.object({
 });
 export type ReportInput = z.input<typeof reportInput>;
 
+/** A file already checked by content (commands/portal-updates.ts checkEvidence). */
+export type CheckedEvidence = { fileName: string; contentType: string; bytes: Uint8Array };
+
 /**
  * A report from a tenant (portal), a partner agency (API) or staff, waiting for triage.
  * It does not count for anything until an officer opens a case or attaches it to one.
+ * A portal report gets its reference at once (emailed to the tenant), may carry evidence,
+ * and may only use a tenant-facing category.
  */
 export async function submitReport(
   db: Db,
@@ -51,10 +59,13 @@ export async function submitReport(
   now: Date,
   input: ReportInput,
   source: "portal" | "api" | "officer",
+  extras: { evidence?: CheckedEvidence[] } = {},
 ): Promise<SafetyReport> {
   requireAllowed(canSubmitReport(actor), "You cannot report community safety concerns with this account.");
   const configuration = await loadSafetyConfiguration(db, actor.organisationId);
-  const offered = activeCategories(configuration);
+  const offered = activeCategories(configuration).filter(
+    (category) => source !== "portal" || isTenantFacing(category),
+  );
   const categoryError = `Choose what you are reporting (${offered.map((c) => c.code).join(", ")})`;
   const parsed = reportInput.safeParse(input);
   if (!parsed.success) {
@@ -72,7 +83,7 @@ export async function submitReport(
   if (!value.homeId && !value.locationDescription)
     throw invalid("Tell us where it happened.", { locationDescription: "Tell us where it happened" });
   const category = categoryIn(configuration, value.category);
-  if (!category || category.retired)
+  if (!category || category.retired || !offered.includes(category))
     throw invalid("Choose what you are reporting.", { category: categoryError });
   return db.transaction(async (tx) => {
     let blockName: string | null = null;
@@ -82,12 +93,15 @@ export async function submitReport(
       blockName = home.blockName;
     }
     const id = newId(now.getTime());
+    const reference =
+      source === "portal" ? await nextCaseReference(tx, actor.organisationId, londonDay(now)) : null;
     const [created] = await tx
       .insert(safetyReport)
       .values({
         organisationId: actor.organisationId,
         id,
         caseId: null,
+        reference,
         status: "pending",
         source,
         reportedOn: value.happenedOn,
@@ -109,8 +123,40 @@ export async function submitReport(
       entityType: "safety_report",
       entityId: id,
       summary: `New ${source} report: ${category.name}`,
-      after: { category: category.code, source },
+      after: { category: category.code, source, reference, evidence: extras.evidence?.length ?? 0 },
     });
+    for (const file of extras.evidence ?? []) {
+      const documentId = newId(now.getTime());
+      await tx.insert(safetyDocument).values({
+        organisationId: actor.organisationId,
+        id: documentId,
+        caseId: null,
+        reportId: id,
+        kind: "evidence",
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes: file.bytes.length,
+        content: Buffer.from(file.bytes),
+        uploadedByPartyId: null,
+        createdBy: actor.kind === "user" ? actor.userId : null,
+        createdAt: now,
+      });
+      await recordAudit(tx, actor, now, {
+        action: "create",
+        entityType: "safety_document",
+        entityId: documentId,
+        summary: `Evidence sent with report ${reference ?? id}`,
+      });
+    }
+    if (reference && actor.kind === "user" && actor.email)
+      await queueEmails(tx, actor.organisationId, now, [
+        {
+          recipient: actor.email,
+          subject: `Your report ${reference} has been sent`,
+          body: `Thank you for your report of ${category.name.toLowerCase()}.\n\nYour reference number is ${reference}. Quote it if you contact us about this report.\n\nAn officer will contact you within 2 working days. You can follow your report and message your officer by signing in and opening "Your cases".\n\nIf you are in danger now, call 999.`,
+          reason: "You sent a report to us.",
+        },
+      ]);
     return created as SafetyReport;
   });
 }

@@ -8,7 +8,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canWorkCases } from "../policy.ts";
-import { type SafetyReport, safetyReport } from "../schema.ts";
+import { type SafetyReport, safetyDocument, safetyParty, safetyReport } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
 import { type CaseInput, caseInput } from "./case-input.ts";
 import { detectCommunityTrigger } from "./community-trigger.ts";
@@ -33,6 +33,32 @@ async function lockPendingReport(tx: Db, actor: Actor, reportId: string): Promis
       "Another officer dealt with it. Refresh the list of pending reports.",
     );
   return report;
+}
+
+/**
+ * Evidence sent with the report goes with it to the case, shown there as the reporter's own
+ * files (when the reporter is a complainant on that case).
+ */
+async function moveReportEvidence(tx: Db, actor: Actor, report: SafetyReport, caseId: string): Promise<void> {
+  const [party] = report.reporterPersonId
+    ? await tx
+        .select({ id: safetyParty.id })
+        .from(safetyParty)
+        .where(
+          inOrganisation(
+            safetyParty,
+            actor.organisationId,
+            eq(safetyParty.caseId, caseId),
+            eq(safetyParty.personId, report.reporterPersonId),
+            eq(safetyParty.role, "complainant"),
+          ),
+        )
+        .limit(1)
+    : [];
+  await tx
+    .update(safetyDocument)
+    .set({ caseId, uploadedByPartyId: party?.id ?? null })
+    .where(inOrganisation(safetyDocument, actor.organisationId, eq(safetyDocument.reportId, report.id)));
 }
 
 /**
@@ -85,6 +111,7 @@ export async function triageReport(
         .update(safetyReport)
         .set({ status: "attached", caseId: target.id, triagedBy: userId(actor), triagedAt: now })
         .where(and(eq(safetyReport.organisationId, actor.organisationId), eq(safetyReport.id, report.id)));
+      await moveReportEvidence(tx, actor, report, target.id);
       await addTimeline(tx, actor, now, {
         caseId: target.id,
         kind: "report",
@@ -130,11 +157,13 @@ export async function triageReport(
     const created = await openCaseIn(tx, actor, now, parsed.data, {
       source: report.source === "officer" ? "officer" : report.source === "api" ? "api" : "portal",
       fromReportId: report.id,
+      reference: report.reference,
     });
     await tx
       .update(safetyReport)
       .set({ status: "opened-case", caseId: created.id, triagedBy: userId(actor), triagedAt: now })
       .where(and(eq(safetyReport.organisationId, actor.organisationId), eq(safetyReport.id, report.id)));
+    await moveReportEvidence(tx, actor, report, created.id);
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "safety_report",

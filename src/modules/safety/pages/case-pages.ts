@@ -23,7 +23,9 @@ import {
 import { categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { getCase } from "../queries/get-case.ts";
+import { caseThreads } from "../queries/portal-messages.ts";
 import { agencySharingSection } from "./agency-sharing-forms.ts";
+import { officerMessagesPanel } from "./case-messages.ts";
 import { bandTag, csrfField } from "./common.ts";
 
 export function casePages(app: Hono<AppEnv>): void {
@@ -32,6 +34,7 @@ export function casePages(app: Hono<AppEnv>): void {
     const file = await getCase(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
     const r = file.record;
     const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+    const threads = await caseThreads(c.get("services").database.db, actor, c.get("now"), r.id);
     const base = `/safety/cases/${r.id}`;
     const open = r.closedOn === null;
     const latest = file.assessments.at(-1);
@@ -45,6 +48,7 @@ export function casePages(app: Hono<AppEnv>): void {
         triaged: "The report has been triaged.",
         saved: "Saved.",
         letter: "The letter has been generated and saved to the case.",
+        message: "Your reply has been sent.",
       }),
       content: html`
         ${file.alerts.length ? html`<div class="govuk-!-margin-bottom-6">${file.alerts.map((alert) => warningText(alert, "Alert"))}</div>` : ""}
@@ -165,6 +169,7 @@ export function casePages(app: Hono<AppEnv>): void {
         <p class="govuk-body"><a class="govuk-link" href="${base}/same-matter">Same matter as another case (NM01)</a></p>
         ${file.related.length ? html`<h2 class="govuk-heading-m">Possibly related open cases</h2>${table({ caption: "Related cases", captionClasses: "govuk-visually-hidden", head: [{ text: "Case" }, { text: "Why" }], rows: file.related.map((rel) => [html`<a class="govuk-link" href="/safety/cases/${rel.id}">${rel.reference}</a>`, rel.reasons.join(", ")]) })}` : ""}
         ${agencySharingSection(c, base, file.sharing, londonDay(c.get("now")))}
+        ${officerMessagesPanel(c, base, threads, open)}
         <h2 class="govuk-heading-m">Documents</h2>
         ${file.documents.length === 0 ? html`<p class="govuk-body">No documents.</p>` : html`<ul class="govuk-list">${file.documents.map((d) => html`<li><a class="govuk-link" href="${base}/documents/${d.id}">${d.fileName}</a> (${d.kind}, ${Math.ceil(d.sizeBytes / 1024)} KB)</li>`)}</ul>`}
         <h2 class="govuk-heading-m">Timeline</h2>

@@ -17,9 +17,11 @@ import {
   textarea,
   timeline,
 } from "../../../platform/ui/index.ts";
+import { messageOfficer } from "../commands/case-messages.ts";
 import { addDiaryEntry, uploadEvidence } from "../commands/portal-updates.ts";
 import { londonDay } from "../domain/settings.ts";
 import { portalCase, portalCases } from "../queries/portal.ts";
+import { portalMessagesSection } from "./case-messages.ts";
 import { attempt, csrfField } from "./common.ts";
 
 // The tenant portal: a complainant's own cases. Everything shown comes from queries/portal.ts,
@@ -75,13 +77,23 @@ export function portalPages(app: Hono<AppEnv>): void {
       notification: flashFrom(c, {
         diary: "Your diary entry has been added to your case.",
         evidence: "Your file has been added to your case.",
+        message: "Your message has been sent to your officer.",
       }),
       content: html`<span class="govuk-caption-l">${view.category}</span><h1 class="govuk-heading-l">Your case ${view.reference}</h1>
         ${summaryList([
           { key: "Status", value: view.closedOn ? `Closed on ${formatDate(view.closedOn)}` : view.status },
           { key: "Opened", value: formatDate(view.openedOn) },
           ...(view.officer ? [{ key: "Your officer", value: view.officer }] : []),
-          ...(view.nextStep ? [{ key: "Next step", value: view.nextStep }] : []),
+          ...(view.nextStep
+            ? [
+                {
+                  key: "Next step",
+                  value: view.nextStep.dueOn
+                    ? `${view.nextStep.text}, by ${formatDate(view.nextStep.dueOn)}`
+                    : view.nextStep.text,
+                },
+              ]
+            : []),
         ])}
         ${view.actions.length ? html`<h2 class="govuk-heading-m">What we are doing</h2>${table({ caption: "Actions", captionClasses: "govuk-visually-hidden", head: [{ text: "Action" }, { text: "Started" }, { text: "Due" }, { text: "Status" }], rows: view.actions.map((a) => [a.type, formatDate(a.startedOn), a.dueOn ? formatDate(a.dueOn) : "–", a.status === "done" ? "Done" : a.status === "open" ? "In progress" : "Stopped"]) })}` : ""}
         <h2 class="govuk-heading-m">Updates</h2>
@@ -98,6 +110,7 @@ export function portalPages(app: Hono<AppEnv>): void {
               )
             : html`<p class="govuk-body">No updates yet.</p>`
         }
+        ${portalMessagesSection(c, view.id, view.messages, view.closedOn !== null, values.message, values.message === undefined ? {} : errors)}
         ${view.documents.length ? html`<h2 class="govuk-heading-m">Files you sent</h2><ul class="govuk-list">${view.documents.map((d) => html`<li>${d.fileName} (${formatDate(d.createdAt)})</li>`)}</ul>` : ""}
         ${
           view.closedOn
@@ -142,6 +155,23 @@ export function portalPages(app: Hono<AppEnv>): void {
     );
     if (result instanceof Response) return result;
     return c.redirect(`/my-cases/${c.req.param("id")}?done=diary`, 303);
+  });
+
+  app.post("/my-cases/:id/messages", async (c) => {
+    const actor = requireActor(c);
+    const values = await readForm(c);
+    const result = await attempt(
+      () => messageOfficer(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
+      (errors, problem) =>
+        casePage(
+          c,
+          { message: values.body ?? "" },
+          errors.form ? { body: errors.form } : errors,
+          problem.status as 409 | 422,
+        ),
+    );
+    if (result instanceof Response) return result;
+    return c.redirect(`/my-cases/${c.req.param("id")}?done=message#messages`, 303);
   });
 
   app.post("/my-cases/:id/evidence", async (c) => {

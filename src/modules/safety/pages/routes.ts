@@ -5,6 +5,7 @@ import { campaignPages } from "./campaign-pages.ts";
 import { caseForms } from "./case-forms.ts";
 import { caseListPage } from "./case-list.ts";
 import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
+import { officerMessageRoutes } from "./case-messages.ts";
 import { casePages } from "./case-pages.ts";
 import { closureForms } from "./closure-forms.ts";
 import { configurationPages } from "./configuration-pages.ts";
@@ -27,6 +28,7 @@ export function safetyPages(): Hono<AppEnv> {
   personHistoryPage(app);
   newCasePages(app);
   casePages(app);
+  officerMessageRoutes(app);
   caseForms(app);
   sameMatterPages(app);
   closureForms(app);

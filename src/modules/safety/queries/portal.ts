@@ -9,6 +9,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { findActionType } from "../domain/actions.ts";
 import { findCategory, statusName } from "../domain/categories.ts";
+import { type CurrentNextStep, currentNextStep } from "../domain/portal-next-step.ts";
 import { redact, redactionTerms } from "../domain/redaction.ts";
 import { type Viewer, viewRow } from "../domain/tag-redaction.ts";
 import { canUsePortal } from "../policy.ts";
@@ -20,6 +21,7 @@ import {
   safetyReport,
   safetyTimelineEntry,
 } from "../schema.ts";
+import { complainantThread, type ThreadMessage } from "./portal-messages.ts";
 
 // The complainant's view of their own cases. Every field here is chosen one by one: nothing
 // about another party is ever selected, and shared free text is redacted on the way out.
@@ -36,10 +38,11 @@ export type PortalPendingReport = { id: string; category: string; reportedOn: st
 
 export type PortalCaseView = PortalCaseSummary & {
   officer: string | null;
-  nextStep: string | null;
+  nextStep: CurrentNextStep | null;
   updates: { at: Date; title: string; body: string | null; byYou: boolean }[];
   actions: { type: string; startedOn: string; dueOn: string | null; status: string }[];
   documents: { id: string; fileName: string; createdAt: Date }[];
+  messages: ThreadMessage[];
 };
 
 function personOf(actor: Actor): string | null {
@@ -257,9 +260,17 @@ export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string
     openedOn: found.openedOn,
     closedOn: found.closedOn,
     officer: officer === null ? null : redact(officer, terms),
-    nextStep: found.publishedFields.includes("next-step")
-      ? (viewRow("safety_case", found, subject).nextStep ?? null)
-      : null,
+    nextStep: currentNextStep({
+      closed: found.closedOn !== null,
+      written: found.publishedFields.includes("next-step")
+        ? (viewRow("safety_case", found, subject).nextStep ?? null)
+        : null,
+      writtenAt: found.nextStepAt ?? found.createdAt,
+      sharedUpdates: entries.filter((e) => e.byParty === null).map((e) => e.at),
+      openActions: actions
+        .filter((a) => a.status === "open")
+        .map((a) => ({ name: findActionType(a.type)?.name ?? a.type, dueOn: a.dueOn })),
+    }),
     // The complainant's own words are theirs: shown as written.
     updates: entries.map((e) => {
       const seen = e.byParty === partyId ? e : viewRow("safety_timeline_entry", e, subject);
@@ -272,5 +283,6 @@ export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string
       status: a.status,
     })),
     documents,
+    messages: await complainantThread(db, actor.organisationId, caseId, partyId),
   };
 }

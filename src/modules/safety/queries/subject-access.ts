@@ -12,6 +12,7 @@ import { findCategory } from "../domain/categories.ts";
 import { redactionTerms } from "../domain/redaction.ts";
 import { categoriesHeld, type Viewer, viewRow } from "../domain/tag-redaction.ts";
 import { canManageSafety } from "../policy.ts";
+import { safetyMessage } from "../schema/messages.ts";
 import {
   safetyAction,
   safetyCase,
@@ -34,6 +35,7 @@ const recordNames: Record<string, string> = {
   safety_risk_assessment: "Risk assessments",
   safety_action: "Actions and remedies",
   safety_timeline_entry: "Case notes and contacts",
+  safety_message: "Secure messages with officers",
 };
 
 export type SubjectAccessExport = {
@@ -60,6 +62,7 @@ export type SubjectAccessExport = {
     riskAssessments: { assessedAt: string; band: string; score: number }[];
     actions: { action: string; startedOn: string; status: string }[];
     notes: { at: string; title: string; body: string | null }[];
+    messages: { at: string; from: "you" | "officer"; body: string }[];
   }[];
 };
 
@@ -85,7 +88,7 @@ export async function subjectAccessExport(
   const held = new Set<string>();
   if (caseIds.length > 0) {
     const org = actor.organisationId;
-    const [cases, parties, reports, assessments, actions, notes] = await Promise.all([
+    const [cases, parties, reports, assessments, actions, notes, messages] = await Promise.all([
       db
         .select()
         .from(safetyCase)
@@ -110,6 +113,10 @@ export async function subjectAccessExport(
         .select()
         .from(safetyTimelineEntry)
         .where(inOrganisation(safetyTimelineEntry, org, inArray(safetyTimelineEntry.caseId, caseIds))),
+      db
+        .select()
+        .from(safetyMessage)
+        .where(inOrganisation(safetyMessage, org, inArray(safetyMessage.caseId, caseIds))),
     ]);
     for (const record of cases.sort((a, b) => a.openedOn.localeCompare(b.openedOn))) {
       const mine = own.filter((p) => p.caseId === record.id);
@@ -132,6 +139,8 @@ export async function subjectAccessExport(
         (a) => a.caseId === record.id && (a.partyId === null || mineIds.has(a.partyId)),
       );
       const caseNotes = notes.filter((n) => n.caseId === record.id);
+      // Only the person's own threads: another complainant's messages are theirs.
+      const caseMessages = messages.filter((m) => m.caseId === record.id && mineIds.has(m.partyId));
       const risksAboutMe = assessments.filter(
         (a) => a.caseId === record.id && a.partyId !== null && mineIds.has(a.partyId),
       );
@@ -168,6 +177,11 @@ export async function subjectAccessExport(
           const seen = viewRow("safety_timeline_entry", n, subject);
           return { at: n.at.toISOString(), title: seen.title ?? "", body: seen.body ?? null };
         }),
+        messages: caseMessages.map((m) => ({
+          at: m.createdAt.toISOString(),
+          from: m.direction === "from-officer" ? ("officer" as const) : ("you" as const),
+          body: viewRow("safety_message", m, subject).body ?? "",
+        })),
       });
       const included: [string, number][] = [
         ["safety_party", 1],
@@ -176,6 +190,7 @@ export async function subjectAccessExport(
         ["safety_risk_assessment", risksAboutMe.length],
         ["safety_action", caseActions.length],
         ["safety_timeline_entry", caseNotes.length],
+        ["safety_message", caseMessages.length],
       ];
       for (const [table, count] of included) if (count > 0) held.add(table);
     }
