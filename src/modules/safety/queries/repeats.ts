@@ -146,6 +146,8 @@ export async function relatedOpenCases(db: Db, actor: Actor, match: RelatedMatch
  * is one index lookup that returns the listed columns itself: the open-case indexes on home and
  * block cover reference, category and opening date (migration 0130), so no case is read twice.
  * The text is the same whatever is matched (absent values match nothing), so it stays prepared.
+ * Names have no index (only intake matches by name): with none given, the leading parameter is a
+ * one-time filter that skips that branch instead of scanning every party.
  */
 export function relatedOpenCasesJson(organisationId: string, match: RelatedMatch): SQL {
   const keys = match.personKeys?.filter(Boolean) ?? [];
@@ -169,7 +171,7 @@ export function relatedOpenCasesJson(organisationId: string, match: RelatedMatch
              WHERE p.organisation_id = ${organisationId} AND ${partyKeyMatch(keys)}
             UNION ALL
             SELECT ${caseColumns}, 'same people' FROM safety_party p ${viaParty}
-             WHERE p.organisation_id = ${organisationId} AND lower(p.display_name) = ANY(${textArray(names)})) m
+             WHERE ${names.length > 0} AND p.organisation_id = ${organisationId} AND lower(p.display_name) = ANY(${textArray(names)})) m
      WHERE (m.id <> ${match.excludeCaseId ?? null}::uuid) IS NOT FALSE
      GROUP BY m.id, m.reference, m.category, m.opened_on
      ORDER BY m.opened_on DESC, m.id LIMIT 20) r)`;
