@@ -226,6 +226,23 @@ try {
     );
   let i = 0;
 
+  // Which index answers a search from the middle of a reference or of an address (trigram indexes,
+  // migrations 0025 and 0131): the scan lines of each plan, at this scale.
+  const scansOf = async (statement: string, params: unknown[]) =>
+    (await database.query<Record<string, string>>(`EXPLAIN ${statement}`, params))
+      .map((row) => Object.values(row)[0] ?? "")
+      .filter((line) => /Index|Seq Scan/.test(line))
+      .map((line) => line.trim().replace(/\s+\(cost.*$/, ""))
+      .join("; ");
+  const referencePlan = await scansOf(
+    "SELECT id FROM safety_case WHERE organisation_id = $1 AND reference ILIKE $2",
+    [o, "%B-4242%"],
+  );
+  const addressPlan = await scansOf(
+    "SELECT id FROM home WHERE organisation_id = $1 AND home_search_text(address_line_1, address_line_2, block_name, town, postcode) ILIKE $2",
+    [o, "%4242 Bench%"],
+  );
+
   const nm01Started = performance.now();
   const report = await nm01(database.db, systemActor(o), { from: "2025-04-01", to: "2026-03-31" });
   const nm01Ms = performance.now() - nm01Started;
@@ -270,6 +287,8 @@ try {
   );
   console.log(`  audit entry for a read (read log, no lock): ${fmt(readAudit)}`);
   console.log(`  audit entry for a write (hash chain, org lock): ${fmt(chainedAudit)}`);
+  console.log(`  case search by reference (ILIKE '%B-4242%'): ${referencePlan}`);
+  console.log(`  home search by address (ILIKE '%4242 Bench%'): ${addressPlan}`);
   console.log(
     `  NM01, all ${report.areas.length} areas, 2025-04-01 to 2026-03-31: ${nm01Ms.toFixed(0)} ms (${report.total.cases.toLocaleString("en-GB")} cases, ${report.total.casesPer1000Homes} per 1,000 homes)`,
   );

@@ -22,7 +22,7 @@ export {
   districtBoundaries,
   lsoaBoundariesInDistricts,
 } from "./queries/district-boundaries.ts";
-export { findHomeByUprn, getHome } from "./queries/get-home.ts";
+export { findHomeByUprn, getHome, homeAndAuthorityName } from "./queries/get-home.ts";
 export { homeAddresses } from "./queries/home-addresses.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";

@@ -13,10 +13,11 @@ let partnerToken: string;
 let officerToken: string;
 let readOnlyOfficerToken: string;
 let homeId: string;
+let organisationId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const organisationId = (await makeOrganisation(database.db)).id;
+  organisationId = (await makeOrganisation(database.db)).id;
   [homeId = ""] = await makeHomes(database, organisationId, medway, 1, 4400);
   const partner = await addUser(database, organisationId, "partner-agency", "police@example.org");
   const officer = await addUser(database, organisationId, "officer", "officer@example.org");
@@ -102,5 +103,38 @@ describe("safety API", () => {
     });
     const nm01 = await call("GET", "/safety/nm01?from=2026-04-01&to=2027-03-31", readOnlyOfficerToken);
     expect(await nm01.json()).toMatchObject({ total: { homes: 1, cases: 1, casesPer1000Homes: 1000 } });
+  });
+
+  it("lists cases with a bounded count: exact up to 1,000, then 'more than 1,000', as the OpenAPI document says", async () => {
+    const exact = await call("GET", "/safety/cases?state=all", readOnlyOfficerToken);
+    expect(await exact.json()).toMatchObject({ total: 1, totalIsLowerBound: false, page: 1 });
+    // 1,000 more cases written straight into the table (the API would take minutes to open them).
+    await database.query(
+      `INSERT INTO safety_case (organisation_id, id, reference, workflow, category, nsir_type, counts_as_asb, location_type,
+         la_code, status, summary, published_fields, safeguarding_flags, opened_on, source, legal_hold, created_at, updated_at)
+       SELECT $1, gen_random_uuid(), 'BULK-' || g, 'asb', 'noise', 'nuisance', true, 'open-space', 'E06000035', 'open',
+              'Bulk', '{}', '{}', DATE '2025-01-01', 'import', false, now(), now()
+         FROM generate_series(1, 1000) AS g`,
+      [organisationId],
+    );
+    const bounded = await call("GET", "/safety/cases?state=all&pageSize=5", readOnlyOfficerToken);
+    const body = (await bounded.json()) as { total: number; totalIsLowerBound: boolean; items: unknown[] };
+    expect(body).toMatchObject({ total: 1000, totalIsLowerBound: true });
+    expect(body.items).toHaveLength(5);
+    const filtered = await call("GET", "/safety/cases?state=all&search=BULK-99", readOnlyOfficerToken);
+    // BULK-99 and BULK-990 to BULK-999: a count under the bound is exact.
+    expect(await filtered.json()).toMatchObject({ total: 11, totalIsLowerBound: false });
+    const literal = await call(
+      "GET",
+      `/safety/cases?state=all&search=${encodeURIComponent("BULK-9_")}`,
+      readOnlyOfficerToken,
+    );
+    expect(await literal.json()).toMatchObject({ total: 0, totalIsLowerBound: false });
+    const document = (await (await app.request("/api/openapi.json")).json()) as {
+      components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> };
+    };
+    const list = document.components.schemas.CaseList;
+    expect(list?.properties.totalIsLowerBound?.description).toContain("more than 1000");
+    expect(list?.properties.total?.description).toContain("counted up to 1000");
   });
 });

@@ -17,7 +17,7 @@ import { openCase } from "./commands/open-case.ts";
 import { submitReport } from "./commands/submit-report.ts";
 import type { hateStrands } from "./domain/categories.ts";
 import { getCase } from "./queries/get-case.ts";
-import { listCases } from "./queries/list-cases.ts";
+import { caseCountLimit, listCases } from "./queries/list-cases.ts";
 import { nm01 } from "./queries/nm01.ts";
 import { portalCase, portalCases } from "./queries/portal.ts";
 
@@ -68,16 +68,42 @@ export function safetyApi(): OpenAPIHono<AppEnv> {
         }),
       },
       responses: {
-        200: json(z.object({ total: z.number(), page: z.number(), items: z.array(caseSummary) }), "Cases"),
+        200: json(
+          z
+            .object({
+              total: z
+                .number()
+                .int()
+                .openapi({
+                  description: `Matching cases, counted up to ${caseCountLimit}: when totalIsLowerBound is true, more than this many match`,
+                }),
+              totalIsLowerBound: z.boolean().openapi({
+                description: `True when more than ${caseCountLimit} cases match and total is that limit, not an exact count (counting every match is slow at a million cases; page through instead)`,
+              }),
+              page: z.number(),
+              items: z.array(caseSummary),
+            })
+            .openapi("CaseList"),
+          "Cases",
+        ),
         ...problemResponses,
       },
     }),
     async (c) => {
       const actor = requireApiActor(c, "safety", "read");
       const q = c.req.valid("query");
-      const result = await listCases(db(c), actor, { ...q, hate: q.hate === "yes" });
+      const result = await listCases(db(c), actor, {
+        ...q,
+        hate: q.hate === "yes",
+        countLimit: caseCountLimit,
+      });
       return c.json(
-        { total: result.total, page: q.page, items: result.rows.map((r) => caseSummary.parse(r)) },
+        {
+          total: result.total,
+          totalIsLowerBound: result.totalIsLowerBound,
+          page: q.page,
+          items: result.rows.map((r) => caseSummary.parse(r)),
+        },
         200,
       );
     },

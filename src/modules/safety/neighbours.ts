@@ -7,6 +7,7 @@ import {
   getCommunityAsset,
   getHome,
   homeAddresses,
+  homeAndAuthorityName,
   listHomes,
   listLocalAuthorities,
   homesByLocalAuthority as placesHomesByLa,
@@ -55,6 +56,22 @@ export async function homeById(db: Db, organisationId: string, homeId: string): 
     () => undefined,
   );
   return home ? toHomeRef(home) : undefined;
+}
+
+/** Where a case is: its home (if any) and its council's name, read together. */
+export async function placeOfCase(
+  db: Db,
+  organisationId: string,
+  homeId: string | null,
+  laCode: string | null,
+): Promise<{ home: HomeRef | undefined; localAuthority: string | null }> {
+  const found = await homeAndAuthorityName(
+    db,
+    systemActor(organisationId, "community safety"),
+    homeId,
+    laCode,
+  );
+  return { home: found.home ? toHomeRef(found.home) : undefined, localAuthority: found.localAuthority };
 }
 
 export async function homeByUprn(db: Db, organisationId: string, uprn: string): Promise<HomeRef | undefined> {

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { PGlite, type Transaction, types } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import type { Connection, Database, Db } from "./database.ts";
 import { acquireLock, type DataDirLock } from "./pglite-lock.ts";
@@ -12,6 +13,8 @@ const parsers = {
   [types.INT8]: (value: string) => Number(value),
   [types.DATE]: (value: string) => value,
 };
+// Contrib extensions the migrations create (pg_trgm: trigram search indexes, migration 0025).
+const extensions = { pg_trgm };
 
 function sessionOn(handle: Pick<Transaction, "exec" | "query">): Connection {
   return {
@@ -75,7 +78,7 @@ function wrap(client: PGlite, describe: string, onClose: () => Promise<void>): D
 
 /** An in-memory PGlite, optionally loaded from a dumped data directory (tests use a migrated template). */
 export async function openMemoryPglite(template?: Blob): Promise<Database & { client: PGlite }> {
-  const client = await PGlite.create({ loadDataDir: template, parsers, relaxedDurability: true });
+  const client = await PGlite.create({ loadDataDir: template, parsers, extensions, relaxedDurability: true });
   return wrap(client, "PGlite in memory", async () => {});
 }
 
@@ -96,14 +99,14 @@ export async function openPglite(
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
       const building = `${dataDir}.building-${process.pid}`;
       await rm(building, { recursive: true, force: true });
-      const fresh = await PGlite.create({ dataDir: building, parsers });
+      const fresh = await PGlite.create({ dataDir: building, parsers, extensions });
       await prepareNew(wrap(fresh, `PGlite at ${building}`, async () => {}));
       await fresh.close();
       await rm(dataDir, { recursive: true, force: true });
       await rename(building, dataDir);
       created = true;
     }
-    const client = await PGlite.create({ dataDir, parsers });
+    const client = await PGlite.create({ dataDir, parsers, extensions });
     const database = wrap(client, `PGlite at ${path.relative(process.cwd(), dataDir) || dataDir}`, () =>
       lock.release(),
     );

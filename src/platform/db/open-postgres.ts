@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database, Db } from "./database.ts";
+import { prepareHotStatements, statementNamer } from "./statement-cache.ts";
 
 // node-postgres returns int8 and numeric as strings by default; counts are int8,
 // and we never hold more than 2^53 of anything, so parse them as numbers.
@@ -13,6 +14,11 @@ export type PostgresOptions = {
   poolSize?: number;
   /** Where a lost idle connection is reported; the server passes its logger. */
   warn?: (message: string) => void;
+  /**
+   * Prepare hot statements once per connection (statement-cache.ts). On by default; turn it off
+   * behind a pooler in transaction mode, where a prepared statement may be on another session.
+   */
+  prepareStatements?: boolean;
 };
 
 export async function openPostgres(
@@ -21,6 +27,12 @@ export async function openPostgres(
 ): Promise<Database & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   const warn = options.warn ?? ((message: string) => console.error(message));
+  if (options.prepareStatements !== false) {
+    const nameFor = statementNamer();
+    pool.on("connect", (client) =>
+      prepareHotStatements(client as unknown as { query: (...args: unknown[]) => unknown }, nameFor),
+    );
+  }
   // An idle pooled connection can be closed by the server (restart, failover, a dropped
   // database). node-postgres reports that as an 'error' event, which would crash the
   // process if unhandled; the pool simply replaces the connection on next use.

@@ -64,7 +64,8 @@ export async function searchAddresses(
   const words = searchWords(text);
   const key = postcodeKey(text);
   const every = (haystack: SQL) => and(...words.map((w) => ilike(haystack, `%${escapeLike(w)}%`)));
-  const homeText = sql`concat_ws(' ', ${home.addressLine1}, ${home.addressLine2}, ${home.blockName}, ${home.town}, ${home.postcode})`;
+  // The expression of the trigram index of migration 0025, so a search reads only the matching homes.
+  const homeText = sql`home_search_text(${home.addressLine1}, ${home.addressLine2}, ${home.blockName}, ${home.town}, ${home.postcode})`;
   // Matches the expression index of migration 0015, so a postcode search reads only its own homes.
   const homePostcode = or(
     sql`upper(replace(${home.postcode}, ' ', '')) LIKE ${`${escapeLike(key)}%`}`,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -8,7 +8,7 @@ import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
-import { getSafetySettings, londonDay, monthsBefore } from "../domain/settings.ts";
+import { getSafetySettings, londonDay, monthsBefore, type SafetySettings } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
 import { partyKeyMatch } from "../queries/repeats.ts";
 import { safetyTriggerReview } from "../schema.ts";
@@ -30,26 +30,41 @@ export async function checkCommunityTrigger(
   on: string,
 ): Promise<TriggerCheck> {
   const settings = await getSafetySettings(db, organisationId);
-  const since = monthsBefore(on, settings.triggerWindowMonths);
   const me = (await db.execute(
     sql`SELECT coalesce(person_id::text, external_ref) AS who FROM safety_party
          WHERE organisation_id = ${organisationId} AND case_id = ${caseId} AND role = 'complainant'`,
   )) as unknown as { rows: { who: string | null }[] };
   const keys = me.rows.map((r) => r.who).filter((who): who is string => who !== null);
-  const linked =
-    keys.length > 0
-      ? sql`SELECT p.case_id FROM safety_party p WHERE p.organisation_id = ${organisationId} AND p.role = 'complainant' AND ${partyKeyMatch(keys)} UNION SELECT ${caseId}::uuid`
-      : sql`SELECT ${caseId}::uuid`;
-  const result = (await db.execute(sql`
-    SELECT count(DISTINCT r.id)::int AS reports, bool_or(c.hate_strand IS NOT NULL) AS hate
+  const result = (await db.execute(
+    sql`SELECT ${triggerCountJson(organisationId, caseId, keys, monthsBefore(on, settings.triggerWindowMonths), on)} AS count`,
+  )) as unknown as { rows: { count: unknown }[] };
+  return triggerCheckFrom(result.rows[0]?.count, settings);
+}
+
+/**
+ * The qualifying reports for the complainants' keys (the case page passes the parties it has
+ * already read) as JSON { reports, hate }. The keys are array parameters: one text for every case.
+ */
+export function triggerCountJson(
+  organisationId: string,
+  caseId: string,
+  complainantKeys: string[],
+  since: string,
+  on: string,
+): SQL {
+  return sql`(SELECT jsonb_build_object('reports', count(DISTINCT r.id), 'hate', coalesce(bool_or(c.hate_strand IS NOT NULL), false))
       FROM safety_report r JOIN safety_case c ON c.organisation_id = r.organisation_id AND c.id = r.case_id
-     WHERE r.organisation_id = ${organisationId} AND r.case_id IN (${linked})
-       AND r.reported_on > ${since} AND r.reported_on <= ${on} AND c.counts_as_asb`)) as unknown as {
-    rows: { reports: number; hate: boolean | null }[];
-  };
-  const row = result.rows[0];
-  const qualifyingReports = Number(row?.reports ?? 0);
-  const hate = row?.hate === true;
+     WHERE r.organisation_id = ${organisationId}
+       AND r.case_id IN (SELECT p.case_id FROM safety_party p
+                          WHERE p.organisation_id = ${organisationId} AND p.role = 'complainant' AND ${partyKeyMatch(complainantKeys)}
+                         UNION SELECT ${caseId}::uuid)
+       AND r.reported_on > ${since}::date AND r.reported_on <= ${on}::date AND c.counts_as_asb)`;
+}
+
+export function triggerCheckFrom(json: unknown, settings: SafetySettings): TriggerCheck {
+  const row = (json ?? {}) as { reports?: number; hate?: boolean };
+  const qualifyingReports = Number(row.reports ?? 0);
+  const hate = row.hate === true;
   const threshold = hate ? settings.triggerMinHateReports : settings.triggerMinReports;
   return { met: qualifyingReports >= threshold, qualifyingReports, hate, threshold };
 }

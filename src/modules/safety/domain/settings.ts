@@ -50,7 +50,12 @@ export async function getSafetySettings(db: Db, organisationId: string): Promise
     .select()
     .from(safetySetting)
     .where(and(eq(safetySetting.organisationId, organisationId), eq(safetySetting.key, "thresholds")));
-  const stored = safetySettingsSchema.partial().safeParse(row?.value ?? {});
+  return settingsFromStored(row?.value);
+}
+
+/** The thresholds from their stored JSON (absent or invalid parts fall back to the defaults). */
+export function settingsFromStored(value: unknown): SafetySettings {
+  const stored = safetySettingsSchema.partial().safeParse(value ?? {});
   const values = stored.success ? stored.data : {};
   return {
     ...defaultSafetySettings,

@@ -18,15 +18,13 @@ import { workflowNames, workflows } from "../domain/categories.ts";
 import { categoryIn, categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { addressesOfHomes, searchPlaces } from "../neighbours.ts";
-import { type CaseFilters, caseOfficers, listCases } from "../queries/list-cases.ts";
+import { type CaseFilters, caseCountLimit, caseOfficers, listCases } from "../queries/list-cases.ts";
 import { bandTag, requireCaseWorker, safetyNav } from "./common.ts";
 
 // The officer's case list: address, risk, lead officer and next action due, each with a filter
 // (MOJ filter layout). The table scrolls inside its own box, so no column is cut off at 1280 or 375 px.
 
 const pageSize = 50;
-// The list counts matches only up to here: beyond it, "More than 1,000 cases" and previous/next links.
-const countLimit = 1000;
 const risks = ["high", "medium", "standard", "none"] as const;
 const dues = ["overdue", "week", "none"] as const;
 const dueNames: Record<(typeof dues)[number], string> = {
@@ -86,7 +84,7 @@ export function caseListPage(app: Hono<AppEnv>): void {
       dir,
       page,
       pageSize,
-      countLimit,
+      countLimit: caseCountLimit,
     });
     const addresses = await addressesOfHomes(
       db,

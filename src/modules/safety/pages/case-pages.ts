@@ -31,10 +31,14 @@ import { bandTag, csrfField } from "./common.ts";
 export function casePages(app: Hono<AppEnv>): void {
   app.get("/safety/cases/:id", async (c) => {
     const actor = requireActor(c);
-    const file = await getCase(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+    const db = c.get("services").database.db;
+    // The organisation's categories and statuses do not depend on the case: read beside it.
+    const [file, configuration] = await Promise.all([
+      getCase(db, actor, c.get("now"), c.req.param("id")),
+      loadSafetyConfiguration(db, actor.organisationId),
+    ]);
     const r = file.record;
-    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
-    const threads = await caseThreads(c.get("services").database.db, actor, c.get("now"), r.id);
+    const threads = await caseThreads(db, actor, c.get("now"), r.id);
     const base = `/safety/cases/${r.id}`;
     const open = r.closedOn === null;
     const latest = file.assessments.at(-1);

@@ -1,13 +1,16 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
-import { findUser } from "../../../platform/auth/users.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
-import { checkCommunityTrigger, type TriggerCheck } from "../commands/community-trigger.ts";
-import { getSafetySettings, londonDay } from "../domain/settings.ts";
-import { homeById, localAuthorityNames } from "../neighbours.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
+import { rowFromJson, rowsFromJson } from "../../../platform/db/json-rows.ts";
+import { appUser } from "../../../platform/db/platform-schema.ts";
+import { notFound } from "../../../platform/http/problem.ts";
+import { type TriggerCheck, triggerCheckFrom, triggerCountJson } from "../commands/community-trigger.ts";
+import { londonDay, monthsBefore, settingsFromStored } from "../domain/settings.ts";
+import { placeOfCase } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import {
   type SafetyAction,
@@ -17,17 +20,25 @@ import {
   type SafetyRiskAssessment,
   type SafetyTimelineEntry,
   safetyAction,
+  safetyCase,
   safetyDocument,
   safetyParty,
   safetyReport,
   safetyRiskAssessment,
+  safetySetting,
   safetySharing,
   safetyTimelineEntry,
   safetyTriggerReview,
 } from "../schema.ts";
-import { findCase } from "../store.ts";
-import { incidentCounts, partyKey, relatedOpenCases } from "./repeats.ts";
-
+import {
+  type IncidentCountRow,
+  incidentCountsFrom,
+  incidentCountsSql,
+  partyKey,
+  type RelatedCase,
+  relatedFrom,
+  relatedOpenCasesJson,
+} from "./repeats.ts";
 export type CaseFile = {
   record: SafetyCase;
   leadOfficer: string | null;
@@ -51,100 +62,79 @@ export type CaseFile = {
   triggerReviews: (typeof safetyTriggerReview.$inferSelect)[];
   trigger: TriggerCheck;
   sharing: (typeof safetySharing.$inferSelect)[];
-  related: Awaited<ReturnType<typeof relatedOpenCases>>;
+  related: RelatedCase[];
   /** Shown at the top of every case page: safeguarding flags and vulnerable parties. */
   alerts: string[];
   /** Where it happened, in words: the home's address, the block, or the open space, and its council. */
   place: { address: string; localAuthority: string | null };
 };
 
+// The case and everything listed under it, in ONE statement: each child table is a jsonb_agg
+// subquery on its (organisation_id, case_id, …) index, in the order the page lists it. Documents
+// leave out their content. The text never varies, so PostgreSQL keeps it prepared.
+function caseFileSql(organisationId: string, caseId: string): SQL {
+  const children = (table: PgTable, order: string, row = sql.raw("to_jsonb(x)")) =>
+    sql`coalesce((SELECT jsonb_agg(${row} ORDER BY ${sql.raw(order)}) FROM ${table} x
+      WHERE x.organisation_id = c.organisation_id AND x.case_id = c.id), '[]'::jsonb)`;
+  return sql`SELECT to_jsonb(c) AS record,
+      (SELECT u.name FROM ${appUser} u WHERE u.organisation_id = c.organisation_id AND u.id = c.lead_officer_id) AS lead_officer,
+      (SELECT s.value FROM ${safetySetting} s WHERE s.organisation_id = c.organisation_id AND s.key = 'thresholds') AS settings,
+      ${children(safetyParty, "x.created_at")} AS parties,
+      ${children(safetyReport, "x.reported_on")} AS reports,
+      ${children(safetyTimelineEntry, "x.at DESC")} AS timeline,
+      ${children(safetyRiskAssessment, "x.assessed_at")} AS assessments,
+      ${children(safetyAction, "x.started_on")} AS actions,
+      ${children(safetyDocument, "x.created_at DESC", sql.raw("to_jsonb(x) - 'content'"))} AS documents,
+      ${children(safetyTriggerReview, "x.created_at DESC")} AS trigger_reviews,
+      ${children(safetySharing, "x.shared_at DESC")} AS sharing
+    FROM ${safetyCase} c WHERE c.organisation_id = ${organisationId} AND c.id = ${caseId}::uuid`;
+}
+
+type CaseFileRow = {
+  record: Record<string, unknown>;
+  lead_officer: string | null;
+  settings: unknown;
+  parties: unknown;
+  reports: unknown;
+  timeline: unknown;
+  assessments: unknown;
+  actions: unknown;
+  documents: unknown;
+  trigger_reviews: unknown;
+  sharing: unknown;
+};
+
 /**
  * Everything on one case, for the officer's case page. Every read of a case is audited.
- * Three rounds of queries, each run concurrently: the case itself (which checks it exists in the
- * actor's organisation), then everything that needs only the case, then what needs its parties.
+ * Two rounds, three statements: the case file (which also checks the case is in the actor's
+ * organisation), then, at once, what depends on its parties (repeat counts, related open cases and
+ * the Community Trigger count, one statement) and its place (one statement in places), beside the
+ * audit entry.
  */
 export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): Promise<CaseFile> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
-  const record = await findCase(db, actor, caseId);
+  if (!isUuid(caseId)) throw notFound("Case not found");
   const org = actor.organisationId;
   const today = londonDay(now);
-  const [
-    parties,
-    reports,
-    timeline,
-    assessments,
-    actions,
-    documents,
-    triggerReviews,
-    sharing,
-    settings,
-    trigger,
-    leadOfficer,
-    home,
-    authorities,
-  ] = await Promise.all([
-    db
-      .select()
-      .from(safetyParty)
-      .where(inOrganisation(safetyParty, org, eq(safetyParty.caseId, record.id)))
-      .orderBy(asc(safetyParty.createdAt)),
-    db
-      .select()
-      .from(safetyReport)
-      .where(inOrganisation(safetyReport, org, eq(safetyReport.caseId, record.id)))
-      .orderBy(asc(safetyReport.reportedOn)),
-    db
-      .select()
-      .from(safetyTimelineEntry)
-      .where(inOrganisation(safetyTimelineEntry, org, eq(safetyTimelineEntry.caseId, record.id)))
-      .orderBy(desc(safetyTimelineEntry.at)),
-    db
-      .select()
-      .from(safetyRiskAssessment)
-      .where(inOrganisation(safetyRiskAssessment, org, eq(safetyRiskAssessment.caseId, record.id)))
-      .orderBy(asc(safetyRiskAssessment.assessedAt)),
-    db
-      .select()
-      .from(safetyAction)
-      .where(inOrganisation(safetyAction, org, eq(safetyAction.caseId, record.id)))
-      .orderBy(asc(safetyAction.startedOn)),
-    db
-      .select({
-        id: safetyDocument.id,
-        kind: safetyDocument.kind,
-        fileName: safetyDocument.fileName,
-        sizeBytes: safetyDocument.sizeBytes,
-        createdAt: safetyDocument.createdAt,
-        uploadedByPartyId: safetyDocument.uploadedByPartyId,
-      })
-      .from(safetyDocument)
-      .where(inOrganisation(safetyDocument, org, eq(safetyDocument.caseId, record.id)))
-      .orderBy(desc(safetyDocument.createdAt)),
-    db
-      .select()
-      .from(safetyTriggerReview)
-      .where(inOrganisation(safetyTriggerReview, org, eq(safetyTriggerReview.caseId, record.id)))
-      .orderBy(desc(safetyTriggerReview.createdAt)),
-    db
-      .select()
-      .from(safetySharing)
-      .where(inOrganisation(safetySharing, org, eq(safetySharing.caseId, record.id)))
-      .orderBy(desc(safetySharing.sharedAt)),
-    getSafetySettings(db, org),
-    checkCommunityTrigger(db, org, record.id, today),
-    record.leadOfficerId ? findUser(db, org, record.leadOfficerId).then((user) => user?.name ?? null) : null,
-    record.homeId ? homeById(db, org, record.homeId) : undefined,
-    localAuthorityNames(db, record.laCode ? [record.laCode] : []),
-  ]);
+  const [file] = ((await db.execute(caseFileSql(org, caseId))) as unknown as { rows: CaseFileRow[] }).rows;
+  if (!file) throw notFound("Case not found");
+  const record = rowFromJson(safetyCase, file.record);
+  const settings = settingsFromStored(file.settings);
+  const parties = rowsFromJson(safetyParty, file.parties);
   const keys = parties.map(partyKey).filter((k): k is string => k !== null);
-  const [counts, related] = await Promise.all([
-    incidentCounts(db, org, keys, today, settings),
-    relatedOpenCases(db, actor, {
-      homeId: record.homeId,
-      blockName: record.blockName,
-      personKeys: keys,
-      excludeCaseId: record.id,
-    }),
+  const complainantKeys = parties
+    .filter((p) => p.role === "complainant")
+    .map(partyKey)
+    .filter((k): k is string => k !== null);
+  const [around, place] = await Promise.all([
+    db.execute(sql`SELECT
+        (SELECT coalesce(jsonb_agg(to_jsonb(i)), '[]'::jsonb)
+           FROM (${incidentCountsSql(org, keys, monthsBefore(today, settings.repeatWindowMonths), today)}) i) AS counts,
+        ${relatedOpenCasesJson(org, { homeId: record.homeId, blockName: record.blockName, personKeys: keys, excludeCaseId: record.id })} AS related,
+        ${triggerCountJson(org, record.id, complainantKeys, monthsBefore(today, settings.triggerWindowMonths), today)} AS trigger`) as unknown as Promise<{
+      rows: { counts: IncidentCountRow[]; related: unknown; trigger: unknown }[];
+    }>,
+    placeOfCase(db, org, record.homeId, record.laCode),
     // The case and its parties have been read by now: the read is recorded alongside the last round.
     recordAudit(db, actor, now, {
       action: "read",
@@ -153,6 +143,7 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
       summary: `Viewed case ${record.reference}`,
     }),
   ]);
+  const counts = incidentCountsFrom(around.rows[0]?.counts ?? []);
   const withRepeats = parties.map((party) => {
     const key = partyKey(party);
     const incidents = (key && counts.get(key)) || { victim: 0, perpetrator: 0 };
@@ -174,6 +165,7 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
     ...(record.hateStrand ? [`Hate incident (${record.hateStrand.replace("-", " ")})`] : []),
     ...(record.legalHold ? ["On legal hold: not to be deleted"] : []),
   ];
+  const home = place.home;
   const address =
     [
       home?.fullAddress,
@@ -183,19 +175,26 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
       .filter(Boolean)
       .join("; ") || "Not recorded";
   return {
-    place: { address, localAuthority: record.laCode ? (authorities.get(record.laCode) ?? null) : null },
+    place: { address, localAuthority: record.laCode ? place.localAuthority : null },
     record,
-    leadOfficer,
+    leadOfficer: file.lead_officer,
     parties: withRepeats,
-    reports,
-    timeline,
-    assessments,
-    actions,
-    documents,
-    triggerReviews,
-    trigger,
-    sharing,
-    related,
+    reports: rowsFromJson(safetyReport, file.reports),
+    timeline: rowsFromJson(safetyTimelineEntry, file.timeline),
+    assessments: rowsFromJson(safetyRiskAssessment, file.assessments),
+    actions: rowsFromJson(safetyAction, file.actions),
+    documents: rowsFromJson(safetyDocument, file.documents).map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      fileName: d.fileName,
+      sizeBytes: d.sizeBytes,
+      createdAt: d.createdAt,
+      uploadedByPartyId: d.uploadedByPartyId,
+    })),
+    triggerReviews: rowsFromJson(safetyTriggerReview, file.trigger_reviews),
+    trigger: triggerCheckFrom(around.rows[0]?.trigger, settings),
+    sharing: rowsFromJson(safetySharing, file.sharing),
+    related: relatedFrom(around.rows[0]?.related),
     alerts,
   };
 }

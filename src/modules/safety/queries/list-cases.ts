@@ -3,9 +3,10 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { containsPattern } from "../../../platform/db/like-pattern.ts";
 import { appUser } from "../../../platform/db/platform-schema.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { escapeLike } from "../../places/index.ts";
+
 import { addDays } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyCase, safetyReport } from "../schema.ts";
@@ -66,7 +67,7 @@ const nextDueDate = sql`(SELECT min(a.due_on) FROM safety_action a
 
 function placeCondition(place: CaseFilters["place"]): SQL | undefined {
   if (!place) return undefined;
-  const pattern = `%${escapeLike(place.text.trim())}%`;
+  const pattern = containsPattern(place.text.trim());
   return or(
     place.homeIds.length ? inArray(safetyCase.homeId, place.homeIds) : undefined,
     ilike(safetyCase.blockName, pattern),
@@ -82,6 +83,9 @@ function dueCondition(due: CaseFilters["due"], today: string | undefined): SQL |
     ? sql`${nextDueDate} < ${until}::date`
     : sql`${nextDueDate} <= ${addDays(until, 7)}::date`;
 }
+
+/** Lists count matches up to this many; past it they say "more than 1,000" (the page and the API). */
+export const caseCountLimit = 1000;
 
 export type CaseListPage = {
   rows: CaseListRow[];
@@ -116,9 +120,7 @@ export async function listCases(db: Db, actor: Actor, filters: CaseFilters = {})
       : undefined,
     dueCondition(filters.due, filters.today),
     placeCondition(filters.place),
-    filters.search?.trim()
-      ? ilike(safetyCase.reference, `%${filters.search.trim().replace(/[%_]/g, "")}%`)
-      : undefined,
+    filters.search?.trim() ? ilike(safetyCase.reference, containsPattern(filters.search.trim())) : undefined,
     isNull(safetyCase.anonymisedAt),
   ];
   const where = inOrganisation(safetyCase, actor.organisationId, ...conditions);

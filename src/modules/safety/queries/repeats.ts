@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
+import { textArray, uuidArray } from "../../../platform/db/array-param.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { getSafetySettings, monthsBefore, type SafetySettings } from "../domain/settings.ts";
@@ -23,20 +24,32 @@ export async function incidentCounts(
   on: string,
   settings: SafetySettings,
 ): Promise<Map<string, { victim: number; perpetrator: number }>> {
-  const result = new Map<string, { victim: number; perpetrator: number }>();
-  if (keys.length === 0) return result;
-  const since = monthsBefore(on, settings.repeatWindowMonths);
-  const list = await rows<{ who: string; role: string; incidents: number }>(
+  if (keys.length === 0) return new Map();
+  const list = await rows<IncidentCountRow>(
     db,
-    sql`
+    incidentCountsSql(organisationId, keys, monthsBefore(on, settings.repeatWindowMonths), on),
+  );
+  return incidentCountsFrom(list);
+}
+
+export type IncidentCountRow = { who: string; role: string; incidents: number };
+
+/** Per person key and role, the reports in (since, on] on cases where they are a party. */
+export function incidentCountsSql(organisationId: string, keys: string[], since: string, on: string): SQL {
+  return sql`
     SELECT coalesce(p.person_id::text, p.external_ref) AS who, p.role, count(DISTINCT r.id)::int AS incidents
       FROM safety_party p
       JOIN safety_report r ON r.organisation_id = p.organisation_id AND r.case_id = p.case_id
      WHERE p.organisation_id = ${organisationId} AND p.role IN ('complainant', 'alleged-perpetrator')
        AND ${partyKeyMatch(keys)}
-       AND r.reported_on > ${since} AND r.reported_on <= ${on}
-     GROUP BY 1, 2`,
-  );
+       AND r.reported_on > ${since}::date AND r.reported_on <= ${on}::date
+     GROUP BY 1, 2`;
+}
+
+export function incidentCountsFrom(
+  list: IncidentCountRow[],
+): Map<string, { victim: number; perpetrator: number }> {
+  const result = new Map<string, { victim: number; perpetrator: number }>();
   for (const row of list) {
     const entry = result.get(row.who) ?? { victim: 0, perpetrator: 0 };
     if (row.role === "complainant") entry.victim = Number(row.incidents);
@@ -99,87 +112,81 @@ export async function repeatSummary(
   };
 }
 
+export type RelatedCase = {
+  id: string;
+  reference: string;
+  category: string;
+  openedOn: string;
+  reasons: string[];
+};
+
+export type RelatedMatch = {
+  homeId?: string | null;
+  blockName?: string | null;
+  personKeys?: string[];
+  /** Names typed on the intake form, matched exactly (ignoring case) against parties' names. */
+  partyNames?: string[];
+  excludeCaseId?: string | null;
+};
+
 /** Open cases that may be about the same matter: same home, same block, or the same people. */
-export async function relatedOpenCases(
-  db: Db,
-  actor: Actor,
-  match: {
-    homeId?: string | null;
-    blockName?: string | null;
-    personKeys?: string[];
-    /** Names typed on the intake form, matched exactly (ignoring case) against parties' names. */
-    partyNames?: string[];
-    excludeCaseId?: string | null;
-  },
-): Promise<{ id: string; reference: string; category: string; openedOn: string; reasons: string[] }[]> {
+export async function relatedOpenCases(db: Db, actor: Actor, match: RelatedMatch): Promise<RelatedCase[]> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
-  const org = actor.organisationId;
+  const names = match.partyNames?.some((name) => name.trim()) ?? false;
+  if (!match.homeId && !match.blockName && !match.personKeys?.some(Boolean) && !names) return [];
+  const [row] = await rows<{ related: unknown }>(
+    db,
+    sql`SELECT ${relatedOpenCasesJson(actor.organisationId, match)} AS related`,
+  );
+  return relatedFrom(row?.related);
+}
+
+/**
+ * The 20 latest related open cases as one JSON array, in one indexed statement. Each kind of match
+ * is one index lookup that returns the listed columns itself: the open-case indexes on home and
+ * block cover reference, category and opening date (migration 0130), so no case is read twice.
+ * The text is the same whatever is matched (absent values match nothing), so it stays prepared.
+ * Names have no index (only intake matches by name): with none given, the leading parameter is a
+ * one-time filter that skips that branch instead of scanning every party.
+ */
+export function relatedOpenCasesJson(organisationId: string, match: RelatedMatch): SQL {
   const keys = match.personKeys?.filter(Boolean) ?? [];
-  // One indexed lookup per kind of match, so the query stays fast with a million cases. The home and
-  // block lookups read only open cases (partial indexes, migration 0104): a block's closed cases
-  // would otherwise each be fetched only to be dropped by the outer filter.
-  const openCase = sql`closed_on IS NULL AND anonymised_at IS NULL`;
-  const branches: SQL[] = [];
-  if (match.homeId)
-    branches.push(
-      sql`SELECT id, 'same address' AS why FROM safety_case WHERE organisation_id = ${org} AND home_id = ${match.homeId} AND ${openCase}`,
-    );
-  if (match.blockName)
-    branches.push(
-      sql`SELECT id, 'same block' AS why FROM safety_case WHERE organisation_id = ${org} AND block_name = ${match.blockName} AND ${openCase}`,
-    );
-  if (keys.length > 0)
-    branches.push(
-      sql`SELECT p.case_id AS id, 'same people' AS why FROM safety_party p WHERE p.organisation_id = ${org} AND ${partyKeyMatch(keys)}`,
-    );
   const names = [
     ...new Set(match.partyNames?.map((name) => name.trim().toLowerCase()).filter(Boolean) ?? []),
   ];
-  if (names.length > 0)
-    branches.push(
-      sql`SELECT p.case_id AS id, 'same people' AS why FROM safety_party p WHERE p.organisation_id = ${org} AND lower(p.display_name) IN (${sql.join(
-        names.map((name) => sql`${name}`),
-        sql`, `,
-      )})`,
-    );
-  if (branches.length === 0) return [];
-  const list = await rows<{
-    id: string;
-    reference: string;
-    category: string;
-    opened_on: string;
-    reasons: string[];
-  }>(
-    db,
-    sql`WITH matched AS (${sql.join(branches, sql` UNION ALL `)})
-    SELECT c.id, c.reference, c.category, c.opened_on::text, array_agg(DISTINCT m.why ORDER BY m.why) AS reasons
-      FROM matched m JOIN safety_case c ON c.organisation_id = ${org} AND c.id = m.id
-     WHERE c.closed_on IS NULL AND c.anonymised_at IS NULL AND c.id <> ${match.excludeCaseId ?? "00000000-0000-0000-0000-000000000000"}
-     GROUP BY c.id, c.reference, c.category, c.opened_on
-     ORDER BY c.opened_on DESC LIMIT 20`,
-  );
-  return list.map((row) => ({
-    id: row.id,
-    reference: row.reference,
-    category: row.category,
-    openedOn: row.opened_on,
-    reasons: row.reasons,
-  }));
+  const openCase = (alias: string) =>
+    sql.raw(`${alias}.closed_on IS NULL AND ${alias}.anonymised_at IS NULL`);
+  const caseColumns = sql.raw("c.id, c.reference, c.category, c.opened_on");
+  const viaParty = sql`JOIN safety_case c ON c.organisation_id = p.organisation_id AND c.id = p.case_id AND ${openCase("c")}`;
+  return sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'reference', r.reference, 'category', r.category,
+      'openedOn', r.opened_on::text, 'reasons', r.reasons) ORDER BY r.opened_on DESC, r.id), '[]'::jsonb)
+    FROM (SELECT m.id, m.reference, m.category, m.opened_on, array_agg(DISTINCT m.why ORDER BY m.why) AS reasons
+      FROM (SELECT ${caseColumns}, 'same address' AS why FROM safety_case c
+             WHERE c.organisation_id = ${organisationId} AND c.home_id = ${match.homeId ?? null}::uuid AND ${openCase("c")}
+            UNION ALL
+            SELECT ${caseColumns}, 'same block' FROM safety_case c
+             WHERE c.organisation_id = ${organisationId} AND c.block_name = ${match.blockName ?? null}::text AND ${openCase("c")}
+            UNION ALL
+            SELECT ${caseColumns}, 'same people' FROM safety_party p ${viaParty}
+             WHERE p.organisation_id = ${organisationId} AND ${partyKeyMatch(keys)}
+            UNION ALL
+            SELECT ${caseColumns}, 'same people' FROM safety_party p ${viaParty}
+             WHERE ${names.length > 0} AND p.organisation_id = ${organisationId} AND lower(p.display_name) = ANY(${textArray(names)})) m
+     WHERE (m.id <> ${match.excludeCaseId ?? null}::uuid) IS NOT FALSE
+     GROUP BY m.id, m.reference, m.category, m.opened_on
+     ORDER BY m.opened_on DESC, m.id LIMIT 20) r)`;
 }
 
-/** Parties with any of these keys (Kith person ids or imported references), using the two party indexes. */
+export function relatedFrom(json: unknown): RelatedCase[] {
+  return Array.isArray(json) ? (json as RelatedCase[]) : [];
+}
+
+/**
+ * Parties with any of these keys (Kith person ids or imported references), using the two partial
+ * party indexes. The keys are bound as two array parameters, so the text does not depend on them.
+ */
 export function partyKeyMatch(keys: string[], alias = "p"): SQL {
-  const people = keys.filter(isUuid);
   const column = (name: string) => sql.raw(`${alias}.${name}`);
-  const byPerson =
-    people.length > 0
-      ? sql`${column("person_id")} IN (${sql.join(
-          people.map((k) => sql`${k}::uuid`),
-          sql`, `,
-        )})`
-      : sql`false`;
-  return sql`(${byPerson} OR ${column("external_ref")} IN (${sql.join(
-    keys.map((k) => sql`${k}`),
-    sql`, `,
-  )}))`;
+  return sql`((${column("person_id")} IS NOT NULL AND ${column("person_id")} = ANY(${uuidArray(keys.filter(isUuid))}))
+    OR (${column("external_ref")} IS NOT NULL AND ${column("external_ref")} = ANY(${textArray(keys)})))`;
 }
