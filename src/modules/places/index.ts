@@ -26,6 +26,7 @@ export { findHomeByUprn, getHome } from "./queries/get-home.ts";
 export { homeAddresses } from "./queries/home-addresses.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";
+export { type PlaceStock, placeStock } from "./queries/place-profile.ts";
 export { getLsoa, type LsoaName, listLocalAuthorities, lsoaNames } from "./queries/reference.ts";
 export {
   type AddressMatch,

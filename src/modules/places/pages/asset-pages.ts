@@ -52,7 +52,11 @@ export function assetPages(): Hono<AppEnv> {
   app.get("/places/assets", async (c) => {
     const actor = requireActor(c);
     const type = assetTypes.find((t) => t === c.req.query("type")) as AssetType | undefined;
-    const assets = await listCommunityAssets(c.get("services").database.db, actor, { assetType: type });
+    const laCode = c.req.query("laCode") || undefined;
+    const assets = await listCommunityAssets(c.get("services").database.db, actor, {
+      assetType: type,
+      laCode,
+    });
     return renderPage(c, {
       title: "Community assets",
       fullWidth: true,

@@ -8,6 +8,7 @@ import { caseListPages, personHistoryPage } from "./case-list-pages.ts";
 import { casePages } from "./case-pages.ts";
 import { closureForms } from "./closure-forms.ts";
 import { configurationPages } from "./configuration-pages.ts";
+import { hotSpotPages } from "./hot-spot-pages.ts";
 import { newCasePages } from "./new-case-pages.ts";
 import { partyAndStatusForms } from "./party-status-forms.ts";
 import { portalPages } from "./portal-pages.ts";
@@ -33,6 +34,7 @@ export function safetyPages(): Hono<AppEnv> {
   agencySharingForms(app);
   partyAndStatusForms(app);
   reportPages(app);
+  hotSpotPages(app);
   retentionPages(app);
   settingsPages(app);
   configurationPages(app);
