@@ -6,7 +6,7 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { smallCount } from "../../../platform/http/place-profile.ts";
 import { importCases } from "../../safety/commands/import-cases.ts";
-import { createHome } from "../index.ts";
+import { createCommunityAsset, createHome } from "../index.ts";
 
 // The neighbourhood and district profiles, and the ASB hot spots page, over HTTP without JavaScript.
 
@@ -38,6 +38,13 @@ beforeAll(async () => {
       lsoa21Code: medway015A,
     });
   }
+  await createCommunityAsset(database, systemActor(organisationId, "test"), testNow, {
+    name: "Luton Millennium Green",
+    assetType: "park",
+    laCode: medway,
+    lsoa21Code: medway015A,
+    owner: "Medway Council",
+  });
   const header = "reference,opened_on,closed_on,category,hate_strand,uprn,parties,reports";
   // Six noise cases (shown as 6) and two drugs cases (shown as "fewer than 5") in the last 12 months.
   const rows = [
@@ -83,6 +90,7 @@ describe("place profiles", () => {
     expect(page).toContain('<h1 class="govuk-heading-l">Medway 015A</h1>');
     expect(page).toContain("Decile 2");
     expect(page).toContain("6 homes by tenure");
+    expect(page).toContain("Luton Millennium Green");
     expect(page).toMatch(/Noise<\/td><td[^>]*>6</);
     expect(page).toMatch(/Drugs<\/td><td[^>]*>fewer than 5</);
     expect(page).toContain("Community investment");
@@ -98,6 +106,12 @@ describe("place profiles", () => {
     expect(page).toContain(`href="/places/neighbourhoods/${medway015A}"`);
     expect(page).toContain("Grants");
     expect((await officer.get("/places/districts/E99999999")).status).toBe(404);
+  });
+
+  it("maps community assets by local authority, each district linked to its profile", async () => {
+    const page = await (await officer.get("/places/assets")).text();
+    expect(page).toContain('id="asset-map"');
+    expect(page).toContain(`<a class="govuk-link" href="/places/districts/${medway}">Medway</a>`);
   });
 
   it("keeps profiles from community groups and another organisation's figures out", async () => {
