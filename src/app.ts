@@ -17,6 +17,7 @@ import { csrfProtection } from "./platform/http/csrf.ts";
 import { handleError, handleNotFound } from "./platform/http/errors.ts";
 import { inputGuard } from "./platform/http/input-guard.ts";
 import { apiValidationHook } from "./platform/http/openapi.ts";
+import { setPlaceProfileSections } from "./platform/http/place-profile.ts";
 import { Problem } from "./platform/http/problem.ts";
 import { setNavigation } from "./platform/http/render.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
@@ -33,6 +34,7 @@ const organisationNames = new Map<string, string>();
 
 export function createApp(services: Services, modules: KithModule[]): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  setPlaceProfileSections(modules.flatMap((module) => (module.placeProfile ? [module.placeProfile] : [])));
   setNavigation([
     ...modules.flatMap((module) => module.navigation ?? []),
     { href: "/admin/users", text: "Users", group: "Administration", visibleTo: isOrganisationAdmin },

@@ -3,6 +3,7 @@ import type { Context, Hono } from "hono";
 import type { Actor, Role } from "../platform/access/actor.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { AppEnv } from "../platform/http/app-env.ts";
+import type { PlaceProfileSection } from "../platform/http/place-profile.ts";
 import type { PublicLink, PublicOrganisation } from "../platform/http/static-pages.ts";
 import type { JobDefinition } from "../platform/jobs/jobs.ts";
 import type { SafeHtml } from "../platform/ui/index.ts";
@@ -55,6 +56,8 @@ export type KithModule = {
   publicLinks?: (organisation: PublicOrganisation) => PublicLink[];
   /** Figures for the signed-in home page (the board's headlines); empty for people who may not see them. */
   homePanel?: (c: Context<AppEnv>) => Promise<SafeHtml>;
+  /** This module's part of a neighbourhood or district profile: counts only, empty for people who may not see them. */
+  placeProfile?: PlaceProfileSection;
   /** Staff and public pages (server-rendered HTML). */
   pages?: Hono<AppEnv>;
   /** JSON routes, mounted under /api/v1 and described in /api/openapi.json. */

@@ -3,6 +3,7 @@
 export { createProcess } from "./commands/create-process.ts";
 export { importPabulib } from "./commands/pabulib-import.ts";
 export { exportPabulib } from "./queries/pabulib-export.ts";
+export { type PlaceProcess, processesInPlace } from "./queries/place-processes.ts";
 export {
   findProcess,
   listProcesses,

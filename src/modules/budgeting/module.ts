@@ -2,6 +2,7 @@ import type { KithModule } from "../module.ts";
 import { budgetingApi } from "./api.ts";
 import { budgetingCli } from "./cli.ts";
 import { budgetingJobs } from "./jobs/phase-job.ts";
+import { budgetingPlaceSection } from "./pages/place-section.ts";
 import { budgetingPages } from "./pages/routes.ts";
 import { canViewProcesses } from "./policy.ts";
 import { seedBudgeting } from "./seed.ts";
@@ -24,6 +25,7 @@ export const budgetingModule: KithModule = {
       visibleTo: (actor) => !canViewProcesses(actor),
     },
   ],
+  placeProfile: budgetingPlaceSection,
   pages: budgetingPages(),
   api: budgetingApi(),
   cli: budgetingCli,

@@ -7,4 +7,5 @@ export { penceField, poundsField, poundsToPence, shareOf } from "./money.ts";
 export { type PaymentProvider, testPaymentProvider, usePaymentProvider } from "./payment-provider.ts";
 export { getCampaign, listCampaigns } from "./queries/campaign-detail.ts";
 export { crowdfundingReport } from "./queries/crowdfunding-report.ts";
+export { campaignsInDistrict } from "./queries/place-campaigns.ts";
 export { organisationBySlug, publicOrganisations } from "./queries/public-organisation.ts";

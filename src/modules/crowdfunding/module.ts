@@ -7,6 +7,7 @@ import { crowdfundingCli } from "./cli.ts";
 import { crowdfundingJobs } from "./jobs/settlement-jobs.ts";
 import { fundAndReportPages } from "./pages/fund-and-report-pages.ts";
 import { imagePages } from "./pages/image-pages.ts";
+import { crowdfundingPlaceSection } from "./pages/place-section.ts";
 import { pledgeJourneyPages } from "./pages/pledge-journey-pages.ts";
 import { publicPages } from "./pages/public-pages.ts";
 import { staffActionPages } from "./pages/staff-action-pages.ts";
@@ -40,6 +41,7 @@ export const crowdfundingModule: KithModule = {
       visibleTo: (actor) => isStaff(actor) || canListCampaigns(actor),
     },
   ],
+  placeProfile: crowdfundingPlaceSection,
   pages,
   api: crowdfundingApi,
   cli: crowdfundingCli,

@@ -3,6 +3,7 @@
 export { recordFundingChange } from "./commands/record-funding-change.ts";
 export { getGrantDetail } from "./queries/grant-detail.ts";
 export { grantsOverview, listGrants } from "./queries/list-grants.ts";
+export { grantsByDistrict, grantsInDistrict } from "./queries/place-grants.ts";
 export { listProgrammes } from "./queries/programmes.ts";
 export {
   newRegisterReport,

@@ -10,6 +10,7 @@ import { applyPages } from "./pages/apply-pages.ts";
 import { controlsPages } from "./pages/controls-pages.ts";
 import { directAwardPages } from "./pages/direct-award-pages.ts";
 import { grantPages } from "./pages/grant-pages.ts";
+import { grantsPlaceSection } from "./pages/place-section.ts";
 import { programmePages } from "./pages/programme-pages.ts";
 import { recipientPages } from "./pages/recipient-pages.ts";
 import { registerPages } from "./pages/register-pages.ts";
@@ -50,6 +51,7 @@ export const grantsModule: KithModule = {
     { href: "/grants/manage", text: "Grants", group: "Funding", visibleTo: isStaff },
     { href: "/grants/apply", text: "Apply for a grant", group: "Funding", visibleTo: canApply },
   ],
+  placeProfile: grantsPlaceSection,
   pages: pages(),
   api: grantsApi(),
   cli: grantsCli,

@@ -52,6 +52,7 @@ export {
   listProjectChoices,
   type ProjectChoice,
 } from "./queries/outcome-framework.ts";
+export { projectsInPlace } from "./queries/place-projects.ts";
 export {
   getProject,
   getStrategy,

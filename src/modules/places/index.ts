@@ -26,7 +26,8 @@ export { findHomeByUprn, getHome, homeAndAuthorityName } from "./queries/get-hom
 export { homeAddresses } from "./queries/home-addresses.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";
-export { getLsoa, listLocalAuthorities } from "./queries/reference.ts";
+export { type PlaceStock, placeStock } from "./queries/place-profile.ts";
+export { getLsoa, type LsoaName, listLocalAuthorities, lsoaNames } from "./queries/reference.ts";
 export {
   type AddressMatch,
   escapeLike,
@@ -34,6 +35,10 @@ export {
   searchAddresses,
   searchWords,
 } from "./queries/search-addresses.ts";
-export { tsmStockByLocalAuthority } from "./queries/tsm-stock.ts";
+export {
+  type NeighbourhoodStock,
+  tsmStockByLocalAuthority,
+  tsmStockByNeighbourhood,
+} from "./queries/tsm-stock.ts";
 export type { AssetType, CommunityAsset, Home, ImdEdition, Tenure, TsmStockCategory } from "./schema.ts";
 export { assetTypes, imdEditions, relevantTsmStock, tenures, tsmStockCategories } from "./schema.ts";

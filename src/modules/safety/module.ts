@@ -2,6 +2,7 @@ import type { KithModule } from "../module.ts";
 import { safetyApi } from "./api.ts";
 import { safetyCli } from "./cli.ts";
 import { safetyJobs } from "./jobs/safety-jobs.ts";
+import { safetyPlaceSection } from "./pages/place-section.ts";
 import { safetyPages } from "./pages/routes.ts";
 import { canUsePortal, canViewSharedCases, canWorkCases } from "./policy.ts";
 import { seedSafety } from "./seed.ts";
@@ -26,6 +27,7 @@ export const safetyModule: KithModule = {
     { href: "/my-cases", text: "Your cases", visibleTo: canUsePortal },
     { href: "/safety/shared", text: "Shared cases", visibleTo: canViewSharedCases },
   ],
+  placeProfile: safetyPlaceSection,
   pages: safetyPages(),
   api: safetyApi(),
   cli: safetyCli,

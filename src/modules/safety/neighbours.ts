@@ -8,11 +8,16 @@ import {
   getHome,
   homeAddresses,
   homeAndAuthorityName,
+  homeAreas,
+  type LsoaName,
   listHomes,
   listLocalAuthorities,
+  lsoaNames,
+  type NeighbourhoodStock,
   homesByLocalAuthority as placesHomesByLa,
   searchAddresses,
   tsmStockByLocalAuthority,
+  tsmStockByNeighbourhood,
 } from "../places/index.ts";
 
 // The only place this module reaches other modules (places and people, through their index.ts).
@@ -117,6 +122,28 @@ export async function openSpaceById(
   id: string,
 ): Promise<{ name: string; address: string | null; postcode: string | null; laCode: string } | undefined> {
   return getCommunityAsset(db, actor, id).catch(() => undefined);
+}
+
+/** Where each of the organisation's homes is: district, 2021 neighbourhood and block. */
+export async function areasOfHomes(
+  db: Db,
+  organisationId: string,
+): Promise<Map<string, { laCode: string; lsoa21Code: string | null }>> {
+  return homeAreas(db, systemActor(organisationId, "community safety"));
+}
+
+/** Rates by neighbourhood use the same denominator as NM01, per 2021 LSOA. */
+export async function relevantStockByNeighbourhood(
+  db: Db,
+  organisationId: string,
+  onDay: string,
+): Promise<NeighbourhoodStock[]> {
+  return tsmStockByNeighbourhood(db, organisationId, onDay);
+}
+
+/** Neighbourhood names from the shared reference data. */
+export async function neighbourhoodNames(db: Db, codes: readonly string[]): Promise<Map<string, LsoaName>> {
+  return lsoaNames(db, codes);
 }
 
 export type { AddressMatch };

@@ -3,6 +3,7 @@ import { volunteeringApi } from "./api.ts";
 import { volunteeringCli } from "./cli.ts";
 import { volunteeringJobs } from "./jobs/at-risk.ts";
 import { volunteeringPages } from "./pages/index.ts";
+import { volunteeringPlaceSection } from "./pages/place-section.ts";
 import { canPostOpportunity, canViewReports } from "./policy.ts";
 import { seedVolunteering } from "./seed.ts";
 
@@ -35,6 +36,7 @@ export const volunteeringModule: KithModule = {
       visibleTo: (actor) => actor.kind === "user" && actor.role === "tenant",
     },
   ],
+  placeProfile: volunteeringPlaceSection,
   pages: volunteeringPages(),
   api: volunteeringApi(),
   cli: volunteeringCli,

@@ -4,12 +4,23 @@ import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { uploadImportPages } from "../../../platform/imports/upload-pages.ts";
-import { button, html, select, summaryList, table, textarea, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  choropleth,
+  html,
+  type SafeHtml,
+  select,
+  summaryList,
+  table,
+  textarea,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { createCommunityAsset } from "../commands/create-asset.ts";
 import { importCommunityAssets } from "../commands/import-assets.ts";
 import { canEditPlaces } from "../policy.ts";
 import { listOrganisationAreas } from "../queries/areas.ts";
 import { getCommunityAsset, listCommunityAssets } from "../queries/assets.ts";
+import { boundarySource, districtBoundaries } from "../queries/district-boundaries.ts";
 import { type AssetType, assetTypes } from "../schema.ts";
 import { placesNav } from "./places-nav.ts";
 
@@ -46,13 +57,41 @@ async function assetForm(
   });
 }
 
+/**
+ * Community assets per district as a map over the Kent and Medway outlines that ship with Kith. A
+ * count per district keeps names on the page readable (no markers to cover them); the table beside
+ * the map and the register below name every asset.
+ */
+function assetMap(assets: { laCode: string }[]): SafeHtml {
+  const counts = new Map<string, number | null>();
+  for (const asset of assets) counts.set(asset.laCode, (counts.get(asset.laCode) ?? 0) + 1);
+  const districts = districtBoundaries([...counts.keys()]);
+  if (districts.length === 0) return html``;
+  return choropleth({
+    id: "asset-map",
+    title: "Community assets by local authority",
+    description: `How many of these assets are in each of ${districts.length} local authorities; darker areas have more.`,
+    areas: districts,
+    values: counts,
+    valueLabel: "Assets",
+    areaLabel: "Local authority",
+    source: boundarySource,
+    table: "details",
+    areaHref: (code) => `/places/districts/${code}`,
+  });
+}
+
 export function assetPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/places/assets", async (c) => {
     const actor = requireActor(c);
     const type = assetTypes.find((t) => t === c.req.query("type")) as AssetType | undefined;
-    const assets = await listCommunityAssets(c.get("services").database.db, actor, { assetType: type });
+    const laCode = c.req.query("laCode") || undefined;
+    const assets = await listCommunityAssets(c.get("services").database.db, actor, {
+      assetType: type,
+      laCode,
+    });
     return renderPage(c, {
       title: "Community assets",
       fullWidth: true,
@@ -61,6 +100,7 @@ export function assetPages(): Hono<AppEnv> {
         <p class="govuk-body">Halls, play areas, hubs and gardens that residents use: the starting point for asset-based community development.</p>
         ${canEditPlaces(actor) ? html`<p class="govuk-body"><a class="govuk-link" href="/places/assets/new">Add a community asset</a> · <a class="govuk-link" href="/places/assets/import">Import assets from a CSV file</a></p>` : ""}
         <form method="get" action="/places/assets">${select({ name: "type", label: "Type", value: type, options: [{ value: "", text: "All types" }, ...assetTypes.map((t) => ({ value: t, text: typeName(t) }))] })}${button({ text: "Show", variant: "secondary" })}</form>
+        ${assetMap(assets)}
         ${table({
           caption: `${assets.length} assets`,
           head: [

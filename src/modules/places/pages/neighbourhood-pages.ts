@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { isManagerOrAbove, requireAllowed } from "../../../platform/access/policy.ts";
+import { isManagerOrAbove } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import { notFound, Problem } from "../../../platform/http/problem.ts";
+import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -10,16 +10,13 @@ import {
   html,
   radios,
   select,
-  summaryList,
   table,
   tag,
   textarea,
   textInput,
 } from "../../../platform/ui/index.ts";
 import { overridePriority, setPriorityRule } from "../commands/priority-rule.ts";
-import { canViewPlaces } from "../policy.ts";
 import { listNeighbourhoods, listOrganisationAreas, listPriorityNeighbourhoods } from "../queries/areas.ts";
-import { getLsoa } from "../queries/reference.ts";
 import { imdEditions } from "../schema.ts";
 import { placesNav } from "./places-nav.ts";
 
@@ -59,6 +56,8 @@ export function neighbourhoodPages(): Hono<AppEnv> {
           ${select({ name: "laCode", label: "Local authority", value: laCode, options: [{ value: "", text: "All areas" }, ...areas.map((a) => ({ value: a.laCode, text: a.name }))] })}
           ${button({ text: "Show", variant: "secondary" })}
         </form>
+        <h2 class="govuk-heading-m">Local authority profiles</h2>
+        <ul class="govuk-list">${areas.map((a) => html`<li><a class="govuk-link" href="/places/districts/${a.laCode}">${a.name}</a></li>`)}</ul>
         ${decileScale({ id: "homes-by-decile", title: "Homes by deprivation decile", description: "How many of our homes are in neighbourhoods of each deprivation decile", counts, countLabel: "Homes", table: "visible" })}
         <h2 class="govuk-heading-m">Priority neighbourhoods (${priority.length})</h2>
         <p class="govuk-body">At least half of community development activity should take place in these neighbourhoods.</p>
@@ -100,46 +99,6 @@ export function neighbourhoodPages(): Hono<AppEnv> {
             row.priority ? tag("Priority", "orange") : "",
           ]),
         })}`,
-    });
-  });
-
-  app.get("/places/neighbourhoods/:code", async (c) => {
-    const actor = requireActor(c);
-    requireAllowed(canViewPlaces(actor), "Only staff can see neighbourhoods.");
-    const db = c.get("services").database.db;
-    const code = c.req.param("code").toUpperCase();
-    const [current, older] = await Promise.all([getLsoa(db, "iod2025", code), getLsoa(db, "iod2019", code)]);
-    const lsoa = current ?? older;
-    if (!lsoa) throw notFound("Neighbourhood not found", `There is no LSOA with the code ${code}.`);
-    const domains: [string, number][] = [
-      ["Income", lsoa.incomeDecile],
-      ["Employment", lsoa.employmentDecile],
-      ["Education, skills and training", lsoa.educationDecile],
-      ["Health and disability", lsoa.healthDecile],
-      ["Crime", lsoa.crimeDecile],
-      ["Barriers to housing and services", lsoa.barriersDecile],
-      ["Living environment", lsoa.livingEnvDecile],
-    ];
-    return renderPage(c, {
-      title: lsoa.name,
-      breadcrumbs: [{ href: "/places/neighbourhoods", text: "Neighbourhoods" }],
-      content: html`<span class="govuk-caption-l">Neighbourhood ${lsoa.code}</span><h1 class="govuk-heading-l">${lsoa.name}</h1>
-        ${summaryList([
-          { key: "Local authority", value: lsoa.ladName },
-          {
-            key: "IoD2025 IMD decile and rank",
-            value: current
-              ? `Decile ${current.imdDecile}, rank ${current.imdRank.toLocaleString("en-GB")} of 33,755`
-              : "Not a 2021 LSOA",
-          },
-          {
-            key: "IoD2019 IMD decile and rank",
-            value: older
-              ? `Decile ${older.imdDecile}, rank ${older.imdRank.toLocaleString("en-GB")} of 32,844`
-              : "Not a 2011 LSOA",
-          },
-        ])}
-        ${table({ caption: `Domain deciles (${current ? "IoD2025" : "IoD2019"})`, head: [{ text: "Domain" }, { text: "Decile", numeric: true }], rows: domains.map(([name, decile]) => [name, { content: decile, numeric: true }]) })}`,
     });
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { type ImdEdition, localAuthority, lsoa } from "../schema.ts";
 
@@ -17,4 +17,22 @@ export async function getLsoa(db: Db, edition: ImdEdition, code: string) {
     .from(lsoa)
     .where(and(eq(lsoa.edition, edition), eq(lsoa.code, code)));
   return row;
+}
+
+export type LsoaName = { code: string; name: string; ladCode: string; ladName: string; imdDecile: number };
+
+/** Names, districts and IoD2025 deciles of 2021 neighbourhoods, by code (unknown codes are absent). */
+export async function lsoaNames(db: Db, codes: readonly string[]): Promise<Map<string, LsoaName>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({
+      code: lsoa.code,
+      name: lsoa.name,
+      ladCode: lsoa.ladCode,
+      ladName: lsoa.ladName,
+      imdDecile: lsoa.imdDecile,
+    })
+    .from(lsoa)
+    .where(and(eq(lsoa.edition, "iod2025"), inArray(lsoa.code, [...codes])));
+  return new Map(rows.map((row) => [row.code, row]));
 }

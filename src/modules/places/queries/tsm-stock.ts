@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { home, localAuthority, relevantTsmStock } from "../schema.ts";
@@ -31,4 +31,36 @@ export async function tsmStockByLocalAuthority(
     )
     .groupBy(home.laCode, localAuthority.name)
     .orderBy(asc(localAuthority.name));
+}
+
+export type NeighbourhoodStock = { lsoaCode: string; laCode: string; homes: number };
+
+/**
+ * The same relevant TSM stock owned on `onDay`, per 2021 neighbourhood (LSOA): the denominator of
+ * rates by neighbourhood such as the ASB hot spots. Homes without a recorded LSOA are left out here;
+ * they still count in the district figures above.
+ */
+export async function tsmStockByNeighbourhood(
+  db: Db,
+  organisationId: string,
+  onDay: string,
+): Promise<NeighbourhoodStock[]> {
+  const rows = await db
+    .select({ lsoaCode: home.lsoa21Code, laCode: home.laCode, homes: count() })
+    .from(home)
+    .where(
+      inOrganisation(
+        home,
+        organisationId,
+        and(
+          isNotNull(home.lsoa21Code),
+          inArray(home.tsmStockCategory, [...relevantTsmStock]),
+          or(isNull(home.acquiredOn), lte(home.acquiredOn, onDay)),
+          or(isNull(home.disposedOn), gt(home.disposedOn, onDay)),
+        ),
+      ),
+    )
+    .groupBy(home.lsoa21Code, home.laCode)
+    .orderBy(asc(home.lsoa21Code));
+  return rows.flatMap((row) => (row.lsoaCode ? [{ ...row, lsoaCode: row.lsoaCode }] : []));
 }

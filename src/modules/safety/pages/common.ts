@@ -17,6 +17,7 @@ export function safetyNav(current: string): SafeHtml {
     { href: "/safety/pending", text: "Pending reports" },
     { href: "/safety/cases/new", text: "Record a report" },
     { href: "/safety/nm01", text: "NM01" },
+    { href: "/safety/hot-spots", text: "Hot spots" },
     { href: "/safety/annual-report", text: "Annual report" },
     { href: "/safety/satisfaction", text: "Satisfaction" },
     { href: "/safety/retention", text: "Retention" },

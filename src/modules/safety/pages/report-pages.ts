@@ -27,7 +27,7 @@ function defaultPeriod(now: Date): { from: string; to: string } {
   return { from: `${year}-04-01`, to: `${year + 1}-03-31` };
 }
 
-function periodFrom(c: Context<AppEnv>): { from: string; to: string } {
+export function periodFrom(c: Context<AppEnv>): { from: string; to: string } {
   const fallback = defaultPeriod(c.get("now"));
   const from = c.req.query("from") ?? "";
   const to = c.req.query("to") ?? "";

@@ -173,6 +173,7 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     { path: `${base}/trigger/${ids.reviewId}`, allowed: caseWorkers },
     { path: `${base}/documents/${ids.documentId}`, allowed: caseWorkers },
     { path: "/safety/nm01", allowed: staff },
+    { path: "/safety/hot-spots", allowed: staff },
     { path: "/safety/annual-report", allowed: staff },
     { path: "/safety/annual-report.csv", allowed: staff },
     { path: "/safety/campaigns", allowed: staff },

@@ -9,6 +9,7 @@ import { officerMessageRoutes } from "./case-messages.ts";
 import { casePages } from "./case-pages.ts";
 import { closureForms } from "./closure-forms.ts";
 import { configurationPages } from "./configuration-pages.ts";
+import { hotSpotPages } from "./hot-spot-pages.ts";
 import { newCasePages } from "./new-case-pages.ts";
 import { partyAndStatusForms } from "./party-status-forms.ts";
 import { portalPages } from "./portal-pages.ts";
@@ -35,6 +36,7 @@ export function safetyPages(): Hono<AppEnv> {
   agencySharingForms(app);
   partyAndStatusForms(app);
   reportPages(app);
+  hotSpotPages(app);
   retentionPages(app);
   settingsPages(app);
   configurationPages(app);

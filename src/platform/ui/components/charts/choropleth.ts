@@ -30,6 +30,8 @@ export type ChoroplethOptions = ChartBase & {
   formatValue?: ValueFormatter;
   /** Credit line for the boundaries, shown under the map (the licence requires it). */
   source?: string;
+  /** Links each area's name in the table (the shapes are hidden from assistive technology, so not there). */
+  areaHref?: (code: string) => string;
 };
 
 /**
@@ -163,7 +165,9 @@ export function choropleth(options: ChoroplethOptions): SafeHtml {
       { text: "Band" },
     ],
     rows: rows.map(({ area, value }) => [
-      area.name,
+      options.areaHref
+        ? html`<a class="govuk-link" href="${options.areaHref(area.code)}">${area.name}</a>`
+        : area.name,
       { content: value === null ? "No data" : format(value), numeric: true },
       value === null ? "No data" : bandLabel(bands, bandOf(bands, value), format),
     ]),

@@ -1,0 +1,54 @@
+import { and, count, eq } from "drizzle-orm";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
+import { canViewReports } from "../policy.ts";
+import { volOpportunity, volunteer } from "../schema.ts";
+
+/** Volunteers living in each district and roles offered there: counts only, no names. */
+export async function volunteersByDistrict(
+  db: Db,
+  actor: Actor,
+): Promise<{ laCode: string; volunteers: number; roles: number }[]> {
+  requireAllowed(canViewReports(actor), "Only staff can see volunteering figures.");
+  const [people, roles] = await Promise.all([
+    db
+      .select({ laCode: volunteer.laCode, n: count() })
+      .from(volunteer)
+      .where(inOrganisation(volunteer, actor.organisationId))
+      .groupBy(volunteer.laCode),
+    db
+      .select({ laCode: volOpportunity.laCode, n: count() })
+      .from(volOpportunity)
+      .where(inOrganisation(volOpportunity, actor.organisationId))
+      .groupBy(volOpportunity.laCode),
+  ]);
+  const byCode = new Map<string, { volunteers: number; roles: number }>();
+  for (const row of people) if (row.laCode) byCode.set(row.laCode, { volunteers: row.n, roles: 0 });
+  for (const row of roles) {
+    if (!row.laCode) continue;
+    byCode.set(row.laCode, { volunteers: byCode.get(row.laCode)?.volunteers ?? 0, roles: row.n });
+  }
+  return [...byCode].map(([laCode, counts]) => ({ laCode, ...counts }));
+}
+
+/** The same counts for one district. */
+export async function volunteersInDistrict(
+  db: Db,
+  actor: Actor,
+  laCode: string,
+): Promise<{ volunteers: number; roles: number }> {
+  requireAllowed(canViewReports(actor), "Only staff can see volunteering figures.");
+  const [[people], [roles]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(volunteer)
+      .where(inOrganisation(volunteer, actor.organisationId, eq(volunteer.laCode, laCode))),
+    db
+      .select({ n: count() })
+      .from(volOpportunity)
+      .where(and(inOrganisation(volOpportunity, actor.organisationId, eq(volOpportunity.laCode, laCode)))),
+  ]);
+  return { volunteers: people?.n ?? 0, roles: roles?.n ?? 0 };
+}
