@@ -3,6 +3,9 @@ import { stat } from "node:fs/promises";
 import { parse } from "csv-parse";
 import type { Connection, Database } from "../db/database.ts";
 import { refreshPlannerStatistics } from "../db/planner-statistics.ts";
+import { CsvFileError } from "./csv-records.ts";
+
+export { CsvFileError };
 
 export type RowProblem = { line: number; reason: string };
 
@@ -41,8 +44,6 @@ export type CsvImportReport = {
   problemCount: number;
   committed: boolean;
 };
-
-export class CsvFileError extends Error {}
 
 const keptProblems = 1000;
 
@@ -147,7 +148,7 @@ export async function importCsv<T>(
   });
 }
 
-function checkHeader(
+export function checkHeader(
   header: string[],
   spec: { requiredColumns: string[]; optionalColumns?: string[] },
 ): string[] {
