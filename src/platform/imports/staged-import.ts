@@ -1,9 +1,9 @@
-import { stat } from "node:fs/promises";
 import type { Connection, Database } from "../db/database.ts";
 import { refreshPlannerStatistics } from "../db/planner-statistics.ts";
 import {
   type CsvImportOptions,
   type CsvImportReport,
+  checkFile,
   checkHeader,
   defaultMaxLineLength,
 } from "./csv-import.ts";
@@ -38,13 +38,7 @@ export async function importStaged(
   spec: StagedImportSpec,
   options: CsvImportOptions = {},
 ): Promise<CsvImportReport> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new CsvFileError(`File not found: ${file}`);
-  if (options.maxBytes && info.size > options.maxBytes) {
-    throw new CsvFileError(
-      `The file is ${(info.size / 1024 / 1024).toFixed(0)} MB; the largest accepted is ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB.`,
-    );
-  }
+  await checkFile(file, options.maxBytes);
   const csv = await numberedCsv(file, options.maxLineLength ?? defaultMaxLineLength);
   checkHeader(csv.header, spec);
   return database.withConnection(async (connection) => {

@@ -6,8 +6,10 @@ import { newIdSql } from "../../../platform/db/ids.ts";
 import type { CsvImportOptions, CsvImportReport } from "../../../platform/imports/csv-import.ts";
 import {
   firstProblemSql,
+  isDigitsSql,
   isRealDateSql,
-  postcodePartsSql,
+  postcodeSql,
+  shapeSql,
   sqlText,
   sqlTextArray,
   uprnSql,
@@ -35,7 +37,7 @@ const optionalColumns = [
 function normalisedCells(cell: CellSql): string {
   return `SELECT line, ${uprnSql(cell("uprn"))} AS uprn, ${cell("uprn")} AS uprn_cell,
       ${cell("address_line_1")} AS address_line_1, ${cell("address_line_2")} AS address_line_2,
-      ${cell("town")} AS town, ${postcodePartsSql(cell("postcode"))} AS postcode_parts, ${cell("postcode")} AS postcode_cell,
+      ${cell("town")} AS town, ${postcodeSql(cell("postcode"))} AS postcode, ${cell("postcode")} AS postcode_cell,
       ${cell("tenure")} AS tenure, replace(${cell("bedrooms")}, ',', '') AS bedrooms, ${cell("block_name")} AS block_name,
       upper(${cell("la_code")}) AS la_code, upper(${cell("lsoa21_code")}) AS lsoa21_code,
       upper(${cell("lsoa11_code")}) AS lsoa11_code, ${cell("tsm_stock_category")} AS tsm_stock_category,
@@ -44,7 +46,7 @@ function normalisedCells(cell: CellSql): string {
 }
 
 const lsoaRule = (column: string, edition: string): [string, string, string] => [
-  `${column} IS NOT NULL AND ${column} !~ '^E01[0-9]{6}$'`,
+  `${column} IS NOT NULL AND (left(${column}, 3) <> 'E01' OR ${shapeSql(column)} <> 'A99999999')`,
   column,
   `Enter a ${edition} LSOA code like E01024532, or leave it blank`,
 ];
@@ -57,7 +59,7 @@ const dateRule = (column: string, what: string): [string, string, string] => [
 
 const fieldProblem = firstProblemSql([
   ["uprn_cell IS NULL", "uprn", "Enter a UPRN"],
-  ["uprn_cell !~ '^[0-9]{1,12}$'", "uprn", "Enter a UPRN of up to 12 digits, like 100062154321"],
+  [`NOT ${isDigitsSql("uprn_cell", 12)}`, "uprn", "Enter a UPRN of up to 12 digits, like 100062154321"],
   ["address_line_1 IS NULL", "address_line_1", "Enter the first line of the address"],
   [
     "length(address_line_1) > 200",
@@ -68,13 +70,17 @@ const fieldProblem = firstProblemSql([
   ["town IS NULL", "town", "Enter the town or city"],
   ["length(town) > 100", "town", "The town or city must be 100 characters or fewer"],
   ["postcode_cell IS NULL", "postcode", "Enter a postcode"],
-  ["postcode_parts IS NULL", "postcode", "Enter a real postcode, like ME1 2AB"],
+  ["postcode IS NULL", "postcode", "Enter a real postcode, like ME1 2AB"],
   [
     `tenure IS NULL OR NOT tenure = ANY(${sqlTextArray(tenures)})`,
     "tenure",
     `Choose a tenure: ${tenures.join(", ")}`,
   ],
-  ["bedrooms !~ '^-?\\d+$'", "bedrooms", "Bedrooms must be a whole number, like 3"],
+  [
+    `NOT ${isDigitsSql("ltrim(bedrooms, '-')", 12)} OR bedrooms LIKE '--%'`,
+    "bedrooms",
+    "Bedrooms must be a whole number, like 3",
+  ],
   [
     "length(bedrooms) > 3 OR bedrooms::int NOT BETWEEN 0 AND 12",
     "bedrooms",
@@ -82,7 +88,11 @@ const fieldProblem = firstProblemSql([
   ],
   ["length(block_name) > 200", "block_name", "Must be 200 characters or fewer"],
   ["la_code IS NULL", "la_code", "Enter the local authority's ONS code"],
-  ["la_code !~ '^E0[6-9][0-9]{6}$'", "la_code", "Enter a local authority ONS code like E07000110"],
+  [
+    `left(la_code, 2) <> 'E0' OR substr(la_code, 3, 1) NOT IN ('6', '7', '8', '9') OR ${shapeSql("la_code")} <> 'A99999999'`,
+    "la_code",
+    "Enter a local authority ONS code like E07000110",
+  ],
   lsoaRule("lsoa21_code", "2021"),
   lsoaRule("lsoa11_code", "2011"),
   [
@@ -96,11 +106,11 @@ const fieldProblem = firstProblemSql([
 ]);
 
 function checkHomesSql(organisationId: string, cell: CellSql): string {
-  return `CREATE TEMP TABLE import_checked ON COMMIT DROP AS
-  WITH normal AS (${normalisedCells(cell)}),
-  fields AS (SELECT normal.*, ${fieldProblem} AS field_problem FROM normal),
-  referenced AS (
-    SELECT f.*, coalesce(f.field_problem, CASE
+  // Two steps: the cells once (each expression computed once per row), then every rule on them.
+  return `CREATE TEMP TABLE import_cells ON COMMIT DROP AS ${normalisedCells(cell)};
+  CREATE TEMP TABLE import_checked ON COMMIT DROP AS
+  WITH referenced AS (
+    SELECT f.*, coalesce(${fieldProblem}, CASE
         WHEN la.gss_code IS NULL THEN 'la_code: There is no local authority with the code ' || f.la_code
         WHEN NOT la.current THEN 'la_code: ' || f.la_code || ' (' || la.name || ') was abolished; use the current authority''s code'
         WHEN f.lsoa21_code IS NOT NULL AND l21.code IS NULL THEN 'lsoa21_code: There is no 2021 LSOA with the code ' || f.lsoa21_code
@@ -108,23 +118,24 @@ function checkHomesSql(organisationId: string, cell: CellSql): string {
           THEN 'lsoa21_code: LSOA ' || f.lsoa21_code || ' is in ' || coalesce(district.name, l21.lad_code) || ', not ' || la.name
         WHEN f.lsoa11_code IS NOT NULL AND l11.code IS NULL THEN 'lsoa11_code: There is no 2011 LSOA with the code ' || f.lsoa11_code
         WHEN existing.uprn IS NOT NULL THEN 'uprn: a home with UPRN ' || f.uprn || ' is already on record'
-      END) AS early_problem
-    FROM fields f
+      END) AS problem
+    FROM import_cells f
     LEFT JOIN local_authority la ON la.gss_code = f.la_code
     LEFT JOIN lsoa l21 ON l21.edition = 'iod2025' AND l21.code = f.lsoa21_code
     LEFT JOIN local_authority district ON district.gss_code = l21.lad_code
     LEFT JOIN lsoa l11 ON l11.edition = 'iod2019' AND l11.code = f.lsoa11_code
     LEFT JOIN (SELECT DISTINCT uprn FROM home WHERE organisation_id = ${sqlText(organisationId)}::uuid) existing
       ON existing.uprn = f.uprn
-  ),
-  numbered AS (
-    SELECT referenced.*, min(line) FILTER (WHERE early_problem IS NULL) OVER (PARTITION BY uprn) AS first_line
-    FROM referenced
   )
-  SELECT *, coalesce(early_problem, CASE WHEN first_line < line
-      THEN 'uprn: UPRN ' || uprn || ' also appears on line ' || first_line END) AS problem
-  FROM numbered`;
+  SELECT * FROM referenced`;
 }
+
+// A UPRN on several good lines: the first keeps it, the later ones are reported (rare, so an UPDATE).
+const repeatedUprnsSql = `UPDATE import_checked later
+  SET problem = 'uprn: UPRN ' || later.uprn || ' also appears on line ' || repeated.first_line
+  FROM (SELECT uprn, min(line) AS first_line FROM import_checked WHERE problem IS NULL
+        GROUP BY uprn HAVING count(*) > 1) repeated
+  WHERE later.uprn = repeated.uprn AND later.line > repeated.first_line AND later.problem IS NULL`;
 
 const stockCategorySql = `CASE tenure ${Object.entries(stockCategoryOfTenure)
   .map(([tenure, category]) => `WHEN ${sqlText(tenure)} THEN ${sqlText(category)}`)
@@ -133,7 +144,7 @@ const stockCategorySql = `CASE tenure ${Object.entries(stockCategoryOfTenure)
 const insertHomesSql = `INSERT INTO home (organisation_id, id, uprn, address_line_1, address_line_2, town, postcode,
     tenure, bedrooms, block_name, la_code, lsoa21_code, lsoa11_code, created_at, tsm_stock_category, acquired_on, disposed_on)
   SELECT $1, ${newIdSql("$3::bigint")}, uprn, address_line_1, address_line_2, town,
-    postcode_parts[1] || ' ' || postcode_parts[2], tenure, bedrooms::int, block_name, la_code, lsoa21_code,
+    postcode, tenure, bedrooms::int, block_name, la_code, lsoa21_code,
     lsoa11_code, $2::timestamptz, coalesce(tsm_stock_category, ${stockCategorySql}), acquired_on::date, disposed_on::date
   FROM import_checked WHERE problem IS NULL`;
 
@@ -152,7 +163,10 @@ export async function importHomes(
     {
       requiredColumns,
       optionalColumns,
-      check: (connection, cell) => connection.execScript(checkHomesSql(organisationId, cell)),
+      async check(connection, cell) {
+        await connection.execScript(checkHomesSql(organisationId, cell));
+        await connection.execScript(repeatedUprnsSql);
+      },
       async insert(connection) {
         await connection.query(insertHomesSql, [organisationId, now.toISOString(), now.getTime()]);
       },
