@@ -130,4 +130,13 @@ describe("importing homes through a staging table", () => {
     );
     expect(leftovers).toEqual([]);
   });
+
+  it("refuses a record longer than the limit with the line it starts on", async () => {
+    const long = `740000000003,"${"x".repeat(70 * 1024)}",Chatham,ME4 5AB,social-rent,E06000035,,`;
+    const error = await importLines("long.csv", [header, good("740000000002"), long]).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CsvFileError);
+    expect((error as Error).message).toMatch(/^Line 3 is longer than 64 KB/);
+  });
 });
