@@ -7,6 +7,11 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type Connection = {
   execScript(sql: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Streams CSV into `table` with COPY (FORMAT csv, no header). Each chunk must hold whole
+   * records: PGlite copies from a Blob, so it loads a few megabytes of chunks at a time.
+   */
+  copyCsv(table: string, chunks: AsyncIterable<Buffer>): Promise<void>;
 };
 
 export type Database = Connection & {

@@ -39,3 +39,12 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function isUuid(value: string): boolean {
   return uuidPattern.test(value);
 }
+
+/**
+ * SQL for a new UUID v7 stamped with the application's clock (`nowMs`, a bigint parameter such
+ * as "$3::bigint"), for set-based inserts: the random v4 UUID gets the time in its first six
+ * bytes and its version bits turned from 4 (0100) to 7 (0111), as newId does in JavaScript.
+ */
+export function newIdSql(nowMs: string): string {
+  return `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(${nowMs}) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
+}

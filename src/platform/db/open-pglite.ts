@@ -24,7 +24,33 @@ function sessionOn(handle: Pick<Transaction, "exec" | "query">): Connection {
     async query(sql, params = []) {
       return (await handle.query(sql, params)).rows as never[];
     },
+    copyCsv: (table, chunks) => copyCsvOn(handle, table, chunks),
   };
+}
+
+/** How much CSV PGlite copies at once: its COPY reads a whole Blob, so the file goes in slices. */
+const copySliceBytes = 16 * 1024 * 1024;
+
+async function copyCsvOn(
+  handle: Pick<Transaction, "query">,
+  table: string,
+  chunks: AsyncIterable<Buffer>,
+): Promise<void> {
+  let slice: Buffer[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const blob = new Blob(slice);
+    slice = [];
+    size = 0;
+    await handle.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+  };
+  for await (const chunk of chunks) {
+    slice.push(chunk);
+    size += chunk.length;
+    if (size >= copySliceBytes) await flush();
+  }
+  await flush();
 }
 
 function wrap(client: PGlite, describe: string, onClose: () => Promise<void>): Database & { client: PGlite } {
@@ -52,6 +78,11 @@ function wrap(client: PGlite, describe: string, onClose: () => Promise<void>): D
       if (session) return session.query(sql, params);
       const result = await client.query(sql, params);
       return result.rows as never[];
+    },
+    async copyCsv(table, chunks) {
+      const session = held.getStore();
+      if (session) return session.copyCsv(table, chunks);
+      await copyCsvOn(client, table, chunks);
     },
     async withConnection(work) {
       const session = held.getStore();

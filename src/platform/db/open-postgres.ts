@@ -1,5 +1,8 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import copyStreams from "pg-copy-streams";
 import type { Database, Db } from "./database.ts";
 import { prepareHotStatements, statementNamer } from "./statement-cache.ts";
 
@@ -57,6 +60,14 @@ export async function openPostgres(
       const result = await pool.query(sql, params);
       return result.rows;
     },
+    async copyCsv(table, chunks) {
+      const connection = await pool.connect();
+      try {
+        await copyCsvOn(connection, table, chunks);
+      } finally {
+        connection.release();
+      }
+    },
     async withConnection(work) {
       const connection = await pool.connect();
       try {
@@ -67,6 +78,7 @@ export async function openPostgres(
           async query(sql, params = []) {
             return (await connection.query(sql, params)).rows;
           },
+          copyCsv: (table, chunks) => copyCsvOn(connection, table, chunks),
         });
       } finally {
         connection.release();
@@ -76,6 +88,12 @@ export async function openPostgres(
       await pool.end();
     },
   };
+}
+
+// pg-copy-streams keeps the copy flowing while the producer works: parsing and writing overlap.
+async function copyCsvOn(connection: pg.PoolClient, table: string, chunks: AsyncIterable<Buffer>) {
+  const copy = connection.query(copyStreams.from(`COPY ${table} FROM STDIN WITH (FORMAT csv)`));
+  await pipeline(Readable.from(chunks, { objectMode: false }), copy);
 }
 
 function redact(url: string): string {

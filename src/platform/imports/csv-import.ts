@@ -3,6 +3,9 @@ import { stat } from "node:fs/promises";
 import { parse } from "csv-parse";
 import type { Connection, Database } from "../db/database.ts";
 import { refreshPlannerStatistics } from "../db/planner-statistics.ts";
+import { CsvFileError } from "./csv-records.ts";
+
+export { CsvFileError };
 
 export type RowProblem = { line: number; reason: string };
 
@@ -42,8 +45,6 @@ export type CsvImportReport = {
   committed: boolean;
 };
 
-export class CsvFileError extends Error {}
-
 const keptProblems = 1000;
 
 /**
@@ -58,13 +59,7 @@ export async function importCsv<T>(
   spec: CsvImportSpec<T>,
   options: CsvImportOptions = {},
 ): Promise<CsvImportReport> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new CsvFileError(`File not found: ${file}`);
-  if (options.maxBytes && info.size > options.maxBytes) {
-    throw new CsvFileError(
-      `The file is ${(info.size / 1024 / 1024).toFixed(0)} MB; the largest accepted is ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB.`,
-    );
-  }
+  await checkFile(file, options.maxBytes);
   const batchSize = options.batchSize ?? 5000;
   const report: CsvImportReport = {
     imported: 0,
@@ -147,7 +142,18 @@ export async function importCsv<T>(
   });
 }
 
-function checkHeader(
+/** Refuses a missing file, or one larger than `maxBytes`, before anything is read. */
+export async function checkFile(file: string, maxBytes: number | undefined): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new CsvFileError(`File not found: ${file}`);
+  if (maxBytes && info.size > maxBytes) {
+    throw new CsvFileError(
+      `The file is ${(info.size / 1024 / 1024).toFixed(0)} MB; the largest accepted is ${(maxBytes / 1024 / 1024).toFixed(0)} MB.`,
+    );
+  }
+}
+
+export function checkHeader(
   header: string[],
   spec: { requiredColumns: string[]; optionalColumns?: string[] },
 ): string[] {
