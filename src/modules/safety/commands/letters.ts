@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import PDFDocument from "pdfkit";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
@@ -11,6 +10,7 @@ import { newId } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
+import { taggedPdf } from "../../../platform/pdf/tagged-pdf.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { findCategory } from "../domain/categories.ts";
 import {
@@ -88,16 +88,15 @@ export async function saveLetterTemplate(
   });
 }
 
+/** The letter as a tagged PDF: each block (letterhead, date, address, reference, paragraphs) a paragraph. */
 export function renderLetterPdf(title: string, text: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 64, info: { Title: title } });
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.font("Helvetica").fontSize(11).text(text, { lineGap: 3 });
-    doc.end();
-  });
+  const pdf = taggedPdf({ title, margin: 64 });
+  pdf.doc.font("Helvetica").fontSize(11);
+  for (const block of text.split(/\n\s*\n/)) {
+    pdf.paragraph(block, { lineGap: 3 });
+    pdf.doc.moveDown();
+  }
+  return pdf.finish();
 }
 
 /** Fills a template for one party on the case, renders it as PDF and saves it to the case. */
