@@ -64,4 +64,11 @@ describe("the OpenAPI document", () => {
     const linked = [...text.matchAll(/docs\/[a-z0-9-]+\.md/g)].map((m) => m[0]);
     expect(linked.filter((file) => !existsSync(file))).toEqual([]);
   });
+
+  // Issue 17: the API contract is a committed file, so a refactoring of route registration (or any
+  // change) that alters what clients see shows up here; a deliberate change updates it with
+  // `npx vitest run test/openapi-document.test.ts -u`.
+  it("is the committed contract, test/openapi-contract.json", async () => {
+    await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot("./openapi-contract.json");
+  });
 });
