@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
+import { readJsonBody } from "../../platform/http/command-route.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { invalid } from "../../platform/http/problem.ts";
-import { type OutcomeInput, outcomeInput, readJsonBody, recordOutcome } from "../investment/index.ts";
+import { type OutcomeInput, outcomeInput, recordOutcome } from "../investment/index.ts";
 import { valueBankClaimCheck } from "./claim-check.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
 import { computeDashboard } from "./queries/dashboard.ts";

@@ -2,8 +2,13 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
-import { readJsonBody } from "./api-body.ts";
+import {
+  type CommandRoute,
+  commandRoute,
+  createdAnswer,
+  idParam,
+} from "../../platform/http/command-route.ts";
+import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { addEditRoutes } from "./api-edits.ts";
 import {
   addFunding,
@@ -38,13 +43,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-// Bodies are validated by the commands (one set of rules and messages for pages, API and CLI);
-// the OpenAPI document describes their fields from the same input schemas, and a 422 names each bad field.
-const body = (name: string, input: z.ZodType, description: string) => ({
-  body: commandBody(name, input, description),
-});
-const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
-const created = json(z.object({ id: z.string() }), "Created");
+// Command routes go through the platform's commandRoute: bodies are validated by the commands (one set
+// of rules and messages for pages, API and CLI), and the OpenAPI document describes their fields.
 
 export function investmentApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
@@ -91,148 +91,77 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
       return c.json(await getProject(c.get("services").database.db, actor, c.req.valid("param").id), 200);
     },
   );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/investment/projects",
-      tags: ["Community investment"],
-      summary:
-        "Add a project or service (themes, areas, LIFE answers, theory of change or template, funding, steering group)",
-      request: body("ProjectInput", projectInput, "See docs/impact.md"),
-      responses: { 201: created, ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "write");
-      return c.json(
-        await createProject(
-          c.get("services").database.db,
-          actor,
-          c.get("now"),
-          (await readJsonBody(c)) as ProjectInput,
-        ),
-        201,
-      );
+  const tag = "Community investment";
+  const command = (route: Omit<CommandRoute, "tag" | "area" | "method">) =>
+    commandRoute(api, { method: "post", tag, area: "investment", ...route });
+  command({
+    path: "/investment/projects",
+    summary:
+      "Add a project or service (themes, areas, LIFE answers, theory of change or template, funding, steering group)",
+    input: { name: "ProjectInput", schema: projectInput, description: "See docs/impact.md" },
+    answer: createdAnswer,
+    run: ({ db, actor, now, body }) => createProject(db, actor, now, body as ProjectInput),
+  });
+  command({
+    path: "/investment/participants",
+    summary:
+      "Register a participant (from a person id, or an external reference from another system); repeats return the same id",
+    input: {
+      name: "ParticipantInput",
+      schema: participantInput,
+      description: "personId, or externalRef with displayName, dateOfBirth, tenant, laCode, communities",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/investment/participants",
-      tags: ["Community investment"],
-      summary:
-        "Register a participant (from a person id, or an external reference from another system); repeats return the same id",
-      request: body(
-        "ParticipantInput",
-        participantInput,
-        "personId, or externalRef with displayName, dateOfBirth, tenant, laCode, communities",
-      ),
-      responses: {
-        200: json(z.object({ id: z.string(), created: z.boolean() }), "Registered"),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "write");
-      return c.json(
-        await registerParticipant(
-          c.get("services").database.db,
-          actor,
-          c.get("now"),
-          (await readJsonBody(c)) as ParticipantInput,
-        ),
-        200,
-      );
+    answer: {
+      status: 200,
+      schema: z.object({ id: z.string(), created: z.boolean() }),
+      description: "Registered",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/investment/sessions",
-      tags: ["Community investment"],
-      summary: "Record a session",
-      request: body(
-        "SessionInput",
-        sessionInput,
-        "projectId, title, heldOn, durationMinutes, depth, laCode, lsoa21Code",
-      ),
-      responses: { 201: created, ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "write");
-      return c.json(
-        await recordSession(
-          c.get("services").database.db,
-          actor,
-          c.get("now"),
-          (await readJsonBody(c)) as SessionInput,
-        ),
-        201,
-      );
+    run: ({ db, actor, now, body }) => registerParticipant(db, actor, now, body as ParticipantInput),
+  });
+  command({
+    path: "/investment/sessions",
+    summary: "Record a session",
+    input: {
+      name: "SessionInput",
+      schema: sessionInput,
+      description: "projectId, title, heldOn, durationMinutes, depth, laCode, lsoa21Code",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/investment/sessions/{id}/attendance",
-      tags: ["Community investment"],
-      summary: "Push attendance for a session in bulk (up to 5,000 rows, all or nothing)",
-      request: {
-        params: idParam,
-        ...body("AttendanceInput", attendanceInput, "{ attendees: [{ participantId, role, minutes }] }"),
-      },
-      responses: { 200: json(z.object({ recorded: z.number() }), "Recorded"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "write");
-      return c.json(
-        await recordAttendance(
-          c.get("services").database.db,
-          actor,
-          c.get("now"),
-          c.req.valid("param").id,
-          (await readJsonBody(c)) as AttendanceInput,
-        ),
-        200,
-      );
+    answer: createdAnswer,
+    run: ({ db, actor, now, body }) => recordSession(db, actor, now, body as SessionInput),
+  });
+  command({
+    path: "/investment/sessions/{id}/attendance",
+    summary: "Push attendance for a session in bulk (up to 5,000 rows, all or nothing)",
+    params: idParam,
+    input: {
+      name: "AttendanceInput",
+      schema: attendanceInput,
+      description: "{ attendees: [{ participantId, role, minutes }] }",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/investment/outcomes/{id}/follow-ups/{months}",
-      tags: ["Community investment"],
-      summary:
-        "Record a 6- or 12-month follow-up of an outcome (completedOn, sustained, distanceRating, wellbeingScore)",
-      request: {
-        params: z.object({
-          id: z.string().openapi({ param: { name: "id", in: "path" } }),
-          months: z.coerce
-            .number()
-            .int()
-            .openapi({ param: { name: "months", in: "path" } }),
-        }),
-        ...body(
-          "FollowUpInput",
-          followUpInput,
-          "{ completedOn, sustained, distanceRating?, wellbeingScore? }",
-        ),
-      },
-      responses: { 204: { description: "Recorded" }, ...problemResponses },
+    answer: { status: 200, schema: z.object({ recorded: z.number() }), description: "Recorded" },
+    run: ({ db, actor, now, params, body }) =>
+      recordAttendance(db, actor, now, String(params.id), body as AttendanceInput),
+  });
+  command({
+    path: "/investment/outcomes/{id}/follow-ups/{months}",
+    summary:
+      "Record a 6- or 12-month follow-up of an outcome (completedOn, sustained, distanceRating, wellbeingScore)",
+    params: z.object({
+      id: z.string().openapi({ param: { name: "id", in: "path" } }),
+      months: z.coerce
+        .number()
+        .int()
+        .openapi({ param: { name: "months", in: "path" } }),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "write");
-      const { id, months } = c.req.valid("param");
-      await completeFollowUp(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        id,
-        months,
-        await readJsonBody(c),
-      );
-      return c.body(null, 204);
+    input: {
+      name: "FollowUpInput",
+      schema: followUpInput,
+      description: "{ completedOn, sustained, distanceRating?, wellbeingScore? }",
     },
-  );
+    answer: { status: 204, description: "Recorded" },
+    run: ({ db, actor, now, params, body }) =>
+      completeFollowUp(db, actor, now, String(params.id), Number(params.months), body as never),
+  });
   api.openapi(
     createRoute({
       method: "get",
@@ -253,26 +182,16 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     path: string,
     summary: string,
     name: string,
-    input: z.ZodType,
+    schema: z.ZodType,
     run: (db: Db, actor: Actor, now: Date, input: never) => Promise<{ id: string }>,
   ) =>
-    api.openapi(
-      createRoute({
-        method: "post",
-        path,
-        tags: ["Community investment"],
-        summary,
-        request: body(name, input, "See docs/impact.md"),
-        responses: { 201: created, ...problemResponses },
-      }),
-      async (c) => {
-        const actor = requireApiActor(c, "investment", "write");
-        return c.json(
-          await run(c.get("services").database.db, actor, c.get("now"), (await readJsonBody(c)) as never),
-          201,
-        );
-      },
-    );
+    command({
+      path,
+      summary,
+      input: { name, schema, description: "See docs/impact.md" },
+      answer: createdAnswer,
+      run: ({ db, actor, now, body }) => run(db, actor, now, body as never),
+    });
   strategyPost(
     "/investment/themes",
     "Add a theme with its intended outcomes (managers)",
@@ -298,32 +217,17 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     path: string,
     summary: string,
     name: string,
-    input: z.ZodType,
+    schema: z.ZodType,
     run: (db: Db, actor: Actor, now: Date, projectId: string, input: unknown) => Promise<{ id: string }>,
   ) =>
-    api.openapi(
-      createRoute({
-        method: "post",
-        path,
-        tags: ["Community investment"],
-        summary,
-        request: { params: idParam, ...body(name, input, "See docs/impact.md") },
-        responses: { 201: created, ...problemResponses },
-      }),
-      async (c) => {
-        const actor = requireApiActor(c, "investment", "write");
-        return c.json(
-          await run(
-            c.get("services").database.db,
-            actor,
-            c.get("now"),
-            c.req.valid("param").id,
-            await readJsonBody(c),
-          ),
-          201,
-        );
-      },
-    );
+    command({
+      path,
+      summary,
+      params: idParam,
+      input: { name, schema, description: "See docs/impact.md" },
+      answer: createdAnswer,
+      run: ({ db, actor, now, params, body }) => run(db, actor, now, String(params.id), body),
+    });
   projectPost(
     "/investment/projects/{id}/funding",
     "Add a funding line (source, kind internal|external, amountPence, year, secured)",
@@ -338,27 +242,15 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     spendInput,
     recordSpend,
   );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/investment/projects/{id}/stage",
-      tags: ["Community investment"],
-      summary: "Move a project to another stage (idea, pipeline, active, closed)",
-      request: { params: idParam, ...body("StageInput", stageInput, "{ stage }") },
-      responses: { 204: { description: "Moved" }, ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "write");
-      await moveProjectStage(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.valid("param").id,
-        (await readJsonBody(c)) as { stage: string },
-      );
-      return c.body(null, 204);
-    },
-  );
+  command({
+    path: "/investment/projects/{id}/stage",
+    summary: "Move a project to another stage (idea, pipeline, active, closed)",
+    params: idParam,
+    input: { name: "StageInput", schema: stageInput, description: "{ stage }" },
+    answer: { status: 204, description: "Moved" },
+    run: ({ db, actor, now, params, body }) =>
+      moveProjectStage(db, actor, now, String(params.id), body as { stage: string }),
+  });
   addEditRoutes(api);
   return api;
 }

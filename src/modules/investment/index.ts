@@ -1,6 +1,5 @@
 // What other modules may use from community investment.
 
-export { readJsonBody } from "./api-body.ts";
 export { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
 export { createProject } from "./commands/create-project.ts";
 export { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";
