@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Actor } from "../../platform/access/actor.ts";
+import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { readJsonBody } from "../../platform/http/command-route.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
@@ -32,74 +34,54 @@ const periodQuery = z
 
 export function impactApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/impact/dashboard",
-      tags: ["Impact"],
-      summary: "Every indicator of the community investment dashboard for a period",
-      request: { query: periodQuery },
-      responses: { 200: json(anyObject.openapi("Dashboard"), "Dashboard"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "impact", "read");
-      const q = c.req.valid("query");
-      return c.json(
-        await computeDashboard(c.get("services").database.db, actor, {
-          from: q.from,
-          to: q.to,
-          themeCode: q.theme ?? null,
-          laCode: q.area ?? null,
-        }),
-        200,
-      );
-    },
+  type PeriodScope = { from: string; to: string; themeCode: string | null; laCode: string | null };
+  // The three period reports share one query (period, theme, area) and one shape of route.
+  const periodReport = (
+    path: string,
+    summary: string,
+    response: z.ZodType,
+    description: string,
+    compute: (db: Db, actor: Actor, scope: PeriodScope) => Promise<unknown>,
+  ) =>
+    api.openapi(
+      createRoute({
+        method: "get",
+        path,
+        tags: ["Impact"],
+        summary,
+        request: { query: periodQuery },
+        responses: { 200: json(response, description), ...problemResponses },
+      }),
+      async (c) => {
+        const actor = requireApiActor(c, "impact", "read");
+        const q = c.req.valid("query");
+        const scope = { from: q.from, to: q.to, themeCode: q.theme ?? null, laCode: q.area ?? null };
+        return c.json(
+          (await compute(c.get("services").database.db, actor, scope)) as Record<string, unknown>,
+          200,
+        );
+      },
+    );
+  periodReport(
+    "/impact/dashboard",
+    "Every indicator of the community investment dashboard for a period",
+    anyObject.openapi("Dashboard"),
+    "Dashboard",
+    computeDashboard,
   );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/impact/social-value",
-      tags: ["Impact"],
-      summary: "Social value for a period, line by line (HACT method), with the value bank's source",
-      request: { query: periodQuery },
-      responses: { 200: json(anyObject, "Social value"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "impact", "read");
-      const q = c.req.valid("query");
-      return c.json(
-        await computeSocialValue(c.get("services").database.db, actor, {
-          from: q.from,
-          to: q.to,
-          themeCode: q.theme ?? null,
-          laCode: q.area ?? null,
-        }),
-        200,
-      );
-    },
+  periodReport(
+    "/impact/social-value",
+    "Social value for a period, line by line (HACT method), with the value bank's source",
+    anyObject,
+    "Social value",
+    computeSocialValue,
   );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/impact/sroi",
-      tags: ["Impact"],
-      summary: "SROI per project and overall (Cabinet Office guide; 3.5% discounting)",
-      request: { query: periodQuery },
-      responses: { 200: json(anyObject, "SROI"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "impact", "read");
-      const q = c.req.valid("query");
-      return c.json(
-        await computeSroi(c.get("services").database.db, actor, {
-          from: q.from,
-          to: q.to,
-          themeCode: q.theme ?? null,
-          laCode: q.area ?? null,
-        }),
-        200,
-      );
-    },
+  periodReport(
+    "/impact/sroi",
+    "SROI per project and overall (Cabinet Office guide; 3.5% discounting)",
+    anyObject,
+    "SROI",
+    computeSroi,
   );
   api.openapi(
     createRoute({
