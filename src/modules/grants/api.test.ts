@@ -119,6 +119,19 @@ describe("grants API", () => {
     ).toBe(403);
     expect((await call(managerToken, "GET", "/grants/grants/not-a-uuid")).status).toBe(404);
   });
+
+  it("refuses a grant owner who is not one of the organisation's staff users, naming the field", async () => {
+    const refused = await call(
+      managerToken,
+      "POST",
+      "/grants/direct-awards",
+      directAwardInput(people, { grantOwnerUserId: "Priya Shah" }),
+    );
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { errors: Record<string, string> }).errors).toEqual({
+      grantOwnerUserId: "Choose the grant owner from your organisation's staff",
+    });
+  });
 });
 
 describe("applications through the API", () => {
