@@ -132,8 +132,9 @@ describe("grants journeys", () => {
     await fill("Grant starts", start);
     // A year less a day, so the grant has one instalment (a year to the day would add a second).
     await fill("Grant ends", new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), 0)));
-    await manager.getByLabel("Grant owner").fill("Olu Officer");
-    await manager.getByLabel("Accountable officer").fill("Head of Community Investment");
+    // Both are chosen from the organisation's staff users, not typed.
+    await manager.getByLabel("Grant owner").selectOption({ label: "Priya Shah" });
+    await manager.getByLabel("Accountable officer").selectOption({ label: "Gareth Lloyd" });
     await manager
       .getByLabel("Grant agreement conditions")
       .fill("Spend on the saltmarsh wardens project; report at the end.");
@@ -142,6 +143,7 @@ describe("grants journeys", () => {
     expect(await manager.locator("h1").innerText()).toBe("Saltmarsh wardens");
     expect(await manager.locator(".govuk-notification-banner").innerText()).toContain("Grant awarded");
     expect(await manager.getByRole("table", { name: "Payment schedule" }).innerText()).toContain("£4,500.00");
+    expect(await manager.locator("main").innerText()).toContain("Priya Shah");
     await expectAccessible(manager);
 
     // A variation of the agreement's conditions becomes version 2.

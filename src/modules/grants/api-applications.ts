@@ -151,7 +151,7 @@ export function applicationsApi(): OpenAPIHono<AppEnv> {
         params: idParam,
         ...anyBody(
           "GrantDecisionInput",
-          "decision (award | decline | waitlist), reason; for award: amountAwarded, startDate, endDate, grantOwner, accountableOfficer, conditions, monitoringFrequency, beneficiaryLaCode",
+          "decision (award | decline | waitlist), reason; for award: amountAwarded, startDate, endDate, grantOwnerUserId and accountableOfficerUserId (active staff users), conditions, monitoringFrequency, beneficiaryLaCode",
           decisionInput,
         ),
       },

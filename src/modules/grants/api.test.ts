@@ -11,12 +11,13 @@ import type { Database } from "../../platform/db/database.ts";
 import { modules } from "../registry.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { registerValidator } from "./register/validate-register.ts";
-import { directAwardInput, makeProgramme } from "./test-support.ts";
+import { directAwardInput, type GrantPeople, grantPeople, makeProgramme } from "./test-support.ts";
 
 // The JSON API and the public downloads, through the whole app (authentication,
 // scopes, problem+json), on the same database engine as the rest of the suite.
 
 let database: Database;
+let people: GrantPeople;
 let app: ReturnType<typeof createApp>;
 let managerToken: string;
 let readOnlyToken: string;
@@ -52,6 +53,7 @@ function call(token: string, method: string, path: string, body?: unknown): Prom
 beforeAll(async () => {
   database = await openTestDatabase();
   const org = await makeOrganisation(database.db, "API Homes");
+  people = await grantPeople(database.db, org.id);
   const other = await makeOrganisation(database.db, "Elsewhere Homes");
   slug = org.slug;
   const config = loadConfig({ ...process.env, DATABASE_URL: "" });
@@ -68,7 +70,7 @@ afterAll(async () => database?.close());
 describe("grants API", () => {
   it("refuses a direct award without a criterion with a problem naming the field", async () => {
     const response = await call(managerToken, "POST", "/grants/direct-awards", {
-      ...directAwardInput(),
+      ...directAwardInput(people),
       criterion: undefined,
     });
     expect(response.status).toBe(422);
@@ -78,7 +80,7 @@ describe("grants API", () => {
   });
 
   it("proposes and approves a direct award, then refuses two months' notice", async () => {
-    const proposed = await call(managerToken, "POST", "/grants/direct-awards", directAwardInput());
+    const proposed = await call(managerToken, "POST", "/grants/direct-awards", directAwardInput(people));
     expect(proposed.status).toBe(201);
     const grant = (await proposed.json()) as { id: string; status: string; amountAwardedPence: number };
     expect(grant).toMatchObject({ status: "proposed", amountAwardedPence: 9_000_000 });
@@ -112,8 +114,23 @@ describe("grants API", () => {
     expect((await call(otherToken, "GET", `/grants/grants/${id}`)).status).toBe(404);
     expect((await call(otherToken, "POST", `/grants/grants/${id}/approve`)).status).toBe(404);
     expect((await call(readOnlyToken, "GET", "/grants/grants")).status).toBe(200);
-    expect((await call(readOnlyToken, "POST", "/grants/direct-awards", directAwardInput())).status).toBe(403);
+    expect(
+      (await call(readOnlyToken, "POST", "/grants/direct-awards", directAwardInput(people))).status,
+    ).toBe(403);
     expect((await call(managerToken, "GET", "/grants/grants/not-a-uuid")).status).toBe(404);
+  });
+
+  it("refuses a grant owner who is not one of the organisation's staff users, naming the field", async () => {
+    const refused = await call(
+      managerToken,
+      "POST",
+      "/grants/direct-awards",
+      directAwardInput(people, { grantOwnerUserId: "Priya Shah" }),
+    );
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { errors: Record<string, string> }).errors).toEqual({
+      grantOwnerUserId: "Choose the grant owner from your organisation's staff",
+    });
   });
 });
 
@@ -172,8 +189,7 @@ describe("applications through the API", () => {
       amountAwarded: "1000",
       startDate: "2026-07-01",
       endDate: "2026-12-31",
-      grantOwner: "A",
-      accountableOfficer: "B",
+      ...people,
       conditions: "C",
       monitoringFrequency: "end-of-grant",
     });

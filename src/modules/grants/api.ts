@@ -40,8 +40,10 @@ const grantSchema = z
     awardDate: z.string().nullable(),
     startDate: z.string(),
     endDate: z.string(),
-    grantOwner: z.string(),
-    accountableOfficer: z.string(),
+    grantOwner: z.string().openapi({ description: "The grant owner's name at the award" }),
+    grantOwnerUserId: z.uuid().nullable().openapi({ description: "A staff user; null on older grants" }),
+    accountableOfficer: z.string().openapi({ description: "The accountable officer's name at the award" }),
+    accountableOfficerUserId: z.uuid().nullable(),
     outcomeCodes: z.array(z.string()),
   })
   .openapi("Grant");
@@ -201,7 +203,7 @@ export function grantsApi(): OpenAPIHono<AppEnv> {
       summary: "Propose a direct award: the criterion and justification are required",
       request: anyBody(
         "DirectAwardInput",
-        "criterion (unique-position | track-record | market-failure), justification, title, description, grantType, recipientName, recipientType, charityNumber, companyNumber, amountAwarded (pounds), outcomeCodes, startDate, endDate, grantOwner, accountableOfficer, conditions, monitoringFrequency",
+        "criterion (unique-position | track-record | market-failure), justification, title, description, grantType, recipientName, recipientType, charityNumber, companyNumber, amountAwarded (pounds), outcomeCodes, startDate, endDate, grantOwnerUserId and accountableOfficerUserId (active staff users), conditions, monitoringFrequency",
         directAwardInput,
       ),
       responses: { 201: json(grantSchema, "Proposed"), ...problemResponses },

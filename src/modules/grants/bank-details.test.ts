@@ -9,9 +9,10 @@ import { maskedBankDetails, setBankDetails } from "./commands/bank-details.ts";
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
 import { loadGrant } from "./commands/load-grant.ts";
 import { type GrantAward, grantAward } from "./schema.ts";
-import { directAwardInput } from "./test-support.ts";
+import { directAwardInput, type GrantPeople, grantPeople } from "./test-support.ts";
 
 let database: Database;
+let people: GrantPeople;
 let manager: Actor;
 let officer: Actor;
 let grant: GrantAward;
@@ -20,9 +21,10 @@ const secret = "test-signing-secret-for-bank-details";
 beforeAll(async () => {
   database = await openTestDatabase();
   const org = await makeOrganisation(database.db);
+  people = await grantPeople(database.db, org.id);
   manager = actorFor(org.id, "manager");
   officer = actorFor(org.id, "officer");
-  const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput());
+  const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput(people));
   grant = await approveDirectAward(database.db, manager, testNow, proposed.id);
 });
 afterAll(async () => database?.close());

@@ -8,11 +8,12 @@ import type { Database } from "../../platform/db/database.ts";
 import type { CliContext } from "../module.ts";
 import { grantsCli } from "./cli.ts";
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
-import { directAwardInput } from "./test-support.ts";
+import { directAwardInput, type GrantPeople, grantPeople } from "./test-support.ts";
 
 // `kith grants export` as the outside checks run it, on the test database.
 
 let database: Database;
+let people: GrantPeople;
 const out = path.join(tmpdir(), `kith-grants-cli-${process.pid}`);
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -33,10 +34,14 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 beforeAll(async () => {
   database = await openTestDatabase();
   const org = await makeOrganisation(database.db);
+  people = await grantPeople(database.db, org.id);
   const officer = actorFor(org.id, "officer");
   const manager = actorFor(org.id, "manager");
-  const charityWithoutNumber = directAwardInput({ recipientName: "Numberless Trust", charityNumber: "" });
-  for (const input of [directAwardInput(), charityWithoutNumber]) {
+  const charityWithoutNumber = directAwardInput(people, {
+    recipientName: "Numberless Trust",
+    charityNumber: "",
+  });
+  for (const input of [directAwardInput(people), charityWithoutNumber]) {
     await approveDirectAward(
       database.db,
       manager,

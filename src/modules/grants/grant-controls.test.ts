@@ -11,12 +11,19 @@ import { loadGrantControls, saveGrantControls } from "./commands/grant-controls.
 import { markPaymentPaid } from "./commands/mark-payment-paid.ts";
 import { approvePayment } from "./commands/payments.ts";
 import { type GrantAward, type GrantPayment, grantPayment } from "./schema.ts";
-import { awardDecision, makeProgramme, sendApplication } from "./test-support.ts";
+import {
+  awardDecision,
+  type GrantPeople,
+  grantPeople,
+  makeProgramme,
+  sendApplication,
+} from "./test-support.ts";
 
 // Grant controls: separation of duties above the threshold, payment references and
 // the early-payment override.
 
 let database: Database;
+let people: GrantPeople;
 let organisationId: string;
 let assessor: Actor;
 let approver: Actor;
@@ -30,6 +37,7 @@ const afterDue = new Date("2026-07-02T10:00:00.000Z");
 beforeAll(async () => {
   database = await openTestDatabase();
   const org = await makeOrganisation(database.db);
+  people = await grantPeople(database.db, org.id);
   organisationId = org.id;
   assessor = actorFor(org.id, "manager", { name: "Ann Assessor" });
   approver = actorFor(org.id, "manager", { name: "Abe Approver" });
@@ -54,7 +62,13 @@ async function readyForDecision(pounds: string, by: Actor): Promise<string> {
 }
 
 async function award(applicationId: string, pounds: string, by: Actor): Promise<GrantAward> {
-  const { grant } = await decideApplication(database.db, by, testNow, applicationId, awardDecision(pounds));
+  const { grant } = await decideApplication(
+    database.db,
+    by,
+    testNow,
+    applicationId,
+    awardDecision(pounds, people),
+  );
   if (!grant) throw new Error("no grant");
   return grant;
 }

@@ -14,9 +14,17 @@ import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { varyAgreement } from "./commands/vary-agreement.ts";
 import { getRecipientGrant } from "./queries/recipient-grants.ts";
 import { grantMonitoringReturn, grantPayment } from "./schema.ts";
-import { awardApplication, directAwardInput, makeProgramme, sendApplication } from "./test-support.ts";
+import {
+  awardApplication,
+  directAwardInput,
+  type GrantPeople,
+  grantPeople,
+  makeProgramme,
+  sendApplication,
+} from "./test-support.ts";
 
 let database: Database;
+let people: GrantPeople;
 let manager: Actor;
 let officer: Actor;
 let group: Actor;
@@ -25,6 +33,7 @@ let _otherManager: Actor;
 beforeAll(async () => {
   database = await openTestDatabase();
   const org = await makeOrganisation(database.db);
+  people = await grantPeople(database.db, org.id);
   const other = await makeOrganisation(database.db, "Other Homes");
   manager = actorFor(org.id, "manager");
   officer = actorFor(org.id, "officer", { name: "Olu Officer" });
@@ -73,7 +82,7 @@ describe("bad input", () => {
       database.db,
       manager,
       testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(people))).id,
     );
     await expect(
       recordFundingChange(database.db, officer, testNow, grant.id, { reason: "x" } as never),
@@ -124,7 +133,7 @@ describe("agreement variations", () => {
       database.db,
       manager,
       testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(people))).id,
     );
     await expect(
       varyAgreement(database.db, actorFor(manager.organisationId, "read-only"), testNow, grant.id, {
@@ -157,7 +166,7 @@ describe("payments and monitoring", () => {
       database.db,
       officer,
       testNow,
-      directAwardInput({ startDate: "2025-01-01", endDate: "2027-12-31" }),
+      directAwardInput(people, { startDate: "2025-01-01", endDate: "2027-12-31" }),
     );
     const grant = await approveDirectAward(database.db, manager, testNow, proposed.id);
     const [second] = await database.db

@@ -11,9 +11,10 @@ import { decideApplication, moderateApplication } from "./commands/decide-applic
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { grantAward, grantFundingChange, grantPayment } from "./schema.ts";
-import { directAwardInput, makeProgramme } from "./test-support.ts";
+import { directAwardInput, type GrantPeople, grantPeople, makeProgramme } from "./test-support.ts";
 
 let database: Database;
+let people: GrantPeople;
 let manager: Actor;
 let officer: Actor;
 let group: Actor;
@@ -22,6 +23,7 @@ let otherManager: Actor;
 beforeAll(async () => {
   database = await openTestDatabase();
   const org = await makeOrganisation(database.db);
+  people = await grantPeople(database.db, org.id);
   const other = await makeOrganisation(database.db, "Other Homes");
   manager = actorFor(org.id, "manager");
   officer = actorFor(org.id, "officer", { name: "Olu Officer" });
@@ -111,8 +113,7 @@ describe("applying, assessing and awarding", () => {
         amountAwarded: "9000",
         startDate: "2026-08-01",
         endDate: "2027-07-31",
-        grantOwner: "A",
-        accountableOfficer: "B",
+        ...people,
         conditions: "C",
         monitoringFrequency: "annual",
       }),
@@ -123,8 +124,7 @@ describe("applying, assessing and awarding", () => {
       amountAwarded: "7500",
       startDate: "2026-08-01",
       endDate: "2027-07-31",
-      grantOwner: "Priya Shah",
-      accountableOfficer: "Head of Communities",
+      ...people,
       conditions: "Spend on the lunch club.",
       monitoringFrequency: "six-monthly",
     });
@@ -134,6 +134,10 @@ describe("applying, assessing and awarding", () => {
       amountAwardedPence: 750_000,
       awardDate: "2026-06-15",
       charityNumber: "1098765",
+      grantOwner: "Priya Shah",
+      grantOwnerUserId: people.grantOwnerUserId,
+      accountableOfficer: "Dana Director",
+      accountableOfficerUserId: people.accountableOfficerUserId,
     });
     const payments = await db
       .select()
@@ -188,19 +192,19 @@ describe("direct awards", () => {
   it("refuses a direct award without a criterion and saves nothing", async () => {
     const before = await database.db.select().from(grantAward);
     await expect(
-      proposeDirectAward(database.db, officer, testNow, directAwardInput({ criterion: undefined })),
+      proposeDirectAward(database.db, officer, testNow, directAwardInput(people, { criterion: undefined })),
     ).rejects.toMatchObject({
       status: 422,
       fieldErrors: { criterion: "Choose the direct award criterion the grant meets" },
     });
     await expect(
-      proposeDirectAward(database.db, officer, testNow, directAwardInput({ justification: "" })),
+      proposeDirectAward(database.db, officer, testNow, directAwardInput(people, { justification: "" })),
     ).rejects.toMatchObject({ status: 422 });
     expect(await database.db.select().from(grantAward)).toHaveLength(before.length);
   });
 
   it("needs a manager to approve, and then the grant is active", async () => {
-    const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput());
+    const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput(people));
     expect(proposed.status).toBe("proposed");
     await expect(approveDirectAward(database.db, officer, testNow, proposed.id)).rejects.toMatchObject({
       status: 403,
@@ -222,7 +226,7 @@ describe("direct awards", () => {
 
 describe("the three months' notice rule", () => {
   async function activeGrant() {
-    const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput());
+    const proposed = await proposeDirectAward(database.db, officer, testNow, directAwardInput(people));
     return approveDirectAward(database.db, manager, testNow, proposed.id);
   }
 

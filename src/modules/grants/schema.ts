@@ -186,6 +186,9 @@ export const grantAward = pgTable(
     endDate: day("end_date").notNull(),
     grantOwner: text("grant_owner").notNull(),
     accountableOfficer: text("accountable_officer").notNull(),
+    /** Migration 0320: the staff users chosen; the two names above are as they were at the award. */
+    grantOwnerUserId: uuid("grant_owner_user_id"),
+    accountableOfficerUserId: uuid("accountable_officer_user_id"),
     outcomeCodes: jsonb("outcome_codes").$type<string[]>().notNull(),
     beneficiaryLaCode: text("beneficiary_la_code"),
     beneficiaryLaName: text("beneficiary_la_name"),

@@ -8,6 +8,7 @@ import { saveApplicationSection, startApplication, submitApplication } from "./c
 import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
 import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
+import { userIdOf } from "./commands/grant-controls.ts";
 import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";
 
 // The demo's three programme rounds: last year's Community Chest (closed, one-year
@@ -144,8 +145,8 @@ export async function seedRounds({
         amountAwarded: String(requested / 100),
         startDate: start,
         endDate: addDays(addMonths(start, 12), -1),
-        grantOwner: officer.kind === "user" ? officer.name : "Grants officer",
-        accountableOfficer: "Head of Community Investment",
+        grantOwnerUserId: userIdOf(officer) ?? "",
+        accountableOfficerUserId: userIdOf(manager) ?? "",
         conditions:
           "Spend the grant only on the project described. Acknowledge the funding. Return any unspent money.",
         monitoringFrequency: index % 2 === 0 ? "six-monthly" : "end-of-grant",
@@ -235,8 +236,8 @@ export async function seedRounds({
             amountAwarded: "150000",
             startDate: start,
             endDate: addDays(addMonths(start, 36), -1),
-            grantOwner: "Sam Patel",
-            accountableOfficer: "Director of Communities",
+            grantOwnerUserId: userIdOf(manager) ?? "",
+            accountableOfficerUserId: userIdOf(manager) ?? "",
             conditions:
               "Deliver the agreed service across the grant period. Quarterly returns on the agreed outcomes.",
             monitoringFrequency: "quarterly",

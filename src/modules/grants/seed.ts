@@ -6,6 +6,7 @@ import { newId } from "../../platform/db/ids.ts";
 import type { SeedContext } from "../module.ts";
 import { homesByLocalAuthority } from "../places/index.ts";
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
+import { userIdOf } from "./commands/grant-controls.ts";
 import { markPaymentPaid } from "./commands/mark-payment-paid.ts";
 import { submitMonitoringReturn } from "./commands/monitoring.ts";
 import { approvePayment } from "./commands/payments.ts";
@@ -67,6 +68,11 @@ export async function seedGrants(
 
   await seedRounds({ db, manager, officer, panel, group, today, random: context.random });
 
+  // The grant owner and accountable officer are chosen from the demo's staff users.
+  const people = {
+    grantOwnerUserId: userIdOf(officer) ?? "",
+    accountableOfficerUserId: userIdOf(manager) ?? "",
+  };
   // Direct awards: one approved (unique position, multi-year strategic), one waiting for approval.
   const areas = await homesByLocalAuthority(db, organisationId);
   const directStart = addMonths(today, -6);
@@ -87,8 +93,7 @@ export async function seedGrants(
     outcomeCodes: ["TS-1"],
     startDate: directStart,
     endDate: addDays(addMonths(directStart, 36), -1),
-    grantOwner: "Sam Patel",
-    accountableOfficer: "Director of Communities",
+    ...people,
     conditions:
       "Safeguarding policy kept current; quarterly returns; 30 days' notice of any change in service.",
     monitoringFrequency: "quarterly",
@@ -112,8 +117,7 @@ export async function seedGrants(
     outcomeCodes: ["EM-1"],
     startDate: today,
     endDate: addDays(addMonths(today, 12), -1),
-    grantOwner: "Olu Officer",
-    accountableOfficer: "Head of Community Investment",
+    ...people,
     conditions: "Sessions open to all residents; attendance recorded.",
     monitoringFrequency: "end-of-grant",
     beneficiaryLaCode: areaForTown("Tonbridge", areas),
@@ -135,8 +139,7 @@ export async function seedGrants(
     outcomeCodes: ["CI-1"],
     startDate: addMonths(today, 1),
     endDate: addDays(addMonths(today, 3), -1),
-    grantOwner: "Olu Officer",
-    accountableOfficer: "Head of Community Investment",
+    ...people,
     conditions: "Food hygiene rating of 5; attendance recorded.",
     monitoringFrequency: "end-of-grant",
   });

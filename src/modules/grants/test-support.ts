@@ -1,5 +1,8 @@
-import type { Actor } from "../../platform/access/actor.ts";
+import { testNow } from "../../../test/fixtures.ts";
+import { type Actor, systemActor } from "../../platform/access/actor.ts";
+import { createUser } from "../../platform/auth/users.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { newId } from "../../platform/db/ids.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
@@ -50,7 +53,34 @@ export async function makeProgramme(
   });
 }
 
-export function directAwardInput(overrides: Partial<DirectAwardInput> = {}): DirectAwardInput {
+/** The grant owner and accountable officer a grant names: real staff users of the organisation. */
+export type GrantPeople = { grantOwnerUserId: string; accountableOfficerUserId: string };
+
+const peopleByOrganisation = new Map<string, GrantPeople>();
+
+/** Makes (once per organisation) an officer and a director to own and answer for grants. */
+export async function grantPeople(db: Db, organisationId: string): Promise<GrantPeople> {
+  const known = peopleByOrganisation.get(organisationId);
+  if (known) return known;
+  const make = (name: string, role: "officer" | "manager") =>
+    createUser(db, systemActor(organisationId), testNow, {
+      organisationId,
+      email: `${role}-${newId()}@example.org`,
+      name,
+      role,
+      password: "correct horse battery staple 42",
+    });
+  const owner = await make("Priya Shah", "officer");
+  const accountable = await make("Dana Director", "manager");
+  const people = { grantOwnerUserId: owner.id, accountableOfficerUserId: accountable.id };
+  peopleByOrganisation.set(organisationId, people);
+  return people;
+}
+
+export function directAwardInput(
+  people: GrantPeople,
+  overrides: Partial<DirectAwardInput> = {},
+): DirectAwardInput {
   return {
     criterion: "unique-position",
     justification:
@@ -68,8 +98,7 @@ export function directAwardInput(overrides: Partial<DirectAwardInput> = {}): Dir
     outcomeCodes: ["WB1"],
     startDate: "2026-07-01",
     endDate: "2029-06-30",
-    grantOwner: "Priya Shah",
-    accountableOfficer: "Director of Communities",
+    ...people,
     conditions: "Spend only on the agreed project; report quarterly.",
     monitoringFrequency: "quarterly",
     ...overrides,
@@ -110,15 +139,14 @@ export async function sendApplication(
 }
 
 /** An award of `pounds` for a grant running from 1 July to 31 December 2026 (one instalment, due 1 July). */
-export function awardDecision(pounds: string): DecisionInput {
+export function awardDecision(pounds: string, people: GrantPeople): DecisionInput {
   return {
     decision: "award",
     reason: "Good",
     amountAwarded: pounds,
     startDate: "2026-07-01",
     endDate: "2026-12-31",
-    grantOwner: "A",
-    accountableOfficer: "B",
+    ...people,
     conditions: "C",
     monitoringFrequency: "end-of-grant",
   };
@@ -136,7 +164,14 @@ export async function awardApplication(
     scores: { need: "4", delivery: "4" },
   });
   await moderateApplication(db, staff.manager, now, applicationId, { note: "Fine" });
-  const { grant } = await decideApplication(db, staff.manager, now, applicationId, awardDecision("1000"));
+  const people = await grantPeople(db, staff.manager.organisationId);
+  const { grant } = await decideApplication(
+    db,
+    staff.manager,
+    now,
+    applicationId,
+    awardDecision("1000", people),
+  );
   if (!grant) throw new Error("The award made no grant");
   return grant;
 }

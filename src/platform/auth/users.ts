@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { type Actor, isRole, type Role, roleNames } from "../access/actor.ts";
 import { isOrganisationAdmin, isPlatformAdmin, requireAllowed } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit-log.ts";
@@ -153,4 +153,30 @@ export async function setUserPassword(
     .update(appUser)
     .set({ passwordHash, failedLogins: 0, lockedUntil: null })
     .where(and(eq(appUser.organisationId, organisationId), eq(appUser.id, userId)));
+}
+
+/**
+ * Users of one organisation who can still sign in and hold one of `roles`, by name: the people
+ * a form may name (a case's lead officer, a grant's owner). `ids` narrows to those users.
+ */
+export async function activeUsersWithRoles(
+  db: Db,
+  organisationId: string,
+  roles: readonly Role[],
+  options: { ids?: string[]; limit?: number } = {},
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: appUser.id, name: appUser.name })
+    .from(appUser)
+    .where(
+      inOrganisation(
+        appUser,
+        organisationId,
+        inArray(appUser.role, [...roles]),
+        isNull(appUser.disabledAt),
+        options.ids ? inArray(appUser.id, options.ids) : undefined,
+      ),
+    )
+    .orderBy(asc(appUser.name), asc(appUser.id))
+    .limit(options.limit ?? 500);
 }

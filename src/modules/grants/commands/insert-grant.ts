@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
+import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { homesByLocalAuthority } from "../../places/index.ts";
 import { realDate } from "../inputs.ts";
+import { activeGrantStaff } from "../queries/grant-staff.ts";
 import { monitoringSchedule, paymentSchedule } from "../rules.ts";
 import {
   type GrantAward,
@@ -19,12 +20,18 @@ import {
 // Writing a grant with its agreement, payment schedule and monitoring schedule.
 // Used by both routes to a grant (an award decision and a direct award) so both get the same agreement.
 
+/** A staff user's id from the form's select; whether they are active staff is checked on insert. */
+function staffChoice(who: string) {
+  const message = `Choose ${who} from your organisation's staff`;
+  return z.string({ error: message }).trim().refine(isUuid, { error: message });
+}
+
 /** The framework: every grant has an agreement, an owner, an accountable officer and proportionate monitoring. */
 export const agreementFields = {
   startDate: realDate("the start date"),
   endDate: realDate("the end date"),
-  grantOwner: requiredText("the grant owner's name", 150),
-  accountableOfficer: requiredText("the accountable officer's name", 150),
+  grantOwnerUserId: staffChoice("the grant owner"),
+  accountableOfficerUserId: staffChoice("the accountable officer"),
   conditions: requiredText("the conditions of the grant agreement", 5000),
   monitoringFrequency: z.enum(monitoringFrequencies, { error: "Choose how often the organisation reports" }),
   beneficiaryLaCode: z
@@ -33,6 +40,28 @@ export const agreementFields = {
     .optional()
     .transform((value) => value || null),
 };
+
+/**
+ * The grant owner and accountable officer must be active staff users of the organisation
+ * making the grant; their names are kept with the grant as they were at the award.
+ */
+async function grantPeople(
+  tx: Db,
+  organisationId: string,
+  grant: Pick<GrantAward, "grantOwnerUserId" | "accountableOfficerUserId">,
+): Promise<Pick<GrantAward, "grantOwner" | "accountableOfficer">> {
+  const ids = [grant.grantOwnerUserId, grant.accountableOfficerUserId].filter((id) => id !== null);
+  const staff = await activeGrantStaff(tx, organisationId, ids);
+  const nameOf = (id: string | null) => staff.find((member) => member.id === id)?.name;
+  const grantOwner = nameOf(grant.grantOwnerUserId);
+  const accountableOfficer = nameOf(grant.accountableOfficerUserId);
+  const errors: Record<string, string> = {};
+  if (!grantOwner) errors.grantOwnerUserId = "Choose the grant owner from your organisation's active staff";
+  if (!accountableOfficer)
+    errors.accountableOfficerUserId = "Choose the accountable officer from your organisation's active staff";
+  if (!grantOwner || !accountableOfficer) throw invalid("Check the grant.", errors);
+  return { grantOwner, accountableOfficer };
+}
 
 export function checkGrantDates(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx): void {
   if (value.endDate < value.startDate)
@@ -59,6 +88,8 @@ export type NewGrant = Omit<
   | "updatedAt"
   | "bankDetailsSealed"
   | "bankDetailsUpdatedAt"
+  | "grantOwner"
+  | "accountableOfficer"
 >;
 
 export async function insertGrant(
@@ -73,7 +104,7 @@ export async function insertGrant(
   },
 ): Promise<GrantAward> {
   const id = newId(now.getTime());
-  let grant = newGrant;
+  let grant = { ...newGrant, ...(await grantPeople(tx, organisationId, newGrant)) };
   if (agreement.beneficiaryLaCode) {
     // The area that benefits is one where the organisation has homes (published as a GSS code).
     const area = (await homesByLocalAuthority(tx, organisationId)).find(

@@ -7,15 +7,17 @@ import { newId } from "../../../platform/db/ids.ts";
 import { appUser, outboundMessage } from "../../../platform/db/platform-schema.ts";
 import { approveDirectAward, proposeDirectAward } from "../commands/direct-awards.ts";
 import { grantPayment, grantReminder } from "../schema.ts";
-import { directAwardInput } from "../test-support.ts";
+import { directAwardInput, type GrantPeople, grantPeople } from "../test-support.ts";
 import { runGrantsDaily } from "./daily-grants.ts";
 
 let database: Database;
+let people: GrantPeople;
 let organisationId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
+  people = await grantPeople(database.db, organisationId);
 });
 afterAll(async () => database?.close());
 
@@ -28,7 +30,7 @@ describe("the daily grants job", () => {
       database.db,
       manager,
       testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(people))).id,
     );
     const before = new Date("2027-03-10T09:00:00Z");
     expect((await runGrantsDaily(database.db, organisationId, before)).reminders).toBeGreaterThan(0);
@@ -56,7 +58,7 @@ describe("the daily grants job", () => {
           database.db,
           officer,
           testNow,
-          directAwardInput({ startDate: "2026-07-01", endDate: "2027-06-30" }),
+          directAwardInput(people, { startDate: "2026-07-01", endDate: "2027-06-30" }),
         )
       ).id,
     );
@@ -70,21 +72,26 @@ describe("the daily grants job", () => {
 
   it("emails reminders through the outbox once: managers for notice deadlines, the grants team for returns", async () => {
     const org = (await makeOrganisation(database.db, "Emailed Homes")).id;
+    const userIds: Record<string, string> = {};
     for (const [email, role] of [
       ["manager@emailed.example", "manager"],
       ["officer@emailed.example", "officer"],
       ["group@emailed.example", "community-group"],
-    ])
+    ]) {
+      userIds[role] = newId();
       await database.db.insert(appUser).values({
-        ...{ organisationId: org, id: newId(), email, name: role, role, passwordHash: "x" },
+        ...{ organisationId: org, id: userIds[role], email, name: role, role, passwordHash: "x" },
         ...{ failedLogins: 0, createdAt: testNow },
       });
+    }
+    // This organisation's own staff own the grant (no extra users, so the recipients stay as listed).
+    const emailedPeople = { grantOwnerUserId: userIds.officer, accountableOfficerUserId: userIds.manager };
     const officer = actorFor(org, "officer");
     await approveDirectAward(
       database.db,
       actorFor(org, "manager"),
       testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput())).id,
+      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(emailedPeople))).id,
     );
     const outbox = async () =>
       (await database.db.select().from(outboundMessage).where(eq(outboundMessage.organisationId, org)))

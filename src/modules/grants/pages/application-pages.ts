@@ -1,18 +1,15 @@
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { dateFromParts } from "../../../platform/http/fields.ts";
 import { attemptForForm, csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
-  dateInput,
   formatDateTime,
   html,
   radios,
-  type SafeHtml,
   select,
   summaryList,
   table,
@@ -20,78 +17,29 @@ import {
   textInput,
   warningText,
 } from "../../../platform/ui/index.ts";
-import { homesByLocalAuthority } from "../../places/index.ts";
 import { assessApplication } from "../commands/assess-application.ts";
 import { decideApplication, moderateApplication } from "../commands/decide-application.ts";
 import { returnApplication } from "../commands/return-application.ts";
 import { canAssess, canDecide } from "../policy.ts";
 import { getApplicationForStaff } from "../queries/programmes.ts";
 import { formatScore, maxScore, meanScoreBp } from "../rules.ts";
+import {
+  type AgreementChoices,
+  agreementChoices,
+  agreementFieldsHtml,
+  agreementInput,
+} from "./agreement-fields.ts";
 import { answersList } from "./apply-forms.ts";
 import { applicationTag, formError } from "./page-helpers.ts";
 import { returnSection } from "./return-section.ts";
 
-type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>> & { areas: Area[] };
+type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>> & AgreementChoices;
 type Failed = {
   form: "assess" | "moderate" | "decide" | "return";
   values: Record<string, string>;
   errors: FieldErrors;
   status: FormErrorStatus;
 };
-
-const monitoringItems = [
-  { value: "quarterly", text: "Quarterly" },
-  { value: "six-monthly", text: "Every six months" },
-  { value: "annual", text: "Annually" },
-  { value: "end-of-grant", text: "Once, at the end of the grant" },
-];
-
-export type Area = { laCode: string; laName: string };
-
-export function agreementFieldsHtml(
-  values: Record<string, string>,
-  errors: FieldErrors,
-  areas: Area[],
-): SafeHtml {
-  const parts = (name: string) => ({
-    day: values[`${name}-day`] ?? "",
-    month: values[`${name}-month`] ?? "",
-    year: values[`${name}-year`] ?? "",
-  });
-  return html`${dateInput({ name: "startDate", legend: { text: "Grant starts", classes: "govuk-fieldset__legend--s" }, hint: "For example, 1 4 2026", value: parts("startDate"), error: errors.startDate })}
-    ${dateInput({ name: "endDate", legend: { text: "Grant ends", classes: "govuk-fieldset__legend--s" }, hint: "Multi-year grants are paid in annual instalments", value: parts("endDate"), error: errors.endDate })}
-    ${textInput({ name: "grantOwner", label: "Grant owner", hint: "The officer who manages the grant day to day", value: values.grantOwner, error: errors.grantOwner })}
-    ${textInput({ name: "accountableOfficer", label: "Accountable officer", value: values.accountableOfficer, error: errors.accountableOfficer })}
-    ${textarea({ name: "conditions", label: "Grant agreement conditions", value: values.conditions, error: errors.conditions, rows: 4 })}
-    ${select({ name: "monitoringFrequency", label: "Monitoring returns", hint: "Keep monitoring proportionate to the size of the grant", value: values.monitoringFrequency ?? "six-monthly", error: errors.monitoringFrequency, options: monitoringItems })}
-    ${
-      areas.length > 0
-        ? select({
-            name: "beneficiaryLaCode",
-            label: "Area that benefits (optional)",
-            hint: "Published in the grants register as the beneficiary location",
-            value: values.beneficiaryLaCode ?? "",
-            error: errors.beneficiaryLaCode,
-            options: [
-              { value: "", text: "Not recorded" },
-              ...areas.map((area) => ({ value: area.laCode, text: area.laName })),
-            ],
-          })
-        : ""
-    }`;
-}
-
-export function agreementInput(form: Record<string, string>) {
-  return {
-    startDate: dateFromParts(form, "startDate"),
-    endDate: dateFromParts(form, "endDate"),
-    grantOwner: form.grantOwner ?? "",
-    accountableOfficer: form.accountableOfficer ?? "",
-    conditions: form.conditions ?? "",
-    monitoringFrequency: (form.monitoringFrequency ?? "") as "quarterly",
-    beneficiaryLaCode: form.beneficiaryLaCode ?? "",
-  };
-}
 
 function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed): Response {
   const { application, programme, assessments } = loaded;
@@ -169,7 +117,7 @@ function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed)
           ${textarea({ name: "reason", label: "Reasons for the decision", hint: "The applicant will see these", value: values.reason, error: errorsFor("decide").reason, rows: 3 })}
           <h3 class="govuk-heading-s">If you award a grant: the grant agreement</h3>
           ${textInput({ name: "amountAwarded", label: "Amount awarded", prefix: "£", value: values.amountAwarded, error: errorsFor("decide").amountAwarded, width: 10, inputmode: "decimal" })}
-          ${agreementFieldsHtml(values, errorsFor("decide"), loaded.areas)}
+          ${agreementFieldsHtml(values, errorsFor("decide"), loaded)}
           ${button({ text: "Record decision" })}
         </form>`
       : "";
@@ -243,7 +191,7 @@ export function applicationPages(): Hono<AppEnv> {
   const load = async (c: Context<AppEnv>, actor: Actor): Promise<Loaded> => {
     const db = c.get("services").database.db;
     const loaded = await getApplicationForStaff(db, actor, c.get("now"), c.req.param("id") ?? "");
-    return { ...loaded, areas: await homesByLocalAuthority(db, actor.organisationId) };
+    return { ...loaded, ...(await agreementChoices(db, actor)) };
   };
 
   app.get("/grants/manage/applications/:id", async (c) => {

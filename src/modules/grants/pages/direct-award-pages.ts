@@ -5,12 +5,11 @@ import { readForm } from "../../../platform/http/forms.ts";
 import { type FieldErrors, forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, radios, textarea, textInput } from "../../../platform/ui/index.ts";
-import { homesByLocalAuthority } from "../../places/index.ts";
 import { proposeDirectAward } from "../commands/direct-awards.ts";
 import { organisationTypes } from "../inputs.ts";
 import { canProposeDirectAward } from "../policy.ts";
 import { directAwardCriteria } from "../schema.ts";
-import { agreementFieldsHtml, agreementInput } from "./application-pages.ts";
+import { agreementChoices, agreementFieldsHtml, agreementInput } from "./agreement-fields.ts";
 import { formError, staffNav } from "./page-helpers.ts";
 
 async function form(
@@ -20,7 +19,7 @@ async function form(
   status: 200 | FormErrorStatus = 200,
 ): Promise<Response> {
   const actor = requireActor(c);
-  const areas = await homesByLocalAuthority(c.get("services").database.db, actor.organisationId);
+  const choices = await agreementChoices(c.get("services").database.db, actor);
   return renderPage(c, {
     title: "Propose a direct award",
     errors,
@@ -55,7 +54,7 @@ async function form(
         ${textInput({ name: "recipientTown", label: "Town or city (optional)", value: values.recipientTown, error: errors.recipientTown, width: 20 })}
         ${textInput({ name: "recipientPostcode", label: "Postcode (optional)", value: values.recipientPostcode, error: errors.recipientPostcode, width: 10 })}
         <h2 class="govuk-heading-m">Grant agreement</h2>
-        ${agreementFieldsHtml(values, errors, areas)}
+        ${agreementFieldsHtml(values, errors, choices)}
         ${button({ text: "Propose direct award" })}
       </form>`,
   });

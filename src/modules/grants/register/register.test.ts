@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { type Role, systemActor } from "../../../platform/access/actor.ts";
+import { createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { seedGrants } from "../seed.ts";
 import {
@@ -29,9 +31,22 @@ beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db, "Weald and Medway Homes")).id;
   let seed = 7;
+  // The seed names staff users as grant owners and accountable officers, so they must exist.
+  const staff = (name: string, role: "manager" | "officer") =>
+    createUser(database.db, systemActor(organisationId), testNow, {
+      organisationId,
+      email: `${role}@register.example`,
+      name,
+      role,
+      password: "correct horse battery staple 42",
+    });
+  const users = [await staff("Morgan Manager", "manager"), await staff("Olu Officer", "officer")].map(
+    (user) => ({ id: user.id, email: user.email, name: user.name, role: user.role as Role }),
+  );
   await seedGrants({
     database,
     organisationId,
+    users,
     now: testNow,
     random: () => {
       seed = (seed * 16807) % 2147483647;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
+import { activeUsersWithRoles } from "../../../platform/auth/users.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { containsPattern } from "../../../platform/db/like-pattern.ts";
@@ -219,17 +220,5 @@ export async function getPendingReport(db: Db, actor: Actor, reportId: string) {
 /** Who can lead a case (officers and above), by name, for the case list's officer filter. */
 export async function caseOfficers(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
-  return db
-    .select({ id: appUser.id, name: appUser.name })
-    .from(appUser)
-    .where(
-      inOrganisation(
-        appUser,
-        actor.organisationId,
-        inArray(appUser.role, ["officer", "manager", "organisation-admin"]),
-        isNull(appUser.disabledAt),
-      ),
-    )
-    .orderBy(asc(appUser.name))
-    .limit(500);
+  return activeUsersWithRoles(db, actor.organisationId, ["officer", "manager", "organisation-admin"]);
 }
