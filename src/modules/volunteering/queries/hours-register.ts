@@ -143,9 +143,24 @@ export async function roleTeam(
   limit: number,
 ): Promise<HoursCandidate[] | null> {
   requireAllowed(canCoordinate(actor), "Only coordinators can log hours for a session.");
-  const rows = await placedIn(db, actor.organisationId, roleId).limit(limit + 1);
-  if (rows.length > limit) return null;
-  return withDetails(db, actor, now, roleId, rows);
+  // Counted first, up to the limit, so a role of thousands is not sorted by name only to be refused.
+  const [team] = await db.select({ size: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1` })
+      .from(volApplication)
+      .where(
+        inOrganisation(
+          volApplication,
+          actor.organisationId,
+          eq(volApplication.opportunityId, roleId),
+          eq(volApplication.status, "placed"),
+        ),
+      )
+      .limit(limit + 1)
+      .as("team"),
+  );
+  if (Number(team?.size ?? 0) > limit) return null;
+  return withDetails(db, actor, now, roleId, await placedIn(db, actor.organisationId, roleId));
 }
 
 /** The volunteers a coordinator posted hours for, in the order posted, to show the form again. */
