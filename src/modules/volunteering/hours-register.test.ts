@@ -162,6 +162,14 @@ describe("the session hours register", () => {
     expect(again).not.toContain(`name="hours-${ids.annOlder}"`);
     expect(again).toContain(`name="hours-${ids.annYoung}"`);
     expect(again).toContain("Hours already logged for this session: Ann Smith.");
+    // The same form posted again (a second tab) logs nothing twice.
+    const twice = await officer.post(base, { q: "smi", [`hours-${ids.annOlder}`]: "1" });
+    expect(twice.status).toBe(422);
+    const twicePage = await twice.text();
+    expect(twicePage).toContain("Hours are already logged for this person at this session");
+    expect(twicePage).toContain(`id="hours-${ids.annOlder}-error"`);
+    const count = await database.query("SELECT 1 FROM vol_hours WHERE session_id = $1", [sessionId]);
+    expect(count).toHaveLength(1);
   });
 
   it("shows the posted people again with their errors, and saves nothing", async () => {

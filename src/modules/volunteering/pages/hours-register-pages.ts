@@ -69,8 +69,10 @@ function hoursPanel(
   if (errors.q) return html`${errorMessage("q-results-error", errors.q)}`;
   if (!list && !errors.hours)
     return html`<p class="govuk-body">This role has more than ${teamListLimit} volunteers. Search for each person who came.</p>`;
-  const people = (list?.people ?? []).filter((p) => !logged.has(p.id));
-  const already = (list?.people ?? []).filter((p) => logged.has(p.id));
+  // Someone already logged is not offered again, unless the error about it must stand beside their box.
+  const offered = (p: HoursCandidate) => !logged.has(p.id) || errors[`hours-${p.id}`] !== undefined;
+  const people = (list?.people ?? []).filter(offered);
+  const already = (list?.people ?? []).filter((p) => !offered(p));
   if (list && list.people.length === 0 && !errors.hours)
     return html`<h2 class="govuk-heading-m">${list.heading}</h2><p class="govuk-body">Nobody placed in this role matches. Check the spelling, or search by postcode or reference. Hours can only be logged for volunteers placed in the role.</p>`;
   const describedBy = ["hours-hint", errors.hours ? "hours-error" : ""].filter(Boolean).join(" ");
