@@ -5,7 +5,6 @@
 // DATABASE_URL chooses the server (default postgres://postgres@127.0.0.1:5432/postgres); the script
 // makes its own database and drops it at the end.
 import { loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import { recordSession } from "../src/modules/investment/commands/record-session.ts";
 import { makeLunchClub } from "../src/modules/investment/test-project.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
@@ -14,27 +13,12 @@ import { createOrganisation } from "../src/platform/access/organisations.ts";
 import { loadConfig } from "../src/platform/config/config.ts";
 import { newId } from "../src/platform/db/ids.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
-import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { addUser, buildTestApp, TestBrowser } from "../test/app.ts";
 import { testNow } from "../test/fixtures.ts";
+import { registerBench } from "./register-setup.ts";
 
-const { values } = parseArgs({
-  options: { scale: { type: "string", default: "1" }, searches: { type: "string", default: "300" } },
-});
-const scale = Number(values.scale);
-const searches = Number(values.searches);
-if (!(scale > 0 && scale <= 1) || !(searches > 0)) {
-  console.error("--scale must be in (0, 1] and --searches a positive number");
-  process.exit(2);
-}
+const { scale, searches, database, drop } = await registerBench("kith_bench_register");
 const people = Math.round(50_000 * scale);
-const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `kith_bench_register_${process.pid}`;
-const admin = await openPostgres(serverUrl);
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const database = await openPostgres(url.toString());
 
 const given = [
   "Anna",
@@ -202,7 +186,5 @@ try {
       .join(" ")}`,
   );
 } finally {
-  await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.close();
+  await drop();
 }

@@ -14,6 +14,7 @@ export {
 } from "./queries/partners.ts";
 export {
   ageBand,
+  ageBandWords,
   ageOn,
   findPeople,
   getEqualityProfile,

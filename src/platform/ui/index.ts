@@ -12,6 +12,7 @@ export * from "./components/choices.ts";
 export * from "./components/date-input.ts";
 export * from "./components/error-summary.ts";
 export * from "./components/form-parts.ts";
+export * from "./components/live-search.ts";
 export * from "./components/messages.ts";
 export * from "./components/navigation.ts";
 export * from "./components/pagination.ts";

@@ -3,9 +3,18 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
+import { liveSearchResults } from "../../../platform/http/live-search.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
-import { button, formatDate, html, select, textInput } from "../../../platform/ui/index.ts";
+import {
+  button,
+  formatDate,
+  foundHeading,
+  html,
+  liveSearchForm,
+  select,
+  textInput,
+} from "../../../platform/ui/index.ts";
 import { addToRegister } from "../commands/add-to-register.ts";
 import { removeFromRegister } from "../commands/remove-from-register.ts";
 import { saveRegisterAsGroup } from "../commands/save-register-group.ts";
@@ -49,7 +58,7 @@ async function candidatesFor(
   if (view.q !== undefined) {
     const found = await searchForRegister(db, actor, now, view.q, onRegister);
     return {
-      heading: `${found.length === 25 ? "The first 25" : found.length} ${found.length === 1 ? "person" : "people"} found for “${view.q.trim()}”`,
+      heading: foundHeading(found.length, 25, view.q),
       candidates: found,
     };
   }
@@ -114,10 +123,7 @@ async function registerPage(
     content: html`<span class="govuk-caption-l">${session.projectName}, ${formatDate(session.heldOn)}</span><h1 class="govuk-heading-l">${session.title}</h1>
       <p class="govuk-body">${session.register.length} people recorded. ${session.depth === "in-depth" ? "In-depth" : "Light-touch"} session of ${session.durationMinutes} minutes.</p>
       <h2 class="govuk-heading-m">Add people</h2>
-      <form method="get" action="${base}" data-kith-live-search="${base}/candidates" data-kith-results="register-candidates" role="search">
-        ${textInput({ name: "q", label: "Search by name, postcode or reference", hint: "At least 2 characters, for example the start of a first or last name", type: "search", value: view.q, error: errors.q, spellcheck: false, autocomplete: "off" })}
-        ${button({ text: "Search", variant: "secondary" })}
-      </form>
+      ${liveSearchForm({ action: base, resultsUrl: `${base}/candidates`, resultsId: "register-candidates", value: view.q, error: errors.q })}
       <p class="govuk-body"><a class="govuk-link" href="${base}?from=last">Copy from the last session</a></p>
       ${groups.length ? html`<form method="get" action="${base}">${select({ name: "group", label: "Add a group", value: view.group, options: groups.map((g) => ({ value: g.id, text: `${g.name} (${g.members})` })) })}${button({ text: "Show the group", variant: "secondary" })}</form>` : ""}
       <div id="register-candidates" aria-live="polite">${candidatePanel(c, session.id, list, view, errors)}</div>
@@ -160,12 +166,11 @@ export function registerPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const session = await getSession(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
     const view = viewFrom(c.req.query());
-    try {
-      return c.html(candidatePanel(c, session.id, await candidatesFor(c, session, view), view).toString());
-    } catch (error) {
-      if (!(error instanceof Problem && error.status === 422)) throw error;
-      return c.html(candidatePanel(c, session.id, null, view, error.fieldErrors ?? {}).toString(), 422);
-    }
+    return liveSearchResults(
+      c,
+      async () => candidatePanel(c, session.id, await candidatesFor(c, session, view), view),
+      (errors) => candidatePanel(c, session.id, null, view, errors),
+    );
   });
 
   app.post("/investment/sessions/:id/register/add", async (c) => {

@@ -7,6 +7,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import {
   ageBand,
+  ageBandWords,
   describePeople,
   likePrefix,
   personReference,
@@ -44,12 +45,6 @@ const participantColumns = {
   externalRef: participant.externalRef,
   displayName: participant.displayName,
   dateOfBirth: participant.dateOfBirth,
-};
-
-const ageWords: Record<string, string> = {
-  "under-25": "under 25",
-  "25-49": "aged 25 to 49",
-  "50-plus": "50 or over",
 };
 
 /** A participant's reference: their person's when they have one (the same everywhere), else their own. */
@@ -102,7 +97,7 @@ export async function distinguishingDetails(
   return new Map(
     confusable.map((r) => {
       const person = r.personId ? people.get(r.personId) : undefined;
-      const band = ageWords[ageBand(r.dateOfBirth, on)];
+      const band = ageBandWords[ageBand(r.dateOfBirth, on)];
       const where = person?.street ?? person?.postcode;
       return [r.id, [band, where, `ref ${participantReference(r)}`].filter(Boolean).join(", ")];
     }),
@@ -187,7 +182,7 @@ export async function searchForRegister(
       key: `person:${p.id}`,
       participantId: null,
       name: p.name,
-      detail: [ageWords[p.ageBand], p.street ?? p.postcode, `ref ${p.reference}`, "not yet a participant"]
+      detail: [ageBandWords[p.ageBand], p.street ?? p.postcode, `ref ${p.reference}`, "not yet a participant"]
         .filter(Boolean)
         .join(", "),
       onRegister: false,

@@ -120,6 +120,13 @@ export async function getEqualityProfile(db: Db, actor: Actor, personId: string,
 }
 
 /** Age bands used by HACT's value bank and by case profiles: under 25, 25–49, 50 and over. */
+/** An age band in words, for telling namesakes apart on registers ("unknown" has none). */
+export const ageBandWords: Record<string, string> = {
+  "under-25": "under 25",
+  "25-49": "aged 25 to 49",
+  "50-plus": "50 or over",
+};
+
 export function ageBand(
   dateOfBirth: string | null,
   on: string,

@@ -2,7 +2,7 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import { type FieldErrors, notFound } from "../../../platform/http/problem.ts";
+import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -32,7 +32,7 @@ import { riskBands } from "../domain/risk-matrix.ts";
 import { getCase } from "../queries/get-case.ts";
 import { openTriggerReview } from "../queries/trigger-review.ts";
 import { findCase } from "../store.ts";
-import { attempt, csrfField, listValue, requireCaseWorker } from "./common.ts";
+import { attempt, csrfField, documentDownload, listValue, requireCaseWorker } from "./common.ts";
 
 type FormRender = (
   c: Context<AppEnv>,
@@ -320,10 +320,6 @@ export function caseForms(app: Hono<AppEnv>): void {
       c.req.param("id"),
       c.req.param("documentId"),
     );
-    if (!document?.content) throw notFound("Document not found");
-    return c.body(new Uint8Array(document.content), 200, {
-      "content-type": document.contentType,
-      "content-disposition": `attachment; filename="${document.fileName.replace(/"/g, "")}"`,
-    });
+    return documentDownload(c, document);
   });
 }

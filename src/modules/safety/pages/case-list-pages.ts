@@ -21,7 +21,8 @@ import { categoryLabel, loadSafetyConfiguration } from "../domain/configuration.
 import { getPendingReport, listPendingReports } from "../queries/list-cases.ts";
 import { personSafetyHistory } from "../queries/person-history.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
-import { attempt, csrfField, requireCaseWorker, safetyNav } from "./common.ts";
+import { getPendingReportEvidence, pendingReportEvidence } from "../queries/report-evidence.ts";
+import { attempt, csrfField, documentDownload, requireCaseWorker, safetyNav } from "./common.ts";
 
 export function caseListPages(app: Hono<AppEnv>): void {
   app.get("/safety/pending", async (c) => {
@@ -59,6 +60,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
     const report = await getPendingReport(db, actor, reportId);
     if (!report) throw notFound("Report not found", "It may have been triaged already.");
     const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+    const evidence = await pendingReportEvidence(db, actor, report.id);
     const related = await relatedOpenCases(db, actor, {
       homeId: report.homeId,
       blockName: report.blockName,
@@ -74,6 +76,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
           caption: "The report",
           head: [{ text: "Field" }, { text: "Value" }],
           rows: [
+            ["Reference", report.reference ?? "None given"],
             ["What", categoryLabel(configuration, report.category)],
             ["Happened on", formatDate(report.reportedOn)],
             ["Where", report.locationDescription ?? report.blockName ?? "At the reporter's home"],
@@ -81,6 +84,12 @@ export function caseListPages(app: Hono<AppEnv>): void {
             ["What happened", report.description ?? ""],
           ],
         })}
+        <h2 class="govuk-heading-m">Evidence sent with the report</h2>
+        ${
+          evidence.length === 0
+            ? html`<p class="govuk-body">No files were sent with this report.</p>`
+            : html`<ul class="govuk-list">${evidence.map((d) => html`<li><a class="govuk-link" href="/safety/pending/${report.id}/evidence/${d.id}">${d.fileName}</a> (${Math.ceil(d.sizeBytes / 1024)} KB)</li>`)}</ul>`
+        }
         <h2 class="govuk-heading-m">Possibly related open cases</h2>
         ${
           related.length === 0
@@ -121,6 +130,17 @@ export function caseListPages(app: Hono<AppEnv>): void {
   };
 
   app.get("/safety/pending/:id", (c) => triagePage(c, c.req.param("id"), {}));
+  app.get("/safety/pending/:id/evidence/:documentId", async (c) => {
+    const actor = requireCaseWorker(c);
+    const document = await getPendingReportEvidence(
+      c.get("services").database.db,
+      actor,
+      c.get("now"),
+      c.req.param("id"),
+      c.req.param("documentId"),
+    );
+    return documentDownload(c, document);
+  });
   app.post("/safety/pending/:id", async (c) => {
     const actor = requireCaseWorker(c);
     const values = await readForm(c);

@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm } from "../../../platform/http/form-commands.ts";
-import type { FieldErrors, Problem } from "../../../platform/http/problem.ts";
+import { type FieldErrors, notFound, type Problem } from "../../../platform/http/problem.ts";
 import { requireActor } from "../../../platform/http/render.ts";
 import type { TagColour } from "../../../platform/ui/components/tag.ts";
 import { type SafeHtml, subNavigation, tag } from "../../../platform/ui/index.ts";
@@ -67,4 +67,16 @@ export function requireSafetyManager(c: Context<AppEnv>): Actor {
   const actor = requireActor(c);
   requireAllowed(canManageSafety(actor), "Only managers can change community safety settings.");
   return actor;
+}
+
+/** A stored case document or report evidence file, sent as a download (never shown inline). */
+export function documentDownload(
+  c: Context<AppEnv>,
+  document: { content: Uint8Array | null; contentType: string; fileName: string } | undefined,
+): Response {
+  if (!document?.content) throw notFound("Document not found");
+  return c.body(new Uint8Array(document.content), 200, {
+    "content-type": document.contentType,
+    "content-disposition": `attachment; filename="${document.fileName.replace(/"/g, "")}"`,
+  });
 }

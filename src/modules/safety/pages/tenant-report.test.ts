@@ -200,6 +200,36 @@ describe("tenant report", () => {
     expect(await (await tenant.get(`/my-cases/${caseId}`)).text()).toContain("car-2.png");
   });
 
+  it("shows the officer the reference and the evidence, downloadable and audited, before triage", async () => {
+    const sent = await send([new File([png], "window.png")]);
+    const location = sent.headers.get("location") ?? "";
+    const reportId = /report=([0-9a-f-]{36})/.exec(location)?.[1] ?? "";
+    const reference = /ASB-2026-\d{6}/.exec(await (await tenant.get(location)).text())?.[0] ?? "";
+    expect(reference).not.toBe("");
+    const triage = await officer.get(`/safety/pending/${reportId}`);
+    expect(triage.status).toBe(200);
+    const page = await triage.text();
+    expect(page).toContain(reference);
+    const link = new RegExp(`/safety/pending/${reportId}/evidence/([0-9a-f-]{36})">window\\.png`).exec(page);
+    const documentId = link?.[1] ?? "";
+    expect(documentId).not.toBe("");
+    const download = await officer.get(`/safety/pending/${reportId}/evidence/${documentId}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("attachment");
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(png);
+    const audited = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_read_log WHERE organisation_id = $1 AND entity_type = 'safety_document' AND entity_id = $2",
+      [organisationId, documentId],
+    );
+    expect(audited[0]?.n).toBe(1);
+    // The tenant who sent it, a made-up report id and a made-up file id all get no file.
+    expect((await tenant.get(`/safety/pending/${reportId}/evidence/${documentId}`)).status).toBe(403);
+    const otherReport = "00000000-0000-7000-8000-000000000000";
+    expect((await officer.get(`/safety/pending/${otherReport}/evidence/${documentId}`)).status).toBe(404);
+    expect((await officer.get(`/safety/pending/${reportId}/evidence/${otherReport}`)).status).toBe(404);
+    expect((await officer.get(`/safety/pending/${reportId}/evidence/not-an-id`)).status).toBe(404);
+  });
+
   it("refuses evidence of the wrong type, HEIC photos and files over 10 MB, and saves nothing", async () => {
     const reports = "SELECT count(*)::int AS n FROM safety_report WHERE organisation_id = $1";
     const documents = "SELECT count(*)::int AS n FROM safety_document WHERE organisation_id = $1";

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -61,6 +61,31 @@ export async function logSessionHours(
       throw invalid(
         "Some people are not placed in this role. Nothing was saved.",
         Object.fromEntries(unplaced.map((id) => [`hours-${id}`, "This person is not placed in this role"])),
+      );
+    // A form left open in two tabs must not log the same session twice for anyone.
+    const twice = await tx
+      .select({ volunteerId: volHours.volunteerId })
+      .from(volHours)
+      .where(
+        inOrganisation(
+          volHours,
+          actor.organisationId,
+          eq(volHours.sessionId, session.id),
+          inArray(
+            volHours.volunteerId,
+            parsed.map((entry) => entry.volunteerId),
+          ),
+        ),
+      );
+    if (twice.length > 0)
+      throw invalid(
+        "Some people already have hours for this session. Nothing was saved.",
+        Object.fromEntries(
+          twice.map((row) => [
+            `hours-${row.volunteerId}`,
+            "Hours are already logged for this person at this session",
+          ]),
+        ),
       );
     for (const entry of parsed)
       await refuseOverFullDay(

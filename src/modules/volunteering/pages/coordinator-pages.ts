@@ -6,13 +6,8 @@ import { flashFrom, renderPage, requireActor } from "../../../platform/http/rend
 import {
   button,
   checkboxes,
-  errorMessage,
   formatDate,
-  formatDateTime,
-  formGroup,
-  hint,
   html,
-  type SafeHtml,
   select,
   type TagColour,
   table,
@@ -21,13 +16,11 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { type ApplicationStep, decideApplication } from "../commands/decide-application.ts";
-import { logSessionHours } from "../commands/log-session-hours.ts";
 import { reviewHours } from "../commands/review-hours.ts";
 import { setAtRiskWeeks } from "../commands/set-at-risk-weeks.ts";
 import { atRiskWeeks } from "../jobs/at-risk.ts";
 import { canSetHourlyRate } from "../policy.ts";
-import { getSession, hoursAwaitingReview, placedVolunteers, volunteersAtRisk } from "../queries/hours.ts";
-import { getOpportunity } from "../queries/opportunities.ts";
+import { hoursAwaitingReview, volunteersAtRisk } from "../queries/hours.ts";
 import { listApplications } from "../queries/volunteers.ts";
 import type { ApplicationStatus } from "../schema.ts";
 import { hoursText, volunteeringTabs } from "./page-kit.ts";
@@ -52,27 +45,6 @@ const nextSteps: Record<ApplicationStatus, [ApplicationStep, string][]> = {
   declined: [],
   ended: [],
 };
-
-/**
- * One box per placed volunteer, in a fieldset that also carries the errors about the
- * whole session (nobody's hours entered, a session in the future), so they show beside the form.
- */
-function sessionHoursFields(
-  people: { id: string; name: string }[],
-  values: Record<string, string>,
-  errors: Record<string, string> | undefined,
-): SafeHtml {
-  const describedBy = ["hours-hint", errors?.hours ? "hours-error" : ""].filter(Boolean).join(" ");
-  return formGroup(
-    errors?.hours,
-    html`<fieldset class="govuk-fieldset" id="hours" aria-describedby="${describedBy}">
-      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Hours for each person</legend>
-      ${hint("hours-hint", "Enter hours for each person who came, for example 3 or 2.5. Leave blank for anyone who did not come. These hours count as verified.")}
-      ${errorMessage("hours-error", errors?.hours)}
-      ${people.map((person) => textInput({ name: `hours-${person.id}`, label: person.name, value: values[`hours-${person.id}`], width: 4, inputmode: "decimal", error: errors?.[`hours-${person.id}`] }))}
-    </fieldset>`,
-  );
-}
 
 export function coordinatorPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -260,47 +232,6 @@ export function coordinatorPages(): Hono<AppEnv> {
     if (!result.ok)
       return showAtRisk(c, { "setting-weeks": result.errors.weeks ?? "Enter a number of weeks" });
     return c.redirect("/volunteering/at-risk?done=weeks", 303);
-  });
-
-  const showSession = async (
-    c: Context<AppEnv>,
-    values: Record<string, string>,
-    errors?: Record<string, string>,
-  ) => {
-    const actor = requireActor(c);
-    const db = c.get("services").database.db;
-    const session = await getSession(db, actor, c.req.param("id") ?? "");
-    const { role } = await getOpportunity(db, actor, session.opportunityId);
-    const people = await placedVolunteers(db, actor, role.id);
-    return renderPage(c, {
-      title: `Log hours for a session`,
-      errors,
-      status: errors ? 422 : 200,
-      backLink: `/volunteering/roles/${role.id}`,
-      content: html`<span class="govuk-caption-l">${role.title}</span><h1 class="govuk-heading-l">Log hours for ${formatDateTime(session.startsAt)}</h1>
-        ${
-          people.length === 0
-            ? html`<p class="govuk-body">No one is placed in this role yet.</p>`
-            : html`
-        <form method="post" action="/volunteering/sessions/${session.id}/hours" novalidate>${csrfField(c)}
-          ${sessionHoursFields(people, values, errors)}
-          ${button({ text: "Save hours", preventDoubleClick: true })}</form>`
-        }`,
-    });
-  };
-  app.get("/volunteering/sessions/:id/hours", (c) => showSession(c, {}));
-  app.post("/volunteering/sessions/:id/hours", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const entries = Object.entries(form)
-      .filter(([key]) => key.startsWith("hours-"))
-      .map(([key, hours]) => ({ volunteerId: key.slice(6), hours }));
-    const result = await attemptForForm(() =>
-      logSessionHours(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), entries),
-    );
-    if (!result.ok) return showSession(c, form, result.errors);
-    const session = await getSession(c.get("services").database.db, actor, c.req.param("id"));
-    return c.redirect(`/volunteering/roles/${session.opportunityId}?done=hours`, 303);
   });
 
   return app;

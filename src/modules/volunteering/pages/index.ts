@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { coordinatorPages } from "./coordinator-pages.ts";
 import { dashboardPages } from "./dashboard-pages.ts";
+import { hoursRegisterPages } from "./hours-register-pages.ts";
 import { myPages } from "./my-pages.ts";
 import { publicVolunteeringPages } from "./public-pages.ts";
 import { reportPages } from "./report-pages.ts";
@@ -17,6 +18,7 @@ export function volunteeringPages(): Hono<AppEnv> {
     dashboardPages(),
     rolePages(),
     coordinatorPages(),
+    hoursRegisterPages(),
     volunteerEditPages(),
     volunteerPages(),
     reportPages(),

@@ -7,7 +7,7 @@ import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canCoordinate, canViewReports } from "../policy.ts";
-import { volApplication, volHours, volOpportunity, volSession, volunteer } from "../schema.ts";
+import { volHours, volOpportunity, volSession, volunteer } from "../schema.ts";
 import { rowsOf } from "./rows.ts";
 
 /** Hours volunteers logged that wait for a coordinator, oldest first. */
@@ -44,30 +44,6 @@ export async function hoursAwaitingReview(db: Db, actor: Actor, now: Date) {
     summary: `${rows.length} hours entries awaiting review viewed`,
   });
   return rows;
-}
-
-/** Volunteers placed in a role, for the coordinator's per-session hours form. */
-export async function placedVolunteers(db: Db, actor: Actor, opportunityId: string) {
-  requireAllowed(canCoordinate(actor), "Only coordinators can log hours for a session.");
-  return db
-    .select({ id: volunteer.id, name: sql<string>`${volunteer.givenName} || ' ' || ${volunteer.familyName}` })
-    .from(volApplication)
-    .innerJoin(
-      volunteer,
-      and(
-        eq(volunteer.organisationId, volApplication.organisationId),
-        eq(volunteer.id, volApplication.volunteerId),
-      ),
-    )
-    .where(
-      inOrganisation(
-        volApplication,
-        actor.organisationId,
-        eq(volApplication.opportunityId, opportunityId),
-        eq(volApplication.status, "placed"),
-      ),
-    )
-    .orderBy(asc(volunteer.familyName), asc(volunteer.givenName));
 }
 
 export type AtRiskVolunteer = {
