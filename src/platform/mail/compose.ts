@@ -1,4 +1,4 @@
-import { brandSignature, type OrganisationBrand } from "../brand/index.ts";
+import { brandSignature, type OrganisationBrand, storedBrandColour } from "../brand/index.ts";
 import { escapeHtml } from "../ui/index.ts";
 
 /** What an email shows of its organisation's brand: the name, the colour, and the contact lines. */
@@ -90,9 +90,8 @@ export function composeMail(message: QueuedMail, defaultSenderAddress: string): 
     message.senderAddress ?? /<([^<>]+)>/.exec(defaultSenderAddress)?.[1]?.trim() ?? defaultSenderAddress;
   const domain = address.split("@")[1] ?? "kith.invalid";
   // Mail clients drop <style> and ignore page CSP: inline styles are the only way to show the colour.
-  const band = brandColourPattern.test(brand.colour ?? "")
-    ? ` style="border-top:8px solid ${brand.colour};padding-top:8px"`
-    : "";
+  const colour = storedBrandColour(brand.colour);
+  const band = colour ? ` style="border-top:8px solid ${colour};padding-top:8px"` : "";
   return {
     from: { name: message.senderName ?? organisation, address },
     to: message.recipient,
@@ -111,5 +110,3 @@ ${paragraphsHtml(brand.signature)}
     messageId: `<${message.id}@${domain}>`,
   };
 }
-
-const brandColourPattern = /^#[0-9a-fA-F]{6}$/;
