@@ -46,7 +46,7 @@ const pieces: [string, () => Promise<unknown>][] = [
   ["neighbourhoodFacts", () => neighbourhoodFacts(db, actor)],
   ["reachByTheme (FY)", () => reachByTheme(db, actor, fy)],
   ["dashboard", () => computeDashboard(db, actor, filter)],
-  ["report figures", () => computeReportFigures(db, actor, "Demo", year)],
+  ["report figures", () => computeReportFigures(db, actor, { name: "Demo", colour: null }, year)],
 ];
 const [att] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM attendance");
 console.log(

@@ -262,7 +262,7 @@ try {
     computeDashboard(database.db, actor, { from: period.from, to: period.to }),
   );
   const reportMs = await run("annual report figures", () =>
-    computeReportFigures(database.db, actor, "Bench Homes", lastYear),
+    computeReportFigures(database.db, actor, { name: "Bench Homes", colour: null }, lastYear),
   );
   const valueMs = await run("social value for one year", () =>
     computeSocialValue(database.db, actor, { from: period.from, to: period.to }),

@@ -1,14 +1,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { systemActor } from "../../platform/access/actor.ts";
-import { getOrganisation } from "../../platform/access/organisations.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import { organisationForCli } from "../../platform/imports/import-command.ts";
 import type { CliCommand, CliContext } from "../module.ts";
 import { importDeflators } from "./commands/import-deflators.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
 import { computeDashboard } from "./queries/dashboard.ts";
-import { computeReportFigures } from "./report/report-figures.ts";
+import { computeReportFigures, reportBrand } from "./report/report-figures.ts";
 import { reportHtmlDocument } from "./report/report-html.ts";
 import { renderReportPdf } from "./report/report-pdf.ts";
 
@@ -58,11 +57,16 @@ export const impactCli: CliCommand[] = [
       try {
         const organisationId = await organisationForCli(database, values.organisation, context);
         if (!organisationId) return 2;
-        const organisation = await getOrganisation(database.db, organisationId);
         const actor = systemActor(organisationId, "kith impact report");
-        const figures = await computeReportFigures(database.db, actor, organisation?.name ?? "", year, {
-          scope: { themeCode: values.theme ?? null, laCode: values.area ?? null },
-        });
+        const figures = await computeReportFigures(
+          database.db,
+          actor,
+          await reportBrand(database.db, organisationId),
+          year,
+          {
+            scope: { themeCode: values.theme ?? null, laCode: values.area ?? null },
+          },
+        );
         const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
         await writeFile(out, content);
         context.io.stdout(

@@ -5,9 +5,13 @@ import { makeOrganisation } from "../../../test/fixtures.ts";
 import { readingOrder, structureOf } from "../../../test/pdf-structure.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
+import { districtBoundaries } from "../places/index.ts";
 import { volunteeringModule } from "./module.ts";
 import { seedVolunteering } from "./seed.ts";
 import { type Browser, browserFor, signedIn, testApp } from "./test-app.ts";
+
+/** A Kent or Medway district's name, when Kith holds its outline (only those are drawn). */
+const districtName = (code: string) => districtBoundaries([code])[0]?.name;
 
 const now = new Date("2026-06-15T10:00:00.000Z");
 let database: Database;
@@ -183,6 +187,27 @@ describe("volunteering pages", () => {
     const text = await page.text();
     expect(text).toMatch(/£[0-9,]+<\/span>value of volunteering/);
     expect(text).toContain("Value of volunteering by theme");
+  });
+
+  it("maps volunteers by district with a key, a title and description, and the counts in a table", async () => {
+    const text = await (await officer.get("/volunteering")).text();
+    const counts = await rows(
+      "SELECT la_code, count(*)::int AS n FROM volunteer WHERE organisation_id = $1 AND la_code IS NOT NULL GROUP BY la_code",
+      [organisationId],
+    );
+    expect(counts.length).toBeGreaterThan(0);
+    expect(text).toContain('<title id="volunteers-by-district-title">Volunteers by district</title>');
+    expect(text).toMatch(/<desc id="volunteers-by-district-desc">Registered volunteers by the district/);
+    expect(text).toContain("<path d=");
+    const table = text.slice(text.indexOf('id="volunteers-by-district-table"'));
+    const drawn = counts.filter((row) => districtName(String(row.la_code)));
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const row of drawn) {
+      const name = districtName(String(row.la_code));
+      expect(table).toMatch(
+        new RegExp(`>${name}</th><td class="govuk-table__cell govuk-table__cell--numeric">${row.n}</td>`),
+      );
+    }
   });
 
   it("gives the tenant a PDF certificate, and a coordinator a reference", async () => {

@@ -13,6 +13,17 @@ export function normaliseHexColour(input: string): string | undefined {
   return undefined;
 }
 
+/** Kith's own brand colour, where an organisation has not set one. */
+export const KITH_BRAND_COLOUR = "#1d70b8";
+
+/**
+ * A stored brand colour as "#rrggbb", or null. Colours are checked when saved; this keeps anything
+ * else out of the stylesheets and documents (emails, reports) that the colour is written into.
+ */
+export function storedBrandColour(colour: string | null | undefined): string | null {
+  return colour ? (normaliseHexColour(colour) ?? null) : null;
+}
+
 function channel(value: number): number {
   const c = value / 255;
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;

@@ -1,4 +1,19 @@
+import { brandSignature, type OrganisationBrand, storedBrandColour } from "../brand/index.ts";
 import { escapeHtml } from "../ui/index.ts";
+
+/** What an email shows of its organisation's brand: the name, the colour, and the contact lines. */
+export type MailBrand = {
+  /** The name residents know the organisation by. */
+  name: string;
+  /** "#rrggbb", or null for no coloured band. */
+  colour: string | null;
+  /** brandSignature(): the name and contact lines, one a line. */
+  signature: string;
+};
+
+export function mailBrand(brand: OrganisationBrand): MailBrand {
+  return { name: brand.name, colour: brand.colour, signature: brandSignature(brand) };
+}
 
 /** What the mail worker reads for one message: the outbox row and its organisation's sender settings. */
 export type QueuedMail = {
@@ -9,6 +24,8 @@ export type QueuedMail = {
   body: string;
   reason: string | null;
   organisationName: string;
+  /** The organisation's brand; without one, the email carries only the organisation's name. */
+  brand?: MailBrand;
   senderName: string | null;
   senderAddress: string | null;
 };
@@ -61,23 +78,32 @@ export function paragraphsHtml(text: string, classes: { paragraph?: string; link
  * this too, so what a demo user reads is what a real recipient would get.
  */
 export function composeMail(message: QueuedMail, defaultSenderAddress: string): OutgoingMail {
-  const organisation = message.organisationName;
+  const brand = message.brand ?? {
+    name: message.organisationName,
+    colour: null,
+    signature: message.organisationName,
+  };
+  const organisation = brand.name;
   const reason = message.reason ?? defaultReason(organisation);
   // KITH_MAIL_FROM may be "Name <address>": the name shown is always the organisation's own.
   const address =
     message.senderAddress ?? /<([^<>]+)>/.exec(defaultSenderAddress)?.[1]?.trim() ?? defaultSenderAddress;
   const domain = address.split("@")[1] ?? "kith.invalid";
+  // Mail clients drop <style> and ignore page CSP: inline styles are the only way to show the colour.
+  const colour = storedBrandColour(brand.colour);
+  const band = colour ? ` style="border-top:8px solid ${colour};padding-top:8px"` : "";
   return {
     from: { name: message.senderName ?? organisation, address },
     to: message.recipient,
     subject: message.subject,
-    text: `${message.body}\n\n-- \n${organisation}\n${reason}\n`,
+    text: `${message.body}\n\n-- \n${brand.signature}\n\n${reason}\n`,
     html: `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(message.subject)}</title></head>
 <body>
-<p><strong>${escapeHtml(organisation)}</strong></p>
+<p${band}><strong>${escapeHtml(organisation)}</strong></p>
 ${paragraphsHtml(message.body)}
 <hr>
+${paragraphsHtml(brand.signature)}
 <p><small>${escapeHtml(reason)}</small></p>
 </body></html>
 `,

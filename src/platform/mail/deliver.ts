@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { composeMail, type QueuedMail } from "./compose.ts";
+import { withBrands } from "./mail-brand.ts";
 import type { MailTransport } from "./transport.ts";
 
 export type DeliveryOptions = {
@@ -122,8 +123,8 @@ export async function deliverQueuedMail(
     abandoned: abandoned.length,
   };
 
-  const deliverOne = async (row: ClaimedRow) => {
-    const mail = composeMail(queuedMailOf(row), options.defaultSender);
+  const deliverOne = async (row: ClaimedRow, message: QueuedMail) => {
+    const mail = composeMail(message, options.defaultSender);
     try {
       await transport.send(mail);
     } catch (error) {
@@ -145,9 +146,10 @@ export async function deliverQueuedMail(
     run.sent++;
   };
 
-  const queue = [...claimed];
+  const messages = await withBrands(database.db, claimed.map(queuedMailOf));
+  const queue = claimed.map((row, index) => ({ row, message: messages[index] }));
   const lanes = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) await deliverOne(row);
+    for (let next = queue.shift(); next; next = queue.shift()) await deliverOne(next.row, next.message);
   });
   await Promise.all(lanes);
   return run;

@@ -21,6 +21,7 @@ import {
   warningText,
 } from "../ui/index.ts";
 import { composeMail, paragraphsHtml } from "./compose.ts";
+import { withBrands } from "./mail-brand.ts";
 import { listOutbox, type OutboxView, outboxViews, previewMail } from "./outbox-queries.ts";
 import { resendMessage } from "./resend-message.ts";
 import { mailSenderPage } from "./sender-page.ts";
@@ -118,7 +119,7 @@ export function mailPages(): Hono<AppEnv> {
     const { config, database } = c.get("services");
     if (!config.mailPreview) throw notFound("Page not found");
     const recipient = (c.req.query("to") ?? "").trim().slice(0, 200);
-    const messages = await previewMail(database.db, recipient);
+    const messages = await withBrands(database.db, await previewMail(database.db, recipient));
     return renderPage(c, {
       title: "Mail preview",
       content: html`<h1 class="govuk-heading-l">Mail preview</h1>

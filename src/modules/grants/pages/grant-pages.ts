@@ -6,6 +6,7 @@ import { attemptForForm } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
+import { districtCountMap, listOrganisationAreas } from "../../places/index.ts";
 import { setBankDetails } from "../commands/bank-details.ts";
 import { approveDirectAward } from "../commands/direct-awards.ts";
 import { linkGrantToProject } from "../commands/link-project.ts";
@@ -16,6 +17,7 @@ import { recordFundingChange } from "../commands/record-funding-change.ts";
 import { varyAgreement } from "../commands/vary-agreement.ts";
 import { getGrantDetail } from "../queries/grant-detail.ts";
 import { listGrants } from "../queries/list-grants.ts";
+import { grantsByDistrict } from "../queries/place-grants.ts";
 import { grantStatusTag, money, staffNav } from "./page-helpers.ts";
 
 const pageSize = 50;
@@ -34,7 +36,11 @@ export function grantPages(): Hono<AppEnv> {
       | "proposed"
       | undefined;
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
-    const { grants, total, totalAwardedPence } = await listGrants(db(c), actor, { status, page, pageSize });
+    const [{ grants, total, totalAwardedPence }, byDistrict, areas] = await Promise.all([
+      listGrants(db(c), actor, { status, page, pageSize }),
+      grantsByDistrict(db(c), actor),
+      listOrganisationAreas(db(c), actor),
+    ]);
     return renderPage(c, {
       title: "Grants",
       content: html`${staffNav("grants")}<h1 class="govuk-heading-l">Grants</h1>
@@ -61,7 +67,17 @@ export function grantPages(): Hono<AppEnv> {
             grantStatusTag(g.status),
           ]),
         })}
-        ${pagination({ currentPage: page, totalPages: Math.max(1, Math.ceil(total / pageSize)), href: (p) => `/grants/manage/grants?page=${p}${status ? `&status=${status}` : ""}` })}`,
+        ${pagination({ currentPage: page, totalPages: Math.max(1, Math.ceil(total / pageSize)), href: (p) => `/grants/manage/grants?page=${p}${status ? `&status=${status}` : ""}` })}
+        <h2 class="govuk-heading-m">Where grants go</h2>
+        ${districtCountMap({
+          id: "grants-by-district",
+          title: "Grants awarded by district",
+          description:
+            "Active and ended grants by the district that benefits, in every status filter; darker districts have more grants.",
+          valueLabel: "Grants",
+          counts: new Map(byDistrict.map((d) => [d.laCode, d.grants])),
+          districtCodes: areas.map((a) => a.laCode),
+        })}`,
     });
   });
 

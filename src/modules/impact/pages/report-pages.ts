@@ -1,14 +1,13 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { getOrganisation } from "../../../platform/access/organisations.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, select } from "../../../platform/ui/index.ts";
 import { getStrategy, londonToday } from "../../investment/index.ts";
 import { listOrganisationAreas } from "../../places/index.ts";
-import { computeReportFigures } from "../report/report-figures.ts";
+import { computeReportFigures, reportBrand } from "../report/report-figures.ts";
 import { reportBody, reportHtmlDocument } from "../report/report-html.ts";
 import { renderReportPdf } from "../report/report-pdf.ts";
 import { reportTable, reportTableNames } from "../report/report-tables.ts";
@@ -58,9 +57,9 @@ export function reportPages(): Hono<AppEnv> {
     const today = londonToday(c.get("now"));
     const year = yearFrom(c.req.query("year"), today);
     const db = c.get("services").database.db;
-    const organisation = await getOrganisation(db, actor.organisationId);
+    const brand = await reportBrand(db, actor.organisationId);
     const { strategy, areas, scope } = await scopeFrom(c, actor);
-    const figures = await computeReportFigures(db, actor, organisation?.name ?? "", year, { scope });
+    const figures = await computeReportFigures(db, actor, brand, year, { scope });
     const thisYear = Number(today.slice(0, 4));
     const query = new URLSearchParams({
       year: String(year),
@@ -70,7 +69,7 @@ export function reportPages(): Hono<AppEnv> {
     return renderPage(c, {
       title: `Social impact report ${figures.year.label}${figures.scope.label ? ` (${figures.scope.label})` : ""}`,
       fullWidth: true,
-      content: html`${impactNav("/impact/report")}<h1 class="govuk-heading-l">Social impact report ${figures.year.label}</h1>
+      content: html`${impactNav("/impact/report")}<h1 class="govuk-heading-l"><span class="govuk-caption-l">${figures.organisationName}</span>Social impact report ${figures.year.label}</h1>
         <form method="get" action="/impact/report" class="kith-inline-filter">${select({ name: "year", label: "Financial year", value: String(year), options: Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: String(y), text: `${y}/${String((y + 1) % 100).padStart(2, "0")}` })) })}
           ${select({ name: "theme", label: "Theme", value: scope.themeCode ?? "", options: [{ value: "", text: "All themes" }, ...strategy.map((t) => ({ value: t.code, text: t.name }))] })}
           ${select({ name: "area", label: "Area", value: scope.laCode ?? "", options: [{ value: "", text: "All areas" }, ...areas.map((a) => ({ value: a.laCode, text: a.name }))] })}
@@ -95,9 +94,9 @@ export function reportPages(): Hono<AppEnv> {
       );
     const year = yearFrom(c.req.query("year"), londonToday(c.get("now")));
     const db = c.get("services").database.db;
-    const organisation = await getOrganisation(db, actor.organisationId);
+    const brand = await reportBrand(db, actor.organisationId);
     const { scope } = await scopeFrom(c, actor);
-    const figures = await computeReportFigures(db, actor, organisation?.name ?? "", year, { scope });
+    const figures = await computeReportFigures(db, actor, brand, year, { scope });
     const suffix = [scope.themeCode, scope.laCode].filter(Boolean).join("-");
     return sendTable(
       c,
@@ -112,9 +111,9 @@ export function reportPages(): Hono<AppEnv> {
     const year = yearFrom(c.req.query("year"), today);
     const format = c.req.query("format") === "html" ? "html" : "pdf";
     const db = c.get("services").database.db;
-    const organisation = await getOrganisation(db, actor.organisationId);
+    const brand = await reportBrand(db, actor.organisationId);
     const { scope } = await scopeFrom(c, actor);
-    const figures = await computeReportFigures(db, actor, organisation?.name ?? "", year, { scope });
+    const figures = await computeReportFigures(db, actor, brand, year, { scope });
     const suffix = [scope.themeCode, scope.laCode].filter(Boolean).join("-");
     const filename = `social-impact-report-${figures.year.label.replace("/", "-")}${suffix ? `-${suffix}` : ""}.${format}`;
     if (format === "html")

@@ -200,9 +200,15 @@ describe("verified volunteering on the dashboard and in the report", () => {
 
   it("puts the hours, their value and the source in the annual report", async () => {
     // Financial year 2026/27 (1 April 2026 to 31 March 2027) holds all 180 verified minutes of 2026.
-    const figures = await computeReportFigures(database.db, manager, "Weald Homes", 2026, {
-      neighbourhoods: noNeighbourhoods,
-    });
+    const figures = await computeReportFigures(
+      database.db,
+      manager,
+      { name: "Weald Homes", colour: null },
+      2026,
+      {
+        neighbourhoods: noNeighbourhoods,
+      },
+    );
     const html = reportHtmlDocument(figures);
     expect(html).toContain("2 volunteers, 3 verified hours, worth £36.00");
     expect(html).toContain("Test living wage");

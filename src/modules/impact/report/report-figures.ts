@@ -1,5 +1,6 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
+import { brandOf } from "../../../platform/brand/index.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import {
@@ -27,8 +28,19 @@ export function financialYear(year: number): { from: string; to: string; label: 
 /** A report for one theme and/or one local authority; both empty is the whole organisation. */
 export type ReportScope = { themeCode?: string | null; laCode?: string | null };
 
+/** The organisation as its report shows it: its brand name, and its colour (null for Kith's). */
+export type ReportBrand = { name: string; colour: string | null };
+
+/** The organisation's brand for its report; brands are public, so no policy check is needed. */
+export async function reportBrand(db: Db, organisationId: string): Promise<ReportBrand> {
+  const brand = await brandOf(db, organisationId);
+  return { name: brand?.name ?? "", colour: brand?.colour ?? null };
+}
+
 export type ReportFigures = {
   organisationName: string;
+  /** The organisation's brand colour for headings and rules, or null for Kith's. */
+  brandColour: string | null;
   year: { from: string; to: string; label: string };
   /** What the report is narrowed to, in words ("Wellbeing theme, Medway"), or null for everything. */
   scope: { themeCode: string | null; laCode: string | null; label: string | null };
@@ -55,7 +67,7 @@ export type ReportFigures = {
 export async function computeReportFigures(
   db: Db,
   actor: Actor,
-  organisationName: string,
+  brand: ReportBrand,
   year: number,
   options: { neighbourhoods?: NeighbourhoodFacts; scope?: ReportScope } = {},
 ): Promise<ReportFigures> {
@@ -145,7 +157,8 @@ export async function computeReportFigures(
     laCode ? (laNames.get(laCode) ?? laCode) : "",
   ].filter(Boolean);
   return {
-    organisationName,
+    organisationName: brand.name,
+    brandColour: brand.colour,
     year: period,
     scope: { themeCode, laCode, label: scopeWords.length ? scopeWords.join(", ") : null },
     dashboard,

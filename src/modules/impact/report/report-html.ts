@@ -1,3 +1,4 @@
+import { KITH_BRAND_COLOUR, storedBrandColour } from "../../../platform/brand/index.ts";
 import {
   barChart,
   formatNumber,
@@ -178,18 +179,23 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
     <p class="govuk-body-s">Every figure is traceable to the outcome records behind it in Kith (Impact → Social value). ${source}.</p>`;
 }
 
-const styles = `body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:960px;margin:0 auto;padding:24px;line-height:1.4}
-h1{font-size:2.2rem}h2{font-size:1.6rem;margin-top:2.5rem;border-top:2px solid #1d70b8;padding-top:.5rem}
+/** The file's stylesheet, with the organisation's colour on the band above the title and on each section's rule. */
+function reportStyles(colour: string): string {
+  return `body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:960px;margin:0 auto;padding:24px;line-height:1.4}
+h1{font-size:2.2rem}h2{font-size:1.6rem;margin-top:2.5rem;border-top:2px solid ${colour};padding-top:.5rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:bold;padding:.5rem 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:.4rem;text-align:left;vertical-align:top}.govuk-table__cell--numeric,.govuk-table__header--numeric{text-align:right}
 dl.govuk-summary-list{display:grid;grid-template-columns:1fr 1.5fr;gap:.4rem 1rem}dt{font-weight:bold}dd{margin:0}.govuk-summary-list__row{display:contents}
 .govuk-visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 svg{max-width:100%;height:auto}blockquote{border-left:6px solid #b1b4b6;margin:1rem 0;padding-left:1rem}.govuk-body-l{font-size:1.3rem}.govuk-body-s{font-size:.9rem;color:#484949}
-@media print{details{display:block}details>summary{display:none}}`;
+@media print{details{display:block}details>summary{display:none}}
+body{border-top:12px solid ${colour}}.report-organisation{font-size:1.2rem;font-weight:bold;color:${colour};margin:0}`;
+}
 
 /** The report as one self-contained HTML file (no external assets): for email, archive and print. */
 export function reportHtmlDocument(figures: ReportFigures): string {
+  const colour = storedBrandColour(figures.brandColour) ?? KITH_BRAND_COLOUR;
   const title = `${figures.organisationName}: social impact report ${figures.year.label}${figures.scope.label ? ` (${figures.scope.label})` : ""}`;
-  return html`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${raw(styles)}</style></head>
-<body><main><h1>${title}</h1>${reportBody(figures)}</main></body></html>`.toString();
+  return html`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${raw(reportStyles(colour))}</style></head>
+<body><header><p class="report-organisation">${figures.organisationName}</p></header><main><h1>${title}</h1>${reportBody(figures)}</main></body></html>`.toString();
 }

@@ -1,10 +1,10 @@
+import { KITH_BRAND_COLOUR, storedBrandColour } from "../../../platform/brand/index.ts";
 import { type TaggedPdf, taggedPdf } from "../../../platform/pdf/tagged-pdf.ts";
 import { formatNumber, formatPercent, formatPounds } from "../../../platform/ui/index.ts";
 import type { ReportFigures } from "./report-figures.ts";
 import { perPound } from "./report-html.ts";
 import { volunteeringLine } from "./volunteering-line.ts";
 
-const blue = "#1d70b8";
 const black = "#0b0c0c";
 const grey = "#505a5f";
 const margin = 50;
@@ -12,13 +12,16 @@ const margin = 50;
 // Tagged (platform/pdf): headings are H1/H2, key figures and tables are tables with header cells,
 // and each bar chart is a figure whose alternative text lists its bars.
 
-function heading(pdf: TaggedPdf, text: string): void {
+/** The document with the organisation's colour, for the rules above headings and the bars. */
+type ReportPdf = TaggedPdf & { accent: string };
+
+function heading(pdf: ReportPdf, text: string): void {
   const { doc } = pdf;
   if (doc.y > doc.page.height - 160) doc.addPage();
   doc.moveDown(0.8);
   pdf.decoration(() =>
     doc
-      .fillColor(blue)
+      .fillColor(pdf.accent)
       .rect(margin, doc.y, doc.page.width - 2 * margin, 2)
       .fill(),
   );
@@ -48,7 +51,7 @@ function keyValues(pdf: TaggedPdf, rows: [string, string][]): void {
 }
 
 function bars(
-  pdf: TaggedPdf,
+  pdf: ReportPdf,
   title: string,
   items: { label: string; value: number }[],
   format: (v: number) => string,
@@ -72,7 +75,7 @@ function bars(
         .fillColor(black)
         .text(item.label, margin, y + 2, { width: 170, height: 12, ellipsis: true });
       doc
-        .fillColor(blue)
+        .fillColor(pdf.accent)
         .rect(margin + 175, y, Math.max(1, (item.value / max) * barWidth), 12)
         .fill();
       doc.fillColor(black).text(format(item.value), margin + 180 + barWidth, y + 2, { width: 80 });
@@ -120,14 +123,18 @@ function simpleTable(pdf: TaggedPdf, head: string[], rows: string[][], widths: n
 
 /** The annual report as a PDF: the same figures as the HTML, with bar charts drawn as vectors. */
 export function renderReportPdf(figures: ReportFigures): Promise<Buffer> {
-  const pdf = taggedPdf({
-    title: `${figures.organisationName}: social impact report ${figures.year.label}${figures.scope.label ? ` (${figures.scope.label})` : ""}`,
-    author: figures.organisationName,
-    subject: "Social impact report",
-    margin,
-  });
+  const pdf: ReportPdf = Object.assign(
+    taggedPdf({
+      title: `${figures.organisationName}: social impact report ${figures.year.label}${figures.scope.label ? ` (${figures.scope.label})` : ""}`,
+      author: figures.organisationName,
+      subject: "Social impact report",
+      margin,
+    }),
+    { accent: storedBrandColour(figures.brandColour) ?? KITH_BRAND_COLOUR },
+  );
   const { doc } = pdf;
   const d = figures.dashboard;
+  pdf.decoration(() => doc.fillColor(pdf.accent).rect(0, 0, doc.page.width, 14).fill());
   doc.font("Helvetica-Bold").fontSize(22).fillColor(black);
   pdf.heading(1, `${figures.organisationName}`);
   doc.fontSize(18);

@@ -10,7 +10,9 @@ import {
   lineChart,
   table,
 } from "../../../platform/ui/index.ts";
+import { districtCountMap, listOrganisationAreas } from "../../places/index.ts";
 import { retention } from "../queries/hours.ts";
+import { volunteersByDistrict } from "../queries/place-volunteers.ts";
 import { volunteeringReport } from "../queries/volunteering-value.ts";
 import { volunteeringWorkload } from "../queries/workload.ts";
 import { londonToday } from "../records.ts";
@@ -32,10 +34,12 @@ export function dashboardPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const period = financialYear(londonToday(c.get("now")));
-    const [value, work, trend] = await Promise.all([
+    const [value, work, trend, byDistrict, areas] = await Promise.all([
       volunteeringReport(db, actor, period),
       volunteeringWorkload(db, actor),
       retention(db, actor, { from: `${Number(period.from.slice(0, 4)) - 1}-04-01`, to: period.to }),
+      volunteersByDistrict(db, actor),
+      listOrganisationAreas(db, actor),
     ]);
     const rate = value.rates.find((r) => r.year === Number(londonToday(c.get("now")).slice(0, 4)));
     const card = (figure: string, label: string, href?: string) =>
@@ -96,7 +100,17 @@ export function dashboardPages(): Hono<AppEnv> {
                 ]),
               })
             : ""
-        }`,
+        }
+        <h2 class="govuk-heading-m">Where volunteers live</h2>
+        ${districtCountMap({
+          id: "volunteers-by-district",
+          title: "Volunteers by district",
+          description:
+            "Registered volunteers by the district they live in; darker districts have more volunteers.",
+          valueLabel: "Volunteers",
+          counts: new Map(byDistrict.map((d) => [d.laCode, d.volunteers])),
+          districtCodes: areas.map((a) => a.laCode),
+        })}`,
     });
   });
   return app;
