@@ -134,7 +134,7 @@ describe("operations endpoints", () => {
     ];
     await runDueJobs(database, definitions, testNow);
     await app.request("/health/live");
-    await app.request("/sign-in/not-a-page/12345");
+    await app.request("/sign-in/not-a-page/zqxprobe");
 
     const response = await app.request("/metrics", { headers: bearer });
     expect(response.status).toBe(200);
@@ -145,7 +145,7 @@ describe("operations endpoints", () => {
     expect(text).toMatch(/kith_http_requests_total\{method="GET",route="\/health\/live",status="200"\} \d+/);
     // Paths nothing answers share one series, so a scanner cannot create a series per URL.
     expect(text).toMatch(/kith_http_requests_total\{method="GET",route="\(unmatched\)",status="404"\} \d+/);
-    expect(text).not.toContain("12345");
+    expect(text).not.toContain("zqxprobe");
     expect(text).toContain('kith_job_runs_total{job="metrics-test-ok"} 1');
     expect(text).toContain('kith_job_runs_total{job="metrics-test-broken"} 1');
     expect(text).toContain('kith_job_failures_total{job="metrics-test-broken"} 1');
