@@ -1,3 +1,4 @@
+import { addMonths } from "../../platform/dates/calendar.ts";
 import { type AgeBand, ageBandOn, type Region, regionOf } from "./age-region.ts";
 
 /** One outcome record that names a value-bank outcome: the evidence a value is built on. */
@@ -53,12 +54,6 @@ export type SocialValueResult = {
 
 export function exclusionKey(a: string, b: string): string {
   return `${a}|${b}`;
-}
-
-function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1 + months, d));
-  return date.toISOString().slice(0, 10);
 }
 
 function within12Months(a: string, b: string): boolean {

@@ -1,5 +1,6 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
+import { addMonths } from "../../../platform/dates/calendar.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import {
   canViewPortfolio,
@@ -23,10 +24,7 @@ export type SocialValueReport = SocialValueResult & {
   outcomeNames: Record<string, string>;
 };
 
-function monthsBefore(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
-}
+const monthsBefore = (isoDate: string, months: number) => addMonths(isoDate, -months);
 
 /**
  * Social value for a period by HACT's method, with every line traceable to an outcome record, at the

@@ -1,8 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { addMonths } from "../../../platform/dates/calendar.ts";
+import { addDays, londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { safetySetting } from "../schema.ts";
 import { actionTypes } from "./actions.ts";
+
+export { addDays, londonDay };
 
 // Thresholds an organisation may change. Defaults follow common practice and the statutory guidance
 // on the Community Trigger (ASB, Crime and Policing Act 2014 s104): 3 qualifying complaints in
@@ -64,27 +68,7 @@ export function settingsFromStored(value: unknown): SafetySettings {
   };
 }
 
-/** YYYY-MM-DD minus whole months (clamped to the month's end). */
+/** YYYY-MM-DD minus whole months (clamped to the month's end, as everywhere: platform/dates). */
 export function monthsBefore(on: string, months: number): string {
-  const [year, month, day] = on.split("-").map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) - months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = index % 12;
-  const last = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(targetYear, targetMonth, Math.min(day, last))).toISOString().slice(0, 10);
-}
-
-export function addDays(on: string, days: number): string {
-  const date = new Date(`${on}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-export function londonDay(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return addMonths(on, -months);
 }
