@@ -9,7 +9,7 @@ import { postUpdate } from "./commands/post-update.ts";
 import { reviewCampaign, reviewChecklist } from "./commands/review-campaign.ts";
 import { settleCampaign } from "./commands/settle-campaign.ts";
 import { submitCampaign } from "./commands/submit-campaign.ts";
-import { laCentres } from "./pages/campaign-map.ts";
+import { laCentres } from "./pages/la-centres.ts";
 import { londonDate } from "./rules.ts";
 
 const ideas = [

@@ -6,7 +6,7 @@ import { renderPage } from "../../../platform/http/render.ts";
 import { button, dateInput, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
 import type { CampaignInput } from "../commands/campaign-input.ts";
 import { poundsToPence } from "../money.ts";
-import { laCentres } from "./campaign-map.ts";
+import { laCentres } from "./la-centres.ts";
 
 // The "start a campaign" form: pounds typed by people become pence for the command,
 // and the command's field names map back to the form's fields for the error summary.

@@ -29,12 +29,14 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 describe("public campaign pages", () => {
-  it("lists live campaigns with a numbered map and shows progress, backers and days left", async () => {
+  it("lists live campaigns with a district map and shows progress, backers and days left", async () => {
     const campaign = await launch("Repair café tools", 50_000);
     const browser = new TestBrowser(app);
     const list = await browser.get(`/campaigns/${organisation.slug}`);
     expect(list.status).toBe(200);
-    expect(list.body).toContain("Map of 1 campaigns in Kent and Medway");
+    // The district map names Medway with its one live campaign in its table.
+    expect(list.body).toContain("Live campaigns by district");
+    expect(textOf(list.body)).toMatch(/Medway\s*1/);
     expect(list.body).toContain(`/campaigns/${organisation.slug}/${campaign.reference}`);
     const page = await browser.get(`/campaigns/${organisation.slug}/${campaign.reference}`);
     expect(textOf(page.body)).toMatch(/£0\.00 of £500\.00 target \(0%\)/);

@@ -12,10 +12,10 @@ import {
   summaryList,
   table,
 } from "../../../platform/ui/index.ts";
+import { districtCountMap } from "../../places/index.ts";
 import { getPublicImage, listPublicCampaigns } from "../queries/campaign-detail.ts";
 import { organisationBySlug, publicOrganisations } from "../queries/public-organisation.ts";
 import { campaignProgress, raisedPence, statusNames } from "./campaign-display.ts";
-import { campaignMap } from "./campaign-map.ts";
 import { loadPublic } from "./load-public.ts";
 
 // Public crowdfunding pages: no sign-in. Addresses carry the organisation's slug
@@ -24,6 +24,28 @@ import { loadPublic } from "./load-public.ts";
 export const publicPages = new Hono<AppEnv>();
 
 const _csrf = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
+
+/**
+ * Live campaigns counted by district on the district outlines (no markers over place names), with
+ * the table beside it. Every district where the organisation has run a campaign is drawn, so an
+ * empty one shows as none rather than vanishing.
+ */
+function liveCampaignsMap(
+  live: { laCode: string | null }[],
+  all: { laCode: string | null }[],
+): ReturnType<typeof districtCountMap> {
+  const counts = new Map<string, number>();
+  for (const campaign of live)
+    if (campaign.laCode) counts.set(campaign.laCode, (counts.get(campaign.laCode) ?? 0) + 1);
+  return districtCountMap({
+    id: "live-campaigns-map",
+    title: "Live campaigns by district",
+    description: "Darker districts have more live campaigns.",
+    valueLabel: "Live campaigns",
+    counts,
+    districtCodes: all.flatMap((campaign) => (campaign.laCode ? [campaign.laCode] : [])),
+  });
+}
 
 publicPages.get("/campaigns", async (c) => {
   const organisations = await publicOrganisations(c.get("services").database.db);
@@ -62,7 +84,7 @@ publicPages.get("/campaigns/:org", async (c) => {
         </div>
         <div class="govuk-grid-column-one-half">
           <h2 class="govuk-heading-m">Where they are</h2>
-          ${campaignMap(numbered.map(({ campaign, number }) => ({ number, title: campaign.title, laCode: campaign.laCode, latitude: campaign.latitude, longitude: campaign.longitude })))}
+          ${liveCampaignsMap(live, campaigns)}
         </div>
       </div>
       <h2 class="govuk-heading-m">Finished campaigns</h2>
