@@ -57,7 +57,9 @@ describe("crowdfunding journeys", () => {
     await page.goto(`${kith.baseUrl}/campaigns`);
     await expectAccessible(page);
     await page.getByRole("link", { name: "Weald and Medway Homes" }).click();
-    expect(await page.locator("svg[role='img'] title").allTextContents()).toContain("Live campaigns by district");
+    expect(await page.locator("svg[role='img'] title").allTextContents()).toContain(
+      "Live campaigns by district",
+    );
     await expectAccessible(page);
     await page.getByRole("link", { name: campaign.title, exact: true }).first().click();
     expect(await page.locator(".kith-progress").innerText()).toContain("target");

@@ -23,4 +23,31 @@ describe("maps", () => {
     }
     expect(consoleErrors).toEqual([]);
   }, 240_000);
+
+  // Issue 16 items 5 and 6: the hot-spot map links each area to its profile, and the profile gathers
+  // every module's figures for that place.
+  it("ranks hot spots on a map, then opens a district's profile from the table, axe clean", async () => {
+    const page = await kith.newPage();
+    const consoleErrors = watchConsole(page);
+    await signIn(page, kith.baseUrl, "manager@demo.kith.example");
+    await page.goto(`${kith.baseUrl}/safety/hot-spots`);
+    expect(await page.locator("h1").innerText()).toBe("Hot spots: where anti-social behaviour concentrates");
+    expect(await page.locator("svg[role='img'] title").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    const district = page.locator("a[href^='/places/districts/']").first();
+    const name = (await district.innerText()).trim();
+    await district.click();
+    expect(await page.locator("h1").innerText()).toBe(name);
+    expect(await page.locator("h2").allInnerTexts()).not.toEqual([]);
+    await expectAccessible(page);
+
+    // The district lists its neighbourhoods, each linked to its own profile.
+    const neighbourhood = page.locator("a[href^='/places/neighbourhoods/']").first();
+    expect(await neighbourhood.count()).toBe(1);
+    await neighbourhood.click();
+    expect(await page.locator(".govuk-caption-l").innerText()).not.toBe("");
+    await expectAccessible(page);
+    expect(consoleErrors).toEqual([]);
+  }, 240_000);
 });
