@@ -68,7 +68,7 @@ async function brandSettingsPage(
         ${textInput({ name: "website", label: "Website", type: "url", value: value("website"), error: errors.website, spellcheck: false, autocomplete: "url" })}
         <h2 class="govuk-heading-m">Postal address for letters</h2>
         <p class="govuk-body">Printed in the letterhead of the letters you send, such as community safety letters.</p>
-        ${textarea({ name: "postalAddress", label: "Address", hint: "One line each, up to 5 lines, without the postcode. For example, Weald House, 2 Castle Street, Chatham", value: value("postalAddress"), error: errors.postalAddress, rows: 5, autocomplete: "street-address" })}
+        ${textarea({ name: "postalAddress", label: "Postal address", hint: "One line each, up to 5 lines, without the postcode. For example, Weald House, 2 Castle Street, Chatham", value: value("postalAddress"), error: errors.postalAddress, rows: 5, autocomplete: "street-address" })}
         ${textInput({ name: "postalPostcode", label: "Postcode", value: value("postalPostcode"), error: errors.postalPostcode, width: 10, autocomplete: "postal-code" })}
         ${button({ text: "Save brand details" })}
       </form>
