@@ -73,8 +73,11 @@ export type CaseFile = {
 // subquery on its (organisation_id, case_id, …) index, in the order the page lists it. Documents
 // leave out their content. The text never varies, so PostgreSQL keeps it prepared.
 function caseFileSql(organisationId: string, caseId: string): SQL {
+  // Rows written at the same moment (one command, or a test's fixed clock) keep the order they were
+  // written in: ties on the time fall back to the row's place in the table, in the same direction.
+  const tieBreak = (order: string) => `${order}, x.ctid${order.endsWith(" DESC") ? " DESC" : ""}`;
   const children = (table: PgTable, order: string, row = sql.raw("to_jsonb(x)")) =>
-    sql`coalesce((SELECT jsonb_agg(${row} ORDER BY ${sql.raw(order)}) FROM ${table} x
+    sql`coalesce((SELECT jsonb_agg(${row} ORDER BY ${sql.raw(tieBreak(order))}) FROM ${table} x
       WHERE x.organisation_id = c.organisation_id AND x.case_id = c.id), '[]'::jsonb)`;
   return sql`SELECT to_jsonb(c) AS record,
       (SELECT u.name FROM ${appUser} u WHERE u.organisation_id = c.organisation_id AND u.id = c.lead_officer_id) AS lead_officer,
