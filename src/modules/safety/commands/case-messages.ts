@@ -48,21 +48,11 @@ export async function messageOfficer(
   return db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
     if (found.closedOn) throw conflict("This case is closed", "If it is happening again, make a new report.");
-    const id = newId(now.getTime());
-    await tx.insert(safetyMessage).values({
-      organisationId: actor.organisationId,
-      id,
+    const id = await writeMessage(tx, actor, now, {
       caseId,
       partyId,
       direction: "from-complainant",
       body,
-      authorUserId: actor.kind === "user" ? actor.userId : null,
-      createdAt: now,
-    });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "safety_message",
-      entityId: id,
       summary: `Complainant sent a message on case ${found.reference}`,
     });
     const lead = found.leadOfficerId
@@ -117,21 +107,11 @@ export async function replyToComplainant(
       : [];
     if (!party)
       throw invalid("Choose who to reply to.", { partyId: "Choose a complainant on this case to reply to" });
-    const id = newId(now.getTime());
-    await tx.insert(safetyMessage).values({
-      organisationId: actor.organisationId,
-      id,
+    const id = await writeMessage(tx, actor, now, {
       caseId: found.id,
       partyId: party.id,
       direction: "from-officer",
       body,
-      authorUserId: actor.kind === "user" ? actor.userId : null,
-      createdAt: now,
-    });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "safety_message",
-      entityId: id,
       summary: `Replied to the complainant on case ${found.reference}`,
     });
     const tenants = party.personId
@@ -156,4 +136,37 @@ export async function replyToComplainant(
     await queueEmails(tx, actor.organisationId, now, emails);
     return id;
   });
+}
+
+/** One message in the thread, and its audit entry: the same for both directions. */
+async function writeMessage(
+  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  actor: Actor,
+  now: Date,
+  message: {
+    caseId: string;
+    partyId: string;
+    direction: "from-complainant" | "from-officer";
+    body: string;
+    summary: string;
+  },
+): Promise<string> {
+  const id = newId(now.getTime());
+  await tx.insert(safetyMessage).values({
+    organisationId: actor.organisationId,
+    id,
+    caseId: message.caseId,
+    partyId: message.partyId,
+    direction: message.direction,
+    body: message.body,
+    authorUserId: actor.kind === "user" ? actor.userId : null,
+    createdAt: now,
+  });
+  await recordAudit(tx, actor, now, {
+    action: "create",
+    entityType: "safety_message",
+    entityId: id,
+    summary: message.summary,
+  });
+  return id;
 }
