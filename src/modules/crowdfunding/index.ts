@@ -8,4 +8,3 @@ export { type PaymentProvider, testPaymentProvider, usePaymentProvider } from ".
 export { getCampaign, listCampaigns } from "./queries/campaign-detail.ts";
 export { crowdfundingReport } from "./queries/crowdfunding-report.ts";
 export { campaignsInDistrict } from "./queries/place-campaigns.ts";
-export { organisationBySlug, publicOrganisations } from "./queries/public-organisation.ts";

@@ -1,14 +1,11 @@
-import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { notFound, Problem } from "../../../platform/http/problem.ts";
+import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, fileUpload, html, textInput } from "../../../platform/ui/index.ts";
 import { addCampaignImage } from "../commands/add-campaign-image.ts";
 import { getCampaign } from "../queries/campaign-detail.ts";
-import { crowdfundingImage } from "../schema.ts";
+import { getCampaignImage } from "../queries/campaign-image.ts";
 
 // Campaign images: uploaded by the group or an officer, each with alternative text.
 
@@ -60,22 +57,13 @@ imagePages.post("/crowdfunding/campaigns/:id/images", async (c) => {
 
 imagePages.get("/crowdfunding/campaigns/:id/images/:image", async (c) => {
   const actor = requireActor(c);
-  const db = c.get("services").database.db;
-  const detail = await getCampaign(db, actor, c.req.param("id"));
-  const imageId = c.req.param("image");
-  if (!isUuid(imageId)) throw notFound("Image not found");
-  const [image] = await db
-    .select({ contentType: crowdfundingImage.contentType, bytes: crowdfundingImage.bytes })
-    .from(crowdfundingImage)
-    .where(
-      inOrganisation(
-        crowdfundingImage,
-        actor.organisationId,
-        and(eq(crowdfundingImage.id, imageId), eq(crowdfundingImage.campaignId, detail.campaign.id)),
-      ),
-    );
-  if (!image) throw notFound("Image not found");
-  return c.body(new Uint8Array(image.bytes), 200, {
+  const image = await getCampaignImage(
+    c.get("services").database.db,
+    actor,
+    c.req.param("id"),
+    c.req.param("image"),
+  );
+  return c.body(image.bytes, 200, {
     "Content-Type": image.contentType,
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, max-age=300",

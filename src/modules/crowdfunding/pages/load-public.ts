@@ -1,7 +1,7 @@
 import type { Context } from "hono";
+import { publicOrganisationBySlug as organisationBySlug } from "../../../platform/access/public-organisations.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { getPublicCampaign } from "../queries/campaign-detail.ts";
-import { organisationBySlug } from "../queries/public-organisation.ts";
 
 /** The organisation and the public campaign named in the address, or 404. */
 export async function loadPublic(c: Context<AppEnv>) {

@@ -1,4 +1,8 @@
 import { Hono } from "hono";
+import {
+  publicOrganisationBySlug as organisationBySlug,
+  publicOrganisations,
+} from "../../../platform/access/public-organisations.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { Problem } from "../../../platform/http/problem.ts";
@@ -14,7 +18,6 @@ import {
 } from "../../../platform/ui/index.ts";
 import { districtCountMap } from "../../places/index.ts";
 import { getPublicImage, listPublicCampaigns } from "../queries/campaign-detail.ts";
-import { organisationBySlug, publicOrganisations } from "../queries/public-organisation.ts";
 import { campaignProgress, raisedPence, statusNames } from "./campaign-display.ts";
 import { loadPublic } from "./load-public.ts";
 

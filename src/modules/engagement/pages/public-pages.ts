@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
-import { organisation } from "../../../platform/db/platform-schema.ts";
+import { publicOrganisationBySlug } from "../../../platform/access/public-organisations.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { type FieldErrors, notFound, Problem } from "../../../platform/http/problem.ts";
+import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import {
   button,
@@ -20,16 +19,6 @@ import type { ConsultationQuestion } from "../schema.ts";
 
 // "Have your say": residents answer consultations without signing in, one question per page.
 // Answers so far travel in hidden fields; nothing is stored until they send them.
-
-async function organisationBySlug(c: Context<AppEnv>, slug: string) {
-  const [row] = await c
-    .get("services")
-    .database.db.select()
-    .from(organisation)
-    .where(eq(organisation.slug, slug));
-  if (!row || row.kind === "platform") throw notFound("Page not found");
-  return row;
-}
 
 type Answers = Record<string, string[]>;
 
@@ -95,7 +84,7 @@ export function engagementPublicPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/have-your-say/:slug", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const db = c.get("services").database.db;
     const [open, said] = await Promise.all([
       listOpenConsultations(db, org.id, c.get("now")),
@@ -148,7 +137,7 @@ export function engagementPublicPages(): Hono<AppEnv> {
   };
 
   app.get("/have-your-say/:slug/:id", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const found = await getOpenConsultation(
       c.get("services").database.db,
       org.id,
@@ -159,7 +148,7 @@ export function engagementPublicPages(): Hono<AppEnv> {
   });
 
   app.post("/have-your-say/:slug/:id", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const db = c.get("services").database.db;
     const found = await getOpenConsultation(db, org.id, c.get("now"), c.req.param("id"));
     const { step, answers } = await readAnswers(c);
@@ -196,7 +185,7 @@ export function engagementPublicPages(): Hono<AppEnv> {
   });
 
   app.get("/have-your-say/:slug/:id/thank-you", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     return renderPage(c, {
       title: "Answers sent",
       content: html`${panel({ title: "Thank you: your answers have been sent", headingLevel: 1 })}

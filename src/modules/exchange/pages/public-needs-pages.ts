@@ -1,4 +1,8 @@
 import { Hono } from "hono";
+import {
+  publicOrganisationBySlug as organisationBySlug,
+  publicOrganisations,
+} from "../../../platform/access/public-organisations.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import {
@@ -10,7 +14,6 @@ import {
   select,
   summaryList,
 } from "../../../platform/ui/index.ts";
-import { organisationBySlug, publicOrganisations } from "../../crowdfunding/index.ts";
 import { getPublicNeed, listPublicNeeds, type PublicNeedFilter } from "../queries/public-needs.ts";
 import { categoryNames, type NeedCategory, needCategories } from "../schema.ts";
 import { areas, needTag } from "./exchange-display.ts";

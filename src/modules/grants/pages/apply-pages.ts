@@ -1,7 +1,5 @@
-import { and, desc, eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
@@ -10,7 +8,6 @@ import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, formatDate, html, insetText, panel, table, taskList } from "../../../platform/ui/index.ts";
 import { applicationSections, completedSections, sectionTitles } from "../commands/application-sections.ts";
 import {
-  isOpen,
   loadOwnApplication,
   saveApplicationSection,
   startApplication,
@@ -18,8 +15,8 @@ import {
 } from "../commands/applications.ts";
 import { listApplicationReturns } from "../commands/return-application.ts";
 import { canApply } from "../policy.ts";
+import { applicantHome } from "../queries/applicant-home.ts";
 import { listRecipientGrants } from "../queries/recipient-grants.ts";
-import { grantApplication, grantProgramme } from "../schema.ts";
 import { applicationTag, grantStatusTag, money } from "./page-helpers.ts";
 
 function requireApplicant(c: Context<AppEnv>): Actor {
@@ -39,31 +36,7 @@ export function applyPages(): Hono<AppEnv> {
   app.get("/grants/apply", async (c) => {
     const actor = requireApplicant(c);
     const db = c.get("services").database.db;
-    const programmes = (
-      await db
-        .select()
-        .from(grantProgramme)
-        .where(inOrganisation(grantProgramme, actor.organisationId))
-        .orderBy(grantProgramme.closesOn)
-    ).filter((p) => isOpen(p, c.get("now")));
-    const mine = await db
-      .select({ application: grantApplication, programmeTitle: grantProgramme.title })
-      .from(grantApplication)
-      .innerJoin(
-        grantProgramme,
-        and(
-          eq(grantProgramme.organisationId, grantApplication.organisationId),
-          eq(grantProgramme.id, grantApplication.programmeId),
-        ),
-      )
-      .where(
-        inOrganisation(
-          grantApplication,
-          actor.organisationId,
-          eq(grantApplication.applicantUserId, actor.kind === "user" ? actor.userId : ""),
-        ),
-      )
-      .orderBy(desc(grantApplication.updatedAt));
+    const { openProgrammes: programmes, applications: mine } = await applicantHome(db, actor, c.get("now"));
     const grants = await listRecipientGrants(db, actor);
     return renderPage(c, {
       title: "Apply for a grant",

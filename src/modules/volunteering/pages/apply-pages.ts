@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { publicOrganisationBySlug } from "../../../platform/access/public-organisations.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts, optionalText } from "../../../platform/http/fields.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
@@ -21,9 +22,7 @@ import { applyForOpportunity } from "../commands/apply.ts";
 import { volunteerInput } from "../inputs.ts";
 import { getPublicOpportunity, type PublicResult } from "../queries/opportunities.ts";
 import { availabilitySlots, interests, labelsOf } from "../vocabulary.ts";
-
 import { knownVolunteer, renderKnownApply, submitKnownApply } from "./known-apply-page.ts";
-import { organisationBySlug } from "./public-pages.ts";
 
 // The GOV.UK apply journey: one question per page, then check answers, then confirmation.
 // Answers so far travel in hidden fields (nothing is stored until the person confirms),
@@ -299,7 +298,7 @@ export function applyRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/volunteer/:slug/roles/:id/apply", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id"));
     if (role.placesLeft === 0) return c.redirect(`/volunteer/${org.slug}/roles/${role.id}`, 303);
     const known = await knownVolunteer(c, org);
@@ -308,7 +307,7 @@ export function applyRoutes(): Hono<AppEnv> {
   });
 
   app.post("/volunteer/:slug/roles/:id/apply", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id"));
     const form = await readForm(c);
     const known = await knownVolunteer(c, org);
@@ -345,7 +344,7 @@ export function applyRoutes(): Hono<AppEnv> {
   });
 
   app.get("/volunteer/:slug/roles/:id/applied", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id")).catch(
       () => null,
     );

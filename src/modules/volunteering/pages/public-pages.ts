@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
-import type { Context } from "hono";
 import { Hono } from "hono";
-import { organisation } from "../../../platform/db/platform-schema.ts";
+import { publicOrganisationBySlug } from "../../../platform/access/public-organisations.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { notFound, Problem } from "../../../platform/http/problem.ts";
+import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import {
   button,
@@ -23,15 +21,6 @@ import {
 import { availabilitySlots, checkKinds, interests, labelsOf, skills, themes } from "../vocabulary.ts";
 import { applyRoutes } from "./apply-pages.ts";
 
-// Public pages for residents: no sign-in. The organisation comes from its slug in the address.
-
-export async function organisationBySlug(c: Context<AppEnv>, slug: string) {
-  const { database } = c.get("services");
-  const [row] = await database.db.select().from(organisation).where(eq(organisation.slug, slug));
-  if (!row || row.kind === "platform") throw notFound("Page not found");
-  return row;
-}
-
 const optionsOf = (list: Record<string, string>, any: string) => [
   { value: "", text: any },
   ...Object.entries(list).map(([value, text]) => ({ value, text })),
@@ -50,7 +39,7 @@ export function publicVolunteeringPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/volunteer/:slug", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const query = {
       interest: c.req.query("interest") ?? "",
       skill: c.req.query("skill") ?? "",
@@ -92,7 +81,7 @@ export function publicVolunteeringPages(): Hono<AppEnv> {
   });
 
   app.get("/volunteer/:slug/roles/:id", async (c) => {
-    const org = await organisationBySlug(c, c.req.param("slug"));
+    const org = await publicOrganisationBySlug(c.get("services").database.db, c.req.param("slug"));
     const role = await getPublicOpportunity(c.get("services").database.db, org.id, c.req.param("id"));
     const requirements = [
       role.dbsRequired ? "An enhanced DBS check (we arrange this, free of charge)" : null,
