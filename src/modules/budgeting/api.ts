@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireAllowed } from "../../platform/access/policy.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { readRoute } from "../../platform/http/command-route.ts";
 import { canViewProcesses } from "./policy.ts";
 import { listProcesses } from "./queries/processes.ts";
 import { getResults } from "./queries/results.ts";
@@ -49,44 +49,31 @@ const resultSchema = z
   })
   .openapi("PbResult");
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+const tag = "Participatory budgeting";
+const area = "budgeting";
 
 export function budgetingApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/budgeting/processes",
-      tags: ["Participatory budgeting"],
-      summary: "List participatory budgeting processes",
-      responses: { 200: json(z.object({ items: z.array(processSchema) }), "Processes"), ...problemResponses },
+  readRoute(api, {
+    path: "/budgeting/processes",
+    tag,
+    area,
+    summary: "List participatory budgeting processes",
+    answer: { schema: z.object({ items: z.array(processSchema) }), description: "Processes" },
+    run: async ({ db, actor }) => ({
+      items: (await listProcesses(db, actor)).map((p) => processSchema.parse(p)),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "budgeting", "read");
-      const processes = await listProcesses(c.get("services").database.db, actor);
-      return c.json({ items: processes.map((p) => processSchema.parse(p)) }, 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/budgeting/processes/{id}/results",
-      tags: ["Participatory budgeting"],
-      summary: "Published results of a process, per budget (exact; money in pence)",
-      request: { params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) }) },
-      responses: { 200: json(z.object({ items: z.array(resultSchema) }), "Results"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "budgeting", "read");
+  });
+  readRoute(api, {
+    path: "/budgeting/processes/{id}/results",
+    tag,
+    area,
+    summary: "Published results of a process, per budget (exact; money in pence)",
+    params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) }),
+    answer: { schema: z.object({ items: z.array(resultSchema) }), description: "Results" },
+    run: async ({ db, actor, params }) => {
       requireAllowed(canViewProcesses(actor), "Only staff can read results through the API.");
-      const results = await getResults(
-        c.get("services").database.db,
-        actor.organisationId,
-        c.req.valid("param").id,
-      );
+      const results = await getResults(db, actor.organisationId, params.id);
       const items = results.budgets.flatMap(({ budget, proposals, result }) => {
         if (!result) return [];
         const byRef = new Map(proposals.map((p) => [p.reference, p]));
@@ -111,8 +98,8 @@ export function budgetingApi(): OpenAPIHono<AppEnv> {
           },
         ];
       });
-      return c.json({ items }, 200);
+      return { items };
     },
-  );
+  });
   return api;
 }

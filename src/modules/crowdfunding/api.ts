@@ -1,6 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { apiValidationHook, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
+import { apiValidationHook } from "../../platform/http/openapi.ts";
 import { createCampaign } from "./commands/create-campaign.ts";
 import { makeMatchPledge } from "./commands/make-match-pledge.ts";
 import { makePledge } from "./commands/make-pledge.ts";
@@ -11,12 +12,9 @@ import { campaignStatuses } from "./schema.ts";
 
 export const crowdfundingApi = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
 
-const tags = ["Crowdfunding"];
+const tag = "Crowdfunding";
+const area = "crowdfunding";
 const idParam = z.object({ id: z.string().openapi({ description: "Campaign id (UUID)" }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const campaignSchema = z
   .object({
@@ -51,40 +49,25 @@ const campaignJson = (c: CampaignRow) => ({
   collectedPence: c.collectedPence,
 });
 
-crowdfundingApi.openapi(
-  createRoute({
-    method: "get",
-    path: "/crowdfunding/campaigns",
-    tags,
-    request: { query: z.object({ status: z.enum(campaignStatuses).optional() }) },
-    responses: {
-      200: json(z.object({ campaigns: z.array(campaignSchema) }), "Campaigns"),
-      ...problemResponses,
-    },
+readRoute(crowdfundingApi, {
+  path: "/crowdfunding/campaigns",
+  tag,
+  area,
+  query: z.object({ status: z.enum(campaignStatuses).optional() }),
+  answer: { schema: z.object({ campaigns: z.array(campaignSchema) }), description: "Campaigns" },
+  run: async ({ db, actor, query }) => ({
+    campaigns: (await listCampaigns(db, actor, { status: query.status })).map(campaignJson),
   }),
-  async (c) => {
-    const actor = requireApiActor(c, "crowdfunding", "read");
-    const campaigns = await listCampaigns(c.get("services").database.db, actor, {
-      status: c.req.valid("query").status,
-    });
-    return c.json({ campaigns: campaigns.map(campaignJson) }, 200);
-  },
-);
+});
 
-crowdfundingApi.openapi(
-  createRoute({
-    method: "get",
-    path: "/crowdfunding/campaigns/{id}",
-    tags,
-    request: { params: idParam },
-    responses: { 200: json(campaignSchema, "The campaign"), ...problemResponses },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "crowdfunding", "read");
-    const detail = await getCampaign(c.get("services").database.db, actor, c.req.valid("param").id);
-    return c.json(campaignJson(detail.campaign), 200);
-  },
-);
+readRoute(crowdfundingApi, {
+  path: "/crowdfunding/campaigns/{id}",
+  tag,
+  area,
+  params: idParam,
+  answer: { schema: campaignSchema, description: "The campaign" },
+  run: async ({ db, actor, params }) => campaignJson((await getCampaign(db, actor, params.id)).campaign),
+});
 
 const campaignBody = z.object({
   groupId: z.string().nullable().optional(),
@@ -107,25 +90,15 @@ const campaignBody = z.object({
     .optional(),
 });
 
-crowdfundingApi.openapi(
-  createRoute({
-    method: "post",
-    path: "/crowdfunding/campaigns",
-    tags,
-    request: { body: { content: { "application/json": { schema: campaignBody } } } },
-    responses: { 201: json(campaignSchema, "Draft created"), ...problemResponses },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "crowdfunding", "write");
-    const campaign = await createCampaign(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.valid("json"),
-    );
-    return c.json(campaignJson(campaign), 201);
-  },
-);
+commandRoute(crowdfundingApi, {
+  method: "post",
+  path: "/crowdfunding/campaigns",
+  tag,
+  area,
+  checkedBody: campaignBody,
+  answer: { status: 201, schema: campaignSchema, description: "Draft created" },
+  run: async ({ db, actor, now, body }) => campaignJson(await createCampaign(db, actor, now, body)),
+});
 
 const pledgeBody = z.object({
   amountPence: z.number().int().openapi({ description: "More than 0, at most 10,000,000 (£100,000)" }),
@@ -139,123 +112,78 @@ const pledgeSchema = z
   .object({ reference: z.string(), amountPence: z.number().int(), status: z.string() })
   .openapi("Pledge");
 
-crowdfundingApi.openapi(
-  createRoute({
-    method: "post",
-    path: "/crowdfunding/campaigns/{id}/pledges",
-    tags,
-    request: { params: idParam, body: { content: { "application/json": { schema: pledgeBody } } } },
-    responses: {
-      201: json(pledgeSchema, "Pledge authorised"),
-      409: json(z.object({}).passthrough(), "Campaign closed"),
-      ...problemResponses,
+commandRoute(crowdfundingApi, {
+  method: "post",
+  path: "/crowdfunding/campaigns/{id}/pledges",
+  tag,
+  area,
+  params: idParam,
+  checkedBody: pledgeBody,
+  answer: { status: 201, schema: pledgeSchema, description: "Pledge authorised" },
+  otherAnswers: {
+    409: {
+      description: "Campaign closed",
+      content: { "application/json": { schema: z.object({}).passthrough() } },
     },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "crowdfunding", "write");
-    const pledge = await makePledge(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      actor.organisationId,
-      c.req.valid("param").id,
-      c.req.valid("json"),
-    );
-    return c.json(
-      { reference: pledge.reference, amountPence: pledge.amountPence, status: pledge.status },
-      201,
-    );
   },
-);
+  run: async ({ db, actor, now, params, body }) => {
+    const pledge = await makePledge(db, actor, now, actor.organisationId, params.id, body);
+    return { reference: pledge.reference, amountPence: pledge.amountPence, status: pledge.status };
+  },
+});
 
-crowdfundingApi.openapi(
-  createRoute({
-    method: "post",
-    path: "/crowdfunding/campaigns/{id}/match-pledges",
-    tags,
-    request: {
-      params: idParam,
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              fundId: z.string(),
-              amountPence: z.number().int(),
-              scores: z.record(z.string(), z.number().int()),
-            }),
-          },
-        },
-      },
-    },
-    responses: {
-      201: json(
-        z.object({ id: z.string(), status: z.string(), amountPence: z.number().int() }),
-        "Match pledge made",
-      ),
-      ...problemResponses,
-    },
+commandRoute(crowdfundingApi, {
+  method: "post",
+  path: "/crowdfunding/campaigns/{id}/match-pledges",
+  tag,
+  area,
+  params: idParam,
+  checkedBody: z.object({
+    fundId: z.string(),
+    amountPence: z.number().int(),
+    scores: z.record(z.string(), z.number().int()),
   }),
-  async (c) => {
-    const actor = requireApiActor(c, "crowdfunding", "write");
-    const match = await makeMatchPledge(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-    );
-    return c.json({ id: match.id, status: match.status, amountPence: match.amountPence }, 201);
+  answer: {
+    status: 201,
+    schema: z.object({ id: z.string(), status: z.string(), amountPence: z.number().int() }),
+    description: "Match pledge made",
   },
-);
+  run: async ({ db, actor, now, params, body }) => {
+    const match = await makeMatchPledge(db, actor, now, params.id, body);
+    return { id: match.id, status: match.status, amountPence: match.amountPence };
+  },
+});
 
-crowdfundingApi.openapi(
-  createRoute({
-    method: "post",
-    path: "/crowdfunding/campaigns/{id}/settle",
-    tags,
-    request: { params: idParam },
-    responses: {
-      200: json(
-        z
-          .object({
-            status: z.string(),
-            totalPence: z.number().int(),
-            collectedPence: z.number().int(),
-            alreadySettled: z.boolean(),
-          })
-          .passthrough(),
-        "Settlement result",
-      ),
-      ...problemResponses,
-    },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "crowdfunding", "write");
-    const result = await settleCampaign(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.valid("param").id,
-    );
-    return c.json(result, 200);
+commandRoute(crowdfundingApi, {
+  method: "post",
+  path: "/crowdfunding/campaigns/{id}/settle",
+  tag,
+  area,
+  params: idParam,
+  answer: {
+    status: 200,
+    schema: z
+      .object({
+        status: z.string(),
+        totalPence: z.number().int(),
+        collectedPence: z.number().int(),
+        alreadySettled: z.boolean(),
+      })
+      .passthrough(),
+    description: "Settlement result",
   },
-);
+  run: ({ db, actor, now, params }) => settleCampaign(db, actor, now, params.id),
+});
 
-crowdfundingApi.openapi(
-  createRoute({
-    method: "get",
-    path: "/crowdfunding/report",
-    tags,
-    responses: {
-      200: json(
-        z.object({ leveredPerPound: z.number().nullable(), collectedPence: z.number().int() }).passthrough(),
-        "Report",
-      ),
-      ...problemResponses,
-    },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "crowdfunding", "read");
-    return c.json(await crowdfundingReport(c.get("services").database.db, actor), 200);
+readRoute(crowdfundingApi, {
+  path: "/crowdfunding/report",
+  tag,
+  area,
+  answer: {
+    schema: z
+      .object({ leveredPerPound: z.number().nullable(), collectedPence: z.number().int() })
+      .passthrough(),
+    description: "Report",
   },
-);
+  run: ({ db, actor }) => crowdfundingReport(db, actor),
+});

@@ -1,6 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { apiValidationHook, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
+import { apiValidationHook } from "../../platform/http/openapi.ts";
 import { offerPledge } from "./commands/offer-pledge.ts";
 import { postNeed } from "./commands/post-need.ts";
 import { getContract, listNeeds } from "./queries/exchange-queries.ts";
@@ -9,11 +10,9 @@ import { needCategories, themes } from "./schema.ts";
 
 export const exchangeApi = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
 
-const tags = ["Social value exchange"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+const tag = "Social value exchange";
+const area = "exchange";
+const idParam = z.object({ id: z.string() });
 
 const needSchema = z
   .object({
@@ -39,159 +38,103 @@ const needJson = (n: NeedRow) => ({
   status: n.status,
 });
 
-exchangeApi.openapi(
-  createRoute({
-    method: "get",
-    path: "/exchange/needs",
-    tags,
-    responses: {
-      200: json(z.object({ needs: z.array(needSchema) }), "Needs the caller may see"),
-      ...problemResponses,
-    },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "exchange", "read");
-    return c.json({ needs: (await listNeeds(c.get("services").database.db, actor)).map(needJson) }, 200);
-  },
-);
+readRoute(exchangeApi, {
+  path: "/exchange/needs",
+  tag,
+  area,
+  answer: { schema: z.object({ needs: z.array(needSchema) }), description: "Needs the caller may see" },
+  run: async ({ db, actor }) => ({ needs: (await listNeeds(db, actor)).map(needJson) }),
+});
 
-exchangeApi.openapi(
-  createRoute({
-    method: "post",
-    path: "/exchange/needs",
-    tags,
-    request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              communityOrgName: z.string(),
-              title: z.string(),
-              description: z.string(),
-              category: z.enum(needCategories),
-              valuePence: z.number().int(),
-              location: z.string(),
-              laCode: z.string().nullable().optional(),
-              neededBy: z.string().nullable().optional(),
-            }),
-          },
-        },
-      },
-    },
-    responses: { 201: json(needSchema, "Need posted, waiting for moderation"), ...problemResponses },
+commandRoute(exchangeApi, {
+  method: "post",
+  path: "/exchange/needs",
+  tag,
+  area,
+  checkedBody: z.object({
+    communityOrgName: z.string(),
+    title: z.string(),
+    description: z.string(),
+    category: z.enum(needCategories),
+    valuePence: z.number().int(),
+    location: z.string(),
+    laCode: z.string().nullable().optional(),
+    neededBy: z.string().nullable().optional(),
   }),
-  async (c) => {
-    const actor = requireApiActor(c, "exchange", "write");
-    return c.json(
-      needJson(await postNeed(c.get("services").database.db, actor, c.get("now"), c.req.valid("json"))),
-      201,
-    );
-  },
-);
+  answer: { status: 201, schema: needSchema, description: "Need posted, waiting for moderation" },
+  run: async ({ db, actor, now, body }) => needJson(await postNeed(db, actor, now, body)),
+});
 
-exchangeApi.openapi(
-  createRoute({
-    method: "get",
-    path: "/exchange/contracts/{id}",
-    tags,
-    request: { params: z.object({ id: z.string() }) },
-    responses: {
-      200: json(
+readRoute(exchangeApi, {
+  path: "/exchange/contracts/{id}",
+  tag,
+  area,
+  params: idParam,
+  answer: {
+    schema: z.object({
+      reference: z.string(),
+      title: z.string(),
+      valuePence: z.number().int(),
+      bids: z.array(
         z.object({
-          reference: z.string(),
-          title: z.string(),
-          valuePence: z.number().int(),
-          bids: z.array(
-            z.object({
-              supplierName: z.string(),
-              points: z.number().int().openapi({ description: "Hundredths of a mark" }),
-              maxPoints: z.number().int(),
-              weightedPence: z.number().int(),
-            }),
-          ),
+          supplierName: z.string(),
+          points: z.number().int().openapi({ description: "Hundredths of a mark" }),
+          maxPoints: z.number().int(),
+          weightedPence: z.number().int(),
         }),
-        "A tender and the bids the caller may see, with points",
       ),
-      ...problemResponses,
-    },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "exchange", "read");
-    const { contract, bids } = await getContract(
-      c.get("services").database.db,
-      actor,
-      c.req.valid("param").id,
-    );
-    return c.json(
-      {
-        reference: contract.reference,
-        title: contract.title,
-        valuePence: contract.valuePence,
-        bids: bids.map((b) => ({
-          supplierName: b.supplierName,
-          points: b.points.points,
-          maxPoints: b.points.maxPoints,
-          weightedPence: b.points.weightedPence,
-        })),
-      },
-      200,
-    );
+    }),
+    description: "A tender and the bids the caller may see, with points",
   },
-);
+  run: async ({ db, actor, params }) => {
+    const { contract, bids } = await getContract(db, actor, params.id);
+    return {
+      reference: contract.reference,
+      title: contract.title,
+      valuePence: contract.valuePence,
+      bids: bids.map((b) => ({
+        supplierName: b.supplierName,
+        points: b.points.points,
+        maxPoints: b.points.maxPoints,
+        weightedPence: b.points.weightedPence,
+      })),
+    };
+  },
+});
 
-exchangeApi.openapi(
-  createRoute({
-    method: "post",
-    path: "/exchange/contracts/{id}/pledges",
-    tags,
-    request: {
-      params: z.object({ id: z.string() }),
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              theme: z.enum(themes),
-              resourceType: z.enum(needCategories),
-              description: z.string(),
-              valuePence: z.number().int(),
-              dueBy: z.string(),
-              needIds: z.array(z.string()).optional(),
-              supplierId: z.string().optional().openapi({
-                description:
-                  "Only when an officer records a pledge on a supplier's behalf; a supplier's own token always pledges as that supplier",
-              }),
-            }),
-          },
-        },
-      },
-    },
-    responses: {
-      201: json(z.object({ reference: z.string(), status: z.string() }), "Pledge offered"),
-      ...problemResponses,
-    },
+commandRoute(exchangeApi, {
+  method: "post",
+  path: "/exchange/contracts/{id}/pledges",
+  tag,
+  area,
+  params: idParam,
+  checkedBody: z.object({
+    theme: z.enum(themes),
+    resourceType: z.enum(needCategories),
+    description: z.string(),
+    valuePence: z.number().int(),
+    dueBy: z.string(),
+    needIds: z.array(z.string()).optional(),
+    supplierId: z.string().optional().openapi({
+      description:
+        "Only when an officer records a pledge on a supplier's behalf; a supplier's own token always pledges as that supplier",
+    }),
   }),
-  async (c) => {
-    const actor = requireApiActor(c, "exchange", "write");
-    const pledge = await offerPledge(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-    );
-    return c.json({ reference: pledge.reference, status: pledge.status }, 201);
+  answer: {
+    status: 201,
+    schema: z.object({ reference: z.string(), status: z.string() }),
+    description: "Pledge offered",
   },
-);
+  run: async ({ db, actor, now, params, body }) => {
+    const pledge = await offerPledge(db, actor, now, params.id, body);
+    return { reference: pledge.reference, status: pledge.status };
+  },
+});
 
-exchangeApi.openapi(
-  createRoute({
-    method: "get",
-    path: "/exchange/report",
-    tags,
-    responses: { 200: json(z.object({}).passthrough(), "Pledged against delivered"), ...problemResponses },
-  }),
-  async (c) => {
-    const actor = requireApiActor(c, "exchange", "read");
-    return c.json(await exchangeReport(c.get("services").database.db, actor, c.get("now")), 200);
-  },
-);
+readRoute(exchangeApi, {
+  path: "/exchange/report",
+  tag,
+  area,
+  answer: { schema: z.object({}).passthrough(), description: "Pledged against delivered" },
+  run: ({ db, actor, now }) => exchangeReport(db, actor, now),
+});

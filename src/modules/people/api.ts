@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
+import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
 import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { createPerson, PossibleDuplicateProblem } from "./commands/create-person.ts";
 import { createPartnerOrganisation, partnerInput } from "./commands/partner-organisations.ts";
@@ -46,54 +47,42 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 // The command checks the body; the document describes its fields from the command's input schema.
 const anyBody = (name: string, input: z.ZodType) => ({ body: commandBody(name, input) });
 
+const tag = "People";
+const area = "people";
+
 export function peopleApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/people",
-      tags: ["People"],
-      summary: "Search people (audited)",
-      request: {
-        query: pageQuery.extend({
-          search: z.string().max(100).optional(),
-          personType: z.enum(personTypes).optional(),
-        }),
-      },
-      responses: {
-        200: json(z.object({ total: z.number(), page: z.number(), items: z.array(personSchema) }), "People"),
-        ...problemResponses,
-      },
+  readRoute(api, {
+    path: "/people",
+    tag,
+    area,
+    summary: "Search people (audited)",
+    query: pageQuery.extend({
+      search: z.string().max(100).optional(),
+      personType: z.enum(personTypes).optional(),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "people", "read");
-      const q = c.req.valid("query");
-      const result = await findPeople(c.get("services").database.db, actor, q, c.get("now"));
-      return c.json(
-        { total: result.total, page: q.page, items: result.rows.map((row) => personSchema.parse(row)) },
-        200,
-      );
+    answer: {
+      schema: z.object({ total: z.number(), page: z.number(), items: z.array(personSchema) }),
+      description: "People",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/people/{id}",
-      tags: ["People"],
-      summary: "A person (audited)",
-      request: { params: idParam },
-      responses: { 200: json(personSchema, "The person"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "people", "read");
-      return c.json(
-        personSchema.parse(
-          await getPerson(c.get("services").database.db, actor, c.req.valid("param").id, c.get("now")),
-        ),
-        200,
-      );
+    run: async ({ db, actor, now, query }) => {
+      const result = await findPeople(db, actor, query, now);
+      return {
+        total: result.total,
+        page: query.page,
+        items: result.rows.map((row) => personSchema.parse(row)),
+      };
     },
-  );
+  });
+  readRoute(api, {
+    path: "/people/{id}",
+    tag,
+    area,
+    summary: "A person (audited)",
+    params: idParam,
+    answer: { schema: personSchema, description: "The person" },
+    run: async ({ db, actor, now, params }) => personSchema.parse(await getPerson(db, actor, params.id, now)),
+  });
   api.openapi(
     createRoute({
       method: "post",
@@ -139,67 +128,36 @@ export function peopleApi(): OpenAPIHono<AppEnv> {
       }
     },
   );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/partner-organisations",
-      tags: ["People"],
-      summary: "Partner organisations",
-      request: { query: z.object({ kind: z.enum(partnerKinds).optional() }) },
-      responses: { 200: json(z.array(partnerSchema), "Partners"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "people", "read");
-      return c.json(
-        (await listPartnerOrganisations(c.get("services").database.db, actor, c.req.valid("query"))).map(
-          (row) => partnerSchema.parse(row),
-        ),
-        200,
-      );
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/partner-organisations/{id}",
-      tags: ["People"],
-      summary: "A partner organisation",
-      request: { params: idParam },
-      responses: { 200: json(partnerSchema, "The partner"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "people", "read");
-      return c.json(
-        partnerSchema.parse(
-          await getPartnerOrganisation(c.get("services").database.db, actor, c.req.valid("param").id),
-        ),
-        200,
-      );
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/partner-organisations",
-      tags: ["People"],
-      summary: "Add a partner organisation",
-      request: anyBody("PartnerOrganisationInput", partnerInput),
-      responses: { 201: json(partnerSchema, "Created"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "people", "write");
-      return c.json(
-        partnerSchema.parse(
-          await createPartnerOrganisation(
-            c.get("services").database.db,
-            actor,
-            c.get("now"),
-            c.req.valid("json"),
-          ),
-        ),
-        201,
-      );
-    },
-  );
+  readRoute(api, {
+    path: "/partner-organisations",
+    tag,
+    area,
+    summary: "Partner organisations",
+    query: z.object({ kind: z.enum(partnerKinds).optional() }),
+    answer: { schema: z.array(partnerSchema), description: "Partners" },
+    run: async ({ db, actor, query }) =>
+      (await listPartnerOrganisations(db, actor, query)).map((row) => partnerSchema.parse(row)),
+  });
+  readRoute(api, {
+    path: "/partner-organisations/{id}",
+    tag,
+    area,
+    summary: "A partner organisation",
+    params: idParam,
+    answer: { schema: partnerSchema, description: "The partner" },
+    run: async ({ db, actor, params }) =>
+      partnerSchema.parse(await getPartnerOrganisation(db, actor, params.id)),
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/partner-organisations",
+    tag,
+    area,
+    summary: "Add a partner organisation",
+    input: { name: "PartnerOrganisationInput", schema: partnerInput },
+    answer: { status: 201, schema: partnerSchema, description: "Created" },
+    run: async ({ db, actor, now, body }) =>
+      partnerSchema.parse(await createPartnerOrganisation(db, actor, now, body)),
+  });
   return api;
 }

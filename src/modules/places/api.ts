@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
+import { readRoute } from "../../platform/http/command-route.ts";
 import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { assetInput, createCommunityAsset } from "./commands/create-asset.ts";
 import { createHome } from "./commands/create-home.ts";
@@ -73,51 +74,40 @@ function toHome(row: unknown) {
   return homeSchema.parse(row);
 }
 
+const tag = "Places";
+const area = "places";
+
 export function placesApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
 
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/homes",
-      tags: ["Places"],
-      summary: "List homes",
-      request: {
-        query: pageQuery.extend({
-          search: z.string().max(100).optional(),
-          laCode: z.string().optional(),
-          tenure: z.enum(tenures).optional(),
-        }),
-      },
-      responses: {
-        200: json(z.object({ total: z.number(), page: z.number(), items: z.array(homeSchema) }), "Homes"),
-        ...problemResponses,
-      },
+  readRoute(api, {
+    path: "/homes",
+    tag,
+    area,
+    summary: "List homes",
+    query: pageQuery.extend({
+      search: z.string().max(100).optional(),
+      laCode: z.string().optional(),
+      tenure: z.enum(tenures).optional(),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "read");
-      const q = c.req.valid("query");
-      const result = await listHomes(c.get("services").database.db, actor, { ...q });
-      return c.json({ total: result.total, page: q.page, items: result.rows.map(toHome) }, 200);
+    answer: {
+      schema: z.object({ total: z.number(), page: z.number(), items: z.array(homeSchema) }),
+      description: "Homes",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/homes/{id}",
-      tags: ["Places"],
-      summary: "Get a home",
-      request: { params: idParam },
-      responses: { 200: json(homeSchema, "The home"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "read");
-      return c.json(
-        toHome(await getHome(c.get("services").database.db, actor, c.req.valid("param").id)),
-        200,
-      );
+    run: async ({ db, actor, query }) => {
+      const result = await listHomes(db, actor, { ...query });
+      return { total: result.total, page: query.page, items: result.rows.map(toHome) };
     },
-  );
+  });
+  readRoute(api, {
+    path: "/homes/{id}",
+    tag,
+    area,
+    summary: "Get a home",
+    params: idParam,
+    answer: { schema: homeSchema, description: "The home" },
+    run: async ({ db, actor, params }) => toHome(await getHome(db, actor, params.id)),
+  });
   api.openapi(
     createRoute({
       method: "post",
@@ -157,145 +147,98 @@ export function placesApi(): OpenAPIHono<AppEnv> {
       return c.json(toHome(updated), 200);
     },
   );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/local-authorities",
-      tags: ["Places"],
-      summary: "Local authorities (reference data)",
-      responses: {
-        200: json(
-          z.array(
-            z.object({
-              gssCode: z.string(),
-              name: z.string(),
-              officialName: z.string().nullable(),
-              current: z.boolean(),
-            }),
-          ),
-          "Local authorities",
-        ),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      requireApiActor(c, "places", "read");
-      const rows = await listLocalAuthorities(c.get("services").database.db);
-      return c.json(
-        rows.map((r) => ({
-          gssCode: r.gssCode,
-          name: r.name,
-          officialName: r.officialName,
-          current: r.current,
-        })),
-        200,
-      );
+  readRoute(api, {
+    path: "/local-authorities",
+    tag,
+    area,
+    summary: "Local authorities (reference data)",
+    answer: {
+      schema: z.array(
+        z.object({
+          gssCode: z.string(),
+          name: z.string(),
+          officialName: z.string().nullable(),
+          current: z.boolean(),
+        }),
+      ),
+      description: "Local authorities",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/neighbourhoods",
-      tags: ["Places"],
-      summary: "Neighbourhoods (LSOAs) in the organisation's areas, with deprivation",
-      request: { query: z.object({ laCode: z.string().optional() }) },
-      responses: {
-        200: json(
+    run: async ({ db }) =>
+      (await listLocalAuthorities(db)).map((r) => ({
+        gssCode: r.gssCode,
+        name: r.name,
+        officialName: r.officialName,
+        current: r.current,
+      })),
+  });
+  readRoute(api, {
+    path: "/neighbourhoods",
+    tag,
+    area,
+    summary: "Neighbourhoods (LSOAs) in the organisation's areas, with deprivation",
+    query: z.object({ laCode: z.string().optional() }),
+    answer: {
+      schema: z.object({
+        edition: z.string(),
+        items: z.array(
           z.object({
-            edition: z.string(),
-            items: z.array(
-              z.object({
-                code: z.string(),
-                name: z.string(),
-                laName: z.string(),
-                imdDecile: z.number(),
-                imdRank: z.number(),
-                homes: z.number(),
-                priority: z.boolean(),
-              }),
-            ),
+            code: z.string(),
+            name: z.string(),
+            laName: z.string(),
+            imdDecile: z.number(),
+            imdRank: z.number(),
+            homes: z.number(),
+            priority: z.boolean(),
           }),
-          "Neighbourhoods",
         ),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "read");
-      const result = await listNeighbourhoods(c.get("services").database.db, actor, c.req.valid("query"));
-      return c.json({ edition: result.edition, items: result.rows }, 200);
+      }),
+      description: "Neighbourhoods",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/priority-neighbourhoods",
-      tags: ["Places"],
-      summary: "Priority neighbourhoods by the organisation's rule and manual changes",
-      responses: {
-        200: json(
-          z.array(
-            z.object({
-              edition: z.string(),
-              code: z.string(),
-              name: z.string(),
-              laCode: z.string(),
-              laName: z.string(),
-              imdDecile: z.number(),
-              imdRank: z.number(),
-              source: z.enum(["rule", "manual"]),
-              reason: z.string(),
-            }),
-          ),
-          "Priority neighbourhoods",
-        ),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "read");
-      return c.json(
-        await listPriorityNeighbourhoods(c.get("services").database.db, actor.organisationId),
-        200,
-      );
+    run: async ({ db, actor, query }) => {
+      const result = await listNeighbourhoods(db, actor, query);
+      return { edition: result.edition, items: result.rows };
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/assets",
-      tags: ["Places"],
-      summary: "Community assets",
-      responses: { 200: json(z.array(assetSchema), "Assets"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "read");
-      const rows = await listCommunityAssets(c.get("services").database.db, actor);
-      return c.json(
-        rows.map((row) => assetSchema.parse(row)),
-        200,
-      );
+  });
+  readRoute(api, {
+    path: "/priority-neighbourhoods",
+    tag,
+    area,
+    summary: "Priority neighbourhoods by the organisation's rule and manual changes",
+    answer: {
+      schema: z.array(
+        z.object({
+          edition: z.string(),
+          code: z.string(),
+          name: z.string(),
+          laCode: z.string(),
+          laName: z.string(),
+          imdDecile: z.number(),
+          imdRank: z.number(),
+          source: z.enum(["rule", "manual"]),
+          reason: z.string(),
+        }),
+      ),
+      description: "Priority neighbourhoods",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/assets/{id}",
-      tags: ["Places"],
-      summary: "A community asset",
-      request: { params: idParam },
-      responses: { 200: json(assetSchema, "The asset"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "read");
-      return c.json(
-        assetSchema.parse(
-          await getCommunityAsset(c.get("services").database.db, actor, c.req.valid("param").id),
-        ),
-        200,
-      );
-    },
-  );
+    run: ({ db, actor }) => listPriorityNeighbourhoods(db, actor.organisationId),
+  });
+  readRoute(api, {
+    path: "/assets",
+    tag,
+    area,
+    summary: "Community assets",
+    answer: { schema: z.array(assetSchema), description: "Assets" },
+    run: async ({ db, actor }) => (await listCommunityAssets(db, actor)).map((row) => assetSchema.parse(row)),
+  });
+  readRoute(api, {
+    path: "/assets/{id}",
+    tag,
+    area,
+    summary: "A community asset",
+    params: idParam,
+    answer: { schema: assetSchema, description: "The asset" },
+    run: async ({ db, actor, params }) => assetSchema.parse(await getCommunityAsset(db, actor, params.id)),
+  });
   api.openapi(
     createRoute({
       method: "post",

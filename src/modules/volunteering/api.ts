@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
+import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { decideOpportunity } from "./commands/decide-opportunity.ts";
 import { logOwnHours } from "./commands/log-hours.ts";
 import { postOpportunity } from "./commands/post-opportunity.ts";
@@ -14,7 +15,9 @@ import { volunteeringReport } from "./queries/volunteering-value.ts";
 // JSON routes. Bodies are checked loosely here (objects) and exactly by the commands'
 // own schemas, so the API, the pages and the CLI refuse the same things with the same words.
 
-const tags = ["Volunteering"];
+const tag = "Volunteering";
+const tags = [tag];
+const area = "volunteering";
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
@@ -81,189 +84,103 @@ const pick = (o: {
 export function volunteeringApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
 
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/volunteering/opportunities",
-      tags,
-      summary: "Volunteering roles (a partner sees only its own)",
-      request: {
-        query: z.object({ status: z.enum(["submitted", "approved", "rejected", "closed"]).optional() }),
-      },
-      responses: {
-        200: json(z.object({ opportunities: z.array(opportunitySchema) }), "Roles"),
-        ...problemResponses,
-      },
+  readRoute(api, {
+    path: "/volunteering/opportunities",
+    tag,
+    area,
+    summary: "Volunteering roles (a partner sees only its own)",
+    query: z.object({ status: z.enum(["submitted", "approved", "rejected", "closed"]).optional() }),
+    answer: { schema: z.object({ opportunities: z.array(opportunitySchema) }), description: "Roles" },
+    run: async ({ db, actor, query }) => ({
+      opportunities: (await listOpportunities(db, actor, query.status)).map(pick),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "volunteering", "read");
-      const rows = await listOpportunities(c.get("services").database.db, actor, c.req.valid("query").status);
-      return c.json({ opportunities: rows.map(pick) }, 200);
-    },
-  );
+  });
 
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/volunteering/opportunities",
-      tags,
-      summary: "Post a role for approval",
-      request: { body: commandBody("VolunteeringOpportunityInput", opportunityInput) },
-      responses: { 201: json(opportunitySchema, "The role, waiting for approval"), ...problemResponses },
+  commandRoute(api, {
+    method: "post",
+    path: "/volunteering/opportunities",
+    tag,
+    area,
+    summary: "Post a role for approval",
+    input: { name: "VolunteeringOpportunityInput", schema: opportunityInput },
+    answer: { status: 201, schema: opportunitySchema, description: "The role, waiting for approval" },
+    run: async ({ db, actor, now, body }) => pick(await postOpportunity(db, actor, now, body)),
+  });
+
+  commandRoute(api, {
+    method: "post",
+    path: "/volunteering/opportunities/{id}/decision",
+    tag,
+    area,
+    summary: "Approve, reject or close a role",
+    params: idParam,
+    checkedBody: z.object({
+      decision: z.enum(["approve", "reject", "close"]),
+      reason: z.string().max(2000).optional(),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "volunteering", "write");
-      const created = await postOpportunity(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.valid("json"),
-      );
-      return c.json(pick(created), 201);
-    },
-  );
+    answer: { status: 200, schema: opportunitySchema, description: "The role" },
+    run: async ({ db, actor, now, params, body }) =>
+      pick(await decideOpportunity(db, actor, now, params.id, body.decision, body.reason)),
+  });
 
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/volunteering/opportunities/{id}/decision",
-      tags,
-      summary: "Approve, reject or close a role",
-      request: {
-        params: idParam,
-        body: {
-          content: {
-            "application/json": {
-              schema: z.object({
-                decision: z.enum(["approve", "reject", "close"]),
-                reason: z.string().max(2000).optional(),
-              }),
-            },
-          },
-        },
-      },
-      responses: { 200: json(opportunitySchema, "The role"), ...problemResponses },
+  commandRoute(api, {
+    method: "post",
+    path: "/volunteering/hours",
+    tag,
+    area,
+    summary: "Log your own hours (the signed-in volunteer)",
+    checkedBody: z.object({
+      opportunityId: z.string(),
+      workedOn: z.string(),
+      hours: z.union([z.string(), z.number()]),
+      note: z.string().optional(),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "volunteering", "write");
-      const { decision, reason } = c.req.valid("json");
-      const decided = await decideOpportunity(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.valid("param").id,
-        decision,
-        reason,
-      );
-      return c.json(pick(decided), 200);
+    answer: {
+      status: 201,
+      schema: z.object({ id: z.string(), status: z.string(), minutes: z.number().int() }),
+      description: "Hours waiting for verification",
     },
-  );
+    run: async ({ db, actor, now, body }) => {
+      const logged = await logOwnHours(db, actor, now, { ...body, minutes: body.hours });
+      return { id: logged.id, status: logged.status, minutes: logged.minutes };
+    },
+  });
 
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/volunteering/hours",
-      tags,
-      summary: "Log your own hours (the signed-in volunteer)",
-      request: {
-        body: {
-          content: {
-            "application/json": {
-              schema: z.object({
-                opportunityId: z.string(),
-                workedOn: z.string(),
-                hours: z.union([z.string(), z.number()]),
-                note: z.string().optional(),
-              }),
-            },
-          },
-        },
-      },
-      responses: {
-        201: json(
-          z.object({ id: z.string(), status: z.string(), minutes: z.number().int() }),
-          "Hours waiting for verification",
-        ),
-        ...problemResponses,
-      },
+  commandRoute(api, {
+    method: "post",
+    path: "/volunteering/hours/review",
+    tag,
+    area,
+    summary: "Verify hours, or send them back with a reason",
+    checkedBody: z.object({
+      ids: z.array(z.string()).min(1).max(500),
+      decision: z.enum(["verify", "dispute"]),
+      reason: z.string().max(2000).optional(),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "volunteering", "write");
-      const input = c.req.valid("json");
-      const logged = await logOwnHours(c.get("services").database.db, actor, c.get("now"), {
-        ...input,
-        minutes: input.hours,
-      });
-      return c.json({ id: logged.id, status: logged.status, minutes: logged.minutes }, 201);
+    answer: {
+      status: 200,
+      schema: z.object({ reviewed: z.number().int() }),
+      description: "How many entries were reviewed",
     },
-  );
-
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/volunteering/hours/review",
-      tags,
-      summary: "Verify hours, or send them back with a reason",
-      request: {
-        body: {
-          content: {
-            "application/json": {
-              schema: z.object({
-                ids: z.array(z.string()).min(1).max(500),
-                decision: z.enum(["verify", "dispute"]),
-                reason: z.string().max(2000).optional(),
-              }),
-            },
-          },
-        },
-      },
-      responses: {
-        200: json(z.object({ reviewed: z.number().int() }), "How many entries were reviewed"),
-        ...problemResponses,
-      },
+    run: async ({ db, actor, now, body }) => ({
+      reviewed: await reviewHours(db, actor, now, body.ids, body.decision, body.reason),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "volunteering", "write");
-      const { ids, decision, reason } = c.req.valid("json");
-      return c.json(
-        {
-          reviewed: await reviewHours(
-            c.get("services").database.db,
-            actor,
-            c.get("now"),
-            ids,
-            decision,
-            reason,
-          ),
-        },
-        200,
-      );
-    },
-  );
+  });
 
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/volunteering/report",
-      tags,
-      summary: "Verified hours, value and active volunteers by theme and area",
-      request: {
-        query: z.object({
-          from: z.string().openapi({ example: "2025-04-01" }),
-          to: z.string().openapi({ example: "2026-03-31" }),
-        }),
-      },
-      responses: { 200: json(reportSchema, "The report"), ...problemResponses },
+  readRoute(api, {
+    path: "/volunteering/report",
+    tag,
+    area,
+    summary: "Verified hours, value and active volunteers by theme and area",
+    query: z.object({
+      from: z.string().openapi({ example: "2025-04-01" }),
+      to: z.string().openapi({ example: "2026-03-31" }),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "volunteering", "read");
-      return c.json(
-        await volunteeringReport(c.get("services").database.db, actor, c.req.valid("query")),
-        200,
-      );
-    },
-  );
+    answer: { schema: reportSchema, description: "The report" },
+    run: ({ db, actor, query }) => volunteeringReport(db, actor, query),
+  });
 
+  // The VDS export needs the public address from the configuration, so it is registered in full.
   api.openapi(
     createRoute({
       method: "get",

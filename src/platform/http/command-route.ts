@@ -10,32 +10,44 @@ import { badRequest } from "./problem.ts";
 // body, call the module's command with the database, the actor, the request's clock and the path's
 // values, and answer with the command's result. Modules state only what differs.
 
+/** The values a schema parses to; no schema, no values. */
+type Parsed<T> = T extends z.ZodType ? z.output<T> : Record<string, never>;
+type Schema = z.ZodObject | undefined;
+
 /** What a command route hands its command. */
-export type CommandCall = {
+export type CommandCall<P extends Schema = Schema, B extends z.ZodType | undefined = undefined> = {
   db: Db;
   actor: Actor;
   now: Date;
   /** The path's parameters as the route's schema parsed them. */
-  params: Record<string, unknown>;
-  /** The JSON body, unchecked: the command validates it (one set of rules for pages, API and CLI). */
-  body: unknown;
+  params: Parsed<P>;
+  /**
+   * The JSON body: checked against `checkedBody` when the route has one; otherwise unchecked, and the
+   * command validates it (one set of rules for pages, API and CLI).
+   */
+  body: B extends z.ZodType ? z.output<B> : unknown;
 };
 
 type Answer =
   | { status: 200 | 201; schema: z.ZodType; description: string }
   | { status: 204; description: string };
 
-export type CommandRoute = {
+export type CommandRoute<P extends Schema = Schema, B extends z.ZodType | undefined = undefined> = {
   method: "post" | "put" | "patch" | "delete";
   path: string;
   tag: string;
-  summary: string;
+  summary?: string;
   /** The token scope's area; command routes need write access to it. */
   area: string;
-  params?: z.ZodObject;
-  input?: { name: string; schema: z.ZodType; description: string };
+  params?: P;
+  /** A body the command checks itself, documented from the command's own input schema. */
+  input?: { name: string; schema: z.ZodType; description?: string };
+  /** A body the route checks against this schema before the command runs (a 422 names each field). */
+  checkedBody?: B;
   answer: Answer;
-  run: (call: CommandCall) => Promise<unknown>;
+  /** Further documented answers besides the problems every route can give (e.g. 409 Campaign closed). */
+  otherAnswers?: Record<number, { description: string; content?: object }>;
+  run: (call: CommandCall<P, B>) => Promise<unknown>;
 };
 
 /** The `{id}` path parameter, documented. */
@@ -57,7 +69,10 @@ export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-export function commandRoute(api: OpenAPIHono<AppEnv>, route: CommandRoute): void {
+export function commandRoute<P extends Schema = undefined, B extends z.ZodType | undefined = undefined>(
+  api: OpenAPIHono<AppEnv>,
+  route: CommandRoute<P, B>,
+): void {
   const { answer } = route;
   const responses: Record<number, { description: string; content?: object }> = {
     [answer.status]:
@@ -70,28 +85,98 @@ export function commandRoute(api: OpenAPIHono<AppEnv>, route: CommandRoute): voi
     ...(route.input
       ? { body: commandBody(route.input.name, route.input.schema, route.input.description) }
       : {}),
+    ...(route.checkedBody
+      ? { body: { content: { "application/json": { schema: route.checkedBody } } } }
+      : {}),
   };
   api.openapi(
     createRoute({
       method: route.method,
       path: route.path,
       tags: [route.tag],
-      summary: route.summary,
+      ...(route.summary ? { summary: route.summary } : {}),
       ...(Object.keys(request).length > 0 ? { request } : {}),
-      responses: { ...responses, ...problemResponses } as never,
+      responses: { ...responses, ...route.otherAnswers, ...problemResponses } as never,
     }),
     (async (c: Context<AppEnv>) => {
       const actor = requireApiActor(c, route.area, "write");
-      const request = c.req as unknown as { valid(target: "param"): Record<string, unknown> };
+      const request = validated(c);
       const result = await route.run({
         db: c.get("services").database.db,
         actor,
         now: c.get("now"),
-        params: route.params ? request.valid("param") : {},
-        body: route.input ? await readJsonBody(c) : undefined,
+        params: (route.params ? request.valid("param") : {}) as Parsed<P>,
+        body: (route.checkedBody
+          ? request.valid("json")
+          : route.input
+            ? await readJsonBody(c)
+            : undefined) as CommandCall<P, B>["body"],
       });
       if (answer.status === 204) return c.body(null, 204);
       return c.json(result as object, answer.status);
+    }) as never,
+  );
+}
+
+/** The request's values as the route's schemas parsed them (bound: `valid` reads `this`). */
+function validated(c: Context<AppEnv>): {
+  valid(target: "param" | "query" | "json"): Record<string, unknown>;
+} {
+  return c.req as unknown as { valid(target: "param" | "query" | "json"): Record<string, unknown> };
+}
+
+/** What a read route hands its query. */
+export type ReadCall<P extends Schema, Q extends Schema> = Omit<CommandCall<P>, "body"> & {
+  query: Parsed<Q>;
+};
+
+export type ReadRoute<P extends Schema, Q extends Schema> = {
+  path: string;
+  tag: string;
+  summary?: string;
+  /** The token scope's area; read routes need read access to it. */
+  area: string;
+  params?: P;
+  query?: Q;
+  answer: { schema: z.ZodType; description: string };
+  run: (call: ReadCall<P, Q>) => Promise<unknown>;
+};
+
+/** One registration for the API's read routes: scope check, parsed path and query, the module's query, 200. */
+export function readRoute<P extends Schema = undefined, Q extends Schema = undefined>(
+  api: OpenAPIHono<AppEnv>,
+  route: ReadRoute<P, Q>,
+): void {
+  const request = {
+    ...(route.params ? { params: route.params } : {}),
+    ...(route.query ? { query: route.query } : {}),
+  };
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: route.path,
+      tags: [route.tag],
+      ...(route.summary ? { summary: route.summary } : {}),
+      ...(Object.keys(request).length > 0 ? { request } : {}),
+      responses: {
+        200: {
+          description: route.answer.description,
+          content: { "application/json": { schema: route.answer.schema } },
+        },
+        ...problemResponses,
+      } as never,
+    }),
+    (async (c: Context<AppEnv>) => {
+      const actor = requireApiActor(c, route.area, "read");
+      const request = validated(c);
+      const result = await route.run({
+        db: c.get("services").database.db,
+        actor,
+        now: c.get("now"),
+        params: (route.params ? request.valid("param") : {}) as Parsed<P>,
+        query: (route.query ? request.valid("query") : {}) as Parsed<Q>,
+      });
+      return c.json(result as object, 200);
     }) as never,
   );
 }
