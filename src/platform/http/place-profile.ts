@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { Actor } from "../access/actor.ts";
+import { addDays } from "../dates/london.ts";
 import { html, type SafeHtml } from "../ui/index.ts";
 import type { AppEnv } from "./app-env.ts";
 
@@ -11,16 +12,35 @@ import type { AppEnv } from "./app-env.ts";
 /** A neighbourhood (2021 LSOA) or a local authority district. */
 export type ProfilePlace = { level: "lsoa" | "lad"; code: string; name: string; laCode: string };
 
-export type PlaceProfileSection = (c: Context<AppEnv>, place: ProfilePlace) => Promise<SafeHtml>;
+/**
+ * One figure as the page shows it, so the CSV and XLSX exports carry exactly the page's figures.
+ * A suppressed count is the text "fewer than 5", never the number.
+ */
+export type ProfileFigure = { section: string; figure: string; period: string; value: string | number };
+
+/** A monthly series over `profileMonths`: counts of people or cases are suppressed, hours and money are not. */
+export type ProfileTrend = {
+  name: string;
+  unit: "count" | "hours" | "pounds";
+  suppressed: boolean;
+  values: number[];
+};
+
+export type PlaceSectionContent = { html: SafeHtml; figures: ProfileFigure[]; trends: ProfileTrend[] };
+
+export type PlaceProfileSection = (
+  c: Context<AppEnv>,
+  place: ProfilePlace,
+) => Promise<PlaceSectionContent | undefined>;
 
 /** A section shown only to people the module's policy lets see it; everyone else gets nothing. */
 export function placeSection(
   allowed: (actor: Actor) => boolean,
-  build: (c: Context<AppEnv>, actor: Actor, place: ProfilePlace) => Promise<SafeHtml>,
+  build: (c: Context<AppEnv>, actor: Actor, place: ProfilePlace) => Promise<PlaceSectionContent>,
 ): PlaceProfileSection {
   return async (c, place) => {
     const actor = c.get("actor");
-    return actor && allowed(actor) ? build(c, actor, place) : html``;
+    return actor && allowed(actor) ? build(c, actor, place) : undefined;
   };
 }
 
@@ -30,17 +50,66 @@ export function setPlaceProfileSections(list: PlaceProfileSection[]): void {
   sections = list;
 }
 
-export async function placeProfileSections(c: Context<AppEnv>, place: ProfilePlace): Promise<SafeHtml[]> {
-  return Promise.all(sections.map((section) => section(c, place)));
+export async function placeProfileSections(
+  c: Context<AppEnv>,
+  place: ProfilePlace,
+): Promise<PlaceSectionContent[]> {
+  const built = await Promise.all(sections.map((section) => section(c, place)));
+  return built.filter((section): section is PlaceSectionContent => section !== undefined);
 }
 
 /** Counts of 1 to 4 could point at a household, so profiles show them as "fewer than 5". */
 export const suppressionThreshold = 5;
 
+export function isSuppressed(count: number): boolean {
+  return count > 0 && count < suppressionThreshold;
+}
+
 export function smallCount(count: number): string {
-  return count > 0 && count < suppressionThreshold
-    ? `fewer than ${suppressionThreshold}`
-    : count.toLocaleString("en-GB");
+  return isSuppressed(count) ? `fewer than ${suppressionThreshold}` : count.toLocaleString("en-GB");
+}
+
+/** A count as the export writes it: a number a spreadsheet can add, or the suppression text. */
+export function smallCountValue(count: number): string | number {
+  return isSuppressed(count) ? smallCount(count) : count;
+}
+
+/**
+ * The twelve calendar months ending with today's month (today is a Europe/London day, so a case
+ * opened just after midnight on the 1st in British Summer Time falls in the new month).
+ */
+export function profileMonths(today: string): { from: string; to: string; months: string[] } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const index = year * 12 + (month - 1) - (11 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  });
+  return { from: `${months[0]}-01`, to: today, months };
+}
+
+/** Amounts on days summed into the months of `profileMonths`; days outside them are ignored. */
+export function monthlyTotals(months: string[], entries: { day: string; amount: number }[]): number[] {
+  const totals = new Map(months.map((month) => [month, 0]));
+  for (const entry of entries) {
+    const month = entry.day.slice(0, 7);
+    const total = totals.get(month);
+    if (total !== undefined) totals.set(month, total + entry.amount);
+  }
+  return months.map((month) => totals.get(month) ?? 0);
+}
+
+const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-04" as "Apr 2026". */
+export function monthLabel(month: string): string {
+  return `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** The period a rolling twelve-month figure covers, as the page and the export write it. */
+export function twelveMonthsTo(today: string): { from: string; to: string; label: string } {
+  const from = addDays(today, -364);
+  return { from, to: today, label: `${from} to ${today}` };
 }
 
 /** A profile section: a heading, the figures and a link to the register they come from. */

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sum } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewGrants } from "../policy.ts";
-import { grantAward } from "../schema.ts";
+import { grantAward, grantPayment } from "../schema.ts";
 
 /** Grants awarded for the benefit of one district (grants record their beneficiary area by district). */
 export async function grantsInDistrict(
@@ -50,4 +50,39 @@ export async function grantsByDistrict(
     totals.set(row.laCode, total);
   }
   return [...totals].map(([laCode, total]) => ({ laCode, ...total }));
+}
+
+/** Grant instalments paid for the benefit of one district, per day from `from` to `to`, in pence. */
+export async function grantPaymentsInDistrictByDay(
+  db: Db,
+  actor: Actor,
+  laCode: string,
+  from: string,
+  to: string,
+): Promise<{ day: string; amount: number }[]> {
+  requireAllowed(canViewGrants(actor), "Only staff can see grants.");
+  const rows = await db
+    .select({ day: grantPayment.paidOn, amount: sum(grantPayment.amountPence) })
+    .from(grantPayment)
+    .innerJoin(
+      grantAward,
+      and(
+        eq(grantAward.organisationId, grantPayment.organisationId),
+        eq(grantAward.id, grantPayment.grantId),
+      ),
+    )
+    .where(
+      inOrganisation(
+        grantPayment,
+        actor.organisationId,
+        and(
+          eq(grantAward.beneficiaryLaCode, laCode),
+          eq(grantPayment.status, "paid"),
+          gte(grantPayment.paidOn, from),
+          lte(grantPayment.paidOn, to),
+        ),
+      ),
+    )
+    .groupBy(grantPayment.paidOn);
+  return rows.flatMap((row) => (row.day ? [{ day: row.day, amount: Number(row.amount ?? 0) }] : []));
 }

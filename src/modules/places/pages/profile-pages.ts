@@ -1,10 +1,13 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { requireAllowed } from "../../../platform/access/policy.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import {
+  type ProfileFigure,
   type ProfilePlace,
   placeProfileSections,
+  profileMonths,
   profileSection,
 } from "../../../platform/http/place-profile.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -16,6 +19,13 @@ import { listNeighbourhoods } from "../queries/areas.ts";
 import { boundarySource, lsoaBoundariesInDistricts } from "../queries/district-boundaries.ts";
 import { type PlaceStock, placeStock } from "../queries/place-profile.ts";
 import { getLsoa, listLocalAuthorities } from "../queries/reference.ts";
+import {
+  type ProfileExport,
+  profileFile,
+  splitProfileCode,
+  trendFigures,
+  trendsSection,
+} from "./profile-pages-export.ts";
 
 // One view of a neighbourhood or a district: deprivation and homes from places, then a section from
 // each module (platform/http/place-profile.ts), each with its own policy checks and links to its register.
@@ -49,20 +59,48 @@ function stockSection(place: ProfilePlace, stock: PlaceStock): SafeHtml {
   )}`;
 }
 
-async function profilePage(
-  c: Context<AppEnv>,
-  place: ProfilePlace,
-  stock: PlaceStock,
-  caption: string,
-  top: SafeHtml,
-  breadcrumbs: { href: string; text: string }[],
-) {
+function stockFigures(stock: PlaceStock, today: string): ProfileFigure[] {
+  return [
+    ...stock.homesByTenure.map((row) => ({
+      section: "Homes",
+      figure: `Homes: ${tenureNames[row.tenure]}`,
+      period: today,
+      value: row.homes,
+    })),
+    { section: "Community assets", figure: "Community assets", period: today, value: stock.assets.length },
+  ];
+}
+
+/** What a profile shows above the modules' sections, and the same figures for its files. */
+type ProfileView = {
+  place: ProfilePlace;
+  stock: PlaceStock;
+  caption: string;
+  top: SafeHtml;
+  figures: ProfileFigure[];
+  breadcrumbs: { href: string; text: string }[];
+};
+
+async function profileResponse(c: Context<AppEnv>, format: ProfileExport | "page", view: ProfileView) {
+  const { place, stock } = view;
+  const today = londonDay(c.get("now"));
+  const { months } = profileMonths(today);
   const sections = await placeProfileSections(c, place);
+  const trends = sections.flatMap((section) => section.trends);
+  if (format !== "page")
+    return profileFile(c, format, place, [
+      ...view.figures,
+      ...stockFigures(stock, today),
+      ...sections.flatMap((section) => section.figures),
+      ...trendFigures(months, trends),
+    ]);
+  const path = `/places/${place.level === "lsoa" ? "neighbourhoods" : "districts"}/${place.code}`;
   return renderPage(c, {
     title: `${place.name}: neighbourhood profile`,
-    breadcrumbs,
-    content: html`<span class="govuk-caption-l">${caption}</span><h1 class="govuk-heading-l">${place.name}</h1>
-      ${top}${stockSection(place, stock)}${sections}`,
+    breadcrumbs: view.breadcrumbs,
+    content: html`<span class="govuk-caption-l">${view.caption}</span><h1 class="govuk-heading-l">${place.name}</h1>
+      <p class="govuk-body">Download every figure on this page: <a class="govuk-link" href="${path}.csv" download>CSV</a> or <a class="govuk-link" href="${path}.xlsx" download>Excel (XLSX)</a>.</p>
+      ${view.top}${stockSection(place, stock)}${sections.map((section) => section.html)}${trendsSection(months, trends)}`,
   });
 }
 
@@ -73,7 +111,7 @@ export function profilePages(): Hono<AppEnv> {
     const actor = requireActor(c);
     requireAllowed(canViewPlaces(actor), "Only staff can see neighbourhoods.");
     const db = c.get("services").database.db;
-    const code = c.req.param("code").toUpperCase();
+    const { code, format } = splitProfileCode(c.req.param("code"));
     const [current, older] = await Promise.all([getLsoa(db, "iod2025", code), getLsoa(db, "iod2019", code)]);
     const lsoa = current ?? older;
     if (!lsoa) throw notFound("Neighbourhood not found", `There is no LSOA with the code ${code}.`);
@@ -110,17 +148,48 @@ export function profilePages(): Hono<AppEnv> {
     ])}
       ${table({ caption: `Domain deciles (${current ? "IoD2025" : "IoD2019"})`, captionClasses: "govuk-table__caption--m", head: [{ text: "Domain" }, { text: "Decile", numeric: true }], rows: domains.map(([name, decile]) => [name, { content: decile, numeric: true }]) })}
       <p class="govuk-body-s">Decile 1 is the most deprived 10% of neighbourhoods in England. Counts of 1 to 4 below are shown as "fewer than 5" so that no household can be identified.</p>`;
-    return profilePage(c, place, stock, `Neighbourhood ${lsoa.code}`, top, [
-      { href: "/places/neighbourhoods", text: "Neighbourhoods" },
-      { href: `/places/districts/${lsoa.ladCode}`, text: lsoa.ladName },
-    ]);
+    const today = londonDay(c.get("now"));
+    const area = "Deprivation and area";
+    const figures: ProfileFigure[] = [
+      { section: area, figure: "Local authority", period: "", value: lsoa.ladName },
+      ...(current
+        ? [
+            { section: area, figure: "IoD2025 IMD decile", period: "2025", value: current.imdDecile },
+            { section: area, figure: "IoD2025 IMD rank of 33,755", period: "2025", value: current.imdRank },
+          ]
+        : []),
+      ...(older
+        ? [
+            { section: area, figure: "IoD2019 IMD decile", period: "2019", value: older.imdDecile },
+            { section: area, figure: "IoD2019 IMD rank of 32,844", period: "2019", value: older.imdRank },
+          ]
+        : []),
+      { section: area, figure: "Priority neighbourhood", period: today, value: priority ? "Yes" : "No" },
+      ...domains.map(([name, decile]) => ({
+        section: area,
+        figure: `${name} decile (${current ? "IoD2025" : "IoD2019"})`,
+        period: current ? "2025" : "2019",
+        value: decile,
+      })),
+    ];
+    return profileResponse(c, format, {
+      place,
+      stock,
+      caption: `Neighbourhood ${lsoa.code}`,
+      top,
+      figures,
+      breadcrumbs: [
+        { href: "/places/neighbourhoods", text: "Neighbourhoods" },
+        { href: `/places/districts/${lsoa.ladCode}`, text: lsoa.ladName },
+      ],
+    });
   });
 
   app.get("/places/districts/:code", async (c) => {
     const actor = requireActor(c);
     requireAllowed(canViewPlaces(actor), "Only staff can see local authorities.");
     const db = c.get("services").database.db;
-    const code = c.req.param("code").toUpperCase();
+    const { code, format } = splitProfileCode(c.req.param("code"));
     const district = (await listLocalAuthorities(db)).find((la) => la.gssCode === code);
     if (!district)
       throw notFound("Local authority not found", `There is no local authority with the code ${code}.`);
@@ -163,9 +232,29 @@ export function profilePages(): Hono<AppEnv> {
       ]),
     })}
       <p class="govuk-body-s">Counts of 1 to 4 below are shown as "fewer than 5" so that no household can be identified.</p>`;
-    return profilePage(c, place, stock, "Local authority", top, [
-      { href: "/places/neighbourhoods", text: "Neighbourhoods" },
+    const today = londonDay(c.get("now"));
+    const figures: ProfileFigure[] = rows.flatMap((row) => [
+      {
+        section: "Neighbourhoods with our homes",
+        figure: `${row.name} (${row.code}): IMD decile`,
+        period: "",
+        value: row.imdDecile,
+      },
+      {
+        section: "Neighbourhoods with our homes",
+        figure: `${row.name} (${row.code}): homes`,
+        period: today,
+        value: row.homes,
+      },
     ]);
+    return profileResponse(c, format, {
+      place,
+      stock,
+      caption: "Local authority",
+      top,
+      figures,
+      breadcrumbs: [{ href: "/places/neighbourhoods", text: "Neighbourhoods" }],
+    });
   });
   return app;
 }

@@ -1,10 +1,10 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, gte, lte, sum } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewReports } from "../policy.ts";
-import { volOpportunity, volunteer } from "../schema.ts";
+import { volHours, volOpportunity, volunteer } from "../schema.ts";
 
 /** Volunteers living in each district and roles offered there: counts only, no names. */
 export async function volunteersByDistrict(
@@ -51,4 +51,32 @@ export async function volunteersInDistrict(
       .where(and(inOrganisation(volOpportunity, actor.organisationId, eq(volOpportunity.laCode, laCode)))),
   ]);
   return { volunteers: people?.n ?? 0, roles: roles?.n ?? 0 };
+}
+
+/** Verified volunteer minutes given in one district, per day from `from` to `to`. */
+export async function verifiedMinutesInDistrictByDay(
+  db: Db,
+  actor: Actor,
+  laCode: string,
+  from: string,
+  to: string,
+): Promise<{ day: string; amount: number }[]> {
+  requireAllowed(canViewReports(actor), "Only staff can see volunteering figures.");
+  const rows = await db
+    .select({ day: volHours.workedOn, amount: sum(volHours.minutes) })
+    .from(volHours)
+    .where(
+      inOrganisation(
+        volHours,
+        actor.organisationId,
+        and(
+          eq(volHours.laCode, laCode),
+          eq(volHours.status, "verified"),
+          gte(volHours.workedOn, from),
+          lte(volHours.workedOn, to),
+        ),
+      ),
+    )
+    .groupBy(volHours.workedOn);
+  return rows.map((row) => ({ day: row.day, amount: Number(row.amount ?? 0) }));
 }

@@ -21,6 +21,8 @@ export type LineChartOptions = ChartBase & {
   series: LineSeries[];
   periodLabel?: string;
   formatValue?: ValueFormatter;
+  /** What the data table says for a gap, e.g. "fewer than 5" where a small count is suppressed. */
+  nullLabel?: string;
 };
 
 const WIDTH = 640;
@@ -106,7 +108,7 @@ export function lineChart(options: LineChartOptions): SafeHtml {
       period,
       ...options.series.map((series) => {
         const value = series.values[index];
-        return value === null || value === undefined ? "No data" : format(value);
+        return value === null || value === undefined ? (options.nullLabel ?? "No data") : format(value);
       }),
     ]),
   });
