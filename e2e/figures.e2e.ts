@@ -66,9 +66,10 @@ describe("figures journeys", () => {
     const consoleErrors = watchConsole(page);
     await signIn(page, kith.baseUrl, "manager@demo.kith.example");
     await page.goto(`${kith.baseUrl}/impact`);
-    await page
-      .getByRole("link", { name: "How this was worked out: social value for each £1 invested" })
-      .click();
+    expect(await page.locator("main").innerText()).toContain("How this was worked out");
+    const workedOut = page.locator('a[href^="/impact/figures/social-value-per-pound?"]');
+    expect(await workedOut.innerText()).toContain("How this was worked out");
+    await workedOut.click();
     expect(await page.locator("h1").innerText()).toBe(
       "Social value for each £1 invested: how this was worked out",
     );
