@@ -60,4 +60,29 @@ describe("figures journeys", () => {
     await expectAccessible(page);
     expect(consoleErrors).toEqual([]);
   }, 300_000);
+
+  it("opens how social value per £1 was worked out from the dashboard, with its rule, parts and CSV", async () => {
+    const page = await kith.newPage();
+    const consoleErrors = watchConsole(page);
+    await signIn(page, kith.baseUrl, "manager@demo.kith.example");
+    await page.goto(`${kith.baseUrl}/impact`);
+    expect(await page.locator("main").innerText()).toContain("How this was worked out");
+    const workedOut = page.locator('a[href^="/impact/figures/social-value-per-pound?"]');
+    expect(await workedOut.innerText()).toContain("How this was worked out");
+    await workedOut.click();
+    expect(await page.locator("h1").innerText()).toBe(
+      "Social value for each £1 invested: how this was worked out",
+    );
+    const parts = await page.locator(".govuk-summary-list").innerText();
+    expect(parts).toContain("Numerator: Social value of outcomes achieved in the period");
+    expect(parts).toContain("Denominator: Money spent in the period");
+    expect(parts).toContain("Prices");
+    expect(await page.getByRole("link", { name: "Download the rows behind this figure (CSV)" }).count()).toBe(
+      1,
+    );
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Back to the dashboard" }).click();
+    expect(await page.locator("h1").innerText()).toBe("Community investment dashboard");
+    expect(consoleErrors).toEqual([]);
+  }, 300_000);
 });

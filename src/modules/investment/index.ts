@@ -32,6 +32,14 @@ export { findParticipants, getParticipantOutcomes, getSession, listSessions } fr
 export { type DeliveryFigures, deliveryFigures } from "./queries/delivery-figures.ts";
 export { type DirectoryService, directoryServices, directoryThemes } from "./queries/directory.ts";
 export {
+  type CommunityDevelopmentSessionRow,
+  communityDevelopmentSessions,
+  type FundingRecordRow,
+  fundingRecords,
+  type SpendLineRow,
+  spendLines,
+} from "./queries/figure-lines.ts";
+export {
   activityByNeighbourhood,
   type ClaimRow,
   caseStories,

@@ -22,6 +22,7 @@ import { computeDashboard } from "../queries/dashboard.ts";
 import { activityMap } from "../report/neighbourhood-map.ts";
 import { perPound } from "../report/report-html.ts";
 import { volunteeringLine } from "../report/volunteering-line.ts";
+import { figureHref } from "./figure-pages.ts";
 import { impactNav, periodFrom } from "./impact-nav.ts";
 
 export function dashboardPage(): Hono<AppEnv> {
@@ -51,6 +52,9 @@ export function dashboardPage(): Hono<AppEnv> {
       theme: themeCode,
       area: laCode,
     }).toString();
+    const scope = { from: period.from, to: period.to, theme: themeCode, area: laCode };
+    const workedOut = (name: Parameters<typeof figureHref>[0], figure: string) =>
+      html`<a class="govuk-link" href="${figureHref(name, scope)}">How this was worked out<span class="govuk-visually-hidden">: ${figure}</span></a>`;
     return renderPage(c, {
       title: "Community investment dashboard",
       fullWidth: true,
@@ -65,6 +69,7 @@ export function dashboardPage(): Hono<AppEnv> {
         </form>
         <p class="govuk-body-l"><strong>${perPound(d.socialValue.perPoundInvested)}</strong> of social value for every £1 invested${d.socialValue.prices ? `, ${d.socialValue.prices}` : ""}.</p>
         <p class="govuk-body-s">${formatPounds(d.socialValue.totalPence)} of social value for ${formatNumber(d.socialValue.people)} people against ${formatPounds(d.socialValue.investedPence)} spent. Values: ${d.socialValue.source}.</p>
+        <p class="govuk-body-s">${workedOut("social-value-per-pound", "social value for each £1 invested")} · ${workedOut("sroi", "social return on investment (SROI)")}</p>
         ${summaryList([
           {
             key: "Residents reached",
@@ -105,7 +110,7 @@ export function dashboardPage(): Hono<AppEnv> {
           { key: "Internal investment", value: formatPounds(d.internalInvestmentPence) },
           {
             key: "External funding per £1 internal",
-            value: perPound(d.investmentRatio.externalPerInternalPound),
+            value: html`${perPound(d.investmentRatio.externalPerInternalPound)}<br>${workedOut("external-funding-per-pound", "external funding per £1 internal")}`,
           },
           {
             key: "Wellbeing (SWEMWBS, 7 to 35)",
@@ -122,6 +127,7 @@ export function dashboardPage(): Hono<AppEnv> {
         ])}
         <h2 class="govuk-heading-m">Community development in priority neighbourhoods</h2>
         ${d.priorityNeighbourhoods.share === null ? html`<p class="govuk-body">No community development sessions in this period.</p>` : progressBar({ id: "priority-share", label: `${formatPercent(d.priorityNeighbourhoods.share)} of ${formatNumber(d.priorityNeighbourhoods.communityDevelopmentSessions)} community development sessions were in priority neighbourhoods (target 50%: ${d.priorityNeighbourhoods.met ? "met" : "not met"})`, value: d.priorityNeighbourhoods.inPriorityNeighbourhoods, target: d.priorityNeighbourhoods.communityDevelopmentSessions })}
+        <p class="govuk-body-s">${workedOut("priority-share", "community development in priority neighbourhoods")}</p>
         <h2 class="govuk-heading-m">Trend</h2>
         ${lineChart({
           id: "trend",

@@ -34,8 +34,15 @@ describe("the board's home page", () => {
     expect(page).toContain("The last twelve months, 16 June 2025 to 15 June 2026.");
     for (const [href, label] of [
       ["/safety/nm01", "ASB cases per 1,000 homes (NM01)"],
-      ["/impact", "Social value for each £1 invested"],
-      ["/impact", "Community development in priority neighbourhoods"],
+      // The figures the dashboard shows link to how each was worked out, for the same period.
+      [
+        "/impact/figures/social-value-per-pound?from=2025-06-16&amp;to=2026-06-15",
+        "Social value for each £1 invested",
+      ],
+      [
+        "/impact/figures/priority-share?from=2025-06-16&amp;to=2026-06-15",
+        "Community development in priority neighbourhoods",
+      ],
       ["/volunteering", "Volunteer hours"],
       ["/grants/manage", "Grants paid"],
     ])

@@ -15,6 +15,7 @@ import { grantsOverview } from "../../grants/index.ts";
 import { canViewPortfolio, lastTwelveMonths, londonToday } from "../../investment/index.ts";
 import { nm01, type OpenCasesByRiskRow, openCasesByRisk } from "../../safety/index.ts";
 import { computeDashboard } from "../queries/dashboard.ts";
+import { figureHref } from "./figure-pages.ts";
 
 type Headline = { label: string; figure: string; detail: string; href: string };
 
@@ -62,15 +63,16 @@ export async function headlines(
     items.push({
       label: "Social value for each £1 invested",
       figure: value.perPoundInvested === null ? "No spending yet" : `£${value.perPoundInvested.toFixed(2)}`,
-      detail: `${formatPounds(value.totalPence)} of social value from ${formatPounds(value.investedPence)} spent`,
-      href: "/impact",
+      // Every social value figure says which prices it is in (issue 15 item 4).
+      detail: `${formatPounds(value.totalPence)} of social value from ${formatPounds(value.investedPence)} spent${value.prices ? `, ${value.prices}` : ""}`,
+      href: figureHref("social-value-per-pound", period),
     });
     const priority = dashboard.priorityNeighbourhoods;
     items.push({
       label: "Community development in priority neighbourhoods",
       figure: priority.share === null ? "No sessions" : formatPercent(priority.share),
       detail: `Target 50%${priority.met === null ? "" : priority.met ? ", met" : ", not met"}`,
-      href: "/impact",
+      href: figureHref("priority-share", period),
     });
     items.push({
       label: "Volunteer hours",

@@ -4,6 +4,7 @@ import { openReferralRoutes } from "../openreferral/routes.ts";
 import { assetPages } from "./asset-pages.ts";
 import { dashboardPage } from "./dashboard-page.ts";
 import { exportRoutes } from "./export-routes.ts";
+import { figurePages } from "./figure-pages.ts";
 import { outcomePages } from "./outcome-pages.ts";
 import { reportPages } from "./report-pages.ts";
 import { valuePages } from "./value-pages.ts";
@@ -16,6 +17,7 @@ export function impactPages(): Hono<AppEnv> {
   app.route("/", reportPages());
   app.route("/", outcomePages());
   app.route("/", exportRoutes());
+  app.route("/", figurePages());
   app.route("/", openReferralRoutes());
   return app;
 }

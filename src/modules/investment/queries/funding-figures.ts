@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -33,6 +33,17 @@ export function yearShares(from: string, to: string): Map<number, number> {
 }
 
 /**
+ * The projects whose money counts, as a SQL fragment over project pr: operating (active or closed)
+ * and matching the filter. The figure-lines queries list the same projects' records row by row.
+ */
+export function moneyProjectScope(organisationId: string, filter: FigureFilter): SQL {
+  return sql`AND pr.stage IN ('active', 'closed')
+    ${filter.projectId ? sql`AND pr.id = ${filter.projectId}` : sql``}
+    ${filter.laCode ? sql`AND pr.id IN (SELECT pa.project_id FROM project_area pa WHERE pa.organisation_id = ${organisationId} AND pa.la_code = ${filter.laCode})` : sql``}
+    ${themeScope(organisationId, sql`pr.id`, filter)}`;
+}
+
+/**
  * Money in the period. Funding is planned per calendar year, so a period gets each year's funding in
  * proportion to the days of that year it covers (a financial year takes 9 months of one year and 3 of
  * the next). A project "operates within budget" when its spending in the period is no more than its
@@ -44,15 +55,13 @@ export async function fundingFigures(db: Db, actor: Actor, filter: FigureFilter)
   const org = actor.organisationId;
   const shares = yearShares(filter.from, filter.to);
   const years = [...shares.keys()];
-  const projectFilter = sql`${filter.projectId ? sql`AND pr.id = ${filter.projectId}` : sql``}
-    ${filter.laCode ? sql`AND pr.id IN (SELECT pa.project_id FROM project_area pa WHERE pa.organisation_id = ${org} AND pa.la_code = ${filter.laCode})` : sql``}
-    ${themeScope(org, sql`pr.id`, filter)}`;
+  const projectFilter = moneyProjectScope(org, filter);
   const funding = await queryRows<Record<string, unknown>>(
     db,
     sql`SELECT pr.id, pr.name, f.year, f.kind, sum(f.amount_pence) AS amount
         FROM project pr
         JOIN project_funding f ON f.organisation_id = pr.organisation_id AND f.project_id = pr.id
-        WHERE pr.organisation_id = ${org} AND pr.stage IN ('active', 'closed') AND f.secured
+        WHERE pr.organisation_id = ${org} AND f.secured
           AND f.year BETWEEN ${years[0]} AND ${years[years.length - 1]} ${projectFilter}
         GROUP BY pr.id, pr.name, f.year, f.kind`,
   );
@@ -61,7 +70,7 @@ export async function fundingFigures(db: Db, actor: Actor, filter: FigureFilter)
     sql`SELECT pr.id, pr.name, sum(x.amount_pence) AS spent
         FROM project pr
         JOIN project_spend x ON x.organisation_id = pr.organisation_id AND x.project_id = pr.id
-        WHERE pr.organisation_id = ${org} AND pr.stage IN ('active', 'closed') AND x.spent_on BETWEEN ${filter.from} AND ${filter.to} ${projectFilter}
+        WHERE pr.organisation_id = ${org} AND x.spent_on BETWEEN ${filter.from} AND ${filter.to} ${projectFilter}
         GROUP BY pr.id, pr.name`,
   );
   const themeRows = await queryRows<Record<string, unknown>>(
