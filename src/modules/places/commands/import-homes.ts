@@ -119,7 +119,8 @@ function checkHomesSql(organisationId: string, cell: CellSql): string {
     FROM import_cells f
     ${referenceJoinsSql}
     LEFT JOIN lsoa l11 ON l11.edition = 'iod2019' AND l11.code = f.lsoa11_code
-    LEFT JOIN (SELECT DISTINCT uprn FROM home WHERE organisation_id = ${sqlText(organisationId)}::uuid) existing
+    -- UPRNs are unique within an organisation (home's UNIQUE (organisation_id, uprn)): no DISTINCT needed.
+    LEFT JOIN (SELECT uprn FROM home WHERE organisation_id = ${sqlText(organisationId)}::uuid) existing
       ON existing.uprn = f.uprn
   )
   SELECT * FROM referenced`;
