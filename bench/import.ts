@@ -1,7 +1,8 @@
 // Prints rows per second for `kith import homes` of a generated file into PostgreSQL,
 // and for PostgreSQL's own COPY of the same file into a plain staging table, in the same run.
 // Then the same for PGlite (in memory) with up to 100,000 rows of the file: its COPY FROM '/dev/blob'.
-// Run: npx node bench/import.ts [rows]   (default 1,000,000; needs the local PostgreSQL server)
+// Run: npx node bench/import.ts [rows] [--no-pglite]   (default 1,000,000; needs the local PostgreSQL server)
+// Each phase of the import is timed too, and the load average printed: the machine may be shared.
 
 import { once } from "node:events";
 import { createReadStream, createWriteStream, openAsBlob } from "node:fs";
@@ -18,7 +19,14 @@ import { migrate } from "../src/platform/db/migrate.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 
-const rows = Number(process.argv[2] ?? 1_000_000);
+const rows = Number(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? 1_000_000);
+const withPglite = !process.argv.includes("--no-pglite");
+const phases: [string, number][] = [];
+const onPhase = (phase: string, milliseconds: number) => phases.push([phase, milliseconds]);
+const printPhases = () => {
+  for (const [phase, milliseconds] of phases.splice(0))
+    console.log(`    ${phase.padEnd(32)} ${(milliseconds / 1000).toFixed(1).padStart(7)} s`);
+};
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(import.meta.dirname, "..");
 const dir = await mkdtemp(path.join(tmpdir(), "kith-bench-import-"));
@@ -64,7 +72,7 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 200);
   const started = performance.now();
-  const report = await importHomes(database, systemActor(org.id, "bench"), new Date(), file);
+  const report = await importHomes(database, systemActor(org.id, "bench"), new Date(), file, { onPhase });
   const kithSeconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   if (!report.committed || report.imported !== rows)
@@ -93,6 +101,7 @@ try {
   console.log(
     `  kith import homes (validate every row, one transaction): ${kithSeconds.toFixed(1)} s = ${Math.round(rows / kithSeconds).toLocaleString("en-GB")} rows/s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`,
   );
+  printPhases();
   console.log(
     `  PostgreSQL COPY of the same file into a staging table:   ${copySeconds.toFixed(1)} s = ${Math.round(rows / copySeconds).toLocaleString("en-GB")} rows/s`,
   );
@@ -100,40 +109,44 @@ try {
     `  ratio: kith import runs at ${((100 * copySeconds) / kithSeconds).toFixed(0)}% of raw COPY (${(kithSeconds / copySeconds).toFixed(1)}× as long); load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
   );
 
-  const pgliteRows = Math.min(rows, 100_000);
-  const pgliteFile = path.join(dir, "homes-pglite.csv");
-  await writeHomes(pgliteFile, pgliteRows);
-  const embedded = await openMemoryPglite();
-  try {
-    await migrate(embedded);
-    await loadReferenceData(embedded, path.join(root, "reference"));
-    const pgliteOrg = await createOrganisation(embedded.db, null, new Date(), {
-      name: "Bench",
-      kind: "housing-association",
-    });
-    const pgliteStarted = performance.now();
-    const pgliteReport = await importHomes(
-      embedded,
-      systemActor(pgliteOrg.id, "bench"),
-      new Date(),
-      pgliteFile,
-    );
-    const pgliteSeconds = (performance.now() - pgliteStarted) / 1000;
-    if (pgliteReport.imported !== pgliteRows) throw new Error("PGlite import failed");
-    await embedded.query(
-      "CREATE TABLE copy_staging (uprn text, address_line_1 text, address_line_2 text, town text, postcode text, tenure text, bedrooms int, block_name text, la_code text, lsoa21_code text)",
-    );
-    const rawStarted = performance.now();
-    await embedded.client.query("COPY copy_staging FROM '/dev/blob' WITH (FORMAT csv, HEADER true)", [], {
-      blob: await openAsBlob(pgliteFile),
-    });
-    const rawSeconds = (performance.now() - rawStarted) / 1000;
-    console.log(`PGlite in memory, ${pgliteRows.toLocaleString("en-GB")} homes:`);
-    console.log(
-      `  kith import homes: ${pgliteSeconds.toFixed(1)} s = ${Math.round(pgliteRows / pgliteSeconds).toLocaleString("en-GB")} rows/s; raw COPY of the whole file as one Blob: ${rawSeconds.toFixed(1)} s = ${Math.round(pgliteRows / rawSeconds).toLocaleString("en-GB")} rows/s; load average ${loadavg()[0].toFixed(1)}`,
-    );
-  } finally {
-    await embedded.close();
+  if (withPglite) {
+    const pgliteRows = Math.min(rows, 100_000);
+    const pgliteFile = path.join(dir, "homes-pglite.csv");
+    await writeHomes(pgliteFile, pgliteRows);
+    const embedded = await openMemoryPglite();
+    try {
+      await migrate(embedded);
+      await loadReferenceData(embedded, path.join(root, "reference"));
+      const pgliteOrg = await createOrganisation(embedded.db, null, new Date(), {
+        name: "Bench",
+        kind: "housing-association",
+      });
+      const pgliteStarted = performance.now();
+      const pgliteReport = await importHomes(
+        embedded,
+        systemActor(pgliteOrg.id, "bench"),
+        new Date(),
+        pgliteFile,
+        { onPhase },
+      );
+      const pgliteSeconds = (performance.now() - pgliteStarted) / 1000;
+      if (pgliteReport.imported !== pgliteRows) throw new Error("PGlite import failed");
+      await embedded.query(
+        "CREATE TABLE copy_staging (uprn text, address_line_1 text, address_line_2 text, town text, postcode text, tenure text, bedrooms int, block_name text, la_code text, lsoa21_code text)",
+      );
+      const rawStarted = performance.now();
+      await embedded.client.query("COPY copy_staging FROM '/dev/blob' WITH (FORMAT csv, HEADER true)", [], {
+        blob: await openAsBlob(pgliteFile),
+      });
+      const rawSeconds = (performance.now() - rawStarted) / 1000;
+      console.log(`PGlite in memory, ${pgliteRows.toLocaleString("en-GB")} homes:`);
+      printPhases();
+      console.log(
+        `  kith import homes: ${pgliteSeconds.toFixed(1)} s = ${Math.round(pgliteRows / pgliteSeconds).toLocaleString("en-GB")} rows/s; raw COPY of the whole file as one Blob: ${rawSeconds.toFixed(1)} s = ${Math.round(pgliteRows / rawSeconds).toLocaleString("en-GB")} rows/s; load average ${loadavg()[0].toFixed(1)}`,
+      );
+    } finally {
+      await embedded.close();
+    }
   }
 } finally {
   await database.close();

@@ -31,6 +31,8 @@ export type CsvImportOptions = {
   maxBytes?: number;
   /** The longest record accepted, in characters (64 KiB by default). */
   maxLineLength?: number;
+  /** Told how long each phase of a staged import took (copy, check, insert …), for benchmarks. */
+  onPhase?: (phase: string, milliseconds: number) => void;
 };
 
 /** No real row is this long; a file with no line breaks is refused after this much, not after reading it all. */

@@ -61,3 +61,58 @@ export function postcodeSql(cell: string): string {
 export function firstProblemSql(rules: [test: string, column: string, message: string][]): string {
   return `CASE ${rules.map(([test, column, message]) => `WHEN ${test} THEN ${sqlText(`${column}: ${message}`)}`).join("\n    ")} END`;
 }
+
+/** One rule of a staged import: when `test` holds, the row's problem is `column: message`. */
+export type SqlRule = [test: string, column: string, message: string];
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** requiredText(what, max) of fields.ts, on a trimmed cell that is NULL when empty. */
+export function requiredTextRules(column: string, what: string, max = 200): SqlRule[] {
+  return [
+    [`${column} IS NULL`, column, `Enter ${what}`],
+    [`length(${column}) > ${max}`, column, `${capitalise(what)} must be ${max} characters or fewer`],
+  ];
+}
+
+/** optionalText(max) of fields.ts. */
+export function optionalTextRule(column: string, max = 2000): SqlRule {
+  return [`length(${column}) > ${max}`, column, `Must be ${max} characters or fewer`];
+}
+
+/** optionalOf(isoDate) of fields.ts. */
+export function optionalDateRule(column: string): SqlRule {
+  return [
+    `${column} IS NOT NULL AND NOT ${isRealDateSql(column)}`,
+    column,
+    `Enter a real date between ${earliestYear} and ${latestYear}, like 2026-03-27`,
+  ];
+}
+
+/** optionalWholeNumber(what, min, max) of fields.ts, on a cell with its commas already removed. */
+export function optionalWholeNumberRules(column: string, what: string, min: number, max: number): SqlRule[] {
+  return [
+    [
+      `NOT ${isDigitsSql(`ltrim(${column}, '-')`, 1000)} OR ${column} LIKE '--%'`,
+      column,
+      `${capitalise(what)} must be a whole number, like 3`,
+    ],
+    [
+      `${column}::numeric NOT BETWEEN ${min} AND ${max}`,
+      column,
+      `${capitalise(what)} must be between ${min} and ${max}`,
+    ],
+  ];
+}
+
+/** z.enum(values, { error }) on a required cell. */
+export function oneOfRule(column: string, values: readonly string[], message: string): SqlRule {
+  return [`${column} IS NULL OR NOT ${column} = ANY(${sqlTextArray(values)})`, column, message];
+}
+
+/** optionalOf(postcode) of fields.ts: `cell` is the raw cell, `normalised` its postcodeSql. */
+export function optionalPostcodeRule(cell: string, normalised: string, column = "postcode"): SqlRule {
+  return [`${cell} IS NOT NULL AND ${normalised} IS NULL`, column, "Enter a real postcode, like ME1 2AB"];
+}

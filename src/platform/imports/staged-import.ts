@@ -41,6 +41,12 @@ export async function importStaged(
   await checkFile(file, options.maxBytes);
   const csv = await numberedCsv(file, options.maxLineLength ?? defaultMaxLineLength);
   checkHeader(csv.header, spec);
+  let phaseStarted = performance.now();
+  const phaseDone = (phase: string) => {
+    const now = performance.now();
+    options.onPhase?.(phase, now - phaseStarted);
+    phaseStarted = now;
+  };
   return database.withConnection(async (connection) => {
     await connection.execScript("BEGIN");
     try {
@@ -52,12 +58,14 @@ export async function importStaged(
       const rowsRead = csv.count();
       if (rowsRead === 0) throw new CsvFileError("The file has a header row but no data rows.");
       options.onProgress?.(rowsRead);
+      phaseDone("copy into the staging table");
       // TEMP tables are never analysed automatically; the checks join on them.
       await connection.execScript("ANALYZE import_row");
       await spec.check(connection, (column) => {
         const index = csv.header.indexOf(column);
         return index < 0 ? "NULL::text" : `nullif(btrim(c${index + 1}, E' \\t'), '')`;
       });
+      phaseDone("check every row in SQL");
       const [{ count }] = (await connection.query<{ count: number }>(
         "SELECT count(*)::int AS count FROM import_checked WHERE problem IS NOT NULL",
       )) as [{ count: number }];
@@ -78,12 +86,16 @@ export async function importStaged(
         await connection.execScript("ROLLBACK");
         return report;
       }
+      phaseDone("count and list the bad rows");
       await spec.insert(connection);
+      phaseDone("insert the good rows");
       report.imported = rowsRead - count;
       await connection.execScript("COMMIT");
       report.committed = true;
+      phaseDone("commit");
       // A large import changes the shape of the data the planner works from (PGlite has no autovacuum).
       await refreshPlannerStatistics(connection);
+      phaseDone("refresh planner statistics");
       return report;
     } catch (error) {
       await connection.execScript("ROLLBACK").catch(() => {});

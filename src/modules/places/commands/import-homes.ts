@@ -18,6 +18,7 @@ import { type CellSql, importStaged } from "../../../platform/imports/staged-imp
 import { canImportPlaces } from "../policy.ts";
 import { tenures, tsmStockCategories } from "../schema.ts";
 import { stockCategoryOfTenure } from "./home-input.ts";
+import { referenceJoinsSql, referenceProblemWhensSql } from "./reference-codes-sql.ts";
 
 // The documented columns (docs/import-homes.md). Every rule below is the set-based twin of a
 // rule in home-input.ts and reference-codes.ts, with the same message, checked in this order:
@@ -111,20 +112,15 @@ function checkHomesSql(organisationId: string, cell: CellSql): string {
   CREATE TEMP TABLE import_checked ON COMMIT DROP AS
   WITH referenced AS (
     SELECT f.*, coalesce(${fieldProblem}, CASE
-        WHEN la.gss_code IS NULL THEN 'la_code: There is no local authority with the code ' || f.la_code
-        WHEN NOT la.current THEN 'la_code: ' || f.la_code || ' (' || la.name || ') was abolished; use the current authority''s code'
-        WHEN f.lsoa21_code IS NOT NULL AND l21.code IS NULL THEN 'lsoa21_code: There is no 2021 LSOA with the code ' || f.lsoa21_code
-        WHEN f.lsoa21_code IS NOT NULL AND l21.lad_code <> f.la_code
-          THEN 'lsoa21_code: LSOA ' || f.lsoa21_code || ' is in ' || coalesce(district.name, l21.lad_code) || ', not ' || la.name
+        ${referenceProblemWhensSql}
         WHEN f.lsoa11_code IS NOT NULL AND l11.code IS NULL THEN 'lsoa11_code: There is no 2011 LSOA with the code ' || f.lsoa11_code
         WHEN existing.uprn IS NOT NULL THEN 'uprn: a home with UPRN ' || f.uprn || ' is already on record'
       END) AS problem
     FROM import_cells f
-    LEFT JOIN local_authority la ON la.gss_code = f.la_code
-    LEFT JOIN lsoa l21 ON l21.edition = 'iod2025' AND l21.code = f.lsoa21_code
-    LEFT JOIN local_authority district ON district.gss_code = l21.lad_code
+    ${referenceJoinsSql}
     LEFT JOIN lsoa l11 ON l11.edition = 'iod2019' AND l11.code = f.lsoa11_code
-    LEFT JOIN (SELECT DISTINCT uprn FROM home WHERE organisation_id = ${sqlText(organisationId)}::uuid) existing
+    -- UPRNs are unique within an organisation (home's UNIQUE (organisation_id, uprn)): no DISTINCT needed.
+    LEFT JOIN (SELECT uprn FROM home WHERE organisation_id = ${sqlText(organisationId)}::uuid) existing
       ON existing.uprn = f.uprn
   )
   SELECT * FROM referenced`;
