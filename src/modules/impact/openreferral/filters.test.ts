@@ -13,6 +13,7 @@ import {
   orukValidators,
 } from "./openreferral-fixture.ts";
 import { distanceMetres, parsePostcodeCentroidCsv } from "./postcode-centroids.ts";
+import { seedDirectory } from "./seed.ts";
 
 // Every ORUK 3.0 list filter, alone and combined, on a hand-built data set (openreferral-fixture.ts):
 //   lunch  ME4  Medway              60+    WE 12:00-14:00  wellbeing
@@ -292,5 +293,24 @@ describe("directory listings and postcode centroids", () => {
     expect(
       distanceMetres({ latitude: 51.38, longitude: 0.53 }, me4 ?? { latitude: 0, longitude: 0 }),
     ).toBeLessThan(10_000);
+  });
+
+  // Last, because it replaces the listings and centroids the tests above rely on.
+  it("seeds the demo with every Kent and Medway centroid and a listing for each service", async () => {
+    await seedDirectory({
+      database: fixture.database,
+      organisationId: fixture.admin.organisationId,
+      now: testNow,
+      random: () => 0.5,
+      log: () => {},
+      users: [],
+    });
+    const [{ n }] = await fixture.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM postcode_district_centroid WHERE source LIKE 'Approximation:%'",
+    );
+    expect(n).toBe(50);
+    // The demo listings go to services in name order: the drop-in (Medway, ME4) gets Mondays.
+    expect(await atLocations("postcode=ME4%204TR&proximity=1000&day=MO")).toEqual(["dropIn"]);
+    expect(await services("minimum_age=0")).toHaveLength(4);
   });
 });

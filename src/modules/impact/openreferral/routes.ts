@@ -73,6 +73,8 @@ export function openReferralRoutes(): Hono<AppEnv> {
       version: "3.0",
       profile: "https://openreferraluk.org/",
       openapi_url: "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json",
+      description:
+        "Every ORUK 3.0 list filter is applied. postcode and proximity work to the postcode district: each place stands at its district's centroid, and unless the operator has imported real centroids those are approximations (the centroid of the local authority holding the district).",
     }),
   );
   app.get("/openreferral/services", async (c) => {
