@@ -165,4 +165,38 @@ describe("pushing attendance and outcomes through the API", () => {
     });
     expect(response.status).toBe(400);
   });
+
+  it("sets a service's directory listing, which the Open Referral directory then shows and filters by", async () => {
+    const listing = { minimumAge: 65, schedules: [{ days: ["FR"], opensAt: "11:00", closesAt: "13:00" }] };
+    const set = await app.request(`/api/v1/impact/directory-listings/${projectId}`, {
+      method: "PUT",
+      headers: auth(),
+      body: JSON.stringify(listing),
+    });
+    expect(set.status).toBe(204);
+    const service = (await (await app.request(`/openreferral/services/${projectId}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(service).toMatchObject({ minimum_age: 65, schedules: [{ byday: "FR", opens_at: "11:00" }] });
+    const friday = (await (await app.request("/openreferral/services?day=FR&minimum_age=65")).json()) as {
+      total_items: number;
+    };
+    expect(friday.total_items).toBe(1);
+    const bad = await app.request(`/api/v1/impact/directory-listings/${projectId}`, {
+      method: "PUT",
+      headers: auth(),
+      body: JSON.stringify({ minimumAge: "old" }),
+    });
+    expect(bad.status).toBe(422);
+    const missing = await app.request(
+      "/api/v1/impact/directory-listings/00000000-0000-4000-8000-000000000000",
+      {
+        method: "PUT",
+        headers: auth(),
+        body: JSON.stringify(listing),
+      },
+    );
+    expect(missing.status).toBe(404);
+  });
 });
