@@ -2,13 +2,18 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { readJsonBody } from "../../platform/http/command-route.ts";
+import { commandRoute, idParam, readJsonBody } from "../../platform/http/command-route.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { invalid } from "../../platform/http/problem.ts";
 import { type OutcomeInput, outcomeInput, recordOutcome } from "../investment/index.ts";
 import { valueBankClaimCheck } from "./claim-check.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
+import {
+  type DirectoryListingInput,
+  directoryListingInput,
+  setDirectoryListing,
+} from "./openreferral/commands/set-directory-listing.ts";
 import { computeDashboard } from "./queries/dashboard.ts";
 import { computeSocialValue, computeSroi } from "./queries/social-value.ts";
 import { getActiveValueBank } from "./queries/value-bank.ts";
@@ -83,6 +88,23 @@ export function impactApi(): OpenAPIHono<AppEnv> {
     "SROI",
     computeSroi,
   );
+  commandRoute(api, {
+    method: "put",
+    path: "/impact/directory-listings/{id}",
+    tag: "Impact",
+    area: "impact",
+    summary:
+      "Set a service's Open Referral listing: its ages and weekly times (replaces the listing; {id} is the project)",
+    params: idParam,
+    input: {
+      name: "DirectoryListingInput",
+      schema: directoryListingInput,
+      description: "minimumAge, maximumAge, schedules: [{ days: [MO…SU], opensAt, closesAt, description }]",
+    },
+    answer: { status: 204, description: "Listing set" },
+    run: ({ db, actor, now, params, body }) =>
+      setDirectoryListing(db, actor, now, String(params.id), body as DirectoryListingInput),
+  });
   api.openapi(
     createRoute({
       method: "post",

@@ -152,4 +152,28 @@ describe("kith impact and kith import value-bank", () => {
       },
     });
   });
+
+  it("imports postcode district centroids, and refuses a file with a bad line, naming it", async () => {
+    const good = path.join(dir, "centroids.csv");
+    await writeFile(good, "district,latitude,longitude,la_code\nME4,51.38,0.53,E06000035\nct1,51.28,1.08,\n");
+    expect(await run("import postcode-centroids", [good, "--source", "Test centroids"])).toBe(0);
+    expect(out.join("")).toContain("Imported 2 postcode district centroids");
+    const rows = await database.query<{ district: string; source: string }>(
+      "SELECT district, source FROM postcode_district_centroid ORDER BY district",
+    );
+    expect(rows).toEqual([
+      { district: "CT1", source: "Test centroids" },
+      { district: "ME4", source: "Test centroids" },
+    ]);
+    const bad = path.join(dir, "bad-centroids.csv");
+    await writeFile(bad, "district,latitude,longitude\nME5,51.35,0.55\nME7,51.3,200\n");
+    await expect(run("import postcode-centroids", [bad])).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { "line 3": "the longitude of ME7 must be a number from -9 to 3 (the UK, WGS84 degrees)" },
+    });
+    expect(await database.query("SELECT 1 FROM postcode_district_centroid WHERE district = 'ME5'")).toEqual(
+      [],
+    );
+    expect(await run("import postcode-centroids", [])).toBe(2);
+  });
 });

@@ -6,6 +6,7 @@ import { organisationForCli } from "../../platform/imports/import-command.ts";
 import type { CliCommand, CliContext } from "../module.ts";
 import { importDeflators } from "./commands/import-deflators.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
+import { postcodeCentroidsCli } from "./openreferral/cli.ts";
 import { computeDashboard } from "./queries/dashboard.ts";
 import { computeReportFigures, reportBrand } from "./report/report-figures.ts";
 import { reportHtmlDocument } from "./report/report-html.ts";
@@ -225,6 +226,7 @@ export const impactCli: CliCommand[] = [
       }
     },
   },
+  postcodeCentroidsCli,
 ];
 
 function validArea(area: string | undefined, context: CliContext): boolean {

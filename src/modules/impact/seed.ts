@@ -1,6 +1,7 @@
 import { systemActor } from "../../platform/access/actor.ts";
 import type { SeedContext } from "../module.ts";
 import { installOpenDefaultBank } from "./commands/import-value-bank.ts";
+import { seedDirectory } from "./openreferral/seed.ts";
 
 /** The demo organisation uses Kith's open default value bank (the demo outcomes use its codes). */
 export async function seedImpact(context: SeedContext): Promise<void> {
@@ -9,4 +10,5 @@ export async function seedImpact(context: SeedContext): Promise<void> {
     systemActor(context.organisationId, "Demo seed"),
     context.now,
   );
+  await seedDirectory(context);
 }

@@ -21,6 +21,7 @@ export const notDistributed: Record<string, PlacedTable> = {
   lsoa: { placement: "reference", why: "national reference data (areas and deprivation)" },
   boundary: { placement: "reference", why: "national reference data (map shapes)" },
   gdp_deflator: { placement: "reference", why: "national reference data (HM Treasury deflators)" },
+  postcode_district_centroid: { placement: "reference", why: "national reference data (postcode districts)" },
   kith_migration: { placement: "local", why: "which migrations ran; only the migrating process reads it" },
   rate_limit: {
     placement: "local",

@@ -7,6 +7,8 @@ import {
   listCommunityAssetsOfOrganisation,
   listLocalAuthorities,
 } from "../../places/index.ts";
+import { lastModified } from "./listing-filters.ts";
+import { directoryListings, type ServiceListing } from "./listing-store.ts";
 
 // Open Referral UK 3.0 (HSDS 3.0 UK profile) objects built from Kith's active projects, their
 // themes and the community assets where they run. Field names follow the standard's schemas in
@@ -26,6 +28,8 @@ export type Directory = {
   assets: Map<string, CommunityAsset>;
   laNames: Map<string, string>;
   themes: { id: string; code: string; name: string; description: string | null }[];
+  /** Ages and weekly times, by project id (only services that have a listing). */
+  listings: Map<string, ServiceListing>;
 };
 
 export async function loadDirectory(
@@ -34,11 +38,12 @@ export async function loadDirectory(
   today: string,
 ): Promise<Directory> {
   const since = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  const [services, assets, las, themes] = await Promise.all([
+  const [services, assets, las, themes, listings] = await Promise.all([
     directoryServices(db, organisation.id, since),
     listCommunityAssetsOfOrganisation(db, organisation.id),
     listLocalAuthorities(db),
     directoryThemes(db, organisation.id),
+    directoryListings(db, organisation.id),
   ]);
   return {
     organisation,
@@ -46,6 +51,7 @@ export async function loadDirectory(
     assets: new Map(assets.map((a) => [a.id, a])),
     laNames: new Map(las.map((la) => [la.gssCode, la.name])),
     themes,
+    listings,
   };
 }
 
@@ -84,15 +90,32 @@ function locationObject(directory: Directory, asset: CommunityAsset) {
 }
 
 export function serviceListObject(directory: Directory, service: DirectoryService) {
+  const listing = directory.listings.get(service.id);
   return {
     id: service.id,
     organization_id: directory.organisation.id,
     name: service.name,
     description: service.summary ?? service.activities ?? service.name,
     status: "active",
-    last_modified: service.updatedAt.toISOString(),
+    ...(listing?.minimumAge != null ? { minimum_age: listing.minimumAge } : {}),
+    ...(listing?.maximumAge != null ? { maximum_age: listing.maximumAge } : {}),
+    last_modified: lastModified(service, listing).toISOString(),
     organization: organizationObject(directory),
   };
+}
+
+/** Weekly times as ORUK schedules (RFC 5545 WEEKLY rules; times are Europe/London). */
+function scheduleObjects(directory: Directory, service: DirectoryService) {
+  return (directory.listings.get(service.id)?.schedules ?? []).map((s) => ({
+    id: s.id,
+    service_id: service.id,
+    freq: "WEEKLY",
+    interval: 1,
+    byday: s.byday,
+    opens_at: s.opensAt,
+    closes_at: s.closesAt,
+    description: s.description ?? `Every week, ${s.opensAt} to ${s.closesAt}`,
+  }));
 }
 
 function serviceAtLocations(directory: Directory, service: DirectoryService) {
@@ -118,6 +141,7 @@ export function serviceObject(directory: Directory, service: DirectoryService) {
       extent_type: "local_authority",
       uri: `https://findthatpostcode.uk/areas/${laCode}.html`,
     })),
+    schedules: scheduleObjects(directory, service),
     service_at_locations: serviceAtLocations(directory, service),
     attributes: service.themeIds
       .map((id) => themeById.get(id))

@@ -15,6 +15,8 @@ import {
   taxonomyObjects,
   taxonomyTermObjects,
 } from "./directory.ts";
+import { placeFilters, serviceFilters, serviceMatches } from "./listing-filters.ts";
+import { filterByPlace } from "./place-filter.ts";
 
 /** Which organisation's directory: ?organisation=SLUG, or the only organisation there is. */
 async function directoryFor(c: Context<AppEnv>) {
@@ -46,43 +48,12 @@ function paging(c: Context<AppEnv>): { page: number; perPage: number } {
   return { page: pageNumber, perPage };
 }
 
-// ORUK filters Kith holds no data for: refused by name rather than ignored, so a client never
-// takes an unfiltered list for a filtered one.
-const unsupportedFilters = [
-  "minimum_age",
-  "maximum_age",
-  "start_time",
-  "end_time",
-  "day",
-  "postcode",
-  "proximity",
-];
-
-/** The services that pass the ORUK filters Kith can apply: text, taxonomy term, taxonomy and modified-since. */
+/** The services that pass the ORUK list filters (listing-filters.ts says how each is read). */
 function filteredServices(c: Context<AppEnv>, directory: Directory) {
-  const refused = unsupportedFilters.filter((name) => c.req.query(name) !== undefined);
-  if (refused.length > 0)
-    throw badRequest(
-      "Filter not supported",
-      `This directory cannot filter by ${refused.join(", ")}: Kith does not hold services' ages, times or locations by postcode. Leave ${refused.length === 1 ? "it" : "them"} out.`,
-    );
-  const search = (c.req.query("search") ?? "").toLowerCase().trim();
-  const term = c.req.query("taxonomy_term_id");
-  const taxonomy = c.req.query("taxonomy_id");
-  const modifiedAfter = c.req.query("modified_after");
-  const since = modifiedAfter === undefined ? undefined : Date.parse(modifiedAfter);
-  if (since !== undefined && Number.isNaN(since))
-    throw badRequest(
-      "Bad modified_after",
-      "modified_after must be a date or date-time, like 2026-01-31T00:00:00Z.",
-    );
+  const filters = serviceFilters((name) => c.req.query(name));
   const ourTaxonomy = taxonomyId(directory.organisation.id);
-  return directory.services.filter(
-    (s) =>
-      (!search || `${s.name} ${s.summary ?? ""}`.toLowerCase().includes(search)) &&
-      (!term || s.themeIds.includes(term)) &&
-      (!taxonomy || (taxonomy === ourTaxonomy && s.themeIds.length > 0)) &&
-      (since === undefined || s.updatedAt.getTime() > since),
+  return directory.services.filter((s) =>
+    serviceMatches(s, directory.listings.get(s.id), filters, ourTaxonomy),
   );
 }
 
@@ -102,10 +73,20 @@ export function openReferralRoutes(): Hono<AppEnv> {
       version: "3.0",
       profile: "https://openreferraluk.org/",
       openapi_url: "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json",
+      description:
+        "Every ORUK 3.0 list filter is applied. postcode and proximity work to the postcode district: each place stands at its district's centroid, and unless the operator has imported real centroids those are approximations (the centroid of the local authority holding the district).",
     }),
   );
   app.get("/openreferral/services", async (c) => {
     const { page: p, perPage } = paging(c);
+    // ORUK defines postcode and proximity on services at locations only: refused here rather
+    // than ignored, so a client never takes an unfiltered list for a filtered one.
+    for (const name of ["postcode", "proximity"])
+      if (c.req.query(name) !== undefined)
+        throw badRequest(
+          `No ${name} filter on services`,
+          `Filter by ${name} on /openreferral/service_at_locations, where each result has a place.`,
+        );
     const directory = await directoryFor(c);
     const services = filteredServices(c, directory);
     return c.json(
@@ -124,9 +105,14 @@ export function openReferralRoutes(): Hono<AppEnv> {
   });
   app.get("/openreferral/service_at_locations", async (c) => {
     const { page: p, perPage } = paging(c);
+    const place = placeFilters((name) => c.req.query(name));
     const directory = await directoryFor(c);
     const services = filteredServices(c, directory);
-    return c.json(page(serviceAtLocationListObjects({ ...directory, services }), p, perPage));
+    const links = serviceAtLocationListObjects({ ...directory, services });
+    const placed = place
+      ? await filterByPlace(c.get("services").database.db, directory, links, place)
+      : links;
+    return c.json(page(placed, p, perPage));
   });
   app.get("/openreferral/service_at_locations/:id", async (c) => {
     const found = serviceAtLocationObject(await directoryFor(c), c.req.param("id"));
