@@ -27,6 +27,7 @@ const campaignInput = z
     campaignType: z.enum(hotSpotCampaignTypes, { error: "Choose the kind of campaign" }),
     startedOn: z
       .string({ error: "Enter the start date" })
+      .min(1, { error: "Enter the start date" })
       .refine(isRealDate, { error: "Enter a real start date" }),
     endedOn: z.string().refine(isRealDate, { error: "Enter a real end date" }).nullable().optional(),
     note: z
