@@ -37,7 +37,9 @@ export {
   searchWords,
 } from "./queries/search-addresses.ts";
 export {
+  type BlockStock,
   type NeighbourhoodStock,
+  tsmStockByBlock,
   tsmStockByLocalAuthority,
   tsmStockByNeighbourhood,
 } from "./queries/tsm-stock.ts";

@@ -3,9 +3,11 @@ import type { Db } from "../../platform/db/database.ts";
 import { findPeople, getPerson, listPeopleAtHome } from "../people/index.ts";
 import {
   type AddressMatch,
+  type BlockStock,
   findHomeByUprn,
   getCommunityAsset,
   getHome,
+  type HomeArea,
   homeAddresses,
   homeAndAuthorityName,
   homeAreas,
@@ -16,6 +18,7 @@ import {
   type NeighbourhoodStock,
   homesByLocalAuthority as placesHomesByLa,
   searchAddresses,
+  tsmStockByBlock,
   tsmStockByLocalAuthority,
   tsmStockByNeighbourhood,
 } from "../places/index.ts";
@@ -124,11 +127,8 @@ export async function openSpaceById(
   return getCommunityAsset(db, actor, id).catch(() => undefined);
 }
 
-/** Where each of the organisation's homes is: district, 2021 neighbourhood and block. */
-export async function areasOfHomes(
-  db: Db,
-  organisationId: string,
-): Promise<Map<string, { laCode: string; lsoa21Code: string | null }>> {
+/** Where each of the organisation's homes is: district, 2021 neighbourhood, block and postcode. */
+export async function areasOfHomes(db: Db, organisationId: string): Promise<Map<string, HomeArea>> {
   return homeAreas(db, systemActor(organisationId, "community safety"));
 }
 
@@ -139,6 +139,15 @@ export async function relevantStockByNeighbourhood(
   onDay: string,
 ): Promise<NeighbourhoodStock[]> {
   return tsmStockByNeighbourhood(db, organisationId, onDay);
+}
+
+/** Rates by block use the same denominator again, per block name, postcode and district. */
+export async function relevantStockByBlock(
+  db: Db,
+  organisationId: string,
+  onDay: string,
+): Promise<BlockStock[]> {
+  return tsmStockByBlock(db, organisationId, onDay);
 }
 
 /** Neighbourhood names from the shared reference data. */

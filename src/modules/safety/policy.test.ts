@@ -4,6 +4,7 @@ import { systemActor } from "../../platform/access/actor.ts";
 import {
   canImportCases,
   canManageSafety,
+  canMarkHotSpots,
   canSeeShare,
   canSubmitReport,
   canUsePortal,
@@ -28,6 +29,13 @@ describe("safety policy", () => {
   it("keeps configuration, retention and legal hold for managers", () => {
     expect(canManageSafety(actorFor(org, "manager"))).toBe(true);
     expect(canManageSafety(actorFor(org, "officer"))).toBe(false);
+  });
+  it("lets managers and admins, not officers or the board, mark an area for a hot-spot campaign", () => {
+    expect(canMarkHotSpots(actorFor(org, "manager"))).toBe(true);
+    expect(canMarkHotSpots(actorFor(org, "organisation-admin"))).toBe(true);
+    expect(canMarkHotSpots(actorFor(org, "officer"))).toBe(false);
+    expect(canMarkHotSpots(actorFor(org, "read-only"))).toBe(false);
+    expect(canMarkHotSpots(actorFor(org, "tenant"))).toBe(false);
   });
   it("accepts reports from tenants, partner agencies and staff, not community groups or suppliers", () => {
     expect(canSubmitReport(actorFor(org, "tenant"))).toBe(true);

@@ -20,6 +20,11 @@ export function canManageSafety(actor: Actor): boolean {
   return isManagerOrAbove(actor);
 }
 
+/** Marking an area for a hot-spot campaign commits money (CCTV, skips): managers and above, as for other campaigns. */
+export function canMarkHotSpots(actor: Actor): boolean {
+  return isManagerOrAbove(actor);
+}
+
 /** Online reports: tenants and residents through the portal, partner agencies through the API, and staff. */
 export function canSubmitReport(actor: Actor): boolean {
   if (actor.kind === "system") return true;

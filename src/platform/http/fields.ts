@@ -106,6 +106,12 @@ export function isRealDate(value: string): boolean {
 }
 
 /** Joins GOV.UK date-input parts (name-day, name-month, name-year) into YYYY-MM-DD, or "" when all are empty. */
+/** The day, month and year fields of a GOV.UK date input, from an ISO date (empty when there is none). */
+export function dateParts(date: string | null | undefined): { year: string; month: string; day: string } {
+  const [year = "", month = "", day = ""] = (date ?? "").split("-");
+  return { year, month, day };
+}
+
 export function dateFromParts(values: Record<string, string | undefined>, name: string): string {
   const day = (values[`${name}-day`] ?? "").trim();
   const month = (values[`${name}-month`] ?? "").trim();

@@ -3,6 +3,15 @@ import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { home, localAuthority, relevantTsmStock } from "../schema.ts";
 
+/** A relevant (LCRA or LCHO) home owned on `onDay`: the condition every stock count below shares. */
+function relevantOwnedOn(onDay: string) {
+  return and(
+    inArray(home.tsmStockCategory, [...relevantTsmStock]),
+    or(isNull(home.acquiredOn), lte(home.acquiredOn, onDay)),
+    or(isNull(home.disposedOn), gt(home.disposedOn, onDay)),
+  );
+}
+
 /**
  * The relevant TSM stock (LCRA and LCHO homes) owned on `onDay`, per local authority: the
  * denominator of the "per 1,000 homes" measures. A home is owned on a day if it was acquired on or
@@ -18,17 +27,7 @@ export async function tsmStockByLocalAuthority(
     .select({ laCode: home.laCode, laName: localAuthority.name, homes: count() })
     .from(home)
     .innerJoin(localAuthority, eq(localAuthority.gssCode, home.laCode))
-    .where(
-      inOrganisation(
-        home,
-        organisationId,
-        and(
-          inArray(home.tsmStockCategory, [...relevantTsmStock]),
-          or(isNull(home.acquiredOn), lte(home.acquiredOn, onDay)),
-          or(isNull(home.disposedOn), gt(home.disposedOn, onDay)),
-        ),
-      ),
-    )
+    .where(inOrganisation(home, organisationId, relevantOwnedOn(onDay)))
     .groupBy(home.laCode, localAuthority.name)
     .orderBy(asc(localAuthority.name));
 }
@@ -48,19 +47,23 @@ export async function tsmStockByNeighbourhood(
   const rows = await db
     .select({ lsoaCode: home.lsoa21Code, laCode: home.laCode, homes: count() })
     .from(home)
-    .where(
-      inOrganisation(
-        home,
-        organisationId,
-        and(
-          isNotNull(home.lsoa21Code),
-          inArray(home.tsmStockCategory, [...relevantTsmStock]),
-          or(isNull(home.acquiredOn), lte(home.acquiredOn, onDay)),
-          or(isNull(home.disposedOn), gt(home.disposedOn, onDay)),
-        ),
-      ),
-    )
+    .where(inOrganisation(home, organisationId, and(isNotNull(home.lsoa21Code), relevantOwnedOn(onDay))))
     .groupBy(home.lsoa21Code, home.laCode)
     .orderBy(asc(home.lsoa21Code));
   return rows.flatMap((row) => (row.lsoaCode ? [{ ...row, lsoaCode: row.lsoaCode }] : []));
+}
+
+export type BlockStock = { blockName: string; postcode: string; laCode: string; homes: number };
+
+/**
+ * The same relevant TSM stock owned on `onDay`, per block name, postcode and district: the
+ * denominator of ASB rates by block. Homes not in a named block are left out.
+ */
+export async function tsmStockByBlock(db: Db, organisationId: string, onDay: string): Promise<BlockStock[]> {
+  const rows = await db
+    .select({ blockName: home.blockName, postcode: home.postcode, laCode: home.laCode, homes: count() })
+    .from(home)
+    .where(inOrganisation(home, organisationId, and(isNotNull(home.blockName), relevantOwnedOn(onDay))))
+    .groupBy(home.blockName, home.postcode, home.laCode);
+  return rows.flatMap((row) => (row.blockName ? [{ ...row, blockName: row.blockName }] : []));
 }

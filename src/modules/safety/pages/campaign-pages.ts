@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { dateFromParts } from "../../../platform/http/fields.ts";
+import { dateFromParts, dateParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -11,11 +11,6 @@ import { attempt, csrfField, requireSafetyManager, safetyNav } from "./common.ts
 // Preventative campaigns: list, record and change (managers). The annual report shows them.
 
 const db = (c: Context<AppEnv>) => c.get("services").database.db;
-
-function parts(date: string | null | undefined) {
-  const [year = "", month = "", day = ""] = (date ?? "").split("-");
-  return { year, month, day };
-}
 
 export function campaignPages(app: Hono<AppEnv>): void {
   app.get("/safety/campaigns", async (c) => {
@@ -74,8 +69,8 @@ export function campaignPages(app: Hono<AppEnv>): void {
           ${textInput({ name: "name", label: "Name", value: v.name, error: errors.name })}
           ${textInput({ name: "topic", label: "Topic", hint: "For example: fly-tipping, hate incidents", value: v.topic, error: errors.topic })}
           ${textInput({ name: "laCode", label: "Local authority code (optional)", hint: "Leave empty if it ran everywhere", value: v.laCode, error: errors.laCode, width: 10 })}
-          ${dateInput({ name: "startedOn", legend: { text: "Start date", classes: "govuk-fieldset__legend--s" }, value: parts(v.startedOn), error: errors.startedOn })}
-          ${dateInput({ name: "endedOn", legend: { text: "End date (optional)", classes: "govuk-fieldset__legend--s" }, value: parts(v.endedOn), error: errors.endedOn })}
+          ${dateInput({ name: "startedOn", legend: { text: "Start date", classes: "govuk-fieldset__legend--s" }, value: dateParts(v.startedOn), error: errors.startedOn })}
+          ${dateInput({ name: "endedOn", legend: { text: "End date (optional)", classes: "govuk-fieldset__legend--s" }, value: dateParts(v.endedOn), error: errors.endedOn })}
           ${textInput({ name: "peopleReached", label: "People reached", value: v.peopleReached, error: errors.peopleReached, width: 10, inputmode: "numeric" })}
           ${button({ text: "Save campaign" })}
         </form>`,

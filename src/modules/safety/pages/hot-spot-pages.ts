@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -13,7 +14,10 @@ import {
 } from "../../../platform/ui/index.ts";
 import { boundarySource, districtBoundaries, lsoaBoundariesInDistricts } from "../../places/index.ts";
 import { type HotSpotArea, type HotSpots, hotSpotCategories, hotSpots } from "../queries/hot-spots.ts";
+import { type HotSpotBlock, minBlockHomes } from "../queries/hot-spots-blocks.ts";
+import { listHotSpotCampaigns } from "../queries/hot-spots-campaigns.ts";
 import { safetyNav } from "./common.ts";
+import { hotSpotCampaignList, hotSpotCampaignPages } from "./hot-spot-pages-campaigns.ts";
 import { periodFrom } from "./report-pages.ts";
 
 const rate = (value: number | null) => (value === null ? "–" : value.toFixed(2));
@@ -43,15 +47,33 @@ function hotSpotMap(spots: HotSpots, lsoaAreas: MapArea[]): SafeHtml {
   });
 }
 
-function rankedTable(caption: string, areas: HotSpotArea[], link: boolean): SafeHtml {
+type AreaKind = "neighbourhood" | "district" | "block";
+const areaHeadings: Record<AreaKind, string> = {
+  neighbourhood: "Neighbourhood",
+  district: "Local authority",
+  block: "Block",
+};
+
+/** Neighbourhoods and districts link to their place profiles; blocks have none, so name their district. */
+function areaCell(kind: AreaKind, area: HotSpotArea): SafeHtml {
+  if (kind === "neighbourhood")
+    return html`<a class="govuk-link" href="/places/neighbourhoods/${area.code}">${area.name}</a> <span class="govuk-body-s">${area.laName}</span>`;
+  if (kind === "district")
+    return html`<a class="govuk-link" href="/places/districts/${area.code}">${area.name}</a>`;
+  return html`${area.name} <span class="govuk-body-s">${area.laName}</span>`;
+}
+
+const fewHomes = (area: HotSpotArea | HotSpotBlock) => "fewHomes" in area && area.fewHomes;
+
+function rankedTable(caption: string, areas: (HotSpotArea | HotSpotBlock)[], kind: AreaKind): SafeHtml {
   return table({
-    id: link ? "neighbourhoods" : "districts",
+    id: `${kind === "block" ? "blocks" : kind === "district" ? "districts" : "neighbourhoods"}`,
     caption,
     captionClasses: "govuk-table__caption--m",
     firstCellIsHeader: true,
     head: [
       { text: "Rank", numeric: true },
-      { text: link ? "Neighbourhood" : "Local authority" },
+      { text: areaHeadings[kind] },
       { text: "Homes", numeric: true },
       { text: "Reports", numeric: true },
       { text: "Per 1,000 homes", numeric: true },
@@ -60,12 +82,15 @@ function rankedTable(caption: string, areas: HotSpotArea[], link: boolean): Safe
     ],
     rows: areas.map((area, index) => [
       { content: area.per1000Homes === null ? "–" : index + 1, numeric: true },
-      link
-        ? html`<a class="govuk-link" href="/places/neighbourhoods/${area.code}">${area.name}</a> <span class="govuk-body-s">${area.laName}</span>`
-        : html`<a class="govuk-link" href="/places/districts/${area.code}">${area.name}</a>`,
+      areaCell(kind, area),
       { content: area.homes.toLocaleString("en-GB"), numeric: true },
       { content: area.reports, numeric: true },
-      { content: rate(area.per1000Homes), numeric: true },
+      {
+        content: fewHomes(area)
+          ? html`<span class="govuk-body-s">Under ${minBlockHomes} homes</span>`
+          : rate(area.per1000Homes),
+        numeric: true,
+      },
       { content: rate(area.previousPer1000Homes), numeric: true },
       { content: change(area.change), numeric: true },
     ]),
@@ -73,15 +98,18 @@ function rankedTable(caption: string, areas: HotSpotArea[], link: boolean): Safe
 }
 
 export function hotSpotPages(app: Hono<AppEnv>): void {
+  hotSpotCampaignPages(app);
   app.get("/safety/hot-spots", async (c) => {
     const actor = requireActor(c);
     const db = c.get("services").database.db;
     const period = periodFrom(c);
     const category = c.req.query("category") || undefined;
-    const [spots, categories] = await Promise.all([
+    const [spots, categories, campaigns] = await Promise.all([
       hotSpots(db, actor, { ...period, category }),
       hotSpotCategories(db, actor),
+      listHotSpotCampaigns(db, actor, londonDay(c.get("now"))),
     ]);
+    const reportedBlocks = spots.blocks.filter((b) => b.reports > 0 || b.previousReports > 0);
     const lsoaAreas = await lsoaBoundariesInDistricts(
       db,
       spots.districts.map((d) => d.code),
@@ -102,8 +130,11 @@ export function hotSpotPages(app: Hono<AppEnv>): void {
         <p class="govuk-body-s">Source: Kith's community safety reports and homes register. The method in full is in Kith's guide to figures (docs/figures/asb-hot-spots.md).</p>
         ${spots.unplaced.reports > 0 ? html`<p class="govuk-body">${spots.unplaced.reports} reports have no home or local authority recorded and are not on the map.</p>` : ""}
         ${hotSpotMap(spots, lsoaAreas)}
-        ${rankedTable("Neighbourhoods, highest rate first", spots.neighbourhoods, true)}
-        ${rankedTable("Local authorities, highest rate first", spots.districts, false)}`,
+        ${rankedTable("Neighbourhoods, highest rate first", spots.neighbourhoods, "neighbourhood")}
+        ${rankedTable("Local authorities, highest rate first", spots.districts, "district")}
+        <p class="govuk-body">A block is our homes with the same block name in the same postcode sector and local authority. Blocks with fewer than ${minBlockHomes} homes show their reports but no rate, and are listed after the rest. Only blocks with reports in either period are listed.</p>
+        ${reportedBlocks.length > 0 ? rankedTable("Blocks, highest rate first", reportedBlocks, "block") : html`<p class="govuk-body">No reports in this period or the one before were at homes in a named block.</p>`}
+        ${hotSpotCampaignList(actor, campaigns)}`,
     });
   });
 }

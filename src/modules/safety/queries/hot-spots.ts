@@ -4,20 +4,29 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { addDays, daysBetween } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { invalid } from "../../../platform/http/problem.ts";
+import type { HomeArea } from "../../places/index.ts";
 import { activeCategories, categoryIn, loadSafetyConfiguration } from "../domain/configuration.ts";
 import { per1000Homes } from "../domain/nm01-rules.ts";
 import {
   areasOfHomes,
   localAuthorityNames,
   neighbourhoodNames,
+  relevantStockByBlock,
   relevantStockByLocalAuthority,
   relevantStockByNeighbourhood,
 } from "../neighbours.ts";
 import { canViewReports } from "../policy.ts";
+import {
+  blockKey,
+  blocksOfHomes,
+  flagFewHomes,
+  type HotSpotBlock,
+  homesPerBlock,
+} from "./hot-spots-blocks.ts";
 import { checkPeriod } from "./nm01.ts";
 
-// Where anti-social behaviour concentrates: reports per 1,000 homes by neighbourhood (2021 LSOA)
-// and by district, for a period and one category or all ASB categories, with the period before for
+// Where anti-social behaviour concentrates: reports per 1,000 homes by neighbourhood (2021 LSOA),
+// by district and by block, for a period and one category or all ASB categories, with the period before for
 // comparison. The method is set out in docs/figures/asb-hot-spots.md; keep the two in step.
 
 export type HotSpotArea = {
@@ -43,12 +52,19 @@ export type HotSpots = {
   /** Ranked: highest rate first; areas without homes (no rate) last, by reports. */
   neighbourhoods: HotSpotArea[];
   districts: HotSpotArea[];
+  /** Blocks of homes; those with too few homes for a rate are flagged and ranked after the rest. */
+  blocks: HotSpotBlock[];
   /** Reports whose place is not one of the organisation's homes nor a district: counted, not mapped. */
   unplaced: { reports: number; previousReports: number };
 };
 
 /** One report, placed: the home's neighbourhood and district, else the case's district. */
-export type PlacedReport = { reportedOn: string; lsoaCode: string | null; laCode: string | null };
+export type PlacedReport = {
+  reportedOn: string;
+  lsoaCode: string | null;
+  laCode: string | null;
+  blockKey: string | null;
+};
 
 /** The period of the same length that ends the day before `from`. */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
@@ -75,7 +91,19 @@ export function countByArea(
   return counts;
 }
 
-/** Rates for each area with homes or reports, ranked: highest rate, then most reports, then name. */
+/** A rate now minus the rate before, per 1,000 homes, to two places; null when either has no rate. */
+export function rateChange(now: number | null, before: number | null): number | null {
+  return now === null || before === null ? null : Math.round((now - before) * 100) / 100;
+}
+
+/** Highest rate first (areas without a rate last), then most reports, then name. */
+export function compareAreas(a: HotSpotArea, b: HotSpotArea): number {
+  return (
+    (b.per1000Homes ?? -1) - (a.per1000Homes ?? -1) || b.reports - a.reports || a.name.localeCompare(b.name)
+  );
+}
+
+/** Rates for each area with homes or reports, ranked by `compareAreas`. */
 export function rankAreas(
   areas: readonly { code: string; name: string; laName: string; homes: number }[],
   counts: ReadonlyMap<string | null, Count>,
@@ -90,22 +118,19 @@ export function rankAreas(
         ...count,
         per1000Homes: rate,
         previousPer1000Homes: previous,
-        change: rate === null || previous === null ? null : Math.round((rate - previous) * 100) / 100,
+        change: rateChange(rate, previous),
       };
     })
-    .sort(
-      (a, b) =>
-        (b.per1000Homes ?? -1) - (a.per1000Homes ?? -1) ||
-        b.reports - a.reports ||
-        a.name.localeCompare(b.name),
-    );
+    .sort(compareAreas);
 }
 
-async function placedReports(
+/** The reports in a period and categories, each placed by `homes` (the organisation's homes by id). */
+export async function placedReports(
   db: Db,
   organisationId: string,
   period: { from: string; to: string },
   categoryCodes: readonly string[],
+  homes: ReadonlyMap<string, HomeArea>,
 ): Promise<PlacedReport[]> {
   if (categoryCodes.length === 0) return [];
   // A report rejected at triage as not ASB is left out; one attached to a case takes the case's home
@@ -123,13 +148,13 @@ async function placedReports(
        )})`)) as unknown as {
     rows: { reported_on: string; home_id: string | null; la_code: string | null }[];
   };
-  const homes = await areasOfHomes(db, organisationId);
   return result.rows.map((row) => {
     const home = row.home_id ? homes.get(row.home_id) : undefined;
     return {
       reportedOn: row.reported_on,
       lsoaCode: home?.lsoa21Code ?? null,
       laCode: home?.laCode ?? row.la_code,
+      blockKey: home ? blockKey(home) : null,
     };
   });
 }
@@ -151,22 +176,27 @@ export async function hotSpots(
   if (input.category && !chosen) {
     throw invalid("Choose a category from the list.", { category: "Choose a category from the list" });
   }
-  const codes = chosen
-    ? [chosen.code]
-    : configuration.categories.filter((category) => category.countsAsAsb).map((category) => category.code);
+  const codes = chosen ? [chosen.code] : asbCategoryCodes(configuration);
   const previous = previousPeriod(input.from, input.to);
-  const [reports, districtStock, neighbourhoodStock] = await Promise.all([
-    placedReports(db, organisationId, { from: previous.from, to: input.to }, codes),
+  const homes = await areasOfHomes(db, organisationId);
+  const [reports, districtStock, neighbourhoodStock, blockStock] = await Promise.all([
+    placedReports(db, organisationId, { from: previous.from, to: input.to }, codes, homes),
     relevantStockByLocalAuthority(db, organisationId, input.to),
     relevantStockByNeighbourhood(db, organisationId, input.to),
+    relevantStockByBlock(db, organisationId, input.to),
   ]);
   const byDistrict = countByArea(reports, (report) => report.laCode, input.from);
   const byNeighbourhood = countByArea(reports, (report) => report.lsoaCode, input.from);
+  const byBlock = countByArea(reports, (report) => report.blockKey, input.from);
+  const blockHomes = homesPerBlock(blockStock);
+  const blocks = [...blocksOfHomes(homes.values())]
+    .filter(([code]) => blockHomes.has(code) || byBlock.has(code))
+    .map(([code, block]) => ({ code, ...block, homes: blockHomes.get(code) ?? 0 }));
   const districtCodes = new Set([
     ...districtStock.map((d) => d.laCode),
     ...[...byDistrict.keys()].filter((code): code is string => code !== null),
   ]);
-  const laNames = await localAuthorityNames(db, [...districtCodes]);
+  const laNames = await localAuthorityNames(db, [...districtCodes, ...blocks.map((b) => b.laCode)]);
   const lsoaCodes = new Set([
     ...neighbourhoodStock.map((n) => n.lsoaCode),
     ...[...byNeighbourhood.keys()].filter((code): code is string => code !== null),
@@ -196,8 +226,22 @@ export async function hotSpots(
     category: chosen ? { code: chosen.code, name: chosen.name } : null,
     neighbourhoods: rankAreas(neighbourhoods, byNeighbourhood),
     districts: rankAreas(districts, byDistrict),
+    blocks: flagFewHomes(
+      rankAreas(
+        blocks.map(({ laCode, ...block }) => ({ ...block, laName: laNames.get(laCode) ?? laCode })),
+        byBlock,
+      ),
+      compareAreas,
+    ),
     unplaced: byDistrict.get(null) ?? { reports: 0, previousReports: 0 },
   };
+}
+
+/** The organisation's categories that count as ASB: the "all ASB categories" choice. */
+export function asbCategoryCodes(configuration: {
+  categories: { code: string; countsAsAsb: boolean }[];
+}): string[] {
+  return configuration.categories.filter((category) => category.countsAsAsb).map((category) => category.code);
 }
 
 /** Categories to filter by: the organisation's active ASB categories. */
