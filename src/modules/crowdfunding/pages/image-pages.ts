@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
@@ -7,6 +8,7 @@ import { notFound, Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, fileUpload, html, textInput } from "../../../platform/ui/index.ts";
 import { addCampaignImage } from "../commands/add-campaign-image.ts";
+import { canEditCampaign } from "../policy.ts";
 import { getCampaign } from "../queries/campaign-detail.ts";
 import { crowdfundingImage } from "../schema.ts";
 
@@ -37,7 +39,15 @@ async function imagesPage(
   });
 }
 
-imagePages.get("/crowdfunding/campaigns/:id/images", (c) => imagesPage(c, "", {}));
+imagePages.get("/crowdfunding/campaigns/:id/images", async (c) => {
+  const actor = requireActor(c);
+  const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
+  requireAllowed(
+    canEditCampaign(actor, detail.campaign),
+    "Only the group running this campaign or an officer can add images.",
+  );
+  return imagesPage(c, "", {});
+});
 
 imagePages.post("/crowdfunding/campaigns/:id/images", async (c) => {
   const actor = requireActor(c);
