@@ -167,8 +167,8 @@ describe("another organisation's home or person in an API body or path", () => {
   const operations: {
     name: string;
     method: string;
-    path: (refs) => string;
-    body: (refs) => unknown;
+    path: (refs: Refs) => string;
+    body: (refs: Refs) => unknown;
     table: string;
   }[] = [
     {
