@@ -229,7 +229,7 @@ describe("another organisation's home or person in an API body or path", () => {
       name: "PUT /homes/{id} with their home's id",
       method: "PUT",
       path: (refs) => `/homes/${refs.homeId}`,
-      body: (refs) => ({
+      body: () => ({
         uprn: "9100",
         addressLine1: "1 Taken Street",
         town: "Testtown",
