@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Context, Hono } from "hono";
 import type { Actor } from "../access/actor.ts";
+import { requireAllowed } from "../access/policy.ts";
 import type { Database } from "../db/database.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { renderPage, requireActor } from "../http/render.ts";
@@ -19,6 +20,8 @@ export type UploadImport = {
   columnsHelp: SafeHtml;
   /** The CLI command for very large files. */
   cliCommand: string;
+  /** The import's policy, checked on GET as well as POST so the form is never shown to someone refused. */
+  mayImport: (actor: Actor) => boolean;
   run: (
     database: Database,
     actor: Actor,
@@ -41,7 +44,7 @@ export function uploadImportPages(spec: UploadImport): Hono<AppEnv> {
     status: 200 | 422 = 200,
     problems: string[] = [],
   ) => {
-    requireActor(c);
+    requireAllowed(spec.mayImport(requireActor(c)), `You may not import ${spec.what}.`);
     return renderPage(c, {
       title,
       errors,

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -110,7 +111,7 @@ function fundForm(c: import("hono").Context<AppEnv>, values: FormValues, errors:
 }
 
 fundAndReportPages.get("/crowdfunding/funds/new", (c) => {
-  requireActor(c);
+  requireAllowed(canManageFunds(requireActor(c)), "Only managers can set up match funds.");
   return fundForm(c, {}, {});
 });
 

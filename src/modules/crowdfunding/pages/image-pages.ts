@@ -1,9 +1,11 @@
 import { Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, fileUpload, html, textInput } from "../../../platform/ui/index.ts";
 import { addCampaignImage } from "../commands/add-campaign-image.ts";
+import { canEditCampaign } from "../policy.ts";
 import { getCampaign } from "../queries/campaign-detail.ts";
 import { getCampaignImage } from "../queries/campaign-image.ts";
 
@@ -34,7 +36,15 @@ async function imagesPage(
   });
 }
 
-imagePages.get("/crowdfunding/campaigns/:id/images", (c) => imagesPage(c, "", {}));
+imagePages.get("/crowdfunding/campaigns/:id/images", async (c) => {
+  const actor = requireActor(c);
+  const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
+  requireAllowed(
+    canEditCampaign(actor, detail.campaign),
+    "Only the group running this campaign or an officer can add images.",
+  );
+  return imagesPage(c, "", {});
+});
 
 imagePages.post("/crowdfunding/campaigns/:id/images", async (c) => {
   const actor = requireActor(c);

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
@@ -17,6 +18,7 @@ import { makeMatchPledge } from "../commands/make-match-pledge.ts";
 import { postUpdate } from "../commands/post-update.ts";
 import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
 import { poundsToPence, shareOf } from "../money.ts";
+import { canMatchPledge, canPostUpdate, canReviewCampaign } from "../policy.ts";
 import { getCampaign, listFunds } from "../queries/campaign-detail.ts";
 import { fieldErrorsOf } from "./form-errors.ts";
 
@@ -68,6 +70,7 @@ function reviewPage(
 
 staffActionPages.get("/crowdfunding/campaigns/:id/review", async (c) => {
   const actor = requireActor(c);
+  requireAllowed(canReviewCampaign(actor), "Only officers can verify campaigns.");
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
   return reviewPage(c, detail, {}, [], {});
 });
@@ -137,6 +140,7 @@ async function matchPage(
 
 staffActionPages.get("/crowdfunding/campaigns/:id/match", async (c) => {
   const actor = requireActor(c);
+  requireAllowed(canMatchPledge(actor), "Only officers can make match pledges.");
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
   return matchPage(c, detail, { fundId: c.req.query("fund") ?? "" }, {});
 });
@@ -196,6 +200,10 @@ function updatePage(
 staffActionPages.get("/crowdfunding/campaigns/:id/update", async (c) => {
   const actor = requireActor(c);
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
+  requireAllowed(
+    canPostUpdate(actor, detail.campaign),
+    "Only the group running this campaign or an officer can post updates.",
+  );
   return updatePage(c, detail, {}, {});
 });
 

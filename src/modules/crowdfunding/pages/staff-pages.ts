@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
 import { conflict } from "../../../platform/http/problem.ts";
@@ -21,6 +22,7 @@ import { settleCampaign } from "../commands/settle-campaign.ts";
 import { submitCampaign } from "../commands/submit-campaign.ts";
 import {
   canChangeCampaignNow,
+  canCreateCampaign,
   canEditCampaign,
   canMatchPledge,
   canReviewCampaign,
@@ -92,7 +94,10 @@ staffPages.get("/crowdfunding", async (c) => {
 });
 
 staffPages.get("/crowdfunding/campaigns/new", (c) => {
-  requireActor(c);
+  requireAllowed(
+    canCreateCampaign(requireActor(c)),
+    "Only community groups and officers can start a campaign.",
+  );
   return campaignFormPage(c, {}, {});
 });
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
@@ -68,7 +69,10 @@ function contractForm(
   });
 }
 
-contractPages.get("/exchange/contracts/new", (c) => contractForm(c, {}, [], {}));
+contractPages.get("/exchange/contracts/new", (c) => {
+  requireAllowed(canManageContracts(requireActor(c)), "Only officers can set up tenders.");
+  return contractForm(c, {}, [], {});
+});
 
 contractPages.post("/exchange/contracts/new", async (c) => {
   const actor = requireActor(c);

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
@@ -22,7 +23,7 @@ import {
 import { poundsToPence } from "../../crowdfunding/index.ts";
 import { moderateNeed } from "../commands/moderate-need.ts";
 import { postNeed } from "../commands/post-need.ts";
-import { canModerateNeed, canOfferPledge } from "../policy.ts";
+import { canModerateNeed, canOfferPledge, canPostNeed } from "../policy.ts";
 import { getNeed, listContracts } from "../queries/exchange-queries.ts";
 import { categoryNames, needCategories } from "../schema.ts";
 import { areas, csrfField, needTag, pledgeTag } from "./exchange-display.ts";
@@ -57,7 +58,10 @@ function needForm(c: import("hono").Context<AppEnv>, values: FormValues, errors:
   });
 }
 
-needsPages.get("/exchange/needs/new", (c) => needForm(c, {}, {}));
+needsPages.get("/exchange/needs/new", (c) => {
+  requireAllowed(canPostNeed(requireActor(c)), "Only community organisations and officers can post needs.");
+  return needForm(c, {}, {});
+});
 
 needsPages.post("/exchange/needs/new", async (c) => {
   const actor = requireActor(c);

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
@@ -97,9 +98,11 @@ export function participantPages(): Hono<AppEnv> {
         ${table({ caption: `${people.length} participants${people.length === 200 ? " (the first 200)" : ""}`, head: [{ text: "Name" }, { text: "Tenant" }, { text: "Communities of interest" }], rows: people.map((p) => [html`<a class="govuk-link" href="/investment/participants/${p.id}">${p.displayName}</a>`, p.tenant ? "Yes" : "No", p.communities.map((x) => communityNames[x]).join(", ") || "–"]) })}`,
     });
   });
-  app.get("/investment/participants/new", async (c) =>
-    participantForm(c, requireActor(c), { return: c.req.query("return") ?? "" }),
-  );
+  app.get("/investment/participants/new", async (c) => {
+    const actor = requireActor(c);
+    requireAllowed(canRecordDelivery(actor), "Only officers and managers can register participants.");
+    return participantForm(c, actor, { return: c.req.query("return") ?? "" });
+  });
   app.post("/investment/participants/new", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
@@ -108,6 +109,7 @@ export function projectPages(): Hono<AppEnv> {
 
   app.get("/investment/projects/new", async (c) => {
     const actor = requireActor(c);
+    requireAllowed(canManageProjects(actor), "Only officers and managers can create projects.");
     return projectForm(c, actor, { budgetYear: String(c.get("now").getUTCFullYear()) });
   });
 

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -134,7 +135,7 @@ export function peoplePages(): Hono<AppEnv> {
   });
 
   app.get("/people/new", (c) => {
-    requireActor(c);
+    requireAllowed(canEditPeople(requireActor(c)), "Only officers can add people.");
     return personForm(c, {});
   });
   app.post("/people/new", async (c) => {
@@ -169,6 +170,7 @@ export function peoplePages(): Hono<AppEnv> {
       backHref: "/people",
       columnsHelp: html`Required columns: <code>given_name, family_name, person_type</code>; optional: <code>date_of_birth, email, phone, uprn, address, postcode</code>.`,
       cliCommand: "npx kith import people FILE.csv",
+      mayImport: canEditPeople,
       run: (database, actor, now, file, options) => importPeople(database, actor, now, file, options),
     }),
   );
@@ -213,7 +215,7 @@ export function peoplePages(): Hono<AppEnv> {
     });
 
   app.get("/people/partners/new", (c) => {
-    requireActor(c);
+    requireAllowed(canEditPeople(requireActor(c)), "Only officers can add partner organisations.");
     return partnerForm(c, {});
   });
   app.post("/people/partners/new", async (c) => {

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { Problem } from "../../../platform/http/problem.ts";
@@ -17,7 +18,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { createCommunityAsset } from "../commands/create-asset.ts";
 import { importCommunityAssets } from "../commands/import-assets.ts";
-import { canEditPlaces } from "../policy.ts";
+import { canEditPlaces, canImportPlaces } from "../policy.ts";
 import { listOrganisationAreas } from "../queries/areas.ts";
 import { getCommunityAsset, listCommunityAssets } from "../queries/assets.ts";
 import { boundarySource, districtBoundaries } from "../queries/district-boundaries.ts";
@@ -129,10 +130,14 @@ export function assetPages(): Hono<AppEnv> {
       backHref: "/places/assets",
       columnsHelp: html`Required columns: <code>name, asset_type, la_code, owner</code>; optional: <code>description, address, postcode, lsoa21_code, opening_hours, current_use, capacity, opened_on, closed_on</code>.`,
       cliCommand: "npx kith import assets FILE.csv",
+      mayImport: canImportPlaces,
       run: importCommunityAssets,
     }),
   );
-  app.get("/places/assets/new", (c) => assetForm(c, {}));
+  app.get("/places/assets/new", (c) => {
+    requireAllowed(canEditPlaces(requireActor(c)), "Only officers can add community assets.");
+    return assetForm(c, {});
+  });
   app.post("/places/assets/new", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);

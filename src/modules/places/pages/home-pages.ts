@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -186,9 +187,10 @@ export function homePages(): Hono<AppEnv> {
     });
   });
 
-  app.get("/places/homes/new", (c) =>
-    homeForm(c, { title: "Add a home", action: "/places/homes/new", values: {} }),
-  );
+  app.get("/places/homes/new", (c) => {
+    requireAllowed(canEditPlaces(requireActor(c)), "Only officers can add homes.");
+    return homeForm(c, { title: "Add a home", action: "/places/homes/new", values: {} });
+  });
   app.post("/places/homes/new", async (c) => {
     const actor = requireActor(c);
     const values = await readHomeForm(c);
@@ -217,6 +219,7 @@ export function homePages(): Hono<AppEnv> {
       backHref: "/places/homes",
       columnsHelp: html`Required columns: <code>uprn, address_line_1, town, postcode, tenure, la_code</code>; optional: <code>address_line_2, bedrooms, block_name, lsoa21_code, lsoa11_code, tsm_stock_category, acquired_on, disposed_on</code>.`,
       cliCommand: "npx kith import homes FILE.csv",
+      mayImport: canImportPlaces,
       run: importHomes,
     }),
   );
@@ -256,6 +259,7 @@ export function homePages(): Hono<AppEnv> {
 
   app.get("/places/homes/:id/edit", async (c) => {
     const actor = requireActor(c);
+    requireAllowed(canEditPlaces(actor), "Only officers can change homes.");
     const home = await getHome(c.get("services").database.db, actor, c.req.param("id"));
     return homeForm(c, {
       title: "Change a home",

@@ -173,6 +173,8 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     { path: `${base}/trigger/${ids.reviewId}`, allowed: caseWorkers },
     { path: `${base}/documents/${ids.documentId}`, allowed: caseWorkers },
     { path: "/safety/nm01", allowed: staff },
+    { path: "/safety/nm01.csv", allowed: staff },
+    { path: "/safety/nm01/cases.csv", allowed: staff },
     { path: "/safety/hot-spots", allowed: staff },
     { path: "/safety/annual-report", allowed: staff },
     { path: "/safety/annual-report.csv", allowed: staff },
@@ -233,6 +235,17 @@ describe("safety pages checked on GET", () => {
     expect(made.status).toBe(403);
     const real = await tenant.get(`/safety/cases/${ids.caseId}/close`);
     expect(real.status).toBe(403);
+  });
+
+  it("opens a pending report's evidence only to case workers, refusing others before any look-up", async () => {
+    const path = `/safety/pending/${ids.reportId}/evidence/00000000-0000-7000-8000-000000000000`;
+    const answers: string[] = [];
+    for (const who of everyone)
+      answers.push(`${who} ${(await (browsers.get(who) as TestBrowser).get(path)).status}`);
+    // No evidence is attached: case workers get 404; everyone else is refused (303 to sign in, or 403).
+    expect(answers).toEqual(
+      everyone.map((who) => `${who} ${who === "signed-out" ? 303 : caseWorkers.includes(who) ? 404 : 403}`),
+    );
   });
 
   it("gives an officer 404 for a Community Trigger review that does not exist", async () => {

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -19,6 +20,7 @@ import {
 import { addSession } from "../commands/add-session.ts";
 import { decideOpportunity, type OpportunityDecision } from "../commands/decide-opportunity.ts";
 import { postOpportunity } from "../commands/post-opportunity.ts";
+import { canPostOpportunity } from "../policy.ts";
 import { suggestVolunteers } from "../queries/matching.ts";
 import { getOpportunity, listOpportunities } from "../queries/opportunities.ts";
 import { londonMoment } from "../records.ts";
@@ -88,7 +90,10 @@ export function rolePages(): Hono<AppEnv> {
     });
 
   app.get("/volunteering/roles/new", (c) => {
-    requireActor(c);
+    requireAllowed(
+      canPostOpportunity(requireActor(c)),
+      "Only coordinators, partner agencies and community groups can post volunteering roles.",
+    );
     return showNew(c, {});
   });
 

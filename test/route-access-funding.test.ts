@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProcess } from "../src/modules/budgeting/index.ts";
+import { processForm } from "../src/modules/budgeting/test-support.ts";
+import { createCampaign } from "../src/modules/crowdfunding/index.ts";
+import { createPartnerOrganisation } from "../src/modules/people/index.ts";
+import { actorFor, testNow } from "./fixtures.ts";
+import {
+  type AccessRule,
+  type CrawlWorld,
+  crawlAgainstTable,
+  crawlAreas,
+  everyone,
+  getRoutes,
+  managers,
+  officers,
+  openCrawlWorld,
+  signedIn,
+  staff,
+  type Who,
+} from "./route-crawl.ts";
+
+// Issue 18 item 6: every grants, crowdfunding, exchange and budgeting GET as every role. Who may see
+// what comes from each policy.ts. The crawl's community-group and supplier users belong to no partner
+// organisation, so the rules that need one (canCreateCampaign, canPostNeed, canOfferPledge) refuse them.
+
+let world: CrawlWorld;
+beforeAll(async () => {
+  world = await openCrawlWorld();
+  const officer = actorFor(world.organisationId, "officer");
+  const group = await createPartnerOrganisation(world.database.db, officer, testNow, {
+    name: "Westfield residents",
+    kind: "community-group",
+  });
+  world.ids.campaignId = (
+    await createCampaign(world.database.db, officer, testNow, {
+      groupId: group.id,
+      groupName: "Westfield residents",
+      title: "Westfield community garden",
+      summary: "Raised beds and a tool shed",
+      story: "We want to turn the empty corner into a garden.",
+      communityBenefit: "Open to every resident.",
+      targetPence: 800_000,
+      deadline: "2026-07-15",
+      location: "Westfield estate, Chatham",
+      budgetLines: [{ description: "Raised beds", amountPence: 800_000 }],
+    })
+  ).id;
+  world.ids.processId = (await createProcess(world.database.db, officer, testNow, processForm())).id;
+});
+afterAll(async () => world.database.close());
+
+const applicants: Who[] = ["partner-agency", "community-group"];
+const exchangeUsers: Who[] = [...staff, "community-group", "supplier"];
+
+function table(): AccessRule[] {
+  const { campaignId, processId } = world.ids;
+  const campaign = `/crowdfunding/campaigns/${campaignId}`;
+  const process = `/budgeting/${processId}`;
+  const made = (route: string, allowed: Who[]): AccessRule => ({ route, allowed, madeUpId: true });
+  return [
+    { route: "/grants/apply", allowed: applicants },
+    made("/grants/apply/applications/:id", applicants),
+    made("/grants/apply/applications/:id/:section", applicants),
+    made("/grants/apply/applications/:id/check", applicants),
+    made("/grants/apply/applications/:id/confirmation", applicants),
+    made("/grants/apply/grants/:id", applicants),
+    ...["", "/controls", "/grants", "/programmes", "/register"].map((page) => ({
+      route: `/grants/manage${page}`,
+      allowed: staff,
+    })),
+    made("/grants/manage/applications/:id", staff),
+    made("/grants/manage/grants/:id", staff),
+    made("/grants/manage/programmes/:id", staff),
+    { route: "/grants/manage/direct-awards/new", allowed: officers },
+    { route: "/grants/manage/programmes/new", allowed: managers },
+    { route: "/grants/public/:slug", allowed: everyone },
+    { route: "/grants/public/:slug/register", allowed: everyone },
+    // Published only once the organisation has published its register.
+    made("/grants/public/:slug/register/360giving.csv", everyone),
+    made("/grants/public/:slug/register/360giving.json", everyone),
+    made("/grants/public/:slug/register/transparency.csv", everyone),
+    { route: "/crowdfunding", allowed: [...staff, "community-group"] },
+    { route: "/crowdfunding/campaigns/:id", allowed: staff, path: campaign },
+    { route: "/crowdfunding/campaigns/:id/backers", allowed: staff, path: `${campaign}/backers` },
+    { route: "/crowdfunding/campaigns/:id/edit", allowed: officers, path: `${campaign}/edit` },
+    { route: "/crowdfunding/campaigns/:id/images", allowed: officers, path: `${campaign}/images` },
+    made("/crowdfunding/campaigns/:id/images/:image", staff),
+    { route: "/crowdfunding/campaigns/:id/match", allowed: officers, path: `${campaign}/match` },
+    { route: "/crowdfunding/campaigns/:id/review", allowed: officers, path: `${campaign}/review` },
+    { route: "/crowdfunding/campaigns/:id/update", allowed: officers, path: `${campaign}/update` },
+    { route: "/crowdfunding/campaigns/new", allowed: officers },
+    { route: "/crowdfunding/funds", allowed: staff },
+    { route: "/crowdfunding/funds/new", allowed: managers },
+    { route: "/crowdfunding/report", allowed: staff },
+    { route: "/campaigns", allowed: everyone },
+    { route: "/campaigns/:org", allowed: everyone },
+    ...["", "/images/:image", "/pledge", "/pledge/about-you", "/pledge/check", "/pledge/confirmation"]
+      .concat(["/pledge/display"])
+      .map((page) => made(`/campaigns/:org/:ref${page}`, everyone)),
+    { route: "/exchange", allowed: exchangeUsers },
+    made("/exchange/contracts/:id", exchangeUsers),
+    made("/exchange/contracts/:id/pledge", officers),
+    made("/exchange/needs/:id", exchangeUsers),
+    made("/exchange/pledges/:id", staff),
+    { route: "/exchange/contracts/new", allowed: officers },
+    { route: "/exchange/needs/new", allowed: officers },
+    { route: "/exchange/report", allowed: staff },
+    { route: "/needs", allowed: everyone },
+    { route: "/needs/:org", allowed: everyone },
+    made("/needs/:org/:reference", everyone),
+    { route: "/budgeting", allowed: staff },
+    { route: "/budgeting/new", allowed: officers },
+    { route: "/budgeting/assets/budget-bar.js", allowed: everyone },
+    { route: "/budgeting/:id", allowed: staff, path: process },
+    { route: "/budgeting/:id/codes", allowed: officers, path: `${process}/codes` },
+    { route: "/budgeting/:id/export.pb", allowed: staff, path: `${process}/export.pb` },
+    { route: "/budgeting/:id/paper", allowed: officers, path: `${process}/paper` },
+    { route: "/budgeting/:id/voting-close", allowed: managers, path: `${process}/voting-close` },
+    made("/budgeting/:id/proposals/:proposalId/review", officers),
+    ...[
+      "/pb/:org",
+      "/pb/:org/:pid",
+      "/pb/:org/:pid/proposals/:id",
+      "/pb/:org/:pid/results",
+      "/pb/:org/:pid/vote",
+    ].map((route) => made(route, everyone)),
+    // A draft proposal belongs to its signed-in author (canEditDraft).
+    made("/pb/:org/:pid/propose/:draft/:step{(title|description|location|cost|category)}", signedIn),
+    made("/pb/:org/:pid/propose/:draft/check", signedIn),
+  ];
+}
+
+describe("grants, crowdfunding, exchange and budgeting pages checked on GET", () => {
+  it("answers every such GET route for every role exactly as the table allows", async () => {
+    const routes = getRoutes(world.app, crawlAreas.funding);
+    const wrong = await crawlAgainstTable(routes, table(), world.browsers, world.ids, [
+      "Westfield community garden",
+    ]);
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});
