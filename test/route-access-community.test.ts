@@ -68,6 +68,7 @@ function table(): AccessRule[] {
       "/impact/value-bank",
     ]),
     ...rules(officers, ["/impact/outcomes/new"]),
+    { route: "/impact/figures/:file", allowed: staff, path: "/impact/figures/social-value-per-pound" },
     ...madeUp(staff, ["/impact/export/:file", "/impact/report/export/:file"]),
     ...rules(staff, [
       "/volunteering",
