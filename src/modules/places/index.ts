@@ -5,6 +5,7 @@ export { importHomes } from "./commands/import-homes.ts";
 export { overridePriority, setPriorityRule } from "./commands/priority-rule.ts";
 export { updateHome } from "./commands/update-home.ts";
 export { type DistrictCountMap, districtCountMap } from "./pages/district-count-map.ts";
+export { type LocatorPlace, locatorMap } from "./pages/locator-map.ts";
 export {
   homesByLocalAuthority,
   isPriorityLsoa,
@@ -22,6 +23,7 @@ export {
   boundarySource,
   districtBoundaries,
   lsoaBoundariesInDistricts,
+  lsoaBoundary,
 } from "./queries/district-boundaries.ts";
 export { findHomeByUprn, getHome, homeAndAuthorityName } from "./queries/get-home.ts";
 export { homeAddresses } from "./queries/home-addresses.ts";

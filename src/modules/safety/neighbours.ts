@@ -32,6 +32,8 @@ export type HomeRef = {
   postcode: string;
   blockName: string | null;
   laCode: string;
+  /** The 2021 neighbourhood (LSOA) the home is in, where known. */
+  lsoa21Code: string | null;
 };
 
 function toHomeRef(home: {
@@ -43,6 +45,7 @@ function toHomeRef(home: {
   postcode: string;
   blockName: string | null;
   laCode: string;
+  lsoa21Code: string | null;
 }): HomeRef {
   return {
     id: home.id,
@@ -52,6 +55,7 @@ function toHomeRef(home: {
     postcode: home.postcode,
     blockName: home.blockName,
     laCode: home.laCode,
+    lsoa21Code: home.lsoa21Code,
   };
 }
 

@@ -20,19 +20,45 @@ export type PlaceChoice = {
 
 export type PlaceSearch = { matches: AddressMatch[] | null; errors: FieldErrors };
 
+/** What a form lets the officer choose: any place (a case), or only a home (a party). */
+export type PlaceKinds = "any" | "home";
+
+// One search per request: the error summary and the form both need it on a "Find address" submit.
+const searches = new WeakMap<Context<AppEnv>, Map<string, Promise<PlaceSearch>>>();
+
 /** The matches for the form's address search, or its error (fewer than 2 characters …). */
-export async function runPlaceSearch(
+export function runPlaceSearch(
   c: Context<AppEnv>,
   actor: Actor,
   values: Record<string, string>,
   required: boolean,
+  kinds: PlaceKinds = "any",
 ): Promise<PlaceSearch> {
   const text = values.addressSearch ?? "";
+  // Whether the search is required only matters when it is empty.
+  const key = `${text.trim() ? "" : required}:${kinds}:${text}`;
+  const done = searches.get(c) ?? new Map<string, Promise<PlaceSearch>>();
+  searches.set(c, done);
+  const found = done.get(key) ?? searchFor(c, actor, text, required, kinds);
+  done.set(key, found);
+  return found;
+}
+
+async function searchFor(
+  c: Context<AppEnv>,
+  actor: Actor,
+  text: string,
+  required: boolean,
+  kinds: PlaceKinds,
+): Promise<PlaceSearch> {
   if (!text.trim() && !required) return { matches: null, errors: {} };
   const result = await attemptForForm(() => searchPlaces(c.get("services").database.db, actor, text));
   if (!result.ok)
     return { matches: null, errors: { addressSearch: result.errors.q ?? result.problem.title } };
-  return { matches: result.value, errors: {} };
+  return {
+    matches: kinds === "home" ? result.value.filter((m) => m.kind === "home") : result.value,
+    errors: {},
+  };
 }
 
 const placeValue = (match: AddressMatch) =>
@@ -54,8 +80,10 @@ export function placeSearchFields(
   values: Record<string, string>,
   search: PlaceSearch,
   errors: FieldErrors,
+  kinds: PlaceKinds = "any",
 ): SafeHtml {
   const matches = search.matches;
+  const what = kinds === "home" ? "home" : "place";
   return html`<div class="govuk-form-group">
     ${textInput({ name: "addressSearch", label: "Address or postcode", hint: "For example, 12 Heron Court or ME4 4QR. Then choose from the matches.", type: "search", value: values.addressSearch, error: search.errors.addressSearch ?? errors.addressSearch })}
     ${button({ text: "Find address", variant: "secondary", name: "intent", value: "find-address" })}
@@ -63,11 +91,11 @@ export function placeSearchFields(
       matches === null
         ? ""
         : matches.length === 0
-          ? html`<p class="govuk-body" id="place-none">No homes, blocks or open spaces match. Check the spelling, or try the postcode.</p>`
+          ? html`<p class="govuk-body" id="place-none">${kinds === "home" ? "No homes match" : "No homes, blocks or open spaces match"}. Check the spelling, or try the postcode.</p>`
           : radios({
               name: "place",
               legend: {
-                text: `Choose the place (${matches.length} ${matches.length === 1 ? "match" : "matches"})`,
+                text: `Choose the ${what} (${matches.length} ${matches.length === 1 ? "match" : "matches"})`,
                 classes: "govuk-fieldset__legend--s",
               },
               value: values.place,
