@@ -4,6 +4,13 @@ export { createHome } from "./commands/create-home.ts";
 export { importHomes } from "./commands/import-homes.ts";
 export { overridePriority, setPriorityRule } from "./commands/priority-rule.ts";
 export { updateHome } from "./commands/update-home.ts";
+export {
+  type AddressKinds,
+  type AddressSearch,
+  addressChoiceFields,
+  parseAddressChoice,
+  runAddressSearch,
+} from "./pages/address-choice.ts";
 export { type DistrictCountMap, districtCountMap } from "./pages/district-count-map.ts";
 export { type LocatorPlace, locatorMap } from "./pages/locator-map.ts";
 export {
