@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { expectAccessible, signIn, useKithInBrowser, watchConsole } from "./harness.ts";
 
-// Issue 13: a case from address search to reviewed closure and reopening, axe-clean on every page.
+// Issue 13: a case from address search (for the case and for a party) to reviewed closure and
+// reopening, axe-clean on every page.
 
 describe("a community safety case from address search to reviewed closure and reopening", () => {
   const kith = useKithInBrowser();
 
-  it("an officer finds the home by postcode, opens a case, closes it after deciding its action, and reopens it", async () => {
+  it("an officer finds the home by postcode, opens a case, adds a party found by address, closes it after deciding its action, and reopens it", async () => {
     const page = await kith.newPage();
     page.setDefaultTimeout(30_000);
     const consoleErrors = watchConsole(page);
@@ -35,6 +36,26 @@ describe("a community safety case from address search to reviewed closure and re
       await page.getByRole("button", { name: "Open case" }).click();
     expect(await page.locator("h1").innerText()).toMatch(/^Case ASB-/);
     expect(await page.locator("main").innerText()).toContain(address);
+    // The case's place on a small locator map drawn on the server, named in words.
+    expect(await page.locator("svg[aria-labelledby='case-locator-title']").count()).toBe(1);
+    expect(await page.locator("svg title#case-locator-title").textContent()).toMatch(/^Where it is: In .+/);
+    await expectAccessible(page);
+
+    // The alleged perpetrator's home is found by the same address search.
+    await page.getByRole("link", { name: "Add a party" }).click();
+    await page.getByLabel("Alleged perpetrator", { exact: true }).check();
+    await page.getByLabel("Name", { exact: true }).fill("Dan Hollis");
+    await page.getByLabel("Address or postcode").fill("TN23");
+    await page.getByRole("button", { name: "Find address" }).click();
+    await expectAccessible(page);
+    const partyHome = page.locator('input[name="place"][value^="home:"]').last();
+    const partyAddress =
+      (await page.locator(`label[for="${await partyHome.getAttribute("id")}"]`).innerText()).split(",")[0] ??
+      "";
+    await partyHome.check();
+    await page.getByRole("button", { name: "Add party" }).click();
+    expect(await page.locator("h1").innerText()).toMatch(/^Case ASB-/);
+    expect(await page.locator("table", { hasText: "Dan Hollis" }).innerText()).toContain(partyAddress);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Record an action" }).click();

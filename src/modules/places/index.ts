@@ -4,7 +4,15 @@ export { createHome } from "./commands/create-home.ts";
 export { importHomes } from "./commands/import-homes.ts";
 export { overridePriority, setPriorityRule } from "./commands/priority-rule.ts";
 export { updateHome } from "./commands/update-home.ts";
+export {
+  type AddressKinds,
+  type AddressSearch,
+  addressChoiceFields,
+  parseAddressChoice,
+  runAddressSearch,
+} from "./pages/address-choice.ts";
 export { type DistrictCountMap, districtCountMap } from "./pages/district-count-map.ts";
+export { type LocatorPlace, locatorMap } from "./pages/locator-map.ts";
 export {
   homesByLocalAuthority,
   isPriorityLsoa,
@@ -22,6 +30,7 @@ export {
   boundarySource,
   districtBoundaries,
   lsoaBoundariesInDistricts,
+  lsoaBoundary,
 } from "./queries/district-boundaries.ts";
 export { findHomeByUprn, getHome, homeAndAuthorityName } from "./queries/get-home.ts";
 export { homeAddresses } from "./queries/home-addresses.ts";

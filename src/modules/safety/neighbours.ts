@@ -35,6 +35,8 @@ export type HomeRef = {
   postcode: string;
   blockName: string | null;
   laCode: string;
+  /** The 2021 neighbourhood (LSOA) the home is in, where known. */
+  lsoa21Code: string | null;
 };
 
 function toHomeRef(home: {
@@ -46,6 +48,7 @@ function toHomeRef(home: {
   postcode: string;
   blockName: string | null;
   laCode: string;
+  lsoa21Code: string | null;
 }): HomeRef {
   return {
     id: home.id,
@@ -55,6 +58,7 @@ function toHomeRef(home: {
     postcode: home.postcode,
     blockName: home.blockName,
     laCode: home.laCode,
+    lsoa21Code: home.lsoa21Code,
   };
 }
 

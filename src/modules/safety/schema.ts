@@ -72,6 +72,8 @@ export const safetyParty = pgTable(
     personId: uuid("person_id"),
     externalRef: text("external_ref"),
     displayName: text("display_name").notNull(),
+    /** The party's home among the organisation's homes, when chosen by address search. */
+    homeId: uuid("home_id"),
     address: text("address"),
     contact: text("contact"),
     dateOfBirth: day("date_of_birth"),

@@ -23,7 +23,7 @@ import {
   textInput,
   warningText,
 } from "../../../platform/ui/index.ts";
-import { getHome } from "../../places/index.ts";
+import { addressChoiceFields, getHome, parseAddressChoice, runAddressSearch } from "../../places/index.ts";
 import { createPerson, PossibleDuplicateProblem } from "../commands/create-person.ts";
 import { importPeople } from "../commands/import-people.ts";
 import { createPartnerOrganisation } from "../commands/partner-organisations.ts";
@@ -45,13 +45,15 @@ const nav = (current: string) =>
   );
 const kindName = (kind: string) => kind.replace(/-/g, " ").replace(/^./, (ch) => ch.toUpperCase());
 
-function personForm(
+async function personForm(
   c: Context<AppEnv>,
   values: Record<string, string>,
   errors: Record<string, string> = {},
   status: 200 | 409 | 422 = 200,
   duplicates: PossibleDuplicate[] = [],
 ) {
+  // The person's home is found by the shared address search of places, homes only.
+  const homeSearch = await runAddressSearch(c, requireActor(c), values, false, "home");
   const dob = (values.dateOfBirth ?? "").split("-");
   return renderPage(c, {
     title: "Add a person",
@@ -72,7 +74,8 @@ function personForm(
         ${radios({ name: "personType", legend: { text: "They are a", classes: "govuk-fieldset__legend--s" }, value: values.personType, error: errors.personType, items: personTypes.map((t) => ({ value: t, text: kindName(t) })) })}
         ${textInput({ name: "email", label: "Email (optional)", type: "email", value: values.email, error: errors.email, autocomplete: "off", spellcheck: false })}
         ${textInput({ name: "phone", label: "Phone (optional)", type: "tel", value: values.phone, error: errors.phone, autocomplete: "off", width: 20 })}
-        ${textInput({ name: "homeId", label: "Home id (optional)", hint: "Open the home's page and copy the id from its address, or leave blank", value: values.homeId, error: errors.homeId })}
+        <h2 class="govuk-heading-s">Their home (optional)</h2>
+        ${addressChoiceFields(values, homeSearch, { ...errors, place: errors.place ?? errors.homeId }, "home")}
         ${textInput({ name: "address", label: "Address, if not one of our homes (optional)", value: values.address, error: errors.address })}
         ${textInput({ name: "postcode", label: "Postcode (optional)", value: values.postcode, error: errors.postcode, width: 10 })}
         ${duplicates.length ? checkboxes({ name: "confirmNotDuplicate", legend: { text: "Confirm", classes: "govuk-fieldset__legend--s" }, error: errors.confirmNotDuplicate, items: [{ value: "yes", text: "I have checked: this is a different person" }] }) : ""}
@@ -142,7 +145,14 @@ export function peoplePages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const values = await readForm(c);
     const dateOfBirth = dateFromParts(values, "dateOfBirth");
-    const merged = { ...values, dateOfBirth };
+    if (values.intent === "find-address") {
+      const { errors } = await runAddressSearch(c, actor, values, true, "home");
+      return personForm(c, { ...values, dateOfBirth, place: "" }, errors, errors.addressSearch ? 422 : 200);
+    }
+    const choice = parseAddressChoice(values.place);
+    if (choice && choice.kind !== "home")
+      return personForm(c, { ...values, dateOfBirth }, { place: "Choose a home from the matches" }, 422);
+    const merged = { ...values, dateOfBirth, homeId: choice?.id ?? "" };
     try {
       const created = await createPerson(c.get("services").database.db, actor, c.get("now"), merged);
       return c.redirect(`/people/${created.id}?done=created`, 303);
@@ -156,8 +166,11 @@ export function peoplePages(): Hono<AppEnv> {
           error.duplicates,
         );
       }
-      if (error instanceof Problem && error.status === 422)
-        return personForm(c, merged, error.fieldErrors, 422);
+      if (error instanceof Problem && error.status === 422) {
+        // The home is chosen from the address matches: its error belongs on them.
+        const { homeId, ...others } = error.fieldErrors ?? {};
+        return personForm(c, merged, homeId ? { ...others, place: homeId } : others, 422);
+      }
       throw error;
     }
   });

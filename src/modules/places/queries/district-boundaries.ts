@@ -45,3 +45,13 @@ export async function lsoaBoundariesInDistricts(db: Db, laCodes: readonly string
     .orderBy(asc(boundary.code));
   return rows;
 }
+
+/** One imported 2021 LSOA outline with its IoD name, or undefined when it has not been imported. */
+export async function lsoaBoundary(db: Db, code: string): Promise<MapArea | undefined> {
+  const [row] = await db
+    .select({ code: boundary.code, name: lsoa.name, geometry: boundary.geometry })
+    .from(boundary)
+    .innerJoin(lsoa, and(eq(lsoa.code, boundary.code), eq(lsoa.edition, "iod2025")))
+    .where(and(eq(boundary.level, "lsoa21"), eq(boundary.code, code)));
+  return row;
+}

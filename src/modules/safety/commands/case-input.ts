@@ -16,6 +16,7 @@ export const partyInput = z
       .max(200, { error: "The name must be 200 characters or fewer" })
       .optional()
       .default(""),
+    homeId: z.uuid({ error: "Choose a home from the matches" }).optional().nullable(),
     address: z.string().trim().max(500).optional().nullable(),
     contact: z.string().trim().max(200).optional().nullable(),
     dateOfBirth: z.string().refine(isRealDate, { error: "Enter a real date of birth" }).optional().nullable(),

@@ -101,6 +101,7 @@ export async function approveDeletion(db: Db, actor: Actor, now: Date, caseId: s
       .update(safetyParty)
       .set({
         displayName: "Anonymised",
+        homeId: null,
         address: null,
         contact: null,
         dateOfBirth: null,

@@ -9,6 +9,7 @@ import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { loadSafetyConfiguration, statusDueOn, statusesOf } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
+import { homeById } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyCase, safetyParty } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
@@ -73,6 +74,10 @@ export async function addParty(
   const value = parse(partyInput, input, "The party");
   return db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
+    // Another organisation's home is simply unknown, as on opening a case.
+    const home = value.homeId ? await homeById(tx, actor.organisationId, value.homeId) : undefined;
+    if (value.homeId && !home)
+      throw invalid("The party could not be saved.", { homeId: "Choose a home from your organisation" });
     const id = newId(now.getTime());
     await tx.insert(safetyParty).values({
       organisationId: actor.organisationId,
@@ -82,7 +87,8 @@ export async function addParty(
       personId: value.personId ?? null,
       externalRef: value.externalRef ?? null,
       displayName: value.name,
-      address: value.address ?? null,
+      homeId: home?.id ?? null,
+      address: value.address || home?.fullAddress || null,
       contact: value.contact ?? null,
       dateOfBirth: value.dateOfBirth ?? null,
       vulnerable: value.vulnerable ?? false,

@@ -41,13 +41,18 @@ type FormRender = (
   errors: FieldErrors,
 ) => Promise<SafeHtml>;
 
-/** One GET (empty form) and one POST (command, then 303 back to the case) per case form. */
+/**
+ * One GET (empty form) and one POST (command, then 303 back to the case) per case form. A form with an
+ * address search also posts with intent "find-address": `refresh` then runs the search and the form is
+ * shown again with the matches (or the search's error), saving nothing.
+ */
 export function caseForm(
   app: Hono<AppEnv>,
   path: string,
   title: string,
   render: FormRender,
   submit: (c: Context<AppEnv>, caseId: string, values: Record<string, string>) => Promise<unknown>,
+  refresh?: (c: Context<AppEnv>, values: Record<string, string>) => Promise<FieldErrors>,
 ): void {
   const page = async (
     c: Context<AppEnv>,
@@ -72,6 +77,10 @@ export function caseForm(
     requireCaseWorker(c);
     const values = await readForm(c);
     const caseId = c.req.param("id");
+    if (refresh && values.intent === "find-address") {
+      const errors = await refresh(c, values);
+      return page(c, { ...values, place: "" }, errors, Object.keys(errors).length > 0 ? 422 : 200);
+    }
     const result = await attempt(
       () => submit(c, caseId, values),
       (errors, problem) => page(c, values, errors, problem.status as 409 | 413 | 422),

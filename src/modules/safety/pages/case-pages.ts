@@ -11,6 +11,7 @@ import {
   timeline,
   warningText,
 } from "../../../platform/ui/index.ts";
+import { locatorMap } from "../../places/index.ts";
 import { publishableCaseFieldNames } from "../commands/publication-and-sharing.ts";
 import { findActionType } from "../domain/actions.ts";
 import {
@@ -38,7 +39,10 @@ export function casePages(app: Hono<AppEnv>): void {
       loadSafetyConfiguration(db, actor.organisationId),
     ]);
     const r = file.record;
-    const threads = await caseThreads(db, actor, c.get("now"), r.id);
+    const [threads, locator] = await Promise.all([
+      caseThreads(db, actor, c.get("now"), r.id),
+      locatorMap(db, file.place, "case-locator"),
+    ]);
     const base = `/safety/cases/${r.id}`;
     const open = r.closedOn === null;
     const latest = file.assessments.at(-1);
@@ -105,6 +109,7 @@ export function casePages(app: Hono<AppEnv>): void {
               : [],
           },
         ])}
+        ${locator}
         ${
           open
             ? html`<div class="govuk-button-group">
@@ -126,6 +131,7 @@ export function casePages(app: Hono<AppEnv>): void {
           head: [
             { text: "Name" },
             { text: "Role" },
+            { text: "Address" },
             { text: "Contact" },
             { text: "Incidents in window" },
             { text: "Flags" },
@@ -135,6 +141,7 @@ export function casePages(app: Hono<AppEnv>): void {
               ? html`<a class="govuk-link" href="/safety/people/${encodeURIComponent(p.personId ?? p.externalRef ?? "")}">${p.displayName}</a>`
               : p.displayName,
             partyRoleNames[p.role as keyof typeof partyRoleNames] ?? p.role,
+            p.address ?? "–",
             p.contact ?? "–",
             `${p.incidents.victim} as complainant, ${p.incidents.perpetrator} as alleged perpetrator`,
             html`${p.repeatVictim ? tag("Repeat victim", "purple") : ""} ${p.repeatPerpetrator ? tag("Repeat perpetrator", "red") : ""} ${p.vulnerable ? tag("Vulnerable", "orange") : ""}`,

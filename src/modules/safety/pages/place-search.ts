@@ -1,10 +1,13 @@
 import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { attemptForForm } from "../../../platform/http/form-commands.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
-import { button, html, radios, type SafeHtml, textInput } from "../../../platform/ui/index.ts";
-import { type AddressMatch, homeById, openSpaceById, searchPlaces } from "../neighbours.ts";
+import {
+  type AddressSearch,
+  addressChoiceFields,
+  parseAddressChoice,
+  runAddressSearch,
+} from "../../places/index.ts";
+import { homeById, openSpaceById } from "../neighbours.ts";
 
 // Choosing where something happened by address or postcode, without JavaScript: the officer types part
 // of an address, presses "Find address", and picks a home, block or open space from the matches.
@@ -18,66 +21,10 @@ export type PlaceChoice = {
   laCode: string | null;
 };
 
-export type PlaceSearch = { matches: AddressMatch[] | null; errors: FieldErrors };
-
-/** The matches for the form's address search, or its error (fewer than 2 characters …). */
-export async function runPlaceSearch(
-  c: Context<AppEnv>,
-  actor: Actor,
-  values: Record<string, string>,
-  required: boolean,
-): Promise<PlaceSearch> {
-  const text = values.addressSearch ?? "";
-  if (!text.trim() && !required) return { matches: null, errors: {} };
-  const result = await attemptForForm(() => searchPlaces(c.get("services").database.db, actor, text));
-  if (!result.ok)
-    return { matches: null, errors: { addressSearch: result.errors.q ?? result.problem.title } };
-  return { matches: result.value, errors: {} };
-}
-
-const placeValue = (match: AddressMatch) =>
-  match.kind === "home"
-    ? `home:${match.id}`
-    : match.kind === "block"
-      ? `block:${match.blockName}`
-      : `open-space:${match.id}`;
-
-const placeText = (match: AddressMatch) =>
-  match.kind === "home"
-    ? `${match.address}, ${match.postcode}`
-    : match.kind === "block"
-      ? `${match.blockName} (block of ${match.homes} ${match.homes === 1 ? "home" : "homes"}), ${match.postcode}`
-      : `${match.name}${match.address ? `, ${match.address}` : ""}${match.postcode ? `, ${match.postcode}` : ""} (open space)`;
-
-/** The search field, its button, and the matches to choose from. */
-export function placeSearchFields(
-  values: Record<string, string>,
-  search: PlaceSearch,
-  errors: FieldErrors,
-): SafeHtml {
-  const matches = search.matches;
-  return html`<div class="govuk-form-group">
-    ${textInput({ name: "addressSearch", label: "Address or postcode", hint: "For example, 12 Heron Court or ME4 4QR. Then choose from the matches.", type: "search", value: values.addressSearch, error: search.errors.addressSearch ?? errors.addressSearch })}
-    ${button({ text: "Find address", variant: "secondary", name: "intent", value: "find-address" })}
-    ${
-      matches === null
-        ? ""
-        : matches.length === 0
-          ? html`<p class="govuk-body" id="place-none">No homes, blocks or open spaces match. Check the spelling, or try the postcode.</p>`
-          : radios({
-              name: "place",
-              legend: {
-                text: `Choose the place (${matches.length} ${matches.length === 1 ? "match" : "matches"})`,
-                classes: "govuk-fieldset__legend--s",
-              },
-              value: values.place,
-              error: errors.place,
-              small: true,
-              items: matches.map((m) => ({ value: placeValue(m), text: placeText(m) })),
-            })
-    }
-  </div>`;
-}
+/** The shared address search of places: one search and one set of fields wherever a place is chosen. */
+export const runPlaceSearch = runAddressSearch;
+export const placeSearchFields = addressChoiceFields;
+export type PlaceSearch = AddressSearch;
 
 /** The place the officer chose, checked against the organisation's own records; undefined when none was chosen. */
 export async function chosenPlace(
@@ -85,10 +32,10 @@ export async function chosenPlace(
   actor: Actor,
   value: string | undefined,
 ): Promise<PlaceChoice | "unknown" | undefined> {
-  if (!value) return undefined;
+  const choice = parseAddressChoice(value);
+  if (!choice) return undefined;
   const db = c.get("services").database.db;
-  const [kind, ...rest] = value.split(":");
-  const id = rest.join(":");
+  const { kind, id } = choice;
   if (kind === "home") {
     const home = await homeById(db, actor.organisationId, id);
     if (!home) return "unknown";

@@ -66,7 +66,13 @@ export type CaseFile = {
   /** Shown at the top of every case page: safeguarding flags and vulnerable parties. */
   alerts: string[];
   /** Where it happened, in words: the home's address, the block, or the open space, and its council. */
-  place: { address: string; localAuthority: string | null };
+  place: {
+    address: string;
+    localAuthority: string | null;
+    /** Where the locator map is drawn: the case's council area and its home's neighbourhood. */
+    laCode: string | null;
+    lsoaCode: string | null;
+  };
 };
 
 // The case and everything listed under it, in ONE statement: each child table is a jsonb_agg
@@ -178,7 +184,12 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
       .filter(Boolean)
       .join("; ") || "Not recorded";
   return {
-    place: { address, localAuthority: record.laCode ? place.localAuthority : null },
+    place: {
+      address,
+      localAuthority: record.laCode ? place.localAuthority : null,
+      laCode: record.laCode ?? home?.laCode ?? null,
+      lsoaCode: home?.lsoa21Code ?? null,
+    },
     record,
     leadOfficer: file.lead_officer,
     parties: withRepeats,
