@@ -92,10 +92,11 @@ describe("foundation journeys", () => {
     await page.getByLabel("Full name").fill("Nadia Brooks");
     await page.getByLabel("Email address").fill("nadia@demo.kith.example");
     await page.getByLabel("Role").selectOption("officer");
-    await page.getByLabel("First password").fill("a long first password");
-    await page.getByRole("button", { name: "Add user" }).click();
-    expect(await page.locator(".govuk-notification-banner").innerText()).toContain("The user has been added");
+    await page.getByRole("button", { name: "Add user and send invitation" }).click();
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain("sent an invitation");
     expect(await page.locator("table").innerText()).toContain("nadia@demo.kith.example");
+    expect(await page.locator("table").innerText()).toContain("Invitation sent");
+    await expectAccessible(page);
 
     await page.goto(`${kith.baseUrl}/admin/audit?q=nadia`);
     expect(await page.locator("table").innerText()).toContain("Created user nadia@demo.kith.example");

@@ -6,6 +6,7 @@ import { getOrganisation } from "./platform/access/organisations.ts";
 import { isOrganisationAdmin } from "./platform/access/policy.ts";
 import { auditPages } from "./platform/audit/pages.ts";
 import { accountPages } from "./platform/auth/pages/account-pages.ts";
+import { invitationPages } from "./platform/auth/pages/invitation-pages.ts";
 import { signInPages } from "./platform/auth/pages/sign-in-pages.ts";
 import { userPages } from "./platform/auth/pages/user-pages.ts";
 import { brandAssets } from "./platform/brand/brand-assets.ts";
@@ -99,6 +100,7 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
     staticPages(publicLinksFor, (c) => Promise.all(modules.map((module) => module.homePanel?.(c) ?? ""))),
   );
   app.route("/", signInPages());
+  app.route("/", invitationPages());
   app.route("/", accountPages());
   app.route("/", auditPages());
   app.route("/", userPages());

@@ -33,6 +33,7 @@ const publicPages = [
   "/forgot-password",
   "/signed-out",
   "/reset-password/:token",
+  "/invitation/:token",
   "/health",
   "/health/live",
   "/health/ready",

@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { bytea, moment } from "./columns.ts";
 
 // The read log lives with the audit code; re-exported so the schema-drift test checks it too.
@@ -94,6 +94,22 @@ export const passwordReset = pgTable(
     createdAt: moment("created_at").notNull(),
     expiresAt: moment("expires_at").notNull(),
     usedAt: moment("used_at"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.tokenHash] })],
+);
+
+/** Single-use links that let a new user choose their own password (platform/auth/invitations.ts). */
+export const userInvitation = pgTable(
+  "user_invitation",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id").notNull(),
+    invitedByUserId: uuid("invited_by_user_id"),
+    createdAt: moment("created_at").notNull(),
+    expiresAt: moment("expires_at").notNull(),
+    usedAt: moment("used_at"),
+    accepted: boolean("accepted").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.tokenHash] })],
 );

@@ -8,12 +8,14 @@ import type { AppEnv } from "../../http/app-env.ts";
 import { readForm } from "../../http/forms.ts";
 import { notFound, Problem } from "../../http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../http/render.ts";
-import { button, formatDate, html, passwordInput, select, table, tag, textInput } from "../../ui/index.ts";
+import { button, formatDate, html, type SafeHtml, select, table, tag, textInput } from "../../ui/index.ts";
+import { invitationLifetimeDays, invitationStatuses, inviteUser, resendInvitation } from "../invitations.ts";
 import { destroyAllSessions } from "../sessions.ts";
-import { createUser, findUser, listUsers } from "../users.ts";
+import { findUser, listUsers } from "../users.ts";
 
 const messages = {
-  created: "The user has been added.",
+  created: "The user has been added and sent an invitation to choose their password.",
+  invited: "A new invitation has been sent. Any earlier link no longer works.",
   disabled: "The user has been disabled and signed out everywhere.",
 };
 
@@ -27,7 +29,9 @@ async function usersPage(
   extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: 200 | 409 | 422 } = {},
 ) {
   const actor = requireActor(c);
-  const users = await listUsers(c.get("services").database.db, actor);
+  const db = c.get("services").database.db;
+  const users = await listUsers(db, actor);
+  const invitations = await invitationStatuses(db, actor.organisationId, c.get("now"));
   const values = extra.values ?? {};
   const errors = extra.errors ?? {};
   const csrf = html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}">`;
@@ -50,7 +54,7 @@ async function usersPage(
             ? tag("Disabled", "grey")
             : user.id === (actor.kind === "user" ? actor.userId : "")
               ? tag("You", "blue")
-              : html`<form method="post" action="/admin/users/${user.id}/disable">${csrf}<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0">Disable<span class="govuk-visually-hidden"> ${user.name}</span></button></form>`,
+              : html`${invitationCell(invitations.get(user.id), user, csrf)}<form method="post" action="/admin/users/${user.id}/disable">${csrf}<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0">Disable<span class="govuk-visually-hidden"> ${user.name}</span></button></form>`,
         ]),
       })}
       <h2 class="govuk-heading-m">Add a user</h2>
@@ -58,10 +62,21 @@ async function usersPage(
         ${textInput({ name: "name", label: "Full name", value: values.name, error: errors.name, autocomplete: "off" })}
         ${textInput({ name: "email", label: "Email address", type: "email", value: values.email, error: errors.email, autocomplete: "off", spellcheck: false })}
         ${select({ name: "role", label: "Role", value: values.role, error: errors.role, options: [{ value: "", text: "Choose a role" }, ...assignableRoles(c).map((role) => ({ value: role, text: roleNames[role] }))] })}
-        ${passwordInput({ name: "password", label: "First password", hint: "At least 12 characters. Ask them to change it.", error: errors.password, autocomplete: "new-password" })}
-        ${button({ text: "Add user" })}
+        <p class="govuk-body">We will email them a link to choose their own password. The link works for ${invitationLifetimeDays} days.</p>
+        ${button({ text: "Add user and send invitation" })}
       </form>`,
   });
+}
+
+/** Whether an added user has chosen their password yet, with a way to send a fresh link. */
+function invitationCell(
+  status: "invited" | "expired" | undefined,
+  user: { id: string; name: string },
+  csrf: SafeHtml,
+) {
+  if (!status) return "";
+  return html`<p class="govuk-body-s govuk-!-margin-bottom-2">${status === "invited" ? tag("Invitation sent", "blue") : tag("Invitation expired", "orange")}</p>
+    <form method="post" action="/admin/users/${user.id}/invitation">${csrf}<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">Send the invitation again<span class="govuk-visually-hidden"> to ${user.name}</span></button></form>`;
 }
 
 /** Organisation admins manage their organisation's users. */
@@ -72,13 +87,14 @@ export function userPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const values = await readForm(c);
     try {
-      await createUser(c.get("services").database.db, actor, c.get("now"), {
-        organisationId: actor.organisationId,
-        email: values.email ?? "",
-        name: values.name ?? "",
-        role: values.role ?? "",
-        password: values.password ?? "",
-      });
+      const { database, config } = c.get("services");
+      await inviteUser(
+        database.db,
+        actor,
+        c.get("now"),
+        { email: values.email ?? "", name: values.name ?? "", role: values.role ?? "" },
+        config.publicUrl,
+      );
     } catch (error) {
       if (error instanceof Problem && (error.status === 422 || error.status === 409)) {
         return usersPage(c, {
@@ -90,6 +106,12 @@ export function userPages(): Hono<AppEnv> {
       throw error;
     }
     return c.redirect("/admin/users?done=created", 303);
+  });
+  app.post("/admin/users/:id/invitation", async (c) => {
+    const actor = requireActor(c);
+    const { database, config } = c.get("services");
+    await resendInvitation(database.db, actor, c.get("now"), c.req.param("id"), config.publicUrl);
+    return c.redirect("/admin/users?done=invited", 303);
   });
   app.post("/admin/users/:id/disable", async (c) => {
     const actor = requireActor(c);
