@@ -115,7 +115,8 @@ describe("grants journeys", () => {
     expect(await page.locator(".govuk-panel").innerText()).toContain(reference);
     await expectAccessible(page);
     expect(consoleErrors).toEqual([]);
-  });
+    // Longer than the default: the budget and document steps add four pages checked with axe.
+  }, 300_000);
 
   it("assesses against weighted criteria, moderates and awards a grant that reaches the public register", async () => {
     const officer = await kith.newPage();
