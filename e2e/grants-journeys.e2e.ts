@@ -77,11 +77,46 @@ describe("grants journeys", () => {
     expect(await page.locator("h1").innerText()).toBe("Check your answers before sending your application");
     await expectAccessible(page);
     expect(await page.locator(".govuk-summary-list").innerText()).toContain("£4,500.00");
+
+    // The budget: two lines that add up to the amount asked for, and a PDF of the quote.
+    await page.goto(applicationUrl);
+    await page.getByRole("link", { name: "Budget", exact: true }).click();
+    await expectAccessible(page);
+    await page.getByLabel("What is the money for?").fill("Warden training sessions");
+    await page.getByLabel("Cost", { exact: true }).fill("3000");
+    await page.getByLabel("Category (optional)").selectOption("staff");
+    await page
+      .getByRole("group", { name: "Does other funding pay for part of this cost?" })
+      .getByLabel("No")
+      .check();
+    await page.getByRole("button", { name: "Add budget line" }).click();
+    await page.getByLabel("What is the money for?").fill("Waders and tools");
+    await page.getByLabel("Cost", { exact: true }).fill("1,500");
+    await page
+      .getByRole("group", { name: "Does other funding pay for part of this cost?" })
+      .getByLabel("Yes")
+      .check();
+    await page.getByRole("button", { name: "Add budget line" }).click();
+    expect(await page.locator("table").innerText()).toContain("£4,500.00");
+    await expectAccessible(page);
+    await page.goto(`${applicationUrl}/documents`);
+    await page.getByLabel("Quote for costs").check();
+    await page.getByLabel("Upload a file").setInputFiles({
+      name: "waders-quote.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% quote for waders\n"),
+    });
+    await page.getByRole("button", { name: "Upload document" }).click();
+    expect(await page.locator("table").innerText()).toContain("waders-quote.pdf");
+    await expectAccessible(page);
+    await page.goto(`${applicationUrl}/check`);
+    expect(await page.locator("main").innerText()).toContain("The budget lines add up to it.");
     await page.getByRole("button", { name: "Accept and send" }).click();
     expect(await page.locator(".govuk-panel").innerText()).toContain(reference);
     await expectAccessible(page);
     expect(consoleErrors).toEqual([]);
-  });
+    // Longer than the default: the budget and document steps add four pages checked with axe.
+  }, 300_000);
 
   it("assesses against weighted criteria, moderates and awards a grant that reaches the public register", async () => {
     const officer = await kith.newPage();

@@ -12,9 +12,21 @@ import {
   moderationInput,
 } from "./commands/decide-application.ts";
 import { getApplicationForStaff } from "./queries/programmes.ts";
-import { applicationStatuses } from "./schema.ts";
+import {
+  type ApplicationDocumentType,
+  applicationDocumentTypes,
+  applicationStatuses,
+  type BudgetCategory,
+  budgetCategories,
+} from "./schema.ts";
 
 // Assessment, moderation and decisions through the API: the same commands as the pages.
+
+const budgetCategoryKeys = Object.keys(budgetCategories) as [BudgetCategory, ...BudgetCategory[]];
+const documentTypeKeys = Object.keys(applicationDocumentTypes) as [
+  ApplicationDocumentType,
+  ...ApplicationDocumentType[],
+];
 
 const applicationSchema = z
   .object({
@@ -37,6 +49,27 @@ const applicationSchema = z
       .nullable()
       .openapi({ description: "Moderated score in basis points of the maximum (0–10,000)" }),
     decisionReason: z.string().nullable(),
+    budgetLines: z.array(
+      z.object({
+        id: z.uuid(),
+        description: z.string(),
+        amountPence: z.number().int(),
+        category: z.enum(budgetCategoryKeys).nullable(),
+        otherFunding: z.boolean().openapi({ description: "Other funding pays for part of this cost" }),
+      }),
+    ),
+    documents: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          documentType: z.enum(documentTypeKeys),
+          fileName: z.string(),
+          contentType: z.string(),
+          sizeBytes: z.number().int(),
+          createdAt: z.string(),
+        }),
+      )
+      .openapi({ description: "Files are downloaded from the staff page, where each download is audited" }),
     assessments: z.array(
       z.object({
         assessorName: z.string(),
@@ -63,7 +96,12 @@ export function applicationsApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
   const show = async (db: Db, actor: Actor, now: Date, id: string) => {
     const loaded = await getApplicationForStaff(db, actor, now, id);
-    return applicationSchema.parse({ ...loaded.application, assessments: loaded.assessments });
+    return applicationSchema.parse({
+      ...loaded.application,
+      budgetLines: loaded.budgetLines,
+      documents: loaded.documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+      assessments: loaded.assessments,
+    });
   };
 
   api.openapi(

@@ -7,6 +7,7 @@ import { grantsCli } from "./cli.ts";
 import { grantsJobs } from "./jobs/daily-grants.ts";
 import { applicationPages } from "./pages/application-pages.ts";
 import { applyPages } from "./pages/apply-pages.ts";
+import { budgetPages } from "./pages/budget-pages.ts";
 import { controlsPages } from "./pages/controls-pages.ts";
 import { directAwardPages } from "./pages/direct-award-pages.ts";
 import { grantPages } from "./pages/grant-pages.ts";
@@ -26,6 +27,8 @@ function pages(): Hono<AppEnv> {
     directAwardPages(),
     registerPages(),
     recipientPages(),
+    // Before applyPages: its /applications/:id/:section would take /budget and /documents.
+    budgetPages(),
     applyPages(),
     controlsPages(),
   ])

@@ -83,3 +83,26 @@ export function isGrantRecipient(
 ): boolean {
   return canApply(actor) && application !== undefined && canSeeOwnApplication(actor, application);
 }
+
+/**
+ * Budget lines and documents are read by the applicant's own organisation (the applicant, and
+ * other users of the same partner organisation) and by the landlord's grant staff; nobody else.
+ */
+export function isApplicantOrganisationUser(
+  actor: Actor,
+  application: Pick<GrantApplication, "applicantUserId" | "partnerOrganisationId">,
+): boolean {
+  if (!canApply(actor) || actor.kind !== "user") return false;
+  return (
+    canSeeOwnApplication(actor, application) ||
+    (application.partnerOrganisationId !== null &&
+      actor.partnerOrganisationId === application.partnerOrganisationId)
+  );
+}
+
+export function canReadApplicationFiles(
+  actor: Actor,
+  application: Pick<GrantApplication, "applicantUserId" | "partnerOrganisationId">,
+): boolean {
+  return canViewGrants(actor) || isApplicantOrganisationUser(actor, application);
+}

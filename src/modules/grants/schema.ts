@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { day, moment, pence } from "../../platform/db/columns.ts";
+import { bytea, day, moment, pence } from "../../platform/db/columns.ts";
 
 // Mirror of migrations/0300_grants.sql.
 
@@ -139,6 +139,60 @@ export const grantApplicationReturn = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
 export type GrantApplicationReturn = typeof grantApplicationReturn.$inferSelect;
+
+export const budgetCategories = {
+  staff: "Staff",
+  equipment: "Equipment",
+  venue: "Venue",
+  other: "Other",
+} as const;
+export type BudgetCategory = keyof typeof budgetCategories;
+
+/** Mirror of migrations/0321: one line of an application's budget. */
+export const grantBudgetLine = pgTable(
+  "grant_budget_line",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    description: text("description").notNull(),
+    amountPence: pence("amount_pence").notNull(),
+    category: text("category").$type<BudgetCategory>(),
+    otherFunding: boolean("other_funding").notNull().default(false),
+    createdAt: moment("created_at").notNull(),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+export type GrantBudgetLine = typeof grantBudgetLine.$inferSelect;
+
+export const applicationDocumentTypes = {
+  constitution: "Constitution or governing document",
+  accounts: "Latest accounts",
+  "safeguarding-policy": "Safeguarding policy",
+  quote: "Quote for costs",
+  other: "Other",
+} as const;
+export type ApplicationDocumentType = keyof typeof applicationDocumentTypes;
+
+/** Mirror of migrations/0321: a file sent with an application; the bytes stay in the database. */
+export const grantApplicationDocument = pgTable(
+  "grant_application_document",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    documentType: text("document_type").$type<ApplicationDocumentType>().notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+export type GrantApplicationDocument = typeof grantApplicationDocument.$inferSelect;
 
 export const grantAssessment = pgTable(
   "grant_assessment",

@@ -6,6 +6,7 @@ import { listFrameworkOutcomes } from "../investment/index.ts";
 import { homesByLocalAuthority } from "../places/index.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { assessApplication } from "./commands/assess-application.ts";
+import { addBudgetLine } from "./commands/budget-lines.ts";
 import { createProgramme } from "./commands/create-programme.ts";
 import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
 import { userIdOf } from "./commands/grant-controls.ts";
@@ -115,6 +116,21 @@ export async function seedRounds({
       amountRequestedPence: String(requested / 100),
       outcomeCodes: [pick(round1.outcomes.map((outcome) => outcome.code))],
     });
+    if (index < 2) {
+      // Two demo applications show a budget: staff time and equipment, adding up to the request.
+      const staff = Math.round((requested * 0.6) / 100) * 100;
+      const lines = [
+        { description: "Sessional organiser, 6 hours a week", amount: staff, category: "staff" },
+        { description: "Equipment and materials", amount: requested - staff, category: "equipment" },
+      ];
+      for (const line of lines)
+        await addBudgetLine(db, group, round1Now, application.id, {
+          description: line.description,
+          amount: String(line.amount / 100),
+          category: line.category,
+          otherFunding: "no",
+        });
+    }
     await submitApplication(db, group, round1Now, application.id);
     if (outcome === "ineligible") continue;
     const strong = outcome === "award";

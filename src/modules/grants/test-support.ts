@@ -115,6 +115,18 @@ export async function sendApplication(
   programmeId: string,
   answers: { organisation?: SectionAnswers; project?: SectionAnswers } = {},
 ): Promise<GrantApplication> {
+  const draft = await completeDraft(db, group, now, programmeId, answers);
+  return submitApplication(db, group, now, draft.id);
+}
+
+/** A community group's application with every section answered, not yet sent. */
+export async function completeDraft(
+  db: Db,
+  group: Actor,
+  now: Date,
+  programmeId: string,
+  answers: { organisation?: SectionAnswers; project?: SectionAnswers } = {},
+): Promise<GrantApplication> {
   const draft = await startApplication(db, group, now, programmeId);
   await saveApplicationSection(db, group, now, draft.id, "eligibility", { local: "yes", profit: "no" });
   await saveApplicationSection(db, group, now, draft.id, "organisation", {
@@ -135,7 +147,7 @@ export async function sendApplication(
     outcomeCodes: ["SK2"],
     ...answers.project,
   });
-  return submitApplication(db, group, now, draft.id);
+  return draft;
 }
 
 /** An award of `pounds` for a grant running from 1 July to 31 December 2026 (one instalment, due 1 July). */

@@ -18,6 +18,7 @@ import {
   sectionSchema,
   sectionTitles,
 } from "./application-sections.ts";
+import { budgetMismatch, listBudgetLines } from "./budget-lines.ts";
 import { knownApplicantDetails } from "./known-applicant.ts";
 import { closeOpenReturn, listApplicationReturns } from "./return-application.ts";
 
@@ -173,6 +174,11 @@ export async function submitApplication(
       ),
     );
   }
+  const mismatch = budgetMismatch(
+    application,
+    await listBudgetLines(db, actor.organisationId, application.id),
+  );
+  if (mismatch) throw invalid("Your budget does not add up.", { budget: mismatch });
   // A returned application may come back after the closing date: the officer asked for the changes.
   const returns = await listApplicationReturns(db, actor.organisationId, application.id);
   const wasReturned = returns.some((r) => r.resubmittedAt === null);

@@ -30,6 +30,7 @@ import {
   agreementInput,
 } from "./agreement-fields.ts";
 import { answersList } from "./apply-forms.ts";
+import { budgetTable, documentsTable } from "./budget-section.ts";
 import { applicationTag, formError } from "./page-helpers.ts";
 import { returnSection } from "./return-section.ts";
 
@@ -182,6 +183,10 @@ function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed)
             ])
           : ""
       }
+      <h2 class="govuk-heading-m">Budget</h2>
+      ${budgetTable(application, loaded.budgetLines)}
+      <h2 class="govuk-heading-m">Supporting documents</h2>
+      ${documentsTable(loaded.documents, `${base}/documents`)}
       ${assessForm}${moderateForm}${decideForm}`,
   });
 }

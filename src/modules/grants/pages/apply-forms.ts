@@ -12,13 +12,15 @@ import {
   textarea,
   textInput,
 } from "../../../platform/ui/index.ts";
+import type { DocumentSummary } from "../commands/application-documents.ts";
 import {
   type ApplicationSection,
   applicationSections,
   sectionTitles,
 } from "../commands/application-sections.ts";
 import { organisationTypes } from "../inputs.ts";
-import type { GrantApplication, GrantProgramme } from "../schema.ts";
+import type { GrantApplication, GrantBudgetLine, GrantProgramme } from "../schema.ts";
+import { budgetTable, documentsTable } from "./budget-section.ts";
 import { formError, money, penceAsPounds } from "./page-helpers.ts";
 
 export const base = (id: string) => `/grants/apply/applications/${id}`;
@@ -190,6 +192,7 @@ export function checkPage(
   c: Context<AppEnv>,
   programme: GrantProgramme,
   application: GrantApplication,
+  attached: { lines: GrantBudgetLine[]; documents: DocumentSummary[] },
   errors: FieldErrors = {},
   status: 200 | FormErrorStatus = 200,
 ): Response {
@@ -201,6 +204,12 @@ export function checkPage(
     content: html`<h1 class="govuk-heading-l">Check your answers before sending your application</h1>
       ${formError(errors)}
       ${answersList(programme, application, true)}
+      <h2 class="govuk-heading-m" id="budget">Budget</h2>
+      ${budgetTable(application, attached.lines)}
+      <p class="govuk-body"><a class="govuk-link" href="${base(application.id)}/budget">Change the budget</a></p>
+      <h2 class="govuk-heading-m">Supporting documents</h2>
+      ${documentsTable(attached.documents, `${base(application.id)}/documents`)}
+      <p class="govuk-body"><a class="govuk-link" href="${base(application.id)}/documents">Change the documents</a></p>
       <h2 class="govuk-heading-m">Now send your application</h2>
       <p class="govuk-body">By sending this application you confirm that, to the best of your knowledge, the details you are providing are correct.</p>
       <form method="post" action="${base(application.id)}/check" novalidate>${csrfField(c)}${button({ text: "Accept and send" })}</form>`,

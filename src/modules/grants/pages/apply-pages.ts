@@ -6,6 +6,7 @@ import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, formatDate, html, insetText, panel, table, taskList } from "../../../platform/ui/index.ts";
+import { listApplicationDocuments } from "../commands/application-documents.ts";
 import { applicationSections, completedSections, sectionTitles } from "../commands/application-sections.ts";
 import {
   loadOwnApplication,
@@ -13,10 +14,12 @@ import {
   startApplication,
   submitApplication,
 } from "../commands/applications.ts";
+import { budgetMismatch, listBudgetLines } from "../commands/budget-lines.ts";
 import { listApplicationReturns } from "../commands/return-application.ts";
 import { canApply } from "../policy.ts";
 import { applicantHome } from "../queries/applicant-home.ts";
 import { listRecipientGrants } from "../queries/recipient-grants.ts";
+import type { GrantApplication } from "../schema.ts";
 import { applicationTag, grantStatusTag, money } from "./page-helpers.ts";
 
 function requireApplicant(c: Context<AppEnv>): Actor {
@@ -29,6 +32,14 @@ function requireApplicant(c: Context<AppEnv>): Actor {
 }
 
 import { base, checkPage, isSection, sectionForm, storedValues } from "./apply-forms.ts";
+
+async function budgetAndDocuments(c: Context<AppEnv>, application: GrantApplication) {
+  const db = c.get("services").database.db;
+  return {
+    lines: await listBudgetLines(db, application.organisationId, application.id),
+    documents: await listApplicationDocuments(db, application.organisationId, application.id),
+  };
+}
 
 export function applyPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -112,9 +123,18 @@ export function applyPages(): Hono<AppEnv> {
     if (application.status !== "draft") return c.redirect(`${base(application.id)}/confirmation`, 303);
     const complete = completedSections(programme, application);
     const ready = applicationSections.every((section) => complete[section]);
-    const returned = (
-      await listApplicationReturns(c.get("services").database.db, actor.organisationId, application.id)
-    ).find((r) => r.resubmittedAt === null);
+    const db = c.get("services").database.db;
+    const returned = (await listApplicationReturns(db, actor.organisationId, application.id)).find(
+      (r) => r.resubmittedAt === null,
+    );
+    const lines = await listBudgetLines(db, actor.organisationId, application.id);
+    const documents = await listApplicationDocuments(db, actor.organisationId, application.id);
+    const budgetStatus =
+      lines.length === 0
+        ? html`<strong class="govuk-tag govuk-tag--grey">Not started</strong>`
+        : budgetMismatch(application, lines)
+          ? html`<strong class="govuk-tag govuk-tag--red">Does not add up</strong>`
+          : "Completed";
     return renderPage(c, {
       title: `Your application – ${programme.title}`,
       backLink: "/grants/apply",
@@ -123,6 +143,26 @@ export function applyPages(): Hono<AppEnv> {
         ${returned ? insetText(`We returned your application for changes: ${returned.reason} Change your answers, then check them and send the application again.`) : ""}
         <p class="govuk-body">Your reference is <strong>${application.reference}</strong>. Your answers are saved as you go: you can sign out and come back to this application later from <a class="govuk-link" href="/grants/apply">Apply for a grant</a>.</p>
         ${taskList(applicationSections.map((section) => ({ title: sectionTitles[section], href: `${base(application.id)}/${section}`, status: complete[section] ? "Completed" : html`<strong class="govuk-tag govuk-tag--blue">Incomplete</strong>` })))}
+        <h2 class="govuk-heading-m">Budget and documents</h2>
+        ${taskList(
+          [
+            {
+              title: "Budget",
+              href: `${base(application.id)}/budget`,
+              hint: "What the money is for, line by line",
+              status: budgetStatus,
+            },
+            {
+              title: "Supporting documents",
+              href: `${base(application.id)}/documents`,
+              status:
+                documents.length === 0
+                  ? html`<strong class="govuk-tag govuk-tag--grey">None uploaded</strong>`
+                  : `${documents.length} uploaded`,
+            },
+          ],
+          "budget-documents",
+        )}
         ${ready ? button({ text: "Check your answers", href: `${base(application.id)}/check` }) : html`<p class="govuk-body">Complete every section, then check your answers and send the application.</p>`}`,
     });
   });
@@ -135,7 +175,7 @@ export function applyPages(): Hono<AppEnv> {
       c.req.param("id"),
     );
     if (application.status !== "draft") return c.redirect(`${base(application.id)}/confirmation`, 303);
-    return checkPage(c, programme, application);
+    return checkPage(c, programme, application, await budgetAndDocuments(c, application));
   });
 
   app.post("/grants/apply/applications/:id/check", async (c) => {
@@ -144,7 +184,14 @@ export function applyPages(): Hono<AppEnv> {
     const result = await attemptForForm(() => submitApplication(db, actor, c.get("now"), c.req.param("id")));
     if (result.ok) return c.redirect(`${base(result.value.id)}/confirmation`, 303);
     const { application, programme } = await loadOwnApplication(db, actor, c.req.param("id"));
-    return checkPage(c, programme, application, result.errors, result.status);
+    return checkPage(
+      c,
+      programme,
+      application,
+      await budgetAndDocuments(c, application),
+      result.errors,
+      result.status,
+    );
   });
 
   app.get("/grants/apply/applications/:id/confirmation", async (c) => {

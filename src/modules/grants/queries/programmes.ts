@@ -5,14 +5,17 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
+import { type DocumentSummary, listApplicationDocuments } from "../commands/application-documents.ts";
 import { loadProgramme } from "../commands/applications.ts";
 import { listAssessments, loadApplication } from "../commands/assess-application.ts";
+import { listBudgetLines } from "../commands/budget-lines.ts";
 import { listApplicationReturns } from "../commands/return-application.ts";
 import { canViewGrants } from "../policy.ts";
 import {
   type GrantApplication,
   type GrantApplicationReturn,
   type GrantAssessment,
+  type GrantBudgetLine,
   type GrantProgramme,
   grantApplication,
   grantAward,
@@ -99,6 +102,8 @@ export async function getApplicationForStaff(
   programme: GrantProgramme;
   assessments: GrantAssessment[];
   returns: GrantApplicationReturn[];
+  budgetLines: GrantBudgetLine[];
+  documents: DocumentSummary[];
 }> {
   requireAllowed(canViewGrants(actor), "Only staff can see grant applications.");
   const application = await loadApplication(db, actor.organisationId, applicationId);
@@ -119,5 +124,7 @@ export async function getApplicationForStaff(
     programme,
     assessments: await listAssessments(db, actor.organisationId, application.id),
     returns,
+    budgetLines: await listBudgetLines(db, actor.organisationId, application.id),
+    documents: await listApplicationDocuments(db, actor.organisationId, application.id),
   };
 }
