@@ -63,6 +63,12 @@ function table(): AccessRule[] {
     made("/grants/apply/applications/:id/:section", applicants),
     made("/grants/apply/applications/:id/check", applicants),
     made("/grants/apply/applications/:id/confirmation", applicants),
+    made("/grants/apply/applications/:id/budget", applicants),
+    made("/grants/apply/applications/:id/budget/:lineId", applicants),
+    made("/grants/apply/applications/:id/documents", applicants),
+    // One download route for both sides: the applicant's organisation, and grant staff once sent.
+    made("/grants/apply/applications/:id/documents/:documentId", [...applicants, ...staff]),
+    made("/grants/manage/applications/:id/documents/:documentId", [...applicants, ...staff]),
     made("/grants/apply/grants/:id", applicants),
     ...["", "/controls", "/grants", "/programmes", "/register"].map((page) => ({
       route: `/grants/manage${page}`,

@@ -176,6 +176,7 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     { path: "/safety/nm01.csv", allowed: staff },
     { path: "/safety/nm01/cases.csv", allowed: staff },
     { path: "/safety/hot-spots", allowed: staff },
+    { path: "/safety/hot-spots/campaigns/new", allowed: managers },
     { path: "/safety/annual-report", allowed: staff },
     { path: "/safety/annual-report.csv", allowed: staff },
     { path: "/safety/campaigns", allowed: staff },
