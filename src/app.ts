@@ -19,7 +19,7 @@ import { handleError, handleNotFound } from "./platform/http/errors.ts";
 import { inputGuard } from "./platform/http/input-guard.ts";
 import { apiValidationHook } from "./platform/http/openapi.ts";
 import { setPlaceProfileSections } from "./platform/http/place-profile.ts";
-import { Problem } from "./platform/http/problem.ts";
+import { Problem, unauthenticated } from "./platform/http/problem.ts";
 import { setNavigation } from "./platform/http/render.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { serveFolder } from "./platform/http/static-assets.ts";
@@ -108,6 +108,12 @@ export function createApp(services: Services, modules: KithModule[]): Hono<AppEn
   app.route("/", brandPages());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
+  // Every API operation needs a token: refuse a caller without one before any parameter is read,
+  // so an anonymous request learns nothing, not even the parameter rules (issue 18 item 6).
+  api.use("*", async (c, next) => {
+    if (!c.get("actor")) throw unauthenticated();
+    await next();
+  });
   for (const module of modules) {
     if (module.pages) app.route("/", module.pages);
     if (module.api) api.route("/", module.api);
