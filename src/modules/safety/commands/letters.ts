@@ -207,8 +207,9 @@ export async function getDocument(db: Db, actor: Actor, now: Date, caseId: strin
 }
 
 /**
- * Where the letter goes: the address recorded on the party, else their person record's address or
- * home, else (for a complainant) the home the case is about. Empty when none is known.
+ * Where the letter goes: the address recorded on the party, else the home chosen for them, else
+ * their person record's address or home, else (for a complainant) the home the case is about.
+ * Empty when none is known.
  */
 async function letterAddress(
   tx: Db,
@@ -218,6 +219,8 @@ async function letterAddress(
   found: SafetyCase,
 ): Promise<string> {
   if (party.address) return party.address;
+  const chosen = party.homeId ? await homeById(tx, actor.organisationId, party.homeId) : undefined;
+  if (chosen) return chosen.fullAddress;
   const person = party.personId ? await personById(tx, actor, party.personId, now) : undefined;
   if (person?.address) return person.address;
   const homeId = person?.homeId ?? (party.role === "complainant" ? found.homeId : null);
