@@ -1,5 +1,6 @@
 import { systemActor } from "../../platform/access/actor.ts";
-import { addDays } from "../../platform/dates/london.ts";
+import { addMonths } from "../../platform/dates/calendar.ts";
+import { addDays, londonDay } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
 import { pick } from "../../seed/random.ts";
@@ -26,10 +27,6 @@ import { seedStrategy, seedTemplates } from "./seed-strategy.ts";
 // Three years of community investment for the demo landlord: projects at every stage, sessions,
 // attendance, volunteers, outcomes with surveys and stories, budgets and spending. Projects go
 // through createProject (audited, validated); the high-volume rows are inserted in bulk.
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 async function insertChunks<T>(
   rows: T[],
@@ -62,7 +59,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
   priority.sort((a, b) => a.code.localeCompare(b.code));
   homes.sort((a, b) => a.uprn.localeCompare(b.uprn));
   const homeById = new Map(homes.map((h) => [h.id, h]));
-  const today = isoDay(now);
+  const today = londonDay(now);
   const start = addDays(today, -3 * 365);
 
   // Participants: residents with a home, by area.
@@ -298,15 +295,8 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
             });
             if (plan.depth !== "in-depth") continue;
             for (const months of [6, 12]) {
-              const dueOn = isoDay(
-                new Date(
-                  Date.UTC(
-                    Number(achievedOn.slice(0, 4)),
-                    Number(achievedOn.slice(5, 7)) - 1 + months,
-                    Number(achievedOn.slice(8, 10)),
-                  ),
-                ),
-              );
+              // The same month arithmetic as recording an outcome: 31 August + 6 months is 28 February.
+              const dueOn = addMonths(achievedOn, months);
               const done = dueOn < today && random() < 0.7;
               followUps.push({
                 organisationId: org,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, earlierDay, laterDay, monthsBetween } from "./calendar.ts";
+import { addMonths, earlierDay, laterDay, monthsBetween, normaliseDay } from "./calendar.ts";
 
 // Issue 17: one rule for "n months after" everywhere (grants notice, outcome follow-ups, reports).
 describe("calendar months", () => {
@@ -21,5 +21,12 @@ describe("calendar months", () => {
     expect(monthsBetween("2026-04-15", "2026-04-20")).toBe(1);
     expect(laterDay("2026-12-06", "2026-11-30")).toBe("2026-12-06");
     expect(earlierDay("2026-12-06", "2026-11-30")).toBe("2026-11-30");
+  });
+
+  it("reads a day written the UK way or as an ISO date, and leaves anything else for the caller to refuse", () => {
+    expect(normaliseDay("7/3/2026")).toBe("2026-03-07");
+    expect(normaliseDay(" 07/03/2026 ")).toBe("2026-03-07");
+    expect(normaliseDay("2026-03-07")).toBe("2026-03-07");
+    expect(normaliseDay("March 7th")).toBe("March 7th");
   });
 });

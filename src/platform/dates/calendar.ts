@@ -45,3 +45,12 @@ export function laterDay(a: string, b: string): string {
 export function earlierDay(a: string, b: string): string {
   return a < b ? a : b;
 }
+
+/**
+ * A day typed or exported as YYYY-MM-DD, or as DD/MM/YYYY the way UK systems often write it, as
+ * YYYY-MM-DD. Anything else comes back trimmed, for the caller's own check to refuse.
+ */
+export function normaliseDay(value: string): string {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+  return uk ? `${uk[3]}-${uk[2]?.padStart(2, "0")}-${uk[1]?.padStart(2, "0")}` : value.trim();
+}

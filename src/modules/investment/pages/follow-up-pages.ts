@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { addDays } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
@@ -20,10 +21,6 @@ import { completeFollowUp } from "../commands/record-outcome.ts";
 import { londonToday } from "../commands/record-session.ts";
 import { followUpToRecord, listDueFollowUps } from "../queries/follow-ups.ts";
 import { investmentNav } from "./investment-nav.ts";
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function followUpForm(
   c: Context<AppEnv>,

@@ -1,4 +1,5 @@
 import type { Actor } from "../../../platform/access/actor.ts";
+import { normaliseDay } from "../../../platform/dates/calendar.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
@@ -39,12 +40,6 @@ export type ParsedRow = {
   reports: string[];
 };
 
-/** Dates as YYYY-MM-DD, or DD/MM/YYYY as UK systems often export them. */
-function isoDay(value: string): string {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
-  return uk ? `${uk[3]}-${uk[2]?.padStart(2, "0")}-${uk[1]?.padStart(2, "0")}` : value.trim();
-}
-
 const strandWords: Record<string, string> = {
   "religion or belief": "religion",
   faith: "religion",
@@ -68,9 +63,9 @@ export async function parseRow(
   const reference = cells.reference ?? "";
   if (!reference) fail("reference", "Enter the case reference");
   else if (reference.length > 50) fail("reference", "The case reference must be 50 characters or fewer");
-  const openedOn = isoDay(cells.opened_on ?? "");
+  const openedOn = normaliseDay(cells.opened_on ?? "");
   if (!isRealDate(openedOn)) fail("opened_on", `"${openedOn}" is not a date in the form YYYY-MM-DD`);
-  const closedOn = cells.closed_on ? isoDay(cells.closed_on) : null;
+  const closedOn = cells.closed_on ? normaliseDay(cells.closed_on) : null;
   if (closedOn !== null && !isRealDate(closedOn))
     fail("closed_on", `"${closedOn}" is not a date in the form YYYY-MM-DD`);
   else if (closedOn !== null && isRealDate(openedOn) && closedOn < openedOn)
@@ -137,7 +132,7 @@ export async function parseRow(
     .split(";")
     .map((part) => part.trim())
     .filter(Boolean)
-    .map(isoDay)) {
+    .map(normaliseDay)) {
     if (!isRealDate(date)) fail("reports", `"${date}" is not a report date in the form YYYY-MM-DD`);
     else reports.push(date);
   }
