@@ -1,0 +1,219 @@
+import { createFund } from "../src/modules/crowdfunding/commands/create-fund.ts";
+import { reviewCampaign, reviewChecklist } from "../src/modules/crowdfunding/commands/review-campaign.ts";
+import { submitCampaign } from "../src/modules/crowdfunding/commands/submit-campaign.ts";
+import { createCampaign } from "../src/modules/crowdfunding/index.ts";
+import { createContract } from "../src/modules/exchange/commands/create-contract.ts";
+import { moderateNeed } from "../src/modules/exchange/commands/moderate-need.ts";
+import { postNeed } from "../src/modules/exchange/commands/post-need.ts";
+import { grantPeople } from "../src/modules/grants/test-support.ts";
+import {
+  createChangeTemplate,
+  createProject,
+  createTheme,
+  recordSession,
+  registerParticipant,
+} from "../src/modules/investment/index.ts";
+import { listFrameworkOutcomes } from "../src/modules/investment/queries/outcome-framework.ts";
+import { createPartnerOrganisation } from "../src/modules/people/index.ts";
+import { createCommunityAsset } from "../src/modules/places/index.ts";
+import { makeHomes, makePerson } from "../src/modules/safety/testing/fixtures.ts";
+import { applyForOpportunity } from "../src/modules/volunteering/commands/apply.ts";
+import { decideApplication } from "../src/modules/volunteering/commands/decide-application.ts";
+import { decideOpportunity } from "../src/modules/volunteering/commands/decide-opportunity.ts";
+import { postOpportunity } from "../src/modules/volunteering/commands/post-opportunity.ts";
+import { allScopes, createApiToken } from "../src/platform/auth/api-tokens.ts";
+import { actorForUser } from "../src/platform/auth/users.ts";
+import type { Database } from "../src/platform/db/database.ts";
+import { addUser } from "./app.ts";
+import { actorFor, makeOrganisation, testNow } from "./fixtures.ts";
+
+// Issue 18 item 8: one organisation's records of every kind another record can point at, made the same
+// way for "ours" and "theirs", so a test can swap one id for the other organisation's and nothing else.
+
+export type OrganisationRecords = Awaited<ReturnType<typeof seedOrganisationRecords>>;
+
+/** Every referenced kind once, plus an admin (with an all-scopes token) who is also a placed volunteer. */
+export async function seedOrganisationRecords(database: Database, name: string, uprnBase: number) {
+  const db = database.db;
+  const organisationId = (await makeOrganisation(db, name)).id;
+  const manager = actorFor(organisationId, "manager");
+  const [homeId = ""] = await makeHomes(database, organisationId, "E06000035", 1, uprnBase);
+  const personId = await makePerson(database, organisationId, "Olu", name, homeId);
+  const newcomerId = await makePerson(database, organisationId, "Nia", name, homeId);
+  const partner = (kind: string, label: string) =>
+    createPartnerOrganisation(db, manager, testNow, { name: `${name} ${label}`, kind });
+  const partnerId = (await partner("charity", "partners")).id;
+  const groupId = (await partner("community-group", "residents")).id;
+  const supplierId = (await partner("supplier", "builders")).id;
+  const asset = await createCommunityAsset(database, manager, testNow, {
+    name: `${name} hall`,
+    assetType: "community-hall",
+    laCode: "E06000035",
+    owner: `${name} trust`,
+  });
+  await createTheme(db, manager, testNow, {
+    code: "wellbeing",
+    name: "Wellbeing",
+    outcomes: ["Less isolated"],
+  });
+  const [frameworkOutcome] = await listFrameworkOutcomes(db, manager);
+  const templateId = (
+    await createChangeTemplate(db, manager, testNow, {
+      name: "Lunch clubs",
+      inputs: "Hall",
+      activities: "Lunch",
+      outputs: "Meals",
+      outcomes: "Friends",
+    })
+  ).id;
+  const projectId = (
+    await createProject(db, manager, testNow, {
+      name: "Lunch club",
+      kind: "service",
+      stage: "active",
+      themeCodes: ["wellbeing"],
+      areas: [{ laCode: "E06000035" }],
+      need: "yes",
+      bestPlaced: "yes",
+      canResource: "yes",
+      changeTemplateId: templateId,
+    })
+  ).id;
+  const participantId = (await registerParticipant(db, manager, testNow, { personId, communities: [] })).id;
+  const sessionId = (
+    await recordSession(db, manager, testNow, {
+      projectId,
+      title: "Lunch",
+      heldOn: "2026-06-10",
+      durationMinutes: 90,
+      depth: "light",
+      laCode: "E06000035",
+    })
+  ).id;
+  const admin = await addUser(database, organisationId, "organisation-admin", `admin@${uprnBase}.example`);
+  const token = (
+    await createApiToken(db, actorForUser(admin), testNow, { name: "all scopes", scopes: allScopes })
+  ).token;
+  return {
+    organisationId,
+    token,
+    homeId,
+    personId,
+    newcomerId,
+    partnerId,
+    groupId,
+    supplierId,
+    assetId: asset.id,
+    frameworkOutcomeId: frameworkOutcome?.id ?? "",
+    templateId,
+    projectId,
+    participantId,
+    sessionId,
+    ...(await grantPeople(db, organisationId)),
+    ...(await campaignRecords(database, organisationId, groupId)),
+    ...(await exchangeRecords(database, organisationId, groupId)),
+    opportunityId: await placedRole(database, organisationId, admin.id),
+  };
+}
+
+/** A live campaign with one reward tier, and an open match fund. */
+async function campaignRecords(database: Database, organisationId: string, groupId: string) {
+  const officer = actorFor(organisationId, "officer");
+  const draft = await createCampaign(database.db, officer, testNow, {
+    groupId,
+    groupName: "Residents",
+    title: "Community garden",
+    summary: "Raised beds and a tool shed",
+    story: "We want to turn the empty corner into a garden.",
+    communityBenefit: "Open to every resident.",
+    targetPence: 800_000,
+    deadline: "2026-07-15",
+    location: "Chatham",
+    laCode: "E06000035",
+    budgetLines: [{ description: "Raised beds", amountPence: 800_000 }],
+    rewardTiers: [{ title: "Sticker", description: "A garden sticker", minPence: 500 }],
+  });
+  await submitCampaign(database.db, officer, testNow, draft.id);
+  await reviewCampaign(database.db, officer, testNow, draft.id, {
+    decision: "approve",
+    checks: reviewChecklist.map((check) => check.key),
+  });
+  const [tier] = await database.query<{ id: string }>(
+    "SELECT id FROM crowdfunding_reward_tier WHERE organisation_id = $1 AND campaign_id = $2",
+    [organisationId, draft.id],
+  );
+  const fund = await createFund(database.db, actorFor(organisationId, "manager"), testNow, {
+    name: "Community match",
+    funderName: "Medway Council",
+    isOwnMoney: true,
+    budgetPence: 5_000_000,
+    maxShareBp: 5000,
+    maxAmountPence: 500_000,
+    combinedCapBp: 6500,
+    minBackers: 3,
+    criteria: [{ key: "benefit", label: "Community benefit", max: 5 }],
+    passMark: 1,
+  });
+  return { campaignId: draft.id, rewardTierId: tier?.id ?? "", fundId: fund.id };
+}
+
+/** A tendered contract and an approved, open need. */
+async function exchangeRecords(database: Database, organisationId: string, groupId: string) {
+  const officer = actorFor(organisationId, "officer");
+  const contract = await createContract(database.db, officer, testNow, {
+    title: "Responsive repairs 2026–2029",
+    description: "Repairs to 7,000 homes.",
+    valuePence: 100_000_000,
+    weightingBp: 1000,
+    themes: ["community-development"],
+    themeWeights: {},
+    fullMarksShareBp: 500,
+    tenderCloses: "2026-07-31",
+  });
+  const group = actorFor(organisationId, "community-group", { partnerOrganisationId: groupId });
+  const need = await postNeed(database.db, group, testNow, {
+    communityOrgName: "Residents",
+    title: "Paint for the hall",
+    description: "Twenty litres of emulsion and brushes.",
+    category: "materials",
+    valuePence: 80_000,
+    location: "Chatham",
+    laCode: "E06000035",
+  });
+  await moderateNeed(database.db, officer, testNow, need.id, { decision: "approve" });
+  return { contractId: contract.id, needId: need.id };
+}
+
+/** An approved role with the admin placed in it, so they may log their own hours against it. */
+async function placedRole(database: Database, organisationId: string, userId: string) {
+  const officer = actorFor(organisationId, "officer");
+  const role = await postOpportunity(database.db, officer, testNow, {
+    title: "Garden helper",
+    description: "Help in the community garden.",
+    activity: "Gardening",
+    theme: "environment",
+    skills: ["teaching"],
+    interests: ["young-people"],
+    availability: ["weekday-afternoons"],
+    remote: "no",
+    locationName: "Community garden",
+    postcode: "me4 5ay",
+    timeCommitment: "2 hours a week",
+    dbsRequired: "no",
+    trainingRequired: [],
+    minimumAge: "18",
+    places: "5",
+  });
+  await decideOpportunity(database.db, officer, testNow, role.id, "approve");
+  const application = await applyForOpportunity(
+    database.db,
+    organisationId,
+    testNow,
+    role.id,
+    { givenName: "Ada", familyName: "Admin", email: `ada-${userId}@example.org`, dateOfBirth: "1980-01-01" },
+    { userId },
+  );
+  await decideApplication(database.db, officer, testNow, application.id, "approve");
+  await decideApplication(database.db, officer, testNow, application.id, "place");
+  return role.id;
+}
