@@ -90,13 +90,15 @@ export async function seedOrganisationRecords(database: Database, name: string, 
       laCode: "E06000035",
     })
   ).id;
-  const admin = await addUser(database, organisationId, "organisation-admin", `admin@${uprnBase}.example`);
+  const adminEmail = `admin@${uprnBase}.example`;
+  const admin = await addUser(database, organisationId, "organisation-admin", adminEmail);
   const token = (
     await createApiToken(db, actorForUser(admin), testNow, { name: "all scopes", scopes: allScopes })
   ).token;
   return {
     organisationId,
     token,
+    adminEmail,
     homeId,
     personId,
     newcomerId,

@@ -59,16 +59,15 @@ describe("another organisation's id in an API body or path", () => {
       expect(accepted.status, await accepted.clone().text()).toBeLessThan(300);
     });
 
-  it("names the field and says what to choose", async () => {
-    const refused = await send(
-      "POST",
-      "/crowdfunding/campaigns",
-      referenceOperations.find((o) => o.field === "groupId")?.body(theirs, ours),
-    );
-    expect(refused.status).toBe(422);
-    expect(((await refused.json()) as { errors: Record<string, string> }).errors).toEqual({
-      groupId: "Choose a community group from your organisation",
-    });
+  it("names the field and says what to choose, for another organisation's id or one that never existed", async () => {
+    const body = referenceOperations.find((operation) => operation.field === "groupId")?.body;
+    for (const groupId of [theirs.groupId, "0190a0a0-0000-7000-8000-000000000000"]) {
+      const refused = await send("POST", "/crowdfunding/campaigns", body?.({ ...theirs, groupId }, ours));
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { errors: Record<string, string> }).errors).toEqual({
+        groupId: "Choose a community group from your organisation",
+      });
+    }
   });
 
   it("leaves the other organisation's home as it was after a PUT naming it", async () => {

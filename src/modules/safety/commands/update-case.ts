@@ -5,11 +5,12 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { requireReference } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { loadSafetyConfiguration, statusDueOn, statusesOf } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
-import { homeById } from "../neighbours.ts";
+import { homeById, personById } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyCase, safetyParty } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
@@ -78,6 +79,13 @@ export async function addParty(
     const home = value.homeId ? await homeById(tx, actor.organisationId, value.homeId) : undefined;
     if (value.homeId && !home)
       throw invalid("The party could not be saved.", { homeId: "Choose a home from your organisation" });
+    const { personId } = value;
+    if (personId)
+      await requireReference(
+        () => personById(tx, actor, personId, now),
+        "personId",
+        "Choose a person from your organisation",
+      );
     const id = newId(now.getTime());
     await tx.insert(safetyParty).values({
       organisationId: actor.organisationId,
