@@ -1,19 +1,13 @@
+import type { Hono } from "hono";
 import { createFund } from "../src/modules/crowdfunding/commands/create-fund.ts";
-import { reviewCampaign, reviewChecklist } from "../src/modules/crowdfunding/commands/review-campaign.ts";
-import { submitCampaign } from "../src/modules/crowdfunding/commands/submit-campaign.ts";
-import { createCampaign } from "../src/modules/crowdfunding/index.ts";
+import { launchCampaign } from "../src/modules/crowdfunding/test-support/pledge-journey.ts";
 import { createContract } from "../src/modules/exchange/commands/create-contract.ts";
 import { moderateNeed } from "../src/modules/exchange/commands/moderate-need.ts";
 import { postNeed } from "../src/modules/exchange/commands/post-need.ts";
 import { grantPeople } from "../src/modules/grants/test-support.ts";
-import {
-  createChangeTemplate,
-  createProject,
-  createTheme,
-  recordSession,
-  registerParticipant,
-} from "../src/modules/investment/index.ts";
+import { createChangeTemplate, recordSession, registerParticipant } from "../src/modules/investment/index.ts";
 import { listFrameworkOutcomes } from "../src/modules/investment/queries/outcome-framework.ts";
+import { makeLunchClub } from "../src/modules/investment/test-project.ts";
 import { createPartnerOrganisation } from "../src/modules/people/index.ts";
 import { createCommunityAsset } from "../src/modules/places/index.ts";
 import { makeHomes, makePerson } from "../src/modules/safety/testing/fixtures.ts";
@@ -21,21 +15,49 @@ import { applyForOpportunity } from "../src/modules/volunteering/commands/apply.
 import { decideApplication } from "../src/modules/volunteering/commands/decide-application.ts";
 import { decideOpportunity } from "../src/modules/volunteering/commands/decide-opportunity.ts";
 import { postOpportunity } from "../src/modules/volunteering/commands/post-opportunity.ts";
+import type { Organisation } from "../src/platform/access/organisations.ts";
 import { allScopes, createApiToken } from "../src/platform/auth/api-tokens.ts";
 import { actorForUser } from "../src/platform/auth/users.ts";
 import type { Database } from "../src/platform/db/database.ts";
-import { addUser } from "./app.ts";
+import type { AppEnv } from "../src/platform/http/app-env.ts";
+import { addUser, buildTestApp } from "./app.ts";
+import { openTestDatabase } from "./database.ts";
 import { actorFor, makeOrganisation, testNow } from "./fixtures.ts";
 
 // Issue 18 item 8: one organisation's records of every kind another record can point at, made the same
 // way for "ours" and "theirs", so a test can swap one id for the other organisation's and nothing else.
 
 export type OrganisationRecords = Awaited<ReturnType<typeof seedOrganisationRecords>>;
+export type ReferenceWorld = {
+  database: Database;
+  app: Hono<AppEnv>;
+  ours: OrganisationRecords;
+  theirs: OrganisationRecords;
+  /** Rows of ours in a table; for the audit log, only changes (showing a form again may audit a read). */
+  writtenRows: (table: string) => Promise<number>;
+};
+
+/** One database, both organisations seeded once: what each test file's beforeAll opens. */
+export async function openReferenceWorld(): Promise<ReferenceWorld> {
+  const database = await openTestDatabase();
+  const app = await buildTestApp(database);
+  const ours = await seedOrganisationRecords(database, "Ours", 9100);
+  const theirs = await seedOrganisationRecords(database, "Theirs", 9200);
+  const writtenRows = async (table: string) =>
+    (
+      await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1${table === "audit_log" ? " AND action <> 'read'" : ""}`,
+        [ours.organisationId],
+      )
+    )[0].n;
+  return { database, app, ours, theirs, writtenRows };
+}
 
 /** Every referenced kind once, plus an admin (with an all-scopes token) who is also a placed volunteer. */
 export async function seedOrganisationRecords(database: Database, name: string, uprnBase: number) {
   const db = database.db;
-  const organisationId = (await makeOrganisation(db, name)).id;
+  const organisation = await makeOrganisation(db, name);
+  const organisationId = organisation.id;
   const manager = actorFor(organisationId, "manager");
   const [homeId = ""] = await makeHomes(database, organisationId, "E06000035", 1, uprnBase);
   const personId = await makePerson(database, organisationId, "Olu", name, homeId);
@@ -51,11 +73,7 @@ export async function seedOrganisationRecords(database: Database, name: string, 
     laCode: "E06000035",
     owner: `${name} trust`,
   });
-  await createTheme(db, manager, testNow, {
-    code: "wellbeing",
-    name: "Wellbeing",
-    outcomes: ["Less isolated"],
-  });
+  const projectId = await makeLunchClub(db, manager, testNow);
   const [frameworkOutcome] = await listFrameworkOutcomes(db, manager);
   const templateId = (
     await createChangeTemplate(db, manager, testNow, {
@@ -64,19 +82,6 @@ export async function seedOrganisationRecords(database: Database, name: string, 
       activities: "Lunch",
       outputs: "Meals",
       outcomes: "Friends",
-    })
-  ).id;
-  const projectId = (
-    await createProject(db, manager, testNow, {
-      name: "Lunch club",
-      kind: "service",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      changeTemplateId: templateId,
     })
   ).id;
   const participantId = (await registerParticipant(db, manager, testNow, { personId, communities: [] })).id;
@@ -112,37 +117,19 @@ export async function seedOrganisationRecords(database: Database, name: string, 
     participantId,
     sessionId,
     ...(await grantPeople(db, organisationId)),
-    ...(await campaignRecords(database, organisationId, groupId)),
+    ...(await campaignRecords(database, organisation)),
     ...(await exchangeRecords(database, organisationId, groupId)),
     opportunityId: await placedRole(database, organisationId, admin.id),
   };
 }
 
 /** A live campaign with one reward tier, and an open match fund. */
-async function campaignRecords(database: Database, organisationId: string, groupId: string) {
-  const officer = actorFor(organisationId, "officer");
-  const draft = await createCampaign(database.db, officer, testNow, {
-    groupId,
-    groupName: "Residents",
-    title: "Community garden",
-    summary: "Raised beds and a tool shed",
-    story: "We want to turn the empty corner into a garden.",
-    communityBenefit: "Open to every resident.",
-    targetPence: 800_000,
-    deadline: "2026-07-15",
-    location: "Chatham",
-    laCode: "E06000035",
-    budgetLines: [{ description: "Raised beds", amountPence: 800_000 }],
-    rewardTiers: [{ title: "Sticker", description: "A garden sticker", minPence: 500 }],
-  });
-  await submitCampaign(database.db, officer, testNow, draft.id);
-  await reviewCampaign(database.db, officer, testNow, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((check) => check.key),
-  });
+async function campaignRecords(database: Database, organisation: Organisation) {
+  const organisationId = organisation.id;
+  const campaign = await launchCampaign(database, organisation, "Community garden", 800_000);
   const [tier] = await database.query<{ id: string }>(
     "SELECT id FROM crowdfunding_reward_tier WHERE organisation_id = $1 AND campaign_id = $2",
-    [organisationId, draft.id],
+    [organisationId, campaign.id],
   );
   const fund = await createFund(database.db, actorFor(organisationId, "manager"), testNow, {
     name: "Community match",
@@ -156,7 +143,7 @@ async function campaignRecords(database: Database, organisationId: string, group
     criteria: [{ key: "benefit", label: "Community benefit", max: 5 }],
     passMark: 1,
   });
-  return { campaignId: draft.id, rewardTierId: tier?.id ?? "", fundId: fund.id };
+  return { campaignId: campaign.id, rewardTierId: tier?.id ?? "", fundId: fund.id };
 }
 
 /** A tendered contract and an approved, open need. */

@@ -1,28 +1,25 @@
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/platform/db/database.ts";
-import type { AppEnv } from "../src/platform/http/app-env.ts";
-import { buildTestApp, TestBrowser } from "./app.ts";
-import { type OrganisationRecords, seedOrganisationRecords } from "./cross-organisation-fixture.ts";
-import { openTestDatabase } from "./database.ts";
+import { TestBrowser } from "./app.ts";
+import {
+  type OrganisationRecords,
+  openReferenceWorld,
+  type ReferenceWorld,
+} from "./cross-organisation-fixture.ts";
 
 // Issue 18 item 8, for the page forms: they share the commands with the API, so another organisation's id
 // typed or tampered into a form is refused the same way (4xx, nothing written, no audit entry), while the
 // same form with our own id goes through.
 
-let database: Database;
-let app: Hono<AppEnv>;
-let browser: TestBrowser;
+let world: ReferenceWorld;
 let ours: OrganisationRecords;
 let theirs: OrganisationRecords;
+let browser: TestBrowser;
 let caseId: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-  ours = await seedOrganisationRecords(database, "Ours", 9100);
-  theirs = await seedOrganisationRecords(database, "Theirs", 9200);
-  const opened = await app.request("/api/v1/safety/cases", {
+  world = await openReferenceWorld();
+  ({ ours, theirs } = world);
+  const opened = await world.app.request("/api/v1/safety/cases", {
     method: "POST",
     headers: { authorization: `Bearer ${ours.token}`, "content-type": "application/json" },
     body: JSON.stringify({
@@ -35,19 +32,10 @@ beforeAll(async () => {
     }),
   });
   caseId = ((await opened.json()) as { id: string }).id;
-  browser = new TestBrowser(app);
+  browser = new TestBrowser(world.app);
   await browser.signIn(ours.adminEmail);
 });
-afterAll(async () => database.close());
-
-// Showing a form again may audit the read of the case it belongs to; only changes count as written.
-const rowsOf = async (table: string) =>
-  (
-    await database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1${table === "audit_log" ? " AND action <> 'read'" : ""}`,
-      [ours.organisationId],
-    )
-  )[0].n;
+afterAll(async () => world.database.close());
 
 type FormPost = {
   field: string;
@@ -115,16 +103,19 @@ describe("another organisation's id in a page form", () => {
     it(`refuses the ${form.field} of another organisation`, async () => {
       const action = (form.action ?? form.page)();
       const csrf = await browser.csrfToken(form.page());
-      const [rowsBefore, auditBefore] = [await rowsOf(form.table), await rowsOf("audit_log")];
+      const [rowsBefore, auditBefore] = [
+        await world.writtenRows(form.table),
+        await world.writtenRows("audit_log"),
+      ];
       const refused = await browser.post(action, form.fields(theirs), { csrf });
       expect(refused.status).toBeGreaterThanOrEqual(400);
       expect(refused.status).toBeLessThan(500);
       if (form.message) expect(await refused.clone().text()).toContain(form.message);
-      expect(await rowsOf(form.table)).toBe(rowsBefore);
-      expect(await rowsOf("audit_log")).toBe(auditBefore);
+      expect(await world.writtenRows(form.table)).toBe(rowsBefore);
+      expect(await world.writtenRows("audit_log")).toBe(auditBefore);
       const accepted = await browser.post(action, form.fields(ours), { csrf });
       expect(accepted.status, await accepted.clone().text()).toBe(303);
-      expect(await rowsOf(form.table)).toBe(rowsBefore + 1);
+      expect(await world.writtenRows(form.table)).toBe(rowsBefore + 1);
     });
 });
 

@@ -1,50 +1,40 @@
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/platform/db/database.ts";
-import type { AppEnv } from "../src/platform/http/app-env.ts";
-import { buildTestApp } from "./app.ts";
-import { type OrganisationRecords, seedOrganisationRecords } from "./cross-organisation-fixture.ts";
+import {
+  type OrganisationRecords,
+  openReferenceWorld,
+  type ReferenceWorld,
+} from "./cross-organisation-fixture.ts";
 import { referenceOperations } from "./cross-organisation-operations.ts";
-import { openTestDatabase } from "./database.ts";
 
 // Issue 18 item 8: a reference to another organisation's record must be refused, not stored.
 // Every API operation that takes a reference gets the other organisation's id in that one field
 // (4xx, nothing written, no audit entry), then the same request with our own id (accepted).
 
-let database: Database;
-let app: Hono<AppEnv>;
+let world: ReferenceWorld;
 let ours: OrganisationRecords;
 let theirs: OrganisationRecords;
-
 beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-  ours = await seedOrganisationRecords(database, "Ours", 9100);
-  theirs = await seedOrganisationRecords(database, "Theirs", 9200);
+  world = await openReferenceWorld();
+  ({ ours, theirs } = world);
 });
-afterAll(async () => database.close());
+afterAll(async () => world.database.close());
 
 const send = (method: string, path: string, body: unknown) =>
-  app.request(`/api/v1${path}`, {
+  world.app.request(`/api/v1${path}`, {
     method,
     body: JSON.stringify(body),
     headers: { authorization: `Bearer ${ours.token}`, "content-type": "application/json" },
   });
-const rowsOf = async (table: string) =>
-  (
-    await database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1`,
-      [ours.organisationId],
-    )
-  )[0].n;
-
 // Test names are made before the records exist: paths show {id} for the ids.
 const placeholders = new Proxy({}, { get: () => "{id}" }) as OrganisationRecords;
 
 describe("another organisation's id in an API body or path", () => {
   for (const operation of referenceOperations)
     it(`refuses ${operation.method} ${operation.path(placeholders, placeholders)} with their ${operation.field}`, async () => {
-      const [rowsBefore, auditBefore] = [await rowsOf(operation.table), await rowsOf("audit_log")];
+      const [rowsBefore, auditBefore] = [
+        await world.writtenRows(operation.table),
+        await world.writtenRows("audit_log"),
+      ];
       const refused = await send(
         operation.method,
         operation.path(ours, theirs),
@@ -52,8 +42,8 @@ describe("another organisation's id in an API body or path", () => {
       );
       expect(refused.status, await refused.clone().text()).toBeGreaterThanOrEqual(400);
       expect(refused.status).toBeLessThan(500);
-      expect(await rowsOf(operation.table)).toBe(rowsBefore);
-      expect(await rowsOf("audit_log")).toBe(auditBefore);
+      expect(await world.writtenRows(operation.table)).toBe(rowsBefore);
+      expect(await world.writtenRows("audit_log")).toBe(auditBefore);
       // The same request with the organisation's own record succeeds, so the refusal above is the reference check.
       const accepted = await send(operation.method, operation.path(ours, ours), operation.body(ours, ours));
       expect(accepted.status, await accepted.clone().text()).toBeLessThan(300);
@@ -71,7 +61,7 @@ describe("another organisation's id in an API body or path", () => {
   });
 
   it("leaves the other organisation's home as it was after a PUT naming it", async () => {
-    const [home] = await database.query<{ address_line_1: string }>(
+    const [home] = await world.database.query<{ address_line_1: string }>(
       "SELECT address_line_1 FROM home WHERE id = $1",
       [theirs.homeId],
     );
@@ -112,7 +102,7 @@ function referenceFields(doc: OpenApi, schema: Schema | undefined, prefix = "", 
 
 describe("the list of reference fields", () => {
   it("covers every reference field the API takes", async () => {
-    const doc = (await (await app.request("/api/openapi.json")).json()) as OpenApi;
+    const doc = (await (await world.app.request("/api/openapi.json")).json()) as OpenApi;
     const fields = new Set<string>();
     for (const operations of Object.values(doc.paths))
       for (const operation of Object.values(operations))

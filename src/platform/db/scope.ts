@@ -39,3 +39,22 @@ export async function requireReference<T>(
   if (found === undefined) throw invalid(message, { [field]: message });
   return found;
 }
+
+/**
+ * The set form of requireReference, for a list of ids (one query for them all): the lookup returns the
+ * records of the actor's organisation among them, and any id it does not return, another organisation's
+ * or one that never existed, is refused against the field. Duplicates are looked up once.
+ */
+export async function requireReferences<T extends { id: string }>(
+  ids: readonly string[],
+  lookup: (unique: string[]) => Promise<T[]>,
+  field: string,
+  message: string,
+): Promise<T[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const found = await lookup(unique);
+  const known = new Set(found.map((record) => record.id));
+  if (unique.some((id) => !known.has(id))) throw invalid(message, { [field]: message });
+  return found;
+}

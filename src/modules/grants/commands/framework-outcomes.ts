@@ -1,6 +1,6 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { invalid } from "../../../platform/http/problem.ts";
+import { requireReferences } from "../../../platform/db/scope.ts";
 import { listFrameworkOutcomes } from "../../investment/index.ts";
 import type { ProgrammeOutcome } from "../schema.ts";
 
@@ -27,13 +27,12 @@ export async function frameworkProgrammeOutcomes(
   ids: string[],
   existing: ProgrammeOutcome[],
 ): Promise<ProgrammeOutcome[]> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
-  const found = await listFrameworkOutcomes(db, actor, unique);
-  if (found.length !== unique.length)
-    throw invalid("Check the programme details.", {
-      frameworkOutcomeIds: "Choose outcomes from your organisation's outcome framework",
-    });
+  const found = await requireReferences(
+    ids,
+    (unique) => listFrameworkOutcomes(db, actor, unique),
+    "frameworkOutcomeIds",
+    "Choose outcomes from your organisation's outcome framework",
+  );
   const used = new Set(existing.map((outcome) => outcome.code));
   return found.map((outcome) => {
     const prefix = themeInitials(outcome.themeCode);
