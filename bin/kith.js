@@ -11,6 +11,9 @@ const io = {
   stderr: (text) => process.stderr.write(text),
 };
 const argv = process.argv.slice(2);
+// Compile cache and cached import resolution (src/module-loading.ts), before anything else loads.
+const { speedUpModuleLoading } = await import("../src/module-loading.ts");
+speedUpModuleLoading();
 // A command that needs no database starts without loading the whole app (src/cli-quick.ts).
 const { runQuickCommand } = await import("../src/cli-quick.ts");
 const quick = await runQuickCommand(argv, io);
