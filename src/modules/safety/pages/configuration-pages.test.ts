@@ -169,13 +169,9 @@ describe("community safety settings pages", () => {
 
 describe("related open cases on the officer's intake form", () => {
   it("shows open cases at the same block and with the same people before saving, and saves once seen", async () => {
-    const existing = await openCase(database.db, actorFor(organisationId, "officer"), testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId: (await loadHome("8800")) as string,
-      summary: "Music",
-      openedOn: "2026-06-01",
-      parties: [{ role: "alleged-perpetrator", name: "Dan Price" }],
+    const existing = await openNoiseCase("8800", "Music", "2026-06-01", {
+      role: "alleged-perpetrator",
+      name: "Dan Price",
     });
     const token = await officer.csrfToken("/safety/cases/new");
     const form = {
@@ -220,13 +216,9 @@ describe("related open cases on the officer's intake form", () => {
 
 describe("the categories and statuses the case pages show", () => {
   it("shows a renamed category and status at once, although the pages keep them for a few seconds", async () => {
-    const opened = await openCase(database.db, actorFor(organisationId, "officer"), testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId: (await loadHome("8802")) as string,
-      summary: "Drumming",
-      openedOn: "2026-06-02",
-      parties: [{ role: "complainant", name: "Ann Lowe" }],
+    const opened = await openNoiseCase("8802", "Drumming", "2026-06-02", {
+      role: "complainant",
+      name: "Ann Lowe",
     });
     const casePage = async () => (await officer.get(`/safety/cases/${opened.id}`)).text();
     const listPage = async () => (await officer.get("/safety?state=open")).text();
@@ -259,6 +251,23 @@ describe("the categories and statuses the case pages show", () => {
     expect(list).toContain("Being assessed");
   });
 });
+
+/** A noise case at one of the test homes, with one party. */
+async function openNoiseCase(
+  uprn: string,
+  summary: string,
+  openedOn: string,
+  party: { role: "complainant" | "alleged-perpetrator"; name: string },
+) {
+  return openCase(database.db, actorFor(organisationId, "officer"), testNow, {
+    category: "noise",
+    locationType: "home",
+    homeId: (await loadHome(uprn)) as string,
+    summary,
+    openedOn,
+    parties: [party],
+  });
+}
 
 async function loadHome(uprn: string): Promise<string | undefined> {
   const [row] = await database.query<{ id: string }>(
