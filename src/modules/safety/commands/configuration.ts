@@ -10,6 +10,7 @@ import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { nsirTypes, type Workflow, workflows } from "../domain/categories.ts";
 import {
   categoryIn,
+  forgetSafetyConfiguration,
   loadSafetyConfiguration,
   materialiseConfiguration,
   type WorkflowStatus,
@@ -60,7 +61,7 @@ export async function saveCategory(
   if (!parsed.success) throw invalid("The category could not be saved.", fieldErrorsFrom(parsed.error));
   const value = parsed.data;
   const subCategories = [...new Set(value.subCategories)];
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     await materialiseConfiguration(tx, actor.organisationId, now);
     const configuration = await loadSafetyConfiguration(tx, actor.organisationId);
     const existing = code === null ? undefined : configuration.categories.find((c) => c.code === code);
@@ -109,6 +110,8 @@ export async function saveCategory(
     });
     return savedCode;
   });
+  forgetSafetyConfiguration(actor.organisationId);
+  return saved;
 }
 
 const statusesInput = z
@@ -168,7 +171,7 @@ export async function saveWorkflowStatuses(
   const parsed = statusesInput.safeParse(input);
   if (!parsed.success)
     throw invalid("The workflow statuses could not be saved.", fieldErrorsFrom(parsed.error));
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     await materialiseConfiguration(tx, actor.organisationId, now);
     const before = (await loadSafetyConfiguration(tx, actor.organisationId)).statuses[workflow as Workflow];
     const kept = new Set(parsed.data.map((s) => s.code));
@@ -219,4 +222,6 @@ export async function saveWorkflowStatuses(
     });
     return parsed.data;
   });
+  forgetSafetyConfiguration(actor.organisationId);
+  return saved;
 }

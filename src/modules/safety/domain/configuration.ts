@@ -67,6 +67,34 @@ export async function loadSafetyConfiguration(db: Db, organisationId: string): P
   return configuration;
 }
 
+// Every case page and case list names categories and statuses, and they change only when a manager
+// saves them: pages read them through this short cache instead of two statements per view. The
+// commands that change them forget the organisation's entry once their transaction has committed,
+// so this process shows a change at once; another server process may show the old names for up to
+// `cacheMs`. Commands keep reading the rows themselves (inside their transaction).
+const cacheMs = 10_000;
+const cache = new Map<string, { db: Db; until: number; configuration: Promise<SafetyConfiguration> }>();
+
+/** The organisation's configuration for showing on a page, read at most once per `cacheMs`. */
+export function cachedSafetyConfiguration(db: Db, organisationId: string): Promise<SafetyConfiguration> {
+  // A monotonic clock, not the request clock: this is about freshness, not dates shown to anyone.
+  const now = performance.now();
+  const entry = cache.get(organisationId);
+  if (entry && entry.db === db && entry.until > now) return entry.configuration;
+  const configuration = loadSafetyConfiguration(db, organisationId);
+  cache.set(organisationId, { db, until: now + cacheMs, configuration });
+  // A failed read is not kept: the next page tries again.
+  configuration.catch(() => {
+    if (cache.get(organisationId)?.configuration === configuration) cache.delete(organisationId);
+  });
+  return configuration;
+}
+
+/** Called by the commands that change the configuration, after their transaction commits. */
+export function forgetSafetyConfiguration(organisationId: string): void {
+  cache.delete(organisationId);
+}
+
 /** A category by code or name, retired or not (existing cases keep a retired category). */
 export function categoryIn(
   configuration: SafetyConfiguration,

@@ -57,9 +57,12 @@ export async function getSafetySettings(db: Db, organisationId: string): Promise
   return settingsFromStored(row?.value);
 }
 
+// Built once: zod compiles a schema on its first parse, and every case page reads the thresholds.
+const storedSettingsSchema = safetySettingsSchema.partial();
+
 /** The thresholds from their stored JSON (absent or invalid parts fall back to the defaults). */
 export function settingsFromStored(value: unknown): SafetySettings {
-  const stored = safetySettingsSchema.partial().safeParse(value ?? {});
+  const stored = storedSettingsSchema.safeParse(value ?? {});
   const values = stored.success ? stored.data : {};
   return {
     ...defaultSafetySettings,

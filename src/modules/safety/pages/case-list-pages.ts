@@ -17,7 +17,7 @@ import {
 } from "../../../platform/ui/index.ts";
 import { triageReport } from "../commands/triage-report.ts";
 import { partyRoleNames } from "../domain/categories.ts";
-import { categoryLabel, loadSafetyConfiguration } from "../domain/configuration.ts";
+import { cachedSafetyConfiguration, categoryLabel } from "../domain/configuration.ts";
 import { getPendingReport, listPendingReports } from "../queries/list-cases.ts";
 import { personSafetyHistory } from "../queries/person-history.ts";
 import { relatedOpenCases } from "../queries/repeats.ts";
@@ -28,7 +28,10 @@ export function caseListPages(app: Hono<AppEnv>): void {
   app.get("/safety/pending", async (c) => {
     const actor = requireCaseWorker(c);
     const reports = await listPendingReports(c.get("services").database.db, actor);
-    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+    const configuration = await cachedSafetyConfiguration(
+      c.get("services").database.db,
+      actor.organisationId,
+    );
     return renderPage(c, {
       title: "Pending reports",
       fullWidth: true,
@@ -59,7 +62,10 @@ export function caseListPages(app: Hono<AppEnv>): void {
     const db = c.get("services").database.db;
     const report = await getPendingReport(db, actor, reportId);
     if (!report) throw notFound("Report not found", "It may have been triaged already.");
-    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+    const configuration = await cachedSafetyConfiguration(
+      c.get("services").database.db,
+      actor.organisationId,
+    );
     const evidence = await pendingReportEvidence(db, actor, report.id);
     const related = await relatedOpenCases(db, actor, {
       homeId: report.homeId,
@@ -190,7 +196,10 @@ export function personHistoryPage(app: Hono<AppEnv>): void {
       c.get("now"),
       c.req.param("key"),
     );
-    const configuration = await loadSafetyConfiguration(c.get("services").database.db, actor.organisationId);
+    const configuration = await cachedSafetyConfiguration(
+      c.get("services").database.db,
+      actor.organisationId,
+    );
     return renderPage(c, {
       title: `Community safety history: ${history.name}`,
       fullWidth: true,

@@ -15,7 +15,12 @@ import {
   textInput,
 } from "../../../platform/ui/index.ts";
 import { workflowNames, workflows } from "../domain/categories.ts";
-import { categoryIn, categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
+import {
+  cachedSafetyConfiguration,
+  categoryIn,
+  categoryLabel,
+  statusLabel,
+} from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { addressesOfHomes, searchPlaces } from "../neighbours.ts";
 import { type CaseFilters, caseCountLimit, caseOfficers, listCases } from "../queries/list-cases.ts";
@@ -42,7 +47,7 @@ export function caseListPage(app: Hono<AppEnv>): void {
     const state = q.state === "closed" || q.state === "all" ? q.state : "open";
     const workflow = workflows.find((w) => w === q.workflow);
     const [configuration, officers] = await Promise.all([
-      loadSafetyConfiguration(db, actor.organisationId),
+      cachedSafetyConfiguration(db, actor.organisationId),
       caseOfficers(db, actor),
     ]);
     const category = categoryIn(configuration, q.category ?? "")?.code;

@@ -21,10 +21,9 @@ import {
   partyRoleNames,
   workflowNames,
 } from "../domain/categories.ts";
-import { categoryLabel, loadSafetyConfiguration, statusLabel } from "../domain/configuration.ts";
+import { cachedSafetyConfiguration, categoryLabel, statusLabel } from "../domain/configuration.ts";
 import { londonDay } from "../domain/settings.ts";
 import { getCase } from "../queries/get-case.ts";
-import { caseThreads } from "../queries/portal-messages.ts";
 import { agencySharingSection } from "./agency-sharing-forms.ts";
 import { officerMessagesPanel } from "./case-messages.ts";
 import { bandTag, csrfField } from "./common.ts";
@@ -35,14 +34,11 @@ export function casePages(app: Hono<AppEnv>): void {
     const db = c.get("services").database.db;
     // The organisation's categories and statuses do not depend on the case: read beside it.
     const [file, configuration] = await Promise.all([
-      getCase(db, actor, c.get("now"), c.req.param("id")),
-      loadSafetyConfiguration(db, actor.organisationId),
+      getCase(db, actor, c.get("now"), c.req.param("id"), { messages: true }),
+      cachedSafetyConfiguration(db, actor.organisationId),
     ]);
     const r = file.record;
-    const [threads, locator] = await Promise.all([
-      caseThreads(db, actor, c.get("now"), r.id),
-      locatorMap(db, file.place, "case-locator"),
-    ]);
+    const locator = await locatorMap(db, file.place, "case-locator");
     const base = `/safety/cases/${r.id}`;
     const open = r.closedOn === null;
     const latest = file.assessments.at(-1);
@@ -180,7 +176,7 @@ export function casePages(app: Hono<AppEnv>): void {
         <p class="govuk-body"><a class="govuk-link" href="${base}/same-matter">Same matter as another case (NM01)</a></p>
         ${file.related.length ? html`<h2 class="govuk-heading-m">Possibly related open cases</h2>${table({ caption: "Related cases", captionClasses: "govuk-visually-hidden", head: [{ text: "Case" }, { text: "Why" }], rows: file.related.map((rel) => [html`<a class="govuk-link" href="/safety/cases/${rel.id}">${rel.reference}</a>`, rel.reasons.join(", ")]) })}` : ""}
         ${agencySharingSection(c, base, file.sharing, londonDay(c.get("now")))}
-        ${officerMessagesPanel(c, base, threads, open)}
+        ${officerMessagesPanel(c, base, file.threads, open)}
         <h2 class="govuk-heading-m">Documents</h2>
         ${file.documents.length === 0 ? html`<p class="govuk-body">No documents.</p>` : html`<ul class="govuk-list">${file.documents.map((d) => html`<li><a class="govuk-link" href="${base}/documents/${d.id}">${d.fileName}</a> (${d.kind}, ${Math.ceil(d.sizeBytes / 1024)} KB)</li>`)}</ul>`}
         <h2 class="govuk-heading-m">Timeline</h2>

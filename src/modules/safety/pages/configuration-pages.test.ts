@@ -3,6 +3,7 @@ import type { buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
+import { saveWorkflowStatuses } from "../commands/configuration.ts";
 import { openCase } from "../commands/open-case.ts";
 import { loadSafetyConfiguration } from "../domain/configuration.ts";
 import { getSafetySettings } from "../domain/settings.ts";
@@ -168,13 +169,9 @@ describe("community safety settings pages", () => {
 
 describe("related open cases on the officer's intake form", () => {
   it("shows open cases at the same block and with the same people before saving, and saves once seen", async () => {
-    const existing = await openCase(database.db, actorFor(organisationId, "officer"), testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId: (await loadHome("8800")) as string,
-      summary: "Music",
-      openedOn: "2026-06-01",
-      parties: [{ role: "alleged-perpetrator", name: "Dan Price" }],
+    const existing = await openNoiseCase("8800", "Music", "2026-06-01", {
+      role: "alleged-perpetrator",
+      name: "Dan Price",
     });
     const token = await officer.csrfToken("/safety/cases/new");
     const form = {
@@ -216,6 +213,61 @@ describe("related open cases on the officer's intake form", () => {
     expect(await countCases()).toBe(2);
   });
 });
+
+describe("the categories and statuses the case pages show", () => {
+  it("shows a renamed category and status at once, although the pages keep them for a few seconds", async () => {
+    const opened = await openNoiseCase("8802", "Drumming", "2026-06-02", {
+      role: "complainant",
+      name: "Ann Lowe",
+    });
+    const casePage = async () => (await officer.get(`/safety/cases/${opened.id}`)).text();
+    const listPage = async () => (await officer.get("/safety?state=open")).text();
+    // Seen once, so both pages now hold the organisation's configuration.
+    expect(await casePage()).toContain("Open: assessing");
+    expect(await listPage()).toContain("Noise");
+
+    const token = await manager.csrfToken("/safety/settings/categories/new");
+    const renamed = await manager.post(
+      "/safety/settings/categories/noise",
+      { name: "Loud music", workflow: "asb", nsirType: "nuisance", countsAsAsb: "yes", subCategories: "" },
+      { csrf: token },
+    );
+    expect(renamed.status).toBe(303);
+    const statuses = (await loadSafetyConfiguration(database.db, organisationId)).statuses.asb;
+    await saveWorkflowStatuses(
+      database.db,
+      actorFor(organisationId, "manager"),
+      testNow,
+      "asb",
+      statuses.map((status, index) => (index === 0 ? { ...status, name: "Being assessed" } : status)),
+    );
+
+    const after = await casePage();
+    expect(after).toContain("Loud music");
+    expect(after).toContain("Being assessed");
+    expect(after).not.toContain("Open: assessing");
+    const list = await listPage();
+    expect(list).toContain("Loud music");
+    expect(list).toContain("Being assessed");
+  });
+});
+
+/** A noise case at one of the test homes, with one party. */
+async function openNoiseCase(
+  uprn: string,
+  summary: string,
+  openedOn: string,
+  party: { role: "complainant" | "alleged-perpetrator"; name: string },
+) {
+  return openCase(database.db, actorFor(organisationId, "officer"), testNow, {
+    category: "noise",
+    locationType: "home",
+    homeId: (await loadHome(uprn)) as string,
+    summary,
+    openedOn,
+    parties: [party],
+  });
+}
 
 async function loadHome(uprn: string): Promise<string | undefined> {
   const [row] = await database.query<{ id: string }>(

@@ -12,6 +12,7 @@ import { type TriggerCheck, triggerCheckFrom, triggerCountJson } from "../comman
 import { londonDay, monthsBefore, settingsFromStored } from "../domain/settings.ts";
 import { placeOfCase } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
+import { safetyMessage } from "../schema/messages.ts";
 import {
   type SafetyAction,
   type SafetyCase,
@@ -30,6 +31,7 @@ import {
   safetyTimelineEntry,
   safetyTriggerReview,
 } from "../schema.ts";
+import { auditMessagesRead, type CaseThread, threadsOf } from "./portal-messages.ts";
 import {
   type IncidentCountRow,
   incidentCountsFrom,
@@ -39,6 +41,7 @@ import {
   relatedFrom,
   relatedOpenCasesJson,
 } from "./repeats.ts";
+
 export type CaseFile = {
   record: SafetyCase;
   leadOfficer: string | null;
@@ -62,6 +65,8 @@ export type CaseFile = {
   triggerReviews: (typeof safetyTriggerReview.$inferSelect)[];
   trigger: TriggerCheck;
   sharing: (typeof safetySharing.$inferSelect)[];
+  /** Each complainant's secure messages with the officers, when asked for (that read is audited too). */
+  threads: CaseThread[];
   related: RelatedCase[];
   /** Shown at the top of every case page: safeguarding flags and vulnerable parties. */
   alerts: string[];
@@ -95,7 +100,8 @@ function caseFileSql(organisationId: string, caseId: string): SQL {
       ${children(safetyAction, "x.started_on")} AS actions,
       ${children(safetyDocument, "x.created_at DESC", sql.raw("to_jsonb(x) - 'content'"))} AS documents,
       ${children(safetyTriggerReview, "x.created_at DESC")} AS trigger_reviews,
-      ${children(safetySharing, "x.shared_at DESC")} AS sharing
+      ${children(safetySharing, "x.shared_at DESC")} AS sharing,
+      ${children(safetyMessage, "x.created_at, x.id")} AS messages
     FROM ${safetyCase} c WHERE c.organisation_id = ${organisationId} AND c.id = ${caseId}::uuid`;
 }
 
@@ -111,6 +117,7 @@ type CaseFileRow = {
   documents: unknown;
   trigger_reviews: unknown;
   sharing: unknown;
+  messages: unknown;
 };
 
 /**
@@ -118,9 +125,16 @@ type CaseFileRow = {
  * Two rounds, three statements: the case file (which also checks the case is in the actor's
  * organisation), then, at once, what depends on its parties (repeat counts, related open cases and
  * the Community Trigger count, one statement) and its place (one statement in places), beside the
- * audit entry.
+ * audit entry. With `show.messages`, the complainants' secure messages come in the case file too
+ * (no statement of their own), and their read is recorded beside the case's.
  */
-export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): Promise<CaseFile> {
+export async function getCase(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  show: { messages?: boolean } = {},
+): Promise<CaseFile> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   if (!isUuid(caseId)) throw notFound("Case not found");
   const org = actor.organisationId;
@@ -135,6 +149,8 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
     .filter((p) => p.role === "complainant")
     .map(partyKey)
     .filter((k): k is string => k !== null);
+  // The secure messages come with the case file; only a page that shows them returns (and audits) them.
+  const messages = show.messages ? rowsFromJson(safetyMessage, file.messages) : [];
   const [around, place] = await Promise.all([
     db.execute(sql`SELECT
         (SELECT coalesce(jsonb_agg(to_jsonb(i)), '[]'::jsonb)
@@ -151,6 +167,7 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
       entityId: record.id,
       summary: `Viewed case ${record.reference}`,
     }),
+    auditMessagesRead(db, actor, now, record.id, messages.length),
   ]);
   const counts = incidentCountsFrom(around.rows[0]?.counts ?? []);
   const withRepeats = parties.map((party) => {
@@ -208,6 +225,10 @@ export async function getCase(db: Db, actor: Actor, now: Date, caseId: string): 
     triggerReviews: rowsFromJson(safetyTriggerReview, file.trigger_reviews),
     trigger: triggerCheckFrom(around.rows[0]?.trigger, settings),
     sharing: rowsFromJson(safetySharing, file.sharing),
+    threads: threadsOf(
+      parties.map((p) => ({ id: p.id, name: p.displayName, role: p.role })),
+      messages,
+    ),
     related: relatedFrom(around.rows[0]?.related),
     alerts,
   };

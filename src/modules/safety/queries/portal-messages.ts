@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canSubmitReport, canWorkCases } from "../policy.ts";
-import { safetyMessage } from "../schema/messages.ts";
+import { type SafetyMessage, safetyMessage } from "../schema/messages.ts";
 import { safetyParty, safetyReport } from "../schema.ts";
 
 export type ThreadMessage = { id: string; fromOfficer: boolean; body: string; at: Date };
@@ -59,14 +59,33 @@ export async function caseThreads(db: Db, actor: Actor, now: Date, caseId: strin
       .where(inOrganisation(safetyMessage, actor.organisationId, eq(safetyMessage.caseId, caseId)))
       .orderBy(asc(safetyMessage.createdAt), asc(safetyMessage.id)),
   ]);
-  if (messages.length > 0)
+  await auditMessagesRead(db, actor, now, caseId, messages.length);
+  return threadsOf(complainants, messages);
+}
+
+/** Records that an officer read a case's secure messages (nothing when there were none). */
+export async function auditMessagesRead(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+  count: number,
+): Promise<void> {
+  if (count > 0)
     await recordAudit(db, actor, now, {
       action: "read",
       entityType: "safety_message",
       entityId: caseId,
-      summary: `Read ${messages.length} secure messages on a case`,
+      summary: `Read ${count} secure messages on a case`,
     });
-  return complainants
+}
+
+/** The complainants' threads from a case's parties and its messages (oldest first). */
+export function threadsOf(
+  parties: { id: string; name: string; role: string }[],
+  messages: SafetyMessage[],
+): CaseThread[] {
+  return parties
     .filter((party) => party.role === "complainant")
     .map((party) => ({
       partyId: party.id,
