@@ -1,0 +1,32 @@
+import type { CliContext } from "../../modules/module.ts";
+import { type Actor, systemActor } from "../access/actor.ts";
+import type { Database } from "../db/database.ts";
+import { organisationForCli } from "./import-command.ts";
+
+/**
+ * The wiring every organisation-scoped CLI command repeats: open the database, choose the organisation
+ * (--organisation SLUG, or the only one there is), act as the system under the command's name, close.
+ * Answers 2 (usage) when no organisation could be chosen, otherwise what `run` answers.
+ */
+export async function runForOrganisation(
+  context: CliContext,
+  slug: string | undefined,
+  commandName: string,
+  run: (database: Database, actor: Actor, organisationId: string) => Promise<number>,
+): Promise<number> {
+  const database = await context.openDatabase();
+  try {
+    const organisationId = await organisationForCli(database, slug, context);
+    if (!organisationId) return 2;
+    return await run(database, systemActor(organisationId, commandName), organisationId);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The one file a command reads, or null after saying how to call it. */
+export function oneFileArgument(positionals: string[], usage: string, context: CliContext): string | null {
+  if (positionals.length === 1) return positionals[0];
+  context.io.stderr(`Give one CSV file. Usage: ${usage}\n`);
+  return null;
+}
