@@ -1,7 +1,8 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPortfolio } from "../policy.ts";
 import { investmentTheme, projectTheme } from "../schema.ts";
@@ -13,10 +14,7 @@ export function themesOfProjects(db: Db, organisationId: string, where?: SQL) {
     .from(projectTheme)
     .innerJoin(
       investmentTheme,
-      and(
-        eq(investmentTheme.organisationId, projectTheme.organisationId),
-        eq(investmentTheme.id, projectTheme.themeId),
-      ),
+      sameOrganisation(investmentTheme, projectTheme, eq(investmentTheme.id, projectTheme.themeId)),
     )
     .where(inOrganisation(projectTheme, organisationId, where));
 }
