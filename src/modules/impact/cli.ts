@@ -1,7 +1,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { isRealDate } from "../../platform/http/fields.ts";
-import { oneFileArgument, runForOrganisation } from "../../platform/imports/cli-organisation.ts";
+import {
+  importForOrganisation,
+  oneFileArgument,
+  runForOrganisation,
+} from "../../platform/imports/cli-organisation.ts";
 import type { CliCommand, CliContext } from "../module.ts";
 import { importDeflators } from "./commands/import-deflators.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
@@ -159,22 +163,19 @@ export const impactCli: CliCommand[] = [
         return 2;
       }
       const csv = await readFile(file, "utf8");
-      return runForOrganisation(
+      return importForOrganisation(
         context,
         values.organisation,
         "kith import value-bank",
-        async (database, actor) => {
+        async (db, actor, now) => {
           const name = values.name ?? file.split("/").pop() ?? file;
-          const result = await importValueBank(database.db, actor, context.now(), csv, {
+          const result = await importValueBank(db, actor, now, csv, {
             name,
             source: values.source ?? `Imported from ${name}`,
             licence: values.licence ?? "Licensed to the organisation (see the source)",
             priceYear,
           });
-          context.io.stdout(
-            `Imported ${result.outcomes} outcomes at ${priceYear} prices from ${file}; this is now the active value bank.\n`,
-          );
-          return 0;
+          return `Imported ${result.outcomes} outcomes at ${priceYear} prices from ${file}; this is now the active value bank.`;
         },
       );
     },
@@ -197,16 +198,13 @@ export const impactCli: CliCommand[] = [
       const csv = await readFile(positionals[0], "utf8");
       const source = values.source;
       // The series is shared by every organisation; the audit entry goes to the one chosen.
-      return runForOrganisation(
+      return importForOrganisation(
         context,
         values.organisation,
         "kith import deflators",
-        async (database, actor) => {
-          const result = await importDeflators(database.db, actor, context.now(), csv, source);
-          context.io.stdout(
-            `Imported the GDP deflator for ${result.years} years, ${result.first} to ${result.last}.\n`,
-          );
-          return 0;
+        async (db, actor, now) => {
+          const result = await importDeflators(db, actor, now, csv, source);
+          return `Imported the GDP deflator for ${result.years} years, ${result.first} to ${result.last}.`;
         },
       );
     },

@@ -1,6 +1,6 @@
 import type { CliContext } from "../../modules/module.ts";
 import { type Actor, systemActor } from "../access/actor.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Db } from "../db/database.ts";
 import { organisationForCli } from "./import-command.ts";
 
 /**
@@ -22,6 +22,19 @@ export async function runForOrganisation(
   } finally {
     await database.close();
   }
+}
+
+/** An import for one organisation: runs it as the system and prints the sentence it answers with. */
+export function importForOrganisation(
+  context: CliContext,
+  slug: string | undefined,
+  commandName: string,
+  run: (db: Db, actor: Actor, now: Date) => Promise<string>,
+): Promise<number> {
+  return runForOrganisation(context, slug, commandName, async (database, actor) => {
+    context.io.stdout(`${await run(database.db, actor, context.now())}\n`);
+    return 0;
+  });
 }
 
 /** The one file a command reads, or null after saying how to call it. */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { oneFileArgument, runForOrganisation } from "../../../platform/imports/cli-organisation.ts";
+import { importForOrganisation, oneFileArgument } from "../../../platform/imports/cli-organisation.ts";
 import type { CliCommand } from "../../module.ts";
 import { importPostcodeCentroids } from "./commands/import-postcode-centroids.ts";
 
@@ -22,20 +22,14 @@ export const postcodeCentroidsCli: CliCommand = {
     if (!file) return 2;
     const csv = await readFile(file, "utf8");
     // Shared reference data; the audit entry goes to the organisation chosen.
-    return runForOrganisation(
+    return importForOrganisation(
       context,
       values.organisation,
       "kith import postcode-centroids",
-      async (database, actor) => {
-        const result = await importPostcodeCentroids(
-          database.db,
-          actor,
-          context.now(),
-          csv,
-          values.source ?? `Imported from ${file.split("/").pop() ?? file}`,
-        );
-        context.io.stdout(`Imported ${result.districts} postcode district centroids from ${file}.\n`);
-        return 0;
+      async (db, actor, now) => {
+        const source = values.source ?? `Imported from ${file.split("/").pop() ?? file}`;
+        const result = await importPostcodeCentroids(db, actor, now, csv, source);
+        return `Imported ${result.districts} postcode district centroids from ${file}.`;
       },
     );
   },

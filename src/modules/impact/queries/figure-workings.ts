@@ -79,6 +79,8 @@ type Figure = {
   work: (inputs: FigureInputs) => Promise<Worked>;
 };
 
+/** A table's column names, given as one space-separated line. */
+const columns = (names: string) => names.split(" ");
 const pence = (value: number): FigurePart => ({ value, unit: "pence" });
 const sessions = (value: number): FigurePart => ({ value, unit: "sessions" });
 const twoPlaces = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 100) / 100);
@@ -86,70 +88,31 @@ const twoPlaces = (ratio: number | null) => (ratio === null ? null : Math.round(
 const figures: Record<FigureName, Figure> = {
   "social-value-per-pound": {
     table: "Social value per £1",
-    head: [
-      "part",
-      "record",
-      "id",
-      "project_id",
-      "participant_id",
-      "date",
-      "value_code",
-      "outcome",
-      "age_band",
-      "region",
-      "status",
-      "gross_pence",
-      "deadweight_percent",
-      "counted_pence",
-    ],
+    head: columns(
+      "part record id project_id participant_id date value_code outcome age_band region status gross_pence deadweight_percent counted_pence",
+    ),
     valued: true,
     work: socialValuePerPound,
   },
   sroi: {
     table: "SROI",
-    head: [
-      "row",
-      "project_id",
-      "project",
-      "social_value_pence",
-      "present_value_pence",
-      "inputs_pence",
-      "sroi_ratio",
-    ],
+    head: columns("row project_id project social_value_pence present_value_pence inputs_pence sroi_ratio"),
     valued: true,
     work: sroiWorking,
   },
   "priority-share": {
     table: "Priority share",
-    head: [
-      "session_id",
-      "project_id",
-      "project",
-      "held_on",
-      "la_code",
-      "lsoa21_code",
-      "neighbourhood",
-      "priority",
-      "in_numerator",
-      "in_denominator",
-    ],
+    head: columns(
+      "session_id project_id project held_on la_code lsoa21_code neighbourhood priority in_numerator in_denominator",
+    ),
     valued: false,
     work: priorityShare,
   },
   "external-funding-per-pound": {
     table: "External funding per £1",
-    head: [
-      "part",
-      "funding_id",
-      "project_id",
-      "project",
-      "funder",
-      "kind",
-      "year",
-      "amount_pence",
-      "year_share",
-      "counted_pence",
-    ],
+    head: columns(
+      "part funding_id project_id project funder kind year amount_pence year_share counted_pence",
+    ),
     valued: false,
     work: externalPerInternalPound,
   },
