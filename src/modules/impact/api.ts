@@ -2,9 +2,9 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { commandRoute, idParam, readJsonBody } from "../../platform/http/command-route.ts";
+import { commandRoute, idParam, readRoute } from "../../platform/http/command-route.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
-import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { invalid } from "../../platform/http/problem.ts";
 import { type OutcomeInput, outcomeInput, recordOutcome } from "../investment/index.ts";
 import { valueBankClaimCheck } from "./claim-check.ts";
@@ -37,36 +37,28 @@ const periodQuery = z
   })
   .refine((q) => q.from <= q.to, { error: "to must be on or after from", path: ["to"] });
 
+type PeriodScope = { from: string; to: string; themeCode: string | null; laCode: string | null };
+
 export function impactApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
-  type PeriodScope = { from: string; to: string; themeCode: string | null; laCode: string | null };
   // The three period reports share one query (period, theme, area) and one shape of route.
   const periodReport = (
     path: string,
     summary: string,
-    response: z.ZodType,
+    schema: z.ZodType,
     description: string,
     compute: (db: Db, actor: Actor, scope: PeriodScope) => Promise<unknown>,
   ) =>
-    api.openapi(
-      createRoute({
-        method: "get",
-        path,
-        tags: ["Impact"],
-        summary,
-        request: { query: periodQuery },
-        responses: { 200: json(response, description), ...problemResponses },
-      }),
-      async (c) => {
-        const actor = requireApiActor(c, "impact", "read");
-        const q = c.req.valid("query");
-        const scope = { from: q.from, to: q.to, themeCode: q.theme ?? null, laCode: q.area ?? null };
-        return c.json(
-          (await compute(c.get("services").database.db, actor, scope)) as Record<string, unknown>,
-          200,
-        );
-      },
-    );
+    readRoute(api, {
+      path,
+      tag: "Impact",
+      area: "impact",
+      summary,
+      query: periodQuery,
+      answer: { schema, description },
+      run: ({ db, actor, query: q }) =>
+        compute(db, actor, { from: q.from, to: q.to, themeCode: q.theme ?? null, laCode: q.area ?? null }),
+    });
   periodReport(
     "/impact/dashboard",
     "Every indicator of the community investment dashboard for a period",
@@ -105,81 +97,39 @@ export function impactApi(): OpenAPIHono<AppEnv> {
     run: ({ db, actor, now, params, body }) =>
       setDirectoryListing(db, actor, now, String(params.id), body as DirectoryListingInput),
   });
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/impact/outcomes",
-      tags: ["Impact"],
-      summary:
-        "Push outcomes from another system: one outcome, or { outcomes: [...] } (each checked against the value bank; all or nothing)",
-      request: {
-        body: commandBody(
-          "OutcomeInput",
-          z.union([outcomeInput, z.object({ outcomes: z.array(outcomeInput).max(1000) })]),
-          "One outcome, or { outcomes: [...] } of up to 1,000",
-        ),
-      },
-      responses: { 201: json(z.object({ ids: z.array(z.string()) }), "Recorded"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "impact", "write");
-      const body = (await readJsonBody(c)) as { outcomes?: unknown };
-      const list = Array.isArray(body?.outcomes) ? (body.outcomes as OutcomeInput[]) : [body as OutcomeInput];
-      if (list.length > 1000)
-        throw invalid("Send at most 1,000 outcomes at once.", {
-          outcomes: "Too many outcomes in one request",
-        });
-      const database = c.get("services").database.db;
-      const ids = await database.transaction(async (tx) => {
-        const out: string[] = [];
-        for (const [index, outcome] of list.entries()) {
-          try {
-            out.push(
-              (await recordOutcome(tx, actor, c.get("now"), outcome, { claimCheck: valueBankClaimCheck })).id,
-            );
-          } catch (error) {
-            // Name the outcome in the batch that failed, so the sender can fix it.
-            if (error instanceof Error && "fieldErrors" in error && list.length > 1) {
-              const problem = error as Error & { detail: string; fieldErrors?: Record<string, string> };
-              throw invalid(
-                `Outcome ${index + 1}: ${problem.detail} Nothing was saved.`,
-                Object.fromEntries(
-                  Object.entries(problem.fieldErrors ?? {}).map(([k, v]) => [`outcomes.${index}.${k}`, v]),
-                ),
-              );
-            }
-            throw error;
+  commandRoute(api, {
+    method: "post",
+    path: "/impact/outcomes",
+    tag: "Impact",
+    area: "impact",
+    summary:
+      "Push outcomes from another system: one outcome, or { outcomes: [...] } (each checked against the value bank; all or nothing)",
+    input: {
+      name: "OutcomeInput",
+      schema: z.union([outcomeInput, z.object({ outcomes: z.array(outcomeInput).max(1000) })]),
+      description: "One outcome, or { outcomes: [...] } of up to 1,000",
+    },
+    answer: { status: 201, schema: z.object({ ids: z.array(z.string()) }), description: "Recorded" },
+    run: async ({ db, actor, now, body }) => ({ ids: await recordOutcomes(db, actor, now, body) }),
+  });
+  readRoute(api, {
+    path: "/impact/value-bank",
+    tag: "Impact",
+    area: "impact",
+    summary: "The value bank in use, with its source",
+    answer: { schema: anyObject, description: "Value bank" },
+    run: async ({ db, actor }) => {
+      const active = await getActiveValueBank(db, actor);
+      return active
+        ? {
+            bank: active.bank,
+            categories: active.categories,
+            outcomes: [...active.rules.outcomes.values()],
+            exclusions: [...active.rules.exclusions].filter((key) => key.split("|")[0] < key.split("|")[1]),
           }
-        }
-        return out;
-      });
-      return c.json({ ids }, 201);
+        : { bank: null };
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/impact/value-bank",
-      tags: ["Impact"],
-      summary: "The value bank in use, with its source",
-      responses: { 200: json(anyObject, "Value bank"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "impact", "read");
-      const active = await getActiveValueBank(c.get("services").database.db, actor);
-      return c.json(
-        active
-          ? {
-              bank: active.bank,
-              categories: active.categories,
-              outcomes: [...active.rules.outcomes.values()],
-              exclusions: [...active.rules.exclusions].filter((key) => key.split("|")[0] < key.split("|")[1]),
-            }
-          : { bank: null },
-        200,
-      );
-    },
-  );
+  });
   api.openapi(
     createRoute({
       method: "post",
@@ -216,4 +166,33 @@ export function impactApi(): OpenAPIHono<AppEnv> {
     },
   );
   return api;
+}
+
+/** One pushed outcome or a batch, recorded all or nothing; a batch's problem names the outcome that failed. */
+async function recordOutcomes(db: Db, actor: Actor, now: Date, body: unknown): Promise<string[]> {
+  const batch = body as { outcomes?: unknown } | null;
+  const list = Array.isArray(batch?.outcomes) ? (batch.outcomes as OutcomeInput[]) : [body as OutcomeInput];
+  if (list.length > 1000)
+    throw invalid("Send at most 1,000 outcomes at once.", { outcomes: "Too many outcomes in one request" });
+  return db.transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const [index, outcome] of list.entries()) {
+      try {
+        ids.push((await recordOutcome(tx, actor, now, outcome, { claimCheck: valueBankClaimCheck })).id);
+      } catch (error) {
+        // Name the outcome in the batch that failed, so the sender can fix it.
+        if (error instanceof Error && "fieldErrors" in error && list.length > 1) {
+          const problem = error as Error & { detail: string; fieldErrors?: Record<string, string> };
+          throw invalid(
+            `Outcome ${index + 1}: ${problem.detail} Nothing was saved.`,
+            Object.fromEntries(
+              Object.entries(problem.fieldErrors ?? {}).map(([k, v]) => [`outcomes.${index}.${k}`, v]),
+            ),
+          );
+        }
+        throw error;
+      }
+    }
+    return ids;
+  });
 }

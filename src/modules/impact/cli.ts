@@ -1,8 +1,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { systemActor } from "../../platform/access/actor.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
-import { organisationForCli } from "../../platform/imports/import-command.ts";
+import {
+  importForOrganisation,
+  oneFileArgument,
+  runForOrganisation,
+} from "../../platform/imports/cli-organisation.ts";
 import type { CliCommand, CliContext } from "../module.ts";
 import { importDeflators } from "./commands/import-deflators.ts";
 import { importValueBank } from "./commands/import-value-bank.ts";
@@ -54,29 +57,28 @@ export const impactCli: CliCommand[] = [
         return 2;
       }
       if (!validArea(values.area, context)) return 2;
-      const database = await context.openDatabase();
-      try {
-        const organisationId = await organisationForCli(database, values.organisation, context);
-        if (!organisationId) return 2;
-        const actor = systemActor(organisationId, "kith impact report");
-        const figures = await computeReportFigures(
-          database.db,
-          actor,
-          await reportBrand(database.db, organisationId),
-          year,
-          {
-            scope: { themeCode: values.theme ?? null, laCode: values.area ?? null },
-          },
-        );
-        const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
-        await writeFile(out, content);
-        context.io.stdout(
-          `Wrote the ${figures.year.label} social impact report to ${out} (${figures.dashboard.sessions} sessions, ${figures.dashboard.residentsReached.total} residents reached).\n`,
-        );
-        return 0;
-      } finally {
-        await database.close();
-      }
+      return runForOrganisation(
+        context,
+        values.organisation,
+        "kith impact report",
+        async (database, actor) => {
+          const figures = await computeReportFigures(
+            database.db,
+            actor,
+            await reportBrand(database.db, actor.organisationId),
+            year,
+            {
+              scope: { themeCode: values.theme ?? null, laCode: values.area ?? null },
+            },
+          );
+          const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
+          await writeFile(out, content);
+          context.io.stdout(
+            `Wrote the ${figures.year.label} social impact report to ${out} (${figures.dashboard.sessions} sessions, ${figures.dashboard.residentsReached.total} residents reached).\n`,
+          );
+          return 0;
+        },
+      );
     },
   },
   {
@@ -108,28 +110,29 @@ export const impactCli: CliCommand[] = [
         return 2;
       }
       if (!validArea(values.area, context)) return 2;
-      const database = await context.openDatabase();
-      try {
-        const organisationId = await organisationForCli(database, values.organisation, context);
-        if (!organisationId) return 2;
-        const dashboard = await computeDashboard(
-          database.db,
-          systemActor(organisationId, "kith impact dashboard"),
-          { from, to, themeCode: values.theme ?? null, laCode: values.area ?? null },
-        );
-        if (values.json) context.io.stdout(`${JSON.stringify(dashboard, null, 2)}\n`);
-        else {
-          context.io.stdout(
-            `Residents reached: ${dashboard.residentsReached.total} (${dashboard.residentsReached.lightTouch} light-touch, ${dashboard.residentsReached.inDepth} in-depth)\n`,
-          );
-          context.io.stdout(
-            `Tenants reached: ${dashboard.tenantsReached.total}\nSocial value per £1 invested: ${dashboard.socialValue.perPoundInvested ?? "n/a"}\n(Use --json for every indicator.)\n`,
-          );
-        }
-        return 0;
-      } finally {
-        await database.close();
-      }
+      return runForOrganisation(
+        context,
+        values.organisation,
+        "kith impact dashboard",
+        async (database, actor) => {
+          const dashboard = await computeDashboard(database.db, actor, {
+            from,
+            to,
+            themeCode: values.theme ?? null,
+            laCode: values.area ?? null,
+          });
+          if (values.json) context.io.stdout(`${JSON.stringify(dashboard, null, 2)}\n`);
+          else {
+            context.io.stdout(
+              `Residents reached: ${dashboard.residentsReached.total} (${dashboard.residentsReached.lightTouch} light-touch, ${dashboard.residentsReached.inDepth} in-depth)\n`,
+            );
+            context.io.stdout(
+              `Tenants reached: ${dashboard.tenantsReached.total}\nSocial value per £1 invested: ${dashboard.socialValue.perPoundInvested ?? "n/a"}\n(Use --json for every indicator.)\n`,
+            );
+          }
+          return 0;
+        },
+      );
     },
   },
   {
@@ -149,10 +152,8 @@ export const impactCli: CliCommand[] = [
           "price-year": { type: "string" },
         },
       });
-      if (positionals.length !== 1) {
-        context.io.stderr(`Give one CSV file. Usage: ${valueBankUsage}\n`);
-        return 2;
-      }
+      const file = oneFileArgument(positionals, valueBankUsage, context);
+      if (!file) return 2;
       // Values are stated in their bank's price year: it is never guessed (docs/impact-value-bank.md).
       const priceYear = Number(values["price-year"]);
       if (!/^\d{4}$/.test(values["price-year"] ?? "")) {
@@ -161,32 +162,22 @@ export const impactCli: CliCommand[] = [
         );
         return 2;
       }
-      const file = positionals[0];
       const csv = await readFile(file, "utf8");
-      const database = await context.openDatabase();
-      try {
-        const organisationId = await organisationForCli(database, values.organisation, context);
-        if (!organisationId) return 2;
-        const name = values.name ?? file.split("/").pop() ?? file;
-        const result = await importValueBank(
-          database.db,
-          systemActor(organisationId, "kith import value-bank"),
-          context.now(),
-          csv,
-          {
+      return importForOrganisation(
+        context,
+        values.organisation,
+        "kith import value-bank",
+        async (db, actor, now) => {
+          const name = values.name ?? file.split("/").pop() ?? file;
+          const result = await importValueBank(db, actor, now, csv, {
             name,
             source: values.source ?? `Imported from ${name}`,
             licence: values.licence ?? "Licensed to the organisation (see the source)",
             priceYear,
-          },
-        );
-        context.io.stdout(
-          `Imported ${result.outcomes} outcomes at ${priceYear} prices from ${file}; this is now the active value bank.\n`,
-        );
-        return 0;
-      } finally {
-        await database.close();
-      }
+          });
+          return `Imported ${result.outcomes} outcomes at ${priceYear} prices from ${file}; this is now the active value bank.`;
+        },
+      );
     },
   },
   {
@@ -205,25 +196,17 @@ export const impactCli: CliCommand[] = [
         return 2;
       }
       const csv = await readFile(positionals[0], "utf8");
-      const database = await context.openDatabase();
-      try {
-        // The series is shared by every organisation; the audit entry goes to the one chosen.
-        const organisationId = await organisationForCli(database, values.organisation, context);
-        if (!organisationId) return 2;
-        const result = await importDeflators(
-          database.db,
-          systemActor(organisationId, "kith import deflators"),
-          context.now(),
-          csv,
-          values.source,
-        );
-        context.io.stdout(
-          `Imported the GDP deflator for ${result.years} years, ${result.first} to ${result.last}.\n`,
-        );
-        return 0;
-      } finally {
-        await database.close();
-      }
+      const source = values.source;
+      // The series is shared by every organisation; the audit entry goes to the one chosen.
+      return importForOrganisation(
+        context,
+        values.organisation,
+        "kith import deflators",
+        async (db, actor, now) => {
+          const result = await importDeflators(db, actor, now, csv, source);
+          return `Imported the GDP deflator for ${result.years} years, ${result.first} to ${result.last}.`;
+        },
+      );
     },
   },
   postcodeCentroidsCli,

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
@@ -7,8 +7,8 @@ import {
   commandRoute,
   createdAnswer,
   idParam,
+  readRoute,
 } from "../../platform/http/command-route.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { addEditRoutes } from "./api-edits.ts";
 import {
   addFunding,
@@ -39,59 +39,34 @@ import {
 import { getProject, getStrategy, listChangeTemplates, listProjects } from "./queries/portfolio.ts";
 import { stages } from "./schema.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 // Command routes go through the platform's commandRoute: bodies are validated by the commands (one set
 // of rules and messages for pages, API and CLI), and the OpenAPI document describes their fields.
 
 export function investmentApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/investment/projects",
-      tags: ["Community investment"],
-      summary: "The project portfolio with counts by stage",
-      request: {
-        query: z.object({ stage: z.enum(stages).optional(), theme: z.string().max(40).optional() }),
-      },
-      responses: {
-        200: json(
-          z.object({
-            stageCounts: z.record(z.string(), z.number()),
-            projects: z.array(z.record(z.string(), z.unknown())),
-          }),
-          "Projects",
-        ),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "read");
-      const q = c.req.valid("query");
-      return c.json(
-        await listProjects(c.get("services").database.db, actor, { stage: q.stage, themeCode: q.theme }),
-        200,
-      );
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/investment/projects/{id}",
-      tags: ["Community investment"],
-      summary: "One project with its theory of change, budget, steering group and latest sessions",
-      request: { params: idParam },
-      responses: { 200: json(z.record(z.string(), z.unknown()), "Project"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "read");
-      return c.json(await getProject(c.get("services").database.db, actor, c.req.valid("param").id), 200);
-    },
-  );
   const tag = "Community investment";
+  const anyObject = z.record(z.string(), z.unknown());
+  readRoute(api, {
+    path: "/investment/projects",
+    tag,
+    area: "investment",
+    summary: "The project portfolio with counts by stage",
+    query: z.object({ stage: z.enum(stages).optional(), theme: z.string().max(40).optional() }),
+    answer: {
+      schema: z.object({ stageCounts: z.record(z.string(), z.number()), projects: z.array(anyObject) }),
+      description: "Projects",
+    },
+    run: ({ db, actor, query }) => listProjects(db, actor, { stage: query.stage, themeCode: query.theme }),
+  });
+  readRoute(api, {
+    path: "/investment/projects/{id}",
+    tag,
+    area: "investment",
+    summary: "One project with its theory of change, budget, steering group and latest sessions",
+    params: idParam,
+    answer: { schema: anyObject, description: "Project" },
+    run: ({ db, actor, params }) => getProject(db, actor, params.id),
+  });
   const command = (route: Omit<CommandRoute, "tag" | "area" | "method">) =>
     commandRoute(api, { method: "post", tag, area: "investment", ...route });
   command({
@@ -162,22 +137,18 @@ export function investmentApi(): OpenAPIHono<AppEnv> {
     run: ({ db, actor, now, params, body }) =>
       completeFollowUp(db, actor, now, String(params.id), Number(params.months), body as never),
   });
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/investment/strategy",
-      tags: ["Community investment"],
-      summary:
-        "Themes, intended outcomes, the options map of indicators with baselines and targets, and theory-of-change templates",
-      responses: { 200: json(z.record(z.string(), z.unknown()), "Strategy"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "investment", "read");
-      const db = c.get("services").database.db;
+  readRoute(api, {
+    path: "/investment/strategy",
+    tag,
+    area: "investment",
+    summary:
+      "Themes, intended outcomes, the options map of indicators with baselines and targets, and theory-of-change templates",
+    answer: { schema: anyObject, description: "Strategy" },
+    run: async ({ db, actor }) => {
       const [themes, templates] = await Promise.all([getStrategy(db, actor), listChangeTemplates(db, actor)]);
-      return c.json({ themes, templates }, 200);
+      return { themes, templates };
     },
-  );
+  });
   const strategyPost = (
     path: string,
     summary: string,

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { matchIsReleased } from "../rules.ts";
 import { crowdfundingCampaign, crowdfundingFund, crowdfundingMatchPledge } from "../schema.ts";
@@ -40,8 +41,9 @@ export async function releaseMatchPledges(
     .from(crowdfundingMatchPledge)
     .innerJoin(
       crowdfundingFund,
-      and(
-        eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId),
+      sameOrganisation(
+        crowdfundingFund,
+        crowdfundingMatchPledge,
         eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
       ),
     )

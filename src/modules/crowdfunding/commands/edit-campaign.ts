@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -63,10 +63,7 @@ export async function editCampaign(
         laCode: value.laCode,
       })
       .where(
-        and(
-          eq(crowdfundingCampaign.organisationId, actor.organisationId),
-          eq(crowdfundingCampaign.id, campaign.id),
-        ),
+        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
       )
       .returning();
     await tx

@@ -1,10 +1,11 @@
-import { and, eq, inArray, ne, sum } from "drizzle-orm";
+import { eq, inArray, ne, sum } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorLabel, actorUserId } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -71,8 +72,9 @@ export async function makeMatchPledge(
       .from(crowdfundingMatchPledge)
       .innerJoin(
         crowdfundingFund,
-        and(
-          eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId),
+        sameOrganisation(
+          crowdfundingFund,
+          crowdfundingMatchPledge,
           eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
         ),
       )

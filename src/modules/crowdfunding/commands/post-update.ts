@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -66,8 +67,9 @@ export async function postUpdate(
         .update(crowdfundingCampaign)
         .set({ status: "delivered", deliveredAt: now })
         .where(
-          and(
-            eq(crowdfundingCampaign.organisationId, actor.organisationId),
+          inOrganisation(
+            crowdfundingCampaign,
+            actor.organisationId,
             eq(crowdfundingCampaign.id, campaign.id),
           ),
         );

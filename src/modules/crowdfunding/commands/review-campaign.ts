@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { actorLabel, actorUserId } from "../../../platform/access/actor.ts";
@@ -6,6 +6,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { enqueueJob } from "../../../platform/jobs/jobs.ts";
@@ -102,10 +103,7 @@ export async function reviewCampaign(
       .update(crowdfundingCampaign)
       .set(decision === "approve" ? { status: "live", launchedAt: now, closesAt } : { status: "draft" })
       .where(
-        and(
-          eq(crowdfundingCampaign.organisationId, actor.organisationId),
-          eq(crowdfundingCampaign.id, campaign.id),
-        ),
+        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
       )
       .returning();
     if (decision === "approve") {

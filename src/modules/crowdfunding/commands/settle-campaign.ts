@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -164,8 +164,9 @@ export async function settleCampaign(
         .update(crowdfundingMatchPledge)
         .set({ status: collect ? "collected" : "lapsed", settledAt: now })
         .where(
-          and(
-            eq(crowdfundingMatchPledge.organisationId, actor.organisationId),
+          inOrganisation(
+            crowdfundingMatchPledge,
+            actor.organisationId,
             eq(crowdfundingMatchPledge.id, match.id),
           ),
         );
@@ -175,10 +176,7 @@ export async function settleCampaign(
       .update(crowdfundingCampaign)
       .set({ status: outcome.status, settledAt: now, matchPence, collectedPence })
       .where(
-        and(
-          eq(crowdfundingCampaign.organisationId, actor.organisationId),
-          eq(crowdfundingCampaign.id, campaign.id),
-        ),
+        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
       );
     await recordAudit(tx, actor, now, {
       action: "update",

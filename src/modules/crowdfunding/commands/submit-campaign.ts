@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canEditCampaign, canViewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
@@ -26,10 +27,7 @@ export async function submitCampaign(db: Db, actor: Actor, now: Date, campaignId
       .update(crowdfundingCampaign)
       .set({ status: "in-review", submittedAt: now })
       .where(
-        and(
-          eq(crowdfundingCampaign.organisationId, actor.organisationId),
-          eq(crowdfundingCampaign.id, campaign.id),
-        ),
+        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
       )
       .returning();
     await recordAudit(tx, actor, now, {

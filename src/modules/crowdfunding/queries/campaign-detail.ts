@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canListCampaigns, canViewBackers, canViewCampaign, canViewReports } from "../policy.ts";
@@ -69,8 +70,9 @@ export async function campaignParts(db: Db, campaign: Campaign) {
       .from(crowdfundingMatchPledge)
       .innerJoin(
         crowdfundingFund,
-        and(
-          eq(crowdfundingFund.organisationId, crowdfundingMatchPledge.organisationId),
+        sameOrganisation(
+          crowdfundingFund,
+          crowdfundingMatchPledge,
           eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
         ),
       )
@@ -220,8 +222,9 @@ export async function getPublicImage(db: Db, organisationId: string, reference: 
     .from(crowdfundingImage)
     .innerJoin(
       crowdfundingCampaign,
-      and(
-        eq(crowdfundingCampaign.organisationId, crowdfundingImage.organisationId),
+      sameOrganisation(
+        crowdfundingCampaign,
+        crowdfundingImage,
         eq(crowdfundingCampaign.id, crowdfundingImage.campaignId),
       ),
     )

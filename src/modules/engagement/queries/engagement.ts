@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { getPerson } from "../../people/index.ts";
@@ -148,8 +149,9 @@ export async function consultationResults(db: Db, actor: Actor, id: string) {
     .from(consultationAnswer)
     .innerJoin(
       consultationResponse,
-      and(
-        eq(consultationResponse.organisationId, consultationAnswer.organisationId),
+      sameOrganisation(
+        consultationResponse,
+        consultationAnswer,
         eq(consultationResponse.id, consultationAnswer.responseId),
       ),
     )
@@ -200,10 +202,7 @@ export async function listYouSaidWeDid(db: Db, organisationId: string, now: Date
     .from(youSaidWeDid)
     .leftJoin(
       consultation,
-      and(
-        eq(consultation.organisationId, youSaidWeDid.organisationId),
-        eq(consultation.id, youSaidWeDid.consultationId),
-      ),
+      sameOrganisation(consultation, youSaidWeDid, eq(consultation.id, youSaidWeDid.consultationId)),
     )
     .where(
       inOrganisation(

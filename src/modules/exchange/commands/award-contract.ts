@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -83,9 +83,7 @@ export async function awardContract(
         awardedSupplierName: winning[0].supplierName,
         awardedAt: now,
       })
-      .where(
-        and(eq(exchangeContract.organisationId, actor.organisationId), eq(exchangeContract.id, contract.id)),
-      )
+      .where(inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, contract.id)))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -49,7 +49,7 @@ export async function moderateNeed(
         moderatedByName: actor.kind === "user" ? actor.name : actorLabel(actor),
         moderatedAt: now,
       })
-      .where(and(eq(exchangeNeed.organisationId, actor.organisationId), eq(exchangeNeed.id, need.id)))
+      .where(inOrganisation(exchangeNeed, actor.organisationId, eq(exchangeNeed.id, need.id)))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

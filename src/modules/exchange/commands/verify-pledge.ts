@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -45,7 +45,7 @@ export async function verifyPledge(
     const [updated] = await tx
       .update(exchangePledge)
       .set(change)
-      .where(and(eq(exchangePledge.organisationId, actor.organisationId), eq(exchangePledge.id, pledge.id)))
+      .where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.id, pledge.id)))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

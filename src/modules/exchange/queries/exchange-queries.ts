@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { isStaff, requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { type PointsResult, socialValuePoints } from "../points.ts";
@@ -57,8 +58,9 @@ export async function getNeed(db: Db, actor: Actor, needId: string) {
     .from(exchangePledgeNeed)
     .innerJoin(
       exchangePledge,
-      and(
-        eq(exchangePledge.organisationId, exchangePledgeNeed.organisationId),
+      sameOrganisation(
+        exchangePledge,
+        exchangePledgeNeed,
         eq(exchangePledge.id, exchangePledgeNeed.pledgeId),
       ),
     )
@@ -145,10 +147,7 @@ export async function getPledge(db: Db, actor: Actor, pledgeId: string) {
     .from(exchangePledgeNeed)
     .innerJoin(
       exchangeNeed,
-      and(
-        eq(exchangeNeed.organisationId, exchangePledgeNeed.organisationId),
-        eq(exchangeNeed.id, exchangePledgeNeed.needId),
-      ),
+      sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
     )
     .where(
       inOrganisation(exchangePledgeNeed, actor.organisationId, eq(exchangePledgeNeed.pledgeId, pledge.id)),
@@ -173,17 +172,15 @@ export async function listMyPledges(db: Db, actor: Actor): Promise<SupplierPledg
     .from(exchangePledge)
     .innerJoin(
       exchangePledgeNeed,
-      and(
-        eq(exchangePledgeNeed.organisationId, exchangePledge.organisationId),
+      sameOrganisation(
+        exchangePledgeNeed,
+        exchangePledge,
         eq(exchangePledgeNeed.pledgeId, exchangePledge.id),
       ),
     )
     .innerJoin(
       exchangeNeed,
-      and(
-        eq(exchangeNeed.organisationId, exchangePledgeNeed.organisationId),
-        eq(exchangeNeed.id, exchangePledgeNeed.needId),
-      ),
+      sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
     )
     .where(
       inOrganisation(
@@ -203,10 +200,7 @@ export async function listOpenAlerts(db: Db, actor: Actor) {
     .from(exchangeAlert)
     .innerJoin(
       exchangePledge,
-      and(
-        eq(exchangePledge.organisationId, exchangeAlert.organisationId),
-        eq(exchangePledge.id, exchangeAlert.pledgeId),
-      ),
+      sameOrganisation(exchangePledge, exchangeAlert, eq(exchangePledge.id, exchangeAlert.pledgeId)),
     )
     .where(inOrganisation(exchangeAlert, actor.organisationId, isNull(exchangeAlert.clearedAt)))
     .orderBy(asc(exchangePledge.dueBy));

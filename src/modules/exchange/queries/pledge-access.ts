@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPledge } from "../policy.ts";
@@ -15,10 +16,7 @@ export async function meetsOwnNeed(db: Db, actor: Actor, pledgeId: string): Prom
     .from(exchangePledgeNeed)
     .innerJoin(
       exchangeNeed,
-      and(
-        eq(exchangeNeed.organisationId, exchangePledgeNeed.organisationId),
-        eq(exchangeNeed.id, exchangePledgeNeed.needId),
-      ),
+      sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
     )
     .where(
       inOrganisation(

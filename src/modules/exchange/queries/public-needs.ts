@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { exchangeNeed, exchangePledge, exchangePledgeNeed, type Need, type NeedCategory } from "../schema.ts";
@@ -60,8 +61,9 @@ export async function getPublicNeed(db: Db, organisationId: string, reference: s
     .from(exchangePledgeNeed)
     .innerJoin(
       exchangePledge,
-      and(
-        eq(exchangePledge.organisationId, exchangePledgeNeed.organisationId),
+      sameOrganisation(
+        exchangePledge,
+        exchangePledgeNeed,
         eq(exchangePledge.id, exchangePledgeNeed.pledgeId),
       ),
     )

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { systemActor } from "../../../platform/access/actor.ts";
-import { organisationForCli } from "../../../platform/imports/import-command.ts";
+import { importForOrganisation, oneFileArgument } from "../../../platform/imports/cli-organisation.ts";
 import type { CliCommand } from "../../module.ts";
 import { importPostcodeCentroids } from "./commands/import-postcode-centroids.ts";
 
@@ -19,28 +18,19 @@ export const postcodeCentroidsCli: CliCommand = {
       allowPositionals: true,
       options: { source: { type: "string" }, organisation: { type: "string" } },
     });
-    if (positionals.length !== 1) {
-      context.io.stderr(`Give one CSV file. Usage: ${usage}\n`);
-      return 2;
-    }
-    const file = positionals[0];
+    const file = oneFileArgument(positionals, usage, context);
+    if (!file) return 2;
     const csv = await readFile(file, "utf8");
-    const database = await context.openDatabase();
-    try {
-      // Shared reference data; the audit entry goes to the organisation chosen.
-      const organisationId = await organisationForCli(database, values.organisation, context);
-      if (!organisationId) return 2;
-      const result = await importPostcodeCentroids(
-        database.db,
-        systemActor(organisationId, "kith import postcode-centroids"),
-        context.now(),
-        csv,
-        values.source ?? `Imported from ${file.split("/").pop() ?? file}`,
-      );
-      context.io.stdout(`Imported ${result.districts} postcode district centroids from ${file}.\n`);
-      return 0;
-    } finally {
-      await database.close();
-    }
+    // Shared reference data; the audit entry goes to the organisation chosen.
+    return importForOrganisation(
+      context,
+      values.organisation,
+      "kith import postcode-centroids",
+      async (db, actor, now) => {
+        const source = values.source ?? `Imported from ${file.split("/").pop() ?? file}`;
+        const result = await importPostcodeCentroids(db, actor, now, csv, source);
+        return `Imported ${result.districts} postcode district centroids from ${file}.`;
+      },
+    );
   },
 };

@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPortfolio } from "../../investment/index.ts";
 import { valueBank, valueOutcome } from "../schema.ts";
@@ -15,10 +16,7 @@ export async function valueOutcomeNames(db: Db, actor: Actor): Promise<Map<strin
   const rows = await db
     .select({ code: valueOutcome.code, name: valueOutcome.name, active: valueBank.active })
     .from(valueOutcome)
-    .innerJoin(
-      valueBank,
-      and(eq(valueBank.organisationId, valueOutcome.organisationId), eq(valueBank.id, valueOutcome.bankId)),
-    )
+    .innerJoin(valueBank, sameOrganisation(valueBank, valueOutcome, eq(valueBank.id, valueOutcome.bankId)))
     .where(inOrganisation(valueOutcome, actor.organisationId));
   // The active bank's name wins where two banks share a code.
   const names = new Map<string, string>();

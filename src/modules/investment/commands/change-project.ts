@@ -24,6 +24,40 @@ export async function requireProject(db: Db, organisationId: string, projectId: 
   return found;
 }
 
+/** The keys a new line of a project (funding, spending, a steering member) is stored under. */
+export type ProjectLineKeys = { organisationId: string; id: string; projectId: string };
+
+/**
+ * Adds one line to a project: the project must be in the actor's organisation; the line and its
+ * audit entry are written together.
+ */
+export async function addProjectLine(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  projectId: string,
+  line: {
+    entityType: string;
+    insert: (tx: Db, keys: ProjectLineKeys) => Promise<unknown>;
+    summary: (projectName: string) => string;
+    after: object;
+  },
+): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const found = await requireProject(tx, actor.organisationId, projectId);
+    const id = newId(now.getTime());
+    await line.insert(tx, { organisationId: actor.organisationId, id, projectId });
+    await recordAudit(tx, actor, now, {
+      action: "create",
+      entityType: line.entityType,
+      entityId: id,
+      summary: line.summary(found.name),
+      after: line.after,
+    });
+    return { id };
+  });
+}
+
 export async function moveProjectStage(
   db: Db,
   actor: Actor,
@@ -59,18 +93,11 @@ export async function addFunding(
 ): Promise<{ id: string }> {
   requireAllowed(canManageProjects(actor), "Only officers and managers can change budgets.");
   const value = parseInput(fundingLineInput, input);
-  return db.transaction(async (tx) => {
-    const found = await requireProject(tx, actor.organisationId, projectId);
-    const id = newId(now.getTime());
-    await tx.insert(projectFunding).values({ organisationId: actor.organisationId, id, projectId, ...value });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "project-funding",
-      entityId: id,
-      summary: `Added ${value.kind} funding from ${value.source} to ${found.name}`,
-      after: value,
-    });
-    return { id };
+  return addProjectLine(db, actor, now, projectId, {
+    entityType: "project-funding",
+    insert: (tx, keys) => tx.insert(projectFunding).values({ ...keys, ...value }),
+    summary: (name) => `Added ${value.kind} funding from ${value.source} to ${name}`,
+    after: value,
   });
 }
 
@@ -99,17 +126,10 @@ export async function recordSpend(
 ): Promise<{ id: string }> {
   requireAllowed(canManageProjects(actor), "Only officers and managers can record spending.");
   const value = parseInput(spendInput, input);
-  return db.transaction(async (tx) => {
-    const found = await requireProject(tx, actor.organisationId, projectId);
-    const id = newId(now.getTime());
-    await tx.insert(projectSpend).values({ organisationId: actor.organisationId, id, projectId, ...value });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "project-spend",
-      entityId: id,
-      summary: `Recorded spending on ${found.name}`,
-      after: value,
-    });
-    return { id };
+  return addProjectLine(db, actor, now, projectId, {
+    entityType: "project-spend",
+    insert: (tx, keys) => tx.insert(projectSpend).values({ ...keys, ...value }),
+    summary: (name) => `Recorded spending on ${name}`,
+    after: value,
   });
 }

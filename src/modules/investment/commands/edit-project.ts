@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { lifeAnswersInput, theoryOfChangeInput } from "../edit-inputs.ts";
@@ -11,7 +11,7 @@ import { steeringMemberInput } from "../inputs.ts";
 import { lifeRole } from "../life-model.ts";
 import { canManageProjects } from "../policy.ts";
 import { project, projectFunding, steeringMember } from "../schema.ts";
-import { requireProject } from "./change-project.ts";
+import { addProjectLine, requireProject } from "./change-project.ts";
 import { parseInput } from "./parse-input.ts";
 import { resolveTheoryOfChange } from "./theory-of-change.ts";
 
@@ -111,18 +111,12 @@ export async function addSteeringMember(
 ): Promise<{ id: string }> {
   requireAllowed(canManageProjects(actor), projectsOnly);
   const value = parseInput(steeringMemberInput, input);
-  return db.transaction(async (tx) => {
-    const found = await requireProject(tx, actor.organisationId, projectId);
-    const id = newId(now.getTime());
-    await tx.insert(steeringMember).values({ organisationId: actor.organisationId, id, projectId, ...value });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "steering-member",
-      entityId: id,
-      summary: `Added ${value.name} (${value.role}${value.localPerson ? ", local person" : ""}) to the steering group of ${found.name}`,
-      after: value,
-    });
-    return { id };
+  return addProjectLine(db, actor, now, projectId, {
+    entityType: "steering-member",
+    insert: (tx, keys) => tx.insert(steeringMember).values({ ...keys, ...value }),
+    summary: (name) =>
+      `Added ${value.name} (${value.role}${value.localPerson ? ", local person" : ""}) to the steering group of ${name}`,
+    after: value,
   });
 }
 

@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewParticipants, canViewPortfolio } from "../policy.ts";
@@ -42,10 +43,7 @@ export async function findParticipants(
         .from(attendance)
         .innerJoin(
           activitySession,
-          and(
-            eq(activitySession.organisationId, attendance.organisationId),
-            eq(activitySession.id, attendance.sessionId),
-          ),
+          sameOrganisation(activitySession, attendance, eq(activitySession.id, attendance.sessionId)),
         )
         .where(inOrganisation(attendance, actor.organisationId, eq(activitySession.projectId, projectId)))
         .groupBy(attendance.participantId)
@@ -92,13 +90,7 @@ export async function getSession(db: Db, actor: Actor, now: Date, sessionId: str
   const [session] = await db
     .select({ session: activitySession, projectName: project.name })
     .from(activitySession)
-    .innerJoin(
-      project,
-      and(
-        eq(project.organisationId, activitySession.organisationId),
-        eq(project.id, activitySession.projectId),
-      ),
-    )
+    .innerJoin(project, sameOrganisation(project, activitySession, eq(project.id, activitySession.projectId)))
     .where(inOrganisation(activitySession, org, eq(activitySession.id, sessionId)));
   if (!session) throw notFound("Session not found");
   const register = await db
@@ -115,10 +107,7 @@ export async function getSession(db: Db, actor: Actor, now: Date, sessionId: str
     .from(attendance)
     .innerJoin(
       participant,
-      and(
-        eq(participant.organisationId, attendance.organisationId),
-        eq(participant.id, attendance.participantId),
-      ),
+      sameOrganisation(participant, attendance, eq(participant.id, attendance.participantId)),
     )
     .where(inOrganisation(attendance, org, eq(attendance.sessionId, sessionId)))
     .orderBy(asc(participant.displayName));
@@ -149,13 +138,7 @@ export async function listSessions(
       attendees: sql<number>`(SELECT count(*)::int FROM attendance a WHERE a.organisation_id = ${activitySession.organisationId} AND a.session_id = ${activitySession.id})`,
     })
     .from(activitySession)
-    .innerJoin(
-      project,
-      and(
-        eq(project.organisationId, activitySession.organisationId),
-        eq(project.id, activitySession.projectId),
-      ),
-    )
+    .innerJoin(project, sameOrganisation(project, activitySession, eq(project.id, activitySession.projectId)))
     .where(
       inOrganisation(
         activitySession,
@@ -180,10 +163,7 @@ export async function getParticipantOutcomes(db: Db, actor: Actor, now: Date, pa
   const outcomes = await db
     .select({ outcome: outcomeRecord, projectName: project.name })
     .from(outcomeRecord)
-    .innerJoin(
-      project,
-      and(eq(project.organisationId, outcomeRecord.organisationId), eq(project.id, outcomeRecord.projectId)),
-    )
+    .innerJoin(project, sameOrganisation(project, outcomeRecord, eq(project.id, outcomeRecord.projectId)))
     .where(inOrganisation(outcomeRecord, org, eq(outcomeRecord.participantId, participantId)))
     .orderBy(desc(outcomeRecord.achievedOn));
   const followUps = await db
@@ -191,10 +171,7 @@ export async function getParticipantOutcomes(db: Db, actor: Actor, now: Date, pa
     .from(outcomeFollowUp)
     .innerJoin(
       outcomeRecord,
-      and(
-        eq(outcomeRecord.organisationId, outcomeFollowUp.organisationId),
-        eq(outcomeRecord.id, outcomeFollowUp.outcomeId),
-      ),
+      sameOrganisation(outcomeRecord, outcomeFollowUp, eq(outcomeRecord.id, outcomeFollowUp.outcomeId)),
     )
     .where(inOrganisation(outcomeFollowUp, org, eq(outcomeRecord.participantId, participantId)));
   await recordAudit(db, actor, now, {

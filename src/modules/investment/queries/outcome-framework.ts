@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPortfolio } from "../policy.ts";
 import { investmentOutcome, investmentTheme, project } from "../schema.ts";
@@ -31,10 +32,7 @@ export async function listFrameworkOutcomes(
     .from(investmentOutcome)
     .innerJoin(
       investmentTheme,
-      and(
-        eq(investmentTheme.organisationId, investmentOutcome.organisationId),
-        eq(investmentTheme.id, investmentOutcome.themeId),
-      ),
+      sameOrganisation(investmentTheme, investmentOutcome, eq(investmentTheme.id, investmentOutcome.themeId)),
     )
     .where(
       inOrganisation(

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, lte } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { ProfilePlace } from "../../../platform/http/place-profile.ts";
 import { canViewPortfolio } from "../policy.ts";
@@ -19,10 +20,7 @@ export async function projectsInPlace(
   return db
     .selectDistinct({ id: project.id, name: project.name, stage: project.stage })
     .from(projectArea)
-    .innerJoin(
-      project,
-      and(eq(project.organisationId, projectArea.organisationId), eq(project.id, projectArea.projectId)),
-    )
+    .innerJoin(project, sameOrganisation(project, projectArea, eq(project.id, projectArea.projectId)))
     .where(inOrganisation(projectArea, actor.organisationId, where))
     .orderBy(asc(project.name));
 }
@@ -54,10 +52,7 @@ export async function sessionsInPlaceByDay(
       .from(attendance)
       .innerJoin(
         activitySession,
-        and(
-          eq(activitySession.organisationId, attendance.organisationId),
-          eq(activitySession.id, attendance.sessionId),
-        ),
+        sameOrganisation(activitySession, attendance, eq(activitySession.id, attendance.sessionId)),
       )
       .where(inOrganisation(attendance, actor.organisationId, where))
       .groupBy(activitySession.heldOn),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -23,6 +23,7 @@ import {
   stages,
   steeringMember,
 } from "../schema.ts";
+import { themesOfProjects } from "./project-themes.ts";
 
 export type StrategyTheme = typeof investmentTheme.$inferSelect & {
   outcomes: (typeof investmentOutcome.$inferSelect)[];
@@ -104,18 +105,8 @@ export async function listProjects(
   ) as Record<Stage, number>;
   let themeProjectIds: string[] | undefined;
   if (filter.themeCode) {
-    const rows = await db
-      .select({ id: projectTheme.projectId })
-      .from(projectTheme)
-      .innerJoin(
-        investmentTheme,
-        and(
-          eq(investmentTheme.organisationId, projectTheme.organisationId),
-          eq(investmentTheme.id, projectTheme.themeId),
-        ),
-      )
-      .where(inOrganisation(projectTheme, org, eq(investmentTheme.code, filter.themeCode)));
-    themeProjectIds = rows.map((row) => row.id);
+    const rows = await themesOfProjects(db, org, eq(investmentTheme.code, filter.themeCode));
+    themeProjectIds = rows.map((row) => row.projectId);
     if (themeProjectIds.length === 0) return { projects: [], stageCounts };
   }
   const rows = await db
@@ -134,17 +125,7 @@ export async function listProjects(
   const ids = rows.map((row) => row.id);
   const [themes, budgets] = ids.length
     ? await Promise.all([
-        db
-          .select({ projectId: projectTheme.projectId, name: investmentTheme.name })
-          .from(projectTheme)
-          .innerJoin(
-            investmentTheme,
-            and(
-              eq(investmentTheme.organisationId, projectTheme.organisationId),
-              eq(investmentTheme.id, projectTheme.themeId),
-            ),
-          )
-          .where(inOrganisation(projectTheme, org, inArray(projectTheme.projectId, ids))),
+        themesOfProjects(db, org, inArray(projectTheme.projectId, ids)),
         db
           .select({
             projectId: projectFunding.projectId,
@@ -180,17 +161,9 @@ export async function getProject(db: Db, actor: Actor, projectId: string) {
     .where(inOrganisation(project, org, eq(project.id, projectId)));
   if (!found) throw notFound("Project not found");
   const [themes, areas, partners, funding, spend, steering, sessions] = await Promise.all([
-    db
-      .select({ code: investmentTheme.code, name: investmentTheme.name })
-      .from(projectTheme)
-      .innerJoin(
-        investmentTheme,
-        and(
-          eq(investmentTheme.organisationId, projectTheme.organisationId),
-          eq(investmentTheme.id, projectTheme.themeId),
-        ),
-      )
-      .where(inOrganisation(projectTheme, org, eq(projectTheme.projectId, projectId))),
+    themesOfProjects(db, org, eq(projectTheme.projectId, projectId)).then((rows) =>
+      rows.map(({ code, name }) => ({ code, name })),
+    ),
     db
       .select()
       .from(projectArea)

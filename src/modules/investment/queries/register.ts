@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import {
@@ -225,10 +226,7 @@ export async function lastSessionCandidates(
     .from(attendance)
     .innerJoin(
       participant,
-      and(
-        eq(participant.organisationId, attendance.organisationId),
-        eq(participant.id, attendance.participantId),
-      ),
+      sameOrganisation(participant, attendance, eq(participant.id, attendance.participantId)),
     )
     .where(inOrganisation(attendance, org, eq(attendance.sessionId, previous.id)))
     .orderBy(asc(participant.displayName))
@@ -276,8 +274,9 @@ export async function groupCandidates(
     .from(participantGroupMember)
     .innerJoin(
       participant,
-      and(
-        eq(participant.organisationId, participantGroupMember.organisationId),
+      sameOrganisation(
+        participant,
+        participantGroupMember,
         eq(participant.id, participantGroupMember.participantId),
       ),
     )

@@ -1,7 +1,8 @@
-import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { isStaff, requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { person, personEquality } from "../schema.ts";
 
@@ -52,10 +53,7 @@ export async function equalityAggregate(
     db
       .select({ total: count() })
       .from(personEquality)
-      .innerJoin(
-        person,
-        and(eq(person.organisationId, personEquality.organisationId), eq(person.id, personEquality.personId)),
-      );
+      .innerJoin(person, sameOrganisation(person, personEquality, eq(person.id, personEquality.personId)));
   if (cohort.kind === "people" && cohort.personIds.length === 0)
     return { consented: null, fields: emptyFields() };
   const [total] = await from().where(joined());
@@ -65,10 +63,7 @@ export async function equalityAggregate(
     const rows = await db
       .select({ answer: column, total: count() })
       .from(personEquality)
-      .innerJoin(
-        person,
-        and(eq(person.organisationId, personEquality.organisationId), eq(person.id, personEquality.personId)),
-      )
+      .innerJoin(person, sameOrganisation(person, personEquality, eq(person.id, personEquality.personId)))
       .where(joined(column))
       .groupBy(column)
       .orderBy(column);

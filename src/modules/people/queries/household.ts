@@ -1,7 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPeople } from "../policy.ts";
 import { household, householdMember, person, tenancy, tenancyHolder } from "../schema.ts";
@@ -14,10 +15,7 @@ export async function householdOf(db: Db, actor: Actor, personId: string) {
     .from(householdMember)
     .innerJoin(
       household,
-      and(
-        eq(household.organisationId, householdMember.organisationId),
-        eq(household.id, householdMember.householdId),
-      ),
+      sameOrganisation(household, householdMember, eq(household.id, householdMember.householdId)),
     )
     .where(inOrganisation(householdMember, actor.organisationId, eq(householdMember.personId, personId)));
   const members = membership
@@ -29,13 +27,7 @@ export async function householdOf(db: Db, actor: Actor, personId: string) {
           relationship: householdMember.relationship,
         })
         .from(householdMember)
-        .innerJoin(
-          person,
-          and(
-            eq(person.organisationId, householdMember.organisationId),
-            eq(person.id, householdMember.personId),
-          ),
-        )
+        .innerJoin(person, sameOrganisation(person, householdMember, eq(person.id, householdMember.personId)))
         .where(
           inOrganisation(
             householdMember,
@@ -53,10 +45,7 @@ export async function householdOf(db: Db, actor: Actor, personId: string) {
       endDate: tenancy.endDate,
     })
     .from(tenancyHolder)
-    .innerJoin(
-      tenancy,
-      and(eq(tenancy.organisationId, tenancyHolder.organisationId), eq(tenancy.id, tenancyHolder.tenancyId)),
-    )
+    .innerJoin(tenancy, sameOrganisation(tenancy, tenancyHolder, eq(tenancy.id, tenancyHolder.tenancyId)))
     .where(inOrganisation(tenancyHolder, actor.organisationId, eq(tenancyHolder.personId, personId)))
     .orderBy(asc(tenancy.startDate));
   return { household: membership ? { name: membership.name, members } : null, tenancies };

@@ -1,8 +1,9 @@
-import { and, asc, eq, max, min, sql } from "drizzle-orm";
+import { asc, eq, max, min, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { taggedPdf } from "../../../platform/pdf/tagged-pdf.ts";
@@ -70,10 +71,7 @@ export async function volunteerDocument(
     .from(volApplication)
     .innerJoin(
       volOpportunity,
-      and(
-        eq(volOpportunity.organisationId, volApplication.organisationId),
-        eq(volOpportunity.id, volApplication.opportunityId),
-      ),
+      sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
     )
     .where(
       inOrganisation(

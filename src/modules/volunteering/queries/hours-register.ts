@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { ageBand, ageBandWords, likePrefix, personReference, searchTerm } from "../../people/index.ts";
 import { canCoordinate } from "../policy.ts";
@@ -41,10 +42,7 @@ function placedIn(db: Db, organisationId: string, roleId: string, where?: SQL) {
     .from(volApplication)
     .innerJoin(
       volunteer,
-      and(
-        eq(volunteer.organisationId, volApplication.organisationId),
-        eq(volunteer.id, volApplication.volunteerId),
-      ),
+      sameOrganisation(volunteer, volApplication, eq(volunteer.id, volApplication.volunteerId)),
     )
     .where(
       inOrganisation(
@@ -194,10 +192,7 @@ export async function hoursLoggedForSession(
   const rows = await db
     .select({ ...columns, minutes: volHours.minutes })
     .from(volHours)
-    .innerJoin(
-      volunteer,
-      and(eq(volunteer.organisationId, volHours.organisationId), eq(volunteer.id, volHours.volunteerId)),
-    )
+    .innerJoin(volunteer, sameOrganisation(volunteer, volHours, eq(volunteer.id, volHours.volunteerId)))
     .where(inOrganisation(volHours, actor.organisationId, eq(volHours.sessionId, session.id)))
     .orderBy(asc(sql`lower(${volunteer.familyName})`), asc(sql`lower(${volunteer.givenName})`))
     .limit(1000);

@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canCoordinate, canViewReports } from "../policy.ts";
@@ -24,16 +25,10 @@ export async function hoursAwaitingReview(db: Db, actor: Actor, now: Date) {
       title: volOpportunity.title,
     })
     .from(volHours)
-    .innerJoin(
-      volunteer,
-      and(eq(volunteer.organisationId, volHours.organisationId), eq(volunteer.id, volHours.volunteerId)),
-    )
+    .innerJoin(volunteer, sameOrganisation(volunteer, volHours, eq(volunteer.id, volHours.volunteerId)))
     .innerJoin(
       volOpportunity,
-      and(
-        eq(volOpportunity.organisationId, volHours.organisationId),
-        eq(volOpportunity.id, volHours.opportunityId),
-      ),
+      sameOrganisation(volOpportunity, volHours, eq(volOpportunity.id, volHours.opportunityId)),
     )
     .where(inOrganisation(volHours, actor.organisationId, eq(volHours.status, "submitted")))
     .orderBy(asc(volHours.workedOn), asc(volHours.id))

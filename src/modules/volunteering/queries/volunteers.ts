@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canCoordinate, canSeeVolunteer } from "../policy.ts";
@@ -77,10 +78,7 @@ export async function getVolunteerProfile(db: Db, actor: Actor, now: Date, id: s
       .from(volApplication)
       .innerJoin(
         volOpportunity,
-        and(
-          eq(volOpportunity.organisationId, volApplication.organisationId),
-          eq(volOpportunity.id, volApplication.opportunityId),
-        ),
+        sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
       )
       .where(inOrganisation(volApplication, actor.organisationId, eq(volApplication.volunteerId, id)))
       .orderBy(desc(volApplication.appliedAt)),
@@ -147,17 +145,11 @@ export async function listApplications(
     .from(volApplication)
     .innerJoin(
       volunteer,
-      and(
-        eq(volunteer.organisationId, volApplication.organisationId),
-        eq(volunteer.id, volApplication.volunteerId),
-      ),
+      sameOrganisation(volunteer, volApplication, eq(volunteer.id, volApplication.volunteerId)),
     )
     .innerJoin(
       volOpportunity,
-      and(
-        eq(volOpportunity.organisationId, volApplication.organisationId),
-        eq(volOpportunity.id, volApplication.opportunityId),
-      ),
+      sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
     )
     .where(
       inOrganisation(
@@ -194,10 +186,7 @@ export async function myVolunteering(db: Db, actor: Actor) {
       .from(volApplication)
       .innerJoin(
         volOpportunity,
-        and(
-          eq(volOpportunity.organisationId, volApplication.organisationId),
-          eq(volOpportunity.id, volApplication.opportunityId),
-        ),
+        sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
       )
       .where(inOrganisation(volApplication, actor.organisationId, eq(volApplication.volunteerId, person.id)))
       .orderBy(asc(volOpportunity.title)),
@@ -214,10 +203,7 @@ export async function myVolunteering(db: Db, actor: Actor) {
       .from(volHours)
       .innerJoin(
         volOpportunity,
-        and(
-          eq(volOpportunity.organisationId, volHours.organisationId),
-          eq(volOpportunity.id, volHours.opportunityId),
-        ),
+        sameOrganisation(volOpportunity, volHours, eq(volOpportunity.id, volHours.opportunityId)),
       )
       .where(inOrganisation(volHours, actor.organisationId, eq(volHours.volunteerId, person.id)))
       .orderBy(desc(volHours.workedOn), desc(volHours.loggedAt))
