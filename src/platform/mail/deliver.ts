@@ -72,17 +72,20 @@ LIMIT $2`;
 // One statement claims part of a batch from one organisation: rows locked by another worker are
 // skipped, and a row another worker has just claimed no longer matches status = 'queued' when it
 // is re-checked, so no two workers ever hold the same message. The attempt is counted at claim
-// time, before sending.
+// time, before sending. The due rows are a MATERIALIZED CTE so they are chosen once: as an IN
+// subquery the planner may rescan them for each row it updates, and each rescan skips the rows
+// just claimed and locks the next ones, claiming more than the LIMIT.
 const claimSql = `
+WITH due AS MATERIALIZED (
+  SELECT organisation_id, id FROM outbound_message
+  WHERE organisation_id = $5 AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+  ORDER BY created_at, id
+  LIMIT $4
+  FOR UPDATE SKIP LOCKED)
 UPDATE outbound_message AS m
 SET status = 'sending', claimed_by = $2, claimed_until = $3, attempts = m.attempts + 1, last_attempt_at = $1
-FROM organisation AS o
-WHERE (m.organisation_id, m.id) IN (
-    SELECT organisation_id, id FROM outbound_message
-    WHERE organisation_id = $5 AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-    ORDER BY created_at, id
-    LIMIT $4
-    FOR UPDATE SKIP LOCKED)
+FROM due, organisation AS o
+WHERE m.organisation_id = due.organisation_id AND m.id = due.id
   AND m.organisation_id = $5
   AND m.status = 'queued'
   AND o.id = m.organisation_id

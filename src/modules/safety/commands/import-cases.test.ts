@@ -133,20 +133,9 @@ describe("import cases in SQL against the per-row rules", () => {
     const report = await importCaseFile(database, systemActor(organisationId, "test"), testNow, file);
     expect(report.committed).toBe(false);
     expect(report.problems.map(rowError)).toEqual(expected.errors);
-    // Every rule was exercised: each distinct message shape appears.
-    expect(new Set(expected.errors.map((e) => e.field))).toEqual(
-      new Set([
-        "reference",
-        "opened_on",
-        "closed_on",
-        "category",
-        "hate_strand",
-        "uprn",
-        "la_code",
-        "parties",
-        "reports",
-      ]),
-    );
+    // Every field's rules were exercised.
+    const fields = "reference opened_on closed_on category hate_strand uprn la_code parties reports";
+    expect(new Set(expected.errors.map((e) => e.field))).toEqual(new Set(fields.split(" ")));
     const [{ n }] = await database.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM safety_case WHERE organisation_id = $1",
       [organisationId],
