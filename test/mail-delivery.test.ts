@@ -204,6 +204,27 @@ describe("the mail worker", () => {
     expect(recipients.every((recipient) => smtp.offers.get(recipient) === 1)).toBe(true);
   });
 
+  it("claims one organisation at a time, oldest waiting first, and fills the batch from the next", async () => {
+    // Mail an earlier test left due goes first, so the batch below holds only this test's.
+    while ((await drain()).claimed > 0);
+    smtp.received.length = 0;
+    const otherId = (await makeOrganisation(database.db, "Downs Homes")).id;
+    await queueEmails(database.db, otherId, new Date(testNow.getTime() - 60_000), [
+      { recipient: "downs1@example.org", subject: "Older", body: "Sent first" },
+    ]);
+    await queueEmails(database.db, orgId, testNow, [
+      { recipient: "weald1@example.org", subject: "Newer", body: "Hi" },
+      { recipient: "weald2@example.org", subject: "Newer", body: "Hi" },
+    ]);
+    const first = await drain(testNow, "worker-a", { batchSize: 2 });
+    expect(first).toMatchObject({ claimed: 2, sent: 2 });
+    // The other organisation's older message first, then one of Weald's two.
+    expect(smtp.received.map((m) => m.to[0].slice(0, 5)).sort()).toEqual(["downs", "weald"]);
+    expect((await drain(testNow)).sent).toBe(1);
+    for (const recipient of ["downs1@example.org", "weald1@example.org", "weald2@example.org"])
+      expect(smtp.offers.get(recipient)).toBe(1);
+  });
+
   it("marks a message whose worker stopped mid-send as failed instead of sending it again", async () => {
     await queueEmails(database.db, orgId, testNow, [
       { recipient: "crash@example.org", subject: "Hello", body: "Hi" },

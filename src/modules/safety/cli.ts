@@ -1,10 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { systemActor } from "../../platform/access/actor.ts";
 import { listOrganisations } from "../../platform/access/organisations.ts";
 import type { Database } from "../../platform/db/database.ts";
+import { CsvFileError } from "../../platform/imports/csv-import.ts";
 import type { CliCommand, CliContext } from "../module.ts";
-import { ImportRejected, importCases } from "./commands/import-cases.ts";
+import { importCaseFile } from "./commands/import-cases.ts";
 import { nm01 } from "./queries/nm01.ts";
 import { nm01ReturnCsv } from "./queries/nm01-return.ts";
 
@@ -96,40 +96,51 @@ export const safetyCli: CliCommand[] = [
   },
   {
     words: ["import", "cases"],
-    usage: "kith import cases FILE.csv [--organisation SLUG]",
-    summary: "Import historic community safety cases (format: docs/safety-import.md); all or nothing",
+    usage: "kith import cases FILE.csv [--organisation SLUG] [--skip-bad-rows]",
+    summary:
+      "Import historic community safety cases (format: docs/safety-import.md); all or nothing unless --skip-bad-rows",
     async run(args, context) {
       const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
-        options: { organisation: { type: "string" } },
+        options: { organisation: { type: "string" }, "skip-bad-rows": { type: "boolean" } },
       });
       const file = positionals[0];
       if (!file) {
         context.io.stderr(`Missing file. Usage: ${this.usage}\n`);
         return exitUsage;
       }
-      const text = await readFile(file, "utf8");
       const database = await context.openDatabase();
       try {
         const organisationId = await chooseOrganisation(database, values.organisation, context);
         if (!organisationId) return exitUsage;
-        const result = await importCases(
-          database.db,
+        const report = await importCaseFile(
+          database,
           systemActor(organisationId, "kith import cases"),
           context.now(),
-          text,
           file,
+          { fileName: file, skipBadRows: values["skip-bad-rows"] ?? false },
         );
+        if (report.problemCount > 0) {
+          context.io.stderr(
+            report.committed
+              ? `Skipped the rows with these ${report.problemCount} problem(s):\n`
+              : `The file was not imported: ${report.problemCount} problem(s) found; nothing was imported. Run again with --skip-bad-rows to import the good rows.\n`,
+          );
+          for (const problem of report.problems)
+            context.io.stderr(`  line ${problem.line}, ${problem.reason}\n`);
+          if (report.problemCount > report.problems.length)
+            context.io.stderr(`  … and ${report.problemCount - report.problems.length} more\n`);
+        }
+        if (!report.committed) return 1;
+        const { cases, parties, reports } = report.result;
         context.io.stdout(
-          `Imported ${result.cases} cases with ${result.parties} parties and ${result.reports} reports from ${file}.\n`,
+          `Imported ${cases} cases with ${parties} parties and ${reports} reports from ${file}.\n`,
         );
         return 0;
       } catch (error) {
-        if (error instanceof ImportRejected) {
-          context.io.stderr(`${error.title}: ${error.detail}\n`);
-          for (const problem of error.rowErrors)
-            context.io.stderr(`  line ${problem.line}, ${problem.field}: ${problem.message}\n`);
+        if (error instanceof CsvFileError) {
+          context.io.stderr(`${error.message}\n`);
           return 1;
         }
         throw error;

@@ -224,3 +224,16 @@ export async function peopleAtHome(
 }
 
 export { ageBand } from "../people/index.ts";
+
+// Set-based imports check a whole file in SQL, so they read the places and people tables as SQL
+// too: only these two fragments, each limited to one organisation (`organisation` is a SQL literal).
+
+/** The organisation's homes: id, uprn, block_name and la_code (the places module's `home`). */
+export function organisationHomesSql(organisation: string): string {
+  return `SELECT id, uprn, block_name, la_code FROM home WHERE organisation_id = ${organisation}`;
+}
+
+/** The organisation's people: id and the name a party shows (the people module's `person`). */
+export function organisationPeopleSql(organisation: string): string {
+  return `SELECT id, given_name || ' ' || family_name AS name FROM person WHERE organisation_id = ${organisation}`;
+}

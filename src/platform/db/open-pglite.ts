@@ -6,6 +6,7 @@ import { PGlite, type Transaction, types } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import type { Connection, Database, Db } from "./database.ts";
+import { registerDatabase } from "./database-of.ts";
 import { acquireLock, type DataDirLock } from "./pglite-lock.ts";
 
 // Same parsing as node-postgres (open-postgres.ts) so both engines return the same shapes.
@@ -104,7 +105,7 @@ function wrap(client: PGlite, describe: string, onClose: () => Promise<void>): D
       await onClose();
     },
   };
-  return database;
+  return registerDatabase(database);
 }
 
 /** An in-memory PGlite, optionally loaded from a dumped data directory (tests use a migrated template). */

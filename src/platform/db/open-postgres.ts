@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import type { Database, Db } from "./database.ts";
+import { registerDatabase } from "./database-of.ts";
 import { prepareHotStatements, statementNamer } from "./statement-cache.ts";
 
 // node-postgres returns int8 and numeric as strings by default; counts are int8,
@@ -48,7 +49,7 @@ export async function openPostgres(
   });
   client.release();
   const db = drizzle({ client: pool }) as unknown as Db;
-  return {
+  return registerDatabase({
     kind: "postgres",
     db,
     pool,
@@ -87,7 +88,7 @@ export async function openPostgres(
     async close() {
       await pool.end();
     },
-  };
+  });
 }
 
 // pg-copy-streams keeps the copy flowing while the producer works: parsing and writing overlap.

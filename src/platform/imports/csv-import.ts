@@ -3,9 +3,9 @@ import { stat } from "node:fs/promises";
 import { parse } from "csv-parse";
 import type { Connection, Database } from "../db/database.ts";
 import { refreshPlannerStatistics } from "../db/planner-statistics.ts";
-import { CsvFileError } from "./csv-records.ts";
+import { CsvFileError, CsvHeaderError } from "./csv-records.ts";
 
-export { CsvFileError };
+export { CsvFileError, CsvHeaderError };
 
 export type RowProblem = { line: number; reason: string };
 
@@ -162,7 +162,7 @@ export function checkHeader(
   const names = header.map((name) => name.trim().toLowerCase());
   const missing = spec.requiredColumns.filter((column) => !names.includes(column));
   if (missing.length > 0) {
-    throw new CsvFileError(
+    throw new CsvHeaderError(
       `The file is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. The first row must name the columns: ${spec.requiredColumns.join(", ")}${spec.optionalColumns?.length ? ` (optional: ${spec.optionalColumns.join(", ")})` : ""}.`,
     );
   }

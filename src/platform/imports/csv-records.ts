@@ -9,6 +9,9 @@ import { parse } from "csv-parse/sync";
 
 export class CsvFileError extends Error {}
 
+/** The header row lacks a required column. */
+export class CsvHeaderError extends CsvFileError {}
+
 const quote = 0x22;
 const comma = 0x2c;
 const newline = 0x0a;

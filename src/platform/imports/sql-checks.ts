@@ -116,3 +116,20 @@ export function oneOfRule(column: string, values: readonly string[], message: st
 export function optionalPostcodeRule(cell: string, normalised: string, column = "postcode"): SqlRule {
   return [`${cell} IS NOT NULL AND ${normalised} IS NULL`, column, "Enter a real postcode, like ME1 2AB"];
 }
+
+/**
+ * A trimmed, non-NULL day cell as normaliseDay (src/platform/dates/calendar.ts) gives it: DD/MM/YYYY
+ * becomes YYYY-MM-DD, anything else is left for isRealDateSql to refuse.
+ */
+export function normaliseDaySql(cell: string): string {
+  const part = (n: number) => `split_part(${cell}, '/', ${n})`;
+  return `CASE WHEN ${cell} ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$'
+    THEN ${part(3)} || '-' || lpad(${part(2)}, 2, '0') || '-' || lpad(${part(1)}, 2, '0') ELSE ${cell} END`;
+}
+
+/** `CASE expression WHEN key THEN value … END` from a word list: NULL for any other word. */
+export function wordsSql(expression: string, words: Record<string, string>): string {
+  return `CASE ${expression} ${Object.entries(words)
+    .map(([word, value]) => `WHEN ${sqlText(word)} THEN ${sqlText(value)}`)
+    .join(" ")} END`;
+}

@@ -22,6 +22,12 @@ export type StagedImportSpec = {
   check(connection: Connection, cell: CellSql): Promise<void>;
   /** Writes the good rows of `import_checked` (problem IS NULL) in one statement. */
   insert(connection: Connection): Promise<void>;
+  /**
+   * A SELECT of every problem as `line, reason` rows in the order to report them (ending in ORDER BY),
+   * for imports where a row may have several (cases report each field's). By default a row's one
+   * problem is its `import_checked.problem`.
+   */
+  problemsSql?: string;
 };
 
 const keptProblems = 1000;
@@ -66,15 +72,15 @@ export async function importStaged(
         return index < 0 ? "NULL::text" : `nullif(btrim(c${index + 1}, E' \\t'), '')`;
       });
       phaseDone("check every row in SQL");
-      const [{ count }] = (await connection.query<{ count: number }>(
-        "SELECT count(*)::int AS count FROM import_checked WHERE problem IS NOT NULL",
-      )) as [{ count: number }];
+      const badRows = await countOf(connection, "SELECT 1 FROM import_checked WHERE problem IS NOT NULL");
+      const listed =
+        spec.problemsSql ??
+        "SELECT line, problem AS reason FROM import_checked WHERE problem IS NOT NULL ORDER BY line";
+      const count = spec.problemsSql && badRows > 0 ? await countOf(connection, listed) : badRows;
       const problems =
         count === 0
           ? []
-          : await connection.query<{ line: number; reason: string }>(
-              `SELECT line, problem AS reason FROM import_checked WHERE problem IS NOT NULL ORDER BY line LIMIT ${keptProblems}`,
-            );
+          : await connection.query<{ line: number; reason: string }>(`${listed} LIMIT ${keptProblems}`);
       const report: CsvImportReport = {
         imported: 0,
         rowsRead,
@@ -82,14 +88,14 @@ export async function importStaged(
         problemCount: count,
         committed: false,
       };
-      if (count > 0 && !options.skipBadRows) {
+      if (badRows > 0 && !options.skipBadRows) {
         await connection.execScript("ROLLBACK");
         return report;
       }
       phaseDone("count and list the bad rows");
       await spec.insert(connection);
       phaseDone("insert the good rows");
-      report.imported = rowsRead - count;
+      report.imported = rowsRead - badRows;
       await connection.execScript("COMMIT");
       report.committed = true;
       phaseDone("commit");
@@ -102,6 +108,13 @@ export async function importStaged(
       throw error;
     }
   });
+}
+
+async function countOf(connection: Connection, select: string): Promise<number> {
+  const [row] = await connection.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM (${select}) counted`,
+  );
+  return row?.count ?? 0;
 }
 
 // COPY refuses bytes that are not text (a spreadsheet saved as .xlsx, another encoding): say so plainly.

@@ -59,23 +59,61 @@ type ClaimedRow = {
   mail_sender_address: string | null;
 };
 
-// One statement claims a batch: rows locked by another worker are skipped, and a row another
-// worker has just claimed no longer matches status = 'queued' when it is re-checked, so no two
-// workers ever hold the same message. The attempt is counted at claim time, before sending.
+// The organisations with mail due, oldest waiting first. Each claim below then names one
+// organisation, so on Citus (outbound_message is distributed by organisation_id) it is a router
+// query: Citus refuses FOR UPDATE SKIP LOCKED in a subquery that spans shards.
+const organisationsWithMailDueSql = `
+SELECT organisation_id FROM outbound_message
+WHERE status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+GROUP BY organisation_id
+ORDER BY min(created_at), organisation_id
+LIMIT $2`;
+
+// One statement claims part of a batch from one organisation: rows locked by another worker are
+// skipped, and a row another worker has just claimed no longer matches status = 'queued' when it
+// is re-checked, so no two workers ever hold the same message. The attempt is counted at claim
+// time, before sending. The due rows are a MATERIALIZED CTE so they are chosen once: as an IN
+// subquery the planner may rescan them for each row it updates, and each rescan skips the rows
+// just claimed and locks the next ones, claiming more than the LIMIT.
 const claimSql = `
+WITH due AS MATERIALIZED (
+  SELECT organisation_id, id FROM outbound_message
+  WHERE organisation_id = $5 AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+  ORDER BY created_at, id
+  LIMIT $4
+  FOR UPDATE SKIP LOCKED)
 UPDATE outbound_message AS m
 SET status = 'sending', claimed_by = $2, claimed_until = $3, attempts = m.attempts + 1, last_attempt_at = $1
-FROM organisation AS o
-WHERE (m.organisation_id, m.id) IN (
-    SELECT organisation_id, id FROM outbound_message
-    WHERE status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-    ORDER BY created_at, id
-    LIMIT $4
-    FOR UPDATE SKIP LOCKED)
+FROM due, organisation AS o
+WHERE m.organisation_id = due.organisation_id AND m.id = due.id
+  AND m.organisation_id = $5
   AND m.status = 'queued'
   AND o.id = m.organisation_id
 RETURNING m.organisation_id, m.id, m.recipient, m.subject, m.body, m.reason, m.attempts,
   o.name AS organisation_name, o.mail_sender_name, o.mail_sender_address`;
+
+/** Claims up to `batchSize` due messages, one organisation at a time, oldest waiting organisation first. */
+async function claimBatch(
+  database: Database,
+  now: Date,
+  workerId: string,
+  claimedUntil: Date,
+  batchSize: number,
+): Promise<ClaimedRow[]> {
+  const organisations = await database.query<{ organisation_id: string }>(organisationsWithMailDueSql, [
+    now,
+    batchSize,
+  ]);
+  const claimed: ClaimedRow[] = [];
+  for (const { organisation_id } of organisations) {
+    const room = batchSize - claimed.length;
+    if (room <= 0) break;
+    claimed.push(
+      ...(await database.query<ClaimedRow>(claimSql, [now, workerId, claimedUntil, room, organisation_id])),
+    );
+  }
+  return claimed;
+}
 
 // A claim whose lease ran out means a worker died between claiming and recording the result.
 // The message may have been handed to the SMTP server already, so it is never sent again
@@ -109,12 +147,13 @@ export async function deliverQueuedMail(
 ): Promise<DeliveryRun> {
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const abandoned = await database.query(abandonSql, [now, uncertainDelivery]);
-  const claimed = await database.query<ClaimedRow>(claimSql, [
+  const claimed = await claimBatch(
+    database,
     now,
     options.workerId,
     new Date(now.getTime() + (options.leaseMs ?? defaultLeaseMs)),
     options.batchSize ?? 20,
-  ]);
+  );
   const run: DeliveryRun = {
     claimed: claimed.length,
     sent: 0,

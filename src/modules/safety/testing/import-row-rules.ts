@@ -3,25 +3,15 @@ import { normaliseDay } from "../../../platform/dates/calendar.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
+import { roleWords, strandWords } from "../commands/import-case-words.ts";
+import type { ImportError } from "../commands/import-cases.ts";
 import { hateStrands, type PartyRole } from "../domain/categories.ts";
 import { type ConfiguredCategory, categoryIn, type SafetyConfiguration } from "../domain/configuration.ts";
 import { homeByUprn, personById } from "../neighbours.ts";
-import type { ImportError } from "./import-cases.ts";
 
-// One CSV row of `kith import cases` checked and turned into a case to write (format: docs/safety-import.md).
-
-const roleWords: Record<string, PartyRole> = {
-  complainant: "complainant",
-  victim: "complainant",
-  "complainant/victim": "complainant",
-  "alleged-perpetrator": "alleged-perpetrator",
-  perpetrator: "alleged-perpetrator",
-  "alleged perpetrator": "alleged-perpetrator",
-  witness: "witness",
-  "household-member": "household-member",
-  "household member": "household-member",
-  agency: "agency",
-};
+// The rules of `kith import cases` one row at a time, as the import checked them before it moved to SQL
+// (import-cases-sql.ts). Kept as the reference the SQL rules are tested against (import-cases.test.ts),
+// so the two cannot drift apart. Format: docs/safety-import.md.
 
 export type ParsedRow = {
   line: number;
@@ -38,15 +28,6 @@ export type ParsedRow = {
   outcome: string | null;
   parties: { ref: string; role: PartyRole; name: string; personId: string | null }[];
   reports: string[];
-};
-
-const strandWords: Record<string, string> = {
-  "religion or belief": "religion",
-  faith: "religion",
-  transgender: "transgender-identity",
-  "gender identity": "transgender-identity",
-  "sexual orientation": "sexual-orientation",
-  racial: "race",
 };
 
 export async function parseRow(
