@@ -3,11 +3,10 @@ import { hateStrands, locationTypes, partyRoles } from "./domain/categories.ts";
 
 // Request and response shapes of the safety API (OpenAPI components).
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-export const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+export { idParam } from "../../platform/http/command-route.ts";
+/** Every safety route's document tag and token scope area. */
+export const tag = "Community safety";
+export const area = "safety";
 
 export const caseSummary = z
   .object({
