@@ -101,14 +101,17 @@ export const nm01Row = z.object({
   casesPer1000Homes: z.number().nullable(),
   hateCasesPer1000Homes: z.number().nullable(),
 });
-export const portalView = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    category: z.string(),
-    status: z.string(),
-    openedOn: z.string(),
-    closedOn: z.string().nullable(),
+/** What every view of a case starts with: the portal's, a partner agency's. */
+export const caseHeading = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  category: z.string(),
+  status: z.string(),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+});
+export const portalView = caseHeading
+  .extend({
     officer: z.string().nullable(),
     nextStep: z.string().nullable(),
     updates: z.array(

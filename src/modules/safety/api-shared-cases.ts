@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { readRoute } from "../../platform/http/command-route.ts";
-import { area, idParam, tag } from "./api-schemas.ts";
+import { area, caseHeading, idParam, tag } from "./api-schemas.ts";
 import { shareableParts } from "./domain/sharing.ts";
 import { getSharedCase, listSharedCases } from "./queries/shared-cases.ts";
 
@@ -20,14 +20,8 @@ const sharedCaseSummary = z
   .openapi("SharedCaseSummary");
 
 // Optional members are absent, not null, when their part is not shared.
-const sharedCase = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    category: z.string(),
-    status: z.string(),
-    openedOn: z.string(),
-    closedOn: z.string().nullable(),
+const sharedCase = caseHeading
+  .extend({
     parts: z.array(z.enum(shareableParts)),
     shares: z.array(
       z.object({

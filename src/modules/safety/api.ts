@@ -7,6 +7,7 @@ import {
   area,
   caseBody,
   caseDetail,
+  caseHeading,
   caseSummary,
   idParam,
   nm01Row,
@@ -168,16 +169,7 @@ export function safetyApi(): OpenAPIHono<AppEnv> {
     summary: "The signed-in complainant's cases and pending reports",
     answer: {
       schema: z.object({
-        cases: z.array(
-          z.object({
-            id: z.uuid(),
-            reference: z.string(),
-            category: z.string(),
-            status: z.string(),
-            openedOn: z.string(),
-            closedOn: z.string().nullable(),
-          }),
-        ),
+        cases: z.array(caseHeading),
         pending: z.array(
           z.object({
             id: z.uuid(),
