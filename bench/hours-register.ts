@@ -4,42 +4,21 @@
 // Prints the page's size and time and search-as-you-type latency (p50/p99) with the load average.
 // --scale 0.02 checks the script works. DATABASE_URL chooses the server (default
 // postgres://postgres@127.0.0.1:5432/postgres); the script makes its own database and drops it.
-import { loadavg } from "node:os";
 import { addSession } from "../src/modules/volunteering/commands/add-session.ts";
 import { decideOpportunity } from "../src/modules/volunteering/commands/decide-opportunity.ts";
 import { postOpportunity } from "../src/modules/volunteering/commands/post-opportunity.ts";
-import type { Actor } from "../src/platform/access/actor.ts";
-import { createOrganisation } from "../src/platform/access/organisations.ts";
-import { newId } from "../src/platform/db/ids.ts";
-import { migrate } from "../src/platform/db/migrate.ts";
 import { addUser, buildTestApp, TestBrowser } from "../test/app.ts";
 import { testNow } from "../test/fixtures.ts";
-import { registerBench } from "./register-setup.ts";
+import { benchOrganisation, kilobytes, loadAverage, p50p99, registerBench } from "./register-setup.ts";
 
 const { scale, searches, database, drop } = await registerBench("kith_bench_hours");
 const volunteers = Math.round(50_000 * scale);
 
 const givenNames = ["Amara", "Bilal", "Cerys", "Dylan", "Esme", "Faisal", "Gwen", "Hugo", "Iris", "Jonah"];
 const familyNames = ["Ahmed", "Baker", "Cole", "Doyle", "Ellis", "Frost", "Gill", "Hart", "Irwin", "Jones"];
-const quantile = (ms: number[], p: number) =>
-  [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? 0;
 
 try {
-  await migrate(database);
-  const org = (
-    await createOrganisation(database.db, null, testNow, { name: "Bench Trust", kind: "housing-association" })
-  ).id;
-  const actor: Actor = {
-    kind: "user",
-    userId: newId(),
-    organisationId: org,
-    role: "manager",
-    name: "Bench",
-    email: "bench@example.org",
-    personId: null,
-    partnerOrganisationId: null,
-    scopes: null,
-  };
+  const { org, actor } = await benchOrganisation(database, "Bench Trust");
   const role = await postOpportunity(database.db, actor, testNow, {
     title: "Park keepers",
     description: "Looking after the park.",
@@ -110,23 +89,14 @@ try {
     if (response.status !== 200) throw new Error(`Search ${q} answered ${response.status}`);
     searchMs.push(performance.now() - started);
   }
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(
     `Hours register benchmark, PostgreSQL, ${volunteers.toLocaleString("en-GB")} volunteers all placed in one role, 40 already logged`,
   );
   console.log(`  data built in ${(buildMs / 1000).toFixed(1)} s`);
-  console.log(`  register page: ${kb(pageBytes)}; with 25 search results: ${kb(searchBytes)}`);
-  console.log(
-    `  page time: p50 ${quantile(pageMs, 0.5).toFixed(1)} ms, p99 ${quantile(pageMs, 0.99).toFixed(1)} ms (${pageMs.length} loads)`,
-  );
-  console.log(
-    `  search as you type: p50 ${quantile(searchMs, 0.5).toFixed(1)} ms, p99 ${quantile(searchMs, 0.99).toFixed(1)} ms (${searchMs.length} searches)`,
-  );
-  console.log(
-    `  load average: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
-  );
+  console.log(`  register page: ${kilobytes(pageBytes)}; with 25 search results: ${kilobytes(searchBytes)}`);
+  console.log(`  page time: ${p50p99(pageMs)} (${pageMs.length} loads)`);
+  console.log(`  search as you type: ${p50p99(searchMs)} (${searchMs.length} searches)`);
+  console.log(loadAverage());
 } finally {
   await drop();
 }

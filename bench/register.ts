@@ -4,105 +4,35 @@
 // page's script fetches) at p50/p99, with the load average. --scale 0.02 checks the script works.
 // DATABASE_URL chooses the server (default postgres://postgres@127.0.0.1:5432/postgres); the script
 // makes its own database and drops it at the end.
-import { loadavg } from "node:os";
 import { recordSession } from "../src/modules/investment/commands/record-session.ts";
 import { makeLunchClub } from "../src/modules/investment/test-project.ts";
+import { familyNames, givenNames } from "../src/modules/people/seed.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
-import type { Actor } from "../src/platform/access/actor.ts";
-import { createOrganisation } from "../src/platform/access/organisations.ts";
 import { loadConfig } from "../src/platform/config/config.ts";
-import { newId } from "../src/platform/db/ids.ts";
-import { migrate } from "../src/platform/db/migrate.ts";
 import { addUser, buildTestApp, TestBrowser } from "../test/app.ts";
 import { testNow } from "../test/fixtures.ts";
-import { registerBench } from "./register-setup.ts";
+import { benchOrganisation, kilobytes, loadAverage, p50p99, registerBench } from "./register-setup.ts";
 
 const { scale, searches, database, drop } = await registerBench("kith_bench_register");
 const people = Math.round(50_000 * scale);
 
-const given = [
-  "Anna",
-  "Ben",
-  "Chloe",
-  "Dev",
-  "Ella",
-  "Femi",
-  "Grace",
-  "Harry",
-  "Isla",
-  "Jack",
-  "Kemi",
-  "Liam",
-  "Maya",
-  "Noah",
-  "Olu",
-  "Priya",
-  "Quinn",
-  "Rosa",
-  "Sam",
-  "Tariq",
-];
-const family = [
-  "Smith",
-  "Jones",
-  "Taylor",
-  "Brown",
-  "Williams",
-  "Wilson",
-  "Johnson",
-  "Davies",
-  "Patel",
-  "Robinson",
-  "Wright",
-  "Thompson",
-  "Evans",
-  "Walker",
-  "White",
-  "Roberts",
-  "Green",
-  "Hall",
-  "Wood",
-  "Jackson",
-  "Clarke",
-  "Khan",
-  "Okafor",
-  "Nowak",
-  "Murphy",
-];
-const sqlArray = (list: string[]) => `ARRAY[${list.map((v) => `'${v}'`).join(",")}]`;
-const percentile = (ms: number[], p: number) => {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-};
+const given = givenNames;
+const family = familyNames;
 
 try {
-  await migrate(database);
+  const { org, actor } = await benchOrganisation(database, "Bench Homes");
   await loadReferenceData(database, loadConfig().referenceDir);
-  const org = (
-    await createOrganisation(database.db, null, testNow, { name: "Bench Homes", kind: "housing-association" })
-  ).id;
-  const actor: Actor = {
-    kind: "user",
-    userId: newId(),
-    organisationId: org,
-    role: "manager",
-    name: "Bench",
-    email: "bench@example.org",
-    personId: null,
-    partnerOrganisationId: null,
-    scopes: null,
-  };
   const built = performance.now();
   // Family names repeat with a number (Smith7) so names repeat about as often as in a real borough.
   await database.query(
     `INSERT INTO person (organisation_id, id, given_name, family_name, date_of_birth, postcode, address, person_type, created_at)
-     SELECT $1, gen_random_uuid(), (${sqlArray(given)})[1 + g % ${given.length}],
-            (${sqlArray(family)})[1 + (g / ${given.length}) % ${family.length}] || CASE WHEN g % 3 = 0 THEN '' ELSE (g % 97)::text END,
+     SELECT $1, gen_random_uuid(), ($3::text[])[1 + g % ${given.length}],
+            ($4::text[])[1 + (g / ${given.length}) % ${family.length}] || CASE WHEN g % 3 = 0 THEN '' ELSE (g % 97)::text END,
             date '1935-01-01' + (g * 37 % 30000), 'ME' || (1 + g % 20) || ' ' || (g % 9) || chr(65 + g % 26) || chr(65 + g % 23),
             (1 + g % 200) || ' ' || (ARRAY['Elm Road','High Street','Castle View','Mill Lane','Church Street'])[1 + g % 5],
             'resident', $2
        FROM generate_series(1, ${people}) g`,
-    [org, testNow],
+    [org, testNow, given, family],
   );
   await database.query(
     `INSERT INTO participant (organisation_id, id, person_id, display_name, date_of_birth, tenant, communities, created_at)
@@ -166,25 +96,16 @@ try {
     if (response.status !== 200) throw new Error(`Search ${q} answered ${response.status}`);
     searchMs.push(performance.now() - started);
   }
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(
     `Register benchmark, PostgreSQL, ${people.toLocaleString("en-GB")} people (all participants), 40 on the register`,
   );
   console.log(`  data built in ${(buildMs / 1000).toFixed(1)} s`);
   console.log(
-    `  register page: ${kb(pageBytes)}; with the last session's 40 to copy: ${kb(copyBytes)}; with 25 search results: ${kb(searchBytes)}`,
+    `  register page: ${kilobytes(pageBytes)}; with the last session's 40 to copy: ${kilobytes(copyBytes)}; with 25 search results: ${kilobytes(searchBytes)}`,
   );
-  console.log(
-    `  register page time: p50 ${percentile(pageMs, 0.5).toFixed(1)} ms, p99 ${percentile(pageMs, 0.99).toFixed(1)} ms (${pageMs.length} loads)`,
-  );
-  console.log(
-    `  search as you type: p50 ${percentile(searchMs, 0.5).toFixed(1)} ms, p99 ${percentile(searchMs, 0.99).toFixed(1)} ms (${searchMs.length} searches)`,
-  );
-  console.log(
-    `  load average: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
-  );
+  console.log(`  register page time: ${p50p99(pageMs)} (${pageMs.length} loads)`);
+  console.log(`  search as you type: ${p50p99(searchMs)} (${searchMs.length} searches)`);
+  console.log(loadAverage());
 } finally {
   await drop();
 }

@@ -1,8 +1,8 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, conflictAnswer, idParam, readRoute } from "../../platform/http/command-route.ts";
 import { type AssessmentInput, assessApplication, assessmentInput } from "./commands/assess-application.ts";
 import {
   type DecisionInput,
@@ -79,137 +79,102 @@ const applicationSchema = z
     ),
   })
   .openapi("GrantApplication");
-const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-// The command checks the body; the document describes the fields from the command's input schema.
-const anyBody = (name: string, description: string, input: z.ZodType) => ({
-  body: commandBody(name, input, description),
-});
-const conflictResponse = {
-  409: json(z.object({ title: z.string(), detail: z.string() }), "Not in the right state"),
+const notInState = conflictAnswer(
+  "Not in the right state",
+  z.object({ title: z.string(), detail: z.string() }),
+);
+const tag = "Grants";
+const area = "grants";
+
+const show = async (db: Db, actor: Actor, now: Date, id: string) => {
+  const loaded = await getApplicationForStaff(db, actor, now, id);
+  return applicationSchema.parse({
+    ...loaded.application,
+    budgetLines: loaded.budgetLines,
+    documents: loaded.documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+    assessments: loaded.assessments,
+  });
 };
 
+// The commands check their bodies; the document describes the fields from each command's input schema.
 export function applicationsApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
-  const show = async (db: Db, actor: Actor, now: Date, id: string) => {
-    const loaded = await getApplicationForStaff(db, actor, now, id);
-    return applicationSchema.parse({
-      ...loaded.application,
-      budgetLines: loaded.budgetLines,
-      documents: loaded.documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
-      assessments: loaded.assessments,
-    });
-  };
-
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/grants/applications/{id}",
-      tags: ["Grants"],
-      summary: "A sent application with its assessments (audited: it names a contact)",
-      request: { params: idParam },
-      responses: { 200: json(applicationSchema, "The application"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "read");
-      return c.json(
-        await show(c.get("services").database.db, actor, c.get("now"), c.req.valid("param").id),
-        200,
-      );
+  readRoute(api, {
+    path: "/grants/applications/{id}",
+    tag,
+    area,
+    summary: "A sent application with its assessments (audited: it names a contact)",
+    params: idParam,
+    answer: { schema: applicationSchema, description: "The application" },
+    run: ({ db, actor, now, params }) => show(db, actor, now, params.id),
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/applications/{id}/assessments",
+    tag,
+    area,
+    summary: "Assess: declare any conflict of interest (yes/no), then score each criterion 0–5",
+    params: idParam,
+    input: {
+      name: "GrantAssessmentInput",
+      schema: assessmentInput,
+      description: "conflictDeclared (yes | no), conflictDetail, scores { criterionId: 0–5 }, comment",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/applications/{id}/assessments",
-      tags: ["Grants"],
-      summary: "Assess: declare any conflict of interest (yes/no), then score each criterion 0–5",
-      request: {
-        params: idParam,
-        ...anyBody(
-          "GrantAssessmentInput",
-          "conflictDeclared (yes | no), conflictDetail, scores { criterionId: 0–5 }, comment",
-          assessmentInput,
-        ),
-      },
-      responses: {
-        201: json(z.object({ id: z.uuid(), weightedScoreBp: z.number().int().nullable() }), "Recorded"),
-        ...conflictResponse,
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      const services = c.get("services");
-      const assessment = await assessApplication(
-        services.database.db,
-        actor,
-        c.get("now"),
-        c.req.valid("param").id,
-        c.req.valid("json") as AssessmentInput,
-      );
-      return c.json({ id: assessment.id, weightedScoreBp: assessment.weightedScoreBp }, 201);
+    answer: {
+      status: 201,
+      schema: z.object({ id: z.uuid(), weightedScoreBp: z.number().int().nullable() }),
+      description: "Recorded",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/applications/{id}/moderation",
-      tags: ["Grants"],
-      summary:
-        "Moderate (managers): a note, and optionally a moderated score (0–100) instead of the assessors' mean",
-      request: {
-        params: idParam,
-        ...anyBody("GrantModerationInput", "note, moderatedScore", moderationInput),
-      },
-      responses: { 200: json(applicationSchema, "Moderated"), ...conflictResponse, ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      const id = c.req.valid("param").id;
-      const body = c.req.valid("json") as { note?: string; moderatedScore?: string | number };
-      await moderateApplication(c.get("services").database.db, actor, c.get("now"), id, {
-        note: body.note ?? "",
-        moderatedScore: body.moderatedScore,
+    otherAnswers: notInState,
+    run: async ({ db, actor, now, params, body }) => {
+      const assessment = await assessApplication(db, actor, now, params.id, body as AssessmentInput);
+      return { id: assessment.id, weightedScoreBp: assessment.weightedScoreBp };
+    },
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/applications/{id}/moderation",
+    tag,
+    area,
+    summary:
+      "Moderate (managers): a note, and optionally a moderated score (0–100) instead of the assessors' mean",
+    params: idParam,
+    input: { name: "GrantModerationInput", schema: moderationInput, description: "note, moderatedScore" },
+    answer: { status: 200, schema: applicationSchema, description: "Moderated" },
+    otherAnswers: notInState,
+    run: async ({ db, actor, now, params, body }) => {
+      const given = body as { note?: string; moderatedScore?: string | number };
+      await moderateApplication(db, actor, now, params.id, {
+        note: given.note ?? "",
+        moderatedScore: given.moderatedScore,
       });
-      return c.json(await show(c.get("services").database.db, actor, c.get("now"), id), 200);
+      return show(db, actor, now, params.id);
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/applications/{id}/decision",
-      tags: ["Grants"],
-      summary:
-        "Decide (managers): award (with amountAwarded in pounds and the agreement), decline or waitlist, with reasons",
-      request: {
-        params: idParam,
-        ...anyBody(
-          "GrantDecisionInput",
-          "decision (award | decline | waitlist), reason; for award: amountAwarded, startDate, endDate, grantOwnerUserId and accountableOfficerUserId (active staff users), conditions, monitoringFrequency, beneficiaryLaCode",
-          decisionInput,
-        ),
-      },
-      responses: {
-        200: json(z.object({ status: z.enum(applicationStatuses), grantId: z.uuid().nullable() }), "Decided"),
-        ...conflictResponse,
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      const result = await decideApplication(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.valid("param").id,
-        c.req.valid("json") as DecisionInput,
-      );
-      return c.json({ status: result.application.status, grantId: result.grant?.id ?? null }, 200);
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/applications/{id}/decision",
+    tag,
+    area,
+    summary:
+      "Decide (managers): award (with amountAwarded in pounds and the agreement), decline or waitlist, with reasons",
+    params: idParam,
+    input: {
+      name: "GrantDecisionInput",
+      schema: decisionInput,
+      description:
+        "decision (award | decline | waitlist), reason; for award: amountAwarded, startDate, endDate, grantOwnerUserId and accountableOfficerUserId (active staff users), conditions, monitoringFrequency, beneficiaryLaCode",
     },
-  );
+    answer: {
+      status: 200,
+      schema: z.object({ status: z.enum(applicationStatuses), grantId: z.uuid().nullable() }),
+      description: "Decided",
+    },
+    otherAnswers: notInState,
+    run: async ({ db, actor, now, params, body }) => {
+      const result = await decideApplication(db, actor, now, params.id, body as DecisionInput);
+      return { status: result.application.status, grantId: result.grant?.id ?? null };
+    },
+  });
   return api;
 }

@@ -1,6 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, conflictAnswer, idParam, readRoute } from "../../platform/http/command-route.ts";
+import { pageQuery } from "../../platform/http/openapi.ts";
 import { applicationsApi } from "./api-applications.ts";
 import {
   type CreateProgrammeInput,
@@ -73,242 +74,157 @@ const paymentSchema = z
   .openapi("GrantPayment");
 const grantDetailSchema = grantSchema.extend({ payments: z.array(paymentSchema) }).openapi("GrantDetail");
 
-const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-// The command checks the body; with its input schema the document describes the fields too.
-const anyBody = (name: string, description: string, input?: z.ZodType) => ({
-  body: input
-    ? commandBody(name, input, description)
-    : {
-        description,
-        content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi(name) } },
-        required: true,
-      },
-});
 const toGrant = (grant: GrantAward) => grantSchema.parse(grant);
+const tag = "Grants";
+const area = "grants";
 
+// The commands check their bodies (one set of rules for pages, API and CLI); the document describes
+// the fields from each command's input schema.
 export function grantsApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>();
-  const db = (c: { get: (key: "services") => AppEnv["Variables"]["services"] }) =>
-    c.get("services").database.db;
-
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/grants/programmes",
-      tags: ["Grants"],
-      summary: "Grant programmes with committed budget",
-      responses: {
-        200: json(z.object({ items: z.array(programmeSchema) }), "Programmes"),
-        ...problemResponses,
-      },
+  readRoute(api, {
+    path: "/grants/programmes",
+    tag,
+    area,
+    summary: "Grant programmes with committed budget",
+    answer: { schema: z.object({ items: z.array(programmeSchema) }), description: "Programmes" },
+    run: async ({ db, actor }) => ({
+      items: (await listProgrammes(db, actor)).map((p) => programmeSchema.parse(p)),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "read");
-      const programmes = await listProgrammes(db(c), actor);
-      return c.json({ items: programmes.map((p) => programmeSchema.parse(p)) }, 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/programmes",
-      tags: ["Grants"],
-      summary: "Set up a programme (managers)",
-      request: anyBody(
-        "GrantProgrammeInput",
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/programmes",
+    tag,
+    area,
+    summary: "Set up a programme (managers)",
+    input: {
+      name: "GrantProgrammeInput",
+      schema: createProgrammeInput,
+      description:
         "code, title, description, grantType, budgetPence, maxAwardPence, opensOn, closesOn, eligibilityQuestions, scoringCriteria, outcomes",
-        createProgrammeInput,
-      ),
-      responses: {
-        201: json(z.object({ id: z.uuid(), code: z.string() }), "Created"),
-        409: json(z.object({ title: z.string() }), "Code already used"),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      const created = await createProgramme(
-        db(c),
-        actor,
-        c.get("now"),
-        c.req.valid("json") as CreateProgrammeInput,
-      );
-      return c.json({ id: created.id, code: created.code }, 201);
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/grants/grants",
-      tags: ["Grants"],
-      summary: "Grants (open-call and direct awards)",
-      request: {
-        query: pageQuery.extend({
-          status: z.enum(["proposed", "active", "ended"]).optional(),
-          route: z.enum(["open-call", "direct-award"]).optional(),
-        }),
-      },
-      responses: {
-        200: json(
-          z.object({
-            total: z.number(),
-            totalAwardedPence: z.number(),
-            page: z.number(),
-            items: z.array(grantSchema),
-          }),
-          "Grants",
-        ),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "read");
-      const q = c.req.valid("query");
-      const result = await listGrants(db(c), actor, q);
-      return c.json(
-        {
-          total: result.total,
-          totalAwardedPence: result.totalAwardedPence,
-          page: q.page,
-          items: result.grants.map(toGrant),
-        },
-        200,
-      );
+    answer: { status: 201, schema: z.object({ id: z.uuid(), code: z.string() }), description: "Created" },
+    otherAnswers: conflictAnswer("Code already used"),
+    run: async ({ db, actor, now, body }) => {
+      const created = await createProgramme(db, actor, now, body as CreateProgrammeInput);
+      return { id: created.id, code: created.code };
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/grants/grants/{id}",
-      tags: ["Grants"],
-      summary: "A grant with its payment schedule",
-      request: { params: idParam },
-      responses: { 200: json(grantDetailSchema, "The grant"), ...problemResponses },
+  });
+  readRoute(api, {
+    path: "/grants/grants",
+    tag,
+    area,
+    summary: "Grants (open-call and direct awards)",
+    query: pageQuery.extend({
+      status: z.enum(["proposed", "active", "ended"]).optional(),
+      route: z.enum(["open-call", "direct-award"]).optional(),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "read");
-      const detail = await getGrantDetail(db(c), actor, c.req.valid("param").id);
-      return c.json(grantDetailSchema.parse({ ...detail.grant, payments: detail.payments }), 200);
+    answer: {
+      schema: z.object({
+        total: z.number(),
+        totalAwardedPence: z.number(),
+        page: z.number(),
+        items: z.array(grantSchema),
+      }),
+      description: "Grants",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/direct-awards",
-      tags: ["Grants"],
-      summary: "Propose a direct award: the criterion and justification are required",
-      request: anyBody(
-        "DirectAwardInput",
+    run: async ({ db, actor, query }) => {
+      const result = await listGrants(db, actor, query);
+      return {
+        total: result.total,
+        totalAwardedPence: result.totalAwardedPence,
+        page: query.page,
+        items: result.grants.map(toGrant),
+      };
+    },
+  });
+  readRoute(api, {
+    path: "/grants/grants/{id}",
+    tag,
+    area,
+    summary: "A grant with its payment schedule",
+    params: idParam,
+    answer: { schema: grantDetailSchema, description: "The grant" },
+    run: async ({ db, actor, params }) => {
+      const detail = await getGrantDetail(db, actor, params.id);
+      return grantDetailSchema.parse({ ...detail.grant, payments: detail.payments });
+    },
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/direct-awards",
+    tag,
+    area,
+    summary: "Propose a direct award: the criterion and justification are required",
+    input: {
+      name: "DirectAwardInput",
+      schema: directAwardInput,
+      description:
         "criterion (unique-position | track-record | market-failure), justification, title, description, grantType, recipientName, recipientType, charityNumber, companyNumber, amountAwarded (pounds), outcomeCodes, startDate, endDate, grantOwnerUserId and accountableOfficerUserId (active staff users), conditions, monitoringFrequency",
-        directAwardInput,
-      ),
-      responses: { 201: json(grantSchema, "Proposed"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      return c.json(
-        toGrant(
-          await proposeDirectAward(db(c), actor, c.get("now"), c.req.valid("json") as DirectAwardInput),
-        ),
-        201,
-      );
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/grants/{id}/approve",
-      tags: ["Grants"],
-      summary: "Approve a proposed direct award (managers)",
-      request: { params: idParam },
-      responses: {
-        200: json(grantSchema, "Approved"),
-        409: json(z.object({ title: z.string() }), "Not awaiting approval"),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      return c.json(
-        toGrant(await approveDirectAward(db(c), actor, c.get("now"), c.req.valid("param").id)),
-        200,
-      );
+    answer: { status: 201, schema: grantSchema, description: "Proposed" },
+    run: async ({ db, actor, now, body }) =>
+      toGrant(await proposeDirectAward(db, actor, now, body as DirectAwardInput)),
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/grants/{id}/approve",
+    tag,
+    area,
+    summary: "Approve a proposed direct award (managers)",
+    params: idParam,
+    answer: { status: 200, schema: grantSchema, description: "Approved" },
+    otherAnswers: conflictAnswer("Not awaiting approval"),
+    run: async ({ db, actor, now, params }) => toGrant(await approveDirectAward(db, actor, now, params.id)),
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/grants/{id}/funding-changes",
+    tag,
+    area,
+    summary:
+      "Reduce or end funding. Refused (422) with less than three months' notice unless a manager gives overrideReason.",
+    params: idParam,
+    input: {
+      name: "FundingChangeInput",
+      schema: changeInput,
+      description:
+        "kind (reduction | ending), effectiveOn (YYYY-MM-DD), newInstalment (pounds, reductions only), reason, overrideReason",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/grants/{id}/funding-changes",
-      tags: ["Grants"],
-      summary:
-        "Reduce or end funding. Refused (422) with less than three months' notice unless a manager gives overrideReason.",
-      request: {
-        params: idParam,
-        ...anyBody(
-          "FundingChangeInput",
-          "kind (reduction | ending), effectiveOn (YYYY-MM-DD), newInstalment (pounds, reductions only), reason, overrideReason",
-          changeInput,
-        ),
-      },
-      responses: {
-        201: json(
-          z.object({
-            id: z.uuid(),
-            noticeGivenOn: z.string(),
-            effectiveOn: z.string(),
-            overridden: z.boolean(),
-          }),
-          "Recorded",
-        ),
-        409: json(z.object({ title: z.string() }), "Grant not active"),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      const change = await recordFundingChange(
-        db(c),
-        actor,
-        c.get("now"),
-        c.req.valid("param").id,
-        c.req.valid("json") as FundingChangeInput,
-      );
-      return c.json(
-        {
-          id: change.id,
-          noticeGivenOn: change.noticeGivenOn,
-          effectiveOn: change.effectiveOn,
-          overridden: change.overrideReason !== null,
-        },
-        201,
-      );
+    answer: {
+      status: 201,
+      schema: z.object({
+        id: z.uuid(),
+        noticeGivenOn: z.string(),
+        effectiveOn: z.string(),
+        overridden: z.boolean(),
+      }),
+      description: "Recorded",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/grants/payments/{id}/approve",
-      tags: ["Grants"],
-      summary: "Approve a payment (managers). 409 and held while monitoring is overdue.",
-      request: { params: idParam },
-      responses: {
-        200: json(paymentSchema, "Approved"),
-        409: json(z.object({ title: z.string() }), "Held"),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "grants", "write");
-      return c.json(
-        paymentSchema.parse(await approvePayment(db(c), actor, c.get("now"), c.req.valid("param").id)),
-        200,
-      );
+    otherAnswers: conflictAnswer("Grant not active"),
+    run: async ({ db, actor, now, params, body }) => {
+      const change = await recordFundingChange(db, actor, now, params.id, body as FundingChangeInput);
+      return {
+        id: change.id,
+        noticeGivenOn: change.noticeGivenOn,
+        effectiveOn: change.effectiveOn,
+        overridden: change.overrideReason !== null,
+      };
     },
-  );
+  });
+  commandRoute(api, {
+    method: "post",
+    path: "/grants/payments/{id}/approve",
+    tag,
+    area,
+    summary: "Approve a payment (managers). 409 and held while monitoring is overdue.",
+    params: idParam,
+    answer: { status: 200, schema: paymentSchema, description: "Approved" },
+    otherAnswers: conflictAnswer("Held"),
+    run: async ({ db, actor, now, params }) =>
+      paymentSchema.parse(await approvePayment(db, actor, now, params.id)),
+  });
   api.route("/", applicationsApi());
   return api;
 }

@@ -3,7 +3,8 @@ import { pick } from "../../seed/random.ts";
 import type { SeedContext } from "../module.ts";
 import { orgIdentifierFor } from "./commands/partner-organisations.ts";
 
-const givenNames = [
+/** Names the demo seed gives people; the register benchmarks build their people from them too. */
+export const givenNames = [
   "Olivia",
   "Amelia",
   "Isla",
@@ -45,7 +46,7 @@ const givenNames = [
   "Patrick",
   "Terry",
 ];
-const familyNames = [
+export const familyNames = [
   "Smith",
   "Jones",
   "Taylor",

@@ -1,6 +1,7 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
+import { area, tag } from "./api-schemas.ts";
 import { listCampaigns, saveCampaign } from "./commands/campaigns.ts";
 
 // Preventative campaigns through the API: list (staff), record and change (managers).
@@ -25,54 +26,40 @@ const shape = (c: z.infer<typeof campaign>) => ({
   endedOn: c.endedOn ?? null,
   peopleReached: c.peopleReached,
 });
-const tags = ["Community safety"];
-const ok = (description: string, schema: z.ZodType) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export function campaignApi(api: OpenAPIHono<AppEnv>): void {
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/safety/campaigns",
-      tags,
-      summary: "Preventative campaigns",
-      responses: { 200: ok("Campaigns, newest first", z.array(campaign)), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "read");
-      return c.json((await listCampaigns(c.get("services").database.db, actor)).map(shape), 200);
-    },
-  );
-  for (const [method, path] of [
-    ["post", "/safety/campaigns"],
-    ["put", "/safety/campaigns/{id}"],
-  ] as const) {
-    api.openapi(
-      createRoute({
-        method,
-        path,
-        tags,
-        summary: method === "post" ? "Record a campaign" : "Change a campaign",
-        request: {
-          // Only the PUT's path has {id}; declaring it on the POST described a parameter that is not there.
-          ...(path.includes("{id}") ? { params: z.object({ id: z.string() }) } : {}),
-          body: { content: { "application/json": { schema: campaignBody } }, required: true },
-        },
-        responses: { 200: ok("Saved", campaign), ...problemResponses },
-      }),
-      async (c) => {
-        const actor = requireApiActor(c, "safety", "write");
-        const saved = await saveCampaign(
-          c.get("services").database.db,
-          actor,
-          c.get("now"),
-          c.req.param("id") ?? null,
-          c.req.valid("json"),
-        );
-        return c.json(shape(saved), 200);
-      },
-    );
-  }
+  readRoute(api, {
+    path: "/safety/campaigns",
+    tag,
+    area,
+    summary: "Preventative campaigns",
+    answer: { schema: z.array(campaign), description: "Campaigns, newest first" },
+    run: async ({ db, actor }) => (await listCampaigns(db, actor)).map(shape),
+  });
+  const saved = { status: 200, schema: campaign, description: "Saved" } as const;
+  commandRoute(api, {
+    method: "post",
+    path: "/safety/campaigns",
+    tag,
+    area,
+    summary: "Record a campaign",
+    checkedBody: campaignBody,
+    bodyRequired: true,
+    answer: saved,
+    run: async ({ db, actor, now, body }) => shape(await saveCampaign(db, actor, now, null, body)),
+  });
+  // Only the PUT's path has {id}; declaring it on the POST described a parameter that is not there.
+  commandRoute(api, {
+    method: "put",
+    path: "/safety/campaigns/{id}",
+    tag,
+    area,
+    summary: "Change a campaign",
+    params: z.object({ id: z.string() }),
+    checkedBody: campaignBody,
+    bodyRequired: true,
+    answer: saved,
+    run: async ({ db, actor, now, params, body }) =>
+      shape(await saveCampaign(db, actor, now, params.id, body)),
+  });
 }

@@ -1,17 +1,13 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute } from "../../platform/http/command-route.ts";
 import { campaignApi } from "./api-campaigns.ts";
 import { configurationApi } from "./api-configuration.ts";
+import { area, tag } from "./api-schemas.ts";
 import { publishRiskMatrix } from "./commands/record-assessment.ts";
 import { updateSafetySettings } from "./commands/settings.ts";
 
 // Configuration through the API (managers): risk matrix versions and thresholds.
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const settingsSchema = z
   .object({
@@ -28,51 +24,33 @@ const settingsSchema = z
 export function configApi(api: OpenAPIHono<AppEnv>): void {
   configurationApi(api);
   campaignApi(api);
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/safety/risk-matrices",
-      tags: ["Community safety"],
-      summary: "Publish a new risk matrix version (questions, weights, bands, review days)",
-      request: {
-        body: {
-          content: {
-            "application/json": {
-              schema: z.object({ name: z.string(), definition: z.record(z.string(), z.unknown()) }),
-            },
-          },
-          required: true,
-        },
-      },
-      responses: {
-        201: json(z.object({ version: z.number().int(), name: z.string() }), "Published"),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "write");
-      const body = c.req.valid("json");
-      const matrix = await publishRiskMatrix(c.get("services").database.db, actor, c.get("now"), body);
-      return c.json({ version: matrix.version, name: matrix.name }, 201);
+  commandRoute(api, {
+    method: "post",
+    path: "/safety/risk-matrices",
+    tag,
+    area,
+    summary: "Publish a new risk matrix version (questions, weights, bands, review days)",
+    checkedBody: z.object({ name: z.string(), definition: z.record(z.string(), z.unknown()) }),
+    bodyRequired: true,
+    answer: {
+      status: 201,
+      schema: z.object({ version: z.number().int(), name: z.string() }),
+      description: "Published",
     },
-  );
-  api.openapi(
-    createRoute({
-      method: "put",
-      path: "/safety/settings",
-      tags: ["Community safety"],
-      summary: "Change repeat, Community Trigger and retention thresholds",
-      request: {
-        body: { content: { "application/json": { schema: settingsSchema.partial() } }, required: true },
-      },
-      responses: { 200: json(settingsSchema, "The settings now in force"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "write");
-      return c.json(
-        await updateSafetySettings(c.get("services").database.db, actor, c.get("now"), c.req.valid("json")),
-        200,
-      );
+    run: async ({ db, actor, now, body }) => {
+      const matrix = await publishRiskMatrix(db, actor, now, body);
+      return { version: matrix.version, name: matrix.name };
     },
-  );
+  });
+  commandRoute(api, {
+    method: "put",
+    path: "/safety/settings",
+    tag,
+    area,
+    summary: "Change repeat, Community Trigger and retention thresholds",
+    checkedBody: settingsSchema.partial(),
+    bodyRequired: true,
+    answer: { status: 200, schema: settingsSchema, description: "The settings now in force" },
+    run: ({ db, actor, now, body }) => updateSafetySettings(db, actor, now, body),
+  });
 }

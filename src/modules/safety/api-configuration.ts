@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { requireAllowed } from "../../platform/access/policy.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
+import { area, tag } from "./api-schemas.ts";
 import { saveCategory, saveWorkflowStatuses } from "./commands/configuration.ts";
 import { nsirTypes, workflows } from "./domain/categories.ts";
 import { loadSafetyConfiguration } from "./domain/configuration.ts";
@@ -9,12 +10,6 @@ import { getSafetySettings } from "./domain/settings.ts";
 import { canManageSafety } from "./policy.ts";
 
 // The organisation's categories, workflow statuses and thresholds through the API (managers).
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const tags = ["Community safety"];
 
 const categorySchema = z
   .object({
@@ -40,82 +35,59 @@ const configurationSchema = z
   .openapi("SafetyConfiguration");
 
 export function configurationApi(api: OpenAPIHono<AppEnv>): void {
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/safety/configuration",
-      tags,
-      summary: "The organisation's categories, workflow statuses, thresholds and action target days",
-      responses: { 200: json(configurationSchema, "The configuration in force"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "read");
+  readRoute(api, {
+    path: "/safety/configuration",
+    tag,
+    area,
+    summary: "The organisation's categories, workflow statuses, thresholds and action target days",
+    answer: { schema: configurationSchema, description: "The configuration in force" },
+    run: async ({ db, actor }) => {
       requireAllowed(canManageSafety(actor), "Only managers can read community safety settings.");
-      const db = c.get("services").database.db;
       const configuration = await loadSafetyConfiguration(db, actor.organisationId);
-      return c.json({ ...configuration, settings: await getSafetySettings(db, actor.organisationId) }, 200);
+      return { ...configuration, settings: await getSafetySettings(db, actor.organisationId) };
     },
-  );
-  const saveCategoryRoute = (method: "post" | "put", path: string, summary: string) =>
-    createRoute({
-      method,
-      path,
-      tags,
-      summary,
-      request: {
-        // Only the PUT's path has {code}; declaring it on the POST described a parameter that is not there.
-        ...(path.includes("{code}") ? { params: z.object({ code: z.string() }) } : {}),
-        body: { content: { "application/json": { schema: categoryBody } }, required: true },
-      },
-      responses: { 200: json(z.object({ code: z.string() }), "Saved"), ...problemResponses },
-    });
-  api.openapi(saveCategoryRoute("post", "/safety/categories", "Add a category"), async (c) => {
-    const actor = requireApiActor(c, "safety", "write");
-    const code = await saveCategory(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      null,
-      c.req.valid("json"),
-    );
-    return c.json({ code }, 200);
   });
-  api.openapi(
-    saveCategoryRoute("put", "/safety/categories/{code}", "Change or retire a category"),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "write");
-      const code = await saveCategory(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.param("code") ?? null,
-        c.req.valid("json"),
-      );
-      return c.json({ code }, 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: "put",
-      path: "/safety/workflows/{workflow}/statuses",
-      tags,
-      summary: "Replace a workflow's statuses and target days (first open, last closed)",
-      request: {
-        params: z.object({ workflow: z.string() }),
-        body: { content: { "application/json": { schema: z.array(statusSchema) } }, required: true },
-      },
-      responses: { 200: json(z.array(statusSchema), "The statuses now in force"), ...problemResponses },
+  const savedCategory = {
+    status: 200,
+    schema: z.object({ code: z.string() }),
+    description: "Saved",
+  } as const;
+  commandRoute(api, {
+    method: "post",
+    path: "/safety/categories",
+    tag,
+    area,
+    summary: "Add a category",
+    checkedBody: categoryBody,
+    bodyRequired: true,
+    answer: savedCategory,
+    run: async ({ db, actor, now, body }) => ({ code: await saveCategory(db, actor, now, null, body) }),
+  });
+  // Only the PUT's path has {code}; declaring it on the POST described a parameter that is not there.
+  commandRoute(api, {
+    method: "put",
+    path: "/safety/categories/{code}",
+    tag,
+    area,
+    summary: "Change or retire a category",
+    params: z.object({ code: z.string() }),
+    checkedBody: categoryBody,
+    bodyRequired: true,
+    answer: savedCategory,
+    run: async ({ db, actor, now, params, body }) => ({
+      code: await saveCategory(db, actor, now, params.code, body),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "write");
-      const saved = await saveWorkflowStatuses(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.valid("param").workflow,
-        c.req.valid("json"),
-      );
-      return c.json(saved, 200);
-    },
-  );
+  });
+  commandRoute(api, {
+    method: "put",
+    path: "/safety/workflows/{workflow}/statuses",
+    tag,
+    area,
+    summary: "Replace a workflow's statuses and target days (first open, last closed)",
+    params: z.object({ workflow: z.string() }),
+    checkedBody: z.array(statusSchema),
+    bodyRequired: true,
+    answer: { status: 200, schema: z.array(statusSchema), description: "The statuses now in force" },
+    run: ({ db, actor, now, params, body }) => saveWorkflowStatuses(db, actor, now, params.workflow, body),
+  });
 }

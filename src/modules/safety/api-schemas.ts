@@ -3,11 +3,10 @@ import { hateStrands, locationTypes, partyRoles } from "./domain/categories.ts";
 
 // Request and response shapes of the safety API (OpenAPI components).
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-export const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+export { idParam } from "../../platform/http/command-route.ts";
+/** Every safety route's document tag and token scope area. */
+export const tag = "Community safety";
+export const area = "safety";
 
 export const caseSummary = z
   .object({
@@ -102,14 +101,17 @@ export const nm01Row = z.object({
   casesPer1000Homes: z.number().nullable(),
   hateCasesPer1000Homes: z.number().nullable(),
 });
-export const portalView = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    category: z.string(),
-    status: z.string(),
-    openedOn: z.string(),
-    closedOn: z.string().nullable(),
+/** What every view of a case starts with: the portal's, a partner agency's. */
+export const caseHeading = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  category: z.string(),
+  status: z.string(),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+});
+export const portalView = caseHeading
+  .extend({
     officer: z.string().nullable(),
     nextStep: z.string().nullable(),
     updates: z.array(

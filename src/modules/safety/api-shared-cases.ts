@@ -1,7 +1,7 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
-import { idParam, json } from "./api-schemas.ts";
+import { readRoute } from "../../platform/http/command-route.ts";
+import { area, caseHeading, idParam, tag } from "./api-schemas.ts";
 import { shareableParts } from "./domain/sharing.ts";
 import { getSharedCase, listSharedCases } from "./queries/shared-cases.ts";
 
@@ -20,14 +20,8 @@ const sharedCaseSummary = z
   .openapi("SharedCaseSummary");
 
 // Optional members are absent, not null, when their part is not shared.
-const sharedCase = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    category: z.string(),
-    status: z.string(),
-    openedOn: z.string(),
-    closedOn: z.string().nullable(),
+const sharedCase = caseHeading
+  .extend({
     parts: z.array(z.enum(shareableParts)),
     shares: z.array(
       z.object({
@@ -72,54 +66,36 @@ const sharedCase = z
   })
   .openapi("SharedCase");
 
-const tags = ["Community safety"];
-
 export function sharedCasesApi(api: OpenAPIHono<AppEnv>): void {
-  const db = (c: { get: (key: "services") => AppEnv["Variables"]["services"] }) =>
-    c.get("services").database.db;
-
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/safety/shared-cases",
-      tags,
-      summary: "Cases currently shared with the signed-in partner agency user's organisation",
-      responses: {
-        200: json(z.object({ items: z.array(sharedCaseSummary) }), "Shared cases"),
-        ...problemResponses,
-      },
+  readRoute(api, {
+    path: "/safety/shared-cases",
+    tag,
+    area,
+    summary: "Cases currently shared with the signed-in partner agency user's organisation",
+    answer: { schema: z.object({ items: z.array(sharedCaseSummary) }), description: "Shared cases" },
+    run: async ({ db, actor, now }) => ({
+      items: (await listSharedCases(db, actor, now)).map((item) => ({
+        ...item,
+        sharedAt: item.sharedAt.toISOString(),
+      })),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "read");
-      const cases = await listSharedCases(db(c), actor, c.get("now"));
-      return c.json(
-        { items: cases.map((item) => ({ ...item, sharedAt: item.sharedAt.toISOString() })) },
-        200,
-      );
-    },
-  );
+  });
 
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/safety/shared-cases/{id}",
-      tags,
-      summary: "One shared case: only the parts shared with your agency (audited read)",
-      request: { params: idParam },
-      responses: { 200: json(sharedCase, "The shared case"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "safety", "read");
-      const view = await getSharedCase(db(c), actor, c.get("now"), c.req.valid("param").id);
-      return c.json(
-        sharedCase.parse({
-          ...view,
-          shares: view.shares.map((s) => ({ ...s, sharedAt: s.sharedAt.toISOString() })),
-          risk: view.risk?.map((r) => ({ ...r, assessedAt: r.assessedAt.toISOString() })),
-          timeline: view.timeline?.map((e) => ({ ...e, at: e.at.toISOString() })),
-        }),
-        200,
-      );
+  readRoute(api, {
+    path: "/safety/shared-cases/{id}",
+    tag,
+    area,
+    summary: "One shared case: only the parts shared with your agency (audited read)",
+    params: idParam,
+    answer: { schema: sharedCase, description: "The shared case" },
+    run: async ({ db, actor, now, params }) => {
+      const view = await getSharedCase(db, actor, now, params.id);
+      return sharedCase.parse({
+        ...view,
+        shares: view.shares.map((s) => ({ ...s, sharedAt: s.sharedAt.toISOString() })),
+        risk: view.risk?.map((r) => ({ ...r, assessedAt: r.assessedAt.toISOString() })),
+        timeline: view.timeline?.map((e) => ({ ...e, at: e.at.toISOString() })),
+      });
     },
-  );
+  });
 }

@@ -44,6 +44,8 @@ export type CommandRoute<P extends Schema = Schema, B extends z.ZodType | undefi
   input?: { name: string; schema: z.ZodType; description?: string };
   /** A body the route checks against this schema before the command runs (a 422 names each field). */
   checkedBody?: B;
+  /** Document the checked body as required (the routes whose document always said so). */
+  bodyRequired?: true;
   answer: Answer;
   /** Further documented answers besides the problems every route can give (e.g. 409 Campaign closed). */
   otherAnswers?: Record<number, { description: string; content?: object }>;
@@ -59,6 +61,14 @@ export const createdAnswer: Answer = {
   schema: z.object({ id: z.string() }),
   description: "Created",
 };
+
+/** A documented 409 answer: the record is not in a state that allows the command. */
+export function conflictAnswer(
+  description: string,
+  schema: z.ZodType = z.object({ title: z.string() }),
+): Record<409, { description: string; content: object }> {
+  return { 409: { description, content: { "application/json": { schema } } } };
+}
 
 /** The request's JSON body; malformed JSON is a 400 that says so, never a 500. */
 export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
@@ -86,7 +96,12 @@ export function commandRoute<P extends Schema = undefined, B extends z.ZodType |
       ? { body: commandBody(route.input.name, route.input.schema, route.input.description) }
       : {}),
     ...(route.checkedBody
-      ? { body: { content: { "application/json": { schema: route.checkedBody } } } }
+      ? {
+          body: {
+            content: { "application/json": { schema: route.checkedBody } },
+            ...(route.bodyRequired ? { required: true } : {}),
+          },
+        }
       : {}),
   };
   api.openapi(
@@ -99,15 +114,10 @@ export function commandRoute<P extends Schema = undefined, B extends z.ZodType |
       responses: { ...responses, ...route.otherAnswers, ...problemResponses } as never,
     }),
     (async (c: Context<AppEnv>) => {
-      const actor = requireApiActor(c, route.area, "write");
-      const request = validated(c);
       const result = await route.run({
-        db: c.get("services").database.db,
-        actor,
-        now: c.get("now"),
-        params: (route.params ? request.valid("param") : {}) as Parsed<P>,
+        ...callFor<P>(c, route.area, "write", route.params),
         body: (route.checkedBody
-          ? request.valid("json")
+          ? validated(c).valid("json")
           : route.input
             ? await readJsonBody(c)
             : undefined) as CommandCall<P, B>["body"],
@@ -123,6 +133,22 @@ function validated(c: Context<AppEnv>): {
   valid(target: "param" | "query" | "json"): Record<string, unknown>;
 } {
   return c.req as unknown as { valid(target: "param" | "query" | "json"): Record<string, unknown> };
+}
+
+/** What every route hands its command or query: the scope-checked actor first, then db, clock, path. */
+function callFor<P extends Schema>(
+  c: Context<AppEnv>,
+  area: string,
+  access: "read" | "write",
+  params: P | undefined,
+): Omit<CommandCall<P>, "body"> {
+  const actor = requireApiActor(c, area, access);
+  return {
+    db: c.get("services").database.db,
+    actor,
+    now: c.get("now"),
+    params: (params ? validated(c).valid("param") : {}) as Parsed<P>,
+  };
 }
 
 /** What a read route hands its query. */
@@ -167,14 +193,9 @@ export function readRoute<P extends Schema = undefined, Q extends Schema = undef
       } as never,
     }),
     (async (c: Context<AppEnv>) => {
-      const actor = requireApiActor(c, route.area, "read");
-      const request = validated(c);
       const result = await route.run({
-        db: c.get("services").database.db,
-        actor,
-        now: c.get("now"),
-        params: (route.params ? request.valid("param") : {}) as Parsed<P>,
-        query: (route.query ? request.valid("query") : {}) as Parsed<Q>,
+        ...callFor<P>(c, route.area, "read", route.params),
+        query: (route.query ? validated(c).valid("query") : {}) as Parsed<Q>,
       });
       return c.json(result as object, 200);
     }) as never,

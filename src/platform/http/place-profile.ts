@@ -1,6 +1,10 @@
+import { eq, gte, lte, type SQL, sum } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "hono";
 import type { Actor } from "../access/actor.ts";
 import { addDays } from "../dates/london.ts";
+import type { Db } from "../db/database.ts";
+import { inOrganisation, type OrganisationOwned } from "../db/scope.ts";
 import { html, type SafeHtml } from "../ui/index.ts";
 import type { AppEnv } from "./app-env.ts";
 
@@ -119,4 +123,50 @@ export function profileSection(
   register?: { href: string; text: string },
 ): SafeHtml {
   return html`<section class="govuk-!-margin-bottom-8"><h2 class="govuk-heading-m">${heading}</h2>${body}${register ? html`<p class="govuk-body"><a class="govuk-link" href="${register.href}">${register.text}</a></p>` : ""}</section>`;
+}
+
+/** What one module sums per day for a district's trend: which rows count and which columns to read. */
+export type DistrictDays = {
+  table: PgTable & OrganisationOwned;
+  /** The date column the trend is drawn by. */
+  day: AnyPgColumn;
+  amount: AnyPgColumn;
+  /** The column holding the district's code, on `table` or on the joined table. */
+  district: AnyPgColumn;
+  /** Only rows in this state count (paid, verified…). */
+  status: [AnyPgColumn, string];
+  /** Another table to join when the district is recorded there. */
+  join?: { table: PgTable; on: SQL | undefined };
+};
+
+/**
+ * The "by day in a district" query behind the place profile's monthly trends (the month buckets are
+ * `monthlyTotals`): one organisation's amounts summed per day from `from` to `to`. The caller checks
+ * its own policy first.
+ */
+export async function amountsByDayInDistrict(
+  db: Db,
+  organisationId: string,
+  spec: DistrictDays,
+  laCode: string,
+  from: string,
+  to: string,
+): Promise<{ day: string; amount: number }[]> {
+  const query = db
+    .select({ day: spec.day, amount: sum(spec.amount) })
+    .from(spec.table)
+    .$dynamic();
+  const rows = await (spec.join ? query.innerJoin(spec.join.table, spec.join.on) : query)
+    .where(
+      inOrganisation(
+        spec.table,
+        organisationId,
+        eq(spec.district, laCode),
+        eq(...spec.status),
+        gte(spec.day, from),
+        lte(spec.day, to),
+      ),
+    )
+    .groupBy(spec.day);
+  return rows.flatMap((row) => (row.day ? [{ day: String(row.day), amount: Number(row.amount ?? 0) }] : []));
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, inArray, lte, sum } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
+import { amountsByDayInDistrict } from "../../../platform/http/place-profile.ts";
 import { canViewGrants } from "../policy.ts";
 import { grantAward, grantPayment } from "../schema.ts";
 
@@ -61,28 +62,25 @@ export async function grantPaymentsInDistrictByDay(
   to: string,
 ): Promise<{ day: string; amount: number }[]> {
   requireAllowed(canViewGrants(actor), "Only staff can see grants.");
-  const rows = await db
-    .select({ day: grantPayment.paidOn, amount: sum(grantPayment.amountPence) })
-    .from(grantPayment)
-    .innerJoin(
-      grantAward,
-      and(
-        eq(grantAward.organisationId, grantPayment.organisationId),
-        eq(grantAward.id, grantPayment.grantId),
-      ),
-    )
-    .where(
-      inOrganisation(
-        grantPayment,
-        actor.organisationId,
-        and(
-          eq(grantAward.beneficiaryLaCode, laCode),
-          eq(grantPayment.status, "paid"),
-          gte(grantPayment.paidOn, from),
-          lte(grantPayment.paidOn, to),
+  return amountsByDayInDistrict(
+    db,
+    actor.organisationId,
+    {
+      table: grantPayment,
+      day: grantPayment.paidOn,
+      amount: grantPayment.amountPence,
+      district: grantAward.beneficiaryLaCode,
+      status: [grantPayment.status, "paid"],
+      join: {
+        table: grantAward,
+        on: and(
+          eq(grantAward.organisationId, grantPayment.organisationId),
+          eq(grantAward.id, grantPayment.grantId),
         ),
-      ),
-    )
-    .groupBy(grantPayment.paidOn);
-  return rows.flatMap((row) => (row.day ? [{ day: row.day, amount: Number(row.amount ?? 0) }] : []));
+      },
+    },
+    laCode,
+    from,
+    to,
+  );
 }

@@ -5,7 +5,6 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, type FieldErrors, invalid } from "../../../platform/http/problem.ts";
@@ -18,6 +17,7 @@ import { personById } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyAction, safetyCase, safetyParty, safetySatisfaction } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
+import { actionsOfCase, partiesOfCase } from "./case-rows.ts";
 
 // Closing is a reviewed step: every open action is completed or cancelled (a cancellation says why),
 // the closure has an outcome and a reason, and each complainant is asked the TSM question on how
@@ -72,17 +72,7 @@ export async function closeCase(
       });
     if (closedOn > londonDay(now))
       throw invalid("The closing date cannot be in the future.", { closedOn: "Enter today or a past date" });
-    const open = await tx
-      .select()
-      .from(safetyAction)
-      .where(
-        inOrganisation(
-          safetyAction,
-          actor.organisationId,
-          eq(safetyAction.caseId, found.id),
-          eq(safetyAction.status, "open"),
-        ),
-      );
+    const open = await actionsOfCase(tx, actor.organisationId, found.id, eq(safetyAction.status, "open"));
     const errors: FieldErrors = {};
     for (const action of open) {
       const name = findActionType(action.actionType)?.name ?? action.actionType;
@@ -151,17 +141,12 @@ async function askComplainants(
   found: { id: string; reference: string },
   closedOn: string,
 ): Promise<{ satisfactionChecks: number; emailed: number }> {
-  const complainants = await tx
-    .select()
-    .from(safetyParty)
-    .where(
-      inOrganisation(
-        safetyParty,
-        actor.organisationId,
-        eq(safetyParty.caseId, found.id),
-        eq(safetyParty.role, "complainant"),
-      ),
-    );
+  const complainants = await partiesOfCase(
+    tx,
+    actor.organisationId,
+    found.id,
+    eq(safetyParty.role, "complainant"),
+  );
   const emails: { recipient: string; subject: string; body: string }[] = [];
   for (const party of complainants) {
     const person = party.personId ? await personById(tx, actor, party.personId, now) : undefined;

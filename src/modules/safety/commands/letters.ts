@@ -30,6 +30,7 @@ import {
   safetyParty,
 } from "../schema.ts";
 import { actorName, addTimeline, findCase, lockCase } from "../store.ts";
+import { partiesOfCase } from "./case-rows.ts";
 
 /** The organisation's templates: its own edits over Kith's defaults. */
 export async function listLetterTemplates(db: Db, actor: Actor): Promise<LetterTemplate[]> {
@@ -118,17 +119,7 @@ export async function generateLetter(
   return db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
     const [party] = /^[0-9a-f-]{36}$/i.test(input.partyId)
-      ? await tx
-          .select()
-          .from(safetyParty)
-          .where(
-            inOrganisation(
-              safetyParty,
-              actor.organisationId,
-              eq(safetyParty.caseId, found.id),
-              eq(safetyParty.id, input.partyId),
-            ),
-          )
+      ? await partiesOfCase(tx, actor.organisationId, found.id, eq(safetyParty.id, input.partyId))
       : [];
     if (!party) throw invalid("Choose who the letter is to.", { partyId: "Choose a party on this case" });
     const recipientAddress = await letterAddress(tx, actor, now, party, found);

@@ -17,8 +17,9 @@ import {
 } from "../domain/actions.ts";
 import { addDays, getSafetySettings, londonDay } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
-import { type SafetyAction, safetyAction, safetyCase, safetyParty } from "../schema.ts";
+import { type SafetyAction, safetyAction, safetyCase } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
+import { actionOfCase, requirePartyOnCase } from "./case-rows.ts";
 import { activeRiskMatrix, latestAssessment, scheduleRiskReview } from "./record-assessment.ts";
 
 const actionInput = z.object({
@@ -77,20 +78,8 @@ export async function recordAction(
     if (found.closedOn) throw conflict("The case is closed", "Reopen the case before recording new actions.");
     const settings = await getSafetySettings(tx, actor.organisationId);
     const targetDays = settings.actionTargetDays[type.code] ?? type.targetDays;
-    if (parsed.data.partyId) {
-      const [party] = await tx
-        .select({ id: safetyParty.id })
-        .from(safetyParty)
-        .where(
-          inOrganisation(
-            safetyParty,
-            actor.organisationId,
-            eq(safetyParty.caseId, found.id),
-            eq(safetyParty.id, parsed.data.partyId),
-          ),
-        );
-      if (!party) throw invalid("Choose a party on this case.", { partyId: "Choose a party on this case" });
-    }
+    if (parsed.data.partyId)
+      await requirePartyOnCase(tx, actor.organisationId, found.id, parsed.data.partyId);
     const id = newId(now.getTime());
     const [created] = await tx
       .insert(safetyAction)
@@ -162,18 +151,7 @@ export async function completeAction(
   if (!isUuid(actionId)) throw notFound("Action not found");
   await db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
-    const [action] = await tx
-      .select()
-      .from(safetyAction)
-      .where(
-        inOrganisation(
-          safetyAction,
-          actor.organisationId,
-          eq(safetyAction.caseId, found.id),
-          eq(safetyAction.id, actionId),
-        ),
-      );
-    if (!action) throw notFound("Action not found");
+    const action = await actionOfCase(tx, actor.organisationId, found.id, actionId);
     if (action.status !== "open")
       throw conflict("The action is already finished", "Only open actions can be completed.");
     const completedOn = parsed.data.completedOn ?? londonDay(now);
@@ -236,18 +214,7 @@ export async function recordBreach(
   if (!isUuid(actionId)) throw notFound("Action not found");
   await db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
-    const [action] = await tx
-      .select()
-      .from(safetyAction)
-      .where(
-        inOrganisation(
-          safetyAction,
-          actor.organisationId,
-          eq(safetyAction.caseId, found.id),
-          eq(safetyAction.id, actionId),
-        ),
-      );
-    if (!action) throw notFound("Action not found");
+    const action = await actionOfCase(tx, actor.organisationId, found.id, actionId);
     if (action.actionType !== "civil-injunction" && action.actionType !== "abc")
       throw invalid("Breaches are recorded on injunctions and agreements.", {
         actionId: "Choose an injunction or agreement",

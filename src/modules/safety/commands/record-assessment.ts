@@ -22,11 +22,11 @@ import {
   type SafetyRiskAssessment,
   safetyAction,
   safetyCase,
-  safetyParty,
   safetyRiskAssessment,
   safetyRiskMatrix,
 } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
+import { requirePartyOnCase } from "./case-rows.ts";
 
 export type ActiveMatrix = { version: number; name: string; definition: RiskMatrixDefinition };
 
@@ -115,20 +115,8 @@ export async function recordAssessment(
   return db.transaction(async (tx) => {
     const found = await lockCase(tx, actor, caseId);
     if (found.closedOn) throw conflict("The case is closed", "Closed cases cannot be reassessed.");
-    if (parsed.data.partyId) {
-      const [party] = await tx
-        .select({ id: safetyParty.id })
-        .from(safetyParty)
-        .where(
-          inOrganisation(
-            safetyParty,
-            actor.organisationId,
-            eq(safetyParty.caseId, found.id),
-            eq(safetyParty.id, parsed.data.partyId),
-          ),
-        );
-      if (!party) throw invalid("Choose a party on this case.", { partyId: "Choose a party on this case" });
-    }
+    if (parsed.data.partyId)
+      await requirePartyOnCase(tx, actor.organisationId, found.id, parsed.data.partyId);
     const today = londonDay(now);
     const nextReviewOn = addDays(today, matrix.definition.reviewDays[band]);
     const id = newId(now.getTime());

@@ -1,8 +1,9 @@
-import { and, count, eq, gte, lte, sum } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
+import { amountsByDayInDistrict } from "../../../platform/http/place-profile.ts";
 import { canViewReports } from "../policy.ts";
 import { volHours, volOpportunity, volunteer } from "../schema.ts";
 
@@ -62,21 +63,18 @@ export async function verifiedMinutesInDistrictByDay(
   to: string,
 ): Promise<{ day: string; amount: number }[]> {
   requireAllowed(canViewReports(actor), "Only staff can see volunteering figures.");
-  const rows = await db
-    .select({ day: volHours.workedOn, amount: sum(volHours.minutes) })
-    .from(volHours)
-    .where(
-      inOrganisation(
-        volHours,
-        actor.organisationId,
-        and(
-          eq(volHours.laCode, laCode),
-          eq(volHours.status, "verified"),
-          gte(volHours.workedOn, from),
-          lte(volHours.workedOn, to),
-        ),
-      ),
-    )
-    .groupBy(volHours.workedOn);
-  return rows.map((row) => ({ day: row.day, amount: Number(row.amount ?? 0) }));
+  return amountsByDayInDistrict(
+    db,
+    actor.organisationId,
+    {
+      table: volHours,
+      day: volHours.workedOn,
+      amount: volHours.minutes,
+      district: volHours.laCode,
+      status: [volHours.status, "verified"],
+    },
+    laCode,
+    from,
+    to,
+  );
 }

@@ -5,13 +5,13 @@ import type { AppEnv } from "../../http/app-env.ts";
 import { sessionCookie } from "../../http/authenticate.ts";
 import { clientAddress } from "../../http/client-address.ts";
 import { readForm, validate } from "../../http/forms.ts";
-import { Problem } from "../../http/problem.ts";
 import { renderPage } from "../../http/render.ts";
 import { button, html, panel, passwordInput, textInput } from "../../ui/index.ts";
 import { requestPasswordReset, resetPassword } from "../password-reset.ts";
 import { enforceLimit, limitFor, RateLimited, refuse } from "../rate-limit.ts";
 import { destroySession, sessionAbsoluteMs } from "../sessions.ts";
 import { signIn } from "../sign-in.ts";
+import { type ChoosePasswordPage, saveChosenPassword, showChoosePassword } from "./choose-password.ts";
 
 const signInForm = z.object({
   email: z.string().trim().min(1, { error: "Enter your email address" }),
@@ -26,6 +26,19 @@ export function safeNext(next: string | undefined): string {
 function csrfField(token: string) {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
+
+const passwordReset: ChoosePasswordPage = {
+  title: "Choose a new password",
+  explanation:
+    "Saving a new password signs you out on every device and revokes your API tokens, so systems that use them will need new ones.",
+  label: "New password",
+  saved: {
+    title: "Password changed",
+    next: html`You have been signed out everywhere and your API tokens have been revoked. <a class="govuk-link" href="/sign-in">Sign in with your new password</a>.`,
+  },
+  save: (c, password) =>
+    resetPassword(c.get("services").database.db, c.req.param("token") ?? "", password, c.get("now")),
+};
 
 export function signInPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -123,39 +136,8 @@ export function signInPages(): Hono<AppEnv> {
     });
   });
 
-  const showReset = (c: Context<AppEnv>, errors: Record<string, string> = {}, status: 200 | 422 = 200) =>
-    renderPage(c, {
-      title: "Choose a new password",
-      errors,
-      status,
-      content: html`<h1 class="govuk-heading-l">Choose a new password</h1>
-        <p class="govuk-body">Saving a new password signs you out on every device and revokes your API tokens, so systems that use them will need new ones.</p>
-        <form method="post" novalidate>${csrfField(c.get("csrfToken"))}
-          ${passwordInput({ name: "password", label: "New password", autocomplete: "new-password", hint: "At least 12 characters. A few random words make a good password.", error: errors.password })}
-          ${button({ text: "Save password" })}</form>`,
-    });
-
-  app.get("/reset-password/:token", (c) => showReset(c));
-  app.post("/reset-password/:token", async (c) => {
-    const values = await readForm(c);
-    try {
-      await resetPassword(
-        c.get("services").database.db,
-        c.req.param("token"),
-        values.password ?? "",
-        c.get("now"),
-      );
-    } catch (error) {
-      if (error instanceof Problem && error.status === 422) {
-        return showReset(c, { password: error.fieldErrors?.password ?? error.detail }, 422);
-      }
-      throw error;
-    }
-    return renderPage(c, {
-      title: "Password changed",
-      content: html`${panel({ title: "Password changed", headingLevel: 1 })}<p class="govuk-body">You have been signed out everywhere and your API tokens have been revoked. <a class="govuk-link" href="/sign-in">Sign in with your new password</a>.</p>`,
-    });
-  });
+  app.get("/reset-password/:token", (c) => showChoosePassword(c, passwordReset));
+  app.post("/reset-password/:token", (c) => saveChosenPassword(c, passwordReset));
 
   return app;
 }
