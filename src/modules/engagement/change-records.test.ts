@@ -1,21 +1,14 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../test/database.ts";
 import { actorFor, makeOrganisation } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { createPerson } from "../people/index.ts";
-import { type Browser, signedIn, testApp } from "../volunteering/test-app.ts";
+import { type Browser, signedIn } from "../volunteering/test-app.ts";
 import { updateQuestion } from "./commands/change-records.ts";
-import {
-  addQuestion,
-  createConsultation,
-  setConsultationStatus,
-  submitResponse,
-} from "./commands/consultations.ts";
-import { createInvolvementOpportunity, recordParticipation } from "./commands/involvement.ts";
-import { engagementModule } from "./module.ts";
+import { addQuestion, setConsultationStatus, submitResponse } from "./commands/consultations.ts";
+import { recordParticipation } from "./commands/involvement.ts";
+import { juneConsultation, openEngagementFixture, panelAndTenant } from "./testing/fixtures.ts";
 
 const now = new Date("2026-06-15T10:00:00.000Z");
 let database: Database;
@@ -30,10 +23,8 @@ const rows = async (sql: string, params: unknown[] = []) =>
   database.query<Record<string, unknown>>(sql, params);
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  organisationId = (await makeOrganisation(database.db)).id;
-  officer = actorFor(organisationId, "officer");
-  app = testApp(database, [engagementModule], now);
+  ({ database, officer, app } = await openEngagementFixture());
+  organisationId = officer.organisationId;
   staff = (await signedIn(app, database, organisationId, "officer", now)).browser;
   board = (await signedIn(app, database, organisationId, "read-only", now)).browser;
   outsider = (
@@ -44,16 +35,12 @@ afterAll(async () => database.close());
 
 describe("changing a participation", () => {
   it("corrects the role and ends a participation, with errors beside the fields and an audit entry", async () => {
-    const panel = await createInvolvementOpportunity(database.db, officer, now, {
-      kind: "scrutiny-panel",
-      title: "Repairs scrutiny panel",
-      description: "Reviews repairs",
-    });
-    const person = await createPerson(database.db, officer, now, {
-      givenName: "Rita",
-      familyName: "Okoro",
-      personType: "tenant",
-    });
+    const { panel, person } = await panelAndTenant(
+      database.db,
+      officer,
+      "Repairs scrutiny panel",
+      "Reviews repairs",
+    );
     const joined = await recordParticipation(database.db, officer, now, panel.id, {
       personId: person.id,
       startedOn: "2026-01-10",
@@ -105,12 +92,7 @@ describe("changing a participation", () => {
 
 describe("changing consultation questions", () => {
   it("rewords a question until the first response, then refuses", async () => {
-    const survey = await createConsultation(database.db, officer, now, {
-      title: "Repairs survey",
-      description: "How are repairs?",
-      opensOn: "2026-06-01",
-      closesOn: "2026-06-30",
-    });
+    const survey = await juneConsultation(database.db, officer, "Repairs survey", "How are repairs?");
     const question = await addQuestion(database.db, officer, now, survey.id, {
       kind: "single-choice",
       text: "How do you report repairs?",
@@ -164,12 +146,7 @@ describe("changing consultation questions", () => {
 
 describe("consultation results CSV", () => {
   it("writes one row per answer with hand-counted totals, neutralising formulas", async () => {
-    const survey = await createConsultation(database.db, officer, now, {
-      title: "Estate survey",
-      description: "Your estate",
-      opensOn: "2026-06-01",
-      closesOn: "2026-06-30",
-    });
+    const survey = await juneConsultation(database.db, officer, "Estate survey", "Your estate");
     const choice = await addQuestion(database.db, officer, now, survey.id, {
       kind: "single-choice",
       text: "Best day, for you?",

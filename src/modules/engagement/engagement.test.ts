@@ -1,12 +1,12 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../test/database.ts";
 import { actorFor, makeOrganisation, problemOf } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
+import type { Organisation } from "../../platform/access/organisations.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { createPerson } from "../people/index.ts";
-import { browserFor, signedIn, testApp } from "../volunteering/test-app.ts";
+import { browserFor, signedIn } from "../volunteering/test-app.ts";
 import {
   addQuestion,
   createConsultation,
@@ -15,8 +15,8 @@ import {
   submitResponse,
 } from "./commands/consultations.ts";
 import { createInvolvementOpportunity, recordParticipation } from "./commands/involvement.ts";
-import { engagementModule } from "./module.ts";
 import { consultationResults, getInvolvement, listYouSaidWeDid } from "./queries/engagement.ts";
+import { juneConsultation, openEngagementFixture, panelAndTenant } from "./testing/fixtures.ts";
 
 const now = new Date("2026-06-15T10:00:00.000Z");
 let database: Database;
@@ -27,24 +27,17 @@ let organisationId: string;
 let slug: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const organisation = await makeOrganisation(database.db);
+  let organisation: Organisation;
+  ({ database, organisation, officer, app } = await openEngagementFixture());
   organisationId = organisation.id;
   slug = organisation.slug;
-  officer = actorFor(organisationId, "officer");
   outsider = actorFor((await makeOrganisation(database.db, "Other Homes")).id, "officer");
-  app = testApp(database, [engagementModule], now);
 });
 afterAll(async () => database.close());
 
 describe("consultations", () => {
   it("needs real choices and at least one question before opening", async () => {
-    const draft = await createConsultation(database.db, officer, now, {
-      title: "Bins",
-      description: "Bin stores",
-      opensOn: "2026-06-01",
-      closesOn: "2026-06-30",
-    });
+    const draft = await juneConsultation(database.db, officer, "Bins", "Bin stores");
     expect(
       (
         await problemOf(
@@ -77,12 +70,7 @@ describe("consultations", () => {
   });
 
   it("takes anonymous answers one question per page, refuses bad ones, and counts them in the results", async () => {
-    const survey = await createConsultation(database.db, officer, now, {
-      title: "Repairs",
-      description: "How are repairs?",
-      opensOn: "2026-06-01",
-      closesOn: "2026-06-30",
-    });
+    const survey = await juneConsultation(database.db, officer, "Repairs", "How are repairs?");
     const choice = await addQuestion(database.db, officer, now, survey.id, {
       kind: "single-choice",
       text: "How do you report repairs?",
@@ -161,16 +149,12 @@ describe("consultations", () => {
 
 describe("involvement and You said, we did", () => {
   it("records a resident on a panel, and refuses another organisation's person", async () => {
-    const panel = await createInvolvementOpportunity(database.db, officer, now, {
-      kind: "scrutiny-panel",
-      title: "Scrutiny panel",
-      description: "Reviews services",
-    });
-    const person = await createPerson(database.db, officer, now, {
-      givenName: "Rita",
-      familyName: "Okoro",
-      personType: "tenant",
-    });
+    const { panel, person } = await panelAndTenant(
+      database.db,
+      officer,
+      "Scrutiny panel",
+      "Reviews services",
+    );
     await recordParticipation(database.db, officer, now, panel.id, {
       personId: person.id,
       role: "Chair",

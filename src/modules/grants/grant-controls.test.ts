@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../test/database.ts";
-import { actorFor, makeOrganisation, problemOf, testNow } from "../../../test/fixtures.ts";
+import { actorFor, problemOf, testNow } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { auditLog } from "../../platform/db/platform-schema.ts";
@@ -14,8 +13,8 @@ import { type GrantAward, type GrantPayment, grantPayment } from "./schema.ts";
 import {
   awardDecision,
   type GrantPeople,
-  grantPeople,
   makeProgramme,
+  openGrantsFixture,
   sendApplication,
 } from "./test-support.ts";
 
@@ -35,15 +34,10 @@ let programmeId: string;
 const afterDue = new Date("2026-07-02T10:00:00.000Z");
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const org = await makeOrganisation(database.db);
-  people = await grantPeople(database.db, org.id);
-  organisationId = org.id;
-  assessor = actorFor(org.id, "manager", { name: "Ann Assessor" });
-  approver = actorFor(org.id, "manager", { name: "Abe Approver" });
-  authoriser = actorFor(org.id, "manager", { name: "Aya Authoriser" });
-  officer = actorFor(org.id, "officer", { name: "Olu Officer" });
-  group = actorFor(org.id, "community-group");
+  ({ database, organisationId, people, officer, group } = await openGrantsFixture());
+  assessor = actorFor(organisationId, "manager", { name: "Ann Assessor" });
+  approver = actorFor(organisationId, "manager", { name: "Abe Approver" });
+  authoriser = actorFor(organisationId, "manager", { name: "Aya Authoriser" });
   programmeId = (await makeProgramme(database.db, approver, testNow)).id;
 });
 afterAll(async () => database?.close());

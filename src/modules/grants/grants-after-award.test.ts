@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { actorFor, testNow } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { auditLog } from "../../platform/db/platform-schema.ts";
@@ -18,8 +17,8 @@ import {
   awardApplication,
   directAwardInput,
   type GrantPeople,
-  grantPeople,
   makeProgramme,
+  openGrantsFixture,
   sendApplication,
 } from "./test-support.ts";
 
@@ -28,17 +27,9 @@ let people: GrantPeople;
 let manager: Actor;
 let officer: Actor;
 let group: Actor;
-let _otherManager: Actor;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const org = await makeOrganisation(database.db);
-  people = await grantPeople(database.db, org.id);
-  const other = await makeOrganisation(database.db, "Other Homes");
-  manager = actorFor(org.id, "manager");
-  officer = actorFor(org.id, "officer", { name: "Olu Officer" });
-  group = actorFor(org.id, "community-group");
-  _otherManager = actorFor(other.id, "manager");
+  ({ database, people, manager, officer, group } = await openGrantsFixture());
 });
 afterAll(async () => database?.close());
 

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { actorFor, testNow } from "../../../test/fixtures.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { auditLog } from "../../platform/db/platform-schema.ts";
@@ -11,7 +10,7 @@ import { decideApplication, moderateApplication } from "./commands/decide-applic
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { grantAward, grantFundingChange, grantPayment } from "./schema.ts";
-import { directAwardInput, type GrantPeople, grantPeople, makeProgramme } from "./test-support.ts";
+import { directAwardInput, type GrantPeople, makeProgramme, openGrantsFixture } from "./test-support.ts";
 
 let database: Database;
 let people: GrantPeople;
@@ -21,14 +20,7 @@ let group: Actor;
 let otherManager: Actor;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const org = await makeOrganisation(database.db);
-  people = await grantPeople(database.db, org.id);
-  const other = await makeOrganisation(database.db, "Other Homes");
-  manager = actorFor(org.id, "manager");
-  officer = actorFor(org.id, "officer", { name: "Olu Officer" });
-  group = actorFor(org.id, "community-group");
-  otherManager = actorFor(other.id, "manager");
+  ({ database, people, manager, officer, group, otherManager } = await openGrantsFixture());
 });
 afterAll(async () => database?.close());
 

@@ -1,7 +1,8 @@
-import { testNow } from "../../../test/fixtures.ts";
+import { openTestDatabase } from "../../../test/database.ts";
+import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import { createUser } from "../../platform/auth/users.ts";
-import type { Db } from "../../platform/db/database.ts";
+import type { Database, Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
 import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { assessApplication } from "./commands/assess-application.ts";
@@ -75,6 +76,34 @@ export async function grantPeople(db: Db, organisationId: string): Promise<Grant
   const people = { grantOwnerUserId: owner.id, accountableOfficerUserId: accountable.id };
   peopleByOrganisation.set(organisationId, people);
   return people;
+}
+
+export type GrantsFixture = {
+  database: Database;
+  organisationId: string;
+  people: GrantPeople;
+  manager: Actor;
+  officer: Actor;
+  group: Actor;
+  /** A manager of another organisation, who must see none of this one's grants. */
+  otherManager: Actor;
+};
+
+/** A test database with a funder, its grant people, the staff and group actors, and another organisation. */
+export async function openGrantsFixture(): Promise<GrantsFixture> {
+  const database = await openTestDatabase();
+  const org = await makeOrganisation(database.db);
+  const people = await grantPeople(database.db, org.id);
+  const other = await makeOrganisation(database.db, "Other Homes");
+  return {
+    database,
+    organisationId: org.id,
+    people,
+    manager: actorFor(org.id, "manager"),
+    officer: actorFor(org.id, "officer", { name: "Olu Officer" }),
+    group: actorFor(org.id, "community-group"),
+    otherManager: actorFor(other.id, "manager"),
+  };
 }
 
 export function directAwardInput(

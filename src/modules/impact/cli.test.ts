@@ -6,13 +6,7 @@ import { openTestDatabase } from "../../../test/database.ts";
 import { makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import { systemActor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
-import {
-  createProject,
-  createTheme,
-  recordAttendance,
-  recordSession,
-  registerParticipant,
-} from "../investment/index.ts";
+import { oneTenantAtOneSession } from "../investment/testing/projects.ts";
 import type { CliContext } from "../module.ts";
 import { impactCli } from "./cli.ts";
 
@@ -42,32 +36,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "kith-impact-cli-"));
   const org = await makeOrganisation(database.db);
   const actor = systemActor(org.id, "test");
-  await createTheme(database.db, actor, testNow, { code: "wellbeing", name: "Wellbeing" });
-  const { id: projectId } = await createProject(database.db, actor, testNow, {
-    name: "Club",
-    kind: "project",
-    stage: "active",
-    themeCodes: ["wellbeing"],
-    areas: [{ laCode: "E06000035" }],
-    need: "yes",
-    bestPlaced: "yes",
-    canResource: "yes",
-    theoryOfChange: { inputs: "i", activities: "a", outputs: "o", outcomes: "c" },
-  });
-  const { id: participantId } = await registerParticipant(database.db, actor, testNow, {
-    externalRef: "p1",
-    displayName: "P",
-    tenant: true,
-  });
-  const { id: sessionId } = await recordSession(database.db, actor, testNow, {
-    projectId,
-    title: "S",
-    heldOn: "2026-05-05",
-    durationMinutes: 60,
-    depth: "in-depth",
-    laCode: "E06000035",
-  });
-  await recordAttendance(database.db, actor, testNow, sessionId, { attendees: [{ participantId }] });
+  await oneTenantAtOneSession(database.db, actor, testNow, "2026-05-05");
 });
 afterAll(async () => database.close());
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { actorFor, makeOrganisation, problemOf, testNow } from "../../../../test/fixtures.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { Problem } from "../../../platform/http/problem.ts";
-import { createProject, createTheme, recordOutcome, registerParticipant } from "../../investment/index.ts";
+import { createTheme, recordOutcome, registerParticipant } from "../../investment/index.ts";
+import { makeActiveProject } from "../../investment/testing/projects.ts";
 import { valueBankClaimCheck } from "../claim-check.ts";
 import { listValueBanks, loadActiveBank } from "../queries/value-bank.ts";
 import { parseValueBankCsv, poundsToPence } from "../value-bank/csv-format.ts";
@@ -17,16 +17,6 @@ const details = { name: "Licensed bank", source: "Our licence", licence: "Licens
 let database: Database;
 let manager: Actor;
 let officer: Actor;
-
-async function problemOf(promise: Promise<unknown>): Promise<Problem> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Problem) return error;
-    throw error;
-  }
-  throw new Error("expected a Problem");
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -126,19 +116,7 @@ describe("importing a value bank", () => {
   it("refuses an outcome that would double count with an excluded pair for the same person", async () => {
     const db = database.db;
     await createTheme(db, manager, testNow, { code: "t", name: "T" });
-    const projectId = (
-      await createProject(db, manager, testNow, {
-        name: "P",
-        kind: "project",
-        stage: "active",
-        themeCodes: ["t"],
-        areas: [{ laCode: "E06000035" }],
-        need: "yes",
-        bestPlaced: "yes",
-        canResource: "yes",
-        theoryOfChange: { inputs: "i", activities: "a", outputs: "o", outcomes: "c" },
-      })
-    ).id;
+    const projectId = await makeActiveProject(db, manager, testNow, { name: "P", themeCodes: ["t"] });
     const participantId = (
       await registerParticipant(db, officer, testNow, { externalRef: "x1", displayName: "X" })
     ).id;

@@ -3,13 +3,8 @@ import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import {
-  createProject,
-  createTheme,
-  recordAttendance,
-  recordSession,
-  registerParticipant,
-} from "../../investment/index.ts";
+import { createTheme } from "../../investment/index.ts";
+import { oneTenantAtOneSession } from "../../investment/testing/projects.ts";
 
 // The report page per theme and area, and its tables as CSV and XLSX, over HTTP.
 
@@ -20,39 +15,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const organisationId = (await makeOrganisation(database.db)).id;
   const actor = actorFor(organisationId, "manager");
-  await createTheme(database.db, actor, testNow, { code: "wellbeing", name: "Wellbeing" });
+  await oneTenantAtOneSession(database.db, actor, testNow, "2025-05-05");
   await createTheme(database.db, actor, testNow, { code: "employ", name: "Employability" });
-  const projectId = (
-    await createProject(database.db, actor, testNow, {
-      name: "Club",
-      kind: "project",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      theoryOfChange: { inputs: "i", activities: "a", outputs: "o", outcomes: "c" },
-    })
-  ).id;
-  const participantId = (
-    await registerParticipant(database.db, actor, testNow, {
-      externalRef: "p1",
-      displayName: "P",
-      tenant: true,
-    })
-  ).id;
-  const sessionId = (
-    await recordSession(database.db, actor, testNow, {
-      projectId,
-      title: "S",
-      heldOn: "2025-05-05",
-      durationMinutes: 60,
-      depth: "in-depth",
-      laCode: "E06000035",
-    })
-  ).id;
-  await recordAttendance(database.db, actor, testNow, sessionId, { attendees: [{ participantId }] });
   // The organisation works in Medway (the report's area choices are the organisation's areas).
   await database.query("INSERT INTO organisation_area (organisation_id, la_code) VALUES ($1, 'E06000035')", [
     organisationId,

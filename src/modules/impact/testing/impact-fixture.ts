@@ -4,8 +4,6 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import {
   addFunding,
-  createChangeTemplate,
-  createProject,
   createTheme,
   recordAttendance,
   recordOutcome,
@@ -13,6 +11,7 @@ import {
   recordSpend,
   registerParticipant,
 } from "../../investment/index.ts";
+import { makeActiveProject, makePlainTemplate } from "../../investment/testing/projects.ts";
 import { importValueBank } from "../commands/import-value-bank.ts";
 import type { NeighbourhoodFacts } from "../places-link.ts";
 
@@ -52,74 +51,34 @@ export async function openImpactFixture(): Promise<ImpactFixture> {
   const db = database.db;
   await createTheme(db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
   await createTheme(db, manager, testNow, { code: "employ", name: "Employability" });
-  const templateId = (
-    await createChangeTemplate(db, manager, testNow, {
-      name: "T",
-      inputs: "i",
-      activities: "a",
-      outputs: "o",
-      outcomes: "c",
-    })
-  ).id;
-  const base = {
-    kind: "project" as const,
-    stage: "active" as const,
-    areas: [{ laCode: "E06000035" }],
-    need: "yes" as const,
-    bestPlaced: "yes" as const,
-    canResource: "yes" as const,
-    changeTemplateId: templateId,
-  };
-  const lunchClub = (
-    await createProject(db, manager, testNow, {
-      ...base,
-      name: "Lunch club",
-      themeCodes: ["wellbeing"],
-      communityDevelopment: true,
-    })
-  ).id;
-  const jobClub = (
-    await createProject(db, manager, testNow, { ...base, name: "Job club", themeCodes: ["employ"] })
-  ).id;
-  const idea = (
-    await createProject(db, manager, testNow, {
-      ...base,
-      name: "Idea",
-      stage: "idea",
-      themeCodes: ["employ"],
-    })
-  ).id;
-  await addFunding(db, manager, testNow, lunchClub, {
-    source: "Us",
-    kind: "internal",
-    amountPence: 1_000_000,
-    year: 2026,
+  const changeTemplateId = await makePlainTemplate(db, manager, testNow);
+  const lunchClub = await makeActiveProject(db, manager, testNow, {
+    name: "Lunch club",
+    themeCodes: ["wellbeing"],
+    communityDevelopment: true,
+    changeTemplateId,
   });
-  await addFunding(db, manager, testNow, lunchClub, {
-    source: "Lottery",
-    kind: "external",
-    amountPence: 3_000_000,
-    year: 2026,
+  const jobClub = await makeActiveProject(db, manager, testNow, {
+    name: "Job club",
+    themeCodes: ["employ"],
+    changeTemplateId,
   });
-  await addFunding(db, manager, testNow, lunchClub, {
-    source: "Hoped-for",
-    kind: "external",
-    amountPence: 500_000,
-    year: 2026,
-    secured: false,
+  const idea = await makeActiveProject(db, manager, testNow, {
+    name: "Idea",
+    stage: "idea",
+    themeCodes: ["employ"],
+    changeTemplateId,
   });
-  await addFunding(db, manager, testNow, jobClub, {
-    source: "Us",
-    kind: "internal",
-    amountPence: 500_000,
-    year: 2026,
-  });
-  await addFunding(db, manager, testNow, idea, {
-    source: "Us",
-    kind: "internal",
-    amountPence: 9_900_000,
-    year: 2026,
-  });
+  const funding = [
+    { projectId: lunchClub, source: "Us", kind: "internal", amountPence: 1_000_000 },
+    { projectId: lunchClub, source: "Lottery", kind: "external", amountPence: 3_000_000 },
+    { projectId: lunchClub, source: "Hoped-for", kind: "external", amountPence: 500_000, secured: false },
+    { projectId: jobClub, source: "Us", kind: "internal", amountPence: 500_000 },
+    { projectId: idea, source: "Us", kind: "internal", amountPence: 9_900_000 },
+  ] as const;
+  for (const { projectId, ...line } of funding) {
+    await addFunding(db, manager, testNow, projectId, { ...line, year: 2026 });
+  }
   await recordSpend(db, manager, testNow, lunchClub, {
     spentOn: "2026-05-01",
     amountPence: 800_000,

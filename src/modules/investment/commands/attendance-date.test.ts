@@ -6,7 +6,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { reachFigures } from "../queries/figures.ts";
 import { queryRows } from "../rows.ts";
-import { createProject } from "./create-project.ts";
+import { makeActiveProject } from "../testing/projects.ts";
 import { createChangeTemplate, createTheme } from "./define-strategy.ts";
 import { recordAttendance, recordSession } from "./record-session.ts";
 import { registerParticipant } from "./register-participant.ts";
@@ -61,19 +61,13 @@ beforeAll(async () => {
     outcomes: "Less isolation",
     indicatorCodes: [],
   });
-  projectId = (
-    await createProject(database.db, manager, testNow, {
-      name: "Lunch club",
-      kind: "service",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "partly",
-      changeTemplateId: template.id,
-    })
-  ).id;
+  projectId = await makeActiveProject(database.db, manager, testNow, {
+    name: "Lunch club",
+    kind: "service",
+    themeCodes: ["wellbeing"],
+    canResource: "partly",
+    changeTemplateId: template.id,
+  });
   for (let i = 0; i < 3; i++) {
     const person = await registerParticipant(database.db, manager, testNow, {
       externalRef: `date-${i}`,

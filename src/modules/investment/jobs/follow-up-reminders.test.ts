@@ -3,11 +3,11 @@ import { addUser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createProject } from "../commands/create-project.ts";
 import { createTheme } from "../commands/define-strategy.ts";
 import { completeFollowUp, recordOutcome } from "../commands/record-outcome.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
 import { investmentModule } from "../module.ts";
+import { makeActiveProject } from "../testing/projects.ts";
 import { remindDueFollowUps } from "./follow-up-reminders.ts";
 
 let database: Database;
@@ -29,20 +29,12 @@ beforeAll(async () => {
   await addUser(database, otherOrganisationId, "manager", "other@example.org");
   const manager = actorFor(organisationId, "manager");
   await createTheme(database.db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
-  const projectId = (
-    await createProject(database.db, manager, testNow, {
-      name: "Job club",
-      kind: "project",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
-      followUpMonths: [6, 12],
-    })
-  ).id;
+  const projectId = await makeActiveProject(database.db, manager, testNow, {
+    name: "Job club",
+    themeCodes: ["wellbeing"],
+    theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
+    followUpMonths: [6, 12],
+  });
   const outcome = async (ref: string, achievedOn: string) => {
     const participantId = (
       await registerParticipant(database.db, manager, testNow, {

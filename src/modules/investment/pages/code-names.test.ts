@@ -5,10 +5,10 @@ import { makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import { actorForUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { importValueBank } from "../../impact/commands/import-value-bank.ts";
-import { createProject } from "../commands/create-project.ts";
-import { createChangeTemplate, createTheme } from "../commands/define-strategy.ts";
+import { createTheme } from "../commands/define-strategy.ts";
 import { recordOutcome } from "../commands/record-outcome.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
+import { makeActiveProject, makePlainTemplate } from "../testing/projects.ts";
 
 // Every code shown to a person is a name: value-bank outcomes, local authorities, neighbourhoods.
 
@@ -27,29 +27,13 @@ beforeAll(async () => {
   const manager = actorForUser(await addUser(database, organisationId, "manager", "names@example.org"));
   const db = database.db;
   await createTheme(db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
-  const changeTemplateId = (
-    await createChangeTemplate(db, manager, testNow, {
-      name: "T",
-      inputs: "i",
-      activities: "a",
-      outputs: "o",
-      outcomes: "c",
-    })
-  ).id;
-  projectId = (
-    await createProject(db, manager, testNow, {
-      kind: "project",
-      stage: "active",
-      name: "Lunch club",
-      areas: [{ laCode: "E06000035", lsoa21Code: "E01016016" }, { laCode: "E07000110" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      changeTemplateId,
-      themeCodes: ["wellbeing"],
-      followUpMonths: [6],
-    })
-  ).id;
+  projectId = await makeActiveProject(db, manager, testNow, {
+    name: "Lunch club",
+    areas: [{ laCode: "E06000035", lsoa21Code: "E01016016" }, { laCode: "E07000110" }],
+    changeTemplateId: await makePlainTemplate(db, manager, testNow),
+    themeCodes: ["wellbeing"],
+    followUpMonths: [6],
+  });
   participantId = (
     await registerParticipant(db, manager, testNow, {
       externalRef: "P1",

@@ -8,9 +8,9 @@ import { createApiToken } from "../../../platform/auth/api-tokens.ts";
 import { actorForUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { createProject } from "../commands/create-project.ts";
 import { createChangeTemplate, createIndicator, createTheme } from "../commands/define-strategy.ts";
 import { getProject, getStrategy } from "../queries/portfolio.ts";
+import { makeActiveProject } from "../testing/projects.ts";
 
 // The strategy and project edit pages, posted as a browser without JavaScript would post them.
 
@@ -61,19 +61,12 @@ beforeAll(async () => {
       indicatorCodes: ["W1"],
     })
   ).id;
-  projectId = (
-    await createProject(database.db, managerActor, testNow, {
-      name: "Lunch club",
-      kind: "service",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      theoryOfChange: { inputs: "Hall", activities: "Lunch", outputs: "Meals", outcomes: "Friends" },
-    })
-  ).id;
+  projectId = await makeActiveProject(database.db, managerActor, testNow, {
+    name: "Lunch club",
+    kind: "service",
+    themeCodes: ["wellbeing"],
+    theoryOfChange: { inputs: "Hall", activities: "Lunch", outputs: "Meals", outcomes: "Friends" },
+  });
   const managerUser = await addUser(database, organisationId, "manager", "manager@example.org");
   await addUser(database, organisationId, "read-only", "board@example.org");
   apiToken = (

@@ -4,10 +4,10 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Role } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createProject } from "../commands/create-project.ts";
 import { createTheme } from "../commands/define-strategy.ts";
 import { recordOutcome } from "../commands/record-outcome.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
+import { makeActiveProject } from "../testing/projects.ts";
 
 // Issue 18 item 6: the follow-up form is checked on GET like its POST, and only for a follow-up that exists.
 
@@ -21,20 +21,12 @@ beforeAll(async () => {
   const organisationId = (await makeOrganisation(database.db)).id;
   const manager = actorFor(organisationId, "manager");
   await createTheme(database.db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
-  const projectId = (
-    await createProject(database.db, manager, testNow, {
-      name: "Job club",
-      kind: "project",
-      stage: "active",
-      themeCodes: ["wellbeing"],
-      areas: [{ laCode: "E06000035" }],
-      need: "yes",
-      bestPlaced: "yes",
-      canResource: "yes",
-      theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
-      followUpMonths: [6, 12],
-    })
-  ).id;
+  const projectId = await makeActiveProject(database.db, manager, testNow, {
+    name: "Job club",
+    themeCodes: ["wellbeing"],
+    theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
+    followUpMonths: [6, 12],
+  });
   const participantId = (
     await registerParticipant(database.db, manager, testNow, { externalRef: "A", displayName: "Resident A" })
   ).id;

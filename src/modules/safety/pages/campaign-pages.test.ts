@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { buildTestApp, TestBrowser } from "../../../../test/app.ts";
-import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation } from "../../../../test/fixtures.ts";
+import { actorFor } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { annualReport } from "../queries/annual-report.ts";
+import { openTwoLandlords } from "../testing/case-import.ts";
 import { signedInSafetyStaff } from "../testing/fixtures.ts";
 
 let database: Database;
@@ -15,9 +15,7 @@ let officer: TestBrowser;
 let managerToken: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  organisationId = (await makeOrganisation(database.db)).id;
-  otherOrganisationId = (await makeOrganisation(database.db, "Other Homes")).id;
+  ({ database, organisationId, otherOrganisationId } = await openTwoLandlords());
   ({ app, manager, officer, managerToken } = await signedInSafetyStaff(database, organisationId));
 });
 

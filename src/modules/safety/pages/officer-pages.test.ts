@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser, testPassword } from "../../../../test/app.ts";
+import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import { systemActor } from "../../../platform/access/actor.ts";
-import { createUser } from "../../../platform/auth/users.ts";
+import { makeOrganisation } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
+import { highRiskAnswers, makeHomes, makePerson, makeTenantUser, medway } from "../testing/fixtures.ts";
 
 // The officer's and the tenant's journeys over HTTP, as a browser without JavaScript would make them.
 
@@ -21,14 +19,7 @@ beforeAll(async () => {
   const personId = await makePerson(database, organisationId, "Sam", "Turner", homeId);
   await addUser(database, organisationId, "officer", "officer@example.org");
   await addUser(database, organisationId, "read-only", "board@example.org");
-  await createUser(database.db, systemActor(organisationId), testNow, {
-    organisationId,
-    email: "sam@example.org",
-    name: "Sam Turner",
-    role: "tenant",
-    password: testPassword,
-    personId,
-  });
+  await makeTenantUser(database, organisationId, personId, "Sam Turner", "sam@example.org");
   const app = await buildTestApp(database);
   officer = new TestBrowser(app);
   tenant = new TestBrowser(app);
@@ -111,21 +102,9 @@ describe("tenant report and officer case journey", () => {
     expect(casePage).toContain("Hate incident (race)");
     expect(casePage).toContain("Lee Grant");
 
-    const assess = await officer.post(
-      `/safety/cases/${caseId}/assess`,
-      {
-        frequency: "daily",
-        targeted: "yes",
-        hate: "yes",
-        fear: "yes",
-        health: "yes",
-        vulnerable: "no",
-        children: "no",
-        violence: "no",
-        "considered-moving": "no",
-      },
-      { csrf: await officer.csrfToken(`/safety/cases/${caseId}/assess`) },
-    );
+    const assess = await officer.post(`/safety/cases/${caseId}/assess`, highRiskAnswers, {
+      csrf: await officer.csrfToken(`/safety/cases/${caseId}/assess`),
+    });
     expect(assess.status).toBe(303);
     const badAction = await officer.post(
       `/safety/cases/${caseId}/actions/new`,

@@ -1,17 +1,16 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, TestBrowser, testPassword } from "../../../../test/app.ts";
+import { buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import { type Actor, systemActor } from "../../../platform/access/actor.ts";
-import { createUser } from "../../../platform/auth/users.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { openCase } from "../commands/open-case.ts";
 import { setPublication } from "../commands/publication-and-sharing.ts";
 import { recordAction } from "../commands/record-action.ts";
 import { addCaseNote } from "../commands/update-case.ts";
 import { partyRoles } from "../domain/categories.ts";
-import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
+import { makeHomes, makePerson, makeTenantUser, medway } from "../testing/fixtures.ts";
 
 // The portal's promise: a complainant never sees another party's name, address, contact details
 // or notes — on any portal page or portal API response — whatever officers record or share.
@@ -29,14 +28,7 @@ beforeAll(async () => {
   [homeId = ""] = await makeHomes(database, organisationId, medway, 1, 7000);
   tenantPersonId = await makePerson(database, organisationId, "Sam", "Turner", homeId);
   officer = actorFor(organisationId, "officer");
-  await createUser(database.db, systemActor(organisationId), testNow, {
-    organisationId,
-    email: "sam@example.org",
-    name: "Sam Turner",
-    role: "tenant",
-    password: testPassword,
-    personId: tenantPersonId,
-  });
+  await makeTenantUser(database, organisationId, tenantPersonId, "Sam Turner", "sam@example.org");
   browser = new TestBrowser(await buildTestApp(database));
   const signedIn = await browser.signIn("sam@example.org");
   expect(signedIn.status).toBe(303);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser, testPassword } from "../../../../test/app.ts";
+import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
-import { type Actor, systemActor } from "../../../platform/access/actor.ts";
-import { createUser } from "../../../platform/auth/users.ts";
+import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { closeCase } from "../commands/close-case.ts";
 import { openCase } from "../commands/open-case.ts";
@@ -12,7 +11,7 @@ import { recordAction } from "../commands/record-action.ts";
 import { addCaseNote } from "../commands/update-case.ts";
 import { currentNextStep } from "../domain/portal-next-step.ts";
 import { subjectAccessExport } from "../queries/subject-access.ts";
-import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
+import { makeHomes, makePerson, makeTenantUser, medway } from "../testing/fixtures.ts";
 
 // Issue 13 item 3: secure two-way messages between a complainant and the officer, and a next step
 // that is current. Another complainant on the same case and the alleged perpetrator never see a thread.
@@ -34,14 +33,13 @@ beforeAll(async () => {
     ["Pat", "Reyes"],
   ].entries()) {
     people[given] = await makePerson(database, organisationId, given, family, homes[index] ?? null);
-    await createUser(database.db, systemActor(organisationId), testNow, {
+    await makeTenantUser(
+      database,
       organisationId,
-      email: `${given.toLowerCase()}@example.org`,
-      name: `${given} ${family}`,
-      role: "tenant",
-      password: testPassword,
-      personId: people[given],
-    });
+      people[given],
+      `${given} ${family}`,
+      `${given.toLowerCase()}@example.org`,
+    );
   }
   const officerUser = await addUser(database, organisationId, "officer", "officer@example.org");
   officerActor = actorFor(organisationId, "officer", { userId: officerUser.id });

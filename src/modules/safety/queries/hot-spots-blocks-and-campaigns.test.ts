@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, problemOf, testNow } from "../../../../test/fixtures.ts";
-import { systemActor } from "../../../platform/access/actor.ts";
+import { actorFor, problemOf, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createHome } from "../../places/index.ts";
-import { importCases } from "../commands/import-cases.ts";
 import { markHotSpotCampaign } from "../commands/mark-hot-spot-campaign.ts";
-import { maidstone, medway } from "../testing/fixtures.ts";
+import { importCaseRows, openTwoLandlords } from "../testing/case-import.ts";
+import { maidstone, makeHomesWith, medway } from "../testing/fixtures.ts";
 import { hotSpots } from "./hot-spots.ts";
 import { postcodeSector } from "./hot-spots-blocks.ts";
 import { hotSpotCampaign, listHotSpotCampaigns } from "./hot-spots-campaigns.ts";
@@ -25,22 +22,18 @@ async function block(
   count: number,
   uprnStart: number,
 ) {
-  for (let i = 0; i < count; i++) {
-    await createHome(database, systemActor(orgId, "test"), testNow, {
-      uprn: String(uprnStart + i),
-      addressLine1: `Flat ${i + 1}`,
-      town: "Testtown",
-      tenure: "social-rent",
-      bedrooms: "1",
-      ...at,
-    });
-  }
+  await makeHomesWith(
+    database,
+    orgId,
+    count,
+    uprnStart,
+    { bedrooms: "1", ...at },
+    (_uprn, i) => `Flat ${i + 1}`,
+  );
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  organisationId = (await makeOrganisation(database.db)).id;
-  otherId = (await makeOrganisation(database.db, "Other Homes")).id;
+  ({ database, organisationId, otherOrganisationId: otherId } = await openTwoLandlords());
   const medwayAt = { laCode: medway, lsoa21Code: medway015A };
   // Nelson House, Medway: 12 flats on ME4 4AA and 2 more written differently on ME4 4AB (same sector).
   await block(organisationId, { ...medwayAt, postcode: "ME4 4AA", blockName: "Nelson House" }, 12, 3000);
@@ -51,9 +44,7 @@ beforeAll(async () => {
   // Kent Court has 4 flats: too few for a rate.
   await block(organisationId, { ...medwayAt, postcode: "ME1 1AA", blockName: "Kent Court" }, 4, 5000);
   await block(otherId, { ...medwayAt, postcode: "ME4 4AA", blockName: "Nelson House" }, 12, 3000);
-  const header = "reference,opened_on,closed_on,category,hate_strand,uprn,parties,reports";
-  const csv = [
-    header,
+  await importCaseRows(database, organisationId, [
     "B-1,2025-05-01,,noise,,3000,P1:complainant,2025-05-01;2025-06-01",
     "B-2,2025-01-10,2025-02-01,harassment,,3001,P2:complainant,2025-01-10",
     "B-3,2025-07-01,,drugs,,3013,P3:complainant,2025-07-01",
@@ -61,13 +52,11 @@ beforeAll(async () => {
     "B-4,2025-07-02,,household-noise,,3002,P4:complainant,2025-07-02",
     "B-5,2025-08-01,,noise,,4000,P5:complainant,2025-08-01",
     "B-6,2025-09-20,,noise,,5000,P6:complainant,2025-09-20;2025-09-21",
-  ].join("\n");
-  await importCases(database.db, systemActor(organisationId, "test"), testNow, csv, "cases.csv");
-  await importCases(
-    database.db,
-    systemActor(otherId, "test"),
-    testNow,
-    `${header}\nX-1,2025-05-01,,noise,,3000,Q1:complainant,2025-05-01;2025-05-02;2025-05-03`,
+  ]);
+  await importCaseRows(
+    database,
+    otherId,
+    ["X-1,2025-05-01,,noise,,3000,Q1:complainant,2025-05-01;2025-05-02;2025-05-03"],
     "other.csv",
   );
 });

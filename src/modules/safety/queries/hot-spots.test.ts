@@ -1,47 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, problemOf, testNow } from "../../../../test/fixtures.ts";
-import { systemActor } from "../../../platform/access/actor.ts";
+import { actorFor, problemOf } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createHome } from "../../places/index.ts";
-import { importCases } from "../commands/import-cases.ts";
-import { maidstone, medway } from "../testing/fixtures.ts";
+import { importCaseRows, openTwoLandlords } from "../testing/case-import.ts";
+import { maidstone, makeHomesWith, medway } from "../testing/fixtures.ts";
 import { hotSpots, previousPeriod } from "./hot-spots.ts";
 
 let database: Database;
 let organisationId: string;
 
-const header = "reference,opened_on,closed_on,category,hate_strand,uprn,parties,reports";
 const medway015A = "E01016016";
 const medway015B = "E01016017";
 const maidstone003A = "E01024320";
 
 async function homesIn(orgId: string, laCode: string, lsoa21Code: string, count: number, uprnStart: number) {
-  for (let i = 0; i < count; i++) {
-    await createHome(database, systemActor(orgId, "test"), testNow, {
-      uprn: String(uprnStart + i),
-      addressLine1: `${uprnStart + i} Test Street`,
-      town: "Testtown",
-      postcode: "ME1 1AA",
-      tenure: "social-rent",
-      bedrooms: "2",
-      laCode,
-      lsoa21Code,
-      blockName: "",
-    });
-  }
+  await makeHomesWith(database, orgId, count, uprnStart, { laCode, lsoa21Code, blockName: "" });
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  organisationId = (await makeOrganisation(database.db)).id;
-  const otherId = (await makeOrganisation(database.db, "Other Homes")).id;
+  let otherId: string;
+  ({ database, organisationId, otherOrganisationId: otherId } = await openTwoLandlords());
   await homesIn(organisationId, medway, medway015A, 2, 1000);
   await homesIn(organisationId, medway, medway015B, 4, 1002);
   await homesIn(organisationId, maidstone, maidstone003A, 5, 2000);
   await homesIn(otherId, medway, medway015A, 1, 1000);
-  const csv = [
-    header,
+  await importCaseRows(database, organisationId, [
     "H-1,2025-05-01,,noise,,1000,P1:complainant,2025-05-01;2025-05-20",
     "H-2,2025-01-10,,harassment,,1002,P2:complainant,2025-01-10;2025-06-01",
     // Everyday household noise is not ASB: left out unless chosen.
@@ -50,13 +32,11 @@ beforeAll(async () => {
     "H-5,2024-12-01,2024-12-15,drugs,,2001,P5:complainant,2024-12-01",
     // Before both periods.
     "H-6,2024-01-01,2024-02-01,noise,,2002,P6:complainant,2024-01-01",
-  ].join("\n");
-  await importCases(database.db, systemActor(organisationId, "test"), testNow, csv, "cases.csv");
-  await importCases(
-    database.db,
-    systemActor(otherId, "test"),
-    testNow,
-    `${header}\nX-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01;2025-05-02;2025-05-03`,
+  ]);
+  await importCaseRows(
+    database,
+    otherId,
+    ["X-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01;2025-05-02;2025-05-03"],
     "other.csv",
   );
 });

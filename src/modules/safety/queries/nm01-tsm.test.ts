@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { actorFor, testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createHome, getHome, updateHome } from "../../places/index.ts";
-import { importCases } from "../commands/import-cases.ts";
 import { linkSameMatter } from "../commands/link-same-matter.ts";
+import { importCaseRows, openTwoLandlords } from "../testing/case-import.ts";
 import { maidstone, medway } from "../testing/fixtures.ts";
 import { nm01, nm01Cases } from "./nm01.ts";
 import { sameMatterLinksOf } from "./same-matter-links.ts";
@@ -55,12 +54,8 @@ async function addHome(orgId: string, uprn: number, laCode: string, extra: Recor
   homeIds.set(`${orgId}:${uprn}`, created.id);
 }
 
-const header = "reference,opened_on,closed_on,category,hate_strand,uprn,parties,reports";
-
 beforeAll(async () => {
-  database = await openTestDatabase();
-  organisationId = (await makeOrganisation(database.db)).id;
-  otherOrganisationId = (await makeOrganisation(database.db, "Other Homes")).id;
+  ({ database, organisationId, otherOrganisationId } = await openTwoLandlords());
   for (let uprn = 1000; uprn <= 1005; uprn++) await addHome(organisationId, uprn, medway);
   await addHome(organisationId, 1006, medway, { tenure: "leasehold" });
   await addHome(organisationId, 1007, medway, {
@@ -76,8 +71,7 @@ beforeAll(async () => {
   for (let uprn = 2000; uprn <= 2003; uprn++) await addHome(organisationId, uprn, maidstone);
   await addHome(organisationId, 2004, maidstone, { tenure: "leasehold" });
   await addHome(otherOrganisationId, 1000, medway);
-  const csv = [
-    header,
+  await importCaseRows(database, organisationId, [
     "A-1,2025-05-01,,noise,,1000,P1:complainant;P2:complainant;P3:complainant;P4:perpetrator,2025-05-01;2025-05-02",
     "A-2,2025-04-10,2025-05-01,harassment,race,1002,P5:victim;P4:perpetrator,2025-04-10;2025-07-10;2025-07-20",
     "A-3,2025-06-01,,noise,,1001,P6:complainant,2025-06-01",
@@ -86,13 +80,11 @@ beforeAll(async () => {
     "A-5,2025-09-01,2025-09-30,hate-incident,religion,2000,P9:complainant,2025-09-01;2025-09-30",
     "A-6,2025-10-01,,household-noise,,2001,P10:complainant,2025-10-01",
     "A-7,2026-04-01,,noise,,2002,P11:complainant,2026-04-01",
-  ].join("\n");
-  await importCases(database.db, systemActor(organisationId, "test"), testNow, csv, "cases.csv");
-  await importCases(
-    database.db,
-    systemActor(otherOrganisationId, "test"),
-    testNow,
-    `${header}\nX-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01`,
+  ]);
+  await importCaseRows(
+    database,
+    otherOrganisationId,
+    ["X-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01"],
     "other.csv",
   );
 });

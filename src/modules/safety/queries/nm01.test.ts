@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { actorFor, testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { ImportRejected, importCases } from "../commands/import-cases.ts";
 import { nm01OpeningDates, per1000Homes } from "../domain/nm01-rules.ts";
+import { caseCsvHeader, importCaseRows, openTwoLandlords } from "../testing/case-import.ts";
 import { maidstone, makeHomes, medway } from "../testing/fixtures.ts";
 import { nm01 } from "./nm01.ts";
 
@@ -12,17 +12,12 @@ let database: Database;
 let organisationId: string;
 let otherOrganisationId: string;
 
-const header = "reference,opened_on,closed_on,category,hate_strand,uprn,parties,reports";
-
 beforeAll(async () => {
-  database = await openTestDatabase();
-  organisationId = (await makeOrganisation(database.db)).id;
-  otherOrganisationId = (await makeOrganisation(database.db, "Other Homes")).id;
+  ({ database, organisationId, otherOrganisationId } = await openTwoLandlords());
   await makeHomes(database, organisationId, medway, 3, 1000);
   await makeHomes(database, organisationId, maidstone, 4, 2000);
   await makeHomes(database, otherOrganisationId, medway, 2, 1000);
-  const csv = [
-    header,
+  await importCaseRows(database, organisationId, [
     // Opened in the year, with a further report while open: one case.
     "H-1,2025-05-01,2025-06-01,noise,,1000,P1:complainant;P2:alleged-perpetrator,2025-05-01;2025-05-20",
     // Closed, then reported again after closure: a second NM01 case on 2025-07-10.
@@ -35,13 +30,11 @@ beforeAll(async () => {
     "H-5,2024-12-01,2025-01-15,drugs,,2002,P6:complainant,2024-12-01;2025-04-02",
     // Opened after the period.
     "H-6,2026-04-01,,noise,,2003,P7:complainant,2026-04-01",
-  ].join("\n");
-  await importCases(database.db, systemActor(organisationId, "test"), testNow, csv, "cases.csv");
-  await importCases(
-    database.db,
-    systemActor(otherOrganisationId, "test"),
-    testNow,
-    `${header}\nX-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01`,
+  ]);
+  await importCaseRows(
+    database,
+    otherOrganisationId,
+    ["X-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01"],
     "other.csv",
   );
 });
@@ -131,7 +124,7 @@ describe("NM01", () => {
 describe("import cases", () => {
   it("rejects the whole file and names each bad line", async () => {
     const csv = [
-      header,
+      caseCsvHeader,
       "N-1,2025-05-01,,noise,,1000,P1:complainant,2025-05-01",
       "N-2,2025-13-01,,noise,,1000,P1:complainant,",
       "N-3,2025-05-01,,burglary,,1000,P1:complainant,",
@@ -162,7 +155,7 @@ describe("import cases", () => {
 
   it("accepts UK dates and strand names as other systems write them", async () => {
     const csv = [
-      header,
+      caseCsvHeader,
       "U-1,01/05/2025,,harassment,Religion or belief,1002,P9:victim,01/05/2025;03/05/2025",
     ].join("\n");
     await importCases(database.db, systemActor(organisationId), testNow, csv);
@@ -186,7 +179,7 @@ describe("import cases", () => {
 
   it("refuses imports from officers", async () => {
     await expect(
-      importCases(database.db, actorFor(organisationId, "officer"), testNow, header),
+      importCases(database.db, actorFor(organisationId, "officer"), testNow, caseCsvHeader),
     ).rejects.toMatchObject({ status: 403 });
   });
 

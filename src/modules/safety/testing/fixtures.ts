@@ -20,18 +20,32 @@ export async function makeHomes(
   uprnStart: number,
   blockName: string | null = null,
 ): Promise<string[]> {
+  return makeHomesWith(database, organisationId, count, uprnStart, { laCode, blockName: blockName ?? "" });
+}
+
+/**
+ * `count` social-rent homes with UPRNs from `uprnStart`, each "<uprn> Test Street" unless `addressOf`
+ * says otherwise; `details` sets the area, block or anything else the home form takes.
+ */
+export async function makeHomesWith(
+  database: Database,
+  organisationId: string,
+  count: number,
+  uprnStart: number,
+  details: Record<string, string> & { laCode: string },
+  addressOf = (uprn: number, _index: number) => `${uprn} Test Street`,
+): Promise<string[]> {
   const ids: string[] = [];
   const actor = systemActor(organisationId, "test");
   for (let i = 0; i < count; i++) {
     const home = await createHome(database, actor, testNow, {
       uprn: String(uprnStart + i),
-      addressLine1: `${uprnStart + i} Test Street`,
+      addressLine1: addressOf(uprnStart + i, i),
       town: "Testtown",
       postcode: "ME1 1AA",
       tenure: "social-rent",
       bedrooms: "2",
-      laCode,
-      blockName: blockName ?? "",
+      ...details,
     }).catch((error: { fieldErrors?: unknown }) => {
       throw new Error(`createHome: ${JSON.stringify(error.fieldErrors)}`);
     });
@@ -123,3 +137,21 @@ export const highRiskAnswers = {
   violence: "no",
   "considered-moving": "no",
 };
+
+/** A tenant's portal account (password `testPassword`) for a person on the landlord's records. */
+export async function makeTenantUser(
+  database: Database,
+  organisationId: string,
+  personId: string,
+  name: string,
+  email: string,
+) {
+  return createUser(database.db, systemActor(organisationId), testNow, {
+    organisationId,
+    email,
+    name,
+    role: "tenant",
+    password: testPassword,
+    personId,
+  });
+}
