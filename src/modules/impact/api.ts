@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { commandRoute, idParam, readJsonBody } from "../../platform/http/command-route.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
-import { commandBody, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandBody, problemResponses, requireApiActor, scopeFirst } from "../../platform/http/openapi.ts";
 import { invalid } from "../../platform/http/problem.ts";
 import { type OutcomeInput, outcomeInput, recordOutcome } from "../investment/index.ts";
 import { valueBankClaimCheck } from "./claim-check.ts";
@@ -52,6 +52,7 @@ export function impactApi(): OpenAPIHono<AppEnv> {
       createRoute({
         method: "get",
         path,
+        middleware: scopeFirst("impact", "read"),
         tags: ["Impact"],
         summary,
         request: { query: periodQuery },

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { pageQuery, problemResponses, requireApiActor, scopeFirst } from "../../platform/http/openapi.ts";
 import { configApi } from "./api-config.ts";
 import {
   caseBody,
@@ -177,6 +177,7 @@ export function safetyApi(): OpenAPIHono<AppEnv> {
     createRoute({
       method: "get",
       path: "/safety/nm01",
+      middleware: scopeFirst("safety", "read"),
       tags: ["Community safety"],
       summary: "NM01 by local authority and in total",
       request: {
