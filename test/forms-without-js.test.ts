@@ -64,7 +64,8 @@ describe("no page needs JavaScript to submit a form", () => {
   let app: Hono<AppEnv>;
   beforeAll(async () => {
     database = await openTestDatabase();
-    app = await buildTestApp(database);
+    // From this machine, so the mail preview (local only) and its form are checked too.
+    app = await buildTestApp(database, undefined, { addressWithoutSocket: "127.0.0.1" });
     const org = await makeOrganisation(database.db);
     await addUser(database, org.id, "organisation-admin", "forms@example.org");
   });

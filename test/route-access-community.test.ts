@@ -88,9 +88,10 @@ function table(): AccessRule[] {
       "/volunteering/volunteers",
       "/volunteering/volunteers/new",
     ]),
+    // Staff see every role (canSeeOpportunity); partners see their own.
+    ...madeUp(staff, ["/volunteering/roles/:id"]),
     ...madeUp(officers, [
       "/volunteering/checks/:id/edit",
-      "/volunteering/roles/:id",
       "/volunteering/sessions/:id/hours",
       "/volunteering/sessions/:id/hours/candidates",
       "/volunteering/volunteers/:id",
@@ -100,14 +101,15 @@ function table(): AccessRule[] {
     ]),
     ...rules(everyone, ["/volunteer/:slug", "/volunteer/:slug/roles/:id/applied"]),
     ...madeUp(everyone, ["/volunteer/:slug/roles/:id", "/volunteer/:slug/roles/:id/apply"]),
-    // A volunteer's own pages: none of the crawl's users is linked to a volunteer record.
-    ...rules(nobody, [
+    // A volunteer's own pages: none of the crawl's users is linked to a volunteer record, so each
+    // finds no record of its own (404).
+    ...[
       "/my-volunteering",
       "/my-volunteering/certificate.pdf",
       "/my-volunteering/hours/:id/correct",
       "/my-volunteering/log",
       "/my-volunteering/profile",
-    ]),
+    ].map((route) => ({ route, allowed: nobody, refusal: [404] })),
     ...rules(staff, ["/engagement", "/engagement/consultations", "/engagement/you-said-we-did"]),
     ...madeUp(staff, [
       "/engagement/consultations/:id",

@@ -11,6 +11,7 @@ import {
   crawlAreas,
   everyone,
   getRoutes,
+  madeUpId,
   managers,
   officers,
   openCrawlWorld,
@@ -56,7 +57,19 @@ function table(): AccessRule[] {
   const { campaignId, processId } = world.ids;
   const campaign = `/crowdfunding/campaigns/${campaignId}`;
   const process = `/budgeting/${processId}`;
-  const made = (route: string, allowed: Who[]): AccessRule => ({ route, allowed, madeUpId: true });
+  const made = (route: string, allowed: Who[], notTheirs: Who[] = []): AccessRule => ({
+    route,
+    allowed,
+    madeUpId: true,
+    notTheirs,
+  });
+  // A community group sees its own campaigns only; the crawl's campaign belongs to another group.
+  const groupOwn = (route: string, allowed: Who[]): AccessRule => ({
+    route,
+    allowed,
+    path: route.replace(":id", campaignId),
+    notTheirs: ["community-group"],
+  });
   return [
     { route: "/grants/apply", allowed: applicants },
     made("/grants/apply/applications/:id", applicants),
@@ -86,11 +99,11 @@ function table(): AccessRule[] {
     made("/grants/public/:slug/register/360giving.json", everyone),
     made("/grants/public/:slug/register/transparency.csv", everyone),
     { route: "/crowdfunding", allowed: [...staff, "community-group"] },
-    { route: "/crowdfunding/campaigns/:id", allowed: staff, path: campaign },
+    groupOwn("/crowdfunding/campaigns/:id", staff),
     { route: "/crowdfunding/campaigns/:id/backers", allowed: staff, path: `${campaign}/backers` },
     { route: "/crowdfunding/campaigns/:id/edit", allowed: officers, path: `${campaign}/edit` },
     { route: "/crowdfunding/campaigns/:id/images", allowed: officers, path: `${campaign}/images` },
-    made("/crowdfunding/campaigns/:id/images/:image", staff),
+    made("/crowdfunding/campaigns/:id/images/:image", staff, ["community-group"]),
     { route: "/crowdfunding/campaigns/:id/match", allowed: officers, path: `${campaign}/match` },
     { route: "/crowdfunding/campaigns/:id/review", allowed: officers, path: `${campaign}/review` },
     { route: "/crowdfunding/campaigns/:id/update", allowed: officers, path: `${campaign}/update` },
@@ -107,7 +120,8 @@ function table(): AccessRule[] {
     made("/exchange/contracts/:id", exchangeUsers),
     made("/exchange/contracts/:id/pledge", officers),
     made("/exchange/needs/:id", exchangeUsers),
-    made("/exchange/pledges/:id", staff),
+    // A supplier sees its own pledges, a community group those meeting its needs.
+    made("/exchange/pledges/:id", staff, ["community-group", "supplier"]),
     { route: "/exchange/contracts/new", allowed: officers },
     { route: "/exchange/needs/new", allowed: officers },
     { route: "/exchange/report", allowed: staff },
@@ -131,7 +145,10 @@ function table(): AccessRule[] {
       "/pb/:org/:pid/vote",
     ].map((route) => made(route, everyone)),
     // A draft proposal belongs to its signed-in author (canEditDraft).
-    made("/pb/:org/:pid/propose/:draft/:step{(title|description|location|cost|category)}", signedIn),
+    {
+      ...made("/pb/:org/:pid/propose/:draft/:step{(title|description|location|cost|category)}", signedIn),
+      path: `/pb/${world.ids.slug}/${processId}/propose/${madeUpId}/title`,
+    },
     made("/pb/:org/:pid/propose/:draft/check", signedIn),
   ];
 }

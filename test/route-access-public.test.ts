@@ -43,8 +43,6 @@ const publicPages = [
   "/openreferral/service_at_locations",
   "/openreferral/taxonomies",
   "/openreferral/taxonomy_terms",
-  // The demo's outbox reader: on only without SMTP outside production (config.mailPreview).
-  "/mail-preview",
 ];
 
 function table(): AccessRule[] {
@@ -56,12 +54,16 @@ function table(): AccessRule[] {
       "/openreferral/taxonomies/:id",
       "/openreferral/taxonomy_terms/:id",
     ].map(everyoneMadeUp),
-    { route: "/sign-in", allowed: ["signed-out"] },
-    // Operators scrape metrics with their own token; no session opens it.
-    { route: "/metrics", allowed: nobody },
+    // The demo's outbox reader answers only a client on this machine (decision 0009); these test
+    // requests come from "test-client". src/platform/mail/pages.test.ts opens it from 127.0.0.1.
+    { route: "/mail-preview", allowed: nobody, refusal: [404], signedOut: [404] },
+    // Signed in, the sign-in page sends you on.
+    { route: "/sign-in", allowed: ["signed-out"], refusal: [303] },
+    // Operators scrape metrics with their own token; without it the route does not exist.
+    { route: "/metrics", allowed: nobody, refusal: [404], signedOut: [404] },
     // Redirects only: to the resident's services, and to the homes list.
-    { route: "/participate", allowed: nobody },
-    { route: "/places", allowed: nobody },
+    { route: "/participate", allowed: nobody, refusal: [303] },
+    { route: "/places", allowed: nobody, refusal: [303], signedOut: [303] },
     { route: "/account", allowed: signedIn },
     { route: "/account/sign-out-everywhere", allowed: signedIn },
     ...["api-tokens", "audit", "brand", "mail-sender", "outbox", "users"].map((page) => ({

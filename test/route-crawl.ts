@@ -28,10 +28,29 @@ export type AccessRule = {
   path?: string;
   /** Where the crawl cannot seed a record, allowed roles may get 404 for the made-up id. */
   madeUpId?: boolean;
+  /** Statuses a refused signed-in role gets instead of 403 (pages about the user's own record). */
+  refusal?: number[];
+  /** What a signed-out visitor gets instead of a redirect to sign in (routes with no sign-in step). */
+  signedOut?: number[];
+  /** Refused roles that may see records of this kind, only not this one: they get 404. */
+  notTheirs?: Who[];
 };
 
 /** An id that exists nowhere: used for route params the test did not seed. */
 export const madeUpId = "0190a0a0-0000-7000-8000-00000000beef";
+
+/**
+ * Policy before lookup: a signed-in role the rule refuses gets 403 whether the record exists or not,
+ * and a signed-out visitor is sent to sign in, unless the rule names the refusal it gives instead.
+ */
+function refusedAsExpected(rule: AccessRule, who: Who, response: Response): boolean {
+  if (who !== "signed-out") {
+    if (rule.notTheirs?.includes(who)) return response.status === 404;
+    return (rule.refusal ?? [403]).includes(response.status);
+  }
+  if (rule.signedOut) return rule.signedOut.includes(response.status);
+  return response.status === 303 && (response.headers.get("location") ?? "").startsWith("/sign-in");
+}
 
 /** Every GET route Hono registered whose path starts with one of these prefixes (no middleware). */
 export function getRoutes(app: Hono<AppEnv>, prefixes: string[]): string[] {
@@ -102,6 +121,10 @@ export async function crawlAgainstTable(
       if (may && !fine) wrong.push(`${who} GET ${path}: ${response.status}, expected 200`);
       if (!may && response.status === 200) wrong.push(`${who} GET ${path}: 200, expected a refusal`);
       if (!may && response.status >= 500) wrong.push(`${who} GET ${path}: ${response.status}`);
+      if (!may && response.status !== 200 && !refusedAsExpected(rule, who, response))
+        wrong.push(
+          `${who} GET ${path}: ${response.status}, expected ${who === "signed-out" ? "sign-in" : 403}`,
+        );
       if (!may && secrets.some((secret) => body.includes(secret)))
         wrong.push(`${who} GET ${path}: shows a record it may not see`);
     }

@@ -262,7 +262,8 @@ describe("volunteering pages", () => {
     const [someone] = await rows("SELECT id FROM volunteer WHERE user_id IS NULL LIMIT 1");
     expect((await outsider.get(`/volunteering/volunteers/${someone?.id}`)).status).toBe(404);
     expect((await outsider.get(`/volunteering/volunteers/${someone?.id}/certificate.pdf`)).status).toBe(404);
-    expect((await tenant.get(`/volunteering/volunteers/${someone?.id}`)).status).toBe(404);
+    // A tenant is never a coordinator: refused before the look-up (issue 18 item 6).
+    expect((await tenant.get(`/volunteering/volunteers/${someone?.id}`)).status).toBe(403);
     expect((await board.get("/volunteering/volunteers")).status).toBe(403);
   });
 

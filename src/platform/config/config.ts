@@ -47,6 +47,11 @@ export type KithConfig = {
   /** No SMTP outside production: mail is kept and shown on the demo's mail preview page. */
   mailPreview: boolean;
   /**
+   * KITH_MAIL_PREVIEW=on: the preview answers any client, for a shared demo whose mail is all
+   * made up. Otherwise only a client on this machine (loopback) may read it (decision 0009).
+   */
+  mailPreviewAnywhere: boolean;
+  /**
    * GOV.UK's font, crown, favicons and name: only for a service on GOV.UK (KITH_GOVUK_BRAND=true).
    * Off by default, because services not on GOV.UK must not use GOV.UK's brand.
    */
@@ -140,6 +145,7 @@ const settings = {
   KITH_LOG_LEVEL: oneOf("KITH_LOG_LEVEL", logLevels),
   KITH_SHUTDOWN_TIMEOUT_MS: wholeNumber("KITH_SHUTDOWN_TIMEOUT_MS", 0, 600_000),
   KITH_GOVUK_BRAND: flag("KITH_GOVUK_BRAND"),
+  KITH_MAIL_PREVIEW: oneOf("KITH_MAIL_PREVIEW", ["off", "local", "on"]),
 } satisfies Record<string, z.ZodType<string>>;
 
 type SettingName = keyof typeof settings;
@@ -200,7 +206,8 @@ export function loadConfig(env: Env = process.env): KithConfig {
     logLevel: (value.KITH_LOG_LEVEL as LogLevel | undefined) ?? (kithEnv === "test" ? "silent" : "info"),
     shutdownTimeoutMs: Number(value.KITH_SHUTDOWN_TIMEOUT_MS ?? 10_000),
     commit: env.KITH_COMMIT?.trim() || undefined,
-    mailPreview: value.KITH_SMTP_URL === undefined && !production,
+    mailPreview: value.KITH_SMTP_URL === undefined && !production && value.KITH_MAIL_PREVIEW !== "off",
+    mailPreviewAnywhere: value.KITH_MAIL_PREVIEW === "on",
     govukBrand: isTrue(value.KITH_GOVUK_BRAND),
   };
 }

@@ -60,6 +60,13 @@ export function clientAddressFrom(
   return client;
 }
 
+const loopback = new TrustedProxies(["127.0.0.0/8", "::1"]);
+
+/** 127.0.0.0/8 or ::1 (also written ::ffff:127.0.0.1): a client on this machine. */
+export function isLoopback(address: string): boolean {
+  return loopback.has(address);
+}
+
 const proxiesByList = new WeakMap<string[], TrustedProxies>();
 
 function trustedProxiesOf(entries: string[]): TrustedProxies {

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/database.ts";
 import type { AppEnv } from "./app-env.ts";
-import { commandBody, problemResponses, requireApiActor } from "./openapi.ts";
+import { commandBody, problemResponses, requireApiActor, scopeFirst } from "./openapi.ts";
 import { badRequest } from "./problem.ts";
 
 // One registration for the API's command routes (issue 17): check the token's scope, read the JSON
@@ -108,6 +108,7 @@ export function commandRoute<P extends Schema = undefined, B extends z.ZodType |
     createRoute({
       method: route.method,
       path: route.path,
+      middleware: scopeFirst(route.area, "write"),
       tags: [route.tag],
       ...(route.summary ? { summary: route.summary } : {}),
       ...(Object.keys(request).length > 0 ? { request } : {}),
@@ -181,6 +182,7 @@ export function readRoute<P extends Schema = undefined, Q extends Schema = undef
     createRoute({
       method: "get",
       path: route.path,
+      middleware: scopeFirst(route.area, "read"),
       tags: [route.tag],
       ...(route.summary ? { summary: route.summary } : {}),
       ...(Object.keys(request).length > 0 ? { request } : {}),

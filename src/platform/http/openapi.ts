@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Actor } from "../access/actor.ts";
 import { tokenAllows } from "../access/policy.ts";
 import type { AppEnv } from "./app-env.ts";
@@ -84,3 +84,15 @@ export const pageQuery = z.object({
     .default(50)
     .openapi({ description: "Rows per page, at most 500" }),
 });
+
+/**
+ * Route middleware (it runs before the route's validators): the token's scope is checked before any
+ * parameter is read, so a token without the scope gets 403, never a 422 about the parameters
+ * (issue 18 item 6).
+ */
+export function scopeFirst(area: string, access: "read" | "write"): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requireApiActor(c, area, access);
+    await next();
+  };
+}

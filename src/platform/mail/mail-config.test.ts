@@ -19,6 +19,18 @@ describe("mail settings", () => {
     expect(loadConfig({ ...base, KITH_ENV: "production" }).mailPreview).toBe(false);
   });
 
+  it("reads KITH_MAIL_PREVIEW as off, local or on, and refuses anything else", () => {
+    expect(loadConfig({ ...base, KITH_MAIL_PREVIEW: "off" }).mailPreview).toBe(false);
+    expect(loadConfig({ ...base, KITH_MAIL_PREVIEW: "on" })).toMatchObject({
+      mailPreview: true,
+      mailPreviewAnywhere: true,
+    });
+    expect(loadConfig(base).mailPreviewAnywhere).toBe(false);
+    expect(() => loadConfig({ ...base, KITH_MAIL_PREVIEW: "yes" })).toThrow(
+      "KITH_MAIL_PREVIEW must be one of off, local, on",
+    );
+  });
+
   it("sends through KITH_SMTP_URL from KITH_MAIL_FROM when both are set", () => {
     const config = loadConfig({
       ...base,

@@ -9,6 +9,7 @@ import { loadSigningSecret } from "../auth/secret.ts";
 import { loadConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import type { AppEnv } from "../http/app-env.ts";
+import { clientAddressFrom, isLoopback, TrustedProxies } from "../http/client-address.ts";
 import { queueEmails } from "../jobs/outbox.ts";
 
 describe("outbox and mail preview pages", () => {
@@ -26,7 +27,8 @@ describe("outbox and mail preview pages", () => {
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    app = await buildTestApp(database);
+    // The preview answers only a client on this machine (decision 0009).
+    app = await buildTestApp(database, undefined, { addressWithoutSocket: "127.0.0.1" });
     orgId = (await makeOrganisation(database.db)).id;
     await addUser(database, orgId, "organisation-admin", "admin@example.org");
     await addUser(database, orgId, "officer", "officer@example.org");
@@ -136,8 +138,8 @@ describe("outbox and mail preview pages", () => {
         config,
         signingSecret: await loadSigningSecret(database.db),
         clock: () => testNow,
-        // app.request() has no socket: say which client these requests come from.
-        addressWithoutSocket: "test-client",
+        // A local client, so only the SMTP setting closes the preview.
+        addressWithoutSocket: "127.0.0.1",
       },
       modules,
     );
@@ -146,5 +148,26 @@ describe("outbox and mail preview pages", () => {
     const checkEmail = await (await browser.post("/forgot-password", { email: "nobody@example.org" })).text();
     expect(checkEmail).toContain("Check your email");
     expect(checkEmail).not.toContain("/mail-preview");
+  });
+
+  it("answers only a client on this machine, unless KITH_MAIL_PREVIEW=on", async () => {
+    const from = async (address: string, env: Record<string, string> = {}) => {
+      const remote = await buildTestApp(database, undefined, {
+        addressWithoutSocket: address,
+        config: loadConfig({ DATABASE_URL: "", ...env }),
+      });
+      const checkEmail = await (
+        await new TestBrowser(remote).post("/forgot-password", { email: "nobody@example.org" })
+      ).text();
+      return `${(await remote.request("/mail-preview")).status} ${checkEmail.includes("/mail-preview")}`;
+    };
+    expect(await from("::1")).toBe("200 true");
+    expect(await from("203.0.113.9")).toBe("404 false");
+    expect(await from("203.0.113.9", { KITH_MAIL_PREVIEW: "on" })).toBe("200 true");
+    expect(await from("127.0.0.1", { KITH_MAIL_PREVIEW: "off" })).toBe("404 false");
+    // Through a trusted proxy on this machine, the client is the one the proxy names: not local.
+    const proxy = new TrustedProxies(["127.0.0.1"]);
+    expect(isLoopback(clientAddressFrom("127.0.0.1", "203.0.113.9", proxy))).toBe(false);
+    expect(isLoopback(clientAddressFrom("::ffff:127.0.0.1", undefined, proxy))).toBe(true);
   });
 });

@@ -23,6 +23,7 @@ import {
 import { composeMail, paragraphsHtml } from "./compose.ts";
 import { withBrands } from "./mail-brand.ts";
 import { listOutbox, type OutboxView, outboxViews, previewMail } from "./outbox-queries.ts";
+import { mailPreviewOpen } from "./preview-access.ts";
 import { resendMessage } from "./resend-message.ts";
 import { mailSenderPage } from "./sender-page.ts";
 
@@ -50,7 +51,7 @@ export function mailPages(): Hono<AppEnv> {
     const requested = c.req.query("view") as OutboxView | undefined;
     const view = requested && outboxViews.includes(requested) ? requested : "all";
     const page = pageNumber(c.req.query("page"));
-    const { config, database } = c.get("services");
+    const { database } = c.get("services");
     const outbox = await listOutbox(database.db, actor, view, page);
     const resendForm = (id: string, recipient: string) =>
       html`<form method="post" action="/admin/outbox/${id}/resend" novalidate>${csrfField(c)}<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Resend<span class="govuk-visually-hidden"> the email to ${recipient}</span></button></form>`;
@@ -61,13 +62,13 @@ export function mailPages(): Hono<AppEnv> {
       content: html`<h1 class="govuk-heading-l">Outbox</h1>
         <p class="govuk-body">Every email Kith sends for your organisation: password reset links, voting codes, reminders and notices. Kith tries a refused email ${5} times over about 2.5 hours before marking it failed. <a class="govuk-link" href="/admin/mail-sender">Change who your email comes from</a>.</p>
         ${
-          config.mailPreview
+          mailPreviewOpen(c)
             ? warningText(
                 "This demo sends no email. Queued emails stay queued; read them on the mail preview page.",
               )
             : ""
         }
-        ${config.mailPreview ? html`<p class="govuk-body"><a class="govuk-link" href="/mail-preview">Open the mail preview</a></p>` : ""}
+        ${mailPreviewOpen(c) ? html`<p class="govuk-body"><a class="govuk-link" href="/mail-preview">Open the mail preview</a></p>` : ""}
         ${subNavigation(
           outboxViews.map((name) => ({
             href: `/admin/outbox?view=${name}`,
@@ -117,14 +118,14 @@ export function mailPages(): Hono<AppEnv> {
 
   app.get("/mail-preview", async (c) => {
     const { config, database } = c.get("services");
-    if (!config.mailPreview) throw notFound("Page not found");
+    if (!mailPreviewOpen(c)) throw notFound("Page not found");
     const recipient = (c.req.query("to") ?? "").trim().slice(0, 200);
     const messages = await withBrands(database.db, await previewMail(database.db, recipient));
     return renderPage(c, {
       title: "Mail preview",
       content: html`<h1 class="govuk-heading-l">Mail preview</h1>
         <p class="govuk-body">This demo sends no email. Instead, the latest emails are shown here as they would arrive, so you can follow a password reset link or read a voting code.</p>
-        ${warningText("Anyone who can open this page can read every email. It exists only while no SMTP server is set and Kith is not running in production.")}
+        ${warningText("Anyone who can open this page can read every email. It exists only while no SMTP server is set and Kith is not running in production, and only for browsers on this machine unless KITH_MAIL_PREVIEW=on.")}
         <form method="get" action="/mail-preview" novalidate>
           ${textInput({ name: "to", label: "Show emails to", hint: "An email address, for example officer@demo.kith.example", type: "email", spellcheck: false, value: recipient })}
           ${button({ text: "Show emails", variant: "secondary" })}

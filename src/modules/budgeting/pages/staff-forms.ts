@@ -31,6 +31,8 @@ export function staffForms(app: Hono<AppEnv>): void {
     status: 200 | FormErrorStatus = 200,
   ) => {
     const actor = requireActor(c);
+    // The role before the look-up, so a refused role gets 403 for any id (issue 18 item 6).
+    requireAllowed(canManageProcesses(actor), "Only officers can review proposals.");
     const db = c.get("services").database.db;
     const process = await findProcess(db, actor.organisationId, c.req.param("id") ?? "");
     const proposal = await findProposal(

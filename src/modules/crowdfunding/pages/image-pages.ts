@@ -5,7 +5,7 @@ import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, fileUpload, html, textInput } from "../../../platform/ui/index.ts";
 import { addCampaignImage } from "../commands/add-campaign-image.ts";
-import { canEditCampaign } from "../policy.ts";
+import { canCreateCampaign, canEditCampaign } from "../policy.ts";
 import { getCampaign } from "../queries/campaign-detail.ts";
 import { getCampaignImage } from "../queries/campaign-image.ts";
 
@@ -38,6 +38,11 @@ async function imagesPage(
 
 imagePages.get("/crowdfunding/campaigns/:id/images", async (c) => {
   const actor = requireActor(c);
+  // The role before the look-up (issue 18 item 6); the group's own campaign is checked after it.
+  requireAllowed(
+    canCreateCampaign(actor),
+    "Only the group running this campaign or an officer can add images.",
+  );
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
   requireAllowed(
     canEditCampaign(actor, detail.campaign),

@@ -322,6 +322,7 @@ describe("staff pages", () => {
     const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
       partnerOrganisationId: "0192f1c0-0000-7000-8000-000000000002",
     });
-    expect((await group.get(`/crowdfunding/campaigns/${campaign.id}/backers`)).status).toBe(404);
+    // Backers are for staff: a group is refused before the look-up (issue 18 item 6).
+    expect((await group.get(`/crowdfunding/campaigns/${campaign.id}/backers`)).status).toBe(403);
   });
 });

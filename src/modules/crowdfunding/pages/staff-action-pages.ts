@@ -18,7 +18,7 @@ import { makeMatchPledge } from "../commands/make-match-pledge.ts";
 import { postUpdate } from "../commands/post-update.ts";
 import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
 import { poundsToPence, shareOf } from "../money.ts";
-import { canMatchPledge, canPostUpdate, canReviewCampaign } from "../policy.ts";
+import { canCreateCampaign, canMatchPledge, canPostUpdate, canReviewCampaign } from "../policy.ts";
 import { getCampaign, listFunds } from "../queries/campaign-detail.ts";
 import { fieldErrorsOf } from "./form-errors.ts";
 
@@ -199,6 +199,10 @@ function updatePage(
 
 staffActionPages.get("/crowdfunding/campaigns/:id/update", async (c) => {
   const actor = requireActor(c);
+  requireAllowed(
+    canCreateCampaign(actor),
+    "Only the group running this campaign or an officer can post updates.",
+  );
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
   requireAllowed(
     canPostUpdate(actor, detail.campaign),

@@ -247,6 +247,7 @@ function requireChangeable(actor: Actor, campaign: Campaign): void {
 
 staffPages.get("/crowdfunding/campaigns/:id/edit", async (c) => {
   const actor = requireActor(c);
+  requireAllowed(canCreateCampaign(actor), "Only officers and the group running a campaign can change it.");
   const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
   requireChangeable(actor, detail.campaign);
   return campaignFormPage(
@@ -301,6 +302,7 @@ staffPages.post("/crowdfunding/campaigns/:id/settle", async (c) => {
 
 staffPages.get("/crowdfunding/campaigns/:id/backers", async (c) => {
   const actor = requireActor(c);
+  requireAllowed(canViewBackers(actor), "Only staff can see who backed a campaign.");
   const db = c.get("services").database.db;
   const detail = await getCampaign(db, actor, c.req.param("id"));
   const backers = await listBackers(db, actor, c.get("now"), detail.campaign.id);

@@ -90,6 +90,8 @@ export async function campaignParts(db: Db, campaign: Campaign) {
 
 /** A campaign as staff or its own group see it, with the reviewer's decisions. */
 export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
+  // The role first (issue 18 item 6); a group then sees only its own campaigns, others are "not found".
+  requireAllowed(canListCampaigns(actor), "Only staff and community groups can see campaigns.");
   const campaign = await findCampaign(db, actor.organisationId, campaignId);
   if (!campaign || !canViewCampaign(actor, campaign)) throw notFound("Campaign not found");
   const parts = await campaignParts(db, campaign);

@@ -228,6 +228,8 @@ async function pledgeForm(
   errors: Record<string, string>,
 ) {
   const actor = requireActor(c);
+  // The role before the look-up, so a refused role gets 403 for any id (issue 18 item 6).
+  requireAllowed(canOfferPledge(actor), "Only suppliers and officers can pledge social value.");
   const db = c.get("services").database.db;
   const { contract } = await getContract(db, actor, c.req.param("id") ?? "");
   const needs = await listNeeds(db, actor, { status: "open" });

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -31,6 +32,7 @@ import {
   loadDraftForChange,
   removeBudgetLine,
 } from "../commands/budget-lines.ts";
+import { canApply, canViewGrants } from "../policy.ts";
 import {
   applicationDocumentTypes,
   budgetCategories,
@@ -227,9 +229,15 @@ export function budgetPages(): Hono<AppEnv> {
 
   // One download for the applicant's organisation and for staff; the command decides who may.
   const download = async (c: Context<AppEnv>) => {
+    const actor = requireActor(c);
+    // The role before the look-up: only applicants and staff ever read these (issue 18 item 6).
+    requireAllowed(
+      canApply(actor) || canViewGrants(actor),
+      "Only applicants and grant staff can read these documents.",
+    );
     const document = await downloadApplicationDocument(
       db(c),
-      requireActor(c),
+      actor,
       c.get("now"),
       c.req.param("id") ?? "",
       c.req.param("documentId") ?? "",

@@ -1,9 +1,10 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { requireActor } from "../../../platform/http/render.ts";
-import { listProjects, londonToday } from "../../investment/index.ts";
+import { canViewPortfolio, listProjects, londonToday } from "../../investment/index.ts";
 import { type ExportTable, toCsv, toXlsx } from "../export-table.ts";
 import { computeDashboard } from "../queries/dashboard.ts";
 import { computeSocialValue, computeSroi } from "../queries/social-value.ts";
@@ -16,6 +17,8 @@ export function exportRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/impact/export/:file", async (c) => {
     const actor = requireActor(c);
+    // The role before the file name is even read (issue 18 item 6).
+    requireAllowed(canViewPortfolio(actor), "Only staff can download impact figures.");
     const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(c.req.param("file"));
     const name = names.find((n) => n === match?.[1]);
     if (!match || !name)

@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, select } from "../../../platform/ui/index.ts";
-import { getStrategy, londonToday } from "../../investment/index.ts";
+import { canViewPortfolio, getStrategy, londonToday } from "../../investment/index.ts";
 import { listOrganisationAreas } from "../../places/index.ts";
 import { computeReportFigures, reportBrand } from "../report/report-figures.ts";
 import { reportBody, reportHtmlDocument } from "../report/report-html.ts";
@@ -85,6 +86,8 @@ export function reportPages(): Hono<AppEnv> {
   });
   app.get("/impact/report/export/:file", async (c) => {
     const actor = requireActor(c);
+    // The role before the file name is even read (issue 18 item 6).
+    requireAllowed(canViewPortfolio(actor), "Only staff can download impact figures.");
     const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(c.req.param("file"));
     const name = reportTableNames.find((n) => n === match?.[1]);
     if (!match || !name)

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
@@ -33,6 +34,8 @@ async function sessionForm(
   errors: FieldErrors = {},
   status: 200 | 422 = 200,
 ) {
+  // The role before the look-up, so a refused role gets 403 for any id (issue 18 item 6).
+  requireAllowed(canRecordDelivery(actor), "Only officers can record sessions.");
   const db = c.get("services").database.db;
   const [project, areas] = await Promise.all([
     getProject(db, actor, projectId),

@@ -17,6 +17,11 @@ export async function getPerson(
   personId: string,
   now: Date = new Date(),
 ): Promise<Person> {
+  // The role before the look-up (issue 18 item 6): staff, or a tenant for their own record.
+  requireAllowed(
+    canViewPeople(actor) || (actor.kind === "user" && actor.role === "tenant" && actor.personId !== null),
+    "Only staff can see people's records.",
+  );
   if (!isUuid(personId)) throw notFound("Person not found");
   const [found] = await db
     .select()

@@ -1,13 +1,17 @@
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser, testPassword } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { crawlAreas, getRoutes } from "../../../../test/route-crawl.ts";
 import { type Role, roles, systemActor } from "../../../platform/access/actor.ts";
 import { createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
+import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { shareWithAgency, stopSharing } from "../commands/agency-sharing.ts";
 import { saveCampaign } from "../commands/campaigns.ts";
 import { generateLetter } from "../commands/letters.ts";
+import { markHotSpotCampaign } from "../commands/mark-hot-spot-campaign.ts";
 import { openCase } from "../commands/open-case.ts";
 import { recordFurtherReport } from "../commands/record-report.ts";
 import { submitReport } from "../commands/submit-report.ts";
@@ -25,6 +29,7 @@ const staff: Who[] = [...caseWorkers, "read-only"];
 const reporters: Who[] = [...caseWorkers, "tenant", "partner-agency"];
 
 let database: Database;
+let app: Hono<AppEnv>;
 const browsers = new Map<Who, TestBrowser>();
 const ids = {
   caseId: "",
@@ -35,6 +40,7 @@ const ids = {
   documentId: "",
   reviewId: "",
   campaignId: "",
+  hotSpotCampaignId: "",
   personId: "",
   letterCode: "",
 };
@@ -130,7 +136,17 @@ beforeAll(async () => {
     })
   ).id;
 
-  const app = await buildTestApp(database);
+  ids.hotSpotCampaignId = (
+    await markHotSpotCampaign(database.db, actorFor(organisationId, "manager"), testNow, {
+      area: `district:${medway}`,
+      campaignType: "cctv",
+      startedOn: "2026-06-01",
+      endedOn: null,
+      note: null,
+    })
+  ).id;
+
+  app = await buildTestApp(database);
   for (const who of everyone) {
     const browser = new TestBrowser(app);
     if (who !== "signed-out") {
@@ -177,6 +193,7 @@ function routeTable(): { path: string; allowed: Who[] }[] {
     { path: "/safety/nm01/cases.csv", allowed: staff },
     { path: "/safety/hot-spots", allowed: staff },
     { path: "/safety/hot-spots/campaigns/new", allowed: managers },
+    { path: `/safety/hot-spots/campaigns/${ids.hotSpotCampaignId}`, allowed: staff },
     { path: "/safety/annual-report", allowed: staff },
     { path: "/safety/annual-report.csv", allowed: staff },
     { path: "/safety/campaigns", allowed: staff },
@@ -229,6 +246,19 @@ describe("safety pages checked on GET", () => {
     expect(wrong).toEqual([]);
     // About 600 page requests: a generous limit for a shared, busy machine (not a speed target).
   }, 600_000);
+
+  it("has a row for every GET route under /safety, /my-cases and /report", () => {
+    const safetyPrefixes = crawlAreas.elsewhere.filter((prefix) => !["/api", "/assets"].includes(prefix));
+    const paths = routeTable().map((row) => row.path);
+    const pattern = (route: string) =>
+      new RegExp(`^${route.replace(/:[A-Za-z0-9_]+(\{[^}]*\})?/g, "[^/]+").replace(/\./g, "\\.")}$`);
+    // A pending report's evidence has its own test below (no evidence is attached to the report).
+    const ownTest = "/safety/pending/:id/evidence/:documentId";
+    const without = getRoutes(app, safetyPrefixes).filter(
+      (route) => route !== ownTest && !paths.some((path) => pattern(route).test(path)),
+    );
+    expect(without).toEqual([]);
+  });
 
   it("refuses a staff case form with 403 before looking the case up, so a made-up id also gives 403", async () => {
     const tenant = browsers.get("tenant") as TestBrowser;

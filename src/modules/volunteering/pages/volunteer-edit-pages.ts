@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -45,7 +46,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
 
   const showRegister = (c: Context<AppEnv>, values: Values, errors?: FieldErrors) => {
     const actor = requireActor(c);
-    if (!canCoordinate(actor)) throw notFound("Page not found");
+    requireAllowed(canCoordinate(actor), "Only volunteering coordinators can register volunteers.");
     return renderPage(c, {
       title: "Register a volunteer",
       errors,
@@ -72,6 +73,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
 
   const showEdit = async (c: Context<AppEnv>, values: Values | null, errors?: FieldErrors) => {
     const actor = requireActor(c);
+    requireAllowed(canCoordinate(actor), "Only volunteering coordinators can change volunteers' records.");
     const profile = await getVolunteerProfile(
       c.get("services").database.db,
       actor,
@@ -79,7 +81,6 @@ export function volunteerEditPages(): Hono<AppEnv> {
       c.req.param("id") ?? "",
     );
     const person = profile.volunteer;
-    if (!canCoordinate(actor)) throw notFound("Volunteer not found");
     const shown = values ?? volunteerValues(person);
     return renderPage(c, {
       title: `Change ${person.givenName} ${person.familyName}'s details`,

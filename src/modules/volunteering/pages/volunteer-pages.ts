@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
@@ -6,6 +7,7 @@ import { flashFrom, renderPage, requireActor } from "../../../platform/http/rend
 import { button, formatDate, html, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
 import { recordCheck } from "../commands/record-check.ts";
 import { type DocumentKind, volunteerDocument } from "../pdf/documents.ts";
+import { canCoordinate } from "../policy.ts";
 import { suggestOpportunities } from "../queries/matching.ts";
 import { getVolunteerProfile, listVolunteers } from "../queries/volunteers.ts";
 import { londonToday } from "../records.ts";
@@ -56,6 +58,9 @@ export function volunteerPages(): Hono<AppEnv> {
     errors?: Record<string, string>,
   ) => {
     const actor = requireActor(c);
+    // The role before the look-up, so a refused role gets 403 for any id (issue 18 item 6);
+    // volunteers see their own record under /my-volunteering.
+    requireAllowed(canCoordinate(actor), "Only volunteering coordinators can see volunteers' records.");
     const db = c.get("services").database.db;
     const profile = await getVolunteerProfile(db, actor, c.get("now"), c.req.param("id") ?? "");
     const person = profile.volunteer;
@@ -163,6 +168,7 @@ export function volunteerPages(): Hono<AppEnv> {
   for (const kind of ["certificate", "reference"] as DocumentKind[]) {
     app.get(`/volunteering/volunteers/:id/${kind}.pdf`, async (c) => {
       const actor = requireActor(c);
+      requireAllowed(canCoordinate(actor), "Only volunteering coordinators can see volunteers' records.");
       return pdfResponse(
         c,
         await volunteerDocument(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), kind),

@@ -150,6 +150,11 @@ export async function listOpportunities(
 }
 
 export async function getOpportunity(db: Db, actor: Actor, id: string) {
+  // The role before the look-up (issue 18 item 6): staff, and partners who can post roles, see some.
+  requireAllowed(
+    canViewReports(actor) || canPostOpportunity(actor),
+    "Only staff and the organisation that posted a role can see it.",
+  );
   const role = await loadOpportunity(db, actor.organisationId, id);
   if (!canSeeOpportunity(actor, role)) throw notFound("Volunteering role not found");
   const sessions = await db

@@ -6,6 +6,7 @@ import { sessionCookie } from "../../http/authenticate.ts";
 import { clientAddress } from "../../http/client-address.ts";
 import { readForm, validate } from "../../http/forms.ts";
 import { renderPage } from "../../http/render.ts";
+import { mailPreviewOpen } from "../../mail/preview-access.ts";
 import { button, html, panel, passwordInput, textInput } from "../../ui/index.ts";
 import { requestPasswordReset, resetPassword } from "../password-reset.ts";
 import { enforceLimit, limitFor, RateLimited, refuse } from "../rate-limit.ts";
@@ -132,7 +133,7 @@ export function signInPages(): Hono<AppEnv> {
       title: "Check your email",
       content: html`${panel({ title: "Check your email", headingLevel: 1 })}
         <p class="govuk-body">If there is an account for that address, we have sent a link to reset the password. The link works for 1 hour.</p>
-        ${c.get("services").config.mailPreview ? html`<p class="govuk-body">This demo sends no email: <a class="govuk-link" href="/mail-preview">open the mail preview</a> to read it.</p>` : ""}`,
+        ${mailPreviewOpen(c) ? html`<p class="govuk-body">This demo sends no email: <a class="govuk-link" href="/mail-preview">open the mail preview</a> to read it.</p>` : ""}`,
     });
   });
 
