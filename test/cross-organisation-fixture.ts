@@ -4,7 +4,12 @@ import { launchCampaign } from "../src/modules/crowdfunding/test-support/pledge-
 import { createContract } from "../src/modules/exchange/commands/create-contract.ts";
 import { moderateNeed } from "../src/modules/exchange/commands/moderate-need.ts";
 import { postNeed } from "../src/modules/exchange/commands/post-need.ts";
-import { grantPeople } from "../src/modules/grants/test-support.ts";
+import {
+  assessAndModerate,
+  grantPeople,
+  makeProgramme,
+  sendApplication,
+} from "../src/modules/grants/test-support.ts";
 import { createChangeTemplate, recordSession, registerParticipant } from "../src/modules/investment/index.ts";
 import { listFrameworkOutcomes } from "../src/modules/investment/queries/outcome-framework.ts";
 import { makeLunchClub } from "../src/modules/investment/test-project.ts";
@@ -117,10 +122,32 @@ export async function seedOrganisationRecords(database: Database, name: string, 
     participantId,
     sessionId,
     ...(await grantPeople(db, organisationId)),
+    applicationsAwaitingDecision: await applicationsAwaitingDecision(database, organisationId),
     ...(await campaignRecords(database, organisation)),
     ...(await exchangeRecords(database, organisationId, groupId)),
     opportunityId: await placedRole(database, organisationId, admin.id),
   };
+}
+
+/** Two sent grant applications, assessed and moderated: one decision for each staff field. */
+async function applicationsAwaitingDecision(database: Database, organisationId: string) {
+  const staff = {
+    officer: actorFor(organisationId, "officer"),
+    manager: actorFor(organisationId, "manager"),
+  };
+  const programme = await makeProgramme(database.db, staff.manager, testNow);
+  const ids: string[] = [];
+  for (const _ of [1, 2]) {
+    const sent = await sendApplication(
+      database.db,
+      actorFor(organisationId, "community-group"),
+      testNow,
+      programme.id,
+    );
+    await assessAndModerate(database.db, staff, testNow, sent.id);
+    ids.push(sent.id);
+  }
+  return ids;
 }
 
 /** A live campaign with one reward tier, and an open match fund. */

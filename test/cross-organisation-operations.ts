@@ -1,4 +1,4 @@
-import { directAwardInput } from "../src/modules/grants/test-support.ts";
+import { awardDecision, directAwardInput } from "../src/modules/grants/test-support.ts";
 import type { OrganisationRecords } from "./cross-organisation-fixture.ts";
 
 // Issue 18 item 8: every API operation that takes a reference, once per reference field. `body(from, own)`
@@ -256,6 +256,13 @@ export const referenceOperations: ReferenceOperation[] = [
       directAwardInput({ ...own, accountableOfficerUserId: from.accountableOfficerUserId }),
     table: "grant_award",
   },
+  ...(["grantOwnerUserId", "accountableOfficerUserId"] as const).map((field, index) => ({
+    field,
+    method: "POST" as const,
+    path: (own: Records) => `/grants/applications/${own.applicationsAwaitingDecision[index]}/decision`,
+    body: (from: Records, own: Records) => awardDecision("1000", { ...own, [field]: from[field] }),
+    table: "grant_award",
+  })),
   {
     field: "groupId",
     method: "POST",

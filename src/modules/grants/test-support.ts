@@ -193,6 +193,20 @@ export function awardDecision(pounds: string, people: GrantPeople): DecisionInpu
   };
 }
 
+/** Assesses and moderates a sent application, so that it waits for the award decision. */
+export async function assessAndModerate(
+  db: Db,
+  staff: { officer: Actor; manager: Actor },
+  now: Date,
+  applicationId: string,
+): Promise<void> {
+  await assessApplication(db, staff.officer, now, applicationId, {
+    conflictDeclared: "no",
+    scores: { need: "4", delivery: "4" },
+  });
+  await moderateApplication(db, staff.manager, now, applicationId, { note: "Fine" });
+}
+
 /** Assesses, moderates and awards a sent application: the shortest path to a grant. */
 export async function awardApplication(
   db: Db,
@@ -200,11 +214,7 @@ export async function awardApplication(
   now: Date,
   applicationId: string,
 ): Promise<GrantAward> {
-  await assessApplication(db, staff.officer, now, applicationId, {
-    conflictDeclared: "no",
-    scores: { need: "4", delivery: "4" },
-  });
-  await moderateApplication(db, staff.manager, now, applicationId, { note: "Fine" });
+  await assessAndModerate(db, staff, now, applicationId);
   const people = await grantPeople(db, staff.manager.organisationId);
   const { grant } = await decideApplication(
     db,
