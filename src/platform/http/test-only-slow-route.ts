@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
 
 /**
- * GET /__test/slow?ms=N answers after N milliseconds (at most 30 s). main.ts mounts it only
+ * GET /__test/slow?ms=N answers after N milliseconds (at most 30 s). server.ts mounts it only
  * when KITH_TEST_SLOW_ROUTE=true outside production, so the shutdown test has a request
  * that is still running when SIGTERM arrives.
  */

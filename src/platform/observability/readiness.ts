@@ -33,7 +33,7 @@ export class WorkerHeartbeats {
 
 const defaultStaleAfterMs = 2 * 60_000;
 
-/** The process's own workers (main.ts and the job runner report here). */
+/** The process's own workers (server.ts and the job runner report here). */
 export const workerHeartbeats = new WorkerHeartbeats();
 
 export function reportWorkerAlive(name: string, now: Date): void {
