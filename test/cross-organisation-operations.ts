@@ -1,3 +1,4 @@
+import { gardenCampaignInput } from "../src/modules/crowdfunding/test-support/pledge-journey.ts";
 import { awardDecision, directAwardInput } from "../src/modules/grants/test-support.ts";
 import type { OrganisationRecords } from "./cross-organisation-fixture.ts";
 
@@ -69,18 +70,6 @@ const programme = (frameworkOutcomeIds: string[]) => ({
   scoringCriteria: [{ id: "need", name: "Evidence of need", weight: 1 }],
   outcomes: [],
   frameworkOutcomeIds,
-});
-const campaign = (groupId: string) => ({
-  groupId,
-  groupName: "Friends of Westfield Park",
-  title: "Westfield community garden",
-  summary: "Raised beds and a tool shed",
-  story: "We want to turn the empty corner into a garden.",
-  communityBenefit: "Open to every resident.",
-  targetPence: 800_000,
-  deadline: "2026-07-15",
-  location: "Westfield estate, Chatham",
-  budgetLines: [{ description: "Raised beds", amountPence: 800_000 }],
 });
 const contractPledge = (supplierId: string, needIds: string[]) => ({
   supplierId,
@@ -267,7 +256,7 @@ export const referenceOperations: ReferenceOperation[] = [
     field: "groupId",
     method: "POST",
     path: fixed("/crowdfunding/campaigns"),
-    body: (from) => campaign(from.groupId),
+    body: (from) => gardenCampaignInput(from.groupId, "Friends of Westfield Park"),
     table: "crowdfunding_campaign",
   },
   {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/modules/budgeting/index.ts";
 import { processForm } from "../src/modules/budgeting/test-support.ts";
 import { createCampaign } from "../src/modules/crowdfunding/index.ts";
+import { gardenCampaignInput } from "../src/modules/crowdfunding/test-support/pledge-journey.ts";
 import { createPartnerOrganisation } from "../src/modules/people/index.ts";
 import { shareWithAgency } from "../src/modules/safety/commands/agency-sharing.ts";
 import { openCase } from "../src/modules/safety/index.ts";
@@ -45,18 +46,12 @@ async function seedRecords(organisationId: string): Promise<void> {
     name: "Westfield residents",
     kind: "community-group",
   });
-  const campaign = await createCampaign(database.db, officer, testNow, {
-    groupId: group.id,
-    groupName: "Westfield residents",
-    title: "Westfield community garden",
-    summary: "Raised beds and a tool shed",
-    story: "We want to turn the empty corner into a garden.",
-    communityBenefit: "Open to every resident.",
-    targetPence: 800_000,
-    deadline: "2026-07-15",
-    location: "Westfield estate, Chatham",
-    budgetLines: [{ description: "Raised beds", amountPence: 800_000 }],
-  });
+  const campaign = await createCampaign(
+    database.db,
+    officer,
+    testNow,
+    gardenCampaignInput(group.id, "Westfield residents"),
+  );
   const process = await createProcess(database.db, officer, testNow, processForm());
   const safetyCase = await openCase(database.db, officer, testNow, {
     category: "hate-incident",

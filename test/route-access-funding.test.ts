@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/modules/budgeting/index.ts";
 import { processForm } from "../src/modules/budgeting/test-support.ts";
 import { createCampaign } from "../src/modules/crowdfunding/index.ts";
+import { gardenCampaignInput } from "../src/modules/crowdfunding/test-support/pledge-journey.ts";
 import { createPartnerOrganisation } from "../src/modules/people/index.ts";
 import { actorFor, testNow } from "./fixtures.ts";
 import {
@@ -33,18 +34,12 @@ beforeAll(async () => {
     kind: "community-group",
   });
   world.ids.campaignId = (
-    await createCampaign(world.database.db, officer, testNow, {
-      groupId: group.id,
-      groupName: "Westfield residents",
-      title: "Westfield community garden",
-      summary: "Raised beds and a tool shed",
-      story: "We want to turn the empty corner into a garden.",
-      communityBenefit: "Open to every resident.",
-      targetPence: 800_000,
-      deadline: "2026-07-15",
-      location: "Westfield estate, Chatham",
-      budgetLines: [{ description: "Raised beds", amountPence: 800_000 }],
-    })
+    await createCampaign(
+      world.database.db,
+      officer,
+      testNow,
+      gardenCampaignInput(group.id, "Westfield residents"),
+    )
   ).id;
   world.ids.processId = (await createProcess(world.database.db, officer, testNow, processForm())).id;
 });

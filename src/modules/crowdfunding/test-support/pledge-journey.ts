@@ -10,6 +10,22 @@ import { type TestBrowser, textOf } from "./http-client.ts";
 
 // Shared by the page tests: a campaign people can back, and a pledge made the way a person would.
 
+/** A community group's garden campaign as the access and reference tests send it: £8,000, one budget line. */
+export function gardenCampaignInput(groupId: string, groupName: string) {
+  return {
+    groupId,
+    groupName,
+    title: "Westfield community garden",
+    summary: "Raised beds and a tool shed",
+    story: "We want to turn the empty corner into a garden.",
+    communityBenefit: "Open to every resident.",
+    targetPence: 800_000,
+    deadline: "2026-07-15",
+    location: "Westfield estate, Chatham",
+    budgetLines: [{ description: "Raised beds", amountPence: 800_000 }],
+  };
+}
+
 /** An approved, live campaign with one reward tier, made by the system actor. */
 export async function launchCampaign(
   database: Database,
