@@ -82,13 +82,19 @@ export async function computeSroi(
   bank: BankSource | null;
 }> {
   const value = socialValue ?? (await computeSocialValue(db, actor, filter));
-  const counted = value.lines.filter((line) => line.status === "counted");
-  const projectIds = [...new Set(counted.map((line) => line.projectId))];
-  const { projects, spend, funding } = await projectSroiInputs(db, actor, projectIds);
+  // Lines, spending and funding are grouped by project once: filtering the whole list for each
+  // project was projects × lines work in Node (hundreds of millions of steps at a large landlord).
+  const countedByProject = groupBy(
+    value.lines.filter((line) => line.status === "counted"),
+    (line) => line.projectId,
+  );
+  const { projects, spend, funding } = await projectSroiInputs(db, actor, [...countedByProject.keys()]);
+  const spendByProject = groupBy(spend, (row) => row.projectId);
+  const fundingByProject = groupBy(funding, (row) => row.projectId);
   const allOutcomes: SroiOutcome[] = [];
   const valued: { inputsPence: number; spentPence: number }[] = [];
   const results = projects.map((row) => {
-    const lines = counted.filter((line) => line.projectId === row.id);
+    const lines = countedByProject.get(row.id) ?? [];
     const byCode = new Map<string, number>();
     for (const line of lines) byCode.set(line.code, (byCode.get(line.code) ?? 0) + line.netPence);
     const outcomes: SroiOutcome[] = [...byCode].map(([code, pence]) => ({
@@ -101,12 +107,8 @@ export async function computeSroi(
       dropOffPercent: row.dropOffPercent,
       years: row.benefitYears,
     }));
-    const ownSpend = spend.filter((s) => s.projectId === row.id);
-    const inputs = projectInputsPence(
-      ownSpend,
-      funding.filter((f) => f.projectId === row.id),
-      filter,
-    );
+    const ownSpend = spendByProject.get(row.id) ?? [];
+    const inputs = projectInputsPence(ownSpend, fundingByProject.get(row.id) ?? [], filter);
     allOutcomes.push(...outcomes);
     valued.push({ inputsPence: inputs, spentPence: projectInputsPence(ownSpend, [], filter) });
     return {
@@ -125,4 +127,14 @@ export async function computeSroi(
     withoutValuedOutcomesPence: overall.withoutValuedOutcomesPence,
     bank: value.bank,
   };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }

@@ -77,26 +77,42 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
                  (SELECT count(*) FROM activity_session s WHERE ${scope}) AS sessions
           FROM per_person pp LEFT JOIN participant p ON p.organisation_id = ${org} AND p.id = pp.participant_id`,
     ),
+    // Sessions are counted from the sessions alone, and people from one row per group and person (a
+    // hash aggregate): counting DISTINCT over the sessions joined to every visit sorted the period's
+    // attendance once per distinct count (docs/performance.md, "Dashboard at scale 1").
     queryRows<Record<string, unknown>>(
       db,
-      sql`SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(DISTINCT s.id) AS sessions,
-                 count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'participant') AS people,
-                 count(a.participant_id) AS attendances
-          FROM activity_session s
-          LEFT JOIN attendance a ON a.organisation_id = s.organisation_id AND a.session_id = s.id AND ${attendanceInPeriod(filter)}
-          WHERE ${scope}
-          GROUP BY 1 ORDER BY 1`,
+      sql`WITH sessions_by_month AS (
+            SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(*) AS sessions
+            FROM activity_session s WHERE ${scope} GROUP BY 1),
+          people_by_month AS (
+            SELECT to_char(s.held_on, 'YYYY-MM') AS month, a.participant_id,
+                   bool_or(a.role = 'participant') AS resident, count(*) AS attendances
+            FROM ${visits} GROUP BY 1, 2),
+          month_totals AS (
+            SELECT month, count(*) FILTER (WHERE resident) AS people, sum(attendances) AS attendances
+            FROM people_by_month GROUP BY month)
+          SELECT sm.month, sm.sessions, coalesce(mt.people, 0) AS people, coalesce(mt.attendances, 0) AS attendances
+          FROM sessions_by_month sm LEFT JOIN month_totals mt ON mt.month = sm.month
+          ORDER BY 1`,
     ),
     queryRows<Record<string, unknown>>(
       db,
-      sql`SELECT coalesce(s.lsoa21_code, '') AS lsoa, s.la_code, count(DISTINCT s.id) AS sessions,
-                 count(DISTINCT s.id) FILTER (WHERE pr.community_development) AS cd_sessions,
-                 count(DISTINCT a.participant_id) FILTER (WHERE a.role = 'participant') AS people
-          FROM activity_session s
-          JOIN project pr ON pr.organisation_id = s.organisation_id AND pr.id = s.project_id
-          LEFT JOIN attendance a ON a.organisation_id = s.organisation_id AND a.session_id = s.id AND ${attendanceInPeriod(filter)}
-          WHERE ${scope}
-          GROUP BY 1, 2 ORDER BY 1, 2`,
+      sql`WITH sessions_by_place AS (
+            SELECT coalesce(s.lsoa21_code, '') AS lsoa, s.la_code, count(*) AS sessions,
+                   count(*) FILTER (WHERE pr.community_development) AS cd_sessions
+            FROM activity_session s
+            JOIN project pr ON pr.organisation_id = s.organisation_id AND pr.id = s.project_id
+            WHERE ${scope} GROUP BY 1, 2),
+          people_by_place AS (
+            SELECT lsoa, la_code, count(*) AS people FROM (
+              SELECT DISTINCT coalesce(s.lsoa21_code, '') AS lsoa, s.la_code, a.participant_id
+              FROM ${visits} AND a.role = 'participant') residents
+            GROUP BY 1, 2)
+          SELECT sp.lsoa, sp.la_code, sp.sessions, sp.cd_sessions, coalesce(pp.people, 0) AS people
+          FROM sessions_by_place sp
+          LEFT JOIN people_by_place pp ON pp.lsoa = sp.lsoa AND pp.la_code = sp.la_code
+          ORDER BY 1, 2`,
     ),
     // Per theme: a person once per theme, however many of the theme's projects they came to.
     queryRows<Record<string, unknown>>(
