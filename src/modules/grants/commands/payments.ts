@@ -1,14 +1,15 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { actorName, canApprovePayment } from "../policy.ts";
+import { awardOf } from "../queries/joins.ts";
 import {
   type GrantMonitoringReturn,
   type GrantPayment,
@@ -30,7 +31,7 @@ export async function loadPayment(db: Db, organisationId: string, paymentId: str
   const [payment] = await db
     .select()
     .from(grantPayment)
-    .where(inOrganisation(grantPayment, organisationId, eq(grantPayment.id, paymentId)));
+    .where(matchInOrganisation(grantPayment, organisationId, { id: paymentId }));
   if (!payment) throw notFound("Payment not found");
   return payment;
 }
@@ -46,11 +47,10 @@ export async function overdueReturns(
     .select()
     .from(grantMonitoringReturn)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         grantMonitoringReturn,
         organisationId,
-        eq(grantMonitoringReturn.grantId, grantId),
-        eq(grantMonitoringReturn.status, "due"),
+        { grantId, status: "due" },
         lt(grantMonitoringReturn.dueOn, today),
       ),
     )
@@ -100,7 +100,7 @@ export async function approvePayment(
       await tx
         .update(grantPayment)
         .set({ status: "held", heldReason: reason })
-        .where(inOrganisation(grantPayment, actor.organisationId, eq(grantPayment.id, payment.id)));
+        .where(matchInOrganisation(grantPayment, actor.organisationId, { id: payment.id }));
       await recordAudit(tx, actor, now, {
         action: "update",
         entityType: "grant-payment",
@@ -121,10 +121,10 @@ export async function approvePayment(
         approvedAt: now,
       })
       .where(
-        inOrganisation(
+        matchInOrganisation(
           grantPayment,
           actor.organisationId,
-          eq(grantPayment.id, payment.id),
+          { id: payment.id },
           inArray(grantPayment.status, ["scheduled", "held"]),
         ),
       )
@@ -148,18 +148,12 @@ export async function holdPaymentsForOverdueMonitoring(db: Db, actor: Actor, now
   const rows = await db
     .selectDistinct({ grantId: grantMonitoringReturn.grantId })
     .from(grantMonitoringReturn)
-    .innerJoin(
-      grantAward,
-      and(
-        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
-        eq(grantAward.id, grantMonitoringReturn.grantId),
-      ),
-    )
+    .innerJoin(grantAward, awardOf(grantMonitoringReturn))
     .where(
-      inOrganisation(
+      matchInOrganisation(
         grantMonitoringReturn,
         actor.organisationId,
-        eq(grantMonitoringReturn.status, "due"),
+        { status: "due" },
         lt(grantMonitoringReturn.dueOn, today),
         eq(grantAward.status, "active"),
       ),
@@ -171,14 +165,7 @@ export async function holdPaymentsForOverdueMonitoring(db: Db, actor: Actor, now
       const updated = await tx
         .update(grantPayment)
         .set({ status: "held", heldReason: reason })
-        .where(
-          inOrganisation(
-            grantPayment,
-            actor.organisationId,
-            eq(grantPayment.grantId, grantId),
-            eq(grantPayment.status, "scheduled"),
-          ),
-        )
+        .where(matchInOrganisation(grantPayment, actor.organisationId, { grantId, status: "scheduled" }))
         .returning({ id: grantPayment.id });
       held += updated.length;
       if (updated.length > 0)
@@ -204,11 +191,10 @@ export async function releaseHeldPayments(
     .select({ overdue: sql<number>`count(*)::int` })
     .from(grantMonitoringReturn)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         grantMonitoringReturn,
         organisationId,
-        eq(grantMonitoringReturn.grantId, grantId),
-        eq(grantMonitoringReturn.status, "due"),
+        { grantId, status: "due" },
         lt(grantMonitoringReturn.dueOn, today),
       ),
     );
@@ -216,14 +202,7 @@ export async function releaseHeldPayments(
   const released = await tx
     .update(grantPayment)
     .set({ status: "scheduled", heldReason: null })
-    .where(
-      inOrganisation(
-        grantPayment,
-        organisationId,
-        eq(grantPayment.grantId, grantId),
-        eq(grantPayment.status, "held"),
-      ),
-    )
+    .where(matchInOrganisation(grantPayment, organisationId, { grantId, status: "held" }))
     .returning({ id: grantPayment.id });
   return released.length;
 }

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewGrants } from "../policy.ts";
 import {
@@ -14,6 +15,7 @@ import {
   grantProgramme,
   grantReminder,
 } from "../schema.ts";
+import { awardOf, programmeOf } from "./joins.ts";
 
 export type GrantFilter = {
   status?: "proposed" | "active" | "ended";
@@ -66,18 +68,12 @@ export async function grantsOverview(db: Db, actor: Actor, now: Date) {
   const [returns] = await db
     .select({ overdue: sql<number>`count(*)::int` })
     .from(grantMonitoringReturn)
-    .innerJoin(
-      grantAward,
-      and(
-        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
-        eq(grantAward.id, grantMonitoringReturn.grantId),
-      ),
-    )
+    .innerJoin(grantAward, awardOf(grantMonitoringReturn))
     .where(
-      inOrganisation(
+      matchInOrganisation(
         grantMonitoringReturn,
         actor.organisationId,
-        eq(grantMonitoringReturn.status, "due"),
+        { status: "due" },
         sql`${grantMonitoringReturn.dueOn} < ${today}`,
         inArray(grantAward.status, ["active"]),
       ),
@@ -115,13 +111,7 @@ export async function applicationsToProcess(db: Db, actor: Actor) {
       submittedAt: grantApplication.submittedAt,
     })
     .from(grantApplication)
-    .innerJoin(
-      grantProgramme,
-      and(
-        eq(grantProgramme.organisationId, grantApplication.organisationId),
-        eq(grantProgramme.id, grantApplication.programmeId),
-      ),
-    )
+    .innerJoin(grantProgramme, programmeOf(grantApplication))
     .where(
       inOrganisation(
         grantApplication,
