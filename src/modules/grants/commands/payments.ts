@@ -1,4 +1,4 @@
-import { eq, inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -55,6 +55,20 @@ export async function overdueReturns(
       ),
     )
     .orderBy(grantMonitoringReturn.dueOn);
+}
+
+/**
+ * Monitoring returns past their due date on active grants (joined to grantAward): the daily job
+ * holds their grants' payments and the overview counts them.
+ */
+export function overdueOnActiveGrants(organisationId: string, today: string): SQL {
+  return matchInOrganisation(
+    grantMonitoringReturn,
+    organisationId,
+    { status: "due" },
+    lt(grantMonitoringReturn.dueOn, today),
+    eq(grantAward.status, "active"),
+  );
 }
 
 function heldReason(overdue: GrantMonitoringReturn[]): string {
@@ -149,15 +163,7 @@ export async function holdPaymentsForOverdueMonitoring(db: Db, actor: Actor, now
     .selectDistinct({ grantId: grantMonitoringReturn.grantId })
     .from(grantMonitoringReturn)
     .innerJoin(grantAward, awardOf(grantMonitoringReturn))
-    .where(
-      matchInOrganisation(
-        grantMonitoringReturn,
-        actor.organisationId,
-        { status: "due" },
-        lt(grantMonitoringReturn.dueOn, today),
-        eq(grantAward.status, "active"),
-      ),
-    );
+    .where(overdueOnActiveGrants(actor.organisationId, today));
   let held = 0;
   for (const { grantId } of rows) {
     const reason = heldReason(await overdueReturns(db, actor.organisationId, grantId, today));
@@ -187,18 +193,7 @@ export async function releaseHeldPayments(
   grantId: string,
   today: string,
 ): Promise<number> {
-  const [{ overdue }] = await tx
-    .select({ overdue: sql<number>`count(*)::int` })
-    .from(grantMonitoringReturn)
-    .where(
-      matchInOrganisation(
-        grantMonitoringReturn,
-        organisationId,
-        { grantId, status: "due" },
-        lt(grantMonitoringReturn.dueOn, today),
-      ),
-    );
-  if (overdue > 0) return 0;
+  if ((await overdueReturns(tx, organisationId, grantId, today)).length > 0) return 0;
   const released = await tx
     .update(grantPayment)
     .set({ status: "scheduled", heldReason: null })

@@ -1,4 +1,4 @@
-import { and, count } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -50,7 +50,7 @@ export async function volunteersInDistrict(
     db
       .select({ n: count() })
       .from(volOpportunity)
-      .where(and(matchInOrganisation(volOpportunity, actor.organisationId, { laCode }))),
+      .where(matchInOrganisation(volOpportunity, actor.organisationId, { laCode })),
   ]);
   return { volunteers: people?.n ?? 0, roles: roles?.n ?? 0 };
 }
