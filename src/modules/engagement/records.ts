@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { londonDay } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid } from "../../platform/db/ids.ts";
-import { inOrganisation } from "../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../platform/http/problem.ts";
 import { consultation, involvementOpportunity } from "./schema.ts";
 
@@ -11,7 +10,7 @@ export async function loadInvolvement(db: Db, organisationId: string, id: string
     ? await db
         .select()
         .from(involvementOpportunity)
-        .where(inOrganisation(involvementOpportunity, organisationId, eq(involvementOpportunity.id, id)))
+        .where(matchInOrganisation(involvementOpportunity, organisationId, { id }))
     : [];
   if (!row) throw notFound("Involvement opportunity not found");
   return row;
@@ -22,7 +21,7 @@ export async function loadConsultation(db: Db, organisationId: string, id: strin
     ? await db
         .select()
         .from(consultation)
-        .where(inOrganisation(consultation, organisationId, eq(consultation.id, id)))
+        .where(matchInOrganisation(consultation, organisationId, { id }))
     : [];
   if (!row) throw notFound("Consultation not found");
   return row;

@@ -14,6 +14,7 @@ import { varyAgreement } from "./commands/vary-agreement.ts";
 import { getRecipientGrant } from "./queries/recipient-grants.ts";
 import { grantMonitoringReturn, grantPayment } from "./schema.ts";
 import {
+  approvedDirectAward,
   awardApplication,
   directAwardInput,
   type GrantPeople,
@@ -69,12 +70,7 @@ describe("the funded organisation", () => {
 
 describe("bad input", () => {
   it("names the field when no decision or no kind of funding change is chosen", async () => {
-    const grant = await approveDirectAward(
-      database.db,
-      manager,
-      testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(people))).id,
-    );
+    const grant = await approvedDirectAward(database.db, { officer, manager }, directAwardInput(people));
     await expect(
       recordFundingChange(database.db, officer, testNow, grant.id, { reason: "x" } as never),
     ).rejects.toMatchObject({
@@ -120,12 +116,7 @@ describe("bad input", () => {
 
 describe("agreement variations", () => {
   it("varies the conditions as a new version, keeps the old text in the audit log, and refuses the board", async () => {
-    const grant = await approveDirectAward(
-      database.db,
-      manager,
-      testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(people))).id,
-    );
+    const grant = await approvedDirectAward(database.db, { officer, manager }, directAwardInput(people));
     await expect(
       varyAgreement(database.db, actorFor(manager.organisationId, "read-only"), testNow, grant.id, {
         conditions: "New",

@@ -8,7 +8,7 @@ import { saveApplicationSection, startApplication, submitApplication } from "./c
 import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
 import { type DecisionInput, decideApplication, moderateApplication } from "./commands/decide-application.ts";
-import type { DirectAwardInput } from "./commands/direct-awards.ts";
+import { approveDirectAward, type DirectAwardInput, proposeDirectAward } from "./commands/direct-awards.ts";
 import type { GrantApplication, GrantAward, GrantProgramme } from "./schema.ts";
 
 // Shared inputs for this module's tests: one realistic programme and direct award.
@@ -132,6 +132,17 @@ export function directAwardInput(
     monitoringFrequency: "quarterly",
     ...overrides,
   };
+}
+
+/** A direct award the officer proposes and the manager approves: an active grant with its payments scheduled. */
+export async function approvedDirectAward(
+  db: Db,
+  staff: { officer: Actor; manager: Actor },
+  input: DirectAwardInput,
+  now = testNow,
+): Promise<GrantAward> {
+  const proposed = await proposeDirectAward(db, staff.officer, now, input);
+  return approveDirectAward(db, staff.manager, now, proposed.id);
 }
 
 type SectionAnswers = Record<string, string | string[]>;

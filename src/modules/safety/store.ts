@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Actor, actorLabel, actorUserId } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid, newId } from "../../platform/db/ids.ts";
-import { inOrganisation } from "../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../platform/http/problem.ts";
 import { type SafetyCase, safetyCase, safetyTimelineEntry } from "./schema.ts";
 
@@ -14,7 +14,7 @@ export async function findCase(db: Db, actor: Actor, caseId: string): Promise<Sa
   const [found] = await db
     .select()
     .from(safetyCase)
-    .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)));
+    .where(matchInOrganisation(safetyCase, actor.organisationId, { id: caseId }));
   if (!found) throw notFound("Case not found");
   return found;
 }
@@ -25,7 +25,7 @@ export async function lockCase(tx: Db, actor: Actor, caseId: string): Promise<Sa
   const [found] = await tx
     .select()
     .from(safetyCase)
-    .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, caseId)))
+    .where(matchInOrganisation(safetyCase, actor.organisationId, { id: caseId }))
     .for("update");
   if (!found) throw notFound("Case not found");
   return found;

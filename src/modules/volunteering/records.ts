@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { londonDay } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid } from "../../platform/db/ids.ts";
-import { inOrganisation } from "../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import { notFound } from "../../platform/http/problem.ts";
 import { type Opportunity, type Volunteer, volOpportunity, volunteer } from "./schema.ts";
@@ -14,7 +13,7 @@ export async function loadOpportunity(db: Db, organisationId: string, id: string
   const [row] = await db
     .select()
     .from(volOpportunity)
-    .where(inOrganisation(volOpportunity, organisationId, eq(volOpportunity.id, id)));
+    .where(matchInOrganisation(volOpportunity, organisationId, { id }));
   if (!row) throw notFound("Volunteering role not found");
   return row;
 }
@@ -24,7 +23,7 @@ export async function loadVolunteer(db: Db, organisationId: string, id: string):
   const [row] = await db
     .select()
     .from(volunteer)
-    .where(inOrganisation(volunteer, organisationId, eq(volunteer.id, id)));
+    .where(matchInOrganisation(volunteer, organisationId, { id }));
   if (!row) throw notFound("Volunteer not found");
   return row;
 }
@@ -37,7 +36,7 @@ export async function volunteerForUser(
   const [row] = await db
     .select()
     .from(volunteer)
-    .where(inOrganisation(volunteer, organisationId, eq(volunteer.userId, userId)));
+    .where(matchInOrganisation(volunteer, organisationId, { userId }));
   return row;
 }
 

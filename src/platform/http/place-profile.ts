@@ -2,7 +2,7 @@ import { eq, gte, lte, type SQL, sum } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "hono";
 import type { Actor } from "../access/actor.ts";
-import { addDays } from "../dates/london.ts";
+import { addDays, londonDay } from "../dates/london.ts";
 import type { Db } from "../db/database.ts";
 import { inOrganisation, type OrganisationOwned } from "../db/scope.ts";
 import { html, type SafeHtml } from "../ui/index.ts";
@@ -40,13 +40,23 @@ export type PlaceProfileSection = (
 /** A section shown only to people the module's policy lets see it; everyone else gets nothing. */
 export function placeSection(
   allowed: (actor: Actor) => boolean,
-  build: (c: Context<AppEnv>, actor: Actor, place: ProfilePlace) => Promise<PlaceSectionContent>,
+  build: (
+    c: Context<AppEnv>,
+    actor: Actor,
+    place: ProfilePlace,
+    request: PlaceSectionRequest,
+  ) => Promise<PlaceSectionContent>,
 ): PlaceProfileSection {
   return async (c, place) => {
     const actor = c.get("actor");
-    return actor && allowed(actor) ? build(c, actor, place) : undefined;
+    if (!actor || !allowed(actor)) return undefined;
+    const today = londonDay(c.get("now"));
+    return build(c, actor, place, { db: c.get("services").database.db, today, months: profileMonths(today) });
   };
 }
+
+/** What every section reads first: the database, the London day, and the twelve months its trends cover. */
+export type PlaceSectionRequest = { db: Db; today: string; months: ReturnType<typeof profileMonths> };
 
 let sections: PlaceProfileSection[] = [];
 

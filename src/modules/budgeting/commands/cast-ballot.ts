@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid, notFound, Problem } from "../../../platform/http/problem.ts";
 import { formatMoney, ukDate } from "../money.ts";
@@ -112,7 +113,7 @@ export async function castBallot(
     const [current] = await tx
       .select({ phase: pbProcess.phase, votingClose: pbProcess.votingClose })
       .from(pbProcess)
-      .where(inOrganisation(pbProcess, organisationId, eq(pbProcess.id, process.id)))
+      .where(matchInOrganisation(pbProcess, organisationId, { id: process.id }))
       .for("share");
     if (current?.phase !== "voting")
       throw conflict("Voting is closed", "Votes can only be cast while voting is open.");
@@ -159,7 +160,7 @@ export async function castBallot(
       ballotId = existing.id;
       await tx
         .delete(pbBallotChoice)
-        .where(inOrganisation(pbBallotChoice, organisationId, eq(pbBallotChoice.ballotId, ballotId)));
+        .where(matchInOrganisation(pbBallotChoice, organisationId, { ballotId }));
     }
     await tx
       .insert(pbBallotChoice)
@@ -186,9 +187,7 @@ export async function currentChoices(
   const [ballot] = await db
     .select({ id: pbBallot.id })
     .from(pbBallot)
-    .where(
-      inOrganisation(pbBallot, organisationId, eq(pbBallot.budgetId, budgetId), eq(pbBallot.voterKey, key)),
-    );
+    .where(matchInOrganisation(pbBallot, organisationId, { budgetId, voterKey: key }));
   if (!ballot) return null;
   const rows = await db
     .select({ proposalId: pbBallotChoice.proposalId, points: pbBallotChoice.points })

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { canManageProcesses } from "../policy.ts";
@@ -23,7 +24,7 @@ export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<
     })
     .from(pbBallot)
     .leftJoin(pbBallotChoice, inOrganisation(pbBallotChoice, org, eq(pbBallotChoice.ballotId, pbBallot.id)))
-    .where(inOrganisation(pbBallot, org, eq(pbBallot.processId, process.id)))
+    .where(matchInOrganisation(pbBallot, org, { processId: process.id }))
     .groupBy(pbBallot.id, pbBallot.budgetId);
   const reference = new Map(proposals.map((p) => [p.id, p.reference]));
   const inputs = new Map<string, CountInput>();
@@ -62,14 +63,7 @@ export async function closeVoting(db: Db, actor: Actor, now: Date, processId: st
     const closed = await tx
       .update(pbProcess)
       .set({ phase: "results", updatedAt: now })
-      .where(
-        inOrganisation(
-          pbProcess,
-          actor.organisationId,
-          eq(pbProcess.id, process.id),
-          eq(pbProcess.phase, "voting"),
-        ),
-      )
+      .where(matchInOrganisation(pbProcess, actor.organisationId, { id: process.id, phase: "voting" }))
       .returning({ id: pbProcess.id });
     if (closed.length === 0) throw conflict("Voting is not open", "Voting has already been closed.");
     const inputs = await countInputs(tx, process);

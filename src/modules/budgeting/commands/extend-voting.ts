@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -63,14 +62,7 @@ export async function extendVoting(
     await tx
       .update(pbProcess)
       .set({ votingClose, resultsDate, updatedAt: now })
-      .where(
-        inOrganisation(
-          pbProcess,
-          actor.organisationId,
-          eq(pbProcess.id, process.id),
-          eq(pbProcess.phase, "voting"),
-        ),
-      );
+      .where(matchInOrganisation(pbProcess, actor.organisationId, { id: process.id, phase: "voting" }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "pb_process",

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { canManageProjects, createProject, getStrategy, type ProjectInput } from "../../investment/index.ts";
 import { getLsoa, homesByLocalAuthority } from "../../places/index.ts";
@@ -128,16 +127,14 @@ export async function createInvestmentProjects(
     await tx
       .select({ id: pbProcess.id })
       .from(pbProcess)
-      .where(inOrganisation(pbProcess, actor.organisationId, eq(pbProcess.id, process.id)))
+      .where(matchInOrganisation(pbProcess, actor.organisationId, { id: process.id }))
       .for("update");
     const linked = new Set(
       (
         await tx
           .select({ proposalId: pbFundedProject.proposalId })
           .from(pbFundedProject)
-          .where(
-            inOrganisation(pbFundedProject, actor.organisationId, eq(pbFundedProject.processId, process.id)),
-          )
+          .where(matchInOrganisation(pbFundedProject, actor.organisationId, { processId: process.id }))
       ).map((row) => row.proposalId),
     );
     let created = 0;

@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -124,7 +125,7 @@ export async function setRule(
     await tx
       .select({ id: pbProcess.id })
       .from(pbProcess)
-      .where(inOrganisation(pbProcess, actor.organisationId, eq(pbProcess.id, process.id)))
+      .where(matchInOrganisation(pbProcess, actor.organisationId, { id: process.id }))
       .for("update");
     if ((await countBallots(tx, actor.organisationId, process.id)) > 0)
       throw conflict(
@@ -134,7 +135,7 @@ export async function setRule(
     await tx
       .update(pbProcess)
       .set({ ...v, updatedAt: now })
-      .where(inOrganisation(pbProcess, actor.organisationId, eq(pbProcess.id, process.id)));
+      .where(matchInOrganisation(pbProcess, actor.organisationId, { id: process.id }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "pb_process",

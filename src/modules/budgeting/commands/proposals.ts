@@ -1,11 +1,11 @@
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { parsePounds } from "../money.ts";
@@ -71,7 +71,7 @@ export async function startProposal(db: Db, actor: Actor, now: Date, processId: 
       const [{ n }] = await tx
         .select({ n: count() })
         .from(pbProposal)
-        .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.processId, process.id)));
+        .where(matchInOrganisation(pbProposal, actor.organisationId, { processId: process.id }));
       const [row] = await tx
         .insert(pbProposal)
         .values({
@@ -138,14 +138,7 @@ export async function answerProposalStep(
     await tx
       .update(pbProposal)
       .set(checked.value)
-      .where(
-        inOrganisation(
-          pbProposal,
-          actor.organisationId,
-          eq(pbProposal.id, draft.id),
-          eq(pbProposal.status, "draft"),
-        ),
-      );
+      .where(matchInOrganisation(pbProposal, actor.organisationId, { id: draft.id, status: "draft" }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "pb_proposal",
@@ -183,14 +176,7 @@ export async function submitProposal(
     const [submitted] = await tx
       .update(pbProposal)
       .set({ status: "submitted", submittedAt: now })
-      .where(
-        inOrganisation(
-          pbProposal,
-          actor.organisationId,
-          eq(pbProposal.id, draft.id),
-          eq(pbProposal.status, "draft"),
-        ),
-      )
+      .where(matchInOrganisation(pbProposal, actor.organisationId, { id: draft.id, status: "draft" }))
       .returning();
     if (!submitted) throw conflict("Already sent", "This idea has already been sent.");
     await recordAudit(tx, actor, now, {

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canManageProcesses } from "../policy.ts";
@@ -82,7 +81,7 @@ export async function reviewProposal(
     await tx
       .update(pbProposal)
       .set(change)
-      .where(inOrganisation(pbProposal, actor.organisationId, eq(pbProposal.id, proposal.id)));
+      .where(matchInOrganisation(pbProposal, actor.organisationId, { id: proposal.id }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "pb_proposal",

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { outboundMessage } from "../../../platform/db/platform-schema.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { listResidentsWithEmail } from "../../people/index.ts";
 import { homeAreas } from "../../places/index.ts";
@@ -52,7 +51,7 @@ export async function sendVoteCodes(
         await tx
           .select({ personId: pbVoteCode.personId })
           .from(pbVoteCode)
-          .where(inOrganisation(pbVoteCode, actor.organisationId, eq(pbVoteCode.processId, process.id)))
+          .where(matchInOrganisation(pbVoteCode, actor.organisationId, { processId: process.id }))
       ).map((row) => row.personId),
     );
     const result: VoteCodeMailing = { sent: 0, alreadyHadCode: 0, notEligible: 0 };

@@ -1,12 +1,12 @@
 import { randomInt } from "node:crypto";
-import { eq, isNull } from "drizzle-orm";
+import { isNull } from "drizzle-orm";
 import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { hashToken } from "../../../platform/auth/tokens.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { canEnterPaperBallots, canVoteOnline } from "../policy.ts";
 import { findProcess } from "../queries/processes.ts";
@@ -96,12 +96,7 @@ export async function redeemVoteCode(
     .select()
     .from(pbVoteCode)
     .where(
-      inOrganisation(
-        pbVoteCode,
-        organisationId,
-        eq(pbVoteCode.processId, process.id),
-        eq(pbVoteCode.codeHash, hashToken(raw)),
-      ),
+      matchInOrganisation(pbVoteCode, organisationId, { processId: process.id, codeHash: hashToken(raw) }),
     );
   if (!found)
     throw invalid("Check your voting code.", {
@@ -115,12 +110,7 @@ export async function redeemVoteCode(
       .update(pbVoteCode)
       .set({ firstUsedAt: now })
       .where(
-        inOrganisation(
-          pbVoteCode,
-          organisationId,
-          eq(pbVoteCode.id, found.id),
-          isNull(pbVoteCode.firstUsedAt),
-        ),
+        matchInOrganisation(pbVoteCode, organisationId, { id: found.id }, isNull(pbVoteCode.firstUsedAt)),
       )
       .returning({ id: pbVoteCode.id });
     if (claimed.length === 0)
@@ -147,14 +137,7 @@ export async function personForCode(
   const [found] = await db
     .select({ personId: pbVoteCode.personId })
     .from(pbVoteCode)
-    .where(
-      inOrganisation(
-        pbVoteCode,
-        organisationId,
-        eq(pbVoteCode.id, codeId),
-        eq(pbVoteCode.processId, processId),
-      ),
-    );
+    .where(matchInOrganisation(pbVoteCode, organisationId, { id: codeId, processId }));
   return found?.personId ?? null;
 }
 

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { pbFundedProject } from "../schema.ts";
 
 /**
@@ -15,6 +14,6 @@ export async function fundedProjectsOf(
   const rows = await db
     .select({ proposalId: pbFundedProject.proposalId, projectId: pbFundedProject.projectId })
     .from(pbFundedProject)
-    .where(inOrganisation(pbFundedProject, organisationId, eq(pbFundedProject.processId, processId)));
+    .where(matchInOrganisation(pbFundedProject, organisationId, { processId }));
   return new Map(rows.map((row) => [row.proposalId, row.projectId]));
 }

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { badRequest } from "../../../platform/http/problem.ts";
 import { countInputs } from "../commands/close-voting.ts";
 import { writePabulib } from "../pabulib/write.ts";
@@ -35,7 +34,7 @@ export async function exportPabulib(
   const [result] = await db
     .select()
     .from(pbResult)
-    .where(inOrganisation(pbResult, actor.organisationId, eq(pbResult.budgetId, budget.id)));
+    .where(matchInOrganisation(pbResult, actor.organisationId, { budgetId: budget.id }));
   const selected = new Set(result?.outcome.selected ?? []);
   // Each vote lists its projects in reference order, so the same ballots always write the same file.
   const choices = (input?.ballots ?? []).map((b) => [...b].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewProcesses } from "../policy.ts";
@@ -32,12 +33,12 @@ export async function findProcess(
   const [process] = await db
     .select()
     .from(pbProcess)
-    .where(inOrganisation(pbProcess, organisationId, eq(pbProcess.id, processId)));
+    .where(matchInOrganisation(pbProcess, organisationId, { id: processId }));
   if (!process) throw notFound("Process not found");
   const budgets = await db
     .select()
     .from(pbBudget)
-    .where(inOrganisation(pbBudget, organisationId, eq(pbBudget.processId, processId)))
+    .where(matchInOrganisation(pbBudget, organisationId, { processId }))
     .orderBy(asc(pbBudget.position));
   return { ...process, budgets };
 }
@@ -88,7 +89,7 @@ export async function countBallots(db: Db, organisationId: string, processId: st
   const [row] = await db
     .select({ n: count() })
     .from(pbBallot)
-    .where(inOrganisation(pbBallot, organisationId, eq(pbBallot.processId, processId)));
+    .where(matchInOrganisation(pbBallot, organisationId, { processId }));
   return row?.n ?? 0;
 }
 
@@ -103,10 +104,10 @@ export async function listProposals(
     .select()
     .from(pbProposal)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         pbProposal,
         organisationId,
-        eq(pbProposal.processId, processId),
+        { processId },
         options.feasibleOnly ? eq(pbProposal.status, "feasible") : ne(pbProposal.status, "draft"),
       ),
     )
@@ -145,12 +146,11 @@ export async function feasibleProposals(
     .select()
     .from(pbProposal)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         pbProposal,
         organisationId,
-        eq(pbProposal.processId, processId),
+        { processId, status: "feasible" },
         budgetId ? eq(pbProposal.budgetId, budgetId) : undefined,
-        eq(pbProposal.status, "feasible"),
       ),
     )
     .orderBy(asc(pbProposal.title), asc(pbProposal.reference));

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { type PbBudget, type PbProposal, type PbResult, pbResult } from "../schema.ts";
 import { findProcess, listProposals, type ProcessWithBudgets } from "./processes.ts";
 
@@ -13,7 +12,7 @@ export async function getResults(db: Db, organisationId: string, processId: stri
   const results = await db
     .select()
     .from(pbResult)
-    .where(inOrganisation(pbResult, organisationId, eq(pbResult.processId, process.id)));
+    .where(matchInOrganisation(pbResult, organisationId, { processId: process.id }));
   const proposals = await listProposals(db, organisationId, process.id, { feasibleOnly: true });
   return {
     process,

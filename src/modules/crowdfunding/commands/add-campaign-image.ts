@@ -1,10 +1,10 @@
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { canEditCampaign, canViewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
@@ -51,13 +51,7 @@ export async function addCampaignImage(
     const [existing] = await tx
       .select({ n: count() })
       .from(crowdfundingImage)
-      .where(
-        inOrganisation(
-          crowdfundingImage,
-          actor.organisationId,
-          eq(crowdfundingImage.campaignId, campaign.id),
-        ),
-      );
+      .where(matchInOrganisation(crowdfundingImage, actor.organisationId, { campaignId: campaign.id }));
     if ((existing?.n ?? 0) >= maxImagesPerCampaign)
       throw invalid("Check the image.", {
         image: `A campaign can have up to ${maxImagesPerCampaign} images`,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { matchIsReleased } from "../rules.ts";
 import { crowdfundingCampaign, crowdfundingFund, crowdfundingMatchPledge } from "../schema.ts";
 
@@ -48,12 +48,7 @@ export async function releaseMatchPledges(
       ),
     )
     .where(
-      inOrganisation(
-        crowdfundingMatchPledge,
-        organisationId,
-        eq(crowdfundingMatchPledge.campaignId, campaignId),
-        eq(crowdfundingMatchPledge.status, "conditional"),
-      ),
+      matchInOrganisation(crowdfundingMatchPledge, organisationId, { campaignId, status: "conditional" }),
     );
   let released = 0;
   for (const pledge of conditional) {

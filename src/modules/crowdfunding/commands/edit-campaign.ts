@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canChangeCampaignNow, canEditCampaign, canViewCampaign } from "../policy.ts";
@@ -62,19 +61,11 @@ export async function editCampaign(
         location: value.location,
         laCode: value.laCode,
       })
-      .where(
-        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
-      )
+      .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }))
       .returning();
     await tx
       .delete(crowdfundingBudgetLine)
-      .where(
-        inOrganisation(
-          crowdfundingBudgetLine,
-          actor.organisationId,
-          eq(crowdfundingBudgetLine.campaignId, campaign.id),
-        ),
-      );
+      .where(matchInOrganisation(crowdfundingBudgetLine, actor.organisationId, { campaignId: campaign.id }));
     await tx.insert(crowdfundingBudgetLine).values(
       value.budgetLines.map((line, position) => ({
         organisationId: actor.organisationId,
@@ -87,13 +78,7 @@ export async function editCampaign(
     // A draft has no pledges, so no pledge can point at a reward being replaced.
     await tx
       .delete(crowdfundingRewardTier)
-      .where(
-        inOrganisation(
-          crowdfundingRewardTier,
-          actor.organisationId,
-          eq(crowdfundingRewardTier.campaignId, campaign.id),
-        ),
-      );
+      .where(matchInOrganisation(crowdfundingRewardTier, actor.organisationId, { campaignId: campaign.id }));
     if (value.rewardTiers.length > 0) {
       await tx.insert(crowdfundingRewardTier).values(
         value.rewardTiers.map((tier) => ({

@@ -5,8 +5,8 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { formatPence } from "../../../platform/ui/format.ts";
@@ -59,7 +59,7 @@ export async function makeMatchPledge(
     const [fund] = await tx
       .select()
       .from(crowdfundingFund)
-      .where(inOrganisation(crowdfundingFund, actor.organisationId, eq(crowdfundingFund.id, checked.fundId)));
+      .where(matchInOrganisation(crowdfundingFund, actor.organisationId, { id: checked.fundId }));
     if (!fund) throw invalid("Check the match pledge.", { fundId: "Choose a match fund" });
     if (!fund.open)
       throw invalid("Check the match pledge.", { fundId: `${fund.name} is closed to new pledges` });
@@ -79,10 +79,10 @@ export async function makeMatchPledge(
         ),
       )
       .where(
-        inOrganisation(
+        matchInOrganisation(
           crowdfundingMatchPledge,
           actor.organisationId,
-          eq(crowdfundingMatchPledge.campaignId, campaign.id),
+          { campaignId: campaign.id },
           inArray(crowdfundingMatchPledge.status, ["conditional", "released"]),
         ),
       );
@@ -96,10 +96,10 @@ export async function makeMatchPledge(
       .select({ total: sum(crowdfundingMatchPledge.amountPence).mapWith(Number) })
       .from(crowdfundingMatchPledge)
       .where(
-        inOrganisation(
+        matchInOrganisation(
           crowdfundingMatchPledge,
           actor.organisationId,
-          eq(crowdfundingMatchPledge.fundId, fund.id),
+          { fundId: fund.id },
           ne(crowdfundingMatchPledge.status, "lapsed"),
         ),
       );

@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { email } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -76,12 +76,10 @@ export async function makePledge(
         .select()
         .from(crowdfundingRewardTier)
         .where(
-          inOrganisation(
-            crowdfundingRewardTier,
-            organisationId,
-            eq(crowdfundingRewardTier.id, value.rewardTierId),
-            eq(crowdfundingRewardTier.campaignId, campaign.id),
-          ),
+          matchInOrganisation(crowdfundingRewardTier, organisationId, {
+            id: value.rewardTierId,
+            campaignId: campaign.id,
+          }),
         );
       if (!tier)
         throw invalid("Check your pledge.", { rewardTierId: "Choose one of this campaign's rewards" });
@@ -95,10 +93,10 @@ export async function makePledge(
       .select({ id: crowdfundingPledge.id })
       .from(crowdfundingPledge)
       .where(
-        inOrganisation(
+        matchInOrganisation(
           crowdfundingPledge,
           organisationId,
-          eq(crowdfundingPledge.campaignId, campaign.id),
+          { campaignId: campaign.id },
           sql`lower(${crowdfundingPledge.backerEmail}) = ${value.backerEmail.toLowerCase()}`,
         ),
       )

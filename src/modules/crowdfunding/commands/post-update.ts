@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -66,13 +65,7 @@ export async function postUpdate(
       await tx
         .update(crowdfundingCampaign)
         .set({ status: "delivered", deliveredAt: now })
-        .where(
-          inOrganisation(
-            crowdfundingCampaign,
-            actor.organisationId,
-            eq(crowdfundingCampaign.id, campaign.id),
-          ),
-        );
+        .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }));
     }
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { actorLabel, actorUserId } from "../../../platform/access/actor.ts";
@@ -6,7 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { enqueueJob } from "../../../platform/jobs/jobs.ts";
@@ -102,9 +101,7 @@ export async function reviewCampaign(
     const [updated] = await tx
       .update(crowdfundingCampaign)
       .set(decision === "approve" ? { status: "live", launchedAt: now, closesAt } : { status: "draft" })
-      .where(
-        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
-      )
+      .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }))
       .returning();
     if (decision === "approve") {
       // The deadline closure job: settles this campaign as soon as it closes.

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { formatDate, formatPence } from "../../../platform/ui/format.ts";
 import { paymentProvider } from "../payment-provider.ts";
@@ -108,12 +107,10 @@ export async function settleCampaign(
       .select()
       .from(crowdfundingPledge)
       .where(
-        inOrganisation(
-          crowdfundingPledge,
-          actor.organisationId,
-          eq(crowdfundingPledge.campaignId, campaign.id),
-          eq(crowdfundingPledge.status, "authorised"),
-        ),
+        matchInOrganisation(crowdfundingPledge, actor.organisationId, {
+          campaignId: campaign.id,
+          status: "authorised",
+        }),
       );
     let backersCollected = 0;
     for (const pledge of pledges) {
@@ -128,12 +125,10 @@ export async function settleCampaign(
       .update(crowdfundingPledge)
       .set({ status: outcome.collectBackers ? "collected" : "released", settledAt: now })
       .where(
-        inOrganisation(
-          crowdfundingPledge,
-          actor.organisationId,
-          eq(crowdfundingPledge.campaignId, campaign.id),
-          eq(crowdfundingPledge.status, "authorised"),
-        ),
+        matchInOrganisation(crowdfundingPledge, actor.organisationId, {
+          campaignId: campaign.id,
+          status: "authorised",
+        }),
       );
 
     await emailBackersTheResult(tx, campaign, pledges, outcome.collectBackers, outcome.totalPence, now);
@@ -141,13 +136,7 @@ export async function settleCampaign(
     const matches = await tx
       .select()
       .from(crowdfundingMatchPledge)
-      .where(
-        inOrganisation(
-          crowdfundingMatchPledge,
-          actor.organisationId,
-          eq(crowdfundingMatchPledge.campaignId, campaign.id),
-        ),
-      );
+      .where(matchInOrganisation(crowdfundingMatchPledge, actor.organisationId, { campaignId: campaign.id }));
     let matchCollected = 0;
     let matchLapsed = 0;
     let matchCollectedPence = 0;
@@ -163,21 +152,13 @@ export async function settleCampaign(
       await tx
         .update(crowdfundingMatchPledge)
         .set({ status: collect ? "collected" : "lapsed", settledAt: now })
-        .where(
-          inOrganisation(
-            crowdfundingMatchPledge,
-            actor.organisationId,
-            eq(crowdfundingMatchPledge.id, match.id),
-          ),
-        );
+        .where(matchInOrganisation(crowdfundingMatchPledge, actor.organisationId, { id: match.id }));
     }
     const collectedPence = backersCollected + matchCollectedPence;
     await tx
       .update(crowdfundingCampaign)
       .set({ status: outcome.status, settledAt: now, matchPence, collectedPence })
-      .where(
-        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
-      );
+      .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "crowdfunding-campaign",

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canEditCampaign, canViewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
@@ -26,9 +25,7 @@ export async function submitCampaign(db: Db, actor: Actor, now: Date, campaignId
     const [updated] = await tx
       .update(crowdfundingCampaign)
       .set({ status: "in-review", submittedAt: now })
-      .where(
-        inOrganisation(crowdfundingCampaign, actor.organisationId, eq(crowdfundingCampaign.id, campaign.id)),
-      )
+      .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -77,11 +78,7 @@ export async function campaignParts(db: Db, campaign: Campaign) {
         ),
       )
       .where(
-        inOrganisation(
-          crowdfundingMatchPledge,
-          campaign.organisationId,
-          eq(crowdfundingMatchPledge.campaignId, campaign.id),
-        ),
+        matchInOrganisation(crowdfundingMatchPledge, campaign.organisationId, { campaignId: campaign.id }),
       )
       .orderBy(asc(crowdfundingMatchPledge.createdAt)),
   ]);
@@ -98,13 +95,7 @@ export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
   const reviews = await db
     .select()
     .from(crowdfundingReview)
-    .where(
-      inOrganisation(
-        crowdfundingReview,
-        actor.organisationId,
-        eq(crowdfundingReview.campaignId, campaign.id),
-      ),
-    )
+    .where(matchInOrganisation(crowdfundingReview, actor.organisationId, { campaignId: campaign.id }))
     .orderBy(desc(crowdfundingReview.reviewedAt));
   return { ...parts, reviews };
 }
@@ -117,13 +108,7 @@ export async function listBackers(db: Db, actor: Actor, now: Date, campaignId: s
   const backers = await db
     .select()
     .from(crowdfundingPledge)
-    .where(
-      inOrganisation(
-        crowdfundingPledge,
-        actor.organisationId,
-        eq(crowdfundingPledge.campaignId, campaign.id),
-      ),
-    )
+    .where(matchInOrganisation(crowdfundingPledge, actor.organisationId, { campaignId: campaign.id }))
     .orderBy(desc(crowdfundingPledge.createdAt));
   await recordAudit(db, actor, now, {
     action: "read",
@@ -183,10 +168,10 @@ export async function getPublicCampaign(db: Db, organisationId: string, referenc
     .select()
     .from(crowdfundingCampaign)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         crowdfundingCampaign,
         organisationId,
-        eq(crowdfundingCampaign.reference, reference),
+        { reference },
         inArray(crowdfundingCampaign.status, publicStatuses),
       ),
     );
@@ -202,7 +187,7 @@ export async function getPublicCampaign(db: Db, organisationId: string, referenc
       createdAt: crowdfundingPledge.createdAt,
     })
     .from(crowdfundingPledge)
-    .where(inOrganisation(crowdfundingPledge, organisationId, eq(crowdfundingPledge.campaignId, campaign.id)))
+    .where(matchInOrganisation(crowdfundingPledge, organisationId, { campaignId: campaign.id }))
     .orderBy(desc(crowdfundingPledge.createdAt))
     .limit(50);
   return { ...parts, backers: backers.map((b) => ({ ...b, name: b.anonymous ? "Anonymous" : b.name })) };
@@ -231,10 +216,10 @@ export async function getPublicImage(db: Db, organisationId: string, reference: 
       ),
     )
     .where(
-      inOrganisation(
+      matchInOrganisation(
         crowdfundingImage,
         organisationId,
-        eq(crowdfundingImage.id, imageId),
+        { id: imageId },
         eq(crowdfundingCampaign.reference, reference),
         inArray(crowdfundingCampaign.status, publicStatuses),
       ),

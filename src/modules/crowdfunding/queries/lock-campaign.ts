@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { type Campaign, crowdfundingCampaign } from "../schema.ts";
 
@@ -15,7 +14,7 @@ export async function lockCampaign(tx: Db, organisationId: string, campaignId: s
   const [campaign] = await tx
     .select()
     .from(crowdfundingCampaign)
-    .where(inOrganisation(crowdfundingCampaign, organisationId, eq(crowdfundingCampaign.id, campaignId)))
+    .where(matchInOrganisation(crowdfundingCampaign, organisationId, { id: campaignId }))
     .for("update");
   if (!campaign) throw notFound("Campaign not found");
   return campaign;
@@ -30,6 +29,6 @@ export async function findCampaign(
   const [campaign] = await db
     .select()
     .from(crowdfundingCampaign)
-    .where(inOrganisation(crowdfundingCampaign, organisationId, eq(crowdfundingCampaign.id, campaignId)));
+    .where(matchInOrganisation(crowdfundingCampaign, organisationId, { id: campaignId }));
   return campaign;
 }

@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { getPerson } from "../../people/index.ts";
 import { parseInput, participationChangeInput, questionInput } from "../inputs.ts";
@@ -19,7 +19,7 @@ async function loadParticipation(db: Db, organisationId: string, id: string) {
     ? await db
         .select()
         .from(involvementParticipation)
-        .where(inOrganisation(involvementParticipation, organisationId, eq(involvementParticipation.id, id)))
+        .where(matchInOrganisation(involvementParticipation, organisationId, { id }))
     : [];
   if (!row) throw notFound("Participation not found");
   return row;
@@ -45,9 +45,7 @@ export async function updateParticipation(db: Db, actor: Actor, now: Date, id: s
     const [after] = await tx
       .update(involvementParticipation)
       .set(value)
-      .where(
-        inOrganisation(involvementParticipation, actor.organisationId, eq(involvementParticipation.id, id)),
-      )
+      .where(matchInOrganisation(involvementParticipation, actor.organisationId, { id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",
@@ -66,7 +64,7 @@ async function loadQuestion(db: Db, organisationId: string, id: string) {
     ? await db
         .select()
         .from(consultationQuestion)
-        .where(inOrganisation(consultationQuestion, organisationId, eq(consultationQuestion.id, id)))
+        .where(matchInOrganisation(consultationQuestion, organisationId, { id }))
     : [];
   if (!row) throw notFound("Question not found");
   return row;
@@ -76,13 +74,7 @@ async function responseCount(db: Db, organisationId: string, consultationId: str
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(consultationResponse)
-    .where(
-      inOrganisation(
-        consultationResponse,
-        organisationId,
-        eq(consultationResponse.consultationId, consultationId),
-      ),
-    );
+    .where(matchInOrganisation(consultationResponse, organisationId, { consultationId }));
   return Number(row?.count ?? 0);
 }
 
@@ -121,7 +113,7 @@ export async function updateQuestion(db: Db, actor: Actor, now: Date, id: string
     const [after] = await tx
       .update(consultationQuestion)
       .set(change)
-      .where(inOrganisation(consultationQuestion, actor.organisationId, eq(consultationQuestion.id, id)))
+      .where(matchInOrganisation(consultationQuestion, actor.organisationId, { id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -1,10 +1,10 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, type FieldErrors, invalid, notFound } from "../../../platform/http/problem.ts";
 import { consultationInput, parseInput, questionInput, youSaidInput } from "../inputs.ts";
 import { canManageEngagement } from "../policy.ts";
@@ -53,13 +53,7 @@ export async function addQuestion(db: Db, actor: Actor, now: Date, consultationI
     const [last] = await tx
       .select({ position: sql<number>`coalesce(max(${consultationQuestion.position}), 0)::int` })
       .from(consultationQuestion)
-      .where(
-        inOrganisation(
-          consultationQuestion,
-          actor.organisationId,
-          eq(consultationQuestion.consultationId, found.id),
-        ),
-      );
+      .where(matchInOrganisation(consultationQuestion, actor.organisationId, { consultationId: found.id }));
     const [created] = await tx
       .insert(consultationQuestion)
       .values({
@@ -101,13 +95,7 @@ export async function setConsultationStatus(
       const questions = await tx
         .select()
         .from(consultationQuestion)
-        .where(
-          inOrganisation(
-            consultationQuestion,
-            actor.organisationId,
-            eq(consultationQuestion.consultationId, found.id),
-          ),
-        );
+        .where(matchInOrganisation(consultationQuestion, actor.organisationId, { consultationId: found.id }));
       if (questions.length === 0)
         throw invalid("Add at least one question first.", {
           text: "Add at least one question before opening the consultation",
@@ -117,7 +105,7 @@ export async function setConsultationStatus(
     const [after] = await tx
       .update(consultation)
       .set({ status })
-      .where(inOrganisation(consultation, actor.organisationId, eq(consultation.id, found.id)))
+      .where(matchInOrganisation(consultation, actor.organisationId, { id: found.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",
@@ -188,13 +176,7 @@ export async function submitResponse(
     const questions = await tx
       .select()
       .from(consultationQuestion)
-      .where(
-        inOrganisation(
-          consultationQuestion,
-          organisationId,
-          eq(consultationQuestion.consultationId, found.id),
-        ),
-      )
+      .where(matchInOrganisation(consultationQuestion, organisationId, { consultationId: found.id }))
       .orderBy(asc(consultationQuestion.position));
     const errors: FieldErrors = {};
     const rows: { questionId: string; choices: string[]; rating: number | null; freeText: string | null }[] =

@@ -2,6 +2,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -41,11 +42,7 @@ export async function getInvolvement(db: Db, actor: Actor, now: Date, id: string
     .select()
     .from(involvementParticipation)
     .where(
-      inOrganisation(
-        involvementParticipation,
-        actor.organisationId,
-        eq(involvementParticipation.opportunityId, involvement.id),
-      ),
+      matchInOrganisation(involvementParticipation, actor.organisationId, { opportunityId: involvement.id }),
     )
     .orderBy(asc(involvementParticipation.startedOn));
   const participants = [];
@@ -79,13 +76,7 @@ async function questionsOf(db: Db, organisationId: string, consultationId: strin
   return db
     .select()
     .from(consultationQuestion)
-    .where(
-      inOrganisation(
-        consultationQuestion,
-        organisationId,
-        eq(consultationQuestion.consultationId, consultationId),
-      ),
-    )
+    .where(matchInOrganisation(consultationQuestion, organisationId, { consultationId }))
     .orderBy(asc(consultationQuestion.position));
 }
 
@@ -104,10 +95,10 @@ export async function listOpenConsultations(db: Db, organisationId: string, now:
     .select()
     .from(consultation)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         consultation,
         organisationId,
-        eq(consultation.status, "open"),
+        { status: "open" },
         sql`${consultation.opensOn} <= ${today}::date AND ${consultation.closesOn} >= ${today}::date`,
       ),
     )
@@ -132,13 +123,7 @@ export async function consultationResults(db: Db, actor: Actor, id: string) {
   const [responses] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(consultationResponse)
-    .where(
-      inOrganisation(
-        consultationResponse,
-        actor.organisationId,
-        eq(consultationResponse.consultationId, found.id),
-      ),
-    );
+    .where(matchInOrganisation(consultationResponse, actor.organisationId, { consultationId: found.id }));
   const answers = await db
     .select({
       questionId: consultationAnswer.questionId,

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canManageContracts } from "../policy.ts";
 import { type Contract, exchangeContract, exchangePledge } from "../schema.ts";
@@ -28,7 +27,7 @@ export async function awardContract(
     const [contract] = await tx
       .select()
       .from(exchangeContract)
-      .where(inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, contractId)))
+      .where(matchInOrganisation(exchangeContract, actor.organisationId, { id: contractId }))
       .for("update");
     if (!contract) throw notFound("Tender not found");
     if (contract.status !== "tendering")
@@ -40,12 +39,10 @@ export async function awardContract(
       .select()
       .from(exchangePledge)
       .where(
-        inOrganisation(
-          exchangePledge,
-          actor.organisationId,
-          eq(exchangePledge.contractId, contract.id),
-          eq(exchangePledge.status, "offered"),
-        ),
+        matchInOrganisation(exchangePledge, actor.organisationId, {
+          contractId: contract.id,
+          status: "offered",
+        }),
       );
     const winning = bids.filter((bid) => bid.supplierId === supplierId);
     if (winning.length === 0)
@@ -56,24 +53,20 @@ export async function awardContract(
       .update(exchangePledge)
       .set({ status: "accepted" })
       .where(
-        inOrganisation(
-          exchangePledge,
-          actor.organisationId,
-          eq(exchangePledge.contractId, contract.id),
-          eq(exchangePledge.status, "offered"),
-          eq(exchangePledge.supplierId, supplierId),
-        ),
+        matchInOrganisation(exchangePledge, actor.organisationId, {
+          contractId: contract.id,
+          status: "offered",
+          supplierId,
+        }),
       );
     await tx
       .update(exchangePledge)
       .set({ status: "not-awarded" })
       .where(
-        inOrganisation(
-          exchangePledge,
-          actor.organisationId,
-          eq(exchangePledge.contractId, contract.id),
-          eq(exchangePledge.status, "offered"),
-        ),
+        matchInOrganisation(exchangePledge, actor.organisationId, {
+          contractId: contract.id,
+          status: "offered",
+        }),
       );
     const [updated] = await tx
       .update(exchangeContract)
@@ -83,7 +76,7 @@ export async function awardContract(
         awardedSupplierName: winning[0].supplierName,
         awardedAt: now,
       })
-      .where(inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, contract.id)))
+      .where(matchInOrganisation(exchangeContract, actor.organisationId, { id: contract.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

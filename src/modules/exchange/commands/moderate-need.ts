@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canModerateNeed } from "../policy.ts";
@@ -37,7 +36,7 @@ export async function moderateNeed(
     const [need] = await tx
       .select()
       .from(exchangeNeed)
-      .where(inOrganisation(exchangeNeed, actor.organisationId, eq(exchangeNeed.id, needId)))
+      .where(matchInOrganisation(exchangeNeed, actor.organisationId, { id: needId }))
       .for("update");
     if (!need) throw notFound("Need not found");
     if (need.status !== "submitted") throw conflict("Need already moderated", `This need is ${need.status}.`);
@@ -49,7 +48,7 @@ export async function moderateNeed(
         moderatedByName: actor.kind === "user" ? actor.name : actorLabel(actor),
         moderatedAt: now,
       })
-      .where(inOrganisation(exchangeNeed, actor.organisationId, eq(exchangeNeed.id, need.id)))
+      .where(matchInOrganisation(exchangeNeed, actor.organisationId, { id: need.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

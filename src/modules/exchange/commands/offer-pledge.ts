@@ -1,10 +1,11 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
@@ -67,7 +68,7 @@ export async function offerPledge(
     const [contract] = await tx
       .select()
       .from(exchangeContract)
-      .where(inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, contractId)));
+      .where(matchInOrganisation(exchangeContract, actor.organisationId, { id: contractId }));
     if (!contract) throw notFound("Tender not found");
     if (contract.status !== "tendering" || contract.tenderCloses < today) {
       throw conflict(

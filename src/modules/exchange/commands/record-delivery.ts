@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -41,7 +41,7 @@ export async function recordDelivery(
     const [updated] = await tx
       .update(exchangePledge)
       .set({ status: "delivered", evidence: checked.value.evidence, deliveredAt: now })
-      .where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.id, pledge.id)))
+      .where(matchInOrganisation(exchangePledge, actor.organisationId, { id: pledge.id }))
       .returning();
     // Delivery answers any overdue alert.
     await tx

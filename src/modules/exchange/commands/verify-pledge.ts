@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, forbidden } from "../../../platform/http/problem.ts";
 import { canVerifyAsCommunity, canVerifyAsOfficer } from "../policy.ts";
 import { visiblePledge } from "../queries/pledge-access.ts";
@@ -45,7 +44,7 @@ export async function verifyPledge(
     const [updated] = await tx
       .update(exchangePledge)
       .set(change)
-      .where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.id, pledge.id)))
+      .where(matchInOrganisation(exchangePledge, actor.organisationId, { id: pledge.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",
@@ -63,7 +62,7 @@ async function hasLinkedNeeds(tx: Db, organisationId: string, pledgeId: string):
   const [link] = await tx
     .select({ needId: exchangePledgeNeed.needId })
     .from(exchangePledgeNeed)
-    .where(inOrganisation(exchangePledgeNeed, organisationId, eq(exchangePledgeNeed.pledgeId, pledgeId)))
+    .where(matchInOrganisation(exchangePledgeNeed, organisationId, { pledgeId }))
     .limit(1);
   return link !== undefined;
 }

@@ -1,9 +1,9 @@
-import { eq, lt } from "drizzle-orm";
+import { lt } from "drizzle-orm";
 import { systemActor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import type { JobDefinition } from "../../../platform/jobs/jobs.ts";
 import { queueEmails, userEmails } from "../../../platform/jobs/outbox.ts";
 import { formatDate, formatPence } from "../../../platform/ui/format.ts";
@@ -24,10 +24,10 @@ export async function raiseOverdueAlerts(
       .select()
       .from(exchangePledge)
       .where(
-        inOrganisation(
+        matchInOrganisation(
           exchangePledge,
           organisationId,
-          eq(exchangePledge.status, "accepted"),
+          { status: "accepted" },
           lt(exchangePledge.dueBy, today),
         ),
       );

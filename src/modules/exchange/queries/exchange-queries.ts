@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { isStaff, requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -51,7 +52,7 @@ export async function getNeed(db: Db, actor: Actor, needId: string) {
   const [need] = await db
     .select()
     .from(exchangeNeed)
-    .where(inOrganisation(exchangeNeed, actor.organisationId, eq(exchangeNeed.id, needId)));
+    .where(matchInOrganisation(exchangeNeed, actor.organisationId, { id: needId }));
   if (!need || !canViewNeed(actor, need)) throw notFound("Need not found");
   const linked = await db
     .select({ pledge: exchangePledge })
@@ -64,7 +65,7 @@ export async function getNeed(db: Db, actor: Actor, needId: string) {
         eq(exchangePledge.id, exchangePledgeNeed.pledgeId),
       ),
     )
-    .where(inOrganisation(exchangePledgeNeed, actor.organisationId, eq(exchangePledgeNeed.needId, need.id)))
+    .where(matchInOrganisation(exchangePledgeNeed, actor.organisationId, { needId: need.id }))
     .orderBy(asc(exchangePledge.createdAt));
   const ownNeed =
     actor.kind === "user" && actor.role === "community-group" && partnerOf(actor) === need.communityOrgId;
@@ -102,7 +103,7 @@ export async function getContract(db: Db, actor: Actor, contractId: string) {
   const [contract] = await db
     .select()
     .from(exchangeContract)
-    .where(inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, contractId)));
+    .where(matchInOrganisation(exchangeContract, actor.organisationId, { id: contractId }));
   if (!contract) throw notFound("Tender not found");
   const supplierOnly = !isStaff(actor)
     ? (partnerOf(actor) ?? "00000000-0000-0000-0000-000000000000")
@@ -111,10 +112,10 @@ export async function getContract(db: Db, actor: Actor, contractId: string) {
     .select()
     .from(exchangePledge)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         exchangePledge,
         actor.organisationId,
-        eq(exchangePledge.contractId, contract.id),
+        { contractId: contract.id },
         supplierOnly ? eq(exchangePledge.supplierId, supplierOnly) : undefined,
       ),
     )
@@ -139,9 +140,7 @@ export async function getPledge(db: Db, actor: Actor, pledgeId: string) {
   const [contract] = await db
     .select()
     .from(exchangeContract)
-    .where(
-      inOrganisation(exchangeContract, actor.organisationId, eq(exchangeContract.id, pledge.contractId)),
-    );
+    .where(matchInOrganisation(exchangeContract, actor.organisationId, { id: pledge.contractId }));
   const needs = await db
     .select({ need: exchangeNeed })
     .from(exchangePledgeNeed)
@@ -149,9 +148,7 @@ export async function getPledge(db: Db, actor: Actor, pledgeId: string) {
       exchangeNeed,
       sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
     )
-    .where(
-      inOrganisation(exchangePledgeNeed, actor.organisationId, eq(exchangePledgeNeed.pledgeId, pledge.id)),
-    );
+    .where(matchInOrganisation(exchangePledgeNeed, actor.organisationId, { pledgeId: pledge.id }));
   return { pledge, contract, needs: needs.map((row) => row.need), ownNeed };
 }
 
@@ -164,7 +161,7 @@ export async function listMyPledges(db: Db, actor: Actor): Promise<SupplierPledg
     return db
       .select()
       .from(exchangePledge)
-      .where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.supplierId, own)))
+      .where(matchInOrganisation(exchangePledge, actor.organisationId, { supplierId: own }))
       .orderBy(desc(exchangePledge.createdAt));
   }
   const rows = await db

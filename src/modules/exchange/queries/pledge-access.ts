@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPledge } from "../policy.ts";
 import { exchangeNeed, exchangePledge, exchangePledgeNeed, type SupplierPledge } from "../schema.ts";
@@ -19,10 +19,10 @@ export async function meetsOwnNeed(db: Db, actor: Actor, pledgeId: string): Prom
       sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
     )
     .where(
-      inOrganisation(
+      matchInOrganisation(
         exchangePledgeNeed,
         actor.organisationId,
-        eq(exchangePledgeNeed.pledgeId, pledgeId),
+        { pledgeId },
         eq(exchangeNeed.communityOrgId, actor.partnerOrganisationId),
       ),
     )
@@ -41,7 +41,7 @@ export async function visiblePledge(
   const query = db
     .select()
     .from(exchangePledge)
-    .where(inOrganisation(exchangePledge, actor.organisationId, eq(exchangePledge.id, pledgeId)));
+    .where(matchInOrganisation(exchangePledge, actor.organisationId, { id: pledgeId }));
   const [pledge] = lock ? await query.for("update") : await query;
   if (!pledge) throw notFound("Pledge not found");
   const ownNeed = await meetsOwnNeed(db, actor, pledge.id);

@@ -1,5 +1,6 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -41,10 +42,10 @@ export async function getPublicNeed(db: Db, organisationId: string, reference: s
     .select()
     .from(exchangeNeed)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         exchangeNeed,
         organisationId,
-        eq(exchangeNeed.reference, reference),
+        { reference },
         inArray(exchangeNeed.status, [...publicStatuses]),
       ),
     );
@@ -68,10 +69,10 @@ export async function getPublicNeed(db: Db, organisationId: string, reference: s
       ),
     )
     .where(
-      inOrganisation(
+      matchInOrganisation(
         exchangePledgeNeed,
         organisationId,
-        eq(exchangePledgeNeed.needId, need.id),
+        { needId: need.id },
         inArray(exchangePledge.status, [...committedPledges]),
       ),
     );

@@ -1,10 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { checkUploadedFile, type FileKind } from "../../../platform/uploads/file-type.ts";
@@ -104,13 +104,7 @@ export async function removeApplicationDocument(
   await db.transaction(async (tx) => {
     await tx
       .delete(grantApplicationDocument)
-      .where(
-        inOrganisation(
-          grantApplicationDocument,
-          actor.organisationId,
-          eq(grantApplicationDocument.id, document.id),
-        ),
-      );
+      .where(matchInOrganisation(grantApplicationDocument, actor.organisationId, { id: document.id }));
     await recordAudit(tx, actor, now, {
       action: "delete",
       entityType: "grant-application-document",
@@ -140,13 +134,7 @@ export async function listApplicationDocuments(
       createdAt: columns.createdAt,
     })
     .from(grantApplicationDocument)
-    .where(
-      inOrganisation(
-        grantApplicationDocument,
-        organisationId,
-        eq(grantApplicationDocument.applicationId, applicationId),
-      ),
-    )
+    .where(matchInOrganisation(grantApplicationDocument, organisationId, { applicationId }))
     .orderBy(
       asc(grantApplicationDocument.createdAt),
       asc(grantApplicationDocument.fileName),
@@ -182,12 +170,10 @@ export async function downloadApplicationDocument(
     .select()
     .from(grantApplicationDocument)
     .where(
-      inOrganisation(
-        grantApplicationDocument,
-        actor.organisationId,
-        eq(grantApplicationDocument.id, documentId),
-        eq(grantApplicationDocument.applicationId, application.id),
-      ),
+      matchInOrganisation(grantApplicationDocument, actor.organisationId, {
+        id: documentId,
+        applicationId: application.id,
+      }),
     );
   if (!document) throw notFound("Document not found");
   await recordAudit(db, actor, now, {

@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canApply, canEditOwnApplication, canSeeOwnApplication } from "../policy.ts";
@@ -40,7 +39,7 @@ export async function loadProgramme(
   const [programme] = await db
     .select()
     .from(grantProgramme)
-    .where(inOrganisation(grantProgramme, organisationId, eq(grantProgramme.id, programmeId)));
+    .where(matchInOrganisation(grantProgramme, organisationId, { id: programmeId }));
   if (!programme) throw notFound("Grant programme not found");
   return programme;
 }
@@ -60,7 +59,7 @@ export async function loadOwnApplication(
   const [application] = await db
     .select()
     .from(grantApplication)
-    .where(inOrganisation(grantApplication, actor.organisationId, eq(grantApplication.id, applicationId)));
+    .where(matchInOrganisation(grantApplication, actor.organisationId, { id: applicationId }));
   if (!application || !canSeeOwnApplication(actor, application)) throw notFound("Application not found");
   return { application, programme: await loadProgramme(db, actor.organisationId, application.programmeId) };
 }
@@ -131,12 +130,7 @@ export async function saveApplicationSection(
       .update(grantApplication)
       .set({ ...parsed.data, updatedAt: now })
       .where(
-        inOrganisation(
-          grantApplication,
-          actor.organisationId,
-          eq(grantApplication.id, application.id),
-          eq(grantApplication.status, "draft"),
-        ),
+        matchInOrganisation(grantApplication, actor.organisationId, { id: application.id, status: "draft" }),
       )
       .returning();
     if (!updated)
@@ -199,12 +193,7 @@ export async function submitApplication(
         updatedAt: now,
       })
       .where(
-        inOrganisation(
-          grantApplication,
-          actor.organisationId,
-          eq(grantApplication.id, application.id),
-          eq(grantApplication.status, "draft"),
-        ),
+        matchInOrganisation(grantApplication, actor.organisationId, { id: application.id, status: "draft" }),
       )
       .returning();
     if (!updated) throw conflict("Application already sent", "This application has already been sent.");

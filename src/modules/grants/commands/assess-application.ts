@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { optionalText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -23,7 +22,7 @@ export async function loadApplication(
   const [application] = await db
     .select()
     .from(grantApplication)
-    .where(inOrganisation(grantApplication, organisationId, eq(grantApplication.id, applicationId)));
+    .where(matchInOrganisation(grantApplication, organisationId, { id: applicationId }));
   if (!application) throw notFound("Application not found");
   return application;
 }
@@ -112,6 +111,6 @@ export async function listAssessments(
   return db
     .select()
     .from(grantAssessment)
-    .where(inOrganisation(grantAssessment, organisationId, eq(grantAssessment.applicationId, applicationId)))
+    .where(matchInOrganisation(grantAssessment, organisationId, { applicationId }))
     .orderBy(grantAssessment.submittedAt);
 }

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { fieldCipher } from "../../../platform/crypto/field-encryption.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -91,7 +90,7 @@ export async function setBankDetails(
     await tx
       .update(grantAward)
       .set({ bankDetailsSealed: sealed, bankDetailsUpdatedAt: now, updatedAt: now })
-      .where(inOrganisation(grantAward, actor.organisationId, eq(grantAward.id, grant.id)));
+      .where(matchInOrganisation(grantAward, actor.organisationId, { id: grant.id }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "grant",

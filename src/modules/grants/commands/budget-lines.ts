@@ -1,11 +1,11 @@
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -64,7 +64,7 @@ export async function listBudgetLines(
   return db
     .select()
     .from(grantBudgetLine)
-    .where(inOrganisation(grantBudgetLine, organisationId, eq(grantBudgetLine.applicationId, applicationId)))
+    .where(matchInOrganisation(grantBudgetLine, organisationId, { applicationId }))
     .orderBy(asc(grantBudgetLine.createdAt), asc(grantBudgetLine.description), asc(grantBudgetLine.id));
 }
 
@@ -92,14 +92,7 @@ async function findLine(db: Db, organisationId: string, applicationId: string, l
   const [line] = await db
     .select()
     .from(grantBudgetLine)
-    .where(
-      inOrganisation(
-        grantBudgetLine,
-        organisationId,
-        eq(grantBudgetLine.id, lineId),
-        eq(grantBudgetLine.applicationId, applicationId),
-      ),
-    );
+    .where(matchInOrganisation(grantBudgetLine, organisationId, { id: lineId, applicationId }));
   if (!line) throw notFound("Budget line not found");
   return line;
 }
@@ -169,7 +162,7 @@ export async function changeBudgetLine(
         otherFunding: line.otherFunding,
         updatedAt: now,
       })
-      .where(inOrganisation(grantBudgetLine, actor.organisationId, eq(grantBudgetLine.id, before.id)))
+      .where(matchInOrganisation(grantBudgetLine, actor.organisationId, { id: before.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",
@@ -195,7 +188,7 @@ export async function removeBudgetLine(
   await db.transaction(async (tx) => {
     await tx
       .delete(grantBudgetLine)
-      .where(inOrganisation(grantBudgetLine, actor.organisationId, eq(grantBudgetLine.id, line.id)));
+      .where(matchInOrganisation(grantBudgetLine, actor.organisationId, { id: line.id }));
     await recordAudit(tx, actor, now, {
       action: "delete",
       entityType: "grant-budget-line",

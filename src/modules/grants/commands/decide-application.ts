@@ -1,11 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -73,12 +73,10 @@ export async function moderateApplication(
         updatedAt: now,
       })
       .where(
-        inOrganisation(
-          grantApplication,
-          actor.organisationId,
-          eq(grantApplication.id, application.id),
-          eq(grantApplication.status, "submitted"),
-        ),
+        matchInOrganisation(grantApplication, actor.organisationId, {
+          id: application.id,
+          status: "submitted",
+        }),
       )
       .returning();
     if (!updated) throw conflict("Cannot moderate", "The application changed while you were moderating it.");
@@ -154,10 +152,10 @@ export async function decideApplication(
         .select({ total: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}), 0)` })
         .from(grantAward)
         .where(
-          inOrganisation(
+          matchInOrganisation(
             grantAward,
             actor.organisationId,
-            eq(grantAward.programmeId, programme.id),
+            { programmeId: programme.id },
             inArray(grantAward.status, ["proposed", "active", "ended"]),
           ),
         );
@@ -219,7 +217,7 @@ export async function decideApplication(
       })
       .where(
         and(
-          inOrganisation(grantApplication, actor.organisationId, eq(grantApplication.id, application.id)),
+          matchInOrganisation(grantApplication, actor.organisationId, { id: application.id }),
           inArray(grantApplication.status, ["moderated", "waitlisted"]),
         ),
       )

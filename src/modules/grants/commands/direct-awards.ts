@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { normalisePostcode, requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -183,14 +182,7 @@ export async function approveDirectAward(
         approvedAt: now,
         updatedAt: now,
       })
-      .where(
-        inOrganisation(
-          grantAward,
-          actor.organisationId,
-          eq(grantAward.id, grant.id),
-          eq(grantAward.status, "proposed"),
-        ),
-      )
+      .where(matchInOrganisation(grantAward, actor.organisationId, { id: grant.id, status: "proposed" }))
       .returning();
     if (!updated)
       throw conflict("Already approved", `Grant ${grant.reference} was approved by someone else.`);

@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { poundsAsPence } from "../inputs.ts";
@@ -59,7 +59,7 @@ export async function assessedBy(
     .from(grantAssessment)
     .where(
       and(
-        inOrganisation(grantAssessment, organisationId, eq(grantAssessment.applicationId, applicationId)),
+        matchInOrganisation(grantAssessment, organisationId, { applicationId }),
         eq(grantAssessment.assessorUserId, userId),
       ),
     )

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { listProjectChoices } from "../../investment/index.ts";
 import { canManageGrant } from "../policy.ts";
@@ -31,7 +30,7 @@ export async function linkGrantToProject(
     const [updated] = await tx
       .update(grantAward)
       .set({ investmentProjectId: project?.id ?? null, updatedAt: now })
-      .where(inOrganisation(grantAward, actor.organisationId, eq(grantAward.id, grant.id)))
+      .where(matchInOrganisation(grantAward, actor.organisationId, { id: grant.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { type GrantAward, grantAward } from "../schema.ts";
 
@@ -11,7 +10,7 @@ export async function loadGrant(db: Db, organisationId: string, grantId: string)
   const [grant] = await db
     .select()
     .from(grantAward)
-    .where(inOrganisation(grantAward, organisationId, eq(grantAward.id, grantId)));
+    .where(matchInOrganisation(grantAward, organisationId, { id: grantId }));
   if (!grant) throw notFound("Grant not found");
   return grant;
 }

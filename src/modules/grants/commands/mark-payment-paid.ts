@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { optionalText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, forbidden, invalid } from "../../../platform/http/problem.ts";
@@ -80,14 +79,7 @@ export async function markPaymentPaid(
         paymentReference: parsed.data.paymentReference,
         earlyPaymentReason: reason,
       })
-      .where(
-        inOrganisation(
-          grantPayment,
-          actor.organisationId,
-          eq(grantPayment.id, payment.id),
-          eq(grantPayment.status, "approved"),
-        ),
-      )
+      .where(matchInOrganisation(grantPayment, actor.organisationId, { id: payment.id, status: "approved" }))
       .returning();
     if (!updated) throw conflict("Not approved", "The payment changed while you were recording it.");
     await recordAudit(tx, actor, now, {

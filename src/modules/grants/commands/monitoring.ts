@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -6,7 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -60,9 +59,7 @@ export async function submitMonitoringReturn(
   const [existing] = await db
     .select()
     .from(grantMonitoringReturn)
-    .where(
-      inOrganisation(grantMonitoringReturn, actor.organisationId, eq(grantMonitoringReturn.id, returnId)),
-    );
+    .where(matchInOrganisation(grantMonitoringReturn, actor.organisationId, { id: returnId }));
   if (!existing) throw notFound("Monitoring return not found");
   const grant = await loadGrant(db, actor.organisationId, existing.grantId);
   // An organisation reports only on its own grant; for anyone else the return does not exist.
@@ -90,12 +87,7 @@ export async function submitMonitoringReturn(
         submittedBy: actorName(actor),
       })
       .where(
-        inOrganisation(
-          grantMonitoringReturn,
-          actor.organisationId,
-          eq(grantMonitoringReturn.id, existing.id),
-          eq(grantMonitoringReturn.status, "due"),
-        ),
+        matchInOrganisation(grantMonitoringReturn, actor.organisationId, { id: existing.id, status: "due" }),
       )
       .returning();
     if (!updated) throw conflict("Already received", "This return was recorded by someone else.");

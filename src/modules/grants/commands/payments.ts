@@ -1,14 +1,15 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { actorName, canApprovePayment } from "../policy.ts";
+import { awardOf } from "../queries/joins.ts";
 import {
   type GrantMonitoringReturn,
   type GrantPayment,
@@ -30,7 +31,7 @@ export async function loadPayment(db: Db, organisationId: string, paymentId: str
   const [payment] = await db
     .select()
     .from(grantPayment)
-    .where(inOrganisation(grantPayment, organisationId, eq(grantPayment.id, paymentId)));
+    .where(matchInOrganisation(grantPayment, organisationId, { id: paymentId }));
   if (!payment) throw notFound("Payment not found");
   return payment;
 }
@@ -46,15 +47,28 @@ export async function overdueReturns(
     .select()
     .from(grantMonitoringReturn)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         grantMonitoringReturn,
         organisationId,
-        eq(grantMonitoringReturn.grantId, grantId),
-        eq(grantMonitoringReturn.status, "due"),
+        { grantId, status: "due" },
         lt(grantMonitoringReturn.dueOn, today),
       ),
     )
     .orderBy(grantMonitoringReturn.dueOn);
+}
+
+/**
+ * Monitoring returns past their due date on active grants (joined to grantAward): the daily job
+ * holds their grants' payments and the overview counts them.
+ */
+export function overdueOnActiveGrants(organisationId: string, today: string): SQL {
+  return matchInOrganisation(
+    grantMonitoringReturn,
+    organisationId,
+    { status: "due" },
+    lt(grantMonitoringReturn.dueOn, today),
+    eq(grantAward.status, "active"),
+  );
 }
 
 function heldReason(overdue: GrantMonitoringReturn[]): string {
@@ -100,7 +114,7 @@ export async function approvePayment(
       await tx
         .update(grantPayment)
         .set({ status: "held", heldReason: reason })
-        .where(inOrganisation(grantPayment, actor.organisationId, eq(grantPayment.id, payment.id)));
+        .where(matchInOrganisation(grantPayment, actor.organisationId, { id: payment.id }));
       await recordAudit(tx, actor, now, {
         action: "update",
         entityType: "grant-payment",
@@ -121,10 +135,10 @@ export async function approvePayment(
         approvedAt: now,
       })
       .where(
-        inOrganisation(
+        matchInOrganisation(
           grantPayment,
           actor.organisationId,
-          eq(grantPayment.id, payment.id),
+          { id: payment.id },
           inArray(grantPayment.status, ["scheduled", "held"]),
         ),
       )
@@ -148,22 +162,8 @@ export async function holdPaymentsForOverdueMonitoring(db: Db, actor: Actor, now
   const rows = await db
     .selectDistinct({ grantId: grantMonitoringReturn.grantId })
     .from(grantMonitoringReturn)
-    .innerJoin(
-      grantAward,
-      and(
-        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
-        eq(grantAward.id, grantMonitoringReturn.grantId),
-      ),
-    )
-    .where(
-      inOrganisation(
-        grantMonitoringReturn,
-        actor.organisationId,
-        eq(grantMonitoringReturn.status, "due"),
-        lt(grantMonitoringReturn.dueOn, today),
-        eq(grantAward.status, "active"),
-      ),
-    );
+    .innerJoin(grantAward, awardOf(grantMonitoringReturn))
+    .where(overdueOnActiveGrants(actor.organisationId, today));
   let held = 0;
   for (const { grantId } of rows) {
     const reason = heldReason(await overdueReturns(db, actor.organisationId, grantId, today));
@@ -171,14 +171,7 @@ export async function holdPaymentsForOverdueMonitoring(db: Db, actor: Actor, now
       const updated = await tx
         .update(grantPayment)
         .set({ status: "held", heldReason: reason })
-        .where(
-          inOrganisation(
-            grantPayment,
-            actor.organisationId,
-            eq(grantPayment.grantId, grantId),
-            eq(grantPayment.status, "scheduled"),
-          ),
-        )
+        .where(matchInOrganisation(grantPayment, actor.organisationId, { grantId, status: "scheduled" }))
         .returning({ id: grantPayment.id });
       held += updated.length;
       if (updated.length > 0)
@@ -200,30 +193,11 @@ export async function releaseHeldPayments(
   grantId: string,
   today: string,
 ): Promise<number> {
-  const [{ overdue }] = await tx
-    .select({ overdue: sql<number>`count(*)::int` })
-    .from(grantMonitoringReturn)
-    .where(
-      inOrganisation(
-        grantMonitoringReturn,
-        organisationId,
-        eq(grantMonitoringReturn.grantId, grantId),
-        eq(grantMonitoringReturn.status, "due"),
-        lt(grantMonitoringReturn.dueOn, today),
-      ),
-    );
-  if (overdue > 0) return 0;
+  if ((await overdueReturns(tx, organisationId, grantId, today)).length > 0) return 0;
   const released = await tx
     .update(grantPayment)
     .set({ status: "scheduled", heldReason: null })
-    .where(
-      inOrganisation(
-        grantPayment,
-        organisationId,
-        eq(grantPayment.grantId, grantId),
-        eq(grantPayment.status, "held"),
-      ),
-    )
+    .where(matchInOrganisation(grantPayment, organisationId, { grantId, status: "held" }))
     .returning({ id: grantPayment.id });
   return released.length;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray } from "drizzle-orm";
+import { and, gte, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -7,6 +7,7 @@ import { laterDay } from "../../../platform/dates/calendar.ts";
 import { addDays, londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { optionalText, requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
@@ -95,10 +96,10 @@ export async function recordFundingChange(
       .select()
       .from(grantPayment)
       .where(
-        inOrganisation(
+        matchInOrganisation(
           grantPayment,
           actor.organisationId,
-          eq(grantPayment.grantId, grant.id),
+          { grantId: grant.id },
           gte(grantPayment.dueOn, value.effectiveOn),
           inArray(grantPayment.status, ["scheduled", "held"]),
         ),
@@ -114,7 +115,7 @@ export async function recordFundingChange(
         await tx
           .update(grantPayment)
           .set({ amountPence: value.newInstalment })
-          .where(inOrganisation(grantPayment, actor.organisationId, eq(grantPayment.id, payment.id)));
+          .where(matchInOrganisation(grantPayment, actor.organisationId, { id: payment.id }));
       }
     } else {
       if (affected.length > 0) {
@@ -140,7 +141,7 @@ export async function recordFundingChange(
           endDate: laterDay(addDays(value.effectiveOn, -1), grant.startDate),
           updatedAt: now,
         })
-        .where(inOrganisation(grantAward, actor.organisationId, eq(grantAward.id, grant.id)));
+        .where(matchInOrganisation(grantAward, actor.organisationId, { id: grant.id }));
     }
     const [change] = await tx
       .insert(grantFundingChange)

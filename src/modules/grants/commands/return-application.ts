@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -37,7 +37,7 @@ export async function returnApplication(
     const [application] = await tx
       .select()
       .from(grantApplication)
-      .where(inOrganisation(grantApplication, actor.organisationId, eq(grantApplication.id, applicationId)))
+      .where(matchInOrganisation(grantApplication, actor.organisationId, { id: applicationId }))
       .for("update");
     if (!application) throw notFound("Application not found");
     if (!returnable.some((status) => status === application.status))
@@ -55,10 +55,10 @@ export async function returnApplication(
         updatedAt: now,
       })
       .where(
-        inOrganisation(
+        matchInOrganisation(
           grantApplication,
           actor.organisationId,
-          eq(grantApplication.id, application.id),
+          { id: application.id },
           inArray(grantApplication.status, [...returnable]),
         ),
       );
@@ -95,13 +95,7 @@ export async function listApplicationReturns(
   return db
     .select()
     .from(grantApplicationReturn)
-    .where(
-      inOrganisation(
-        grantApplicationReturn,
-        organisationId,
-        eq(grantApplicationReturn.applicationId, applicationId),
-      ),
-    )
+    .where(matchInOrganisation(grantApplicationReturn, organisationId, { applicationId }))
     .orderBy(asc(grantApplicationReturn.returnedAt));
 }
 
@@ -117,11 +111,7 @@ export async function closeOpenReturn(
     .set({ resubmittedAt: now })
     .where(
       and(
-        inOrganisation(
-          grantApplicationReturn,
-          organisationId,
-          eq(grantApplicationReturn.applicationId, applicationId),
-        ),
+        matchInOrganisation(grantApplicationReturn, organisationId, { applicationId }),
         isNull(grantApplicationReturn.resubmittedAt),
       ),
     )

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -40,7 +39,7 @@ export async function varyAgreement(
     const [before] = await tx
       .select()
       .from(grantAgreement)
-      .where(inOrganisation(grantAgreement, actor.organisationId, eq(grantAgreement.grantId, grant.id)));
+      .where(matchInOrganisation(grantAgreement, actor.organisationId, { grantId: grant.id }));
     if (!before) throw conflict("No agreement", `Grant ${grant.reference} has no agreement to vary.`);
     if (before.conditions === parsed.data.conditions)
       throw invalid("Check the variation.", { conditions: "Change the conditions, or cancel" });
@@ -48,12 +47,10 @@ export async function varyAgreement(
       .update(grantAgreement)
       .set({ conditions: parsed.data.conditions, version: before.version + 1 })
       .where(
-        inOrganisation(
-          grantAgreement,
-          actor.organisationId,
-          eq(grantAgreement.grantId, grant.id),
-          eq(grantAgreement.version, before.version),
-        ),
+        matchInOrganisation(grantAgreement, actor.organisationId, {
+          grantId: grant.id,
+          version: before.version,
+        }),
       )
       .returning();
     if (!after)

@@ -5,9 +5,8 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { appUser, outboundMessage } from "../../../platform/db/platform-schema.ts";
-import { approveDirectAward, proposeDirectAward } from "../commands/direct-awards.ts";
 import { grantPayment, grantReminder } from "../schema.ts";
-import { directAwardInput, type GrantPeople, grantPeople } from "../test-support.ts";
+import { approvedDirectAward, directAwardInput, type GrantPeople, grantPeople } from "../test-support.ts";
 import { runGrantsDaily } from "./daily-grants.ts";
 
 let database: Database;
@@ -26,12 +25,7 @@ describe("the daily grants job", () => {
     const officer = actorFor(organisationId, "officer");
     const manager = actorFor(organisationId, "manager");
     // Three annual instalments: 2026-07-01, 2027-07-01, 2028-07-01. Notice for the second must be given by 2027-04-01.
-    const grant = await approveDirectAward(
-      database.db,
-      manager,
-      testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(people))).id,
-    );
+    const grant = await approvedDirectAward(database.db, { officer, manager }, directAwardInput(people));
     const before = new Date("2027-03-10T09:00:00Z");
     expect((await runGrantsDaily(database.db, organisationId, before)).reminders).toBeGreaterThan(0);
     const reminders = await database.db
@@ -49,18 +43,10 @@ describe("the daily grants job", () => {
   it("holds payments on grants with overdue monitoring and ends grants past their end date", async () => {
     const officer = actorFor(organisationId, "officer");
     const manager = actorFor(organisationId, "manager");
-    const grant = await approveDirectAward(
+    const grant = await approvedDirectAward(
       database.db,
-      manager,
-      testNow,
-      (
-        await proposeDirectAward(
-          database.db,
-          officer,
-          testNow,
-          directAwardInput(people, { startDate: "2026-07-01", endDate: "2027-06-30" }),
-        )
-      ).id,
+      { officer, manager },
+      directAwardInput(people, { startDate: "2026-07-01", endDate: "2027-06-30" }),
     );
     const result = await runGrantsDaily(database.db, organisationId, new Date("2026-12-01T09:00:00Z"));
     expect(result.held).toBeGreaterThan(0);
@@ -87,11 +73,10 @@ describe("the daily grants job", () => {
     // This organisation's own staff own the grant (no extra users, so the recipients stay as listed).
     const emailedPeople = { grantOwnerUserId: userIds.officer, accountableOfficerUserId: userIds.manager };
     const officer = actorFor(org, "officer");
-    await approveDirectAward(
+    await approvedDirectAward(
       database.db,
-      actorFor(org, "manager"),
-      testNow,
-      (await proposeDirectAward(database.db, officer, testNow, directAwardInput(emailedPeople))).id,
+      { officer, manager: actorFor(org, "manager") },
+      directAwardInput(emailedPeople),
     );
     const outbox = async () =>
       (await database.db.select().from(outboundMessage).where(eq(outboundMessage.organisationId, org)))

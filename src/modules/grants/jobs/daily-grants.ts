@@ -1,15 +1,17 @@
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { eq, inArray, lt } from "drizzle-orm";
 import { systemActor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { addMonths } from "../../../platform/dates/calendar.ts";
 import { addDays, londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { JobDefinition } from "../../../platform/jobs/jobs.ts";
 import { queueEmails, userEmails } from "../../../platform/jobs/outbox.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { holdPaymentsForOverdueMonitoring } from "../commands/payments.ts";
+import { applicationOf, awardOf } from "../queries/joins.ts";
 import { noticeMonths } from "../rules.ts";
 import {
   grantApplication,
@@ -63,25 +65,13 @@ export async function runGrantsDaily(
       contactEmail: grantApplication.contactEmail,
     })
     .from(grantMonitoringReturn)
-    .innerJoin(
-      grantAward,
-      and(
-        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
-        eq(grantAward.id, grantMonitoringReturn.grantId),
-      ),
-    )
-    .leftJoin(
-      grantApplication,
-      and(
-        eq(grantApplication.organisationId, grantAward.organisationId),
-        eq(grantApplication.id, grantAward.applicationId),
-      ),
-    )
+    .innerJoin(grantAward, awardOf(grantMonitoringReturn))
+    .leftJoin(grantApplication, applicationOf(grantAward))
     .where(
-      inOrganisation(
+      matchInOrganisation(
         grantMonitoringReturn,
         organisationId,
-        eq(grantMonitoringReturn.status, "due"),
+        { status: "due" },
         eq(grantAward.status, "active"),
       ),
     );
@@ -118,13 +108,7 @@ export async function runGrantsDaily(
       recipient: grantAward.recipientName,
     })
     .from(grantPayment)
-    .innerJoin(
-      grantAward,
-      and(
-        eq(grantAward.organisationId, grantPayment.organisationId),
-        eq(grantAward.id, grantPayment.grantId),
-      ),
-    )
+    .innerJoin(grantAward, awardOf(grantPayment))
     .where(
       inOrganisation(
         grantPayment,
@@ -178,12 +162,7 @@ export async function runGrantsDaily(
       .update(grantAward)
       .set({ status: "ended", updatedAt: now })
       .where(
-        inOrganisation(
-          grantAward,
-          organisationId,
-          eq(grantAward.status, "active"),
-          lt(grantAward.endDate, today),
-        ),
+        matchInOrganisation(grantAward, organisationId, { status: "active" }, lt(grantAward.endDate, today)),
       )
       .returning({ id: grantAward.id, reference: grantAward.reference });
     if (rows.length > 0)

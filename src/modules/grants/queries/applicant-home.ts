@@ -1,11 +1,13 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isOpen } from "../commands/applications.ts";
 import { canApply } from "../policy.ts";
 import { type GrantApplication, type GrantProgramme, grantApplication, grantProgramme } from "../schema.ts";
+import { programmeOf } from "./joins.ts";
 
 export type ApplicantHome = {
   openProgrammes: GrantProgramme[];
@@ -27,19 +29,11 @@ export async function applicantHome(db: Db, actor: Actor, now: Date): Promise<Ap
     db
       .select({ application: grantApplication, programmeTitle: grantProgramme.title })
       .from(grantApplication)
-      .innerJoin(
-        grantProgramme,
-        and(
-          eq(grantProgramme.organisationId, grantApplication.organisationId),
-          eq(grantProgramme.id, grantApplication.programmeId),
-        ),
-      )
+      .innerJoin(grantProgramme, programmeOf(grantApplication))
       .where(
-        inOrganisation(
-          grantApplication,
-          actor.organisationId,
-          eq(grantApplication.applicantUserId, actor.kind === "user" ? actor.userId : ""),
-        ),
+        matchInOrganisation(grantApplication, actor.organisationId, {
+          applicantUserId: actor.kind === "user" ? actor.userId : "",
+        }),
       )
       .orderBy(desc(grantApplication.updatedAt)),
   ]);

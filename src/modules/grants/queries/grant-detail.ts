@@ -1,7 +1,8 @@
-import { desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { listProjectChoices, type ProjectChoice } from "../../investment/index.ts";
 import { loadGrant } from "../commands/load-grant.ts";
@@ -48,7 +49,7 @@ export async function agreementOutcomes(
     ? await db
         .select({ outcomes: grantProgramme.outcomes })
         .from(grantProgramme)
-        .where(inOrganisation(grantProgramme, organisationId, eq(grantProgramme.id, grant.programmeId)))
+        .where(matchInOrganisation(grantProgramme, organisationId, { id: grant.programmeId }))
     : [];
   return grant.outcomeCodes.map(
     (code) => programme?.outcomes.find((outcome) => outcome.code === code) ?? { code, title: code },
@@ -59,7 +60,7 @@ async function detailOf(db: Db, organisationId: string, grant: GrantAward): Prom
   const [agreement] = await db
     .select()
     .from(grantAgreement)
-    .where(inOrganisation(grantAgreement, organisationId, eq(grantAgreement.grantId, grant.id)));
+    .where(matchInOrganisation(grantAgreement, organisationId, { grantId: grant.id }));
   return {
     grant,
     agreement,
@@ -69,29 +70,27 @@ async function detailOf(db: Db, organisationId: string, grant: GrantAward): Prom
     payments: await db
       .select()
       .from(grantPayment)
-      .where(inOrganisation(grantPayment, organisationId, eq(grantPayment.grantId, grant.id)))
+      .where(matchInOrganisation(grantPayment, organisationId, { grantId: grant.id }))
       .orderBy(grantPayment.instalment),
     returns: await db
       .select()
       .from(grantMonitoringReturn)
-      .where(
-        inOrganisation(grantMonitoringReturn, organisationId, eq(grantMonitoringReturn.grantId, grant.id)),
-      )
+      .where(matchInOrganisation(grantMonitoringReturn, organisationId, { grantId: grant.id }))
       .orderBy(grantMonitoringReturn.dueOn),
     changes: await db
       .select()
       .from(grantFundingChange)
-      .where(inOrganisation(grantFundingChange, organisationId, eq(grantFundingChange.grantId, grant.id)))
+      .where(matchInOrganisation(grantFundingChange, organisationId, { grantId: grant.id }))
       .orderBy(desc(grantFundingChange.recordedAt)),
     variations: await db
       .select()
       .from(grantVariation)
-      .where(inOrganisation(grantVariation, organisationId, eq(grantVariation.grantId, grant.id)))
+      .where(matchInOrganisation(grantVariation, organisationId, { grantId: grant.id }))
       .orderBy(desc(grantVariation.recordedAt)),
     reminders: await db
       .select()
       .from(grantReminder)
-      .where(inOrganisation(grantReminder, organisationId, eq(grantReminder.grantId, grant.id)))
+      .where(matchInOrganisation(grantReminder, organisationId, { grantId: grant.id }))
       .orderBy(desc(grantReminder.raisedAt)),
   };
 }

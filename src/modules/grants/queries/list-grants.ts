@@ -1,9 +1,11 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
+import { overdueOnActiveGrants } from "../commands/payments.ts";
 import { canViewGrants } from "../policy.ts";
 import {
   type GrantAward,
@@ -14,6 +16,7 @@ import {
   grantProgramme,
   grantReminder,
 } from "../schema.ts";
+import { awardOf, programmeOf } from "./joins.ts";
 
 export type GrantFilter = {
   status?: "proposed" | "active" | "ended";
@@ -22,11 +25,7 @@ export type GrantFilter = {
   pageSize: number;
 };
 
-export async function listGrants(
-  db: Db,
-  actor: Actor,
-  filter: GrantFilter,
-): Promise<{ grants: GrantAward[]; total: number; totalAwardedPence: number }> {
+export async function listGrants(db: Db, actor: Actor, filter: GrantFilter): Promise<GrantPage> {
   requireAllowed(canViewGrants(actor), "Only staff can see grants.");
   const where = inOrganisation(
     grantAward,
@@ -34,6 +33,18 @@ export async function listGrants(
     filter.status ? eq(grantAward.status, filter.status) : undefined,
     filter.route ? eq(grantAward.route, filter.route) : undefined,
   );
+  return pageOfGrants(db, where, [desc(grantAward.startDate), grantAward.reference], filter);
+}
+
+export type GrantPage = { grants: GrantAward[]; total: number; totalAwardedPence: number };
+
+/** One page of the grants matching `where`, with the count and amount of all of them (staff list and public register). */
+export async function pageOfGrants(
+  db: Db,
+  where: SQL,
+  order: (SQL | AnyPgColumn)[],
+  { page, pageSize }: { page: number; pageSize: number },
+): Promise<GrantPage> {
   const [totals] = await db
     .select({
       total: sql<number>`count(*)::int`,
@@ -45,9 +56,9 @@ export async function listGrants(
     .select()
     .from(grantAward)
     .where(where)
-    .orderBy(desc(grantAward.startDate), grantAward.reference)
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   return { grants, total: totals?.total ?? 0, totalAwardedPence: Number(totals?.amount ?? 0) };
 }
 
@@ -66,22 +77,8 @@ export async function grantsOverview(db: Db, actor: Actor, now: Date) {
   const [returns] = await db
     .select({ overdue: sql<number>`count(*)::int` })
     .from(grantMonitoringReturn)
-    .innerJoin(
-      grantAward,
-      and(
-        eq(grantAward.organisationId, grantMonitoringReturn.organisationId),
-        eq(grantAward.id, grantMonitoringReturn.grantId),
-      ),
-    )
-    .where(
-      inOrganisation(
-        grantMonitoringReturn,
-        actor.organisationId,
-        eq(grantMonitoringReturn.status, "due"),
-        sql`${grantMonitoringReturn.dueOn} < ${today}`,
-        inArray(grantAward.status, ["active"]),
-      ),
-    );
+    .innerJoin(grantAward, awardOf(grantMonitoringReturn))
+    .where(overdueOnActiveGrants(actor.organisationId, today));
   const [grants] = await db
     .select({
       active: sql<number>`count(*) FILTER (WHERE ${grantAward.status} = 'active')::int`,
@@ -115,13 +112,7 @@ export async function applicationsToProcess(db: Db, actor: Actor) {
       submittedAt: grantApplication.submittedAt,
     })
     .from(grantApplication)
-    .innerJoin(
-      grantProgramme,
-      and(
-        eq(grantProgramme.organisationId, grantApplication.organisationId),
-        eq(grantProgramme.id, grantApplication.programmeId),
-      ),
-    )
+    .innerJoin(grantProgramme, programmeOf(grantApplication))
     .where(
       inOrganisation(
         grantApplication,

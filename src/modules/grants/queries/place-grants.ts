@@ -6,6 +6,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { amountsByDayInDistrict } from "../../../platform/http/place-profile.ts";
 import { canViewGrants } from "../policy.ts";
 import { grantAward, grantPayment } from "../schema.ts";
+import { awardOf } from "./joins.ts";
 
 /** Grants awarded for the benefit of one district (grants record their beneficiary area by district). */
 export async function grantsInDistrict(
@@ -73,10 +74,7 @@ export async function grantPaymentsInDistrictByDay(
       status: [grantPayment.status, "paid"],
       join: {
         table: grantAward,
-        on: and(
-          eq(grantAward.organisationId, grantPayment.organisationId),
-          eq(grantAward.id, grantPayment.grantId),
-        ),
+        on: awardOf(grantPayment),
       },
     },
     laCode,

@@ -1,8 +1,9 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { type DocumentSummary, listApplicationDocuments } from "../commands/application-documents.ts";
@@ -79,11 +80,7 @@ export async function getProgrammeWithApplications(
     .from(grantApplication)
     .where(
       and(
-        inOrganisation(
-          grantApplication,
-          actor.organisationId,
-          eq(grantApplication.programmeId, programme.id),
-        ),
+        matchInOrganisation(grantApplication, actor.organisationId, { programmeId: programme.id }),
         sql`${grantApplication.status} <> 'draft'`,
       ),
     )

@@ -3,7 +3,8 @@ import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { publishedStatuses } from "../register/register-rows.ts";
-import { type GrantAward, type GrantProgramme, grantAward, grantProgramme } from "../schema.ts";
+import { type GrantProgramme, grantAward, grantProgramme } from "../schema.ts";
+import { type GrantPage, pageOfGrants } from "./list-grants.ts";
 
 // The public side: published grants and open programmes. No personal data and no
 // actor: the organisation comes from the address, and only approved grants appear.
@@ -13,27 +14,13 @@ export async function publicRegisterPage(
   organisationId: string,
   page: number,
   pageSize: number,
-): Promise<{ grants: GrantAward[]; total: number; totalAwardedPence: number }> {
+): Promise<GrantPage> {
   const where = inOrganisation(
     grantAward,
     organisationId,
     inArray(grantAward.status, [...publishedStatuses]),
   );
-  const [totals] = await db
-    .select({
-      total: sql<number>`count(*)::int`,
-      amount: sql<string>`coalesce(sum(${grantAward.amountAwardedPence}), 0)`,
-    })
-    .from(grantAward)
-    .where(where);
-  const grants = await db
-    .select()
-    .from(grantAward)
-    .where(where)
-    .orderBy(desc(grantAward.awardDate), grantAward.reference)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { grants, total: totals?.total ?? 0, totalAwardedPence: Number(totals?.amount ?? 0) };
+  return pageOfGrants(db, where, [desc(grantAward.awardDate), grantAward.reference], { page, pageSize });
 }
 
 export async function openProgrammes(db: Db, organisationId: string, now: Date): Promise<GrantProgramme[]> {

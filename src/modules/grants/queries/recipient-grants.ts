@@ -1,7 +1,8 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { loadGrant } from "../commands/load-grant.ts";
@@ -19,6 +20,7 @@ import {
   type ProgrammeOutcome,
 } from "../schema.ts";
 import { agreementOutcomes } from "./grant-detail.ts";
+import { applicationOf } from "./joins.ts";
 
 // The funded organisation's view of its own grants: agreement, payments and monitoring.
 
@@ -27,13 +29,7 @@ export async function listRecipientGrants(db: Db, actor: Actor): Promise<GrantAw
   const rows = await db
     .select({ grant: grantAward })
     .from(grantAward)
-    .innerJoin(
-      grantApplication,
-      and(
-        eq(grantApplication.organisationId, grantAward.organisationId),
-        eq(grantApplication.id, grantAward.applicationId),
-      ),
-    )
+    .innerJoin(grantApplication, applicationOf(grantAward))
     .where(
       inOrganisation(
         grantAward,
@@ -51,13 +47,7 @@ export async function requireRecipient(db: Db, actor: Actor, grant: GrantAward):
     ? await db
         .select()
         .from(grantApplication)
-        .where(
-          inOrganisation(
-            grantApplication,
-            actor.organisationId,
-            eq(grantApplication.id, grant.applicationId),
-          ),
-        )
+        .where(matchInOrganisation(grantApplication, actor.organisationId, { id: grant.applicationId }))
     : [];
   if (!isGrantRecipient(actor, application)) throw notFound("Grant not found");
 }
@@ -79,7 +69,7 @@ export async function getRecipientGrant(
   const [agreement] = await db
     .select()
     .from(grantAgreement)
-    .where(inOrganisation(grantAgreement, actor.organisationId, eq(grantAgreement.grantId, grant.id)));
+    .where(matchInOrganisation(grantAgreement, actor.organisationId, { grantId: grant.id }));
   return {
     grant,
     agreement,
@@ -87,18 +77,12 @@ export async function getRecipientGrant(
     payments: await db
       .select()
       .from(grantPayment)
-      .where(inOrganisation(grantPayment, actor.organisationId, eq(grantPayment.grantId, grant.id)))
+      .where(matchInOrganisation(grantPayment, actor.organisationId, { grantId: grant.id }))
       .orderBy(grantPayment.instalment),
     returns: await db
       .select()
       .from(grantMonitoringReturn)
-      .where(
-        inOrganisation(
-          grantMonitoringReturn,
-          actor.organisationId,
-          eq(grantMonitoringReturn.grantId, grant.id),
-        ),
-      )
+      .where(matchInOrganisation(grantMonitoringReturn, actor.organisationId, { grantId: grant.id }))
       .orderBy(grantMonitoringReturn.dueOn),
   };
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { asc, gt, inArray, sql } from "drizzle-orm";
 import { systemActor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { listPartnerOrganisations } from "../../people/index.ts";
+import { applicationOf, programmeOf } from "../queries/joins.ts";
 import {
   grantApplication,
   grantAward,
@@ -117,20 +118,8 @@ export async function* registerRows(
           ),
       })
       .from(grantAward)
-      .leftJoin(
-        grantProgramme,
-        and(
-          eq(grantProgramme.organisationId, grantAward.organisationId),
-          eq(grantProgramme.id, grantAward.programmeId),
-        ),
-      )
-      .leftJoin(
-        grantApplication,
-        and(
-          eq(grantApplication.organisationId, grantAward.organisationId),
-          eq(grantApplication.id, grantAward.applicationId),
-        ),
-      )
+      .leftJoin(grantProgramme, programmeOf(grantAward))
+      .leftJoin(grantApplication, applicationOf(grantAward))
       .where(
         inOrganisation(
           grantAward,

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { isManagerOrAbove, requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { ageBands, regions } from "../age-region.ts";
 import { valueAmount, valueBank, valueCategory, valueExclusion, valueOutcome } from "../schema.ts";
@@ -95,7 +94,7 @@ async function storeBank(
     await tx
       .update(valueBank)
       .set({ active: false })
-      .where(inOrganisation(valueBank, organisationId, eq(valueBank.active, true)));
+      .where(matchInOrganisation(valueBank, organisationId, { active: true }));
     const bankId = newId(now.getTime());
     await tx
       .insert(valueBank)

@@ -1,7 +1,8 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { type AttendanceRole, activitySession, attendance, participant } from "../schema.ts";
@@ -15,7 +16,7 @@ export async function sessionOpenForAttendance(tx: Db, organisationId: string, s
   const [session] = await tx
     .select()
     .from(activitySession)
-    .where(inOrganisation(activitySession, organisationId, eq(activitySession.id, sessionId)));
+    .where(matchInOrganisation(activitySession, organisationId, { id: sessionId }));
   if (!session) throw notFound("Session not found");
   if (session.heldOn > londonToday(now)) {
     throw invalid("Attendance can only be recorded once a session has happened.", {

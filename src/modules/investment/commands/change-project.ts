@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isRealDate, requiredText } from "../../../platform/http/fields.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { fundingLineInput } from "../inputs.ts";
@@ -19,7 +18,7 @@ export async function requireProject(db: Db, organisationId: string, projectId: 
   const [found] = await db
     .select()
     .from(project)
-    .where(inOrganisation(project, organisationId, eq(project.id, projectId)));
+    .where(matchInOrganisation(project, organisationId, { id: projectId }));
   if (!found) throw notFound("Project not found");
   return found;
 }
@@ -72,7 +71,7 @@ export async function moveProjectStage(
     await tx
       .update(project)
       .set({ stage, updatedAt: now })
-      .where(inOrganisation(project, actor.organisationId, eq(project.id, projectId)));
+      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "project",

@@ -1,10 +1,11 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { changeTemplateInput, indicatorInput, themeInput } from "../inputs.ts";
@@ -30,7 +31,7 @@ export async function createTheme(
     const [existing] = await tx
       .select({ id: investmentTheme.id })
       .from(investmentTheme)
-      .where(inOrganisation(investmentTheme, actor.organisationId, eq(investmentTheme.code, value.code)));
+      .where(matchInOrganisation(investmentTheme, actor.organisationId, { code: value.code }));
     if (existing)
       throw conflict("Theme already exists", `There is already a theme with the code ${value.code}.`);
     const id = newId(now.getTime());
@@ -77,9 +78,7 @@ export async function createIndicator(
     const [theme] = await tx
       .select({ id: investmentTheme.id })
       .from(investmentTheme)
-      .where(
-        inOrganisation(investmentTheme, actor.organisationId, eq(investmentTheme.code, value.themeCode)),
-      );
+      .where(matchInOrganisation(investmentTheme, actor.organisationId, { code: value.themeCode }));
     if (!theme)
       throw invalid("Check the theme.", { themeCode: `There is no theme with the code ${value.themeCode}` });
     let outcomeId: string | null = null;
@@ -88,12 +87,10 @@ export async function createIndicator(
         .select({ id: investmentOutcome.id })
         .from(investmentOutcome)
         .where(
-          inOrganisation(
-            investmentOutcome,
-            actor.organisationId,
-            eq(investmentOutcome.themeId, theme.id),
-            eq(investmentOutcome.name, value.outcomeName),
-          ),
+          matchInOrganisation(investmentOutcome, actor.organisationId, {
+            themeId: theme.id,
+            name: value.outcomeName,
+          }),
         );
       if (!outcome)
         throw invalid("Check the outcome.", {
@@ -104,9 +101,7 @@ export async function createIndicator(
     const [clash] = await tx
       .select({ id: investmentIndicator.id })
       .from(investmentIndicator)
-      .where(
-        inOrganisation(investmentIndicator, actor.organisationId, eq(investmentIndicator.code, value.code)),
-      );
+      .where(matchInOrganisation(investmentIndicator, actor.organisationId, { code: value.code }));
     if (clash)
       throw conflict(
         "Indicator already exists",
@@ -158,7 +153,7 @@ export async function createChangeTemplate(
     const [clash] = await tx
       .select({ id: changeTemplate.id })
       .from(changeTemplate)
-      .where(inOrganisation(changeTemplate, actor.organisationId, eq(changeTemplate.name, value.name)));
+      .where(matchInOrganisation(changeTemplate, actor.organisationId, { name: value.name }));
     if (clash)
       throw conflict("Template already exists", `There is already a theory of change called ${value.name}.`);
     const id = newId(now.getTime());

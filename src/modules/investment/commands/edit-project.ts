@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { lifeAnswersInput, theoryOfChangeInput } from "../edit-inputs.ts";
 import { steeringMemberInput } from "../inputs.ts";
@@ -41,7 +40,7 @@ export async function changeTheoryOfChange(
     await tx
       .update(project)
       .set({ ...after, updatedAt: now })
-      .where(inOrganisation(project, actor.organisationId, eq(project.id, projectId)));
+      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "project",
@@ -84,7 +83,7 @@ export async function answerLifeMatrix(
         lifeRole: role,
         updatedAt: now,
       })
-      .where(inOrganisation(project, actor.organisationId, eq(project.id, projectId)));
+      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "project",
@@ -135,14 +134,7 @@ async function removeProjectLine(
     if (!isUuid(lineId)) throw notFound(`${line.what} not found`);
     const removed = await tx
       .delete(line.table)
-      .where(
-        inOrganisation(
-          line.table,
-          actor.organisationId,
-          eq(line.table.projectId, projectId),
-          eq(line.table.id, lineId),
-        ),
-      )
+      .where(matchInOrganisation(line.table, actor.organisationId, { projectId, id: lineId }))
       .returning();
     if (removed.length === 0) throw notFound(`${line.what} not found`);
     await recordAudit(tx, actor, now, {

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { indicatorChangeInput, outcomeNameInput } from "../edit-inputs.ts";
 import { indicatorTargetInput } from "../inputs.ts";
@@ -19,7 +18,7 @@ async function requireIndicator(db: Db, organisationId: string, indicatorId: str
   const [found] = await db
     .select()
     .from(investmentIndicator)
-    .where(inOrganisation(investmentIndicator, organisationId, eq(investmentIndicator.id, indicatorId)));
+    .where(matchInOrganisation(investmentIndicator, organisationId, { id: indicatorId }));
   if (!found) throw notFound("Indicator not found");
   return found;
 }
@@ -39,19 +38,12 @@ export async function addThemeOutcome(
     const [theme] = await tx
       .select()
       .from(investmentTheme)
-      .where(inOrganisation(investmentTheme, actor.organisationId, eq(investmentTheme.id, themeId)));
+      .where(matchInOrganisation(investmentTheme, actor.organisationId, { id: themeId }));
     if (!theme) throw notFound("Theme not found");
     const [clash] = await tx
       .select({ id: investmentOutcome.id })
       .from(investmentOutcome)
-      .where(
-        inOrganisation(
-          investmentOutcome,
-          actor.organisationId,
-          eq(investmentOutcome.themeId, themeId),
-          eq(investmentOutcome.name, value.name),
-        ),
-      );
+      .where(matchInOrganisation(investmentOutcome, actor.organisationId, { themeId, name: value.name }));
     if (clash)
       throw conflict("Outcome already exists", `${theme.name} already has the outcome "${value.name}".`);
     const id = newId(now.getTime());
@@ -84,9 +76,7 @@ export async function changeIndicator(
     await tx
       .update(investmentIndicator)
       .set(value)
-      .where(
-        inOrganisation(investmentIndicator, actor.organisationId, eq(investmentIndicator.id, indicatorId)),
-      );
+      .where(matchInOrganisation(investmentIndicator, actor.organisationId, { id: indicatorId }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "investment-indicator",
@@ -114,12 +104,7 @@ export async function setIndicatorTarget(
       .select()
       .from(indicatorTarget)
       .where(
-        inOrganisation(
-          indicatorTarget,
-          actor.organisationId,
-          eq(indicatorTarget.indicatorId, indicatorId),
-          eq(indicatorTarget.period, value.period),
-        ),
+        matchInOrganisation(indicatorTarget, actor.organisationId, { indicatorId, period: value.period }),
       );
     await tx
       .insert(indicatorTarget)

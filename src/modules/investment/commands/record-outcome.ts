@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -6,7 +6,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { addMonths } from "../../../platform/dates/calendar.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { type OutcomeInput, outcomeInput } from "../inputs.ts";
@@ -60,7 +60,7 @@ export async function recordOutcome(
     const [person] = await tx
       .select({ id: participant.id, displayName: participant.displayName })
       .from(participant)
-      .where(inOrganisation(participant, organisationId, eq(participant.id, value.participantId)));
+      .where(matchInOrganisation(participant, organisationId, { id: value.participantId }));
     if (!person)
       throw invalid("An outcome must be for a registered participant.", {
         participantId: "That participant was not found",
@@ -68,7 +68,7 @@ export async function recordOutcome(
     const [found] = await tx
       .select({ name: project.name, followUpMonths: project.followUpMonths })
       .from(project)
-      .where(inOrganisation(project, organisationId, eq(project.id, value.projectId)));
+      .where(matchInOrganisation(project, organisationId, { id: value.projectId }));
     if (!found) throw invalid("Check the project.", { projectId: "That project was not found" });
     if (value.valueCode && options.claimCheck) {
       const problem = await options.claimCheck(tx, organisationId, {
@@ -145,26 +145,12 @@ export async function completeFollowUp(
     const [due] = await tx
       .select()
       .from(outcomeFollowUp)
-      .where(
-        inOrganisation(
-          outcomeFollowUp,
-          actor.organisationId,
-          eq(outcomeFollowUp.outcomeId, outcomeId),
-          eq(outcomeFollowUp.months, months),
-        ),
-      );
+      .where(matchInOrganisation(outcomeFollowUp, actor.organisationId, { outcomeId, months }));
     if (!due) throw notFound("Follow-up not found");
     await tx
       .update(outcomeFollowUp)
       .set(value)
-      .where(
-        inOrganisation(
-          outcomeFollowUp,
-          actor.organisationId,
-          eq(outcomeFollowUp.outcomeId, outcomeId),
-          eq(outcomeFollowUp.months, months),
-        ),
-      );
+      .where(matchInOrganisation(outcomeFollowUp, actor.organisationId, { outcomeId, months }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "outcome-record",

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { type AttendanceInput, attendanceInput, type SessionInput, sessionInput } from "../inputs.ts";
 import { canRecordDelivery } from "../policy.ts";
@@ -29,7 +28,7 @@ export async function recordSession(
         const [found] = await tx
           .select({ name: project.name, stage: project.stage })
           .from(project)
-          .where(inOrganisation(project, actor.organisationId, eq(project.id, value.projectId)));
+          .where(matchInOrganisation(project, actor.organisationId, { id: value.projectId }));
         if (!found) throw invalid("Check the project.", { projectId: "That project was not found" });
         const id = newId(now.getTime());
         await tx

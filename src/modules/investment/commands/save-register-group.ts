@@ -5,6 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { canRecordDelivery } from "../policy.ts";
@@ -38,12 +39,12 @@ export async function saveRegisterAsGroup(
     const [session] = await tx
       .select()
       .from(activitySession)
-      .where(inOrganisation(activitySession, organisationId, eq(activitySession.id, sessionId)));
+      .where(matchInOrganisation(activitySession, organisationId, { id: sessionId }));
     if (!session) throw notFound("Session not found");
     const members = await tx
       .select({ participantId: attendance.participantId })
       .from(attendance)
-      .where(inOrganisation(attendance, organisationId, eq(attendance.sessionId, sessionId)));
+      .where(matchInOrganisation(attendance, organisationId, { sessionId }));
     if (members.length === 0)
       throw invalid("Add people to the register first.", {
         name: "The register is empty: there is nobody to save",
@@ -62,9 +63,7 @@ export async function saveRegisterAsGroup(
     if (previous)
       await tx
         .delete(participantGroupMember)
-        .where(
-          inOrganisation(participantGroupMember, organisationId, eq(participantGroupMember.groupId, id)),
-        );
+        .where(matchInOrganisation(participantGroupMember, organisationId, { groupId: id }));
     else
       await tx
         .insert(participantGroup)

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { changeTemplate } from "../schema.ts";
 import { requireIndicatorCodes } from "./define-strategy.ts";
@@ -23,7 +22,7 @@ export async function resolveTheoryOfChange(
     const [template] = await tx
       .select()
       .from(changeTemplate)
-      .where(inOrganisation(changeTemplate, organisationId, eq(changeTemplate.id, value.changeTemplateId)));
+      .where(matchInOrganisation(changeTemplate, organisationId, { id: value.changeTemplateId }));
     if (!template)
       throw invalid("Check the theory of change.", {
         changeTemplateId: "That theory of change template was not found",

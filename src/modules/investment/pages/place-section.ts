@@ -1,8 +1,6 @@
-import { londonDay } from "../../../platform/dates/london.ts";
 import {
   monthlyTotals,
   placeSection,
-  profileMonths,
   profileSection,
   smallCount,
   smallCountValue,
@@ -16,53 +14,52 @@ import { projectsInPlace, sessionsInPlaceByDay } from "../queries/place-projects
 const heading = "Community investment";
 
 /** Community investment on a neighbourhood or district profile: projects, sessions and people reached. */
-export const investmentPlaceSection = placeSection(canViewPortfolio, async (c, actor, place) => {
-  const db = c.get("services").database.db;
-  const today = londonDay(c.get("now"));
-  const year = twelveMonthsTo(today);
-  const filter = { from: year.from, to: year.to, laCode: place.laCode };
-  const trendMonths = profileMonths(today);
-  const [projects, activity, byDay] = await Promise.all([
-    projectsInPlace(db, actor, place),
-    place.level === "lad"
-      ? reachFigures(db, actor, filter).then((reach) => ({
-          sessions: reach.sessions,
-          people: reach.residents.total,
-        }))
-      : activityByNeighbourhood(db, actor, filter).then(
-          (result) =>
-            result.neighbourhoods.find((n) => n.lsoa21Code === place.code) ?? { sessions: 0, people: 0 },
-        ),
-    sessionsInPlaceByDay(db, actor, place, trendMonths.from, trendMonths.to),
-  ]);
-  return {
-    figures: [
-      { section: heading, figure: "Sessions held", period: year.label, value: activity.sessions },
-      {
-        section: heading,
-        figure: "Residents reached",
-        period: year.label,
-        value: smallCountValue(activity.people),
-      },
-      { section: heading, figure: "Projects naming this area", period: today, value: projects.length },
-    ],
-    trends: [
-      {
-        name: "Sessions held",
-        unit: "count",
-        suppressed: false,
-        values: monthlyTotals(trendMonths.months, byDay.sessions),
-      },
-      {
-        name: "Attendances at sessions",
-        unit: "count",
-        suppressed: true,
-        values: monthlyTotals(trendMonths.months, byDay.attendances),
-      },
-    ],
-    html: profileSection(
-      heading,
-      html`<p class="govuk-body">${activity.sessions.toLocaleString("en-GB")} sessions held here from ${year.from} to ${year.to}, reaching ${smallCount(activity.people)} residents.</p>
+export const investmentPlaceSection = placeSection(
+  canViewPortfolio,
+  async (_c, actor, place, { db, today, months: trendMonths }) => {
+    const year = twelveMonthsTo(today);
+    const filter = { from: year.from, to: year.to, laCode: place.laCode };
+    const [projects, activity, byDay] = await Promise.all([
+      projectsInPlace(db, actor, place),
+      place.level === "lad"
+        ? reachFigures(db, actor, filter).then((reach) => ({
+            sessions: reach.sessions,
+            people: reach.residents.total,
+          }))
+        : activityByNeighbourhood(db, actor, filter).then(
+            (result) =>
+              result.neighbourhoods.find((n) => n.lsoa21Code === place.code) ?? { sessions: 0, people: 0 },
+          ),
+      sessionsInPlaceByDay(db, actor, place, trendMonths.from, trendMonths.to),
+    ]);
+    return {
+      figures: [
+        { section: heading, figure: "Sessions held", period: year.label, value: activity.sessions },
+        {
+          section: heading,
+          figure: "Residents reached",
+          period: year.label,
+          value: smallCountValue(activity.people),
+        },
+        { section: heading, figure: "Projects naming this area", period: today, value: projects.length },
+      ],
+      trends: [
+        {
+          name: "Sessions held",
+          unit: "count",
+          suppressed: false,
+          values: monthlyTotals(trendMonths.months, byDay.sessions),
+        },
+        {
+          name: "Attendances at sessions",
+          unit: "count",
+          suppressed: true,
+          values: monthlyTotals(trendMonths.months, byDay.attendances),
+        },
+      ],
+      html: profileSection(
+        heading,
+        html`<p class="govuk-body">${activity.sessions.toLocaleString("en-GB")} sessions held here from ${year.from} to ${year.to}, reaching ${smallCount(activity.people)} residents.</p>
       ${
         projects.length > 0
           ? html`<p class="govuk-body">${projects.length} projects name this area:</p><ul class="govuk-list govuk-list--bullet">${projects.map(
@@ -71,7 +68,8 @@ export const investmentPlaceSection = placeSection(canViewPortfolio, async (c, a
             )}</ul>`
           : html`<p class="govuk-body">No project names this area.</p>`
       }`,
-      { href: "/investment", text: "Open the projects register" },
-    ),
-  };
-});
+        { href: "/investment", text: "Open the projects register" },
+      ),
+    };
+  },
+);

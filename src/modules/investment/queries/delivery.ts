@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -91,7 +92,7 @@ export async function getSession(db: Db, actor: Actor, now: Date, sessionId: str
     .select({ session: activitySession, projectName: project.name })
     .from(activitySession)
     .innerJoin(project, sameOrganisation(project, activitySession, eq(project.id, activitySession.projectId)))
-    .where(inOrganisation(activitySession, org, eq(activitySession.id, sessionId)));
+    .where(matchInOrganisation(activitySession, org, { id: sessionId }));
   if (!session) throw notFound("Session not found");
   const register = await db
     .select({
@@ -109,7 +110,7 @@ export async function getSession(db: Db, actor: Actor, now: Date, sessionId: str
       participant,
       sameOrganisation(participant, attendance, eq(participant.id, attendance.participantId)),
     )
-    .where(inOrganisation(attendance, org, eq(attendance.sessionId, sessionId)))
+    .where(matchInOrganisation(attendance, org, { sessionId }))
     .orderBy(asc(participant.displayName));
   await recordAudit(db, actor, now, {
     action: "read",
@@ -158,13 +159,13 @@ export async function getParticipantOutcomes(db: Db, actor: Actor, now: Date, pa
   const [person] = await db
     .select()
     .from(participant)
-    .where(inOrganisation(participant, org, eq(participant.id, participantId)));
+    .where(matchInOrganisation(participant, org, { id: participantId }));
   if (!person) throw notFound("Participant not found");
   const outcomes = await db
     .select({ outcome: outcomeRecord, projectName: project.name })
     .from(outcomeRecord)
     .innerJoin(project, sameOrganisation(project, outcomeRecord, eq(project.id, outcomeRecord.projectId)))
-    .where(inOrganisation(outcomeRecord, org, eq(outcomeRecord.participantId, participantId)))
+    .where(matchInOrganisation(outcomeRecord, org, { participantId }))
     .orderBy(desc(outcomeRecord.achievedOn));
   const followUps = await db
     .select()

@@ -1,10 +1,10 @@
-import { eq, isNull, sql } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canRecordDelivery, canViewParticipants } from "../policy.ts";
 import { queryRows } from "../rows.ts";
@@ -74,11 +74,10 @@ export async function followUpToRecord(
     })
     .from(outcomeFollowUp)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         outcomeFollowUp,
         actor.organisationId,
-        eq(outcomeFollowUp.outcomeId, outcomeId),
-        eq(outcomeFollowUp.months, months),
+        { outcomeId, months },
         isNull(outcomeFollowUp.completedOn),
       ),
     );

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPortfolio } from "../policy.ts";
@@ -158,7 +159,7 @@ export async function getProject(db: Db, actor: Actor, projectId: string) {
   const [found] = await db
     .select()
     .from(project)
-    .where(inOrganisation(project, org, eq(project.id, projectId)));
+    .where(matchInOrganisation(project, org, { id: projectId }));
   if (!found) throw notFound("Project not found");
   const [themes, areas, partners, funding, spend, steering, sessions] = await Promise.all([
     themesOfProjects(db, org, eq(projectTheme.projectId, projectId)).then((rows) =>
@@ -167,38 +168,38 @@ export async function getProject(db: Db, actor: Actor, projectId: string) {
     db
       .select()
       .from(projectArea)
-      .where(inOrganisation(projectArea, org, eq(projectArea.projectId, projectId))),
+      .where(matchInOrganisation(projectArea, org, { projectId })),
     db
       .select({ partnerId: projectPartner.partnerId })
       .from(projectPartner)
-      .where(inOrganisation(projectPartner, org, eq(projectPartner.projectId, projectId))),
+      .where(matchInOrganisation(projectPartner, org, { projectId })),
     db
       .select()
       .from(projectFunding)
-      .where(inOrganisation(projectFunding, org, eq(projectFunding.projectId, projectId)))
+      .where(matchInOrganisation(projectFunding, org, { projectId }))
       .orderBy(asc(projectFunding.year)),
     db
       .select()
       .from(projectSpend)
-      .where(inOrganisation(projectSpend, org, eq(projectSpend.projectId, projectId)))
+      .where(matchInOrganisation(projectSpend, org, { projectId }))
       .orderBy(desc(projectSpend.spentOn))
       .limit(50),
     db
       .select()
       .from(steeringMember)
-      .where(inOrganisation(steeringMember, org, eq(steeringMember.projectId, projectId)))
+      .where(matchInOrganisation(steeringMember, org, { projectId }))
       .orderBy(asc(steeringMember.name)),
     db
       .select()
       .from(activitySession)
-      .where(inOrganisation(activitySession, org, eq(activitySession.projectId, projectId)))
+      .where(matchInOrganisation(activitySession, org, { projectId }))
       .orderBy(desc(activitySession.heldOn))
       .limit(20),
   ]);
   const [spent] = await db
     .select({ total: sql<string>`coalesce(sum(${projectSpend.amountPence}), 0)` })
     .from(projectSpend)
-    .where(inOrganisation(projectSpend, org, eq(projectSpend.projectId, projectId)));
+    .where(matchInOrganisation(projectSpend, org, { projectId }));
   return {
     ...found,
     themes,

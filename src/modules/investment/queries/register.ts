@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -228,7 +229,7 @@ export async function lastSessionCandidates(
       participant,
       sameOrganisation(participant, attendance, eq(participant.id, attendance.participantId)),
     )
-    .where(inOrganisation(attendance, org, eq(attendance.sessionId, previous.id)))
+    .where(matchInOrganisation(attendance, org, { sessionId: previous.id }))
     .orderBy(asc(participant.displayName))
     .limit(1000);
   return {
@@ -249,7 +250,7 @@ export async function listRegisterGroups(db: Db, actor: Actor, projectId: string
       members: sql<number>`(SELECT count(*)::int FROM participant_group_member m WHERE m.organisation_id = ${participantGroup.organisationId} AND m.group_id = ${participantGroup.id})`,
     })
     .from(participantGroup)
-    .where(inOrganisation(participantGroup, actor.organisationId, eq(participantGroup.projectId, projectId)))
+    .where(matchInOrganisation(participantGroup, actor.organisationId, { projectId }))
     .orderBy(asc(participantGroup.name));
 }
 
@@ -267,7 +268,7 @@ export async function groupCandidates(
   const [group] = await db
     .select({ name: participantGroup.name })
     .from(participantGroup)
-    .where(inOrganisation(participantGroup, org, eq(participantGroup.id, groupId)));
+    .where(matchInOrganisation(participantGroup, org, { id: groupId }));
   if (!group) throw notFound("Group not found");
   const rows = await db
     .select(participantColumns)
@@ -280,7 +281,7 @@ export async function groupCandidates(
         eq(participant.id, participantGroupMember.participantId),
       ),
     )
-    .where(inOrganisation(participantGroupMember, org, eq(participantGroupMember.groupId, groupId)))
+    .where(matchInOrganisation(participantGroupMember, org, { groupId }))
     .orderBy(asc(participant.displayName));
   return { name: group.name, candidates: await toCandidates(db, actor, now, rows, onRegister) };
 }

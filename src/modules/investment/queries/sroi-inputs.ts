@@ -1,7 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPortfolio } from "../policy.ts";
 import { project, projectFunding, projectSpend } from "../schema.ts";
@@ -39,11 +40,11 @@ export async function projectSroiInputs(db: Db, actor: Actor, projectIds: string
       })
       .from(projectFunding)
       .where(
-        inOrganisation(
+        matchInOrganisation(
           projectFunding,
           org,
+          { secured: true },
           inArray(projectFunding.projectId, projectIds),
-          eq(projectFunding.secured, true),
         ),
       ),
   ]);

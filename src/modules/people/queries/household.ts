@@ -2,8 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPeople } from "../policy.ts";
 import { household, householdMember, person, tenancy, tenancyHolder } from "../schema.ts";
 
@@ -17,7 +17,7 @@ export async function householdOf(db: Db, actor: Actor, personId: string) {
       household,
       sameOrganisation(household, householdMember, eq(household.id, householdMember.householdId)),
     )
-    .where(inOrganisation(householdMember, actor.organisationId, eq(householdMember.personId, personId)));
+    .where(matchInOrganisation(householdMember, actor.organisationId, { personId }));
   const members = membership
     ? await db
         .select({
@@ -29,11 +29,7 @@ export async function householdOf(db: Db, actor: Actor, personId: string) {
         .from(householdMember)
         .innerJoin(person, sameOrganisation(person, householdMember, eq(person.id, householdMember.personId)))
         .where(
-          inOrganisation(
-            householdMember,
-            actor.organisationId,
-            eq(householdMember.householdId, membership.householdId),
-          ),
+          matchInOrganisation(householdMember, actor.organisationId, { householdId: membership.householdId }),
         )
         .orderBy(asc(person.givenName))
     : [];
@@ -46,7 +42,7 @@ export async function householdOf(db: Db, actor: Actor, personId: string) {
     })
     .from(tenancyHolder)
     .innerJoin(tenancy, sameOrganisation(tenancy, tenancyHolder, eq(tenancy.id, tenancyHolder.tenancyId)))
-    .where(inOrganisation(tenancyHolder, actor.organisationId, eq(tenancyHolder.personId, personId)))
+    .where(matchInOrganisation(tenancyHolder, actor.organisationId, { personId }))
     .orderBy(asc(tenancy.startDate));
   return { household: membership ? { name: membership.name, members } : null, tenancies };
 }

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPartners } from "../policy.ts";
@@ -35,7 +36,7 @@ export async function getPartnerOrganisation(db: Db, actor: Actor, id: string): 
   const [found] = await db
     .select()
     .from(partnerOrganisation)
-    .where(inOrganisation(partnerOrganisation, actor.organisationId, eq(partnerOrganisation.id, id)));
+    .where(matchInOrganisation(partnerOrganisation, actor.organisationId, { id }));
   if (!found) throw notFound("Organisation not found");
   return found;
 }
@@ -53,7 +54,7 @@ export async function findOwnPartnerOrganisation(
   const [found] = await db
     .select()
     .from(partnerOrganisation)
-    .where(inOrganisation(partnerOrganisation, organisationId, eq(partnerOrganisation.id, id)));
+    .where(matchInOrganisation(partnerOrganisation, organisationId, { id }));
   return found;
 }
 

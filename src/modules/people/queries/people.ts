@@ -5,6 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { startsWithPattern } from "../../../platform/db/like-pattern.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewEqualityData, canViewPeople, canViewPerson } from "../policy.ts";
@@ -26,7 +27,7 @@ export async function getPerson(
   const [found] = await db
     .select()
     .from(person)
-    .where(inOrganisation(person, actor.organisationId, eq(person.id, personId)));
+    .where(matchInOrganisation(person, actor.organisationId, { id: personId }));
   if (!found || !canViewPerson(actor, found)) throw notFound("Person not found");
   await recordAudit(db, actor, now, {
     action: "read",
@@ -98,7 +99,7 @@ export async function listPeopleAtHome(db: Db, organisationId: string, homeId: s
   return db
     .select()
     .from(person)
-    .where(inOrganisation(person, organisationId, eq(person.homeId, homeId)))
+    .where(matchInOrganisation(person, organisationId, { homeId }))
     .orderBy(asc(person.familyName));
 }
 
@@ -112,7 +113,7 @@ export async function getEqualityProfile(db: Db, actor: Actor, personId: string,
   const [row] = await db
     .select()
     .from(personEquality)
-    .where(inOrganisation(personEquality, actor.organisationId, eq(personEquality.personId, personId)));
+    .where(matchInOrganisation(personEquality, actor.organisationId, { personId }));
   if (row) {
     await recordAudit(db, actor, now, {
       action: "read",

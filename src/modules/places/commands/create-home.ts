@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { canEditPlaces } from "../policy.ts";
@@ -24,7 +23,7 @@ export async function createHome(database: Database, actor: Actor, now: Date, in
   const [existing] = await db
     .select({ id: home.id })
     .from(home)
-    .where(inOrganisation(home, actor.organisationId, eq(home.uprn, value.uprn)));
+    .where(matchInOrganisation(home, actor.organisationId, { uprn: value.uprn }));
   if (existing) throw conflict("Home already exists", `A home with UPRN ${value.uprn} is already on record.`);
   return db.transaction(async (tx) => {
     const [created] = await tx

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -35,7 +36,7 @@ export async function updateHome(
     const [updated] = await tx
       .update(home)
       .set(value)
-      .where(inOrganisation(home, actor.organisationId, eq(home.id, homeId)))
+      .where(matchInOrganisation(home, actor.organisationId, { id: homeId }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { organisation } from "../../../platform/db/platform-schema.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPlaces } from "../policy.ts";
@@ -88,7 +89,7 @@ export async function listPriorityNeighbourhoods(
   const overrides = await db
     .select()
     .from(priorityOverride)
-    .where(inOrganisation(priorityOverride, organisationId, eq(priorityOverride.edition, rule.edition)));
+    .where(matchInOrganisation(priorityOverride, organisationId, { edition: rule.edition }));
   const removed = new Set(overrides.filter((o) => !o.included).map((o) => o.lsoaCode));
   const added = overrides.filter((o) => o.included);
   const byRule = areaCodes.length

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { isStaff, requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { type AssetType, type CommunityAsset, communityAsset, localAuthority } from "../schema.ts";
@@ -36,7 +37,7 @@ export async function getCommunityAsset(db: Db, actor: Actor, id: string): Promi
   const [found] = await db
     .select()
     .from(communityAsset)
-    .where(inOrganisation(communityAsset, actor.organisationId, eq(communityAsset.id, id)));
+    .where(matchInOrganisation(communityAsset, actor.organisationId, { id }));
   if (!found) throw notFound("Community asset not found");
   return found;
 }

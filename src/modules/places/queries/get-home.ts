@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { rowFromJson } from "../../../platform/db/json-rows.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPlaces } from "../policy.ts";
 import { type Home, home, localAuthority } from "../schema.ts";
@@ -16,7 +16,7 @@ export async function getHome(db: Db, actor: Actor, homeId: string): Promise<Hom
   const [found] = await db
     .select()
     .from(home)
-    .where(inOrganisation(home, actor.organisationId, eq(home.id, homeId)));
+    .where(matchInOrganisation(home, actor.organisationId, { id: homeId }));
   if (!found) throw notFound("Home not found");
   return found;
 }
@@ -29,7 +29,7 @@ export async function findHomeByUprn(
   const [found] = await db
     .select()
     .from(home)
-    .where(inOrganisation(home, organisationId, eq(home.uprn, uprn.replace(/^0+(?=\d)/, ""))));
+    .where(matchInOrganisation(home, organisationId, { uprn: uprn.replace(/^0+(?=\d)/, "") }));
   return found;
 }
 

@@ -5,7 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
@@ -137,14 +137,7 @@ export async function stopSharing(
     const [share] = await tx
       .select()
       .from(safetySharing)
-      .where(
-        inOrganisation(
-          safetySharing,
-          actor.organisationId,
-          eq(safetySharing.caseId, found.id),
-          eq(safetySharing.id, sharingId),
-        ),
-      );
+      .where(matchInOrganisation(safetySharing, actor.organisationId, { caseId: found.id, id: sharingId }));
     if (!share) throw notFound("Sharing record not found");
     if (share.endedAt !== null) return;
     await tx

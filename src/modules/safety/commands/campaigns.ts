@@ -5,7 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
@@ -65,7 +65,7 @@ export async function findCampaign(db: Db, actor: Actor, id: string): Promise<Sa
   const [found] = await db
     .select()
     .from(safetyCampaign)
-    .where(inOrganisation(safetyCampaign, actor.organisationId, eq(safetyCampaign.id, id)));
+    .where(matchInOrganisation(safetyCampaign, actor.organisationId, { id }));
   if (!found) throw notFound("Campaign not found");
   return found;
 }

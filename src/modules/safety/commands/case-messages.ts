@@ -6,8 +6,8 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { findUser } from "../../../platform/auth/users.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { appUser } from "../../../platform/db/platform-schema.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { type Email, queueEmails, userEmails } from "../../../platform/jobs/outbox.ts";
@@ -96,13 +96,11 @@ export async function replyToComplainant(
           .select({ id: safetyParty.id, personId: safetyParty.personId })
           .from(safetyParty)
           .where(
-            inOrganisation(
-              safetyParty,
-              actor.organisationId,
-              eq(safetyParty.id, partyId),
-              eq(safetyParty.caseId, found.id),
-              eq(safetyParty.role, "complainant"),
-            ),
+            matchInOrganisation(safetyParty, actor.organisationId, {
+              id: partyId,
+              caseId: found.id,
+              role: "complainant",
+            }),
           )
       : [];
     if (!party)

@@ -1,7 +1,7 @@
 import { eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { safetyAction, safetyParty } from "../schema.ts";
 
@@ -13,7 +13,7 @@ export function partiesOfCase(tx: Db, organisationId: string, caseId: string, ..
   return tx
     .select()
     .from(safetyParty)
-    .where(inOrganisation(safetyParty, organisationId, eq(safetyParty.caseId, caseId), ...conditions));
+    .where(matchInOrganisation(safetyParty, organisationId, { caseId }, ...conditions));
 }
 
 /** The case's actions that meet the conditions (the open ones, one by id…). */
@@ -21,7 +21,7 @@ export function actionsOfCase(tx: Db, organisationId: string, caseId: string, ..
   return tx
     .select()
     .from(safetyAction)
-    .where(inOrganisation(safetyAction, organisationId, eq(safetyAction.caseId, caseId), ...conditions));
+    .where(matchInOrganisation(safetyAction, organisationId, { caseId }, ...conditions));
 }
 
 /** A party a form chose must be on this case: otherwise the form says so beside the field. */

@@ -5,7 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { getSafetySettings, londonDay, monthsBefore, type SafetySettings } from "../domain/settings.ts";
@@ -133,12 +133,7 @@ export async function recordTriggerReview(
       .select()
       .from(safetyTriggerReview)
       .where(
-        inOrganisation(
-          safetyTriggerReview,
-          actor.organisationId,
-          eq(safetyTriggerReview.caseId, found.id),
-          eq(safetyTriggerReview.id, reviewId),
-        ),
+        matchInOrganisation(safetyTriggerReview, actor.organisationId, { caseId: found.id, id: reviewId }),
       );
     if (!review) throw notFound("Review not found");
     if (review.status !== "threshold-met")

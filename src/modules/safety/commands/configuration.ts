@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { nsirTypes, type Workflow, workflows } from "../domain/categories.ts";
@@ -181,10 +181,10 @@ export async function saveWorkflowStatuses(
         .selectDistinct({ status: safetyCase.status })
         .from(safetyCase)
         .where(
-          inOrganisation(
+          matchInOrganisation(
             safetyCase,
             actor.organisationId,
-            eq(safetyCase.workflow, workflow),
+            { workflow },
             inArray(safetyCase.status, removed),
             isNull(safetyCase.closedOn),
           ),

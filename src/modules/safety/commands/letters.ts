@@ -7,6 +7,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { brandOf } from "../../../platform/brand/index.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
@@ -179,14 +180,7 @@ export async function getDocument(db: Db, actor: Actor, now: Date, caseId: strin
   const [document] = await db
     .select()
     .from(safetyDocument)
-    .where(
-      inOrganisation(
-        safetyDocument,
-        actor.organisationId,
-        eq(safetyDocument.caseId, found.id),
-        eq(safetyDocument.id, documentId),
-      ),
-    );
+    .where(matchInOrganisation(safetyDocument, actor.organisationId, { caseId: found.id, id: documentId }));
   if (document)
     await recordAudit(db, actor, now, {
       action: "read",

@@ -4,6 +4,7 @@ import { type Actor, actorLabel, actorUserId } from "../../../platform/access/ac
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -51,7 +52,7 @@ export async function linkSameMatter(
     const [target] = await tx
       .select()
       .from(safetyCase)
-      .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.reference, sameAsReference)));
+      .where(matchInOrganisation(safetyCase, actor.organisationId, { reference: sameAsReference }));
     if (!target)
       throw refuse(
         `There is no case ${sameAsReference} in your organisation's records. Only your own organisation's cases can be linked.`,

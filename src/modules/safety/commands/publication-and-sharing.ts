@@ -5,7 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { canManageSafety, canWorkCases } from "../policy.ts";
@@ -89,7 +89,7 @@ export async function setItemPublished(
     const updated = await tx
       .update(table)
       .set({ published: item.published })
-      .where(inOrganisation(table, actor.organisationId, eq(table.caseId, found.id), eq(table.id, item.id)))
+      .where(matchInOrganisation(table, actor.organisationId, { caseId: found.id, id: item.id }))
       .returning({ id: table.id });
     if (updated.length === 0) throw notFound("Not found");
     await recordAudit(tx, actor, now, {

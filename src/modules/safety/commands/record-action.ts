@@ -5,7 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -161,7 +161,7 @@ export async function completeAction(
     await tx
       .update(safetyAction)
       .set({ status: "done", completedOn, details })
-      .where(inOrganisation(safetyAction, actor.organisationId, eq(safetyAction.id, action.id)));
+      .where(matchInOrganisation(safetyAction, actor.organisationId, { id: action.id }));
     if (action.actionType === "risk-review") {
       // A high-risk case stays on its review cadence until a reassessment lowers the band.
       const latest = await latestAssessment(tx, actor.organisationId, found.id);
@@ -227,7 +227,7 @@ export async function recordBreach(
     await tx
       .update(safetyAction)
       .set({ details })
-      .where(inOrganisation(safetyAction, actor.organisationId, eq(safetyAction.id, action.id)));
+      .where(matchInOrganisation(safetyAction, actor.organisationId, { id: action.id }));
     await addTimeline(tx, actor, now, {
       caseId: found.id,
       kind: "action",

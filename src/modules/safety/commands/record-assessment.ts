@@ -5,7 +5,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import {
@@ -178,19 +178,17 @@ export async function scheduleRiskReview(
     .select({ id: safetyAction.id })
     .from(safetyAction)
     .where(
-      inOrganisation(
-        safetyAction,
-        actor.organisationId,
-        eq(safetyAction.caseId, caseId),
-        eq(safetyAction.actionType, "risk-review"),
-        eq(safetyAction.status, "open"),
-      ),
+      matchInOrganisation(safetyAction, actor.organisationId, {
+        caseId,
+        actionType: "risk-review",
+        status: "open",
+      }),
     );
   if (open) {
     await tx
       .update(safetyAction)
       .set({ dueOn })
-      .where(inOrganisation(safetyAction, actor.organisationId, eq(safetyAction.id, open.id)));
+      .where(matchInOrganisation(safetyAction, actor.organisationId, { id: open.id }));
     return;
   }
   await tx.insert(safetyAction).values({
@@ -220,7 +218,7 @@ export async function latestAssessment(
   const [latest] = await tx
     .select()
     .from(safetyRiskAssessment)
-    .where(inOrganisation(safetyRiskAssessment, organisationId, eq(safetyRiskAssessment.caseId, caseId)))
+    .where(matchInOrganisation(safetyRiskAssessment, organisationId, { caseId }))
     .orderBy(desc(safetyRiskAssessment.assessedAt))
     .limit(1);
   return latest;

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { type SatisfactionAnswer, satisfactionAnswers } from "../domain/satisfaction.ts";
 import { complainantParty } from "../queries/portal.ts";
@@ -17,14 +17,7 @@ export async function satisfactionCheckFor(db: Db, actor: Actor, now: Date, case
   const [check] = await db
     .select()
     .from(safetySatisfaction)
-    .where(
-      inOrganisation(
-        safetySatisfaction,
-        actor.organisationId,
-        eq(safetySatisfaction.caseId, caseId),
-        eq(safetySatisfaction.partyId, partyId),
-      ),
-    )
+    .where(matchInOrganisation(safetySatisfaction, actor.organisationId, { caseId, partyId }))
     .orderBy(desc(safetySatisfaction.sentAt))
     .limit(1);
   return check ?? null;

@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { orderInForceUntil } from "../domain/actions.ts";
@@ -40,11 +41,11 @@ export async function casesDueForDeletion(db: Db, actor: Actor, now: Date): Prom
     })
     .from(safetyCase)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         safetyCase,
         actor.organisationId,
+        { legalHold: false },
         lte(safetyCase.closedOn, cutoff),
-        eq(safetyCase.legalHold, false),
         isNull(safetyCase.anonymisedAt),
       ),
     )

@@ -4,7 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canWorkCases } from "../policy.ts";
@@ -24,7 +24,7 @@ async function lockPendingReport(tx: Db, actor: Actor, reportId: string): Promis
   const [report] = await tx
     .select()
     .from(safetyReport)
-    .where(inOrganisation(safetyReport, actor.organisationId, eq(safetyReport.id, reportId)))
+    .where(matchInOrganisation(safetyReport, actor.organisationId, { id: reportId }))
     .for("update");
   if (!report) throw notFound("Report not found");
   if (report.status !== "pending")
@@ -45,20 +45,18 @@ async function moveReportEvidence(tx: Db, actor: Actor, report: SafetyReport, ca
         .select({ id: safetyParty.id })
         .from(safetyParty)
         .where(
-          inOrganisation(
-            safetyParty,
-            actor.organisationId,
-            eq(safetyParty.caseId, caseId),
-            eq(safetyParty.personId, report.reporterPersonId),
-            eq(safetyParty.role, "complainant"),
-          ),
+          matchInOrganisation(safetyParty, actor.organisationId, {
+            caseId,
+            personId: report.reporterPersonId,
+            role: "complainant",
+          }),
         )
         .limit(1)
     : [];
   await tx
     .update(safetyDocument)
     .set({ caseId, uploadedByPartyId: party?.id ?? null })
-    .where(inOrganisation(safetyDocument, actor.organisationId, eq(safetyDocument.reportId, report.id)));
+    .where(matchInOrganisation(safetyDocument, actor.organisationId, { reportId: report.id }));
 }
 
 /**

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { canWorkCases } from "../policy.ts";
@@ -40,9 +39,7 @@ export async function unlinkSameMatter(
     const found = await lockCase(tx, actor, caseId);
     const [link] = await tx
       .delete(safetySameMatterLink)
-      .where(
-        inOrganisation(safetySameMatterLink, actor.organisationId, eq(safetySameMatterLink.caseId, found.id)),
-      )
+      .where(matchInOrganisation(safetySameMatterLink, actor.organisationId, { caseId: found.id }))
       .returning();
     if (!link)
       throw invalid(`${found.reference} is not linked to another case.`, {
@@ -51,7 +48,7 @@ export async function unlinkSameMatter(
     const [target] = await tx
       .select({ reference: safetyCase.reference })
       .from(safetyCase)
-      .where(inOrganisation(safetyCase, actor.organisationId, eq(safetyCase.id, link.sameAsCaseId)));
+      .where(matchInOrganisation(safetyCase, actor.organisationId, { id: link.sameAsCaseId }));
     const targetReference = target?.reference ?? "the other case";
     await addTimeline(tx, actor, now, {
       caseId: found.id,

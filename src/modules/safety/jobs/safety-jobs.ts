@@ -3,8 +3,8 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { findUser } from "../../../platform/auth/users.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { outboundMessage } from "../../../platform/db/platform-schema.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { JobContext, JobDefinition } from "../../../platform/jobs/jobs.ts";
 import { casesDueForDeletion } from "../commands/retention.ts";
 import { findActionType } from "../domain/actions.ts";
@@ -54,10 +54,10 @@ export async function runActionReminders(
       and(eq(safetyCase.organisationId, safetyAction.organisationId), eq(safetyCase.id, safetyAction.caseId)),
     )
     .where(
-      inOrganisation(
+      matchInOrganisation(
         safetyAction,
         organisationId,
-        eq(safetyAction.status, "open"),
+        { status: "open" },
         lte(safetyAction.dueOn, soon),
         sql`(${safetyAction.remindedOn} IS NULL OR (${safetyAction.dueOn} < ${today} AND ${safetyAction.overdueAlertedOn} IS NULL))`,
       ),
@@ -79,7 +79,7 @@ export async function runActionReminders(
       await db
         .update(safetyAction)
         .set({ overdueAlertedOn: today, remindedOn: action.remindedOn ?? today })
-        .where(inOrganisation(safetyAction, organisationId, eq(safetyAction.id, action.id)));
+        .where(matchInOrganisation(safetyAction, organisationId, { id: action.id }));
       overdue++;
     } else if (!isOverdue && action.remindedOn === null) {
       await notifyOfficer(
@@ -92,7 +92,7 @@ export async function runActionReminders(
       await db
         .update(safetyAction)
         .set({ remindedOn: today })
-        .where(inOrganisation(safetyAction, organisationId, eq(safetyAction.id, action.id)));
+        .where(matchInOrganisation(safetyAction, organisationId, { id: action.id }));
       reminders++;
     }
   }

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { optionalText } from "../../../platform/http/fields.ts";
 import { laCodeForPostcode, locatePostcode } from "../geography.ts";
 import { parseInput, volunteerInput } from "../inputs.ts";
@@ -51,7 +50,7 @@ export async function applyAsKnownVolunteer(
       await tx
         .update(volunteer)
         .set(filled)
-        .where(inOrganisation(volunteer, actor.organisationId, eq(volunteer.id, record.id)));
+        .where(matchInOrganisation(volunteer, actor.organisationId, { id: record.id }));
       await recordAudit(tx, actor, now, {
         action: "update",
         entityType: "volunteer",

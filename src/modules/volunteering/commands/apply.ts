@@ -3,6 +3,7 @@ import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { optionalText } from "../../../platform/http/fields.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -27,10 +28,10 @@ export async function placesTaken(tx: Db, organisationId: string, opportunityId:
     .select({ taken: sql<number>`count(*)::int` })
     .from(volApplication)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         volApplication,
         organisationId,
-        eq(volApplication.opportunityId, opportunityId),
+        { opportunityId },
         inArray(volApplication.status, ["approved", "placed"]),
       ),
     );
@@ -73,14 +74,7 @@ export async function lockOpenRole(
   const [role] = await tx
     .select()
     .from(volOpportunity)
-    .where(
-      inOrganisation(
-        volOpportunity,
-        organisationId,
-        eq(volOpportunity.id, opportunityId),
-        eq(volOpportunity.status, "approved"),
-      ),
-    )
+    .where(matchInOrganisation(volOpportunity, organisationId, { id: opportunityId, status: "approved" }))
     .for("update");
   if (!role)
     throw notFound(

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid, notFound, Problem } from "../../../platform/http/problem.ts";
 import { canCoordinate } from "../policy.ts";
 import { loadVolunteer, londonToday } from "../records.ts";
@@ -52,7 +51,7 @@ export async function decideApplication(
     const [before] = await tx
       .select()
       .from(volApplication)
-      .where(inOrganisation(volApplication, actor.organisationId, eq(volApplication.id, applicationId)))
+      .where(matchInOrganisation(volApplication, actor.organisationId, { id: applicationId }))
       .for("update");
     if (!before) throw notFound("Application not found");
     if (!transition.from.includes(before.status)) {
@@ -64,9 +63,7 @@ export async function decideApplication(
     const [role] = await tx
       .select()
       .from(volOpportunity)
-      .where(
-        inOrganisation(volOpportunity, actor.organisationId, eq(volOpportunity.id, before.opportunityId)),
-      )
+      .where(matchInOrganisation(volOpportunity, actor.organisationId, { id: before.opportunityId }))
       .for("update");
     if (step === "approve" && role && (await placesTaken(tx, actor.organisationId, role.id)) >= role.places) {
       throw conflict(
@@ -79,9 +76,7 @@ export async function decideApplication(
       const held = await tx
         .select()
         .from(volunteerCheck)
-        .where(
-          inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.volunteerId, person.id)),
-        );
+        .where(matchInOrganisation(volunteerCheck, actor.organisationId, { volunteerId: person.id }));
       const reasons = unmetRequirements(role, person, held, londonToday(now));
       if (reasons.length > 0) {
         throw new Problem(
@@ -101,7 +96,7 @@ export async function decideApplication(
         updatedAt: now,
         ...(step === "place" && actor.kind === "user" ? { placedBy: actor.userId } : {}),
       })
-      .where(inOrganisation(volApplication, actor.organisationId, eq(volApplication.id, applicationId)))
+      .where(matchInOrganisation(volApplication, actor.organisationId, { id: applicationId }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

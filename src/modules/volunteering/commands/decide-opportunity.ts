@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { canCoordinate } from "../policy.ts";
 import { loadOpportunity } from "../records.ts";
@@ -54,7 +53,7 @@ export async function decideOpportunity(
         statusReason: trimmed,
         approvedAt: decision === "approve" ? now : before.approvedAt,
       })
-      .where(inOrganisation(volOpportunity, actor.organisationId, eq(volOpportunity.id, id)))
+      .where(matchInOrganisation(volOpportunity, actor.organisationId, { id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -1,6 +1,6 @@
-import { eq, inArray, ne, sql } from "drizzle-orm";
+import { inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { londonToday } from "../records.ts";
@@ -29,11 +29,10 @@ export async function refuseOverFullDay(
     .select({ minutes: sql<number>`coalesce(sum(${volHours.minutes}), 0)::int` })
     .from(volHours)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         volHours,
         organisationId,
-        eq(volHours.volunteerId, volunteerId),
-        eq(volHours.workedOn, workedOn),
+        { volunteerId, workedOn },
         ignoreHoursId ? ne(volHours.id, ignoreHoursId) : undefined,
       ),
     );
@@ -57,10 +56,10 @@ export async function refuseUnplaced(
     .select({ volunteerId: volApplication.volunteerId })
     .from(volApplication)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         volApplication,
         organisationId,
-        eq(volApplication.opportunityId, opportunityId),
+        { opportunityId },
         inArray(volApplication.volunteerId, volunteerIds),
         inArray(volApplication.status, ["placed", "ended"]),
       ),
@@ -88,11 +87,11 @@ export async function awardMilestones(
     .select({ volunteerId: volHours.volunteerId, minutes: sql<number>`sum(${volHours.minutes})::int` })
     .from(volHours)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         volHours,
         organisationId,
+        { status: "verified" },
         inArray(volHours.volunteerId, volunteerIds),
-        eq(volHours.status, "verified"),
       ),
     )
     .groupBy(volHours.volunteerId);

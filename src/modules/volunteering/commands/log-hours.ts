@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { hoursInput, parseInput } from "../inputs.ts";
@@ -108,7 +109,7 @@ export async function resubmitHours(
         status: "submitted",
         loggedAt: now,
       })
-      .where(inOrganisation(volHours, actor.organisationId, eq(volHours.id, before.id)))
+      .where(matchInOrganisation(volHours, actor.organisationId, { id: before.id }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",

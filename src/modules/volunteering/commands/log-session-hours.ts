@@ -1,10 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { durationText } from "../inputs.ts";
@@ -46,7 +46,7 @@ export async function logSessionHours(
     const [session] = await tx
       .select()
       .from(volSession)
-      .where(inOrganisation(volSession, actor.organisationId, eq(volSession.id, sessionId)));
+      .where(matchInOrganisation(volSession, actor.organisationId, { id: sessionId }));
     if (!session) throw notFound("Session not found");
     const role = await loadOpportunity(tx, actor.organisationId, session.opportunityId);
     const workedOn = londonToday(session.startsAt);
@@ -67,10 +67,10 @@ export async function logSessionHours(
       .select({ volunteerId: volHours.volunteerId })
       .from(volHours)
       .where(
-        inOrganisation(
+        matchInOrganisation(
           volHours,
           actor.organisationId,
-          eq(volHours.sessionId, session.id),
+          { sessionId: session.id },
           inArray(
             volHours.volunteerId,
             parsed.map((entry) => entry.volunteerId),

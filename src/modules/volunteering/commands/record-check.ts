@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { checkInput, parseInput } from "../inputs.ts";
 import { canCoordinate, isThisVolunteer } from "../policy.ts";
@@ -109,12 +108,12 @@ export async function updateCheck(
     const [before] = await tx
       .select()
       .from(volunteerCheck)
-      .where(inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.id, checkId)));
+      .where(matchInOrganisation(volunteerCheck, actor.organisationId, { id: checkId }));
     if (!before) throw notFound("Check not found");
     const [after] = await tx
       .update(volunteerCheck)
       .set(value)
-      .where(inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.id, checkId)))
+      .where(matchInOrganisation(volunteerCheck, actor.organisationId, { id: checkId }))
       .returning();
     await recordAudit(tx, actor, now, {
       action: "update",
@@ -145,7 +144,7 @@ export async function getCheck(db: Db, actor: Actor, checkId: string): Promise<V
   const [row] = await db
     .select()
     .from(volunteerCheck)
-    .where(inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.id, checkId)));
+    .where(matchInOrganisation(volunteerCheck, actor.organisationId, { id: checkId }));
   if (!row) throw notFound("Check not found");
   return row;
 }

@@ -1,9 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canCoordinate } from "../policy.ts";
@@ -55,7 +56,7 @@ export async function reviewHours(
             ? { status: "verified", verifiedAt: now, disputeReason: null }
             : { status: "disputed", disputeReason: why },
         )
-        .where(inOrganisation(volHours, actor.organisationId, eq(volHours.id, row.id)));
+        .where(matchInOrganisation(volHours, actor.organisationId, { id: row.id }));
     }
     if (decision === "verify")
       await awardMilestones(tx, actor.organisationId, [...new Set(rows.map((row) => row.volunteerId))], now);

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { laCodeForPostcode, locatePostcode } from "../geography.ts";
@@ -71,7 +72,7 @@ async function saveProfile(
   const [after] = await tx
     .update(volunteer)
     .set({ ...change, ...place })
-    .where(inOrganisation(volunteer, actor.organisationId, eq(volunteer.id, before.id)))
+    .where(matchInOrganisation(volunteer, actor.organisationId, { id: before.id }))
     .returning();
   await recordAudit(tx, actor, now, {
     action: "update",

@@ -1,8 +1,6 @@
-import { londonDay } from "../../../platform/dates/london.ts";
 import {
   monthlyTotals,
   placeSection,
-  profileMonths,
   profileSection,
   smallCount,
   smallCountValue,
@@ -14,37 +12,42 @@ import { verifiedMinutesInDistrictByDay, volunteersInDistrict } from "../queries
 const heading = "Volunteers and involvement";
 
 /** Volunteering on a profile: how many volunteers live in the district and roles offered there. */
-export const volunteeringPlaceSection = placeSection(canViewReports, async (c, actor, place) => {
-  const db = c.get("services").database.db;
-  const today = londonDay(c.get("now"));
-  const months = profileMonths(today);
-  const [counts, minutes] = await Promise.all([
-    volunteersInDistrict(db, actor, place.laCode),
-    verifiedMinutesInDistrictByDay(db, actor, place.laCode, months.from, months.to),
-  ]);
-  return {
-    figures: [
-      {
-        section: heading,
-        figure: "Volunteers living in the district",
-        period: today,
-        value: smallCountValue(counts.volunteers),
-      },
-      { section: heading, figure: "Volunteering roles in the district", period: today, value: counts.roles },
-    ],
-    trends: [
-      {
-        name: "Volunteer hours (verified)",
-        unit: "hours",
-        suppressed: false,
-        // Whole hours: the chart and the export agree, and minutes would suggest false precision.
-        values: monthlyTotals(months.months, minutes).map((m) => Math.round(m / 60)),
-      },
-    ],
-    html: profileSection(
-      heading,
-      html`<p class="govuk-body">${smallCount(counts.volunteers)} volunteers live in the district${place.level === "lsoa" ? " this neighbourhood is in" : ""}, and ${counts.roles} volunteering roles are based there.</p>`,
-      { href: "/volunteering", text: "Open volunteering" },
-    ),
-  };
-});
+export const volunteeringPlaceSection = placeSection(
+  canViewReports,
+  async (_c, actor, place, { db, today, months }) => {
+    const [counts, minutes] = await Promise.all([
+      volunteersInDistrict(db, actor, place.laCode),
+      verifiedMinutesInDistrictByDay(db, actor, place.laCode, months.from, months.to),
+    ]);
+    return {
+      figures: [
+        {
+          section: heading,
+          figure: "Volunteers living in the district",
+          period: today,
+          value: smallCountValue(counts.volunteers),
+        },
+        {
+          section: heading,
+          figure: "Volunteering roles in the district",
+          period: today,
+          value: counts.roles,
+        },
+      ],
+      trends: [
+        {
+          name: "Volunteer hours (verified)",
+          unit: "hours",
+          suppressed: false,
+          // Whole hours: the chart and the export agree, and minutes would suggest false precision.
+          values: monthlyTotals(months.months, minutes).map((m) => Math.round(m / 60)),
+        },
+      ],
+      html: profileSection(
+        heading,
+        html`<p class="govuk-body">${smallCount(counts.volunteers)} volunteers live in the district${place.level === "lsoa" ? " this neighbourhood is in" : ""}, and ${counts.roles} volunteering roles are based there.</p>`,
+        { href: "/volunteering", text: "Open volunteering" },
+      ),
+    };
+  },
+);

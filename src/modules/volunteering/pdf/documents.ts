@@ -3,8 +3,8 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { taggedPdf } from "../../../platform/pdf/tagged-pdf.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
@@ -53,12 +53,7 @@ export async function volunteerDocument(
     })
     .from(volHours)
     .where(
-      inOrganisation(
-        volHours,
-        actor.organisationId,
-        eq(volHours.volunteerId, person.id),
-        eq(volHours.status, "verified"),
-      ),
+      matchInOrganisation(volHours, actor.organisationId, { volunteerId: person.id, status: "verified" }),
     );
   if (!span || Number(span.minutes) === 0 || !span.first || !span.last) {
     throw conflict(
@@ -74,10 +69,10 @@ export async function volunteerDocument(
       sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
     )
     .where(
-      inOrganisation(
+      matchInOrganisation(
         volApplication,
         actor.organisationId,
-        eq(volApplication.volunteerId, person.id),
+        { volunteerId: person.id },
         sql`${volApplication.status} IN ('placed', 'ended')`,
       ),
     )
@@ -85,12 +80,12 @@ export async function volunteerDocument(
   const milestones = await db
     .select()
     .from(volMilestone)
-    .where(inOrganisation(volMilestone, actor.organisationId, eq(volMilestone.volunteerId, person.id)))
+    .where(matchInOrganisation(volMilestone, actor.organisationId, { volunteerId: person.id }))
     .orderBy(asc(volMilestone.hours));
   const [saved] = await db
     .select()
     .from(volDocumentTemplate)
-    .where(inOrganisation(volDocumentTemplate, actor.organisationId, eq(volDocumentTemplate.kind, kind)));
+    .where(matchInOrganisation(volDocumentTemplate, actor.organisationId, { kind }));
   const template = saved ?? defaultTemplates[kind];
   const organisation = await getOrganisation(db, actor.organisationId);
   const topMilestone = milestones.at(-1)?.hours;

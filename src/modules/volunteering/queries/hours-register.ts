@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { ageBand, ageBandWords, likePrefix, personReference, searchTerm } from "../../people/index.ts";
@@ -45,13 +46,7 @@ function placedIn(db: Db, organisationId: string, roleId: string, where?: SQL) {
       sameOrganisation(volunteer, volApplication, eq(volunteer.id, volApplication.volunteerId)),
     )
     .where(
-      inOrganisation(
-        volApplication,
-        organisationId,
-        eq(volApplication.opportunityId, roleId),
-        eq(volApplication.status, "placed"),
-        where,
-      ),
+      matchInOrganisation(volApplication, organisationId, { opportunityId: roleId, status: "placed" }, where),
     )
     .orderBy(
       asc(sql`lower(${volunteer.familyName})`),
@@ -147,12 +142,10 @@ export async function roleTeam(
       .select({ one: sql`1` })
       .from(volApplication)
       .where(
-        inOrganisation(
-          volApplication,
-          actor.organisationId,
-          eq(volApplication.opportunityId, roleId),
-          eq(volApplication.status, "placed"),
-        ),
+        matchInOrganisation(volApplication, actor.organisationId, {
+          opportunityId: roleId,
+          status: "placed",
+        }),
       )
       .limit(limit + 1)
       .as("team"),
@@ -193,7 +186,7 @@ export async function hoursLoggedForSession(
     .select({ ...columns, minutes: volHours.minutes })
     .from(volHours)
     .innerJoin(volunteer, sameOrganisation(volunteer, volHours, eq(volunteer.id, volHours.volunteerId)))
-    .where(inOrganisation(volHours, actor.organisationId, eq(volHours.sessionId, session.id)))
+    .where(matchInOrganisation(volHours, actor.organisationId, { sessionId: session.id }))
     .orderBy(asc(sql`lower(${volunteer.familyName})`), asc(sql`lower(${volunteer.givenName})`))
     .limit(1000);
   await recordAudit(db, actor, now, {

@@ -4,8 +4,8 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canCoordinate, canViewReports } from "../policy.ts";
 import { volHours, volOpportunity, volSession, volunteer } from "../schema.ts";
@@ -30,7 +30,7 @@ export async function hoursAwaitingReview(db: Db, actor: Actor, now: Date) {
       volOpportunity,
       sameOrganisation(volOpportunity, volHours, eq(volOpportunity.id, volHours.opportunityId)),
     )
-    .where(inOrganisation(volHours, actor.organisationId, eq(volHours.status, "submitted")))
+    .where(matchInOrganisation(volHours, actor.organisationId, { status: "submitted" }))
     .orderBy(asc(volHours.workedOn), asc(volHours.id))
     .limit(1000);
   await recordAudit(db, actor, now, {
@@ -159,7 +159,7 @@ export async function getSession(db: Db, actor: Actor, id: string) {
     ? await db
         .select()
         .from(volSession)
-        .where(inOrganisation(volSession, actor.organisationId, eq(volSession.id, id)))
+        .where(matchInOrganisation(volSession, actor.organisationId, { id }))
     : [];
   if (!session) throw notFound("Session not found");
   return session;

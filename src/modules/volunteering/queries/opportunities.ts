@@ -2,6 +2,7 @@ import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { normalisePostcode } from "../../../platform/http/fields.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
@@ -72,10 +73,10 @@ export async function searchPublicOpportunities(
     .select()
     .from(volOpportunity)
     .where(
-      inOrganisation(
+      matchInOrganisation(
         volOpportunity,
         organisationId,
-        eq(volOpportunity.status, "approved"),
+        { status: "approved" },
         search.interest ? sql`${search.interest} = ANY(${volOpportunity.interests})` : undefined,
         search.skill ? sql`${search.skill} = ANY(${volOpportunity.skills})` : undefined,
         search.availability ? sql`${search.availability} = ANY(${volOpportunity.availability})` : undefined,
@@ -160,7 +161,7 @@ export async function getOpportunity(db: Db, actor: Actor, id: string) {
   const sessions = await db
     .select()
     .from(volSession)
-    .where(inOrganisation(volSession, actor.organisationId, eq(volSession.opportunityId, role.id)))
+    .where(matchInOrganisation(volSession, actor.organisationId, { opportunityId: role.id }))
     .orderBy(asc(volSession.startsAt));
   const taken = await placesTakenFor(db, actor.organisationId, [role.id]);
   return { role, sessions, placesTaken: taken.get(role.id) ?? 0, canDecide: canCoordinate(actor) };

@@ -1,7 +1,8 @@
-import { and, count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { amountsByDayInDistrict } from "../../../platform/http/place-profile.ts";
 import { canViewReports } from "../policy.ts";
@@ -45,11 +46,11 @@ export async function volunteersInDistrict(
     db
       .select({ n: count() })
       .from(volunteer)
-      .where(inOrganisation(volunteer, actor.organisationId, eq(volunteer.laCode, laCode))),
+      .where(matchInOrganisation(volunteer, actor.organisationId, { laCode })),
     db
       .select({ n: count() })
       .from(volOpportunity)
-      .where(and(inOrganisation(volOpportunity, actor.organisationId, eq(volOpportunity.laCode, laCode)))),
+      .where(matchInOrganisation(volOpportunity, actor.organisationId, { laCode })),
   ]);
   return { volunteers: people?.n ?? 0, roles: roles?.n ?? 0 };
 }

@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -64,7 +65,7 @@ export async function getVolunteerProfile(db: Db, actor: Actor, now: Date, id: s
     db
       .select()
       .from(volunteerCheck)
-      .where(inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.volunteerId, id)))
+      .where(matchInOrganisation(volunteerCheck, actor.organisationId, { volunteerId: id }))
       .orderBy(asc(volunteerCheck.kind)),
     db
       .select({
@@ -80,7 +81,7 @@ export async function getVolunteerProfile(db: Db, actor: Actor, now: Date, id: s
         volOpportunity,
         sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
       )
-      .where(inOrganisation(volApplication, actor.organisationId, eq(volApplication.volunteerId, id)))
+      .where(matchInOrganisation(volApplication, actor.organisationId, { volunteerId: id }))
       .orderBy(desc(volApplication.appliedAt)),
     db
       .select({
@@ -89,12 +90,12 @@ export async function getVolunteerProfile(db: Db, actor: Actor, now: Date, id: s
         last: sql<string | null>`max(${volHours.workedOn})::text`,
       })
       .from(volHours)
-      .where(inOrganisation(volHours, actor.organisationId, eq(volHours.volunteerId, id)))
+      .where(matchInOrganisation(volHours, actor.organisationId, { volunteerId: id }))
       .groupBy(volHours.status),
     db
       .select()
       .from(volMilestone)
-      .where(inOrganisation(volMilestone, actor.organisationId, eq(volMilestone.volunteerId, id)))
+      .where(matchInOrganisation(volMilestone, actor.organisationId, { volunteerId: id }))
       .orderBy(asc(volMilestone.hours)),
   ]);
   await recordAudit(db, actor, now, {
@@ -188,7 +189,7 @@ export async function myVolunteering(db: Db, actor: Actor) {
         volOpportunity,
         sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
       )
-      .where(inOrganisation(volApplication, actor.organisationId, eq(volApplication.volunteerId, person.id)))
+      .where(matchInOrganisation(volApplication, actor.organisationId, { volunteerId: person.id }))
       .orderBy(asc(volOpportunity.title)),
     db
       .select({
@@ -205,30 +206,25 @@ export async function myVolunteering(db: Db, actor: Actor) {
         volOpportunity,
         sameOrganisation(volOpportunity, volHours, eq(volOpportunity.id, volHours.opportunityId)),
       )
-      .where(inOrganisation(volHours, actor.organisationId, eq(volHours.volunteerId, person.id)))
+      .where(matchInOrganisation(volHours, actor.organisationId, { volunteerId: person.id }))
       .orderBy(desc(volHours.workedOn), desc(volHours.loggedAt))
       .limit(50),
     db
       .select()
       .from(volMilestone)
-      .where(inOrganisation(volMilestone, actor.organisationId, eq(volMilestone.volunteerId, person.id)))
+      .where(matchInOrganisation(volMilestone, actor.organisationId, { volunteerId: person.id }))
       .orderBy(asc(volMilestone.hours)),
     db
       .select()
       .from(volunteerCheck)
-      .where(inOrganisation(volunteerCheck, actor.organisationId, eq(volunteerCheck.volunteerId, person.id)))
+      .where(matchInOrganisation(volunteerCheck, actor.organisationId, { volunteerId: person.id }))
       .orderBy(asc(volunteerCheck.kind)),
   ]);
   const [total] = await db
     .select({ minutes: sql<number>`coalesce(sum(${volHours.minutes}), 0)::int` })
     .from(volHours)
     .where(
-      inOrganisation(
-        volHours,
-        actor.organisationId,
-        eq(volHours.volunteerId, person.id),
-        eq(volHours.status, "verified"),
-      ),
+      matchInOrganisation(volHours, actor.organisationId, { volunteerId: person.id, status: "verified" }),
     );
   return {
     volunteer: person,

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../../platform/access/policy.ts";
 import { recordAudit } from "../../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../../platform/db/database.ts";
 import { newId } from "../../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../../platform/db/scope.ts";
+import { matchInOrganisation } from "../../../../platform/db/match-in-organisation.ts";
 import { optionalText, optionalWholeNumber } from "../../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../../platform/http/forms.ts";
 import { invalid } from "../../../../platform/http/problem.ts";
@@ -64,9 +63,7 @@ export async function setDirectoryListing(
   await db.transaction(async (tx) => {
     await tx
       .delete(directoryListing)
-      .where(
-        inOrganisation(directoryListing, actor.organisationId, eq(directoryListing.projectId, projectId)),
-      );
+      .where(matchInOrganisation(directoryListing, actor.organisationId, { projectId }));
     await tx.insert(directoryListing).values({
       organisationId: actor.organisationId,
       projectId,
