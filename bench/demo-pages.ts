@@ -3,14 +3,13 @@
 // planner statistics (as Kith keeps them) and then with them wiped (as PGlite left them before).
 //   npx node bench/demo-pages.ts [runs]
 import { loadavg } from "node:os";
-import { createApp } from "../src/app.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
 import { modules } from "../src/modules/registry.ts";
-import { loadSigningSecret } from "../src/platform/auth/secret.ts";
 import { loadConfig } from "../src/platform/config/config.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
-import { demoPassword, seedDemo } from "../src/seed/seed-demo.ts";
+import { seedDemo } from "../src/seed/seed-demo.ts";
+import { benchApp, signInAsDemoManager } from "./demo-app.ts";
 
 const runs = Number(process.argv[2] ?? 3);
 const config = loadConfig({ ...process.env, DATABASE_URL: "" });
@@ -20,32 +19,9 @@ await migrate(database);
 await loadReferenceData(database, config.referenceDir);
 await seedDemo(database, modules);
 console.log(`Demo built in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-const app = createApp(
-  {
-    database,
-    config,
-    signingSecret: await loadSigningSecret(database.db),
-    clock: () => new Date(),
-    // app.request() has no socket: every request is this one client (sign-in is rate limited).
-    addressWithoutSocket: "bench-client",
-  },
-  modules,
-);
+const app = await benchApp(database, config);
 
-// Signs in as the demo manager through the real form, keeping the session cookie.
-async function signIn(): Promise<string> {
-  const page = await app.request("/sign-in");
-  const cookies = page.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
-  const response = await app.request("/sign-in", {
-    method: "POST",
-    headers: { cookie: cookies.join("; "), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: "manager@demo.kith.example", password: demoPassword, _csrf: csrf }),
-  });
-  return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-}
-
-const cookie = await signIn();
+const cookie = await signInAsDemoManager(app);
 const [someCase] = await database.query<{ id: string }>("SELECT id FROM safety_case ORDER BY id LIMIT 1");
 const pages = [
   ["static file", "/assets/kith/kith.css"],

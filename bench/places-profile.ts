@@ -9,19 +9,18 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { Feature, Polygon } from "geojson";
-import { createApp } from "../src/app.ts";
 import { importBoundariesCommand } from "../src/modules/places/boundaries/boundaries-cli.ts";
 import { lsoaBoundariesInDistricts } from "../src/modules/places/queries/district-boundaries.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
 import { modules } from "../src/modules/registry.ts";
-import { loadSigningSecret } from "../src/platform/auth/secret.ts";
 import { loadConfig } from "../src/platform/config/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { choropleth } from "../src/platform/ui/index.ts";
-import { demoPassword, seedDemo } from "../src/seed/seed-demo.ts";
+import { seedDemo } from "../src/seed/seed-demo.ts";
+import { benchApp, signInAsDemoManager } from "./demo-app.ts";
 
 const kentDistricts = Array.from({ length: 12 }, (_, i) => `E07000${105 + i}`);
 const england = { west: -5.72, east: 1.77, south: 49.96, north: 55.81 };
@@ -104,25 +103,8 @@ try {
     `import boundaries: ${codes.length.toLocaleString("en-GB")} LSOAs (${((await stat(file)).size / 1024 / 1024).toFixed(1)} MB GeoJSON) in ${importSeconds.toFixed(1)} s (load average ${load()})`,
   );
 
-  const app = createApp(
-    {
-      database,
-      config,
-      signingSecret: await loadSigningSecret(database.db),
-      clock: () => new Date(),
-      addressWithoutSocket: "bench-client",
-    },
-    modules,
-  );
-  const signInPage = await app.request("/sign-in");
-  const cookies = signInPage.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await signInPage.text())?.[1] ?? "";
-  const signedIn = await app.request("/sign-in", {
-    method: "POST",
-    headers: { cookie: cookies.join("; "), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: "manager@demo.kith.example", password: demoPassword, _csrf: csrf }),
-  });
-  const cookie = [...cookies, ...signedIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+  const app = await benchApp(database, config);
+  const cookie = await signInAsDemoManager(app);
 
   // The demo neighbourhood with most homes, and its district.
   const [busiest] = await database.query<{ lsoa: string; la: string }>(

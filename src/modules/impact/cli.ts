@@ -4,6 +4,7 @@ import { isRealDate } from "../../platform/http/fields.ts";
 import {
   importForOrganisation,
   oneFileArgument,
+  periodReportOptions,
   runForOrganisation,
 } from "../../platform/imports/cli-organisation.ts";
 import type { CliCommand, CliContext } from "../module.ts";
@@ -88,14 +89,7 @@ export const impactCli: CliCommand[] = [
     async run(args, context) {
       const { values } = parseArgs({
         args,
-        options: {
-          from: { type: "string" },
-          to: { type: "string" },
-          json: { type: "boolean" },
-          theme: { type: "string" },
-          area: { type: "string" },
-          organisation: { type: "string" },
-        },
+        options: { ...periodReportOptions, theme: { type: "string" }, area: { type: "string" } },
       });
       const from = values.from ?? "";
       const to = values.to ?? "";

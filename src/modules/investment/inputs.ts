@@ -236,7 +236,8 @@ export const attendanceInput = z.object({
 });
 export type AttendanceInput = z.input<typeof attendanceInput>;
 
-const score = (min: number, max: number, what: string) =>
+/** A whole-number score on a scale (distance travelled, WEMWBS), or null when not taken. */
+export const scoreInput = (min: number, max: number, what: string) =>
   z
     .number({ error: `${what} must be a number` })
     .int({ error: `${what} must be a whole number` })
@@ -250,10 +251,10 @@ export const outcomeInput = z.object({
   projectId: z.uuid({ error: "Choose the project" }),
   valueCode: z.string().trim().max(40).nullable().default(null),
   achievedOn: realDate("the date the outcome was achieved"),
-  wellbeingBefore: score(7, 35, "Wellbeing before"),
-  wellbeingAfter: score(7, 35, "Wellbeing after"),
-  distanceBefore: score(1, 10, "Distance travelled before"),
-  distanceAfter: score(1, 10, "Distance travelled after"),
+  wellbeingBefore: scoreInput(7, 35, "Wellbeing before"),
+  wellbeingAfter: scoreInput(7, 35, "Wellbeing after"),
+  distanceBefore: scoreInput(1, 10, "Distance travelled before"),
+  distanceAfter: scoreInput(1, 10, "Distance travelled after"),
   evidence: requiredText("the evidence (for example, the survey or document)", 2000),
   story: optionalText(8000),
 });

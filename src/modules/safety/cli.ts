@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
-import { systemActor } from "../../platform/access/actor.ts";
-import { listOrganisations } from "../../platform/access/organisations.ts";
-import type { Database } from "../../platform/db/database.ts";
+import { periodReportOptions, runForOrganisation } from "../../platform/imports/cli-organisation.ts";
 import { CsvFileError } from "../../platform/imports/csv-import.ts";
 import type { CliCommand, CliContext } from "../module.ts";
 import { importCaseFile } from "./commands/import-cases.ts";
@@ -9,30 +7,6 @@ import { nm01 } from "./queries/nm01.ts";
 import { nm01ReturnCsv } from "./queries/nm01-return.ts";
 
 const exitUsage = 2;
-
-/** The organisation named by --organisation (slug or id), or the only one there is. */
-async function chooseOrganisation(
-  database: Database,
-  wanted: string | undefined,
-  context: CliContext,
-): Promise<string | null> {
-  const organisations = (await listOrganisations(database.db)).filter((org) => org.kind !== "platform");
-  if (wanted) {
-    const found = organisations.find((org) => org.slug === wanted || org.id === wanted);
-    if (!found)
-      context.io.stderr(
-        `No organisation "${wanted}". Known: ${organisations.map((o) => o.slug).join(", ") || "none"}\n`,
-      );
-    return found?.id ?? null;
-  }
-  if (organisations.length === 1 && organisations[0]) return organisations[0].id;
-  context.io.stderr(
-    organisations.length === 0
-      ? "There is no organisation in this database yet (try `kith seed demo`).\n"
-      : `There are ${organisations.length} organisations: choose one with --organisation SLUG (${organisations.map((o) => o.slug).join(", ")}).\n`,
-  );
-  return null;
-}
 
 export const safetyCli: CliCommand[] = [
   {
@@ -43,26 +17,15 @@ export const safetyCli: CliCommand[] = [
     async run(args, context) {
       const { values } = parseArgs({
         args,
-        options: {
-          from: { type: "string" },
-          to: { type: "string" },
-          json: { type: "boolean" },
-          csv: { type: "boolean" },
-          organisation: { type: "string" },
-        },
+        options: { ...periodReportOptions, csv: { type: "boolean" } },
       });
       if (!values.from || !values.to) {
         context.io.stderr(`Give the period with --from and --to. Usage: ${this.usage}\n`);
         return exitUsage;
       }
-      const database = await context.openDatabase();
-      try {
-        const organisationId = await chooseOrganisation(database, values.organisation, context);
-        if (!organisationId) return exitUsage;
-        const report = await nm01(database.db, systemActor(organisationId, "kith safety nm01"), {
-          from: values.from,
-          to: values.to,
-        });
+      const period = { from: values.from, to: values.to };
+      return runForOrganisation(context, values.organisation, "kith safety nm01", async (database, actor) => {
+        const report = await nm01(database.db, actor, period);
         if (values.json) {
           context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
           return 0;
@@ -89,9 +52,7 @@ export const safetyCli: CliCommand[] = [
         );
         context.io.stdout(`${lines.join("\n")}\n`);
         return 0;
-      } finally {
-        await database.close();
-      }
+      });
     },
   },
   {
@@ -110,43 +71,50 @@ export const safetyCli: CliCommand[] = [
         context.io.stderr(`Missing file. Usage: ${this.usage}\n`);
         return exitUsage;
       }
-      const database = await context.openDatabase();
       try {
-        const organisationId = await chooseOrganisation(database, values.organisation, context);
-        if (!organisationId) return exitUsage;
-        const report = await importCaseFile(
-          database,
-          systemActor(organisationId, "kith import cases"),
-          context.now(),
-          file,
-          { fileName: file, skipBadRows: values["skip-bad-rows"] ?? false },
+        return await runForOrganisation(
+          context,
+          values.organisation,
+          "kith import cases",
+          async (database, actor) =>
+            reportCaseImport(
+              await importCaseFile(database, actor, context.now(), file, {
+                fileName: file,
+                skipBadRows: values["skip-bad-rows"] ?? false,
+              }),
+              file,
+              context,
+            ),
         );
-        if (report.problemCount > 0) {
-          context.io.stderr(
-            report.committed
-              ? `Skipped the rows with these ${report.problemCount} problem(s):\n`
-              : `The file was not imported: ${report.problemCount} problem(s) found; nothing was imported. Run again with --skip-bad-rows to import the good rows.\n`,
-          );
-          for (const problem of report.problems)
-            context.io.stderr(`  line ${problem.line}, ${problem.reason}\n`);
-          if (report.problemCount > report.problems.length)
-            context.io.stderr(`  … and ${report.problemCount - report.problems.length} more\n`);
-        }
-        if (!report.committed) return 1;
-        const { cases, parties, reports } = report.result;
-        context.io.stdout(
-          `Imported ${cases} cases with ${parties} parties and ${reports} reports from ${file}.\n`,
-        );
-        return 0;
       } catch (error) {
         if (error instanceof CsvFileError) {
           context.io.stderr(`${error.message}\n`);
           return 1;
         }
         throw error;
-      } finally {
-        await database.close();
       }
     },
   },
 ];
+
+/** Prints what a case import did and which rows it skipped or refused; 1 when nothing was imported. */
+function reportCaseImport(
+  report: Awaited<ReturnType<typeof importCaseFile>>,
+  file: string,
+  context: CliContext,
+): number {
+  if (report.problemCount > 0) {
+    context.io.stderr(
+      report.committed
+        ? `Skipped the rows with these ${report.problemCount} problem(s):\n`
+        : `The file was not imported: ${report.problemCount} problem(s) found; nothing was imported. Run again with --skip-bad-rows to import the good rows.\n`,
+    );
+    for (const problem of report.problems) context.io.stderr(`  line ${problem.line}, ${problem.reason}\n`);
+    if (report.problemCount > report.problems.length)
+      context.io.stderr(`  … and ${report.problemCount - report.problems.length} more\n`);
+  }
+  if (!report.committed) return 1;
+  const { cases, parties, reports } = report.result;
+  context.io.stdout(`Imported ${cases} cases with ${parties} parties and ${reports} reports from ${file}.\n`);
+  return 0;
+}

@@ -1,9 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { listOrganisations, type Organisation } from "../../platform/access/organisations.ts";
+import type { Organisation } from "../../platform/access/organisations.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
-import type { CliCommand, CliIo } from "../module.ts";
+import { periodReportOptions, runForChosenOrganisation } from "../../platform/imports/cli-organisation.ts";
+import type { CliCommand } from "../module.ts";
 import { partnerDirectory } from "./partners.ts";
 import { buildVdsExport } from "./queries/vds-export.ts";
 import { volunteeringValue } from "./queries/volunteering-value.ts";
@@ -11,33 +12,14 @@ import { volunteeringValue } from "./queries/volunteering-value.ts";
 const exitUsage = 2;
 
 /**
- * The organisation a command is for: --organisation SLUG, or, when the database holds
- * only one organisation with volunteering (the usual single-landlord install), that one.
+ * With several organisations and no --organisation, the one with volunteering roles is meant
+ * (the usual single-landlord install that also hosts partners).
  */
-async function chooseOrganisation(
-  database: Database,
-  wanted: string | undefined,
-  io: CliIo,
-): Promise<Organisation | null> {
-  const organisations = (await listOrganisations(database.db)).filter((o) => o.kind !== "platform");
-  if (wanted) {
-    const found = organisations.find((o) => o.slug === wanted || o.id === wanted);
-    if (!found)
-      io.stderr(
-        `No organisation "${wanted}". Known: ${organisations.map((o) => o.slug).join(", ") || "none"}\n`,
-      );
-    return found ?? null;
-  }
-  if (organisations.length === 1) return organisations[0] ?? null;
+async function withVolunteering(organisations: Organisation[], database: Database): Promise<Organisation[]> {
   const withRoles = await database.query<{ organisation_id: string }>(
     "SELECT DISTINCT organisation_id FROM vol_opportunity",
   );
-  const candidates = organisations.filter((o) => withRoles.some((row) => row.organisation_id === o.id));
-  if (candidates.length === 1) return candidates[0] ?? null;
-  io.stderr(
-    `Several organisations: say which with --organisation SLUG (${organisations.map((o) => o.slug).join(", ") || "none"})\n`,
-  );
-  return null;
+  return organisations.filter((o) => withRoles.some((row) => row.organisation_id === o.id));
 }
 
 function hoursOf(minutes: number): number {
@@ -72,28 +54,34 @@ export const volunteeringCli: CliCommand[] = [
         );
         return exitUsage;
       }
-      if (!values.out) {
+      const out = values.out;
+      if (!out) {
         context.io.stderr(`Say where to write the file with --out FILE.\nUsage: ${this.usage}\n`);
         return exitUsage;
       }
-      const database = await context.openDatabase();
-      try {
-        const organisation = await chooseOrganisation(database, values.organisation, context.io);
-        if (!organisation) return exitUsage;
-        const partners = await partnerDirectory(database.db, organisation.id);
-        const exported = await buildVdsExport(database.db, organisation.id, context.now(), partners, baseUrl);
-        await writeFile(values.out, `${JSON.stringify(exported, null, 2)}\n`);
-        const roles = exported.graph.reduce(
-          (sum, o) => sum + o.activity.reduce((s, a) => s + a.role.length, 0),
-          0,
-        );
-        context.io.stdout(
-          `Wrote ${roles} roles in ${exported.graph.length} organisations to ${values.out}\n`,
-        );
-        return 0;
-      } finally {
-        await database.close();
-      }
+      return runForChosenOrganisation(
+        context,
+        values.organisation,
+        "kith volunteering export",
+        async (database, _actor, organisation) => {
+          const partners = await partnerDirectory(database.db, organisation.id);
+          const exported = await buildVdsExport(
+            database.db,
+            organisation.id,
+            context.now(),
+            partners,
+            baseUrl,
+          );
+          await writeFile(out, `${JSON.stringify(exported, null, 2)}\n`);
+          const roles = exported.graph.reduce(
+            (sum, o) => sum + o.activity.reduce((s, a) => s + a.role.length, 0),
+            0,
+          );
+          context.io.stdout(`Wrote ${roles} roles in ${exported.graph.length} organisations to ${out}\n`);
+          return 0;
+        },
+        withVolunteering,
+      );
     },
   },
   {
@@ -103,12 +91,7 @@ export const volunteeringCli: CliCommand[] = [
     async run(args, context) {
       const { values } = parseArgs({
         args,
-        options: {
-          from: { type: "string" },
-          to: { type: "string" },
-          json: { type: "boolean" },
-          organisation: { type: "string" },
-        },
+        options: periodReportOptions,
       });
       for (const name of ["from", "to"] as const) {
         const value = values[name];
@@ -123,56 +106,57 @@ export const volunteeringCli: CliCommand[] = [
         context.io.stderr(`--from (${from}) is after --to (${to}).\n`);
         return exitUsage;
       }
-      const database = await context.openDatabase();
-      try {
-        const organisation = await chooseOrganisation(database, values.organisation, context.io);
-        if (!organisation) return exitUsage;
-        const report = await volunteeringValue(database.db, organisation.id, { from, to });
-        const line = <T extends { minutes: number; valuePence: number; activeVolunteers: number }>(
-          row: T,
-        ) => {
-          const { minutes, valuePence, activeVolunteers, ...rest } = row;
-          return { ...rest, hours: hoursOf(minutes), minutes, valuePence, activeVolunteers };
-        };
-        const output = {
-          organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug },
-          from,
-          to,
-          currency: "GBP",
-          total: line(report.total),
-          byTheme: report.byTheme.map(line),
-          byArea: report.byArea.map(line),
-          byOrganisation: report.byOrganisation.map(line),
-          rates: report.rates,
-          yearsWithoutRate: report.yearsWithoutRate,
-        };
-        if (values.json) {
-          context.io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+      return runForChosenOrganisation(
+        context,
+        values.organisation,
+        "kith volunteering report",
+        async (database, _actor, organisation) => {
+          const report = await volunteeringValue(database.db, organisation.id, { from, to });
+          const line = <T extends { minutes: number; valuePence: number; activeVolunteers: number }>(
+            row: T,
+          ) => {
+            const { minutes, valuePence, activeVolunteers, ...rest } = row;
+            return { ...rest, hours: hoursOf(minutes), minutes, valuePence, activeVolunteers };
+          };
+          const output = {
+            organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug },
+            from,
+            to,
+            currency: "GBP",
+            total: line(report.total),
+            byTheme: report.byTheme.map(line),
+            byArea: report.byArea.map(line),
+            byOrganisation: report.byOrganisation.map(line),
+            rates: report.rates,
+            yearsWithoutRate: report.yearsWithoutRate,
+          };
+          if (values.json) {
+            context.io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+            return 0;
+          }
+          const pounds = (p: number) =>
+            `£${(p / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+          context.io.stdout(`${organisation.name}: volunteering ${from} to ${to}\n`);
+          context.io.stdout(
+            `Total: ${output.total.hours} hours, ${pounds(output.total.valuePence)}, ${output.total.activeVolunteers} active volunteers\n\nBy theme:\n`,
+          );
+          for (const row of output.byTheme)
+            context.io.stdout(
+              `  ${row.themeName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
+            );
+          context.io.stdout("\nBy area:\n");
+          for (const row of output.byArea)
+            context.io.stdout(
+              `  ${row.areaName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
+            );
+          if (output.yearsWithoutRate.length > 0)
+            context.io.stdout(
+              `\nNo hourly rate set for ${output.yearsWithoutRate.join(", ")}: those hours have no value.\n`,
+            );
           return 0;
-        }
-        const pounds = (p: number) =>
-          `£${(p / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-        context.io.stdout(`${organisation.name}: volunteering ${from} to ${to}\n`);
-        context.io.stdout(
-          `Total: ${output.total.hours} hours, ${pounds(output.total.valuePence)}, ${output.total.activeVolunteers} active volunteers\n\nBy theme:\n`,
-        );
-        for (const row of output.byTheme)
-          context.io.stdout(
-            `  ${row.themeName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
-          );
-        context.io.stdout("\nBy area:\n");
-        for (const row of output.byArea)
-          context.io.stdout(
-            `  ${row.areaName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
-          );
-        if (output.yearsWithoutRate.length > 0)
-          context.io.stdout(
-            `\nNo hourly rate set for ${output.yearsWithoutRate.join(", ")}: those hours have no value.\n`,
-          );
-        return 0;
-      } finally {
-        await database.close();
-      }
+        },
+        withVolunteering,
+      );
     },
   },
 ];

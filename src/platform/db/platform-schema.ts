@@ -1,4 +1,5 @@
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { auditActorColumns, auditChangeColumns, auditSubjectColumns } from "../audit/audit-columns.ts";
 import { bytea, moment } from "./columns.ts";
 
 // The read log lives with the audit code; re-exported so the schema-drift test checks it too.
@@ -143,16 +144,10 @@ export const auditLog = pgTable(
   {
     organisationId: uuid("organisation_id").notNull(),
     seq: bigint("seq", { mode: "number" }).notNull(),
-    id: uuid("id").notNull(),
-    at: moment("at").notNull(),
-    actorUserId: uuid("actor_user_id"),
-    actorLabel: text("actor_label").notNull(),
+    ...auditActorColumns(),
     action: text("action").notNull(),
-    entityType: text("entity_type").notNull(),
-    entityId: text("entity_id"),
-    summary: text("summary").notNull(),
-    before: jsonb("before"),
-    after: jsonb("after"),
+    ...auditSubjectColumns(),
+    ...auditChangeColumns(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },

@@ -1,8 +1,37 @@
 import { parseArgs } from "node:util";
 import type { CliCommand, CliContext } from "../../modules/module.ts";
-import { listOrganisations } from "../access/organisations.ts";
+import { listOrganisations, type Organisation } from "../access/organisations.ts";
 import type { Database } from "../db/database.ts";
 import { type CsvImportReport, describeProblems } from "./csv-import.ts";
+
+/**
+ * Which organisation a CLI command is for: --organisation SLUG (or id), or the only one there is.
+ * Where there are several, `narrow` may keep those the command applies to (say, the ones with
+ * volunteering roles), and the one left is chosen. Says why on stderr when none can be chosen.
+ */
+export async function chooseCliOrganisation(
+  database: Database,
+  slug: string | undefined,
+  context: CliContext,
+  narrow?: (organisations: Organisation[], database: Database) => Promise<Organisation[]>,
+): Promise<Organisation | null> {
+  const organisations = (await listOrganisations(database.db)).filter((o) => o.kind !== "platform");
+  const known = organisations.map((o) => o.slug).join(", ") || "none";
+  if (slug) {
+    const found = organisations.find((o) => o.slug === slug || o.id === slug);
+    if (!found) context.io.stderr(`No organisation "${slug}". Known: ${known}\n`);
+    return found ?? null;
+  }
+  const candidates =
+    organisations.length > 1 && narrow ? await narrow(organisations, database) : organisations;
+  if (candidates.length === 1) return candidates[0];
+  context.io.stderr(
+    organisations.length === 0
+      ? "There is no organisation in this database yet (try `kith seed demo`).\n"
+      : `Say which organisation with --organisation SLUG (one of: ${known}).\n`,
+  );
+  return null;
+}
 
 /** Which organisation a CLI import belongs to: --organisation SLUG, or the only one there is. */
 export async function organisationForCli(
@@ -10,21 +39,7 @@ export async function organisationForCli(
   slug: string | undefined,
   context: CliContext,
 ): Promise<string | null> {
-  const organisations = (await listOrganisations(database.db)).filter((o) => o.kind !== "platform");
-  const chosen = slug
-    ? organisations.find((o) => o.slug === slug || o.id === slug)
-    : organisations.length === 1
-      ? organisations[0]
-      : undefined;
-  if (!chosen) {
-    context.io.stderr(
-      slug
-        ? `No organisation "${slug}". Known: ${organisations.map((o) => o.slug).join(", ") || "none"}\n`
-        : `Say which organisation with --organisation SLUG (one of: ${organisations.map((o) => o.slug).join(", ") || "none"}).\n`,
-    );
-    return null;
-  }
-  return chosen.id;
+  return (await chooseCliOrganisation(database, slug, context))?.id ?? null;
 }
 
 export function printImportReport(report: CsvImportReport, what: string, context: CliContext): number {

@@ -27,34 +27,40 @@ export async function requireProject(db: Db, organisationId: string, projectId: 
 export type ProjectLineKeys = { organisationId: string; id: string; projectId: string };
 
 /**
- * Adds one line to a project: the project must be in the actor's organisation; the line and its
- * audit entry are written together.
+ * A command that adds one line to a project (funding, spending, a steering member): the policy check
+ * first, then the input; the project must be in the actor's organisation; the line and its audit entry
+ * are written together.
  */
-export async function addProjectLine(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  projectId: string,
-  line: {
-    entityType: string;
-    insert: (tx: Db, keys: ProjectLineKeys) => Promise<unknown>;
-    summary: (projectName: string) => string;
-    after: object;
-  },
-): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const found = await requireProject(tx, actor.organisationId, projectId);
-    const id = newId(now.getTime());
-    await line.insert(tx, { organisationId: actor.organisationId, id, projectId });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: line.entityType,
-      entityId: id,
-      summary: line.summary(found.name),
-      after: line.after,
+export function projectLineCommand<Input extends z.ZodType>(line: {
+  refusal: string;
+  input: Input;
+  entityType: string;
+  insert: (tx: Db, keys: ProjectLineKeys, value: z.output<Input>) => Promise<unknown>;
+  summary: (value: z.output<Input>, projectName: string) => string;
+}) {
+  return async (
+    db: Db,
+    actor: Actor,
+    now: Date,
+    projectId: string,
+    input: unknown,
+  ): Promise<{ id: string }> => {
+    requireAllowed(canManageProjects(actor), line.refusal);
+    const value = parseInput(line.input, input);
+    return db.transaction(async (tx) => {
+      const found = await requireProject(tx, actor.organisationId, projectId);
+      const id = newId(now.getTime());
+      await line.insert(tx, { organisationId: actor.organisationId, id, projectId }, value);
+      await recordAudit(tx, actor, now, {
+        action: "create",
+        entityType: line.entityType,
+        entityId: id,
+        summary: line.summary(value, found.name),
+        after: value,
+      });
+      return { id };
     });
-    return { id };
-  });
+  };
 }
 
 export async function moveProjectStage(
@@ -83,22 +89,13 @@ export async function moveProjectStage(
   });
 }
 
-export async function addFunding(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  projectId: string,
-  input: unknown,
-): Promise<{ id: string }> {
-  requireAllowed(canManageProjects(actor), "Only officers and managers can change budgets.");
-  const value = parseInput(fundingLineInput, input);
-  return addProjectLine(db, actor, now, projectId, {
-    entityType: "project-funding",
-    insert: (tx, keys) => tx.insert(projectFunding).values({ ...keys, ...value }),
-    summary: (name) => `Added ${value.kind} funding from ${value.source} to ${name}`,
-    after: value,
-  });
-}
+export const addFunding = projectLineCommand({
+  refusal: "Only officers and managers can change budgets.",
+  input: fundingLineInput,
+  entityType: "project-funding",
+  insert: (tx, keys, value) => tx.insert(projectFunding).values({ ...keys, ...value }),
+  summary: (value, name) => `Added ${value.kind} funding from ${value.source} to ${name}`,
+});
 
 export const stageInput = z.object({
   stage: z.enum(stages, { error: "Choose idea, pipeline, active or closed" }),
@@ -116,19 +113,10 @@ export const spendInput = z.object({
   description: requiredText("what the money was spent on", 500),
 });
 
-export async function recordSpend(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  projectId: string,
-  input: unknown,
-): Promise<{ id: string }> {
-  requireAllowed(canManageProjects(actor), "Only officers and managers can record spending.");
-  const value = parseInput(spendInput, input);
-  return addProjectLine(db, actor, now, projectId, {
-    entityType: "project-spend",
-    insert: (tx, keys) => tx.insert(projectSpend).values({ ...keys, ...value }),
-    summary: (name) => `Recorded spending on ${name}`,
-    after: value,
-  });
-}
+export const recordSpend = projectLineCommand({
+  refusal: "Only officers and managers can record spending.",
+  input: spendInput,
+  entityType: "project-spend",
+  insert: (tx, keys, value) => tx.insert(projectSpend).values({ ...keys, ...value }),
+  summary: (_value, name) => `Recorded spending on ${name}`,
+});

@@ -20,7 +20,7 @@ import {
 } from "../schema.ts";
 import { withLinkedRecords } from "./foreign-keys.ts";
 import { parseInput } from "./parse-input.ts";
-import { resolveTheoryOfChange } from "./theory-of-change.ts";
+import { resolveTheoryOfChange, theoryOfChangeColumns } from "./theory-of-change.ts";
 
 /**
  * Adds a project or service to the portfolio with its themes, areas, partners, LIFE decision,
@@ -73,10 +73,7 @@ export async function createProject(
           resourceAnswer: value.canResource,
           lifeRole: role,
           changeTemplateId: value.changeTemplateId,
-          tocInputs: toc.inputs,
-          tocActivities: toc.activities,
-          tocOutputs: toc.outputs,
-          tocOutcomes: toc.outcomes,
+          ...theoryOfChangeColumns(toc),
           indicatorCodes,
           followUpMonths: [...new Set(value.followUpMonths)].sort((a, b) => a - b),
           attributionPercent: value.attributionPercent,

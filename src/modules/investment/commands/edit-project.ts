@@ -10,9 +10,9 @@ import { steeringMemberInput } from "../inputs.ts";
 import { lifeRole } from "../life-model.ts";
 import { canManageProjects } from "../policy.ts";
 import { project, projectFunding, steeringMember } from "../schema.ts";
-import { addProjectLine, requireProject } from "./change-project.ts";
+import { projectLineCommand, requireProject } from "./change-project.ts";
 import { parseInput } from "./parse-input.ts";
-import { resolveTheoryOfChange } from "./theory-of-change.ts";
+import { resolveTheoryOfChange, theoryOfChangeColumns } from "./theory-of-change.ts";
 
 const projectsOnly = "Only officers and managers can change projects.";
 
@@ -31,10 +31,7 @@ export async function changeTheoryOfChange(
     const { toc, indicatorCodes } = await resolveTheoryOfChange(tx, actor.organisationId, value);
     const after = {
       changeTemplateId: value.changeTemplateId,
-      tocInputs: toc.inputs,
-      tocActivities: toc.activities,
-      tocOutputs: toc.outputs,
-      tocOutcomes: toc.outcomes,
+      ...theoryOfChangeColumns(toc),
       indicatorCodes,
     };
     await tx
@@ -101,23 +98,14 @@ export async function answerLifeMatrix(
   return { lifeRole: role };
 }
 
-export async function addSteeringMember(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  projectId: string,
-  input: unknown,
-): Promise<{ id: string }> {
-  requireAllowed(canManageProjects(actor), projectsOnly);
-  const value = parseInput(steeringMemberInput, input);
-  return addProjectLine(db, actor, now, projectId, {
-    entityType: "steering-member",
-    insert: (tx, keys) => tx.insert(steeringMember).values({ ...keys, ...value }),
-    summary: (name) =>
-      `Added ${value.name} (${value.role}${value.localPerson ? ", local person" : ""}) to the steering group of ${name}`,
-    after: value,
-  });
-}
+export const addSteeringMember = projectLineCommand({
+  refusal: projectsOnly,
+  input: steeringMemberInput,
+  entityType: "steering-member",
+  insert: (tx, keys, value) => tx.insert(steeringMember).values({ ...keys, ...value }),
+  summary: (value, name) =>
+    `Added ${value.name} (${value.role}${value.localPerson ? ", local person" : ""}) to the steering group of ${name}`,
+});
 
 /** Removes one line of a project's detail (a steering group member or a funding line). */
 async function removeProjectLine(

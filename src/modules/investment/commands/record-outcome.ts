@@ -9,7 +9,7 @@ import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
-import { type OutcomeInput, outcomeInput } from "../inputs.ts";
+import { type OutcomeInput, outcomeInput, scoreInput } from "../inputs.ts";
 import { canRecordDelivery } from "../policy.ts";
 import { outcomeFollowUp, outcomeRecord, participant, project } from "../schema.ts";
 import { parseInput } from "./parse-input.ts";
@@ -111,20 +111,8 @@ export const followUpInput = z.object({
   completedOn: z
     .string({ error: "Enter the date" })
     .refine(isRealDate, { error: "Enter a real date, like 2026-03-27" }),
-  distanceRating: z
-    .number({ error: "Distance travelled must be a whole number from 1 to 10" })
-    .int()
-    .min(1, { error: "Distance travelled must be between 1 and 10" })
-    .max(10, { error: "Distance travelled must be between 1 and 10" })
-    .nullable()
-    .default(null),
-  wellbeingScore: z
-    .number({ error: "Wellbeing must be a whole number from 7 to 35" })
-    .int()
-    .min(7, { error: "Wellbeing must be between 7 and 35" })
-    .max(35, { error: "Wellbeing must be between 7 and 35" })
-    .nullable()
-    .default(null),
+  distanceRating: scoreInput(1, 10, "Distance travelled"),
+  wellbeingScore: scoreInput(7, 35, "Wellbeing"),
   sustained: z.boolean({ error: "Say whether the outcome was sustained" }),
 });
 

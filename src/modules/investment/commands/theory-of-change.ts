@@ -11,6 +11,16 @@ export type TheoryOfChange = { inputs: string; activities: string; outputs: stri
  * edit to the template does not rewrite the project's history), with the template's indicators added
  * to any the project chose. Every indicator code must exist.
  */
+/** A project's theory-of-change columns, as stored. */
+export function theoryOfChangeColumns(toc: TheoryOfChange) {
+  return {
+    tocInputs: toc.inputs,
+    tocActivities: toc.activities,
+    tocOutputs: toc.outputs,
+    tocOutcomes: toc.outcomes,
+  };
+}
+
 export async function resolveTheoryOfChange(
   tx: Db,
   organisationId: string,

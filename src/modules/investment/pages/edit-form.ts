@@ -1,9 +1,12 @@
-import type { Context } from "hono";
+import type { Context, Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
+import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
+import { type FormValues, readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { Problem } from "../../../platform/http/problem.ts";
-import { renderPage } from "../../../platform/http/render.ts";
+import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, type SafeHtml } from "../../../platform/ui/index.ts";
 import { errorsForForm } from "./form-values.ts";
 
@@ -18,6 +21,59 @@ export type EditFormPage = {
   before?: SafeHtml;
   errors?: FieldErrors;
 };
+
+/** Shows an edit form: blank (values null) on a GET, or again with what was posted and its errors. */
+export type ShowEditForm = (
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  values: FormValues | null,
+  errors?: FieldErrors,
+) => Promise<Response>;
+/** Runs the command an edit form posts to. */
+export type RunEdit = (c: Context<AppEnv>, actor: Actor, id: string, values: FormValues) => Promise<unknown>;
+
+/**
+ * Registers edit forms below one base path (which may hold `:id`): each form's GET is refused up front
+ * to whoever may not edit, and its POST runs the command and goes back to `doneHref(id)?done=…`.
+ */
+export function editFormRoutes(
+  app: Hono<AppEnv>,
+  rules: {
+    base: string;
+    mayEdit: (actor: Actor) => boolean;
+    refusal: string;
+    doneHref: (id: string) => string;
+  },
+) {
+  return (
+    path: string,
+    show: ShowEditForm,
+    run: RunEdit,
+    done: string,
+    fieldNames: Record<string, string> = {},
+    conflictField = "form",
+  ) => {
+    app.get(`${rules.base}/${path}`, async (c) => {
+      const actor = requireActor(c);
+      requireAllowed(rules.mayEdit(actor), rules.refusal);
+      return show(c, actor, c.req.param("id") ?? "", null);
+    });
+    app.post(`${rules.base}/${path}`, async (c) => {
+      const actor = requireActor(c);
+      const id = c.req.param("id") ?? "";
+      const values = await readForm(c);
+      return submitEdit(
+        c,
+        () => run(c, actor, id, values),
+        `${rules.doneHref(id)}?done=${done}`,
+        (errors) => show(c, actor, id, values, errors),
+        fieldNames,
+        conflictField,
+      );
+    });
+  };
+}
 
 /** A staff edit page: one form that posts back to itself, works without JavaScript. */
 export function editFormPage(c: Context<AppEnv>, page: EditFormPage) {

@@ -1,58 +1,25 @@
-import type { Context } from "hono";
 import { Hono } from "hono";
-import type { Actor } from "../../../platform/access/actor.ts";
-import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { type FormValues, readForm } from "../../../platform/http/forms.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
-import { requireActor } from "../../../platform/http/render.ts";
 import { checkboxes, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
 import { addFunding } from "../commands/change-project.ts";
 import { addSteeringMember, answerLifeMatrix, changeTheoryOfChange } from "../commands/edit-project.ts";
 import { canManageProjects } from "../policy.ts";
 import { getProject, listChangeTemplates } from "../queries/portfolio.ts";
-import { editFormPage, numberFromForm, submitEdit } from "./edit-form.ts";
+import { editFormPage, editFormRoutes, numberFromForm, type ShowEditForm } from "./edit-form.ts";
 import { answerItems, penceFromPounds, theoryOfChangeFromForm } from "./form-values.ts";
 import { fundingLines, removeLinePages, steeringLines } from "./project-lines.ts";
-
-type Show = (
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors?: FieldErrors,
-) => Promise<Response>;
 
 const projectHref = (id: string) => `/investment/projects/${id}`;
 
 /** Forms that change a project after it was created: theory of change, LIFE answers, budget, steering group. */
 export function projectEditPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const editPage = (
-    path: string,
-    show: Show,
-    run: (c: Context<AppEnv>, actor: Actor, id: string, values: FormValues) => Promise<unknown>,
-    done: string,
-    fieldNames: Record<string, string> = {},
-  ) => {
-    app.get(`/investment/projects/:id/${path}`, async (c) => {
-      const actor = requireActor(c);
-      requireAllowed(canManageProjects(actor), "Only officers and managers can change projects.");
-      return show(c, actor, c.req.param("id"), null);
-    });
-    app.post(`/investment/projects/:id/${path}`, async (c) => {
-      const actor = requireActor(c);
-      const id = c.req.param("id");
-      const values = await readForm(c);
-      return submitEdit(
-        c,
-        () => run(c, actor, id, values),
-        `${projectHref(id)}?done=${done}`,
-        (errors) => show(c, actor, id, values, errors),
-        fieldNames,
-      );
-    });
-  };
+  const editPage = editFormRoutes(app, {
+    base: "/investment/projects/:id",
+    mayEdit: canManageProjects,
+    refusal: "Only officers and managers can change projects.",
+    doneHref: projectHref,
+  });
 
   editPage(
     "theory-of-change",
@@ -119,13 +86,7 @@ export function projectEditPages(): Hono<AppEnv> {
   return app;
 }
 
-async function showTheoryOfChange(
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showTheoryOfChange: ShowEditForm = async (c, actor, id, values, errors = {}) => {
   const db = c.get("services").database.db;
   const [project, templates] = await Promise.all([getProject(db, actor, id), listChangeTemplates(db, actor)]);
   const v = values ?? {
@@ -150,15 +111,9 @@ async function showTheoryOfChange(
       ${textarea({ name: "tocOutcomes", label: "Outcomes", hint: "The changes for people", value: v.tocOutcomes, error: errors.tocOutcomes, rows: 2 })}
       ${textInput({ name: "indicatorCodes", label: "Indicator codes (optional)", hint: "From the strategy, separated by commas", value: v.indicatorCodes, error: errors.indicatorCodes })}`,
   });
-}
+};
 
-async function showLife(
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showLife: ShowEditForm = async (c, actor, id, values, errors = {}) => {
   const project = await getProject(c.get("services").database.db, actor, id);
   const v = values ?? {
     need: project.needAnswer,
@@ -186,15 +141,9 @@ async function showLife(
       ${question("bestPlaced", "Are we best placed to meet it?")}
       ${question("canResource", "Can we resource it?")}`,
   });
-}
+};
 
-async function showFunding(
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showFunding: ShowEditForm = async (c, actor, id, values, errors = {}) => {
   const project = await getProject(c.get("services").database.db, actor, id);
   const v = values ?? { year: String(c.get("now").getUTCFullYear()), secured: "yes" };
   return editFormPage(c, {
@@ -222,15 +171,9 @@ async function showFunding(
       ${textInput({ name: "year", label: "Year", value: v.year, error: errors.year, width: 4, inputmode: "numeric" })}
       ${checkboxes({ name: "secured", legend: { text: "Secured", classes: "govuk-fieldset__legend--s" }, values: v.secured ? ["yes"] : [], items: [{ value: "yes", text: "The money is secured (not only applied for)" }] })}`,
   });
-}
+};
 
-async function showSteering(
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showSteering: ShowEditForm = async (c, actor, id, values, errors = {}) => {
   const project = await getProject(c.get("services").database.db, actor, id);
   const v = values ?? {};
   return editFormPage(c, {
@@ -246,4 +189,4 @@ async function showSteering(
       ${textInput({ name: "role", label: "Role", hint: "For example: Chair, resident representative, partner", value: v.role, error: errors.role })}
       ${checkboxes({ name: "localPerson", legend: { text: "Local person", classes: "govuk-fieldset__legend--s" }, values: v.localPerson ? ["yes"] : [], items: [{ value: "yes", text: "Lives in the area the project serves" }] })}`,
   });
-}
+};

@@ -1,27 +1,16 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
-import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { type FormValues, readForm } from "../../../platform/http/forms.ts";
+import type { FormValues } from "../../../platform/http/forms.ts";
 import { type FieldErrors, notFound } from "../../../platform/http/problem.ts";
-import { requireActor } from "../../../platform/http/render.ts";
 import { checkboxes, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
 import { createIndicator, createTheme } from "../commands/define-strategy.ts";
 import { addThemeOutcome, changeIndicator, setIndicatorTarget } from "../commands/edit-strategy.ts";
 import { canManageStrategy } from "../policy.ts";
 import { getStrategy } from "../queries/portfolio.ts";
 import { indicatorLevels, indicatorUnits } from "../schema.ts";
-import { editFormPage, numberFromForm, submitEdit } from "./edit-form.ts";
-
-type Show = (
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors?: FieldErrors,
-) => Promise<Response>;
-type Run = (c: Context<AppEnv>, actor: Actor, id: string, values: FormValues) => Promise<unknown>;
+import { editFormPage, editFormRoutes, numberFromForm, type ShowEditForm } from "./edit-form.ts";
 
 const strategyHref = "/investment/strategy";
 const levelItems = indicatorLevels.map((level) => ({
@@ -40,34 +29,12 @@ const periodHint = "A year like 2026, or a financial year like 2026/27";
 /** Forms that shape the strategy framework: themes, intended outcomes, the options map and its targets. */
 export function strategyEditPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const editPage = (
-    path: string,
-    show: Show,
-    run: Run,
-    done: string,
-    fieldNames: Record<string, string> = {},
-    conflictField = "form",
-  ) => {
-    app.get(`${strategyHref}/${path}`, async (c) => {
-      const actor = requireActor(c);
-      requireAllowed(canManageStrategy(actor), "Only managers can change the strategy.");
-      return show(c, actor, c.req.param("id") ?? "", null);
-    });
-    app.post(`${strategyHref}/${path}`, async (c) => {
-      const actor = requireActor(c);
-      const id = c.req.param("id") ?? "";
-      const values = await readForm(c);
-      return submitEdit(
-        c,
-        () => run(c, actor, id, values),
-        `${strategyHref}?done=${done}`,
-        (errors) => show(c, actor, id, values, errors),
-        fieldNames,
-        conflictField,
-      );
-    });
-  };
-
+  const editPage = editFormRoutes(app, {
+    base: strategyHref,
+    mayEdit: canManageStrategy,
+    refusal: "Only managers can change the strategy.",
+    doneHref: () => strategyHref,
+  });
   editPage(
     "themes/new",
     showNewTheme,
@@ -156,13 +123,7 @@ async function findIndicator(c: Context<AppEnv>, actor: Actor, id: string) {
   throw notFound("Indicator not found");
 }
 
-async function showNewTheme(
-  c: Context<AppEnv>,
-  _actor: Actor,
-  _id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showNewTheme: ShowEditForm = async (c, _actor, _id, values, errors = {}) => {
   const v = values ?? {};
   return editFormPage(c, {
     title: "Add a theme",
@@ -176,15 +137,9 @@ async function showNewTheme(
       ${checkboxes({ name: "crossCutting", legend: { text: "Cross-cutting", classes: "govuk-fieldset__legend--s" }, values: v.crossCutting ? ["yes"] : [], items: [{ value: "yes", text: "This theme cuts across the others (for example, quality)" }] })}
       ${textarea({ name: "outcomes", label: "Intended outcomes (optional)", hint: "One per line", value: v.outcomes, error: errors.outcomes, rows: 4 })}`,
   });
-}
+};
 
-async function showNewOutcome(
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showNewOutcome: ShowEditForm = async (c, actor, id, values, errors = {}) => {
   const theme = (await getStrategy(c.get("services").database.db, actor)).find((t) => t.id === id);
   if (!theme) throw notFound("Theme not found");
   return editFormPage(c, {
@@ -202,15 +157,9 @@ async function showNewOutcome(
       error: errors.name,
     }),
   });
-}
+};
 
-async function showNewIndicator(
-  c: Context<AppEnv>,
-  actor: Actor,
-  _id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showNewIndicator: ShowEditForm = async (c, actor, _id, values, errors = {}) => {
   const strategy = await getStrategy(c.get("services").database.db, actor);
   const v = values ?? { themeCode: c.req.query("theme") ?? "" };
   const outcomes = strategy.flatMap((t) =>
@@ -231,7 +180,7 @@ async function showNewIndicator(
       <h2 class="govuk-heading-m">First target (optional)</h2>
       ${targetFields(v, errors)}`,
   });
-}
+};
 
 function targetFields(v: FormValues, errors: FieldErrors) {
   return html`${textInput({ name: "period", label: "Period", hint: periodHint, value: v.period, error: errors.period, width: 10 })}
@@ -239,13 +188,7 @@ function targetFields(v: FormValues, errors: FieldErrors) {
     ${textInput({ name: "target", label: "Target", value: v.target, error: errors.target, width: 10, inputmode: "decimal" })}`;
 }
 
-async function showIndicator(
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showIndicator: ShowEditForm = async (c, actor, id, values, errors = {}) => {
   const { theme, indicator } = await findIndicator(c, actor, id);
   const v = values ?? { name: indicator.name, level: indicator.level, unit: indicator.unit };
   return editFormPage(c, {
@@ -259,15 +202,9 @@ async function showIndicator(
       ${radios({ name: "level", legend: { text: "Options map level", classes: "govuk-fieldset__legend--s" }, inline: true, value: v.level, error: errors.level, items: levelItems })}
       ${radios({ name: "unit", legend: { text: "Unit", classes: "govuk-fieldset__legend--s" }, value: v.unit, error: errors.unit, items: indicatorUnits.map((u) => ({ value: u, text: unitNames[u] })) })}`,
   });
-}
+};
 
-async function showTarget(
-  c: Context<AppEnv>,
-  actor: Actor,
-  id: string,
-  values: FormValues | null,
-  errors: FieldErrors = {},
-) {
+const showTarget: ShowEditForm = async (c, actor, id, values, errors = {}) => {
   const { indicator } = await findIndicator(c, actor, id);
   const current = indicator.targets.map(
     (t) => `${t.period}: baseline ${t.baseline ?? "none"}, target ${t.target}`,
@@ -284,4 +221,4 @@ async function showTarget(
       : html`<p class="govuk-body">No targets yet.</p>`,
     fields: targetFields(values ?? {}, errors),
   });
-}
+};

@@ -1,10 +1,10 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newIdSql } from "../../../platform/db/ids.ts";
 import { csvColumns } from "../../../platform/imports/csv-columns.ts";
 import type { CsvImportOptions, CsvImportReport } from "../../../platform/imports/csv-import.ts";
+import { importIntoOrganisation } from "../../../platform/imports/organisation-import.ts";
 import {
   firstProblemSql,
   oneOfRule,
@@ -16,7 +16,7 @@ import {
   sqlText,
   uprnSql,
 } from "../../../platform/imports/sql-checks.ts";
-import { type CellSql, importStaged } from "../../../platform/imports/staged-import.ts";
+import type { CellSql } from "../../../platform/imports/staged-import.ts";
 import { canEditPeople } from "../policy.ts";
 import { personTypes } from "../schema.ts";
 
@@ -91,8 +91,10 @@ export async function importPeople(
   requireAllowed(canEditPeople(actor), "Only officers can import people.");
   const today = now.toISOString().slice(0, 10);
   // Bulk imports skip the interactive duplicate check (see docs/import-people.md).
-  const report = await importStaged(
+  return importIntoOrganisation(
     database,
+    actor,
+    now,
     file,
     {
       requiredColumns: personColumns.requiredColumns,
@@ -100,17 +102,10 @@ export async function importPeople(
       async check(connection, cell) {
         await connection.execScript(checkPeopleSql(actor.organisationId, today, cell));
       },
-      async insert(connection) {
-        await connection.query(insertPeopleSql, [actor.organisationId, now.toISOString(), now.getTime()]);
-      },
+      insertSql: insertPeopleSql,
+      entityType: "person-import",
+      summary: (report) => `Imported ${report.imported} people`,
     },
     options,
   );
-  if (report.committed)
-    await recordAudit(database.db, actor, now, {
-      action: "create",
-      entityType: "person-import",
-      summary: `Imported ${report.imported} people`,
-    });
-  return report;
 }

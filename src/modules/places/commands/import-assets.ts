@@ -1,10 +1,10 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newIdSql } from "../../../platform/db/ids.ts";
 import { csvColumns } from "../../../platform/imports/csv-columns.ts";
 import type { CsvImportOptions, CsvImportReport } from "../../../platform/imports/csv-import.ts";
+import { importIntoOrganisation } from "../../../platform/imports/organisation-import.ts";
 import {
   firstProblemSql,
   oneOfRule,
@@ -16,7 +16,7 @@ import {
   requiredTextRules,
   shapeSql,
 } from "../../../platform/imports/sql-checks.ts";
-import { type CellSql, importStaged } from "../../../platform/imports/staged-import.ts";
+import type { CellSql } from "../../../platform/imports/staged-import.ts";
 import { canImportPlaces } from "../policy.ts";
 import { assetTypes } from "../schema.ts";
 import { referenceJoinsSql, referenceProblemWhensSql } from "./reference-codes-sql.ts";
@@ -98,8 +98,10 @@ export async function importCommunityAssets(
   options: CsvImportOptions = {},
 ): Promise<CsvImportReport> {
   requireAllowed(canImportPlaces(actor), "Only officers can import community assets.");
-  const report = await importStaged(
+  return importIntoOrganisation(
     database,
+    actor,
+    now,
     file,
     {
       requiredColumns: assetColumns.requiredColumns,
@@ -107,17 +109,10 @@ export async function importCommunityAssets(
       async check(connection, cell) {
         await connection.execScript(checkAssetsSql(cell));
       },
-      async insert(connection) {
-        await connection.query(insertAssetsSql, [actor.organisationId, now.toISOString(), now.getTime()]);
-      },
+      insertSql: insertAssetsSql,
+      entityType: "asset-import",
+      summary: (report) => `Imported ${report.imported} community assets`,
     },
     options,
   );
-  if (report.committed)
-    await recordAudit(database.db, actor, now, {
-      action: "create",
-      entityType: "asset-import",
-      summary: `Imported ${report.imported} community assets`,
-    });
-  return report;
 }

@@ -1,9 +1,9 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newIdSql } from "../../../platform/db/ids.ts";
 import type { CsvImportOptions, CsvImportReport } from "../../../platform/imports/csv-import.ts";
+import { importIntoOrganisation } from "../../../platform/imports/organisation-import.ts";
 import {
   firstProblemSql,
   isDigitsSql,
@@ -14,7 +14,7 @@ import {
   sqlTextArray,
   uprnSql,
 } from "../../../platform/imports/sql-checks.ts";
-import { type CellSql, importStaged } from "../../../platform/imports/staged-import.ts";
+import type { CellSql } from "../../../platform/imports/staged-import.ts";
 import { canImportPlaces } from "../policy.ts";
 import { tenures, tsmStockCategories } from "../schema.ts";
 import { stockCategoryOfTenure } from "./home-input.ts";
@@ -153,8 +153,10 @@ export async function importHomes(
 ): Promise<CsvImportReport> {
   requireAllowed(canImportPlaces(actor), "Only officers can import homes.");
   const organisationId = actor.organisationId;
-  const report = await importStaged(
+  return importIntoOrganisation(
     database,
+    actor,
+    now,
     file,
     {
       requiredColumns,
@@ -163,19 +165,11 @@ export async function importHomes(
         await connection.execScript(checkHomesSql(organisationId, cell));
         await connection.execScript(repeatedUprnsSql);
       },
-      async insert(connection) {
-        await connection.query(insertHomesSql, [organisationId, now.toISOString(), now.getTime()]);
-      },
+      insertSql: insertHomesSql,
+      entityType: "home-import",
+      summary: (report) =>
+        `Imported ${report.imported} homes from a CSV file${report.problemCount ? `, skipping ${report.problemCount} bad rows` : ""}`,
     },
     { maxBytes: 2 * 1024 * 1024 * 1024, ...options },
   );
-  if (report.committed) {
-    await recordAudit(database.db, actor, now, {
-      action: "create",
-      entityType: "home-import",
-      entityId: null,
-      summary: `Imported ${report.imported} homes from a CSV file${report.problemCount ? `, skipping ${report.problemCount} bad rows` : ""}`,
-    });
-  }
-  return report;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -93,30 +93,22 @@ export async function listPriorityNeighbourhoods(
   const removed = new Set(overrides.filter((o) => !o.included).map((o) => o.lsoaCode));
   const added = overrides.filter((o) => o.included);
   const byRule = areaCodes.length
-    ? await db
-        .select()
-        .from(lsoa)
-        .where(
-          and(
-            eq(lsoa.edition, rule.edition),
-            inArray(lsoa.ladCode, areaCodes),
-            sql`${lsoa.imdDecile} <= ${rule.maxDecile}`,
-          ),
-        )
+    ? await lsoasOfEdition(
+        db,
+        rule.edition,
+        inArray(lsoa.ladCode, areaCodes),
+        sql`${lsoa.imdDecile} <= ${rule.maxDecile}`,
+      )
     : [];
   const manual = added.length
-    ? await db
-        .select()
-        .from(lsoa)
-        .where(
-          and(
-            eq(lsoa.edition, rule.edition),
-            inArray(
-              lsoa.code,
-              added.map((a) => a.lsoaCode),
-            ),
-          ),
-        )
+    ? await lsoasOfEdition(
+        db,
+        rule.edition,
+        inArray(
+          lsoa.code,
+          added.map((a) => a.lsoaCode),
+        ),
+      )
     : [];
   const reasons = new Map(added.map((a) => [a.lsoaCode, a.reason]));
   const entry = (
@@ -205,4 +197,12 @@ export async function listNeighbourhoods(
     }))
     .filter((row) => !filters.onlyWithHomes || row.homes > 0);
   return { edition: rule.edition, rows };
+}
+
+/** The LSOAs of one IMD edition that meet every condition (LSOAs are reference data, shared by all). */
+function lsoasOfEdition(db: Db, edition: ImdEdition, ...conditions: SQL[]) {
+  return db
+    .select()
+    .from(lsoa)
+    .where(and(eq(lsoa.edition, edition), ...conditions));
 }

@@ -1,15 +1,7 @@
 // Radios and checkboxes: a fieldset whose legend asks the question, with the
 // hint and error tied to the fieldset so they are read once for the group.
 import { attrs, html, type SafeHtml } from "../html.ts";
-import {
-  describedBy,
-  errorMessage,
-  fieldset,
-  formGroup,
-  hint,
-  joinClasses,
-  type LegendOptions,
-} from "./form-parts.ts";
+import { hint, joinClasses, type LegendOptions, questionFieldset } from "./form-parts.ts";
 
 export type ChoiceItem =
   | { value: string; text: string; hint?: string; disabled?: boolean }
@@ -37,10 +29,6 @@ function choices(
   inline: boolean,
 ): SafeHtml {
   const idPrefix = options.idPrefix ?? options.name;
-  const legend =
-    typeof options.legend === "string"
-      ? { text: options.legend, classes: "govuk-fieldset__legend--m" }
-      : options.legend;
   let index = 0;
   const items = options.items.map((item) => {
     if ("divider" in item) return html`<div class="govuk-${kind}__divider">${item.divider}</div>`;
@@ -58,12 +46,13 @@ function choices(
       "aria-describedby": item.hint ? itemHintId : undefined,
     })}><label class="govuk-label govuk-${kind}__label" for="${itemId}">${item.text}</label>${hint(itemHintId, item.hint, `govuk-${kind}__hint`)}</div>`;
   });
-  const content = html`${hint(`${idPrefix}-hint`, options.hint)}
-${errorMessage(`${idPrefix}-error`, options.error)}
-<div class="${joinClasses(`govuk-${kind}`, inline && `govuk-${kind}--inline`, options.small && `govuk-${kind}--small`, options.classes)}" data-module="govuk-${kind}">
+  return questionFieldset({
+    ...options,
+    id: idPrefix,
+    controls: html`<div class="${joinClasses(`govuk-${kind}`, inline && `govuk-${kind}--inline`, options.small && `govuk-${kind}--small`, options.classes)}" data-module="govuk-${kind}">
 ${items}
-</div>`;
-  return formGroup(options.error, fieldset({ legend, describedBy: describedBy(idPrefix, options), content }));
+</div>`,
+  });
 }
 
 export function radios(options: RadiosOptions): SafeHtml {

@@ -1,15 +1,7 @@
 // A memorable date as three boxes. The parts are posted as `${name}-day`,
 // `${name}-month` and `${name}-year` so one form can hold several dates.
 import { attrs, html, type SafeHtml } from "../html.ts";
-import {
-  describedBy,
-  errorMessage,
-  fieldset,
-  formGroup,
-  hint,
-  joinClasses,
-  type LegendOptions,
-} from "./form-parts.ts";
+import { joinClasses, type LegendOptions, questionFieldset } from "./form-parts.ts";
 
 export type DatePart = "day" | "month" | "year";
 
@@ -31,10 +23,6 @@ const partLabels: Record<DatePart, string> = { day: "Day", month: "Month", year:
 
 export function dateInput(options: DateInputOptions): SafeHtml {
   const id = options.id ?? options.name;
-  const legend =
-    typeof options.legend === "string"
-      ? { text: options.legend, classes: "govuk-fieldset__legend--m" }
-      : options.legend;
   const parts: DatePart[] = ["day", "month", "year"];
   const boxes = parts.map((part) => {
     const partId = `${id}-${part}`;
@@ -55,12 +43,11 @@ export function dateInput(options: DateInputOptions): SafeHtml {
       },
     )}></div></div>`;
   });
-  const content = html`${hint(`${id}-hint`, options.hint)}
-${errorMessage(`${id}-error`, options.error)}
-<div class="govuk-date-input" id="${id}">${boxes}</div>`;
   // role="group" makes screen readers announce the hint and error for a group of text boxes.
-  return formGroup(
-    options.error,
-    fieldset({ legend, role: "group", describedBy: describedBy(id, options), content }),
-  );
+  return questionFieldset({
+    ...options,
+    id,
+    role: "group",
+    controls: html`<div class="govuk-date-input" id="${id}">${boxes}</div>`,
+  });
 }

@@ -99,3 +99,29 @@ export function fieldset(options: {
 ${options.content}
 </fieldset>`;
 }
+
+/**
+ * A group of controls that answers one question (radios, checkboxes, a date): the legend asks it,
+ * and the hint and error belong to the fieldset so they are read once for the whole group.
+ * A plain-text legend is a medium heading, as the GOV.UK macros set it.
+ */
+export function questionFieldset(options: {
+  id: string;
+  legend: string | LegendOptions;
+  hint?: string;
+  error?: string;
+  role?: "group";
+  controls: SafeHtml;
+}): SafeHtml {
+  const legend =
+    typeof options.legend === "string"
+      ? { text: options.legend, classes: "govuk-fieldset__legend--m" }
+      : options.legend;
+  const content = html`${hint(`${options.id}-hint`, options.hint)}
+${errorMessage(`${options.id}-error`, options.error)}
+${options.controls}`;
+  return formGroup(
+    options.error,
+    fieldset({ legend, role: options.role, describedBy: describedBy(options.id, options), content }),
+  );
+}
