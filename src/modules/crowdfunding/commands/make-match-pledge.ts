@@ -5,13 +5,13 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
-import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { formatPence } from "../../../platform/ui/format.ts";
 import { canMatchPledge } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
+import { fundOfMatchPledge, matchPledgesOf } from "../queries/match-pledges.ts";
 import { matchIsReleased, matchPledgeProblems, totalScore } from "../rules.ts";
 import { crowdfundingFund, crowdfundingMatchPledge, type MatchPledge } from "../schema.ts";
 import { updateCampaignTotals } from "./campaign-totals.ts";
@@ -70,19 +70,11 @@ export async function makeMatchPledge(
         combinedCapBp: crowdfundingFund.combinedCapBp,
       })
       .from(crowdfundingMatchPledge)
-      .innerJoin(
-        crowdfundingFund,
-        sameOrganisation(
-          crowdfundingFund,
-          crowdfundingMatchPledge,
-          eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
-        ),
-      )
+      .innerJoin(crowdfundingFund, fundOfMatchPledge)
       .where(
-        inOrganisation(
-          crowdfundingMatchPledge,
+        matchPledgesOf(
           actor.organisationId,
-          eq(crowdfundingMatchPledge.campaignId, campaign.id),
+          campaign.id,
           inArray(crowdfundingMatchPledge.status, ["conditional", "released"]),
         ),
       );

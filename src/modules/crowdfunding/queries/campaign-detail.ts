@@ -21,6 +21,7 @@ import {
   crowdfundingUpdate,
 } from "../schema.ts";
 import { findCampaign } from "./lock-campaign.ts";
+import { fundOfMatchPledge, matchPledgesOf } from "./match-pledges.ts";
 
 export type CampaignParts = Awaited<ReturnType<typeof campaignParts>>;
 
@@ -68,21 +69,8 @@ export async function campaignParts(db: Db, campaign: Campaign) {
         createdAt: crowdfundingMatchPledge.createdAt,
       })
       .from(crowdfundingMatchPledge)
-      .innerJoin(
-        crowdfundingFund,
-        sameOrganisation(
-          crowdfundingFund,
-          crowdfundingMatchPledge,
-          eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
-        ),
-      )
-      .where(
-        inOrganisation(
-          crowdfundingMatchPledge,
-          campaign.organisationId,
-          eq(crowdfundingMatchPledge.campaignId, campaign.id),
-        ),
-      )
+      .innerJoin(crowdfundingFund, fundOfMatchPledge)
+      .where(matchPledgesOf(campaign.organisationId, campaign.id))
       .orderBy(asc(crowdfundingMatchPledge.createdAt)),
   ]);
   return { campaign, budgetLines, rewardTiers, updates, images, matchPledges };
