@@ -21,41 +21,32 @@ import {
   crowdfundingUpdate,
 } from "../schema.ts";
 import { findCampaign } from "./lock-campaign.ts";
-import { fundOfMatchPledge, matchPledgesOf } from "./match-pledges.ts";
+import { fundOfMatchPledge, matchPledgesOf, ofCampaign } from "./match-pledges.ts";
 
 export type CampaignParts = Awaited<ReturnType<typeof campaignParts>>;
 
 /** Everything shown about a campaign to anyone allowed to see it (no backer personal data). */
 export async function campaignParts(db: Db, campaign: Campaign) {
-  const scope = <
-    T extends
-      | typeof crowdfundingBudgetLine
-      | typeof crowdfundingRewardTier
-      | typeof crowdfundingUpdate
-      | typeof crowdfundingImage,
-  >(
-    table: T,
-  ) => inOrganisation(table, campaign.organisationId, eq(table.campaignId, campaign.id));
   const [budgetLines, rewardTiers, updates, images, matchPledges] = await Promise.all([
     db
       .select()
       .from(crowdfundingBudgetLine)
-      .where(scope(crowdfundingBudgetLine))
+      .where(ofCampaign(crowdfundingBudgetLine, campaign))
       .orderBy(asc(crowdfundingBudgetLine.position)),
     db
       .select()
       .from(crowdfundingRewardTier)
-      .where(scope(crowdfundingRewardTier))
+      .where(ofCampaign(crowdfundingRewardTier, campaign))
       .orderBy(asc(crowdfundingRewardTier.minPence)),
     db
       .select()
       .from(crowdfundingUpdate)
-      .where(scope(crowdfundingUpdate))
+      .where(ofCampaign(crowdfundingUpdate, campaign))
       .orderBy(desc(crowdfundingUpdate.postedAt)),
     db
       .select({ id: crowdfundingImage.id, altText: crowdfundingImage.altText })
       .from(crowdfundingImage)
-      .where(scope(crowdfundingImage)),
+      .where(ofCampaign(crowdfundingImage, campaign)),
     db
       .select({
         id: crowdfundingMatchPledge.id,
@@ -86,13 +77,7 @@ export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
   const reviews = await db
     .select()
     .from(crowdfundingReview)
-    .where(
-      inOrganisation(
-        crowdfundingReview,
-        actor.organisationId,
-        eq(crowdfundingReview.campaignId, campaign.id),
-      ),
-    )
+    .where(ofCampaign(crowdfundingReview, campaign))
     .orderBy(desc(crowdfundingReview.reviewedAt));
   return { ...parts, reviews };
 }
@@ -105,13 +90,7 @@ export async function listBackers(db: Db, actor: Actor, now: Date, campaignId: s
   const backers = await db
     .select()
     .from(crowdfundingPledge)
-    .where(
-      inOrganisation(
-        crowdfundingPledge,
-        actor.organisationId,
-        eq(crowdfundingPledge.campaignId, campaign.id),
-      ),
-    )
+    .where(ofCampaign(crowdfundingPledge, campaign))
     .orderBy(desc(crowdfundingPledge.createdAt));
   await recordAudit(db, actor, now, {
     action: "read",
@@ -190,7 +169,7 @@ export async function getPublicCampaign(db: Db, organisationId: string, referenc
       createdAt: crowdfundingPledge.createdAt,
     })
     .from(crowdfundingPledge)
-    .where(inOrganisation(crowdfundingPledge, organisationId, eq(crowdfundingPledge.campaignId, campaign.id)))
+    .where(ofCampaign(crowdfundingPledge, campaign))
     .orderBy(desc(crowdfundingPledge.createdAt))
     .limit(50);
   return { ...parts, backers: backers.map((b) => ({ ...b, name: b.anonymous ? "Anonymous" : b.name })) };

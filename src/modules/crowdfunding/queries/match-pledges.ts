@@ -1,6 +1,7 @@
 import { eq, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { inOrganisation, type OrganisationOwned } from "../../../platform/db/scope.ts";
 import { crowdfundingFund, crowdfundingMatchPledge } from "../schema.ts";
 
 // A match pledge is only half the story: its fund holds the rules (minimum backers before release,
@@ -22,4 +23,13 @@ export function matchPledgesOf(organisationId: string, campaignId: string, ...co
     eq(crowdfundingMatchPledge.campaignId, campaignId),
     ...conditions,
   );
+}
+
+/** A campaign's own rows in `table` (its pledges, reviews …), narrowed by any further `conditions` (a status). */
+export function ofCampaign(
+  table: OrganisationOwned & { campaignId: PgColumn },
+  campaign: { organisationId: string; id: string },
+  ...conditions: SQL[]
+): SQL {
+  return inOrganisation(table, campaign.organisationId, eq(table.campaignId, campaign.id), ...conditions);
 }
