@@ -1,6 +1,6 @@
-import { callForPage } from "../../../platform/http/page-call.ts";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, html, table } from "../../../platform/ui/index.ts";
 import { approveDeletion, casesDueForDeletion } from "../commands/retention.ts";
