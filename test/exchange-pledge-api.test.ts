@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContract } from "../src/modules/exchange/commands/create-contract.ts";
+import { tenderRepairsContract } from "../src/modules/exchange/testing/fixtures.ts";
 import { createPartnerOrganisation } from "../src/modules/people/index.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
 import { createApiToken } from "../src/platform/auth/api-tokens.ts";
@@ -41,18 +41,7 @@ describe("pledging through the API", () => {
         kind: "supplier",
       })
     ).id;
-    contractId = (
-      await createContract(database.db, officer, testNow, {
-        title: "Responsive repairs 2026–2029",
-        description: "Repairs to 7,000 homes.",
-        valuePence: 100_000_000,
-        weightingBp: 1000,
-        themes: ["local-employment", "community-development", "green"],
-        themeWeights: { green: 5000 },
-        fullMarksShareBp: 500,
-        tenderCloses: "2026-07-31",
-      })
-    ).id;
+    contractId = (await tenderRepairsContract(database, officer)).id;
     const user = (role: "supplier" | "officer", email: string) =>
       createUser(database.db, systemActor(org.id), testNow, {
         organisationId: org.id,

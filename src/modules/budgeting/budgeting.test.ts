@@ -198,6 +198,18 @@ describe("participatory budgeting process", () => {
     const id = (title: string) => feasible.find((p) => p.title === title)?.id as string;
     expect(feasible.map((p) => p.title)).not.toContain("Solar lights");
     const choose = (...titles: string[]) => new Map(titles.map((t) => [id(t), 1]));
+    // An officer typing in a paper ballot for this budget: by its reference, naming the voter if known.
+    const enterPaperBallot = (paperReference: string, personId: string | null, ...titles: string[]) =>
+      castBallot(
+        database.db,
+        officer(),
+        testNow,
+        orgId,
+        processId,
+        budgetId,
+        { channel: "paper", paperReference, personId },
+        choose(...titles),
+      );
     await expectProblem(
       voteOnline(
         database.db,
@@ -246,60 +258,16 @@ describe("participatory budgeting process", () => {
       choose("Bulb planting", "Benches"),
     );
     // Paper ballots: entered once.
-    await castBallot(
-      database.db,
-      officer(),
-      testNow,
-      orgId,
-      processId,
-      budgetId,
-      { channel: "paper", paperReference: "0001", personId: null },
-      choose("Play area"),
-    );
-    await expectProblem(
-      castBallot(
-        database.db,
-        officer(),
-        testNow,
-        orgId,
-        processId,
-        budgetId,
-        { channel: "paper", paperReference: "0001", personId: null },
-        choose("Benches"),
-      ),
-      409,
-      /already been entered/,
-    );
+    await enterPaperBallot("0001", null, "Play area");
+    await expectProblem(enterPaperBallot("0001", null, "Benches"), 409, /already been entered/);
     // A paper ballot naming someone who is not on record is refused at the field.
     const unknownPerson = await expectProblem(
-      castBallot(
-        database.db,
-        officer(),
-        testNow,
-        orgId,
-        processId,
-        budgetId,
-        { channel: "paper", paperReference: "0003", personId: "0190c0de-0000-7000-8000-00000000abcd" },
-        choose("Benches"),
-      ),
+      enterPaperBallot("0003", "0190c0de-0000-7000-8000-00000000abcd", "Benches"),
       422,
     );
     expect(unknownPerson.fieldErrors?.personId).toMatch(/No resident/);
     // A paper ballot for someone who voted online is a second vote.
-    await expectProblem(
-      castBallot(
-        database.db,
-        officer(),
-        testNow,
-        orgId,
-        processId,
-        budgetId,
-        { channel: "paper", paperReference: "0002", personId: residents[0] },
-        choose("Benches"),
-      ),
-      409,
-      /already voted/,
-    );
+    await expectProblem(enterPaperBallot("0002", residents[0], "Benches"), 409, /already voted/);
     // After the closing day (UK time) a vote is refused even before an officer closes voting.
     const lateNight = new Date("2026-06-30T23:30:00Z");
     await expectProblem(

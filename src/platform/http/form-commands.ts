@@ -43,3 +43,12 @@ export async function attemptForForm<T>(
     };
   }
 }
+
+/**
+ * For a page that calls a command in try/catch: a 422 becomes the field errors to show on the form
+ * (its detail against "form" when it names no field); anything else is thrown on to the error page.
+ */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  if (error instanceof Problem && error.status === 422) return error.fieldErrors ?? { form: error.detail };
+  throw error;
+}

@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { requireActor } from "../../../platform/http/render.ts";
 import { button, html } from "../../../platform/ui/index.ts";
 import { sendVoteCodes } from "../commands/send-vote-codes.ts";
@@ -26,10 +27,10 @@ export function codeMailingNotice(c: Context<AppEnv>) {
 export function codeMailingPages(app: Hono<AppEnv>): void {
   app.post("/budgeting/:id/codes/send", async (c) => {
     const actor = requireActor(c);
-    const made = await sendVoteCodes(
-      c.get("services").database.db,
+    const made = await callForPage(
+      c,
+      sendVoteCodes,
       actor,
-      c.get("now"),
       c.req.param("id"),
       c.get("services").config.publicUrl,
     );

@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { requireActor } from "../../../platform/http/render.ts";
 import { button, html } from "../../../platform/ui/index.ts";
 import { createInvestmentProjects } from "../commands/fund-winners.ts";
@@ -16,7 +17,7 @@ export function investmentForm(c: Context<AppEnv>, process: PbProcess, linked: n
 export function investmentPages(app: Hono<AppEnv>): void {
   app.post("/budgeting/:id/investment", async (c) => {
     const actor = requireActor(c);
-    await createInvestmentProjects(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+    await callForPage(c, createInvestmentProjects, actor, c.req.param("id"));
     return c.redirect(`/budgeting/${c.req.param("id")}?done=invested`, 303);
   });
 }

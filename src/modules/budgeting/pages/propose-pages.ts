@@ -3,6 +3,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, radios, summaryList, textarea, textInput } from "../../../platform/ui/index.ts";
@@ -93,7 +94,7 @@ export function proposePages(app: Hono<AppEnv>): void {
 
   app.post("/pb/:org/:pid/propose", async (c) => {
     const actor = sameOrganisation(c);
-    const draft = await startProposal(c.get("services").database.db, actor, c.get("now"), c.req.param("pid"));
+    const draft = await callForPage(c, startProposal, actor, c.req.param("pid"));
     return c.redirect(`${base(c)}/propose/${draft.id}/title`, 303);
   });
 
@@ -188,13 +189,7 @@ export function proposePages(app: Hono<AppEnv>): void {
   });
   app.post("/pb/:org/:pid/propose/:draft/check", async (c) => {
     const actor = sameOrganisation(c);
-    const submitted = await submitProposal(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("pid"),
-      c.req.param("draft"),
-    );
+    const submitted = await callForPage(c, submitProposal, actor, c.req.param("pid"), c.req.param("draft"));
     return c.redirect(`${base(c)}/proposals/${submitted.id}?done=submitted`, 303);
   });
 }

@@ -1,9 +1,9 @@
 // Officers' case-work forms: reviewing an idea, and typing in a paper ballot.
 import type { Context, Hono } from "hono";
-import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -19,9 +19,10 @@ import { castBallot } from "../commands/cast-ballot.ts";
 import { reviewProposal } from "../commands/review-proposal.ts";
 import { formatMoney } from "../money.ts";
 import { canManageProcesses } from "../policy.ts";
-import { feasibleProposals, findProcess, findProposal } from "../queries/processes.ts";
+import { feasibleProposals, findProposal } from "../queries/processes.ts";
 import { ballotFields, choicesFrom } from "./ballot-fields.ts";
 import { csrf, staffPath } from "./common.ts";
+import { processForStaff } from "./staff-process.ts";
 
 export function staffForms(app: Hono<AppEnv>): void {
   const reviewForm = async (
@@ -30,11 +31,11 @@ export function staffForms(app: Hono<AppEnv>): void {
     errors: Record<string, string> = {},
     status: 200 | FormErrorStatus = 200,
   ) => {
-    const actor = requireActor(c);
-    // The role before the look-up, so a refused role gets 403 for any id (issue 18 item 6).
-    requireAllowed(canManageProcesses(actor), "Only officers can review proposals.");
-    const db = c.get("services").database.db;
-    const process = await findProcess(db, actor.organisationId, c.req.param("id") ?? "");
+    const { actor, db, process } = await processForStaff(
+      c,
+      canManageProcesses,
+      "Only officers can review proposals.",
+    );
     const proposal = await findProposal(
       db,
       actor.organisationId,
@@ -82,14 +83,7 @@ export function staffForms(app: Hono<AppEnv>): void {
     const actor = requireActor(c);
     const values = await readForm(c);
     try {
-      await reviewProposal(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.param("id"),
-        c.req.param("proposalId"),
-        values,
-      );
+      await callForPage(c, reviewProposal, actor, c.req.param("id"), c.req.param("proposalId"), values);
     } catch (error) {
       if (error instanceof Problem && (error.status === 422 || error.status === 409))
         return reviewForm(
@@ -110,10 +104,11 @@ export function staffForms(app: Hono<AppEnv>): void {
     errors: Record<string, string> = {},
     status: 200 | FormErrorStatus = 200,
   ) => {
-    const actor = requireActor(c);
-    requireAllowed(canManageProcesses(actor), "Only officers can enter paper ballots.");
-    const db = c.get("services").database.db;
-    const process = await findProcess(db, actor.organisationId, c.req.param("id") ?? "");
+    const { actor, db, process } = await processForStaff(
+      c,
+      canManageProcesses,
+      "Only officers can enter paper ballots.",
+    );
     const budget = process.budgets.find((b) => b.id === values.budgetId) ?? process.budgets[0];
     const proposals = await feasibleProposals(db, actor.organisationId, process.id, budget.id);
     return renderPage(c, {
@@ -139,10 +134,10 @@ export function staffForms(app: Hono<AppEnv>): void {
     const chosen = choicesFrom(values, await readFormList(c, "choice"));
     const personId = (values.personId ?? "").trim();
     try {
-      await castBallot(
-        c.get("services").database.db,
+      await callForPage(
+        c,
+        castBallot,
         actor,
-        c.get("now"),
         actor.organisationId,
         c.req.param("id"),
         values.budgetId ?? "",

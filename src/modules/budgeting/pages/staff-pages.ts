@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -20,7 +21,7 @@ import { formatMoney } from "../money.ts";
 import { canChooseRule, canExtendVoting, canManageProcesses, canViewProcesses } from "../policy.ts";
 import { fundedProjectsOf } from "../queries/funded-projects.ts";
 import { exportPabulib } from "../queries/pabulib-export.ts";
-import { countBallots, findProcess, listProcesses, listProposals } from "../queries/processes.ts";
+import { countBallots, type findProcess, listProcesses, listProposals } from "../queries/processes.ts";
 import { votingState } from "../voting-window.ts";
 import { codeMailingForm, codeMailingNotice, codeMailingPages } from "./code-mailing.ts";
 import {
@@ -37,6 +38,7 @@ import {
 import { investmentForm, investmentPages } from "./investment-link.ts";
 import { processForm } from "./process-form.ts";
 import { staffForms } from "./staff-forms.ts";
+import { processForStaff } from "./staff-process.ts";
 
 const nextAction: Record<string, string> = {
   proposals: "Close ideas and start checking",
@@ -85,17 +87,18 @@ export function staffPages(app: Hono<AppEnv>): void {
     const actor = requireActor(c);
     const values = await readForm(c);
     const created = await orFormErrors(
-      () => createProcess(c.get("services").database.db, actor, c.get("now"), values),
+      () => callForPage(c, createProcess, actor, values),
       (errors, status) => processForm(c, values, errors, status),
     );
     return created instanceof Response ? created : c.redirect(`${staffPath(created)}?done=created`, 303);
   });
 
   app.get("/budgeting/:id", async (c) => {
-    const actor = requireActor(c);
-    requireAllowed(canViewProcesses(actor), "Only staff can manage processes.");
-    const db = c.get("services").database.db;
-    const process = await findProcess(db, actor.organisationId, c.req.param("id"));
+    const { actor, db, process } = await processForStaff(
+      c,
+      canViewProcesses,
+      "Only staff can manage processes.",
+    );
     const [proposals, ballots, funded] = await Promise.all([
       listProposals(db, actor.organisationId, process.id),
       countBallots(db, actor.organisationId, process.id),
@@ -224,27 +227,21 @@ export function staffPages(app: Hono<AppEnv>): void {
   app.post("/budgeting/:id/phase", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);
-    await advancePhase(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("id"),
-      values.expected ?? "",
-    );
+    await callForPage(c, advancePhase, actor, c.req.param("id"), values.expected ?? "");
     return c.redirect(`/budgeting/${c.req.param("id")}?done=moved`, 303);
   });
   app.post("/budgeting/:id/rule", async (c) => {
     const actor = requireActor(c);
-    await setRule(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), await readForm(c));
+    await callForPage(c, setRule, actor, c.req.param("id"), await readForm(c));
     return c.redirect(`/budgeting/${c.req.param("id")}?done=rule`, 303);
   });
   app.post("/budgeting/:id/codes", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);
-    const code = await issueVoteCode(
-      c.get("services").database.db,
+    const code = await callForPage(
+      c,
+      issueVoteCode,
       actor,
-      c.get("now"),
       c.req.param("id"),
       (values.personId ?? "").trim(),
     );

@@ -1,14 +1,13 @@
 // Issuing a voting code: the officer finds the resident by name, email or postcode, not by record id.
 import type { Hono } from "hono";
-import { requireAllowed } from "../../../platform/access/policy.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { renderPage, requireActor } from "../../../platform/http/render.ts";
+import { renderPage } from "../../../platform/http/render.ts";
 import { button, html, table, textInput } from "../../../platform/ui/index.ts";
 import { ageBand, findPeople } from "../../people/index.ts";
 import { canEnterPaperBallots } from "../policy.ts";
-import { findProcess } from "../queries/processes.ts";
 import { csrf, staffPath } from "./common.ts";
+import { processForStaff } from "./staff-process.ts";
 
 const ageBandNames = {
   "under-25": "Under 25",
@@ -27,10 +26,11 @@ export function voteCodeSearchProblem(query: string): string | null {
 
 export function voteCodePages(app: Hono<AppEnv>): void {
   app.get("/budgeting/:id/codes", async (c) => {
-    const actor = requireActor(c);
-    requireAllowed(canEnterPaperBallots(actor), "Only officers can issue voting codes.");
-    const db = c.get("services").database.db;
-    const process = await findProcess(db, actor.organisationId, c.req.param("id"));
+    const { actor, db, process } = await processForStaff(
+      c,
+      canEnterPaperBallots,
+      "Only officers can issue voting codes.",
+    );
     const query = (c.req.query("q") ?? "").trim();
     const problem = c.req.query("q") === undefined ? null : voteCodeSearchProblem(query);
     const found =

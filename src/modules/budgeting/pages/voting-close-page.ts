@@ -1,17 +1,17 @@
 // A manager's form to extend a vote, or reopen one whose closing day has passed uncounted.
 import type { Context, Hono } from "hono";
-import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { attemptForForm, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, dateInput, formatDate, html, textarea } from "../../../platform/ui/index.ts";
 import { extendVoting } from "../commands/extend-voting.ts";
 import { canExtendVoting } from "../policy.ts";
-import { findProcess } from "../queries/processes.ts";
 import { votingState } from "../voting-window.ts";
 import { csrf, staffPath } from "./common.ts";
+import { processForStaff } from "./staff-process.ts";
 
 export function votingClosePage(app: Hono<AppEnv>): void {
   const form = async (
@@ -20,12 +20,10 @@ export function votingClosePage(app: Hono<AppEnv>): void {
     errors: Record<string, string> = {},
     status: 200 | FormErrorStatus = 200,
   ) => {
-    const actor = requireActor(c);
-    requireAllowed(canExtendVoting(actor), "Only managers can extend or reopen a vote.");
-    const process = await findProcess(
-      c.get("services").database.db,
-      actor.organisationId,
-      c.req.param("id") ?? "",
+    const { process } = await processForStaff(
+      c,
+      canExtendVoting,
+      "Only managers can extend or reopen a vote.",
     );
     const closed = votingState(process, c.get("now")) === "closed-awaiting-count";
     const title = closed ? "Reopen voting" : "Extend voting";
@@ -48,7 +46,7 @@ export function votingClosePage(app: Hono<AppEnv>): void {
     const actor = requireActor(c);
     const values = await readForm(c);
     const result = await attemptForForm(() =>
-      extendVoting(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+      callForPage(c, extendVoting, actor, c.req.param("id"), {
         votingClose: dateFromParts(values, "votingClose"),
         reason: values.reason ?? "",
       }),

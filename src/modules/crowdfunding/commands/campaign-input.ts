@@ -59,3 +59,19 @@ export const campaignInput = z
 
 export type CampaignInput = z.input<typeof campaignInput>;
 export type ValidCampaignInput = z.output<typeof campaignInput>;
+
+/** The campaign's own words and figures from the form: written the same way when drafted and when edited. */
+export function campaignDetails(value: ValidCampaignInput) {
+  return {
+    groupName: value.groupName,
+    title: value.title,
+    summary: value.summary,
+    story: value.story,
+    communityBenefit: value.communityBenefit,
+    targetPence: value.targetPence,
+    deadline: value.deadline,
+    fundingModel: value.fundingModel,
+    location: value.location,
+    laCode: value.laCode,
+  };
+}

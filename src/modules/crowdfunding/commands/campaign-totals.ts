@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
+import { fundOfMatchPledge, matchPledgesOf } from "../queries/match-pledges.ts";
 import { matchIsReleased } from "../rules.ts";
 import { crowdfundingCampaign, crowdfundingFund, crowdfundingMatchPledge } from "../schema.ts";
 
@@ -39,17 +38,8 @@ export async function releaseMatchPledges(
       minBackers: crowdfundingFund.minBackers,
     })
     .from(crowdfundingMatchPledge)
-    .innerJoin(
-      crowdfundingFund,
-      sameOrganisation(
-        crowdfundingFund,
-        crowdfundingMatchPledge,
-        eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
-      ),
-    )
-    .where(
-      matchInOrganisation(crowdfundingMatchPledge, organisationId, { campaignId, status: "conditional" }),
-    );
+    .innerJoin(crowdfundingFund, fundOfMatchPledge)
+    .where(matchPledgesOf(organisationId, campaignId, eq(crowdfundingMatchPledge.status, "conditional")));
   let released = 0;
   for (const pledge of conditional) {
     if (!matchIsReleased(pledge.minBackers, uniqueBackers)) continue;

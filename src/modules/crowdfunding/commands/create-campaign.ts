@@ -10,13 +10,9 @@ import { invalid } from "../../../platform/http/problem.ts";
 import { findOwnPartnerOrganisation } from "../../people/index.ts";
 import { canCreateCampaign } from "../policy.ts";
 import { deadlineProblem, londonDate } from "../rules.ts";
-import {
-  type Campaign,
-  crowdfundingBudgetLine,
-  crowdfundingCampaign,
-  crowdfundingRewardTier,
-} from "../schema.ts";
-import { type CampaignInput, campaignInput } from "./campaign-input.ts";
+import { type Campaign, crowdfundingCampaign } from "../schema.ts";
+import { type CampaignInput, campaignDetails, campaignInput } from "./campaign-input.ts";
+import { insertBudgetLinesAndRewards } from "./campaign-lines.ts";
 
 /** A group starts a campaign as a draft, with its budget and rewards. */
 export async function createCampaign(
@@ -52,17 +48,8 @@ export async function createCampaign(
         id,
         reference: `CF-${id.slice(-8).toUpperCase()}`,
         groupId: value.groupId ?? null,
-        groupName: value.groupName,
         createdBy: actorUserId(actor),
-        title: value.title,
-        summary: value.summary,
-        story: value.story,
-        communityBenefit: value.communityBenefit,
-        targetPence: value.targetPence,
-        deadline: value.deadline,
-        fundingModel: value.fundingModel,
-        location: value.location,
-        laCode: value.laCode,
+        ...campaignDetails(value),
         latitude: value.latitude ?? null,
         longitude: value.longitude ?? null,
         status: "draft",
@@ -73,26 +60,7 @@ export async function createCampaign(
         createdAt: now,
       })
       .returning();
-    await tx.insert(crowdfundingBudgetLine).values(
-      value.budgetLines.map((line, position) => ({
-        organisationId: actor.organisationId,
-        id: newId(now.getTime()),
-        campaignId: id,
-        position,
-        description: line.description,
-        amountPence: line.amountPence,
-      })),
-    );
-    if (value.rewardTiers.length > 0) {
-      await tx.insert(crowdfundingRewardTier).values(
-        value.rewardTiers.map((tier) => ({
-          organisationId: actor.organisationId,
-          id: newId(now.getTime()),
-          campaignId: id,
-          ...tier,
-        })),
-      );
-    }
+    await insertBudgetLinesAndRewards(tx, actor.organisationId, id, value, now);
     await recordAudit(tx, actor, now, {
       action: "create",
       entityType: "crowdfunding-campaign",

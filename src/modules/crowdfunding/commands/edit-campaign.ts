@@ -2,7 +2,6 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
@@ -15,7 +14,8 @@ import {
   crowdfundingCampaign,
   crowdfundingRewardTier,
 } from "../schema.ts";
-import { type CampaignInput, campaignInput } from "./campaign-input.ts";
+import { type CampaignInput, campaignDetails, campaignInput } from "./campaign-input.ts";
+import { insertBudgetLinesAndRewards } from "./campaign-lines.ts";
 
 /**
  * Changes a draft (for example after a reviewer returned it), or, for an officer, a campaign
@@ -49,46 +49,17 @@ export async function editCampaign(
     if (deadlineIssue) throw invalid("Check the deadline.", { deadline: deadlineIssue });
     const [updated] = await tx
       .update(crowdfundingCampaign)
-      .set({
-        groupName: value.groupName,
-        title: value.title,
-        summary: value.summary,
-        story: value.story,
-        communityBenefit: value.communityBenefit,
-        targetPence: value.targetPence,
-        deadline: value.deadline,
-        fundingModel: value.fundingModel,
-        location: value.location,
-        laCode: value.laCode,
-      })
+      .set(campaignDetails(value))
       .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }))
       .returning();
     await tx
       .delete(crowdfundingBudgetLine)
       .where(matchInOrganisation(crowdfundingBudgetLine, actor.organisationId, { campaignId: campaign.id }));
-    await tx.insert(crowdfundingBudgetLine).values(
-      value.budgetLines.map((line, position) => ({
-        organisationId: actor.organisationId,
-        id: newId(now.getTime()),
-        campaignId: campaign.id,
-        position,
-        ...line,
-      })),
-    );
     // A draft has no pledges, so no pledge can point at a reward being replaced.
     await tx
       .delete(crowdfundingRewardTier)
       .where(matchInOrganisation(crowdfundingRewardTier, actor.organisationId, { campaignId: campaign.id }));
-    if (value.rewardTiers.length > 0) {
-      await tx.insert(crowdfundingRewardTier).values(
-        value.rewardTiers.map((tier) => ({
-          organisationId: actor.organisationId,
-          id: newId(now.getTime()),
-          campaignId: campaign.id,
-          ...tier,
-        })),
-      );
-    }
+    await insertBudgetLinesAndRewards(tx, actor.organisationId, campaign.id, value, now);
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "crowdfunding-campaign",

@@ -1,4 +1,4 @@
-import { eq, inArray, ne, sum } from "drizzle-orm";
+import { inArray, ne, sum } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorLabel, actorUserId } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
@@ -6,12 +6,12 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { formatPence } from "../../../platform/ui/format.ts";
 import { canMatchPledge } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
+import { fundOfMatchPledge, matchPledgesOf } from "../queries/match-pledges.ts";
 import { matchIsReleased, matchPledgeProblems, totalScore } from "../rules.ts";
 import { crowdfundingFund, crowdfundingMatchPledge, type MatchPledge } from "../schema.ts";
 import { updateCampaignTotals } from "./campaign-totals.ts";
@@ -70,19 +70,11 @@ export async function makeMatchPledge(
         combinedCapBp: crowdfundingFund.combinedCapBp,
       })
       .from(crowdfundingMatchPledge)
-      .innerJoin(
-        crowdfundingFund,
-        sameOrganisation(
-          crowdfundingFund,
-          crowdfundingMatchPledge,
-          eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
-        ),
-      )
+      .innerJoin(crowdfundingFund, fundOfMatchPledge)
       .where(
-        matchInOrganisation(
-          crowdfundingMatchPledge,
+        matchPledgesOf(
           actor.organisationId,
-          { campaignId: campaign.id },
+          campaign.id,
           inArray(crowdfundingMatchPledge.status, ["conditional", "released"]),
         ),
       );

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -8,6 +9,7 @@ import { formatDate, formatPence } from "../../../platform/ui/format.ts";
 import { paymentProvider } from "../payment-provider.ts";
 import { canSettleCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
+import { ofCampaign } from "../queries/match-pledges.ts";
 import { settlementOutcome } from "../rules.ts";
 import {
   type CampaignStatus,
@@ -106,12 +108,7 @@ export async function settleCampaign(
     const pledges = await tx
       .select()
       .from(crowdfundingPledge)
-      .where(
-        matchInOrganisation(crowdfundingPledge, actor.organisationId, {
-          campaignId: campaign.id,
-          status: "authorised",
-        }),
-      );
+      .where(ofCampaign(crowdfundingPledge, campaign, eq(crowdfundingPledge.status, "authorised")));
     let backersCollected = 0;
     for (const pledge of pledges) {
       if (outcome.collectBackers) {
@@ -124,19 +121,14 @@ export async function settleCampaign(
     await tx
       .update(crowdfundingPledge)
       .set({ status: outcome.collectBackers ? "collected" : "released", settledAt: now })
-      .where(
-        matchInOrganisation(crowdfundingPledge, actor.organisationId, {
-          campaignId: campaign.id,
-          status: "authorised",
-        }),
-      );
+      .where(ofCampaign(crowdfundingPledge, campaign, eq(crowdfundingPledge.status, "authorised")));
 
     await emailBackersTheResult(tx, campaign, pledges, outcome.collectBackers, outcome.totalPence, now);
 
     const matches = await tx
       .select()
       .from(crowdfundingMatchPledge)
-      .where(matchInOrganisation(crowdfundingMatchPledge, actor.organisationId, { campaignId: campaign.id }));
+      .where(ofCampaign(crowdfundingMatchPledge, campaign));
     let matchCollected = 0;
     let matchLapsed = 0;
     let matchCollectedPence = 0;

@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { fieldErrorsOf } from "../../../platform/http/form-commands.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   barChart,
@@ -23,7 +25,6 @@ import { listFunds } from "../queries/campaign-detail.ts";
 import { crowdfundingReport } from "../queries/crowdfunding-report.ts";
 import type { CampaignStatus } from "../schema.ts";
 import { statusNames } from "./campaign-display.ts";
-import { fieldErrorsOf } from "./form-errors.ts";
 
 export const fundAndReportPages = new Hono<AppEnv>();
 
@@ -125,7 +126,7 @@ fundAndReportPages.post("/crowdfunding/funds/new", async (c) => {
     .filter((criterion) => criterion.label !== "")
     .map((criterion, i) => ({ key: `criterion-${i + 1}`, ...criterion }));
   try {
-    await createFund(c.get("services").database.db, actor, c.get("now"), {
+    await callForPage(c, createFund, actor, {
       name: form.name ?? "",
       funderName: form.funderName ?? "",
       isOwnMoney: form.isOwnMoney !== "no",

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, fileUpload, html, textInput } from "../../../platform/ui/index.ts";
@@ -58,7 +59,7 @@ imagePages.post("/crowdfunding/campaigns/:id/images", async (c) => {
   const altText = typeof body.altText === "string" ? body.altText : "";
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   try {
-    await addCampaignImage(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+    await callForPage(c, addCampaignImage, actor, c.req.param("id"), {
       altText,
       bytes,
     });

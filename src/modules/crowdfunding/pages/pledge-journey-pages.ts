@@ -13,6 +13,7 @@ import {
   html,
   panel,
   radios,
+  type SafeHtml,
   summaryList,
   textarea,
   textInput,
@@ -53,6 +54,32 @@ function requireOpen(campaign: { status: string; closesAt: Date | null }, now: D
   }
 }
 
+/**
+ * One question page of the pledge journey: the campaign's title as the caption, the question's fields
+ * and Continue. It answers 422 while it shows errors, so the browser and tests see the refusal.
+ */
+function pledgeQuestionPage(
+  c: import("hono").Context<AppEnv>,
+  page: {
+    title: string;
+    campaignTitle: string;
+    backLink: string;
+    errors: Record<string, string>;
+    fields: SafeHtml;
+  },
+) {
+  return renderPage(c, {
+    title: page.title,
+    errors: page.errors,
+    status: Object.keys(page.errors).length ? 422 : 200,
+    backLink: page.backLink,
+    content: html`<form method="post" novalidate>${csrf(c.get("csrfToken"))}
+      <span class="govuk-caption-l">${page.campaignTitle}</span>
+      ${page.fields}
+      ${button({ text: "Continue" })}</form>`,
+  });
+}
+
 pledgeJourneyPages.get("/campaigns/:org/:ref/pledge", async (c) => {
   const { detail, base } = await loadPublic(c);
   requireOpen(detail.campaign, c.get("now"));
@@ -75,14 +102,12 @@ function amountPage(
   reward: string,
   errors: Record<string, string>,
 ) {
-  return renderPage(c, {
+  return pledgeQuestionPage(c, {
     title: "How much do you want to pledge?",
-    errors,
-    status: Object.keys(errors).length ? 422 : 200,
+    campaignTitle: detail.campaign.title,
     backLink: base,
-    content: html`<form method="post" novalidate>${csrf(c.get("csrfToken"))}
-      <span class="govuk-caption-l">${detail.campaign.title}</span>
-      ${textInput({ name: "amount", label: "How much do you want to pledge?", labelClasses: "govuk-label--l", isPageHeading: true, hint: "In pounds, for example 25. Your pledge is only collected if the campaign reaches its target.", prefix: "£", width: 5, inputmode: "decimal", value: amount, error: errors.amount, spellcheck: false })}
+    errors,
+    fields: html`${textInput({ name: "amount", label: "How much do you want to pledge?", labelClasses: "govuk-label--l", isPageHeading: true, hint: "In pounds, for example 25. Your pledge is only collected if the campaign reaches its target.", prefix: "£", width: 5, inputmode: "decimal", value: amount, error: errors.amount, spellcheck: false })}
       ${
         detail.rewardTiers.length > 0
           ? radios({
@@ -100,8 +125,7 @@ function amountPage(
               ],
             })
           : ""
-      }
-      ${button({ text: "Continue" })}</form>`,
+      }`,
   });
 }
 
@@ -142,17 +166,14 @@ function aboutPage(
   values: Record<string, string>,
   errors: Record<string, string>,
 ) {
-  return renderPage(c, {
+  return pledgeQuestionPage(c, {
     title: "About you",
-    errors,
-    status: Object.keys(errors).length ? 422 : 200,
+    campaignTitle: title,
     backLink: `${base}/pledge`,
-    content: html`<form method="post" novalidate>${csrf(c.get("csrfToken"))}
-      <span class="govuk-caption-l">${title}</span>
-      <h1 class="govuk-heading-l">About you</h1>
+    errors,
+    fields: html`<h1 class="govuk-heading-l">About you</h1>
       ${textInput({ name: "name", label: "Full name", autocomplete: "name", value: values.name, error: errors.name, spellcheck: false })}
-      ${textInput({ name: "email", label: "Email address", type: "email", autocomplete: "email", hint: "We use this to confirm your pledge and tell you if it is collected or released.", value: values.email, error: errors.email, spellcheck: false })}
-      ${button({ text: "Continue" })}</form>`,
+      ${textInput({ name: "email", label: "Email address", type: "email", autocomplete: "email", hint: "We use this to confirm your pledge and tell you if it is collected or released.", value: values.email, error: errors.email, spellcheck: false })}`,
   });
 }
 
@@ -191,30 +212,27 @@ function displayPage(
   values: Record<string, string>,
   errors: Record<string, string>,
 ) {
-  return renderPage(c, {
+  return pledgeQuestionPage(c, {
     title: "Can we show your name on the campaign page?",
-    errors,
-    status: Object.keys(errors).length ? 422 : 200,
+    campaignTitle: title,
     backLink: `${base}/pledge/about-you`,
-    content: html`<form method="post" novalidate>${csrf(c.get("csrfToken"))}
-      <span class="govuk-caption-l">${title}</span>
-      ${radios({
-        name: "show",
-        legend: {
-          text: "Can we show your name on the campaign page?",
-          classes: "govuk-fieldset__legend--l",
-          isPageHeading: true,
-        },
-        hint: "Your email address is never shown.",
-        value: values.show,
-        error: errors.show,
-        items: [
-          { value: "named", text: "Yes, show my name" },
-          { value: "anonymous", text: "No, show my pledge as anonymous" },
-        ],
-      })}
-      ${textarea({ name: "message", label: "Message to the group (optional)", hint: "Shown on the campaign page with your pledge. Up to 500 characters.", value: values.message, error: errors.message, rows: 3 })}
-      ${button({ text: "Continue" })}</form>`,
+    errors,
+    fields: html`${radios({
+      name: "show",
+      legend: {
+        text: "Can we show your name on the campaign page?",
+        classes: "govuk-fieldset__legend--l",
+        isPageHeading: true,
+      },
+      hint: "Your email address is never shown.",
+      value: values.show,
+      error: errors.show,
+      items: [
+        { value: "named", text: "Yes, show my name" },
+        { value: "anonymous", text: "No, show my pledge as anonymous" },
+      ],
+    })}
+      ${textarea({ name: "message", label: "Message to the group (optional)", hint: "Shown on the campaign page with your pledge. Up to 500 characters.", value: values.message, error: errors.message, rows: 3 })}`,
   });
 }
 

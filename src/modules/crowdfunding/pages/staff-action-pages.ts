@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { fieldErrorsOf } from "../../../platform/http/form-commands.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -20,7 +21,6 @@ import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts"
 import { poundsToPence, shareOf } from "../money.ts";
 import { canCreateCampaign, canMatchPledge, canPostUpdate, canReviewCampaign } from "../policy.ts";
 import { getCampaign, listFunds } from "../queries/campaign-detail.ts";
-import { fieldErrorsOf } from "./form-errors.ts";
 
 // Officer actions on one campaign: verify, match pledge, post an update.
 

@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { fieldErrorsOf } from "../../../platform/http/form-commands.ts";
 import { readForm, validate } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -39,7 +41,6 @@ import {
   formErrorsFromCommand,
   formValuesOf,
 } from "./campaign-form.ts";
-import { fieldErrorsOf } from "./form-errors.ts";
 
 export const staffPages = new Hono<AppEnv>();
 
@@ -114,7 +115,7 @@ staffPages.post("/crowdfunding/campaigns/new", async (c) => {
     });
   }
   try {
-    const campaign = await createCampaign(c.get("services").database.db, actor, c.get("now"), input);
+    const campaign = await callForPage(c, createCampaign, actor, input);
     return c.redirect(`/crowdfunding/campaigns/${campaign.id}?done=created`, 303);
   } catch (error) {
     return campaignFormPage(c, form, { ...formErrorsFromCommand(fieldErrorsOf(error)), ...errors });
@@ -285,18 +286,13 @@ staffPages.post("/crowdfunding/campaigns/:id/edit", async (c) => {
 
 staffPages.post("/crowdfunding/campaigns/:id/submit", async (c) => {
   const actor = requireActor(c);
-  const campaign = await submitCampaign(
-    c.get("services").database.db,
-    actor,
-    c.get("now"),
-    c.req.param("id"),
-  );
+  const campaign = await callForPage(c, submitCampaign, actor, c.req.param("id"));
   return c.redirect(`/crowdfunding/campaigns/${campaign.id}?done=submitted`, 303);
 });
 
 staffPages.post("/crowdfunding/campaigns/:id/settle", async (c) => {
   const actor = requireActor(c);
-  const result = await settleCampaign(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+  const result = await callForPage(c, settleCampaign, actor, c.req.param("id"));
   return c.redirect(`/crowdfunding/campaigns/${result.campaignId}?done=settled`, 303);
 });
 

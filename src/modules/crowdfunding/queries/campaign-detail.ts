@@ -22,40 +22,32 @@ import {
   crowdfundingUpdate,
 } from "../schema.ts";
 import { findCampaign } from "./lock-campaign.ts";
+import { fundOfMatchPledge, matchPledgesOf, ofCampaign } from "./match-pledges.ts";
 
 export type CampaignParts = Awaited<ReturnType<typeof campaignParts>>;
 
 /** Everything shown about a campaign to anyone allowed to see it (no backer personal data). */
 export async function campaignParts(db: Db, campaign: Campaign) {
-  const scope = <
-    T extends
-      | typeof crowdfundingBudgetLine
-      | typeof crowdfundingRewardTier
-      | typeof crowdfundingUpdate
-      | typeof crowdfundingImage,
-  >(
-    table: T,
-  ) => inOrganisation(table, campaign.organisationId, eq(table.campaignId, campaign.id));
   const [budgetLines, rewardTiers, updates, images, matchPledges] = await Promise.all([
     db
       .select()
       .from(crowdfundingBudgetLine)
-      .where(scope(crowdfundingBudgetLine))
+      .where(ofCampaign(crowdfundingBudgetLine, campaign))
       .orderBy(asc(crowdfundingBudgetLine.position)),
     db
       .select()
       .from(crowdfundingRewardTier)
-      .where(scope(crowdfundingRewardTier))
+      .where(ofCampaign(crowdfundingRewardTier, campaign))
       .orderBy(asc(crowdfundingRewardTier.minPence)),
     db
       .select()
       .from(crowdfundingUpdate)
-      .where(scope(crowdfundingUpdate))
+      .where(ofCampaign(crowdfundingUpdate, campaign))
       .orderBy(desc(crowdfundingUpdate.postedAt)),
     db
       .select({ id: crowdfundingImage.id, altText: crowdfundingImage.altText })
       .from(crowdfundingImage)
-      .where(scope(crowdfundingImage)),
+      .where(ofCampaign(crowdfundingImage, campaign)),
     db
       .select({
         id: crowdfundingMatchPledge.id,
@@ -69,17 +61,8 @@ export async function campaignParts(db: Db, campaign: Campaign) {
         createdAt: crowdfundingMatchPledge.createdAt,
       })
       .from(crowdfundingMatchPledge)
-      .innerJoin(
-        crowdfundingFund,
-        sameOrganisation(
-          crowdfundingFund,
-          crowdfundingMatchPledge,
-          eq(crowdfundingFund.id, crowdfundingMatchPledge.fundId),
-        ),
-      )
-      .where(
-        matchInOrganisation(crowdfundingMatchPledge, campaign.organisationId, { campaignId: campaign.id }),
-      )
+      .innerJoin(crowdfundingFund, fundOfMatchPledge)
+      .where(matchPledgesOf(campaign.organisationId, campaign.id))
       .orderBy(asc(crowdfundingMatchPledge.createdAt)),
   ]);
   return { campaign, budgetLines, rewardTiers, updates, images, matchPledges };
@@ -95,7 +78,7 @@ export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
   const reviews = await db
     .select()
     .from(crowdfundingReview)
-    .where(matchInOrganisation(crowdfundingReview, actor.organisationId, { campaignId: campaign.id }))
+    .where(ofCampaign(crowdfundingReview, campaign))
     .orderBy(desc(crowdfundingReview.reviewedAt));
   return { ...parts, reviews };
 }
@@ -108,7 +91,7 @@ export async function listBackers(db: Db, actor: Actor, now: Date, campaignId: s
   const backers = await db
     .select()
     .from(crowdfundingPledge)
-    .where(matchInOrganisation(crowdfundingPledge, actor.organisationId, { campaignId: campaign.id }))
+    .where(ofCampaign(crowdfundingPledge, campaign))
     .orderBy(desc(crowdfundingPledge.createdAt));
   await recordAudit(db, actor, now, {
     action: "read",
@@ -187,7 +170,7 @@ export async function getPublicCampaign(db: Db, organisationId: string, referenc
       createdAt: crowdfundingPledge.createdAt,
     })
     .from(crowdfundingPledge)
-    .where(matchInOrganisation(crowdfundingPledge, organisationId, { campaignId: campaign.id }))
+    .where(ofCampaign(crowdfundingPledge, campaign))
     .orderBy(desc(crowdfundingPledge.createdAt))
     .limit(50);
   return { ...parts, backers: backers.map((b) => ({ ...b, name: b.anonymous ? "Anonymous" : b.name })) };

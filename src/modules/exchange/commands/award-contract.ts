@@ -1,9 +1,11 @@
+import { eq, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
+import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canManageContracts } from "../policy.ts";
 import { type Contract, exchangeContract, exchangePledge } from "../schema.ts";
@@ -35,39 +37,27 @@ export async function awardContract(
         "Contract already awarded",
         `${contract.reference} was awarded to ${contract.awardedSupplierName ?? "a supplier"}.`,
       );
-    const bids = await tx
-      .select()
-      .from(exchangePledge)
-      .where(
-        matchInOrganisation(exchangePledge, actor.organisationId, {
-          contractId: contract.id,
-          status: "offered",
-        }),
+    // The pledges still offered on this tender, and any further condition (one supplier's).
+    const offeredHere = (...only: SQL[]) =>
+      inOrganisation(
+        exchangePledge,
+        actor.organisationId,
+        eq(exchangePledge.contractId, contract.id),
+        eq(exchangePledge.status, "offered"),
+        ...only,
       );
+    const bids = await tx.select().from(exchangePledge).where(offeredHere());
     const winning = bids.filter((bid) => bid.supplierId === supplierId);
     if (winning.length === 0)
       throw invalid("Choose the winning supplier.", {
         supplierId: "Choose a supplier that has pledged social value on this tender",
       });
+    // The winner's offers first: whatever is still offered after that lost.
     await tx
       .update(exchangePledge)
       .set({ status: "accepted" })
-      .where(
-        matchInOrganisation(exchangePledge, actor.organisationId, {
-          contractId: contract.id,
-          status: "offered",
-          supplierId,
-        }),
-      );
-    await tx
-      .update(exchangePledge)
-      .set({ status: "not-awarded" })
-      .where(
-        matchInOrganisation(exchangePledge, actor.organisationId, {
-          contractId: contract.id,
-          status: "offered",
-        }),
-      );
+      .where(offeredHere(eq(exchangePledge.supplierId, supplierId)));
+    await tx.update(exchangePledge).set({ status: "not-awarded" }).where(offeredHere());
     const [updated] = await tx
       .update(exchangeContract)
       .set({

@@ -5,12 +5,11 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { appUser, outboundMessage } from "../../../platform/db/platform-schema.ts";
-import { createPartnerOrganisation } from "../../people/index.ts";
 import { raiseOverdueAlerts } from "../jobs/overdue-pledges.ts";
 import { getContract, getNeed, getPledge, listNeeds } from "../queries/exchange-queries.ts";
 import { exchangeReport } from "../queries/exchange-report.ts";
+import { makePartner, tenderRepairsContract } from "../testing/fixtures.ts";
 import { awardContract } from "./award-contract.ts";
-import { createContract } from "./create-contract.ts";
 import { moderateNeed } from "./moderate-need.ts";
 import { offerPledge } from "./offer-pledge.ts";
 import { postNeed } from "./post-need.ts";
@@ -39,49 +38,21 @@ async function openNeed(title = "Paint for the community hall", valuePence = 80_
   return moderateNeed(database.db, officer, testNow, need.id, { decision: "approve" });
 }
 
-async function tender() {
-  return createContract(database.db, officer, testNow, {
-    title: "Responsive repairs 2026–2029",
-    description: "Repairs to 7,000 homes.",
-    valuePence: 100_000_000,
-    weightingBp: 1000,
-    themes: ["local-employment", "community-development", "green"],
-    themeWeights: { green: 5000 },
-    fullMarksShareBp: 500,
-    tenderCloses: "2026-07-31",
-  });
-}
-
 beforeAll(async () => {
   database = await openTestDatabase();
   orgId = (await makeOrganisation(database.db)).id;
   officer = actorFor(orgId, "officer");
-  const partner = async (name: string, kind: string) =>
-    (
-      await createPartnerOrganisation(database.db, officer, testNow, {
-        name,
-        kind,
-        charityNumber: "",
-        companyNumber: "",
-        address: "",
-        postcode: "",
-        laCode: "",
-        website: "",
-        email: "",
-        phone: "",
-      })
-    ).id;
   group = actorFor(orgId, "community-group", {
-    partnerOrganisationId: await partner("Chatham Hill Residents", "community-group"),
+    partnerOrganisationId: await makePartner(database, officer, "Chatham Hill Residents", "community-group"),
   });
   otherGroup = actorFor(orgId, "community-group", {
-    partnerOrganisationId: await partner("Hoo Repair Café", "community-group"),
+    partnerOrganisationId: await makePartner(database, officer, "Hoo Repair Café", "community-group"),
   });
   supplierA = actorFor(orgId, "supplier", {
-    partnerOrganisationId: await partner("Oast Build Ltd", "supplier"),
+    partnerOrganisationId: await makePartner(database, officer, "Oast Build Ltd", "supplier"),
   });
   supplierB = actorFor(orgId, "supplier", {
-    partnerOrganisationId: await partner("Channel Gas Ltd", "supplier"),
+    partnerOrganisationId: await makePartner(database, officer, "Channel Gas Ltd", "supplier"),
   });
 });
 afterAll(async () => database.close());
@@ -129,7 +100,7 @@ describe("needs", () => {
 describe("pledge lifecycle", () => {
   it("runs offered → accepted with the award → delivered with evidence → verified by the group and an officer", async () => {
     const need = await openNeed();
-    const contract = await tender();
+    const contract = await tenderRepairsContract(database, officer);
     const pledge = await offerPledge(database.db, supplierA, testNow, contract.id, {
       theme: "community-development",
       resourceType: "materials",
@@ -181,7 +152,7 @@ describe("pledge lifecycle", () => {
   });
 
   it("refuses a theme the tender does not ask for, a need that is not open, and a pledge after the tender closes", async () => {
-    const contract = await tender();
+    const contract = await tenderRepairsContract(database, officer);
     const base = {
       resourceType: "skills" as const,
       description: "Mentoring",
@@ -248,7 +219,7 @@ describe("pledge lifecycle", () => {
   });
 
   it("scores each bid with its workings", async () => {
-    const contract = await tender();
+    const contract = await tenderRepairsContract(database, officer);
     await offerPledge(database.db, supplierA, testNow, contract.id, {
       theme: "local-employment",
       resourceType: "skills",
@@ -279,7 +250,7 @@ describe("pledge lifecycle", () => {
 
   it("raises one overdue alert per late pledge and reports pledged against delivered", async () => {
     const need = await openNeed("Tools for the repair café", 30_000);
-    const contract = await tender();
+    const contract = await tenderRepairsContract(database, officer);
     const late = await offerPledge(database.db, supplierB, testNow, contract.id, {
       theme: "green",
       resourceType: "equipment",

@@ -2,9 +2,10 @@ import { Hono } from "hono";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { fieldErrorsOf } from "../../../platform/http/form-commands.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
-import { Problem } from "../../../platform/http/problem.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -32,11 +33,6 @@ import { categoryNames, needCategories, type Theme, themeNames, themes } from ".
 import { csrfField, pledgeTag } from "./exchange-display.ts";
 
 export const contractPages = new Hono<AppEnv>();
-
-function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (error instanceof Problem && error.status === 422) return error.fieldErrors ?? { form: error.detail };
-  throw error;
-}
 
 /** "10" or "12.5" per cent → basis points; NaN lets the command name the field. */
 function percentToBp(text: string | undefined): number {
@@ -82,7 +78,7 @@ contractPages.post("/exchange/contracts/new", async (c) => {
   );
   const valuePence = poundsToPence(form.value ?? "");
   try {
-    const contract = await createContract(c.get("services").database.db, actor, c.get("now"), {
+    const contract = await callForPage(c, createContract, actor, {
       title: form.title ?? "",
       description: form.description ?? "",
       valuePence: valuePence ?? Number.NaN,
@@ -211,13 +207,7 @@ contractPages.get("/exchange/contracts/:id", async (c) => {
 contractPages.post("/exchange/contracts/:id/award", async (c) => {
   const actor = requireActor(c);
   const form = await readForm(c);
-  await awardContract(
-    c.get("services").database.db,
-    actor,
-    c.get("now"),
-    c.req.param("id"),
-    form.supplierId ?? "",
-  );
+  await callForPage(c, awardContract, actor, c.req.param("id"), form.supplierId ?? "");
   return c.redirect(`/exchange/contracts/${c.req.param("id")}?done=awarded`, 303);
 });
 
@@ -288,7 +278,7 @@ contractPages.post("/exchange/contracts/:id/pledge", async (c) => {
     });
   }
   try {
-    await offerPledge(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+    await callForPage(c, offerPledge, actor, c.req.param("id"), {
       theme: form.theme as Theme,
       resourceType: form.resourceType as "skills",
       description: form.description ?? "",

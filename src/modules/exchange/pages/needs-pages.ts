@@ -3,9 +3,10 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
+import { fieldErrorsOf } from "../../../platform/http/form-commands.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import { Problem } from "../../../platform/http/problem.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -29,11 +30,6 @@ import { categoryNames, needCategories } from "../schema.ts";
 import { areas, csrfField, needTag, pledgeTag } from "./exchange-display.ts";
 
 export const needsPages = new Hono<AppEnv>();
-
-function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (error instanceof Problem && error.status === 422) return error.fieldErrors ?? { form: error.detail };
-  throw error;
-}
 
 function needForm(c: import("hono").Context<AppEnv>, values: FormValues, errors: Record<string, string>) {
   const actor = requireActor(c);
@@ -77,7 +73,7 @@ needsPages.post("/exchange/needs/new", async (c) => {
     });
   }
   try {
-    const need = await postNeed(c.get("services").database.db, actor, c.get("now"), {
+    const need = await callForPage(c, postNeed, actor, {
       communityOrgName: form.communityOrgName ?? "",
       title: form.title ?? "",
       description: form.description ?? "",
@@ -195,7 +191,7 @@ needsPages.post("/exchange/needs/:id/moderate", async (c) => {
   const actor = requireActor(c);
   const form = await readForm(c);
   try {
-    await moderateNeed(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+    await callForPage(c, moderateNeed, actor, c.req.param("id"), {
       decision: form.decision as "approve",
       note: form.note || undefined,
     });

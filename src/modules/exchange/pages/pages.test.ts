@@ -4,8 +4,8 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import type { Organisation } from "../../../platform/access/organisations.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { signedInBrowser, testApp, textOf } from "../../crowdfunding/test-support/http-client.ts";
-import { createPartnerOrganisation } from "../../people/index.ts";
 import { exchangeModule } from "../module.ts";
+import { makePartner } from "../testing/fixtures.ts";
 
 let database: Database;
 let organisation: Organisation;
@@ -13,26 +13,22 @@ let app: ReturnType<typeof testApp>;
 let groupOrgId: string;
 let supplierOrgId: string;
 
-const partner = (name: string, kind: string) =>
-  createPartnerOrganisation(database.db, actorFor(organisation.id, "officer"), testNow, {
-    name,
-    kind,
-    charityNumber: "",
-    companyNumber: "",
-    address: "",
-    postcode: "",
-    laCode: "",
-    website: "",
-    email: "",
-    phone: "",
-  });
-
 beforeAll(async () => {
   database = await openTestDatabase();
   organisation = await makeOrganisation(database.db);
   app = testApp(database, [exchangeModule], () => testNow);
-  groupOrgId = (await partner("Sheerness Youth Collective", "community-group")).id;
-  supplierOrgId = (await partner("Kentish Roofing Ltd", "supplier")).id;
+  groupOrgId = await makePartner(
+    database,
+    actorFor(organisation.id, "officer"),
+    "Sheerness Youth Collective",
+    "community-group",
+  );
+  supplierOrgId = await makePartner(
+    database,
+    actorFor(organisation.id, "officer"),
+    "Kentish Roofing Ltd",
+    "supplier",
+  );
 });
 afterAll(async () => database.close());
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -100,7 +101,7 @@ pledgePages.post("/exchange/pledges/:id/deliver", async (c) => {
   const actor = requireActor(c);
   const form = await readForm(c);
   try {
-    await recordDelivery(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+    await callForPage(c, recordDelivery, actor, c.req.param("id"), {
       evidence: form.evidence ?? "",
     });
     return c.redirect(`/exchange/pledges/${c.req.param("id")}?done=delivered`, 303);
@@ -113,7 +114,7 @@ pledgePages.post("/exchange/pledges/:id/deliver", async (c) => {
 
 pledgePages.post("/exchange/pledges/:id/verify", async (c) => {
   const actor = requireActor(c);
-  await verifyPledge(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+  await callForPage(c, verifyPledge, actor, c.req.param("id"));
   return c.redirect(`/exchange/pledges/${c.req.param("id")}?done=verified`, 303);
 });
 
@@ -146,7 +147,7 @@ function deliveryTable(caption: string, rows: DeliveryRow[], label: (row: Delive
 
 pledgePages.get("/exchange/report", async (c) => {
   const actor = requireActor(c);
-  const report = await exchangeReport(c.get("services").database.db, actor, c.get("now"));
+  const report = await callForPage(c, exchangeReport, actor);
   const share = deliveredShare(report.total);
   return renderPage(c, {
     title: "Social value: pledged against delivered",

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { forbidden } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, formatDate, html, insetText, panel, table, taskList } from "../../../platform/ui/index.ts";
@@ -104,12 +105,7 @@ export function applyPages(): Hono<AppEnv> {
 
   app.post("/grants/apply/:programmeId/start", async (c) => {
     const actor = requireApplicant(c);
-    const application = await startApplication(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("programmeId"),
-    );
+    const application = await callForPage(c, startApplication, actor, c.req.param("programmeId"));
     return c.redirect(base(application.id), 303);
   });
 

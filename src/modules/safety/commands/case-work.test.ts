@@ -6,6 +6,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { ground7aNoticeDeadline } from "../domain/actions.ts";
 import { getCase } from "../queries/get-case.ts";
 import { nm01 } from "../queries/nm01.ts";
+import { complainant, openHomeCase, submitPortalReport } from "../testing/cases.ts";
 import { highRiskAnswers, makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 import { closeCase } from "./close-case.ts";
 import { openCase } from "./open-case.ts";
@@ -13,7 +14,6 @@ import { completeAction, recordAction } from "./record-action.ts";
 import { publishRiskMatrix, recordAssessment } from "./record-assessment.ts";
 import { recordFurtherReport } from "./record-report.ts";
 import { updateSafetySettings } from "./settings.ts";
-import { submitReport } from "./submit-report.ts";
 import { triageReport } from "./triage-report.ts";
 
 let database: Database;
@@ -61,14 +61,7 @@ describe("case intake", () => {
   it("refuses a case with no parties and writes nothing", async () => {
     const before = await count("safety_case");
     await expect(
-      openCase(database.db, officer, testNow, {
-        category: "noise",
-        locationType: "home",
-        homeId: homes[0],
-        summary: "Loud music",
-        openedOn: "2026-06-01",
-        parties: [],
-      }),
+      openHomeCase(database, officer, homes[0], { summary: "Loud music", parties: [] }),
     ).rejects.toMatchObject({
       status: 422,
       fieldErrors: { parties: expect.stringContaining("at least one party") },
@@ -78,43 +71,23 @@ describe("case intake", () => {
 
   it("refuses a hate incident without its strand", async () => {
     await expect(
-      openCase(database.db, officer, testNow, {
-        category: "hate-incident",
-        locationType: "home",
-        homeId: homes[0],
-        summary: "Graffiti",
-        openedOn: "2026-06-01",
-        parties: [{ role: "complainant", name: "A" }],
-      }),
+      openHomeCase(database, officer, homes[0], { category: "hate-incident", summary: "Graffiti" }),
     ).rejects.toMatchObject({ status: 422, fieldErrors: { hateStrand: "Choose the hate-incident strand" } });
   });
 
   it("refuses tenants opening cases directly", async () => {
-    await expect(
-      openCase(database.db, tenant, testNow, {
-        category: "noise",
-        locationType: "home",
-        homeId: homes[0],
-        summary: "x",
-        openedOn: "2026-06-01",
-        parties: [{ role: "complainant", name: "A" }],
-      }),
-    ).rejects.toMatchObject({ status: 403 });
+    await expect(openHomeCase(database, tenant, homes[0], { summary: "x" })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("turns a portal report into a case with the reporter as complainant, then attaches further reports and detects the Community Trigger", async () => {
-    const report = await submitReport(
-      database.db,
-      tenant,
-      testNow,
-      {
-        category: "harassment",
-        description: "Shouting at my door",
-        happenedOn: "2026-06-10",
-        homeId: homes[0],
-      },
-      "portal",
-    );
+    const report = await submitPortalReport(database, tenant, {
+      category: "harassment",
+      description: "Shouting at my door",
+      happenedOn: "2026-06-10",
+      homeId: homes[0],
+    });
     expect(report.status).toBe("pending");
     expect(
       await nm01(database.db, officer, { from: "2026-06-01", to: "2026-06-30" }).then((r) => r.total.cases),
@@ -124,13 +97,12 @@ describe("case intake", () => {
       case: { parties: [{ role: "alleged-perpetrator", name: "Neighbour at 3", externalRef: "NB-3" }] },
     });
     if (!caseId) throw new Error("expected a case");
-    const second = await submitReport(
-      database.db,
-      tenant,
-      testNow,
-      { category: "harassment", description: "Again", happenedOn: "2026-06-12", homeId: homes[0] },
-      "portal",
-    );
+    const second = await submitPortalReport(database, tenant, {
+      category: "harassment",
+      description: "Again",
+      happenedOn: "2026-06-12",
+      homeId: homes[0],
+    });
     await triageReport(database.db, officer, testNow, second.id, { decision: "attach", caseId });
     let file = await getCase(database.db, officer, testNow, caseId);
     expect(file.parties.map((p) => p.role).sort()).toEqual(["alleged-perpetrator", "complainant"]);
@@ -151,13 +123,12 @@ describe("case intake", () => {
   });
 
   it("closes a report as not ASB only with a reason, and refuses a second triage", async () => {
-    const report = await submitReport(
-      database.db,
-      tenant,
-      testNow,
-      { category: "household-noise", description: "Footsteps", happenedOn: "2026-06-10", homeId: homes[0] },
-      "portal",
-    );
+    const report = await submitPortalReport(database, tenant, {
+      category: "household-noise",
+      description: "Footsteps",
+      happenedOn: "2026-06-10",
+      homeId: homes[0],
+    });
     await expect(
       triageReport(database.db, officer, testNow, report.id, { decision: "not-asb", reason: " " }),
     ).rejects.toMatchObject({ status: 422 });
@@ -171,13 +142,11 @@ describe("case intake", () => {
   });
 
   it("shows possibly related open cases at the same block", async () => {
-    const first = await openCase(database.db, officer, testNow, {
+    const first = await openHomeCase(database, officer, homes[1], {
       category: "drugs",
-      locationType: "home",
-      homeId: homes[1],
       summary: "Smell",
       openedOn: "2026-06-02",
-      parties: [{ role: "complainant", name: "B" }],
+      parties: [complainant("B")],
     });
     const file = await getCase(database.db, officer, testNow, first.id);
     expect(file.related.length).toBeGreaterThan(0);
@@ -204,13 +173,10 @@ describe("case intake", () => {
 
 describe("risk and actions", () => {
   it("scores with the versioned matrix, puts high risk on a review plan, and shows the change on reassessment", async () => {
-    const created = await openCase(database.db, officer, testNow, {
+    const created = await openHomeCase(database, officer, homes[2], {
       category: "harassment",
-      locationType: "home",
-      homeId: homes[2],
       summary: "Threats",
-      openedOn: "2026-06-01",
-      parties: [{ role: "complainant", name: "D" }],
+      parties: [complainant("D")],
     });
     await expect(
       recordAssessment(database.db, officer, testNow, created.id, {
@@ -252,12 +218,9 @@ describe("risk and actions", () => {
   });
 
   it("records a Ground 7A possession order with its notice deadline", async () => {
-    const created = await openCase(database.db, officer, testNow, {
+    const created = await openHomeCase(database, officer, homes[2], {
       category: "drugs",
-      locationType: "home",
-      homeId: homes[2],
       summary: "Dealing",
-      openedOn: "2026-06-01",
       parties: [{ role: "alleged-perpetrator", name: "E" }],
     });
     await expect(
@@ -286,13 +249,9 @@ describe("risk and actions", () => {
   });
 
   it("counts a report after closure as a new case, not an attachment", async () => {
-    const created = await openCase(database.db, officer, testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId: homes[2],
+    const created = await openHomeCase(database, officer, homes[2], {
       summary: "Music",
-      openedOn: "2026-06-01",
-      parties: [{ role: "complainant", name: "F" }],
+      parties: [complainant("F")],
     });
     await closeCase(database.db, officer, testNow, created.id, {
       outcome: "resolved",
@@ -305,13 +264,12 @@ describe("risk and actions", () => {
         description: "Again",
       }),
     ).rejects.toMatchObject({ status: 409 });
-    const report = await submitReport(
-      database.db,
-      tenant,
-      testNow,
-      { category: "noise", description: "Music again", happenedOn: "2026-06-10", homeId: homes[2] },
-      "portal",
-    );
+    const report = await submitPortalReport(database, tenant, {
+      category: "noise",
+      description: "Music again",
+      happenedOn: "2026-06-10",
+      homeId: homes[2],
+    });
     await expect(
       triageReport(database.db, officer, testNow, report.id, { decision: "attach", caseId: created.id }),
     ).rejects.toMatchObject({ status: 409 });
@@ -345,13 +303,10 @@ describe("configuration", () => {
       },
     });
     expect(published.version).toBe(2);
-    const created = await openCase(database.db, officer, testNow, {
+    const created = await openHomeCase(database, officer, homes[2], {
       category: "harassment",
-      locationType: "home",
-      homeId: homes[2],
       summary: "Threats",
-      openedOn: "2026-06-01",
-      parties: [{ role: "complainant", name: "G" }],
+      parties: [complainant("G")],
     });
     const assessed = await recordAssessment(database.db, officer, testNow, created.id, {
       answers: { fear: "yes" },

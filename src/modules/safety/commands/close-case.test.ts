@@ -5,9 +5,9 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { getCase } from "../queries/get-case.ts";
 import { satisfactionSummary } from "../queries/satisfaction.ts";
+import { openHomeCase } from "../testing/cases.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 import { closeCase } from "./close-case.ts";
-import { openCase } from "./open-case.ts";
 import { recordAction } from "./record-action.ts";
 import { recordSatisfaction } from "./record-satisfaction.ts";
 import { reopenCase } from "./reopen-case.ts";
@@ -32,12 +32,8 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 async function caseWithActions() {
-  const created = await openCase(database.db, officer, testNow, {
-    category: "noise",
-    locationType: "home",
-    homeId,
+  const created = await openHomeCase(database, officer, homeId, {
     summary: "Music",
-    openedOn: "2026-06-01",
     parties: [{ role: "complainant", personId }],
   });
   const advice = await recordAction(database.db, officer, testNow, created.id, { actionType: "advice" });

@@ -5,13 +5,13 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { loadSafetyConfiguration } from "../domain/configuration.ts";
 import { getCase } from "../queries/get-case.ts";
+import { submitPortalReport } from "../testing/cases.ts";
 import { makeHomes, medway } from "../testing/fixtures.ts";
 import { saveCategory, saveWorkflowStatuses } from "./configuration.ts";
 import { openCase } from "./open-case.ts";
 import { recordAction } from "./record-action.ts";
 import { recordFurtherReport } from "./record-report.ts";
 import { updateSafetySettings } from "./settings.ts";
-import { submitReport } from "./submit-report.ts";
 import { changeStatus } from "./update-case.ts";
 
 let database: Database;
@@ -198,18 +198,12 @@ describe("per-organisation community safety configuration", () => {
       fieldErrors: { category: expect.not.stringContaining("car-cruising") },
     });
     await expect(
-      submitReport(
-        database.db,
-        actorFor(organisationId, "tenant"),
-        testNow,
-        {
-          category: code,
-          description: "Cars racing",
-          happenedOn: "2026-06-10",
-          locationDescription: "Car park",
-        },
-        "portal",
-      ),
+      submitPortalReport(database, actorFor(organisationId, "tenant"), {
+        category: code,
+        description: "Cars racing",
+        happenedOn: "2026-06-10",
+        locationDescription: "Car park",
+      }),
     ).rejects.toMatchObject({ status: 422 });
     // The existing case still works.
     await changeStatus(database.db, officer, testNow, cruising.id, { status: "investigating" });

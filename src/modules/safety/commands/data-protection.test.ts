@@ -5,9 +5,9 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { runActionReminders } from "../jobs/safety-jobs.ts";
 import { subjectAccessExport } from "../queries/subject-access.ts";
+import { openHomeCase } from "../testing/cases.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 import { closeCase } from "./close-case.ts";
-import { openCase } from "./open-case.ts";
 import { setLegalHold } from "./publication-and-sharing.ts";
 import { recordAction } from "./record-action.ts";
 import { approveDeletion, casesDueForDeletion } from "./retention.ts";
@@ -24,10 +24,7 @@ let personId: string;
 const later = new Date("2032-07-01T09:00:00Z");
 
 async function oldCase(summary: string): Promise<string> {
-  const created = await openCase(database.db, officer, testNow, {
-    category: "noise",
-    locationType: "home",
-    homeId,
+  const created = await openHomeCase(database, officer, homeId, {
     summary,
     openedOn: "2026-01-05",
     parties: [
@@ -126,10 +123,7 @@ describe("subject access", () => {
 
 describe("reminders and overdue alerts", () => {
   it("reminds once before the target date and alerts once when overdue", async () => {
-    const created = await openCase(database.db, officer, testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId,
+    const created = await openHomeCase(database, officer, homeId, {
       summary: "Dog",
       openedOn: "2026-06-10",
       parties: [{ role: "complainant", name: "", personId }],

@@ -4,9 +4,9 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import { readingOrder, structureOf } from "../../../../test/pdf-structure.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { getCase } from "../queries/get-case.ts";
+import { openHomeCase } from "../testing/cases.ts";
 import { makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 import { generateLetter } from "./letters.ts";
-import { openCase } from "./open-case.ts";
 
 // Issue 16 item 3: a letter sent to a resident is a tagged PDF a screen reader can follow.
 
@@ -24,12 +24,8 @@ describe("letters", () => {
     const officer = actorFor(organisationId, "officer");
     const [homeId = ""] = await makeHomes(database, organisationId, medway, 1, 9100);
     const personId = await makePerson(database, organisationId, "Ruth", "Ashby", homeId);
-    const opened = await openCase(database.db, officer, testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId,
+    const opened = await openHomeCase(database, officer, homeId, {
       summary: "Music late at night",
-      openedOn: "2026-06-01",
       parties: [{ role: "complainant", personId }],
     });
     const file = await getCase(database.db, officer, testNow, opened.id);

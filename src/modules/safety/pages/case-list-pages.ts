@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
@@ -138,10 +139,10 @@ export function caseListPages(app: Hono<AppEnv>): void {
   app.get("/safety/pending/:id", (c) => triagePage(c, c.req.param("id"), {}));
   app.get("/safety/pending/:id/evidence/:documentId", async (c) => {
     const actor = requireCaseWorker(c);
-    const document = await getPendingReportEvidence(
-      c.get("services").database.db,
+    const document = await callForPage(
+      c,
+      getPendingReportEvidence,
       actor,
-      c.get("now"),
       c.req.param("id"),
       c.req.param("documentId"),
     );
@@ -159,10 +160,10 @@ export function caseListPages(app: Hono<AppEnv>): void {
       return triagePage(c, reportId, values, { caseId: "Choose the case to attach it to" }, 422);
     const result = await attempt(
       () =>
-        triageReport(
-          c.get("services").database.db,
+        callForPage(
+          c,
+          triageReport,
           actor,
-          c.get("now"),
           reportId,
           decision === "attach"
             ? { decision, caseId: values.caseId ?? "" }
@@ -190,12 +191,7 @@ export function caseListPages(app: Hono<AppEnv>): void {
 export function personHistoryPage(app: Hono<AppEnv>): void {
   app.get("/safety/people/:key", async (c) => {
     const actor = requireCaseWorker(c);
-    const history = await personSafetyHistory(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("key"),
-    );
+    const history = await callForPage(c, personSafetyHistory, actor, c.req.param("key"));
     const configuration = await cachedSafetyConfiguration(
       c.get("services").database.db,
       actor.organisationId,

@@ -204,30 +204,11 @@ describe("tenant report and officer case journey", () => {
     const good = await officer.post("/safety/cases/new", form, { csrf: token });
     expect(good.status).toBe(303);
     const caseId = caseIdFrom(good);
-    const noName = await officer.post(
-      `/safety/cases/${caseId}/parties/new`,
-      { role: "witness" },
-      { csrf: token },
-    );
-    expect(noName.status).toBe(422);
-    expect(
-      (
-        await officer.post(
-          `/safety/cases/${caseId}/parties/new`,
-          { role: "witness", name: "Wendy Wray" },
-          { csrf: token },
-        )
-      ).status,
-    ).toBe(303);
-    expect(
-      (
-        await officer.post(
-          `/safety/cases/${caseId}/parties/new`,
-          { role: "household-member", name: "Harry Lee" },
-          { csrf: token },
-        )
-      ).status,
-    ).toBe(303);
+    const addParty = async (party: Record<string, string>) =>
+      (await officer.post(`/safety/cases/${caseId}/parties/new`, party, { csrf: token })).status;
+    expect(await addParty({ role: "witness" })).toBe(422);
+    expect(await addParty({ role: "witness", name: "Wendy Wray" })).toBe(303);
+    expect(await addParty({ role: "household-member", name: "Harry Lee" })).toBe(303);
     expect(
       (await officer.post(`/safety/cases/${caseId}/status`, { status: "bogus" }, { csrf: token })).status,
     ).toBe(422);

@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { badRequest, type FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -62,12 +63,7 @@ export function portalPages(app: Hono<AppEnv>): void {
     status: 200 | 409 | 413 | 422 = 200,
   ) => {
     const actor = requireActor(c);
-    const view = await portalCase(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("id") ?? "",
-    );
+    const view = await callForPage(c, portalCase, actor, c.req.param("id") ?? "");
     const [year = "", month = "", day = ""] = (values.happenedOn ?? "").split("-");
     return renderPage(c, {
       title: `Your case ${view.reference}`,
@@ -141,7 +137,7 @@ export function portalPages(app: Hono<AppEnv>): void {
       return casePage(c, merged, { "happenedOn-day": "The date must be today or in the past" }, 422);
     const result = await attempt(
       () =>
-        addDiaryEntry(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+        callForPage(c, addDiaryEntry, actor, c.req.param("id"), {
           happenedOn,
           description: values.description ?? "",
         }),
@@ -161,7 +157,7 @@ export function portalPages(app: Hono<AppEnv>): void {
     const actor = requireActor(c);
     const values = await readForm(c);
     const result = await attempt(
-      () => messageOfficer(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
+      () => callForPage(c, messageOfficer, actor, c.req.param("id"), values),
       (errors, problem) =>
         casePage(
           c,
@@ -186,7 +182,7 @@ export function portalPages(app: Hono<AppEnv>): void {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await attempt(
       () =>
-        uploadEvidence(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+        callForPage(c, uploadEvidence, actor, c.req.param("id"), {
           name: file.name,
           bytes,
         }),

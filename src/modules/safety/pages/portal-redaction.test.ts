@@ -5,11 +5,11 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { openCase } from "../commands/open-case.ts";
 import { setPublication } from "../commands/publication-and-sharing.ts";
 import { recordAction } from "../commands/record-action.ts";
 import { addCaseNote } from "../commands/update-case.ts";
 import { partyRoles } from "../domain/categories.ts";
+import { complainant, openHomeCase } from "../testing/cases.ts";
 import { makeHomes, makePerson, makeTenantUser, medway } from "../testing/fixtures.ts";
 
 // The portal's promise: a complainant never sees another party's name, address, contact details
@@ -68,12 +68,9 @@ describe("tenant portal redaction", () => {
               contact: p.contact,
             })),
           ];
-          const created = await openCase(database.db, officer, testNow, {
+          const created = await openHomeCase(database, officer, homeId, {
             category: "harassment",
-            locationType: "home",
-            homeId,
             summary: `About ${others[0]?.given}`,
-            openedOn: "2026-06-01",
             parties,
           });
           await database.query(
@@ -127,13 +124,9 @@ describe("tenant portal redaction", () => {
   });
 
   it("answers 404 to another case's id and audits the attempt", async () => {
-    const elsewhere = await openCase(database.db, officer, testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId,
+    const elsewhere = await openHomeCase(database, officer, homeId, {
       summary: "Not Sam's",
-      openedOn: "2026-06-01",
-      parties: [{ role: "complainant", name: "Someone Else" }],
+      parties: [complainant("Someone Else")],
     });
     const page = await browser.get(`/my-cases/${elsewhere.id}`);
     expect(page.status).toBe(404);
@@ -148,12 +141,8 @@ describe("tenant portal redaction", () => {
   });
 
   it("refuses evidence that is not an allowed type and keeps nothing", async () => {
-    const mine = await openCase(database.db, officer, testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId,
+    const mine = await openHomeCase(database, officer, homeId, {
       summary: "Music",
-      openedOn: "2026-06-01",
       parties: [{ role: "complainant", name: "", personId: tenantPersonId }],
     });
     const token = await browser.csrfToken(`/my-cases/${mine.id}`);

@@ -1,5 +1,8 @@
 import type { Context, Hono } from "hono";
+import type { Actor } from "../../../platform/access/actor.ts";
+import type { Db } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { attachment } from "../../../platform/http/attachment.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -39,6 +42,31 @@ function periodForm(action: string, period: { from: string; to: string }) {
 }
 
 const rate = (value: number | null) => (value === null ? "–" : value.toFixed(2));
+
+type Period = { from: string; to: string };
+
+/** The report CSVs for a period: each query checks the actor, and the file is named after the period. */
+const periodDownloads: {
+  path: string;
+  fileStem: string;
+  csv: (db: Db, actor: Actor, period: Period) => Promise<string>;
+}[] = [
+  {
+    path: "/safety/nm01.csv",
+    fileStem: "tsm-nm01",
+    csv: async (db, actor, period) => nm01ReturnCsv(await nm01(db, actor, period)),
+  },
+  {
+    path: "/safety/nm01/cases.csv",
+    fileStem: "nm01-cases",
+    csv: async (db, actor, period) => nm01OpeningsCsv(await nm01Cases(db, actor, period)),
+  },
+  {
+    path: "/safety/annual-report.csv",
+    fileStem: "community-safety",
+    csv: async (db, actor, period) => annualReportCsv(await annualReport(db, actor, period)),
+  },
+];
 
 export function reportPages(app: Hono<AppEnv>): void {
   app.get("/safety/nm01", async (c) => {
@@ -167,33 +195,12 @@ export function reportPages(app: Hono<AppEnv>): void {
     });
   });
 
-  app.get("/safety/nm01.csv", async (c) => {
-    const actor = requireActor(c);
-    const period = periodFrom(c);
-    const report = await nm01(c.get("services").database.db, actor, period);
-    return c.body(nm01ReturnCsv(report), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="tsm-nm01-${period.from}-${period.to}.csv"`,
+  for (const download of periodDownloads) {
+    app.get(download.path, async (c) => {
+      const actor = requireActor(c);
+      const period = periodFrom(c);
+      const csv = await download.csv(c.get("services").database.db, actor, period);
+      return attachment(c, `${download.fileStem}-${period.from}-${period.to}.csv`, csv);
     });
-  });
-
-  app.get("/safety/nm01/cases.csv", async (c) => {
-    const actor = requireActor(c);
-    const period = periodFrom(c);
-    const rows = await nm01Cases(c.get("services").database.db, actor, period);
-    return c.body(nm01OpeningsCsv(rows), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="nm01-cases-${period.from}-${period.to}.csv"`,
-    });
-  });
-
-  app.get("/safety/annual-report.csv", async (c) => {
-    const actor = requireActor(c);
-    const period = periodFrom(c);
-    const report = await annualReport(c.get("services").database.db, actor, period);
-    return c.body(annualReportCsv(report), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="community-safety-${period.from}-${period.to}.csv"`,
-    });
-  });
+  }
 }

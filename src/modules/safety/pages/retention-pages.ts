@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, html, table } from "../../../platform/ui/index.ts";
 import { approveDeletion, casesDueForDeletion } from "../commands/retention.ts";
@@ -10,7 +11,7 @@ import { csrfField, safetyNav } from "./common.ts";
 export function retentionPages(app: Hono<AppEnv>): void {
   app.get("/safety/retention", async (c) => {
     const actor = requireActor(c);
-    const due = await casesDueForDeletion(c.get("services").database.db, actor, c.get("now"));
+    const due = await callForPage(c, casesDueForDeletion, actor);
     return renderPage(c, {
       title: "Cases due for deletion",
       fullWidth: true,

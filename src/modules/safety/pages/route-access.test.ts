@@ -14,8 +14,8 @@ import { generateLetter } from "../commands/letters.ts";
 import { markHotSpotCampaign } from "../commands/mark-hot-spot-campaign.ts";
 import { openCase } from "../commands/open-case.ts";
 import { recordFurtherReport } from "../commands/record-report.ts";
-import { submitReport } from "../commands/submit-report.ts";
 import { getCase } from "../queries/get-case.ts";
+import { submitPortalReport } from "../testing/cases.ts";
 import { makeAgencyUser, makeHomes, makePerson, medway } from "../testing/fixtures.ts";
 
 // Issue 18 item 6: every safety page read (GET) runs the same policy check as the form it belongs to.
@@ -114,18 +114,12 @@ beforeAll(async () => {
   });
   const tenant = actorFor(organisationId, "tenant", { personId: ids.personId });
   ids.reportId = (
-    await submitReport(
-      database.db,
-      tenant,
-      testNow,
-      {
-        category: "noise",
-        description: "Music all night",
-        happenedOn: "2026-06-12",
-        homeId,
-      },
-      "portal",
-    )
+    await submitPortalReport(database, tenant, {
+      category: "noise",
+      description: "Music all night",
+      happenedOn: "2026-06-12",
+      homeId,
+    })
   ).id;
   ids.campaignId = (
     await saveCampaign(database.db, actorFor(organisationId, "manager"), testNow, null, {

@@ -3,10 +3,10 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { linkSameMatter } from "../commands/link-same-matter.ts";
-import { openCase } from "../commands/open-case.ts";
 import { unlinkSameMatter } from "../commands/unlink-same-matter.ts";
 import { nm01 } from "../queries/nm01.ts";
 import { sameMatterLinksOf } from "../queries/same-matter-links.ts";
+import { openHomeCase } from "../testing/cases.ts";
 import { makeHomes, medway, type SafetyStaff, signedInSafetyStaff } from "../testing/fixtures.ts";
 
 // Issue 15: a same-matter link made in error can be undone, and NM01 then counts the case again.
@@ -23,12 +23,8 @@ beforeAll(async () => {
   organisationId = (await makeOrganisation(database.db)).id;
   const [homeId = ""] = await makeHomes(database, organisationId, medway, 1, 8100);
   for (const summary of ["Shouting in the stairwell", "Shouting in the stairwell again"]) {
-    const opened = await openCase(database.db, officer(), testNow, {
-      category: "noise",
-      locationType: "home",
-      homeId,
+    const opened = await openHomeCase(database, officer(), homeId, {
       summary,
-      openedOn: "2026-06-01",
       parties: [{ role: "alleged-perpetrator", name: "Dora Quill" }],
     });
     cases.push({ id: opened.id, reference: opened.reference });

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, insetText, textarea, textInput } from "../../../platform/ui/index.ts";
@@ -59,7 +60,7 @@ export function sameMatterPages(app: Hono<AppEnv>): void {
     const caseId = c.req.param("id");
     const result = await attempt(
       () =>
-        linkSameMatter(c.get("services").database.db, actor, c.get("now"), caseId, {
+        callForPage(c, linkSameMatter, actor, caseId, {
           sameAsReference: values.sameAsReference ?? "",
           reason: values.reason ?? "",
         }),
@@ -74,7 +75,7 @@ export function sameMatterPages(app: Hono<AppEnv>): void {
     const caseId = c.req.param("id");
     const result = await attempt(
       () =>
-        unlinkSameMatter(c.get("services").database.db, actor, c.get("now"), caseId, {
+        callForPage(c, unlinkSameMatter, actor, caseId, {
           reason: values.reason ?? "",
         }),
       (errors, problem) => sameMatterForm(c, values, errors, problem.status as 409 | 422),

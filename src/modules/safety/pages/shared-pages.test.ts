@@ -5,7 +5,7 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { shareWithAgency } from "../commands/agency-sharing.ts";
-import { openCase } from "../commands/open-case.ts";
+import { openHomeCase } from "../testing/cases.ts";
 import { makeAgencyUser, makeHomes, medway } from "../testing/fixtures.ts";
 
 // The officer shares a case through the form; the partner agency user sees it on their pages and
@@ -38,12 +38,9 @@ afterAll(async () => {
 });
 
 const newCase = (summary: string) =>
-  openCase(database.db, officerActor, testNow, {
+  openHomeCase(database, officerActor, homeId, {
     category: "harassment",
-    locationType: "home",
-    homeId,
     summary,
-    openedOn: "2026-06-01",
     parties: [
       { role: "complainant", name: "Ann Lee", contact: "ann@example.org" },
       { role: "alleged-perpetrator", name: "Dora Quill", contact: "dora@example.net" },

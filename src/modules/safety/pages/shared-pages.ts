@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -88,7 +89,7 @@ function sharedParts(view: SharedCaseView): SafeHtml {
 export function sharedCasePages(app: Hono<AppEnv>): void {
   app.get("/safety/shared", async (c) => {
     const actor = requireActor(c);
-    const cases = await listSharedCases(c.get("services").database.db, actor, c.get("now"));
+    const cases = await callForPage(c, listSharedCases, actor);
     return renderPage(c, {
       title: "Cases shared with your agency",
       content: html`<h1 class="govuk-heading-l">Cases shared with your agency</h1>
@@ -124,12 +125,7 @@ export function sharedCasePages(app: Hono<AppEnv>): void {
     status: 200 | 422 = 200,
   ) => {
     const actor = requireActor(c);
-    const view = await getSharedCase(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("id") ?? "",
-    );
+    const view = await callForPage(c, getSharedCase, actor, c.req.param("id") ?? "");
     return renderPage(c, {
       title: `Shared case ${view.reference}`,
       backLink: "/safety/shared",
@@ -176,7 +172,7 @@ export function sharedCasePages(app: Hono<AppEnv>): void {
     const caseId = c.req.param("id");
     const result = await attempt(
       () =>
-        addPartnerNote(c.get("services").database.db, actor, c.get("now"), caseId, {
+        callForPage(c, addPartnerNote, actor, caseId, {
           note: values.note ?? "",
         }),
       (errors) => casePage(c, values, errors, 422),

@@ -5,12 +5,12 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { closeCase } from "../commands/close-case.ts";
-import { openCase } from "../commands/open-case.ts";
 import { setPublication } from "../commands/publication-and-sharing.ts";
 import { recordAction } from "../commands/record-action.ts";
 import { addCaseNote } from "../commands/update-case.ts";
 import { currentNextStep } from "../domain/portal-next-step.ts";
 import { subjectAccessExport } from "../queries/subject-access.ts";
+import { openHomeCase } from "../testing/cases.ts";
 import { makeHomes, makePerson, makeTenantUser, medway } from "../testing/fixtures.ts";
 
 // Issue 13 item 3: secure two-way messages between a complainant and the officer, and a next step
@@ -43,12 +43,9 @@ beforeAll(async () => {
   }
   const officerUser = await addUser(database, organisationId, "officer", "officer@example.org");
   officerActor = actorFor(organisationId, "officer", { userId: officerUser.id });
-  const created = await openCase(database.db, officerActor, testNow, {
+  const created = await openHomeCase(database, officerActor, homes[0], {
     category: "harassment",
-    locationType: "home",
-    homeId: homes[0],
     summary: "Shouting on the landing",
-    openedOn: "2026-06-01",
     parties: [
       { role: "complainant", name: "", personId: people.Sam },
       { role: "complainant", name: "", personId: people.Kim },
