@@ -85,23 +85,28 @@ export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEn
       .where(eq(auditLog.organisationId, organisationId))
       .orderBy(desc(auditLog.seq))
       .limit(1);
-    const fields: ChainFields = {
-      organisationId,
-      seq: (last?.seq ?? 0) + 1,
-      id: newId(at.getTime()),
-      at,
-      actorUserId: actorUserId(actor),
-      actorLabel: actorLabel(actor),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      summary: entry.summary,
-      before: asStoredJson(entry.before),
-      after: asStoredJson(entry.after),
-    };
-    const prevHash = last?.hash ?? genesisHash;
-    await tx.insert(auditLog).values({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+    const seq = (last?.seq ?? 0) + 1;
+    await tx.insert(auditLog).values(chainEntry(actor, at, entry, seq, last?.hash ?? genesisHash));
   });
+}
+
+/** The chain row for one entry after the entry with `prevHash`: its fields and their hash. */
+export function chainEntry(actor: Actor, at: Date, entry: AuditEntry, seq: number, prevHash: string) {
+  const fields: ChainFields = {
+    organisationId: actor.organisationId,
+    seq,
+    id: newId(at.getTime()),
+    at,
+    actorUserId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    summary: entry.summary,
+    before: asStoredJson(entry.before),
+    after: asStoredJson(entry.after),
+  };
+  return { ...fields, prevHash, hash: entryHash(prevHash, fields) };
 }
 
 export type ChainReport = {
