@@ -1,6 +1,5 @@
-import { desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../platform/access/actor.ts";
-import { type AuditEntry, chainEntry, genesisHash, goesToReadLog } from "../platform/audit/audit-log.ts";
+import { type AuditEntry, chainEntry, goesToReadLog, lockChainEnd } from "../platform/audit/audit-log.ts";
 import type { Db } from "../platform/db/database.ts";
 import { auditLog } from "../platform/db/platform-schema.ts";
 
@@ -21,15 +20,9 @@ export async function recordAuditBatch(
   if (entries.some(({ actor, entry }) => actor.organisationId !== organisationId || goesToReadLog(entry)))
     throw new Error("A batch of audit entries must be changes in one organisation");
   await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${organisationId}::text, 74))`);
-    const [last] = await tx
-      .select({ seq: auditLog.seq, hash: auditLog.hash })
-      .from(auditLog)
-      .where(eq(auditLog.organisationId, organisationId))
-      .orderBy(desc(auditLog.seq))
-      .limit(1);
-    let seq = last?.seq ?? 0;
-    let prevHash = last?.hash ?? genesisHash;
+    const end = await lockChainEnd(tx, organisationId);
+    let seq = end.seq;
+    let prevHash = end.hash;
     const rows = entries.map(({ actor, at, entry }) => {
       const row = chainEntry(actor, at, entry, ++seq, prevHash);
       prevHash = row.hash;
