@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { KithModule, SeedContext } from "../modules/module.ts";
-import { systemActor } from "../platform/access/actor.ts";
 import { createOrganisation } from "../platform/access/organisations.ts";
-import { createUser } from "../platform/auth/users.ts";
 import { londonDay } from "../platform/dates/london.ts";
 import type { Database, Db } from "../platform/db/database.ts";
 import { refreshPlannerStatistics } from "../platform/db/planner-statistics.ts";
 import { kithSetting } from "../platform/db/platform-schema.ts";
+import { createDemoUsers } from "./demo-users.ts";
 import { seededRandom } from "./random.ts";
 
 export const demoPassword = "kith-demo-password";
@@ -74,7 +73,8 @@ export async function seedDemo(
     log(`  ${module.name}…`);
     await module.seed?.(context);
   }
-  context.users = await createDemoUsers(database, organisation.id, now);
+  log("  users…");
+  context.users = await createDemoUsers(database, organisation.id, now, demoUsers, demoPassword);
   for (const module of modules.filter((m) => !foundation.includes(m.name))) {
     if (!module.seed) continue;
     log(`  ${module.name}…`);
@@ -84,50 +84,10 @@ export async function seedDemo(
     .insert(kithSetting)
     .values({ key: demoAnchorSetting, value: londonDay(now) })
     .onConflictDoUpdate({ target: kithSetting.key, set: { value: londonDay(now) } });
+  log("  planner statistics…");
   await refreshPlannerStatistics(database);
   log(
     `Demo organisation "${demoOrganisationName}" is ready. Sign in as officer@demo.kith.example with password '${demoPassword}'.`,
   );
   return organisation.id;
-}
-
-async function createDemoUsers(
-  database: Database,
-  organisationId: string,
-  now: Date,
-): Promise<SeedContext["users"]> {
-  const actor = systemActor(organisationId, "Demo seed");
-  const [tenant] = await database.query<{ id: string }>(
-    "SELECT id FROM person WHERE organisation_id = $1 AND person_type = 'tenant' ORDER BY id LIMIT 1",
-    [organisationId],
-  );
-  const partnerOf = async (kind: string) =>
-    (
-      await database.query<{ id: string }>(
-        "SELECT id FROM partner_organisation WHERE organisation_id = $1 AND kind = $2 ORDER BY name LIMIT 1",
-        [organisationId, kind],
-      )
-    )[0]?.id ?? null;
-  const links: Record<string, { personId?: string | null; partnerOrganisationId?: string | null }> = {
-    tenant: { personId: tenant?.id ?? null },
-    "partner-agency": { partnerOrganisationId: await partnerOf("agency") },
-    "community-group": { partnerOrganisationId: await partnerOf("community-group") },
-    supplier: { partnerOrganisationId: await partnerOf("supplier") },
-  };
-  const users: SeedContext["users"] = [];
-  for (const user of demoUsers) {
-    const created = await createUser(database.db, actor, now, {
-      organisationId,
-      ...user,
-      password: demoPassword,
-      ...(links[user.role] ?? {}),
-    });
-    users.push({
-      id: created.id,
-      email: created.email,
-      name: created.name,
-      role: created.role as (typeof demoUsers)[number]["role"],
-    });
-  }
-  return users;
 }

@@ -4,13 +4,13 @@ import { listPartnerOrganisationsForSeed } from "../people/index.ts";
 import { createCampaign } from "./commands/create-campaign.ts";
 import { createFund } from "./commands/create-fund.ts";
 import { makeMatchPledge } from "./commands/make-match-pledge.ts";
-import { makePledge } from "./commands/make-pledge.ts";
 import { postUpdate } from "./commands/post-update.ts";
 import { reviewCampaign, reviewChecklist } from "./commands/review-campaign.ts";
 import { settleCampaign } from "./commands/settle-campaign.ts";
 import { submitCampaign } from "./commands/submit-campaign.ts";
 import { laCentres } from "./pages/la-centres.ts";
 import { londonDate } from "./rules.ts";
+import { type DemoPledge, seedPledges } from "./seed-pledges.ts";
 
 const ideas = [
   [
@@ -261,6 +261,7 @@ export async function seedCrowdfunding(context: SeedContext): Promise<void> {
     const weightTotal = weights.reduce((a, b) => a + b, 0);
     const daysLive = Math.min(plan.daysAgo, plan.length) - 0.5;
     let pledged = 0;
+    const pledges: DemoPledge[] = [];
     for (let b = 0; b < backers; b++) {
       const amount =
         b === backers - 1
@@ -270,21 +271,18 @@ export async function seedCrowdfunding(context: SeedContext): Promise<void> {
       backerSerial++;
       const given = firstNames[Math.floor(random() * firstNames.length)];
       const family = lastNames[Math.floor(random() * lastNames.length)];
-      await makePledge(
-        db,
-        null,
-        new Date(launch.getTime() + 7_200_000 + (daysLive * 86_400_000 * (b + 1)) / (backers + 1)),
-        organisationId,
-        campaign.id,
-        {
+      pledges.push({
+        at: new Date(launch.getTime() + 7_200_000 + (daysLive * 86_400_000 * (b + 1)) / (backers + 1)),
+        input: {
           amountPence: amount,
           backerName: `${given} ${family}`,
           backerEmail: `backer${backerSerial}@example.org`,
           anonymous: random() < 0.2,
           message: messages[Math.floor(random() * messages.length)] ?? undefined,
         },
-      );
+      });
     }
+    await seedPledges(db, organisationId, campaign.id, pledges);
     if (plan.stage === "live") continue;
     const closes = new Date(launch.getTime() + (plan.length + 1) * 86_400_000);
     await settleCampaign(db, system, closes, campaign.id);

@@ -78,30 +78,43 @@ export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEn
     return;
   }
   await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${organisationId}::text, 74))`);
-    const [last] = await tx
-      .select({ seq: auditLog.seq, hash: auditLog.hash })
-      .from(auditLog)
-      .where(eq(auditLog.organisationId, organisationId))
-      .orderBy(desc(auditLog.seq))
-      .limit(1);
-    const fields: ChainFields = {
-      organisationId,
-      seq: (last?.seq ?? 0) + 1,
-      id: newId(at.getTime()),
-      at,
-      actorUserId: actorUserId(actor),
-      actorLabel: actorLabel(actor),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      summary: entry.summary,
-      before: asStoredJson(entry.before),
-      after: asStoredJson(entry.after),
-    };
-    const prevHash = last?.hash ?? genesisHash;
-    await tx.insert(auditLog).values({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+    const end = await lockChainEnd(tx, organisationId);
+    await tx.insert(auditLog).values(chainEntry(actor, at, entry, end.seq + 1, end.hash));
   });
+}
+
+/**
+ * Takes the organisation's chain lock for the rest of the transaction, so concurrent writers
+ * cannot fork the chain, and returns the last entry's position and hash (genesis when empty).
+ */
+export async function lockChainEnd(tx: Db, organisationId: string): Promise<{ seq: number; hash: string }> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${organisationId}::text, 74))`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.organisationId, organisationId))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return { seq: last?.seq ?? 0, hash: last?.hash ?? genesisHash };
+}
+
+/** The chain row for one entry after the entry with `prevHash`: its fields and their hash. */
+export function chainEntry(actor: Actor, at: Date, entry: AuditEntry, seq: number, prevHash: string) {
+  const fields: ChainFields = {
+    organisationId: actor.organisationId,
+    seq,
+    id: newId(at.getTime()),
+    at,
+    actorUserId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    summary: entry.summary,
+    before: asStoredJson(entry.before),
+    after: asStoredJson(entry.after),
+  };
+  return { ...fields, prevHash, hash: entryHash(prevHash, fields) };
 }
 
 export type ChainReport = {
