@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, radios, textarea, textInput, warningText } from "../../../platform/ui/index.ts";
@@ -44,12 +45,7 @@ export function engagementChangePages(): Hono<AppEnv> {
 
   const showParticipation = async (c: Context<AppEnv>, values: Values | null, errors?: FieldErrors) => {
     const actor = requireActor(c);
-    const row = await getParticipation(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("id") ?? "",
-    );
+    const row = await callForPage(c, getParticipation, actor, c.req.param("id") ?? "");
     const shown = values ?? { role: row.role ?? "", startedOn: row.startedOn, endedOn: row.endedOn ?? "" };
     return renderPage(c, {
       title: `Change ${row.name}'s participation`,

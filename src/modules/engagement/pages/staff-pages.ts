@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -262,10 +263,10 @@ export function engagementStaffPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const result = await attemptForForm(() =>
-      setConsultationStatus(
-        c.get("services").database.db,
+      callForPage(
+        c,
+        setConsultationStatus,
         actor,
-        c.get("now"),
         c.req.param("id"),
         form.status === "closed" ? "closed" : "open",
       ),

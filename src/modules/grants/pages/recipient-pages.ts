@@ -4,6 +4,7 @@ import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, summaryList, table } from "../../../platform/ui/index.ts";
@@ -81,13 +82,7 @@ export function recipientPages(): Hono<AppEnv> {
     const loaded = await load(c, actor);
     const form = await readForm(c);
     const result = await attemptForForm(() =>
-      submitMonitoringReturn(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.param("returnId"),
-        returnInputFromForm(form),
-      ),
+      callForPage(c, submitMonitoringReturn, actor, c.req.param("returnId"), returnInputFromForm(form)),
     );
     if (!result.ok) return page(c, loaded, { values: form, errors: result.errors, status: result.status });
     return c.redirect(`/grants/apply/grants/${loaded.grant.id}?done=sent`, 303);

@@ -4,6 +4,7 @@ import { isUuid } from "../../../platform/db/ids.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -130,10 +131,10 @@ export function outcomePages(): Hono<AppEnv> {
     const badScore = Object.entries(scores).find(([, v]) => Number.isNaN(v));
     if (badScore) return outcomeForm(c, actor, merged, { [badScore[0]]: "Enter a whole number" }, 422);
     try {
-      await recordOutcome(
-        c.get("services").database.db,
+      await callForPage(
+        c,
+        recordOutcome,
         actor,
-        c.get("now"),
         {
           participantId: values.participantId ?? "",
           projectId: values.projectId ?? "",

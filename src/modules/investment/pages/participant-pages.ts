@@ -6,6 +6,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -142,12 +143,7 @@ export function participantPages(): Hono<AppEnv> {
   });
   app.get("/investment/participants/:id", async (c) => {
     const actor = requireActor(c);
-    const { participant, outcomes } = await getParticipantOutcomes(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("id"),
-    );
+    const { participant, outcomes } = await callForPage(c, getParticipantOutcomes, actor, c.req.param("id"));
     const [files, valueNames] = await Promise.all([
       listOutcomeFiles(c.get("services").database.db, actor, participant.id),
       valueOutcomeNames(c.get("services").database.db, actor),

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { checkboxes, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
 import { addFunding } from "../commands/change-project.ts";
 import { addSteeringMember, answerLifeMatrix, changeTheoryOfChange } from "../commands/edit-project.ts";
@@ -24,14 +25,7 @@ export function projectEditPages(): Hono<AppEnv> {
   editPage(
     "theory-of-change",
     showTheoryOfChange,
-    (c, actor, id, values) =>
-      changeTheoryOfChange(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        id,
-        theoryOfChangeFromForm(values),
-      ),
+    (c, actor, id, values) => callForPage(c, changeTheoryOfChange, actor, id, theoryOfChangeFromForm(values)),
     "toc",
     {
       "theoryOfChange.inputs": "tocInputs",

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -113,14 +114,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const step = form.step as ApplicationStep;
     const result = await attemptForForm(() =>
-      decideApplication(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        c.req.param("id"),
-        step,
-        form.reason,
-      ),
+      callForPage(c, decideApplication, actor, c.req.param("id"), step, form.reason),
     );
     if (!result.ok)
       return showApplications(c, {

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -189,16 +190,7 @@ export function myPages(): Hono<AppEnv> {
 
   app.get("/my-volunteering/certificate.pdf", async (c) => {
     const { actor, record } = await mine(c);
-    return pdfResponse(
-      c,
-      await volunteerDocument(
-        c.get("services").database.db,
-        actor,
-        c.get("now"),
-        record.volunteer.id,
-        "certificate",
-      ),
-    );
+    return pdfResponse(c, await callForPage(c, volunteerDocument, actor, record.volunteer.id, "certificate"));
   });
   return app;
 }

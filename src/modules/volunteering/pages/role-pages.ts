@@ -3,6 +3,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -219,24 +220,17 @@ export function rolePages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const decision = form.decision as OpportunityDecision;
-    await decideOpportunity(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("id"),
-      decision,
-      form.reason,
-    );
+    await callForPage(c, decideOpportunity, actor, c.req.param("id"), decision, form.reason);
     return c.redirect(`/volunteering/roles/${c.req.param("id")}?done=${decision}`, 303);
   });
 
   app.post("/volunteering/roles/:id/sessions", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    await addSession(
-      c.get("services").database.db,
+    await callForPage(
+      c,
+      addSession,
       actor,
-      c.get("now"),
       c.req.param("id"),
       londonMoment(form.startsAt ?? ""),
       londonMoment(form.endsAt ?? ""),

@@ -3,6 +3,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
@@ -14,7 +15,6 @@ import { canCoordinate } from "../policy.ts";
 import { getVolunteerProfile, myVolunteering } from "../queries/volunteers.ts";
 import { londonToday } from "../records.ts";
 import { checkKinds, trainingKinds } from "../vocabulary.ts";
-
 import {
   checkFields,
   checkFormInput,
@@ -74,12 +74,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
   const showEdit = async (c: Context<AppEnv>, values: Values | null, errors?: FieldErrors) => {
     const actor = requireActor(c);
     requireAllowed(canCoordinate(actor), "Only volunteering coordinators can change volunteers' records.");
-    const profile = await getVolunteerProfile(
-      c.get("services").database.db,
-      actor,
-      c.get("now"),
-      c.req.param("id") ?? "",
-    );
+    const profile = await callForPage(c, getVolunteerProfile, actor, c.req.param("id") ?? "");
     const person = profile.volunteer;
     const shown = values ?? volunteerValues(person);
     return renderPage(c, {
