@@ -1,6 +1,9 @@
 import type { Hono } from "hono";
 import { createFund } from "../src/modules/crowdfunding/commands/create-fund.ts";
-import { launchCampaign } from "../src/modules/crowdfunding/test-support/pledge-journey.ts";
+import {
+  councilMatchFundInput,
+  launchCampaign,
+} from "../src/modules/crowdfunding/test-support/pledge-journey.ts";
 import { createContract } from "../src/modules/exchange/commands/create-contract.ts";
 import { moderateNeed } from "../src/modules/exchange/commands/moderate-need.ts";
 import { postNeed } from "../src/modules/exchange/commands/post-need.ts";
@@ -158,18 +161,17 @@ async function campaignRecords(database: Database, organisation: Organisation) {
     "SELECT id FROM crowdfunding_reward_tier WHERE organisation_id = $1 AND campaign_id = $2",
     [organisationId, campaign.id],
   );
-  const fund = await createFund(database.db, actorFor(organisationId, "manager"), testNow, {
-    name: "Community match",
-    funderName: "Medway Council",
-    isOwnMoney: true,
-    budgetPence: 5_000_000,
-    maxShareBp: 5000,
-    maxAmountPence: 500_000,
-    combinedCapBp: 6500,
-    minBackers: 3,
-    criteria: [{ key: "benefit", label: "Community benefit", max: 5 }],
-    passMark: 1,
-  });
+  const fund = await createFund(
+    database.db,
+    actorFor(organisationId, "manager"),
+    testNow,
+    councilMatchFundInput({
+      name: "Community match",
+      minBackers: 3,
+      criteria: [{ key: "benefit", label: "Community benefit", max: 5 }],
+      passMark: 1,
+    }),
+  );
   return { campaignId: campaign.id, rewardTierId: tier?.id ?? "", fundId: fund.id };
 }
 

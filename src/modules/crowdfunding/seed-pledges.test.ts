@@ -12,7 +12,7 @@ import { makePledge } from "./commands/make-pledge.ts";
 import { findCampaign } from "./queries/lock-campaign.ts";
 import { crowdfundingMatchPledge, crowdfundingPledge } from "./schema.ts";
 import { type DemoPledge, seedPledges } from "./seed-pledges.ts";
-import { launchCampaign } from "./test-support/pledge-journey.ts";
+import { councilMatchFundInput, launchCampaign } from "./test-support/pledge-journey.ts";
 
 // The demo seed writes backers' pledges in bulk; this builds one campaign's pledges with the
 // command and an identical campaign's with the seed, and compares every column a reader sees.
@@ -47,18 +47,17 @@ async function liveMatchedCampaign(title: string, fundId: string) {
 
 /** A match fund that releases its pledges at the second backer. */
 const matchFund = (name: string) =>
-  createFund(database.db, manager(), testNow, {
-    name,
-    funderName: "Medway Council",
-    isOwnMoney: true,
-    budgetPence: 5_000_000,
-    maxShareBp: 5000,
-    maxAmountPence: 500_000,
-    combinedCapBp: 6500,
-    minBackers: 2,
-    criteria: [{ key: "benefit", label: "Community benefit", max: 5 }],
-    passMark: 3,
-  });
+  createFund(
+    database.db,
+    manager(),
+    testNow,
+    councilMatchFundInput({
+      name,
+      minBackers: 2,
+      criteria: [{ key: "benefit", label: "Community benefit", max: 5 }],
+      passMark: 3,
+    }),
+  );
 
 async function written(campaignId: string, auditsAfter: number) {
   const rows = await database.db

@@ -1,15 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import { systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
-import { newId } from "../../platform/db/ids.ts";
 import { inOrganisation } from "../../platform/db/scope.ts";
 import { validate } from "../../platform/http/forms.ts";
 import { conflict, invalid } from "../../platform/http/problem.ts";
-import { formatPence } from "../../platform/ui/format.ts";
 import { type DatedAuditEntry, recordAuditBatch } from "../../seed/audit-batch.ts";
 import { releaseMatchPledges, updateCampaignTotals } from "./commands/campaign-totals.ts";
-import { type PledgeInput, pledgeInput } from "./commands/make-pledge.ts";
-import { paymentProvider } from "./payment-provider.ts";
+import {
+  authorisedPledgeRow,
+  type PledgeInput,
+  pledgeAuditEntry,
+  pledgeInput,
+} from "./commands/make-pledge.ts";
 import { lockCampaign } from "./queries/lock-campaign.ts";
 import { crowdfundingPledge } from "./schema.ts";
 
@@ -34,7 +36,6 @@ export async function seedPledges(
     return checked.value;
   });
   const who = systemActor(organisationId, "Public pledge page");
-  const provider = paymentProvider();
   await db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, organisationId, campaignId);
     const open = campaign.closesAt;
@@ -62,29 +63,8 @@ export async function seedPledges(
     const audits: DatedAuditEntry[] = [];
     for (const [index, value] of values.entries()) {
       const { at } = pledges[index];
-      const id = newId(at.getTime());
-      const reference = `KP-${id.replaceAll("-", "").slice(-10).toUpperCase()}`;
-      const { providerReference } = await provider.authorise({
-        pledgeReference: reference,
-        amountPence: value.amountPence,
-        email: value.backerEmail,
-      });
-      rows.push({
-        organisationId,
-        id,
-        campaignId,
-        reference,
-        backerName: value.backerName,
-        backerEmail: value.backerEmail,
-        anonymous: value.anonymous,
-        message: value.message,
-        amountPence: value.amountPence,
-        rewardTierId: null,
-        provider: provider.name,
-        providerReference,
-        status: "authorised",
-        createdAt: at,
-      });
+      const row = await authorisedPledgeRow(organisationId, campaignId, value, at);
+      rows.push(row);
       const email = value.backerEmail.toLowerCase();
       if (!backers.has(email)) backerCount++;
       backers.add(email);
@@ -98,13 +78,7 @@ export async function seedPledges(
       audits.push({
         actor: who,
         at,
-        entry: {
-          action: "create",
-          entityType: "crowdfunding-pledge",
-          entityId: id,
-          summary: `Pledge ${reference} of ${formatPence(value.amountPence)} to ${campaign.reference}`,
-          after: { reference, campaignId, amountPence: value.amountPence, provider: provider.name },
-        },
+        entry: pledgeAuditEntry(row, campaign.reference),
       });
     }
     for (let start = 0; start < rows.length; start += 1000)

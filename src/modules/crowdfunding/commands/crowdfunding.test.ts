@@ -7,8 +7,10 @@ import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { findCampaign } from "../queries/lock-campaign.ts";
 import { crowdfundingMatchPledge, crowdfundingPledge } from "../schema.ts";
+import { councilMatchFundInput } from "../test-support/pledge-journey.ts";
 import type { CampaignInput } from "./campaign-input.ts";
 import { createCampaign } from "./create-campaign.ts";
+import type { FundInput } from "./create-fund.ts";
 import { createFund } from "./create-fund.ts";
 import { makeMatchPledge } from "./make-match-pledge.ts";
 import { makePledge } from "./make-pledge.ts";
@@ -56,21 +58,17 @@ async function liveCampaign(overrides: Partial<CampaignInput> = {}) {
   });
 }
 
-async function fund(overrides: Record<string, unknown> = {}) {
+async function fund(overrides: Partial<FundInput> = {}) {
   return createFund(database.db, manager(), testNow, {
-    name: `Community match ${newId().slice(-4)}`,
-    funderName: "Medway Council",
-    isOwnMoney: true,
-    budgetPence: 5_000_000,
-    maxShareBp: 5000,
-    maxAmountPence: 500_000,
-    combinedCapBp: 6500,
-    minBackers: 3,
-    criteria: [
-      { key: "benefit", label: "Community benefit", max: 5 },
-      { key: "backing", label: "Public backing", max: 5 },
-    ],
-    passMark: 6,
+    ...councilMatchFundInput({
+      name: `Community match ${newId().slice(-4)}`,
+      minBackers: 3,
+      criteria: [
+        { key: "benefit", label: "Community benefit", max: 5 },
+        { key: "backing", label: "Public backing", max: 5 },
+      ],
+      passMark: 6,
+    }),
     ...overrides,
   });
 }

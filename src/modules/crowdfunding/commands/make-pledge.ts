@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, systemActor } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { type AuditEntry, recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -101,32 +101,8 @@ export async function makePledge(
         ),
       )
       .limit(1);
-    const id = newId(now.getTime());
-    const reference = `KP-${id.replaceAll("-", "").slice(-10).toUpperCase()}`;
-    const { providerReference } = await paymentProvider().authorise({
-      pledgeReference: reference,
-      amountPence: value.amountPence,
-      email: value.backerEmail,
-    });
-    const [pledge] = await tx
-      .insert(crowdfundingPledge)
-      .values({
-        organisationId,
-        id,
-        campaignId: campaign.id,
-        reference,
-        backerName: value.backerName,
-        backerEmail: value.backerEmail,
-        anonymous: value.anonymous,
-        message: value.message,
-        amountPence: value.amountPence,
-        rewardTierId: value.rewardTierId ?? null,
-        provider: paymentProvider().name,
-        providerReference,
-        status: "authorised",
-        createdAt: now,
-      })
-      .returning();
+    const row = await authorisedPledgeRow(organisationId, campaign.id, value, now);
+    const [pledge] = await tx.insert(crowdfundingPledge).values(row).returning();
     const backerCount = campaign.backerCount + (repeat ? 0 : 1);
     const released = await releaseMatchPledges(tx, organisationId, campaign.id, backerCount, now);
     await updateCampaignTotals(tx, organisationId, campaign.id, {
@@ -134,18 +110,62 @@ export async function makePledge(
       backerCount,
       matchPence: campaign.matchPence + released,
     });
-    await recordAudit(tx, who, now, {
-      action: "create",
-      entityType: "crowdfunding-pledge",
-      entityId: id,
-      summary: `Pledge ${reference} of ${formatPence(value.amountPence)} to ${campaign.reference}`,
-      after: {
-        reference,
-        campaignId: campaign.id,
-        amountPence: value.amountPence,
-        provider: pledge.provider,
-      },
-    });
+    await recordAudit(tx, who, now, pledgeAuditEntry(row, campaign.reference));
     return pledge;
   });
+}
+
+type PledgeRow = typeof crowdfundingPledge.$inferInsert & { id: string; reference: string; provider: string };
+
+/**
+ * The pledge row a backer's pledge writes: a new id and reference, authorised with the payment
+ * provider at that moment. The demo seed writes its pledges through this too, so they are the
+ * rows this command would have written.
+ */
+export async function authorisedPledgeRow(
+  organisationId: string,
+  campaignId: string,
+  value: z.output<typeof pledgeInput>,
+  at: Date,
+): Promise<PledgeRow> {
+  const id = newId(at.getTime());
+  const reference = `KP-${id.replaceAll("-", "").slice(-10).toUpperCase()}`;
+  const provider = paymentProvider();
+  const { providerReference } = await provider.authorise({
+    pledgeReference: reference,
+    amountPence: value.amountPence,
+    email: value.backerEmail,
+  });
+  return {
+    organisationId,
+    id,
+    campaignId,
+    reference,
+    backerName: value.backerName,
+    backerEmail: value.backerEmail,
+    anonymous: value.anonymous,
+    message: value.message,
+    amountPence: value.amountPence,
+    rewardTierId: value.rewardTierId ?? null,
+    provider: provider.name,
+    providerReference,
+    status: "authorised",
+    createdAt: at,
+  };
+}
+
+/** The audit entry for a pledge row, as the command and the demo seed both record it. */
+export function pledgeAuditEntry(row: PledgeRow, campaignReference: string): AuditEntry {
+  return {
+    action: "create",
+    entityType: "crowdfunding-pledge",
+    entityId: row.id,
+    summary: `Pledge ${row.reference} of ${formatPence(row.amountPence)} to ${campaignReference}`,
+    after: {
+      reference: row.reference,
+      campaignId: row.campaignId,
+      amountPence: row.amountPence,
+      provider: row.provider,
+    },
+  };
 }

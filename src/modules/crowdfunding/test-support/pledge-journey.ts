@@ -4,11 +4,30 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import type { Organisation } from "../../../platform/access/organisations.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createCampaign } from "../commands/create-campaign.ts";
+import type { FundInput } from "../commands/create-fund.ts";
 import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
 import { submitCampaign } from "../commands/submit-campaign.ts";
 import { type TestBrowser, textOf } from "./http-client.ts";
 
 // Shared by the page tests: a campaign people can back, and a pledge made the way a person would.
+
+/**
+ * The council's match fund the crowdfunding tests share: own money, half of a campaign up to £5,000,
+ * and at most 65% of the target from all funds together. Each test says its own backers and scoring.
+ */
+export function councilMatchFundInput(
+  rules: Pick<FundInput, "name" | "minBackers" | "criteria" | "passMark">,
+): FundInput {
+  return {
+    funderName: "Medway Council",
+    isOwnMoney: true,
+    budgetPence: 5_000_000,
+    maxShareBp: 5000,
+    maxAmountPence: 500_000,
+    combinedCapBp: 6500,
+    ...rules,
+  };
+}
 
 /** A community group's garden campaign as the access and reference tests send it: £8,000, one budget line. */
 export function gardenCampaignInput(groupId: string, groupName: string) {
