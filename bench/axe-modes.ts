@@ -1,7 +1,7 @@
 /**
  * How much CPU an axe scan costs in each @axe-core/playwright mode (docs/performance.md, 2026-12-07).
  * Run one mode per process under /usr/bin/time and compare with "none" (the same page loads, no scans):
- *   /usr/bin/time -f '%e wall %U user %S sys' npx node e2e/axe-modes-bench.ts legacy-violations 12
+ *   /usr/bin/time -f '%e wall %U user %S sys' npx node bench/axe-modes.ts legacy-violations 12
  * Modes: none, default, legacy, default-violations, legacy-violations. The pages are the start and
  * sign-in pages over an empty migrated database, so no demo seed is needed.
  */
