@@ -40,18 +40,13 @@ export type PlaceProfileSection = (
 /** A section shown only to people the module's policy lets see it; everyone else gets nothing. */
 export function placeSection(
   allowed: (actor: Actor) => boolean,
-  build: (
-    c: Context<AppEnv>,
-    actor: Actor,
-    place: ProfilePlace,
-    request: PlaceSectionRequest,
-  ) => Promise<PlaceSectionContent>,
+  build: (actor: Actor, place: ProfilePlace, request: PlaceSectionRequest) => Promise<PlaceSectionContent>,
 ): PlaceProfileSection {
   return async (c, place) => {
     const actor = c.get("actor");
     if (!actor || !allowed(actor)) return undefined;
     const today = londonDay(c.get("now"));
-    return build(c, actor, place, { db: c.get("services").database.db, today, months: profileMonths(today) });
+    return build(actor, place, { db: c.get("services").database.db, today, months: profileMonths(today) });
   };
 }
 

@@ -1,4 +1,3 @@
-import { londonDay } from "../../../platform/dates/london.ts";
 import { placeSection, profileSection } from "../../../platform/http/place-profile.ts";
 import { html } from "../../../platform/ui/index.ts";
 import { canViewProcesses } from "../policy.ts";
@@ -7,9 +6,8 @@ import { processesInPlace } from "../queries/place-processes.ts";
 const heading = "Participatory budgeting";
 
 /** Participatory budgeting on a profile: processes for this place, with ideas and votes. */
-export const budgetingPlaceSection = placeSection(canViewProcesses, async (c, actor, place) => {
-  const processes = await processesInPlace(c.get("services").database.db, actor, place);
-  const today = londonDay(c.get("now"));
+export const budgetingPlaceSection = placeSection(canViewProcesses, async (actor, place, { db, today }) => {
+  const processes = await processesInPlace(db, actor, place);
   return {
     figures: processes.flatMap((p) => [
       { section: heading, figure: `${p.title}: ideas`, period: today, value: p.ideas },

@@ -1,5 +1,4 @@
 import { isStaff } from "../../../platform/access/policy.ts";
-import { londonDay } from "../../../platform/dates/london.ts";
 import { poundsFromPence } from "../../../platform/exports/csv.ts";
 import { placeSection, profileSection } from "../../../platform/http/place-profile.ts";
 import { formatPence, html } from "../../../platform/ui/index.ts";
@@ -8,9 +7,8 @@ import { campaignsInDistrict } from "../queries/place-campaigns.ts";
 const heading = "Crowdfunding campaigns";
 
 /** Crowdfunding on a profile: campaigns recorded in the district. */
-export const crowdfundingPlaceSection = placeSection(isStaff, async (c, actor, place) => {
-  const campaigns = await campaignsInDistrict(c.get("services").database.db, actor, place.laCode);
-  const today = londonDay(c.get("now"));
+export const crowdfundingPlaceSection = placeSection(isStaff, async (actor, place, { db, today }) => {
+  const campaigns = await campaignsInDistrict(db, actor, place.laCode);
   return {
     figures: campaigns.flatMap((item) => [
       {

@@ -16,7 +16,7 @@ const heading = "Community investment";
 /** Community investment on a neighbourhood or district profile: projects, sessions and people reached. */
 export const investmentPlaceSection = placeSection(
   canViewPortfolio,
-  async (_c, actor, place, { db, today, months: trendMonths }) => {
+  async (actor, place, { db, today, months: trendMonths }) => {
     const year = twelveMonthsTo(today);
     const filter = { from: year.from, to: year.to, laCode: place.laCode };
     const [projects, activity, byDay] = await Promise.all([

@@ -1,4 +1,3 @@
-import { londonDay } from "../../../platform/dates/london.ts";
 import {
   placeSection,
   profileSection,
@@ -12,8 +11,8 @@ import { casesInPlace } from "../queries/place-cases.ts";
 const heading = "Community safety";
 
 /** Community safety on a neighbourhood or district profile: counts only, small ones suppressed. */
-export const safetyPlaceSection = placeSection(canViewReports, async (c, actor, place) => {
-  const cases = await casesInPlace(c.get("services").database.db, actor, place, londonDay(c.get("now")));
+export const safetyPlaceSection = placeSection(canViewReports, async (actor, place, { db, today }) => {
+  const cases = await casesInPlace(db, actor, place, today);
   const total = cases.byCategory.reduce((sum, row) => sum + row.cases, 0);
   const period = `${cases.from} to ${cases.to}`;
   const hotSpots = place.level === "lad" ? "/safety/hot-spots" : "/safety/hot-spots#neighbourhoods";

@@ -14,7 +14,7 @@ const heading = "Volunteers and involvement";
 /** Volunteering on a profile: how many volunteers live in the district and roles offered there. */
 export const volunteeringPlaceSection = placeSection(
   canViewReports,
-  async (_c, actor, place, { db, today, months }) => {
+  async (actor, place, { db, today, months }) => {
     const [counts, minutes] = await Promise.all([
       volunteersInDistrict(db, actor, place.laCode),
       verifiedMinutesInDistrictByDay(db, actor, place.laCode, months.from, months.to),
