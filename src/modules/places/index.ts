@@ -32,7 +32,13 @@ export {
   lsoaBoundariesInDistricts,
   lsoaBoundary,
 } from "./queries/district-boundaries.ts";
-export { findHomeByUprn, getHome, homeAndAuthorityName } from "./queries/get-home.ts";
+export {
+  findHomeByUprn,
+  getHome,
+  type HomeAndAuthorityRow,
+  homeAndAuthorityColumns,
+  homeAndAuthorityFrom,
+} from "./queries/get-home.ts";
 export { homeAddresses } from "./queries/home-addresses.ts";
 export { type HomeArea, homeAreas } from "./queries/home-areas.ts";
 export { listHomes, listHomesForSeed } from "./queries/list-homes.ts";

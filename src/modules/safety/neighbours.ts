@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { findPeople, getPerson, listPeopleAtHome } from "../people/index.ts";
@@ -7,9 +8,11 @@ import {
   findHomeByUprn,
   getCommunityAsset,
   getHome,
+  type HomeAndAuthorityRow,
   type HomeArea,
   homeAddresses,
-  homeAndAuthorityName,
+  homeAndAuthorityColumns,
+  homeAndAuthorityFrom,
   homeAreas,
   type LsoaName,
   listHomes,
@@ -70,19 +73,21 @@ export async function homeById(db: Db, organisationId: string, homeId: string): 
   return home ? toHomeRef(home) : undefined;
 }
 
-/** Where a case is: its home (if any) and its council's name, read together. */
-export async function placeOfCase(
-  db: Db,
-  organisationId: string,
-  homeId: string | null,
-  laCode: string | null,
-): Promise<{ home: HomeRef | undefined; localAuthority: string | null }> {
-  const found = await homeAndAuthorityName(
-    db,
-    systemActor(organisationId, "community safety"),
-    homeId,
-    laCode,
-  );
+/**
+ * Where a case is: its home (if any) and its council's name, as two columns of the case page's own
+ * statement (`homeId` and `laCode` name the case's columns there). Decode them with `placeOfCaseFrom`.
+ */
+export function placeOfCaseColumns(organisationId: SQL, homeId: SQL, laCode: SQL): SQL {
+  return homeAndAuthorityColumns(organisationId, homeId, laCode);
+}
+
+export type PlaceOfCaseRow = HomeAndAuthorityRow;
+
+export function placeOfCaseFrom(row: PlaceOfCaseRow | undefined): {
+  home: HomeRef | undefined;
+  localAuthority: string | null;
+} {
+  const found = homeAndAuthorityFrom(row);
   return { home: found.home ? toHomeRef(found.home) : undefined, localAuthority: found.localAuthority };
 }
 

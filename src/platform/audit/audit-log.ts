@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type Actor, actorLabel, actorUserId } from "../access/actor.ts";
 import type { Database, Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
@@ -81,6 +81,20 @@ export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEn
     const end = await lockChainEnd(tx, organisationId);
     await tx.insert(auditLog).values(chainEntry(actor, at, entry, end.seq + 1, end.hash));
   });
+}
+
+/**
+ * A read-log entry written by the statement that reads the record, as a data-modifying CTE
+ * (`WITH audited AS (${readLogInsert(...)}) SELECT …`): the read and its entry are one round trip
+ * instead of two. `subject` is a SELECT of `entity_id` and `summary` over the rows the statement
+ * reads, so the entry is written exactly when the record was found in the actor's organisation.
+ * Same columns as `recordAudit`'s read-log insert.
+ */
+export function readLogInsert(actor: Actor, at: Date, entityType: string, subject: SQL): SQL {
+  return sql`INSERT INTO ${auditReadLog} (organisation_id, id, at, actor_user_id, actor_label, entity_type, entity_id, summary)
+    SELECT ${actor.organisationId}::uuid, ${newId(at.getTime())}::uuid, ${at.toISOString()}::timestamptz, ${actorUserId(actor)}::uuid,
+           ${actorLabel(actor)}::text, ${entityType}::text, s.entity_id, s.summary
+      FROM (${subject}) s`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -34,26 +34,27 @@ export async function findHomeByUprn(
 }
 
 /**
- * A home of the actor's organisation (or undefined) and a local authority's name, in one statement:
- * a case page shows both, and each would otherwise be a round trip of its own.
+ * A home of the organisation (as JSON) and a local authority's name, as two columns of the caller's
+ * statement: a case page reads its case, its home and its council in one statement, with `homeId`
+ * and `laCode` naming the case's own columns, instead of a round trip of its own for the place.
+ * Decode the two columns with `homeAndAuthorityFrom`.
  */
-export async function homeAndAuthorityName(
-  db: Db,
-  actor: Actor,
-  homeId: string | null,
-  laCode: string | null,
-): Promise<{ home: Home | undefined; localAuthority: string | null }> {
-  requireAllowed(canViewPlaces(actor), "Only staff can see homes.");
-  const id = homeId && isUuid(homeId) ? homeId : null;
-  if (!id && !laCode) return { home: undefined, localAuthority: null };
-  const result = (await db.execute(sql`SELECT
-      (SELECT to_jsonb(h) FROM ${home} h WHERE h.organisation_id = ${actor.organisationId} AND h.id = ${id}::uuid) AS home,
-      (SELECT la.name FROM ${localAuthority} la WHERE la.gss_code = ${laCode}::text) AS la_name`)) as unknown as {
-    rows: { home: Record<string, unknown> | null; la_name: string | null }[];
-  };
-  const row = result.rows[0];
+export function homeAndAuthorityColumns(organisationId: SQL, homeId: SQL, laCode: SQL): SQL {
+  return sql`(SELECT to_jsonb(h) FROM ${home} h WHERE h.organisation_id = ${organisationId} AND h.id = ${homeId}) AS place_home,
+      (SELECT la.name FROM ${localAuthority} la WHERE la.gss_code = ${laCode}) AS place_la_name`;
+}
+
+export type HomeAndAuthorityRow = {
+  place_home: Record<string, unknown> | null;
+  place_la_name: string | null;
+};
+
+export function homeAndAuthorityFrom(row: HomeAndAuthorityRow | undefined): {
+  home: Home | undefined;
+  localAuthority: string | null;
+} {
   return {
-    home: row?.home ? rowFromJson(home, row.home) : undefined,
-    localAuthority: row?.la_name ?? null,
+    home: row?.place_home ? rowFromJson(home, row.place_home) : undefined,
+    localAuthority: row?.place_la_name ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { statementsDuring as statementsOf } from "../../../../test/statements.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { closeCase } from "../commands/close-case.ts";
@@ -21,26 +22,18 @@ let officer: Actor;
 let homes: string[];
 let personId: string;
 
-type QueryClient = { query: (...args: unknown[]) => Promise<unknown> };
-
-/** The statements sent to the database while `work` runs (the Drizzle handle's client, wrapped). */
-async function statementsDuring<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const client = (database.db as unknown as { session: { client: QueryClient } }).session.client;
-  const original = client.query;
-  const statements: string[] = [];
-  client.query = function (this: unknown, ...args: unknown[]) {
-    const [first] = args;
-    statements.push(typeof first === "string" ? first : String((first as { text?: string }).text));
-    return original.apply(this, args);
-  };
-  try {
-    return { result: await work(), statements };
-  } finally {
-    client.query = original;
-  }
-}
+const statementsDuring = <T>(work: () => Promise<T>) => statementsOf(database, work);
 
 const isAudit = (statement: string) => /audit/i.test(statement);
+
+/** The read log's summaries for one case. */
+async function readLogEntries(caseId: string): Promise<string[]> {
+  const rows = await database.query<{ summary: string }>(
+    "SELECT summary FROM audit_read_log WHERE entity_type = 'safety_case' AND entity_id = $1",
+    [caseId],
+  );
+  return rows.map((row) => row.summary);
+}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -70,7 +63,7 @@ async function open(homeId: string | undefined, summary: string, perpetrator = "
 }
 
 describe("case page queries", () => {
-  it("reads a full case in at most three statements besides its audit entry, with the same figures as the commands", async () => {
+  it("reads a full case in two statements, the first also writing its audit entry, with the same figures as the commands", async () => {
     const first = await open(homes[0], "Music at night");
     const second = await open(homes[1], "Shouting");
     const closed = await open(homes[2], "Long over");
@@ -85,11 +78,17 @@ describe("case page queries", () => {
         description: "Again",
       });
 
+    const readsBefore = await readLogEntries(first.id);
     const { result: file, statements } = await statementsDuring(() =>
       getCase(database.db, officer, testNow, first.id),
     );
-    expect(statements.filter((s) => !isAudit(s)).length).toBeLessThanOrEqual(3);
-    expect(statements.some(isAudit)).toBe(true);
+    // Two statements in all: the case file (with its place and the read's audit entry), then what
+    // depends on its parties. The page's session look-up makes three round trips.
+    expect(statements.length).toBeLessThanOrEqual(2);
+    expect(statements.filter(isAudit).length).toBe(1);
+    const readsAfter = await readLogEntries(first.id);
+    expect(readsAfter.length).toBe(readsBefore.length + 1);
+    expect(readsAfter).toContain(`Viewed case ${file.record.reference}`);
 
     expect(file.record.id).toBe(first.id);
     expect(file.record.createdAt).toBeInstanceOf(Date);
@@ -125,9 +124,13 @@ describe("case page queries", () => {
     const b = await open(undefined, "Two", "Someone Else");
     const viewA = await statementsDuring(() => getCase(database.db, officer, testNow, a.id));
     const viewB = await statementsDuring(() => getCase(database.db, officer, testNow, b.id));
-    const caseQueries = (list: string[]) => list.filter((s) => !isAudit(s) && /safety_case/.test(s));
+    const caseQueries = (list: string[]) => list.filter((s) => /safety_case/.test(s));
     expect(caseQueries(viewA.statements).length).toBe(2);
     expect(caseQueries(viewB.statements)).toEqual(caseQueries(viewA.statements));
+    // No branch the page never runs (intake's match by name, which has no index): PostgreSQL costs a
+    // prepared statement's generic plan with every branch in it, and at a million cases that branch
+    // made it plan the statement afresh on every view instead of reusing one plan.
+    expect(viewA.statements.some((s) => /display_name/.test(s))).toBe(false);
   });
 
   it("finds related open cases in one statement, matching names and references literally", async () => {
@@ -153,5 +156,7 @@ describe("case page queries", () => {
       status: 404,
     });
     await expect(getCase(database.db, officer, testNow, "nope")).rejects.toMatchObject({ status: 404 });
+    // The read is audited only when the case was found in the reader's organisation.
+    expect(await readLogEntries(created.id)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { readLogInsert } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { rowFromJson, rowsFromJson } from "../../../platform/db/json-rows.ts";
@@ -10,7 +10,7 @@ import { appUser } from "../../../platform/db/platform-schema.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { type TriggerCheck, triggerCheckFrom, triggerCountJson } from "../commands/community-trigger.ts";
 import { londonDay, monthsBefore, settingsFromStored } from "../domain/settings.ts";
-import { placeOfCase } from "../neighbours.ts";
+import { type PlaceOfCaseRow, placeOfCaseColumns, placeOfCaseFrom } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyMessage } from "../schema/messages.ts";
 import {
@@ -82,15 +82,20 @@ export type CaseFile = {
 
 // The case and everything listed under it, in ONE statement: each child table is a jsonb_agg
 // subquery on its (organisation_id, case_id, …) index, in the order the page lists it. Documents
-// leave out their content. The text never varies, so PostgreSQL keeps it prepared.
-function caseFileSql(organisationId: string, caseId: string): SQL {
+// leave out their content. The case's home and council come as two more columns (places' own
+// look-up, composed in), and the read's audit entry is written by the same statement (a
+// data-modifying CTE over the case found in the actor's organisation, so a case that is not found
+// writes nothing). The text never varies, so PostgreSQL keeps it prepared.
+function caseFileSql(actor: Actor, now: Date, caseId: string): SQL {
   // Rows written at the same moment (one command, or a test's fixed clock) keep the order they were
   // written in: ties on the time fall back to the row's place in the table, in the same direction.
   const tieBreak = (order: string) => `${order}, x.ctid${order.endsWith(" DESC") ? " DESC" : ""}`;
   const children = (table: PgTable, order: string, row = sql.raw("to_jsonb(x)")) =>
     sql`coalesce((SELECT jsonb_agg(${row} ORDER BY ${sql.raw(tieBreak(order))}) FROM ${table} x
       WHERE x.organisation_id = c.organisation_id AND x.case_id = c.id), '[]'::jsonb)`;
-  return sql`SELECT to_jsonb(c) AS record,
+  return sql`WITH c AS (SELECT * FROM ${safetyCase} WHERE organisation_id = ${actor.organisationId} AND id = ${caseId}::uuid),
+      audited AS (${readLogInsert(actor, now, "safety_case", sql`SELECT c.id::text AS entity_id, 'Viewed case ' || c.reference AS summary FROM c`)})
+    SELECT to_jsonb(c) AS record,
       (SELECT u.name FROM ${appUser} u WHERE u.organisation_id = c.organisation_id AND u.id = c.lead_officer_id) AS lead_officer,
       (SELECT s.value FROM ${safetySetting} s WHERE s.organisation_id = c.organisation_id AND s.key = 'thresholds') AS settings,
       ${children(safetyParty, "x.created_at")} AS parties,
@@ -101,11 +106,12 @@ function caseFileSql(organisationId: string, caseId: string): SQL {
       ${children(safetyDocument, "x.created_at DESC", sql.raw("to_jsonb(x) - 'content'"))} AS documents,
       ${children(safetyTriggerReview, "x.created_at DESC")} AS trigger_reviews,
       ${children(safetySharing, "x.shared_at DESC")} AS sharing,
-      ${children(safetyMessage, "x.created_at, x.id")} AS messages
-    FROM ${safetyCase} c WHERE c.organisation_id = ${organisationId} AND c.id = ${caseId}::uuid`;
+      ${children(safetyMessage, "x.created_at, x.id")} AS messages,
+      ${placeOfCaseColumns(sql.raw("c.organisation_id"), sql.raw("c.home_id"), sql.raw("c.la_code"))}
+    FROM c`;
 }
 
-type CaseFileRow = {
+type CaseFileRow = PlaceOfCaseRow & {
   record: Record<string, unknown>;
   lead_officer: string | null;
   settings: unknown;
@@ -122,11 +128,11 @@ type CaseFileRow = {
 
 /**
  * Everything on one case, for the officer's case page. Every read of a case is audited.
- * Two rounds, three statements: the case file (which also checks the case is in the actor's
- * organisation), then, at once, what depends on its parties (repeat counts, related open cases and
- * the Community Trigger count, one statement) and its place (one statement in places), beside the
- * audit entry. With `show.messages`, the complainants' secure messages come in the case file too
- * (no statement of their own), and their read is recorded beside the case's.
+ * Two statements, one after the other: the case file (which also checks the case is in the actor's
+ * organisation, reads its place and writes the read's audit entry), then what depends on its
+ * parties (repeat counts, related open cases and the Community Trigger count, one statement).
+ * With `show.messages`, the complainants' secure messages come in the case file too (no statement
+ * of their own), and their read is recorded beside the second statement, only when there are some.
  */
 export async function getCase(
   db: Db,
@@ -139,7 +145,8 @@ export async function getCase(
   if (!isUuid(caseId)) throw notFound("Case not found");
   const org = actor.organisationId;
   const today = londonDay(now);
-  const [file] = ((await db.execute(caseFileSql(org, caseId))) as unknown as { rows: CaseFileRow[] }).rows;
+  const [file] = ((await db.execute(caseFileSql(actor, now, caseId))) as unknown as { rows: CaseFileRow[] })
+    .rows;
   if (!file) throw notFound("Case not found");
   const record = rowFromJson(safetyCase, file.record);
   const settings = settingsFromStored(file.settings);
@@ -151,7 +158,7 @@ export async function getCase(
     .filter((k): k is string => k !== null);
   // The secure messages come with the case file; only a page that shows them returns (and audits) them.
   const messages = show.messages ? rowsFromJson(safetyMessage, file.messages) : [];
-  const [around, place] = await Promise.all([
+  const [around] = await Promise.all([
     db.execute(sql`SELECT
         (SELECT coalesce(jsonb_agg(to_jsonb(i)), '[]'::jsonb)
            FROM (${incidentCountsSql(org, keys, monthsBefore(today, settings.repeatWindowMonths), today)}) i) AS counts,
@@ -159,14 +166,6 @@ export async function getCase(
         ${triggerCountJson(org, record.id, complainantKeys, monthsBefore(today, settings.triggerWindowMonths), today)} AS trigger`) as unknown as Promise<{
       rows: { counts: IncidentCountRow[]; related: unknown; trigger: unknown }[];
     }>,
-    placeOfCase(db, org, record.homeId, record.laCode),
-    // The case and its parties have been read by now: the read is recorded alongside the last round.
-    recordAudit(db, actor, now, {
-      action: "read",
-      entityType: "safety_case",
-      entityId: record.id,
-      summary: `Viewed case ${record.reference}`,
-    }),
     auditMessagesRead(db, actor, now, record.id, messages.length),
   ]);
   const counts = incidentCountsFrom(around.rows[0]?.counts ?? []);
@@ -191,6 +190,7 @@ export async function getCase(
     ...(record.hateStrand ? [`Hate incident (${record.hateStrand.replace("-", " ")})`] : []),
     ...(record.legalHold ? ["On legal hold: not to be deleted"] : []),
   ];
+  const place = placeOfCaseFrom(file);
   const home = place.home;
   const address =
     [
