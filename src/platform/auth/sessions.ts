@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/database.ts";
 import { appUser, userSession } from "../db/platform-schema.ts";
@@ -32,27 +32,63 @@ export async function createSession(
   return token;
 }
 
-/** The actor behind a session cookie, or null when it is unknown, expired, idle too long or the user is disabled. */
-export async function actorForSession(db: Db, token: string, now: Date): Promise<Actor | null> {
-  const key = tokenKey(token, sessionPrefix);
-  if (!key) return null;
-  const [row] = await db
-    .select({ session: userSession, user: appUser })
+// The look-up behind every signed-in request, built once per database handle (a Drizzle prepared
+// query, a named statement on PostgreSQL) instead of building its SQL on every request, and reading
+// only the columns an actor needs (not the password hash). It still runs on every request, so
+// revocation, expiry and a disabled user take effect on the next one.
+function sessionLookup(db: Db) {
+  return db
+    .select({
+      lastSeenAt: userSession.lastSeenAt,
+      id: appUser.id,
+      organisationId: appUser.organisationId,
+      role: appUser.role,
+      name: appUser.name,
+      email: appUser.email,
+      personId: appUser.personId,
+      partnerOrganisationId: appUser.partnerOrganisationId,
+      disabledAt: appUser.disabledAt,
+    })
     .from(userSession)
     .innerJoin(
       appUser,
       and(eq(appUser.organisationId, userSession.organisationId), eq(appUser.id, userSession.userId)),
     )
-    .where(and(thisSession(key), gt(userSession.expiresAt, now)));
-  if (!row || row.user.disabledAt) return null;
-  if (now.getTime() - row.session.lastSeenAt.getTime() > sessionIdleMs) {
+    .where(
+      and(
+        eq(userSession.organisationId, sql.placeholder("organisationId")),
+        eq(userSession.tokenHash, sql.placeholder("tokenHash")),
+        gt(userSession.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare("kith_session_lookup");
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/** The actor behind a session cookie, or null when it is unknown, expired, idle too long or the user is disabled. */
+export async function actorForSession(db: Db, token: string, now: Date): Promise<Actor | null> {
+  const key = tokenKey(token, sessionPrefix);
+  if (!key) return null;
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = sessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({
+    organisationId: key.organisationId,
+    tokenHash: key.tokenHash,
+    now: now.toISOString(),
+  });
+  if (!row || row.disabledAt) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > sessionIdleMs) {
     await db.delete(userSession).where(thisSession(key));
     return null;
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
+  if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
     await db.update(userSession).set({ lastSeenAt: now }).where(thisSession(key));
   }
-  return actorForUser(row.user);
+  return actorForUser(row);
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {

@@ -4,7 +4,7 @@ import { openTestDatabase } from "../../../test/database.ts";
 import { makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import type { Database } from "../db/database.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
-import { actorForSession } from "./sessions.ts";
+import { actorForSession, destroyAllSessions, sessionAbsoluteMs } from "./sessions.ts";
 import { accountLockAfter, addressLockAfter, signIn } from "./sign-in.ts";
 
 const later = (ms: number) => new Date(testNow.getTime() + ms);
@@ -76,6 +76,36 @@ describe("sign-in", () => {
     if (!result.ok) throw new Error("sign-in failed");
     expect(await actorForSession(database.db, result.token, later(30 * 60_000))).not.toBeNull();
     expect(await actorForSession(database.db, result.token, later(30 * 60_000 + 61 * 60_000))).toBeNull();
+  });
+
+  it("ends a session at its absolute limit, when the user is disabled, and when it is signed out everywhere, on the next look-up", async () => {
+    await addUser(
+      database,
+      (await makeOrganisation(database.db, "Session Homes")).id,
+      "officer",
+      "ends@example.org",
+    );
+    const first = await signIn(database.db, "ends@example.org", testPassword, "10.4.0.1", testNow);
+    if (!first.ok) throw new Error("sign-in failed");
+    // Seen every 50 minutes (never idle), the session still ends at its absolute limit.
+    for (let at = 50 * 60_000; at < sessionAbsoluteMs; at += 50 * 60_000)
+      expect(await actorForSession(database.db, first.token, later(at))).toMatchObject({
+        email: "ends@example.org",
+      });
+    expect(await actorForSession(database.db, first.token, later(sessionAbsoluteMs))).toBeNull();
+    const second = await signIn(database.db, "ends@example.org", testPassword, "10.4.0.2", testNow);
+    if (!second.ok) throw new Error("sign-in failed");
+    const actor = await actorForSession(database.db, second.token, testNow);
+    if (actor?.kind !== "user") throw new Error("no actor");
+    expect(await destroyAllSessions(database.db, actor.organisationId, actor.userId)).toBe(2);
+    expect(await actorForSession(database.db, second.token, testNow)).toBeNull();
+    const third = await signIn(database.db, "ends@example.org", testPassword, "10.4.0.3", testNow);
+    if (!third.ok) throw new Error("sign-in failed");
+    expect(await actorForSession(database.db, third.token, testNow)).not.toBeNull();
+    await database.query("UPDATE app_user SET disabled_at = $1 WHERE lower(email) = 'ends@example.org'", [
+      testNow.toISOString(),
+    ]);
+    expect(await actorForSession(database.db, third.token, testNow)).toBeNull();
   });
 
   it("resets a password with a one-time link that ends every session", async () => {

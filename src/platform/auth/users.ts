@@ -123,7 +123,13 @@ export async function findUser(
   return user;
 }
 
-export function actorForUser(user: UserRecord, scopes: string[] | null = null): Actor {
+export function actorForUser(
+  user: Pick<
+    UserRecord,
+    "id" | "organisationId" | "role" | "name" | "email" | "personId" | "partnerOrganisationId"
+  >,
+  scopes: string[] | null = null,
+): Actor {
   return {
     kind: "user",
     userId: user.id,

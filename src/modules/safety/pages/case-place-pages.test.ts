@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
+import { statementsDuring } from "../../../../test/statements.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { openCase } from "../commands/open-case.ts";
@@ -114,5 +115,17 @@ describe("where the case is", () => {
     expect(svg).toContain('<desc id="case-locator-desc">In Medway. Medway is shaded dark blue');
     expect(Buffer.byteLength(svg)).toBeLessThan(8 * 1024);
     expect(page).toContain("In Medway. Source: Office for National Statistics");
+  });
+});
+
+describe("the case page at a million cases (issue 14)", () => {
+  it("answers in three statements: the session, the case file with its place and audit entry, and what depends on its parties", async () => {
+    await officer.get(casePath); // the organisation's categories and statuses are cached from the first view
+    const { result, statements } = await statementsDuring(database, () => officer.get(casePath));
+    expect(result.status).toBe(200);
+    expect(statements.length).toBe(3);
+    expect(statements.filter((s) => /user_session/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /audit_read_log/.test(s))).toHaveLength(1);
+    expect(await result.text()).toContain("9400 Test Street, Testtown, ME1 1AA");
   });
 });
