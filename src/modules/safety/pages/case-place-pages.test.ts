@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { statementsDuring } from "../../../../test/statements.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { statementsDuring } from "../../../../test/statements.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { openCase } from "../commands/open-case.ts";
 import { makeHomes, medway } from "../testing/fixtures.ts";
