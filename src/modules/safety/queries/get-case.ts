@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { readLogInsert } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { fixedText } from "../../../platform/db/fixed-text.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { rowFromJson, rowsFromJson } from "../../../platform/db/json-rows.ts";
 import { appUser } from "../../../platform/db/platform-schema.ts";
@@ -87,16 +88,21 @@ export type CaseFile = {
 // data-modifying CTE over the case found in the actor's organisation, so a case that is not found
 // writes nothing). The text never varies, so PostgreSQL keeps it prepared.
 function caseFileSql(actor: Actor, now: Date, caseId: string): SQL {
+  return sql`WITH c AS (SELECT * FROM ${safetyCase} WHERE organisation_id = ${actor.organisationId} AND id = ${caseId}::uuid),
+      audited AS (${readLogInsert(actor, now, "safety_case", sql`SELECT c.id::text AS entity_id, 'Viewed case ' || c.reference AS summary FROM c`)})
+    SELECT to_jsonb(c) AS record, ${caseFileColumns()}
+    FROM c`;
+}
+
+// Everything read beside the case row has no parameters: Drizzle renders its text once, not per view.
+const caseFileColumns = fixedText(() => {
   // Rows written at the same moment (one command, or a test's fixed clock) keep the order they were
   // written in: ties on the time fall back to the row's place in the table, in the same direction.
   const tieBreak = (order: string) => `${order}, x.ctid${order.endsWith(" DESC") ? " DESC" : ""}`;
   const children = (table: PgTable, order: string, row = sql.raw("to_jsonb(x)")) =>
     sql`coalesce((SELECT jsonb_agg(${row} ORDER BY ${sql.raw(tieBreak(order))}) FROM ${table} x
       WHERE x.organisation_id = c.organisation_id AND x.case_id = c.id), '[]'::jsonb)`;
-  return sql`WITH c AS (SELECT * FROM ${safetyCase} WHERE organisation_id = ${actor.organisationId} AND id = ${caseId}::uuid),
-      audited AS (${readLogInsert(actor, now, "safety_case", sql`SELECT c.id::text AS entity_id, 'Viewed case ' || c.reference AS summary FROM c`)})
-    SELECT to_jsonb(c) AS record,
-      (SELECT u.name FROM ${appUser} u WHERE u.organisation_id = c.organisation_id AND u.id = c.lead_officer_id) AS lead_officer,
+  return sql`(SELECT u.name FROM ${appUser} u WHERE u.organisation_id = c.organisation_id AND u.id = c.lead_officer_id) AS lead_officer,
       (SELECT s.value FROM ${safetySetting} s WHERE s.organisation_id = c.organisation_id AND s.key = 'thresholds') AS settings,
       ${children(safetyParty, "x.created_at")} AS parties,
       ${children(safetyReport, "x.reported_on")} AS reports,
@@ -107,9 +113,8 @@ function caseFileSql(actor: Actor, now: Date, caseId: string): SQL {
       ${children(safetyTriggerReview, "x.created_at DESC")} AS trigger_reviews,
       ${children(safetySharing, "x.shared_at DESC")} AS sharing,
       ${children(safetyMessage, "x.created_at, x.id")} AS messages,
-      ${placeOfCaseColumns(sql.raw("c.organisation_id"), sql.raw("c.home_id"), sql.raw("c.la_code"))}
-    FROM c`;
-}
+      ${placeOfCaseColumns(sql.raw("c.organisation_id"), sql.raw("c.home_id"), sql.raw("c.la_code"))}`;
+});
 
 type CaseFileRow = PlaceOfCaseRow & {
   record: Record<string, unknown>;
