@@ -3,6 +3,7 @@ import { addMonths } from "../../platform/dates/calendar.ts";
 import { addDays, londonDay } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
+import { bulkInsert } from "../../seed/bulk-insert.ts";
 import { pick } from "../../seed/random.ts";
 import type { SeedContext } from "../module.ts";
 import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
@@ -11,7 +12,6 @@ import {
   listHomesForSeed,
   listPriorityNeighbourhoods,
 } from "../places/index.ts";
-import { createProject } from "./commands/create-project.ts";
 import { lifeRole } from "./life-model.ts";
 import {
   activitySession,
@@ -22,19 +22,13 @@ import {
   projectSpend,
 } from "./schema.ts";
 import { externalFunders, plans, stories, towns } from "./seed-plans.ts";
+import { type DemoProject, seedProjects } from "./seed-projects.ts";
 import { seedStrategy, seedTemplates } from "./seed-strategy.ts";
 
 // Three years of community investment for the demo landlord: projects at every stage, sessions,
-// attendance, volunteers, outcomes with surveys and stories, budgets and spending. Projects go
-// through createProject (audited, validated); the high-volume rows are inserted in bulk.
-
-async function insertChunks<T>(
-  rows: T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-  size = 2000,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
+// attendance, volunteers, outcomes with surveys and stories, budgets and spending. Projects are
+// validated and written as createProject writes them (seed-projects.ts); the high-volume rows are
+// inserted in bulk.
 
 export async function seedInvestment(context: SeedContext): Promise<void> {
   const { database, organisationId: org, now, random } = context;
@@ -93,7 +87,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
     list.push({ id, dob });
     participantsByLa.set(home.laCode, list);
   }
-  await insertChunks(participantRows, (chunk) => db.insert(participant).values(chunk));
+  await bulkInsert(db, participant, participantRows);
 
   const lsoasByLa = new Map<string, string[]>();
   for (const home of homes)
@@ -109,6 +103,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
   const spend: (typeof projectSpend.$inferInsert)[] = [];
   const stageFor = (i: number) =>
     (["active", "active", "pipeline", "active", "closed", "active", "pipeline", "idea"] as const)[i % 8];
+  const projects: DemoProject[] = [];
   let index = 0;
   for (let round = 0; round < 2; round++) {
     for (const plan of plans) {
@@ -139,66 +134,70 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
         const asset = assets.filter((a) => a.laCode === place.laCode && !a.closedOn);
         const assetId = asset.length && random() < 0.8 ? pick(random, asset).id : null;
         const partner = partners.length && random() < 0.6 ? pick(random, partners) : null;
-        const { id: projectId } = await createProject(db, actor, now, {
-          name: `${place.town} ${plan.title}${round === 1 ? " II" : ""}`,
-          summary: `${seedTemplates.find((t) => t.key === plan.template)?.activities ?? ""} in ${place.town}.`,
-          kind: plan.depth === "in-depth" ? "service" : "project",
-          stage,
-          communityDevelopment: plan.cd,
-          themeCodes: plan.themes,
-          areas: [{ laCode: place.laCode, lsoa21Code: homeLsoa }],
-          leadPartnerId:
-            partner && lifeRole({ need, bestPlaced, canResource }) === "follow" ? partner.id : null,
-          partnerIds: partner ? [partner.id] : [],
-          need,
-          bestPlaced,
-          canResource,
-          changeTemplateId: templateIds.get(plan.template) ?? null,
-          followUpMonths: plan.depth === "in-depth" ? [6, 12] : [],
-          attributionPercent: 10 + Math.floor(random() * 20),
-          displacementPercent: Math.floor(random() * 10),
-          dropOffPercent: 10 + Math.floor(random() * 30),
-          benefitYears: plan.template === "employability" ? 3 : plan.template === "crisis" ? 1 : 2,
-          assetId,
-          startsOn,
-          endsOn,
-          funding: years.flatMap((year) => [
-            {
-              source: "Community investment budget",
-              kind: "internal" as const,
-              amountPence: internalYearly,
-              year,
-              secured: stage !== "pipeline",
-            },
-            ...(externalYearly
-              ? [
-                  {
-                    source: funder,
-                    kind: "external" as const,
-                    amountPence: externalYearly,
-                    year,
-                    secured: stage !== "pipeline" && random() < 0.9,
-                  },
-                ]
-              : []),
-          ]),
-          steering: [
-            {
-              name: `${pick(random, ["Pat", "Sam", "Jo", "Alex", "Chris", "Morgan"])} ${pick(random, ["Okafor", "Smith", "Patel", "Nowak", "Evans", "Khan"])}`,
-              role: "Chair",
-              localPerson: true,
-            },
-            { name: "Community investment officer", role: "Staff lead", localPerson: false },
-            ...(random() < 0.6
-              ? [
-                  {
-                    name: `${pick(random, ["Lee", "Kim", "Dee", "Ash"])} ${pick(random, ["Brown", "Ahmed", "Wood", "Clarke"])}`,
-                    role: "Resident member",
-                    localPerson: true,
-                  },
-                ]
-              : []),
-          ],
+        const projectId = newId(now.getTime());
+        projects.push({
+          id: projectId,
+          input: {
+            name: `${place.town} ${plan.title}${round === 1 ? " II" : ""}`,
+            summary: `${seedTemplates.find((t) => t.key === plan.template)?.activities ?? ""} in ${place.town}.`,
+            kind: plan.depth === "in-depth" ? "service" : "project",
+            stage,
+            communityDevelopment: plan.cd,
+            themeCodes: plan.themes,
+            areas: [{ laCode: place.laCode, lsoa21Code: homeLsoa }],
+            leadPartnerId:
+              partner && lifeRole({ need, bestPlaced, canResource }) === "follow" ? partner.id : null,
+            partnerIds: partner ? [partner.id] : [],
+            need,
+            bestPlaced,
+            canResource,
+            changeTemplateId: templateIds.get(plan.template) ?? null,
+            followUpMonths: plan.depth === "in-depth" ? [6, 12] : [],
+            attributionPercent: 10 + Math.floor(random() * 20),
+            displacementPercent: Math.floor(random() * 10),
+            dropOffPercent: 10 + Math.floor(random() * 30),
+            benefitYears: plan.template === "employability" ? 3 : plan.template === "crisis" ? 1 : 2,
+            assetId,
+            startsOn,
+            endsOn,
+            funding: years.flatMap((year) => [
+              {
+                source: "Community investment budget",
+                kind: "internal" as const,
+                amountPence: internalYearly,
+                year,
+                secured: stage !== "pipeline",
+              },
+              ...(externalYearly
+                ? [
+                    {
+                      source: funder,
+                      kind: "external" as const,
+                      amountPence: externalYearly,
+                      year,
+                      secured: stage !== "pipeline" && random() < 0.9,
+                    },
+                  ]
+                : []),
+            ]),
+            steering: [
+              {
+                name: `${pick(random, ["Pat", "Sam", "Jo", "Alex", "Chris", "Morgan"])} ${pick(random, ["Okafor", "Smith", "Patel", "Nowak", "Evans", "Khan"])}`,
+                role: "Chair",
+                localPerson: true,
+              },
+              { name: "Community investment officer", role: "Staff lead", localPerson: false },
+              ...(random() < 0.6
+                ? [
+                    {
+                      name: `${pick(random, ["Lee", "Kim", "Dee", "Ash"])} ${pick(random, ["Brown", "Ahmed", "Wood", "Clarke"])}`,
+                      role: "Resident member",
+                      localPerson: true,
+                    },
+                  ]
+                : []),
+            ],
+          },
         });
         if (stage === "idea" || stage === "pipeline") continue;
 
@@ -314,11 +313,12 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
       }
     }
   }
-  await insertChunks(sessions, (chunk) => db.insert(activitySession).values(chunk));
-  await insertChunks(attendances, (chunk) => db.insert(attendance).values(chunk).onConflictDoNothing());
-  await insertChunks(outcomes, (chunk) => db.insert(outcomeRecord).values(chunk));
-  await insertChunks(followUps, (chunk) => db.insert(outcomeFollowUp).values(chunk).onConflictDoNothing());
-  await insertChunks(spend, (chunk) => db.insert(projectSpend).values(chunk));
+  await seedProjects(db, actor, now, projects);
+  await bulkInsert(db, activitySession, sessions);
+  await bulkInsert(db, attendance, attendances, { onConflictDoNothing: true });
+  await bulkInsert(db, outcomeRecord, outcomes);
+  await bulkInsert(db, outcomeFollowUp, followUps, { onConflictDoNothing: true });
+  await bulkInsert(db, projectSpend, spend);
   context.log(
     `    ${index} projects, ${participantRows.length} participants, ${sessions.length} sessions, ${attendances.length} attendances, ${outcomes.length} outcomes`,
   );

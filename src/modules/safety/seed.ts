@@ -1,4 +1,5 @@
 import { newId } from "../../platform/db/ids.ts";
+import { bulkInsert } from "../../seed/bulk-insert.ts";
 import { pick as pickFrom, pickWeighted } from "../../seed/random.ts";
 import type { SeedContext } from "../module.ts";
 import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
@@ -327,19 +328,16 @@ export async function seedSafety(context: SeedContext): Promise<void> {
   }
   const agency = (await listPartnerOrganisationsForSeed(db, organisationId)).find((p) => p.kind === "agency");
   const shares = demoSharing(rows, agency, officers[0]?.id ?? null, now);
-  const chunk = async <T>(items: T[], insert: (batch: T[]) => Promise<unknown>) => {
-    for (let i = 0; i < items.length; i += 400) await insert(items.slice(i, i + 400));
-  };
   await db.transaction(async (tx) => {
-    await chunk(rows.cases, (b) => tx.insert(safetyCase).values(b));
-    await chunk(rows.parties, (b) => tx.insert(safetyParty).values(b));
-    await chunk(rows.reports, (b) => tx.insert(safetyReport).values(b));
-    await chunk(rows.timeline, (b) => tx.insert(safetyTimelineEntry).values(b));
-    await chunk(rows.actions, (b) => tx.insert(safetyAction).values(b));
-    await chunk(rows.assessments, (b) => tx.insert(safetyRiskAssessment).values(b));
-    await chunk(rows.triggers, (b) => tx.insert(safetyTriggerReview).values(b));
-    await chunk(rows.messages, (b) => tx.insert(safetyMessage).values(b));
-    if (shares.length > 0) await tx.insert(safetySharing).values(shares);
+    await bulkInsert(tx, safetyCase, rows.cases);
+    await bulkInsert(tx, safetyParty, rows.parties);
+    await bulkInsert(tx, safetyReport, rows.reports);
+    await bulkInsert(tx, safetyTimelineEntry, rows.timeline);
+    await bulkInsert(tx, safetyAction, rows.actions);
+    await bulkInsert(tx, safetyRiskAssessment, rows.assessments);
+    await bulkInsert(tx, safetyTriggerReview, rows.triggers);
+    await bulkInsert(tx, safetyMessage, rows.messages);
+    await bulkInsert(tx, safetySharing, shares);
     const partnerUser = context.users.find((u) => u.role === "partner-agency");
     const pending = Array.from({ length: 6 }, (_, i) => {
       const home = pick(housedHomes);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
+import { bulkInsert } from "../../seed/bulk-insert.ts";
 import type { SeedContext } from "../module.ts";
 import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
 import { laCodeForPostcode, locatePostcode } from "./geography.ts";
@@ -31,16 +31,6 @@ import {
 
 const DAY = 24 * 3600 * 1000;
 
-async function insertAll<T extends Record<string, unknown>>(
-  db: Db,
-  table: Parameters<Db["insert"]>[0],
-  rows: T[],
-  batch = 500,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += batch)
-    await db.insert(table).values(rows.slice(start, start + batch) as never);
-}
-
 export async function seedVolunteering(context: SeedContext): Promise<void> {
   const { database, organisationId, now, random } = context;
   const db = database.db;
@@ -51,7 +41,7 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
   const start = now.getTime() - 730 * DAY;
   const thisYear = Number(londonToday(now).slice(0, 4));
 
-  await insertAll(
+  await bulkInsert(
     db,
     volHourlyRate,
     [thisYear - 2, thisYear - 1, thisYear].map((year) => ({
@@ -115,7 +105,7 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
       });
     }
   });
-  await insertAll(db, volOpportunity, roles);
+  await bulkInsert(db, volOpportunity, roles);
   const openRoles = roles.filter((role) => role.status === "approved" || role.status === "closed");
 
   // Weekly sessions for each open role, for the last two years.
@@ -145,7 +135,7 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
       });
     }
   }
-  await insertAll(db, volSession, sessions);
+  await bulkInsert(db, volSession, sessions);
   const sessionsByRole = new Map<string, typeof sessions>();
   for (const session of sessions)
     sessionsByRole.set(session.opportunityId, [
@@ -224,12 +214,12 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
         });
     }
   }
-  await insertAll(
+  await bulkInsert(
     db,
     volunteer,
     people.map(({ dbsValid: _valid, ...row }) => row),
   );
-  await insertAll(db, volunteerCheck, checks);
+  await bulkInsert(db, volunteerCheck, checks);
   const heldBy = new Map<string, Set<string>>();
   for (const check of checks)
     heldBy.set(check.volunteerId, new Set([...(heldBy.get(check.volunteerId) ?? []), check.kind]));
@@ -316,8 +306,8 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
   for (const entry of hours)
     if (entry.status === "disputed")
       entry.disputeReason = "The register shows a shorter session that day: please check the hours";
-  await insertAll(db, volApplication, applications);
-  await insertAll(db, volHours, hours, 1000);
+  await bulkInsert(db, volApplication, applications);
+  await bulkInsert(db, volHours, hours);
   // Leave room on most roles (one stays full, as real ones do).
   await db.execute(sql`
     UPDATE vol_opportunity o SET places = t.taken + 3 + (t.taken % 5)
