@@ -211,11 +211,13 @@ export async function seedExchange(context: SeedContext): Promise<void> {
     if (t >= 4) continue; // the last two tenders are still open
     const awardedAt = new Date(opened.getTime() + 35 * 86_400_000);
     await awardContract(db, system, awardedAt, contract.id, bidders[0].id);
+    // In a fixed order (not by reference, which comes from a random id), so every demo has the same
+    // delivered, verified and overdue pledges.
     const accepted = await database.query<{ id: string; due_by: string; demo_group: boolean }>(
       `SELECT p.id, p.due_by::text AS due_by,
          EXISTS (SELECT 1 FROM exchange_pledge_need pn JOIN exchange_need n ON n.organisation_id = pn.organisation_id AND n.id = pn.need_id
                  WHERE pn.organisation_id = p.organisation_id AND pn.pledge_id = p.id AND n.community_org_id = $3) AS demo_group
-       FROM exchange_pledge p WHERE p.organisation_id = $1 AND p.contract_id = $2 AND p.status = 'accepted' ORDER BY p.reference`,
+       FROM exchange_pledge p WHERE p.organisation_id = $1 AND p.contract_id = $2 AND p.status = 'accepted' ORDER BY p.due_by, p.created_at, p.description`,
       [organisationId, contract.id, demoGroupOrg?.id ?? null],
     );
     for (const [i, pledge] of accepted.entries()) {
