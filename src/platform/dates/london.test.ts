@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, londonDay } from "./london.ts";
+import { addDays, daysBetween, londonDay, londonWallClock } from "./london.ts";
 
 describe("London calendar dates", () => {
   it("reads the London date, which in summer is a day ahead of UTC late in the evening", () => {
@@ -16,5 +16,13 @@ describe("London calendar dates", () => {
   it("counts the days between two dates", () => {
     expect(daysBetween("2026-11-01", "2026-12-06")).toBe(35);
     expect(daysBetween("2026-12-06", "2026-11-01")).toBe(-35);
+  });
+
+  it("finds the moment London's clocks show a time, an hour before UTC's in summer", () => {
+    expect(londonWallClock("2026-07-01").toISOString()).toBe("2026-06-30T23:00:00.000Z");
+    expect(londonWallClock("2026-12-01").toISOString()).toBe("2026-12-01T00:00:00.000Z");
+    expect(londonWallClock("2026-07-01", 18, 30).toISOString()).toBe("2026-07-01T17:30:00.000Z");
+    expect(londonWallClock("2026-03-30", 9, 0).toISOString()).toBe("2026-03-30T08:00:00.000Z");
+    expect(londonWallClock("2026-10-26", 9, 0).toISOString()).toBe("2026-10-26T09:00:00.000Z");
   });
 });

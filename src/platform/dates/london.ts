@@ -22,3 +22,21 @@ export function addDays(day: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+const londonHourFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * The moment London's clocks show `hour:minute` on `day` ("YYYY-MM-DD"): "closes at midnight" or "starts at
+ * 18:30" means UK time, which is UTC in winter and an hour ahead in summer (BST).
+ */
+export function londonWallClock(day: string, hour = 0, minute = 0): Date {
+  const [year, month, date] = day.split("-").map(Number);
+  const asUtc = Date.UTC(year, month - 1, date, hour, minute);
+  // London's clock at the moment UTC reads the same gives the offset: 0 or 1 hour.
+  const offsetHours = (Number(londonHourFormat.format(new Date(asUtc))) - hour + 24) % 24;
+  return new Date(asUtc - offsetHours * 3_600_000);
+}
