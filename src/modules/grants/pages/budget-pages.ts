@@ -48,6 +48,10 @@ import { formError, penceAsPounds } from "./page-helpers.ts";
 
 type Values = Record<string, string>;
 
+/** What the user typed and what to fix, when a form comes back; a first view has neither. */
+type Submitted = { values: Values; errors: FieldErrors; status: 200 | FormErrorStatus };
+const firstView: Submitted = { values: {}, errors: {}, status: 200 };
+
 function lineFields(values: Values, errors: FieldErrors): SafeHtml {
   return html`${textInput({ name: "description", label: "What is the money for?", hint: "For example, sessional youth worker, 10 hours a week", value: values.description, error: errors.description })}
     ${textInput({ name: "amount", label: "Cost", prefix: "£", value: values.amount, error: errors.amount, width: 10, inputmode: "decimal", spellcheck: false })}
@@ -103,9 +107,7 @@ function draftSectionPage(
 async function budgetPage(
   c: Context<AppEnv>,
   application: GrantApplication,
-  values: Values = {},
-  errors: FieldErrors = {},
-  status: 200 | FormErrorStatus = 200,
+  { values, errors, status }: Submitted = firstView,
 ): Promise<Response> {
   const db = c.get("services").database.db;
   const lines = await listBudgetLines(db, application.organisationId, application.id);
@@ -159,9 +161,7 @@ function linePage(
 async function documentsPage(
   c: Context<AppEnv>,
   application: GrantApplication,
-  values: Values = {},
-  errors: FieldErrors = {},
-  status: 200 | FormErrorStatus = 200,
+  { values, errors, status }: Submitted = firstView,
 ): Promise<Response> {
   const db = c.get("services").database.db;
   const documents = await listApplicationDocuments(db, application.organisationId, application.id);
@@ -205,7 +205,12 @@ export function budgetPages(): Hono<AppEnv> {
     const result = await attemptForForm(() =>
       addBudgetLine(db(c), actor, c.get("now"), c.req.param("id"), form),
     );
-    if (!result.ok) return budgetPage(c, await draft(c, actor), form, result.errors, result.status);
+    if (!result.ok)
+      return budgetPage(c, await draft(c, actor), {
+        values: form,
+        errors: result.errors,
+        status: result.status,
+      });
     return c.redirect(`${base(c.req.param("id"))}/budget?done=added`, 303);
   });
   app.get("/grants/apply/applications/:id/budget/:lineId", async (c) => {
@@ -245,7 +250,11 @@ export function budgetPages(): Hono<AppEnv> {
       { field: "document" },
     );
     if (!result.ok)
-      return documentsPage(c, await draft(c, actor), { documentType }, result.errors, result.status);
+      return documentsPage(c, await draft(c, actor), {
+        values: { documentType },
+        errors: result.errors,
+        status: result.status,
+      });
     return c.redirect(`${base(c.req.param("id"))}/documents?done=uploaded`, 303);
   });
   app.post("/grants/apply/applications/:id/documents/:documentId/remove", async (c) => {
