@@ -1,6 +1,5 @@
-import { Hono } from "hono";
 import { isStaff } from "../../platform/access/policy.ts";
-import type { AppEnv } from "../../platform/http/app-env.ts";
+import { modulePages } from "../../platform/http/module-pages.ts";
 import type { KithModule } from "../module.ts";
 import { crowdfundingApi } from "./api.ts";
 import { crowdfundingCli } from "./cli.ts";
@@ -15,13 +14,14 @@ import { staffPages } from "./pages/staff-pages.ts";
 import { canListCampaigns } from "./policy.ts";
 import { seedCrowdfunding } from "./seed.ts";
 
-const pages = new Hono<AppEnv>();
-pages.route("/", fundAndReportPages);
-pages.route("/", imagePages);
-pages.route("/", staffActionPages);
-pages.route("/", staffPages);
-pages.route("/", pledgeJourneyPages);
-pages.route("/", publicPages);
+const pages = modulePages(
+  fundAndReportPages,
+  imagePages,
+  staffActionPages,
+  staffPages,
+  pledgeJourneyPages,
+  publicPages,
+);
 
 export const crowdfundingModule: KithModule = {
   name: "crowdfunding",

@@ -1,5 +1,4 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../../platform/http/app-env.ts";
+import { modulePages } from "../../platform/http/module-pages.ts";
 import type { KithModule } from "../module.ts";
 import { exchangeApi } from "./api.ts";
 import { exchangeJobs } from "./jobs/overdue-pledges.ts";
@@ -11,12 +10,7 @@ import { publicNeedsPages } from "./pages/public-needs-pages.ts";
 import { canUseExchange } from "./policy.ts";
 import { seedExchange } from "./seed.ts";
 
-const pages = new Hono<AppEnv>();
-pages.route("/", pledgePages);
-pages.route("/", contractPages);
-pages.route("/", needsPages);
-pages.route("/", dashboardPage);
-pages.route("/", publicNeedsPages);
+const pages = modulePages(pledgePages, contractPages, needsPages, dashboardPage, publicNeedsPages);
 
 export const exchangeModule: KithModule = {
   name: "exchange",

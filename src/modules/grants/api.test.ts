@@ -9,9 +9,14 @@ import { actorForUser, createUser } from "../../platform/auth/users.ts";
 import { loadConfig } from "../../platform/config/config.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { modules } from "../registry.ts";
-import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
 import { registerValidator } from "./register/validate-register.ts";
-import { directAwardInput, type GrantPeople, grantPeople, makeProgramme } from "./test-support.ts";
+import {
+  directAwardInput,
+  type GrantPeople,
+  grantPeople,
+  makeProgramme,
+  sendApplication,
+} from "./test-support.ts";
 
 // The JSON API and the public downloads, through the whole app (authentication,
 // scopes, problem+json), on the same database engine as the rest of the suite.
@@ -143,28 +148,9 @@ describe("applications through the API", () => {
     const manager = actorFor(org.id, "manager");
     const applicant = actorFor(org.id, "community-group");
     const programme = await makeProgramme(db, manager, testNow);
-    const draft = await startApplication(db, applicant, testNow, programme.id);
-    await saveApplicationSection(db, applicant, testNow, draft.id, "eligibility", {
-      local: "yes",
-      profit: "no",
+    const draft = await sendApplication(db, applicant, testNow, programme.id, {
+      project: { projectSummary: "S" },
     });
-    await saveApplicationSection(db, applicant, testNow, draft.id, "organisation", {
-      organisationName: "Hoo Wildlife",
-      organisationType: "community-group",
-      postcode: "ME3 9AA",
-      town: "Hoo",
-    });
-    await saveApplicationSection(db, applicant, testNow, draft.id, "contact", {
-      contactName: "Jo",
-      contactEmail: "jo@example.org",
-    });
-    await saveApplicationSection(db, applicant, testNow, draft.id, "project", {
-      projectTitle: "Wardens",
-      projectSummary: "S",
-      amountRequestedPence: "1000",
-      outcomeCodes: ["SK2"],
-    });
-    await submitApplication(db, applicant, testNow, draft.id);
     const early = await call(managerToken, "POST", `/grants/applications/${draft.id}/decision`, {
       decision: "decline",
       reason: "No",

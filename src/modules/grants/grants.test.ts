@@ -10,7 +10,14 @@ import { decideApplication, moderateApplication } from "./commands/decide-applic
 import { approveDirectAward, proposeDirectAward } from "./commands/direct-awards.ts";
 import { recordFundingChange } from "./commands/record-funding-change.ts";
 import { grantAward, grantFundingChange, grantPayment } from "./schema.ts";
-import { directAwardInput, type GrantPeople, makeProgramme, openGrantsFixture } from "./test-support.ts";
+import {
+  directAwardInput,
+  type GrantPeople,
+  makeProgramme,
+  openGrantsFixture,
+  paymentsInOrder,
+  sendApplication,
+} from "./test-support.ts";
 
 let database: Database;
 let people: GrantPeople;
@@ -141,25 +148,11 @@ describe("applying, assessing and awarding", () => {
   it("marks an application that fails an eligibility question as ineligible with the reason", async () => {
     const db = database.db;
     const programme = await makeProgramme(db, manager, testNow, { code: "CCF-ELIG" });
-    const draft = await startApplication(db, group, testNow, programme.id);
-    await saveApplicationSection(db, group, testNow, draft.id, "eligibility", { local: "no", profit: "no" });
-    await saveApplicationSection(db, group, testNow, draft.id, "organisation", {
-      organisationName: "X",
-      organisationType: "community-group",
-      postcode: "ME1 1AA",
-      town: "Rochester",
+    const submitted = await sendApplication(db, group, testNow, programme.id, {
+      eligibility: { local: "no" },
+      organisation: { organisationName: "X", postcode: "ME1 1AA", town: "Rochester" },
+      project: { projectTitle: "X", projectSummary: "X", amountRequestedPence: "100" },
     });
-    await saveApplicationSection(db, group, testNow, draft.id, "contact", {
-      contactName: "X",
-      contactEmail: "x@example.org",
-    });
-    await saveApplicationSection(db, group, testNow, draft.id, "project", {
-      projectTitle: "X",
-      projectSummary: "X",
-      amountRequestedPence: "100",
-      outcomeCodes: ["SK2"],
-    });
-    const submitted = await submitApplication(db, group, testNow, draft.id);
     expect(submitted.status).toBe("ineligible");
     expect(submitted.eligibilityReasons).toEqual(["The project must take place in Kent or Medway"]);
   });
@@ -203,11 +196,7 @@ describe("direct awards", () => {
     });
     const approved = await approveDirectAward(database.db, manager, testNow, proposed.id);
     expect(approved).toMatchObject({ status: "active", awardDate: "2026-06-15" });
-    const payments = await database.db
-      .select()
-      .from(grantPayment)
-      .where(eq(grantPayment.grantId, proposed.id))
-      .orderBy(grantPayment.instalment);
+    const payments = await paymentsInOrder(database.db, proposed.id);
     expect(payments.map((p) => [p.dueOn, p.amountPence])).toEqual([
       ["2026-07-01", 3_000_000],
       ["2027-07-01", 3_000_000],
@@ -251,11 +240,7 @@ describe("the three months' notice rule", () => {
       effectiveOn: "2027-07-01",
       reason: "Service recommissioned",
     });
-    const payments = await database.db
-      .select()
-      .from(grantPayment)
-      .where(eq(grantPayment.grantId, grant.id))
-      .orderBy(grantPayment.instalment);
+    const payments = await paymentsInOrder(database.db, grant.id);
     expect(payments.map((p) => p.status)).toEqual(["scheduled", "cancelled", "cancelled"]);
     const [updated] = await database.db.select().from(grantAward).where(eq(grantAward.id, grant.id));
     expect(updated.endDate).toBe("2027-06-30");
@@ -278,11 +263,7 @@ describe("the three months' notice rule", () => {
       noticeGivenOn: "2026-06-15",
       overrideReason: "Organisation asked for the change",
     });
-    const payments = await database.db
-      .select()
-      .from(grantPayment)
-      .where(eq(grantPayment.grantId, grant.id))
-      .orderBy(grantPayment.instalment);
+    const payments = await paymentsInOrder(database.db, grant.id);
     expect(payments.map((p) => p.amountPence)).toEqual([2_000_000, 2_000_000, 2_000_000]);
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, grant.id));
     expect(

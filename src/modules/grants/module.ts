@@ -1,6 +1,5 @@
-import { Hono } from "hono";
 import { isStaff } from "../../platform/access/policy.ts";
-import type { AppEnv } from "../../platform/http/app-env.ts";
+import { modulePages } from "../../platform/http/module-pages.ts";
 import type { KithModule } from "../module.ts";
 import { grantsApi } from "./api.ts";
 import { grantsCli } from "./cli.ts";
@@ -18,9 +17,8 @@ import { registerPages } from "./pages/register-pages.ts";
 import { canApply } from "./policy.ts";
 import { seedGrants } from "./seed.ts";
 
-function pages(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  for (const part of [
+const pages = () =>
+  modulePages(
     programmePages(),
     applicationPages(),
     grantPages(),
@@ -31,10 +29,7 @@ function pages(): Hono<AppEnv> {
     budgetPages(),
     applyPages(),
     controlsPages(),
-  ])
-    app.route("/", part);
-  return app;
-}
+  );
 
 export const grantsModule: KithModule = {
   name: "grants",

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { openTestDatabase } from "../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import { type Actor, systemActor } from "../../platform/access/actor.ts";
@@ -9,7 +10,13 @@ import { assessApplication } from "./commands/assess-application.ts";
 import { createProgramme } from "./commands/create-programme.ts";
 import { type DecisionInput, decideApplication, moderateApplication } from "./commands/decide-application.ts";
 import { approveDirectAward, type DirectAwardInput, proposeDirectAward } from "./commands/direct-awards.ts";
-import type { GrantApplication, GrantAward, GrantProgramme } from "./schema.ts";
+import {
+  type GrantApplication,
+  type GrantAward,
+  type GrantPayment,
+  type GrantProgramme,
+  grantPayment,
+} from "./schema.ts";
 
 // Shared inputs for this module's tests: one realistic programme and direct award.
 
@@ -145,7 +152,17 @@ export async function approvedDirectAward(
   return approveDirectAward(db, staff.manager, now, proposed.id);
 }
 
+/** A grant's payment schedule, first instalment first. */
+export function paymentsInOrder(db: Db, grantId: string): Promise<GrantPayment[]> {
+  return db
+    .select()
+    .from(grantPayment)
+    .where(eq(grantPayment.grantId, grantId))
+    .orderBy(grantPayment.instalment);
+}
+
 type SectionAnswers = Record<string, string | string[]>;
+type DraftAnswers = { eligibility?: SectionAnswers; organisation?: SectionAnswers; project?: SectionAnswers };
 
 /** A community group's complete application, sent: the answers vary only where a test cares. */
 export async function sendApplication(
@@ -153,7 +170,7 @@ export async function sendApplication(
   group: Actor,
   now: Date,
   programmeId: string,
-  answers: { organisation?: SectionAnswers; project?: SectionAnswers } = {},
+  answers: DraftAnswers = {},
 ): Promise<GrantApplication> {
   const draft = await completeDraft(db, group, now, programmeId, answers);
   return submitApplication(db, group, now, draft.id);
@@ -165,10 +182,14 @@ export async function completeDraft(
   group: Actor,
   now: Date,
   programmeId: string,
-  answers: { organisation?: SectionAnswers; project?: SectionAnswers } = {},
+  answers: DraftAnswers = {},
 ): Promise<GrantApplication> {
   const draft = await startApplication(db, group, now, programmeId);
-  await saveApplicationSection(db, group, now, draft.id, "eligibility", { local: "yes", profit: "no" });
+  await saveApplicationSection(db, group, now, draft.id, "eligibility", {
+    local: "yes",
+    profit: "no",
+    ...answers.eligibility,
+  });
   await saveApplicationSection(db, group, now, draft.id, "organisation", {
     organisationName: "Hoo Wildlife",
     organisationType: "community-group",

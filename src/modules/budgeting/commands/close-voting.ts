@@ -9,7 +9,7 @@ import { conflict } from "../../../platform/http/problem.ts";
 import { canManageProcesses } from "../policy.ts";
 import { costOf, feasibleProposals, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
 import { pbBallot, pbBallotChoice, pbProcess, pbResult } from "../schema.ts";
-import { type CountInput, countVotes } from "./count-votes.ts";
+import { type CountInput, countVotes, resultRow } from "./count-votes.ts";
 
 /** Reads every budget's feasible proposals and ballots in the shape the count needs. */
 export async function countInputs(db: Db, process: ProcessWithBudgets): Promise<Map<string, CountInput>> {
@@ -71,19 +71,7 @@ export async function closeVoting(db: Db, actor: Actor, now: Date, processId: st
       const input = inputs.get(budget.id);
       if (!input) continue;
       const counted = countVotes(process, input);
-      await tx.insert(pbResult).values({
-        organisationId: actor.organisationId,
-        processId: process.id,
-        budgetId: budget.id,
-        rule: process.rule,
-        utility: process.utility,
-        completion: process.completion,
-        tieBreaking: process.tieBreaking,
-        outcome: counted.outcome,
-        comparison: counted.comparison,
-        ballots: input.ballots.length,
-        computedAt: now,
-      });
+      await tx.insert(pbResult).values(resultRow(process, budget.id, counted, input.ballots.length, now));
     }
     await recordAudit(tx, actor, now, {
       action: "update",

@@ -10,7 +10,7 @@ import {
   type PbRuleOptions,
   Rational,
 } from "../rules/index.ts";
-import type { PbProcess, RuleComparison, StoredOutcome } from "../schema.ts";
+import type { PbProcess, pbResult, RuleComparison, StoredOutcome } from "../schema.ts";
 
 export type CountInput = {
   budgetPence: number;
@@ -71,6 +71,29 @@ function toStored(input: CountInput, outcome: ReturnType<typeof computeOutcome>)
 }
 
 export type CountResult = { outcome: StoredOutcome; comparison: RuleComparison };
+
+/** The stored result of one budget's count, with the counting choices it was made under. */
+export function resultRow(
+  process: Pick<PbProcess, "organisationId" | "id" | "rule" | "utility" | "completion" | "tieBreaking">,
+  budgetId: string,
+  counted: CountResult,
+  ballots: number,
+  computedAt: Date,
+): typeof pbResult.$inferInsert {
+  return {
+    organisationId: process.organisationId,
+    processId: process.id,
+    budgetId,
+    rule: process.rule,
+    utility: process.utility,
+    completion: process.completion,
+    tieBreaking: process.tieBreaking,
+    outcome: counted.outcome,
+    comparison: counted.comparison,
+    ballots,
+    computedAt,
+  };
+}
 
 const comparedRules: { label: string; options: PbRuleOptions }[] = [
   { label: "Greedy (most votes first)", options: { rule: "greedy" } },

@@ -10,7 +10,7 @@ import { PabulibError, parsePabulib } from "../pabulib/parse.ts";
 import { canManageProcesses } from "../policy.ts";
 import { Rational } from "../rules/index.ts";
 import { type BallotKind, pbBudget, pbProcess, pbProposal, pbResult } from "../schema.ts";
-import { countVotes } from "./count-votes.ts";
+import { countVotes, resultRow } from "./count-votes.ts";
 
 const chunk = 2000;
 const ballotBatch = 20_000;
@@ -200,19 +200,7 @@ export async function importPabulib(
         SELECT ${org}::uuid, c.ballot_id, c.proposal_id, c.points
         FROM unnest(${list(choiceBallots, i)}::uuid[], ${list(choiceProposals, i)}::uuid[], ${list(choicePoints, i)}::int[]) AS c(ballot_id, proposal_id, points)`);
     }
-    await tx.insert(pbResult).values({
-      organisationId: org,
-      processId,
-      budgetId,
-      rule: process.rule,
-      utility: process.utility,
-      completion: process.completion,
-      tieBreaking: process.tieBreaking,
-      outcome: counted.outcome,
-      comparison: counted.comparison,
-      ballots: ballotIds.length,
-      computedAt: now,
-    });
+    await tx.insert(pbResult).values(resultRow(process, budgetId, counted, ballotIds.length, now));
     await recordAudit(tx, actor, now, {
       action: "create",
       entityType: "pb_process",

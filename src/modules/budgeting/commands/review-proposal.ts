@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canManageProcesses } from "../policy.ts";
@@ -78,14 +77,8 @@ export async function reviewProposal(
     reviewedAt: now,
   } as const;
   await db.transaction(async (tx) => {
-    await tx
-      .update(pbProposal)
-      .set(change)
-      .where(matchInOrganisation(pbProposal, actor.organisationId, { id: proposal.id }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    await updateAudited(tx, actor, now, pbProposal, proposal.id, change, {
       entityType: "pb_proposal",
-      entityId: proposal.id,
       summary: `Reviewed "${proposal.title}": ${v.decision}`,
       before: {
         status: proposal.status,

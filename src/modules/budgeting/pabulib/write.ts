@@ -4,14 +4,10 @@
 // from the typed fields, so edits to them are not lost.
 
 import type { Rational } from "../rules/rational.ts";
+import type { PabulibProject } from "./parse.ts";
 
-export type WritableProject = {
-  readonly id: string;
-  readonly cost: Rational;
-  readonly name?: string;
-  readonly category?: string;
-  readonly votes?: number;
-  readonly selected?: boolean;
+/** A project as parsed, or built from Kith's own proposals (which have no original columns). */
+export type WritableProject = Omit<PabulibProject, "fields"> & {
   readonly fields?: Readonly<Record<string, string>>;
 };
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
@@ -100,17 +100,22 @@ export async function listProposals(
   processId: string,
   options: { feasibleOnly?: boolean } = {},
 ): Promise<PbProposal[]> {
+  return options.feasibleOnly
+    ? proposalsByTitle(db, organisationId, { processId, status: "feasible" })
+    : proposalsByTitle(db, organisationId, { processId }, ne(pbProposal.status, "draft"));
+}
+
+/** A process's proposals that match, by title (the order voters and staff read them in). */
+function proposalsByTitle(
+  db: Db,
+  organisationId: string,
+  match: { processId: string; status?: PbProposal["status"] },
+  condition?: SQL,
+): Promise<PbProposal[]> {
   return db
     .select()
     .from(pbProposal)
-    .where(
-      matchInOrganisation(
-        pbProposal,
-        organisationId,
-        { processId },
-        options.feasibleOnly ? eq(pbProposal.status, "feasible") : ne(pbProposal.status, "draft"),
-      ),
-    )
+    .where(matchInOrganisation(pbProposal, organisationId, match, condition))
     .orderBy(asc(pbProposal.title), asc(pbProposal.reference));
 }
 
@@ -142,18 +147,12 @@ export async function feasibleProposals(
   processId: string,
   budgetId?: string,
 ): Promise<PbProposal[]> {
-  return db
-    .select()
-    .from(pbProposal)
-    .where(
-      matchInOrganisation(
-        pbProposal,
-        organisationId,
-        { processId, status: "feasible" },
-        budgetId ? eq(pbProposal.budgetId, budgetId) : undefined,
-      ),
-    )
-    .orderBy(asc(pbProposal.title), asc(pbProposal.reference));
+  return proposalsByTitle(
+    db,
+    organisationId,
+    { processId, status: "feasible" },
+    budgetId ? eq(pbProposal.budgetId, budgetId) : undefined,
+  );
 }
 
 /** What a project costs for voting and counting: the officer's final cost. */

@@ -1,7 +1,7 @@
 import { eq, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -58,24 +58,17 @@ export async function awardContract(
       .set({ status: "accepted" })
       .where(offeredHere(eq(exchangePledge.supplierId, supplierId)));
     await tx.update(exchangePledge).set({ status: "not-awarded" }).where(offeredHere());
-    const [updated] = await tx
-      .update(exchangeContract)
-      .set({
-        status: "awarded",
-        awardedSupplierId: supplierId,
-        awardedSupplierName: winning[0].supplierName,
-        awardedAt: now,
-      })
-      .where(matchInOrganisation(exchangeContract, actor.organisationId, { id: contract.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const award = {
+      status: "awarded" as const,
+      awardedSupplierId: supplierId,
+      awardedSupplierName: winning[0].supplierName,
+      awardedAt: now,
+    };
+    return updateAudited(tx, actor, now, exchangeContract, contract.id, award, {
       entityType: "exchange-contract",
-      entityId: contract.id,
       summary: `${contract.reference} awarded to ${winning[0].supplierName}: ${winning.length} pledges accepted, ${bids.length - winning.length} not awarded`,
       before: { status: contract.status },
       after: { status: "awarded", supplierId },
     });
-    return updated;
   });
 }

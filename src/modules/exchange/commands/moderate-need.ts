@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -40,24 +40,17 @@ export async function moderateNeed(
       .for("update");
     if (!need) throw notFound("Need not found");
     if (need.status !== "submitted") throw conflict("Need already moderated", `This need is ${need.status}.`);
-    const [updated] = await tx
-      .update(exchangeNeed)
-      .set({
-        status: checked.value.decision === "approve" ? "open" : "rejected",
-        moderationNote: checked.value.note ?? null,
-        moderatedByName: actor.kind === "user" ? actor.name : actorLabel(actor),
-        moderatedAt: now,
-      })
-      .where(matchInOrganisation(exchangeNeed, actor.organisationId, { id: need.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const moderation = {
+      status: checked.value.decision === "approve" ? ("open" as const) : ("rejected" as const),
+      moderationNote: checked.value.note ?? null,
+      moderatedByName: actor.kind === "user" ? actor.name : actorLabel(actor),
+      moderatedAt: now,
+    };
+    return updateAudited(tx, actor, now, exchangeNeed, need.id, moderation, (updated) => ({
       entityType: "exchange-need",
-      entityId: need.id,
       summary: `Need ${need.reference} ${checked.value.decision === "approve" ? "published" : "rejected"}`,
       before: { status: need.status },
       after: { status: updated.status, note: updated.moderationNote },
-    });
-    return updated;
+    }));
   });
 }

@@ -1,5 +1,5 @@
 import { type Actor, actorLabel } from "../../../platform/access/actor.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, forbidden } from "../../../platform/http/problem.ts";
@@ -41,20 +41,12 @@ export async function verifyPledge(
       Boolean(change.communityVerifiedAt ?? pledge.communityVerifiedAt) || !needsCommunity;
     const officerDone = Boolean(change.officerVerifiedAt ?? pledge.officerVerifiedAt);
     if (communityDone && officerDone) change.status = "verified";
-    const [updated] = await tx
-      .update(exchangePledge)
-      .set(change)
-      .where(matchInOrganisation(exchangePledge, actor.organisationId, { id: pledge.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    return updateAudited(tx, actor, now, exchangePledge, pledge.id, change, (updated) => ({
       entityType: "exchange-pledge",
-      entityId: pledge.id,
       summary: `Pledge ${pledge.reference} verified by ${asCommunity ? "the community organisation" : "an officer"}${updated.status === "verified" ? " (fully verified)" : ""}`,
       before: { status: pledge.status },
       after: { status: updated.status },
-    });
-    return updated;
+    }));
   });
 }
 

@@ -32,15 +32,22 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
+/** The three people an exchange needs, signed in: the community group, an officer and the supplier. */
+async function exchangeBrowsers() {
+  return {
+    group: await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
+      partnerOrganisationId: groupOrgId,
+    }),
+    officer: await signedInBrowser(app, database, organisation.id, "officer", testNow),
+    supplier: await signedInBrowser(app, database, organisation.id, "supplier", testNow, {
+      partnerOrganisationId: supplierOrgId,
+    }),
+  };
+}
+
 describe("exchange pages", () => {
   it("posts a need, moderates it, pledges to it on a tender, awards, delivers and verifies, all by forms", async () => {
-    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
-      partnerOrganisationId: groupOrgId,
-    });
-    const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
-    const supplier = await signedInBrowser(app, database, organisation.id, "supplier", testNow, {
-      partnerOrganisationId: supplierOrgId,
-    });
+    const { group, officer, supplier } = await exchangeBrowsers();
 
     const needFields = {
       communityOrgName: "Sheerness Youth Collective",
@@ -114,13 +121,7 @@ describe("exchange pages", () => {
   });
 
   it("lets a supplier pledge to an open need from the need's page, and flags the accepted pledge to them once it is overdue", async () => {
-    const group = await signedInBrowser(app, database, organisation.id, "community-group", testNow, {
-      partnerOrganisationId: groupOrgId,
-    });
-    const officer = await signedInBrowser(app, database, organisation.id, "officer", testNow);
-    const supplier = await signedInBrowser(app, database, organisation.id, "supplier", testNow, {
-      partnerOrganisationId: supplierOrgId,
-    });
+    const { group, officer, supplier } = await exchangeBrowsers();
     const posted = await group.post("/exchange/needs/new", {
       communityOrgName: "Sheerness Youth Collective",
       title: "Paint for the scout hut",

@@ -20,6 +20,7 @@ import {
   type SupplierPledge,
 } from "../schema.ts";
 import { meetsOwnNeed, visiblePledge } from "./pledge-access.ts";
+import { needOfLink, pledgeOfLink } from "./pledge-need-links.ts";
 
 const partnerOf = (actor: Actor) => (actor.kind === "user" ? actor.partnerOrganisationId : null);
 
@@ -57,14 +58,7 @@ export async function getNeed(db: Db, actor: Actor, needId: string) {
   const linked = await db
     .select({ pledge: exchangePledge })
     .from(exchangePledgeNeed)
-    .innerJoin(
-      exchangePledge,
-      sameOrganisation(
-        exchangePledge,
-        exchangePledgeNeed,
-        eq(exchangePledge.id, exchangePledgeNeed.pledgeId),
-      ),
-    )
+    .innerJoin(exchangePledge, pledgeOfLink)
     .where(matchInOrganisation(exchangePledgeNeed, actor.organisationId, { needId: need.id }))
     .orderBy(asc(exchangePledge.createdAt));
   const ownNeed =
@@ -144,10 +138,7 @@ export async function getPledge(db: Db, actor: Actor, pledgeId: string) {
   const needs = await db
     .select({ need: exchangeNeed })
     .from(exchangePledgeNeed)
-    .innerJoin(
-      exchangeNeed,
-      sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
-    )
+    .innerJoin(exchangeNeed, needOfLink)
     .where(matchInOrganisation(exchangePledgeNeed, actor.organisationId, { pledgeId: pledge.id }));
   return { pledge, contract, needs: needs.map((row) => row.need), ownNeed };
 }
@@ -167,18 +158,8 @@ export async function listMyPledges(db: Db, actor: Actor): Promise<SupplierPledg
   const rows = await db
     .selectDistinct({ pledge: exchangePledge })
     .from(exchangePledge)
-    .innerJoin(
-      exchangePledgeNeed,
-      sameOrganisation(
-        exchangePledgeNeed,
-        exchangePledge,
-        eq(exchangePledgeNeed.pledgeId, exchangePledge.id),
-      ),
-    )
-    .innerJoin(
-      exchangeNeed,
-      sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
-    )
+    .innerJoin(exchangePledgeNeed, pledgeOfLink)
+    .innerJoin(exchangeNeed, needOfLink)
     .where(
       inOrganisation(
         exchangePledge,

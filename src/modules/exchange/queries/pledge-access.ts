@@ -3,10 +3,10 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPledge } from "../policy.ts";
 import { exchangeNeed, exchangePledge, exchangePledgeNeed, type SupplierPledge } from "../schema.ts";
+import { needOfLink } from "./pledge-need-links.ts";
 
 /** True when the pledge meets a need posted by the actor's own community organisation. */
 export async function meetsOwnNeed(db: Db, actor: Actor, pledgeId: string): Promise<boolean> {
@@ -14,10 +14,7 @@ export async function meetsOwnNeed(db: Db, actor: Actor, pledgeId: string): Prom
   const [row] = await db
     .select({ id: exchangeNeed.id })
     .from(exchangePledgeNeed)
-    .innerJoin(
-      exchangeNeed,
-      sameOrganisation(exchangeNeed, exchangePledgeNeed, eq(exchangeNeed.id, exchangePledgeNeed.needId)),
-    )
+    .innerJoin(exchangeNeed, needOfLink)
     .where(
       matchInOrganisation(
         exchangePledgeNeed,

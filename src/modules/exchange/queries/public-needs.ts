@@ -1,10 +1,10 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { exchangeNeed, exchangePledge, exchangePledgeNeed, type Need, type NeedCategory } from "../schema.ts";
+import { pledgeOfLink } from "./pledge-need-links.ts";
 
 // The public side of the exchange: anyone may see needs an officer has published (open, or
 // met since). Needs waiting for moderation or rejected never appear, and offers still in a
@@ -60,14 +60,7 @@ export async function getPublicNeed(db: Db, organisationId: string, reference: s
         ),
     })
     .from(exchangePledgeNeed)
-    .innerJoin(
-      exchangePledge,
-      sameOrganisation(
-        exchangePledge,
-        exchangePledgeNeed,
-        eq(exchangePledge.id, exchangePledgeNeed.pledgeId),
-      ),
-    )
+    .innerJoin(exchangePledge, pledgeOfLink)
     .where(
       matchInOrganisation(
         exchangePledgeNeed,

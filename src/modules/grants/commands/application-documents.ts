@@ -2,6 +2,7 @@ import { asc } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { deleteAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -102,13 +103,8 @@ export async function removeApplicationDocument(
   );
   if (!document) throw notFound("Document not found");
   await db.transaction(async (tx) => {
-    await tx
-      .delete(grantApplicationDocument)
-      .where(matchInOrganisation(grantApplicationDocument, actor.organisationId, { id: document.id }));
-    await recordAudit(tx, actor, now, {
-      action: "delete",
+    await deleteAudited(tx, actor, now, grantApplicationDocument, document.id, {
       entityType: "grant-application-document",
-      entityId: document.id,
       summary: `Grant application ${application.reference}: document removed (${document.fileName})`,
     });
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, normalisePostcode, requiredText, ukPhone } from "../../../platform/http/fields.ts";
+import { email, postcode, requiredText, ukPhone } from "../../../platform/http/fields.ts";
 import {
   charityNumberPattern,
   companyNumberPattern,
@@ -31,18 +31,12 @@ const organisationSection = z
     organisationType: z.enum(organisationTypeKeys, { error: "Select the type of organisation" }),
     charityNumber: z.string().optional().transform(normaliseRegistration),
     companyNumber: z.string().optional().transform(normaliseRegistration),
+    // The platform's postcode rule, asked for as the organisation's own.
     postcode: z
       .string({ error: "Enter your organisation's postcode" })
       .trim()
       .min(1, { error: "Enter your organisation's postcode" })
-      .transform((value, ctx) => {
-        const normalised = normalisePostcode(value);
-        if (!normalised) {
-          ctx.addIssue({ code: "custom", message: "Enter a real postcode, like ME1 2AB" });
-          return z.NEVER;
-        }
-        return normalised;
-      }),
+      .pipe(postcode),
     town: requiredText("the town or city", 100),
   })
   .superRefine((value, ctx) => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { deleteAudited, updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -153,26 +154,19 @@ export async function changeBudgetLine(
   const before = await findLine(db, actor.organisationId, application.id, lineId);
   const line = parseLine(input);
   return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(grantBudgetLine)
-      .set({
-        description: line.description,
-        amountPence: line.amount,
-        category: line.category,
-        otherFunding: line.otherFunding,
-        updatedAt: now,
-      })
-      .where(matchInOrganisation(grantBudgetLine, actor.organisationId, { id: before.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const change = {
+      description: line.description,
+      amountPence: line.amount,
+      category: line.category,
+      otherFunding: line.otherFunding,
+      updatedAt: now,
+    };
+    return updateAudited(tx, actor, now, grantBudgetLine, before.id, change, (updated) => ({
       entityType: "grant-budget-line",
-      entityId: before.id,
       summary: `Grant application ${application.reference}: budget line changed`,
       before: { description: before.description, amountPence: before.amountPence },
       after: { description: updated.description, amountPence: updated.amountPence },
-    });
-    return updated;
+    }));
   });
 }
 
@@ -186,13 +180,8 @@ export async function removeBudgetLine(
   const application = await loadDraftForChange(db, actor, applicationId);
   const line = await findLine(db, actor.organisationId, application.id, lineId);
   await db.transaction(async (tx) => {
-    await tx
-      .delete(grantBudgetLine)
-      .where(matchInOrganisation(grantBudgetLine, actor.organisationId, { id: line.id }));
-    await recordAudit(tx, actor, now, {
-      action: "delete",
+    await deleteAudited(tx, actor, now, grantBudgetLine, line.id, {
       entityType: "grant-budget-line",
-      entityId: line.id,
       summary: `Grant application ${application.reference}: budget line removed (${line.description})`,
     });
   });

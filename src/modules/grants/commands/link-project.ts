@@ -1,8 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { listProjectChoices } from "../../investment/index.ts";
 import { canManageGrant } from "../policy.ts";
@@ -27,15 +26,9 @@ export async function linkGrantToProject(
   if (wanted && !project)
     throw invalid("Check the project.", { projectId: "Choose a project from your investment portfolio" });
   return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(grantAward)
-      .set({ investmentProjectId: project?.id ?? null, updatedAt: now })
-      .where(matchInOrganisation(grantAward, actor.organisationId, { id: grant.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const change = { investmentProjectId: project?.id ?? null, updatedAt: now };
+    const updated = await updateAudited(tx, actor, now, grantAward, grant.id, change, {
       entityType: "grant",
-      entityId: grant.id,
       summary: project
         ? `Grant ${grant.reference} linked to investment project ${project.name}`
         : `Grant ${grant.reference} no longer linked to an investment project`,

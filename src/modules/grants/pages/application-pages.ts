@@ -1,9 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { attemptForForm, csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
-import { readForm } from "../../../platform/http/forms.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -32,15 +30,11 @@ import {
 import { answersList } from "./apply-forms.ts";
 import { budgetTable, documentsTable } from "./budget-section.ts";
 import { applicationTag, formError } from "./page-helpers.ts";
+import { type FailedForm, recordForms } from "./record-forms.ts";
 import { returnSection } from "./return-section.ts";
 
 type Loaded = Awaited<ReturnType<typeof getApplicationForStaff>> & AgreementChoices;
-type Failed = {
-  form: "assess" | "moderate" | "decide" | "return";
-  values: Record<string, string>;
-  errors: FieldErrors;
-  status: FormErrorStatus;
-};
+type Failed = FailedForm<"assess" | "moderate" | "decide" | "return">;
 
 function page(c: Context<AppEnv>, actor: Actor, loaded: Loaded, failed?: Failed): Response {
   const { application, programme, assessments } = loaded;
@@ -204,93 +198,47 @@ export function applicationPages(): Hono<AppEnv> {
     return page(c, actor, await load(c, actor));
   });
 
-  app.post("/grants/manage/applications/:id/assess", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const scores = Object.fromEntries(
-      Object.entries(form)
-        .filter(([key]) => key.startsWith("scores."))
-        .map(([key, value]) => [key.slice("scores.".length), value]),
-    );
-    const result = await attemptForForm(() =>
-      assessApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
-        conflictDeclared: (form.conflictDeclared ?? "") as "no",
-        conflictDetail: form.conflictDetail,
-        scores,
-        comment: form.comment,
+  const form = recordForms<Failed["form"]>(app, {
+    path: "/grants/manage/applications",
+    show: async (c, actor, failed) => page(c, actor, await load(c, actor), failed),
+  });
+  form("assess", { name: "assess", done: "assessed" }, (values, { db, actor, now, id }) =>
+    assessApplication(db, actor, now, id, {
+      conflictDeclared: (values.conflictDeclared ?? "") as "no",
+      conflictDetail: values.conflictDetail,
+      scores: Object.fromEntries(
+        Object.entries(values)
+          .filter(([key]) => key.startsWith("scores."))
+          .map(([key, value]) => [key.slice("scores.".length), value]),
+      ),
+      comment: values.comment,
+    }),
+  );
+  form("moderate", { name: "moderate", done: "moderated" }, (values, { db, actor, now, id }) =>
+    moderateApplication(db, actor, now, id, {
+      moderatedScore: values.moderatedScore,
+      note: values.note ?? "",
+    }),
+  );
+  form(
+    "return",
+    { name: "return", done: "returned", fieldNames: { reason: "returnReason" } },
+    (values, { db, actor, now, id }) =>
+      returnApplication(db, actor, now, id, { reason: values.returnReason ?? "" }),
+  );
+  const awardedGrant = (decided: { grant: { id: string } | null }) =>
+    decided.grant ? `/grants/manage/grants/${decided.grant.id}?done=awarded` : undefined;
+  form(
+    "decide",
+    { name: "decide", done: "decided", redirect: awardedGrant },
+    (values, { db, actor, now, id }) =>
+      decideApplication(db, actor, now, id, {
+        decision: values.decision as "award",
+        reason: values.reason ?? "",
+        amountAwarded: values.amountAwarded ?? "",
+        ...agreementInput(values),
       }),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=assessed`, 303);
-    return page(c, actor, await load(c, actor), {
-      form: "assess",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
-
-  app.post("/grants/manage/applications/:id/moderate", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      moderateApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
-        moderatedScore: form.moderatedScore,
-        note: form.note ?? "",
-      }),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=moderated`, 303);
-    return page(c, actor, await load(c, actor), {
-      form: "moderate",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
-
-  app.post("/grants/manage/applications/:id/return", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      returnApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
-        reason: form.returnReason ?? "",
-      }),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/applications/${c.req.param("id")}?done=returned`, 303);
-    const { reason, ...otherErrors } = result.errors ?? {};
-    return page(c, actor, await load(c, actor), {
-      form: "return",
-      values: form,
-      errors: reason ? { ...otherErrors, returnReason: reason } : result.errors,
-      status: result.status,
-    });
-  });
-
-  app.post("/grants/manage/applications/:id/decide", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const input = {
-      decision: form.decision as "award",
-      reason: form.reason ?? "",
-      amountAwarded: form.amountAwarded ?? "",
-      ...agreementInput(form),
-    };
-    const result = await attemptForForm(() =>
-      decideApplication(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), input),
-    );
-    if (result.ok)
-      return c.redirect(
-        result.value.grant
-          ? `/grants/manage/grants/${result.value.grant.id}?done=awarded`
-          : `/grants/manage/applications/${c.req.param("id")}?done=decided`,
-        303,
-      );
-    return page(c, actor, await load(c, actor), {
-      form: "decide",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
-  });
+  );
 
   return app;
 }

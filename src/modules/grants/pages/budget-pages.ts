@@ -48,6 +48,10 @@ import { formError, penceAsPounds } from "./page-helpers.ts";
 
 type Values = Record<string, string>;
 
+/** What the user typed and what to fix, when a form comes back; a first view has neither. */
+type Submitted = { values: Values; errors: FieldErrors; status: 200 | FormErrorStatus };
+const firstView: Submitted = { values: {}, errors: {}, status: 200 };
+
 function lineFields(values: Values, errors: FieldErrors): SafeHtml {
   return html`${textInput({ name: "description", label: "What is the money for?", hint: "For example, sessional youth worker, 10 hours a week", value: values.description, error: errors.description })}
     ${textInput({ name: "amount", label: "Cost", prefix: "£", value: values.amount, error: errors.amount, width: 10, inputmode: "decimal", spellcheck: false })}
@@ -68,37 +72,66 @@ function lineFields(values: Values, errors: FieldErrors): SafeHtml {
 const removeButton = (c: Context<AppEnv>, action: string, what: string) =>
   html`<form method="post" action="${action}" novalidate>${csrfField(c)}<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span class="govuk-visually-hidden"> ${what}</span></button></form>`;
 
+// The budget and documents pages share one frame: a list of what is there, then a form to add one.
+function draftSectionPage(
+  c: Context<AppEnv>,
+  application: GrantApplication,
+  errors: FieldErrors,
+  status: 200 | FormErrorStatus,
+  section: {
+    title: string;
+    notification: ReturnType<typeof flashFrom>;
+    intro: string;
+    list: SafeHtml;
+    addHeading: string;
+    form: SafeHtml;
+  },
+): Response {
+  return renderPage(c, {
+    title: section.title,
+    errors,
+    status,
+    backLink: base(application.id),
+    notification: section.notification,
+    content: html`<span class="govuk-caption-l">${application.reference}</span>
+      <h1 class="govuk-heading-l">${section.title}</h1>
+      <p class="govuk-body">${section.intro}</p>
+      ${section.list}
+      <h2 class="govuk-heading-m">${section.addHeading}</h2>
+      ${formError(errors)}
+      ${section.form}
+      <p class="govuk-body"><a class="govuk-link" href="${base(application.id)}">Back to your application</a></p>`,
+  });
+}
+
 async function budgetPage(
   c: Context<AppEnv>,
   application: GrantApplication,
-  values: Values = {},
-  errors: FieldErrors = {},
-  status: 200 | FormErrorStatus = 200,
+  { values, errors, status }: Submitted = firstView,
 ): Promise<Response> {
   const db = c.get("services").database.db;
   const lines = await listBudgetLines(db, application.organisationId, application.id);
   const url = `${base(application.id)}/budget`;
-  return renderPage(c, {
+  return draftSectionPage(c, application, errors, status, {
     title: "Budget",
-    errors,
-    status,
-    backLink: base(application.id),
     notification: flashFrom(c, {
       added: "Budget line added",
       changed: "Budget line changed",
       removed: "Budget line removed",
     }),
-    content: html`<span class="govuk-caption-l">${application.reference}</span>
-      <h1 class="govuk-heading-l">Budget</h1>
-      <p class="govuk-body">List what the money is for, one cost on each line. The lines must add up to the amount you are asking for.</p>
-      ${budgetTable(application, lines, (line) => html`<a class="govuk-link" href="${url}/${line.id}">Change<span class="govuk-visually-hidden"> ${line.description}</span></a> ${removeButton(c, `${url}/${line.id}/remove`, line.description)}`)}
-      <h2 class="govuk-heading-m">Add a budget line</h2>
-      ${formError(errors)}
-      <form method="post" action="${url}" novalidate>${csrfField(c)}
+    intro:
+      "List what the money is for, one cost on each line. The lines must add up to the amount you are asking for.",
+    list: budgetTable(
+      application,
+      lines,
+      (line) =>
+        html`<a class="govuk-link" href="${url}/${line.id}">Change<span class="govuk-visually-hidden"> ${line.description}</span></a> ${removeButton(c, `${url}/${line.id}/remove`, line.description)}`,
+    ),
+    addHeading: "Add a budget line",
+    form: html`<form method="post" action="${url}" novalidate>${csrfField(c)}
         ${lineFields(values, errors)}
         ${button({ text: "Add budget line" })}
-      </form>
-      <p class="govuk-body"><a class="govuk-link" href="${base(application.id)}">Back to your application</a></p>`,
+      </form>`,
   });
 }
 
@@ -128,31 +161,25 @@ function linePage(
 async function documentsPage(
   c: Context<AppEnv>,
   application: GrantApplication,
-  values: Values = {},
-  errors: FieldErrors = {},
-  status: 200 | FormErrorStatus = 200,
+  { values, errors, status }: Submitted = firstView,
 ): Promise<Response> {
   const db = c.get("services").database.db;
   const documents = await listApplicationDocuments(db, application.organisationId, application.id);
   const url = `${base(application.id)}/documents`;
-  return renderPage(c, {
+  return draftSectionPage(c, application, errors, status, {
     title: "Supporting documents",
-    errors,
-    status,
-    backLink: base(application.id),
     notification: flashFrom(c, { uploaded: "Document uploaded", removed: "Document removed" }),
-    content: html`<span class="govuk-caption-l">${application.reference}</span>
-      <h1 class="govuk-heading-l">Supporting documents</h1>
-      <p class="govuk-body">Send the documents the programme asks for, such as your constitution, latest accounts, safeguarding policy and quotes for what you will buy.</p>
-      ${documentsTable(documents, url, (document) => removeButton(c, `${url}/${document.id}/remove`, document.fileName))}
-      <h2 class="govuk-heading-m">Upload a document</h2>
-      ${formError(errors)}
-      <form method="post" action="${url}" enctype="multipart/form-data" novalidate>${csrfField(c)}
+    intro:
+      "Send the documents the programme asks for, such as your constitution, latest accounts, safeguarding policy and quotes for what you will buy.",
+    list: documentsTable(documents, url, (document) =>
+      removeButton(c, `${url}/${document.id}/remove`, document.fileName),
+    ),
+    addHeading: "Upload a document",
+    form: html`<form method="post" action="${url}" enctype="multipart/form-data" novalidate>${csrfField(c)}
         ${radios({ name: "documentType", legend: { text: "What is the document?", classes: "govuk-fieldset__legend--s" }, value: values.documentType, error: errors.documentType, items: Object.entries(applicationDocumentTypes).map(([value, text]) => ({ value, text })) })}
         ${fileUpload({ name: "document", label: "Upload a file", hint: `${describeKinds(applicationFileKinds)}, smaller than 10 MB`, error: errors.document, accept: acceptAttribute(applicationFileKinds) })}
         ${button({ text: "Upload document" })}
-      </form>
-      <p class="govuk-body"><a class="govuk-link" href="${base(application.id)}">Back to your application</a></p>`,
+      </form>`,
   });
 }
 
@@ -178,7 +205,12 @@ export function budgetPages(): Hono<AppEnv> {
     const result = await attemptForForm(() =>
       addBudgetLine(db(c), actor, c.get("now"), c.req.param("id"), form),
     );
-    if (!result.ok) return budgetPage(c, await draft(c, actor), form, result.errors, result.status);
+    if (!result.ok)
+      return budgetPage(c, await draft(c, actor), {
+        values: form,
+        errors: result.errors,
+        status: result.status,
+      });
     return c.redirect(`${base(c.req.param("id"))}/budget?done=added`, 303);
   });
   app.get("/grants/apply/applications/:id/budget/:lineId", async (c) => {
@@ -218,7 +250,11 @@ export function budgetPages(): Hono<AppEnv> {
       { field: "document" },
     );
     if (!result.ok)
-      return documentsPage(c, await draft(c, actor), { documentType }, result.errors, result.status);
+      return documentsPage(c, await draft(c, actor), {
+        values: { documentType },
+        errors: result.errors,
+        status: result.status,
+      });
     return c.redirect(`${base(c.req.param("id"))}/documents?done=uploaded`, 303);
   });
   app.post("/grants/apply/applications/:id/documents/:documentId/remove", async (c) => {

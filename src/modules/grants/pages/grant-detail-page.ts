@@ -3,8 +3,7 @@ import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { csrfField, type FormErrorStatus } from "../../../platform/http/form-commands.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
+import { csrfField } from "../../../platform/http/form-commands.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import {
   button,
@@ -31,13 +30,9 @@ import { grantOutcomesSection, outcomeLabel } from "./grant-outcomes-section.ts"
 import { monitoringReturnForm } from "./monitoring-form.ts";
 import { formError, grantStatusTag } from "./page-helpers.ts";
 import { paymentsSection } from "./payments-section.ts";
+import type { FailedForm } from "./record-forms.ts";
 
-export type Failed = {
-  form: "change" | "return" | "action" | "vary" | "project" | "paid" | "bank";
-  values: Record<string, string>;
-  errors: FieldErrors;
-  status: FormErrorStatus;
-};
+export type Failed = FailedForm<"change" | "return" | "action" | "vary" | "project" | "paid" | "bank">;
 
 function actionButton(
   c: Context<AppEnv>,

@@ -2,8 +2,6 @@ import { type Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
-import { attemptForForm } from "../../../platform/http/form-commands.ts";
-import { readForm } from "../../../platform/http/forms.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { formatDate, formatPence, html, pagination, table } from "../../../platform/ui/index.ts";
 import { districtCountMap, listOrganisationAreas } from "../../places/index.ts";
@@ -24,6 +22,7 @@ const pageSize = 50;
 
 import { type Failed, grantPage } from "./grant-detail-page.ts";
 import { returnInputFromForm } from "./monitoring-form.ts";
+import { recordForms } from "./record-forms.ts";
 
 export function grantPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -86,118 +85,60 @@ export function grantPages(): Hono<AppEnv> {
     return grantPage(c, actor, await detail(c, actor));
   });
 
-  const action = (path: string, run: (c: Context<AppEnv>, actor: Actor) => Promise<unknown>, done: string) =>
-    app.post(path, async (c) => {
-      const actor = requireActor(c);
-      const result = await attemptForForm(() => run(c, actor));
-      if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=${done}`, 303);
-      return grantPage(c, actor, await detail(c, actor), {
-        form: "action",
-        values: {},
-        errors: result.errors,
-        status: result.status,
-      });
-    });
-  action(
-    "/grants/manage/grants/:id/approve",
-    (c, actor) => approveDirectAward(db(c), actor, c.get("now"), c.req.param("id") ?? ""),
-    "approved",
-  );
-  action(
-    "/grants/manage/grants/:id/payments/:paymentId/approve",
-    (c, actor) => approvePayment(db(c), actor, c.get("now"), c.req.param("paymentId") ?? ""),
-    "payment",
-  );
-
-  /** A form on the grant page: run the command, then 303 back, or show the page with the form's errors. */
-  const formRoute = (
-    path: string,
-    form: Failed["form"],
-    run: (c: Context<AppEnv>, actor: Actor, values: Record<string, string>) => Promise<unknown>,
-  ) =>
-    app.post(path, async (c) => {
-      const actor = requireActor(c);
-      const values = { ...(await readForm(c)), paymentId: c.req.param("paymentId") ?? "" };
-      const result = await attemptForForm(() => run(c, actor, values));
-      if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=${form}`, 303);
-      return grantPage(c, actor, await detail(c, actor), {
-        form,
-        values,
-        errors: result.errors,
-        status: result.status,
-      });
-    });
-  formRoute("/grants/manage/grants/:id/payments/:paymentId/paid", "paid", (c, actor, form) =>
-    markPaymentPaid(db(c), actor, c.get("now"), form.paymentId, {
-      paymentReference: form.paymentReference ?? "",
-      earlyPaymentReason: form.earlyPaymentReason,
-    }),
-  );
-  formRoute("/grants/manage/grants/:id/bank-details", "bank", (c, actor, form) =>
-    setBankDetails(db(c), actor, c.get("now"), c.get("services").signingSecret, c.req.param("id") ?? "", {
-      accountName: form.accountName ?? "",
-      sortCode: form.sortCode ?? "",
-      accountNumber: form.accountNumber ?? "",
-    }),
-  );
-  formRoute("/grants/manage/grants/:id/returns/:returnId", "return", (c, actor, form) =>
-    submitMonitoringReturn(
-      db(c),
-      actor,
-      c.get("now"),
-      c.req.param("returnId") ?? "",
-      returnInputFromForm(form),
-    ),
-  );
-  formRoute("/grants/manage/grants/:id/project", "project", (c, actor, form) =>
-    linkGrantToProject(db(c), actor, c.get("now"), c.req.param("id") ?? "", form.projectId ?? ""),
-  );
-
-  app.post("/grants/manage/grants/:id/vary", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      varyAgreement(db(c), actor, c.get("now"), c.req.param("id"), {
-        conditions: form.variedConditions ?? "",
-        reason: form.variationReason ?? "",
-      }),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=varied`, 303);
-    // The form's fields are named apart from the funding-change form's on the same page.
-    const errors = Object.fromEntries(
-      Object.entries(result.errors).map(([field, message]) => [
-        field === "conditions" ? "variedConditions" : field === "reason" ? "variationReason" : field,
-        message,
-      ]),
-    );
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "vary",
-      values: form,
-      errors,
-      status: result.status,
-    });
+  const form = recordForms<Failed["form"]>(app, {
+    path: "/grants/manage/grants",
+    show: async (c, actor, failed) => grantPage(c, actor, await detail(c, actor), failed),
+    // The payments table has one form a payment: the route says which one failed.
+    values: (c, submitted) => ({ ...submitted, paymentId: c.req.param("paymentId") ?? "" }),
   });
-
-  app.post("/grants/manage/grants/:id/funding-change", async (c) => {
-    const actor = requireActor(c);
-    const form = await readForm(c);
+  form("approve", { name: "action", done: "approved" }, (_, { db, actor, now, id }) =>
+    approveDirectAward(db, actor, now, id),
+  );
+  form("payments/:paymentId/approve", { name: "action", done: "payment" }, (values, { db, actor, now }) =>
+    approvePayment(db, actor, now, values.paymentId),
+  );
+  form("payments/:paymentId/paid", { name: "paid", done: "paid" }, (values, { db, actor, now }) =>
+    markPaymentPaid(db, actor, now, values.paymentId, {
+      paymentReference: values.paymentReference ?? "",
+      earlyPaymentReason: values.earlyPaymentReason,
+    }),
+  );
+  form("bank-details", { name: "bank", done: "bank" }, (values, { db, actor, now, id, c }) =>
+    setBankDetails(db, actor, now, c.get("services").signingSecret, id, {
+      accountName: values.accountName ?? "",
+      sortCode: values.sortCode ?? "",
+      accountNumber: values.accountNumber ?? "",
+    }),
+  );
+  form("returns/:returnId", { name: "return", done: "return" }, (values, { db, actor, now, c }) =>
+    submitMonitoringReturn(db, actor, now, c.req.param("returnId") ?? "", returnInputFromForm(values)),
+  );
+  form("project", { name: "project", done: "project" }, (values, { db, actor, now, id }) =>
+    linkGrantToProject(db, actor, now, id, values.projectId ?? ""),
+  );
+  form(
+    "vary",
+    // The form's fields are named apart from the funding-change form's on the same page.
+    {
+      name: "vary",
+      done: "varied",
+      fieldNames: { conditions: "variedConditions", reason: "variationReason" },
+    },
+    (values, { db, actor, now, id }) =>
+      varyAgreement(db, actor, now, id, {
+        conditions: values.variedConditions ?? "",
+        reason: values.variationReason ?? "",
+      }),
+  );
+  form("funding-change", { name: "change", done: "change" }, (values, { db, actor, now, id }) => {
     const input = {
-      kind: form.kind as "ending",
-      effectiveOn: dateFromParts(form, "effectiveOn"),
-      newInstalment: form.newInstalment ?? "",
-      reason: form.reason ?? "",
-      overrideReason: form.overrideReason,
+      kind: values.kind as "ending",
+      effectiveOn: dateFromParts(values, "effectiveOn"),
+      newInstalment: values.newInstalment ?? "",
+      reason: values.reason ?? "",
+      overrideReason: values.overrideReason,
     };
-    const result = await attemptForForm(() =>
-      recordFundingChange(db(c), actor, c.get("now"), c.req.param("id"), input),
-    );
-    if (result.ok) return c.redirect(`/grants/manage/grants/${c.req.param("id")}?done=change`, 303);
-    return grantPage(c, actor, await detail(c, actor), {
-      form: "change",
-      values: form,
-      errors: result.errors,
-      status: result.status,
-    });
+    return recordFundingChange(db, actor, now, id, input);
   });
 
   return app;

@@ -14,8 +14,43 @@ export type RecipientIdentity = {
   companyNumber: string | null;
 };
 
-const charityTypes = new Set(["registered-charity", "charitable-incorporated-organisation"]);
-const companyTypes = new Set(["community-interest-company", "company-limited-by-guarantee"]);
+// One register a recipient may be on: the number's pattern, the 360Giving column it fills,
+// and the recipient types that must be on it.
+type Register = { name: string; field: string; pattern: RegExp; types: Set<string> };
+
+const charityRegister: Register = {
+  name: "charity",
+  field: "Recipient Org:Charity Number",
+  pattern: charityNumberPattern,
+  types: new Set(["registered-charity", "charitable-incorporated-organisation"]),
+};
+const companyRegister: Register = {
+  name: "company",
+  field: "Recipient Org:Company Number",
+  pattern: companyNumberPattern,
+  types: new Set(["community-interest-company", "company-limited-by-guarantee"]),
+};
+
+type IdentifiedGrant = { reference: string; recipientName: string; recipientType: string };
+
+/** The registration number when it is valid; a malformed one, or a missing one the recipient's type requires, is reported. */
+function checkedNumber(
+  grant: IdentifiedGrant,
+  number: string | null,
+  register: Register,
+  issues: RegisterIssue[],
+): string | null {
+  if (number && register.pattern.test(number)) return number;
+  if (!number && !register.types.has(grant.recipientType)) return null;
+  issues.push({
+    grant: grant.reference,
+    field: register.field,
+    message: number
+      ? `"${number}" is not a valid ${register.name} number for ${grant.recipientName}; exported without it`
+      : `${grant.recipientName} is a ${register.name} but has no ${register.name} number; exported without it`,
+  });
+  return null;
+}
 
 export function charityOrgId(charityNumber: string): string {
   if (charityNumber.startsWith("SC")) return `GB-SC-${charityNumber}`;
@@ -29,46 +64,15 @@ export function charityOrgId(charityNumber: string): string {
  * invalid) and reported, and the recipient is identified with the 360G- prefix.
  */
 export function recipientIdentity(
-  grant: {
-    reference: string;
-    recipientName: string;
-    recipientType: string;
+  grant: IdentifiedGrant & {
     charityNumber: string | null;
     companyNumber: string | null;
   },
   prefix: string,
   issues: RegisterIssue[],
 ): RecipientIdentity {
-  const charity =
-    grant.charityNumber && charityNumberPattern.test(grant.charityNumber) ? grant.charityNumber : null;
-  const company =
-    grant.companyNumber && companyNumberPattern.test(grant.companyNumber) ? grant.companyNumber : null;
-  if (grant.charityNumber && !charity) {
-    issues.push({
-      grant: grant.reference,
-      field: "Recipient Org:Charity Number",
-      message: `"${grant.charityNumber}" is not a valid charity number for ${grant.recipientName}; exported without it`,
-    });
-  } else if (!charity && charityTypes.has(grant.recipientType)) {
-    issues.push({
-      grant: grant.reference,
-      field: "Recipient Org:Charity Number",
-      message: `${grant.recipientName} is a charity but has no charity number; exported without it`,
-    });
-  }
-  if (grant.companyNumber && !company) {
-    issues.push({
-      grant: grant.reference,
-      field: "Recipient Org:Company Number",
-      message: `"${grant.companyNumber}" is not a valid company number for ${grant.recipientName}; exported without it`,
-    });
-  } else if (!company && companyTypes.has(grant.recipientType)) {
-    issues.push({
-      grant: grant.reference,
-      field: "Recipient Org:Company Number",
-      message: `${grant.recipientName} is a company but has no company number; exported without it`,
-    });
-  }
+  const charity = checkedNumber(grant, grant.charityNumber, charityRegister, issues);
+  const company = checkedNumber(grant, grant.companyNumber, companyRegister, issues);
   const id = charity
     ? charityOrgId(charity)
     : company

@@ -1,8 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { optionalText } from "../../../platform/http/fields.ts";
 import { laCodeForPostcode, locatePostcode } from "../geography.ts";
 import { parseInput, volunteerInput } from "../inputs.ts";
@@ -47,14 +46,8 @@ export async function applyAsKnownVolunteer(
       filled.availability = value.availability;
     checkMinimumAge(role, filled.dateOfBirth ?? record.dateOfBirth, now);
     if (Object.keys(filled).length > 0) {
-      await tx
-        .update(volunteer)
-        .set(filled)
-        .where(matchInOrganisation(volunteer, actor.organisationId, { id: record.id }));
-      await recordAudit(tx, actor, now, {
-        action: "update",
+      await updateAudited(tx, actor, now, volunteer, record.id, filled, {
         entityType: "volunteer",
-        entityId: record.id,
         summary: `Volunteer added their ${Object.keys(filled)
           .filter((key) => !["laCode", "latitude", "longitude"].includes(key))
           .join(", ")} while applying`,

@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { hoursInput, parseInput } from "../inputs.ts";
@@ -100,25 +100,18 @@ export async function resubmitHours(
       "minutes",
       before.id,
     );
-    const [after] = await tx
-      .update(volHours)
-      .set({
-        workedOn: value.workedOn,
-        minutes: value.minutes,
-        note: value.note,
-        status: "submitted",
-        loggedAt: now,
-      })
-      .where(matchInOrganisation(volHours, actor.organisationId, { id: before.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const corrected = {
+      workedOn: value.workedOn,
+      minutes: value.minutes,
+      note: value.note,
+      status: "submitted" as const,
+      loggedAt: now,
+    };
+    return updateAudited(tx, actor, now, volHours, before.id, corrected, (after) => ({
       entityType: "vol_hours",
-      entityId: before.id,
       summary: "Disputed hours corrected and submitted again",
       before: { workedOn: before.workedOn, minutes: before.minutes },
       after: { workedOn: after.workedOn, minutes: after.minutes },
-    });
-    return after;
+    }));
   });
 }
