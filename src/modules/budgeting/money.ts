@@ -17,15 +17,3 @@ export function formatMoney(minor: number, currency = "GBP"): string {
   const symbol = symbols[currency];
   return symbol ? `${symbol}${text}` : `${text} ${currency}`;
 }
-
-const londonDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The calendar date in the UK at a moment: "voting closes at the end of 30 June" means UK time. */
-export function ukDate(now: Date): string {
-  return londonDate.format(now);
-}

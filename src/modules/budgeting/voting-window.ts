@@ -1,4 +1,4 @@
-import { ukDate } from "./money.ts";
+import { londonDay } from "../../platform/dates/london.ts";
 import type { PbProcess } from "./schema.ts";
 
 /**
@@ -13,7 +13,7 @@ export function votingState(
   now: Date,
 ): VotingState {
   if (process.phase !== "voting") return "not-voting";
-  const today = ukDate(now);
+  const today = londonDay(now);
   if (today > process.votingClose) return "closed-awaiting-count";
   // Officers may open voting early by hand; ballots are taken from then, so it is open.
   return "open";

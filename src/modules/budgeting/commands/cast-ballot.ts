@@ -2,12 +2,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict, invalid, notFound, Problem } from "../../../platform/http/problem.ts";
-import { formatMoney, ukDate } from "../money.ts";
+import { formatMoney } from "../money.ts";
 import { canEnterPaperBallots } from "../policy.ts";
 import { costOf, feasibleProposals, findProcess, type ProcessWithBudgets } from "../queries/processes.ts";
 
@@ -117,7 +118,7 @@ export async function castBallot(
       .for("share");
     if (current?.phase !== "voting")
       throw conflict("Voting is closed", "Votes can only be cast while voting is open.");
-    if (ukDate(now) > current.votingClose)
+    if (londonDay(now) > current.votingClose)
       throw conflict("Voting is closed", `Voting closed at the end of ${current.votingClose}.`);
     const id = newId(now.getTime());
     const inserted = await tx

@@ -1,9 +1,9 @@
 import { type Actor, systemActor } from "../../../platform/access/actor.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { forbidden } from "../../../platform/http/problem.ts";
 import { ageOn, getPerson, type Person } from "../../people/index.ts";
 import { getHome, type HomeArea } from "../../places/index.ts";
-import { ukDate } from "../money.ts";
 import type { PbProcess } from "../schema.ts";
 
 /**
@@ -52,6 +52,6 @@ export async function checkEligibility(
     process.areaKind !== "all" && person.homeId
       ? await getHome(db, reader, person.homeId).catch(() => null)
       : null;
-  const problem = eligibilityProblem(process, person, home, ukDate(now));
+  const problem = eligibilityProblem(process, person, home, londonDay(now));
   if (problem) throw forbidden(problem);
 }

@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
-import { ukDate } from "../money.ts";
 import { canExtendVoting } from "../policy.ts";
 import { findProcess } from "../queries/processes.ts";
 import { pbProcess } from "../schema.ts";
@@ -46,7 +46,7 @@ export async function extendVoting(
         ? "A published result cannot be reopened. Set up a new process to vote again."
         : "Only a process in its voting phase can be extended. Change its dates before voting opens.",
     );
-  const today = ukDate(now);
+  const today = londonDay(now);
   if (votingClose < today)
     throw invalid("Check the new closing date.", {
       votingClose: "The new closing date must be today or later",

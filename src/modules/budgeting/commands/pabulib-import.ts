@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { badRequest } from "../../../platform/http/problem.ts";
-import { ukDate } from "../money.ts";
 import { PabulibError, parsePabulib } from "../pabulib/parse.ts";
 import { canManageProcesses } from "../policy.ts";
 import { Rational } from "../rules/index.ts";
@@ -81,7 +81,7 @@ export async function importPabulib(
     ) ?? 1;
   const budgetMinor = minorUnits(election.budget, "The budget");
   const costs = election.projects.map((p) => minorUnits(p.cost, `The cost of project "${p.id}"`));
-  const today = ukDate(now);
+  const today = londonDay(now);
   const start = dateOf(election.meta, "date_begin", today);
   // Dates are ISO strings, so the later of two is the larger string; a file whose end
   // comes before its start closes on its start day.

@@ -1,6 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -8,7 +9,6 @@ import { outboundMessage } from "../../../platform/db/platform-schema.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { listResidentsWithEmail } from "../../people/index.ts";
 import { homeAreas } from "../../places/index.ts";
-import { ukDate } from "../money.ts";
 import { canEnterPaperBallots } from "../policy.ts";
 import { findProcess } from "../queries/processes.ts";
 import { pbVoteCode } from "../schema.ts";
@@ -42,7 +42,7 @@ export async function sendVoteCodes(
     );
   const residents = await listResidentsWithEmail(db, actor, now, `voting codes for "${process.title}"`);
   const homes = process.areaKind === "all" ? new Map() : await homeAreas(db, actor);
-  const today = ukDate(now);
+  const today = londonDay(now);
   const link = `${baseUrl}/pb/${process.organisationId}/${process.id}/vote`;
   const closes = longDate.format(new Date(`${process.votingClose}T12:00:00Z`));
   return db.transaction(async (tx) => {

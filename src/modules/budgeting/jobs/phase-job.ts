@@ -1,9 +1,9 @@
 import { systemActor } from "../../../platform/access/actor.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import type { JobDefinition } from "../../../platform/jobs/jobs.ts";
 import { advancePhase } from "../commands/manage-process.ts";
-import { ukDate } from "../money.ts";
 import { listProcessesOf } from "../queries/processes.ts";
 import type { PbProcess } from "../schema.ts";
 
@@ -38,7 +38,7 @@ export type PhaseRun = { moved: string[]; waiting: { processId: string; reason: 
  */
 export async function movePhasesByDate(db: Db, organisationId: string, now: Date): Promise<PhaseRun> {
   const actor = systemActor(organisationId, "Participatory budgeting phase dates");
-  const today = ukDate(now);
+  const today = londonDay(now);
   const run: PhaseRun = { moved: [], waiting: [] };
   for (const process of await listProcessesOf(db, organisationId)) {
     if (process.source !== "kith") continue;
