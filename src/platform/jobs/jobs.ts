@@ -1,3 +1,4 @@
+import { londonDay } from "../dates/london.ts";
 import type { Database, Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { job } from "../db/platform-schema.ts";
@@ -145,10 +146,4 @@ export async function scheduleDailyJobs(
       });
     }
   }
-}
-
-/** The calendar date in the UK at `moment`, as YYYY-MM-DD. */
-export function londonDay(moment: Date): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(moment);
 }

@@ -1,10 +1,10 @@
+import { londonDay } from "../dates/london.ts";
 import type { Database } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import {
   defaultLeaseMs,
   type JobDefinition,
   type JobHooks,
-  londonDay,
   runClaimedJob,
   scheduleDailyJobs,
 } from "./jobs.ts";
