@@ -2,6 +2,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { createProject } from "../commands/create-project.ts";
 import { createChangeTemplate, createTheme } from "../commands/define-strategy.ts";
+import { recordOutcome } from "../commands/record-outcome.ts";
 import { recordAttendance, recordSession } from "../commands/record-session.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
 import type { ProjectInput } from "../inputs.ts";
@@ -30,10 +31,52 @@ export async function makeActiveProject(
   return (await createProject(db, actor, now, { ...activeInMedway, ...project })).id;
 }
 
+/** For tests: the wellbeing theme and an active project in it, with the test's own name and answers. */
+export async function makeWellbeingProject(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  project: Pick<ProjectInput, "name"> & Partial<ProjectInput>,
+): Promise<string> {
+  await createTheme(db, actor, now, { code: "wellbeing", name: "Wellbeing" });
+  return makeActiveProject(db, actor, now, { themeCodes: ["wellbeing"], ...project });
+}
+
+/** For tests: the job club whose outcomes are followed up after 6 and 12 months. */
+export function makeJobClub(db: Db, actor: Actor, now: Date): Promise<string> {
+  return makeWellbeingProject(db, actor, now, {
+    name: "Job club",
+    theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
+    followUpMonths: [6, 12],
+  });
+}
+
+/** For tests: a new participant, "Resident REF", with one outcome of the project (evidence: a survey). */
+export async function residentOutcome(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  projectId: string,
+  ref: string,
+  achievedOn: string,
+): Promise<string> {
+  const participant = await registerParticipant(db, actor, now, {
+    externalRef: ref,
+    displayName: `Resident ${ref}`,
+  });
+  return (
+    await recordOutcome(db, actor, now, {
+      participantId: participant.id,
+      projectId,
+      achievedOn,
+      evidence: "Survey",
+    })
+  ).id;
+}
+
 /** For tests: one tenant, "P", at one in-depth session in Medway of the wellbeing project "Club". */
 export async function oneTenantAtOneSession(db: Db, actor: Actor, now: Date, heldOn: string): Promise<void> {
-  await createTheme(db, actor, now, { code: "wellbeing", name: "Wellbeing" });
-  const projectId = await makeActiveProject(db, actor, now, { name: "Club", themeCodes: ["wellbeing"] });
+  const projectId = await makeWellbeingProject(db, actor, now, { name: "Club" });
   const participant = await registerParticipant(db, actor, now, {
     externalRef: "p1",
     displayName: "P",
