@@ -7,7 +7,14 @@ import { matchInOrganisation } from "../../../platform/db/match-in-organisation.
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { canListCampaigns, canViewBackers, canViewCampaign, canViewReports } from "../policy.ts";
+import {
+  canCreateCampaign,
+  canEditCampaign,
+  canListCampaigns,
+  canViewBackers,
+  canViewCampaign,
+  canViewReports,
+} from "../policy.ts";
 import {
   type Campaign,
   type CampaignStatus,
@@ -69,6 +76,17 @@ export async function campaignParts(db: Db, campaign: Campaign) {
 }
 
 /** A campaign as staff or its own group see it, with the reviewer's decisions. */
+/**
+ * A campaign its group or an officer is about to add to (images, updates): the role before the
+ * look-up (issue 18 item 6), then that this actor may change this campaign. Both refusals say why.
+ */
+export async function getCampaignToEdit(db: Db, actor: Actor, campaignId: string, refusal: string) {
+  requireAllowed(canCreateCampaign(actor), refusal);
+  const detail = await getCampaign(db, actor, campaignId);
+  requireAllowed(canEditCampaign(actor, detail.campaign), refusal);
+  return detail;
+}
+
 export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
   // The role first (issue 18 item 6); a group then sees only its own campaigns, others are "not found".
   requireAllowed(canListCampaigns(actor), "Only staff and community groups can see campaigns.");
