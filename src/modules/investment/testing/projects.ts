@@ -1,7 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { createProject } from "../commands/create-project.ts";
-import { createChangeTemplate, createTheme } from "../commands/define-strategy.ts";
+import { createChangeTemplate, createIndicator, createTheme } from "../commands/define-strategy.ts";
 import { recordOutcome } from "../commands/record-outcome.ts";
 import { recordAttendance, recordSession } from "../commands/record-session.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
@@ -91,6 +91,41 @@ export async function oneTenantAtOneSession(db: Db, actor: Actor, now: Date, hel
     laCode: "E06000035",
   });
   await recordAttendance(db, actor, now, session.id, { attendees: [{ participantId: participant.id }] });
+}
+
+/**
+ * For tests: the strategy a lunch club serves: the wellbeing theme with its outcome "Residents are
+ * less isolated", the indicator W1 (with any targets or outcome the test gives it), and the
+ * "Social connection" theory-of-change template that measures W1. Returns the template's id.
+ */
+export async function makeSocialConnectionStrategy(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  indicator: Pick<Parameters<typeof createIndicator>[3], "outcomeName" | "targets"> = {},
+): Promise<string> {
+  await createTheme(db, actor, now, {
+    code: "wellbeing",
+    name: "Promoting wellbeing and preventing crisis",
+    outcomes: ["Residents are less isolated"],
+  });
+  await createIndicator(db, actor, now, {
+    themeCode: "wellbeing",
+    code: "W1",
+    name: "Residents reporting less loneliness",
+    level: "individual",
+    unit: "count",
+    ...indicator,
+  });
+  const template = await createChangeTemplate(db, actor, now, {
+    name: "Social connection",
+    inputs: "Staff time, hall hire",
+    activities: "Weekly lunch club",
+    outputs: "Sessions held, attendances",
+    outcomes: "Less isolation",
+    indicatorCodes: ["W1"],
+  });
+  return template.id;
 }
 
 /** For tests: a theory-of-change template "T" whose text no assertion reads. */
