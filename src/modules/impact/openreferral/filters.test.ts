@@ -185,22 +185,17 @@ describe("ORUK postcode and proximity filters", () => {
   });
 
   it("refuses an unknown postcode, a bad one, proximity alone, and place on /services", async () => {
-    expect(await problem("/openreferral/service_at_locations?postcode=ZZ99%209ZZ")).toMatchObject({
-      status: 400,
-      title: "Postcode not known",
-    });
-    expect(await problem("/openreferral/service_at_locations?postcode=hello")).toMatchObject({
-      status: 400,
-      title: "Bad postcode",
-    });
-    expect(await problem("/openreferral/service_at_locations?proximity=500")).toMatchObject({
-      status: 400,
-      title: "Give a postcode with proximity",
-    });
-    expect(await problem("/openreferral/service_at_locations?postcode=ME4&proximity=near")).toMatchObject({
-      status: 400,
-      title: "Bad proximity",
-    });
+    const refusals: [string, string][] = [
+      ["postcode=ZZ99%209ZZ", "Postcode not known"],
+      ["postcode=hello", "Bad postcode"],
+      ["proximity=500", "Give a postcode with proximity"],
+      ["postcode=ME4&proximity=near", "Bad proximity"],
+    ];
+    for (const [query, title] of refusals)
+      expect(await problem(`/openreferral/service_at_locations?${query}`)).toMatchObject({
+        status: 400,
+        title,
+      });
     expect((await problem("/openreferral/services?postcode=ME4")).status).toBe(400);
   });
 
