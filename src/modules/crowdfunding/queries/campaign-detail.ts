@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -133,35 +133,39 @@ export async function listCampaigns(
     actor.kind === "user" && actor.role === "community-group"
       ? (actor.partnerOrganisationId ?? "00000000-0000-0000-0000-000000000000")
       : undefined;
+  return campaignsOf(
+    db,
+    actor.organisationId,
+    desc(crowdfundingCampaign.createdAt),
+    filter.status ? eq(crowdfundingCampaign.status, filter.status) : undefined,
+    ownGroup ? eq(crowdfundingCampaign.groupId, ownGroup) : undefined,
+  );
+}
+
+/** An organisation's campaigns that meet every condition given, in the order given. */
+function campaignsOf(
+  db: Db,
+  organisationId: string,
+  order: SQL,
+  ...conditions: (SQL | undefined)[]
+): Promise<Campaign[]> {
   return db
     .select()
     .from(crowdfundingCampaign)
-    .where(
-      inOrganisation(
-        crowdfundingCampaign,
-        actor.organisationId,
-        filter.status ? eq(crowdfundingCampaign.status, filter.status) : undefined,
-        ownGroup ? eq(crowdfundingCampaign.groupId, ownGroup) : undefined,
-      ),
-    )
-    .orderBy(desc(crowdfundingCampaign.createdAt));
+    .where(inOrganisation(crowdfundingCampaign, organisationId, ...conditions))
+    .orderBy(order);
 }
 
 /** Public pages show only campaigns that have been verified and launched. */
 export const publicStatuses: CampaignStatus[] = ["live", "successful", "unsuccessful", "delivered"];
 
 export async function listPublicCampaigns(db: Db, organisationId: string): Promise<Campaign[]> {
-  return db
-    .select()
-    .from(crowdfundingCampaign)
-    .where(
-      inOrganisation(
-        crowdfundingCampaign,
-        organisationId,
-        inArray(crowdfundingCampaign.status, publicStatuses),
-      ),
-    )
-    .orderBy(asc(crowdfundingCampaign.closesAt));
+  return campaignsOf(
+    db,
+    organisationId,
+    asc(crowdfundingCampaign.closesAt),
+    inArray(crowdfundingCampaign.status, publicStatuses),
+  );
 }
 
 export async function getPublicCampaign(db: Db, organisationId: string, reference: string) {
