@@ -5,8 +5,7 @@
 // --scale 0.02 checks the script works. DATABASE_URL chooses the server (default
 // postgres://postgres@127.0.0.1:5432/postgres); the script makes its own database and drops it.
 import { addSession } from "../src/modules/volunteering/commands/add-session.ts";
-import { decideOpportunity } from "../src/modules/volunteering/commands/decide-opportunity.ts";
-import { postOpportunity } from "../src/modules/volunteering/commands/post-opportunity.ts";
+import { approvedEstateRole } from "../src/modules/volunteering/testing/roles.ts";
 import { addUser, buildTestApp, TestBrowser } from "../test/app.ts";
 import { testNow } from "../test/fixtures.ts";
 import { benchOrganisation, kilobytes, loadAverage, p50p99, registerBench } from "./register-setup.ts";
@@ -19,18 +18,11 @@ const familyNames = ["Ahmed", "Baker", "Cole", "Doyle", "Ellis", "Frost", "Gill"
 
 try {
   const { org, actor } = await benchOrganisation(database, "Bench Trust");
-  const role = await postOpportunity(database.db, actor, testNow, {
+  const role = await approvedEstateRole(database.db, actor, testNow, {
     title: "Park keepers",
     description: "Looking after the park.",
-    activity: "Estate activities",
-    theme: "environment",
-    interests: ["outdoor-work"],
-    remote: "yes",
-    timeCommitment: "2 hours",
-    dbsRequired: "no",
     places: "1000",
   });
-  await decideOpportunity(database.db, actor, testNow, role.id, "approve");
   const built = performance.now();
   // Family names carry a number on two in three people, so names repeat as in a real borough.
   await database.query(

@@ -5,10 +5,8 @@ import { systemActor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { CliContext } from "../module.ts";
 import { crowdfundingCli } from "./cli.ts";
-import { createCampaign } from "./commands/create-campaign.ts";
 import { makePledge } from "./commands/make-pledge.ts";
-import { reviewCampaign, reviewChecklist } from "./commands/review-campaign.ts";
-import { submitCampaign } from "./commands/submit-campaign.ts";
+import { liveCampaign } from "./test-support/live-campaign.ts";
 
 let database: Database;
 let orgId: string;
@@ -35,21 +33,10 @@ afterAll(async () => database.close());
 describe("kith crowdfunding settle CAMPAIGN", () => {
   it("settles by reference after the deadline, refuses before it, and reports an already settled campaign", async () => {
     const system = systemActor(orgId);
-    const draft = await createCampaign(database.db, system, testNow, {
-      groupName: "G",
+    const draft = await liveCampaign(database.db, system, testNow, {
       title: "Bench for the bus stop",
-      summary: "s",
-      story: "s",
-      communityBenefit: "s",
       targetPence: 10_000,
       deadline: "2026-07-01",
-      location: "x",
-      budgetLines: [{ description: "Bench", amountPence: 10_000 }],
-    });
-    await submitCampaign(database.db, system, testNow, draft.id);
-    await reviewCampaign(database.db, system, testNow, draft.id, {
-      decision: "approve",
-      checks: reviewChecklist.map((c) => c.key),
     });
     await makePledge(database.db, null, testNow, orgId, draft.id, {
       amountPence: 4_000,

@@ -1,10 +1,10 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { commandRoute, idParam, readRoute } from "../../platform/http/command-route.ts";
+import { csvUploadRoute } from "../../platform/http/csv-upload-route.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
 import { invalid } from "../../platform/http/problem.ts";
 import { type OutcomeInput, outcomeInput, recordOutcome } from "../investment/index.ts";
 import { valueBankClaimCheck } from "./claim-check.ts";
@@ -18,10 +18,6 @@ import { computeDashboard } from "./queries/dashboard.ts";
 import { computeSocialValue, computeSroi } from "./queries/social-value.ts";
 import { getActiveValueBank } from "./queries/value-bank.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const anyObject = z.record(z.string(), z.unknown());
 const date = (what: string) =>
   z.string().refine(isRealDate, { error: `Give ${what} as a real date, like 2026-04-01` });
@@ -130,41 +126,20 @@ export function impactApi(): OpenAPIHono<AppEnv> {
         : { bank: null };
     },
   });
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/impact/value-bank",
-      tags: ["Impact"],
-      summary:
-        "Import a value bank CSV (docs/impact-value-bank.md) and make it the one in use; all or nothing",
-      request: {
-        query: z.object({
-          name: z.string().min(1).max(200),
-          source: z.string().min(1).max(500),
-          licence: z.string().min(1).max(500),
-          priceYear: z.coerce.number().int().min(1990).max(2100),
-        }),
-        body: { required: true, content: { "text/csv": { schema: z.string() } } },
-      },
-      responses: {
-        201: json(z.object({ id: z.string(), outcomes: z.number() }), "Imported"),
-        ...problemResponses,
-      },
+  csvUploadRoute(api, {
+    path: "/impact/value-bank",
+    tag: "Impact",
+    area: "impact",
+    summary: "Import a value bank CSV (docs/impact-value-bank.md) and make it the one in use; all or nothing",
+    query: z.object({
+      name: z.string().min(1).max(200),
+      source: z.string().min(1).max(500),
+      licence: z.string().min(1).max(500),
+      priceYear: z.coerce.number().int().min(1990).max(2100),
     }),
-    async (c) => {
-      const actor = requireApiActor(c, "impact", "write");
-      return c.json(
-        await importValueBank(
-          c.get("services").database.db,
-          actor,
-          c.get("now"),
-          await c.req.text(),
-          c.req.valid("query"),
-        ),
-        201,
-      );
-    },
-  );
+    answer: { schema: z.object({ id: z.string(), outcomes: z.number() }), description: "Imported" },
+    run: ({ db, actor, now, csv, query }) => importValueBank(db, actor, now, csv, query),
+  });
   return api;
 }
 

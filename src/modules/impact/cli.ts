@@ -1,5 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import type { Actor } from "../../platform/access/actor.ts";
+import type { Database } from "../../platform/db/database.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import {
   importForOrganisation,
@@ -57,29 +59,21 @@ export const impactCli: CliCommand[] = [
         context.io.stderr(`Give an output file ending in .pdf or .html with --out. Usage: ${reportUsage}\n`);
         return 2;
       }
-      if (!validArea(values.area, context)) return 2;
-      return runForOrganisation(
-        context,
-        values.organisation,
-        "kith impact report",
-        async (database, actor) => {
-          const figures = await computeReportFigures(
-            database.db,
-            actor,
-            await reportBrand(database.db, actor.organisationId),
-            year,
-            {
-              scope: { themeCode: values.theme ?? null, laCode: values.area ?? null },
-            },
-          );
-          const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
-          await writeFile(out, content);
-          context.io.stdout(
-            `Wrote the ${figures.year.label} social impact report to ${out} (${figures.dashboard.sessions} sessions, ${figures.dashboard.residentsReached.total} residents reached).\n`,
-          );
-          return 0;
-        },
-      );
+      return runForScope(context, values, "kith impact report", async (database, actor, scope) => {
+        const figures = await computeReportFigures(
+          database.db,
+          actor,
+          await reportBrand(database.db, actor.organisationId),
+          year,
+          { scope },
+        );
+        const content = format === "pdf" ? await renderReportPdf(figures) : reportHtmlDocument(figures);
+        await writeFile(out, content);
+        context.io.stdout(
+          `Wrote the ${figures.year.label} social impact report to ${out} (${figures.dashboard.sessions} sessions, ${figures.dashboard.residentsReached.total} residents reached).\n`,
+        );
+        return 0;
+      });
     },
   },
   {
@@ -103,30 +97,19 @@ export const impactCli: CliCommand[] = [
         context.io.stderr(`--to (${to}) is before --from (${from}).\n`);
         return 2;
       }
-      if (!validArea(values.area, context)) return 2;
-      return runForOrganisation(
-        context,
-        values.organisation,
-        "kith impact dashboard",
-        async (database, actor) => {
-          const dashboard = await computeDashboard(database.db, actor, {
-            from,
-            to,
-            themeCode: values.theme ?? null,
-            laCode: values.area ?? null,
-          });
-          if (values.json) context.io.stdout(`${JSON.stringify(dashboard, null, 2)}\n`);
-          else {
-            context.io.stdout(
-              `Residents reached: ${dashboard.residentsReached.total} (${dashboard.residentsReached.lightTouch} light-touch, ${dashboard.residentsReached.inDepth} in-depth)\n`,
-            );
-            context.io.stdout(
-              `Tenants reached: ${dashboard.tenantsReached.total}\nSocial value per £1 invested: ${dashboard.socialValue.perPoundInvested ?? "n/a"}\n(Use --json for every indicator.)\n`,
-            );
-          }
-          return 0;
-        },
-      );
+      return runForScope(context, values, "kith impact dashboard", async (database, actor, scope) => {
+        const dashboard = await computeDashboard(database.db, actor, { from, to, ...scope });
+        if (values.json) context.io.stdout(`${JSON.stringify(dashboard, null, 2)}\n`);
+        else {
+          context.io.stdout(
+            `Residents reached: ${dashboard.residentsReached.total} (${dashboard.residentsReached.lightTouch} light-touch, ${dashboard.residentsReached.inDepth} in-depth)\n`,
+          );
+          context.io.stdout(
+            `Tenants reached: ${dashboard.tenantsReached.total}\nSocial value per £1 invested: ${dashboard.socialValue.perPoundInvested ?? "n/a"}\n(Use --json for every indicator.)\n`,
+          );
+        }
+        return 0;
+      });
     },
   },
   {
@@ -206,8 +189,26 @@ export const impactCli: CliCommand[] = [
   postcodeCentroidsCli,
 ];
 
-function validArea(area: string | undefined, context: CliContext): boolean {
-  if (area === undefined || /^E\d{8}$/.test(area)) return true;
-  context.io.stderr(`--area must be a local authority code like E06000035, not "${area}".\n`);
-  return false;
+/**
+ * A report command's run for the chosen organisation, narrowed by --theme and --area: the area must
+ * be a local authority code, or the command stops with usage (exit 2) before it opens the database.
+ */
+function runForScope(
+  context: CliContext,
+  values: { organisation?: string; theme?: string; area?: string },
+  commandName: string,
+  run: (
+    database: Database,
+    actor: Actor,
+    scope: { themeCode: string | null; laCode: string | null },
+  ) => Promise<number>,
+): Promise<number> {
+  const area = values.area;
+  if (area !== undefined && !/^E\d{8}$/.test(area)) {
+    context.io.stderr(`--area must be a local authority code like E06000035, not "${area}".\n`);
+    return Promise.resolve(2);
+  }
+  return runForOrganisation(context, values.organisation, commandName, (database, actor) =>
+    run(database, actor, { themeCode: values.theme ?? null, laCode: area ?? null }),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { createTheme } from "./commands/define-strategy.ts";
+import { recordSession } from "./commands/record-session.ts";
 import { makeActiveProject } from "./testing/projects.ts";
 
 /** For tests and benchmarks: one theme and one active service in Medway, ready for sessions. */
@@ -12,4 +13,21 @@ export async function makeLunchClub(db: Db, actor: Actor, now: Date): Promise<st
     themeCodes: ["wellbeing"],
     theoryOfChange: { inputs: "Hall", activities: "Lunch", outputs: "Meals", outcomes: "Friends" },
   });
+}
+
+/** For tests and benchmarks: a 90-minute light-touch session of the project in Medway; returns its id. */
+export async function lightSession(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  session: { projectId: string; title: string; heldOn: string },
+): Promise<string> {
+  const held = await recordSession(db, actor, now, {
+    ...session,
+    durationMinutes: 90,
+    depth: "light",
+    laCode: "E06000035",
+    lsoa21Code: null,
+  });
+  return held.id;
 }

@@ -1,7 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
-import { problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, idParam, readRoute } from "../../platform/http/command-route.ts";
 import { decideOpportunity } from "./commands/decide-opportunity.ts";
 import { logOwnHours } from "./commands/log-hours.ts";
 import { postOpportunity } from "./commands/post-opportunity.ts";
@@ -16,12 +15,7 @@ import { volunteeringReport } from "./queries/volunteering-value.ts";
 // own schemas, so the API, the pages and the CLI refuse the same things with the same words.
 
 const tag = "Volunteering";
-const tags = [tag];
 const area = "volunteering";
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const opportunitySchema = z
   .object({
     id: z.string(),
@@ -56,7 +50,6 @@ const reportSchema = z
     yearsWithoutRate: z.array(z.number().int()),
   })
   .openapi("VolunteeringReport");
-const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const pick = (o: {
   id: string;
   title: string;
@@ -180,37 +173,19 @@ export function volunteeringApi(): OpenAPIHono<AppEnv> {
     run: ({ db, actor, query }) => volunteeringReport(db, actor, query),
   });
 
-  // The VDS export needs the public address from the configuration, so it is registered in full.
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/volunteering/export/vds",
-      tags,
-      summary: "Roles, sessions and hours in the shape of the UK Volunteering Data Standard",
-      responses: {
-        200: json(
-          z
-            .object({ "@context": z.array(z.unknown()), conformsTo: z.string(), graph: z.array(z.unknown()) })
-            .passthrough(),
-          "The export (see docs/volunteering-vds.md)",
-        ),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "volunteering", "read");
-      const db = c.get("services").database.db;
-      return c.json(
-        await vdsExportFor(
-          db,
-          actor,
-          c.get("now"),
-          await partnerDirectory(db, actor.organisationId),
-          c.get("services").config.publicUrl,
-        ),
-        200,
-      );
+  readRoute(api, {
+    path: "/volunteering/export/vds",
+    tag,
+    area,
+    summary: "Roles, sessions and hours in the shape of the UK Volunteering Data Standard",
+    answer: {
+      schema: z
+        .object({ "@context": z.array(z.unknown()), conformsTo: z.string(), graph: z.array(z.unknown()) })
+        .passthrough(),
+      description: "The export (see docs/volunteering-vds.md)",
     },
-  );
+    run: async ({ db, actor, now, publicUrl }) =>
+      vdsExportFor(db, actor, now, await partnerDirectory(db, actor.organisationId), publicUrl),
+  });
   return api;
 }

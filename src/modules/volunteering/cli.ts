@@ -140,15 +140,16 @@ export const volunteeringCli: CliCommand[] = [
           context.io.stdout(
             `Total: ${output.total.hours} hours, ${pounds(output.total.valuePence)}, ${output.total.activeVolunteers} active volunteers\n\nBy theme:\n`,
           );
-          for (const row of output.byTheme)
+          const printLine = (
+            name: string,
+            row: { hours: number; valuePence: number; activeVolunteers: number },
+          ) =>
             context.io.stdout(
-              `  ${row.themeName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
+              `  ${name.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
             );
+          for (const row of output.byTheme) printLine(row.themeName, row);
           context.io.stdout("\nBy area:\n");
-          for (const row of output.byArea)
-            context.io.stdout(
-              `  ${row.areaName.padEnd(34)} ${String(row.hours).padStart(10)} h ${pounds(row.valuePence).padStart(14)} ${String(row.activeVolunteers).padStart(6)} volunteers\n`,
-            );
+          for (const row of output.byArea) printLine(row.areaName, row);
           if (output.yearsWithoutRate.length > 0)
             context.io.stdout(
               `\nNo hourly rate set for ${output.yearsWithoutRate.join(", ")}: those hours have no value.\n`,

@@ -9,6 +9,7 @@ import { registerVolunteer } from "./commands/register-volunteer.ts";
 import { volunteerEqualityProfile } from "./queries/equality-profile.ts";
 import { volunteeringReport } from "./queries/volunteering-value.ts";
 import { reportCsv } from "./report-files.ts";
+import { estateRole } from "./testing/roles.ts";
 
 const now = new Date("2026-06-15T10:00:00.000Z");
 let database: Database;
@@ -25,17 +26,12 @@ beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
   officer = actorFor(organisationId, "officer");
-  const role = await postOpportunity(database.db, officer, now, {
-    title: "Gardener",
-    description: "Help out.",
-    activity: "Estate activities",
-    theme: "environment",
-    interests: ["gardening"],
-    remote: "yes",
-    timeCommitment: "2 hours",
-    dbsRequired: "no",
-    places: "20",
-  });
+  const role = await postOpportunity(
+    database.db,
+    officer,
+    now,
+    estateRole({ title: "Gardener", interests: ["gardening"], places: "20" }),
+  );
   const volunteerWithHours = async (personId: string, index: number) => {
     const made = await registerVolunteer(
       database.db,

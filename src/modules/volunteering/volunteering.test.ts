@@ -157,38 +157,12 @@ describe("a volunteering role from posting to valued hours", () => {
     const placed = await decideApplication(database.db, officer, testNow, application.id, "place");
     expect(placed.status).toBe("placed");
 
-    await expectProblem(
-      logOwnHours(database.db, tenant, testNow, {
-        opportunityId: posted.id,
-        workedOn: "2026-06-16",
-        minutes: "2",
-      }),
-      422,
-      /today or in the past/,
-    );
-    await expectProblem(
-      logOwnHours(database.db, tenant, testNow, {
-        opportunityId: posted.id,
-        workedOn: "2026-06-10",
-        minutes: "25",
-      }),
-      422,
-      /24 hours/,
-    );
-    const first = await logOwnHours(database.db, tenant, testNow, {
-      opportunityId: posted.id,
-      workedOn: "2026-06-10",
-      minutes: "20",
-    });
-    await expectProblem(
-      logOwnHours(database.db, tenant, testNow, {
-        opportunityId: posted.id,
-        workedOn: "2026-06-10",
-        minutes: "5",
-      }),
-      422,
-      /at most 4 hours/,
-    );
+    const ownHours = (workedOn: string, minutes: string) =>
+      logOwnHours(database.db, tenant, testNow, { opportunityId: posted.id, workedOn, minutes });
+    await expectProblem(ownHours("2026-06-16", "2"), 422, /today or in the past/);
+    await expectProblem(ownHours("2026-06-10", "25"), 422, /24 hours/);
+    const first = await ownHours("2026-06-10", "20");
+    await expectProblem(ownHours("2026-06-10", "5"), 422, /at most 4 hours/);
     expect(first.status).toBe("submitted");
     expect(first.minutes).toBe(1200);
 

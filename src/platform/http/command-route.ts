@@ -19,6 +19,8 @@ export type CommandCall<P extends Schema = Schema, B extends z.ZodType | undefin
   db: Db;
   actor: Actor;
   now: Date;
+  /** The service's public address, for links in what the route answers (e.g. the VDS export's ids). */
+  publicUrl: string;
   /** The path's parameters as the route's schema parsed them. */
   params: Parsed<P>;
   /**
@@ -106,11 +108,7 @@ export function commandRoute<P extends Schema = undefined, B extends z.ZodType |
   };
   api.openapi(
     createRoute({
-      method: route.method,
-      path: route.path,
-      middleware: scopeFirst(route.area, "write"),
-      tags: [route.tag],
-      ...(route.summary ? { summary: route.summary } : {}),
+      ...operationHead(route.method, route, "write"),
       ...(Object.keys(request).length > 0 ? { request } : {}),
       responses: { ...responses, ...route.otherAnswers, ...problemResponses } as never,
     }),
@@ -130,14 +128,14 @@ export function commandRoute<P extends Schema = undefined, B extends z.ZodType |
 }
 
 /** The request's values as the route's schemas parsed them (bound: `valid` reads `this`). */
-function validated(c: Context<AppEnv>): {
+export function validated(c: Context<AppEnv>): {
   valid(target: "param" | "query" | "json"): Record<string, unknown>;
 } {
   return c.req as unknown as { valid(target: "param" | "query" | "json"): Record<string, unknown> };
 }
 
 /** What every route hands its command or query: the scope-checked actor first, then db, clock, path. */
-function callFor<P extends Schema>(
+export function callFor<P extends Schema>(
   c: Context<AppEnv>,
   area: string,
   access: "read" | "write",
@@ -148,8 +146,32 @@ function callFor<P extends Schema>(
     db: c.get("services").database.db,
     actor,
     now: c.get("now"),
+    publicUrl: c.get("services").config.publicUrl,
     params: (params ? validated(c).valid("param") : {}) as Parsed<P>,
   };
+}
+
+/** What every route's operation starts with: method, path, the scope check first, tag and summary. */
+export function operationHead<M extends "get" | "post" | "put" | "patch" | "delete">(
+  method: M,
+  route: { path: string; area: string; tag: string; summary?: string },
+  access: "read" | "write",
+) {
+  return {
+    method,
+    path: route.path,
+    middleware: scopeFirst(route.area, access),
+    tags: [route.tag],
+    ...(route.summary ? { summary: route.summary } : {}),
+  };
+}
+
+/** A route's documented answers: its JSON answer and the problems every route can give. */
+export function jsonAnswer(status: 200 | 201, answer: { schema: z.ZodType; description: string }): never {
+  return {
+    [status]: { description: answer.description, content: { "application/json": { schema: answer.schema } } },
+    ...problemResponses,
+  } as never;
 }
 
 /** What a read route hands its query. */
@@ -180,19 +202,9 @@ export function readRoute<P extends Schema = undefined, Q extends Schema = undef
   };
   api.openapi(
     createRoute({
-      method: "get",
-      path: route.path,
-      middleware: scopeFirst(route.area, "read"),
-      tags: [route.tag],
-      ...(route.summary ? { summary: route.summary } : {}),
+      ...operationHead("get", route, "read"),
       ...(Object.keys(request).length > 0 ? { request } : {}),
-      responses: {
-        200: {
-          description: route.answer.description,
-          content: { "application/json": { schema: route.answer.schema } },
-        },
-        ...problemResponses,
-      } as never,
+      responses: jsonAnswer(200, route.answer),
     }),
     (async (c: Context<AppEnv>) => {
       const result = await route.run({

@@ -7,6 +7,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { findCampaign } from "../queries/lock-campaign.ts";
 import { crowdfundingMatchPledge, crowdfundingPledge } from "../schema.ts";
+import { approveCampaign } from "../test-support/live-campaign.ts";
 import { councilMatchFundInput } from "../test-support/pledge-journey.ts";
 import type { CampaignInput } from "./campaign-input.ts";
 import { createCampaign } from "./create-campaign.ts";
@@ -14,7 +15,7 @@ import type { FundInput } from "./create-fund.ts";
 import { createFund } from "./create-fund.ts";
 import { makeMatchPledge } from "./make-match-pledge.ts";
 import { makePledge } from "./make-pledge.ts";
-import { reviewCampaign, reviewChecklist } from "./review-campaign.ts";
+import { reviewCampaign } from "./review-campaign.ts";
 import { settleCampaign } from "./settle-campaign.ts";
 import { submitCampaign } from "./submit-campaign.ts";
 
@@ -52,10 +53,7 @@ function campaignInput(overrides: Partial<CampaignInput> = {}): CampaignInput {
 async function liveCampaign(overrides: Partial<CampaignInput> = {}) {
   const draft = await createCampaign(database.db, group(), testNow, campaignInput(overrides));
   await submitCampaign(database.db, group(), testNow, draft.id);
-  return reviewCampaign(database.db, officer(), testNow, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((c) => c.key),
-  });
+  return approveCampaign(database.db, officer(), testNow, draft.id);
 }
 
 async function fund(overrides: Partial<FundInput> = {}) {

@@ -5,36 +5,16 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { outboundMessage } from "../../../platform/db/platform-schema.ts";
 import { runDueJobs, scheduleDailyJobs } from "../../../platform/jobs/jobs.ts";
-import { createCampaign } from "../commands/create-campaign.ts";
 import { makePledge } from "../commands/make-pledge.ts";
-import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
-import { submitCampaign } from "../commands/submit-campaign.ts";
 import { findCampaign } from "../queries/lock-campaign.ts";
+import { liveCampaign } from "../test-support/live-campaign.ts";
 import { crowdfundingJobs } from "./settlement-jobs.ts";
 
 let database: Database;
 let orgId: string;
 
-async function liveCampaign(deadline: string, targetPence: number) {
-  const system = systemActor(orgId);
-  const draft = await createCampaign(database.db, system, testNow, {
-    groupName: "G",
-    title: "Planters",
-    summary: "s",
-    story: "s",
-    communityBenefit: "s",
-    targetPence,
-    deadline,
-    location: "x",
-    budgetLines: [{ description: "Planters", amountPence: targetPence }],
-  });
-  await submitCampaign(database.db, system, testNow, draft.id);
-  await reviewCampaign(database.db, system, testNow, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((c) => c.key),
-  });
-  return draft;
-}
+const livePlanters = (deadline: string, targetPence: number) =>
+  liveCampaign(database.db, systemActor(orgId), testNow, { title: "Planters", targetPence, deadline });
 
 async function emailsTo(recipient: string) {
   return (await database.db.select().from(outboundMessage)).filter((m) => m.recipient === recipient);
@@ -48,7 +28,7 @@ afterAll(async () => database.close());
 
 describe("deadline closure jobs", () => {
   it("settles a campaign through the job queued at launch, not before it closes", async () => {
-    const campaign = await liveCampaign("2026-06-30", 10_000);
+    const campaign = await livePlanters("2026-06-30", 10_000);
     await makePledge(database.db, null, testNow, orgId, campaign.id, {
       amountPence: 10_000,
       backerName: "A",
@@ -70,7 +50,7 @@ describe("deadline closure jobs", () => {
   });
 
   it("catches a missed closing in the daily sweep", async () => {
-    const campaign = await liveCampaign("2026-07-05", 10_000);
+    const campaign = await livePlanters("2026-07-05", 10_000);
     // As if the per-campaign job had been lost: only the daily sweep is left.
     await database.query("DELETE FROM job WHERE dedupe_key = $1", [
       `crowdfunding.settle-campaign:${campaign.id}`,

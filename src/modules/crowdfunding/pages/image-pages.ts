@@ -1,13 +1,11 @@
 import { Hono } from "hono";
-import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, fileUpload, html, textInput } from "../../../platform/ui/index.ts";
 import { addCampaignImage } from "../commands/add-campaign-image.ts";
-import { canCreateCampaign, canEditCampaign } from "../policy.ts";
-import { getCampaign } from "../queries/campaign-detail.ts";
+import { getCampaign, getCampaignToEdit } from "../queries/campaign-detail.ts";
 import { getCampaignImage } from "../queries/campaign-image.ts";
 
 // Campaign images: uploaded by the group or an officer, each with alternative text.
@@ -38,15 +36,10 @@ async function imagesPage(
 }
 
 imagePages.get("/crowdfunding/campaigns/:id/images", async (c) => {
-  const actor = requireActor(c);
-  // The role before the look-up (issue 18 item 6); the group's own campaign is checked after it.
-  requireAllowed(
-    canCreateCampaign(actor),
-    "Only the group running this campaign or an officer can add images.",
-  );
-  const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
-  requireAllowed(
-    canEditCampaign(actor, detail.campaign),
+  await getCampaignToEdit(
+    c.get("services").database.db,
+    requireActor(c),
+    c.req.param("id"),
     "Only the group running this campaign or an officer can add images.",
   );
   return imagesPage(c, "", {});

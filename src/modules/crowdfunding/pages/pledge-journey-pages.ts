@@ -150,118 +150,107 @@ pledgeJourneyPages.post("/campaigns/:org/:ref/pledge", async (c) => {
   return c.redirect(`${base}/pledge/about-you`, 303);
 });
 
-const aboutForm = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "Enter your name" })
-    .max(120, { error: "Name must be 120 characters or fewer" }),
-  email: z.string().trim().min(1, { error: "Enter your email address" }).pipe(email),
-});
+/**
+ * A question step after the amount: shown once the step before it is answered (else back there),
+ * checked on Continue, its answers kept with the journey's others, then on to the next step.
+ */
+function questionStep<T>(step: {
+  path: string;
+  title: string;
+  /** The step before, under the campaign's /pledge (the amount is ""): the back link. */
+  back: string;
+  next: string;
+  form: z.ZodType<T>;
+  answered: (answers: PledgeAnswers) => boolean;
+  shown: (answers: PledgeAnswers) => Record<string, string>;
+  save: (value: T) => Partial<PledgeAnswers>;
+  fields: (values: Record<string, string>, errors: Record<string, string>) => SafeHtml;
+}): void {
+  const route = `/campaigns/:org/:ref/pledge/${step.path}`;
+  const page = (
+    c: import("hono").Context<AppEnv>,
+    campaignTitle: string,
+    base: string,
+    values: Record<string, string>,
+    errors: Record<string, string>,
+  ) =>
+    pledgeQuestionPage(c, {
+      title: step.title,
+      campaignTitle,
+      backLink: `${base}/pledge${step.back}`,
+      errors,
+      fields: step.fields(values, errors),
+    });
+  pledgeJourneyPages.get(route, async (c) => {
+    const { detail, base } = await loadPublic(c);
+    requireOpen(detail.campaign, c.get("now"));
+    const answers = readPledgeAnswers(c, detail.campaign.id);
+    if (!step.answered(answers)) return c.redirect(`${base}/pledge${step.back}`, 303);
+    return page(c, detail.campaign.title, base, step.shown(answers), {});
+  });
+  pledgeJourneyPages.post(route, async (c) => {
+    const { detail, base } = await loadPublic(c);
+    requireOpen(detail.campaign, c.get("now"));
+    const form = await readForm(c);
+    const checked = validate(step.form, form);
+    if (!checked.ok) return page(c, detail.campaign.title, base, form, checked.errors);
+    writePledgeAnswers(c, { ...readPledgeAnswers(c, detail.campaign.id), ...step.save(checked.value) });
+    return c.redirect(`${base}/pledge${step.next}`, 303);
+  });
+}
 
-function aboutPage(
-  c: import("hono").Context<AppEnv>,
-  title: string,
-  base: string,
-  values: Record<string, string>,
-  errors: Record<string, string>,
-) {
-  return pledgeQuestionPage(c, {
-    title: "About you",
-    campaignTitle: title,
-    backLink: `${base}/pledge`,
-    errors,
-    fields: html`<h1 class="govuk-heading-l">About you</h1>
+questionStep({
+  path: "about-you",
+  title: "About you",
+  back: "",
+  next: "/display",
+  form: z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: "Enter your name" })
+      .max(120, { error: "Name must be 120 characters or fewer" }),
+    email: z.string().trim().min(1, { error: "Enter your email address" }).pipe(email),
+  }),
+  answered: (answers) => Boolean(answers.amountPence),
+  shown: (answers) => ({ name: answers.backerName ?? "", email: answers.backerEmail ?? "" }),
+  save: (value) => ({ backerName: value.name, backerEmail: value.email }),
+  fields: (values, errors) => html`<h1 class="govuk-heading-l">About you</h1>
       ${textInput({ name: "name", label: "Full name", autocomplete: "name", value: values.name, error: errors.name, spellcheck: false })}
       ${textInput({ name: "email", label: "Email address", type: "email", autocomplete: "email", hint: "We use this to confirm your pledge and tell you if it is collected or released.", value: values.email, error: errors.email, spellcheck: false })}`,
-  });
-}
-
-pledgeJourneyPages.get("/campaigns/:org/:ref/pledge/about-you", async (c) => {
-  const { detail, base } = await loadPublic(c);
-  requireOpen(detail.campaign, c.get("now"));
-  const answers = readPledgeAnswers(c, detail.campaign.id);
-  if (!answers.amountPence) return c.redirect(`${base}/pledge`, 303);
-  return aboutPage(
-    c,
-    detail.campaign.title,
-    base,
-    { name: answers.backerName ?? "", email: answers.backerEmail ?? "" },
-    {},
-  );
 });
 
-pledgeJourneyPages.post("/campaigns/:org/:ref/pledge/about-you", async (c) => {
-  const { detail, base } = await loadPublic(c);
-  requireOpen(detail.campaign, c.get("now"));
-  const form = await readForm(c);
-  const checked = validate(aboutForm, form);
-  if (!checked.ok) return aboutPage(c, detail.campaign.title, base, form, checked.errors);
-  writePledgeAnswers(c, {
-    ...readPledgeAnswers(c, detail.campaign.id),
-    backerName: checked.value.name,
-    backerEmail: checked.value.email,
-  });
-  return c.redirect(`${base}/pledge/display`, 303);
-});
-
-function displayPage(
-  c: import("hono").Context<AppEnv>,
-  title: string,
-  base: string,
-  values: Record<string, string>,
-  errors: Record<string, string>,
-) {
-  return pledgeQuestionPage(c, {
-    title: "Can we show your name on the campaign page?",
-    campaignTitle: title,
-    backLink: `${base}/pledge/about-you`,
-    errors,
-    fields: html`${radios({
-      name: "show",
-      legend: {
-        text: "Can we show your name on the campaign page?",
-        classes: "govuk-fieldset__legend--l",
-        isPageHeading: true,
-      },
-      hint: "Your email address is never shown.",
-      value: values.show,
-      error: errors.show,
-      items: [
-        { value: "named", text: "Yes, show my name" },
-        { value: "anonymous", text: "No, show my pledge as anonymous" },
-      ],
-    })}
+questionStep({
+  path: "display",
+  title: "Can we show your name on the campaign page?",
+  back: "/about-you",
+  next: "/check",
+  form: z.object({
+    show: z.enum(["named", "anonymous"], { error: "Choose whether we can show your name" }),
+    message: z.string().trim().max(500, { error: "Message must be 500 characters or fewer" }).optional(),
+  }),
+  answered: (answers) => Boolean(answers.backerEmail),
+  shown: (answers) => ({
+    show: answers.anonymous === undefined ? "" : answers.anonymous ? "anonymous" : "named",
+    message: answers.message ?? "",
+  }),
+  save: (value) => ({ anonymous: value.show === "anonymous", message: value.message || null }),
+  fields: (values, errors) => html`${radios({
+    name: "show",
+    legend: {
+      text: "Can we show your name on the campaign page?",
+      classes: "govuk-fieldset__legend--l",
+      isPageHeading: true,
+    },
+    hint: "Your email address is never shown.",
+    value: values.show,
+    error: errors.show,
+    items: [
+      { value: "named", text: "Yes, show my name" },
+      { value: "anonymous", text: "No, show my pledge as anonymous" },
+    ],
+  })}
       ${textarea({ name: "message", label: "Message to the group (optional)", hint: "Shown on the campaign page with your pledge. Up to 500 characters.", value: values.message, error: errors.message, rows: 3 })}`,
-  });
-}
-
-const displayForm = z.object({
-  show: z.enum(["named", "anonymous"], { error: "Choose whether we can show your name" }),
-  message: z.string().trim().max(500, { error: "Message must be 500 characters or fewer" }).optional(),
-});
-
-pledgeJourneyPages.get("/campaigns/:org/:ref/pledge/display", async (c) => {
-  const { detail, base } = await loadPublic(c);
-  requireOpen(detail.campaign, c.get("now"));
-  const answers = readPledgeAnswers(c, detail.campaign.id);
-  if (!answers.backerEmail) return c.redirect(`${base}/pledge/about-you`, 303);
-  const show = answers.anonymous === undefined ? "" : answers.anonymous ? "anonymous" : "named";
-  return displayPage(c, detail.campaign.title, base, { show, message: answers.message ?? "" }, {});
-});
-
-pledgeJourneyPages.post("/campaigns/:org/:ref/pledge/display", async (c) => {
-  const { detail, base } = await loadPublic(c);
-  requireOpen(detail.campaign, c.get("now"));
-  const form = await readForm(c);
-  const checked = validate(displayForm, form);
-  if (!checked.ok) return displayPage(c, detail.campaign.title, base, form, checked.errors);
-  writePledgeAnswers(c, {
-    ...readPledgeAnswers(c, detail.campaign.id),
-    anonymous: checked.value.show === "anonymous",
-    message: checked.value.message || null,
-  });
-  return c.redirect(`${base}/pledge/check`, 303);
 });
 
 function complete(answers: PledgeAnswers): answers is Required<PledgeAnswers> {

@@ -19,8 +19,8 @@ import { makeMatchPledge } from "../commands/make-match-pledge.ts";
 import { postUpdate } from "../commands/post-update.ts";
 import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
 import { poundsToPence, shareOf } from "../money.ts";
-import { canCreateCampaign, canMatchPledge, canPostUpdate, canReviewCampaign } from "../policy.ts";
-import { getCampaign, listFunds } from "../queries/campaign-detail.ts";
+import { canMatchPledge, canReviewCampaign } from "../policy.ts";
+import { getCampaign, getCampaignToEdit, listFunds } from "../queries/campaign-detail.ts";
 
 // Officer actions on one campaign: verify, match pledge, post an update.
 
@@ -198,14 +198,10 @@ function updatePage(
 }
 
 staffActionPages.get("/crowdfunding/campaigns/:id/update", async (c) => {
-  const actor = requireActor(c);
-  requireAllowed(
-    canCreateCampaign(actor),
-    "Only the group running this campaign or an officer can post updates.",
-  );
-  const detail = await getCampaign(c.get("services").database.db, actor, c.req.param("id"));
-  requireAllowed(
-    canPostUpdate(actor, detail.campaign),
+  const detail = await getCampaignToEdit(
+    c.get("services").database.db,
+    requireActor(c),
+    c.req.param("id"),
     "Only the group running this campaign or an officer can post updates.",
   );
   return updatePage(c, detail, {}, {});

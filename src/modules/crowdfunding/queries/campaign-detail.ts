@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -7,7 +7,14 @@ import { matchInOrganisation } from "../../../platform/db/match-in-organisation.
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { canListCampaigns, canViewBackers, canViewCampaign, canViewReports } from "../policy.ts";
+import {
+  canCreateCampaign,
+  canEditCampaign,
+  canListCampaigns,
+  canViewBackers,
+  canViewCampaign,
+  canViewReports,
+} from "../policy.ts";
 import {
   type Campaign,
   type CampaignStatus,
@@ -69,6 +76,17 @@ export async function campaignParts(db: Db, campaign: Campaign) {
 }
 
 /** A campaign as staff or its own group see it, with the reviewer's decisions. */
+/**
+ * A campaign its group or an officer is about to add to (images, updates): the role before the
+ * look-up (issue 18 item 6), then that this actor may change this campaign. Both refusals say why.
+ */
+export async function getCampaignToEdit(db: Db, actor: Actor, campaignId: string, refusal: string) {
+  requireAllowed(canCreateCampaign(actor), refusal);
+  const detail = await getCampaign(db, actor, campaignId);
+  requireAllowed(canEditCampaign(actor, detail.campaign), refusal);
+  return detail;
+}
+
 export async function getCampaign(db: Db, actor: Actor, campaignId: string) {
   // The role first (issue 18 item 6); a group then sees only its own campaigns, others are "not found".
   requireAllowed(canListCampaigns(actor), "Only staff and community groups can see campaigns.");
@@ -115,35 +133,39 @@ export async function listCampaigns(
     actor.kind === "user" && actor.role === "community-group"
       ? (actor.partnerOrganisationId ?? "00000000-0000-0000-0000-000000000000")
       : undefined;
+  return campaignsOf(
+    db,
+    actor.organisationId,
+    desc(crowdfundingCampaign.createdAt),
+    filter.status ? eq(crowdfundingCampaign.status, filter.status) : undefined,
+    ownGroup ? eq(crowdfundingCampaign.groupId, ownGroup) : undefined,
+  );
+}
+
+/** An organisation's campaigns that meet every condition given, in the order given. */
+function campaignsOf(
+  db: Db,
+  organisationId: string,
+  order: SQL,
+  ...conditions: (SQL | undefined)[]
+): Promise<Campaign[]> {
   return db
     .select()
     .from(crowdfundingCampaign)
-    .where(
-      inOrganisation(
-        crowdfundingCampaign,
-        actor.organisationId,
-        filter.status ? eq(crowdfundingCampaign.status, filter.status) : undefined,
-        ownGroup ? eq(crowdfundingCampaign.groupId, ownGroup) : undefined,
-      ),
-    )
-    .orderBy(desc(crowdfundingCampaign.createdAt));
+    .where(inOrganisation(crowdfundingCampaign, organisationId, ...conditions))
+    .orderBy(order);
 }
 
 /** Public pages show only campaigns that have been verified and launched. */
 export const publicStatuses: CampaignStatus[] = ["live", "successful", "unsuccessful", "delivered"];
 
 export async function listPublicCampaigns(db: Db, organisationId: string): Promise<Campaign[]> {
-  return db
-    .select()
-    .from(crowdfundingCampaign)
-    .where(
-      inOrganisation(
-        crowdfundingCampaign,
-        organisationId,
-        inArray(crowdfundingCampaign.status, publicStatuses),
-      ),
-    )
-    .orderBy(asc(crowdfundingCampaign.closesAt));
+  return campaignsOf(
+    db,
+    organisationId,
+    asc(crowdfundingCampaign.closesAt),
+    inArray(crowdfundingCampaign.status, publicStatuses),
+  );
 }
 
 export async function getPublicCampaign(db: Db, organisationId: string, reference: string) {

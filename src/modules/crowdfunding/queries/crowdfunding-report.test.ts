@@ -3,13 +3,11 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createCampaign } from "../commands/create-campaign.ts";
 import { createFund } from "../commands/create-fund.ts";
 import { makeMatchPledge } from "../commands/make-match-pledge.ts";
 import { makePledge } from "../commands/make-pledge.ts";
-import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
 import { settleCampaign } from "../commands/settle-campaign.ts";
-import { submitCampaign } from "../commands/submit-campaign.ts";
+import { liveCampaign } from "../test-support/live-campaign.ts";
 import { crowdfundingReport } from "./crowdfunding-report.ts";
 
 let database: Database;
@@ -18,21 +16,10 @@ const afterDeadline = new Date("2026-07-02T08:00:00Z");
 
 async function settledCampaign(targetPence: number, ownMatch: number, otherMatch: number, backers: number[]) {
   const system = systemActor(orgId);
-  const draft = await createCampaign(database.db, system, testNow, {
-    groupName: "G",
+  const draft = await liveCampaign(database.db, system, testNow, {
     title: "Campaign",
-    summary: "s",
-    story: "s",
-    communityBenefit: "s",
     targetPence,
     deadline: "2026-07-01",
-    location: "x",
-    budgetLines: [{ description: "All", amountPence: targetPence }],
-  });
-  await submitCampaign(database.db, system, testNow, draft.id);
-  await reviewCampaign(database.db, system, testNow, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((c) => c.key),
   });
   const fund = (isOwnMoney: boolean) =>
     createFund(database.db, system, testNow, {

@@ -3,11 +3,9 @@ import { testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
 import type { Organisation } from "../../../platform/access/organisations.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createCampaign } from "../commands/create-campaign.ts";
 import type { FundInput } from "../commands/create-fund.ts";
-import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
-import { submitCampaign } from "../commands/submit-campaign.ts";
 import { type TestBrowser, textOf } from "./http-client.ts";
+import { liveCampaign } from "./live-campaign.ts";
 
 // Shared by the page tests: a campaign people can back, and a pledge made the way a person would.
 
@@ -52,8 +50,7 @@ export async function launchCampaign(
   title: string,
   targetPence: number,
 ) {
-  const system = systemActor(organisation.id);
-  const draft = await createCampaign(database.db, system, testNow, {
+  return liveCampaign(database.db, systemActor(organisation.id), testNow, {
     groupName: "Hoo Repair Café",
     title,
     summary: "Tools for a monthly repair café",
@@ -65,11 +62,6 @@ export async function launchCampaign(
     laCode: "E06000035",
     budgetLines: [{ description: "Tools", amountPence: targetPence }],
     rewardTiers: [{ title: "Sticker", description: "A repair café sticker", minPence: 500 }],
-  });
-  await submitCampaign(database.db, system, testNow, draft.id);
-  return reviewCampaign(database.db, system, testNow, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((c) => c.key),
   });
 }
 

@@ -91,9 +91,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/involvement", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      createInvolvementOpportunity(c.get("services").database.db, actor, c.get("now"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, createInvolvementOpportunity, actor, form));
     if (!result.ok) return showInvolvement(c, form, result.errors);
     return c.redirect(`/engagement/involvement/${result.value.id}`, 303);
   });
@@ -157,7 +155,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const result = await attemptForForm(() =>
-      recordParticipation(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), form),
+      callForPage(c, recordParticipation, actor, c.req.param("id"), form),
     );
     if (!result.ok) return showOne(c, result.errors);
     return c.redirect(`/engagement/involvement/${c.req.param("id")}?done=added`, 303);
@@ -192,9 +190,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/consultations", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      createConsultation(c.get("services").database.db, actor, c.get("now"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, createConsultation, actor, form));
     if (!result.ok) return showConsultations(c, form, result.errors);
     return c.redirect(`/engagement/consultations/${result.value.id}`, 303);
   });
@@ -253,9 +249,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/consultations/:id/questions", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      addQuestion(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, addQuestion, actor, c.req.param("id"), form));
     if (!result.ok) return showConsultation(c, form, result.errors);
     return c.redirect(`/engagement/consultations/${c.req.param("id")}`, 303);
   });
@@ -309,9 +303,7 @@ export function engagementStaffPages(): Hono<AppEnv> {
   app.post("/engagement/you-said-we-did", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      recordYouSaidWeDid(c.get("services").database.db, actor, c.get("now"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, recordYouSaidWeDid, actor, form));
     if (!result.ok) return showYouSaid(c, actor, form, result.errors);
     return c.redirect("/engagement/you-said-we-did?done=saved", 303);
   });

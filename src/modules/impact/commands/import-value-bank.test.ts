@@ -120,35 +120,21 @@ describe("importing a value bank", () => {
     const participantId = (
       await registerParticipant(db, officer, testNow, { externalRef: "x1", displayName: "X" })
     ).id;
-    await recordOutcome(
-      db,
-      officer,
-      testNow,
-      { participantId, projectId, valueCode: "A", achievedOn: "2026-03-01", evidence: "Survey" },
-      { claimCheck: valueBankClaimCheck },
-    );
-    const problem = await problemOf(
+    const claim = (valueCode: string, achievedOn: string) =>
       recordOutcome(
         db,
         officer,
         testNow,
-        { participantId, projectId, valueCode: "B", achievedOn: "2026-06-01", evidence: "Survey" },
+        { participantId, projectId, valueCode, achievedOn, evidence: "Survey" },
         { claimCheck: valueBankClaimCheck },
-      ),
-    );
+      );
+    await claim("A", "2026-03-01");
+    const problem = await problemOf(claim("B", "2026-06-01"));
     expect(problem.status).toBe(422);
     expect(problem.fieldErrors?.valueCode).toMatch(
       /already has "Alpha" \(2026-03-01\), which draws on the same area of benefit as "Beta"/,
     );
-    const unknown = await problemOf(
-      recordOutcome(
-        db,
-        officer,
-        testNow,
-        { participantId, projectId, valueCode: "NOPE", achievedOn: "2026-06-01", evidence: "Survey" },
-        { claimCheck: valueBankClaimCheck },
-      ),
-    );
+    const unknown = await problemOf(claim("NOPE", "2026-06-01"));
     expect(unknown.fieldErrors?.valueCode).toMatch(/NOPE is not an outcome in the value bank/);
   });
 });

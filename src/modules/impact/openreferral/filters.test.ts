@@ -40,26 +40,26 @@ afterAll(async () => fixture.database.close());
 
 type Page = { total_items: number; contents: { id: string; service?: { id: string } }[] };
 
-/** The services a list answers with, by short name, checking the page and every item against the schemas. */
-async function services(query: string): Promise<string[]> {
-  const response = await fixture.app.request(`/openreferral/services?${query}`);
+/** A list's page for the query, answered 200, with the page and every item valid against the schemas. */
+async function validPage(list: string, query: string, itemSchema: keyof OrukValidators): Promise<Page> {
+  const response = await fixture.app.request(`/openreferral/${list}?${query}`);
   expect(response.status, `${query}: ${response.status === 200 ? "" : await response.clone().text()}`).toBe(
     200,
   );
   const body = (await response.json()) as Page;
   expectValid(validators.page, body);
-  for (const item of body.contents) expectValid(validators.service, item);
+  for (const item of body.contents) expectValid(validators[itemSchema], item);
+  return body;
+}
+
+/** The services a list answers with, by short name, checking the page and every item against the schemas. */
+async function services(query: string): Promise<string[]> {
+  const body = await validPage("services", query, "service");
   return body.contents.map((s) => nameOf.get(s.id) ?? s.id).sort();
 }
 
 async function atLocations(query: string, sorted = true): Promise<string[]> {
-  const response = await fixture.app.request(`/openreferral/service_at_locations?${query}`);
-  expect(response.status, `${query}: ${response.status === 200 ? "" : await response.clone().text()}`).toBe(
-    200,
-  );
-  const body = (await response.json()) as Page;
-  expectValid(validators.page, body);
-  for (const item of body.contents) expectValid(validators.serviceAtLocationList, item);
+  const body = await validPage("service_at_locations", query, "serviceAtLocationList");
   const names = body.contents.map((s) => nameOf.get(s.service?.id ?? "") ?? "?");
   return sorted ? names.sort() : names;
 }
@@ -185,22 +185,17 @@ describe("ORUK postcode and proximity filters", () => {
   });
 
   it("refuses an unknown postcode, a bad one, proximity alone, and place on /services", async () => {
-    expect(await problem("/openreferral/service_at_locations?postcode=ZZ99%209ZZ")).toMatchObject({
-      status: 400,
-      title: "Postcode not known",
-    });
-    expect(await problem("/openreferral/service_at_locations?postcode=hello")).toMatchObject({
-      status: 400,
-      title: "Bad postcode",
-    });
-    expect(await problem("/openreferral/service_at_locations?proximity=500")).toMatchObject({
-      status: 400,
-      title: "Give a postcode with proximity",
-    });
-    expect(await problem("/openreferral/service_at_locations?postcode=ME4&proximity=near")).toMatchObject({
-      status: 400,
-      title: "Bad proximity",
-    });
+    const refusals: [string, string][] = [
+      ["postcode=ZZ99%209ZZ", "Postcode not known"],
+      ["postcode=hello", "Bad postcode"],
+      ["proximity=500", "Give a postcode with proximity"],
+      ["postcode=ME4&proximity=near", "Bad proximity"],
+    ];
+    for (const [query, title] of refusals)
+      expect(await problem(`/openreferral/service_at_locations?${query}`)).toMatchObject({
+        status: 400,
+        title,
+      });
     expect((await problem("/openreferral/services?postcode=ME4")).status).toBe(400);
   });
 

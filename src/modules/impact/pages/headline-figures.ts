@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import {
   formatDate,
@@ -97,7 +98,7 @@ export async function headlinePanel(c: Context<AppEnv>): Promise<SafeHtml> {
   // The board's landing page only: computing every headline on each staff sign-in would slow the
   // officers' and managers' first page, and they have the dashboards one click away.
   if (actor?.kind !== "user" || actor.role !== "read-only" || !canViewPortfolio(actor)) return html``;
-  const { period, items, openCases } = await headlines(c.get("services").database.db, actor, c.get("now"));
+  const { period, items, openCases } = await callForPage(c, headlines, actor);
   if (items.length === 0 && !openCases) return html``;
   return html`<h2 class="govuk-heading-m">Headline figures</h2>
     <p class="govuk-body">The last twelve months, ${formatDate(period.from)} to ${formatDate(period.to)}.</p>

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -168,7 +169,7 @@ export function valuePages(): Hono<AppEnv> {
     const text = (key: string) => (typeof body[key] === "string" ? String(body[key]).trim() : "");
     if (!(file instanceof File) || file.size === 0) return bankPage(c, { file: "Choose a CSV file" }, 422);
     try {
-      await importValueBank(c.get("services").database.db, actor, c.get("now"), await file.text(), {
+      await callForPage(c, importValueBank, actor, await file.text(), {
         name: text("name") || file.name,
         source: text("source"),
         licence: text("licence"),
@@ -202,7 +203,7 @@ export function valuePages(): Hono<AppEnv> {
   });
   app.post("/impact/value-bank/open-default", async (c) => {
     const actor = requireActor(c);
-    await installOpenDefaultBank(c.get("services").database.db, actor, c.get("now"));
+    await callForPage(c, installOpenDefaultBank, actor);
     return c.redirect("/impact/value-bank?done=installed", 303);
   });
   return app;

@@ -5,8 +5,8 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { getProject, listProjects } from "../queries/portfolio.ts";
+import { makeSocialConnectionStrategy } from "../testing/projects.ts";
 import { createProject } from "./create-project.ts";
-import { createChangeTemplate, createIndicator, createTheme } from "./define-strategy.ts";
 import { recordOutcome } from "./record-outcome.ts";
 import { recordAttendance, recordSession } from "./record-session.ts";
 import { registerParticipant } from "./register-participant.ts";
@@ -35,30 +35,10 @@ beforeAll(async () => {
   manager = actorFor(org.id, "manager");
   officer = actorFor(org.id, "officer");
   otherOfficer = actorFor(other.id, "officer");
-  await createTheme(database.db, manager, testNow, {
-    code: "wellbeing",
-    name: "Promoting wellbeing and preventing crisis",
-    outcomes: ["Residents are less isolated"],
-  });
-  await createIndicator(database.db, manager, testNow, {
-    themeCode: "wellbeing",
+  templateId = await makeSocialConnectionStrategy(database.db, manager, testNow, {
     outcomeName: "Residents are less isolated",
-    code: "W1",
-    name: "Residents reporting less loneliness",
-    level: "individual",
-    unit: "count",
     targets: [{ period: "2026/27", baseline: 40, target: 60 }],
   });
-  templateId = (
-    await createChangeTemplate(database.db, manager, testNow, {
-      name: "Social connection",
-      inputs: "Staff time, hall hire",
-      activities: "Weekly lunch club",
-      outputs: "Sessions held, attendances",
-      outcomes: "Less isolation",
-      indicatorCodes: ["W1"],
-    })
-  ).id;
 });
 afterAll(async () => database.close());
 

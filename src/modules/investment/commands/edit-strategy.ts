@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -21,6 +22,22 @@ async function requireIndicator(db: Db, organisationId: string, indicatorId: str
     .where(matchInOrganisation(investmentIndicator, organisationId, { id: indicatorId }));
   if (!found) throw notFound("Indicator not found");
   return found;
+}
+
+/** A manager's change to one indicator: the policy first, the input checked, the change in one transaction. */
+async function editIndicator<S extends z.ZodType>(
+  db: Db,
+  actor: Actor,
+  indicatorId: string,
+  schema: S,
+  input: unknown,
+  change: (tx: Db, indicator: typeof investmentIndicator.$inferSelect, value: z.output<S>) => Promise<void>,
+): Promise<void> {
+  requireAllowed(canManageStrategy(actor), strategyOnly);
+  const value = parseInput(schema, input);
+  await db.transaction(async (tx) =>
+    change(tx, await requireIndicator(tx, actor.organisationId, indicatorId), value),
+  );
 }
 
 /** Adds an intended outcome to a theme. */
@@ -69,10 +86,7 @@ export async function changeIndicator(
   indicatorId: string,
   input: unknown,
 ): Promise<void> {
-  requireAllowed(canManageStrategy(actor), strategyOnly);
-  const value = parseInput(indicatorChangeInput, input);
-  await db.transaction(async (tx) => {
-    const before = await requireIndicator(tx, actor.organisationId, indicatorId);
+  await editIndicator(db, actor, indicatorId, indicatorChangeInput, input, async (tx, before, value) => {
     await tx
       .update(investmentIndicator)
       .set(value)
@@ -96,10 +110,7 @@ export async function setIndicatorTarget(
   indicatorId: string,
   input: unknown,
 ): Promise<void> {
-  requireAllowed(canManageStrategy(actor), strategyOnly);
-  const value = parseInput(indicatorTargetInput, input);
-  await db.transaction(async (tx) => {
-    const indicator = await requireIndicator(tx, actor.organisationId, indicatorId);
+  await editIndicator(db, actor, indicatorId, indicatorTargetInput, input, async (tx, indicator, value) => {
     const [before] = await tx
       .select()
       .from(indicatorTarget)

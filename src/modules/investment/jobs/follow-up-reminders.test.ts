@@ -3,11 +3,9 @@ import { addUser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createTheme } from "../commands/define-strategy.ts";
-import { completeFollowUp, recordOutcome } from "../commands/record-outcome.ts";
-import { registerParticipant } from "../commands/register-participant.ts";
+import { completeFollowUp } from "../commands/record-outcome.ts";
 import { investmentModule } from "../module.ts";
-import { makeActiveProject } from "../testing/projects.ts";
+import { makeJobClub, residentOutcome } from "../testing/projects.ts";
 import { remindDueFollowUps } from "./follow-up-reminders.ts";
 
 let database: Database;
@@ -28,29 +26,9 @@ beforeAll(async () => {
   await addUser(database, organisationId, "officer", "officer@example.org");
   await addUser(database, otherOrganisationId, "manager", "other@example.org");
   const manager = actorFor(organisationId, "manager");
-  await createTheme(database.db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
-  const projectId = await makeActiveProject(database.db, manager, testNow, {
-    name: "Job club",
-    themeCodes: ["wellbeing"],
-    theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
-    followUpMonths: [6, 12],
-  });
-  const outcome = async (ref: string, achievedOn: string) => {
-    const participantId = (
-      await registerParticipant(database.db, manager, testNow, {
-        externalRef: ref,
-        displayName: `Resident ${ref}`,
-      })
-    ).id;
-    return (
-      await recordOutcome(database.db, manager, testNow, {
-        participantId,
-        projectId,
-        achievedOn,
-        evidence: "Survey",
-      })
-    ).id;
-  };
+  const projectId = await makeJobClub(database.db, manager, testNow);
+  const outcome = (ref: string, achievedOn: string) =>
+    residentOutcome(database.db, manager, testNow, projectId, ref, achievedOn);
   await outcome("A", "2026-01-10"); // follow-ups due 2026-07-10 and 2027-01-10
   const b = await outcome("B", "2026-01-20"); // due 2026-07-20 and 2027-01-20
   // B's 12-month follow-up is done early: it must never be reminded.

@@ -5,10 +5,9 @@ import { makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import { actorForUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { importValueBank } from "../../impact/commands/import-value-bank.ts";
-import { createTheme } from "../commands/define-strategy.ts";
 import { recordOutcome } from "../commands/record-outcome.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
-import { makeActiveProject, makePlainTemplate } from "../testing/projects.ts";
+import { makePlainTemplate, makeWellbeingProject } from "../testing/projects.ts";
 
 // Every code shown to a person is a name: value-bank outcomes, local authorities, neighbourhoods.
 
@@ -26,12 +25,10 @@ beforeAll(async () => {
   const organisationId = (await makeOrganisation(database.db)).id;
   const manager = actorForUser(await addUser(database, organisationId, "manager", "names@example.org"));
   const db = database.db;
-  await createTheme(db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
-  projectId = await makeActiveProject(db, manager, testNow, {
+  projectId = await makeWellbeingProject(db, manager, testNow, {
     name: "Lunch club",
     areas: [{ laCode: "E06000035", lsoa21Code: "E01016016" }, { laCode: "E07000110" }],
     changeTemplateId: await makePlainTemplate(db, manager, testNow),
-    themeCodes: ["wellbeing"],
     followUpMonths: [6],
   });
   participantId = (

@@ -8,9 +8,8 @@ import { createApiToken } from "../../../platform/auth/api-tokens.ts";
 import { actorForUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
-import { createChangeTemplate, createIndicator, createTheme } from "../commands/define-strategy.ts";
 import { getProject, getStrategy } from "../queries/portfolio.ts";
-import { makeActiveProject } from "../testing/projects.ts";
+import { makeActiveProject, makeSocialConnectionStrategy } from "../testing/projects.ts";
 
 // The strategy and project edit pages, posted as a browser without JavaScript would post them.
 
@@ -39,28 +38,7 @@ beforeAll(async () => {
   const organisationId = (await makeOrganisation(database.db)).id;
   managerActor = actorFor(organisationId, "manager");
   otherActor = actorFor((await makeOrganisation(database.db, "Other Homes")).id, "manager");
-  await createTheme(database.db, managerActor, testNow, {
-    code: "wellbeing",
-    name: "Promoting wellbeing and preventing crisis",
-    outcomes: ["Residents are less isolated"],
-  });
-  await createIndicator(database.db, managerActor, testNow, {
-    themeCode: "wellbeing",
-    code: "W1",
-    name: "Residents reporting less loneliness",
-    level: "individual",
-    unit: "count",
-  });
-  templateId = (
-    await createChangeTemplate(database.db, managerActor, testNow, {
-      name: "Social connection",
-      inputs: "Staff time, hall hire",
-      activities: "Weekly lunch club",
-      outputs: "Sessions held",
-      outcomes: "Less isolation",
-      indicatorCodes: ["W1"],
-    })
-  ).id;
+  templateId = await makeSocialConnectionStrategy(database.db, managerActor, testNow);
   projectId = await makeActiveProject(database.db, managerActor, testNow, {
     name: "Lunch club",
     kind: "service",

@@ -4,10 +4,7 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Role } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createTheme } from "../commands/define-strategy.ts";
-import { recordOutcome } from "../commands/record-outcome.ts";
-import { registerParticipant } from "../commands/register-participant.ts";
-import { makeActiveProject } from "../testing/projects.ts";
+import { makeJobClub, residentOutcome } from "../testing/projects.ts";
 
 // Issue 18 item 6: the follow-up form is checked on GET like its POST, and only for a follow-up that exists.
 
@@ -20,24 +17,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const organisationId = (await makeOrganisation(database.db)).id;
   const manager = actorFor(organisationId, "manager");
-  await createTheme(database.db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
-  const projectId = await makeActiveProject(database.db, manager, testNow, {
-    name: "Job club",
-    themeCodes: ["wellbeing"],
-    theoryOfChange: { inputs: "a", activities: "b", outputs: "c", outcomes: "d" },
-    followUpMonths: [6, 12],
-  });
-  const participantId = (
-    await registerParticipant(database.db, manager, testNow, { externalRef: "A", displayName: "Resident A" })
-  ).id;
-  outcomeId = (
-    await recordOutcome(database.db, manager, testNow, {
-      participantId,
-      projectId,
-      achievedOn: "2026-01-10",
-      evidence: "Survey",
-    })
-  ).id;
+  const projectId = await makeJobClub(database.db, manager, testNow);
+  outcomeId = await residentOutcome(database.db, manager, testNow, projectId, "A", "2026-01-10");
   const app = await buildTestApp(database);
   for (const role of signedInAs) {
     await addUser(database, organisationId, role, `${role}@example.org`);

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -66,7 +67,7 @@ export function followUpPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const today = londonToday(c.get("now"));
     const [due, valueNames] = await Promise.all([
-      listDueFollowUps(c.get("services").database.db, actor, c.get("now"), addDays(today, 30)),
+      callForPage(c, listDueFollowUps, actor, addDays(today, 30)),
       valueOutcomeNames(c.get("services").database.db, actor),
     ]);
     return renderPage(c, {
@@ -109,7 +110,7 @@ export function followUpPages(): Hono<AppEnv> {
     const values = await readForm(c);
     const completedOn = dateFromParts(values, "completedOn");
     try {
-      await completeFollowUp(c.get("services").database.db, actor, c.get("now"), outcomeId, Number(months), {
+      await callForPage(c, completeFollowUp, actor, outcomeId, Number(months), {
         completedOn,
         sustained: values.sustained === "yes" ? true : values.sustained === "no" ? false : undefined,
         distanceRating: optionalNumber(values.distanceRating),

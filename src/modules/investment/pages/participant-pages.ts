@@ -85,7 +85,7 @@ export function participantPages(): Hono<AppEnv> {
   app.get("/investment/participants", async (c) => {
     const actor = requireActor(c);
     const search = (c.req.query("search") ?? "").slice(0, 100);
-    const people = await findParticipants(c.get("services").database.db, actor, c.get("now"), {
+    const people = await callForPage(c, findParticipants, actor, {
       search,
       limit: 200,
     });
@@ -110,7 +110,7 @@ export function participantPages(): Hono<AppEnv> {
     const dateOfBirth = dateFromParts(values, "dateOfBirth");
     const merged = { ...values, dateOfBirth };
     try {
-      const { id } = await registerParticipant(c.get("services").database.db, actor, c.get("now"), {
+      const { id } = await callForPage(c, registerParticipant, actor, {
         personId: values.personId?.trim() || null,
         externalRef: values.personId?.trim() ? null : `kith-form-${crypto.randomUUID()}`,
         displayName: values.displayName?.trim() || null,
@@ -208,7 +208,7 @@ export function participantPages(): Hono<AppEnv> {
   });
   app.get("/investment/evidence/:id", async (c) => {
     const actor = requireActor(c);
-    const file = await getOutcomeFile(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+    const file = await callForPage(c, getOutcomeFile, actor, c.req.param("id"));
     // Served as a download, never rendered inline: an uploaded file must not run as part of our site.
     return c.body(new Uint8Array(file.content), 200, {
       "content-type": file.contentType,

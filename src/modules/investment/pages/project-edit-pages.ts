@@ -39,7 +39,7 @@ export function projectEditPages(): Hono<AppEnv> {
     "life",
     showLife,
     (c, actor, id, values) =>
-      answerLifeMatrix(c.get("services").database.db, actor, c.get("now"), id, {
+      callForPage(c, answerLifeMatrix, actor, id, {
         need: values.need,
         bestPlaced: values.bestPlaced,
         canResource: values.canResource,
@@ -52,7 +52,7 @@ export function projectEditPages(): Hono<AppEnv> {
     showFunding,
     (c, actor, id, values) => {
       const amount = penceFromPounds(values.amount);
-      return addFunding(c.get("services").database.db, actor, c.get("now"), id, {
+      return callForPage(c, addFunding, actor, id, {
         source: values.source ?? "",
         kind: values.kind,
         amountPence: amount === null ? undefined : amount,
@@ -68,7 +68,7 @@ export function projectEditPages(): Hono<AppEnv> {
     "steering",
     showSteering,
     (c, actor, id, values) =>
-      addSteeringMember(c.get("services").database.db, actor, c.get("now"), id, {
+      callForPage(c, addSteeringMember, actor, id, {
         name: values.name ?? "",
         role: values.role ?? "",
         localPerson: values.localPerson === "yes",

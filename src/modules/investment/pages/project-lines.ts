@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { requireActor } from "../../../platform/http/render.ts";
 import { formatPence, html, type SafeHtml, table } from "../../../platform/ui/index.ts";
 import { removeFunding, removeSteeringMember } from "../commands/edit-project.ts";
@@ -63,13 +64,13 @@ export function removeLinePages(): Hono<AppEnv> {
   app.post("/investment/projects/:id/funding/:lineId/remove", async (c) => {
     const actor = requireActor(c);
     const id = c.req.param("id");
-    await removeFunding(c.get("services").database.db, actor, c.get("now"), id, c.req.param("lineId"));
+    await callForPage(c, removeFunding, actor, id, c.req.param("lineId"));
     return c.redirect(`/investment/projects/${id}/funding`, 303);
   });
   app.post("/investment/projects/:id/steering/:lineId/remove", async (c) => {
     const actor = requireActor(c);
     const id = c.req.param("id");
-    await removeSteeringMember(c.get("services").database.db, actor, c.get("now"), id, c.req.param("lineId"));
+    await callForPage(c, removeSteeringMember, actor, id, c.req.param("lineId"));
     return c.redirect(`/investment/projects/${id}/steering`, 303);
   });
   return app;

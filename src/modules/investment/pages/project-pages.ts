@@ -5,6 +5,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -119,7 +120,7 @@ export function projectPages(): Hono<AppEnv> {
     const { input, errors } = projectInputFromForm(values);
     if (Object.keys(errors).length > 0) return projectForm(c, actor, values, errors, 422);
     try {
-      const { id } = await createProject(c.get("services").database.db, actor, c.get("now"), input);
+      const { id } = await callForPage(c, createProject, actor, input);
       return c.redirect(`/investment/projects/${id}?done=created`, 303);
     } catch (error) {
       if (error instanceof Problem && error.status === 422)
@@ -216,7 +217,7 @@ export function projectPages(): Hono<AppEnv> {
   app.post("/investment/projects/:id/stage", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);
-    await moveProjectStage(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+    await callForPage(c, moveProjectStage, actor, c.req.param("id"), {
       stage: values.stage ?? "",
     });
     return c.redirect(`/investment/projects/${c.req.param("id")}?done=moved`, 303);

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { liveSearchResults } from "../../../platform/http/live-search.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -164,7 +165,7 @@ export function registerPages(): Hono<AppEnv> {
   // The as-you-type script asks for the results alone: a few kilobytes, not the whole page.
   app.get("/investment/sessions/:id/candidates", async (c) => {
     const actor = requireActor(c);
-    const session = await getSession(c.get("services").database.db, actor, c.get("now"), c.req.param("id"));
+    const session = await callForPage(c, getSession, actor, c.req.param("id"));
     const view = viewFrom(c.req.query());
     return liveSearchResults(
       c,
@@ -183,7 +184,7 @@ export function registerPages(): Hono<AppEnv> {
       view,
       "added",
       () =>
-        addToRegister(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+        callForPage(c, addToRegister, actor, c.req.param("id"), {
           keys,
           role: values.role === "volunteer" ? "volunteer" : "participant",
         }),
@@ -238,7 +239,7 @@ export function registerPages(): Hono<AppEnv> {
       {},
       "group",
       () =>
-        saveRegisterAsGroup(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), {
+        callForPage(c, saveRegisterAsGroup, actor, c.req.param("id"), {
           name: values.name ?? "",
         }),
       () => "name",

@@ -6,6 +6,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -93,7 +94,7 @@ export function sessionPages(): Hono<AppEnv> {
     const heldOn = dateFromParts(values, "heldOn");
     const merged = { ...values, heldOn };
     try {
-      const { id } = await recordSession(c.get("services").database.db, actor, c.get("now"), {
+      const { id } = await callForPage(c, recordSession, actor, {
         projectId,
         title: values.title ?? "",
         heldOn,

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import type { FormValues } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, notFound } from "../../../platform/http/problem.ts";
 import { checkboxes, html, radios, select, textarea, textInput } from "../../../platform/ui/index.ts";
 import { createIndicator, createTheme } from "../commands/define-strategy.ts";
@@ -39,7 +40,7 @@ export function strategyEditPages(): Hono<AppEnv> {
     "themes/new",
     showNewTheme,
     (c, actor, _id, values) =>
-      createTheme(c.get("services").database.db, actor, c.get("now"), {
+      callForPage(c, createTheme, actor, {
         code: values.code ?? "",
         name: values.name ?? "",
         description: values.description,
@@ -53,8 +54,7 @@ export function strategyEditPages(): Hono<AppEnv> {
   editPage(
     "themes/:id/outcomes",
     showNewOutcome,
-    (c, actor, id, values) =>
-      addThemeOutcome(c.get("services").database.db, actor, c.get("now"), id, { name: values.name ?? "" }),
+    (c, actor, id, values) => callForPage(c, addThemeOutcome, actor, id, { name: values.name ?? "" }),
     "outcome",
     {},
     "name",
@@ -65,7 +65,7 @@ export function strategyEditPages(): Hono<AppEnv> {
     (c, actor, _id, values) => {
       const target = numberFromForm(values.target);
       const period = (values.period ?? "").trim();
-      return createIndicator(c.get("services").database.db, actor, c.get("now"), {
+      return callForPage(c, createIndicator, actor, {
         themeCode: values.themeCode ?? "",
         outcomeName: values.outcomeName || null,
         code: values.code ?? "",
@@ -86,7 +86,7 @@ export function strategyEditPages(): Hono<AppEnv> {
     "indicators/:id",
     showIndicator,
     (c, actor, id, values) =>
-      changeIndicator(c.get("services").database.db, actor, c.get("now"), id, {
+      callForPage(c, changeIndicator, actor, id, {
         name: values.name ?? "",
         level: values.level,
         unit: values.unit,
@@ -97,7 +97,7 @@ export function strategyEditPages(): Hono<AppEnv> {
     "indicators/:id/targets",
     showTarget,
     (c, actor, id, values) =>
-      setIndicatorTarget(c.get("services").database.db, actor, c.get("now"), id, {
+      callForPage(c, setIndicatorTarget, actor, id, {
         period: values.period ?? "",
         baseline: numberFromForm(values.baseline),
         target: numberFromForm(values.target) ?? undefined,

@@ -55,7 +55,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const wanted = c.req.query("status") ?? "applied";
     const status = wanted in applicationTags ? (wanted as ApplicationStatus) : undefined;
     const role = c.req.query("role");
-    const rows = await listApplications(c.get("services").database.db, actor, c.get("now"), {
+    const rows = await callForPage(c, listApplications, actor, {
       status: role ? undefined : status,
       opportunityId: role || undefined,
     });
@@ -131,7 +131,7 @@ export function coordinatorPages(): Hono<AppEnv> {
 
   const showReview = async (c: Context<AppEnv>, errors?: Record<string, string>) => {
     const actor = requireActor(c);
-    const rows = await hoursAwaitingReview(c.get("services").database.db, actor, c.get("now"));
+    const rows = await callForPage(c, hoursAwaitingReview, actor);
     return renderPage(c, {
       title: `Hours to verify`,
       errors,
@@ -171,9 +171,7 @@ export function coordinatorPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const ids = await readFormList(c, "hours");
     const decision = form.decision === "dispute" ? "dispute" : "verify";
-    const result = await attemptForForm(() =>
-      reviewHours(c.get("services").database.db, actor, c.get("now"), ids, decision, form.reason),
-    );
+    const result = await attemptForForm(() => callForPage(c, reviewHours, actor, ids, decision, form.reason));
     if (!result.ok) return showReview(c, result.errors);
     return c.redirect(`/volunteering/hours?done=${decision}`, 303);
   });
@@ -220,9 +218,7 @@ export function coordinatorPages(): Hono<AppEnv> {
   app.post("/volunteering/at-risk/weeks", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      setAtRiskWeeks(c.get("services").database.db, actor, c.get("now"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, setAtRiskWeeks, actor, form));
     if (!result.ok)
       return showAtRisk(c, { "setting-weeks": result.errors.weeks ?? "Enter a number of weeks" });
     return c.redirect("/volunteering/at-risk?done=weeks", 303);

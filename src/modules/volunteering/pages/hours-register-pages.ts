@@ -3,6 +3,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { liveSearchResults } from "../../../platform/http/live-search.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
@@ -163,7 +164,7 @@ export function hoursRegisterPages(): Hono<AppEnv> {
       .filter(([key]) => key.startsWith("hours-"))
       .map(([key, hours]) => ({ volunteerId: key.slice(6), hours }));
     const result = await attemptForForm(() =>
-      logSessionHours(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), entries),
+      callForPage(c, logSessionHours, actor, c.req.param("id"), entries),
     );
     const q = form.q?.slice(0, 100) || undefined;
     if (!result.ok)

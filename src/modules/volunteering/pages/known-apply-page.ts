@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts } from "../../../platform/http/fields.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
 import {
@@ -168,9 +169,7 @@ export async function submitKnownApply(
   };
   const actor = c.get("actor");
   if (!actor) return renderKnownApply(c, organisation, role, record, values);
-  const result = await attemptForForm(() =>
-    applyAsKnownVolunteer(c.get("services").database.db, actor, c.get("now"), role.id, values),
-  );
+  const result = await attemptForForm(() => callForPage(c, applyAsKnownVolunteer, actor, role.id, values));
   if (!result.ok)
     return renderKnownApply(
       c,

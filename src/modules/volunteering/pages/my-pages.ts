@@ -137,9 +137,7 @@ export function myPages(): Hono<AppEnv> {
       minutes: form.minutes ?? "",
       note: form.note ?? "",
     };
-    const result = await attemptForForm(() =>
-      logOwnHours(c.get("services").database.db, actor, c.get("now"), values),
-    );
+    const result = await attemptForForm(() => callForPage(c, logOwnHours, actor, values));
     if (!result.ok) return showLog(c, values, fixDateKey(result.errors));
     return c.redirect("/my-volunteering?done=logged", 303);
   });
@@ -182,7 +180,7 @@ export function myPages(): Hono<AppEnv> {
       note: form.note ?? "",
     };
     const result = await attemptForForm(() =>
-      resubmitHours(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
+      callForPage(c, resubmitHours, actor, c.req.param("id"), values),
     );
     if (!result.ok) return showCorrect(c, values, fixDateKey(result.errors));
     return c.redirect("/my-volunteering?done=corrected", 303);

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import {
   button,
@@ -223,9 +224,7 @@ export function reportPages(): Hono<AppEnv> {
   app.post("/volunteering/rates", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      setHourlyRate(c.get("services").database.db, actor, c.get("now"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, setHourlyRate, actor, form));
     if (!result.ok) return showRates(c, form, result.errors);
     return c.redirect("/volunteering/rates?done=saved", 303);
   });

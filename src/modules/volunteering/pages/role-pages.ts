@@ -101,9 +101,7 @@ export function rolePages(): Hono<AppEnv> {
   app.post("/volunteering/roles/new", async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);
-    const result = await attemptForForm(() =>
-      postOpportunity(c.get("services").database.db, actor, c.get("now"), values),
-    );
+    const result = await attemptForForm(() => callForPage(c, postOpportunity, actor, values));
     if (!result.ok) return showNew(c, values, result.errors);
     return c.redirect(`/volunteering/roles/${result.value.id}?done=posted`, 303);
   });

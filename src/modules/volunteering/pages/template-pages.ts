@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, textarea, textInput } from "../../../platform/ui/index.ts";
@@ -53,9 +54,7 @@ export function templatePages(): Hono<AppEnv> {
   app.post("/volunteering/templates", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      setDocumentTemplate(c.get("services").database.db, actor, c.get("now"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, setDocumentTemplate, actor, form));
     if (!result.ok) {
       return show(c, {
         kind: form.kind === "reference" ? "reference" : "certificate",

@@ -63,9 +63,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
     const actor = requireActor(c);
     const form = await readForm(c);
     const input = volunteerFormInput(form);
-    const result = await attemptForForm(() =>
-      registerVolunteer(c.get("services").database.db, actor, c.get("now"), input),
-    );
+    const result = await attemptForForm(() => callForPage(c, registerVolunteer, actor, input));
     if (!result.ok)
       return showRegister(c, { ...form, ...input }, dateErrorKeys(result.errors, ["dateOfBirth"]));
     return c.redirect(`/volunteering/volunteers/${result.value.id}?done=registered`, 303);
@@ -94,7 +92,7 @@ export function volunteerEditPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const input = volunteerFormInput(form);
     const result = await attemptForForm(() =>
-      updateVolunteer(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), input),
+      callForPage(c, updateVolunteer, actor, c.req.param("id"), input),
     );
     if (!result.ok) return showEdit(c, { ...form, ...input }, dateErrorKeys(result.errors, ["dateOfBirth"]));
     return c.redirect(`/volunteering/volunteers/${c.req.param("id")}?done=updated`, 303);
@@ -171,18 +169,14 @@ export function volunteerEditPages(): Hono<AppEnv> {
   app.post("/my-volunteering/profile", async (c) => {
     const actor = requireActor(c);
     const form = await readForm(c);
-    const result = await attemptForForm(() =>
-      updateOwnProfile(c.get("services").database.db, actor, c.get("now"), form),
-    );
+    const result = await attemptForForm(() => callForPage(c, updateOwnProfile, actor, form));
     if (!result.ok) return showOwnProfile(c, form, result.errors);
     return c.redirect("/my-volunteering/profile?done=profile", 303);
   });
   app.post("/my-volunteering/checks", async (c) => {
     const actor = requireActor(c);
     const input = checkFormInput(await readForm(c));
-    const result = await attemptForForm(() =>
-      recordOwnCheck(c.get("services").database.db, actor, c.get("now"), input),
-    );
+    const result = await attemptForForm(() => callForPage(c, recordOwnCheck, actor, input));
     if (!result.ok)
       return showOwnProfile(
         c,

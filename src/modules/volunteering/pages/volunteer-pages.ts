@@ -3,6 +3,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { attemptForForm, csrfField } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
+import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, formatDate, html, summaryList, table, tag, textInput } from "../../../platform/ui/index.ts";
 import { recordCheck } from "../commands/record-check.ts";
@@ -30,7 +31,7 @@ export function volunteerPages(): Hono<AppEnv> {
   app.get("/volunteering/volunteers", async (c) => {
     const actor = requireActor(c);
     const search = c.req.query("search") ?? "";
-    const rows = await listVolunteers(c.get("services").database.db, actor, c.get("now"), search);
+    const rows = await callForPage(c, listVolunteers, actor, search);
     return renderPage(c, {
       title: "Volunteers",
       content: html`${volunteeringTabs(actor, "/volunteering/volunteers")}
@@ -158,9 +159,7 @@ export function volunteerPages(): Hono<AppEnv> {
   app.post("/volunteering/volunteers/:id/checks", async (c) => {
     const actor = requireActor(c);
     const values = checkFormInput(await readForm(c));
-    const result = await attemptForForm(() =>
-      recordCheck(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), values),
-    );
+    const result = await attemptForForm(() => callForPage(c, recordCheck, actor, c.req.param("id"), values));
     if (!result.ok) return showProfile(c, values, dateErrorKeys(result.errors, ["issuedOn", "expiresOn"]));
     return c.redirect(`/volunteering/volunteers/${c.req.param("id")}?done=check`, 303);
   });
@@ -169,10 +168,7 @@ export function volunteerPages(): Hono<AppEnv> {
     app.get(`/volunteering/volunteers/:id/${kind}.pdf`, async (c) => {
       const actor = requireActor(c);
       requireAllowed(canCoordinate(actor), "Only volunteering coordinators can see volunteers' records.");
-      return pdfResponse(
-        c,
-        await volunteerDocument(c.get("services").database.db, actor, c.get("now"), c.req.param("id"), kind),
-      );
+      return pdfResponse(c, await callForPage(c, volunteerDocument, actor, c.req.param("id"), kind));
     });
   }
   return app;

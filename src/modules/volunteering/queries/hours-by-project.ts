@@ -3,7 +3,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { rowsOf, textArray } from "./rows.ts";
-import type { ValueLine } from "./volunteering-value.ts";
+import { rateNotes, type ValueLine, valueLine } from "./volunteering-value.ts";
 
 export type ProjectHoursLine = ValueLine & {
   /**
@@ -91,38 +91,17 @@ export async function volunteeringByProject(
       FROM worked
      GROUP BY GROUPING SETS ((), (ref_key), (year))`,
       );
-  const rates = await rowsOf<{ year: number; rate_pence: number; source: string }>(
-    db,
-    sql`SELECT year, rate_pence, source FROM vol_hourly_rate WHERE organisation_id = ${organisationId} ORDER BY year`,
-  );
-  const line = (row: GroupRow | undefined): ValueLine => {
-    const minutes = row ? Number(row.minutes) : 0;
-    return {
-      minutes,
-      hours: minutes / 60,
-      valuePence: row ? Number(row.value_pence) : 0,
-      activeVolunteers: row ? Number(row.volunteers) : 0,
-    };
-  };
   return {
     from: query.from,
     to: query.to,
-    total: line(groups.find((row) => row.grouping === "total")),
+    total: valueLine(groups.find((row) => row.grouping === "total")),
     byProject: groups
       .filter((row) => row.grouping === "project")
       .sort(
         (a, b) =>
           Number(b.minutes) - Number(a.minutes) || String(a.project_ref).localeCompare(String(b.project_ref)),
       )
-      .map((row) => ({ projectRef: row.project_ref, ...line(row) })),
-    rates: rates.map((rate) => ({
-      year: Number(rate.year),
-      ratePence: Number(rate.rate_pence),
-      source: rate.source,
-    })),
-    yearsWithoutRate: groups
-      .filter((row) => row.grouping === "year" && !row.has_rate)
-      .map((row) => Number(row.year))
-      .sort(),
+      .map((row) => ({ projectRef: row.project_ref, ...valueLine(row) })),
+    ...(await rateNotes(db, organisationId, groups)),
   };
 }

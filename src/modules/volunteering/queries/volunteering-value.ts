@@ -23,6 +23,50 @@ export type VolunteeringValue = {
   yearsWithoutRate: number[];
 };
 
+/** What the hours queries sum for one group (GROUPING SETS row). */
+export type SummedGroup = {
+  grouping: string;
+  year: number | null;
+  minutes: string | number;
+  value_pence: string | number;
+  volunteers: number;
+  has_rate: boolean | null;
+};
+
+/** A group's hours, value and volunteers; no group (no hours) is all zeros. */
+export function valueLine(row: SummedGroup | undefined): ValueLine {
+  const minutes = row ? Number(row.minutes) : 0;
+  return {
+    minutes,
+    hours: minutes / 60,
+    valuePence: row ? Number(row.value_pence) : 0,
+    activeVolunteers: row ? Number(row.volunteers) : 0,
+  };
+}
+
+/** The organisation's hourly rates, and the years among the groups with hours but no rate. */
+export async function rateNotes(
+  db: Db,
+  organisationId: string,
+  groups: SummedGroup[],
+): Promise<Pick<VolunteeringValue, "rates" | "yearsWithoutRate">> {
+  const rates = await rowsOf<{ year: number; rate_pence: number; source: string }>(
+    db,
+    sql`SELECT year, rate_pence, source FROM vol_hourly_rate WHERE organisation_id = ${organisationId} ORDER BY year`,
+  );
+  return {
+    rates: rates.map((rate) => ({
+      year: Number(rate.year),
+      ratePence: Number(rate.rate_pence),
+      source: rate.source,
+    })),
+    yearsWithoutRate: groups
+      .filter((row) => row.grouping === "year" && !row.has_rate)
+      .map((row) => Number(row.year))
+      .sort(),
+  };
+}
+
 type GroupRow = {
   grouping: "total" | "theme" | "area" | "year" | "organisation";
   partner: string | null;
@@ -79,10 +123,6 @@ export async function volunteeringValue(
       FROM worked
      GROUP BY GROUPING SETS ((), (theme), (la_code), (year), (partner))`,
   );
-  const rates = await rowsOf<{ year: number; rate_pence: number; source: string }>(
-    db,
-    sql`SELECT year, rate_pence, source FROM vol_hourly_rate WHERE organisation_id = ${organisationId} ORDER BY year`,
-  );
   const areaCodes = groups
     .filter((row) => row.grouping === "area" && row.la_code !== null)
     .map((row) => String(row.la_code));
@@ -96,15 +136,6 @@ export async function volunteeringValue(
           )
         ).map((row) => [row.gss_code, row.name]),
   );
-  const line = (row: GroupRow | undefined): ValueLine => {
-    const minutes = row ? Number(row.minutes) : 0;
-    return {
-      minutes,
-      hours: minutes / 60,
-      valuePence: row ? Number(row.value_pence) : 0,
-      activeVolunteers: row ? Number(row.volunteers) : 0,
-    };
-  };
   const biggestFirst = (a: GroupRow, b: GroupRow) =>
     Number(b.minutes) - Number(a.minutes) ||
     String(a.theme ?? a.la_code ?? "").localeCompare(String(b.theme ?? b.la_code ?? ""));
@@ -117,16 +148,16 @@ export async function volunteeringValue(
   return {
     from: period.from,
     to: period.to,
-    total: line(groups.find((row) => row.grouping === "total")),
+    total: valueLine(groups.find((row) => row.grouping === "total")),
     byTheme: themeRows.map((row) => ({
       theme: row.theme as Theme,
       themeName: themes[row.theme as Theme] ?? String(row.theme),
-      ...line(row),
+      ...valueLine(row),
     })),
     byArea: areaRows.map((row) => ({
       laCode: row.la_code,
       areaName: row.la_code === null ? "Remote or no area" : (areaNames.get(row.la_code) ?? row.la_code),
-      ...line(row),
+      ...valueLine(row),
     })),
     byOrganisation: organisationRows.map((row) => ({
       partnerOrganisationId: row.partner,
@@ -134,17 +165,9 @@ export async function volunteeringValue(
         row.partner === null
           ? "Our own programme"
           : (partners.get(row.partner)?.name ?? "Partner organisation"),
-      ...line(row),
+      ...valueLine(row),
     })),
-    rates: rates.map((rate) => ({
-      year: Number(rate.year),
-      ratePence: Number(rate.rate_pence),
-      source: rate.source,
-    })),
-    yearsWithoutRate: groups
-      .filter((row) => row.grouping === "year" && !row.has_rate)
-      .map((row) => Number(row.year))
-      .sort(),
+    ...(await rateNotes(db, organisationId, groups)),
   };
 }
 
