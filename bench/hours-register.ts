@@ -7,6 +7,7 @@
 import { addSession } from "../src/modules/volunteering/commands/add-session.ts";
 import { decideOpportunity } from "../src/modules/volunteering/commands/decide-opportunity.ts";
 import { postOpportunity } from "../src/modules/volunteering/commands/post-opportunity.ts";
+import { estateRoleInput } from "../src/modules/volunteering/testing/role-input.ts";
 import { addUser, buildTestApp, TestBrowser } from "../test/app.ts";
 import { testNow } from "../test/fixtures.ts";
 import { benchOrganisation, kilobytes, loadAverage, p50p99, registerBench } from "./register-setup.ts";
@@ -19,17 +20,7 @@ const familyNames = ["Ahmed", "Baker", "Cole", "Doyle", "Ellis", "Frost", "Gill"
 
 try {
   const { org, actor } = await benchOrganisation(database, "Bench Trust");
-  const role = await postOpportunity(database.db, actor, testNow, {
-    title: "Park keepers",
-    description: "Looking after the park.",
-    activity: "Estate activities",
-    theme: "environment",
-    interests: ["outdoor-work"],
-    remote: "yes",
-    timeCommitment: "2 hours",
-    dbsRequired: "no",
-    places: "1000",
-  });
+  const role = await postOpportunity(database.db, actor, testNow, estateRoleInput("Park keepers", 1000));
   await decideOpportunity(database.db, actor, testNow, role.id, "approve");
   const built = performance.now();
   // Family names carry a number on two in three people, so names repeat as in a real borough.

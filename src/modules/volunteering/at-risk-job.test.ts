@@ -14,6 +14,7 @@ import { setAtRiskWeeks } from "./commands/set-at-risk-weeks.ts";
 import { raiseAtRiskAlerts } from "./jobs/at-risk.ts";
 import { volunteeringModule } from "./module.ts";
 import { type Browser, signedIn, testApp } from "./test-app.ts";
+import { estateRoleInput } from "./testing/role-input.ts";
 
 const placedOn = new Date("2026-01-05T10:00:00Z");
 const now = new Date("2026-03-02T09:00:00Z");
@@ -56,17 +57,7 @@ beforeAll(async () => {
   const managerLogin = await signedIn(app, database, organisationId, "manager", now);
   manager = managerLogin.browser;
   managerEmail = managerLogin.user.email;
-  const role = await postOpportunity(database.db, coordinator, placedOn, {
-    title: "Litter pick",
-    description: "Help out.",
-    activity: "Estate activities",
-    theme: "environment",
-    interests: ["outdoor-work"],
-    remote: "yes",
-    timeCommitment: "2 hours",
-    dbsRequired: "no",
-    places: "10",
-  });
+  const role = await postOpportunity(database.db, coordinator, placedOn, estateRoleInput("Litter pick", 10));
   ids.role = role.id;
   await decideOpportunity(database.db, coordinator, placedOn, role.id, "approve");
   for (const name of ["active", "quiet", "never"]) {

@@ -10,6 +10,7 @@ import { decideOpportunity } from "./commands/decide-opportunity.ts";
 import { postOpportunity } from "./commands/post-opportunity.ts";
 import { volunteeringModule } from "./module.ts";
 import { type Browser, signedIn, testApp } from "./test-app.ts";
+import { estateRoleInput } from "./testing/role-input.ts";
 
 // Issue 13 item 1: the session hours register searches the role's volunteers by name, postcode or
 // reference, without JavaScript too, tells namesakes apart, and renders only who it must.
@@ -23,17 +24,6 @@ let tenant: Browser;
 let sessionId = "";
 let base = "";
 const ids: Record<string, string> = {};
-
-const roleInput = {
-  description: "Help out.",
-  activity: "Estate activities",
-  theme: "environment",
-  interests: ["outdoor-work"],
-  remote: "yes",
-  timeCommitment: "2 hours",
-  dbsRequired: "no",
-  places: "100",
-};
 
 /** A placed volunteer, written straight to the tables: the register only reads them. */
 async function placed(
@@ -73,7 +63,7 @@ beforeAll(async () => {
     email: login.user.email,
     partnerOrganisationId: null,
   } as Actor;
-  const role = await postOpportunity(database.db, coordinator, now, { ...roleInput, title: "Beach clean" });
+  const role = await postOpportunity(database.db, coordinator, now, estateRoleInput("Beach clean", 100));
   await decideOpportunity(database.db, coordinator, now, role.id, "approve");
   await placed(role.id, "annYoung", "Ann", "Smith", { dob: "2005-04-01", postcode: "ME4 4AA" });
   await placed(role.id, "annOlder", "Ann", "Smith", { dob: "1960-04-01", postcode: "ME7 1BB" });
@@ -81,7 +71,7 @@ beforeAll(async () => {
   await placed(role.id, "joke", "Joke", "Under");
   // More than the 30 a register lists at once: the rest are found by search.
   for (let i = 0; i < 32; i++) await placed(role.id, `filler${i}`, `Filler${i}`, "Person");
-  const other = await postOpportunity(database.db, coordinator, now, { ...roleInput, title: "Cafe" });
+  const other = await postOpportunity(database.db, coordinator, now, estateRoleInput("Cafe", 100));
   await placed(other.id, "elsewhere", "Annabel", "Smithers");
   const session = await addSession(
     database.db,
