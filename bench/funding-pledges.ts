@@ -1,10 +1,8 @@
-import { createCampaign } from "../src/modules/crowdfunding/commands/create-campaign.ts";
 import { createFund } from "../src/modules/crowdfunding/commands/create-fund.ts";
 import { makeMatchPledge } from "../src/modules/crowdfunding/commands/make-match-pledge.ts";
 import { makePledge } from "../src/modules/crowdfunding/commands/make-pledge.ts";
-import { reviewCampaign, reviewChecklist } from "../src/modules/crowdfunding/commands/review-campaign.ts";
 import { settleCampaign } from "../src/modules/crowdfunding/commands/settle-campaign.ts";
-import { submitCampaign } from "../src/modules/crowdfunding/commands/submit-campaign.ts";
+import { approvedCampaign } from "../src/modules/crowdfunding/test-support/approved-campaign.ts";
 import { systemActor } from "../src/platform/access/actor.ts";
 import { createOrganisation } from "../src/platform/access/organisations.ts";
 import type { Database } from "../src/platform/db/database.ts";
@@ -33,7 +31,7 @@ export async function benchPledges(
   let expectedPence = 0;
   for (let i = 0; i < pledgeCount; i++) expectedPence += amountOf(i);
   const targetPence = expectedPence + 1_000;
-  const draft = await createCampaign(database.db, system, now, {
+  const campaign = await approvedCampaign(database.db, system, now, {
     groupName: "Bench group",
     title: "Bench campaign",
     summary: "s",
@@ -43,11 +41,6 @@ export async function benchPledges(
     deadline,
     location: "Bench",
     budgetLines: [{ description: "Everything", amountPence: targetPence }],
-  });
-  await submitCampaign(database.db, system, now, draft.id);
-  const campaign = await reviewCampaign(database.db, system, now, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((c) => c.key),
   });
   const fund = await createFund(database.db, system, now, {
     name: "Match",

@@ -5,11 +5,9 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { outboundMessage } from "../../../platform/db/platform-schema.ts";
 import { runDueJobs, scheduleDailyJobs } from "../../../platform/jobs/jobs.ts";
-import { createCampaign } from "../commands/create-campaign.ts";
 import { makePledge } from "../commands/make-pledge.ts";
-import { reviewCampaign, reviewChecklist } from "../commands/review-campaign.ts";
-import { submitCampaign } from "../commands/submit-campaign.ts";
 import { findCampaign } from "../queries/lock-campaign.ts";
+import { approvedCampaign } from "../test-support/approved-campaign.ts";
 import { crowdfundingJobs } from "./settlement-jobs.ts";
 
 let database: Database;
@@ -17,7 +15,7 @@ let orgId: string;
 
 async function liveCampaign(deadline: string, targetPence: number) {
   const system = systemActor(orgId);
-  const draft = await createCampaign(database.db, system, testNow, {
+  return approvedCampaign(database.db, system, testNow, {
     groupName: "G",
     title: "Planters",
     summary: "s",
@@ -28,12 +26,6 @@ async function liveCampaign(deadline: string, targetPence: number) {
     location: "x",
     budgetLines: [{ description: "Planters", amountPence: targetPence }],
   });
-  await submitCampaign(database.db, system, testNow, draft.id);
-  await reviewCampaign(database.db, system, testNow, draft.id, {
-    decision: "approve",
-    checks: reviewChecklist.map((c) => c.key),
-  });
-  return draft;
 }
 
 async function emailsTo(recipient: string) {
