@@ -4,8 +4,7 @@
 // page's script fetches) at p50/p99, with the load average. --scale 0.02 checks the script works.
 // DATABASE_URL chooses the server (default postgres://postgres@127.0.0.1:5432/postgres); the script
 // makes its own database and drops it at the end.
-import { recordSession } from "../src/modules/investment/commands/record-session.ts";
-import { makeLunchClub } from "../src/modules/investment/test-project.ts";
+import { lunchClubSession, makeLunchClub } from "../src/modules/investment/test-project.ts";
 import { familyNames, givenNames } from "../src/modules/people/seed.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
 import { loadConfig } from "../src/platform/config/config.ts";
@@ -42,18 +41,7 @@ try {
   );
   await database.query("ANALYZE person; ANALYZE participant");
   const projectId = await makeLunchClub(database.db, actor, testNow);
-  const session = async (heldOn: string) =>
-    (
-      await recordSession(database.db, actor, testNow, {
-        projectId,
-        title: "Lunch club",
-        heldOn,
-        durationMinutes: 90,
-        depth: "light",
-        laCode: "E06000035",
-        lsoa21Code: null,
-      })
-    ).id;
+  const session = (heldOn: string) => lunchClubSession(database.db, actor, testNow, projectId, heldOn);
   const lastWeek = await session("2026-06-08");
   const today = await session("2026-06-15");
   // Forty regulars on each register, as a busy lunch club would have.

@@ -5,10 +5,10 @@ import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.t
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createPerson, personReference } from "../../people/index.ts";
-import { recordAttendance, recordSession } from "../commands/record-session.ts";
+import { recordAttendance } from "../commands/record-session.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
 import { getSession } from "../queries/delivery.ts";
-import { makeLunchClub } from "../test-project.ts";
+import { lunchClubSession, makeLunchClub } from "../test-project.ts";
 
 // The attendance register at scale, posted as a browser without JavaScript would post it.
 
@@ -22,19 +22,8 @@ let today: string;
 let future: string;
 const people: Record<string, { personId: string; participantId?: string }> = {};
 
-async function session(title: string, heldOn: string) {
-  return (
-    await recordSession(database.db, actor, testNow, {
-      projectId,
-      title,
-      heldOn,
-      durationMinutes: 90,
-      depth: "light",
-      laCode: "E06000035",
-      lsoa21Code: null,
-    })
-  ).id;
-}
+const session = (title: string, heldOn: string) =>
+  lunchClubSession(database.db, actor, testNow, projectId, heldOn, title);
 
 const send = (path: string, fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams({ _csrf: token });
