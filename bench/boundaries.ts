@@ -9,10 +9,8 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { importBoundaries } from "../src/modules/places/commands/import-boundaries.ts";
-import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
-import { migrate } from "../src/platform/db/migrate.ts";
-import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { choropleth } from "../src/platform/ui/index.ts";
+import { openScratchDatabase } from "./scratch-database.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const extract =
@@ -27,14 +25,8 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0
 const dbName = `kith_bench_boundaries_${Date.now().toString(36)}`;
 const dir = await mkdtemp(path.join(tmpdir(), "kith-bench-boundaries-"));
 
-const admin = await openPostgres(serverUrl);
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const database = await openPostgres(url.toString());
+const { database, drop } = await openScratchDatabase(serverUrl, dbName);
 try {
-  await migrate(database);
-  await loadReferenceData(database, path.join(root, "reference"));
   const sample = JSON.parse(await readFile(extract, "utf8")) as FeatureCollection<Polygon | MultiPolygon>;
   const codes = await database.query<{ code: string }>(
     "SELECT code FROM lsoa WHERE edition = 'iod2025' ORDER BY code",
@@ -91,8 +83,6 @@ try {
       .join(" ")}`,
   );
 } finally {
-  await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.close();
+  await drop();
   await rm(dir, { recursive: true, force: true });
 }

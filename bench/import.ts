@@ -20,7 +20,7 @@ import { createOrganisation } from "../src/platform/access/organisations.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
-import { openPostgres } from "../src/platform/db/open-postgres.ts";
+import { openScratchDatabase } from "./scratch-database.ts";
 
 const rows = Number(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? 1_000_000);
 const withPglite = !process.argv.includes("--no-pglite");
@@ -36,14 +36,8 @@ const dir = await mkdtemp(path.join(tmpdir(), "kith-bench-import-"));
 const file = path.join(dir, "homes.csv");
 const dbName = `kith_bench_${Date.now().toString(36)}`;
 
-const admin = await openPostgres(serverUrl);
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const database = await openPostgres(url.toString());
+const { database, drop } = await openScratchDatabase(serverUrl, dbName);
 try {
-  await migrate(database);
-  await loadReferenceData(database, path.join(root, "reference"));
   const lsoas = await database.query<{ code: string; lad_code: string }>(
     "SELECT code, lad_code FROM lsoa WHERE edition = 'iod2025' AND lad_code LIKE 'E07%' ORDER BY code LIMIT 5000",
   );
@@ -170,9 +164,7 @@ try {
     }
   }
 } finally {
-  await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.close();
+  await drop();
   await rm(dir, { recursive: true, force: true });
 }
 

@@ -74,6 +74,20 @@ export async function userWithAllScopesToken(
   ).token;
 }
 
+/** A new user of this role, signed in on a browser of their own. */
+export async function signedInUser(
+  database: Database,
+  app: Hono<AppEnv>,
+  organisationId: string,
+  role: Role,
+  email: string,
+): Promise<TestBrowser> {
+  await addUser(database, organisationId, role, email);
+  const browser = new TestBrowser(app);
+  await browser.signIn(email);
+  return browser;
+}
+
 /** A browser-like client: keeps cookies, reads the CSRF token from forms, posts forms. */
 export class TestBrowser {
   readonly app: Hono<AppEnv>;

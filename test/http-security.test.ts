@@ -146,6 +146,28 @@ describe("HTTP security", () => {
     );
   });
 
+  it("answers a possible duplicate person with a 409 naming the records, and adds them once confirmed", async () => {
+    const token = await officerToken("people sync", ["people:write"]);
+    const add = (body: object) =>
+      app.request("/api/v1/people", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const person = { givenName: "Ada", familyName: "Oak", dateOfBirth: "1970-01-02", personType: "resident" };
+    const first = await add(person);
+    expect(first.status).toBe(201);
+    const { id } = (await first.json()) as { id: string };
+    const again = await add(person);
+    expect(again.status).toBe(409);
+    expect(again.headers.get("content-type")).toContain("application/json");
+    expect(await again.json()).toMatchObject({
+      title: "This person may already be on record",
+      duplicates: [{ id, reason: "same name and date of birth" }],
+    });
+    expect((await add({ ...person, confirmNotDuplicate: true })).status).toBe(201);
+  });
+
   it("limits an API token to its scopes and rejects unknown tokens", async () => {
     const token = await officerToken("read only", ["places:read"]);
     const read = await app.request("/api/v1/homes", { headers: { authorization: `Bearer ${token}` } });

@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { commandRoute, readRoute } from "../../platform/http/command-route.ts";
-import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, conflictAnswer, idParam, readRoute } from "../../platform/http/command-route.ts";
+import { pageQuery } from "../../platform/http/openapi.ts";
 import { createPerson, PossibleDuplicateProblem } from "./commands/create-person.ts";
 import { createPartnerOrganisation, partnerInput } from "./commands/partner-organisations.ts";
 import { personInput } from "./commands/person-input.ts";
@@ -39,13 +39,6 @@ const partnerSchema = z
     phone: z.string().nullable(),
   })
   .openapi("PartnerOrganisation");
-const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-// The command checks the body; the document describes its fields from the command's input schema.
-const anyBody = (name: string, input: z.ZodType) => ({ body: commandBody(name, input) });
 
 const tag = "People";
 const area = "people";
@@ -83,51 +76,35 @@ export function peopleApi(): OpenAPIHono<AppEnv> {
     answer: { schema: personSchema, description: "The person" },
     run: async ({ db, actor, now, params }) => personSchema.parse(await getPerson(db, actor, params.id, now)),
   });
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/people",
-      tags: ["People"],
-      summary: "Add a person. Answers 409 with possible duplicates unless confirmNotDuplicate is true.",
-      request: anyBody("PersonInput", personInput),
-      responses: {
-        201: json(personSchema, "Created"),
-        409: json(
-          z.object({
-            title: z.string(),
-            detail: z.string(),
-            duplicates: z.array(z.object({ id: z.string(), reason: z.string() })),
-          }),
-          "Possible duplicates",
-        ),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "people", "write");
-      try {
-        const created = await createPerson(
-          c.get("services").database.db,
-          actor,
-          c.get("now"),
-          c.req.valid("json"),
-        );
-        return c.json(personSchema.parse(created), 201);
-      } catch (error) {
-        if (error instanceof PossibleDuplicateProblem) {
-          return c.json(
-            {
+  commandRoute(api, {
+    method: "post",
+    path: "/people",
+    tag,
+    area,
+    summary: "Add a person. Answers 409 with possible duplicates unless confirmNotDuplicate is true.",
+    input: { name: "PersonInput", schema: personInput },
+    answer: { status: 201, schema: personSchema, description: "Created" },
+    otherAnswers: conflictAnswer(
+      "Possible duplicates",
+      z.object({
+        title: z.string(),
+        detail: z.string(),
+        duplicates: z.array(z.object({ id: z.string(), reason: z.string() })),
+      }),
+    ),
+    refusalAnswer: (error) =>
+      error instanceof PossibleDuplicateProblem
+        ? {
+            status: 409,
+            body: {
               title: error.title,
               detail: error.detail,
               duplicates: error.duplicates.map((d) => ({ id: d.person.id, reason: d.reason })),
             },
-            409,
-          );
-        }
-        throw error;
-      }
-    },
-  );
+          }
+        : undefined,
+    run: async ({ db, actor, now, body }) => personSchema.parse(await createPerson(db, actor, now, body)),
+  });
   readRoute(api, {
     path: "/partner-organisations",
     tag,

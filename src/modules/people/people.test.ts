@@ -98,38 +98,26 @@ describe("people", () => {
       tenure: "social-rent",
       laCode: "E07000116",
     });
-    await expect(
+    // One resident "A B" each time, with the one detail that is wrong.
+    const addResidentAB = (detail: Record<string, string>) =>
       createPerson(database.db, officer(), testNow, {
         givenName: "A",
         familyName: "B",
         personType: "resident",
-        dateOfBirth: "2030-01-01",
-      }),
-    ).rejects.toMatchObject({ fieldErrors: { dateOfBirth: expect.stringMatching(/past/) } });
-    await expect(
-      createPerson(database.db, officer(), testNow, {
-        givenName: "A",
-        familyName: "B",
-        personType: "resident",
-        email: "not-an-email",
-      }),
-    ).rejects.toMatchObject({ fieldErrors: { email: expect.stringMatching(/correct format/) } });
-    await expect(
-      createPerson(database.db, officer(), testNow, {
-        givenName: "A",
-        familyName: "B",
-        personType: "resident",
-        homeId: theirHome.id,
-      }),
-    ).rejects.toMatchObject({ fieldErrors: { homeId: expect.any(String) } });
-    await expect(
-      createPerson(database.db, officer(), testNow, {
-        givenName: "A",
-        familyName: "B",
-        personType: "resident",
-        dateOfBirth: "1990-02-30",
-      }),
-    ).rejects.toMatchObject({ fieldErrors: { dateOfBirth: expect.stringMatching(/real date/) } });
+        ...detail,
+      });
+    await expect(addResidentAB({ dateOfBirth: "2030-01-01" })).rejects.toMatchObject({
+      fieldErrors: { dateOfBirth: expect.stringMatching(/past/) },
+    });
+    await expect(addResidentAB({ email: "not-an-email" })).rejects.toMatchObject({
+      fieldErrors: { email: expect.stringMatching(/correct format/) },
+    });
+    await expect(addResidentAB({ homeId: theirHome.id })).rejects.toMatchObject({
+      fieldErrors: { homeId: expect.any(String) },
+    });
+    await expect(addResidentAB({ dateOfBirth: "1990-02-30" })).rejects.toMatchObject({
+      fieldErrors: { dateOfBirth: expect.stringMatching(/real date/) },
+    });
   });
 
   it("lets a tenant see their own record and nobody else's", async () => {

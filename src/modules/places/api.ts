@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/http/app-env.ts";
-import { readRoute } from "../../platform/http/command-route.ts";
-import { commandBody, pageQuery, problemResponses, requireApiActor } from "../../platform/http/openapi.ts";
+import { commandRoute, idParam, readRoute } from "../../platform/http/command-route.ts";
+import { pageQuery, problemResponses } from "../../platform/http/openapi.ts";
 import { assetInput, createCommunityAsset } from "./commands/create-asset.ts";
 import { createHome } from "./commands/create-home.ts";
 import { updateHome } from "./commands/update-home.ts";
@@ -64,12 +64,6 @@ const assetSchema = z
   })
   .openapi("CommunityAsset");
 
-const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
 function toHome(row: unknown) {
   return homeSchema.parse(row);
 }
@@ -108,45 +102,31 @@ export function placesApi(): OpenAPIHono<AppEnv> {
     answer: { schema: homeSchema, description: "The home" },
     run: async ({ db, actor, params }) => toHome(await getHome(db, actor, params.id)),
   });
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/homes",
-      tags: ["Places"],
-      summary: "Add a home",
-      request: { body: { content: { "application/json": { schema: homeBody } }, required: true } },
-      responses: { 201: json(homeSchema, "Created"), ...problemResponses, 409: problemResponses[422] },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "write");
-      const created = await createHome(c.get("services").database, actor, c.get("now"), c.req.valid("json"));
-      return c.json(toHome(created), 201);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: "put",
-      path: "/homes/{id}",
-      tags: ["Places"],
-      summary: "Change a home",
-      request: {
-        params: idParam,
-        body: { content: { "application/json": { schema: homeBody } }, required: true },
-      },
-      responses: { 200: json(homeSchema, "Changed"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "write");
-      const updated = await updateHome(
-        c.get("services").database,
-        actor,
-        c.get("now"),
-        c.req.valid("param").id,
-        c.req.valid("json"),
-      );
-      return c.json(toHome(updated), 200);
-    },
-  );
+  commandRoute(api, {
+    method: "post",
+    path: "/homes",
+    tag,
+    area,
+    summary: "Add a home",
+    checkedBody: homeBody,
+    bodyRequired: true,
+    answer: { status: 201, schema: homeSchema, description: "Created" },
+    otherAnswers: { 409: problemResponses[422] },
+    run: async ({ database, actor, now, body }) => toHome(await createHome(database, actor, now, body)),
+  });
+  commandRoute(api, {
+    method: "put",
+    path: "/homes/{id}",
+    tag,
+    area,
+    summary: "Change a home",
+    params: idParam,
+    checkedBody: homeBody,
+    bodyRequired: true,
+    answer: { status: 200, schema: homeSchema, description: "Changed" },
+    run: async ({ database, actor, now, params, body }) =>
+      toHome(await updateHome(database, actor, now, params.id, body)),
+  });
   readRoute(api, {
     path: "/local-authorities",
     tag,
@@ -239,27 +219,16 @@ export function placesApi(): OpenAPIHono<AppEnv> {
     answer: { schema: assetSchema, description: "The asset" },
     run: async ({ db, actor, params }) => assetSchema.parse(await getCommunityAsset(db, actor, params.id)),
   });
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/assets",
-      tags: ["Places"],
-      summary: "Add a community asset",
-      request: {
-        body: commandBody("CommunityAssetInput", assetInput),
-      },
-      responses: { 201: json(assetSchema, "Created"), ...problemResponses },
-    }),
-    async (c) => {
-      const actor = requireApiActor(c, "places", "write");
-      const created = await createCommunityAsset(
-        c.get("services").database,
-        actor,
-        c.get("now"),
-        c.req.valid("json"),
-      );
-      return c.json(assetSchema.parse(created), 201);
-    },
-  );
+  commandRoute(api, {
+    method: "post",
+    path: "/assets",
+    tag,
+    area,
+    summary: "Add a community asset",
+    input: { name: "CommunityAssetInput", schema: assetInput },
+    answer: { status: 201, schema: assetSchema, description: "Created" },
+    run: async ({ database, actor, now, body }) =>
+      assetSchema.parse(await createCommunityAsset(database, actor, now, body)),
+  });
   return api;
 }

@@ -232,23 +232,17 @@ describe("places", () => {
       openedOn: "2001-05-01",
     });
     expect(asset.openedOn).toBe("2001-05-01");
+    // One hall "X" each time, with the one detail that is wrong.
+    const hallX = { name: "X", assetType: "community-hall", laCode: "E06000035", owner: "Y" };
     await expect(
       createCommunityAsset(database, officer(), testNow, {
-        name: "X",
-        assetType: "community-hall",
-        laCode: "E06000035",
-        owner: "Y",
+        ...hallX,
         openedOn: "2020-01-01",
         closedOn: "2019-01-01",
       }),
     ).rejects.toMatchObject({ fieldErrors: { closedOn: expect.any(String) } });
     await expect(
-      createCommunityAsset(database, officer(), testNow, {
-        name: "X",
-        assetType: "castle",
-        laCode: "E06000035",
-        owner: "Y",
-      }),
+      createCommunityAsset(database, officer(), testNow, { ...hallX, assetType: "castle" }),
     ).rejects.toMatchObject({ fieldErrors: { assetType: expect.any(String) } });
   });
 });

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Actor } from "../access/actor.ts";
-import type { Db } from "../db/database.ts";
+import type { Database, Db } from "../db/database.ts";
 import type { AppEnv } from "./app-env.ts";
 import { commandBody, problemResponses, requireApiActor, scopeFirst } from "./openapi.ts";
 import { badRequest } from "./problem.ts";
@@ -17,6 +17,8 @@ type Schema = z.ZodObject | undefined;
 /** What a command route hands its command. */
 export type CommandCall<P extends Schema = Schema, B extends z.ZodType | undefined = undefined> = {
   db: Db;
+  /** The whole database, for the commands that also read reference data outside the transaction. */
+  database: Database;
   actor: Actor;
   now: Date;
   /** The service's public address, for links in what the route answers (e.g. the VDS export's ids). */
@@ -51,6 +53,11 @@ export type CommandRoute<P extends Schema = Schema, B extends z.ZodType | undefi
   answer: Answer;
   /** Further documented answers besides the problems every route can give (e.g. 409 Campaign closed). */
   otherAnswers?: Record<number, { description: string; content?: object }>;
+  /**
+   * A refusal the route answers with its own JSON body (one of `otherAnswers`) instead of
+   * problem+json; any other error goes on to the problem handler.
+   */
+  refusalAnswer?: (error: unknown) => { status: number; body: object } | undefined;
   run: (call: CommandCall<P, B>) => Promise<unknown>;
 };
 
@@ -113,14 +120,22 @@ export function commandRoute<P extends Schema = undefined, B extends z.ZodType |
       responses: { ...responses, ...route.otherAnswers, ...problemResponses } as never,
     }),
     (async (c: Context<AppEnv>) => {
-      const result = await route.run({
+      const call = {
         ...callFor<P>(c, route.area, "write", route.params),
         body: (route.checkedBody
           ? validated(c).valid("json")
           : route.input
             ? await readJsonBody(c)
             : undefined) as CommandCall<P, B>["body"],
-      });
+      };
+      let result: unknown;
+      try {
+        result = await route.run(call);
+      } catch (error) {
+        const refusal = route.refusalAnswer?.(error);
+        if (!refusal) throw error;
+        return c.json(refusal.body, refusal.status as never);
+      }
       if (answer.status === 204) return c.body(null, 204);
       return c.json(result as object, answer.status);
     }) as never,
@@ -142,8 +157,10 @@ export function callFor<P extends Schema>(
   params: P | undefined,
 ): Omit<CommandCall<P>, "body"> {
   const actor = requireApiActor(c, area, access);
+  const { database } = c.get("services");
   return {
-    db: c.get("services").database.db,
+    db: database.db,
+    database,
     actor,
     now: c.get("now"),
     publicUrl: c.get("services").config.publicUrl,

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
+import { buildTestApp, signedInUser, type TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { makeOrganisation } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
@@ -9,7 +9,7 @@ import { newId } from "../../../platform/db/ids.ts";
 import { monthlyTotals, profileMonths } from "../../../platform/http/place-profile.ts";
 import { importCases } from "../../safety/commands/import-cases.ts";
 import { casesInPlace } from "../../safety/queries/place-cases.ts";
-import { createHome } from "../index.ts";
+import { addProfileHomes, medway, medway015A } from "../testing/profile-homes.ts";
 
 // Profile trends and files: months are London months, small counts are suppressed alike on the
 // page and in the CSV and XLSX, and nobody outside the organisation's staff gets a figure.
@@ -20,8 +20,6 @@ let officer: TestBrowser;
 let group: TestBrowser;
 let other: TestBrowser;
 
-const medway = "E06000035";
-const medway015A = "E01016016";
 // 23:30 UTC on 31 May is 00:30 on 1 June in London (BST): the profile's newest month is June.
 const justAfterMidnightInLondon = new Date("2026-05-31T23:30:00.000Z");
 
@@ -31,16 +29,7 @@ beforeAll(async () => {
   const otherId = (await makeOrganisation(database.db, "Other Homes")).id;
   const actor = systemActor(organisationId, "test");
   const before = new Date("2026-03-15T10:00:00.000Z");
-  for (let i = 0; i < 6; i++)
-    await createHome(database, actor, before, {
-      uprn: String(7000 + i),
-      addressLine1: `${i + 1} Trend Street`,
-      town: "Chatham",
-      postcode: "ME4 5AB",
-      tenure: "social-rent",
-      laCode: medway,
-      lsoa21Code: medway015A,
-    });
+  await addProfileHomes(database, organisationId, before, "Trend Street", 7000);
   const header = "reference,opened_on,closed_on,category,hate_strand,uprn,parties,reports";
   const row = (ref: string, on: string, category: string, uprn: number) =>
     `${ref},${on},,${category},,${uprn},${ref}P:complainant,${on}`;
@@ -74,16 +63,10 @@ beforeAll(async () => {
      VALUES ($1, $2, $3, '2026-02-01', 3, false, 'threshold-met', now())`,
     [organisationId, newId(), triggered?.id],
   );
-  await addUser(database, organisationId, "officer", "officer@example.org");
-  await addUser(database, organisationId, "community-group", "group@example.org");
-  await addUser(database, otherId, "officer", "other@example.org");
   const app = await buildTestApp(database, () => justAfterMidnightInLondon);
-  officer = new TestBrowser(app);
-  group = new TestBrowser(app);
-  other = new TestBrowser(app);
-  await officer.signIn("officer@example.org");
-  await group.signIn("group@example.org");
-  await other.signIn("other@example.org");
+  officer = await signedInUser(database, app, organisationId, "officer", "officer@example.org");
+  group = await signedInUser(database, app, organisationId, "community-group", "group@example.org");
+  other = await signedInUser(database, app, otherId, "officer", "other@example.org");
 });
 afterAll(async () => database.close());
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
+import { buildTestApp, signedInUser, type TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { smallCount } from "../../../platform/http/place-profile.ts";
 import { importCases } from "../../safety/commands/import-cases.ts";
-import { createCommunityAsset, createHome } from "../index.ts";
+import { createCommunityAsset } from "../index.ts";
+import { addProfileHomes, medway, medway015A } from "../testing/profile-homes.ts";
 
 // The neighbourhood and district profiles, and the ASB hot spots page, over HTTP without JavaScript.
 
@@ -16,9 +17,6 @@ let board: TestBrowser;
 let group: TestBrowser;
 let other: TestBrowser;
 
-const medway = "E06000035";
-const medway015A = "E01016016";
-
 beforeAll(async () => {
   database = await openTestDatabase();
   const organisationId = (await makeOrganisation(database.db)).id;
@@ -27,17 +25,7 @@ beforeAll(async () => {
     organisationId,
     medway,
   ]);
-  for (let i = 0; i < 6; i++) {
-    await createHome(database, systemActor(organisationId, "test"), testNow, {
-      uprn: String(5000 + i),
-      addressLine1: `${i + 1} Profile Street`,
-      town: "Chatham",
-      postcode: "ME4 5AB",
-      tenure: "social-rent",
-      laCode: medway,
-      lsoa21Code: medway015A,
-    });
-  }
+  await addProfileHomes(database, organisationId, testNow, "Profile Street", 5000);
   await createCommunityAsset(database, systemActor(organisationId, "test"), testNow, {
     name: "Luton Millennium Green",
     assetType: "park",
@@ -62,19 +50,11 @@ beforeAll(async () => {
     [header, ...rows].join("\n"),
     "c.csv",
   );
-  await addUser(database, organisationId, "officer", "officer@example.org");
-  await addUser(database, organisationId, "read-only", "board@example.org");
-  await addUser(database, organisationId, "community-group", "group@example.org");
-  await addUser(database, otherId, "officer", "other@example.org");
   const app = await buildTestApp(database);
-  officer = new TestBrowser(app);
-  board = new TestBrowser(app);
-  group = new TestBrowser(app);
-  other = new TestBrowser(app);
-  await officer.signIn("officer@example.org");
-  await board.signIn("board@example.org");
-  await group.signIn("group@example.org");
-  await other.signIn("other@example.org");
+  officer = await signedInUser(database, app, organisationId, "officer", "officer@example.org");
+  board = await signedInUser(database, app, organisationId, "read-only", "board@example.org");
+  group = await signedInUser(database, app, organisationId, "community-group", "group@example.org");
+  other = await signedInUser(database, app, otherId, "officer", "other@example.org");
 });
 afterAll(async () => database.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, problemOf } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { importCaseRows, openTwoLandlords } from "../testing/case-import.ts";
+import { importCaseRows, importOtherLandlordCase, openTwoLandlords } from "../testing/case-import.ts";
 import { maidstone, makeHomesWith, medway } from "../testing/fixtures.ts";
 import { hotSpots, previousPeriod } from "./hot-spots.ts";
 
@@ -33,12 +33,7 @@ beforeAll(async () => {
     // Before both periods.
     "H-6,2024-01-01,2024-02-01,noise,,2002,P6:complainant,2024-01-01",
   ]);
-  await importCaseRows(
-    database,
-    otherId,
-    ["X-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01;2025-05-02;2025-05-03"],
-    "other.csv",
-  );
+  await importOtherLandlordCase(database, otherId, ["2025-05-01", "2025-05-02", "2025-05-03"]);
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createHome, getHome, updateHome } from "../../places/index.ts";
 import { linkSameMatter } from "../commands/link-same-matter.ts";
-import { importCaseRows, openTwoLandlords } from "../testing/case-import.ts";
+import { importCaseRows, importOtherLandlordCase, openTwoLandlords } from "../testing/case-import.ts";
 import { maidstone, medway } from "../testing/fixtures.ts";
 import { nm01, nm01Cases } from "./nm01.ts";
 import { sameMatterLinksOf } from "./same-matter-links.ts";
@@ -81,12 +81,7 @@ beforeAll(async () => {
     "A-6,2025-10-01,,household-noise,,2001,P10:complainant,2025-10-01",
     "A-7,2026-04-01,,noise,,2002,P11:complainant,2026-04-01",
   ]);
-  await importCaseRows(
-    database,
-    otherOrganisationId,
-    ["X-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01"],
-    "other.csv",
-  );
+  await importOtherLandlordCase(database, otherOrganisationId);
 });
 
 afterAll(async () => {

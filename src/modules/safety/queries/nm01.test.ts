@@ -4,7 +4,12 @@ import { systemActor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { ImportRejected, importCases } from "../commands/import-cases.ts";
 import { nm01OpeningDates, per1000Homes } from "../domain/nm01-rules.ts";
-import { caseCsvHeader, importCaseRows, openTwoLandlords } from "../testing/case-import.ts";
+import {
+  caseCsvHeader,
+  importCaseRows,
+  importOtherLandlordCase,
+  openTwoLandlords,
+} from "../testing/case-import.ts";
 import { maidstone, makeHomes, medway } from "../testing/fixtures.ts";
 import { nm01 } from "./nm01.ts";
 
@@ -31,12 +36,7 @@ beforeAll(async () => {
     // Opened after the period.
     "H-6,2026-04-01,,noise,,2003,P7:complainant,2026-04-01",
   ]);
-  await importCaseRows(
-    database,
-    otherOrganisationId,
-    ["X-1,2025-05-01,,noise,,1000,Q1:complainant,2025-05-01"],
-    "other.csv",
-  );
+  await importOtherLandlordCase(database, otherOrganisationId);
 });
 
 afterAll(async () => {

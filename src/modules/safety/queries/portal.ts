@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
@@ -7,8 +7,7 @@ import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { findActionType } from "../domain/actions.ts";
-import { findCategory, statusName } from "../domain/categories.ts";
+import { findCategory } from "../domain/categories.ts";
 import { type CurrentNextStep, currentNextStep } from "../domain/portal-next-step.ts";
 import { redact, redactionTerms } from "../domain/redaction.ts";
 import { type Viewer, viewRow } from "../domain/tag-redaction.ts";
@@ -21,19 +20,14 @@ import {
   safetyReport,
   safetyTimelineEntry,
 } from "../schema.ts";
+import { type CaseHeading, caseHeading, shownActions } from "./case-shown-outside.ts";
+import { denyCaseRead } from "./denied-case-read.ts";
 import { complainantThread, type ThreadMessage } from "./portal-messages.ts";
 
 // The complainant's view of their own cases. Every field here is chosen one by one: nothing
 // about another party is ever selected, and shared free text is redacted on the way out.
 
-export type PortalCaseSummary = {
-  id: string;
-  reference: string;
-  category: string;
-  status: string;
-  openedOn: string;
-  closedOn: string | null;
-};
+export type PortalCaseSummary = CaseHeading;
 export type PortalPendingReport = { id: string; category: string; reportedOn: string; receivedAt: Date };
 
 export type PortalCaseView = PortalCaseSummary & {
@@ -47,6 +41,24 @@ export type PortalCaseView = PortalCaseSummary & {
 
 function personOf(actor: Actor): string | null {
   return actor.kind === "user" ? actor.personId : null;
+}
+
+/** A party row joined to its case. */
+const partyOfCase = and(
+  eq(safetyParty.organisationId, safetyCase.organisationId),
+  eq(safetyParty.caseId, safetyCase.id),
+);
+
+/**
+ * The person is the complainant on a case that is not anonymised: the one rule for which cases the
+ * portal lists and which it opens (with `partyOfCase` joined).
+ */
+function complainantOfLiveCase(personId: string): SQL[] {
+  return [
+    eq(safetyParty.personId, personId),
+    eq(safetyParty.role, "complainant"),
+    isNull(safetyCase.anonymisedAt),
+  ];
 }
 
 export async function portalCases(
@@ -67,22 +79,8 @@ export async function portalCases(
           closedOn: safetyCase.closedOn,
         })
         .from(safetyCase)
-        .innerJoin(
-          safetyParty,
-          and(
-            eq(safetyParty.organisationId, safetyCase.organisationId),
-            eq(safetyParty.caseId, safetyCase.id),
-          ),
-        )
-        .where(
-          inOrganisation(
-            safetyCase,
-            actor.organisationId,
-            eq(safetyParty.personId, personId),
-            eq(safetyParty.role, "complainant"),
-            isNull(safetyCase.anonymisedAt),
-          ),
-        )
+        .innerJoin(safetyParty, partyOfCase)
+        .where(inOrganisation(safetyCase, actor.organisationId, ...complainantOfLiveCase(personId)))
         .orderBy(desc(safetyCase.openedOn))
     : [];
   const userId = actor.kind === "user" ? actor.userId : null;
@@ -106,14 +104,7 @@ export async function portalCases(
         .orderBy(desc(safetyReport.createdAt))
     : [];
   return {
-    cases: cases.map((c) => ({
-      id: c.id,
-      reference: c.reference,
-      category: findCategory(c.category)?.name ?? c.category,
-      status: statusName(c.workflow, c.status),
-      openedOn: c.openedOn,
-      closedOn: c.closedOn,
-    })),
+    cases: cases.map(caseHeading),
     pending: pending.map((p) => ({ ...p, category: findCategory(p.category)?.name ?? p.category })),
   };
 }
@@ -135,34 +126,18 @@ export async function complainantParty(
       ? await db
           .select({ id: safetyParty.id })
           .from(safetyParty)
-          .innerJoin(
-            safetyCase,
-            and(
-              eq(safetyCase.organisationId, safetyParty.organisationId),
-              eq(safetyCase.id, safetyParty.caseId),
-            ),
-          )
+          .innerJoin(safetyCase, partyOfCase)
           .where(
             inOrganisation(
               safetyParty,
               actor.organisationId,
               eq(safetyParty.caseId, caseId),
-              eq(safetyParty.personId, personId),
-              eq(safetyParty.role, "complainant"),
-              isNull(safetyCase.anonymisedAt),
+              ...complainantOfLiveCase(personId),
             ),
           )
           .limit(1)
       : [];
-  if (!party) {
-    await recordAudit(db, actor, now, {
-      action: "denied",
-      entityType: "safety_case",
-      entityId: caseId.slice(0, 64),
-      summary: "Portal user asked for a case that is not theirs",
-    });
-    throw notFound("Case not found");
-  }
+  if (!party) return denyCaseRead(db, actor, now, caseId, "Portal user asked for a case that is not theirs");
   return { partyId: party.id };
 }
 
@@ -207,30 +182,19 @@ export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string
       ),
     )
     .orderBy(asc(safetyTimelineEntry.at));
-  const actions = await db
-    .select({
-      type: safetyAction.actionType,
-      startedOn: safetyAction.startedOn,
-      dueOn: safetyAction.dueOn,
-      status: safetyAction.status,
-    })
-    .from(safetyAction)
-    .where(
-      inOrganisation(
-        safetyAction,
-        actor.organisationId,
-        eq(safetyAction.caseId, caseId),
-        eq(safetyAction.published, true),
-        or(
-          isNull(safetyAction.partyId),
-          inArray(
-            safetyAction.partyId,
-            parties.map((p) => p.id),
-          ),
-        ),
+  const actions = await shownActions(
+    db,
+    actor.organisationId,
+    caseId,
+    eq(safetyAction.published, true),
+    or(
+      isNull(safetyAction.partyId),
+      inArray(
+        safetyAction.partyId,
+        parties.map((p) => p.id),
       ),
-    )
-    .orderBy(asc(safetyAction.startedOn));
+    ) as SQL,
+  );
   const documents = await db
     .select({ id: safetyDocument.id, fileName: safetyDocument.fileName, createdAt: safetyDocument.createdAt })
     .from(safetyDocument)
@@ -253,12 +217,7 @@ export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string
     summary: `Complainant viewed case ${found.reference} in the portal`,
   });
   return {
-    id: found.id,
-    reference: found.reference,
-    category: findCategory(found.category)?.name ?? found.category,
-    status: statusName(found.workflow, found.status),
-    openedOn: found.openedOn,
-    closedOn: found.closedOn,
+    ...caseHeading(found),
     officer: officer === null ? null : redact(officer, terms),
     nextStep: currentNextStep({
       closed: found.closedOn !== null,
@@ -267,21 +226,14 @@ export async function portalCase(db: Db, actor: Actor, now: Date, caseId: string
         : null,
       writtenAt: found.nextStepAt ?? found.createdAt,
       sharedUpdates: entries.filter((e) => e.byParty === null).map((e) => e.at),
-      openActions: actions
-        .filter((a) => a.status === "open")
-        .map((a) => ({ name: findActionType(a.type)?.name ?? a.type, dueOn: a.dueOn })),
+      openActions: actions.filter((a) => a.status === "open").map((a) => ({ name: a.type, dueOn: a.dueOn })),
     }),
     // The complainant's own words are theirs: shown as written.
     updates: entries.map((e) => {
       const seen = e.byParty === partyId ? e : viewRow("safety_timeline_entry", e, subject);
       return { at: e.at, title: seen.title ?? "", body: seen.body ?? null, byYou: e.byParty === partyId };
     }),
-    actions: actions.map((a) => ({
-      type: findActionType(a.type)?.name ?? a.type,
-      startedOn: a.startedOn,
-      dueOn: a.dueOn,
-      status: a.status,
-    })),
+    actions,
     documents,
     messages: await complainantThread(db, actor.organisationId, caseId, partyId),
   };

@@ -5,8 +5,6 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { notFound } from "../../../platform/http/problem.ts";
-import { findActionType } from "../domain/actions.ts";
 import { findCategory, statusName } from "../domain/categories.ts";
 import { redactionTerms } from "../domain/redaction.ts";
 import { londonDay } from "../domain/settings.ts";
@@ -14,13 +12,14 @@ import { partsOf, type SharedPart } from "../domain/sharing.ts";
 import { type Viewer, viewRow } from "../domain/tag-redaction.ts";
 import { canSeeShare, canViewSharedCases } from "../policy.ts";
 import {
-  safetyAction,
   safetyCase,
   safetyParty,
   safetyRiskAssessment,
   safetySharing,
   safetyTimelineEntry,
 } from "../schema.ts";
+import { type CaseHeading, caseHeading, shownActions } from "./case-shown-outside.ts";
+import { denyCaseRead } from "./denied-case-read.ts";
 
 // A partner agency's view of the cases shared with it. Only current shares naming the user's own
 // partner organisation count; each part of the case is read only when a share includes it, and
@@ -35,13 +34,7 @@ export type SharedCaseSummary = {
   lawfulBasis: string;
 };
 
-export type SharedCaseView = {
-  id: string;
-  reference: string;
-  category: string;
-  status: string;
-  openedOn: string;
-  closedOn: string | null;
+export type SharedCaseView = CaseHeading & {
   parts: SharedPart[];
   shares: {
     agencyName: string;
@@ -139,14 +132,14 @@ export async function requireSharedCase(db: Db, actor: Actor, now: Date, caseId:
   return shares;
 }
 
-async function deny(db: Db, actor: Actor, now: Date, caseId: string): Promise<never> {
-  await recordAudit(db, actor, now, {
-    action: "denied",
-    entityType: "safety_case",
-    entityId: caseId.slice(0, 64),
-    summary: "Partner agency user asked for a case not shared with their organisation",
-  });
-  throw notFound("Case not found");
+function deny(db: Db, actor: Actor, now: Date, caseId: string): Promise<never> {
+  return denyCaseRead(
+    db,
+    actor,
+    now,
+    caseId,
+    "Partner agency user asked for a case not shared with their organisation",
+  );
 }
 
 /** One shared case, showing only the shared parts; anything else is a 404 and a denied-read audit entry. */
@@ -183,12 +176,7 @@ export async function getSharedCase(
   const viewer: Viewer = { kind: "partner", parts, terms };
   const caseSeen = viewRow("safety_case", record, viewer);
   const view: SharedCaseView = {
-    id: record.id,
-    reference: record.reference,
-    category: findCategory(record.category)?.name ?? record.category,
-    status: statusName(record.workflow, record.status),
-    openedOn: record.openedOn,
-    closedOn: record.closedOn,
+    ...caseHeading(record),
     parts,
     shares: shares.map(({ share }) => ({
       agencyName: share.agencyName,
@@ -232,17 +220,7 @@ export async function getSharedCase(
     view.risk = assessments;
   }
   if (has("actions")) {
-    const actions = await db
-      .select({
-        type: safetyAction.actionType,
-        startedOn: safetyAction.startedOn,
-        dueOn: safetyAction.dueOn,
-        status: safetyAction.status,
-      })
-      .from(safetyAction)
-      .where(inOrganisation(safetyAction, org, eq(safetyAction.caseId, caseId)))
-      .orderBy(asc(safetyAction.startedOn));
-    view.actions = actions.map((a) => ({ ...a, type: findActionType(a.type)?.name ?? a.type }));
+    view.actions = await shownActions(db, org, caseId);
   }
   if (has("timeline")) {
     const entries = await db

@@ -28,3 +28,20 @@ export async function openTwoLandlords(): Promise<TwoLandlords> {
   const otherOrganisationId = (await makeOrganisation(database.db, "Other Homes")).id;
   return { database, organisationId, otherOrganisationId };
 }
+
+/**
+ * The other landlord's one noise case at UPRN 1000, reported on the given days: the same UPRN and
+ * area as ours, so a figure that counted it would be scoped wrongly.
+ */
+export async function importOtherLandlordCase(
+  database: Database,
+  otherOrganisationId: string,
+  reportedOn = ["2025-05-01"],
+): Promise<void> {
+  await importCaseRows(
+    database,
+    otherOrganisationId,
+    [`X-1,2025-05-01,,noise,,1000,Q1:complainant,${reportedOn.join(";")}`],
+    "other.csv",
+  );
+}

@@ -25,7 +25,7 @@ export async function makeHomes(
 
 /**
  * `count` social-rent homes with UPRNs from `uprnStart`, each "<uprn> Test Street" unless `addressOf`
- * says otherwise; `details` sets the area, block or anything else the home form takes.
+ * says otherwise; `details` sets the area, block or anything else the home form takes; added at `at`.
  */
 export async function makeHomesWith(
   database: Database,
@@ -34,11 +34,12 @@ export async function makeHomesWith(
   uprnStart: number,
   details: Record<string, string> & { laCode: string },
   addressOf = (uprn: number, _index: number) => `${uprn} Test Street`,
+  at = testNow,
 ): Promise<string[]> {
   const ids: string[] = [];
   const actor = systemActor(organisationId, "test");
   for (let i = 0; i < count; i++) {
-    const home = await createHome(database, actor, testNow, {
+    const home = await createHome(database, actor, at, {
       uprn: String(uprnStart + i),
       addressLine1: addressOf(uprnStart + i, i),
       town: "Testtown",
