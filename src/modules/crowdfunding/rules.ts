@@ -1,7 +1,7 @@
 // The programme rules for crowdfunding, as pure functions: the commands apply
 // them inside their transactions, the pages explain them, and the tests pin them.
 
-import { daysBetween } from "../../platform/dates/london.ts";
+import { addDays, daysBetween, londonWallClock } from "../../platform/dates/london.ts";
 import { formatPence } from "../../platform/ui/format.ts";
 import { shareOf } from "./money.ts";
 import type { Criterion, FundingModel } from "./schema.ts";
@@ -141,24 +141,9 @@ export function settlementOutcome(input: {
   };
 }
 
-/** The calendar date in Europe/London at a moment. */
-export function londonDate(moment: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(moment);
-}
-
 /** A campaign closes at midnight at the end of its deadline day, London time (BST or GMT). */
 export function closingMoment(deadline: string): Date {
-  const nextDayUtc = new Date(Date.parse(`${deadline}T00:00:00Z`) + 86_400_000);
-  const offset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "shortOffset" })
-    .formatToParts(nextDayUtc)
-    .find((part) => part.type === "timeZoneName")?.value;
-  const hours = offset === "GMT+1" ? 1 : 0;
-  return new Date(nextDayUtc.getTime() - hours * 3_600_000);
+  return londonWallClock(addDays(deadline, 1));
 }
 
 /** Problems with a deadline for a campaign launching on `launchDay`, or null when it is 7 days to 12 weeks away. */

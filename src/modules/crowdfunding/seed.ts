@@ -1,4 +1,5 @@
 import { systemActor } from "../../platform/access/actor.ts";
+import { londonDay } from "../../platform/dates/london.ts";
 import type { SeedContext } from "../module.ts";
 import { listPartnerOrganisationsForSeed } from "../people/index.ts";
 import { createCampaign } from "./commands/create-campaign.ts";
@@ -9,7 +10,6 @@ import { reviewCampaign, reviewChecklist } from "./commands/review-campaign.ts";
 import { settleCampaign } from "./commands/settle-campaign.ts";
 import { submitCampaign } from "./commands/submit-campaign.ts";
 import { laCentres } from "./pages/la-centres.ts";
-import { londonDate } from "./rules.ts";
 import { type DemoPledge, seedPledges } from "./seed-pledges.ts";
 
 const ideas = [
@@ -200,7 +200,7 @@ export async function seedCrowdfunding(context: SeedContext): Promise<void> {
     const launch = at(plan.daysAgo);
     const targetPence = (15 + Math.floor(random() * 75)) * 10_000; // £1,500 to £9,000
     const first = Math.round((targetPence * (0.5 + random() * 0.2)) / 100) * 100;
-    const deadline = londonDate(new Date(launch.getTime() + plan.length * 86_400_000));
+    const deadline = londonDay(new Date(launch.getTime() + plan.length * 86_400_000));
     const place = places[index % places.length];
     const campaign = await createCampaign(db, system, launch, {
       groupId: group?.id ?? null,

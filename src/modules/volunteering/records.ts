@@ -1,4 +1,4 @@
-import { londonDay } from "../../platform/dates/london.ts";
+import { londonDay, londonWallClock } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid } from "../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
@@ -50,17 +50,8 @@ export const londonToday = londonDay;
 export function londonMoment(text: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim());
   if (!match) return new Date(Number.NaN);
-  const [year, month, dayOfMonth, hour, minute] = match.slice(1).map(Number);
-  if (!isRealDate(`${match[1]}-${match[2]}-${match[3]}`) || hour > 23 || minute > 59)
-    return new Date(Number.NaN);
-  const asUtc = Date.UTC(year, month - 1, dayOfMonth, hour, minute);
-  // The UK offset at that moment: the difference between London's clock and UTC's.
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    hour: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(asUtc));
-  const offsetHours = (Number(parts) - hour + 24) % 24;
-  const result = new Date(asUtc - offsetHours * 3600 * 1000);
-  return result;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  const [hour, minute] = match.slice(4).map(Number);
+  if (!isRealDate(day) || hour > 23 || minute > 59) return new Date(Number.NaN);
+  return londonWallClock(day, hour, minute);
 }

@@ -2,6 +2,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { actorUserId } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { requireReference } from "../../../platform/db/scope.ts";
@@ -9,7 +10,7 @@ import { validate } from "../../../platform/http/forms.ts";
 import { invalid } from "../../../platform/http/problem.ts";
 import { findOwnPartnerOrganisation } from "../../people/index.ts";
 import { canCreateCampaign } from "../policy.ts";
-import { deadlineProblem, londonDate } from "../rules.ts";
+import { deadlineProblem } from "../rules.ts";
 import { type Campaign, crowdfundingCampaign } from "../schema.ts";
 import { type CampaignInput, campaignDetails, campaignInput } from "./campaign-input.ts";
 import { insertBudgetLinesAndRewards } from "./campaign-lines.ts";
@@ -28,7 +29,7 @@ export async function createCampaign(
   const checked = validate(campaignInput, { ...input, groupId: ownGroup ?? input.groupId ?? null });
   if (!checked.ok) throw invalid("Check the campaign details.", checked.errors);
   const value = checked.value;
-  const deadlineIssue = deadlineProblem(londonDate(now), value.deadline);
+  const deadlineIssue = deadlineProblem(londonDay(now), value.deadline);
   if (deadlineIssue) throw invalid("Check the deadline.", { deadline: deadlineIssue });
   const groupId = value.groupId;
   if (groupId && groupId !== ownGroup) {

@@ -1,13 +1,14 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canChangeCampaignNow, canEditCampaign, canViewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
-import { deadlineProblem, londonDate } from "../rules.ts";
+import { deadlineProblem } from "../rules.ts";
 import {
   type Campaign,
   crowdfundingBudgetLine,
@@ -45,7 +46,7 @@ export async function editCampaign(
     const checked = validate(campaignInput, { ...input, groupId: campaign.groupId });
     if (!checked.ok) throw invalid("Check the campaign details.", checked.errors);
     const value = checked.value;
-    const deadlineIssue = deadlineProblem(londonDate(now), value.deadline);
+    const deadlineIssue = deadlineProblem(londonDay(now), value.deadline);
     if (deadlineIssue) throw invalid("Check the deadline.", { deadline: deadlineIssue });
     const [updated] = await tx
       .update(crowdfundingCampaign)

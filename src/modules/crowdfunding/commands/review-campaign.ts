@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { actorLabel, actorUserId } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -11,7 +12,7 @@ import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { enqueueJob } from "../../../platform/jobs/jobs.ts";
 import { canReviewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
-import { closingMoment, deadlineProblem, londonDate } from "../rules.ts";
+import { closingMoment, deadlineProblem } from "../rules.ts";
 import { type Campaign, crowdfundingCampaign, crowdfundingReview } from "../schema.ts";
 
 /** The reviewer's checklist: identity of the group, then feasibility of the project. */
@@ -78,7 +79,7 @@ export async function reviewCampaign(
       );
     }
     if (decision === "approve") {
-      const deadlineIssue = deadlineProblem(londonDate(now), campaign.deadline);
+      const deadlineIssue = deadlineProblem(londonDay(now), campaign.deadline);
       if (deadlineIssue) {
         throw invalid("The deadline no longer fits. Return the campaign so the group can change it.", {
           decision: deadlineIssue,

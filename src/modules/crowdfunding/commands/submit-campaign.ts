@@ -1,12 +1,13 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canEditCampaign, canViewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
-import { deadlineProblem, londonDate } from "../rules.ts";
+import { deadlineProblem } from "../rules.ts";
 import { type Campaign, crowdfundingCampaign } from "../schema.ts";
 
 /** The group sends its draft for verification. */
@@ -20,7 +21,7 @@ export async function submitCampaign(db: Db, actor: Actor, now: Date, campaignId
         "Campaign already submitted",
         `This campaign is ${campaign.status}; only drafts can be submitted for review.`,
       );
-    const deadlineIssue = deadlineProblem(londonDate(now), campaign.deadline);
+    const deadlineIssue = deadlineProblem(londonDay(now), campaign.deadline);
     if (deadlineIssue) throw invalid("Change the deadline before submitting.", { deadline: deadlineIssue });
     const [updated] = await tx
       .update(crowdfundingCampaign)
