@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
@@ -132,17 +133,19 @@ export async function setRule(
         "The counting rule is locked",
         "Votes have been cast, so the counting rule cannot change.",
       );
-    await tx
-      .update(pbProcess)
-      .set({ ...v, updatedAt: now })
-      .where(matchInOrganisation(pbProcess, actor.organisationId, { id: process.id }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "pb_process",
-      entityId: process.id,
-      summary: `Set the counting rule of "${process.title}" to ${v.rule} (utility ${v.utility}, completion ${v.completion})`,
-      before: { rule: process.rule, utility: process.utility, completion: process.completion },
-      after: v,
-    });
+    await updateAudited(
+      tx,
+      actor,
+      now,
+      pbProcess,
+      process.id,
+      { ...v, updatedAt: now },
+      {
+        entityType: "pb_process",
+        summary: `Set the counting rule of "${process.title}" to ${v.rule} (utility ${v.utility}, completion ${v.completion})`,
+        before: { rule: process.rule, utility: process.utility, completion: process.completion },
+        after: v,
+      },
+    );
   });
 }
