@@ -7,8 +7,8 @@ import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { canChooseRule, canManageProcesses } from "../policy.ts";
 import { countBallots, findProcess, listProposals } from "../queries/processes.ts";
 import { PB_COMPLETIONS, PB_RULES, PB_UTILITIES } from "../rules/index.ts";
@@ -108,9 +108,7 @@ export async function setRule(
 ): Promise<void> {
   requireAllowed(canChooseRule(actor, false), "Only managers can choose how votes are counted.");
   const process = await findProcess(db, actor.organisationId, processId);
-  const checked = validate(ruleInput, input);
-  if (!checked.ok) throw invalid("Check the counting rule.", checked.errors);
-  const v = checked.value as {
+  const v = validInput(ruleInput, input, "Check the counting rule.") as {
     rule: typeof process.rule;
     utility: typeof process.utility;
     completion: typeof process.completion;
