@@ -115,6 +115,17 @@ async function addBallots(
     await context.database.db.insert(pbBallotChoice).values(choices.slice(i, i + 1000));
 }
 
+/** The five phase dates of a process, as days from today. */
+function phaseDates(now: Date, [ideas, review, voting, close, results]: number[]) {
+  return {
+    proposalsOpen: day(now, ideas),
+    reviewOpen: day(now, review),
+    votingOpen: day(now, voting),
+    votingClose: day(now, close),
+    resultsDate: day(now, results),
+  };
+}
+
 const base = {
   areaKind: "all",
   eligibility: "residents",
@@ -137,57 +148,59 @@ export async function seedBudgeting(context: SeedContext): Promise<void> {
       .set({ phase })
       .where(inOrganisation(pbProcess, context.organisationId, eq(pbProcess.id, id)));
 
-  const finished = await createProcess(db, system, context.now, {
-    ...base,
-    title: `Your Neighbourhood Fund ${year - 1}`,
-    summary: "Residents chose how to spend £50,000 on their estates.",
-    ballotKind: "approval",
-    maxChoices: "5",
-    rule: "mes",
-    proposalsOpen: day(context.now, -200),
-    reviewOpen: day(context.now, -170),
-    votingOpen: day(context.now, -150),
-    votingClose: day(context.now, -120),
-    resultsDate: day(context.now, -110),
-    budget1Name: "Whole area",
-    budget1Amount: "50000",
-  });
-  const finishedBudget = (await findProcess(db, context.organisationId, finished.id)).budgets[0];
-  const proposals = await addFeasible(context, finished.id, finishedBudget.id, 10);
-  await setPhase(finished.id, "voting");
-  await addBallots(
-    context,
-    finished.id,
-    finishedBudget.id,
-    proposals.map((p) => ({ id: p.id, finalCostPence: p.finalCostPence })),
-    people.slice(0, 420).map((p) => p.id),
+  /** A process with feasible ideas, moved to voting, and tenants' ballots cast. */
+  const votingProcess = async (
+    input: Parameters<typeof createProcess>[3],
+    ideaCount: number,
+    voters: { id: string }[],
+    spendPence: number,
+  ) => {
+    const process = await createProcess(db, system, context.now, input);
+    const budget = (await findProcess(db, context.organisationId, process.id)).budgets[0];
+    const proposals = await addFeasible(context, process.id, budget.id, ideaCount);
+    await setPhase(process.id, "voting");
+    await addBallots(
+      context,
+      process.id,
+      budget.id,
+      proposals.map((p) => ({ id: p.id, finalCostPence: p.finalCostPence })),
+      voters.map((p) => p.id),
+      spendPence,
+    );
+    return process;
+  };
+
+  const finished = await votingProcess(
+    {
+      ...base,
+      title: `Your Neighbourhood Fund ${year - 1}`,
+      summary: "Residents chose how to spend £50,000 on their estates.",
+      ballotKind: "approval",
+      maxChoices: "5",
+      rule: "mes",
+      ...phaseDates(context.now, [-200, -170, -150, -120, -110]),
+      budget1Name: "Whole area",
+      budget1Amount: "50000",
+    },
+    10,
+    people.slice(0, 420),
     5_000_000,
   );
   await closeVoting(db, system, context.now, finished.id);
 
-  const open = await createProcess(db, system, context.now, {
-    ...base,
-    title: `Estate improvements vote ${year}`,
-    summary: "Choose projects that fit in £30,000.",
-    ballotKind: "knapsack",
-    rule: "mes",
-    proposalsOpen: day(context.now, -40),
-    reviewOpen: day(context.now, -20),
-    votingOpen: day(context.now, -5),
-    votingClose: day(context.now, 30),
-    resultsDate: day(context.now, 35),
-    budget1Name: "Estates",
-    budget1Amount: "30000",
-  });
-  const openBudget = (await findProcess(db, context.organisationId, open.id)).budgets[0];
-  const openProposals = await addFeasible(context, open.id, openBudget.id, 8);
-  await setPhase(open.id, "voting");
-  await addBallots(
-    context,
-    open.id,
-    openBudget.id,
-    openProposals.map((p) => ({ id: p.id, finalCostPence: p.finalCostPence })),
-    people.slice(500, 560).map((p) => p.id),
+  await votingProcess(
+    {
+      ...base,
+      title: `Estate improvements vote ${year}`,
+      summary: "Choose projects that fit in £30,000.",
+      ballotKind: "knapsack",
+      rule: "mes",
+      ...phaseDates(context.now, [-40, -20, -5, 30, 35]),
+      budget1Name: "Estates",
+      budget1Amount: "30000",
+    },
+    8,
+    people.slice(500, 560),
     3_000_000,
   );
 
@@ -197,11 +210,7 @@ export async function seedBudgeting(context: SeedContext): Promise<void> {
     summary: "Put forward your ideas for greener estates.",
     ballotKind: "approval",
     rule: "greedy",
-    proposalsOpen: day(context.now, -3),
-    reviewOpen: day(context.now, 40),
-    votingOpen: day(context.now, 60),
-    votingClose: day(context.now, 80),
-    resultsDate: day(context.now, 85),
+    ...phaseDates(context.now, [-3, 40, 60, 80, 85]),
     budget1Name: "Green spaces",
     budget1Amount: "20000",
   });

@@ -166,13 +166,10 @@ type DraftAnswers = { eligibility?: SectionAnswers; organisation?: SectionAnswer
 
 /** A community group's complete application, sent: the answers vary only where a test cares. */
 export async function sendApplication(
-  db: Db,
-  group: Actor,
-  now: Date,
-  programmeId: string,
-  answers: DraftAnswers = {},
+  ...draftOf: Parameters<typeof completeDraft>
 ): Promise<GrantApplication> {
-  const draft = await completeDraft(db, group, now, programmeId, answers);
+  const [db, group, now] = draftOf;
+  const draft = await completeDraft(...draftOf);
   return submitApplication(db, group, now, draft.id);
 }
 

@@ -3,8 +3,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { validate } from "../../../platform/http/forms.ts";
-import { invalid } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { canManageProcesses } from "../policy.ts";
 import type { PbCompletion, PbRule, PbUtility } from "../rules/index.ts";
 import { type PbProcess, pbBudget, pbProcess } from "../schema.ts";
@@ -12,9 +11,7 @@ import { processInput } from "./process-input.ts";
 
 export async function createProcess(db: Db, actor: Actor, now: Date, input: unknown): Promise<PbProcess> {
   requireAllowed(canManageProcesses(actor), "Only officers can set up a participatory budgeting process.");
-  const checked = validate(processInput, input);
-  if (!checked.ok) throw invalid("Check the process details.", checked.errors);
-  const v = checked.value;
+  const v = validInput(processInput, input, "Check the process details.");
   const id = newId(now.getTime());
   return db.transaction(async (tx) => {
     const [created] = await tx

@@ -6,8 +6,8 @@ import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
-import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { canExtendVoting } from "../policy.ts";
 import { findProcess } from "../queries/processes.ts";
 import { pbProcess } from "../schema.ts";
@@ -35,9 +35,7 @@ export async function extendVoting(
 ): Promise<{ reopened: boolean }> {
   requireAllowed(canExtendVoting(actor), "Only managers can extend or reopen a vote.");
   const process = await findProcess(db, actor.organisationId, processId);
-  const checked = validate(extendInput, input);
-  if (!checked.ok) throw invalid("Check the new closing date.", checked.errors);
-  const { votingClose, reason } = checked.value;
+  const { votingClose, reason } = validInput(extendInput, input, "Check the new closing date.");
   const state = votingState(process, now);
   if (state === "not-voting")
     throw conflict(

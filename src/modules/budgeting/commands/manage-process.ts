@@ -3,11 +3,12 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
-import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { canChooseRule, canManageProcesses } from "../policy.ts";
 import { countBallots, findProcess, listProposals } from "../queries/processes.ts";
 import { PB_COMPLETIONS, PB_RULES, PB_UTILITIES } from "../rules/index.ts";
@@ -107,9 +108,7 @@ export async function setRule(
 ): Promise<void> {
   requireAllowed(canChooseRule(actor, false), "Only managers can choose how votes are counted.");
   const process = await findProcess(db, actor.organisationId, processId);
-  const checked = validate(ruleInput, input);
-  if (!checked.ok) throw invalid("Check the counting rule.", checked.errors);
-  const v = checked.value as {
+  const v = validInput(ruleInput, input, "Check the counting rule.") as {
     rule: typeof process.rule;
     utility: typeof process.utility;
     completion: typeof process.completion;
@@ -132,17 +131,19 @@ export async function setRule(
         "The counting rule is locked",
         "Votes have been cast, so the counting rule cannot change.",
       );
-    await tx
-      .update(pbProcess)
-      .set({ ...v, updatedAt: now })
-      .where(matchInOrganisation(pbProcess, actor.organisationId, { id: process.id }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "pb_process",
-      entityId: process.id,
-      summary: `Set the counting rule of "${process.title}" to ${v.rule} (utility ${v.utility}, completion ${v.completion})`,
-      before: { rule: process.rule, utility: process.utility, completion: process.completion },
-      after: v,
-    });
+    await updateAudited(
+      tx,
+      actor,
+      now,
+      pbProcess,
+      process.id,
+      { ...v, updatedAt: now },
+      {
+        entityType: "pb_process",
+        summary: `Set the counting rule of "${process.title}" to ${v.rule} (utility ${v.utility}, completion ${v.completion})`,
+        before: { rule: process.rule, utility: process.utility, completion: process.completion },
+        after: v,
+      },
+    );
   });
 }

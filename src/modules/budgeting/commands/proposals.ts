@@ -6,8 +6,8 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { parsePounds } from "../money.ts";
 import { canEditDraft, canPropose } from "../policy.ts";
 import { findProcess, findProposal } from "../queries/processes.ts";
@@ -132,19 +132,18 @@ export async function answerProposalStep(
   input: unknown,
 ): Promise<void> {
   const draft = await loadDraft(db, actor, processId, proposalId);
-  const checked = validate(stepInputs[step] as z.ZodType<Partial<PbProposal>>, input);
-  if (!checked.ok) throw invalid("Check your answer.", checked.errors);
+  const answer = validInput(stepInputs[step] as z.ZodType<Partial<PbProposal>>, input, "Check your answer.");
   await db.transaction(async (tx) => {
     await tx
       .update(pbProposal)
-      .set(checked.value)
+      .set(answer)
       .where(matchInOrganisation(pbProposal, actor.organisationId, { id: draft.id, status: "draft" }));
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "pb_proposal",
       entityId: draft.id,
       summary: `Answered "${step}" on a draft proposal`,
-      after: checked.value,
+      after: answer,
     });
   });
 }

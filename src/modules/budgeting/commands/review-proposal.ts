@@ -3,8 +3,8 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { canManageProcesses } from "../policy.ts";
 import { findProcess, findProposal } from "../queries/processes.ts";
 import { pbProposal } from "../schema.ts";
@@ -58,9 +58,7 @@ export async function reviewProposal(
   if (proposal.status === "draft") throw notFound("Proposal not found");
   if (process.phase === "voting" || process.phase === "results")
     throw conflict("Voting has started", "Proposals cannot be reviewed again once voting has opened.");
-  const checked = validate(reviewInput, input);
-  if (!checked.ok) throw invalid("Check the review.", checked.errors);
-  const v = checked.value;
+  const v = validInput(reviewInput, input, "Check the review.");
   const budgetId = v.budgetId ?? proposal.budgetId ?? process.budgets[0]?.id ?? null;
   if (!process.budgets.some((b) => b.id === budgetId))
     throw invalid("Check the review.", { budgetId: "Choose a budget from the list" });

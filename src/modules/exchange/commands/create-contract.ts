@@ -5,8 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
-import { validate } from "../../../platform/http/forms.ts";
-import { invalid } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { penceField } from "../../crowdfunding/index.ts";
 import { canManageContracts } from "../policy.ts";
 import { type Contract, exchangeContract, themes } from "../schema.ts";
@@ -42,9 +41,7 @@ export async function createContract(
   input: ContractInput,
 ): Promise<Contract> {
   requireAllowed(canManageContracts(actor), "Only officers can set up tenders.");
-  const checked = validate(contractInput, input);
-  if (!checked.ok) throw invalid("Check the tender.", checked.errors);
-  const value = checked.value;
+  const value = validInput(contractInput, input, "Check the tender.");
   const id = newId(now.getTime());
   return db.transaction(async (tx) => {
     const [contract] = await tx

@@ -5,8 +5,8 @@ import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { validate } from "../../../platform/http/forms.ts";
-import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { conflict, notFound } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { canModerateNeed } from "../policy.ts";
 import { exchangeNeed, type Need } from "../schema.ts";
 
@@ -29,8 +29,7 @@ export async function moderateNeed(
   input: z.input<typeof moderationInput>,
 ): Promise<Need> {
   requireAllowed(canModerateNeed(actor), "Only officers can moderate needs.");
-  const checked = validate(moderationInput, input);
-  if (!checked.ok) throw invalid("Check the decision.", checked.errors);
+  const decision = validInput(moderationInput, input, "Check the decision.");
   if (!isUuid(needId)) throw notFound("Need not found");
   return db.transaction(async (tx) => {
     const [need] = await tx
@@ -41,14 +40,14 @@ export async function moderateNeed(
     if (!need) throw notFound("Need not found");
     if (need.status !== "submitted") throw conflict("Need already moderated", `This need is ${need.status}.`);
     const moderation = {
-      status: checked.value.decision === "approve" ? ("open" as const) : ("rejected" as const),
-      moderationNote: checked.value.note ?? null,
+      status: decision.decision === "approve" ? ("open" as const) : ("rejected" as const),
+      moderationNote: decision.note ?? null,
       moderatedByName: actor.kind === "user" ? actor.name : actorLabel(actor),
       moderatedAt: now,
     };
     return updateAudited(tx, actor, now, exchangeNeed, need.id, moderation, (updated) => ({
       entityType: "exchange-need",
-      summary: `Need ${need.reference} ${checked.value.decision === "approve" ? "published" : "rejected"}`,
+      summary: `Need ${need.reference} ${decision.decision === "approve" ? "published" : "rejected"}`,
       before: { status: need.status },
       after: { status: updated.status, note: updated.moderationNote },
     }));

@@ -8,8 +8,8 @@ import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
-import { validate } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { formatDate, formatPence } from "../../../platform/ui/format.ts";
 import { penceField } from "../../crowdfunding/index.ts";
 import { findOwnPartnerOrganisation } from "../../people/index.ts";
@@ -53,9 +53,7 @@ export async function offerPledge(
     canOfferPledge(actor),
     "Only suppliers, or officers on their behalf, can pledge social value.",
   );
-  const checked = validate(pledgeOfferInput, input);
-  if (!checked.ok) throw invalid("Check the pledge.", checked.errors);
-  const value = checked.value;
+  const value = validInput(pledgeOfferInput, input, "Check the pledge.");
   const today = now.toISOString().slice(0, 10);
   if (value.dueBy <= today)
     throw invalid("Check the pledge.", { dueBy: "The delivery date must be in the future" });

@@ -5,8 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { isoDate, requiredText } from "../../../platform/http/fields.ts";
-import { validate } from "../../../platform/http/forms.ts";
-import { invalid } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { penceField } from "../../crowdfunding/index.ts";
 import { canPostNeed } from "../policy.ts";
 import { exchangeNeed, type Need, needCategories } from "../schema.ts";
@@ -38,9 +37,11 @@ export async function postNeed(db: Db, actor: Actor, now: Date, input: NeedInput
   requireAllowed(canPostNeed(actor), "Only community organisations and officers can post needs.");
   const own =
     actor.kind === "user" && actor.role === "community-group" ? actor.partnerOrganisationId : undefined;
-  const checked = validate(needInput, { ...input, communityOrgId: own ?? input.communityOrgId ?? null });
-  if (!checked.ok) throw invalid("Check the need.", checked.errors);
-  const value = checked.value;
+  const value = validInput(
+    needInput,
+    { ...input, communityOrgId: own ?? input.communityOrgId ?? null },
+    "Check the need.",
+  );
   const id = newId(now.getTime());
   return db.transaction(async (tx) => {
     const [need] = await tx

@@ -6,8 +6,8 @@ import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
-import { validate } from "../../../platform/http/forms.ts";
-import { conflict, invalid } from "../../../platform/http/problem.ts";
+import { conflict } from "../../../platform/http/problem.ts";
+import { validInput } from "../../../platform/http/valid-input.ts";
 import { canRecordDelivery } from "../policy.ts";
 import { visiblePledge } from "../queries/pledge-access.ts";
 import { exchangeAlert, exchangePledge, type SupplierPledge } from "../schema.ts";
@@ -22,8 +22,7 @@ export async function recordDelivery(
   pledgeId: string,
   input: z.input<typeof deliveryInput>,
 ): Promise<SupplierPledge> {
-  const checked = validate(deliveryInput, input);
-  if (!checked.ok) throw invalid("Check the evidence.", checked.errors);
+  const delivery = validInput(deliveryInput, input, "Check the evidence.");
   return db.transaction(async (tx) => {
     const { pledge } = await visiblePledge(tx, actor, pledgeId, true);
     requireAllowed(
@@ -40,7 +39,7 @@ export async function recordDelivery(
     }
     const [updated] = await tx
       .update(exchangePledge)
-      .set({ status: "delivered", evidence: checked.value.evidence, deliveredAt: now })
+      .set({ status: "delivered", evidence: delivery.evidence, deliveredAt: now })
       .where(matchInOrganisation(exchangePledge, actor.organisationId, { id: pledge.id }))
       .returning();
     // Delivery answers any overdue alert.
@@ -60,7 +59,7 @@ export async function recordDelivery(
       entityId: pledge.id,
       summary: `Pledge ${pledge.reference} delivered`,
       before: { status: pledge.status },
-      after: { status: "delivered", evidence: checked.value.evidence },
+      after: { status: "delivered", evidence: delivery.evidence },
     });
     return updated;
   });

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import { fieldCipher } from "../../../platform/crypto/field-encryption.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { requiredText } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
@@ -86,19 +85,21 @@ export async function setBankDetails(
   const before = grant.bankDetailsSealed ? maskedBankDetails(grant, secret) : null;
   const sealed = fieldCipher(secret).encrypt(JSON.stringify(parsed.data), sealContext(grant));
   const masked = maskBankDetails(parsed.data);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(grantAward)
-      .set({ bankDetailsSealed: sealed, bankDetailsUpdatedAt: now, updatedAt: now })
-      .where(matchInOrganisation(grantAward, actor.organisationId, { id: grant.id }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "grant",
-      entityId: grant.id,
-      summary: `Bank details for ${grant.reference} ${before ? "changed" : "recorded"}: sort code ${masked.sortCode}, account ${masked.accountNumber}`,
-      before: before ? maskBankDetails(before) : null,
-      after: masked,
-    });
-  });
+  await db.transaction((tx) =>
+    updateAudited(
+      tx,
+      actor,
+      now,
+      grantAward,
+      grant.id,
+      { bankDetailsSealed: sealed, bankDetailsUpdatedAt: now, updatedAt: now },
+      {
+        entityType: "grant",
+        summary: `Bank details for ${grant.reference} ${before ? "changed" : "recorded"}: sort code ${masked.sortCode}, account ${masked.accountNumber}`,
+        before: before ? maskBankDetails(before) : null,
+        after: masked,
+      },
+    ),
+  );
   return { ...masked, updatedAt: now };
 }

@@ -2,6 +2,7 @@ import { eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
@@ -110,18 +111,20 @@ export async function approvePayment(
   const overdue = await overdueReturns(db, actor.organisationId, grant.id, londonDay(now));
   if (overdue.length > 0) {
     const reason = heldReason(overdue);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(grantPayment)
-        .set({ status: "held", heldReason: reason })
-        .where(matchInOrganisation(grantPayment, actor.organisationId, { id: payment.id }));
-      await recordAudit(tx, actor, now, {
-        action: "update",
-        entityType: "grant-payment",
-        entityId: payment.id,
-        summary: `Payment ${payment.instalment} of ${grant.reference} held: ${reason}`,
-      });
-    });
+    await db.transaction((tx) =>
+      updateAudited(
+        tx,
+        actor,
+        now,
+        grantPayment,
+        payment.id,
+        { status: "held", heldReason: reason },
+        {
+          entityType: "grant-payment",
+          summary: `Payment ${payment.instalment} of ${grant.reference} held: ${reason}`,
+        },
+      ),
+    );
     throw conflict("Payment held", `${reason}. The payment can be approved when the return is in.`);
   }
   return db.transaction(async (tx) => {

@@ -32,6 +32,15 @@ function requireApplicant(c: Context<AppEnv>): Actor {
   return actor;
 }
 
+/** The signed-in applicant and their own application named by the `:id` in the path. */
+async function ownApplicationOf(c: Context<AppEnv>) {
+  const actor = requireApplicant(c);
+  return {
+    actor,
+    ...(await loadOwnApplication(c.get("services").database.db, actor, c.req.param("id") ?? "")),
+  };
+}
+
 import { base, checkPage, isSection, sectionForm, storedValues } from "./apply-forms.ts";
 
 async function budgetAndDocuments(c: Context<AppEnv>, application: GrantApplication) {
@@ -110,12 +119,7 @@ export function applyPages(): Hono<AppEnv> {
   });
 
   app.get("/grants/apply/applications/:id", async (c) => {
-    const actor = requireApplicant(c);
-    const { application, programme } = await loadOwnApplication(
-      c.get("services").database.db,
-      actor,
-      c.req.param("id"),
-    );
+    const { actor, application, programme } = await ownApplicationOf(c);
     if (application.status !== "draft") return c.redirect(`${base(application.id)}/confirmation`, 303);
     const complete = completedSections(programme, application);
     const ready = applicationSections.every((section) => complete[section]);
@@ -164,12 +168,7 @@ export function applyPages(): Hono<AppEnv> {
   });
 
   app.get("/grants/apply/applications/:id/check", async (c) => {
-    const actor = requireApplicant(c);
-    const { application, programme } = await loadOwnApplication(
-      c.get("services").database.db,
-      actor,
-      c.req.param("id"),
-    );
+    const { application, programme } = await ownApplicationOf(c);
     if (application.status !== "draft") return c.redirect(`${base(application.id)}/confirmation`, 303);
     return checkPage(c, programme, application, await budgetAndDocuments(c, application));
   });
@@ -191,12 +190,7 @@ export function applyPages(): Hono<AppEnv> {
   });
 
   app.get("/grants/apply/applications/:id/confirmation", async (c) => {
-    const actor = requireApplicant(c);
-    const { application, programme } = await loadOwnApplication(
-      c.get("services").database.db,
-      actor,
-      c.req.param("id"),
-    );
+    const { application, programme } = await ownApplicationOf(c);
     if (application.status === "draft") return c.redirect(base(application.id), 303);
     return renderPage(c, {
       title: "Application sent",
@@ -215,13 +209,8 @@ export function applyPages(): Hono<AppEnv> {
   });
 
   app.get("/grants/apply/applications/:id/:section", async (c) => {
-    const actor = requireApplicant(c);
     const section = c.req.param("section");
-    const { application, programme } = await loadOwnApplication(
-      c.get("services").database.db,
-      actor,
-      c.req.param("id"),
-    );
+    const { application, programme } = await ownApplicationOf(c);
     if (!isSection(section) || application.status !== "draft") return c.redirect(base(application.id), 303);
     return sectionForm(c, programme, application, section, storedValues(application, section));
   });
