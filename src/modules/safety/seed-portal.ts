@@ -24,6 +24,25 @@ export type SeedRows = {
   messages: (typeof safetyMessage.$inferInsert)[];
 };
 
+type ReportRow = SeedRows["reports"][number];
+
+/** A demo report by a complainant on record: no reporter account, name or contact, and no free-text place. */
+export function demoReport(
+  report: Omit<
+    ReportRow,
+    "id" | "locationDescription" | "reporterUserId" | "reporterName" | "reporterContact"
+  >,
+): ReportRow {
+  return {
+    id: newId(),
+    locationDescription: null,
+    reporterUserId: null,
+    reporterName: null,
+    reporterContact: null,
+    ...report,
+  };
+}
+
 /**
  * The demo tenant's own cases (one open, one closed) with a named neighbour as the alleged
  * perpetrator and shared updates that mention him, so the portal shows redaction at work.
@@ -112,25 +131,22 @@ export function addDemoTenantCases(
       notes: "Previous warnings on file.",
       createdAt,
     });
-    rows.reports.push({
-      organisationId,
-      id: newId(),
-      caseId,
-      status: "opened-case",
-      source: "portal",
-      reportedOn: openedOn,
-      category: "noise",
-      hateStrand: null,
-      description: "Music until 3am.",
-      homeId: home?.id ?? null,
-      blockName: home?.blockName ?? null,
-      locationDescription: null,
-      reporterUserId: null,
-      reporterPersonId: tenantPerson.id,
-      reporterName: null,
-      reporterContact: null,
-      createdAt,
-    });
+    rows.reports.push(
+      demoReport({
+        organisationId,
+        caseId,
+        status: "opened-case",
+        source: "portal",
+        reportedOn: openedOn,
+        category: "noise",
+        hateStrand: null,
+        description: "Music until 3am.",
+        homeId: home?.id ?? null,
+        blockName: home?.blockName ?? null,
+        reporterPersonId: tenantPerson.id,
+        createdAt,
+      }),
+    );
     rows.timeline.push({
       organisationId,
       id: newId(),

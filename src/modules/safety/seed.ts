@@ -21,7 +21,7 @@ import {
   safetyTriggerReview,
 } from "./schema.ts";
 import { demoCampaigns } from "./seed-campaigns.ts";
-import { addDemoTenantCases, type SeedRows } from "./seed-portal.ts";
+import { addDemoTenantCases, demoReport, type SeedRows } from "./seed-portal.ts";
 import { demoSharing } from "./seed-sharing.ts";
 
 // Two years of demo cases across the demo homes: everyday mixes of categories, some repeat
@@ -181,25 +181,22 @@ export async function seedSafety(context: SeedContext): Promise<void> {
                   ),
               ),
             );
-      rows.reports.push({
-        organisationId,
-        id: newId(),
-        caseId,
-        status: r === 0 ? "opened-case" : "attached",
-        source: "officer",
-        reportedOn,
-        category: category.code,
-        hateStrand,
-        description: "Reported incident.",
-        homeId: home.id,
-        blockName: home.blockName,
-        locationDescription: null,
-        reporterUserId: null,
-        reporterPersonId: complainant.id,
-        reporterName: null,
-        reporterContact: null,
-        createdAt,
-      });
+      rows.reports.push(
+        demoReport({
+          organisationId,
+          caseId,
+          status: r === 0 ? "opened-case" : "attached",
+          source: "officer",
+          reportedOn,
+          category: category.code,
+          hateStrand,
+          description: "Reported incident.",
+          homeId: home.id,
+          blockName: home.blockName,
+          reporterPersonId: complainant.id,
+          createdAt,
+        }),
+      );
     }
     rows.timeline.push({
       organisationId,
