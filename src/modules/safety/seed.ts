@@ -21,7 +21,7 @@ import {
   safetyTriggerReview,
 } from "./schema.ts";
 import { demoCampaigns } from "./seed-campaigns.ts";
-import { addDemoTenantCases, demoReport, type SeedRows } from "./seed-portal.ts";
+import { addDemoTenantCases, demoCaseOpened, demoReport, type SeedRows } from "./seed-portal.ts";
 import { demoSharing } from "./seed-sharing.ts";
 
 // Two years of demo cases across the demo homes: everyday mixes of categories, some repeat
@@ -198,20 +198,7 @@ export async function seedSafety(context: SeedContext): Promise<void> {
         }),
       );
     }
-    rows.timeline.push({
-      organisationId,
-      id: newId(),
-      caseId,
-      at: createdAt,
-      kind: "report",
-      title: `Case opened: ${category.name}`,
-      body: null,
-      authorUserId: officer?.id ?? null,
-      authorLabel: officer?.name ?? "Demo",
-      published: true,
-      byComplainantPartyId: null,
-      createdAt,
-    });
+    rows.timeline.push(demoCaseOpened(organisationId, caseId, createdAt, category.name, officer));
     if (category.nsirType === "personal" || random() < 0.3) {
       const answers = Object.fromEntries(
         defaultRiskMatrix.definition.questions.map((q) => [q.key, pick(q.options).value]),
