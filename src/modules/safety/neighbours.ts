@@ -4,7 +4,6 @@ import type { Db } from "../../platform/db/database.ts";
 import { findPeople, getPerson, listPeopleAtHome } from "../people/index.ts";
 import {
   type AddressMatch,
-  type BlockStock,
   findHomeByUprn,
   getCommunityAsset,
   getHome,
@@ -14,11 +13,9 @@ import {
   homeAndAuthorityColumns,
   homeAndAuthorityFrom,
   homeAreas,
-  type LsoaName,
   listHomes,
   listLocalAuthorities,
   lsoaNames,
-  type NeighbourhoodStock,
   homesByLocalAuthority as placesHomesByLa,
   searchAddresses,
   tsmStockByBlock,
@@ -97,35 +94,16 @@ export async function homeByUprn(db: Db, organisationId: string, uprn: string): 
 }
 
 /** The local authorities the organisation has homes in, with how many (every tenure). */
-export async function homesByLocalAuthority(
-  db: Db,
-  organisationId: string,
-): Promise<{ laCode: string; laName: string; homes: number }[]> {
-  return placesHomesByLa(db, organisationId);
-}
+export const homesByLocalAuthority = placesHomesByLa;
 
 /** NM01's denominator: the LCRA and LCHO homes owned on `onDay` (the period's last day), per area. */
-export async function relevantStockByLocalAuthority(
-  db: Db,
-  organisationId: string,
-  onDay: string,
-): Promise<{ laCode: string; laName: string; homes: number }[]> {
-  return tsmStockByLocalAuthority(db, organisationId, onDay);
-}
+export const relevantStockByLocalAuthority = tsmStockByLocalAuthority;
 
 /** Homes, blocks and open spaces matching an address or postcode (a 422 for fewer than 2 characters). */
-export async function searchPlaces(db: Db, actor: Actor, text: string, limit = 20): Promise<AddressMatch[]> {
-  return searchAddresses(db, actor, text, limit);
-}
+export const searchPlaces = searchAddresses;
 
 /** Addresses of the homes on a page of cases, by home id. */
-export async function addressesOfHomes(
-  db: Db,
-  actor: Actor,
-  homeIds: string[],
-): Promise<Map<string, string>> {
-  return homeAddresses(db, actor, homeIds);
-}
+export const addressesOfHomes = homeAddresses;
 
 /** An open space (a park, playground …) of the organisation, or undefined. */
 export async function openSpaceById(
@@ -142,27 +120,13 @@ export async function areasOfHomes(db: Db, organisationId: string): Promise<Map<
 }
 
 /** Rates by neighbourhood use the same denominator as NM01, per 2021 LSOA. */
-export async function relevantStockByNeighbourhood(
-  db: Db,
-  organisationId: string,
-  onDay: string,
-): Promise<NeighbourhoodStock[]> {
-  return tsmStockByNeighbourhood(db, organisationId, onDay);
-}
+export const relevantStockByNeighbourhood = tsmStockByNeighbourhood;
 
 /** Rates by block use the same denominator again, per block name, postcode and district. */
-export async function relevantStockByBlock(
-  db: Db,
-  organisationId: string,
-  onDay: string,
-): Promise<BlockStock[]> {
-  return tsmStockByBlock(db, organisationId, onDay);
-}
+export const relevantStockByBlock = tsmStockByBlock;
 
 /** Neighbourhood names from the shared reference data. */
-export async function neighbourhoodNames(db: Db, codes: readonly string[]): Promise<Map<string, LsoaName>> {
-  return lsoaNames(db, codes);
-}
+export const neighbourhoodNames = lsoaNames;
 
 export type { AddressMatch };
 

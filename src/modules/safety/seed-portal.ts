@@ -24,6 +24,55 @@ export type SeedRows = {
   messages: (typeof safetyMessage.$inferInsert)[];
 };
 
+type ReportRow = SeedRows["reports"][number];
+
+/** A demo report by a complainant on record: no reporter account, name or contact, and no free-text place. */
+export function demoReport(
+  report: Omit<
+    ReportRow,
+    "id" | "locationDescription" | "reporterUserId" | "reporterName" | "reporterContact"
+  >,
+): ReportRow {
+  return {
+    id: newId(),
+    locationDescription: null,
+    reporterUserId: null,
+    reporterName: null,
+    reporterContact: null,
+    ...report,
+  };
+}
+
+type TimelineRow = SeedRows["timeline"][number];
+
+/** A demo timeline entry: published, and not one the complainant wrote. */
+export function demoTimelineEntry(
+  entry: Omit<TimelineRow, "id" | "published" | "byComplainantPartyId">,
+): TimelineRow {
+  return { id: newId(), published: true, byComplainantPartyId: null, ...entry };
+}
+
+/** The "Case opened" entry each demo case's timeline starts with, by its officer or else "Demo". */
+export function demoCaseOpened(
+  organisationId: string,
+  caseId: string,
+  createdAt: Date,
+  categoryName: string,
+  officer?: { id: string; name: string },
+): TimelineRow {
+  return demoTimelineEntry({
+    organisationId,
+    caseId,
+    at: createdAt,
+    kind: "report",
+    title: `Case opened: ${categoryName}`,
+    body: null,
+    authorUserId: officer?.id ?? null,
+    authorLabel: officer?.name ?? "Demo",
+    createdAt,
+  });
+}
+
 /**
  * The demo tenant's own cases (one open, one closed) with a named neighbour as the alleged
  * perpetrator and shared updates that mention him, so the portal shows redaction at work.
@@ -112,53 +161,36 @@ export function addDemoTenantCases(
       notes: "Previous warnings on file.",
       createdAt,
     });
-    rows.reports.push({
-      organisationId,
-      id: newId(),
-      caseId,
-      status: "opened-case",
-      source: "portal",
-      reportedOn: openedOn,
-      category: "noise",
-      hateStrand: null,
-      description: "Music until 3am.",
-      homeId: home?.id ?? null,
-      blockName: home?.blockName ?? null,
-      locationDescription: null,
-      reporterUserId: null,
-      reporterPersonId: tenantPerson.id,
-      reporterName: null,
-      reporterContact: null,
-      createdAt,
-    });
-    rows.timeline.push({
-      organisationId,
-      id: newId(),
-      caseId,
-      at: createdAt,
-      kind: "report",
-      title: "Case opened: Noise",
-      body: null,
-      authorUserId: null,
-      authorLabel: "Demo",
-      published: true,
-      byComplainantPartyId: null,
-      createdAt,
-    });
-    rows.timeline.push({
-      organisationId,
-      id: newId(),
-      caseId,
-      at: new Date(createdAt.getTime() + 86_400_000 * 3),
-      kind: "contact",
-      title: "Warning letter sent to Jordan Blake",
-      body: "Spoke to Jordan Blake at Flat 9 about the music.",
-      authorUserId: null,
-      authorLabel: "Demo",
-      published: true,
-      byComplainantPartyId: null,
-      createdAt,
-    });
+    rows.reports.push(
+      demoReport({
+        organisationId,
+        caseId,
+        status: "opened-case",
+        source: "portal",
+        reportedOn: openedOn,
+        category: "noise",
+        hateStrand: null,
+        description: "Music until 3am.",
+        homeId: home?.id ?? null,
+        blockName: home?.blockName ?? null,
+        reporterPersonId: tenantPerson.id,
+        createdAt,
+      }),
+    );
+    rows.timeline.push(demoCaseOpened(organisationId, caseId, createdAt, "Noise"));
+    rows.timeline.push(
+      demoTimelineEntry({
+        organisationId,
+        caseId,
+        at: new Date(createdAt.getTime() + 86_400_000 * 3),
+        kind: "contact",
+        title: "Warning letter sent to Jordan Blake",
+        body: "Spoke to Jordan Blake at Flat 9 about the music.",
+        authorUserId: null,
+        authorLabel: "Demo",
+        createdAt,
+      }),
+    );
     if (!closed) {
       // A short secure thread between the demo tenant and the lead officer.
       const thread: [number, "from-complainant" | "from-officer", string][] = [

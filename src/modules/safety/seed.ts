@@ -21,7 +21,7 @@ import {
   safetyTriggerReview,
 } from "./schema.ts";
 import { demoCampaigns } from "./seed-campaigns.ts";
-import { addDemoTenantCases, type SeedRows } from "./seed-portal.ts";
+import { addDemoTenantCases, demoCaseOpened, demoReport, type SeedRows } from "./seed-portal.ts";
 import { demoSharing } from "./seed-sharing.ts";
 
 // Two years of demo cases across the demo homes: everyday mixes of categories, some repeat
@@ -181,40 +181,24 @@ export async function seedSafety(context: SeedContext): Promise<void> {
                   ),
               ),
             );
-      rows.reports.push({
-        organisationId,
-        id: newId(),
-        caseId,
-        status: r === 0 ? "opened-case" : "attached",
-        source: "officer",
-        reportedOn,
-        category: category.code,
-        hateStrand,
-        description: "Reported incident.",
-        homeId: home.id,
-        blockName: home.blockName,
-        locationDescription: null,
-        reporterUserId: null,
-        reporterPersonId: complainant.id,
-        reporterName: null,
-        reporterContact: null,
-        createdAt,
-      });
+      rows.reports.push(
+        demoReport({
+          organisationId,
+          caseId,
+          status: r === 0 ? "opened-case" : "attached",
+          source: "officer",
+          reportedOn,
+          category: category.code,
+          hateStrand,
+          description: "Reported incident.",
+          homeId: home.id,
+          blockName: home.blockName,
+          reporterPersonId: complainant.id,
+          createdAt,
+        }),
+      );
     }
-    rows.timeline.push({
-      organisationId,
-      id: newId(),
-      caseId,
-      at: createdAt,
-      kind: "report",
-      title: `Case opened: ${category.name}`,
-      body: null,
-      authorUserId: officer?.id ?? null,
-      authorLabel: officer?.name ?? "Demo",
-      published: true,
-      byComplainantPartyId: null,
-      createdAt,
-    });
+    rows.timeline.push(demoCaseOpened(organisationId, caseId, createdAt, category.name, officer));
     if (category.nsirType === "personal" || random() < 0.3) {
       const answers = Object.fromEntries(
         defaultRiskMatrix.definition.questions.map((q) => [q.key, pick(q.options).value]),

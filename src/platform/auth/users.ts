@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { type Actor, isRole, type Role, roleNames } from "../access/actor.ts";
 import { isOrganisationAdmin, isPlatformAdmin, requireAllowed } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit-log.ts";
@@ -161,6 +161,21 @@ export async function setUserPassword(
     .where(and(eq(appUser.organisationId, organisationId), eq(appUser.id, userId)));
 }
 
+/** The WHERE clause for users of one organisation who can still sign in, hold one of `roles` and meet `conditions`. */
+export function activeInRoles(
+  organisationId: string,
+  roles: readonly Role[],
+  ...conditions: (SQL | undefined)[]
+): SQL {
+  return inOrganisation(
+    appUser,
+    organisationId,
+    inArray(appUser.role, [...roles]),
+    isNull(appUser.disabledAt),
+    ...conditions,
+  );
+}
+
 /**
  * Users of one organisation who can still sign in and hold one of `roles`, by name: the people
  * a form may name (a case's lead officer, a grant's owner). `ids` narrows to those users.
@@ -174,15 +189,7 @@ export async function activeUsersWithRoles(
   return db
     .select({ id: appUser.id, name: appUser.name })
     .from(appUser)
-    .where(
-      inOrganisation(
-        appUser,
-        organisationId,
-        inArray(appUser.role, [...roles]),
-        isNull(appUser.disabledAt),
-        options.ids ? inArray(appUser.id, options.ids) : undefined,
-      ),
-    )
+    .where(activeInRoles(organisationId, roles, options.ids ? inArray(appUser.id, options.ids) : undefined))
     .orderBy(asc(appUser.name), asc(appUser.id))
     .limit(options.limit ?? 500);
 }

@@ -14,6 +14,17 @@ const fixableStatuses = new Set([409, 413, 422]);
 /** The statuses a re-rendered form is sent with. */
 export type FormErrorStatus = 409 | 413 | 422;
 
+/**
+ * A page that shows a form: empty or from the stored record when `values` is null, else again with
+ * what was typed, the errors beside the fields and the status to send (200 by default).
+ */
+export type FormPage = (
+  c: Context<AppEnv>,
+  values: Record<string, string> | null,
+  errors?: FieldErrors,
+  status?: 200 | FormErrorStatus,
+) => Promise<Response>;
+
 export type FormAttempt<T> =
   | { ok: true; value: T }
   | { ok: false; errors: FieldErrors; problem: Problem; status: FormErrorStatus };

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
 
-const contentTypes: Record<string, string> = {
+/** The Content-Type of each file type the asset folders may serve. */
+export const contentTypes: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",

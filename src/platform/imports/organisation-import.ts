@@ -1,4 +1,5 @@
 import type { Actor } from "../access/actor.ts";
+import { requireAllowed } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { Database } from "../db/database.ts";
 import type { CsvImportOptions, CsvImportReport } from "./csv-import.ts";
@@ -43,4 +44,29 @@ export async function importIntoOrganisation(
   if (report.committed)
     await recordAudit(database.db, actor, now, { action: "create", entityType, summary: summary(report) });
   return report;
+}
+
+/** An import command as the CLI, the upload page and the tests call it. */
+export type OrganisationImport = (
+  database: Database,
+  actor: Actor,
+  now: Date,
+  file: string,
+  options?: CsvImportOptions,
+) => Promise<CsvImportReport>;
+
+/**
+ * An import command behind its policy: refused with `refusal` unless `mayImport(actor)`, then the spec made
+ * for that actor and moment is run by importIntoOrganisation. `defaults` are options the caller may override.
+ */
+export function organisationImport(
+  mayImport: (actor: Actor) => boolean,
+  refusal: string,
+  spec: (actor: Actor, now: Date) => OrganisationImportSpec,
+  defaults: CsvImportOptions = {},
+): OrganisationImport {
+  return async (database, actor, now, file, options = {}) => {
+    requireAllowed(mayImport(actor), refusal);
+    return importIntoOrganisation(database, actor, now, file, spec(actor, now), { ...defaults, ...options });
+  };
 }

@@ -1,9 +1,9 @@
-import { eq, inArray, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Role } from "../access/actor.ts";
+import { activeInRoles } from "../auth/users.ts";
 import type { Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { appUser, outboundMessage } from "../db/platform-schema.ts";
-import { inOrganisation } from "../db/scope.ts";
 
 // Reminder emails from jobs go through the same outbox as password reset links: a row per
 // recipient, sent by the mail worker. Jobs call these inside the transaction that marks the
@@ -48,11 +48,9 @@ export async function userEmails(
     .select({ email: appUser.email })
     .from(appUser)
     .where(
-      inOrganisation(
-        appUser,
+      activeInRoles(
         organisationId,
-        inArray(appUser.role, [...roles]),
-        isNull(appUser.disabledAt),
+        roles,
         partnerOrganisationId ? eq(appUser.partnerOrganisationId, partnerOrganisationId) : undefined,
       ),
     )

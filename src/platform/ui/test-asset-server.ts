@@ -3,25 +3,13 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
+import { contentTypes } from "../http/static-assets.ts";
 import { assetMounts } from "./asset-mounts.ts";
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 export { assetMounts };
-
-const types: Record<string, string> = {
-  ".css": "text/css",
-  ".js": "text/javascript",
-  ".mjs": "text/javascript",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".json": "application/json",
-  ".map": "application/json",
-};
 
 async function readAsset(pathname: string): Promise<Buffer | undefined> {
   for (const [prefix, folders, allow] of assetMounts) {
@@ -57,7 +45,7 @@ export async function startTestServer(page: () => string): Promise<TestServer> {
       return;
     }
     response
-      .writeHead(200, { "Content-Type": types[extname(pathname)] ?? "application/octet-stream" })
+      .writeHead(200, { "Content-Type": contentTypes[extname(pathname)] ?? "application/octet-stream" })
       .end(body);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));

@@ -1,10 +1,6 @@
-import type { Actor } from "../../../platform/access/actor.ts";
-import { requireAllowed } from "../../../platform/access/policy.ts";
-import type { Database } from "../../../platform/db/database.ts";
 import { newIdSql } from "../../../platform/db/ids.ts";
 import { csvColumns } from "../../../platform/imports/csv-columns.ts";
-import type { CsvImportOptions, CsvImportReport } from "../../../platform/imports/csv-import.ts";
-import { importIntoOrganisation } from "../../../platform/imports/organisation-import.ts";
+import { organisationImport } from "../../../platform/imports/organisation-import.ts";
 import {
   firstProblemSql,
   oneOfRule,
@@ -81,22 +77,13 @@ const insertPeopleSql = `INSERT INTO person (organisation_id, created_at, id, gi
     email, phone, home_id, address, postcode, person_type
   FROM import_checked WHERE problem IS NULL ORDER BY line`;
 
-export async function importPeople(
-  database: Database,
-  actor: Actor,
-  now: Date,
-  file: string,
-  options: CsvImportOptions = {},
-): Promise<CsvImportReport> {
-  requireAllowed(canEditPeople(actor), "Only officers can import people.");
-  const today = now.toISOString().slice(0, 10);
-  // Bulk imports skip the interactive duplicate check (see docs/import-people.md).
-  return importIntoOrganisation(
-    database,
-    actor,
-    now,
-    file,
-    {
+// Bulk imports skip the interactive duplicate check (see docs/import-people.md).
+export const importPeople = organisationImport(
+  canEditPeople,
+  "Only officers can import people.",
+  (actor, now) => {
+    const today = now.toISOString().slice(0, 10);
+    return {
       requiredColumns: personColumns.requiredColumns,
       optionalColumns: [...personColumns.optionalColumns, "uprn"],
       async check(connection, cell) {
@@ -105,7 +92,6 @@ export async function importPeople(
       insertSql: insertPeopleSql,
       entityType: "person-import",
       summary: (report) => `Imported ${report.imported} people`,
-    },
-    options,
-  );
-}
+    };
+  },
+);

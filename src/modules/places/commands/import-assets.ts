@@ -1,10 +1,6 @@
-import type { Actor } from "../../../platform/access/actor.ts";
-import { requireAllowed } from "../../../platform/access/policy.ts";
-import type { Database } from "../../../platform/db/database.ts";
 import { newIdSql } from "../../../platform/db/ids.ts";
 import { csvColumns } from "../../../platform/imports/csv-columns.ts";
-import type { CsvImportOptions, CsvImportReport } from "../../../platform/imports/csv-import.ts";
-import { importIntoOrganisation } from "../../../platform/imports/organisation-import.ts";
+import { organisationImport } from "../../../platform/imports/organisation-import.ts";
 import {
   firstProblemSql,
   oneOfRule,
@@ -90,29 +86,17 @@ const insertAssetsSql = `INSERT INTO community_asset (organisation_id, id, name,
     la_code, lsoa21_code, owner, opening_hours, current_use, capacity::int, opened_on::date, closed_on::date, $2::timestamptz
   FROM import_checked WHERE problem IS NULL ORDER BY line`;
 
-export async function importCommunityAssets(
-  database: Database,
-  actor: Actor,
-  now: Date,
-  file: string,
-  options: CsvImportOptions = {},
-): Promise<CsvImportReport> {
-  requireAllowed(canImportPlaces(actor), "Only officers can import community assets.");
-  return importIntoOrganisation(
-    database,
-    actor,
-    now,
-    file,
-    {
-      requiredColumns: assetColumns.requiredColumns,
-      optionalColumns: assetColumns.optionalColumns,
-      async check(connection, cell) {
-        await connection.execScript(checkAssetsSql(cell));
-      },
-      insertSql: insertAssetsSql,
-      entityType: "asset-import",
-      summary: (report) => `Imported ${report.imported} community assets`,
+export const importCommunityAssets = organisationImport(
+  canImportPlaces,
+  "Only officers can import community assets.",
+  () => ({
+    requiredColumns: assetColumns.requiredColumns,
+    optionalColumns: assetColumns.optionalColumns,
+    async check(connection, cell) {
+      await connection.execScript(checkAssetsSql(cell));
     },
-    options,
-  );
-}
+    insertSql: insertAssetsSql,
+    entityType: "asset-import",
+    summary: (report) => `Imported ${report.imported} community assets`,
+  }),
+);

@@ -1,9 +1,5 @@
-import type { Actor } from "../../../platform/access/actor.ts";
-import { requireAllowed } from "../../../platform/access/policy.ts";
-import type { Database } from "../../../platform/db/database.ts";
 import { newIdSql } from "../../../platform/db/ids.ts";
-import type { CsvImportOptions, CsvImportReport } from "../../../platform/imports/csv-import.ts";
-import { importIntoOrganisation } from "../../../platform/imports/organisation-import.ts";
+import { organisationImport } from "../../../platform/imports/organisation-import.ts";
 import {
   firstProblemSql,
   isDigitsSql,
@@ -144,32 +140,20 @@ const insertHomesSql = `INSERT INTO home (organisation_id, id, uprn, address_lin
     lsoa11_code, $2::timestamptz, coalesce(tsm_stock_category, ${stockCategorySql}), acquired_on::date, disposed_on::date
   FROM import_checked WHERE problem IS NULL`;
 
-export async function importHomes(
-  database: Database,
-  actor: Actor,
-  now: Date,
-  file: string,
-  options: CsvImportOptions = {},
-): Promise<CsvImportReport> {
-  requireAllowed(canImportPlaces(actor), "Only officers can import homes.");
-  const organisationId = actor.organisationId;
-  return importIntoOrganisation(
-    database,
-    actor,
-    now,
-    file,
-    {
-      requiredColumns,
-      optionalColumns,
-      async check(connection, cell) {
-        await connection.execScript(checkHomesSql(organisationId, cell));
-        await connection.execScript(repeatedUprnsSql);
-      },
-      insertSql: insertHomesSql,
-      entityType: "home-import",
-      summary: (report) =>
-        `Imported ${report.imported} homes from a CSV file${report.problemCount ? `, skipping ${report.problemCount} bad rows` : ""}`,
+export const importHomes = organisationImport(
+  canImportPlaces,
+  "Only officers can import homes.",
+  ({ organisationId }) => ({
+    requiredColumns,
+    optionalColumns,
+    async check(connection, cell) {
+      await connection.execScript(checkHomesSql(organisationId, cell));
+      await connection.execScript(repeatedUprnsSql);
     },
-    { maxBytes: 2 * 1024 * 1024 * 1024, ...options },
-  );
-}
+    insertSql: insertHomesSql,
+    entityType: "home-import",
+    summary: (report) =>
+      `Imported ${report.imported} homes from a CSV file${report.problemCount ? `, skipping ${report.problemCount} bad rows` : ""}`,
+  }),
+  { maxBytes: 2 * 1024 * 1024 * 1024 },
+);

@@ -36,10 +36,22 @@ async function lockPendingReport(tx: Db, actor: Actor, reportId: string): Promis
 }
 
 /**
- * Evidence sent with the report goes with it to the case, shown there as the reporter's own
- * files (when the reporter is a complainant on that case).
+ * The report is triaged into a case (attached to it, or having opened it). Evidence sent with the
+ * report goes with it to the case, shown there as the reporter's own files (when the reporter is a
+ * complainant on that case).
  */
-async function moveReportEvidence(tx: Db, actor: Actor, report: SafetyReport, caseId: string): Promise<void> {
+async function fileReportInCase(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  report: SafetyReport,
+  status: "attached" | "opened-case",
+  caseId: string,
+): Promise<void> {
+  await tx
+    .update(safetyReport)
+    .set({ status, caseId, triagedBy: userId(actor), triagedAt: now })
+    .where(and(eq(safetyReport.organisationId, actor.organisationId), eq(safetyReport.id, report.id)));
   const [party] = report.reporterPersonId
     ? await tx
         .select({ id: safetyParty.id })
@@ -105,11 +117,7 @@ export async function triageReport(
           "That case is closed",
           "A report after a case has closed is a new case: open a new case instead.",
         );
-      await tx
-        .update(safetyReport)
-        .set({ status: "attached", caseId: target.id, triagedBy: userId(actor), triagedAt: now })
-        .where(and(eq(safetyReport.organisationId, actor.organisationId), eq(safetyReport.id, report.id)));
-      await moveReportEvidence(tx, actor, report, target.id);
+      await fileReportInCase(tx, actor, now, report, "attached", target.id);
       await addTimeline(tx, actor, now, {
         caseId: target.id,
         kind: "report",
@@ -157,11 +165,7 @@ export async function triageReport(
       fromReportId: report.id,
       reference: report.reference,
     });
-    await tx
-      .update(safetyReport)
-      .set({ status: "opened-case", caseId: created.id, triagedBy: userId(actor), triagedAt: now })
-      .where(and(eq(safetyReport.organisationId, actor.organisationId), eq(safetyReport.id, report.id)));
-    await moveReportEvidence(tx, actor, report, created.id);
+    await fileReportInCase(tx, actor, now, report, "opened-case", created.id);
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "safety_report",

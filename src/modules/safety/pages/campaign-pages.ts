@@ -1,8 +1,8 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { dateFromParts, dateParts } from "../../../platform/http/fields.ts";
+import type { FormPage } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, dateInput, formatDate, html, table, textInput } from "../../../platform/ui/index.ts";
 import { findCampaign, listCampaigns, saveCampaign } from "../commands/campaigns.ts";
@@ -40,12 +40,7 @@ export function campaignPages(app: Hono<AppEnv>): void {
     });
   });
 
-  const form = async (
-    c: Context<AppEnv>,
-    values: Record<string, string> | null,
-    errors: FieldErrors = {},
-    status: 200 | 422 = 200,
-  ) => {
+  const form: FormPage = async (c, values, errors = {}, status = 200) => {
     // The form is for changing campaigns: managers only, checked before the campaign is loaded.
     const actor = requireSafetyManager(c);
     const id = c.req.param("id") ?? null;

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FormPage } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -26,12 +27,7 @@ function formNumber(value: string | undefined): number {
 }
 
 export function workflowPages(app: Hono<AppEnv>, manager: RequireManager): void {
-  const page = async (
-    c: Context<AppEnv>,
-    values: Record<string, string> | null,
-    errors: FieldErrors = {},
-    status: 200 | 422 = 200,
-  ) => {
+  const page: FormPage = async (c, values, errors = {}, status = 200) => {
     const actor = manager(c);
     const workflow = c.req.param("workflow") as Workflow;
     if (!workflows.includes(workflow)) throw notFound("Workflow not found");
@@ -126,12 +122,7 @@ const thresholdFields: { key: Exclude<keyof SafetySettings, "actionTargetDays">;
 ];
 
 export function thresholdPages(app: Hono<AppEnv>, manager: RequireManager): void {
-  const page = async (
-    c: Context<AppEnv>,
-    values: Record<string, string> | null,
-    errors: FieldErrors = {},
-    status: 200 | 422 = 200,
-  ) => {
+  const page: FormPage = async (c, values, errors = {}, status = 200) => {
     const actor = manager(c);
     const settings = await getSafetySettings(db(c), actor.organisationId);
     const value = (name: string, stored: number) => values?.[name] ?? String(stored);

@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FormPage } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage } from "../../../platform/http/render.ts";
 import { button, html, radios, table, tag, textarea, textInput } from "../../../platform/ui/index.ts";
@@ -68,12 +68,7 @@ export function configurationPages(app: Hono<AppEnv>): void {
     });
   });
 
-  const categoryPage = async (
-    c: Context<AppEnv>,
-    values: Record<string, string> | null,
-    errors: FieldErrors = {},
-    status: 200 | 422 = 200,
-  ) => {
+  const categoryPage: FormPage = async (c, values, errors = {}, status = 200) => {
     const actor = manager(c);
     const code = c.req.param("code") ?? null;
     const configuration = await loadSafetyConfiguration(db(c), actor.organisationId);

@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FormPage } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -100,12 +101,7 @@ export function riskMatrixPages(app: Hono<AppEnv>): void {
     });
   });
 
-  const newPage = async (
-    c: Context<AppEnv>,
-    values: Record<string, string> | null,
-    errors: FieldErrors = {},
-    status: 200 | 422 = 200,
-  ) => {
+  const newPage: FormPage = async (c, values, errors = {}, status = 200) => {
     const [current] = await listRiskMatrices(db(c), requireActor(c));
     if (!current) throw notFound("Risk matrix not found");
     const d = current.definition;

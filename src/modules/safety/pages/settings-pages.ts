@@ -1,7 +1,7 @@
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import type { FormPage } from "../../../platform/http/form-commands.ts";
 import { readForm } from "../../../platform/http/forms.ts";
-import type { FieldErrors } from "../../../platform/http/problem.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
 import { button, html, table, textarea, textInput } from "../../../platform/ui/index.ts";
@@ -31,12 +31,7 @@ export function settingsPages(app: Hono<AppEnv>): void {
     });
   });
 
-  const editPage = async (
-    c: Context<AppEnv>,
-    values: Record<string, string> | null,
-    errors: FieldErrors = {},
-    status: 200 | 422 = 200,
-  ) => {
+  const editPage: FormPage = async (c, values, errors = {}, status = 200) => {
     const templates = await listLetterTemplates(c.get("services").database.db, requireSafetyManager(c));
     const template = templates.find((t) => t.code === c.req.param("code"));
     if (!template) throw notFound("Template not found");

@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyDocument, safetyReport } from "../schema.ts";
@@ -48,10 +49,7 @@ export async function getPendingReportEvidence(
     .from(safetyDocument)
     .innerJoin(
       safetyReport,
-      and(
-        eq(safetyReport.organisationId, safetyDocument.organisationId),
-        eq(safetyReport.id, safetyDocument.reportId),
-      ),
+      sameOrganisation(safetyReport, safetyDocument, eq(safetyReport.id, safetyDocument.reportId)),
     )
     .where(
       inOrganisation(

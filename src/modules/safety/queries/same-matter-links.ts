@@ -1,7 +1,8 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetySameMatterLink } from "../schema/same-matter.ts";
@@ -23,12 +24,13 @@ export async function sameMatterLinksOf(
     .from(safetySameMatterLink)
     .innerJoin(
       safetyCase,
-      and(
-        eq(safetyCase.organisationId, safetySameMatterLink.organisationId),
+      sameOrganisation(
+        safetyCase,
+        safetySameMatterLink,
         or(
           and(eq(safetySameMatterLink.caseId, caseId), eq(safetyCase.id, safetySameMatterLink.sameAsCaseId)),
           and(eq(safetySameMatterLink.sameAsCaseId, caseId), eq(safetyCase.id, safetySameMatterLink.caseId)),
-        ),
+        ) as SQL,
       ),
     )
     .where(inOrganisation(safetySameMatterLink, actor.organisationId));

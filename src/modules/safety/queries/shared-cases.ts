@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, isNull, or } from "drizzle-orm";
+import { asc, desc, eq, gte, isNull, or } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
+import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { findCategory, statusName } from "../domain/categories.ts";
 import { redactionTerms } from "../domain/redaction.ts";
@@ -78,10 +79,7 @@ async function currentShares(db: Db, actor: Actor, now: Date, caseId?: string) {
     .from(safetySharing)
     .innerJoin(
       safetyCase,
-      and(
-        eq(safetyCase.organisationId, safetySharing.organisationId),
-        eq(safetyCase.id, safetySharing.caseId),
-      ),
+      sameOrganisation(safetyCase, safetySharing, eq(safetyCase.id, safetySharing.caseId)),
     )
     .where(
       inOrganisation(
