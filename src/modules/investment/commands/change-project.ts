@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { type AuditEntry, recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -21,6 +22,32 @@ export async function requireProject(db: Db, organisationId: string, projectId: 
     .where(matchInOrganisation(project, organisationId, { id: projectId }));
   if (!found) throw notFound("Project not found");
   return found;
+}
+
+/**
+ * Changes a project's own columns, stamps when, and audits it as a project update: the write that
+ * ends every project edit (stage, theory of change, LIFE answers), in the caller's transaction.
+ */
+export async function updateProjectAudited(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  projectId: string,
+  change: Omit<Partial<typeof project.$inferInsert>, "updatedAt">,
+  audit: Omit<AuditEntry, "action" | "entityType" | "entityId">,
+): Promise<void> {
+  await updateAudited(
+    tx,
+    actor,
+    now,
+    project,
+    projectId,
+    { ...change, updatedAt: now },
+    {
+      entityType: "project",
+      ...audit,
+    },
+  );
 }
 
 /** The keys a new line of a project (funding, spending, a steering member) is stored under. */
@@ -74,18 +101,18 @@ export async function moveProjectStage(
   const { stage } = parseInput(stageInput, input);
   await db.transaction(async (tx) => {
     const before = await requireProject(tx, actor.organisationId, projectId);
-    await tx
-      .update(project)
-      .set({ stage, updatedAt: now })
-      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "project",
-      entityId: projectId,
-      summary: `Moved ${before.name} from ${before.stage} to ${stage}`,
-      before: { stage: before.stage },
-      after: { stage },
-    });
+    await updateProjectAudited(
+      tx,
+      actor,
+      now,
+      projectId,
+      { stage },
+      {
+        summary: `Moved ${before.name} from ${before.stage} to ${stage}`,
+        before: { stage: before.stage },
+        after: { stage },
+      },
+    );
   });
 }
 

@@ -9,8 +9,8 @@ import { lifeAnswersInput, theoryOfChangeInput } from "../edit-inputs.ts";
 import { steeringMemberInput } from "../inputs.ts";
 import { lifeRole } from "../life-model.ts";
 import { canManageProjects } from "../policy.ts";
-import { project, projectFunding, steeringMember } from "../schema.ts";
-import { projectLineCommand, requireProject } from "./change-project.ts";
+import { projectFunding, steeringMember } from "../schema.ts";
+import { projectLineCommand, requireProject, updateProjectAudited } from "./change-project.ts";
 import { parseInput } from "./parse-input.ts";
 import { resolveTheoryOfChange, theoryOfChangeColumns } from "./theory-of-change.ts";
 
@@ -34,14 +34,7 @@ export async function changeTheoryOfChange(
       ...theoryOfChangeColumns(toc),
       indicatorCodes,
     };
-    await tx
-      .update(project)
-      .set({ ...after, updatedAt: now })
-      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "project",
-      entityId: projectId,
+    await updateProjectAudited(tx, actor, now, projectId, after, {
       summary: value.changeTemplateId
         ? `Applied a theory of change template to ${before.name}`
         : `Changed the theory of change of ${before.name}`,
@@ -71,29 +64,28 @@ export async function answerLifeMatrix(
   const role = lifeRole(value);
   await db.transaction(async (tx) => {
     const before = await requireProject(tx, actor.organisationId, projectId);
-    await tx
-      .update(project)
-      .set({
+    await updateProjectAudited(
+      tx,
+      actor,
+      now,
+      projectId,
+      {
         needAnswer: value.need,
         bestPlacedAnswer: value.bestPlaced,
         resourceAnswer: value.canResource,
         lifeRole: role,
-        updatedAt: now,
-      })
-      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "project",
-      entityId: projectId,
-      summary: `Answered the LIFE matrix for ${before.name}: role ${before.lifeRole} → ${role}`,
-      before: {
-        need: before.needAnswer,
-        bestPlaced: before.bestPlacedAnswer,
-        canResource: before.resourceAnswer,
-        lifeRole: before.lifeRole,
       },
-      after: { ...value, lifeRole: role },
-    });
+      {
+        summary: `Answered the LIFE matrix for ${before.name}: role ${before.lifeRole} → ${role}`,
+        before: {
+          need: before.needAnswer,
+          bestPlaced: before.bestPlacedAnswer,
+          canResource: before.resourceAnswer,
+          lifeRole: before.lifeRole,
+        },
+        after: { ...value, lifeRole: role },
+      },
+    );
   });
   return { lifeRole: role };
 }

@@ -1,9 +1,8 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { laCodeForPostcode, locatePostcode } from "../geography.ts";
@@ -69,18 +68,19 @@ async function saveProfile(
       : change.postcode
         ? { ...locatePostcode(change.postcode), laCode: laCodeForPostcode(change.postcode) }
         : { latitude: null, longitude: null, laCode: null };
-  const [after] = await tx
-    .update(volunteer)
-    .set({ ...change, ...place })
-    .where(matchInOrganisation(volunteer, actor.organisationId, { id: before.id }))
-    .returning();
-  await recordAudit(tx, actor, now, {
-    action: "update",
-    entityType: "volunteer",
-    entityId: before.id,
-    summary,
-    ...changes(before, change),
-  });
+  const after = await updateAudited(
+    tx,
+    actor,
+    now,
+    volunteer,
+    before.id,
+    { ...change, ...place },
+    {
+      entityType: "volunteer",
+      summary,
+      ...changes(before, change),
+    },
+  );
   return after;
 }
 
