@@ -24,30 +24,39 @@ export async function requireProject(db: Db, organisationId: string, projectId: 
   return found;
 }
 
+type ProjectEdit = {
+  change: Omit<Partial<typeof project.$inferInsert>, "updatedAt">;
+  audit: Omit<AuditEntry, "action" | "entityType" | "entityId">;
+};
+
 /**
- * Changes a project's own columns, stamps when, and audits it as a project update: the write that
- * ends every project edit (stage, theory of change, LIFE answers), in the caller's transaction.
+ * One edit of a project's own columns (stage, theory of change, LIFE answers), in one transaction:
+ * loads the project (a 404 if absent), asks `edit` for the change and its audit entry, then writes
+ * the change with when, and audits it as a project update.
  */
-export async function updateProjectAudited(
-  tx: Db,
+export async function editProjectAudited(
+  db: Db,
   actor: Actor,
   now: Date,
   projectId: string,
-  change: Omit<Partial<typeof project.$inferInsert>, "updatedAt">,
-  audit: Omit<AuditEntry, "action" | "entityType" | "entityId">,
+  edit: (tx: Db, before: typeof project.$inferSelect) => ProjectEdit | Promise<ProjectEdit>,
 ): Promise<void> {
-  await updateAudited(
-    tx,
-    actor,
-    now,
-    project,
-    projectId,
-    { ...change, updatedAt: now },
-    {
-      entityType: "project",
-      ...audit,
-    },
-  );
+  await db.transaction(async (tx) => {
+    const before = await requireProject(tx, actor.organisationId, projectId);
+    const { change, audit } = await edit(tx, before);
+    await updateAudited(
+      tx,
+      actor,
+      now,
+      project,
+      projectId,
+      { ...change, updatedAt: now },
+      {
+        entityType: "project",
+        ...audit,
+      },
+    );
+  });
 }
 
 /** The keys a new line of a project (funding, spending, a steering member) is stored under. */
@@ -99,21 +108,14 @@ export async function moveProjectStage(
 ): Promise<void> {
   requireAllowed(canManageProjects(actor), "Only officers and managers can change projects.");
   const { stage } = parseInput(stageInput, input);
-  await db.transaction(async (tx) => {
-    const before = await requireProject(tx, actor.organisationId, projectId);
-    await updateProjectAudited(
-      tx,
-      actor,
-      now,
-      projectId,
-      { stage },
-      {
-        summary: `Moved ${before.name} from ${before.stage} to ${stage}`,
-        before: { stage: before.stage },
-        after: { stage },
-      },
-    );
-  });
+  await editProjectAudited(db, actor, now, projectId, (_tx, before) => ({
+    change: { stage },
+    audit: {
+      summary: `Moved ${before.name} from ${before.stage} to ${stage}`,
+      before: { stage: before.stage },
+      after: { stage },
+    },
+  }));
 }
 
 export const addFunding = projectLineCommand({

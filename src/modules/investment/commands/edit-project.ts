@@ -10,7 +10,7 @@ import { steeringMemberInput } from "../inputs.ts";
 import { lifeRole } from "../life-model.ts";
 import { canManageProjects } from "../policy.ts";
 import { projectFunding, steeringMember } from "../schema.ts";
-import { projectLineCommand, requireProject, updateProjectAudited } from "./change-project.ts";
+import { editProjectAudited, projectLineCommand, requireProject } from "./change-project.ts";
 import { parseInput } from "./parse-input.ts";
 import { resolveTheoryOfChange, theoryOfChangeColumns } from "./theory-of-change.ts";
 
@@ -26,28 +26,30 @@ export async function changeTheoryOfChange(
 ): Promise<void> {
   requireAllowed(canManageProjects(actor), projectsOnly);
   const value = parseInput(theoryOfChangeInput, input);
-  await db.transaction(async (tx) => {
-    const before = await requireProject(tx, actor.organisationId, projectId);
+  await editProjectAudited(db, actor, now, projectId, async (tx, before) => {
     const { toc, indicatorCodes } = await resolveTheoryOfChange(tx, actor.organisationId, value);
     const after = {
       changeTemplateId: value.changeTemplateId,
       ...theoryOfChangeColumns(toc),
       indicatorCodes,
     };
-    await updateProjectAudited(tx, actor, now, projectId, after, {
-      summary: value.changeTemplateId
-        ? `Applied a theory of change template to ${before.name}`
-        : `Changed the theory of change of ${before.name}`,
-      before: {
-        changeTemplateId: before.changeTemplateId,
-        tocInputs: before.tocInputs,
-        tocActivities: before.tocActivities,
-        tocOutputs: before.tocOutputs,
-        tocOutcomes: before.tocOutcomes,
-        indicatorCodes: before.indicatorCodes,
+    return {
+      change: after,
+      audit: {
+        summary: value.changeTemplateId
+          ? `Applied a theory of change template to ${before.name}`
+          : `Changed the theory of change of ${before.name}`,
+        before: {
+          changeTemplateId: before.changeTemplateId,
+          tocInputs: before.tocInputs,
+          tocActivities: before.tocActivities,
+          tocOutputs: before.tocOutputs,
+          tocOutcomes: before.tocOutcomes,
+          indicatorCodes: before.indicatorCodes,
+        },
+        after,
       },
-      after,
-    });
+    };
   });
 }
 
@@ -62,31 +64,24 @@ export async function answerLifeMatrix(
   requireAllowed(canManageProjects(actor), projectsOnly);
   const value = parseInput(lifeAnswersInput, input);
   const role = lifeRole(value);
-  await db.transaction(async (tx) => {
-    const before = await requireProject(tx, actor.organisationId, projectId);
-    await updateProjectAudited(
-      tx,
-      actor,
-      now,
-      projectId,
-      {
-        needAnswer: value.need,
-        bestPlacedAnswer: value.bestPlaced,
-        resourceAnswer: value.canResource,
-        lifeRole: role,
+  await editProjectAudited(db, actor, now, projectId, (_tx, before) => ({
+    change: {
+      needAnswer: value.need,
+      bestPlacedAnswer: value.bestPlaced,
+      resourceAnswer: value.canResource,
+      lifeRole: role,
+    },
+    audit: {
+      summary: `Answered the LIFE matrix for ${before.name}: role ${before.lifeRole} → ${role}`,
+      before: {
+        need: before.needAnswer,
+        bestPlaced: before.bestPlacedAnswer,
+        canResource: before.resourceAnswer,
+        lifeRole: before.lifeRole,
       },
-      {
-        summary: `Answered the LIFE matrix for ${before.name}: role ${before.lifeRole} → ${role}`,
-        before: {
-          need: before.needAnswer,
-          bestPlaced: before.bestPlacedAnswer,
-          canResource: before.resourceAnswer,
-          lifeRole: before.lifeRole,
-        },
-        after: { ...value, lifeRole: role },
-      },
-    );
-  });
+      after: { ...value, lifeRole: role },
+    },
+  }));
   return { lifeRole: role };
 }
 
