@@ -68,14 +68,13 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
+/** The dashboard for a period (and any narrowing), with no neighbourhood facts. */
+const dashboard = (filter: Parameters<typeof computeDashboard>[2]) =>
+  computeDashboard(database.db, manager, filter, { neighbourhoods: noNeighbourhoods });
+
 describe("verified volunteering on the dashboard and in the report", () => {
   it("counts verified hours only, values them at the year's rate and names the source", async () => {
-    const d = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2026-01-01", to: "2026-12-31" },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const d = await dashboard({ from: "2026-01-01", to: "2026-12-31" });
     expect(d.verifiedVolunteering).toMatchObject({
       volunteers: 2,
       hours: 3,
@@ -86,25 +85,13 @@ describe("verified volunteering on the dashboard and in the report", () => {
   });
 
   it("narrows to an area by where the hours were worked", async () => {
-    const inMedway = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2026-01-01", to: "2026-12-31", laCode: medway },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const inMedway = await dashboard({ from: "2026-01-01", to: "2026-12-31", laCode: medway });
     expect(inMedway.verifiedVolunteering).toMatchObject({ volunteers: 2, hours: 2.5, valuePence: 3000 });
   });
 
   it("narrows to a theme through the project each role names, by name or by id", async () => {
     const filtered = async (filter: { themeCode?: string; projectId?: string; laCode?: string }) =>
-      (
-        await computeDashboard(
-          database.db,
-          manager,
-          { from: "2026-01-01", to: "2026-12-31", ...filter },
-          { neighbourhoods: noNeighbourhoods },
-        )
-      ).verifiedVolunteering;
+      (await dashboard({ from: "2026-01-01", to: "2026-12-31", ...filter })).verifiedVolunteering;
     expect(await filtered({ themeCode: "wellbeing" })).toMatchObject({
       volunteers: 1,
       hours: 1.5,
@@ -130,24 +117,14 @@ describe("verified volunteering on the dashboard and in the report", () => {
   });
 
   it("says on the dashboard line that a theme counts only hours on roles naming its projects", async () => {
-    const d = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2026-01-01", to: "2026-12-31", themeCode: "wellbeing" },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const d = await dashboard({ from: "2026-01-01", to: "2026-12-31", themeCode: "wellbeing" });
     expect(volunteeringLine(d.verifiedVolunteering).source).toContain(
       "Only hours on volunteering roles that name one of these projects",
     );
   });
 
   it("counts hours in a year without a rate but gives them no value, and names the year", async () => {
-    const d = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2025-12-01", to: "2025-12-31" },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const d = await dashboard({ from: "2025-12-01", to: "2025-12-31" });
     expect(d.verifiedVolunteering).toMatchObject({
       volunteers: 1,
       hours: 0.8,
