@@ -1,16 +1,12 @@
 import { addMonths } from "../../platform/dates/calendar.ts";
+import type { ClaimRow } from "../investment/index.ts";
 import { type AgeBand, ageBandOn, type Region, regionOf } from "./age-region.ts";
 
-/** One outcome record that names a value-bank outcome: the evidence a value is built on. */
-export type OutcomeClaim = {
-  outcomeId: string;
-  participantId: string;
-  projectId: string;
-  code: string;
-  achievedOn: string;
-  dateOfBirth: string | null;
-  laCode: string | null;
-};
+/**
+ * One outcome record that names a value-bank outcome: the evidence a value is built on, as the
+ * investment module's valueClaims reads it.
+ */
+export type OutcomeClaim = ClaimRow;
 
 export type BankOutcome = {
   code: string;

@@ -6,13 +6,11 @@ import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { addSession } from "./commands/add-session.ts";
-import { applyForOpportunity } from "./commands/apply.ts";
-import { decideApplication } from "./commands/decide-application.ts";
 import { setAtRiskWeeks } from "./commands/set-at-risk-weeks.ts";
 import { raiseAtRiskAlerts } from "./jobs/at-risk.ts";
 import { volunteeringModule } from "./module.ts";
 import { type Browser, signedIn, testApp } from "./test-app.ts";
-import { approvedEstateRole } from "./testing/roles.ts";
+import { approvedEstateRole, placedVolunteer } from "./testing/roles.ts";
 
 const placedOn = new Date("2026-01-05T10:00:00Z");
 const now = new Date("2026-03-02T09:00:00Z");
@@ -58,14 +56,11 @@ beforeAll(async () => {
   const role = await approvedEstateRole(database.db, coordinator, placedOn, { title: "Litter pick" });
   ids.role = role.id;
   for (const name of ["active", "quiet", "never"]) {
-    const application = await applyForOpportunity(database.db, organisationId, placedOn, role.id, {
+    ids[name] = await placedVolunteer(database.db, coordinator, placedOn, role.id, {
       givenName: name,
       familyName: "Picker",
       email: `${name}@example.org`,
     });
-    await decideApplication(database.db, coordinator, placedOn, application.id, "approve");
-    await decideApplication(database.db, coordinator, placedOn, application.id, "place");
-    ids[name] = application.volunteerId;
   }
   await logHours("quiet", "2026-01-10");
   await logHours("active", "2026-02-23");

@@ -5,8 +5,6 @@ import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { addSession } from "./commands/add-session.ts";
-import { applyForOpportunity } from "./commands/apply.ts";
-import { decideApplication } from "./commands/decide-application.ts";
 import { decideOpportunity } from "./commands/decide-opportunity.ts";
 import { logSessionHours } from "./commands/log-session-hours.ts";
 import { postOpportunity } from "./commands/post-opportunity.ts";
@@ -15,6 +13,7 @@ import { registerVolunteer } from "./commands/register-volunteer.ts";
 import { retention, volunteersAtRisk } from "./queries/hours.ts";
 import { suggestOpportunities, suggestVolunteers } from "./queries/matching.ts";
 import { listOpportunities } from "./queries/opportunities.ts";
+import { placedVolunteer } from "./testing/roles.ts";
 
 let database: Database;
 let officer: Actor;
@@ -143,14 +142,13 @@ describe("partners and retention", () => {
     const early = new Date("2026-01-05T10:00:00Z");
     const people: string[] = [];
     for (const name of ["stays", "leaves"]) {
-      const application = await applyForOpportunity(database.db, organisationId, early, role.id, {
-        givenName: name,
-        familyName: "Picker",
-        email: `${name}@example.org`,
-      });
-      await decideApplication(database.db, officer, early, application.id, "approve");
-      await decideApplication(database.db, officer, early, application.id, "place");
-      people.push(application.volunteerId);
+      people.push(
+        await placedVolunteer(database.db, officer, early, role.id, {
+          givenName: name,
+          familyName: "Picker",
+          email: `${name}@example.org`,
+        }),
+      );
     }
     await recordCheck(database.db, officer, testNow, people[0] ?? "", {
       kind: "first-aid",

@@ -1,7 +1,9 @@
+import { and, eq, ne, sql } from "drizzle-orm";
 import { londonDay, londonWallClock } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid } from "../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
+import { inOrganisation } from "../../platform/db/scope.ts";
 import { isRealDate } from "../../platform/http/fields.ts";
 import { notFound } from "../../platform/http/problem.ts";
 import { type Opportunity, type Volunteer, volOpportunity, volunteer } from "./schema.ts";
@@ -38,6 +40,17 @@ export async function volunteerForUser(
     .from(volunteer)
     .where(matchInOrganisation(volunteer, organisationId, { userId }));
   return row;
+}
+
+/** Whether another volunteer of the organisation (not `exceptId`) has this email, in any case. */
+export async function emailTaken(db: Db, organisationId: string, email: string, exceptId?: string) {
+  const sameEmail = eq(sql`lower(${volunteer.email})`, email.toLowerCase());
+  const condition = exceptId ? and(sameEmail, ne(volunteer.id, exceptId)) : sameEmail;
+  const [clash] = await db
+    .select({ id: volunteer.id })
+    .from(volunteer)
+    .where(inOrganisation(volunteer, organisationId, condition));
+  return clash !== undefined;
 }
 
 /** Today's date in the UK: "hours in the future" means after today where the volunteer is. */

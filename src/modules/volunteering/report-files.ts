@@ -1,6 +1,6 @@
 import { type CsvCell, csvText, poundsFromPence } from "../../platform/exports/csv.ts";
 import { xlsxWorkbook } from "../../platform/exports/xlsx.ts";
-import type { EqualityProfile } from "./queries/equality-profile.ts";
+import { type EqualityProfile, equalityCells } from "./queries/equality-profile.ts";
 import type { VolunteeringValue } from "./queries/volunteering-value.ts";
 
 // The hours report as files for funders: one table with a "grouping" column, so the
@@ -73,14 +73,7 @@ function equalityLines(profile: EqualityProfile): CsvCell[][] {
     [],
     ["# Equality profile: volunteers active in the last 12 months against residents, consented answers only"],
     ["Field", "Answer", "Volunteers", "Volunteers (%)", "Residents", "Residents (%)"],
-    ...profile.rows.map((row) => [
-      row.field,
-      row.answer,
-      count(row.volunteers),
-      share(row.volunteerShare),
-      count(row.residents),
-      share(row.residentShare),
-    ]),
+    ...profile.rows.map((row) => equalityCells<CsvCell>(row, count, share)),
   ];
 }
 

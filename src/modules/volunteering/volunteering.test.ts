@@ -15,6 +15,7 @@ import { recordCheck } from "./commands/record-check.ts";
 import { reviewHours } from "./commands/review-hours.ts";
 import { setHourlyRate } from "./commands/set-hourly-rate.ts";
 import { volunteeringValue } from "./queries/volunteering-value.ts";
+import { placedVolunteer } from "./testing/roles.ts";
 
 let database: Database;
 let officer: Actor;
@@ -211,16 +212,7 @@ describe("a volunteering role from posting to valued hours", () => {
     await decideOpportunity(database.db, officer, testNow, posted.id, "approve");
     const ids: string[] = [];
     for (const emailAddress of ["b1@example.org", "b2@example.org"]) {
-      const application = await applyForOpportunity(
-        database.db,
-        organisationId,
-        testNow,
-        posted.id,
-        applicant(emailAddress),
-      );
-      await decideApplication(database.db, officer, testNow, application.id, "approve");
-      await decideApplication(database.db, officer, testNow, application.id, "place");
-      ids.push(application.volunteerId);
+      ids.push(await placedVolunteer(database.db, officer, testNow, posted.id, applicant(emailAddress)));
     }
     const session = await addSession(
       database.db,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict } from "../../../platform/http/problem.ts";
@@ -147,18 +147,20 @@ export async function settleCampaign(
         .where(matchInOrganisation(crowdfundingMatchPledge, actor.organisationId, { id: match.id }));
     }
     const collectedPence = backersCollected + matchCollectedPence;
-    await tx
-      .update(crowdfundingCampaign)
-      .set({ status: outcome.status, settledAt: now, matchPence, collectedPence })
-      .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "crowdfunding-campaign",
-      entityId: campaign.id,
-      summary: `Campaign ${campaign.reference} settled: ${outcome.status}, ${formatPence(collectedPence)} collected`,
-      before: { status: campaign.status },
-      after: { status: outcome.status, collectedPence, totalPence: outcome.totalPence },
-    });
+    await updateAudited(
+      tx,
+      actor,
+      now,
+      crowdfundingCampaign,
+      campaign.id,
+      { status: outcome.status, settledAt: now, matchPence, collectedPence },
+      {
+        entityType: "crowdfunding-campaign",
+        summary: `Campaign ${campaign.reference} settled: ${outcome.status}, ${formatPence(collectedPence)} collected`,
+        before: { status: campaign.status },
+        after: { status: outcome.status, collectedPence, totalPence: outcome.totalPence },
+      },
+    );
     return {
       ...base,
       status: outcome.status,

@@ -1,9 +1,8 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { canEditCampaign, canViewCampaign } from "../policy.ts";
 import { lockCampaign } from "../queries/lock-campaign.ts";
@@ -23,19 +22,20 @@ export async function submitCampaign(db: Db, actor: Actor, now: Date, campaignId
       );
     const deadlineIssue = deadlineProblem(londonDay(now), campaign.deadline);
     if (deadlineIssue) throw invalid("Change the deadline before submitting.", { deadline: deadlineIssue });
-    const [updated] = await tx
-      .update(crowdfundingCampaign)
-      .set({ status: "in-review", submittedAt: now })
-      .where(matchInOrganisation(crowdfundingCampaign, actor.organisationId, { id: campaign.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "crowdfunding-campaign",
-      entityId: campaign.id,
-      summary: `Campaign ${campaign.reference} submitted for review`,
-      before: { status: campaign.status },
-      after: { status: updated.status },
-    });
+    const updated = await updateAudited(
+      tx,
+      actor,
+      now,
+      crowdfundingCampaign,
+      campaign.id,
+      { status: "in-review", submittedAt: now },
+      (row) => ({
+        entityType: "crowdfunding-campaign",
+        summary: `Campaign ${campaign.reference} submitted for review`,
+        before: { status: campaign.status },
+        after: { status: row.status },
+      }),
+    );
     return updated;
   });
 }

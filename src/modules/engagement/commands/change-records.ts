@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -42,15 +42,8 @@ export async function updateParticipation(db: Db, actor: Actor, now: Date, id: s
     });
   return db.transaction(async (tx) => {
     const before = await loadParticipation(tx, actor.organisationId, id);
-    const [after] = await tx
-      .update(involvementParticipation)
-      .set(value)
-      .where(matchInOrganisation(involvementParticipation, actor.organisationId, { id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const after = await updateAudited(tx, actor, now, involvementParticipation, id, value, {
       entityType: "involvement_participation",
-      entityId: id,
       summary: value.endedOn ? "Participation ended" : "Participation changed",
       before: { role: before.role, startedOn: before.startedOn, endedOn: before.endedOn },
       after: value,
@@ -110,15 +103,8 @@ export async function updateQuestion(db: Db, actor: Actor, now: Date, id: string
       options: value.kind === "single-choice" || value.kind === "multiple-choice" ? value.options : [],
       required: value.required,
     };
-    const [after] = await tx
-      .update(consultationQuestion)
-      .set(change)
-      .where(matchInOrganisation(consultationQuestion, actor.organisationId, { id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const after = await updateAudited(tx, actor, now, consultationQuestion, id, change, {
       entityType: "consultation_question",
-      entityId: id,
       summary: `Question changed in "${found.title}"`,
       before: { kind: before.kind, text: before.text, options: before.options, required: before.required },
       after: change,

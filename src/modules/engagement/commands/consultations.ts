@@ -2,6 +2,7 @@ import { asc, sql } from "drizzle-orm";
 import { type Actor, systemActor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -102,19 +103,20 @@ export async function setConsultationStatus(
         });
     } else if (found.status !== "open")
       throw conflict("The consultation cannot be closed", `It is ${found.status}.`);
-    const [after] = await tx
-      .update(consultation)
-      .set({ status })
-      .where(matchInOrganisation(consultation, actor.organisationId, { id: found.id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "consultation",
-      entityId: found.id,
-      summary: `Consultation "${found.title}" ${status}`,
-      before: { status: found.status },
-      after: { status },
-    });
+    const after = await updateAudited(
+      tx,
+      actor,
+      now,
+      consultation,
+      found.id,
+      { status },
+      {
+        entityType: "consultation",
+        summary: `Consultation "${found.title}" ${status}`,
+        before: { status: found.status },
+        after: { status },
+      },
+    );
     return after;
   });
 }

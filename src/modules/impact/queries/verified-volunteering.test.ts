@@ -3,8 +3,9 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
-import { createChangeTemplate, createProject, createTheme } from "../../investment/index.ts";
+import { createTheme } from "../../investment/index.ts";
+import { makeActiveProject, makePlainTemplate } from "../../investment/testing/projects.ts";
+import { hoursRecords } from "../../volunteering/testing/hours-records.ts";
 import { computeReportFigures } from "../report/report-figures.ts";
 import { reportHtmlDocument } from "../report/report-html.ts";
 import { volunteeringLine } from "../report/volunteering-line.ts";
@@ -37,50 +38,19 @@ beforeAll(async () => {
   const db = database.db;
   await createTheme(db, manager, testNow, { code: "wellbeing", name: "Wellbeing" });
   await createTheme(db, manager, testNow, { code: "employ", name: "Employability" });
-  const template = await createChangeTemplate(db, manager, testNow, {
-    name: "T",
-    inputs: "i",
-    activities: "a",
-    outputs: "o",
-    outcomes: "c",
-  });
-  const project = async (name: string, themeCode: string) =>
-    (
-      await createProject(db, manager, testNow, {
-        kind: "project",
-        stage: "active",
-        areas: [{ laCode: medway }],
-        need: "yes",
-        bestPlaced: "yes",
-        canResource: "yes",
-        changeTemplateId: template.id,
-        name,
-        themeCodes: [themeCode],
-      })
-    ).id;
+  const templateId = await makePlainTemplate(db, manager, testNow);
+  const project = (name: string, themeCode: string) =>
+    makeActiveProject(db, manager, testNow, { name, themeCodes: [themeCode], changeTemplateId: templateId });
   lunchClub = await project("Lunch club", "wellbeing");
   const jobClub = await project("Job club", "employ");
   // The volunteering module's own commands are not exported to other modules; its tables are filled
   // directly here, as its records would be after hours were logged and verified.
-  const volunteer = async (name: string) => {
-    const id = newId();
-    await database.query(
-      "INSERT INTO volunteer (organisation_id, id, given_name, family_name, email, created_at) VALUES ($1, $2, $3, 'Test', $4, $5)",
-      [organisationId, id, name, `${name}@example.org`, testNow],
-    );
-    return id;
-  };
-  const role = async (laCode: string) => {
-    const id = newId();
-    await database.query(
-      `INSERT INTO vol_opportunity (organisation_id, id, title, description, activity, theme, remote, la_code,
-         time_commitment, places, status, created_by, created_at)
-       VALUES ($1, $2, 'Lunch club helper', 'Helps', 'Lunch club', 'older-people', true, $3, 'Weekly', 5, 'approved', 'test', $4)`,
-      [organisationId, id, laCode, testNow],
-    );
-    return id;
-  };
-  const hours = async (
+  const records = hoursRecords(database, organisationId);
+  const v1 = await records.volunteer("v1");
+  const v2 = await records.volunteer("v2");
+  const medwayRole = await records.role(medway, "Lunch club helper", "Lunch club");
+  const kentRole = await records.role(kent, "Lunch club helper", "Lunch club");
+  const hours = (
     volunteerId: string,
     roleId: string,
     laCode: string,
@@ -88,36 +58,23 @@ beforeAll(async () => {
     minutes: number,
     status: string,
     projectRef: string | null = null,
-  ) =>
-    database.query(
-      `INSERT INTO vol_hours (organisation_id, id, volunteer_id, opportunity_id, worked_on, minutes, theme, la_code, project_ref, status, logged_by, logged_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'older-people', $7, $8, $9, 'coordinator', $10)`,
-      [organisationId, newId(), volunteerId, roleId, workedOn, minutes, laCode, projectRef, status, testNow],
-    );
-  const v1 = await volunteer("v1");
-  const v2 = await volunteer("v2");
-  const medwayRole = await role(medway);
-  const kentRole = await role(kent);
+  ) => records.hours({ volunteerId, roleId, laCode, workedOn, minutes, status, projectRef });
   await hours(v1, medwayRole, medway, "2026-05-01", 90, "verified", "lunch club ");
   await hours(v1, kentRole, kent, "2026-06-01", 30, "verified", jobClub);
   await hours(v2, medwayRole, medway, "2026-05-02", 60, "verified");
   await hours(v2, medwayRole, medway, "2026-05-03", 120, "submitted");
   await hours(v2, medwayRole, medway, "2025-12-01", 45, "verified");
-  await database.query(
-    "INSERT INTO vol_hourly_rate (organisation_id, id, year, rate_pence, source, recorded_at) VALUES ($1, $2, 2026, 1200, 'Test living wage', $3)",
-    [organisationId, newId(), testNow],
-  );
+  await records.rate2026();
 });
 afterAll(async () => database.close());
 
+/** The dashboard for a period (and any narrowing), with no neighbourhood facts. */
+const dashboard = (filter: Parameters<typeof computeDashboard>[2]) =>
+  computeDashboard(database.db, manager, filter, { neighbourhoods: noNeighbourhoods });
+
 describe("verified volunteering on the dashboard and in the report", () => {
   it("counts verified hours only, values them at the year's rate and names the source", async () => {
-    const d = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2026-01-01", to: "2026-12-31" },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const d = await dashboard({ from: "2026-01-01", to: "2026-12-31" });
     expect(d.verifiedVolunteering).toMatchObject({
       volunteers: 2,
       hours: 3,
@@ -128,25 +85,13 @@ describe("verified volunteering on the dashboard and in the report", () => {
   });
 
   it("narrows to an area by where the hours were worked", async () => {
-    const inMedway = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2026-01-01", to: "2026-12-31", laCode: medway },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const inMedway = await dashboard({ from: "2026-01-01", to: "2026-12-31", laCode: medway });
     expect(inMedway.verifiedVolunteering).toMatchObject({ volunteers: 2, hours: 2.5, valuePence: 3000 });
   });
 
   it("narrows to a theme through the project each role names, by name or by id", async () => {
     const filtered = async (filter: { themeCode?: string; projectId?: string; laCode?: string }) =>
-      (
-        await computeDashboard(
-          database.db,
-          manager,
-          { from: "2026-01-01", to: "2026-12-31", ...filter },
-          { neighbourhoods: noNeighbourhoods },
-        )
-      ).verifiedVolunteering;
+      (await dashboard({ from: "2026-01-01", to: "2026-12-31", ...filter })).verifiedVolunteering;
     expect(await filtered({ themeCode: "wellbeing" })).toMatchObject({
       volunteers: 1,
       hours: 1.5,
@@ -172,24 +117,14 @@ describe("verified volunteering on the dashboard and in the report", () => {
   });
 
   it("says on the dashboard line that a theme counts only hours on roles naming its projects", async () => {
-    const d = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2026-01-01", to: "2026-12-31", themeCode: "wellbeing" },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const d = await dashboard({ from: "2026-01-01", to: "2026-12-31", themeCode: "wellbeing" });
     expect(volunteeringLine(d.verifiedVolunteering).source).toContain(
       "Only hours on volunteering roles that name one of these projects",
     );
   });
 
   it("counts hours in a year without a rate but gives them no value, and names the year", async () => {
-    const d = await computeDashboard(
-      database.db,
-      manager,
-      { from: "2025-12-01", to: "2025-12-31" },
-      { neighbourhoods: noNeighbourhoods },
-    );
+    const d = await dashboard({ from: "2025-12-01", to: "2025-12-31" });
     expect(d.verifiedVolunteering).toMatchObject({
       volunteers: 1,
       hours: 0.8,

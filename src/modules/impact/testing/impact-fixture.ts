@@ -12,8 +12,8 @@ import {
   registerParticipant,
 } from "../../investment/index.ts";
 import { makeActiveProject, makePlainTemplate } from "../../investment/testing/projects.ts";
-import { importValueBank } from "../commands/import-value-bank.ts";
 import type { NeighbourhoodFacts } from "../places-link.ts";
+import { importTestBank } from "./test-bank.ts";
 
 // Two neighbourhoods, a value bank of two outcomes, and the places facts for them.
 export const L1 = "E01016016"; // Medway 015A, IMD decile 2 (a priority neighbourhood here)
@@ -144,12 +144,7 @@ export async function openImpactFixture(): Promise<ImpactFixture> {
   });
   await recordAttendance(db, manager, testNow, s5, { attendees: [{ participantId: a }] });
 
-  await importValueBank(db, manager, testNow, bankCsv, {
-    name: "Test bank",
-    source: "Hand-made",
-    licence: "Test",
-    priceYear: 2025,
-  });
+  await importTestBank(db, manager, bankCsv);
   await recordOutcome(db, manager, testNow, {
     participantId: a,
     projectId: lunchClub,

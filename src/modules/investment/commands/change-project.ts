@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { type AuditEntry, recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -21,6 +22,41 @@ export async function requireProject(db: Db, organisationId: string, projectId: 
     .where(matchInOrganisation(project, organisationId, { id: projectId }));
   if (!found) throw notFound("Project not found");
   return found;
+}
+
+type ProjectEdit = {
+  change: Omit<Partial<typeof project.$inferInsert>, "updatedAt">;
+  audit: Omit<AuditEntry, "action" | "entityType" | "entityId">;
+};
+
+/**
+ * One edit of a project's own columns (stage, theory of change, LIFE answers), in one transaction:
+ * loads the project (a 404 if absent), asks `edit` for the change and its audit entry, then writes
+ * the change with when, and audits it as a project update.
+ */
+export async function editProjectAudited(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  projectId: string,
+  edit: (tx: Db, before: typeof project.$inferSelect) => ProjectEdit | Promise<ProjectEdit>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await requireProject(tx, actor.organisationId, projectId);
+    const { change, audit } = await edit(tx, before);
+    await updateAudited(
+      tx,
+      actor,
+      now,
+      project,
+      projectId,
+      { ...change, updatedAt: now },
+      {
+        entityType: "project",
+        ...audit,
+      },
+    );
+  });
 }
 
 /** The keys a new line of a project (funding, spending, a steering member) is stored under. */
@@ -72,21 +108,14 @@ export async function moveProjectStage(
 ): Promise<void> {
   requireAllowed(canManageProjects(actor), "Only officers and managers can change projects.");
   const { stage } = parseInput(stageInput, input);
-  await db.transaction(async (tx) => {
-    const before = await requireProject(tx, actor.organisationId, projectId);
-    await tx
-      .update(project)
-      .set({ stage, updatedAt: now })
-      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "project",
-      entityId: projectId,
+  await editProjectAudited(db, actor, now, projectId, (_tx, before) => ({
+    change: { stage },
+    audit: {
       summary: `Moved ${before.name} from ${before.stage} to ${stage}`,
       before: { stage: before.stage },
       after: { stage },
-    });
-  });
+    },
+  }));
 }
 
 export const addFunding = projectLineCommand({

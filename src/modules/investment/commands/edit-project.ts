@@ -9,8 +9,8 @@ import { lifeAnswersInput, theoryOfChangeInput } from "../edit-inputs.ts";
 import { steeringMemberInput } from "../inputs.ts";
 import { lifeRole } from "../life-model.ts";
 import { canManageProjects } from "../policy.ts";
-import { project, projectFunding, steeringMember } from "../schema.ts";
-import { projectLineCommand, requireProject } from "./change-project.ts";
+import { projectFunding, steeringMember } from "../schema.ts";
+import { editProjectAudited, projectLineCommand, requireProject } from "./change-project.ts";
 import { parseInput } from "./parse-input.ts";
 import { resolveTheoryOfChange, theoryOfChangeColumns } from "./theory-of-change.ts";
 
@@ -26,35 +26,30 @@ export async function changeTheoryOfChange(
 ): Promise<void> {
   requireAllowed(canManageProjects(actor), projectsOnly);
   const value = parseInput(theoryOfChangeInput, input);
-  await db.transaction(async (tx) => {
-    const before = await requireProject(tx, actor.organisationId, projectId);
+  await editProjectAudited(db, actor, now, projectId, async (tx, before) => {
     const { toc, indicatorCodes } = await resolveTheoryOfChange(tx, actor.organisationId, value);
     const after = {
       changeTemplateId: value.changeTemplateId,
       ...theoryOfChangeColumns(toc),
       indicatorCodes,
     };
-    await tx
-      .update(project)
-      .set({ ...after, updatedAt: now })
-      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "project",
-      entityId: projectId,
-      summary: value.changeTemplateId
-        ? `Applied a theory of change template to ${before.name}`
-        : `Changed the theory of change of ${before.name}`,
-      before: {
-        changeTemplateId: before.changeTemplateId,
-        tocInputs: before.tocInputs,
-        tocActivities: before.tocActivities,
-        tocOutputs: before.tocOutputs,
-        tocOutcomes: before.tocOutcomes,
-        indicatorCodes: before.indicatorCodes,
+    return {
+      change: after,
+      audit: {
+        summary: value.changeTemplateId
+          ? `Applied a theory of change template to ${before.name}`
+          : `Changed the theory of change of ${before.name}`,
+        before: {
+          changeTemplateId: before.changeTemplateId,
+          tocInputs: before.tocInputs,
+          tocActivities: before.tocActivities,
+          tocOutputs: before.tocOutputs,
+          tocOutcomes: before.tocOutcomes,
+          indicatorCodes: before.indicatorCodes,
+        },
+        after,
       },
-      after,
-    });
+    };
   });
 }
 
@@ -69,22 +64,14 @@ export async function answerLifeMatrix(
   requireAllowed(canManageProjects(actor), projectsOnly);
   const value = parseInput(lifeAnswersInput, input);
   const role = lifeRole(value);
-  await db.transaction(async (tx) => {
-    const before = await requireProject(tx, actor.organisationId, projectId);
-    await tx
-      .update(project)
-      .set({
-        needAnswer: value.need,
-        bestPlacedAnswer: value.bestPlaced,
-        resourceAnswer: value.canResource,
-        lifeRole: role,
-        updatedAt: now,
-      })
-      .where(matchInOrganisation(project, actor.organisationId, { id: projectId }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "project",
-      entityId: projectId,
+  await editProjectAudited(db, actor, now, projectId, (_tx, before) => ({
+    change: {
+      needAnswer: value.need,
+      bestPlacedAnswer: value.bestPlaced,
+      resourceAnswer: value.canResource,
+      lifeRole: role,
+    },
+    audit: {
       summary: `Answered the LIFE matrix for ${before.name}: role ${before.lifeRole} → ${role}`,
       before: {
         need: before.needAnswer,
@@ -93,8 +80,8 @@ export async function answerLifeMatrix(
         lifeRole: before.lifeRole,
       },
       after: { ...value, lifeRole: role },
-    });
-  });
+    },
+  }));
   return { lifeRole: role };
 }
 

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -87,14 +88,8 @@ export async function changeIndicator(
   input: unknown,
 ): Promise<void> {
   await editIndicator(db, actor, indicatorId, indicatorChangeInput, input, async (tx, before, value) => {
-    await tx
-      .update(investmentIndicator)
-      .set(value)
-      .where(matchInOrganisation(investmentIndicator, actor.organisationId, { id: indicatorId }));
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    await updateAudited(tx, actor, now, investmentIndicator, indicatorId, value, {
       entityType: "investment-indicator",
-      entityId: indicatorId,
       summary: `Changed indicator ${before.code}`,
       before: { name: before.name, level: before.level, unit: before.unit },
       after: value,

@@ -4,7 +4,7 @@ import { openTestDatabase } from "../../../../test/database.ts";
 import { makeOrganisation, testNow } from "../../../../test/fixtures.ts";
 import { actorForUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { importValueBank } from "../../impact/commands/import-value-bank.ts";
+import { importTestBank } from "../../impact/testing/test-bank.ts";
 import { recordOutcome } from "../commands/record-outcome.ts";
 import { registerParticipant } from "../commands/register-participant.ts";
 import { makePlainTemplate, makeWellbeingProject } from "../testing/projects.ts";
@@ -40,12 +40,7 @@ beforeAll(async () => {
       laCode: "E06000035",
     })
   ).id;
-  await importValueBank(db, manager, testNow, bankCsv, {
-    name: "Test bank",
-    source: "Hand-made",
-    licence: "Test",
-    priceYear: 2025,
-  });
+  await importTestBank(db, manager, bankCsv);
   // Achieved six months and a few days before the test day, so its 6-month follow-up is due.
   await recordOutcome(db, manager, testNow, {
     participantId,

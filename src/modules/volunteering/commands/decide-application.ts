@@ -1,6 +1,6 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -88,24 +88,25 @@ export async function decideApplication(
         );
       }
     }
-    const [after] = await tx
-      .update(volApplication)
-      .set({
+    const after = await updateAudited(
+      tx,
+      actor,
+      now,
+      volApplication,
+      applicationId,
+      {
         status: transition.to,
         statusReason: note ?? before.statusReason,
         updatedAt: now,
         ...(step === "place" && actor.kind === "user" ? { placedBy: actor.userId } : {}),
-      })
-      .where(matchInOrganisation(volApplication, actor.organisationId, { id: applicationId }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "vol_application",
-      entityId: applicationId,
-      summary: `Application for "${role?.title ?? "a role"}" ${transition.to}`,
-      before: { status: before.status },
-      after: { status: after.status, reason: note },
-    });
+      },
+      (row) => ({
+        entityType: "vol_application",
+        summary: `Application for "${role?.title ?? "a role"}" ${transition.to}`,
+        before: { status: before.status },
+        after: { status: row.status, reason: note },
+      }),
+    );
     return after;
   });
 }

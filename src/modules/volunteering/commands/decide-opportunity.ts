@@ -1,8 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { canCoordinate } from "../policy.ts";
 import { loadOpportunity } from "../records.ts";
@@ -46,23 +45,24 @@ export async function decideOpportunity(
         `The role is ${before.status}, so it cannot be ${nextStatus[decision]}.`,
       );
     }
-    const [after] = await tx
-      .update(volOpportunity)
-      .set({
+    const after = await updateAudited(
+      tx,
+      actor,
+      now,
+      volOpportunity,
+      id,
+      {
         status: nextStatus[decision],
         statusReason: trimmed,
         approvedAt: decision === "approve" ? now : before.approvedAt,
-      })
-      .where(matchInOrganisation(volOpportunity, actor.organisationId, { id }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "vol_opportunity",
-      entityId: id,
-      summary: `Volunteering role "${before.title}" ${nextStatus[decision]}`,
-      before: { status: before.status },
-      after: { status: after.status, reason: trimmed },
-    });
+      },
+      (row) => ({
+        entityType: "vol_opportunity",
+        summary: `Volunteering role "${before.title}" ${nextStatus[decision]}`,
+        before: { status: before.status },
+        after: { status: row.status, reason: trimmed },
+      }),
+    );
     return after;
   });
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -110,15 +111,8 @@ export async function updateCheck(
       .from(volunteerCheck)
       .where(matchInOrganisation(volunteerCheck, actor.organisationId, { id: checkId }));
     if (!before) throw notFound("Check not found");
-    const [after] = await tx
-      .update(volunteerCheck)
-      .set(value)
-      .where(matchInOrganisation(volunteerCheck, actor.organisationId, { id: checkId }))
-      .returning();
-    await recordAudit(tx, actor, now, {
-      action: "update",
+    const after = await updateAudited(tx, actor, now, volunteerCheck, checkId, value, {
       entityType: "volunteer_check",
-      entityId: checkId,
       summary: `${value.kind} check updated`,
       before: {
         kind: before.kind,

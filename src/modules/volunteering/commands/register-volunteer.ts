@@ -1,14 +1,13 @@
-import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { newId } from "../../../platform/db/ids.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { laCodeForPostcode, locatePostcode } from "../geography.ts";
 import { parseInput, type VolunteerInput, volunteerInput } from "../inputs.ts";
 import { canCoordinate } from "../policy.ts";
+import { emailTaken } from "../records.ts";
 import { type Volunteer, volunteer } from "../schema.ts";
 
 export type VolunteerLinks = { personId?: string | null; userId?: string | null; laCode?: string | null };
@@ -21,17 +20,7 @@ export async function insertVolunteer(
   value: VolunteerInput,
   links: VolunteerLinks,
 ): Promise<Volunteer> {
-  const [clash] = await tx
-    .select({ id: volunteer.id })
-    .from(volunteer)
-    .where(
-      inOrganisation(
-        volunteer,
-        organisationId,
-        eq(sql`lower(${volunteer.email})`, value.email.toLowerCase()),
-      ),
-    );
-  if (clash)
+  if (await emailTaken(tx, organisationId, value.email))
     throw conflict(
       "This volunteer is already registered",
       `A volunteer with the email ${value.email} is already registered.`,

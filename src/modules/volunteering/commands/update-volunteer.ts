@@ -1,15 +1,12 @@
-import { and, eq, ne, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { laCodeForPostcode, locatePostcode } from "../geography.ts";
 import { ownProfileInput, parseInput, volunteerInput } from "../inputs.ts";
 import { canCoordinate, isThisVolunteer } from "../policy.ts";
-import { loadVolunteer, volunteerForUser } from "../records.ts";
+import { emailTaken, loadVolunteer, volunteerForUser } from "../records.ts";
 import { type Volunteer, volunteer } from "../schema.ts";
 
 type ProfileChange = Partial<
@@ -47,17 +44,7 @@ async function saveProfile(
   summary: string,
 ): Promise<Volunteer> {
   if (change.email && change.email.toLowerCase() !== before.email.toLowerCase()) {
-    const [clash] = await tx
-      .select({ id: volunteer.id })
-      .from(volunteer)
-      .where(
-        inOrganisation(
-          volunteer,
-          actor.organisationId,
-          and(eq(sql`lower(${volunteer.email})`, change.email.toLowerCase()), ne(volunteer.id, before.id)),
-        ),
-      );
-    if (clash)
+    if (await emailTaken(tx, actor.organisationId, change.email, before.id))
       throw invalid("That email address is already used.", {
         email: "Another volunteer is registered with this email address",
       });
@@ -69,18 +56,19 @@ async function saveProfile(
       : change.postcode
         ? { ...locatePostcode(change.postcode), laCode: laCodeForPostcode(change.postcode) }
         : { latitude: null, longitude: null, laCode: null };
-  const [after] = await tx
-    .update(volunteer)
-    .set({ ...change, ...place })
-    .where(matchInOrganisation(volunteer, actor.organisationId, { id: before.id }))
-    .returning();
-  await recordAudit(tx, actor, now, {
-    action: "update",
-    entityType: "volunteer",
-    entityId: before.id,
-    summary,
-    ...changes(before, change),
-  });
+  const after = await updateAudited(
+    tx,
+    actor,
+    now,
+    volunteer,
+    before.id,
+    { ...change, ...place },
+    {
+      entityType: "volunteer",
+      summary,
+      ...changes(before, change),
+    },
+  );
   return after;
 }
 

@@ -18,7 +18,11 @@ import {
 import { setHourlyRate } from "../commands/set-hourly-rate.ts";
 import { partnerDirectory } from "../partners.ts";
 import { canSetHourlyRate } from "../policy.ts";
-import { type EqualityProfile, volunteerEqualityProfile } from "../queries/equality-profile.ts";
+import {
+  type EqualityProfile,
+  equalityCells,
+  volunteerEqualityProfile,
+} from "../queries/equality-profile.ts";
 import { retention } from "../queries/hours.ts";
 import { bandNames, volunteerProfile } from "../queries/profile.ts";
 import { vdsExportFor } from "../queries/vds-export.ts";
@@ -58,14 +62,7 @@ function equalityTable(profile: EqualityProfile): SafeHtml {
               { text: "Residents", numeric: true },
               { text: "Share", numeric: true },
             ],
-            rows: profile.rows.map((row) => [
-              row.field,
-              row.answer,
-              count(row.volunteers),
-              share(row.volunteerShare),
-              count(row.residents),
-              share(row.residentShare),
-            ]),
+            rows: profile.rows.map((row) => equalityCells(row, count, share)),
           })
     }`;
 }

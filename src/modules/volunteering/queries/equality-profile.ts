@@ -20,6 +20,25 @@ export type EqualityProfileRow = {
   residents: number | null;
   residentShare: number | null;
 };
+/**
+ * A row's cells in the order every view of the profile shows them: question, answer, volunteers and
+ * their share, residents and their share. The view says how a count and a share are written.
+ */
+export function equalityCells<T>(
+  row: EqualityProfileRow,
+  count: (n: number | null) => T,
+  share: (n: number | null) => T,
+): [string, string, T, T, T, T] {
+  return [
+    row.field,
+    row.answer,
+    count(row.volunteers),
+    share(row.volunteerShare),
+    count(row.residents),
+    share(row.residentShare),
+  ];
+}
+
 export type EqualityProfile = {
   threshold: number;
   volunteersConsented: number | null;

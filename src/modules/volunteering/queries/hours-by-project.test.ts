@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { makeOrganisation } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
+import { hoursRecords } from "../testing/hours-records.ts";
 import { volunteeringByProject } from "./hours-by-project.ts";
 
 // A small data set worked by hand. Rate for 2026: £12.00 an hour; none for 2025.
@@ -21,21 +21,8 @@ let organisationId: string;
 beforeAll(async () => {
   database = await openTestDatabase();
   organisationId = (await makeOrganisation(database.db)).id;
-  const volunteer = async (name: string) => {
-    const id = newId();
-    await database.query(
-      "INSERT INTO volunteer (organisation_id, id, given_name, family_name, email, created_at) VALUES ($1, $2, $3, 'Test', $4, $5)",
-      [organisationId, id, name, `${name}@example.org`, testNow],
-    );
-    return id;
-  };
-  const roleId = newId();
-  await database.query(
-    `INSERT INTO vol_opportunity (organisation_id, id, title, description, activity, theme, remote, la_code,
-       time_commitment, places, status, created_by, created_at)
-     VALUES ($1, $2, 'Helper', 'Helps', 'Club', 'older-people', true, $3, 'Weekly', 5, 'approved', 'test', $4)`,
-    [organisationId, roleId, medway, testNow],
-  );
+  const records = hoursRecords(database, organisationId);
+  const roleId = await records.role(medway, "Helper", "Club");
   const hours = (
     volunteerId: string,
     projectRef: string | null,
@@ -43,23 +30,19 @@ beforeAll(async () => {
     workedOn: string,
     minutes: number,
     status = "verified",
-  ) =>
-    database.query(
-      `INSERT INTO vol_hours (organisation_id, id, volunteer_id, opportunity_id, worked_on, minutes, theme, la_code, project_ref, status, logged_by, logged_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'older-people', $7, $8, $9, 'coordinator', $10)`,
-      [organisationId, newId(), volunteerId, roleId, workedOn, minutes, laCode, projectRef, status, testNow],
-    );
-  const [v1, v2, v3] = [await volunteer("v1"), await volunteer("v2"), await volunteer("v3")];
+  ) => records.hours({ volunteerId, roleId, laCode, workedOn, minutes, status, projectRef });
+  const [v1, v2, v3] = [
+    await records.volunteer("v1"),
+    await records.volunteer("v2"),
+    await records.volunteer("v3"),
+  ];
   await hours(v1, "Lunch Club", medway, "2026-05-01", 60);
   await hours(v1, " lunch club ", kent, "2026-06-01", 30);
   await hours(v2, "Job club", medway, "2026-05-02", 90);
   await hours(v2, "Lunch Club", medway, "2026-05-03", 45, "submitted");
   await hours(v3, null, medway, "2026-07-01", 120);
   await hours(v3, "Lunch Club", medway, "2025-12-01", 30);
-  await database.query(
-    "INSERT INTO vol_hourly_rate (organisation_id, id, year, rate_pence, source, recorded_at) VALUES ($1, $2, 2026, 1200, 'Test living wage', $3)",
-    [organisationId, newId(), testNow],
-  );
+  await records.rate2026();
 });
 afterAll(async () => database.close());
 

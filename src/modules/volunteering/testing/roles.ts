@@ -1,5 +1,7 @@
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { applyForOpportunity } from "../commands/apply.ts";
+import { decideApplication } from "../commands/decide-application.ts";
 import { decideOpportunity } from "../commands/decide-opportunity.ts";
 import { postOpportunity } from "../commands/post-opportunity.ts";
 import type { Opportunity } from "../schema.ts";
@@ -32,4 +34,21 @@ export async function approvedEstateRole(
   const posted = await postOpportunity(db, actor, now, estateRole(role));
   await decideOpportunity(db, actor, now, posted.id, "approve");
   return posted;
+}
+
+/**
+ * For tests: someone applies for an open role with these answers, as the public does, and the
+ * coordinator approves and places them. Returns their volunteer id.
+ */
+export async function placedVolunteer(
+  db: Db,
+  coordinator: Actor,
+  now: Date,
+  roleId: string,
+  answers: Record<string, unknown>,
+): Promise<string> {
+  const application = await applyForOpportunity(db, coordinator.organisationId, now, roleId, answers);
+  await decideApplication(db, coordinator, now, application.id, "approve");
+  await decideApplication(db, coordinator, now, application.id, "place");
+  return application.volunteerId;
 }
