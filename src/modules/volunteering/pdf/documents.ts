@@ -1,14 +1,14 @@
-import { asc, eq, max, min, sql } from "drizzle-orm";
+import { asc, max, min, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { getOrganisation } from "../../../platform/access/organisations.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { taggedPdf } from "../../../platform/pdf/tagged-pdf.ts";
 import { formatDate } from "../../../platform/ui/format.ts";
 import { canSeeVolunteer } from "../policy.ts";
+import { opportunityOf } from "../queries/joins.ts";
 import { loadVolunteer, londonToday } from "../records.ts";
 import { volApplication, volDocumentTemplate, volHours, volMilestone, volOpportunity } from "../schema.ts";
 
@@ -64,10 +64,7 @@ export async function volunteerDocument(
   const roles = await db
     .selectDistinct({ title: volOpportunity.title })
     .from(volApplication)
-    .innerJoin(
-      volOpportunity,
-      sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
-    )
+    .innerJoin(volOpportunity, opportunityOf(volApplication))
     .where(
       matchInOrganisation(
         volApplication,

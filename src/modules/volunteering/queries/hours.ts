@@ -9,6 +9,7 @@ import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canCoordinate, canViewReports } from "../policy.ts";
 import { volHours, volOpportunity, volSession, volunteer } from "../schema.ts";
+import { opportunityOf } from "./joins.ts";
 import { rowsOf } from "./rows.ts";
 
 /** Hours volunteers logged that wait for a coordinator, oldest first. */
@@ -26,10 +27,7 @@ export async function hoursAwaitingReview(db: Db, actor: Actor, now: Date) {
     })
     .from(volHours)
     .innerJoin(volunteer, sameOrganisation(volunteer, volHours, eq(volunteer.id, volHours.volunteerId)))
-    .innerJoin(
-      volOpportunity,
-      sameOrganisation(volOpportunity, volHours, eq(volOpportunity.id, volHours.opportunityId)),
-    )
+    .innerJoin(volOpportunity, opportunityOf(volHours))
     .where(matchInOrganisation(volHours, actor.organisationId, { status: "submitted" }))
     .orderBy(asc(volHours.workedOn), asc(volHours.id))
     .limit(1000);

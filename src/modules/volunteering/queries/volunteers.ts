@@ -19,6 +19,7 @@ import {
   volunteer,
   volunteerCheck,
 } from "../schema.ts";
+import { opportunityOf } from "./joins.ts";
 
 /** Coordinators' list of volunteers, searchable by name or email; the read is audited. */
 export async function listVolunteers(db: Db, actor: Actor, now: Date, search?: string) {
@@ -77,10 +78,7 @@ export async function getVolunteerProfile(db: Db, actor: Actor, now: Date, id: s
         title: volOpportunity.title,
       })
       .from(volApplication)
-      .innerJoin(
-        volOpportunity,
-        sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
-      )
+      .innerJoin(volOpportunity, opportunityOf(volApplication))
       .where(matchInOrganisation(volApplication, actor.organisationId, { volunteerId: id }))
       .orderBy(desc(volApplication.appliedAt)),
     db
@@ -148,10 +146,7 @@ export async function listApplications(
       volunteer,
       sameOrganisation(volunteer, volApplication, eq(volunteer.id, volApplication.volunteerId)),
     )
-    .innerJoin(
-      volOpportunity,
-      sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
-    )
+    .innerJoin(volOpportunity, opportunityOf(volApplication))
     .where(
       inOrganisation(
         volApplication,
@@ -185,10 +180,7 @@ export async function myVolunteering(db: Db, actor: Actor) {
         title: volOpportunity.title,
       })
       .from(volApplication)
-      .innerJoin(
-        volOpportunity,
-        sameOrganisation(volOpportunity, volApplication, eq(volOpportunity.id, volApplication.opportunityId)),
-      )
+      .innerJoin(volOpportunity, opportunityOf(volApplication))
       .where(matchInOrganisation(volApplication, actor.organisationId, { volunteerId: person.id }))
       .orderBy(asc(volOpportunity.title)),
     db
@@ -202,10 +194,7 @@ export async function myVolunteering(db: Db, actor: Actor) {
         note: volHours.note,
       })
       .from(volHours)
-      .innerJoin(
-        volOpportunity,
-        sameOrganisation(volOpportunity, volHours, eq(volOpportunity.id, volHours.opportunityId)),
-      )
+      .innerJoin(volOpportunity, opportunityOf(volHours))
       .where(matchInOrganisation(volHours, actor.organisationId, { volunteerId: person.id }))
       .orderBy(desc(volHours.workedOn), desc(volHours.loggedAt))
       .limit(50),
