@@ -1,5 +1,4 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../../platform/http/app-env.ts";
+import { modulePages } from "../../platform/http/module-pages.ts";
 import type { KithModule } from "../module.ts";
 import { engagementChangePages } from "./pages/change-pages.ts";
 import { engagementPublicPages } from "./pages/public-pages.ts";
@@ -7,10 +6,7 @@ import { engagementStaffPages } from "./pages/staff-pages.ts";
 import { canViewEngagement } from "./policy.ts";
 import { seedEngagement } from "./seed.ts";
 
-const pages = new Hono<AppEnv>();
-pages.route("/", engagementPublicPages());
-pages.route("/", engagementStaffPages());
-pages.route("/", engagementChangePages());
+const pages = modulePages(engagementPublicPages(), engagementStaffPages(), engagementChangePages());
 
 export const engagementModule: KithModule = {
   name: "engagement",

@@ -1,5 +1,6 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { modulePages } from "../../../platform/http/module-pages.ts";
 import { openReferralRoutes } from "../openreferral/routes.ts";
 import { assetPages } from "./asset-pages.ts";
 import { dashboardPage } from "./dashboard-page.ts";
@@ -10,14 +11,14 @@ import { reportPages } from "./report-pages.ts";
 import { valuePages } from "./value-pages.ts";
 
 export function impactPages(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.route("/", dashboardPage());
-  app.route("/", assetPages());
-  app.route("/", valuePages());
-  app.route("/", reportPages());
-  app.route("/", outcomePages());
-  app.route("/", exportRoutes());
-  app.route("/", figurePages());
-  app.route("/", openReferralRoutes());
-  return app;
+  return modulePages(
+    dashboardPage(),
+    assetPages(),
+    valuePages(),
+    reportPages(),
+    outcomePages(),
+    exportRoutes(),
+    figurePages(),
+    openReferralRoutes(),
+  );
 }

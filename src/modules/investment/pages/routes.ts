@@ -1,5 +1,6 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { modulePages } from "../../../platform/http/module-pages.ts";
 import { followUpPages } from "./follow-up-pages.ts";
 import { participantPages } from "./participant-pages.ts";
 import { projectEditPages } from "./project-edit-pages.ts";
@@ -10,14 +11,14 @@ import { strategyEditPages } from "./strategy-edit-pages.ts";
 import { strategyPages } from "./strategy-pages.ts";
 
 export function investmentPages(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.route("/", projectEditPages());
-  app.route("/", projectPages());
-  app.route("/", sessionPages());
-  app.route("/", registerPages());
-  app.route("/", participantPages());
-  app.route("/", strategyEditPages());
-  app.route("/", strategyPages());
-  app.route("/", followUpPages());
-  return app;
+  return modulePages(
+    projectEditPages(),
+    projectPages(),
+    sessionPages(),
+    registerPages(),
+    participantPages(),
+    strategyEditPages(),
+    strategyPages(),
+    followUpPages(),
+  );
 }

@@ -1,5 +1,6 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
+import { modulePages } from "../../../platform/http/module-pages.ts";
 import { coordinatorPages } from "./coordinator-pages.ts";
 import { dashboardPages } from "./dashboard-pages.ts";
 import { hoursRegisterPages } from "./hours-register-pages.ts";
@@ -12,8 +13,7 @@ import { volunteerEditPages } from "./volunteer-edit-pages.ts";
 import { volunteerPages } from "./volunteer-pages.ts";
 
 export function volunteeringPages(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  for (const pages of [
+  return modulePages(
     publicVolunteeringPages(),
     dashboardPages(),
     rolePages(),
@@ -24,7 +24,5 @@ export function volunteeringPages(): Hono<AppEnv> {
     reportPages(),
     templatePages(),
     myPages(),
-  ])
-    app.route("/", pages);
-  return app;
+  );
 }
