@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { isRealDate, optionalText, requiredText } from "../../platform/http/fields.ts";
-import { fieldErrorsFrom } from "../../platform/http/forms.ts";
-import { invalid } from "../../platform/http/problem.ts";
+import { validInput } from "../../platform/http/valid-input.ts";
 import { involvementKinds, questionKinds } from "./schema.ts";
 
 const dateText = (what: string) =>
@@ -103,7 +102,5 @@ export const youSaidInput = z.object({
 });
 
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw invalid("Some answers are missing or not valid.", fieldErrorsFrom(result.error));
-  return result.data;
+  return validInput(schema, input, "Some answers are missing or not valid.");
 }

@@ -8,8 +8,7 @@ import {
   ukPhone,
   wholeNumber,
 } from "../../platform/http/fields.ts";
-import { fieldErrorsFrom } from "../../platform/http/forms.ts";
-import { invalid } from "../../platform/http/problem.ts";
+import { validInput } from "../../platform/http/valid-input.ts";
 import {
   type AvailabilitySlot,
   availabilitySlots,
@@ -199,7 +198,5 @@ export const atRiskWeeksInput = z.object({ weeks: wholeNumber("number of weeks",
 
 /** Runs a schema and turns failures into a 422 problem with one message per field. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw invalid("Some answers are missing or not valid.", fieldErrorsFrom(result.error));
-  return result.data;
+  return validInput(schema, input, "Some answers are missing or not valid.");
 }
