@@ -46,7 +46,7 @@ export function demoReport(
 type TimelineRow = SeedRows["timeline"][number];
 
 /** A demo timeline entry: published, and not one the complainant wrote. */
-export function demoTimelineEntry(
+function demoTimelineEntry(
   entry: Omit<TimelineRow, "id" | "published" | "byComplainantPartyId">,
 ): TimelineRow {
   return { id: newId(), published: true, byComplainantPartyId: null, ...entry };
