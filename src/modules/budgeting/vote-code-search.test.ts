@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../test/app.ts";
 import { openTestDatabase } from "../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
+import { expectRefused } from "../../../test/refused-form.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { createPerson } from "../people/index.ts";
@@ -62,8 +63,7 @@ describe("issuing a voting code by finding the resident", () => {
     const browser = new TestBrowser(app);
     await browser.signIn("officer@codes.example");
     const short = await browser.get(`/budgeting/${processId}/codes?q=a`);
-    expect(short.status).toBe(422);
-    expect(await short.text()).toContain("Enter at least 2 characters");
+    await expectRefused(short, "Enter at least 2 characters");
     for (const wildcard of ["%%", "__"]) {
       const page = await (
         await browser.get(`/budgeting/${processId}/codes?q=${encodeURIComponent(wildcard)}`)

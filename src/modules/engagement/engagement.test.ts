@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, makeOrganisation, problemOf } from "../../../test/fixtures.ts";
+import { expectRefused } from "../../../test/refused-form.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Organisation } from "../../platform/access/organisations.ts";
 import type { Database } from "../../platform/db/database.ts";
@@ -106,8 +107,7 @@ describe("consultations", () => {
     const path = `/have-your-say/${slug}/${survey.id}`;
     expect(await (await visitor.get(path)).text()).toContain("How do you report repairs?");
     const missing = await visitor.post(path, { step: choice.id });
-    expect(missing.status).toBe(422);
-    expect(await missing.text()).toContain("Select an answer");
+    await expectRefused(missing, "Select an answer");
     expect(
       await (await visitor.post(path, { step: choice.id, [`q-${choice.id}`]: "Online" })).text(),
     ).toContain("Rate repairs");

@@ -2,6 +2,20 @@ import { describe, expect, it } from "vitest";
 import { calculateSroi, type SroiOutcome } from "./sroi.ts";
 import { overallInputs, projectInputsPence } from "./sroi-inputs.ts";
 
+/** An outcome named, counted and priced, with nothing taken off and one year's life unless the test says. */
+const outcome = (
+  name: string,
+  fields: Pick<SroiOutcome, "quantity" | "proxyPence"> & Partial<SroiOutcome>,
+): SroiOutcome => ({
+  name,
+  deadweightPercent: 0,
+  displacementPercent: 0,
+  attributionPercent: 0,
+  dropOffPercent: 0,
+  years: 1,
+  ...fields,
+});
+
 describe("SROI (Cabinet Office guide method)", () => {
   // Worked by hand with bc, following the guide's stage 4-5 steps:
   // impact = 20 people × £1,000 × (1 − 25% deadweight) × (1 − 10% attribution) = £13,500;
@@ -9,16 +23,14 @@ describe("SROI (Cabinet Office guide method)", () => {
   // discounted at 3.5%: 13,043.478 + 11,342.155 + 9,862.751 = £34,248.38; over £10,000 of inputs = 3.42 : 1.
   const example = calculateSroi(
     [
-      {
-        name: "Older residents less isolated",
+      outcome("Older residents less isolated", {
         quantity: 20,
         proxyPence: 100_000,
         deadweightPercent: 25,
-        displacementPercent: 0,
         attributionPercent: 10,
         dropOffPercent: 10,
         years: 3,
-      },
+      }),
     ],
     1_000_000,
   );
@@ -37,26 +49,8 @@ describe("SROI (Cabinet Office guide method)", () => {
   it("takes displacement off too, and sums outcomes of different lengths", () => {
     const result = calculateSroi(
       [
-        {
-          name: "A",
-          quantity: 1,
-          proxyPence: 10_000,
-          deadweightPercent: 0,
-          displacementPercent: 50,
-          attributionPercent: 0,
-          dropOffPercent: 0,
-          years: 1,
-        },
-        {
-          name: "B",
-          quantity: 2,
-          proxyPence: 10_000,
-          deadweightPercent: 0,
-          displacementPercent: 0,
-          attributionPercent: 0,
-          dropOffPercent: 50,
-          years: 2,
-        },
+        outcome("A", { quantity: 1, proxyPence: 10_000, displacementPercent: 50 }),
+        outcome("B", { quantity: 2, proxyPence: 10_000, dropOffPercent: 50, years: 2 }),
       ],
       0,
     );
@@ -76,7 +70,6 @@ describe("SROI (Cabinet Office guide method)", () => {
 //   present value = Σ value in year t / 1.035^t, from t = 1 (the Green Book's 3.5%);
 //   SROI ratio = present value ÷ inputs; net SROI ratio = (present value − inputs) ÷ inputs.
 describe("SROI worked example: a lunch club with three stakeholder groups and £20,000 of inputs", () => {
-  const outcome = (name: string, fields: Omit<SroiOutcome, "name">): SroiOutcome => ({ name, ...fields });
   const impactMap = [
     // 30 × £1,200 = £36,000; less 20% deadweight = £28,800; less 25% attribution = £21,600.
     // Lasts 3 years, 30% drop-off: £21,600, £15,120, £10,584.

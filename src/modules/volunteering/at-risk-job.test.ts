@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { makeOrganisation } from "../../../test/fixtures.ts";
+import { expectRefused } from "../../../test/refused-form.ts";
 import type { Actor } from "../../platform/access/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
@@ -113,8 +114,7 @@ describe("the daily at-risk job", () => {
 
   it("uses the organisation's chosen number of weeks, and tells managers when no coordinator is known", async () => {
     const bad = await manager.post("/volunteering/at-risk/weeks", { weeks: "0" });
-    expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('href="#setting-weeks"');
+    await expectRefused(bad, 'href="#setting-weeks"');
     expect((await manager.post("/volunteering/at-risk/weeks", { weeks: "12" })).status).toBe(303);
     await expect(setAtRiskWeeks(database.db, coordinator, now, { weeks: "3" })).rejects.toMatchObject({
       status: 403,
@@ -146,20 +146,17 @@ describe("the session hours form", () => {
       new Date("2026-02-28T12:00:00Z"),
     );
     const empty = await officer.post(`/volunteering/sessions/${session.id}/hours`, {});
-    expect(empty.status).toBe(422);
-    const emptyPage = await empty.text();
-    expect(emptyPage).toContain('href="#hours"');
-    expect(emptyPage).toContain('<p id="hours-error" class="govuk-error-message">');
-    expect(emptyPage).toContain('aria-describedby="hours-hint hours-error"');
+    await expectRefused(
+      empty,
+      'href="#hours"',
+      '<p id="hours-error" class="govuk-error-message">',
+      'aria-describedby="hours-hint hours-error"',
+    );
     const wrong = await officer.post(`/volunteering/sessions/${session.id}/hours`, {
       [`hours-${ids.quiet}`]: "25",
       [`hours-${ids.active}`]: "2",
     });
-    expect(wrong.status).toBe(422);
-    const wrongPage = await wrong.text();
-    expect(wrongPage).toContain(`id="hours-${ids.quiet}-error"`);
-    expect(wrongPage).toContain("A day has only 24 hours");
-    expect(wrongPage).toContain(`value="2"`);
+    await expectRefused(wrong, `id="hours-${ids.quiet}-error"`, "A day has only 24 hours", `value="2"`);
     expect(await rows("SELECT 1 FROM vol_hours WHERE session_id = $1", [session.id])).toHaveLength(0);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { makeOrganisation } from "../../../test/fixtures.ts";
 import { readingOrder, structureOf } from "../../../test/pdf-structure.ts";
+import { expectRefused } from "../../../test/refused-form.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../../platform/http/app-env.ts";
 import { districtBoundaries } from "../places/index.ts";
@@ -78,8 +79,7 @@ describe("volunteering pages", () => {
     const [waiting] = await rows("SELECT id, title FROM vol_opportunity WHERE status = 'submitted' LIMIT 1");
     expect((await browserFor(app, null).get(`/volunteer/${slug}/roles/${waiting?.id}`)).status).toBe(404);
     const bad = await browserFor(app, null).get(`/volunteer/${slug}?postcode=NOT+A+POSTCODE`);
-    expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("Enter a real postcode");
+    await expectRefused(bad, "Enter a real postcode");
   });
 
   it("takes an application through the one-question-per-page journey to a confirmation", async () => {
@@ -90,8 +90,7 @@ describe("volunteering pages", () => {
     const visitor = browserFor(app, null);
     expect(await (await visitor.get(path)).text()).toContain("What is your name?");
     const missing = await visitor.post(path, { step: "name", givenName: "Jo" });
-    expect(missing.status).toBe(422);
-    expect(await missing.text()).toContain("Enter your last name");
+    await expectRefused(missing, "Enter your last name");
     const answers = {
       givenName: "Jo",
       familyName: "Bloggs",
@@ -137,8 +136,7 @@ describe("volunteering pages", () => {
       step: "submit",
       ...answers,
     });
-    expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain("aged 18 or over");
+    await expectRefused(refused, "aged 18 or over");
     expect(await rows("SELECT 1 FROM volunteer WHERE email = 'kid@example.org'")).toHaveLength(0);
   });
 
@@ -157,8 +155,7 @@ describe("volunteering pages", () => {
       "workedOn-year": "2026",
       minutes: "2",
     });
-    expect(future.status).toBe(422);
-    expect(await future.text()).toContain("today or in the past");
+    await expectRefused(future, "today or in the past");
     const logged = await tenant.post("/my-volunteering/log", {
       opportunityId: roleId ?? "",
       "workedOn-day": "14",
@@ -243,8 +240,7 @@ describe("volunteering pages", () => {
       body: "Thanks {{nickname}}",
       signedBy: "Chair",
     });
-    expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("Use only the placeholders listed");
+    await expectRefused(bad, "Use only the placeholders listed");
     const saved = await manager.post("/volunteering/templates", {
       kind: "certificate",
       heading: "Award for volunteering",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { expectRefused } from "../../../../test/refused-form.ts";
 import { createUser } from "../../../platform/auth/users.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
@@ -128,10 +129,7 @@ describe("budgeting pages", () => {
       { ...form, title: "", budget1Amount: "-5" },
       { csrf: await staff.csrfToken("/budgeting/new") },
     );
-    expect(response.status).toBe(422);
-    const page = await response.text();
-    expect(page).toContain("govuk-error-summary");
-    expect(page).toContain("Enter a title");
+    await expectRefused(response, "govuk-error-summary", "Enter a title");
   });
 
   it("lets a resident with a voting code share points, change them, and never over-spend points", async () => {
@@ -165,8 +163,7 @@ describe("budgeting pages", () => {
       { [`points-${ids.Swings}`]: "8", [`points-${ids.Bins}`]: "5" },
       { csrf },
     );
-    expect(over.status).toBe(422);
-    expect(await over.text()).toContain("you only have 10");
+    await expectRefused(over, "you only have 10");
     expect(
       (
         await voter.post(

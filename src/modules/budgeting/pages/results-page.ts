@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import { barChart, formatPercent, html, summaryList, table, tag } from "../../../platform/ui/index.ts";
 import { formatMoney } from "../money.ts";
 import { canViewProcesses } from "../policy.ts";
@@ -130,12 +131,7 @@ function budgetSection(
     ${table({
       caption: "Outcome under each rule",
       captionClasses: "govuk-visually-hidden",
-      head: [
-        { text: "Rule" },
-        { text: "Projects funded", numeric: true },
-        { text: "Spent", numeric: true },
-        { text: "Voters with a funded project", numeric: true },
-      ],
+      head: [{ text: "Rule" }, ...numericHeads("Projects funded", "Spent", "Voters with a funded project")],
       rows: result.comparison.map((r) => [
         r.label,
         { content: r.selected.length, numeric: true },

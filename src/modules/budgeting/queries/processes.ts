@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
+import { organisationRows } from "../../../platform/db/organisation-rows.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewProcesses } from "../policy.ts";
@@ -52,11 +53,7 @@ export async function listProcesses(db: Db, actor: Actor): Promise<ProcessSummar
 
 /** The public list of processes on the organisation's participation page. */
 export async function listProcessesOf(db: Db, organisationId: string): Promise<ProcessSummary[]> {
-  const processes = await db
-    .select()
-    .from(pbProcess)
-    .where(inOrganisation(pbProcess, organisationId))
-    .orderBy(desc(pbProcess.votingOpen));
+  const processes = await organisationRows(db, pbProcess, organisationId, desc(pbProcess.votingOpen));
   const ids = processes.map((p) => p.id);
   if (ids.length === 0) return [];
   const proposalCounts = await db

@@ -6,6 +6,7 @@ import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm } from "../../../platform/http/forms.ts";
 import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   barChart,
   button,
@@ -56,12 +57,7 @@ fundAndReportPages.get("/crowdfunding/funds", async (c) => {
         head: [
           { text: "Fund" },
           { text: "Funder" },
-          { text: "Budget", numeric: true },
-          { text: "Max share", numeric: true },
-          { text: "Max pledge", numeric: true },
-          { text: "All funders cap", numeric: true },
-          { text: "Min backers", numeric: true },
-          { text: "Pass mark", numeric: true },
+          ...numericHeads("Budget", "Max share", "Max pledge", "All funders cap", "Min backers", "Pass mark"),
         ],
         rows: funds.map((fund) => [
           fund.name,

@@ -7,6 +7,7 @@ import { isUuid } from "../../../platform/db/ids.ts";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { renderPage } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   button,
   formatDate,
@@ -94,13 +95,7 @@ publicPages.get("/campaigns/:org", async (c) => {
       ${table({
         caption: "Finished campaigns",
         captionClasses: "govuk-visually-hidden",
-        head: [
-          { text: "Campaign" },
-          { text: "Result" },
-          { text: "Raised", numeric: true },
-          { text: "Target", numeric: true },
-          { text: "Backers", numeric: true },
-        ],
+        head: [{ text: "Campaign" }, { text: "Result" }, ...numericHeads("Raised", "Target", "Backers")],
         rows: finished.map((campaign) => [
           html`<a class="govuk-link" href="/campaigns/${organisation.slug}/${campaign.reference}">${campaign.title}</a>`,
           statusNames[campaign.status],

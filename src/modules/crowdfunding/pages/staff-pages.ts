@@ -7,6 +7,7 @@ import { readForm, validate } from "../../../platform/http/forms.ts";
 import { callForPage } from "../../../platform/http/page-call.ts";
 import { conflict } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   button,
   formatDate,
@@ -75,9 +76,7 @@ staffPages.get("/crowdfunding", async (c) => {
           { text: "Campaign" },
           { text: "Group" },
           { text: "Status" },
-          { text: "Raised", numeric: true },
-          { text: "Target", numeric: true },
-          { text: "Backers", numeric: true },
+          ...numericHeads("Raised", "Target", "Backers"),
           { text: "Deadline" },
         ],
         rows: campaigns.map((campaign) => [

@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
+import { organisationRows } from "../../../platform/db/organisation-rows.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -200,11 +201,7 @@ export async function getPublicCampaign(db: Db, organisationId: string, referenc
 
 export async function listFunds(db: Db, actor: Actor) {
   requireAllowed(canViewReports(actor), "Only staff can see match funds.");
-  return db
-    .select()
-    .from(crowdfundingFund)
-    .where(inOrganisation(crowdfundingFund, actor.organisationId))
-    .orderBy(asc(crowdfundingFund.name));
+  return organisationRows(db, crowdfundingFund, actor.organisationId, asc(crowdfundingFund.name));
 }
 
 /** An image of a public campaign, for the public page. */

@@ -7,6 +7,7 @@ import type { FormValues } from "../../../platform/http/forms.ts";
 import { readForm, readFormList } from "../../../platform/http/forms.ts";
 import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   button,
   checkboxes,
@@ -162,9 +163,7 @@ contractPages.get("/exchange/contracts/:id", async (c) => {
               { text: "Pledge" },
               { text: "Theme" },
               { text: "What" },
-              { text: "Value", numeric: true },
-              { text: "Weight", numeric: true },
-              { text: "Counts", numeric: true },
+              ...numericHeads("Value", "Weight", "Counts"),
               { text: "Status" },
             ],
             rows: [

@@ -4,6 +4,7 @@ import { readForm } from "../../../platform/http/forms.ts";
 import { callForPage } from "../../../platform/http/page-call.ts";
 import { Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   barChart,
   button,
@@ -123,12 +124,7 @@ function deliveryTable(caption: string, rows: DeliveryRow[], label: (row: Delive
     caption,
     head: [
       { text: caption.replace(/^By /, "").replace(/^./, (ch) => ch.toUpperCase()) },
-      { text: "Pledges", numeric: true },
-      { text: "Pledged", numeric: true },
-      { text: "Delivered", numeric: true },
-      { text: "Verified", numeric: true },
-      { text: "Share delivered", numeric: true },
-      { text: "Overdue", numeric: true },
+      ...numericHeads("Pledges", "Pledged", "Delivered", "Verified", "Share delivered", "Overdue"),
     ],
     rows: rows.map((row) => {
       const share = deliveredShare(row);

@@ -4,6 +4,7 @@ import { isStaff, requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
+import { organisationRows } from "../../../platform/db/organisation-rows.ts";
 import { sameOrganisation } from "../../../platform/db/same-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
@@ -76,11 +77,7 @@ export async function getNeed(db: Db, actor: Actor, needId: string) {
 
 export async function listContracts(db: Db, actor: Actor) {
   requireAllowed(canUseExchange(actor), "You cannot use the social value exchange.");
-  return db
-    .select()
-    .from(exchangeContract)
-    .where(inOrganisation(exchangeContract, actor.organisationId))
-    .orderBy(desc(exchangeContract.createdAt));
+  return organisationRows(db, exchangeContract, actor.organisationId, desc(exchangeContract.createdAt));
 }
 
 export type SupplierBid = {

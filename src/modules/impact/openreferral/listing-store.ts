@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
-import { inOrganisation } from "../../../platform/db/scope.ts";
+import { organisationRows } from "../../../platform/db/organisation-rows.ts";
 import { directoryListing, directorySchedule, postcodeDistrictCentroid } from "../schema/openreferral.ts";
 import type { PostcodeCentroid } from "./postcode-centroids.ts";
 
@@ -25,12 +25,14 @@ export async function directoryListings(
   organisationId: string,
 ): Promise<Map<string, ServiceListing>> {
   const [listings, schedules] = await Promise.all([
-    db.select().from(directoryListing).where(inOrganisation(directoryListing, organisationId)),
-    db
-      .select()
-      .from(directorySchedule)
-      .where(inOrganisation(directorySchedule, organisationId))
-      .orderBy(asc(directorySchedule.opensAt), asc(directorySchedule.id)),
+    organisationRows(db, directoryListing, organisationId),
+    organisationRows(
+      db,
+      directorySchedule,
+      organisationId,
+      asc(directorySchedule.opensAt),
+      asc(directorySchedule.id),
+    ),
   ]);
   const byProject = new Map<string, ServiceListing>(
     listings.map((l) => [

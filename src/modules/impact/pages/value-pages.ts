@@ -4,6 +4,7 @@ import { csrfField } from "../../../platform/http/form-commands.ts";
 import { callForPage } from "../../../platform/http/page-call.ts";
 import { type FieldErrors, Problem } from "../../../platform/http/problem.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   button,
   fileUpload,
@@ -66,9 +67,7 @@ export function valuePages(): Hono<AppEnv> {
             { text: "Outcome" },
             { text: "Age band" },
             { text: "Region" },
-            { text: "Value", numeric: true },
-            { text: "Deadweight", numeric: true },
-            { text: "Counted", numeric: true },
+            ...numericHeads("Value", "Deadweight", "Counted"),
             { text: "Status" },
           ],
           rows: shown.map((l) => [

@@ -2,6 +2,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import { organisationRows } from "../../../platform/db/organisation-rows.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canViewPortfolio } from "../../investment/index.ts";
 import type { AgeBand, Region } from "../age-region.ts";
@@ -80,9 +81,5 @@ export async function getActiveValueBank(db: Db, actor: Actor): Promise<ActiveBa
 
 export async function listValueBanks(db: Db, actor: Actor) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the value bank.");
-  return db
-    .select()
-    .from(valueBank)
-    .where(inOrganisation(valueBank, actor.organisationId))
-    .orderBy(desc(valueBank.importedAt));
+  return organisationRows(db, valueBank, actor.organisationId, desc(valueBank.importedAt));
 }

@@ -1,4 +1,5 @@
 import { KITH_BRAND_COLOUR, storedBrandColour } from "../../../platform/brand/index.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   barChart,
   formatNumber,
@@ -105,13 +106,7 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
     ${table({
       caption: "Reach and social value by theme",
       firstCellIsHeader: true,
-      head: [
-        { text: "Theme" },
-        { text: "Residents", numeric: true },
-        { text: "In-depth", numeric: true },
-        { text: "Sessions", numeric: true },
-        { text: "Social value", numeric: true },
-      ],
+      head: [{ text: "Theme" }, ...numericHeads("Residents", "In-depth", "Sessions", "Social value")],
       rows: figures.themes.map((t) => [
         t.name,
         { content: formatNumber(t.residents), numeric: true },
@@ -125,12 +120,7 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
     ${table({
       caption: "Activity and social value by local authority",
       firstCellIsHeader: true,
-      head: [
-        { text: "Area" },
-        { text: "Sessions", numeric: true },
-        { text: "People", numeric: true },
-        { text: "Social value", numeric: true },
-      ],
+      head: [{ text: "Area" }, ...numericHeads("Sessions", "People", "Social value")],
       rows: figures.areas.map((a) => [
         a.laName,
         { content: formatNumber(a.sessions), numeric: true },
@@ -148,13 +138,7 @@ export function reportBody(figures: ReportFigures, headingLevel: 1 | 2 = 1): Saf
     ${table({
       caption: "SROI by project (largest first)",
       firstCellIsHeader: true,
-      head: [
-        { text: "Project" },
-        { text: "Social value", numeric: true },
-        { text: "Present value", numeric: true },
-        { text: "Inputs", numeric: true },
-        { text: "SROI", numeric: true },
-      ],
+      head: [{ text: "Project" }, ...numericHeads("Social value", "Present value", "Inputs", "SROI")],
       rows: figures.sroi.projects.map((p) => [
         p.projectName,
         { content: formatPounds(p.socialValuePence), numeric: true },

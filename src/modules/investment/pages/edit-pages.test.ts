@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { expectRefused } from "../../../../test/refused-form.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { createApiToken } from "../../../platform/auth/api-tokens.ts";
 import { actorForUser } from "../../../platform/auth/users.ts";
@@ -76,10 +77,11 @@ describe("project edit pages", () => {
       tocOutputs: "Meals",
       tocOutcomes: "Friends",
     });
-    expect(bad.status).toBe(422);
-    const page = await bad.text();
-    expect(page).toContain('href="#tocActivities"');
-    expect(page).toContain("Enter the activities, or choose a theory of change template");
+    await expectRefused(
+      bad,
+      'href="#tocActivities"',
+      "Enter the activities, or choose a theory of change template",
+    );
     expect((await getProject(database.db, managerActor, projectId)).tocActivities).toBe("Lunch");
 
     const good = await send(manager, `${project()}/theory-of-change`, { changeTemplateId: templateId });
@@ -102,14 +104,12 @@ describe("project edit pages", () => {
       tocOutcomes: "d",
       indicatorCodes: "W1, NOPE",
     });
-    expect(response.status).toBe(422);
-    expect(await response.text()).toContain("There is no indicator with the code NOPE");
+    await expectRefused(response, "There is no indicator with the code NOPE");
   });
 
   it("re-answers the LIFE matrix and the role follows", async () => {
     const missing = await send(manager, `${project()}/life`, { need: "yes", bestPlaced: "no" });
-    expect(missing.status).toBe(422);
-    expect(await missing.text()).toContain("Choose whether we can resource it");
+    await expectRefused(missing, "Choose whether we can resource it");
     const response = await send(manager, `${project()}/life`, {
       need: "yes",
       bestPlaced: "no",
@@ -127,8 +127,7 @@ describe("project edit pages", () => {
       amount: "lots",
       year: "2026",
     });
-    expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("Enter the amount in pence");
+    await expectRefused(bad, "Enter the amount in pence");
     const good = await send(manager, `${project()}/funding`, {
       source: "National Lottery",
       kind: "external",
@@ -219,8 +218,7 @@ describe("strategy edit pages", () => {
       period: "next year",
       target: "5",
     });
-    expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("Enter the period like 2026 or 2026/27");
+    await expectRefused(bad, "Enter the period like 2026 or 2026/27");
     const created = await send(manager, "/investment/strategy/indicators/new", {
       themeCode: "wellbeing",
       outcomeName: "Residents are less isolated",
@@ -256,8 +254,7 @@ describe("strategy edit pages", () => {
     const noTarget = await send(manager, `/investment/strategy/indicators/${indicator?.id}/targets`, {
       period: "2028/29",
     });
-    expect(noTarget.status).toBe(422);
-    expect(await noTarget.text()).toContain("Enter the target as a number");
+    await expectRefused(noTarget, "Enter the target as a number");
     const after = await find();
     expect(after?.level).toBe("business");
     expect(after?.targets.map((t) => [t.period, t.baseline, t.target])).toEqual([

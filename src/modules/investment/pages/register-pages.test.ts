@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, buildTestApp, TestBrowser } from "../../../../test/app.ts";
 import { openTestDatabase } from "../../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { expectRefused } from "../../../../test/refused-form.ts";
 import type { Actor } from "../../../platform/access/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { createPerson, personReference } from "../../people/index.ts";
@@ -120,10 +121,7 @@ describe("the attendance register", () => {
 
   it("refuses a one-character search with a clear error, and treats % as a character", async () => {
     const short = await manager.get(`/investment/sessions/${today}?q=a`);
-    expect(short.status).toBe(422);
-    const page = await short.text();
-    expect(page).toContain('href="#q"');
-    expect(page).toContain("Enter at least 2 characters of a name, postcode or reference");
+    await expectRefused(short, 'href="#q"', "Enter at least 2 characters of a name, postcode or reference");
     const percent = await (
       await manager.get(`/investment/sessions/${today}?q=${encodeURIComponent("50%")}`)
     ).text();
@@ -198,8 +196,7 @@ describe("the attendance register", () => {
     expect(listed).toContain("The group Monday regulars");
     expect(listed).toContain("Mark all 1 present");
     const empty = await send(`/investment/sessions/${today}/register/group`, { name: " " });
-    expect(empty.status).toBe(422);
-    expect(await empty.text()).toContain("Enter a name for the group");
+    await expectRefused(empty, "Enter a name for the group");
   });
 
   it("takes off whoever is unticked, and changes nothing when everyone stays ticked", async () => {
@@ -219,8 +216,7 @@ describe("the attendance register", () => {
       mode: "ticked",
       role: "participant",
     });
-    expect(nobody.status).toBe(422);
-    expect(await nobody.text()).toContain("Tick at least one person to add");
+    await expectRefused(nobody, "Tick at least one person to add");
     const before = (await register(today)).length;
     const madeUp = await send(`/investment/sessions/${today}/register/add`, {
       mode: "ticked",
@@ -234,8 +230,7 @@ describe("the attendance register", () => {
       role: "participant",
       add: `participant:${people.zoe.participantId}`,
     });
-    expect(tooSoon.status).toBe(422);
-    expect(await tooSoon.text()).toContain("which is in the future");
+    await expectRefused(tooSoon, "which is in the future");
     expect(await register(future)).toEqual([]);
   });
 

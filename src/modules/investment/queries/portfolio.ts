@@ -4,6 +4,7 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
+import { organisationRows } from "../../../platform/db/organisation-rows.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import { canViewPortfolio } from "../policy.ts";
@@ -38,26 +39,10 @@ export async function getStrategy(db: Db, actor: Actor): Promise<StrategyTheme[]
   requireAllowed(canViewPortfolio(actor), "Only staff can see the investment strategy.");
   const org = actor.organisationId;
   const [themes, outcomes, indicators, targets] = await Promise.all([
-    db
-      .select()
-      .from(investmentTheme)
-      .where(inOrganisation(investmentTheme, org))
-      .orderBy(asc(investmentTheme.position)),
-    db
-      .select()
-      .from(investmentOutcome)
-      .where(inOrganisation(investmentOutcome, org))
-      .orderBy(asc(investmentOutcome.name)),
-    db
-      .select()
-      .from(investmentIndicator)
-      .where(inOrganisation(investmentIndicator, org))
-      .orderBy(asc(investmentIndicator.code)),
-    db
-      .select()
-      .from(indicatorTarget)
-      .where(inOrganisation(indicatorTarget, org))
-      .orderBy(asc(indicatorTarget.period)),
+    organisationRows(db, investmentTheme, org, asc(investmentTheme.position)),
+    organisationRows(db, investmentOutcome, org, asc(investmentOutcome.name)),
+    organisationRows(db, investmentIndicator, org, asc(investmentIndicator.code)),
+    organisationRows(db, indicatorTarget, org, asc(indicatorTarget.period)),
   ]);
   return themes.map((theme) => ({
     ...theme,
@@ -70,11 +55,7 @@ export async function getStrategy(db: Db, actor: Actor): Promise<StrategyTheme[]
 
 export async function listChangeTemplates(db: Db, actor: Actor) {
   requireAllowed(canViewPortfolio(actor), "Only staff can see theories of change.");
-  return db
-    .select()
-    .from(changeTemplate)
-    .where(inOrganisation(changeTemplate, actor.organisationId))
-    .orderBy(asc(changeTemplate.name));
+  return organisationRows(db, changeTemplate, actor.organisationId, asc(changeTemplate.name));
 }
 
 export type ProjectSummary = {

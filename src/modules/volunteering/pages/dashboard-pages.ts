@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/app-env.ts";
 import { renderPage, requireActor } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   barChart,
   formatNumber,
@@ -86,12 +87,7 @@ export function dashboardPages(): Hono<AppEnv> {
           value.byTheme.length
             ? table({
                 caption: "Hours and value by theme",
-                head: [
-                  { text: "Theme" },
-                  { text: "Hours", numeric: true },
-                  { text: "Value", numeric: true },
-                  { text: "Volunteers", numeric: true },
-                ],
+                head: [{ text: "Theme" }, ...numericHeads("Hours", "Value", "Volunteers")],
                 rows: value.byTheme.map((t) => [
                   t.themeName,
                   { content: hoursText(t.minutes), numeric: true },

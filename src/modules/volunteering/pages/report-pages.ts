@@ -5,6 +5,7 @@ import { attemptForForm, csrfField } from "../../../platform/http/form-commands.
 import { readForm } from "../../../platform/http/forms.ts";
 import { callForPage } from "../../../platform/http/page-call.ts";
 import { flashFrom, renderPage, requireActor } from "../../../platform/http/render.ts";
+import { numericHeads } from "../../../platform/ui/components/numeric-heads.ts";
 import {
   button,
   formatPence,
@@ -57,10 +58,7 @@ function equalityTable(profile: EqualityProfile): SafeHtml {
             head: [
               { text: "Question" },
               { text: "Answer" },
-              { text: "Volunteers", numeric: true },
-              { text: "Share", numeric: true },
-              { text: "Residents", numeric: true },
-              { text: "Share", numeric: true },
+              ...numericHeads("Volunteers", "Share", "Residents", "Share"),
             ],
             rows: profile.rows.map((row) => equalityCells(row, count, share)),
           })
@@ -88,9 +86,7 @@ export function reportPages(): Hono<AppEnv> {
     ];
     const head = (first: string) => [
       { text: first },
-      { text: "Verified hours", numeric: true },
-      { text: "Value", numeric: true },
-      { text: "Active volunteers", numeric: true },
+      ...numericHeads("Verified hours", "Value", "Active volunteers"),
     ];
     return renderPage(c, {
       title: `Volunteering reports`,
@@ -125,13 +121,7 @@ export function reportPages(): Hono<AppEnv> {
         ${table({ caption: "By organisation running the role", head: head("Organisation"), rows: report.byOrganisation.map((row) => [row.organisationName, ...line(row)]) })}
         ${table({
           caption: `Age of volunteers (${profile.volunteers} active in the last 12 months) against residents (${profile.residents})`,
-          head: [
-            { text: "Age" },
-            { text: "Volunteers", numeric: true },
-            { text: "Share", numeric: true },
-            { text: "Residents", numeric: true },
-            { text: "Share", numeric: true },
-          ],
+          head: [{ text: "Age" }, ...numericHeads("Volunteers", "Share", "Residents", "Share")],
           rows: profile.rows.map((row) => [
             bandNames[row.band],
             { content: row.volunteers, numeric: true },
