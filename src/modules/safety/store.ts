@@ -5,7 +5,7 @@ import type { Db } from "../../platform/db/database.ts";
 import { isUuid, newId } from "../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../platform/http/problem.ts";
-import { type SafetyCase, safetyCase, safetyDocument, safetyTimelineEntry } from "./schema.ts";
+import { type SafetyCase, safetyCase, safetyDocument, safetyReport, safetyTimelineEntry } from "./schema.ts";
 
 // Shared steps of the safety commands: find a case in the actor's organisation, add to its timeline,
 // keep a file with it.
@@ -117,6 +117,34 @@ export function storeDocument(tx: Db, actor: Actor, now: Date, document: Documen
       createdAt: now,
     }),
   );
+}
+
+/**
+ * A report that staff record on a case (the one it was opened from, or a further one): it takes the
+ * case's category and place, and the actor as the reporter. Returns the report's id.
+ */
+export async function addCaseReport(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  onCase: SafetyCase,
+  report: { status: "opened-case" | "attached"; source: string; reportedOn: string; description: string },
+): Promise<string> {
+  const id = newId(now.getTime());
+  await tx.insert(safetyReport).values({
+    ...report,
+    organisationId: actor.organisationId,
+    id,
+    caseId: onCase.id,
+    category: onCase.category,
+    hateStrand: onCase.hateStrand,
+    homeId: onCase.homeId,
+    blockName: onCase.blockName,
+    locationDescription: onCase.locationDescription,
+    reporterUserId: actorUserId(actor),
+    createdAt: now,
+  });
+  return id;
 }
 
 /**
