@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TestBrowser } from "./app.ts";
-import {
-  type OrganisationRecords,
-  openReferenceWorld,
-  type ReferenceWorld,
-} from "./cross-organisation-fixture.ts";
+import { type OrganisationRecords, openReferenceWorld } from "./cross-organisation-fixture.ts";
+import { openedForFile } from "./database.ts";
 
 // Issue 18 item 8, for the page forms: they share the commands with the API, so another organisation's id
 // typed or tampered into a form is refused the same way (4xx, nothing written, no audit entry), while the
 // same form with our own id goes through.
 
-let world: ReferenceWorld;
-let ours: OrganisationRecords;
-let theirs: OrganisationRecords;
+const world = openedForFile(openReferenceWorld);
 let browser: TestBrowser;
 let caseId: string;
 
 beforeAll(async () => {
-  world = await openReferenceWorld();
-  ({ ours, theirs } = world);
   const opened = await world.app.request("/api/v1/safety/cases", {
     method: "POST",
-    headers: { authorization: `Bearer ${ours.token}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${world.ours.token}`, "content-type": "application/json" },
     body: JSON.stringify({
       category: "noise",
       locationType: "home",
-      homeId: ours.homeId,
+      homeId: world.ours.homeId,
       summary: "Loud music",
       openedOn: "2026-06-01",
       parties: [{ role: "complainant", name: "Nia Okoro" }],
@@ -33,9 +26,8 @@ beforeAll(async () => {
   });
   caseId = ((await opened.json()) as { id: string }).id;
   browser = new TestBrowser(world.app);
-  await browser.signIn(ours.adminEmail);
+  await browser.signIn(world.ours.adminEmail);
 });
-afterAll(async () => world.database.close());
 
 type FormPost = {
   field: string;
@@ -64,15 +56,15 @@ const forms: FormPost[] = [
   },
   {
     field: "match pledge fundId",
-    page: () => `/crowdfunding/campaigns/${ours.campaignId}/match`,
+    page: () => `/crowdfunding/campaigns/${world.ours.campaignId}/match`,
     fields: (from) => ({ fundId: from.fundId, amount: "100", "score-benefit": "4" }),
     table: "crowdfunding_match_pledge",
   },
   {
     field: "contract pledge needIds",
-    page: () => `/exchange/contracts/${ours.contractId}/pledge`,
+    page: () => `/exchange/contracts/${world.ours.contractId}/pledge`,
     fields: (from) => ({
-      supplierId: ours.supplierId,
+      supplierId: world.ours.supplierId,
       needIds: from.needId,
       theme: "community-development",
       resourceType: "materials",
@@ -101,6 +93,7 @@ const forms: FormPost[] = [
 describe("another organisation's id in a page form", () => {
   for (const form of forms)
     it(`refuses the ${form.field} of another organisation`, async () => {
+      const { ours, theirs } = world;
       const action = (form.action ?? form.page)();
       const csrf = await browser.csrfToken(form.page());
       const [rowsBefore, auditBefore] = [
@@ -139,12 +132,12 @@ const prefilled: Prefilled[] = [
   },
   {
     name: "a pledge form ticking a need",
-    path: (from) => `/exchange/contracts/${ours.contractId}/pledge?need=${from.needId}`,
+    path: (from) => `/exchange/contracts/${world.ours.contractId}/pledge?need=${from.needId}`,
     shows: (from) => `value="${from.needId}" checked`,
   },
   {
     name: "a match form choosing a fund",
-    path: (from) => `/crowdfunding/campaigns/${ours.campaignId}/match?fund=${from.fundId}`,
+    path: (from) => `/crowdfunding/campaigns/${world.ours.campaignId}/match?fund=${from.fundId}`,
     shows: (from) => `value="${from.fundId}" selected`,
   },
 ];
@@ -152,6 +145,7 @@ const prefilled: Prefilled[] = [
 describe("another organisation's id in a query string", () => {
   for (const query of prefilled)
     it(`shows nothing of theirs on ${query.name}`, async () => {
+      const { ours, theirs } = world;
       const theirsPage = await browser.get(query.path(theirs));
       expect(theirsPage.status).toBeLessThan(500);
       const text = await theirsPage.text();

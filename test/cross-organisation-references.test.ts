@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type OrganisationRecords,
-  openReferenceWorld,
-  type ReferenceWorld,
-} from "./cross-organisation-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { type OrganisationRecords, openReferenceWorld } from "./cross-organisation-fixture.ts";
 import { referenceOperations } from "./cross-organisation-operations.ts";
+import { openedForFile } from "./database.ts";
 
 // Issue 18 item 8: a reference to another organisation's record must be refused, not stored.
 // Every API operation that takes a reference gets the other organisation's id in that one field
 // (4xx, nothing written, no audit entry), then the same request with our own id (accepted).
 
-let world: ReferenceWorld;
-let ours: OrganisationRecords;
-let theirs: OrganisationRecords;
-beforeAll(async () => {
-  world = await openReferenceWorld();
-  ({ ours, theirs } = world);
-});
-afterAll(async () => world.database.close());
+const world = openedForFile(openReferenceWorld);
 
 const send = (method: string, path: string, body: unknown) =>
   world.app.request(`/api/v1${path}`, {
     method,
     body: JSON.stringify(body),
-    headers: { authorization: `Bearer ${ours.token}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${world.ours.token}`, "content-type": "application/json" },
   });
 // Test names are made before the records exist: paths show {id} for the ids.
 const placeholders = new Proxy({}, { get: () => "{id}" }) as OrganisationRecords;
@@ -31,6 +21,7 @@ const placeholders = new Proxy({}, { get: () => "{id}" }) as OrganisationRecords
 describe("another organisation's id in an API body or path", () => {
   for (const operation of referenceOperations)
     it(`refuses ${operation.method} ${operation.path(placeholders, placeholders)} with their ${operation.field}`, async () => {
+      const { ours, theirs } = world;
       const [rowsBefore, auditBefore] = [
         await world.writtenRows(operation.table),
         await world.writtenRows("audit_log"),
@@ -50,6 +41,7 @@ describe("another organisation's id in an API body or path", () => {
     });
 
   it("names the field and says what to choose, for another organisation's id or one that never existed", async () => {
+    const { ours, theirs } = world;
     const body = referenceOperations.find((operation) => operation.field === "groupId")?.body;
     for (const groupId of [theirs.groupId, "0190a0a0-0000-7000-8000-000000000000"]) {
       const refused = await send("POST", "/crowdfunding/campaigns", body?.({ ...theirs, groupId }, ours));
@@ -63,7 +55,7 @@ describe("another organisation's id in an API body or path", () => {
   it("leaves the other organisation's home as it was after a PUT naming it", async () => {
     const [home] = await world.database.query<{ address_line_1: string }>(
       "SELECT address_line_1 FROM home WHERE id = $1",
-      [theirs.homeId],
+      [world.theirs.homeId],
     );
     expect(home.address_line_1).not.toBe("1 Taken Street");
   });

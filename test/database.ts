@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Database } from "../src/platform/db/database.ts";
 import { newId } from "../src/platform/db/ids.ts";
 import { openMemoryPglite } from "../src/platform/db/open-pglite.ts";
@@ -32,4 +32,18 @@ export async function openTestDatabase(): Promise<Database> {
       await cleanup.close();
     },
   };
+}
+
+/**
+ * What `open` makes (a database and what a test file needs in it), filled in before the file's
+ * tests and its database closed after them: one line in place of each file's own hooks.
+ */
+export function openedForFile<T extends { database: Database }>(open: () => Promise<T>): T {
+  // Empty until the beforeAll below fills it; only later hooks and the tests read it.
+  const opened = {} as T;
+  beforeAll(async () => {
+    Object.assign(opened, await open());
+  });
+  afterAll(async () => opened.database?.close());
+  return opened;
 }

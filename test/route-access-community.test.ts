@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { openedForFile } from "./database.ts";
 import {
   type AccessRule,
-  type CrawlWorld,
   crawlAgainstTable,
   crawlAreas,
   everyone,
@@ -20,11 +20,7 @@ import {
 // (canCoordinate: officers; canViewReports: staff), engagement (canViewEngagement: staff;
 // canManageEngagement: officers). Record pages use a made-up id, so allowed roles may get 404.
 
-let world: CrawlWorld;
-beforeAll(async () => {
-  world = await openCrawlWorld();
-});
-afterAll(async () => world.database.close());
+const world = openedForFile(openCrawlWorld);
 
 const rules = (allowed: Who[], routes: string[]): AccessRule[] => routes.map((route) => ({ route, allowed }));
 const madeUp = (allowed: Who[], routes: string[]): AccessRule[] =>

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/modules/budgeting/index.ts";
 import { processForm } from "../src/modules/budgeting/test-support.ts";
 import { createCampaign } from "../src/modules/crowdfunding/index.ts";
 import { gardenCampaignInput } from "../src/modules/crowdfunding/test-support/pledge-journey.ts";
 import { createPartnerOrganisation } from "../src/modules/people/index.ts";
+import { openedForFile } from "./database.ts";
 import { actorFor, testNow } from "./fixtures.ts";
 import {
   type AccessRule,
-  type CrawlWorld,
   crawlAgainstTable,
   crawlAreas,
   everyone,
@@ -25,9 +25,8 @@ import {
 // what comes from each policy.ts. The crawl's community-group and supplier users belong to no partner
 // organisation, so the rules that need one (canCreateCampaign, canPostNeed, canOfferPledge) refuse them.
 
-let world: CrawlWorld;
+const world = openedForFile(openCrawlWorld);
 beforeAll(async () => {
-  world = await openCrawlWorld();
   const officer = actorFor(world.organisationId, "officer");
   const group = await createPartnerOrganisation(world.database.db, officer, testNow, {
     name: "Westfield residents",
@@ -43,7 +42,6 @@ beforeAll(async () => {
   ).id;
   world.ids.processId = (await createProcess(world.database.db, officer, testNow, processForm())).id;
 });
-afterAll(async () => world.database.close());
 
 const applicants: Who[] = ["partner-agency", "community-group"];
 const exchangeUsers: Who[] = [...staff, "community-group", "supplier"];

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { openedForFile } from "./database.ts";
 import {
   type AccessRule,
   admins,
-  type CrawlWorld,
   crawlAgainstTable,
   everyone,
   nobody,
@@ -18,11 +18,7 @@ import {
 // Allowed roles come from each module's policy.ts: people and places (canViewPeople, canViewPlaces:
 // staff; canEditPeople, canEditPlaces, canImportPlaces: officers), admin pages: organisation admins.
 
-let world: CrawlWorld;
-beforeAll(async () => {
-  world = await openCrawlWorld();
-});
-afterAll(async () => world.database.close());
+const world = openedForFile(openCrawlWorld);
 
 const everyoneMadeUp = (route: string): AccessRule => ({ route, allowed: everyone, madeUpId: true });
 

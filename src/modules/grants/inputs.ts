@@ -79,3 +79,50 @@ export const organisationTypes = {
   "tenants-association": "Tenants' and residents' association",
 } as const;
 export type OrganisationType = keyof typeof organisationTypes;
+/** The organisation types as zod's enum takes them. */
+export const organisationTypeKeys = Object.keys(organisationTypes) as [
+  OrganisationType,
+  ...OrganisationType[],
+];
+
+/** Charity and company numbers as typed: optional, kept upper-case without spaces, null when blank. */
+export const registrationNumbers = {
+  charityNumber: z.string().optional().transform(normaliseRegistration),
+  companyNumber: z.string().optional().transform(normaliseRegistration),
+};
+
+/** Each register's number: when an organisation's type implies it, and the format it must have. */
+const registers = [
+  {
+    field: "charityNumber",
+    type: "charity",
+    missing: "Enter your charity number",
+    pattern: charityNumberPattern,
+    malformed: "Enter a charity number of 6 or 7 digits, like 1234567 (or SC012345 in Scotland)",
+  },
+  {
+    field: "companyNumber",
+    type: "company",
+    missing: "Enter your company number",
+    pattern: companyNumberPattern,
+    malformed: "Enter a company number of 8 characters, like 01234567 or SC123456",
+  },
+] as const;
+
+/**
+ * The superRefine step for registrationNumbers: a number that is given must be in its register's
+ * format, and a number the organisation's type implies (a charity's, a company's) must be given.
+ */
+export function checkRegistrationNumbers(
+  value: { charityNumber: string | null; companyNumber: string | null },
+  ctx: z.RefinementCtx,
+  required: { charity?: boolean; company?: boolean } = {},
+): void {
+  for (const register of registers) {
+    const number = value[register.field];
+    if (required[register.type] && !number)
+      ctx.addIssue({ code: "custom", path: [register.field], message: register.missing });
+    if (number && !register.pattern.test(number))
+      ctx.addIssue({ code: "custom", path: [register.field], message: register.malformed });
+  }
+}

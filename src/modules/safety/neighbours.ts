@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { type Actor, systemActor } from "../../platform/access/actor.ts";
 import type { Db } from "../../platform/db/database.ts";
-import { findPeople, getPerson, listPeopleAtHome } from "../people/index.ts";
+import { findPeople, getPerson, listPeopleAtHome, type Person } from "../people/index.ts";
 import {
   type AddressMatch,
   findHomeByUprn,
@@ -150,15 +150,8 @@ export type PersonRef = {
   contact: string | null;
 };
 
-/** A person of the organisation (an audited read), or undefined. */
-export async function personById(
-  db: Db,
-  actor: Actor,
-  personId: string,
-  now: Date,
-): Promise<PersonRef | undefined> {
-  const person = await getPerson(db, actor, personId, now).catch(() => undefined);
-  if (!person) return undefined;
+/** What a case needs of a person record, however it was found. */
+function personRef(person: Person): PersonRef {
   return {
     id: person.id,
     name: `${person.givenName} ${person.familyName}`,
@@ -169,16 +162,20 @@ export async function personById(
   };
 }
 
+/** A person of the organisation (an audited read), or undefined. */
+export async function personById(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  now: Date,
+): Promise<PersonRef | undefined> {
+  const person = await getPerson(db, actor, personId, now).catch(() => undefined);
+  return person && personRef(person);
+}
+
 export async function searchPeople(db: Db, actor: Actor, search: string, now: Date): Promise<PersonRef[]> {
   const { rows } = await findPeople(db, actor, { search, pageSize: 20 }, now);
-  return rows.map((p) => ({
-    id: p.id,
-    name: `${p.givenName} ${p.familyName}`,
-    dateOfBirth: p.dateOfBirth,
-    homeId: p.homeId,
-    address: p.address,
-    contact: p.email ?? p.phone,
-  }));
+  return rows.map(personRef);
 }
 
 export async function peopleAtHome(

@@ -1,12 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, actorLabel, actorUserId } from "../../platform/access/actor.ts";
+import { recordAudit } from "../../platform/audit/audit-log.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid, newId } from "../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
 import { notFound } from "../../platform/http/problem.ts";
-import { type SafetyCase, safetyCase, safetyTimelineEntry } from "./schema.ts";
+import { type SafetyCase, safetyCase, safetyDocument, safetyReport, safetyTimelineEntry } from "./schema.ts";
 
-// Shared steps of the safety commands: find a case in the actor's organisation, add to its timeline.
+// Shared steps of the safety commands: find a case in the actor's organisation, add to its timeline,
+// keep a file with it.
 
 /** A case in the actor's organisation, or a 404 (another organisation's case must not be told apart from none). */
 export async function findCase(db: Db, actor: Actor, caseId: string): Promise<SafetyCase> {
@@ -61,6 +63,87 @@ export async function addTimeline(tx: Db, actor: Actor, now: Date, entry: Timeli
     .update(safetyCase)
     .set({ updatedAt: now })
     .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, entry.caseId)));
+  return id;
+}
+
+export type DocumentInput = {
+  /** A case's file, or (while the report is not yet triaged) a report's. */
+  caseId?: string | null;
+  reportId?: string | null;
+  kind: "evidence" | "letter";
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  /** The complainant's party when they uploaded it themselves in the portal. */
+  uploadedByPartyId?: string | null;
+  /** What the audit log says was kept. */
+  summary: string;
+};
+
+/** Adds one row under a new id (`insert` writes it), then the audit entry for its creation. */
+export async function addAudited(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  entity: { type: string; summary: string },
+  insert: (id: string) => Promise<unknown>,
+): Promise<string> {
+  const id = newId(now.getTime());
+  await insert(id);
+  await recordAudit(tx, actor, now, {
+    action: "create",
+    entityType: entity.type,
+    entityId: id,
+    summary: entity.summary,
+  });
+  return id;
+}
+
+/** Keeps a file (evidence or a generated letter) and audits it; the file's type is checked before. */
+export function storeDocument(tx: Db, actor: Actor, now: Date, document: DocumentInput): Promise<string> {
+  return addAudited(tx, actor, now, { type: "safety_document", summary: document.summary }, (id) =>
+    tx.insert(safetyDocument).values({
+      organisationId: actor.organisationId,
+      id,
+      caseId: document.caseId ?? null,
+      reportId: document.reportId ?? null,
+      kind: document.kind,
+      fileName: document.fileName,
+      contentType: document.contentType,
+      sizeBytes: document.bytes.length,
+      content: Buffer.from(document.bytes),
+      uploadedByPartyId: document.uploadedByPartyId ?? null,
+      createdBy: actorUserId(actor),
+      createdAt: now,
+    }),
+  );
+}
+
+/**
+ * A report that staff record on a case (the one it was opened from, or a further one): it takes the
+ * case's category and place, and the actor as the reporter. Returns the report's id.
+ */
+export async function addCaseReport(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  onCase: SafetyCase,
+  report: { status: "opened-case" | "attached"; source: string; reportedOn: string; description: string },
+): Promise<string> {
+  const id = newId(now.getTime());
+  await tx.insert(safetyReport).values({
+    ...report,
+    organisationId: actor.organisationId,
+    id,
+    caseId: onCase.id,
+    category: onCase.category,
+    hateStrand: onCase.hateStrand,
+    homeId: onCase.homeId,
+    blockName: onCase.blockName,
+    locationDescription: onCase.locationDescription,
+    reporterUserId: actorUserId(actor),
+    createdAt: now,
+  });
   return id;
 }
 

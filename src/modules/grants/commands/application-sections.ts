@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { email, postcode, requiredText, ukPhone } from "../../../platform/http/fields.ts";
 import {
-  charityNumberPattern,
-  companyNumberPattern,
-  normaliseRegistration,
-  type OrganisationType,
-  organisationTypes,
+  checkRegistrationNumbers,
+  organisationTypeKeys,
   poundsAsPence,
+  registrationNumbers,
 } from "../inputs.ts";
 import type { GrantApplication, GrantProgramme } from "../schema.ts";
 
@@ -23,14 +21,11 @@ export const sectionTitles: Record<ApplicationSection, string> = {
   project: "About your project",
 };
 
-const organisationTypeKeys = Object.keys(organisationTypes) as [OrganisationType, ...OrganisationType[]];
-
 const organisationSection = z
   .object({
     organisationName: requiredText("your organisation's name", 200),
     organisationType: z.enum(organisationTypeKeys, { error: "Select the type of organisation" }),
-    charityNumber: z.string().optional().transform(normaliseRegistration),
-    companyNumber: z.string().optional().transform(normaliseRegistration),
+    ...registrationNumbers,
     // The platform's postcode rule, asked for as the organisation's own.
     postcode: z
       .string({ error: "Enter your organisation's postcode" })
@@ -40,28 +35,14 @@ const organisationSection = z
     town: requiredText("the town or city", 100),
   })
   .superRefine((value, ctx) => {
-    const charityType =
-      value.organisationType === "registered-charity" ||
-      value.organisationType === "charitable-incorporated-organisation";
-    const companyType =
-      value.organisationType === "community-interest-company" ||
-      value.organisationType === "company-limited-by-guarantee";
-    if (charityType && !value.charityNumber)
-      ctx.addIssue({ code: "custom", path: ["charityNumber"], message: "Enter your charity number" });
-    if (value.charityNumber && !charityNumberPattern.test(value.charityNumber))
-      ctx.addIssue({
-        code: "custom",
-        path: ["charityNumber"],
-        message: "Enter a charity number of 6 or 7 digits, like 1234567 (or SC012345 in Scotland)",
-      });
-    if (companyType && !value.companyNumber)
-      ctx.addIssue({ code: "custom", path: ["companyNumber"], message: "Enter your company number" });
-    if (value.companyNumber && !companyNumberPattern.test(value.companyNumber))
-      ctx.addIssue({
-        code: "custom",
-        path: ["companyNumber"],
-        message: "Enter a company number of 8 characters, like 01234567 or SC123456",
-      });
+    checkRegistrationNumbers(value, ctx, {
+      charity:
+        value.organisationType === "registered-charity" ||
+        value.organisationType === "charitable-incorporated-organisation",
+      company:
+        value.organisationType === "community-interest-company" ||
+        value.organisationType === "company-limited-by-guarantee",
+    });
   });
 
 const contactSection = z.object({

@@ -9,12 +9,10 @@ import { normalisePostcode, requiredText } from "../../../platform/http/fields.t
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import {
-  charityNumberPattern,
-  companyNumberPattern,
-  normaliseRegistration,
-  type OrganisationType,
-  organisationTypes,
+  checkRegistrationNumbers,
+  organisationTypeKeys,
   poundsAsPence,
+  registrationNumbers,
 } from "../inputs.ts";
 import { actorName, canApproveDirectAward, canProposeDirectAward } from "../policy.ts";
 import {
@@ -29,7 +27,6 @@ import { agreementFields, checkGrantDates, insertGrant } from "./insert-grant.ts
 import { loadGrant } from "./load-grant.ts";
 
 const criterionKeys = Object.keys(directAwardCriteria) as [DirectAwardCriterion, ...DirectAwardCriterion[]];
-const organisationTypeKeys = Object.keys(organisationTypes) as [OrganisationType, ...OrganisationType[]];
 
 export const directAwardInput = z
   .object({
@@ -45,8 +42,7 @@ export const directAwardInput = z
     grantType: z.enum(grantTypes, { error: "Choose innovation or strategic" }),
     recipientName: requiredText("the organisation's name", 200),
     recipientType: z.enum(organisationTypeKeys, { error: "Select the type of organisation" }),
-    charityNumber: z.string().optional().transform(normaliseRegistration),
-    companyNumber: z.string().optional().transform(normaliseRegistration),
+    ...registrationNumbers,
     recipientPostcode: z
       .string()
       .optional()
@@ -71,18 +67,7 @@ export const directAwardInput = z
   })
   .superRefine((value, ctx) => {
     checkGrantDates(value, ctx);
-    if (value.charityNumber && !charityNumberPattern.test(value.charityNumber))
-      ctx.addIssue({
-        code: "custom",
-        path: ["charityNumber"],
-        message: "Enter a charity number of 6 or 7 digits, like 1234567 (or SC012345 in Scotland)",
-      });
-    if (value.companyNumber && !companyNumberPattern.test(value.companyNumber))
-      ctx.addIssue({
-        code: "custom",
-        path: ["companyNumber"],
-        message: "Enter a company number of 8 characters, like 01234567 or SC123456",
-      });
+    checkRegistrationNumbers(value, ctx);
   });
 export type DirectAwardInput = z.input<typeof directAwardInput>;
 

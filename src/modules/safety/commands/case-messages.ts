@@ -1,11 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "../../../platform/access/actor.ts";
+import { type Actor, actorUserId } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { findUser } from "../../../platform/auth/users.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { appUser } from "../../../platform/db/platform-schema.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
@@ -15,7 +13,7 @@ import { canWorkCases } from "../policy.ts";
 import { complainantParty } from "../queries/portal.ts";
 import { safetyMessage } from "../schema/messages.ts";
 import { safetyParty } from "../schema.ts";
-import { lockCase } from "../store.ts";
+import { addAudited, lockCase } from "../store.ts";
 
 // Secure messages between one complainant and the officers on their case. Each thread belongs to
 // one complainant party: nobody else on the case sees it. Emails say only that a message is
@@ -137,7 +135,7 @@ export async function replyToComplainant(
 }
 
 /** One message in the thread, and its audit entry: the same for both directions. */
-async function writeMessage(
+function writeMessage(
   tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
   actor: Actor,
   now: Date,
@@ -149,22 +147,16 @@ async function writeMessage(
     summary: string;
   },
 ): Promise<string> {
-  const id = newId(now.getTime());
-  await tx.insert(safetyMessage).values({
-    organisationId: actor.organisationId,
-    id,
-    caseId: message.caseId,
-    partyId: message.partyId,
-    direction: message.direction,
-    body: message.body,
-    authorUserId: actor.kind === "user" ? actor.userId : null,
-    createdAt: now,
-  });
-  await recordAudit(tx, actor, now, {
-    action: "create",
-    entityType: "safety_message",
-    entityId: id,
-    summary: message.summary,
-  });
-  return id;
+  return addAudited(tx, actor, now, { type: "safety_message", summary: message.summary }, (id) =>
+    tx.insert(safetyMessage).values({
+      organisationId: actor.organisationId,
+      id,
+      caseId: message.caseId,
+      partyId: message.partyId,
+      direction: message.direction,
+      body: message.body,
+      authorUserId: actorUserId(actor),
+      createdAt: now,
+    }),
+  );
 }

@@ -6,7 +6,6 @@ import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { brandOf } from "../../../platform/brand/index.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
@@ -30,7 +29,7 @@ import {
   safetyLetterTemplate,
   safetyParty,
 } from "../schema.ts";
-import { actorName, addTimeline, findCase, lockCase } from "../store.ts";
+import { actorName, addTimeline, findCase, lockCase, storeDocument } from "../store.ts";
 import { partiesOfCase } from "./case-rows.ts";
 
 /** The organisation's templates: its own edits over Kith's defaults. */
@@ -143,31 +142,18 @@ export async function generateLetter(
       }),
     });
     const pdf = await renderLetterPdf(`${template.name}: ${found.reference}`, text);
-    const id = newId(now.getTime());
-    const fileName = `${found.reference}-${template.code}-${londonDay(now)}.pdf`;
-    await tx.insert(safetyDocument).values({
-      organisationId: actor.organisationId,
-      id,
+    const id = await storeDocument(tx, actor, now, {
       caseId: found.id,
       kind: "letter",
-      fileName,
+      fileName: `${found.reference}-${template.code}-${londonDay(now)}.pdf`,
       contentType: "application/pdf",
-      sizeBytes: pdf.length,
-      content: pdf,
-      uploadedByPartyId: null,
-      createdBy: actor.kind === "user" ? actor.userId : null,
-      createdAt: now,
+      bytes: pdf,
+      summary: `Generated ${template.name} on ${found.reference}`,
     });
     await addTimeline(tx, actor, now, {
       caseId: found.id,
       kind: "document",
       title: `Letter generated: ${template.name}`,
-    });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "safety_document",
-      entityId: id,
-      summary: `Generated ${template.name} on ${found.reference}`,
     });
     return id;
   });

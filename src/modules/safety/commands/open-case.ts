@@ -14,8 +14,8 @@ import {
 } from "../domain/configuration.ts";
 import { homeById, personById } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
-import { type SafetyCase, safetyCase, safetyParty, safetyReport } from "../schema.ts";
-import { addTimeline, nextCaseReference } from "../store.ts";
+import { type SafetyCase, safetyCase, safetyParty } from "../schema.ts";
+import { addCaseReport, addTimeline, nextCaseReference } from "../store.ts";
 import { type CaseInput, caseInput, type ParsedCaseInput, type PartyInput } from "./case-input.ts";
 import { detectCommunityTrigger } from "./community-trigger.ts";
 
@@ -145,27 +145,14 @@ export async function openCaseIn(
       createdAt: now,
     })),
   );
-  if (!options.fromReportId) {
-    await tx.insert(safetyReport).values({
-      organisationId: actor.organisationId,
-      id: newId(now.getTime()),
-      caseId: id,
+  // A case opened from a report keeps that report; otherwise what the officer typed is its first report.
+  if (!options.fromReportId)
+    await addCaseReport(tx, actor, now, created as SafetyCase, {
       status: "opened-case",
       source: options.source ?? "officer",
       reportedOn: input.openedOn,
-      category: category.code,
-      hateStrand: input.hateStrand ?? null,
       description: input.summary,
-      homeId: input.homeId ?? null,
-      blockName,
-      locationDescription: input.locationDescription ?? null,
-      reporterUserId: actor.kind === "user" ? actor.userId : null,
-      reporterPersonId: null,
-      reporterName: null,
-      reporterContact: null,
-      createdAt: now,
     });
-  }
   await addTimeline(tx, actor, now, {
     caseId: id,
     kind: "report",

@@ -3,14 +3,13 @@ import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { checkUploadedFile, type FileKind } from "../../../platform/uploads/file-type.ts";
 import { complainantParty } from "../queries/portal.ts";
-import { safetyCase, safetyDocument } from "../schema.ts";
-import { addTimeline } from "../store.ts";
+import { safetyCase } from "../schema.ts";
+import { addTimeline, storeDocument } from "../store.ts";
 
 const diaryInput = z.object({
   happenedOn: z
@@ -83,31 +82,20 @@ export async function uploadEvidence(
   const { partyId } = await complainantParty(db, actor, now, caseId);
   const checked = checkEvidence(file.name, file.bytes);
   return db.transaction(async (tx) => {
-    const id = newId(now.getTime());
-    await tx.insert(safetyDocument).values({
-      organisationId: actor.organisationId,
-      id,
+    const id = await storeDocument(tx, actor, now, {
       caseId,
       kind: "evidence",
       fileName: checked.fileName,
       contentType: checked.contentType,
-      sizeBytes: file.bytes.length,
-      content: Buffer.from(file.bytes),
+      bytes: file.bytes,
       uploadedByPartyId: partyId,
-      createdBy: actor.kind === "user" ? actor.userId : null,
-      createdAt: now,
+      summary: "Complainant uploaded evidence in the portal",
     });
     await addTimeline(tx, actor, now, {
       caseId,
       kind: "document",
       title: `Evidence uploaded: ${checked.fileName}`,
       byComplainantPartyId: partyId,
-    });
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "safety_document",
-      entityId: id,
-      summary: "Complainant uploaded evidence in the portal",
     });
     return id;
   });

@@ -1,17 +1,14 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { newId } from "../../../platform/db/ids.ts";
 import { isRealDate } from "../../../platform/http/fields.ts";
 import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { londonDay } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
-import { safetyCase, safetyReport } from "../schema.ts";
-import { addTimeline, lockCase } from "../store.ts";
+import { addCaseReport, addTimeline, lockCase } from "../store.ts";
 import { detectCommunityTrigger } from "./community-trigger.ts";
 
 const furtherReportInput = z.object({
@@ -45,30 +42,12 @@ export async function recordFurtherReport(
         "The case is closed",
         "A report after a case has closed is a new case: open a new case instead.",
       );
-    const id = newId(now.getTime());
-    await tx.insert(safetyReport).values({
-      organisationId: actor.organisationId,
-      id,
-      caseId: found.id,
+    const id = await addCaseReport(tx, actor, now, found, {
       status: "attached",
       source: "officer",
       reportedOn: parsed.data.reportedOn,
-      category: found.category,
-      hateStrand: found.hateStrand,
       description: parsed.data.description,
-      homeId: found.homeId,
-      blockName: found.blockName,
-      locationDescription: found.locationDescription,
-      reporterUserId: actor.kind === "user" ? actor.userId : null,
-      reporterPersonId: null,
-      reporterName: null,
-      reporterContact: null,
-      createdAt: now,
     });
-    await tx
-      .update(safetyCase)
-      .set({ updatedAt: now })
-      .where(and(eq(safetyCase.organisationId, actor.organisationId), eq(safetyCase.id, found.id)));
     await addTimeline(tx, actor, now, {
       caseId: found.id,
       kind: "report",

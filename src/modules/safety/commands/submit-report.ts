@@ -14,8 +14,8 @@ import { londonDay } from "../domain/settings.ts";
 import { isTenantFacing } from "../domain/tenant-categories.ts";
 import { homeById } from "../neighbours.ts";
 import { canSubmitReport } from "../policy.ts";
-import { type SafetyReport, safetyDocument, safetyReport } from "../schema.ts";
-import { nextCaseReference } from "../store.ts";
+import { type SafetyReport, safetyReport } from "../schema.ts";
+import { nextCaseReference, storeDocument } from "../store.ts";
 
 export const reportInput = z.object({
   // Checked against the organisation's categories in submitReport.
@@ -125,29 +125,15 @@ export async function submitReport(
       summary: `New ${source} report: ${category.name}`,
       after: { category: category.code, source, reference, evidence: extras.evidence?.length ?? 0 },
     });
-    for (const file of extras.evidence ?? []) {
-      const documentId = newId(now.getTime());
-      await tx.insert(safetyDocument).values({
-        organisationId: actor.organisationId,
-        id: documentId,
-        caseId: null,
+    for (const file of extras.evidence ?? [])
+      await storeDocument(tx, actor, now, {
         reportId: id,
         kind: "evidence",
         fileName: file.fileName,
         contentType: file.contentType,
-        sizeBytes: file.bytes.length,
-        content: Buffer.from(file.bytes),
-        uploadedByPartyId: null,
-        createdBy: actor.kind === "user" ? actor.userId : null,
-        createdAt: now,
-      });
-      await recordAudit(tx, actor, now, {
-        action: "create",
-        entityType: "safety_document",
-        entityId: documentId,
+        bytes: file.bytes,
         summary: `Evidence sent with report ${reference ?? id}`,
       });
-    }
     if (reference && actor.kind === "user" && actor.email)
       await queueEmails(tx, actor.organisationId, now, [
         {
