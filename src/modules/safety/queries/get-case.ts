@@ -1,13 +1,14 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { readLogInsert } from "../../../platform/audit/audit-log.ts";
+import { readLogInsert, readLogValues } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { fixedText } from "../../../platform/db/fixed-text.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { rowFromJson, rowsFromJson } from "../../../platform/db/json-rows.ts";
 import { appUser } from "../../../platform/db/platform-schema.ts";
+import { preparedSql } from "../../../platform/db/prepared-sql.ts";
 import { notFound } from "../../../platform/http/problem.ts";
 import type { TriggerCheck } from "../commands/community-trigger.ts";
 import { londonDay, settingsFromStored } from "../domain/settings.ts";
@@ -80,14 +81,15 @@ export type CaseFile = {
 // count (case-around.ts). The read's audit entry is written by the same statement (a
 // data-modifying CTE over the case found in the actor's organisation, so a case that is not found
 // writes nothing). The text never varies, so PostgreSQL keeps it prepared.
-function caseFileSql(actor: Actor, now: Date, caseId: string): SQL {
-  return sql`WITH c AS (SELECT * FROM ${safetyCase} WHERE organisation_id = ${actor.organisationId} AND id = ${caseId}::uuid),
-      audited AS (${readLogInsert(actor, now, "safety_case", sql`SELECT c.id::text AS entity_id, 'Viewed case ' || c.reference AS summary FROM c`)}),
-      d AS (SELECT ${londonDay(now)}::date AS today),
+const caseFile = preparedSql<CaseFileRow>("kith_case_file", () => {
+  const value = (name: "organisationId" | "caseId" | "today") => sql.placeholder(name);
+  return sql`WITH c AS (SELECT * FROM ${safetyCase} WHERE organisation_id = ${value("organisationId")} AND id = ${value("caseId")}::uuid),
+      audited AS (${readLogInsert("safety_case", sql`SELECT c.id::text AS entity_id, 'Viewed case ' || c.reference AS summary FROM c`)}),
+      d AS (SELECT ${value("today")}::date AS today),
       ${aroundContext()}
     SELECT to_jsonb(c) AS record, ${caseFileColumns()}, ${aroundInStatement()}
     FROM c, here, party_keys`;
-}
+});
 
 // Everything read beside the case row has no parameters: Drizzle renders its text once, not per view.
 const caseFileColumns = fixedText(() => {
@@ -142,8 +144,13 @@ export async function getCase(
 ): Promise<CaseFile> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   if (!isUuid(caseId)) throw notFound("Case not found");
-  const [file] = ((await db.execute(caseFileSql(actor, now, caseId))) as unknown as { rows: CaseFileRow[] })
-    .rows;
+  const today = londonDay(now);
+  const [file] = await caseFile(db, {
+    organisationId: actor.organisationId,
+    caseId,
+    today,
+    ...readLogValues(actor, now),
+  });
   if (!file) throw notFound("Case not found");
   const record = rowFromJson(safetyCase, file.record);
   const settings = settingsFromStored(file.settings);
@@ -151,7 +158,7 @@ export async function getCase(
   // The secure messages come with the case file; only a page that shows them returns (and audits) them.
   const messages = show.messages ? rowsFromJson(safetyMessage, file.messages) : [];
   const [{ counts, related, trigger }] = await Promise.all([
-    aroundOfCase(db, record, parties, settings, londonDay(now), file),
+    aroundOfCase(db, record, parties, settings, today, file),
     auditMessagesRead(db, actor, now, record.id, messages.length),
   ]);
   const withRepeats = parties.map((party) => {
