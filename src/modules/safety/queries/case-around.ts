@@ -48,6 +48,7 @@ const windowMonths = (field: "repeatWindowMonths" | "triggerWindowMonths") =>
   sql.raw(`CASE WHEN jsonb_typeof(s.value -> '${field}') = 'number' AND (s.value ->> '${field}') ~ '^[0-9]{1,3}$'
     THEN (s.value ->> '${field}')::int ELSE ${defaultSafetySettings[field]} END`);
 
+// isUuid's pattern (platform/db/ids.ts), matched ignoring case (~*) as its /i does.
 const uuidPattern = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
 
 // Party keys as partyKeyMatch takes them from a list: every key as text[], the keys that are UUIDs as uuid[].
