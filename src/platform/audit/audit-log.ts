@@ -88,13 +88,26 @@ export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEn
  * (`WITH audited AS (${readLogInsert(...)}) SELECT …`): the read and its entry are one round trip
  * instead of two. `subject` is a SELECT of `entity_id` and `summary` over the rows the statement
  * reads, so the entry is written exactly when the record was found in the actor's organisation.
- * Same columns as `recordAudit`'s read-log insert.
+ * Same columns as `recordAudit`'s read-log insert. Its values are placeholders (the statement is
+ * prepared once, see preparedSql): pass `readLogValues(actor, at)` with the statement's own.
  */
-export function readLogInsert(actor: Actor, at: Date, entityType: string, subject: SQL): SQL {
+export function readLogInsert(entityType: string, subject: SQL): SQL {
+  const value = (name: keyof ReturnType<typeof readLogValues>) => sql.placeholder(name);
   return sql`INSERT INTO ${auditReadLog} (organisation_id, id, at, actor_user_id, actor_label, entity_type, entity_id, summary)
-    SELECT ${actor.organisationId}::uuid, ${newId(at.getTime())}::uuid, ${at.toISOString()}::timestamptz, ${actorUserId(actor)}::uuid,
-           ${actorLabel(actor)}::text, ${entityType}::text, s.entity_id, s.summary
+    SELECT ${value("auditOrganisationId")}::uuid, ${value("auditId")}::uuid, ${value("auditAt")}::timestamptz, ${value("auditActorUserId")}::uuid,
+           ${value("auditActorLabel")}::text, ${sql.raw(`'${entityType.replace(/'/g, "''")}'`)}::text, s.entity_id, s.summary
       FROM (${subject}) s`;
+}
+
+/** The placeholders' values of a `readLogInsert`: who reads, and when. */
+export function readLogValues(actor: Actor, at: Date) {
+  return {
+    auditOrganisationId: actor.organisationId,
+    auditId: newId(at.getTime()),
+    auditAt: at.toISOString(),
+    auditActorUserId: actorUserId(actor),
+    auditActorLabel: actorLabel(actor),
+  };
 }
 
 /**

@@ -7,6 +7,29 @@ describe("London calendar dates", () => {
     expect(londonDay(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-01");
   });
 
+  it("gives the same dates asked one after the other around midnight and the clock changes", () => {
+    // Each moment is asked right after its neighbour, so a remembered day must end exactly at midnight.
+    const cases: [string, string][] = [
+      ["2026-07-01T22:59:59.999Z", "2026-07-01"],
+      ["2026-07-01T23:00:00.000Z", "2026-07-02"],
+      ["2026-07-02T22:59:59.999Z", "2026-07-02"],
+      ["2026-12-01T23:59:59.999Z", "2026-12-01"],
+      ["2026-12-02T00:00:00.000Z", "2026-12-02"],
+      ["2026-12-01T23:59:59.999Z", "2026-12-01"],
+      // Clocks go forward at 01:00 GMT on 29 March 2026 and back at 01:00 GMT on 25 October.
+      ["2026-03-28T23:59:59.999Z", "2026-03-28"],
+      ["2026-03-29T00:00:00.000Z", "2026-03-29"],
+      ["2026-03-29T22:59:59.999Z", "2026-03-29"],
+      ["2026-03-29T23:00:00.000Z", "2026-03-30"],
+      ["2026-10-24T22:59:59.999Z", "2026-10-24"],
+      ["2026-10-24T23:00:00.000Z", "2026-10-25"],
+      ["2026-10-25T23:59:59.999Z", "2026-10-25"],
+      ["2026-10-26T00:00:00.000Z", "2026-10-26"],
+    ];
+    expect(cases.map(([at]) => londonDay(new Date(at)))).toEqual(cases.map(([, day]) => day));
+    expect(() => londonDay(new Date("not a date"))).toThrow(RangeError);
+  });
+
   it("moves a date by whole days across month, year and clock-change boundaries", () => {
     expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
     expect(addDays("2026-03-29", -1)).toBe("2026-03-28");

@@ -10,7 +10,7 @@ import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { getSafetySettings, londonDay, monthsBefore, type SafetySettings } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
-import { partyKeyMatch } from "../queries/repeats.ts";
+import { type PartyKeys, partyKeyMatch, type ValueOrSql } from "../queries/repeats.ts";
 import { safetyTriggerReview } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
 
@@ -46,11 +46,11 @@ export async function checkCommunityTrigger(
  * already read) as JSON { reports, hate }. The keys are array parameters: one text for every case.
  */
 export function triggerCountJson(
-  organisationId: string,
-  caseId: string,
-  complainantKeys: string[],
-  since: string,
-  on: string,
+  organisationId: ValueOrSql<string>,
+  caseId: ValueOrSql<string>,
+  complainantKeys: PartyKeys,
+  since: ValueOrSql<string>,
+  on: ValueOrSql<string>,
 ): SQL {
   return sql`(SELECT jsonb_build_object('reports', count(DISTINCT r.id), 'hate', coalesce(bool_or(c.hate_strand IS NOT NULL), false))
       FROM safety_report r JOIN safety_case c ON c.organisation_id = r.organisation_id AND c.id = r.case_id

@@ -1,16 +1,17 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { readLogInsert } from "../../../platform/audit/audit-log.ts";
+import { readLogInsert, readLogValues } from "../../../platform/audit/audit-log.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { fixedText } from "../../../platform/db/fixed-text.ts";
 import { isUuid } from "../../../platform/db/ids.ts";
 import { rowFromJson, rowsFromJson } from "../../../platform/db/json-rows.ts";
 import { appUser } from "../../../platform/db/platform-schema.ts";
+import { preparedSql } from "../../../platform/db/prepared-sql.ts";
 import { notFound } from "../../../platform/http/problem.ts";
-import { type TriggerCheck, triggerCheckFrom, triggerCountJson } from "../commands/community-trigger.ts";
-import { londonDay, monthsBefore, settingsFromStored } from "../domain/settings.ts";
+import type { TriggerCheck } from "../commands/community-trigger.ts";
+import { londonDay, settingsFromStored } from "../domain/settings.ts";
 import { type PlaceOfCaseRow, placeOfCaseColumns, placeOfCaseFrom } from "../neighbours.ts";
 import { canWorkCases } from "../policy.ts";
 import { safetyMessage } from "../schema/messages.ts";
@@ -27,21 +28,13 @@ import {
   safetyParty,
   safetyReport,
   safetyRiskAssessment,
-  safetySetting,
   safetySharing,
   safetyTimelineEntry,
   safetyTriggerReview,
 } from "../schema.ts";
+import { type AroundRow, aroundContext, aroundInStatement, aroundOfCase } from "./case-around.ts";
 import { auditMessagesRead, type CaseThread, threadsOf } from "./portal-messages.ts";
-import {
-  type IncidentCountRow,
-  incidentCountsFrom,
-  incidentCountsSql,
-  partyKey,
-  type RelatedCase,
-  relatedFrom,
-  relatedOpenCasesJson,
-} from "./repeats.ts";
+import { partyKey, type RelatedCase } from "./repeats.ts";
 
 export type CaseFile = {
   record: SafetyCase;
@@ -84,15 +77,19 @@ export type CaseFile = {
 // The case and everything listed under it, in ONE statement: each child table is a jsonb_agg
 // subquery on its (organisation_id, case_id, …) index, in the order the page lists it. Documents
 // leave out their content. The case's home and council come as two more columns (places' own
-// look-up, composed in), and the read's audit entry is written by the same statement (a
+// look-up, composed in), and so do the repeat counts, related open cases and Community Trigger
+// count (case-around.ts). The read's audit entry is written by the same statement (a
 // data-modifying CTE over the case found in the actor's organisation, so a case that is not found
 // writes nothing). The text never varies, so PostgreSQL keeps it prepared.
-function caseFileSql(actor: Actor, now: Date, caseId: string): SQL {
-  return sql`WITH c AS (SELECT * FROM ${safetyCase} WHERE organisation_id = ${actor.organisationId} AND id = ${caseId}::uuid),
-      audited AS (${readLogInsert(actor, now, "safety_case", sql`SELECT c.id::text AS entity_id, 'Viewed case ' || c.reference AS summary FROM c`)})
-    SELECT to_jsonb(c) AS record, ${caseFileColumns()}
-    FROM c`;
-}
+const caseFile = preparedSql<CaseFileRow>("kith_case_file", () => {
+  const value = (name: "organisationId" | "caseId" | "today") => sql.placeholder(name);
+  return sql`WITH c AS (SELECT * FROM ${safetyCase} WHERE organisation_id = ${value("organisationId")} AND id = ${value("caseId")}::uuid),
+      audited AS (${readLogInsert("safety_case", sql`SELECT c.id::text AS entity_id, 'Viewed case ' || c.reference AS summary FROM c`)}),
+      d AS (SELECT ${value("today")}::date AS today),
+      ${aroundContext()}
+    SELECT to_jsonb(c) AS record, ${caseFileColumns()}, ${aroundInStatement()}
+    FROM c, here, party_keys`;
+});
 
 // Everything read beside the case row has no parameters: Drizzle renders its text once, not per view.
 const caseFileColumns = fixedText(() => {
@@ -103,7 +100,6 @@ const caseFileColumns = fixedText(() => {
     sql`coalesce((SELECT jsonb_agg(${row} ORDER BY ${sql.raw(tieBreak(order))}) FROM ${table} x
       WHERE x.organisation_id = c.organisation_id AND x.case_id = c.id), '[]'::jsonb)`;
   return sql`(SELECT u.name FROM ${appUser} u WHERE u.organisation_id = c.organisation_id AND u.id = c.lead_officer_id) AS lead_officer,
-      (SELECT s.value FROM ${safetySetting} s WHERE s.organisation_id = c.organisation_id AND s.key = 'thresholds') AS settings,
       ${children(safetyParty, "x.created_at")} AS parties,
       ${children(safetyReport, "x.reported_on")} AS reports,
       ${children(safetyTimelineEntry, "x.at DESC")} AS timeline,
@@ -116,28 +112,28 @@ const caseFileColumns = fixedText(() => {
       ${placeOfCaseColumns(sql.raw("c.organisation_id"), sql.raw("c.home_id"), sql.raw("c.la_code"))}`;
 });
 
-type CaseFileRow = PlaceOfCaseRow & {
-  record: Record<string, unknown>;
-  lead_officer: string | null;
-  settings: unknown;
-  parties: unknown;
-  reports: unknown;
-  timeline: unknown;
-  assessments: unknown;
-  actions: unknown;
-  documents: unknown;
-  trigger_reviews: unknown;
-  sharing: unknown;
-  messages: unknown;
-};
+type CaseFileRow = PlaceOfCaseRow &
+  AroundRow & {
+    record: Record<string, unknown>;
+    lead_officer: string | null;
+    parties: unknown;
+    reports: unknown;
+    timeline: unknown;
+    assessments: unknown;
+    actions: unknown;
+    documents: unknown;
+    trigger_reviews: unknown;
+    sharing: unknown;
+    messages: unknown;
+  };
 
 /**
  * Everything on one case, for the officer's case page. Every read of a case is audited.
- * Two statements, one after the other: the case file (which also checks the case is in the actor's
- * organisation, reads its place and writes the read's audit entry), then what depends on its
- * parties (repeat counts, related open cases and the Community Trigger count, one statement).
- * With `show.messages`, the complainants' secure messages come in the case file too (no statement
- * of their own), and their read is recorded beside the second statement, only when there are some.
+ * One statement: the case file, which also checks the case is in the actor's organisation, reads
+ * its place and what depends on its parties (repeat counts, related open cases and the Community
+ * Trigger count), and writes the read's audit entry. With `show.messages`, the complainants'
+ * secure messages come in it too, and their read is recorded by a second statement, only when
+ * there are some.
  */
 export async function getCase(
   db: Db,
@@ -148,32 +144,23 @@ export async function getCase(
 ): Promise<CaseFile> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   if (!isUuid(caseId)) throw notFound("Case not found");
-  const org = actor.organisationId;
   const today = londonDay(now);
-  const [file] = ((await db.execute(caseFileSql(actor, now, caseId))) as unknown as { rows: CaseFileRow[] })
-    .rows;
+  const [file] = await caseFile(db, {
+    organisationId: actor.organisationId,
+    caseId,
+    today,
+    ...readLogValues(actor, now),
+  });
   if (!file) throw notFound("Case not found");
   const record = rowFromJson(safetyCase, file.record);
   const settings = settingsFromStored(file.settings);
   const parties = rowsFromJson(safetyParty, file.parties);
-  const keys = parties.map(partyKey).filter((k): k is string => k !== null);
-  const complainantKeys = parties
-    .filter((p) => p.role === "complainant")
-    .map(partyKey)
-    .filter((k): k is string => k !== null);
   // The secure messages come with the case file; only a page that shows them returns (and audits) them.
   const messages = show.messages ? rowsFromJson(safetyMessage, file.messages) : [];
-  const [around] = await Promise.all([
-    db.execute(sql`SELECT
-        (SELECT coalesce(jsonb_agg(to_jsonb(i)), '[]'::jsonb)
-           FROM (${incidentCountsSql(org, keys, monthsBefore(today, settings.repeatWindowMonths), today)}) i) AS counts,
-        ${relatedOpenCasesJson(org, { homeId: record.homeId, blockName: record.blockName, personKeys: keys, excludeCaseId: record.id })} AS related,
-        ${triggerCountJson(org, record.id, complainantKeys, monthsBefore(today, settings.triggerWindowMonths), today)} AS trigger`) as unknown as Promise<{
-      rows: { counts: IncidentCountRow[]; related: unknown; trigger: unknown }[];
-    }>,
+  const [{ counts, related, trigger }] = await Promise.all([
+    aroundOfCase(db, record, parties, settings, today, file),
     auditMessagesRead(db, actor, now, record.id, messages.length),
   ]);
-  const counts = incidentCountsFrom(around.rows[0]?.counts ?? []);
   const withRepeats = parties.map((party) => {
     const key = partyKey(party);
     const incidents = (key && counts.get(key)) || { victim: 0, perpetrator: 0 };
@@ -228,13 +215,13 @@ export async function getCase(
       uploadedByPartyId: d.uploadedByPartyId,
     })),
     triggerReviews: rowsFromJson(safetyTriggerReview, file.trigger_reviews),
-    trigger: triggerCheckFrom(around.rows[0]?.trigger, settings),
+    trigger,
     sharing: rowsFromJson(safetySharing, file.sharing),
     threads: threadsOf(
       parties.map((p) => ({ id: p.id, name: p.displayName, role: p.role })),
       messages,
     ),
-    related: relatedFrom(around.rows[0]?.related),
+    related,
     alerts,
   };
 }

@@ -34,8 +34,19 @@ export async function incidentCounts(
 
 export type IncidentCountRow = { who: string; role: string; incidents: number };
 
+/**
+ * A value bound as a parameter, or SQL that yields it inside a larger statement (the case page
+ * composes these queries over its own case row, so they need no parameters of their own).
+ */
+export type ValueOrSql<T> = T | SQL;
+
 /** Per person key and role, the reports in (since, on] on cases where they are a party. */
-export function incidentCountsSql(organisationId: string, keys: string[], since: string, on: string): SQL {
+export function incidentCountsSql(
+  organisationId: ValueOrSql<string>,
+  keys: PartyKeys,
+  since: ValueOrSql<string>,
+  on: ValueOrSql<string>,
+): SQL {
   return sql`
     SELECT coalesce(p.person_id::text, p.external_ref) AS who, p.role, count(DISTINCT r.id)::int AS incidents
       FROM safety_party p
@@ -121,19 +132,20 @@ export type RelatedCase = {
 };
 
 export type RelatedMatch = {
-  homeId?: string | null;
-  blockName?: string | null;
-  personKeys?: string[];
+  homeId?: ValueOrSql<string | null>;
+  blockName?: ValueOrSql<string | null>;
+  personKeys?: PartyKeys;
   /** Names typed on the intake form, matched exactly (ignoring case) against parties' names. */
   partyNames?: string[];
-  excludeCaseId?: string | null;
+  excludeCaseId?: ValueOrSql<string | null>;
 };
 
 /** Open cases that may be about the same matter: same home, same block, or the same people. */
 export async function relatedOpenCases(db: Db, actor: Actor, match: RelatedMatch): Promise<RelatedCase[]> {
   requireAllowed(canWorkCases(actor), "Only community safety officers can see cases.");
   const names = match.partyNames?.some((name) => name.trim()) ?? false;
-  if (!match.homeId && !match.blockName && !match.personKeys?.some(Boolean) && !names) return [];
+  const keys = Array.isArray(match.personKeys) ? match.personKeys.some(Boolean) : match.personKeys;
+  if (!match.homeId && !match.blockName && !keys && !names) return [];
   const [row] = await rows<{ related: unknown }>(
     db,
     sql`SELECT ${relatedOpenCasesJson(actor.organisationId, match)} AS related`,
@@ -152,8 +164,8 @@ export async function relatedOpenCases(db: Db, actor: Actor, match: RelatedMatch
  * it planned the case page's statement afresh on every view (about 1.3 ms of its CPU at a million
  * cases) rather than reuse one plan.
  */
-export function relatedOpenCasesJson(organisationId: string, match: RelatedMatch): SQL {
-  const keys = match.personKeys?.filter(Boolean) ?? [];
+export function relatedOpenCasesJson(organisationId: ValueOrSql<string>, match: RelatedMatch): SQL {
+  const keys = Array.isArray(match.personKeys) ? match.personKeys.filter(Boolean) : (match.personKeys ?? []);
   const names = [
     ...new Set(match.partyNames?.map((name) => name.trim().toLowerCase()).filter(Boolean) ?? []),
   ];
@@ -189,11 +201,20 @@ export function relatedFrom(json: unknown): RelatedCase[] {
 }
 
 /**
+ * Party keys to match: a list (bound as parameters), or two array expressions of a larger
+ * statement, `uuids` (the keys that are UUIDs, as uuid[]) and `texts` (every key, as text[]).
+ */
+export type PartyKeys = string[] | { uuids: SQL; texts: SQL };
+
+/**
  * Parties with any of these keys (Kith person ids or imported references), using the two partial
  * party indexes. The keys are bound as two array parameters, so the text does not depend on them.
  */
-export function partyKeyMatch(keys: string[], alias = "p"): SQL {
+export function partyKeyMatch(keys: PartyKeys, alias = "p"): SQL {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
-  return sql`((${column("person_id")} IS NOT NULL AND ${column("person_id")} = ANY(${uuidArray(keys.filter(isUuid))}))
-    OR (${column("external_ref")} IS NOT NULL AND ${column("external_ref")} = ANY(${textArray(keys)})))`;
+  const { uuids, texts } = Array.isArray(keys)
+    ? { uuids: uuidArray(keys.filter(isUuid)), texts: textArray(keys) }
+    : keys;
+  return sql`((${column("person_id")} IS NOT NULL AND ${column("person_id")} = ANY(${uuids}))
+    OR (${column("external_ref")} IS NOT NULL AND ${column("external_ref")} = ANY(${texts})))`;
 }
