@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { canViewPortfolio } from "../policy.ts";
-import { num, queryRows } from "../rows.ts";
+import { num, queryRows, queryRowsWithoutJit } from "../rows.ts";
 import { attendanceInPeriod, type FigureFilter, sessionScope } from "./figures.ts";
 
 export type ReachFigures = {
@@ -158,7 +158,7 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
       sql``,
     );
   const [[reach], monthRows, places, themeSessions] = await Promise.all([
-    queryRows<Record<string, unknown>>(
+    queryRowsWithoutJit<Record<string, unknown>>(
       db,
       sql`WITH theme_bits (theme_id, word, mask, in_depth) AS (${themeMasks}),
           project_bits AS (
@@ -190,7 +190,7 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
           FROM per_person pp LEFT JOIN participant p ON p.organisation_id = ${org} AND p.id = pp.participant_id`,
     ),
     // Sessions, attendances and minutes per month need no person: a few groups, however many visits.
-    queryRows<Record<string, unknown>>(
+    queryRowsWithoutJit<Record<string, unknown>>(
       db,
       sql`WITH sessions_by_month AS (
             SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(*) AS sessions
@@ -205,7 +205,7 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
           FROM sessions_by_month sm LEFT JOIN visits_by_month vm ON vm.month = sm.month
           ORDER BY 1`,
     ),
-    queryRows<Record<string, unknown>>(
+    queryRowsWithoutJit<Record<string, unknown>>(
       db,
       sql`WITH sessions_by_place AS (
             SELECT coalesce(s.lsoa21_code, '') AS lsoa, s.la_code, count(*) AS sessions,
