@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database.ts";
 
 /**
@@ -8,6 +8,20 @@ import type { Db } from "../../platform/db/database.ts";
 export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
+}
+
+/**
+ * Like queryRows, for a statement over a whole period's visits. Its estimated cost passes PostgreSQL's
+ * thresholds for JIT compilation with inlining and optimisation, which took 2.7 s of an 11.6 s grouping
+ * at scale 1 (docs/performance.md, session 10) to speed up expressions run a few million times. So JIT
+ * is turned off for this statement only (SET LOCAL, in its own transaction); PGlite accepts the setting
+ * and has no JIT anyway.
+ */
+export async function queryRowsWithoutJit<Row>(db: Db, query: SQL): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL jit = off`);
+    return queryRows<Row>(tx, query);
+  });
 }
 
 /** PostgreSQL numbers arrive as strings for bigint/numeric: read them as numbers. */

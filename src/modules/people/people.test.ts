@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
@@ -5,6 +6,7 @@ import type { Database } from "../../platform/db/database.ts";
 import { createHome } from "../places/index.ts";
 import {
   ageBand,
+  ageOn,
   createPartnerOrganisation,
   createPerson,
   findPeople,
@@ -175,5 +177,29 @@ describe("people", () => {
     expect(ageBand("2001-11-22", "2026-11-22")).toBe("25-49");
     expect(ageBand("1976-11-22", "2026-11-22")).toBe("50-plus");
     expect(ageBand(null, "2026-11-22")).toBe("unknown");
+  });
+
+  it("gives the same age and band as counting by year, month and day as numbers, leap days included", () => {
+    const day = fc
+      .date({
+        min: new Date("1920-01-01T00:00:00Z"),
+        max: new Date("2040-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
+      .map((date) => date.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (dateOfBirth, on) => {
+        const [by, bm, bd] = dateOfBirth.split("-").map(Number);
+        const [y, m, d] = on.split("-").map(Number);
+        const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+        expect(ageOn(dateOfBirth, on)).toBe(age);
+        expect(ageBand(dateOfBirth, on)).toBe(
+          age < 0 ? "unknown" : age < 25 ? "under-25" : age < 50 ? "25-49" : "50-plus",
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    expect(ageOn("2004-02-29", "2025-02-28")).toBe(20);
+    expect(ageOn("2004-02-29", "2025-03-01")).toBe(21);
   });
 });

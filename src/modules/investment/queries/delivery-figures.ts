@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { canViewPortfolio } from "../policy.ts";
-import { num, queryRows } from "../rows.ts";
+import { num, queryRows, queryRowsWithoutJit } from "../rows.ts";
 import { attendanceInPeriod, type FigureFilter, sessionScope } from "./figures.ts";
 
 export type ReachFigures = {
@@ -39,12 +39,30 @@ export type DeliveryFigures = {
 type Rows = Record<string, unknown>[];
 
 /**
- * Sets of months or themes as bits of a few bigints: item i is bit (i % 62) of word floor(i / 62),
- * so a person's months and themes are gathered in the same pass over the visits as their reach.
+ * What a person did in the period, as bits of a few bigints: item i is bit (i % 62) of word
+ * floor(i / 62). Items 0–3 are the roles (resident, resident in depth, volunteer, service user giving
+ * input), then each theme a person came to as a resident, the same in depth, then each month they came
+ * as a resident. Grouping the visits by person is then one bit_or a word, whatever the period's length
+ * or the number of themes; the figures are counts of people with a bit set.
  */
 const bitsPerWord = 62;
-function bitOf(index: number): { word: number; mask: string } {
+type Bit = { word: number; mask: string };
+function bitOf(index: number): Bit {
   return { word: Math.floor(index / bitsPerWord), mask: (1n << BigInt(index % bitsPerWord)).toString() };
+}
+function personBits(themes: number, months: number) {
+  const firstMonth = 4 + 2 * themes;
+  return {
+    resident: bitOf(0),
+    residentInDepth: bitOf(1),
+    volunteer: bitOf(2),
+    serviceUser: bitOf(3),
+    theme: (index: number) => bitOf(4 + index),
+    themeInDepth: (index: number) => bitOf(4 + themes + index),
+    firstMonth,
+    month: (index: number) => bitOf(firstMonth + index),
+    words: Math.ceil((firstMonth + months) / bitsPerWord),
+  };
 }
 
 /** Every calendar month from `from` to `to`, as "YYYY-MM". */
@@ -62,18 +80,29 @@ function monthsOf(filter: FigureFilter): string[] {
   }
 }
 
+/** `, <bits(0)> AS name0, <bits(1)> AS name1, …` for each word. */
+function perWord(name: string, words: number, bits: (word: number) => SQL): SQL {
+  return sql.join(
+    Array.from({ length: words }, (_, word) => sql`, ${bits(word)} AS ${sql.raw(`${name}${word}`)}`),
+    sql``,
+  );
+}
+const hasBit = (bit: Bit) => sql`pp.${sql.raw(`w${bit.word}`)} & ${sql.raw(bit.mask)} <> 0`;
+const maskIn = (word: number, bit: Bit) => (bit.word === word ? bit.mask : "0");
+
 /**
  * Every figure about sessions and attendance for a period: reach by depth, people and attendances per
  * month, per neighbourhood and per theme. The dashboard, the annual report and a project's summary all
  * take their figures from here, so they cannot disagree.
  *
  * Counting distinct people is the work: each grouping of the period's visits by person costs more than
- * reading them. So the visits are grouped by person once for reach, the months a person came as a
- * resident and the themes they came to (sets kept as bits, `bitOf`), and a second time by place and
- * person for the neighbourhoods; sessions and attendances per month and theme need no person and are
- * counted apart. The statements start together: on PostgreSQL each runs on its own pooled connection.
- * (docs/performance.md, "Dashboard within 10× count(*)"; one statement for everything was measured
- * slower in "Impact dashboard".)
+ * reading them. So the period's sessions are read first, each with the bits a resident earns by coming
+ * (`personBits`: in depth or not, its themes, its month), and the visits are joined to that short list
+ * (not to activity_session, whose date the planner would count twice) and grouped by person once, one
+ * bit_or a word. The neighbourhoods keep their own grouping by place and person; sessions, attendances
+ * and minutes per month and theme need no person and are counted apart. The statements start together:
+ * on PostgreSQL each runs on its own pooled connection. (docs/performance.md, "Dashboard within 10×
+ * count(*)" and the session 10 section after it.)
  *
  * Residents are people attending as participants; volunteers and service users giving input are
  * counted and their minutes summed apart. "In-depth" means at least one in-depth session in the group.
@@ -89,85 +118,94 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
     db,
     sql`SELECT id, code FROM investment_theme WHERE organisation_id = ${org} ORDER BY code`,
   );
-  const monthWords = Math.ceil(months.length / bitsPerWord);
-  const themeWords = Math.ceil(themeList.length / bitsPerWord);
-  const words = (name: string, count: number, bits: (word: number) => SQL) =>
-    sql.join(
-      Array.from({ length: count }, (_, word) => sql`, ${bits(word)} AS ${sql.raw(`${name}${word}`)}`),
-      sql``,
-    );
-  const base = Number(filter.from.slice(0, 4)) * 12 + Number(filter.from.slice(5, 7));
-  const monthIndex = sql`(extract(year FROM s.held_on)::int * 12 + extract(month FROM s.held_on)::int - ${base})`;
+  const bits = personBits(themeList.length, months.length);
   const themeMasks = themeList.length
     ? sql`VALUES ${sql.join(
-        themeList.map((theme, index) => {
-          const bit = bitOf(index);
-          return sql`(${theme.id}::uuid, ${bit.word}::int, ${bit.mask}::bigint)`;
-        }),
+        themeList.flatMap((theme, index) =>
+          [bits.theme(index), bits.themeInDepth(index)].map(
+            (bit, inDepth) =>
+              sql`(${theme.id}::uuid, ${bit.word}::int, ${bit.mask}::bigint, ${inDepth === 1}::boolean)`,
+          ),
+        ),
         sql`, `,
       )}`
-    : sql`SELECT NULL::uuid, 0, 0::bigint WHERE false`;
-  const counts = (name: string, items: number, column: (index: number) => string) =>
+    : sql`SELECT NULL::uuid, 0, 0::bigint, false WHERE false`;
+  const base = Number(filter.from.slice(0, 4)) * 12 + Number(filter.from.slice(5, 7));
+  const monthItem = sql`(extract(year FROM s.held_on)::int * 12 + extract(month FROM s.held_on)::int - ${base} + ${bits.firstMonth})`;
+  // A resident's bits for coming to one session, word by word.
+  const sessionBits = (word: number) =>
+    sql`${sql.raw(maskIn(word, bits.resident))}::bigint
+      | CASE WHEN ${monthItem} / ${bitsPerWord} = ${word} THEN 1::bigint << (${monthItem} % ${bitsPerWord}) ELSE 0 END
+      | coalesce(pb.${sql.raw(`l${word}`)}, 0)
+      | CASE WHEN s.depth = 'in-depth' THEN ${sql.raw(maskIn(word, bits.residentInDepth))} | coalesce(pb.${sql.raw(`d${word}`)}, 0) ELSE 0 END`;
+  const roleBits = sql`CASE a.role WHEN 'participant' THEN ps.b0 WHEN 'volunteer' THEN ${sql.raw(maskIn(0, bits.volunteer))}
+    WHEN 'service-user-input' THEN ${sql.raw(maskIn(0, bits.serviceUser))} END`;
+  // Words after the first hold only a resident's bits (themes and months of a long period).
+  const residentWords = sql.join(
+    Array.from(
+      { length: bits.words - 1 },
+      (_, index) =>
+        sql`, bit_or(ps.${sql.raw(`b${index + 1}`)}) FILTER (WHERE a.role = 'participant') AS ${sql.raw(`w${index + 1}`)}`,
+    ),
+    sql``,
+  );
+  const counts = (items: number, bit: (index: number) => Bit, column: (index: number) => string) =>
     sql.join(
-      Array.from({ length: items }, (_, index) => {
-        const bit = bitOf(index);
-        return sql`, count(*) FILTER (WHERE pp.${sql.raw(`${name}${bit.word}`)} & ${sql.raw(bit.mask)} <> 0) AS ${sql.raw(column(index))}`;
-      }),
+      Array.from(
+        { length: items },
+        (_, index) => sql`, count(*) FILTER (WHERE ${hasBit(bit(index))}) AS ${sql.raw(column(index))}`,
+      ),
       sql``,
     );
   const [[reach], monthRows, places, themeSessions] = await Promise.all([
-    queryRows<Record<string, unknown>>(
+    queryRowsWithoutJit<Record<string, unknown>>(
       db,
-      sql`WITH theme_bits (theme_id, word, mask) AS (${themeMasks}),
+      sql`WITH theme_bits (theme_id, word, mask, in_depth) AS (${themeMasks}),
           project_bits AS (
-            SELECT pt.project_id ${words("w", themeWords, (word) => sql`bit_or(tb.mask) FILTER (WHERE tb.word = ${word})`)}
+            SELECT pt.project_id
+              ${perWord("l", bits.words, (word) => sql`bit_or(tb.mask) FILTER (WHERE tb.word = ${word} AND NOT tb.in_depth)`)}
+              ${perWord("d", bits.words, (word) => sql`bit_or(tb.mask) FILTER (WHERE tb.word = ${word} AND tb.in_depth)`)}
             FROM project_theme pt JOIN theme_bits tb ON tb.theme_id = pt.theme_id
             WHERE pt.organisation_id = ${org} GROUP BY pt.project_id),
+          period_sessions AS MATERIALIZED (
+            SELECT s.id ${perWord("b", bits.words, sessionBits)}
+            FROM activity_session s LEFT JOIN project_bits pb ON pb.project_id = s.project_id
+            WHERE ${scope}),
           per_person AS (
-            SELECT a.participant_id,
-                   bool_or(a.role = 'participant') AS resident,
-                   bool_or(a.role = 'participant' AND s.depth = 'in-depth') AS resident_in_depth,
-                   bool_or(a.role = 'volunteer') AS volunteer,
-                   sum(a.minutes) FILTER (WHERE a.role = 'volunteer') AS volunteer_minutes,
-                   bool_or(a.role = 'service-user-input') AS service_user,
-                   sum(a.minutes) FILTER (WHERE a.role = 'service-user-input') AS service_user_minutes,
-                   count(*) AS attendances
-                   ${words("m", monthWords, (word) => sql`bit_or(1::bigint << (${monthIndex} - ${word * bitsPerWord})) FILTER (WHERE a.role = 'participant' AND ${monthIndex} / ${bitsPerWord} = ${word})`)}
-                   ${words("t", themeWords, (word) => sql`bit_or(pb.${sql.raw(`w${word}`)}) FILTER (WHERE a.role = 'participant')`)}
-                   ${words("d", themeWords, (word) => sql`bit_or(pb.${sql.raw(`w${word}`)}) FILTER (WHERE a.role = 'participant' AND s.depth = 'in-depth')`)}
-            FROM attendance a
-            JOIN activity_session s ON s.organisation_id = a.organisation_id AND s.id = a.session_id
-            LEFT JOIN project_bits pb ON pb.project_id = s.project_id
-            WHERE a.organisation_id = ${org} AND ${attendanceInPeriod(filter)} AND ${scope}
+            SELECT a.participant_id, bit_or(${roleBits}) AS w0
+              ${residentWords}
+            FROM attendance a JOIN period_sessions ps ON ps.id = a.session_id
+            WHERE a.organisation_id = ${org} AND ${attendanceInPeriod(filter)}
             GROUP BY a.participant_id)
-          SELECT count(*) FILTER (WHERE pp.resident) AS residents,
-                 count(*) FILTER (WHERE pp.resident_in_depth) AS residents_in_depth,
-                 count(*) FILTER (WHERE pp.resident AND p.tenant) AS tenants,
-                 count(*) FILTER (WHERE pp.resident_in_depth AND p.tenant) AS tenants_in_depth,
-                 count(*) FILTER (WHERE pp.volunteer) AS volunteers,
-                 coalesce(sum(pp.volunteer_minutes), 0) AS volunteer_minutes,
-                 count(*) FILTER (WHERE pp.service_user) AS service_users,
-                 coalesce(sum(pp.service_user_minutes), 0) AS service_user_minutes,
-                 coalesce(sum(pp.attendances), 0) AS attendances,
-                 (SELECT count(*) FROM activity_session s WHERE ${scope}) AS sessions
-                 ${counts("m", months.length, (index) => `month_${index}`)}
-                 ${counts("t", themeList.length, (index) => `theme_${index}`)}
-                 ${counts("d", themeList.length, (index) => `theme_in_depth_${index}`)}
+          SELECT count(*) FILTER (WHERE ${hasBit(bits.resident)} AND p.tenant) AS tenants,
+                 count(*) FILTER (WHERE ${hasBit(bits.residentInDepth)} AND p.tenant) AS tenants_in_depth,
+                 (SELECT count(*) FROM period_sessions) AS sessions
+                 , count(*) FILTER (WHERE ${hasBit(bits.resident)}) AS residents
+                 , count(*) FILTER (WHERE ${hasBit(bits.residentInDepth)}) AS residents_in_depth
+                 , count(*) FILTER (WHERE ${hasBit(bits.volunteer)}) AS volunteers
+                 , count(*) FILTER (WHERE ${hasBit(bits.serviceUser)}) AS service_users
+                 ${counts(months.length, bits.month, (index) => `month_${index}`)}
+                 ${counts(themeList.length, bits.theme, (index) => `theme_${index}`)}
+                 ${counts(themeList.length, bits.themeInDepth, (index) => `theme_in_depth_${index}`)}
           FROM per_person pp LEFT JOIN participant p ON p.organisation_id = ${org} AND p.id = pp.participant_id`,
     ),
-    // Sessions and attendances per month need no person: a few groups, however many visits.
-    queryRows<Record<string, unknown>>(
+    // Sessions, attendances and minutes per month need no person: a few groups, however many visits.
+    queryRowsWithoutJit<Record<string, unknown>>(
       db,
       sql`WITH sessions_by_month AS (
             SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(*) AS sessions
             FROM activity_session s WHERE ${scope} GROUP BY 1),
           visits_by_month AS (
-            SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(*) AS attendances FROM ${visits} GROUP BY 1)
-          SELECT sm.month, sm.sessions, coalesce(vm.attendances, 0) AS attendances
+            SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(*) AS attendances,
+                   sum(a.minutes) FILTER (WHERE a.role = 'volunteer') AS volunteer_minutes,
+                   sum(a.minutes) FILTER (WHERE a.role = 'service-user-input') AS service_user_minutes
+            FROM ${visits} GROUP BY 1)
+          SELECT sm.month, sm.sessions, coalesce(vm.attendances, 0) AS attendances,
+                 vm.volunteer_minutes, vm.service_user_minutes
           FROM sessions_by_month sm LEFT JOIN visits_by_month vm ON vm.month = sm.month
           ORDER BY 1`,
     ),
-    queryRows<Record<string, unknown>>(
+    queryRowsWithoutJit<Record<string, unknown>>(
       db,
       sql`WITH sessions_by_place AS (
             SELECT coalesce(s.lsoa21_code, '') AS lsoa, s.la_code, count(*) AS sessions,
@@ -203,7 +241,13 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
     return { ...row, residents: reach[`theme_${index}`], in_depth: reach[`theme_in_depth_${index}`] };
   });
   const trend = monthRows.map((row) => ({ ...row, people: monthPeople.get(String(row.month)) ?? 0 }));
-  return shape(reach, trend, places, themes);
+  const total = (column: string) => monthRows.reduce((sum, row) => sum + num(row[column]), 0);
+  const totals = {
+    attendances: total("attendances"),
+    volunteer_minutes: total("volunteer_minutes"),
+    service_user_minutes: total("service_user_minutes"),
+  };
+  return shape({ ...reach, ...totals }, trend, places, themes);
 }
 
 function shape(reach: Record<string, unknown>, months: Rows, places: Rows, themes: Rows): DeliveryFigures {
