@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, actorLabel, actorUserId } from "../../platform/access/actor.ts";
-import { recordAudit } from "../../platform/audit/audit-log.ts";
+import { insertAudited } from "../../platform/audit/audited-write.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { isUuid, newId } from "../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../platform/db/match-in-organisation.ts";
@@ -80,31 +80,14 @@ export type DocumentInput = {
   summary: string;
 };
 
-/** Adds one row under a new id (`insert` writes it), then the audit entry for its creation. */
-export async function addAudited(
-  tx: Db,
-  actor: Actor,
-  now: Date,
-  entity: { type: string; summary: string },
-  insert: (id: string) => Promise<unknown>,
-): Promise<string> {
-  const id = newId(now.getTime());
-  await insert(id);
-  await recordAudit(tx, actor, now, {
-    action: "create",
-    entityType: entity.type,
-    entityId: id,
-    summary: entity.summary,
-  });
-  return id;
-}
-
 /** Keeps a file (evidence or a generated letter) and audits it; the file's type is checked before. */
 export function storeDocument(tx: Db, actor: Actor, now: Date, document: DocumentInput): Promise<string> {
-  return addAudited(tx, actor, now, { type: "safety_document", summary: document.summary }, (id) =>
-    tx.insert(safetyDocument).values({
-      organisationId: actor.organisationId,
-      id,
+  return insertAudited(
+    tx,
+    actor,
+    now,
+    safetyDocument,
+    {
       caseId: document.caseId ?? null,
       reportId: document.reportId ?? null,
       kind: document.kind,
@@ -115,7 +98,8 @@ export function storeDocument(tx: Db, actor: Actor, now: Date, document: Documen
       uploadedByPartyId: document.uploadedByPartyId ?? null,
       createdBy: actorUserId(actor),
       createdAt: now,
-    }),
+    },
+    { entityType: "safety_document", summary: document.summary },
   );
 }
 

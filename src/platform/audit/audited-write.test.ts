@@ -6,7 +6,7 @@ import { actorFor, makeOrganisation, testNow } from "../../../test/fixtures.ts";
 import type { Database } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { auditLog } from "../db/platform-schema.ts";
-import { deleteAudited, updateAudited } from "./audited-write.ts";
+import { deleteAudited, insertAudited, updateAudited } from "./audited-write.ts";
 
 // A table of this test's own, so the helper is tried without any module's schema.
 const note = pgTable("audited_write_note", {
@@ -81,5 +81,32 @@ describe("updateAudited and deleteAudited", () => {
     expect(await database.db.select().from(note).where(eq(note.id, id))).toEqual([
       { organisationId: theirs, id, body: "theirs" },
     ]);
+  });
+});
+
+describe("insertAudited", () => {
+  it("adds the row to the actor's organisation under a new id and records its creation", async () => {
+    const actor = actorFor(ours, "officer");
+    const id = await insertAudited(
+      database.db,
+      actor,
+      testNow,
+      note,
+      { body: "added" },
+      {
+        entityType: "note",
+        summary: "Note added",
+      },
+    );
+    expect(await database.db.select().from(note).where(eq(note.id, id))).toEqual([
+      { organisationId: ours, id, body: "added" },
+    ]);
+    expect((await noteEntries(ours)).at(-1)).toMatchObject({
+      action: "create",
+      entityType: "note",
+      entityId: id,
+      summary: "Note added",
+    });
+    expect((await noteEntries(theirs)).map((e) => e.entityId)).not.toContain(id);
   });
 });

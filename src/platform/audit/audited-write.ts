@@ -1,6 +1,7 @@
 import type { PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/database.ts";
+import { newId } from "../db/ids.ts";
 import { type ColumnValues, matchInOrganisation } from "../db/match-in-organisation.ts";
 import type { OrganisationOwned } from "../db/scope.ts";
 import { type AuditEntry, recordAudit } from "./audit-log.ts";
@@ -12,6 +13,25 @@ type AuditNote = Omit<AuditEntry, "action" | "entityId">;
 
 const byId = <T extends ScopedTable>(table: T, actor: Actor, id: string) =>
   matchInOrganisation(table, actor.organisationId, { id } as ColumnValues<T>);
+
+/**
+ * Adds one row to the actor's organisation under a new id and records its creation in the audit
+ * log, in the caller's transaction. Returns the new id.
+ */
+export async function insertAudited<T extends ScopedTable>(
+  tx: Db,
+  actor: Actor,
+  now: Date,
+  table: T,
+  values: Omit<T["$inferInsert"], "organisationId" | "id">,
+  audit: AuditNote,
+): Promise<string> {
+  const id = newId(now.getTime());
+  // The generic table defeats drizzle's insert typing; the values are the table's own.
+  await tx.insert(table).values({ ...values, organisationId: actor.organisationId, id } as T["$inferInsert"]);
+  await recordAudit(tx, actor, now, { action: "create", entityId: id, ...audit });
+  return id;
+}
 
 /**
  * Changes one row of the actor's organisation, found by id, and records the change in the audit

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, actorUserId } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
+import { insertAudited } from "../../../platform/audit/audited-write.ts";
 import { findUser } from "../../../platform/auth/users.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
@@ -13,7 +14,7 @@ import { canWorkCases } from "../policy.ts";
 import { complainantParty } from "../queries/portal.ts";
 import { safetyMessage } from "../schema/messages.ts";
 import { safetyParty } from "../schema.ts";
-import { addAudited, lockCase } from "../store.ts";
+import { lockCase } from "../store.ts";
 
 // Secure messages between one complainant and the officers on their case. Each thread belongs to
 // one complainant party: nobody else on the case sees it. Emails say only that a message is
@@ -147,16 +148,19 @@ function writeMessage(
     summary: string;
   },
 ): Promise<string> {
-  return addAudited(tx, actor, now, { type: "safety_message", summary: message.summary }, (id) =>
-    tx.insert(safetyMessage).values({
-      organisationId: actor.organisationId,
-      id,
+  return insertAudited(
+    tx,
+    actor,
+    now,
+    safetyMessage,
+    {
       caseId: message.caseId,
       partyId: message.partyId,
       direction: message.direction,
       body: message.body,
       authorUserId: actorUserId(actor),
       createdAt: now,
-    }),
+    },
+    { entityType: "safety_message", summary: message.summary },
   );
 }
