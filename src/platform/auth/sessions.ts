@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/database.ts";
 import { appUser, userSession } from "../db/platform-schema.ts";
+import { remembered } from "../remember.ts";
 import { newOrganisationToken, type TokenKey, tokenKey } from "./organisation-token.ts";
 import { actorForUser } from "./users.ts";
 
@@ -66,9 +67,13 @@ function sessionLookup(db: Db) {
 
 const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
 
+// The cookie's organisation and hash are the same on every request of a session: worked out once
+// per cookie (the SHA-256 is most of it), while the session row is still read on every request.
+const sessionKeyOf = remembered((token: string) => tokenKey(token, sessionPrefix));
+
 /** The actor behind a session cookie, or null when it is unknown, expired, idle too long or the user is disabled. */
 export async function actorForSession(db: Db, token: string, now: Date): Promise<Actor | null> {
-  const key = tokenKey(token, sessionPrefix);
+  const key = sessionKeyOf(token);
   if (!key) return null;
   let lookup = sessionLookups.get(db);
   if (!lookup) {

@@ -1,12 +1,26 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { hmac, newSecretToken, safeEqual } from "../auth/tokens.ts";
+import { remembered } from "../remember.ts";
 import type { AppEnv } from "./app-env.ts";
 import { sessionCookie } from "./authenticate.ts";
 import { Problem } from "./problem.ts";
 
 export const csrfCookie = "kith_csrf";
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+// A session's form token is the same on every request: its HMAC is computed once per secret and
+// cookie, not on every page. Whether the session is live is still checked on every request.
+const tokensBySecret = new Map<string, (value: string) => string>();
+
+function rememberedHmac(secret: string, value: string): string {
+  let tokenOf = tokensBySecret.get(secret);
+  if (!tokenOf) {
+    tokenOf = remembered((v: string) => hmac(secret, v));
+    tokensBySecret.set(secret, tokenOf);
+  }
+  return tokenOf(value);
+}
 
 /**
  * Tokens bound to who is asking. Signed in, every form carries HMAC(secret, session
@@ -20,7 +34,10 @@ export function csrfTokenFor(
   signingSecret: string,
   owner: { session: string } | { browserKey: string },
 ): string {
-  return hmac(signingSecret, "session" in owner ? `session:${owner.session}` : `browser:${owner.browserKey}`);
+  return rememberedHmac(
+    signingSecret,
+    "session" in owner ? `session:${owner.session}` : `browser:${owner.browserKey}`,
+  );
 }
 
 export function csrfProtection(): MiddlewareHandler<AppEnv> {

@@ -6,6 +6,7 @@ import {
   formatPence,
   formatPercent,
   formatPounds,
+  formatShortDate,
   formatTime,
 } from "./format.ts";
 
@@ -59,5 +60,21 @@ describe("dates in Europe/London", () => {
   });
   it("rejects text that is not a date", () => {
     expect(() => formatDate("not a date")).toThrow(RangeError);
+    // Asked again (formats remember what they wrote), it is still refused, not remembered.
+    expect(() => formatDate("not a date")).toThrow(RangeError);
+    expect(() => formatDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+  it("gives the same words when asked again for a date it has written", () => {
+    const moment = new Date(Date.UTC(2026, 5, 30, 23, 30));
+    expect([formatDate(moment), formatDate(moment), formatDate(new Date(moment))]).toEqual([
+      "1 July 2026",
+      "1 July 2026",
+      "1 July 2026",
+    ]);
+    expect([formatShortDate("2026-11-22"), formatShortDate("2026-11-22"), formatDate("2026-11-22")]).toEqual([
+      "22 Nov 2026",
+      "22 Nov 2026",
+      "22 November 2026",
+    ]);
   });
 });

@@ -2,6 +2,8 @@
 // UTC; people in the UK read pounds and Europe/London wall-clock time, so every
 // page formats through these helpers rather than calling toLocaleString itself.
 
+import { remembered } from "../remember.ts";
+
 const LONDON = "Europe/London";
 
 const groupedPounds = new Intl.NumberFormat("en-GB", { useGrouping: true, maximumFractionDigits: 0 });
@@ -74,14 +76,25 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+// Intl formatting costs a few microseconds a call and a page formats dozens of dates, mostly the
+// same few: each format remembers what it wrote, by the date string or the moment's milliseconds.
+const rememberedFormat = (format: Intl.DateTimeFormat) => {
+  const byKey = remembered((key: string | number) =>
+    format.format(toDate(typeof key === "number" ? new Date(key) : key)),
+  );
+  return (value: Date | string) => byKey(value instanceof Date ? value.getTime() : value);
+};
+const rememberedDate = rememberedFormat(dateFormat);
+const rememberedShortDate = rememberedFormat(shortDateFormat);
+
 /** "22 November 2026", in London time. */
 export function formatDate(value: Date | string): string {
-  return dateFormat.format(toDate(value));
+  return rememberedDate(value);
 }
 
 /** "22 Nov 2026", for tables and charts where space is short. */
 export function formatShortDate(value: Date | string): string {
-  return shortDateFormat.format(toDate(value));
+  return rememberedShortDate(value);
 }
 
 /** GOV.UK style: "3:04pm", "9am", "midday", "midnight", in London time. */

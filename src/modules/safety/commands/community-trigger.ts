@@ -10,7 +10,7 @@ import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
 import { getSafetySettings, londonDay, monthsBefore, type SafetySettings } from "../domain/settings.ts";
 import { canWorkCases } from "../policy.ts";
-import { type PartyKeys, partyKeyMatch, type ValueOrSql } from "../queries/repeats.ts";
+import { type PartyKeys, partiesFor, partyKeyMatch, type ValueOrSql } from "../queries/repeats.ts";
 import { safetyTriggerReview } from "../schema.ts";
 import { addTimeline, lockCase } from "../store.ts";
 
@@ -55,7 +55,7 @@ export function triggerCountJson(
   return sql`(SELECT jsonb_build_object('reports', count(DISTINCT r.id), 'hate', coalesce(bool_or(c.hate_strand IS NOT NULL), false))
       FROM safety_report r JOIN safety_case c ON c.organisation_id = r.organisation_id AND c.id = r.case_id
      WHERE r.organisation_id = ${organisationId}
-       AND r.case_id IN (SELECT p.case_id FROM safety_party p
+       AND r.case_id IN (SELECT p.case_id FROM ${partiesFor(complainantKeys)} p
                           WHERE p.organisation_id = ${organisationId} AND p.role = 'complainant' AND ${partyKeyMatch(complainantKeys)}
                          UNION SELECT ${caseId}::uuid)
        AND r.reported_on > ${since}::date AND r.reported_on <= ${on}::date AND c.counts_as_asb)`;

@@ -10,6 +10,7 @@ import {
   incidentCountsSql,
   type PartyKeys,
   partyKey,
+  partyKeyMatch,
   type RelatedCase,
   relatedFrom,
   relatedOpenCasesJson,
@@ -56,12 +57,24 @@ const keyArrays = (filter: string) =>
   sql.raw(`coalesce(array_agg(p.key) FILTER (WHERE p.key IS NOT NULL${filter}), '{}') AS texts${filter ? "_c" : ""},
     coalesce(array_agg(CASE WHEN p.key ~* ${uuidPattern} THEN p.key::uuid END) FILTER (WHERE p.key ~* ${uuidPattern}${filter}), '{}') AS uuids${filter ? "_c" : ""}`);
 
+// Every party with any of the case's keys: the repeat counts, related cases and the Community
+// Trigger all start from these parties (each with its own roles and keys, a subset of these), so
+// the party indexes are searched once and the three figures read the few rows found (partiesFor).
+// The keys come in as scalar subqueries (values computed once, like a parameter's), not a join:
+// joined, the planner cannot search the two party indexes with them and reads every party.
+const keysOnce = {
+  uuids: sql.raw("(SELECT party_keys.uuids FROM party_keys)::uuid[]"),
+  texts: sql.raw("(SELECT party_keys.texts FROM party_keys)::text[]"),
+};
+const allKeys = { uuids: sql.raw("party_keys.uuids"), texts: sql.raw("party_keys.texts") };
+const keyParties = sql.raw("key_parties");
+
 /**
- * Two CTEs over the case row `c` and `d` (today): `here`, the case's own columns the figures
+ * Three CTEs over the case row `c` and `d` (today): `here`, the case's own columns the figures
  * match on, the stored thresholds, today and each window's first day; `party_keys`, the case's
- * party keys (all, and the complainants'). The figures' subqueries name their own rows `c`, so
- * they read the case through `here`. It is MATERIALIZED, so its windows are computed once and not
- * at each place the figures use them.
+ * party keys (all, and the complainants'); `key_parties`, the parties with any of those keys.
+ * The figures' subqueries name their own rows `c`, so they read the case through `here`. `here`
+ * is MATERIALIZED, so its windows are computed once and not at each place the figures use them.
  */
 export const aroundContext = fixedText(
   () => sql`here AS MATERIALIZED (SELECT c.organisation_id, c.id, c.home_id, c.block_name, s.value AS settings, d.today,
@@ -70,7 +83,10 @@ export const aroundContext = fixedText(
       FROM c CROSS JOIN d LEFT JOIN safety_setting s ON s.organisation_id = c.organisation_id AND s.key = 'thresholds'),
     party_keys AS (SELECT ${keyArrays("")}, ${keyArrays(" AND p.role = 'complainant'")}
       FROM (SELECT coalesce(x.person_id::text, x.external_ref) AS key, x.role
-              FROM c JOIN safety_party x ON x.organisation_id = c.organisation_id AND x.case_id = c.id) p)`,
+              FROM c JOIN safety_party x ON x.organisation_id = c.organisation_id AND x.case_id = c.id) p),
+    key_parties AS MATERIALIZED (SELECT p.organisation_id, p.case_id, p.role, p.person_id, p.external_ref
+      FROM safety_party p
+     WHERE p.organisation_id = (SELECT here.organisation_id FROM here) AND ${partyKeyMatch(keysOnce)})`,
 );
 
 /** The figures' columns over `here` and `party_keys`, and the windows they used (aroundOfCase checks them). */
@@ -81,8 +97,12 @@ export const aroundInStatement = fixedText(
       caseId: sql.raw("here.id"),
       homeId: sql.raw("here.home_id"),
       blockName: sql.raw("here.block_name"),
-      keys: { uuids: sql.raw("party_keys.uuids"), texts: sql.raw("party_keys.texts") },
-      complainantKeys: { uuids: sql.raw("party_keys.uuids_c"), texts: sql.raw("party_keys.texts_c") },
+      keys: { ...allKeys, parties: keyParties },
+      complainantKeys: {
+        uuids: sql.raw("party_keys.uuids_c"),
+        texts: sql.raw("party_keys.texts_c"),
+        parties: keyParties,
+      },
       repeatSince: sql.raw("here.repeat_since"),
       triggerSince: sql.raw("here.trigger_since"),
       today: sql.raw("here.today"),

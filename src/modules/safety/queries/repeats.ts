@@ -49,7 +49,7 @@ export function incidentCountsSql(
 ): SQL {
   return sql`
     SELECT coalesce(p.person_id::text, p.external_ref) AS who, p.role, count(DISTINCT r.id)::int AS incidents
-      FROM safety_party p
+      FROM ${partiesFor(keys)} p
       JOIN safety_report r ON r.organisation_id = p.organisation_id AND r.case_id = p.case_id
      WHERE p.organisation_id = ${organisationId} AND p.role IN ('complainant', 'alleged-perpetrator')
        AND ${partyKeyMatch(keys)}
@@ -182,7 +182,7 @@ export function relatedOpenCasesJson(organisationId: ValueOrSql<string>, match: 
             SELECT ${caseColumns}, 'same block' FROM safety_case c
              WHERE c.organisation_id = ${organisationId} AND c.block_name = ${match.blockName ?? null}::text AND ${openCase("c")}
             UNION ALL
-            SELECT ${caseColumns}, 'same people' FROM safety_party p ${viaParty}
+            SELECT ${caseColumns}, 'same people' FROM ${partiesFor(keys)} p ${viaParty}
              WHERE p.organisation_id = ${organisationId} AND ${partyKeyMatch(keys)}
             ${
               names.length > 0
@@ -203,8 +203,16 @@ export function relatedFrom(json: unknown): RelatedCase[] {
 /**
  * Party keys to match: a list (bound as parameters), or two array expressions of a larger
  * statement, `uuids` (the keys that are UUIDs, as uuid[]) and `texts` (every key, as text[]).
+ * A larger statement that matches several sets of keys can also name `parties`: a relation of
+ * safety_party's rows already matched by a superset of these keys, read instead of the table so
+ * the party indexes are searched once, not once per figure. The match is applied to it again.
  */
-export type PartyKeys = string[] | { uuids: SQL; texts: SQL };
+export type PartyKeys = string[] | { uuids: SQL; texts: SQL; parties?: SQL };
+
+/** Where the parties for these keys are read from: safety_party, or the statement's own matches. */
+export function partiesFor(keys: PartyKeys): SQL {
+  return (!Array.isArray(keys) && keys.parties) || sql.raw("safety_party");
+}
 
 /**
  * Parties with any of these keys (Kith person ids or imported references), using the two partial
