@@ -4,12 +4,10 @@ import { addDays } from "../../platform/dates/london.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { listFrameworkOutcomes } from "../investment/index.ts";
 import { homesByLocalAuthority } from "../places/index.ts";
-import { saveApplicationSection, startApplication, submitApplication } from "./commands/applications.ts";
-import { assessApplication } from "./commands/assess-application.ts";
-import { addBudgetLine } from "./commands/budget-lines.ts";
 import { createProgramme } from "./commands/create-programme.ts";
-import { decideApplication, moderateApplication } from "./commands/decide-application.ts";
+import { type DecisionInput, decideApplication } from "./commands/decide-application.ts";
 import { userIdOf } from "./commands/grant-controls.ts";
+import { type DemoApplication, seedApplications } from "./seed-applications.ts";
 import { applicants, areaForTown, strategicApplicants } from "./seed-organisations.ts";
 
 // The demo's three programme rounds: last year's Community Chest (closed, one-year
@@ -90,93 +88,124 @@ export async function seedRounds({
       .filter((outcome) => outcome.themeCode === "resilient-communities")
       .map((outcome) => outcome.id),
   });
+  // An award from the start day for whole months, owned by `owner` and answered for by the manager.
+  const award = (
+    town: string,
+    start: string,
+    months: number,
+    owner: Actor,
+    terms: Pick<
+      DecisionInput & { decision: "award" },
+      "reason" | "amountAwarded" | "conditions" | "monitoringFrequency"
+    >,
+  ): DecisionInput => ({
+    decision: "award",
+    ...terms,
+    startDate: start,
+    endDate: addDays(addMonths(start, months), -1),
+    grantOwnerUserId: userIdOf(owner) ?? "",
+    accountableOfficerUserId: userIdOf(manager) ?? "",
+    beneficiaryLaCode: areaForTown(town, areas),
+  });
   const round1Now = at(addMonths(round1Opens, 1));
   const decisionNow = at(addMonths(round1Opens, 3));
-  for (const [index, applicant] of applicants.entries()) {
-    const outcome = index < 8 ? "award" : index < 10 ? "decline" : index === 10 ? "waitlist" : "ineligible";
-    const application = await startApplication(db, group, round1Now, round1.id);
-    await saveApplicationSection(db, group, round1Now, application.id, "eligibility", {
-      local: outcome === "ineligible" ? "no" : "yes",
-      "not-for-profit": "yes",
-      statutory: "no",
-    });
-    await saveApplicationSection(
-      db,
-      group,
-      round1Now,
-      application.id,
-      "organisation",
-      applicant.organisation,
-    );
-    await saveApplicationSection(db, group, round1Now, application.id, "contact", applicant.contact);
+  const outcomeOf = (index: number) =>
+    index < 8 ? "award" : index < 10 ? "decline" : index === 10 ? "waitlist" : "ineligible";
+  const requests: number[] = [];
+  const round1Applications = applicants.map((applicant, index): DemoApplication => {
+    const outcome = outcomeOf(index);
     const requested = (2 + Math.floor(random() * 8)) * 100_000;
-    await saveApplicationSection(db, group, round1Now, application.id, "project", {
-      projectTitle: applicant.project,
-      projectSummary: applicant.summary,
-      amountRequestedPence: String(requested / 100),
-      outcomeCodes: [pick(round1.outcomes.map((outcome) => outcome.code))],
-    });
-    if (index < 2) {
-      // Two demo applications show a budget: staff time and equipment, adding up to the request.
-      const staff = Math.round((requested * 0.6) / 100) * 100;
-      const lines = [
-        { description: "Sessional organiser, 6 hours a week", amount: staff, category: "staff" },
-        { description: "Equipment and materials", amount: requested - staff, category: "equipment" },
-      ];
-      for (const line of lines)
-        await addBudgetLine(db, group, round1Now, application.id, {
-          description: line.description,
-          amount: String(line.amount / 100),
-          category: line.category,
-          otherFunding: "no",
-        });
-    }
-    await submitApplication(db, group, round1Now, application.id);
-    if (outcome === "ineligible") continue;
+    requests.push(requested);
+    const sections = {
+      eligibility: {
+        local: outcome === "ineligible" ? "no" : "yes",
+        "not-for-profit": "yes",
+        statutory: "no",
+      },
+      organisation: applicant.organisation,
+      contact: applicant.contact,
+      project: {
+        projectTitle: applicant.project,
+        projectSummary: applicant.summary,
+        amountRequestedPence: String(requested / 100),
+        outcomeCodes: [pick(round1.outcomes.map((outcome) => outcome.code))],
+      },
+    };
+    // Two demo applications show a budget: staff time and equipment, adding up to the request.
+    const staff = Math.round((requested * 0.6) / 100) * 100;
+    const budgetLines =
+      index < 2
+        ? [
+            { description: "Sessional organiser, 6 hours a week", amount: staff, category: "staff" },
+            { description: "Equipment and materials", amount: requested - staff, category: "equipment" },
+          ].map((line) => ({ ...line, amount: String(line.amount / 100), otherFunding: "no" }))
+        : [];
+    if (outcome === "ineligible") return { sections, budgetLines, assessments: [] };
     const strong = outcome === "award";
     const score = () => String(strong ? 3 + Math.floor(random() * 3) : Math.floor(random() * 3));
-    await assessApplication(db, officer, decisionNow, application.id, {
-      conflictDeclared: "no",
-      scores: { need: score(), involvement: score(), delivery: score(), value: score() },
-      comment: "Scored against the published criteria.",
-    });
-    if (index === 3)
-      await assessApplication(db, panel, decisionNow, application.id, {
-        conflictDeclared: "yes",
-        conflictDetail: "I am a trustee of this organisation.",
-      });
-    else
-      await assessApplication(db, panel, decisionNow, application.id, {
-        conflictDeclared: "no",
+    const first = {
+      assessor: officer,
+      input: {
+        conflictDeclared: "no" as const,
         scores: { need: score(), involvement: score(), delivery: score(), value: score() },
-      });
-    await moderateApplication(db, manager, decisionNow, application.id, {
-      note: "Panel agreed the assessors' scores.",
-    });
+        comment: "Scored against the published criteria.",
+      },
+    };
+    const second =
+      index === 3
+        ? {
+            assessor: panel,
+            input: {
+              conflictDeclared: "yes" as const,
+              conflictDetail: "I am a trustee of this organisation.",
+            },
+          }
+        : {
+            assessor: panel,
+            input: {
+              conflictDeclared: "no" as const,
+              scores: { need: score(), involvement: score(), delivery: score(), value: score() },
+            },
+          };
+    return {
+      sections,
+      budgetLines,
+      assessments: [first, second],
+      moderation: { moderator: manager, input: { note: "Panel agreed the assessors' scores." } },
+    };
+  });
+  const round1Ids = await seedApplications(
+    db,
+    group,
+    round1,
+    { sentAt: round1Now, assessedAt: decisionNow },
+    round1Applications,
+  );
+  for (const [index, applicant] of applicants.entries()) {
+    const outcome = outcomeOf(index);
+    if (outcome === "ineligible") continue;
     const start = addMonths(round1Opens, 4);
-    if (outcome === "award") {
-      await decideApplication(db, manager, decisionNow, application.id, {
-        decision: "award",
-        reason: "Scored above the funding threshold; clear local need.",
-        amountAwarded: String(requested / 100),
-        startDate: start,
-        endDate: addDays(addMonths(start, 12), -1),
-        grantOwnerUserId: userIdOf(officer) ?? "",
-        accountableOfficerUserId: userIdOf(manager) ?? "",
-        conditions:
-          "Spend the grant only on the project described. Acknowledge the funding. Return any unspent money.",
-        monitoringFrequency: index % 2 === 0 ? "six-monthly" : "end-of-grant",
-        beneficiaryLaCode: areaForTown(applicant.organisation.town, areas),
-      });
-    } else {
-      await decideApplication(db, manager, decisionNow, application.id, {
-        decision: outcome,
-        reason:
-          outcome === "decline"
-            ? "Scored below the funding threshold: the need was not evidenced."
-            : "Fundable, but the budget is fully committed; held on the waiting list.",
-      });
-    }
+    await decideApplication(
+      db,
+      manager,
+      decisionNow,
+      round1Ids[index],
+      outcome === "award"
+        ? award(applicant.organisation.town, start, 12, officer, {
+            reason: "Scored above the funding threshold; clear local need.",
+            amountAwarded: String(requests[index] / 100),
+            conditions:
+              "Spend the grant only on the project described. Acknowledge the funding. Return any unspent money.",
+            monitoringFrequency: index % 2 === 0 ? "six-monthly" : "end-of-grant",
+          })
+        : {
+            decision: outcome,
+            reason:
+              outcome === "decline"
+                ? "Scored below the funding threshold: the need was not evidenced."
+                : "Fundable, but the budget is fully committed; held on the waiting list.",
+          },
+    );
   }
 
   // Round 2: strategic partnerships, multi-year with annual payments.
@@ -212,53 +241,50 @@ export async function seedRounds({
   });
   const round2Now = at(addMonths(round2Opens, 0));
   const round2Decision = at(addMonths(round2Opens, 2));
+  const round2Ids = await seedApplications(
+    db,
+    group,
+    round2,
+    { sentAt: round2Now, assessedAt: round2Decision },
+    strategicApplicants.map((applicant, index): DemoApplication => {
+      const sections = {
+        eligibility: { accounts: "yes" },
+        organisation: applicant.organisation,
+        contact: applicant.contact,
+        project: {
+          projectTitle: applicant.project,
+          projectSummary: applicant.summary,
+          amountRequestedPence: "150000",
+          outcomeCodes: [["TS-1", "MA-1", "EM-1"][index % 3]],
+        },
+      };
+      // The fifth is still being assessed.
+      if (index === 4) return { sections, budgetLines: [], assessments: [] };
+      const scores = { outcomes: index < 3 ? "5" : "2", partnership: "4", value: index < 3 ? "4" : "1" };
+      return {
+        sections,
+        budgetLines: [],
+        assessments: [{ assessor: officer, input: { conflictDeclared: "no", scores } }],
+        moderation: { moderator: manager, input: { note: "Moderated by the strategic panel." } },
+      };
+    }),
+  );
   for (const [index, applicant] of strategicApplicants.entries()) {
-    const application = await startApplication(db, group, round2Now, round2.id);
-    await saveApplicationSection(db, group, round2Now, application.id, "eligibility", { accounts: "yes" });
-    await saveApplicationSection(
-      db,
-      group,
-      round2Now,
-      application.id,
-      "organisation",
-      applicant.organisation,
-    );
-    await saveApplicationSection(db, group, round2Now, application.id, "contact", applicant.contact);
-    await saveApplicationSection(db, group, round2Now, application.id, "project", {
-      projectTitle: applicant.project,
-      projectSummary: applicant.summary,
-      amountRequestedPence: "150000",
-      outcomeCodes: [["TS-1", "MA-1", "EM-1"][index % 3]],
-    });
-    await submitApplication(db, group, round2Now, application.id);
-    if (index === 4) continue; // still being assessed
-    await assessApplication(db, officer, round2Decision, application.id, {
-      conflictDeclared: "no",
-      scores: { outcomes: index < 3 ? "5" : "2", partnership: "4", value: index < 3 ? "4" : "1" },
-    });
-    await moderateApplication(db, manager, round2Decision, application.id, {
-      note: "Moderated by the strategic panel.",
-    });
+    if (index === 4) continue;
     const start = addMonths(round2Opens, 3);
     await decideApplication(
       db,
       manager,
       round2Decision,
-      application.id,
+      round2Ids[index],
       index < 3
-        ? {
-            decision: "award",
+        ? award(applicant.organisation.town, start, 36, manager, {
             reason: "Strong track record and partnership working; three-year award with annual payments.",
             amountAwarded: "150000",
-            startDate: start,
-            endDate: addDays(addMonths(start, 36), -1),
-            grantOwnerUserId: userIdOf(manager) ?? "",
-            accountableOfficerUserId: userIdOf(manager) ?? "",
             conditions:
               "Deliver the agreed service across the grant period. Quarterly returns on the agreed outcomes.",
             monitoringFrequency: "quarterly",
-            beneficiaryLaCode: areaForTown(applicant.organisation.town, areas),
-          }
+          })
         : { decision: "decline", reason: "Outcomes evidence too thin for a three-year commitment." },
     );
   }

@@ -23,7 +23,8 @@ type SeedUser = SeedContext["users"][number];
 // multi-year strategic), one round open now, three direct awards (two approved, one of them
 // to a charity with no charity number, and one waiting for approval), a funding ending
 // given with notice, and payments held for overdue monitoring.
-// Every record is made through the same commands a person would use.
+// Every record is made through the same commands a person would use, or, for the rounds'
+// applications, written in bulk by seed-applications.ts with those commands' own functions.
 
 function userActor(
   organisationId: string,

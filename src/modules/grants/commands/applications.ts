@@ -1,34 +1,28 @@
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import { recordAudit } from "../../../platform/audit/audit-log.ts";
 import { londonDay } from "../../../platform/dates/london.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { isUuid, newId } from "../../../platform/db/ids.ts";
+import { isUuid } from "../../../platform/db/ids.ts";
 import { matchInOrganisation } from "../../../platform/db/match-in-organisation.ts";
-import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
-import { conflict, invalid, notFound } from "../../../platform/http/problem.ts";
+import { conflict, notFound } from "../../../platform/http/problem.ts";
 import { canApply, canEditOwnApplication, canSeeOwnApplication } from "../policy.ts";
 import { type GrantApplication, type GrantProgramme, grantApplication, grantProgramme } from "../schema.ts";
+import type { ApplicationSection } from "./application-sections.ts";
 import {
-  type ApplicationSection,
-  completedSections,
-  eligibilityFailures,
-  sectionSchema,
-  sectionTitles,
-} from "./application-sections.ts";
-import { budgetMismatch, listBudgetLines } from "./budget-lines.ts";
+  checkReadyToSend,
+  draftApplicationRow,
+  sectionChange,
+  sectionSavedAudit,
+  startedAudit,
+  submissionChange,
+  submittedAudit,
+} from "./application-steps.ts";
+import { listBudgetLines } from "./budget-lines.ts";
 import { knownApplicantDetails } from "./known-applicant.ts";
 import { closeOpenReturn, listApplicationReturns } from "./return-application.ts";
 
 // The applicant's side: start a draft, save each section (save and return), submit.
-
-// No 0/O or 1/I: references are read out over the phone.
-const referenceAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-export function newApplicationReference(): string {
-  const bytes = randomBytes(8);
-  return `GRA-${Array.from(bytes, (b) => referenceAlphabet[b % referenceAlphabet.length]).join("")}`;
-}
 
 export async function loadProgramme(
   db: Db,
@@ -84,28 +78,9 @@ export async function startApplication(
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(grantApplication)
-      .values({
-        ...known,
-        organisationId: actor.organisationId,
-        id: newId(now.getTime()),
-        programmeId: programme.id,
-        reference: newApplicationReference(),
-        status: "draft",
-        applicantUserId: actor.kind === "user" ? actor.userId : null,
-        partnerOrganisationId: actor.kind === "user" ? actor.partnerOrganisationId : null,
-        answers: {},
-        outcomeCodes: [],
-        eligibilityReasons: [],
-        createdAt: now,
-        updatedAt: now,
-      })
+      .values(draftApplicationRow(actor, now, programme, known))
       .returning();
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "grant-application",
-      entityId: created.id,
-      summary: `Grant application ${created.reference} started for ${programme.code}`,
-    });
+    await recordAudit(tx, actor, now, startedAudit(created, programme));
     return created;
   });
 }
@@ -122,25 +97,18 @@ export async function saveApplicationSection(
   const { application, programme } = await loadOwnApplication(db, actor, applicationId);
   if (!canEditOwnApplication(actor, application))
     throw conflict("Application already sent", "You cannot change an application after you have sent it.");
-  const parsed = sectionSchema(programme, section).safeParse(values);
-  if (!parsed.success)
-    throw invalid(`Check ${sectionTitles[section].toLowerCase()}.`, fieldErrorsFrom(parsed.error));
+  const change = sectionChange(programme, section, values, now);
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(grantApplication)
-      .set({ ...parsed.data, updatedAt: now })
+      .set(change)
       .where(
         matchInOrganisation(grantApplication, actor.organisationId, { id: application.id, status: "draft" }),
       )
       .returning();
     if (!updated)
       throw conflict("Application already sent", "You cannot change an application after you have sent it.");
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "grant-application",
-      entityId: application.id,
-      summary: `Grant application ${application.reference}: ${sectionTitles[section]} saved`,
-    });
+    await recordAudit(tx, actor, now, sectionSavedAudit(application, section));
     return updated;
   });
 }
@@ -158,21 +126,7 @@ export async function submitApplication(
       "Application already sent",
       `Application ${application.reference} was sent on ${application.submittedAt?.toISOString().slice(0, 10)}.`,
     );
-  const complete = completedSections(programme, application);
-  const missing = (Object.keys(complete) as ApplicationSection[]).filter((section) => !complete[section]);
-  if (missing.length > 0) {
-    throw invalid(
-      "Complete every section before you send the application.",
-      Object.fromEntries(
-        missing.map((section) => [section, `Complete the section: ${sectionTitles[section]}`]),
-      ),
-    );
-  }
-  const mismatch = budgetMismatch(
-    application,
-    await listBudgetLines(db, actor.organisationId, application.id),
-  );
-  if (mismatch) throw invalid("Your budget does not add up.", { budget: mismatch });
+  checkReadyToSend(programme, application, await listBudgetLines(db, actor.organisationId, application.id));
   // A returned application may come back after the closing date: the officer asked for the changes.
   const returns = await listApplicationReturns(db, actor.organisationId, application.id);
   const wasReturned = returns.some((r) => r.resubmittedAt === null);
@@ -181,30 +135,17 @@ export async function submitApplication(
       "This programme has closed",
       `${programme.title} closed for applications on ${programme.closesOn}.`,
     );
-  const failures = eligibilityFailures(programme, application.answers);
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(grantApplication)
-      .set({
-        status: failures.length === 0 ? "submitted" : "ineligible",
-        eligible: failures.length === 0,
-        eligibilityReasons: failures,
-        submittedAt: now,
-        updatedAt: now,
-      })
+      .set(submissionChange(programme, application, now))
       .where(
         matchInOrganisation(grantApplication, actor.organisationId, { id: application.id, status: "draft" }),
       )
       .returning();
     if (!updated) throw conflict("Application already sent", "This application has already been sent.");
     const resubmitted = await closeOpenReturn(tx, actor.organisationId, application.id, now);
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "grant-application",
-      entityId: application.id,
-      summary: `Grant application ${application.reference} ${resubmitted ? "sent again after changes" : "submitted"} (${failures.length === 0 ? "eligible" : "not eligible"})`,
-      after: { status: updated.status, eligibilityReasons: failures },
-    });
+    await recordAudit(tx, actor, now, submittedAudit(application, updated, resubmitted));
     return updated;
   });
 }

@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
-import { recordAudit } from "../../../platform/audit/audit-log.ts";
+import { type AuditEntry, recordAudit } from "../../../platform/audit/audit-log.ts";
 import { deleteAudited, updateAudited } from "../../../platform/audit/audited-write.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { isUuid, newId } from "../../../platform/db/ids.ts";
@@ -82,10 +82,42 @@ export async function loadDraftForChange(
   return application;
 }
 
-function parseLine(input: BudgetLineInput) {
+export function parseLine(input: BudgetLineInput) {
   const parsed = budgetLineInput.safeParse(input);
   if (!parsed.success) throw invalid("Check the budget line.", fieldErrorsFrom(parsed.error));
   return parsed.data;
+}
+
+/** The line `addBudgetLine` inserts; the demo seed writes the same rows in bulk. */
+export function budgetLineRow(
+  actor: Actor,
+  now: Date,
+  applicationId: string,
+  line: ReturnType<typeof parseLine>,
+): typeof grantBudgetLine.$inferInsert {
+  return {
+    organisationId: actor.organisationId,
+    id: newId(now.getTime()),
+    applicationId,
+    description: line.description,
+    amountPence: line.amount,
+    category: line.category,
+    otherFunding: line.otherFunding,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function budgetLineAddedAudit(
+  application: Pick<GrantApplication, "reference">,
+  line: Pick<GrantBudgetLine, "id" | "amountPence">,
+): AuditEntry {
+  return {
+    action: "create",
+    entityType: "grant-budget-line",
+    entityId: line.id,
+    summary: `Grant application ${application.reference}: budget line added (${formatPence(line.amountPence)})`,
+  };
 }
 
 async function findLine(db: Db, organisationId: string, applicationId: string, lineId: string) {
@@ -120,24 +152,9 @@ export async function addBudgetLine(
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(grantBudgetLine)
-      .values({
-        organisationId: actor.organisationId,
-        id: newId(now.getTime()),
-        applicationId: application.id,
-        description: line.description,
-        amountPence: line.amount,
-        category: line.category,
-        otherFunding: line.otherFunding,
-        createdAt: now,
-        updatedAt: now,
-      })
+      .values(budgetLineRow(actor, now, application.id, line))
       .returning();
-    await recordAudit(tx, actor, now, {
-      action: "create",
-      entityType: "grant-budget-line",
-      entityId: created.id,
-      summary: `Grant application ${application.reference}: budget line added (${formatPence(line.amount)})`,
-    });
+    await recordAudit(tx, actor, now, budgetLineAddedAudit(application, created));
     return created;
   });
 }

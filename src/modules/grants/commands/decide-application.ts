@@ -11,8 +11,8 @@ import { fieldErrorsFrom } from "../../../platform/http/forms.ts";
 import { conflict, invalid } from "../../../platform/http/problem.ts";
 import { poundsAsPence } from "../inputs.ts";
 import { actorName, canDecide } from "../policy.ts";
-import { meanScoreBp } from "../rules.ts";
 import { type GrantApplication, type GrantAward, grantApplication, grantAward } from "../schema.ts";
+import { moderation } from "./application-steps.ts";
 import { loadProgramme } from "./applications.ts";
 import { listAssessments, loadApplication } from "./assess-application.ts";
 import { assessedBy, loadGrantControls, separationApplies, userIdOf } from "./grant-controls.ts";
@@ -54,24 +54,17 @@ export async function moderateApplication(
     throw conflict("Cannot moderate", `Application ${application.reference} is ${application.status}.`);
   const parsed = moderationInput.safeParse(input);
   if (!parsed.success) throw invalid("Check the moderation.", fieldErrorsFrom(parsed.error));
-  const mean = meanScoreBp(await listAssessments(db, actor.organisationId, application.id));
-  if (mean === null)
-    throw conflict(
-      "No scores to moderate",
-      "At least one assessor without a conflict of interest must score the application first.",
-    );
-  const score = parsed.data.moderatedScore ?? mean;
+  const { change, audit } = moderation(
+    actor,
+    now,
+    application,
+    await listAssessments(db, actor.organisationId, application.id),
+    parsed.data,
+  );
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(grantApplication)
-      .set({
-        status: "moderated",
-        moderatedScoreBp: score,
-        moderationNote: parsed.data.note,
-        moderatedBy: actorName(actor),
-        moderatedByUserId: userIdOf(actor),
-        updatedAt: now,
-      })
+      .set(change)
       .where(
         matchInOrganisation(grantApplication, actor.organisationId, {
           id: application.id,
@@ -80,13 +73,7 @@ export async function moderateApplication(
       )
       .returning();
     if (!updated) throw conflict("Cannot moderate", "The application changed while you were moderating it.");
-    await recordAudit(tx, actor, now, {
-      action: "update",
-      entityType: "grant-application",
-      entityId: application.id,
-      summary: `Application ${application.reference} moderated at ${(score / 100).toFixed(1)}% (assessors' mean ${(mean / 100).toFixed(1)}%)`,
-      after: { moderatedScoreBp: score, meanScoreBp: mean },
-    });
+    await recordAudit(tx, actor, now, audit);
     return updated;
   });
 }

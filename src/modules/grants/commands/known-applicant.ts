@@ -4,7 +4,7 @@ import { getPartnerOrganisation, type PartnerOrganisation } from "../../people/i
 import type { OrganisationType } from "../inputs.ts";
 import type { GrantApplication } from "../schema.ts";
 
-type KnownDetails = Partial<
+export type KnownDetails = Partial<
   Pick<
     GrantApplication,
     | "organisationName"
