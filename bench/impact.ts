@@ -12,7 +12,7 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { installOpenDefaultBank } from "../src/modules/impact/commands/import-value-bank.ts";
 import { computeDashboard } from "../src/modules/impact/queries/dashboard.ts";
-import { computeSocialValue } from "../src/modules/impact/queries/social-value.ts";
+import { computeSocialValue, computeSocialValueSummary } from "../src/modules/impact/queries/social-value.ts";
 import { computeReportFigures, financialYear } from "../src/modules/impact/report/report-figures.ts";
 import { recordAttendance, recordSession } from "../src/modules/investment/index.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
@@ -290,6 +290,10 @@ try {
   const valueMs = await run("social value for one year", () =>
     computeSocialValue(database.db, actor, { from: period.from, to: period.to }),
   );
+  // The dashboard's part of it: the same totals without the lines (computeSocialValueSummary).
+  const totalsMs = await run("social value totals for one year (the dashboard's)", () =>
+    computeSocialValueSummary(database.db, actor, { from: period.from, to: period.to }),
+  );
   // Bulk attendance entry: one register of 500 people saved through the command (validation, upsert, audit).
   const [someProject] = await database.query<{ id: string }>(
     "SELECT id FROM project WHERE stage = 'active' LIMIT 1",
@@ -312,6 +316,7 @@ try {
   console.log(`  dashboard: ${(dashboardMs / countMs).toFixed(1)}×`);
   console.log(`  report figures: ${(reportMs / countMs).toFixed(1)}×`);
   console.log(`  social value (one year): ${(valueMs / countMs).toFixed(1)}×`);
+  console.log(`  social value totals (one year, the dashboard's): ${(totalsMs / countMs).toFixed(1)}×`);
 } catch (error) {
   console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -53,13 +53,18 @@ export function priceBasis(valuesYear: number, reportingYear: number, series: De
   };
 }
 
+/** One value at `factor` times its prices, rounded to the penny (the same value when factor is 1). */
+export function atPrice(pence: number, factor: number): number {
+  return factor === 1 ? pence : Math.round(pence * factor);
+}
+
 /** Every line's value at the basis year's prices, rounded per line so the lines still add up to the totals. */
 export function atPrices<T extends SocialValueResult>(result: T, basis: PriceBasis): T {
   if (basis.factor === 1) return result;
   const lines = result.lines.map((line) => ({
     ...line,
-    grossPence: Math.round(line.grossPence * basis.factor),
-    netPence: Math.round(line.netPence * basis.factor),
+    grossPence: atPrice(line.grossPence, basis.factor),
+    netPence: atPrice(line.netPence, basis.factor),
   }));
   const counted = lines.filter((line) => line.status === "counted");
   return {

@@ -3,11 +3,15 @@ import { describe, expect, it } from "vitest";
 import { addMonths } from "../../platform/dates/calendar.ts";
 import type { AgeBand, Region } from "./age-region.ts";
 import { ageBandOn, regionOf } from "./age-region.ts";
+import { atPrices, type PriceBasis } from "./prices.ts";
 import {
   type BankOutcome,
   calculateSocialValue,
+  claimTuple,
   exclusionKey,
   type OutcomeClaim,
+  socialValueOfClaims,
+  socialValueTotals,
   type ValueBankRules,
   type ValueLine,
 } from "./social-value.ts";
@@ -234,6 +238,52 @@ describe("social value on random claims", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+  // The dashboard's path: the claims as valueClaimFacts reads them (arrays, in the rules' order, the
+  // record and project ids null), totals only, at a price factor as atPrices applies it to the lines.
+  it("gives the totals of the lines from claims read without their ids, at any prices", () => {
+    const basis = (factor: number) => ({ factor }) as PriceBasis;
+    const inRulesOrder = (claims: OutcomeClaim[]) =>
+      [...claims].sort(
+        (a, b) =>
+          a.participantId.localeCompare(b.participantId) ||
+          a.achievedOn.localeCompare(b.achievedOn) ||
+          a.outcomeId.localeCompare(b.outcomeId),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(claimOf, { maxLength: 40 }),
+        fc.integer({ min: 300, max: 800 }).map(day),
+        fc.constantFrom(1, 1.03, 1.25, 0.97),
+        (claims, from, factor) => {
+          const full = atPrices(calculateSocialValue(claims, bank, from), basis(factor));
+          const facts = inRulesOrder(claims).map(
+            (c) => [null, c.participantId, null, c.code, c.achievedOn, c.dateOfBirth, c.laCode] as const,
+          );
+          expect(socialValueTotals(facts, bank, from, factor)).toEqual({
+            totalPence: full.totalPence,
+            grossPence: full.grossPence,
+            people: full.people,
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the same lines from claims as arrays, in any order, as from claims as objects", () => {
+    fc.assert(
+      fc.property(
+        fc.array(claimOf, { maxLength: 40 }),
+        fc.integer({ min: 300, max: 800 }).map(day),
+        (claims, from) => {
+          expect(socialValueOfClaims(claims.map(claimTuple), bank, from)).toEqual(
+            directSocialValue(claims, bank, from),
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -41,13 +41,16 @@ export {
 } from "./queries/figure-lines.ts";
 export {
   activityByNeighbourhood,
+  type ClaimFactsTuple,
   type ClaimRow,
+  type ClaimTuple,
   caseStories,
   claimsNear,
   type FigureFilter,
   monthlyTrend,
   reachFigures,
   surveyChange,
+  valueClaimFacts,
   valueClaims,
 } from "./queries/figures.ts";
 export { type DueFollowUp, listDueFollowUps } from "./queries/follow-ups.ts";

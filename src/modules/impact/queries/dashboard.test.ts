@@ -5,7 +5,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { importDeflators } from "../commands/import-deflators.ts";
 import { L1, neighbourhoods, openImpactFixture } from "../testing/impact-fixture.ts";
 import { computeDashboard, type Dashboard } from "./dashboard.ts";
-import { computeSocialValue, computeSroi } from "./social-value.ts";
+import { computeSocialValue, computeSocialValueSummary, computeSroi } from "./social-value.ts";
 
 // The dashboard's figures over the hand-worked data set in testing/impact-fixture.ts; the annual
 // report's figures over the same data are in report/report-figures.test.ts.
@@ -85,6 +85,26 @@ describe("dashboard of common indicators (hand-computed data set)", () => {
     );
     expect(employ.residentsReached.total).toBe(1);
     expect(employ.socialValue.totalPence).toBe(400_000);
+  });
+  it("takes its social value totals without lines, the same as the full computation's", async () => {
+    for (const filter of [
+      { from: "2026-01-01", to: "2026-12-31" },
+      { from: "2026-01-01", to: "2026-12-31", themeCode: "employ" },
+      { from: "2025-06-01", to: "2026-05-31" },
+    ]) {
+      const { totalPence, grossPence, people, bank, prices } = await computeSocialValue(
+        database.db,
+        manager,
+        filter,
+      );
+      expect(await computeSocialValueSummary(database.db, manager, filter)).toEqual({
+        totalPence,
+        grossPence,
+        people,
+        bank,
+        prices,
+      });
+    }
   });
   it("works out SROI per project from the project's spending", async () => {
     const sroi = await computeSroi(database.db, manager, { from: "2026-01-01", to: "2026-12-31" });

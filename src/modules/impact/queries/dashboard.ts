@@ -10,7 +10,7 @@ import {
   surveyChange,
 } from "../../investment/index.ts";
 import { type NeighbourhoodFacts, neighbourhoodFacts } from "../places-link.ts";
-import { type BankSource, computeSocialValue, type SocialValueReport } from "./social-value.ts";
+import { type BankSource, computeSocialValueSummary, type SocialValueSummary } from "./social-value.ts";
 import { verifiedVolunteering } from "./verified-volunteering.ts";
 
 /** Community development activity should be at least half in priority neighbourhoods. */
@@ -31,7 +31,7 @@ export async function computeDashboard(
   filter: FigureFilter,
   options: {
     neighbourhoods?: NeighbourhoodFacts;
-    socialValue?: SocialValueReport;
+    socialValue?: SocialValueSummary;
     delivery?: DeliveryFigures;
   } = {},
 ) {
@@ -40,7 +40,8 @@ export async function computeDashboard(
     options.delivery ?? deliveryFigures(db, actor, filter),
     fundingFigures(db, actor, filter),
     surveyChange(db, actor, filter),
-    options.socialValue ?? computeSocialValue(db, actor, filter),
+    // Totals only: the dashboard shows no lines (the annual report passes its full computation in).
+    options.socialValue ?? computeSocialValueSummary(db, actor, filter),
     verifiedVolunteering(db, actor, filter),
   ]);
   const { reach, trend, activity } = delivery;

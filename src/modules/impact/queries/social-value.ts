@@ -7,22 +7,30 @@ import {
   type FigureFilter,
   fundingFigures,
   projectSroiInputs,
+  valueClaimFacts,
   valueClaims,
 } from "../../investment/index.ts";
 import { atPrices, type PriceBasis, priceBasis, reportingPriceYear } from "../prices.ts";
-import { calculateSocialValue, type SocialValueResult } from "../social-value.ts";
+import {
+  type SocialValueResult,
+  type SocialValueTotals,
+  socialValueOfClaims,
+  socialValueTotals,
+} from "../social-value.ts";
 import { calculateSroi, type SroiOutcome, type SroiResult } from "../sroi.ts";
 import { overallInputs, projectInputsPence } from "../sroi-inputs.ts";
 import { loadDeflators } from "./deflators.ts";
-import { loadActiveBank } from "./value-bank.ts";
+import { type ActiveBank, loadActiveBank } from "./value-bank.ts";
 
 export type BankSource = { name: string; source: string; licence: string; priceYear: number };
-export type SocialValueReport = SocialValueResult & {
+/** What the dashboard shows of social value: the totals, their bank and their prices. */
+export type SocialValueSummary = SocialValueTotals & {
   bank: BankSource | null;
   /** The prices every value is in; null without a value bank. */
   prices: PriceBasis | null;
-  outcomeNames: Record<string, string>;
 };
+export type SocialValueReport = SocialValueResult &
+  SocialValueSummary & { outcomeNames: Record<string, string> };
 
 const monthsBefore = (isoDate: string, months: number) => addMonths(isoDate, -months);
 
@@ -36,21 +44,60 @@ export async function computeSocialValue(
   actor: Actor,
   filter: FigureFilter,
 ): Promise<SocialValueReport> {
-  requireAllowed(canViewPortfolio(actor), "Only staff can see social value.");
-  const active = await loadActiveBank(db, actor.organisationId);
-  if (!active)
+  const read = await bankAndClaims(db, actor, filter, valueClaims);
+  if (!read)
     return { bank: null, prices: null, totalPence: 0, grossPence: 0, people: 0, lines: [], outcomeNames: {} };
-  const claims = await valueClaims(db, actor, { ...filter, from: monthsBefore(filter.from, 12) });
-  const { name, source, licence, priceYear } = active.bank;
-  // Values are in the bank's price year; the report states them at its own year's prices (Green Book).
-  const prices = priceBasis(priceYear, reportingPriceYear(filter.from), await loadDeflators(db));
-  const result = atPrices(calculateSocialValue(claims, active.rules, filter.from), prices);
+  const { active, claims, prices } = read;
+  const result = atPrices(socialValueOfClaims(claims, active.rules, filter.from), prices);
   return {
     ...result,
-    bank: { name, source, licence, priceYear },
+    bank: bankSource(active.bank),
     prices,
     outcomeNames: Object.fromEntries([...active.rules.outcomes].map(([code, o]) => [code, o.name])),
   };
+}
+
+/**
+ * computeSocialValue's totals without its lines, for the dashboard: the same claims and rules, read
+ * without the record and project ids and settled without an object per line (docs/performance.md,
+ * session 11). The totals are those of computeSocialValue, at the same prices.
+ */
+export async function computeSocialValueSummary(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+): Promise<SocialValueSummary> {
+  const read = await bankAndClaims(db, actor, filter, valueClaimFacts);
+  if (!read) return { totalPence: 0, grossPence: 0, people: 0, bank: null, prices: null };
+  const { active, claims, prices } = read;
+  const totals = socialValueTotals(claims, active.rules, filter.from, prices.factor);
+  return { ...totals, bank: bankSource(active.bank), prices };
+}
+
+/**
+ * The active bank (null without one), the claims `read` gives for the period and the 12 months
+ * before it, and the prices to state the values at.
+ */
+async function bankAndClaims<Claims>(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+  read: (db: Db, actor: Actor, filter: FigureFilter) => Promise<Claims>,
+): Promise<{ active: ActiveBank; claims: Claims; prices: PriceBasis } | null> {
+  requireAllowed(canViewPortfolio(actor), "Only staff can see social value.");
+  const active = await loadActiveBank(db, actor.organisationId);
+  if (!active) return null;
+  const [claims, deflators] = await Promise.all([
+    read(db, actor, { ...filter, from: monthsBefore(filter.from, 12) }),
+    loadDeflators(db),
+  ]);
+  // Values are in the bank's price year; a report states them at its own year's prices (Green Book).
+  const prices = priceBasis(active.bank.priceYear, reportingPriceYear(filter.from), deflators);
+  return { active, claims, prices };
+}
+
+function bankSource({ name, source, licence, priceYear }: BankSource): BankSource {
+  return { name, source, licence, priceYear };
 }
 
 export type ProjectSroi = {
