@@ -4,6 +4,7 @@
 // page's script fetches) at p50/p99, with the load average. --scale 0.02 checks the script works.
 // DATABASE_URL chooses the server (default postgres://postgres@127.0.0.1:5432/postgres); the script
 // makes its own database and drops it at the end.
+import { rebuildAttendanceSummary } from "../src/modules/investment/index.ts";
 import { lightSession, makeLunchClub } from "../src/modules/investment/test-project.ts";
 import { familyNames, givenNames } from "../src/modules/people/seed.ts";
 import { loadReferenceData } from "../src/modules/places/reference/load-reference.ts";
@@ -53,6 +54,8 @@ try {
          FROM participant WHERE organisation_id = $1 ORDER BY id LIMIT 40`,
       [org, id],
     );
+  // Written in bulk, past the register commands: the summary is built from what was written.
+  await rebuildAttendanceSummary(database.db, org);
   const buildMs = performance.now() - built;
 
   await addUser(database, org, "manager", "manager@example.org");

@@ -1,5 +1,6 @@
 // What other modules may use from community investment.
 
+export { rebuildAttendanceSummary } from "./commands/attendance-summary.ts";
 export { addFunding, moveProjectStage, recordSpend } from "./commands/change-project.ts";
 export { createProject } from "./commands/create-project.ts";
 export { createChangeTemplate, createIndicator, createTheme } from "./commands/define-strategy.ts";

@@ -1,4 +1,4 @@
-import { boolean, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { day, moment, pence } from "../../platform/db/columns.ts";
 
 // Mirror of migrations/0200_investment.sql. Personal data: participant (name, date of birth,
@@ -243,6 +243,27 @@ export const attendance = pgTable(
     heldOn: day("held_on").notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.sessionId, t.participantId] })],
+);
+
+/**
+ * What each person did in each block of 60 calendar months, as month bits (migration 0910). Written
+ * only through commands/attendance-summary.ts, read by the delivery figures' whole months.
+ */
+export const attendanceSummary = pgTable(
+  "attendance_summary",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    block: integer("block").notNull(),
+    participantId: uuid("participant_id").notNull(),
+    resident: bigint("resident", { mode: "bigint" }).notNull(),
+    inDepth: bigint("in_depth", { mode: "bigint" }).notNull(),
+    volunteer: bigint("volunteer", { mode: "bigint" }).notNull(),
+    serviceUser: bigint("service_user", { mode: "bigint" }).notNull(),
+    themeIds: uuid("theme_ids").array().notNull(),
+    themeResident: bigint("theme_resident", { mode: "bigint" }).array().notNull(),
+    themeInDepth: bigint("theme_in_depth", { mode: "bigint" }).array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.block, t.participantId] })],
 );
 
 export const outcomeRecord = pgTable(

@@ -12,6 +12,7 @@ import {
   listHomesForSeed,
   listPriorityNeighbourhoods,
 } from "../places/index.ts";
+import { rebuildAttendanceSummary } from "./commands/attendance-summary.ts";
 import { lifeRole } from "./life-model.ts";
 import {
   activitySession,
@@ -316,6 +317,7 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
   await seedProjects(db, actor, now, projects);
   await bulkInsert(db, activitySession, sessions);
   await bulkInsert(db, attendance, attendances, { onConflictDoNothing: true });
+  await rebuildAttendanceSummary(db, org);
   await bulkInsert(db, outcomeRecord, outcomes);
   await bulkInsert(db, outcomeFollowUp, followUps, { onConflictDoNothing: true });
   await bulkInsert(db, projectSpend, spend);

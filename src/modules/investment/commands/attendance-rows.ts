@@ -6,6 +6,7 @@ import { matchInOrganisation } from "../../../platform/db/match-in-organisation.
 import { inOrganisation } from "../../../platform/db/scope.ts";
 import { invalid, notFound } from "../../../platform/http/problem.ts";
 import { type AttendanceRole, activitySession, attendance, participant } from "../schema.ts";
+import { refreshAttendanceSummary } from "./attendance-summary.ts";
 
 /** Today in the UK: a session held "today" in London is not in the future at 23:30 UTC. */
 export const londonToday = londonDay;
@@ -40,7 +41,8 @@ export async function unknownParticipants(tx: Db, organisationId: string, ids: s
 
 /**
  * Writes register rows, one statement per thousand, so a register of 200 people saves in one go.
- * Recording someone again updates their role and minutes.
+ * Recording someone again updates their role and minutes. Their rows of the attendance summary are
+ * recomputed in the same transaction.
  */
 export async function upsertAttendance(
   tx: Db,
@@ -65,4 +67,10 @@ export async function upsertAttendance(
         set: { role: sql`excluded.role`, minutes: sql`excluded.minutes` },
       });
   }
+  await refreshAttendanceSummary(
+    tx,
+    organisationId,
+    attendees.map((a) => a.participantId),
+    [session.heldOn],
+  );
 }

@@ -8,6 +8,7 @@ import { inOrganisation } from "../../../platform/db/scope.ts";
 import { canRecordDelivery } from "../policy.ts";
 import { attendance } from "../schema.ts";
 import { sessionOpenForAttendance } from "./attendance-rows.ts";
+import { refreshAttendanceSummary } from "./attendance-summary.ts";
 import { parseInput } from "./parse-input.ts";
 
 const removalInput = z.object({
@@ -40,6 +41,12 @@ export async function removeFromRegister(
         ),
       )
       .returning({ participantId: attendance.participantId });
+    await refreshAttendanceSummary(
+      tx,
+      organisationId,
+      removed.map((r) => r.participantId),
+      [session.heldOn],
+    );
     await recordAudit(tx, actor, now, {
       action: "update",
       entityType: "activity-session",

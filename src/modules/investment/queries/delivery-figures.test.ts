@@ -1,13 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/database.ts";
-import { actorFor, makeOrganisation, testNow } from "../../../../test/fixtures.ts";
+import { testNow } from "../../../../test/fixtures.ts";
 import type { Database } from "../../../platform/db/database.ts";
-import { createProject } from "../commands/create-project.ts";
-import { createTheme } from "../commands/define-strategy.ts";
 import { recordAttendance, recordSession } from "../commands/record-session.ts";
-import { registerParticipant } from "../commands/register-participant.ts";
 import type { AttendanceRole, Depth } from "../schema.ts";
+import { makeThemedOrganisation } from "../testing/themed-organisation.ts";
 import { type DeliveryFigures, deliveryFigures } from "./delivery-figures.ts";
 
 // The one-pass delivery figures against a direct computation over the same random rows in plain
@@ -160,39 +158,12 @@ afterAll(async () => {
 async function agreesWithDirectCount(sessions: SessionRow[], tenants: boolean[], filters: Filter[]) {
   const db = database.db;
   // Each run is its own organisation, so runs cannot see each other's rows.
-  const org = await makeOrganisation(db, `Random Homes ${++run}`);
-  const manager = actorFor(org.id, "manager");
-  for (const code of themes) await createTheme(db, manager, testNow, { code, name: code });
-  const projectIds: string[] = [];
-  for (const [i, p] of projects.entries())
-    projectIds.push(
-      (
-        await createProject(db, manager, testNow, {
-          name: `Project ${i}`,
-          kind: "project",
-          stage: "active",
-          themeCodes: p.themes,
-          communityDevelopment: p.communityDevelopment,
-          areas: [{ laCode: las[0] }],
-          need: "yes",
-          bestPlaced: "yes",
-          canResource: "yes",
-          theoryOfChange: { inputs: "i", activities: "a", outputs: "o", outcomes: "c" },
-        })
-      ).id,
-    );
-  const personIds: string[] = [];
-  for (const [i, tenant] of tenants.entries())
-    personIds.push(
-      (
-        await registerParticipant(db, manager, testNow, {
-          externalRef: `P${i}`,
-          displayName: `Person ${i}`,
-          tenant,
-          laCode: las[0],
-        })
-      ).id,
-    );
+  const { manager, projectIds, personIds } = await makeThemedOrganisation(db, `Random Homes ${++run}`, {
+    themes,
+    projects,
+    tenants,
+    laCode: las[0],
+  });
   for (const s of sessions) {
     const { id } = await recordSession(db, manager, testNow, {
       projectId: projectIds[s.project],

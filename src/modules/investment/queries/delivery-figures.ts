@@ -1,10 +1,21 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/actor.ts";
 import { requireAllowed } from "../../../platform/access/policy.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { canViewPortfolio } from "../policy.ts";
 import { num, queryRows, queryRowsWithoutJit } from "../rows.ts";
 import { attendanceInPeriod, type FigureFilter, sessionScope } from "./figures.ts";
+import {
+  bitsPerWord,
+  counts,
+  maskIn,
+  monthsOf,
+  personBits,
+  perWord,
+  reachCounts,
+  themeBitsCtes,
+} from "./person-bits.ts";
+import { summaryReach, unfiltered } from "./summary-reach.ts";
 
 export type ReachFigures = {
   residents: { total: number; light: number; inDepth: number };
@@ -39,58 +50,6 @@ export type DeliveryFigures = {
 type Rows = Record<string, unknown>[];
 
 /**
- * What a person did in the period, as bits of a few bigints: item i is bit (i % 62) of word
- * floor(i / 62). Items 0–3 are the roles (resident, resident in depth, volunteer, service user giving
- * input), then each theme a person came to as a resident, the same in depth, then each month they came
- * as a resident. Grouping the visits by person is then one bit_or a word, whatever the period's length
- * or the number of themes; the figures are counts of people with a bit set.
- */
-const bitsPerWord = 62;
-type Bit = { word: number; mask: string };
-function bitOf(index: number): Bit {
-  return { word: Math.floor(index / bitsPerWord), mask: (1n << BigInt(index % bitsPerWord)).toString() };
-}
-function personBits(themes: number, months: number) {
-  const firstMonth = 4 + 2 * themes;
-  return {
-    resident: bitOf(0),
-    residentInDepth: bitOf(1),
-    volunteer: bitOf(2),
-    serviceUser: bitOf(3),
-    theme: (index: number) => bitOf(4 + index),
-    themeInDepth: (index: number) => bitOf(4 + themes + index),
-    firstMonth,
-    month: (index: number) => bitOf(firstMonth + index),
-    words: Math.ceil((firstMonth + months) / bitsPerWord),
-  };
-}
-
-/** Every calendar month from `from` to `to`, as "YYYY-MM". */
-function monthsOf(filter: FigureFilter): string[] {
-  const months: string[] = [];
-  let year = Number(filter.from.slice(0, 4));
-  let month = Number(filter.from.slice(5, 7));
-  const last = filter.to.slice(0, 7);
-  for (;;) {
-    const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
-    if (label > last) return months;
-    months.push(label);
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year += 1;
-  }
-}
-
-/** `, <bits(0)> AS name0, <bits(1)> AS name1, …` for each word. */
-function perWord(name: string, words: number, bits: (word: number) => SQL): SQL {
-  return sql.join(
-    Array.from({ length: words }, (_, word) => sql`, ${bits(word)} AS ${sql.raw(`${name}${word}`)}`),
-    sql``,
-  );
-}
-const hasBit = (bit: Bit) => sql`pp.${sql.raw(`w${bit.word}`)} & ${sql.raw(bit.mask)} <> 0`;
-const maskIn = (word: number, bit: Bit) => (bit.word === word ? bit.mask : "0");
-
-/**
  * Every figure about sessions and attendance for a period: reach by depth, people and attendances per
  * month, per neighbourhood and per theme. The dashboard, the annual report and a project's summary all
  * take their figures from here, so they cannot disagree.
@@ -104,10 +63,18 @@ const maskIn = (word: number, bit: Bit) => (bit.word === word ? bit.mask : "0");
  * on PostgreSQL each runs on its own pooled connection. (docs/performance.md, "Dashboard within 10×
  * count(*)" and the session 10 section after it.)
  *
+ * `summary: false` takes the reach from the visits even where the attendance summary could serve it:
+ * the tests compare the two.
+ *
  * Residents are people attending as participants; volunteers and service users giving input are
  * counted and their minutes summed apart. "In-depth" means at least one in-depth session in the group.
  */
-export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter): Promise<DeliveryFigures> {
+export async function deliveryFigures(
+  db: Db,
+  actor: Actor,
+  filter: FigureFilter,
+  options: { summary?: boolean } = {},
+): Promise<DeliveryFigures> {
   requireAllowed(canViewPortfolio(actor), "Only staff can see the dashboard.");
   const org = actor.organisationId;
   const scope = sessionScope(org, filter);
@@ -119,17 +86,6 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
     sql`SELECT id, code FROM investment_theme WHERE organisation_id = ${org} ORDER BY code`,
   );
   const bits = personBits(themeList.length, months.length);
-  const themeMasks = themeList.length
-    ? sql`VALUES ${sql.join(
-        themeList.flatMap((theme, index) =>
-          [bits.theme(index), bits.themeInDepth(index)].map(
-            (bit, inDepth) =>
-              sql`(${theme.id}::uuid, ${bit.word}::int, ${bit.mask}::bigint, ${inDepth === 1}::boolean)`,
-          ),
-        ),
-        sql`, `,
-      )}`
-    : sql`SELECT NULL::uuid, 0, 0::bigint, false WHERE false`;
   const base = Number(filter.from.slice(0, 4)) * 12 + Number(filter.from.slice(5, 7));
   const monthItem = sql`(extract(year FROM s.held_on)::int * 12 + extract(month FROM s.held_on)::int - ${base} + ${bits.firstMonth})`;
   // A resident's bits for coming to one session, word by word.
@@ -149,46 +105,29 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
     ),
     sql``,
   );
-  const counts = (items: number, bit: (index: number) => Bit, column: (index: number) => string) =>
-    sql.join(
-      Array.from(
-        { length: items },
-        (_, index) => sql`, count(*) FILTER (WHERE ${hasBit(bit(index))}) AS ${sql.raw(column(index))}`,
-      ),
-      sql``,
-    );
-  const [[reach], monthRows, places, themeSessions] = await Promise.all([
+  // Whole months of an unfiltered period come from the attendance summary; a filtered one, or one
+  // within a month, from the visits themselves (summary-reach.ts says why).
+  const reachStatement =
+    (options.summary !== false && summaryReach(db, org, filter, themeList, months)) ||
     queryRowsWithoutJit<Record<string, unknown>>(
       db,
-      sql`WITH theme_bits (theme_id, word, mask, in_depth) AS (${themeMasks}),
-          project_bits AS (
-            SELECT pt.project_id
-              ${perWord("l", bits.words, (word) => sql`bit_or(tb.mask) FILTER (WHERE tb.word = ${word} AND NOT tb.in_depth)`)}
-              ${perWord("d", bits.words, (word) => sql`bit_or(tb.mask) FILTER (WHERE tb.word = ${word} AND tb.in_depth)`)}
-            FROM project_theme pt JOIN theme_bits tb ON tb.theme_id = pt.theme_id
-            WHERE pt.organisation_id = ${org} GROUP BY pt.project_id),
-          period_sessions AS MATERIALIZED (
-            SELECT s.id ${perWord("b", bits.words, sessionBits)}
-            FROM activity_session s LEFT JOIN project_bits pb ON pb.project_id = s.project_id
-            WHERE ${scope}),
-          per_person AS (
-            SELECT a.participant_id, bit_or(${roleBits}) AS w0
-              ${residentWords}
-            FROM attendance a JOIN period_sessions ps ON ps.id = a.session_id
-            WHERE a.organisation_id = ${org} AND ${attendanceInPeriod(filter)}
-            GROUP BY a.participant_id)
-          SELECT count(*) FILTER (WHERE ${hasBit(bits.resident)} AND p.tenant) AS tenants,
-                 count(*) FILTER (WHERE ${hasBit(bits.residentInDepth)} AND p.tenant) AS tenants_in_depth,
-                 (SELECT count(*) FROM period_sessions) AS sessions
-                 , count(*) FILTER (WHERE ${hasBit(bits.resident)}) AS residents
-                 , count(*) FILTER (WHERE ${hasBit(bits.residentInDepth)}) AS residents_in_depth
-                 , count(*) FILTER (WHERE ${hasBit(bits.volunteer)}) AS volunteers
-                 , count(*) FILTER (WHERE ${hasBit(bits.serviceUser)}) AS service_users
-                 ${counts(months.length, bits.month, (index) => `month_${index}`)}
-                 ${counts(themeList.length, bits.theme, (index) => `theme_${index}`)}
-                 ${counts(themeList.length, bits.themeInDepth, (index) => `theme_in_depth_${index}`)}
-          FROM per_person pp LEFT JOIN participant p ON p.organisation_id = ${org} AND p.id = pp.participant_id`,
-    ),
+      sql`WITH ${themeBitsCtes(org, themeList, bits)},
+            period_sessions AS MATERIALIZED (
+              SELECT s.id ${perWord("b", bits.words, sessionBits)}
+              FROM activity_session s LEFT JOIN project_bits pb ON pb.project_id = s.project_id
+              WHERE ${scope}),
+            per_person AS (
+              SELECT a.participant_id, bit_or(${roleBits}) AS w0
+                ${residentWords}
+              FROM attendance a JOIN period_sessions ps ON ps.id = a.session_id
+              WHERE a.organisation_id = ${org} AND ${attendanceInPeriod(filter)}
+              GROUP BY a.participant_id)
+            SELECT (SELECT count(*) FROM period_sessions) AS sessions, ${reachCounts(bits, themeList.length, sql`p.tenant`)}
+                   ${counts(months.length, bits.month, (index) => `month_${index}`)}
+            FROM per_person pp LEFT JOIN participant p ON p.organisation_id = ${org} AND p.id = pp.participant_id`,
+    );
+  const [[reach], monthRows, places, themeSessions] = await Promise.all([
+    reachStatement,
     // Sessions, attendances and minutes per month need no person: a few groups, however many visits.
     queryRowsWithoutJit<Record<string, unknown>>(
       db,
@@ -196,10 +135,16 @@ export async function deliveryFigures(db: Db, actor: Actor, filter: FigureFilter
             SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(*) AS sessions
             FROM activity_session s WHERE ${scope} GROUP BY 1),
           visits_by_month AS (
-            SELECT to_char(s.held_on, 'YYYY-MM') AS month, count(*) AS attendances,
+            SELECT to_char(a.held_on, 'YYYY-MM') AS month, count(*) AS attendances,
                    sum(a.minutes) FILTER (WHERE a.role = 'volunteer') AS volunteer_minutes,
                    sum(a.minutes) FILTER (WHERE a.role = 'service-user-input') AS service_user_minutes
-            FROM ${visits} GROUP BY 1)
+            FROM ${
+              // Unfiltered, the visits need no session: attendance carries its session's date.
+              unfiltered(filter)
+                ? sql`attendance a WHERE a.organisation_id = ${org} AND ${attendanceInPeriod(filter)}`
+                : visits
+            }
+            GROUP BY 1)
           SELECT sm.month, sm.sessions, coalesce(vm.attendances, 0) AS attendances,
                  vm.volunteer_minutes, vm.service_user_minutes
           FROM sessions_by_month sm LEFT JOIN visits_by_month vm ON vm.month = sm.month
