@@ -5,6 +5,7 @@ import type { Db } from "../../platform/db/database.ts";
 import { newId } from "../../platform/db/ids.ts";
 import { bulkInsert } from "../../seed/bulk-insert.ts";
 import { pick } from "../../seed/random.ts";
+import { withReferencesCheckedOnce } from "../../seed/references-checked-once.ts";
 import type { SeedContext } from "../module.ts";
 import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
 import {
@@ -315,12 +316,18 @@ export async function seedInvestment(context: SeedContext): Promise<void> {
     }
   }
   await seedProjects(db, actor, now, projects);
-  await bulkInsert(db, activitySession, sessions);
-  await bulkInsert(db, attendance, attendances, { onConflictDoNothing: true });
+  const written = ["activity_session", "attendance", "outcome_record", "outcome_follow_up", "project_spend"];
+  await withReferencesCheckedOnce(database, written, async () => {
+    await bulkInsert(db, activitySession, sessions);
+    // No row can conflict (a session's people are drawn without repeats, an outcome's follow-ups
+    // are at 6 and 12 months), so the inserts skip ON CONFLICT's check of every row.
+    await bulkInsert(db, attendance, attendances);
+    await bulkInsert(db, outcomeRecord, outcomes);
+    await bulkInsert(db, outcomeFollowUp, followUps);
+    await bulkInsert(db, projectSpend, spend);
+  });
+  // With the row-by-row checks back on: the summary is recomputed from the rows just written.
   await rebuildAttendanceSummary(db, org);
-  await bulkInsert(db, outcomeRecord, outcomes);
-  await bulkInsert(db, outcomeFollowUp, followUps, { onConflictDoNothing: true });
-  await bulkInsert(db, projectSpend, spend);
   context.log(
     `    ${index} projects, ${participantRows.length} participants, ${sessions.length} sessions, ${attendances.length} attendances, ${outcomes.length} outcomes`,
   );

@@ -1,5 +1,6 @@
 import { newId } from "../../platform/db/ids.ts";
 import { pick } from "../../seed/random.ts";
+import { withReferencesCheckedOnce } from "../../seed/references-checked-once.ts";
 import type { SeedContext } from "../module.ts";
 import { orgIdentifierFor } from "./commands/partner-organisations.ts";
 
@@ -209,56 +210,59 @@ export async function seedPeople(context: SeedContext): Promise<void> {
       ]);
     }
   };
-  await insert(
-    `INSERT INTO person (organisation_id, created_at, id, given_name, family_name, date_of_birth, email, phone, home_id, postcode, person_type)
-     SELECT $1, $2::timestamptz, * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[])`,
-    people,
-    ["id", "givenName", "familyName", "dateOfBirth", "email", "phone", "homeId", "postcode", "personType"],
-  );
-  await insert(
-    `INSERT INTO household (organisation_id, created_at, id, home_id, name) SELECT $1, $2::timestamptz, * FROM unnest($3::uuid[], $4::uuid[], $5::text[])`,
-    households,
-    ["id", "homeId", "name"],
-  );
-  await insert(
-    `INSERT INTO household_member (organisation_id, household_id, person_id, relationship) SELECT $1, * FROM unnest($3::uuid[], $4::uuid[], $5::text[]) WHERE $2::text IS NOT NULL`,
-    members,
-    ["householdId", "personId", "relationship"],
-  );
-  await insert(
-    `INSERT INTO tenancy (organisation_id, created_at, id, home_id, tenancy_type, start_date) SELECT $1, $2::timestamptz, * FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[])`,
-    tenancies,
-    ["id", "homeId", "tenancyType", "startDate"],
-  );
-  await insert(
-    `INSERT INTO tenancy_holder (organisation_id, tenancy_id, person_id) SELECT $1, * FROM unnest($3::uuid[], $4::uuid[]) WHERE $2::text IS NOT NULL`,
-    holders,
-    ["tenancyId", "personId"],
-  );
+  const written = ["person", "household", "household_member", "tenancy", "tenancy_holder", "person_equality"];
+  await withReferencesCheckedOnce(database, written, async () => {
+    await insert(
+      `INSERT INTO person (organisation_id, created_at, id, given_name, family_name, date_of_birth, email, phone, home_id, postcode, person_type)
+       SELECT $1, $2::timestamptz, * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[])`,
+      people,
+      ["id", "givenName", "familyName", "dateOfBirth", "email", "phone", "homeId", "postcode", "personType"],
+    );
+    await insert(
+      `INSERT INTO household (organisation_id, created_at, id, home_id, name) SELECT $1, $2::timestamptz, * FROM unnest($3::uuid[], $4::uuid[], $5::text[])`,
+      households,
+      ["id", "homeId", "name"],
+    );
+    await insert(
+      `INSERT INTO household_member (organisation_id, household_id, person_id, relationship) SELECT $1, * FROM unnest($3::uuid[], $4::uuid[], $5::text[]) WHERE $2::text IS NOT NULL`,
+      members,
+      ["householdId", "personId", "relationship"],
+    );
+    await insert(
+      `INSERT INTO tenancy (organisation_id, created_at, id, home_id, tenancy_type, start_date) SELECT $1, $2::timestamptz, * FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[])`,
+      tenancies,
+      ["id", "homeId", "tenancyType", "startDate"],
+    );
+    await insert(
+      `INSERT INTO tenancy_holder (organisation_id, tenancy_id, person_id) SELECT $1, * FROM unnest($3::uuid[], $4::uuid[]) WHERE $2::text IS NOT NULL`,
+      holders,
+      ["tenancyId", "personId"],
+    );
 
-  // Equality monitoring for a consenting minority, as in real returns.
-  const consenting = people.filter(() => random() < 0.3).slice(0, 2500);
-  await insert(
-    `INSERT INTO person_equality (organisation_id, consent_given_at, consent_recorded_by, person_id, ethnic_group, disability, sex)
-     SELECT $1, $2::timestamptz, $1, * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[])`,
-    consenting.map((p) => ({
-      id: p.id,
-      ethnic: pick(random, [
-        "White British",
-        "White British",
-        "White British",
-        "White other",
-        "Asian or Asian British",
-        "Black or Black British",
-        "Mixed",
-        "Other",
-        "Prefer not to say",
-      ]),
-      disability: random() < 0.24 ? "yes" : "no",
-      sex: pick(random, ["female", "male"]),
-    })),
-    ["id", "ethnic", "disability", "sex"],
-  );
+    // Equality monitoring for a consenting minority, as in real returns.
+    const consenting = people.filter(() => random() < 0.3).slice(0, 2500);
+    await insert(
+      `INSERT INTO person_equality (organisation_id, consent_given_at, consent_recorded_by, person_id, ethnic_group, disability, sex)
+       SELECT $1, $2::timestamptz, $1, * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[])`,
+      consenting.map((p) => ({
+        id: p.id,
+        ethnic: pick(random, [
+          "White British",
+          "White British",
+          "White British",
+          "White other",
+          "Asian or Asian British",
+          "Black or Black British",
+          "Mixed",
+          "Other",
+          "Prefer not to say",
+        ]),
+        disability: random() < 0.24 ? "yes" : "no",
+        sex: pick(random, ["female", "male"]),
+      })),
+      ["id", "ethnic", "disability", "sex"],
+    );
+  });
 
   for (const partner of partners) {
     const value = { charityNumber: partner.charity ?? null, companyNumber: partner.company ?? null };

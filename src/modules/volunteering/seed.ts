@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { newId } from "../../platform/db/ids.ts";
 import { bulkInsert } from "../../seed/bulk-insert.ts";
+import { withReferencesCheckedOnce } from "../../seed/references-checked-once.ts";
 import type { SeedContext } from "../module.ts";
 import { listPartnerOrganisationsForSeed, listPeopleForSeed } from "../people/index.ts";
 import { laCodeForPostcode, locatePostcode } from "./geography.ts";
@@ -306,8 +307,10 @@ export async function seedVolunteering(context: SeedContext): Promise<void> {
   for (const entry of hours)
     if (entry.status === "disputed")
       entry.disputeReason = "The register shows a shorter session that day: please check the hours";
-  await bulkInsert(db, volApplication, applications);
-  await bulkInsert(db, volHours, hours);
+  await withReferencesCheckedOnce(database, ["vol_application", "vol_hours"], async () => {
+    await bulkInsert(db, volApplication, applications);
+    await bulkInsert(db, volHours, hours);
+  });
   // Leave room on most roles (one stays full, as real ones do).
   await db.execute(sql`
     UPDATE vol_opportunity o SET places = t.taken + 3 + (t.taken % 5)
