@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.ts";
 import { monthNumber, monthsPerBlock } from "../commands/attendance-summary.ts";
 import { queryRowsWithoutJit } from "../rows.ts";
-import type { FigureFilter } from "./figures.ts";
+import { type FigureFilter, sessionScope } from "./figures.ts";
 import { type Bit, maskIn, personBits, perWord, reachCounts, themeBitsCtes } from "./person-bits.ts";
 
 // Reach from the attendance summary (migration 0910, commands/attendance-summary.ts): a period's whole
@@ -128,8 +128,7 @@ export function summaryReach(
             FROM edge e LEFT JOIN project_bits pb ON pb.project_id = e.project_id) person_bits
           GROUP BY participant_id),
         reach AS (
-          SELECT (SELECT count(*) FROM activity_session s
-                  WHERE s.organisation_id = ${org} AND s.held_on BETWEEN ${filter.from} AND ${filter.to}) AS sessions,
+          SELECT (SELECT count(*) FROM activity_session s WHERE ${sessionScope(org, filter)}) AS sessions,
                  ${reachCounts(bits, themeList.length, sql`pp.tenant`)}
           FROM per_person pp)
         SELECT * FROM reach CROSS JOIN whole_months
